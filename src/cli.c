@@ -1,0 +1,606 @@
+/* The command line: the option table, parsing and help; see cli.h. */
+#include "config.h"
+
+#include <ctype.h>
+#include <errno.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "cli.h"
+#include "exitcode.h"
+#include "util/duration.h"
+#include "util/xmalloc.h"
+
+#define R CLI_RUN
+#define RI (CLI_RUN | CLI_INSPECT)
+
+/* Flag names, short forms and variables follow k6 (reference §3, §7). */
+const struct cli_option cli_options[] = {
+	/* Global flags. */
+	{ "config", 'c', CLI_STRING, 0, CLI_GLOBAL, "K6_CONFIG", "FILE", NULL,
+	  "JSON config file (options, lowest precedence after the defaults)" },
+	{ "verbose", 'v', CLI_BOOL, 0, CLI_GLOBAL, NULL, NULL, NULL,
+	  "enable debug logging (console.debug too)" },
+	{ "quiet", 'q', CLI_BOOL, 0, CLI_GLOBAL, NULL, NULL, NULL,
+	  "disable the progress display" },
+	{ "no-color", 0, CLI_BOOL, 0, CLI_GLOBAL, "K6_NO_COLOR", NULL, NULL,
+	  "disable colored output" },
+	{ "log-output", 0, CLI_STRING, 0, CLI_GLOBAL, "K6_LOG_OUTPUT", "DEST", "stderr",
+	  "where logs go: stderr, stdout, none or file=PATH" },
+	{ "log-format", 0, CLI_STRING, 0, CLI_GLOBAL, "K6_LOG_FORMAT", "FORMAT", "text",
+	  "log format: text, json or raw" },
+	{ "address", 'a', CLI_STRING, CLI_UNSUPPORTED, CLI_GLOBAL, "K6_ADDRESS", "ADDR", NULL,
+	  "REST API address (not supported yet)" },
+
+	/* Execution options. */
+	{ "vus", 'u', CLI_INT, 0, RI, "K6_VUS", "N", "1",
+	  "number of virtual users" },
+	{ "duration", 'd', CLI_DURATION, 0, RI, "K6_DURATION", "DURATION", NULL,
+	  "test duration (e.g. 30s, 1m30s)" },
+	{ "iterations", 'i', CLI_INT, 0, RI, "K6_ITERATIONS", "N", NULL,
+	  "total iterations, shared by the VUs" },
+	{ "stage", 's', CLI_STAGE, CLI_REPEAT, RI, "K6_STAGES", "DURATION:TARGET", NULL,
+	  "ramp the VUs to TARGET over DURATION (repeatable)" },
+	{ "workers", 0, CLI_INT, 0, RI, "LYOCELL_WORKERS", "N", "online CPUs",
+	  "number of worker processes" },
+	{ "execution-segment", 0, CLI_STRING, 0, RI, NULL, "SEGMENT", NULL,
+	  "run only this segment of the test (e.g. 1/3:2/3)" },
+	{ "execution-segment-sequence", 0, CLI_STRING, 0, RI, NULL, "SEQUENCE", NULL,
+	  "every segment boundary (e.g. 0,1/3,2/3,1)" },
+	{ "paused", 'p', CLI_BOOL, CLI_UNSUPPORTED, RI, "K6_PAUSED", NULL, NULL,
+	  "start the test paused (not supported yet)" },
+	{ "no-setup", 0, CLI_BOOL, 0, RI, "K6_NO_SETUP", NULL, NULL,
+	  "do not run setup()" },
+	{ "no-teardown", 0, CLI_BOOL, 0, RI, "K6_NO_TEARDOWN", NULL, NULL,
+	  "do not run teardown()" },
+	{ "max-redirects", 0, CLI_INT, 0, RI, "K6_MAX_REDIRECTS", "N", "10",
+	  "follow at most N redirects" },
+	{ "batch", 0, CLI_INT, 0, RI, "K6_BATCH", "N", "20",
+	  "parallel requests per http.batch() call" },
+	{ "batch-per-host", 0, CLI_INT, 0, RI, "K6_BATCH_PER_HOST", "N", "6",
+	  "parallel http.batch() requests per host" },
+	{ "rps", 0, CLI_INT, 0, RI, "K6_RPS", "N", NULL,
+	  "cap on HTTP requests per second, all VUs together" },
+	{ "user-agent", 0, CLI_STRING, 0, RI, "K6_USER_AGENT", "STRING", NULL,
+	  "User-Agent header of HTTP requests" },
+	{ "http-debug", 0, CLI_STRING, CLI_OPTARG, RI, "K6_HTTP_DEBUG", "[full]", NULL,
+	  "log HTTP requests and responses (full: with bodies)" },
+	{ "insecure-skip-tls-verify", 0, CLI_BOOL, 0, RI, "K6_INSECURE_SKIP_TLS_VERIFY", NULL, NULL,
+	  "do not verify TLS certificates" },
+	{ "no-connection-reuse", 0, CLI_BOOL, 0, RI, "K6_NO_CONNECTION_REUSE", NULL, NULL,
+	  "disable HTTP keep-alive" },
+	{ "no-vu-connection-reuse", 0, CLI_BOOL, 0, RI, "K6_NO_VU_CONNECTION_REUSE", NULL, NULL,
+	  "close a VU's connections after every iteration" },
+	{ "min-iteration-duration", 0, CLI_DURATION, 0, RI, "K6_MIN_ITERATION_DURATION", "DURATION", NULL,
+	  "pad shorter iterations to this duration" },
+	{ "throw", 'w', CLI_BOOL, 0, RI, "K6_THROW", NULL, NULL,
+	  "throw on failed requests and bad metric values" },
+	{ "blacklist-ip", 0, CLI_STRING, CLI_REPEAT, RI, "K6_BLACKLIST_IPS", "CIDR", NULL,
+	  "refuse to connect to these addresses" },
+	{ "block-hostnames", 0, CLI_STRING, CLI_REPEAT, RI, "K6_BLOCK_HOSTNAMES", "PATTERN", NULL,
+	  "refuse to connect to these host names" },
+	{ "summary-trend-stats", 0, CLI_STRING, 0, RI, "K6_SUMMARY_TREND_STATS", "STATS",
+	  "avg,min,med,max,p(90),p(95)", "trend columns of the summary" },
+	{ "summary-time-unit", 0, CLI_STRING, 0, RI, "K6_SUMMARY_TIME_UNIT", "UNIT", NULL,
+	  "fixed time unit of the summary: s, ms or us" },
+	{ "system-tags", 0, CLI_STRING, 0, RI, "K6_SYSTEM_TAGS", "TAGS", NULL,
+	  "system tags attached to samples (comma list)" },
+	{ "tag", 0, CLI_KV, CLI_REPEAT, RI, "K6_TAGS", "NAME=VALUE", NULL,
+	  "tag every sample (repeatable)" },
+	{ "console-output", 0, CLI_STRING, 0, RI, "K6_CONSOLE_OUTPUT", "FILE", NULL,
+	  "write console.* output to FILE" },
+	{ "discard-response-bodies", 0, CLI_BOOL, 0, RI, "K6_DISCARD_RESPONSE_BODIES", NULL, NULL,
+	  "read and discard response bodies" },
+	{ "local-ips", 0, CLI_STRING, CLI_UNSUPPORTED, RI, "K6_LOCAL_IPS", "IPS", NULL,
+	  "source addresses for the VUs (not supported yet)" },
+	{ "dns", 0, CLI_STRING, 0, RI, "K6_DNS", "SPEC", NULL,
+	  "DNS resolver settings: ttl=,select=,policy=" },
+
+	/* Runtime options. */
+	{ "include-system-env-vars", 0, CLI_BOOL, 0, RI, "K6_INCLUDE_SYSTEM_ENV_VARS", NULL, "true",
+	  "copy the process environment into __ENV" },
+	{ "compatibility-mode", 0, CLI_STRING, 0, RI, "K6_COMPATIBILITY_MODE", "MODE", "extended",
+	  "JavaScript compatibility mode: extended or base" },
+	{ "type", 't', CLI_STRING, 0, RI, "K6_TYPE", "TYPE", "js",
+	  "type of the input: js (archives are not supported yet)" },
+	{ "env", 'e', CLI_KV, CLI_REPEAT, RI, NULL, "NAME=VALUE", NULL,
+	  "add a variable to __ENV (repeatable)" },
+	{ "no-thresholds", 0, CLI_BOOL, 0, R, "K6_NO_THRESHOLDS", NULL, NULL,
+	  "do not evaluate thresholds" },
+	{ "no-summary", 0, CLI_BOOL, 0, R, "K6_NO_SUMMARY", NULL, NULL,
+	  "do not print the end-of-test summary" },
+	{ "summary-mode", 0, CLI_STRING, 0, R, "K6_SUMMARY_MODE", "MODE", "compact",
+	  "summary layout: compact, full, legacy or disabled" },
+	{ "summary-export", 0, CLI_STRING, 0, R, "K6_SUMMARY_EXPORT", "FILE", NULL,
+	  "write the summary as JSON to FILE" },
+	{ "out", 'o', CLI_STRING, CLI_REPEAT, R, "K6_OUT", "TYPE[=ARG]", NULL,
+	  "send samples to an output: json=FILE, csv=FILE, influxdb=URL (repeatable)" },
+	{ "linger", 'l', CLI_BOOL, CLI_UNSUPPORTED, R, "K6_LINGER", NULL, NULL,
+	  "keep running after the test (not supported yet)" },
+	{ "no-usage-report", 0, CLI_BOOL, 0, R, "K6_NO_USAGE_REPORT", NULL, NULL,
+	  "accepted for k6 compatibility; Lyocell never reports usage" },
+
+	/* inspect and version. */
+	{ "execution-requirements", 0, CLI_BOOL, 0, CLI_INSPECT, NULL, NULL, NULL,
+	  "also print the VUs and duration the test needs" },
+	{ "bundle", 0, CLI_BOOL, 0, CLI_INSPECT, NULL, NULL, NULL,
+	  "print the compiled ES5 bundle instead of the options" },
+	{ "json", 0, CLI_BOOL, 0, CLI_VERSION, NULL, NULL, NULL,
+	  "print the version as JSON" },
+	{ NULL, 0, 0, 0, 0, NULL, NULL, NULL, NULL }
+};
+
+static const struct {
+	enum cli_cmd	 cmd;
+	const char	*name;
+	unsigned	 mask;
+	const char	*synopsis;
+	const char	*summary;
+} commands[] = {
+	{ CLI_CMD_RUN, "run", CLI_RUN, "run [flags] SCRIPT",
+	  "run a k6 script" },
+	{ CLI_CMD_INSPECT, "inspect", CLI_INSPECT, "inspect [flags] SCRIPT",
+	  "print a script's resolved options as JSON" },
+	{ CLI_CMD_VERSION, "version", CLI_VERSION, "version [--json]",
+	  "print the version" },
+	{ CLI_CMD_HELP, "help", 0, "help [COMMAND]",
+	  "show help for a command" },
+};
+#define NCOMMANDS (sizeof commands / sizeof commands[0])
+
+const char *
+cli_cmd_name(enum cli_cmd cmd)
+{
+	size_t i;
+
+	for (i = 0; i < NCOMMANDS; i++)
+		if (commands[i].cmd == cmd)
+			return commands[i].name;
+	return "";
+}
+
+enum cli_cmd
+cli_cmd_find(const char *name)
+{
+	size_t i;
+
+	for (i = 0; i < NCOMMANDS; i++)
+		if (strcmp(commands[i].name, name) == 0)
+			return commands[i].cmd;
+	return CLI_CMD_NONE;
+}
+
+static unsigned
+cmd_mask(enum cli_cmd cmd)
+{
+	size_t i;
+
+	for (i = 0; i < NCOMMANDS; i++)
+		if (commands[i].cmd == cmd)
+			return commands[i].mask | CLI_GLOBAL;
+	return CLI_GLOBAL;
+}
+
+static const struct cli_option *
+find_long(const char *name, size_t len, unsigned mask)
+{
+	const struct cli_option *o;
+
+	for (o = cli_options; o->name != NULL; o++)
+		if ((o->cmds & mask) && strlen(o->name) == len &&
+		    strncmp(o->name, name, len) == 0)
+			return o;
+	return NULL;
+}
+
+static const struct cli_option *
+find_short(int c, unsigned mask)
+{
+	const struct cli_option *o;
+
+	for (o = cli_options; o->name != NULL; o++)
+		if ((o->cmds & mask) && o->shortopt == c)
+			return o;
+	return NULL;
+}
+
+static int
+parse_bool(const char *s, int *v)
+{
+	if (strcmp(s, "true") == 0 || strcmp(s, "1") == 0 || strcmp(s, "t") == 0 ||
+	    strcmp(s, "TRUE") == 0 || strcmp(s, "True") == 0)
+		*v = 1;
+	else if (strcmp(s, "false") == 0 || strcmp(s, "0") == 0 || strcmp(s, "f") == 0 ||
+	    strcmp(s, "FALSE") == 0 || strcmp(s, "False") == 0)
+		*v = 0;
+	else
+		return -1;
+	return 0;
+}
+
+static int
+valid_env_name(const char *s, size_t len)
+{
+	size_t i;
+
+	if (len == 0 || (!isalpha((unsigned char)s[0]) && s[0] != '_'))
+		return 0;
+	for (i = 1; i < len; i++)
+		if (!isalnum((unsigned char)s[i]) && s[i] != '_')
+			return 0;
+	return 1;
+}
+
+/* Check a value against its option's type; returns a static reason or
+ * NULL when it is fine. */
+static const char *
+check_value(const struct cli_option *o, const char *v)
+{
+	const char *eq, *p, *colon, *next;
+	char *end, *tmp;
+	double ms;
+	long long n;
+	int b;
+
+	switch (o->type) {
+	case CLI_BOOL:
+		return parse_bool(v, &b) == 0 ? NULL : "not a boolean (true or false)";
+	case CLI_INT:
+		errno = 0;
+		n = strtoll(v, &end, 10);
+		if (*v == '\0' || *end != '\0' || errno != 0)
+			return "not an integer";
+		if (n < 0 || n > 0x7fffffffLL)
+			return "out of range";
+		return NULL;
+	case CLI_NUMBER:
+		strtod(v, &end);
+		return *v == '\0' || *end != '\0' ? "not a number" : NULL;
+	case CLI_DURATION:
+		return duration_parse(v, &ms) == 0 ? NULL : "not a duration (e.g. 30s, 1m30s, 250ms)";
+	case CLI_KV:
+		eq = strchr(v, '=');
+		if (eq == NULL)
+			return "expected NAME=VALUE";
+		if (o->shortopt == 'e' && !valid_env_name(v, (size_t)(eq - v)))
+			return "invalid variable name";
+		return eq == v ? "empty name" : NULL;
+	case CLI_STAGE:
+		for (p = v; *p != '\0'; p = next) {
+			next = strchr(p, ',');
+			next = next ? next + 1 : p + strlen(p);
+			colon = memchr(p, ':', (size_t)(next - p));
+			if (colon == NULL)
+				return "expected DURATION:TARGET";
+			tmp = xstrndup(p, (size_t)(colon - p));
+			b = duration_parse(tmp, &ms);
+			free(tmp);
+			if (b == -1 || ms < 0)
+				return "bad stage duration";
+			errno = 0;
+			n = strtoll(colon + 1, &end, 10);
+			if (end == colon + 1 || (*end != '\0' && *end != ',') || n < 0)
+				return "bad stage target";
+		}
+		return NULL;
+	case CLI_STRING:
+		return NULL;
+	}
+	return NULL;
+}
+
+static void
+add_value(struct cli *cli, const struct cli_option *o, const char *v, int from_env)
+{
+	size_t i;
+
+	/* A single-valued option keeps only its last value. */
+	if (!(o->flags & CLI_REPEAT)) {
+		for (i = 0; i < cli->nvalues; i++) {
+			if (cli->values[i].opt == o) {
+				cli->values[i].value = v;
+				cli->values[i].from_env = from_env;
+				return;
+			}
+		}
+	}
+	cli->values = xreallocarray(cli->values, cli->nvalues + 1, sizeof *cli->values);
+	cli->values[cli->nvalues].opt = o;
+	cli->values[cli->nvalues].value = v;
+	cli->values[cli->nvalues].from_env = from_env;
+	cli->nvalues++;
+}
+
+static void
+format_flag(const struct cli_option *o, char *out, size_t size)
+{
+	if (o->shortopt)
+		snprintf(out, size, "-%c, --%s", o->shortopt, o->name);
+	else
+		snprintf(out, size, "--%s", o->name);
+}
+
+/* Environment variables come first so that flags override them. */
+static int
+parse_env(struct cli *cli, unsigned mask, char **cause)
+{
+	const struct cli_option *o;
+	const char *v, *why, *name;
+	char alt[128];
+
+	for (o = cli_options; o->name != NULL; o++) {
+		if (o->env == NULL || !(o->cmds & mask))
+			continue;
+		name = o->env;
+		v = getenv(name);
+		/* LYOCELL_X is accepted wherever K6_X is. */
+		if (strncmp(o->env, "K6_", 3) == 0) {
+			snprintf(alt, sizeof alt, "LYOCELL_%s", o->env + 3);
+			if (v == NULL && (v = getenv(alt)) != NULL)
+				name = alt;
+		}
+		if (v == NULL)
+			continue;
+		if (o->flags & CLI_UNSUPPORTED) {
+			if (o->type == CLI_BOOL && parse_bool(v, &(int){0}) == 0 &&
+			    strcmp(v, "false") == 0)
+				continue;
+			*cause = xasprintf("not supported yet: %s (environment variable %s)",
+			    o->name, name);
+			return EXIT_INVALID_CONFIG;
+		}
+		if ((why = check_value(o, v)) != NULL) {
+			*cause = xasprintf("invalid value \"%s\" in environment variable %s: %s",
+			    v, name, why);
+			return EXIT_INVALID_CONFIG;
+		}
+		add_value(cli, o, v, 1);
+	}
+	/* NO_COLOR is honoured whatever its value, as everywhere. */
+	if ((mask & CLI_GLOBAL) && getenv("NO_COLOR") != NULL &&
+	    (o = find_long("no-color", 8, CLI_GLOBAL)) != NULL)
+		add_value(cli, o, "true", 1);
+	return 0;
+}
+
+int
+cli_parse(struct cli *cli, int argc, char **argv, char **cause)
+{
+	const struct cli_option *o;
+	const char *arg, *v, *why, *eq;
+	char flag[96];
+	unsigned mask = CLI_GLOBAL;
+	int i, rc, dashdash = 0;
+	size_t len;
+
+	memset(cli, 0, sizeof *cli);
+	cli->args = xcalloc((size_t)argc + 1, sizeof *cli->args);
+
+	/* The command is the first word that is not a flag. */
+	for (i = 1; i < argc; i++) {
+		if (strcmp(argv[i], "--") == 0)
+			break;
+		if (argv[i][0] == '-') {
+			/* Skip the separate value of a flag that takes one. */
+			o = NULL;
+			if (argv[i][1] == '-' && strchr(argv[i], '=') == NULL)
+				o = find_long(argv[i] + 2, strlen(argv[i] + 2), ~0u);
+			else if (argv[i][1] != '-' && argv[i][1] != '\0' && argv[i][2] == '\0')
+				o = find_short(argv[i][1], ~0u);
+			if (o != NULL && o->type != CLI_BOOL && !(o->flags & CLI_OPTARG))
+				i++;
+			continue;
+		}
+		cli->cmd = cli_cmd_find(argv[i]);
+		if (cli->cmd == CLI_CMD_NONE) {
+			*cause = xasprintf("unknown command \"%s\" (see 'lyocell --help')",
+			    argv[i]);
+			return EXIT_USAGE;
+		}
+		mask = cmd_mask(cli->cmd);
+		break;
+	}
+	if ((rc = parse_env(cli, mask, cause)) != 0)
+		return rc;
+
+	for (i = 1; i < argc; i++) {
+		arg = argv[i];
+		if (dashdash || arg[0] != '-' || arg[1] == '\0') {
+			cli->args[cli->nargs++] = arg;
+			continue;
+		}
+		if (strcmp(arg, "--") == 0) {
+			dashdash = 1;
+			continue;
+		}
+		if (strcmp(arg, "--help") == 0 || strcmp(arg, "-h") == 0) {
+			cli->help = 1;
+			continue;
+		}
+		if (strcmp(arg, "--version") == 0 && cli->cmd == CLI_CMD_NONE) {
+			cli->cmd = CLI_CMD_VERSION;
+			continue;
+		}
+		if (arg[1] == '-') {
+			/* --name, --name=value, --name value */
+			eq = strchr(arg + 2, '=');
+			len = eq ? (size_t)(eq - (arg + 2)) : strlen(arg + 2);
+			o = find_long(arg + 2, len, mask);
+			if (o == NULL) {
+				*cause = xasprintf("unknown flag: --%.*s (see 'lyocell %s--help')",
+				    (int)len, arg + 2, cli->cmd != CLI_CMD_NONE ?
+				    (cli->cmd == CLI_CMD_RUN ? "run " : cli->cmd ==
+				    CLI_CMD_INSPECT ? "inspect " : "") : "");
+				return EXIT_USAGE;
+			}
+			if (eq != NULL)
+				v = eq + 1;
+			else if (o->type == CLI_BOOL)
+				v = "true";
+			else if (o->flags & CLI_OPTARG)
+				v = "";
+			else if (i + 1 < argc)
+				v = argv[++i];
+			else {
+				*cause = xasprintf("flag needs an argument: --%s", o->name);
+				return EXIT_USAGE;
+			}
+		} else {
+			/* -x, -xVALUE, -x VALUE, and bundled booleans -qv. */
+			o = find_short(arg[1], mask);
+			if (o == NULL) {
+				*cause = xasprintf("unknown shorthand flag: '%c' in %s", arg[1], arg);
+				return EXIT_USAGE;
+			}
+			if (o->type == CLI_BOOL) {
+				const char *p;
+
+				for (p = arg + 2; *p != '\0'; p++) {
+					const struct cli_option *b = find_short(*p, mask);
+
+					if (b == NULL || b->type != CLI_BOOL) {
+						*cause = xasprintf("unknown shorthand flag: '%c' in %s",
+						    *p, arg);
+						return EXIT_USAGE;
+					}
+					if (b->flags & CLI_UNSUPPORTED)
+						goto unsupported_short;
+					add_value(cli, b, "true", 0);
+				}
+				v = "true";
+			} else if (arg[2] != '\0')
+				v = arg[2] == '=' ? arg + 3 : arg + 2;
+			else if (i + 1 < argc)
+				v = argv[++i];
+			else {
+				*cause = xasprintf("flag needs an argument: '%c' in %s", arg[1], arg);
+				return EXIT_USAGE;
+			}
+		}
+		if (o->flags & CLI_UNSUPPORTED) {
+unsupported_short:
+			format_flag(o, flag, sizeof flag);
+			*cause = xasprintf("not supported yet: %s", flag);
+			return EXIT_USAGE;
+		}
+		if (!(o->type == CLI_STRING && (o->flags & CLI_OPTARG) && *v == '\0') &&
+		    (why = check_value(o, v)) != NULL) {
+			format_flag(o, flag, sizeof flag);
+			*cause = xasprintf("invalid argument \"%s\" for \"%s\" flag: %s",
+			    v, flag, why);
+			return EXIT_USAGE;
+		}
+		add_value(cli, o, v, 0);
+	}
+
+	/* The command word is not an argument; "help" takes a topic. */
+	if (cli->cmd != CLI_CMD_NONE && cli->nargs > 0 &&
+	    strcmp(cli->args[0], cli_cmd_name(cli->cmd)) == 0) {
+		memmove(cli->args, cli->args + 1, cli->nargs * sizeof *cli->args);
+		cli->nargs--;
+	}
+	if (cli->cmd == CLI_CMD_HELP && cli->nargs > 0) {
+		cli->topic = cli->args[0];
+		if (cli_cmd_find(cli->topic) == CLI_CMD_NONE) {
+			*cause = xasprintf("unknown help topic \"%s\" (see 'lyocell --help')",
+			    cli->topic);
+			return EXIT_USAGE;
+		}
+	}
+	return 0;
+}
+
+void
+cli_free(struct cli *cli)
+{
+	free(cli->values);
+	free(cli->args);
+	memset(cli, 0, sizeof *cli);
+}
+
+const char *
+cli_get(const struct cli *cli, const char *name)
+{
+	size_t i;
+
+	for (i = cli->nvalues; i > 0; i--)
+		if (strcmp(cli->values[i - 1].opt->name, name) == 0)
+			return cli->values[i - 1].value;
+	return NULL;
+}
+
+int
+cli_flag(const struct cli *cli, const char *name, int def)
+{
+	const char *v = cli_get(cli, name);
+	int b;
+
+	if (v == NULL || parse_bool(v, &b) == -1)
+		return def;
+	return b;
+}
+
+size_t
+cli_all(const struct cli *cli, const char *name, const char ***out)
+{
+	size_t i, n = 0;
+
+	*out = xcalloc(cli->nvalues + 1, sizeof **out);
+	for (i = 0; i < cli->nvalues; i++)
+		if (strcmp(cli->values[i].opt->name, name) == 0)
+			(*out)[n++] = cli->values[i].value;
+	return n;
+}
+
+static void
+usage_options(FILE *f, unsigned mask, const char *title)
+{
+	const struct cli_option *o;
+	char left[96];
+	int any = 0;
+
+	for (o = cli_options; o->name != NULL; o++) {
+		if (!(o->cmds & mask))
+			continue;
+		if (!any++)
+			fprintf(f, "\n%s:\n", title);
+		if (o->shortopt)
+			snprintf(left, sizeof left, "-%c, --%s%s%s", o->shortopt, o->name,
+			    o->metavar ? " " : "", o->metavar ? o->metavar : "");
+		else
+			snprintf(left, sizeof left, "    --%s%s%s", o->name,
+			    o->metavar ? " " : "", o->metavar ? o->metavar : "");
+		fprintf(f, "  %-40s %s", left, o->help);
+		if (o->defval != NULL)
+			fprintf(f, " (default %s)", o->defval);
+		if (o->env != NULL)
+			fprintf(f, " [%s]", o->env);
+		fputc('\n', f);
+	}
+}
+
+void
+cli_usage(FILE *f, enum cli_cmd cmd)
+{
+	size_t i;
+
+	if (cmd == CLI_CMD_NONE || cmd == CLI_CMD_HELP) {
+		fprintf(f, "Lyocell %s: a load tester that runs k6 scripts.\n\n"
+		    "Usage:\n  lyocell [global flags] COMMAND [flags]\n\nCommands:\n",
+		    PACKAGE_VERSION);
+		for (i = 0; i < NCOMMANDS; i++)
+			fprintf(f, "  %-9s %s\n", commands[i].name, commands[i].summary);
+		usage_options(f, CLI_GLOBAL, "Global flags");
+		fprintf(f, "\nRun 'lyocell help COMMAND' for a command's flags, "
+		    "and 'man lyocell' for the manual.\n");
+		return;
+	}
+	for (i = 0; i < NCOMMANDS; i++) {
+		if (commands[i].cmd != cmd)
+			continue;
+		fprintf(f, "Usage:\n  lyocell %s\n\n%c%s.\n", commands[i].synopsis,
+		    toupper((unsigned char)commands[i].summary[0]), commands[i].summary + 1);
+		usage_options(f, commands[i].mask, "Flags");
+		usage_options(f, CLI_GLOBAL, "Global flags");
+	}
+}

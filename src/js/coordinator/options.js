@@ -1,0 +1,422 @@
+/* Option consolidation, run once in the coordinator.
+ *
+ * k6's precedence: defaults < config file < script options < K6_*
+ * environment < command-line flags.  An execution option (duration,
+ * iterations, stages, scenarios) in a higher layer drops every execution
+ * option of the lower ones.  The result is the consolidated options and a
+ * normalised list of scenarios the C engine runs.  Errors throw an Error
+ * whose exitCode is 104, naming the option at fault. */
+var __ly_options = (function () {
+	var EXEC_KEYS = ["duration", "iterations", "stages", "scenarios"];
+	var SCENARIO_NAME = /^[0-9a-zA-Z_-]+$/;
+	var EXECUTORS = {
+		"shared-iterations": ["vus", "iterations", "maxDuration"],
+		"per-vu-iterations": ["vus", "iterations", "maxDuration"],
+		"constant-vus": ["vus", "duration"],
+		"ramping-vus": ["startVUs", "stages", "gracefulRampDown"],
+		"constant-arrival-rate": ["rate", "timeUnit", "duration", "preAllocatedVUs", "maxVUs"],
+		"ramping-arrival-rate": ["startRate", "timeUnit", "stages", "preAllocatedVUs", "maxVUs"],
+		"externally-controlled": ["vus", "maxVUs", "duration"]
+	};
+	var COMMON = ["executor", "startTime", "gracefulStop", "exec", "env", "tags", "options"];
+
+	/* Flags whose option key is not the camel-cased flag name. */
+	var FLAG_KEYS = {
+		"stage": "stages", "tag": "tags", "blacklist-ip": "blacklistIPs",
+		"insecure-skip-tls-verify": "insecureSkipTLSVerify",
+		"no-vu-connection-reuse": "noVUConnectionReuse",
+		"include-system-env-vars": null, "compatibility-mode": null,
+		"type": null, "env": null, "no-thresholds": null, "no-summary": null,
+		"summary-mode": null, "summary-export": null, "out": null,
+		"linger": null, "no-usage-report": null, "console-output": null,
+		"config": null, "verbose": null, "quiet": null, "no-color": null,
+		"log-output": null, "log-format": null, "workers": null,
+		"execution-requirements": null, "bundle": null, "json": null
+	};
+	var INT_KEYS = { vus: 1, iterations: 1, maxRedirects: 1, batch: 1, batchPerHost: 1, rps: 1 };
+	var BOOL_KEYS = {
+		noSetup: 1, noTeardown: 1, insecureSkipTLSVerify: 1, noConnectionReuse: 1,
+		noVUConnectionReuse: 1, "throw": 1, discardResponseBodies: 1, noCookiesReset: 1
+	};
+	var LIST_KEYS = { blacklistIPs: 1, blockHostnames: 1, systemTags: 1, summaryTrendStats: 1 };
+
+	function fail(msg) {
+		var e = new Error(msg);
+		e.exitCode = 104;
+		throw e;
+	}
+
+	function camel(flag) {
+		return flag.replace(/-([a-z])/g, function (m, c) { return c.toUpperCase(); });
+	}
+
+	function own(o, k) {
+		return Object.prototype.hasOwnProperty.call(o, k);
+	}
+
+	function isObject(v) {
+		return v !== null && typeof v === "object" && !(v instanceof Array);
+	}
+
+	/* k6 durations: "1h2m3.5s", "250ms", "2d", or a number of ms. */
+	function durationMs(v, what) {
+		var m, re, total = 0, s, sign = 1, units = { ns: 1e-6, us: 1e-3, "\u00b5s": 1e-3, "\u03bcs": 1e-3, ms: 1, s: 1e3, m: 6e4, h: 36e5, d: 864e5 };
+
+		if (typeof v === "number" && isFinite(v))
+			return v;
+		if (typeof v !== "string")
+			fail(what + ": invalid duration " + JSON.stringify(v));
+		s = v.replace(/^\s+|\s+$/g, "");
+		if (/^[-+]?(\d+\.?\d*|\.\d+)([eE][-+]?\d+)?$/.test(s))
+			return parseFloat(s);
+		if (s.charAt(0) === "-" || s.charAt(0) === "+") {
+			sign = s.charAt(0) === "-" ? -1 : 1;
+			s = s.slice(1);
+		}
+		if (s === "0")
+			return 0;
+		re = /(\d+\.?\d*|\.\d+)(ns|us|\u00b5s|\u03bcs|ms|s|m|h|d)/g;
+		if (!/^((\d+\.?\d*|\.\d+)(ns|us|\u00b5s|\u03bcs|ms|s|m|h|d))+$/.test(s))
+			fail(what + ": invalid duration " + JSON.stringify(v));
+		while ((m = re.exec(s)) !== null)
+			total += parseFloat(m[1]) * units[m[2]];
+		return sign * total;
+	}
+
+	function intValue(v, what, min) {
+		if (typeof v === "string" && /^\s*-?\d+\s*$/.test(v))
+			v = parseInt(v, 10);
+		if (typeof v !== "number" || !isFinite(v) || Math.floor(v) !== v)
+			fail(what + ": expected an integer, got " + JSON.stringify(v));
+		if (min !== undefined && v < min)
+			fail(what + " must be at least " + min + ", got " + v);
+		return v;
+	}
+
+	function parseStages(text, what) {
+		var out = [], parts = String(text).split(","), i, p, c;
+
+		for (i = 0; i < parts.length; i++) {
+			p = parts[i].replace(/^\s+|\s+$/g, "");
+			if (p === "")
+				continue;
+			c = p.lastIndexOf(":");
+			if (c < 0)
+				fail(what + ": stage " + JSON.stringify(p) + " is not DURATION:TARGET");
+			out.push({ duration: p.slice(0, c), target: intValue(p.slice(c + 1), what, 0) });
+		}
+		return out;
+	}
+
+	/* Turn the flag/environment values C collected into an options layer. */
+	function flagLayer(values) {
+		var layer = {}, i, flag, v, key;
+
+		for (i = 0; i < values.length; i++) {
+			flag = values[i][0];
+			v = values[i][1];
+			key = own(FLAG_KEYS, flag) ? FLAG_KEYS[flag] : camel(flag);
+			if (key === null)
+				continue;
+			if (key === "stages") {
+				layer.stages = (layer.stages || []).concat(parseStages(v, "--stage"));
+			} else if (key === "tags") {
+				layer.tags = layer.tags || {};
+				layer.tags[v.slice(0, v.indexOf("="))] = v.slice(v.indexOf("=") + 1);
+			} else if (own(INT_KEYS, key)) {
+				layer[key] = intValue(v, "--" + flag);
+			} else if (own(BOOL_KEYS, key)) {
+				layer[key] = v === "true" || v === "1" || v === "t" || v === "TRUE" || v === "True";
+			} else if (own(LIST_KEYS, key)) {
+				layer[key] = (key === "blacklistIPs" || key === "blockHostnames") && layer[key] ?
+				    layer[key].concat(v.split(",")) : v.split(",");
+			} else if (key === "httpDebug") {
+				layer.httpDebug = v === "" ? "headers" : v;
+			} else if (key === "dns") {
+				layer.dns = {};
+				v.split(",").forEach(function (kv) {
+					var eq = kv.indexOf("=");
+					if (eq < 0)
+						fail("--dns: expected key=value, got " + JSON.stringify(kv));
+					layer.dns[kv.slice(0, eq)] = kv.slice(eq + 1);
+				});
+			} else {
+				layer[key] = v;
+			}
+		}
+		return layer;
+	}
+
+	function hasExec(layer) {
+		for (var i = 0; i < EXEC_KEYS.length; i++)
+			if (layer[EXEC_KEYS[i]] !== undefined && layer[EXEC_KEYS[i]] !== null)
+				return true;
+		return false;
+	}
+
+	function merge(layers) {
+		var out = {}, i, k, layer;
+
+		for (i = 0; i < layers.length; i++) {
+			layer = layers[i];
+			if (!layer)
+				continue;
+			if (hasExec(layer))
+				for (k = 0; k < EXEC_KEYS.length; k++)
+					delete out[EXEC_KEYS[k]];
+			for (k in layer)
+				if (own(layer, k) && layer[k] !== undefined)
+					out[k] = layer[k];
+		}
+		return out;
+	}
+
+	/* The scenario the shortcut options stand for (k6's rules). */
+	function shortcut(o) {
+		var vus = o.vus === undefined || o.vus === null ? 1 : intValue(o.vus, "vus", 0);
+		var hasD = o.duration !== undefined && o.duration !== null;
+		var hasI = o.iterations !== undefined && o.iterations !== null;
+		var hasS = o.stages !== undefined && o.stages !== null;
+
+		if (o.scenarios !== undefined && o.scenarios !== null) {
+			if (hasD || hasI || hasS)
+				fail("using an execution configuration shortcut (duration, iterations or " +
+				    "stages) together with scenarios is not allowed");
+			return o.scenarios;
+		}
+		if (hasI && hasS)
+			fail("using iterations and stages together is not allowed");
+		if (hasD && hasS)
+			fail("using duration and stages together is not allowed");
+		if (hasI) {
+			var sc = { executor: "shared-iterations", vus: vus, iterations: o.iterations };
+			if (hasD)
+				sc.maxDuration = o.duration;
+			return { "default": sc };
+		}
+		if (hasD) {
+			if (durationMs(o.duration, "duration") <= 0)
+				return { "default": { executor: "per-vu-iterations", vus: vus, iterations: 1 } };
+			return { "default": { executor: "constant-vus", vus: vus, duration: o.duration } };
+		}
+		if (hasS)
+			return { "default": { executor: "ramping-vus", startVUs: vus, stages: o.stages } };
+		if (o.vus !== undefined && o.vus !== null)
+			return { "default": { executor: "shared-iterations", vus: vus, iterations: vus } };
+		return { "default": { executor: "per-vu-iterations", vus: 1, iterations: 1 } };
+	}
+
+	function normStages(stages, what) {
+		var out = [], i, st;
+
+		if (!(stages instanceof Array))
+			fail(what + ".stages must be an array");
+		for (i = 0; i < stages.length; i++) {
+			st = stages[i];
+			if (!isObject(st))
+				fail(what + ".stages[" + i + "] must be an object");
+			out.push({
+				duration: durationMs(st.duration, what + ".stages[" + i + "].duration"),
+				target: intValue(st.target === undefined ? 0 : st.target,
+				    what + ".stages[" + i + "].target", 0)
+			});
+			if (out[i].duration < 0)
+				fail(what + ".stages[" + i + "].duration must not be negative");
+		}
+		return out;
+	}
+
+	/* Validate one scenario and give every field its default, in ms. */
+	function normScenario(name, sc, exportsList) {
+		var what = "scenario " + name, ex, n, allowed, k, sum, i;
+
+		if (!SCENARIO_NAME.test(name))
+			fail("invalid scenario name " + JSON.stringify(name) +
+			    ": only letters, digits, '_' and '-' are allowed");
+		if (!isObject(sc))
+			fail(what + " must be an object");
+		ex = sc.executor;
+		if (typeof ex !== "string" || ex === "")
+			fail(what + ": executor is required");
+		if (!own(EXECUTORS, ex))
+			fail(what + ": unknown executor " + JSON.stringify(ex));
+		if (ex === "externally-controlled")
+			fail(what + ": not supported yet: the externally-controlled executor");
+		allowed = EXECUTORS[ex].concat(COMMON);
+		for (k in sc)
+			if (own(sc, k) && allowed.indexOf(k) < 0)
+				fail(what + ": unknown option " + JSON.stringify(k) + " for executor " + ex);
+		n = {
+			name: name, executor: ex,
+			exec: sc.exec === undefined ? "default" : String(sc.exec),
+			startTime: durationMs(sc.startTime === undefined ? 0 : sc.startTime, what + ".startTime"),
+			gracefulStop: durationMs(sc.gracefulStop === undefined ? "30s" : sc.gracefulStop, what + ".gracefulStop"),
+			env: sc.env || {}, tags: sc.tags || {}
+		};
+		if (exportsList && exportsList.indexOf(n.exec) < 0)
+			fail(what + ": function '" + n.exec + "' not found in exports");
+		if (n.startTime < 0)
+			fail(what + ".startTime must not be negative");
+		if (n.gracefulStop < 0)
+			fail(what + ".gracefulStop must not be negative");
+		switch (ex) {
+		case "shared-iterations":
+		case "per-vu-iterations":
+			n.vus = intValue(sc.vus === undefined ? 1 : sc.vus, what + ".vus", 1);
+			n.iterations = intValue(sc.iterations === undefined ? 1 : sc.iterations, what + ".iterations", 1);
+			n.maxDuration = durationMs(sc.maxDuration === undefined ? "10m" : sc.maxDuration, what + ".maxDuration");
+			if (ex === "shared-iterations" && n.iterations < n.vus)
+				fail(what + ": the number of iterations (" + n.iterations +
+				    ") can't be less than the number of VUs (" + n.vus + ")");
+			if (n.maxDuration < 1000)
+				fail(what + ".maxDuration must be at least 1s");
+			break;
+		case "constant-vus":
+			n.vus = intValue(sc.vus === undefined ? 1 : sc.vus, what + ".vus", 1);
+			if (sc.duration === undefined)
+				fail(what + ": duration is required");
+			n.duration = durationMs(sc.duration, what + ".duration");
+			if (n.duration < 1000)
+				fail(what + ".duration must be at least 1s");
+			break;
+		case "ramping-vus":
+			n.startVUs = intValue(sc.startVUs === undefined ? 1 : sc.startVUs, what + ".startVUs", 0);
+			n.stages = normStages(sc.stages === undefined ? [] : sc.stages, what);
+			n.gracefulRampDown = durationMs(sc.gracefulRampDown === undefined ? "30s" : sc.gracefulRampDown, what + ".gracefulRampDown");
+			sum = n.startVUs;
+			for (i = 0; i < n.stages.length; i++)
+				sum += n.stages[i].target;
+			if (n.stages.length === 0)
+				fail(what + ": at least one stage is required");
+			if (sum === 0)
+				fail(what + ": either startVUs or one of the stage targets must be greater than 0");
+			break;
+		case "constant-arrival-rate":
+		case "ramping-arrival-rate":
+			n.timeUnit = durationMs(sc.timeUnit === undefined ? "1s" : sc.timeUnit, what + ".timeUnit");
+			if (n.timeUnit <= 0)
+				fail(what + ".timeUnit must be more than 0");
+			if (sc.preAllocatedVUs === undefined)
+				fail(what + ": preAllocatedVUs is required");
+			n.preAllocatedVUs = intValue(sc.preAllocatedVUs, what + ".preAllocatedVUs", 0);
+			n.maxVUs = sc.maxVUs === undefined ? n.preAllocatedVUs : intValue(sc.maxVUs, what + ".maxVUs", 0);
+			if (n.maxVUs < n.preAllocatedVUs)
+				fail(what + ": maxVUs (" + n.maxVUs + ") can't be less than preAllocatedVUs (" +
+				    n.preAllocatedVUs + ")");
+			if (n.maxVUs === 0)
+				fail(what + ": maxVUs must be more than 0");
+			if (ex === "constant-arrival-rate") {
+				if (sc.rate === undefined)
+					fail(what + ": rate is required");
+				n.rate = intValue(sc.rate, what + ".rate", 1);
+				if (sc.duration === undefined)
+					fail(what + ": duration is required");
+				n.duration = durationMs(sc.duration, what + ".duration");
+				if (n.duration < 1000)
+					fail(what + ".duration must be at least 1s");
+			} else {
+				n.startRate = intValue(sc.startRate === undefined ? 0 : sc.startRate, what + ".startRate", 0);
+				n.stages = normStages(sc.stages === undefined ? [] : sc.stages, what);
+				if (n.stages.length === 0)
+					fail(what + ": at least one stage is required");
+			}
+			break;
+		}
+		return n;
+	}
+
+	/* The time a scenario can last, graceful stop included. */
+	function maxDuration(n) {
+		var d = 0, i;
+
+		switch (n.executor) {
+		case "shared-iterations":
+		case "per-vu-iterations":
+			d = n.maxDuration;
+			break;
+		case "constant-vus":
+		case "constant-arrival-rate":
+			d = n.duration;
+			break;
+		case "ramping-vus":
+			for (i = 0; i < n.stages.length; i++)
+				d += n.stages[i].duration;
+			return n.startTime + d + n.gracefulRampDown > n.startTime + d + n.gracefulStop ?
+			    n.startTime + d + Math.max(n.gracefulStop, n.gracefulRampDown) : n.startTime + d + n.gracefulStop;
+		case "ramping-arrival-rate":
+			for (i = 0; i < n.stages.length; i++)
+				d += n.stages[i].duration;
+			break;
+		}
+		return n.startTime + d + n.gracefulStop;
+	}
+
+	function maxVUs(n) {
+		var m, i;
+
+		switch (n.executor) {
+		case "ramping-vus":
+			m = n.startVUs;
+			for (i = 0; i < n.stages.length; i++)
+				m = Math.max(m, n.stages[i].target);
+			return m;
+		case "constant-arrival-rate":
+		case "ramping-arrival-rate":
+			return n.maxVUs;
+		default:
+			return n.vus;
+		}
+	}
+
+	/*
+	 * layers: { config: JSON text or null, script: the exported options or
+	 * undefined, env: [[flag, value], ...], cli: [[flag, value], ...],
+	 * exports: [names of exported functions] or null }.
+	 */
+	function consolidate(layers) {
+		var config = null, script = layers.script, o, scenarios, names, list = [], i, plan;
+
+		if (layers.config !== null && layers.config !== undefined) {
+			try {
+				config = JSON.parse(layers.config);
+			} catch (e) {
+				fail("invalid config file: " + e.message);
+			}
+			if (!isObject(config))
+				fail("invalid config file: expected a JSON object");
+			/* k6 keeps script options under "options" in archives only. */
+		}
+		if (script !== undefined && script !== null && !isObject(script))
+			fail("the exported options must be an object");
+		o = merge([config, script, flagLayer(layers.env), flagLayer(layers.cli)]);
+		if (o.stages && !(o.stages instanceof Array))
+			fail("stages must be an array");
+		if (o.thresholds !== undefined && !isObject(o.thresholds))
+			fail("thresholds must be an object");
+		scenarios = shortcut(o);
+		if (!isObject(scenarios))
+			fail("scenarios must be an object");
+		names = Object.keys(scenarios);
+		if (names.length === 0)
+			fail("no scenarios: the scenarios object is empty");
+		for (i = 0; i < names.length; i++)
+			list.push(normScenario(names[i], scenarios[names[i]], layers.exports));
+		o.scenarios = scenarios;
+		delete o.duration;
+		delete o.iterations;
+		delete o.stages;
+		if (o.summaryTrendStats === undefined)
+			o.summaryTrendStats = ["avg", "min", "med", "max", "p(90)", "p(95)"];
+		plan = { maxVUs: 0, totalDuration: 0 };
+		for (i = 0; i < list.length; i++) {
+			plan.maxVUs += maxVUs(list[i]);
+			plan.totalDuration = Math.max(plan.totalDuration, maxDuration(list[i]));
+		}
+		return { options: o, scenarios: list, plan: plan };
+	}
+
+	return {
+		consolidate: consolidate,
+		durationMs: durationMs
+	};
+})();

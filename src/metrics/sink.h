@@ -1,0 +1,92 @@
+/* The four k6 sinks: what the coordinator keeps per (metric, tag set).
+ *
+ * Counter: sum (shown as count) and rate per second of test duration.
+ * Gauge: last value, min, max.  Rate: non-zero samples (passes), zero
+ * samples (fails), passes / total.  Trend: a struct hist (avg, min, med,
+ * max, p(N), count).  Statistics are read by name with sink_value, the one
+ * entry point for thresholds, the summary and the summary export.
+ *
+ * sink_new returns an owned pointer; sink_free(NULL) is a no-op; functions
+ * taking const char * borrow it. */
+#ifndef LYOCELL_SINK_H
+#define LYOCELL_SINK_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+struct hist;
+
+enum sink_type {
+	SINK_COUNTER,
+	SINK_GAUGE,
+	SINK_RATE,
+	SINK_TREND,
+};
+
+struct sink {
+	enum sink_type	 type;
+	union {
+		struct {
+			double	 sum;
+			uint64_t n;
+		} counter;
+		struct {
+			double	 value;
+			double	 min;
+			double	 max;
+			uint64_t n;
+		} gauge;
+		struct {
+			uint64_t passes;
+			uint64_t total;
+		} rate;
+		struct hist	*trend;
+	} u;
+};
+
+struct sink	*sink_new(enum sink_type);
+void		 sink_free(struct sink *);
+void		 sink_reset(struct sink *);
+void		 sink_add(struct sink *, double);
+/* Fold src into dst (same type); a gauge takes src's last value. */
+void		 sink_merge(struct sink *dst, const struct sink *src);
+/* True if the sink has seen no sample. */
+int		 sink_empty(const struct sink *);
+uint64_t	 sink_samples(const struct sink *);
+
+/*
+ * Read the statistic named stat ("count", "rate", "value", "min", "max",
+ * "passes", "fails", "avg", "med", "p(95)", "p(99.9)", ...) into *out.
+ * duration_s is the test run duration, for a Counter's rate.  Returns 0,
+ * or -1 if the statistic does not exist for this sink's type.  Empty sinks
+ * give 0 for everything, as k6 does.
+ */
+int		 sink_value(const struct sink *, const char *stat,
+		     double duration_s, double *out);
+
+/* "counter", "gauge", "rate", "trend"; parse returns -1 if unknown. */
+const char	*sink_type_name(enum sink_type);
+int		 sink_type_parse(const char *, enum sink_type *);
+
+/*
+ * The statistics k6's summary shows for a type, in k6's order: counter
+ * count, rate; gauge value, min, max; rate rate, passes, fails; trend the
+ * default summaryTrendStats avg, min, med, max, p(90), p(95).  The list
+ * is NULL-terminated and static; *n (if not NULL) gets its length.
+ */
+const char *const *sink_stats(enum sink_type, size_t *n);
+
+/*
+ * Check one --summary-trend-stats / summaryTrendStats entry as k6 does:
+ * avg, min, med, max, count, or p(N) with 0 <= N <= 100.  Returns 0 or -1
+ * with *cause set.
+ */
+int		 sink_trend_stat_check(const char *, char **cause);
+
+/*
+ * Parse "p(N)" into N (0..100, the number as Go's ParseFloat would read
+ * it).  Returns 0, or -1 if stat is not a well-formed percentile.
+ */
+int		 sink_percentile_parse(const char *stat, double *pct);
+
+#endif

@@ -1,0 +1,81 @@
+/* Unit tests for src/util/buf.c. */
+#include "config.h"
+
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <stdlib.h>
+#include <string.h>
+#include <cmocka.h>
+
+#include "util/buf.h"
+
+static void
+test_grow(void **state)
+{
+	struct buf b = BUF_INIT;
+	int i;
+
+	for (i = 0; i < 1000; i++)
+		assert_int_equal(buf_printf(&b, "%d,", i), 0);
+	assert_int_equal(strncmp(b.data, "0,1,2,", 6), 0);
+	assert_int_equal(b.len, strlen(b.data));
+	buf_reset(&b);
+	assert_int_equal(b.len, 0);
+	assert_string_equal(b.data, "");
+	buf_free(&b);
+}
+
+static void
+test_cap(void **state)
+{
+	struct buf b;
+
+	buf_init(&b, 8);
+	assert_int_equal(buf_puts(&b, "12345678"), 0);
+	assert_int_equal(buf_putc(&b, '9'), -1);
+	assert_int_equal(buf_printf(&b, "%s", "x"), -1);
+	assert_string_equal(b.data, "12345678");	/* unchanged on failure */
+	buf_free(&b);
+}
+
+static void
+test_json_string(void **state)
+{
+	struct buf b = BUF_INIT;
+	const char in[] = "a\"b\\c\n\x01\xc3\xa9";
+
+	buf_json_string(&b, in, sizeof in - 1);
+	assert_string_equal(b.data, "\"a\\\"b\\\\c\\n\\u0001\xc3\xa9\"");
+	buf_free(&b);
+}
+
+static void
+test_steal(void **state)
+{
+	struct buf b = BUF_INIT;
+	char *s;
+
+	s = buf_steal(&b);
+	assert_string_equal(s, "");
+	free(s);
+	buf_puts(&b, "abc");
+	s = buf_steal(&b);
+	assert_string_equal(s, "abc");
+	assert_null(b.data);
+	free(s);
+}
+
+int
+main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(test_grow),
+		cmocka_unit_test(test_cap),
+		cmocka_unit_test(test_json_string),
+		cmocka_unit_test(test_steal),
+	};
+
+	return cmocka_run_group_tests(tests, NULL, NULL);
+}
