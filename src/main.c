@@ -8,6 +8,7 @@
 #include <string.h>
 
 #include "cli.h"
+#include "engine/coordinator.h"
 #include "exitcode.h"
 #include "util/xmalloc.h"
 
@@ -48,16 +49,23 @@ cmd_script(const struct cli *cli)
 
 	if ((rc = need_script(cli)) != EXIT_OK)
 		return rc;
-	if (strcmp(cli->args[0], "-") != 0) {
-		if ((f = fopen(cli->args[0], "r")) == NULL) {
-			fprintf(stderr, "lyocell: cannot open script %s: %m\n", cli->args[0]);
-			return EXIT_USAGE;
-		}
-		fclose(f);
+	if (strcmp(cli->args[0], "-") == 0) {
+		fprintf(stderr, "lyocell: not supported yet: reading the script from "
+		    "standard input\n");
+		return EXIT_USAGE;
 	}
-	fprintf(stderr, "lyocell: not supported yet: %s (the script engine is not "
-	    "built yet)\n", cli_cmd_name(cli->cmd));
-	return EXIT_USAGE;
+	if ((f = fopen(cli->args[0], "r")) == NULL) {
+		fprintf(stderr, "lyocell: cannot open script %s: %m\n", cli->args[0]);
+		return EXIT_USAGE;
+	}
+	fclose(f);
+	curl_global_init(CURL_GLOBAL_ALL);
+	if (cli->cmd == CLI_CMD_INSPECT)
+		rc = coordinator_inspect(cli);
+	else
+		rc = coordinator_run(cli);
+	curl_global_cleanup();
+	return rc;
 }
 
 int

@@ -611,7 +611,7 @@ wire_map_grow(uint32_t **map, size_t *len, size_t id)
 }
 
 static int
-wire_read_tagdefs(struct wire_reader *r, struct rd *c, char **cause)
+wire_read_tagdefs(struct wire_reader *r, struct rd *c)
 {
 	struct tag tags[TAGSET_MAX_TAGS];
 	uint32_t n, i, m, j, id;
@@ -664,7 +664,6 @@ wire_read_tagdefs(struct wire_reader *r, struct rd *c, char **cause)
 			r->overflow++;
 		}
 	}
-	(void)cause;
 	return 0;
 }
 
@@ -816,7 +815,7 @@ wire_reader_feed(struct wire_reader *r, const void *data, size_t len,
 			goto bad;
 		}
 		if (rd_int(&c, &base, 1) != 0 ||
-		    wire_read_tagdefs(r, &c, cause) != 0)
+		    wire_read_tagdefs(r, &c) != 0)
 			goto bad;
 		if ((hrc = wire_read_metricdefs(r, &c, cause)) != 0) {
 			if (hrc == -2)

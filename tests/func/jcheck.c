@@ -48,17 +48,17 @@ main(int argc, char **argv)
 	for (i = 2; i < argc; i++) {
 		const char *src;
 
-		/* Global eval, so the expression reads data and m. */
-		js_getglobal(J, "eval");
-		js_pushundefined(J);
-		js_pushstring(J, argv[i]);
-		if (js_pcall(J, 1) == 0) {
-			if (!js_toboolean(J, -1)) {
-				fprintf(stderr, "check failed: %s\n", argv[i]);
-				failed = 1;
+		/* A script's completion value is the expression's value. */
+		if (js_ploadstring(J, "[check]", argv[i]) == 0) {
+			js_pushundefined(J);
+			if (js_pcall(J, 0) == 0) {
+				if (!js_toboolean(J, -1)) {
+					fprintf(stderr, "check failed: %s\n", argv[i]);
+					failed = 1;
+				}
+				js_pop(J, 1);
+				continue;
 			}
-			js_pop(J, 1);
-			continue;
 		}
 		src = js_trystring(J, -1, "?");
 		fprintf(stderr, "check error: %s: %s\n", argv[i], src);

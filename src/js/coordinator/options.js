@@ -415,8 +415,23 @@ var __ly_options = (function () {
 		return { options: o, scenarios: list, plan: plan };
 	}
 
+	/* lyocell inspect: the consolidated options, as k6 prints them. */
+	function inspect(result, requirements) {
+		var out = {}, k;
+
+		for (k in result.options)
+			if (own(result.options, k))
+				out[k] = result.options[k];
+		if (requirements) {
+			out.totalDuration = result.plan.totalDuration;
+			out.maxVUs = result.plan.maxVUs;
+		}
+		return JSON.stringify(out, null, 2);
+	}
+
 	return {
 		consolidate: consolidate,
-		durationMs: durationMs
+		durationMs: durationMs,
+		inspect: inspect
 	};
 })();

@@ -1,0 +1,2467 @@
+/* Lowering ES2022 syntax trees to ES5 text; see lower.h.
+ *
+ * One pass over the tree prints ES5 while keeping a count of output lines:
+ * before a node is printed, newlines are added until the output is on the
+ * node's source line, so nothing moves up or down.  Text that has to come
+ * before something already printed (temporaries, "var _this$ = this", the
+ * module prologue, optional-chain heads) is inserted into the buffer at a
+ * remembered offset; it never holds a newline, so line numbers stay.
+ *
+ * Block scoping is done by renaming: let, const and class become var, with
+ * a fresh name when the plain one would clash inside the function.
+ * Helpers the output calls live on the global __ly (02-lower.js). */
+#include "config.h"
+
+#include <math.h>
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "compile/ast.h"
+#include "compile/lexer.h"
+#include "compile/lower.h"
+#include "compile/parser.h"
+#include "util/buf.h"
+#include "util/xmalloc.h"
+
+enum bkind { B_VAR, B_LET, B_CONST, B_IMPORT };
+
+struct binding {
+	const char	*name;
+	size_t		 n;
+	const char	*emit;		/* name in the output, or an expression */
+	int		 kind;
+};
+
+struct scope {
+	struct scope	*up;
+	struct binding	*b;
+	size_t		 nb, cap;
+};
+
+struct fnctx {
+	struct fnctx	*up;
+	int		 arrow;
+	int		 top;		/* the module body */
+	int		 uses_this, uses_args;
+	size_t		 mark;		/* where declarations get inserted */
+	struct buf	 temps;
+	const char	**names;	/* names declared in this var scope */
+	size_t		 nnames, capnames;
+};
+
+struct clsctx {
+	struct clsctx	*up;
+	const char	*name;		/* constructor's name in the output */
+	const char	*super;		/* superclass variable, or NULL */
+	const char	**fields;	/* instance field initialisers */
+	size_t		 nfields;
+	int		 is_static;
+};
+
+struct modimport {
+	char		*id;
+	const char	*var;
+};
+
+struct gen {
+	struct buf	 out;
+	int		 line;
+	const char	*name, *src, *id;
+	size_t		 len;
+	struct arena	*arena;
+	jmp_buf		 jmp;
+	char		*err;
+	unsigned	 errpos;
+	int		 errline;
+	struct scope	*scope;
+	struct fnctx	*fn;
+	struct clsctx	*cls;
+	int		 uid;
+	int		 esm;
+	int		 first;		/* no comma before the next piece */
+	const struct lower_options *opt;
+	struct modimport *imps;
+	size_t		 nimps;
+	struct buf	 exports;	/* getter table entries */
+	struct buf	 stars;		/* export * statements */
+};
+
+static void gen_expr(struct gen *, struct node *, int top);
+static void gen_stmt(struct gen *, struct node *);
+static void gen_stmts(struct gen *, struct node *);
+static void gen_function(struct gen *, struct node *, const char *name,
+	    const char *prologue);
+static void gen_class(struct gen *, struct node *, const char *name);
+static void gen_var(struct gen *, struct node *, int in_for);
+
+static void __attribute__((noreturn, format(printf, 3, 4)))
+gfail(struct gen *g, const struct node *at, const char *fmt, ...)
+{
+	va_list ap;
+
+	va_start(ap, fmt);
+	free(g->err);
+	g->err = xvasprintf(fmt, ap);
+	va_end(ap);
+	g->errpos = at->pos;
+	g->errline = at->line;
+	longjmp(g->jmp, 1);
+}
+
+/* Output. */
+
+static void
+emit(struct gen *g, const char *s)
+{
+	buf_puts(&g->out, s);
+}
+
+static void __attribute__((format(printf, 2, 3)))
+emitf(struct gen *g, const char *fmt, ...)
+{
+	va_list ap;
+
+	va_start(ap, fmt);
+	buf_vprintf(&g->out, fmt, ap);
+	va_end(ap);
+}
+
+static void
+sync(struct gen *g, int line)
+{
+	while (g->line < line) {
+		buf_putc(&g->out, '\n');
+		g->line++;
+	}
+}
+
+static void
+insert_at(struct gen *g, size_t off, const char *s)
+{
+	size_t n = strlen(s);
+
+	if (n == 0)
+		return;
+	buf_reserve(&g->out, n);
+	memmove(g->out.data + off + n, g->out.data + off, g->out.len - off + 1);
+	memcpy(g->out.data + off, s, n);
+	g->out.len += n;
+}
+
+/* A JavaScript string literal for s, safe for ES5 and mujs. */
+static void
+quote(struct buf *b, const char *s, size_t n)
+{
+	size_t i;
+
+	buf_putc(b, '"');
+	for (i = 0; i < n; i++) {
+		unsigned char c = (unsigned char)s[i];
+
+		switch (c) {
+		case '"': buf_puts(b, "\\\""); continue;
+		case '\\': buf_puts(b, "\\\\"); continue;
+		case '\n': buf_puts(b, "\\n"); continue;
+		case '\r': buf_puts(b, "\\r"); continue;
+		case '\t': buf_puts(b, "\\t"); continue;
+		case '\b': buf_puts(b, "\\b"); continue;
+		case '\f': buf_puts(b, "\\f"); continue;
+		}
+		if (c < 0x20 || c == 0x7f) {
+			buf_printf(b, "\\u%04x", c);
+		} else if (c == 0xe2 && i + 2 < n &&
+		    (unsigned char)s[i + 1] == 0x80 &&
+		    ((unsigned char)s[i + 2] == 0xa8 ||
+		    (unsigned char)s[i + 2] == 0xa9)) {
+			buf_printf(b, "\\u%04x", (unsigned char)s[i + 2] == 0xa8 ?
+			    0x2028 : 0x2029);
+			i += 2;
+		} else if (c == 0xed && i + 2 < n &&
+		    (unsigned char)s[i + 1] >= 0xa0) {
+			/* A lone surrogate. */
+			unsigned cp = ((c & 0x0f) << 12) |
+			    (((unsigned char)s[i + 1] & 0x3f) << 6) |
+			    ((unsigned char)s[i + 2] & 0x3f);
+
+			buf_printf(b, "\\u%04x", cp);
+			i += 2;
+		} else
+			buf_putc(b, c);
+	}
+	buf_putc(b, '"');
+}
+
+static void
+emit_quoted(struct gen *g, const char *s, size_t n)
+{
+	quote(&g->out, s, n);
+}
+
+static char *
+gstrdup(struct gen *g, const char *s)
+{
+	return arena_strndup(g->arena, s, strlen(s));
+}
+
+static char * __attribute__((format(printf, 2, 3)))
+gprintf(struct gen *g, const char *fmt, ...)
+{
+	va_list ap;
+	char *s, *r;
+
+	va_start(ap, fmt);
+	s = xvasprintf(fmt, ap);
+	va_end(ap);
+	r = gstrdup(g, s);
+	free(s);
+	return r;
+}
+
+static void
+emit_number(struct gen *g, const struct node *n)
+{
+	char tmp[64];
+	int prec;
+	size_t i;
+	int plain = n->s != NULL;
+
+	for (i = 0; plain && i < n->n; i++) {
+		char c = n->s[i];
+
+		if (!((c >= '0' && c <= '9') || c == '.' || c == 'e' ||
+		    c == 'E' || c == '+' || c == '-'))
+			plain = 0;
+	}
+	if (plain && n->n > 1 && n->s[0] == '0' && n->s[1] >= '0' &&
+	    n->s[1] <= '9')
+		plain = 0;
+	if (plain) {
+		buf_add(&g->out, n->s, n->n);
+		return;
+	}
+	if (isinf(n->num)) {
+		emit(g, "Infinity");
+		return;
+	}
+	for (prec = 1; prec <= 17; prec++) {
+		snprintf(tmp, sizeof tmp, "%.*g", prec, n->num);
+		if (strtod(tmp, NULL) == n->num)
+			break;
+	}
+	emit(g, tmp);
+}
+
+/* Scopes and names. */
+
+static int
+is_word(const char *s, size_t n, const char *w)
+{
+	return strlen(w) == n && memcmp(s, w, n) == 0;
+}
+
+static void
+scope_push(struct gen *g)
+{
+	struct scope *s = arena_alloc(g->arena, sizeof *s);
+
+	memset(s, 0, sizeof *s);
+	s->up = g->scope;
+	g->scope = s;
+}
+
+static void
+scope_pop(struct gen *g)
+{
+	free(g->scope->b);
+	g->scope = g->scope->up;
+}
+
+static struct binding *
+lookup(struct gen *g, const char *name, size_t n)
+{
+	struct scope *s;
+	size_t i;
+
+	for (s = g->scope; s != NULL; s = s->up)
+		for (i = s->nb; i-- > 0;)
+			if (s->b[i].n == n && memcmp(s->b[i].name, name, n) == 0)
+				return &s->b[i];
+	return NULL;
+}
+
+static struct binding *
+scope_find(struct scope *s, const char *name, size_t n)
+{
+	size_t i;
+
+	for (i = 0; i < s->nb; i++)
+		if (s->b[i].n == n && memcmp(s->b[i].name, name, n) == 0)
+			return &s->b[i];
+	return NULL;
+}
+
+static void
+bind(struct gen *g, struct scope *s, const char *name, size_t n,
+    const char *emitname, int kind)
+{
+	struct binding *b = scope_find(s, name, n);
+
+	if (b != NULL) {
+		if (kind != B_VAR)
+			b->kind = kind;
+		return;
+	}
+	if (s->nb == s->cap) {
+		s->cap = s->cap ? s->cap * 2 : 8;
+		s->b = xreallocarray(s->b, s->cap, sizeof *s->b);
+	}
+	b = &s->b[s->nb++];
+	b->name = name;
+	b->n = n;
+	b->emit = emitname;
+	b->kind = kind;
+}
+
+static int
+fn_has_name(struct fnctx *f, const char *s)
+{
+	size_t i;
+
+	for (i = 0; i < f->nnames; i++)
+		if (strcmp(f->names[i], s) == 0)
+			return 1;
+	return 0;
+}
+
+static void
+fn_add_name(struct fnctx *f, const char *s)
+{
+	if (f->nnames == f->capnames) {
+		f->capnames = f->capnames ? f->capnames * 2 : 16;
+		f->names = xreallocarray(f->names, f->capnames, sizeof *f->names);
+	}
+	f->names[f->nnames++] = s;
+}
+
+/* Declare a var-scoped name (var, function, parameter). */
+static void
+declare_var(struct gen *g, const char *name, size_t n)
+{
+	char *s = arena_strndup(g->arena, name, n);
+
+	bind(g, g->scope, s, n, s, B_VAR);
+	if (!fn_has_name(g->fn, s))
+		fn_add_name(g->fn, s);
+}
+
+/* Declare a block-scoped name in the current scope, renamed if the plain
+ * name would clash in the function's var scope. */
+static void
+declare_lexical(struct gen *g, const char *name, size_t n, int kind, int fntop)
+{
+	char *s = arena_strndup(g->arena, name, n);
+	const char *e = s;
+
+	if (scope_find(g->scope, name, n) != NULL)
+		return;
+	if (!fntop && (fn_has_name(g->fn, s) || lookup(g, name, n) != NULL))
+		e = gprintf(g, "%s$%d", s, ++g->uid);
+	bind(g, g->scope, s, n, e, kind);
+	if (!fn_has_name(g->fn, e))
+		fn_add_name(g->fn, e);
+}
+
+static const char *
+temp(struct gen *g)
+{
+	char *t = gprintf(g, "_$%d", ++g->uid);
+
+	buf_printf(&g->fn->temps, "%s%s", g->fn->temps.len ? ", " : "", t);
+	return t;
+}
+
+/* Names bound by a pattern. */
+static void
+pattern_names(struct gen *g, struct node *p,
+    void (*cb)(struct gen *, struct node *, void *), void *arg)
+{
+	struct node *k;
+
+	switch (p->type) {
+	case N_IDENT:
+		cb(g, p, arg);
+		break;
+	case N_ASSIGNPAT:
+		pattern_names(g, p->a, cb, arg);
+		break;
+	case N_REST:
+		pattern_names(g, p->a, cb, arg);
+		break;
+	case N_ARRPAT:
+		for (k = p->a; k != NULL; k = k->next)
+			if (k->type != N_HOLE)
+				pattern_names(g, k, cb, arg);
+		break;
+	case N_OBJPAT:
+		for (k = p->a; k != NULL; k = k->next)
+			pattern_names(g, k->type == N_REST ? k->a : k->b, cb, arg);
+		break;
+	}
+}
+
+static void
+cb_var(struct gen *g, struct node *id, void *arg)
+{
+	declare_var(g, id->s, id->n);
+}
+
+struct lexarg {
+	int	kind;
+	int	fntop;
+};
+
+static void
+cb_lexical(struct gen *g, struct node *id, void *arg)
+{
+	struct lexarg *la = arg;
+
+	declare_lexical(g, id->s, id->n, la->kind, la->fntop);
+}
+
+/* Hoist var declarations (and, at the top, function declarations). */
+static void
+collect_vars(struct gen *g, struct node *n, int top)
+{
+	struct node *k;
+
+	for (; n != NULL; n = n->next) {
+		switch (n->type) {
+		case N_VAR:
+			if (!(n->flags & (NF_LET | NF_CONST)))
+				for (k = n->a; k != NULL; k = k->next)
+					pattern_names(g, k->a, cb_var, NULL);
+			break;
+		case N_FUNC:
+			if (top && n->a != NULL)
+				declare_var(g, n->a->s, n->a->n);
+			break;
+		case N_EXPORT:
+			if (n->a != NULL)
+				collect_vars(g, n->a->type == N_FUNC &&
+				    n->a->a == NULL ? NULL : n->a, top);
+			break;
+		case N_BLOCK:
+			collect_vars(g, n->a, 0);
+			break;
+		case N_IF:
+			collect_vars(g, n->b, 0);
+			if (n->c)
+				collect_vars(g, n->c, 0);
+			break;
+		case N_FOR:
+			if (n->a && n->a->type == N_VAR)
+				collect_vars(g, n->a, 0);
+			collect_vars(g, n->d, 0);
+			break;
+		case N_FORIN:
+		case N_FOROF:
+			if (n->a->type == N_VAR)
+				collect_vars(g, n->a, 0);
+			collect_vars(g, n->c, 0);
+			break;
+		case N_WHILE:
+		case N_LABEL:
+		case N_WITH:
+			collect_vars(g, n->b, 0);
+			break;
+		case N_DOWHILE:
+			collect_vars(g, n->a, 0);
+			break;
+		case N_TRY:
+			collect_vars(g, n->a, 0);
+			if (n->c)
+				collect_vars(g, n->c, 0);
+			if (n->d)
+				collect_vars(g, n->d, 0);
+			break;
+		case N_SWITCH:
+			for (k = n->b; k != NULL; k = k->next)
+				collect_vars(g, k->b, 0);
+			break;
+		}
+	}
+}
+
+/* Declare the let/const/class (and block function) names of a list. */
+static void
+declare_block(struct gen *g, struct node *n, int fntop)
+{
+	struct node *k;
+	struct lexarg la;
+
+	la.fntop = fntop;
+	for (; n != NULL; n = n->next) {
+		struct node *d = n;
+
+		if (d->type == N_EXPORT && d->a != NULL && !(d->flags & NF_DEFAULT))
+			d = d->a;
+		if (d->type == N_EXPORT && (d->flags & NF_DEFAULT) && d->a &&
+		    d->a->type == N_CLASS && d->a->a != NULL)
+			d = d->a;
+		switch (d->type) {
+		case N_VAR:
+			if (!(d->flags & (NF_LET | NF_CONST)))
+				break;
+			la.kind = (d->flags & NF_CONST) ? B_CONST : B_LET;
+			for (k = d->a; k != NULL; k = k->next)
+				pattern_names(g, k->a, cb_lexical, &la);
+			break;
+		case N_CLASS:
+			if (d->a != NULL)
+				declare_lexical(g, d->a->s, d->a->n, B_LET, fntop);
+			break;
+		case N_FUNC:
+			if (!fntop && d->a != NULL)
+				declare_lexical(g, d->a->s, d->a->n, B_LET, 0);
+			break;
+		}
+	}
+}
+
+static struct fnctx *
+nonarrow(struct gen *g)
+{
+	struct fnctx *f = g->fn;
+
+	while (f->arrow && f->up != NULL)
+		f = f->up;
+	return f;
+}
+
+static void
+emit_this(struct gen *g)
+{
+	struct fnctx *f = nonarrow(g);
+
+	if (f->top) {
+		emit(g, g->esm ? "void 0" : "this");
+		return;
+	}
+	if (f == g->fn) {
+		emit(g, "this");
+		return;
+	}
+	f->uses_this = 1;
+	emit(g, "_this$");
+}
+
+static void
+emit_ident_ref(struct gen *g, struct node *n)
+{
+	struct binding *b;
+
+	sync(g, n->line);
+	if (is_word(n->s, n->n, "arguments") && lookup(g, n->s, n->n) == NULL) {
+		struct fnctx *f = nonarrow(g);
+
+		if (f != g->fn) {
+			f->uses_args = 1;
+			emit(g, "_args$");
+			return;
+		}
+	}
+	b = lookup(g, n->s, n->n);
+	if (b != NULL)
+		emit(g, b->emit);
+	else
+		buf_add(&g->out, n->s, n->n);
+}
+
+/* Is the identifier an immutable binding (const or import)? */
+static struct binding *
+const_binding(struct gen *g, struct node *n)
+{
+	struct binding *b;
+
+	while (n->type == N_PAREN)
+		n = n->a;
+	if (n->type != N_IDENT)
+		return NULL;
+	b = lookup(g, n->s, n->n);
+	if (b != NULL && (b->kind == B_CONST || b->kind == B_IMPORT))
+		return b;
+	return NULL;
+}
+
+static int
+is_simple_name(const char *s, size_t n)
+{
+	size_t i;
+
+	if (n == 0)
+		return 0;
+	for (i = 0; i < n; i++) {
+		unsigned char c = (unsigned char)s[i];
+
+		if (!((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') ||
+		    c == '_' || c == '$' || (i > 0 && c >= '0' && c <= '9')))
+			return 0;
+	}
+	return 1;
+}
+
+/* Emit a property key as a string or number literal. */
+static void
+emit_key_literal(struct gen *g, struct node *k)
+{
+	if (k->type == N_NUM)
+		emit_number(g, k);
+	else if (k->type == N_PRIVNAME) {
+		struct buf b = BUF_INIT;
+
+		buf_putc(&b, '#');
+		buf_add(&b, k->s, k->n);
+		emit_quoted(g, b.data, b.len);
+		buf_free(&b);
+	} else
+		emit_quoted(g, k->s, k->n);
+}
+
+/* A key expression: computed, or a literal string/number. */
+static void
+emit_key(struct gen *g, struct node *k, unsigned flags)
+{
+	if (flags & NF_COMPUTED)
+		gen_expr(g, k, 1);
+	else
+		emit_key_literal(g, k);
+}
+
+/* ".name" or "[key]" for an access with a literal key. */
+static char *
+access(struct gen *g, const char *obj, struct node *k)
+{
+	struct buf b = BUF_INIT;
+	char *r;
+
+	buf_puts(&b, obj);
+	if (k->type == N_IDENT && is_simple_name(k->s, k->n)) {
+		buf_putc(&b, '.');
+		buf_add(&b, k->s, k->n);
+	} else if (k->type == N_NUM) {
+		char tmp[64];
+
+		snprintf(tmp, sizeof tmp, "[%.17g]", k->num);
+		buf_puts(&b, tmp);
+	} else {
+		buf_putc(&b, '[');
+		if (k->type == N_PRIVNAME) {
+			struct buf p = BUF_INIT;
+
+			buf_putc(&p, '#');
+			buf_add(&p, k->s, k->n);
+			quote(&b, p.data, p.len);
+			buf_free(&p);
+		} else
+			quote(&b, k->s, k->n);
+		buf_putc(&b, ']');
+	}
+	r = gstrdup(g, b.data);
+	buf_free(&b);
+	return r;
+}
+
+/* Destructuring: pieces "target = value" separated by commas. */
+
+#define D_DECL		0
+#define D_ASSIGN	1
+
+static void
+piece(struct gen *g)
+{
+	if (!g->first)
+		emit(g, ", ");
+	g->first = 0;
+}
+
+static void destr(struct gen *, struct node *, const char *val, int mode);
+
+static void
+destr_leaf(struct gen *g, struct node *t, const char *val, int mode)
+{
+	piece(g);
+	if (t->type == N_IDENT) {
+		if (mode == D_ASSIGN && const_binding(g, t) != NULL) {
+			sync(g, t->line);
+			emit(g, "__ly.ce()");
+			return;
+		}
+		emit_ident_ref(g, t);
+	} else
+		gen_expr(g, t, 0);
+	emit(g, " = ");
+	emit(g, val);
+}
+
+static void
+destr(struct gen *g, struct node *t, const char *val, int mode)
+{
+	struct node *k;
+	const char *tmp;
+	int i;
+
+	while (t->type == N_PAREN)
+		t = t->a;
+	if (t->type == N_ASSIGNPAT) {
+		tmp = temp(g);
+		piece(g);
+		emitf(g, "%s = %s === void 0 ? ", tmp, val);
+		gen_expr(g, t->b, 0);
+		emitf(g, " : %s", val);
+		destr(g, t->a, tmp, mode);
+		return;
+	}
+	switch (t->type) {
+	case N_IDENT:
+	case N_MEMBER:
+		destr_leaf(g, t, val, mode);
+		return;
+	case N_ARRPAT:
+		tmp = temp(g);
+		piece(g);
+		emitf(g, "%s = __ly.ai(%s)", tmp, val);
+		for (k = t->a, i = 0; k != NULL; k = k->next, i++) {
+			if (k->type == N_HOLE)
+				continue;
+			if (k->type == N_REST)
+				destr(g, k->a, gprintf(g, "%s.slice(%d)", tmp, i),
+				    mode);
+			else
+				destr(g, k, gprintf(g, "%s[%d]", tmp, i), mode);
+		}
+		return;
+	case N_OBJPAT: {
+		struct buf keys = BUF_INIT;
+
+		tmp = temp(g);
+		piece(g);
+		emitf(g, "%s = __ly.oc(%s)", tmp, val);
+		for (k = t->a; k != NULL; k = k->next) {
+			if (k->type == N_REST) {
+				char *v = gprintf(g, "__ly.or(%s, [%s])", tmp,
+				    keys.data ? keys.data : "");
+
+				destr(g, k->a, v, mode);
+				continue;
+			}
+			if (keys.len)
+				buf_puts(&keys, ", ");
+			if (k->flags & NF_COMPUTED) {
+				const char *kt = temp(g);
+
+				piece(g);
+				emitf(g, "%s = ", kt);
+				gen_expr(g, k->a, 0);
+				buf_puts(&keys, kt);
+				destr(g, k->b, gprintf(g, "%s[%s]", tmp, kt), mode);
+			} else {
+				if (k->a->type == N_NUM)
+					buf_printf(&keys, "\"%.17g\"", k->a->num);
+				else
+					quote(&keys, k->a->s, k->a->n);
+				destr(g, k->b, access(g, tmp, k->a), mode);
+			}
+		}
+		buf_free(&keys);
+		return;
+	}
+	}
+	gfail(g, t, "Invalid destructuring target");
+}
+
+/* Expressions. */
+
+static int
+needs_parens(const struct node *n)
+{
+	switch (n->type) {
+	case N_BINARY: case N_LOGICAL: case N_COND: case N_ASSIGN: case N_SEQ:
+	case N_UNARY: case N_UPDATE: case N_FUNC: case N_OBJECT: case N_CLASS:
+	case N_NUM: case N_TEMPLATE: case N_CHAIN: case N_ARRPAT: case N_OBJPAT:
+		return 1;
+	}
+	return 0;
+}
+
+static void
+gen_sub(struct gen *g, struct node *n)
+{
+	gen_expr(g, n, 0);
+}
+
+static int
+has_spread(struct node *args)
+{
+	for (; args != NULL; args = args->next)
+		if (args->type == N_SPREAD)
+			return 1;
+	return 0;
+}
+
+/* An array value built from a list with spreads: [a].concat(__ly.ai(b)). */
+static void
+gen_spread_array(struct gen *g, struct node *l)
+{
+	int open = 0;
+
+	sync(g, l ? l->line : g->line);
+	emit(g, "[]");
+	for (; l != NULL; l = l->next) {
+		if (l->type == N_SPREAD) {
+			if (open) {
+				emit(g, "])");
+				open = 0;
+			}
+			emit(g, ".concat(__ly.ai(");
+			gen_expr(g, l->a, 1);
+			emit(g, "))");
+			continue;
+		}
+		if (!open) {
+			emit(g, ".concat([");
+			open = 1;
+		} else
+			emit(g, ", ");
+		if (l->type == N_HOLE)
+			emit(g, "void 0");
+		else
+			gen_expr(g, l, 1);
+	}
+	if (open)
+		emit(g, "])");
+}
+
+static void
+gen_args(struct gen *g, struct node *l)
+{
+	emit(g, "(");
+	for (; l != NULL; l = l->next) {
+		gen_expr(g, l, 1);
+		if (l->next)
+			emit(g, ", ");
+	}
+	emit(g, ")");
+}
+
+static const char *
+cls_home(struct gen *g, const struct node *at)
+{
+	if (g->cls == NULL || g->cls->super == NULL)
+		gfail(g, at, "'super' keyword unexpected here");
+	if (g->cls->is_static)
+		return g->cls->super;
+	return gprintf(g, "%s.prototype", g->cls->super);
+}
+
+static void
+emit_field_calls(struct gen *g)
+{
+	size_t i;
+
+	for (i = 0; i < g->cls->nfields; i++) {
+		emitf(g, ", %s.call(", g->cls->fields[i]);
+		emit_this(g);
+		emit(g, ")");
+	}
+}
+
+static void
+gen_call(struct gen *g, struct node *n)
+{
+	struct node *callee = n->a;
+
+	while (callee->type == N_PAREN && callee->a->type == N_MEMBER)
+		callee = callee->a;
+	if (callee->type == N_SUPER) {
+		struct clsctx *c = g->cls;
+
+		if (c == NULL || c->super == NULL)
+			gfail(g, callee, "'super' keyword unexpected here");
+		sync(g, n->line);
+		emitf(g, "(__ly.sup(");
+		emit_this(g);
+		emitf(g, ", %s, ", c->super);
+		if (has_spread(n->b))
+			gen_spread_array(g, n->b);
+		else {
+			struct node *a;
+
+			emit(g, "[");
+			for (a = n->b; a != NULL; a = a->next) {
+				gen_expr(g, a, 1);
+				if (a->next)
+					emit(g, ", ");
+			}
+			emit(g, "]");
+		}
+		emit(g, ")");
+		emit_field_calls(g);
+		emit(g, ")");
+		return;
+	}
+	if (callee->type == N_MEMBER && callee->a->type == N_SUPER) {
+		const char *home = cls_home(g, callee);
+
+		sync(g, n->line);
+		emit(g, home);
+		if (callee->flags & NF_COMPUTED) {
+			emit(g, "[");
+			gen_expr(g, callee->b, 1);
+			emit(g, "]");
+		} else
+			emit(g, access(g, "", callee->b));
+		if (has_spread(n->b)) {
+			emit(g, ".apply(");
+			emit_this(g);
+			emit(g, ", ");
+			gen_spread_array(g, n->b);
+			emit(g, ")");
+		} else {
+			struct node *a;
+
+			emit(g, ".call(");
+			emit_this(g);
+			for (a = n->b; a != NULL; a = a->next) {
+				emit(g, ", ");
+				gen_expr(g, a, 1);
+			}
+			emit(g, ")");
+		}
+		return;
+	}
+	if (callee->type == N_IDENT && is_word(callee->s, callee->n, "require") &&
+	    lookup(g, callee->s, callee->n) == NULL && n->b != NULL &&
+	    n->b->next == NULL && n->b->type == N_STR) {
+		char *cause = NULL, *id;
+
+		if (g->opt->resolve != NULL) {
+			id = g->opt->resolve(g->opt->arg, n->b->s, &cause);
+			if (id == NULL) {
+				g->errpos = n->b->pos;
+				gfail(g, n->b, "%s", cause);
+			}
+		} else
+			id = xstrdup(n->b->s);
+		sync(g, n->line);
+		emit(g, "require(");
+		emit_quoted(g, id, strlen(id));
+		emit(g, ")");
+		free(id);
+		return;
+	}
+	if (has_spread(n->b)) {
+		if (callee->type == N_MEMBER) {
+			const char *t = temp(g);
+
+			sync(g, n->line);
+			emitf(g, "(%s = ", t);
+			gen_sub(g, callee->a);
+			emit(g, ")");
+			if (callee->flags & NF_COMPUTED) {
+				emit(g, "[");
+				gen_expr(g, callee->b, 1);
+				emit(g, "]");
+			} else
+				emit(g, access(g, "", callee->b));
+			emitf(g, ".apply(%s, ", t);
+		} else {
+			gen_sub(g, callee);
+			emit(g, ".apply(void 0, ");
+		}
+		gen_spread_array(g, n->b);
+		emit(g, ")");
+		return;
+	}
+	gen_sub(g, n->a);
+	gen_args(g, n->b);
+}
+
+static void
+gen_member_tail(struct gen *g, struct node *n)
+{
+	if (n->flags & NF_COMPUTED) {
+		emit(g, "[");
+		gen_expr(g, n->b, 1);
+		emit(g, "]");
+	} else
+		emit(g, access(g, "", n->b));
+}
+
+/* Optional chains: see the comment at the top of the file. */
+static void
+gen_chain(struct gen *g, struct node *chain)
+{
+	struct node *links[256], *k;
+	int nl = 0, i, closes = 0;
+	size_t start;
+
+	for (k = chain->a; k->type == N_MEMBER || k->type == N_CALL; k = k->a) {
+		if (nl == 256)
+			gfail(g, chain, "optional chain too long");
+		links[nl++] = k;
+	}
+	/* links[] runs from the outermost; reverse it. */
+	for (i = 0; i < nl / 2; i++) {
+		struct node *t = links[i];
+
+		links[i] = links[nl - 1 - i];
+		links[nl - 1 - i] = t;
+	}
+	sync(g, chain->line);
+	emit(g, "(");
+	start = g->out.len;
+	if (k->type == N_SUPER)
+		gfail(g, k, "not supported yet: super in optional chains");
+	gen_sub(g, k);
+	for (i = 0; i < nl; i++) {
+		struct node *l = links[i];
+		struct node *nx = i + 1 < nl ? links[i + 1] : NULL;
+		const char *objtmp = NULL;
+
+		if (l->flags & NF_OPTIONAL) {
+			const char *t = temp(g);
+			char *pre = gprintf(g, "((%s = ", t);
+
+			insert_at(g, start, pre);
+			emitf(g, ") == null ? void 0 : ");
+			start = g->out.len;
+			emit(g, t);
+			closes++;
+			(void)pre;
+		}
+		if (l->type == N_MEMBER) {
+			if (nx != NULL && nx->type == N_CALL &&
+			    ((nx->flags & NF_OPTIONAL) || has_spread(nx->b))) {
+				objtmp = temp(g);
+				insert_at(g, start, gprintf(g, "(%s = ", objtmp));
+				emit(g, ")");
+			}
+			gen_member_tail(g, l);
+			if (objtmp != NULL) {
+				/* The call that follows needs this = object. */
+				struct node *c = nx;
+
+				if (c->flags & NF_OPTIONAL) {
+					const char *t = temp(g);
+
+					insert_at(g, start, gprintf(g, "((%s = ", t));
+					emitf(g, ") == null ? void 0 : %s", t);
+					closes++;
+				}
+				if (has_spread(c->b)) {
+					emitf(g, ".apply(%s, ", objtmp);
+					gen_spread_array(g, c->b);
+					emit(g, ")");
+				} else {
+					emitf(g, ".call(%s", objtmp);
+					for (k = c->b; k != NULL; k = k->next) {
+						emit(g, ", ");
+						gen_expr(g, k, 1);
+					}
+					emit(g, ")");
+				}
+				i++;
+			}
+		} else {
+			if (has_spread(l->b)) {
+				emit(g, ".apply(void 0, ");
+				gen_spread_array(g, l->b);
+				emit(g, ")");
+			} else
+				gen_args(g, l->b);
+		}
+	}
+	while (closes-- > 0)
+		emit(g, ")");
+	emit(g, ")");
+}
+
+static void
+gen_template(struct gen *g, struct node *n)
+{
+	struct node *q, *e;
+
+	sync(g, n->line);
+	emit(g, "(");
+	for (q = n->a, e = n->b; q != NULL; q = q->next) {
+		if (q == n->a || q->n > 0) {
+			if (q != n->a)
+				emit(g, " + ");
+			emit_quoted(g, q->s, q->n);
+		}
+		if (e != NULL) {
+			emit(g, " + (");
+			gen_expr(g, e, 1);
+			emit(g, ")");
+			e = e->next;
+		}
+	}
+	emit(g, ")");
+}
+
+static void
+gen_tagged(struct gen *g, struct node *n)
+{
+	struct node *q, *e;
+	struct fnctx *top = g->fn;
+	const char *t;
+	char *save;
+
+	/* The strings array is made once per site: cache it in a var of
+	 * the module body. */
+	while (top->up != NULL)
+		top = top->up;
+	t = gprintf(g, "_$%d", ++g->uid);
+	buf_printf(&top->temps, "%s%s", top->temps.len ? ", " : "", t);
+	gen_sub(g, n->a);
+	emitf(g, "(%s || (%s = __ly.tpl([", t, t);
+	for (q = n->b->a; q != NULL; q = q->next) {
+		if (q->flags & NF_BADESC)
+			emit(g, "void 0");
+		else
+			emit_quoted(g, q->s, q->n);
+		if (q->next)
+			emit(g, ", ");
+	}
+	emit(g, "], [");
+	for (q = n->b->a; q != NULL; q = q->next) {
+		emit_quoted(g, q->raw, q->rawn);
+		if (q->next)
+			emit(g, ", ");
+	}
+	emit(g, "]))");
+	for (e = n->b->b; e != NULL; e = e->next) {
+		emit(g, ", ");
+		gen_expr(g, e, 1);
+	}
+	emit(g, ")");
+	save = NULL;
+	(void)save;
+}
+
+static int
+object_is_simple(struct node *o)
+{
+	struct node *p;
+
+	for (p = o->a; p != NULL; p = p->next) {
+		if (p->type == N_SPREAD || (p->flags & NF_COMPUTED))
+			return 0;
+		if (p->a->type == N_IDENT && is_word(p->a->s, p->a->n, "__proto__"))
+			return 0;
+	}
+	return 1;
+}
+
+static void
+check_cover(struct gen *g, struct node *p)
+{
+	if ((p->flags & NF_SHORTHAND) && p->b->type == N_ASSIGNPAT)
+		gfail(g, p->b, "Invalid shorthand property initializer");
+}
+
+static void
+gen_object(struct gen *g, struct node *o)
+{
+	struct node *p;
+	const char *t;
+
+	sync(g, o->line);
+	if (object_is_simple(o)) {
+		emit(g, "{");
+		for (p = o->a; p != NULL; p = p->next) {
+			check_cover(g, p);
+			sync(g, p->line);
+			if (p->flags & (NF_GET | NF_SET)) {
+				emit(g, (p->flags & NF_GET) ? "get " : "set ");
+				emit_key_literal(g, p->a);
+				/* Reuse the function printer, then drop "function". */
+				{
+					size_t at = g->out.len;
+					char *fw;
+
+					gen_function(g, p->b, NULL, NULL);
+					/* "function (" -> "(" */
+					fw = strstr(g->out.data + at, "function ");
+					memmove(fw, fw + 9, strlen(fw + 9) + 1);
+					g->out.len -= 9;
+				}
+			} else {
+				emit_key_literal(g, p->a);
+				emit(g, ": ");
+				gen_expr(g, p->b, 1);
+			}
+			if (p->next)
+				emit(g, ", ");
+		}
+		emit(g, "}");
+		return;
+	}
+	t = temp(g);
+	emitf(g, "(%s = {}", t);
+	for (p = o->a; p != NULL; p = p->next) {
+		sync(g, p->line);
+		if (p->type == N_SPREAD) {
+			emitf(g, ", __ly.os(%s, ", t);
+			gen_expr(g, p->a, 1);
+			emit(g, ")");
+			continue;
+		}
+		check_cover(g, p);
+		if (p->flags & (NF_GET | NF_SET)) {
+			emitf(g, ", __ly.acc(%s, ", t);
+			emit_key(g, p->a, p->flags);
+			emit(g, ", ");
+			if (p->flags & NF_SET)
+				emit(g, "void 0, ");
+			gen_function(g, p->b, NULL, NULL);
+			if (p->flags & NF_GET)
+				emit(g, ", void 0");
+			emit(g, ")");
+			continue;
+		}
+		if (!(p->flags & NF_COMPUTED) && p->a->type == N_IDENT &&
+		    is_word(p->a->s, p->a->n, "__proto__")) {
+			emitf(g, ", %s = __ly.proto(%s, ", t, t);
+			gen_expr(g, p->b, 1);
+			emit(g, ")");
+			continue;
+		}
+		emitf(g, ", __ly.dp(%s, ", t);
+		emit_key(g, p->a, p->flags);
+		emit(g, ", ");
+		gen_expr(g, p->b, 1);
+		emit(g, ")");
+	}
+	emitf(g, ", %s)", t);
+}
+
+/* Assignment targets for compound forms: emits "(t = obj).p" or
+ * "(t = obj)[k = key]" and returns the re-read form "t.p" / "t[k]". */
+static const char *
+gen_target_once(struct gen *g, struct node *m)
+{
+	const char *t = temp(g);
+
+	emitf(g, "(%s = ", t);
+	gen_sub(g, m->a);
+	emit(g, ")");
+	if (m->flags & NF_COMPUTED) {
+		const char *k = temp(g);
+
+		emitf(g, "[%s = ", k);
+		gen_expr(g, m->b, 1);
+		emit(g, "]");
+		return gprintf(g, "%s[%s]", t, k);
+	}
+	if (m->flags & NF_PRIVATE) {
+		const char *a = access(g, "", m->b);
+
+		emit(g, a);
+		return gprintf(g, "%s%s", t, a);
+	}
+	emit(g, access(g, "", m->b));
+	return access(g, t, m->b);
+}
+
+static void
+gen_assign(struct gen *g, struct node *n)
+{
+	struct node *t = n->a;
+	int op = n->op;
+
+	while (t->type == N_PAREN)
+		t = t->a;
+	sync(g, n->line);
+	if (t->type == N_ARRPAT || t->type == N_OBJPAT) {
+		const char *v = temp(g);
+		int first = g->first;
+
+		emitf(g, "(%s = ", v);
+		gen_expr(g, n->b, 1);
+		g->first = 0;
+		destr(g, t, v, D_ASSIGN);
+		g->first = first;
+		emitf(g, ", %s)", v);
+		return;
+	}
+	if (const_binding(g, t) != NULL) {
+		emit(g, "(");
+		gen_expr(g, n->b, 1);
+		emit(g, ", __ly.ce())");
+		return;
+	}
+	if (t->type == N_MEMBER && t->a->type == N_SUPER)
+		gfail(g, t, "not supported yet: assignment to super properties");
+	if (op == T_EXP_AS || op == T_LAND_AS || op == T_LOR_AS ||
+	    op == T_NULLISH_AS) {
+		const char *reread;
+
+		if (t->type == N_IDENT) {
+			size_t at = g->out.len;
+
+			emit_ident_ref(g, t);
+			reread = gstrdup(g, g->out.data + at);
+			g->out.len = at;
+			g->out.data[at] = '\0';
+			if (op == T_EXP_AS) {
+				emitf(g, "%s = Math.pow(%s, ", reread, reread);
+				gen_expr(g, n->b, 1);
+				emit(g, ")");
+				return;
+			}
+		} else if (op == T_EXP_AS) {
+			reread = gen_target_once(g, t);
+			emitf(g, " = Math.pow(%s, ", reread);
+			gen_expr(g, n->b, 1);
+			emit(g, ")");
+			return;
+		} else {
+			size_t at = g->out.len;
+
+			reread = gen_target_once(g, t);
+			if (op == T_NULLISH_AS) {
+				const char *r = temp(g);
+
+				insert_at(g, at, gprintf(g, "((%s = ", r));
+				emitf(g, ") != null ? %s : (%s = ", r, reread);
+				gen_expr(g, n->b, 1);
+				emit(g, "))");
+				return;
+			}
+			insert_at(g, at, "(");
+			emitf(g, " %s (%s = ", op == T_LAND_AS ? "&&" : "||",
+			    reread);
+			gen_expr(g, n->b, 1);
+			emit(g, "))");
+			return;
+		}
+		if (op == T_NULLISH_AS)
+			emitf(g, "(%s != null ? %s : (%s = ", reread, reread, reread);
+		else
+			emitf(g, "(%s %s (%s = ", reread,
+			    op == T_LAND_AS ? "&&" : "||", reread);
+		gen_expr(g, n->b, 1);
+		emit(g, "))");
+		return;
+	}
+	if (t->type == N_IDENT)
+		emit_ident_ref(g, t);
+	else
+		gen_expr(g, t, 0);
+	emitf(g, " %s ", lexer_token_name(op));
+	gen_expr(g, n->b, 1);
+}
+
+static const char *
+binop(int op)
+{
+	switch (op) {
+	case 'i': return "in";
+	case 'I': return "instanceof";
+	}
+	return lexer_token_name(op);
+}
+
+static void
+gen_expr(struct gen *g, struct node *n, int top)
+{
+	int paren = !top && needs_parens(n);
+
+	if (n->type == N_NUM && top)
+		paren = 0;
+	sync(g, n->line);
+	if (paren)
+		emit(g, "(");
+	switch (n->type) {
+	case N_NUM:
+		emit_number(g, n);
+		break;
+	case N_STR:
+		emit_quoted(g, n->s, n->n);
+		break;
+	case N_REGEX: {
+		/* mujs knows the g, i and m flags; u only matters past ASCII. */
+		size_t end = n->n;
+		size_t i;
+
+		while (end > 0 && n->s[end - 1] != '/')
+			end--;
+		buf_add(&g->out, n->s, end);
+		for (i = end; i < n->n; i++)
+			if (n->s[i] != 'u')
+				buf_putc(&g->out, n->s[i]);
+		break;
+	}
+	case N_TEMPLATE:
+		gen_template(g, n);
+		break;
+	case N_TAGGED:
+		gen_tagged(g, n);
+		break;
+	case N_IDENT:
+		emit_ident_ref(g, n);
+		break;
+	case N_THIS:
+		emit_this(g);
+		break;
+	case N_NEWTARGET:
+		emit(g, "(");
+		emit_this(g);
+		emit(g, " && ");
+		emit_this(g);
+		emit(g, ".constructor)");
+		break;
+	case N_IMPORTMETA:
+		emit(g, "{url: ");
+		emit_quoted(g, g->id, strlen(g->id));
+		emit(g, "}");
+		break;
+	case N_ARRAY: {
+		struct node *k;
+
+		if (has_spread(n->a)) {
+			gen_spread_array(g, n->a);
+			break;
+		}
+		emit(g, "[");
+		for (k = n->a; k != NULL; k = k->next) {
+			if (k->type != N_HOLE)
+				gen_expr(g, k, 1);
+			if (k->next || k->type == N_HOLE)
+				emit(g, ",");
+			if (k->next)
+				emit(g, " ");
+		}
+		emit(g, "]");
+		break;
+	}
+	case N_OBJECT:
+		gen_object(g, n);
+		break;
+	case N_FUNC:
+		if (n->flags & (NF_ASYNC | NF_GEN))
+			gfail(g, n, "not supported yet: async functions");
+		gen_function(g, n, NULL, NULL);
+		break;
+	case N_CLASS:
+		gen_class(g, n, NULL);
+		break;
+	case N_MEMBER:
+		if (n->a->type == N_SUPER) {
+			emit(g, cls_home(g, n->a));
+			gen_member_tail(g, n);
+			break;
+		}
+		gen_sub(g, n->a);
+		gen_member_tail(g, n);
+		break;
+	case N_CALL:
+		gen_call(g, n);
+		break;
+	case N_NEW:
+		if (has_spread(n->b)) {
+			emit(g, "__ly.nw(");
+			gen_expr(g, n->a, 1);
+			emit(g, ", ");
+			gen_spread_array(g, n->b);
+			emit(g, ")");
+			break;
+		}
+		emit(g, "new ");
+		if (n->a->type == N_IDENT || (n->a->type == N_MEMBER &&
+		    n->a->a->type != N_SUPER))
+			gen_expr(g, n->a, 1);
+		else {
+			emit(g, "(");
+			gen_expr(g, n->a, 1);
+			emit(g, ")");
+		}
+		gen_args(g, n->b);
+		break;
+	case N_CHAIN:
+		gen_chain(g, n);
+		break;
+	case N_PAREN:
+		emit(g, "(");
+		gen_expr(g, n->a, 1);
+		emit(g, ")");
+		break;
+	case N_UNARY:
+		switch (n->op) {
+		case 't': emit(g, "typeof "); break;
+		case 'v': emit(g, "void "); break;
+		case 'd': emit(g, "delete "); break;
+		default: emitf(g, "%c", n->op);
+		}
+		gen_sub(g, n->a);
+		break;
+	case N_UPDATE:
+		if (const_binding(g, n->a) != NULL) {
+			emit(g, "__ly.ce()");
+			break;
+		}
+		if (n->flags & NF_PREFIX)
+			emit(g, lexer_token_name(n->op));
+		gen_sub(g, n->a);
+		if (!(n->flags & NF_PREFIX))
+			emit(g, lexer_token_name(n->op));
+		break;
+	case N_BINARY:
+		if (n->op == T_EXP) {
+			emit(g, "Math.pow(");
+			gen_expr(g, n->a, 1);
+			emit(g, ", ");
+			gen_expr(g, n->b, 1);
+			emit(g, ")");
+			break;
+		}
+		if (n->a->type == N_PRIVNAME)
+			emit_key_literal(g, n->a);
+		else
+			gen_sub(g, n->a);
+		emitf(g, " %s ", binop(n->op));
+		gen_sub(g, n->b);
+		break;
+	case N_LOGICAL:
+		if (n->op == T_NULLISH) {
+			const char *t = temp(g);
+
+			emitf(g, "(%s = ", t);
+			gen_expr(g, n->a, 1);
+			emitf(g, ") != null ? %s : ", t);
+			gen_sub(g, n->b);
+			break;
+		}
+		gen_sub(g, n->a);
+		emitf(g, " %s ", binop(n->op));
+		gen_sub(g, n->b);
+		break;
+	case N_ASSIGN:
+		gen_assign(g, n);
+		break;
+	case N_COND:
+		gen_sub(g, n->a);
+		emit(g, " ? ");
+		gen_sub(g, n->b);
+		emit(g, " : ");
+		gen_sub(g, n->c);
+		break;
+	case N_SEQ: {
+		struct node *k;
+
+		for (k = n->a; k != NULL; k = k->next) {
+			gen_expr(g, k, 1);
+			if (k->next)
+				emit(g, ", ");
+		}
+		break;
+	}
+	case N_SPREAD:
+		gfail(g, n, "Unexpected token '...'");
+	case N_SUPER:
+		gfail(g, n, "'super' keyword unexpected here");
+	case N_ARRPAT:
+	case N_OBJPAT:
+	case N_ASSIGNPAT:
+		gfail(g, n, "Invalid destructuring assignment target");
+	case N_PRIVNAME:
+		gfail(g, n, "Unexpected private name");
+	default:
+		gfail(g, n, "cannot lower %s", ast_type_name(n->type));
+	}
+	if (paren)
+		emit(g, ")");
+}
+
+/* Functions. */
+
+static struct fnctx *
+fn_push(struct gen *g, int arrow)
+{
+	struct fnctx *f = arena_alloc(g->arena, sizeof *f);
+
+	memset(f, 0, sizeof *f);
+	f->up = g->fn;
+	f->arrow = arrow;
+	g->fn = f;
+	return f;
+}
+
+/* Insert the function's own declarations at its mark, and pop it. */
+static void
+fn_pop(struct gen *g)
+{
+	struct fnctx *f = g->fn;
+	struct buf d = BUF_INIT;
+
+	if (f->uses_this)
+		buf_puts(&d, "var _this$ = this; ");
+	if (f->uses_args)
+		buf_puts(&d, "var _args$ = arguments; ");
+	if (f->temps.len)
+		buf_printf(&d, "var %s; ", f->temps.data);
+	if (d.len)
+		insert_at(g, f->mark, d.data);
+	buf_free(&d);
+	buf_free(&f->temps);
+	free(f->names);
+	g->fn = f->up;
+}
+
+static void
+gen_function(struct gen *g, struct node *f, const char *name,
+    const char *prologue)
+{
+	struct fnctx *fc;
+	struct node *p;
+	struct buf pro = BUF_INIT;
+	int i, arrow = (f->flags & NF_ARROW) != 0;
+	int named_scope = 0;
+
+	if (f->flags & (NF_ASYNC | NF_GEN))
+		gfail(g, f, "not supported yet: async functions");
+	sync(g, f->line);
+	if (name == NULL && f->a != NULL && !(f->flags & NF_DECL)) {
+		/* A named function expression sees its own name. */
+		scope_push(g);
+		named_scope = 1;
+		bind(g, g->scope, f->a->s, f->a->n,
+		    arena_strndup(g->arena, f->a->s, f->a->n), B_VAR);
+	}
+	emit(g, "function");
+	if (name != NULL)
+		emitf(g, " %s", name);
+	else if (f->a != NULL && !arrow)
+		emitf(g, " %.*s", (int)f->a->n, f->a->s);
+	else
+		emit(g, " ");
+	emit(g, "(");
+	fc = fn_push(g, arrow);
+	scope_push(g);
+	/* Parameters: simple names stay; the rest is done in the body. */
+	for (p = f->b, i = 0; p != NULL; p = p->next, i++) {
+		if (p->type == N_REST)
+			break;
+		if (i > 0)
+			emit(g, ", ");
+		if (p->type == N_IDENT) {
+			declare_var(g, p->s, p->n);
+			buf_add(&g->out, p->s, p->n);
+		} else if (p->type == N_ASSIGNPAT && p->a->type == N_IDENT) {
+			declare_var(g, p->a->s, p->a->n);
+			buf_add(&g->out, p->a->s, p->a->n);
+		} else {
+			const char *t = gprintf(g, "_$p%d", i);
+
+			emit(g, t);
+		}
+	}
+	emit(g, ") {");
+	fc->mark = g->out.len;
+	for (p = f->b; p != NULL; p = p->next)
+		if (p->type != N_IDENT)
+			pattern_names(g, p, cb_var, NULL);
+	if (!(f->flags & NF_EXPRBODY)) {
+		collect_vars(g, f->c->a, 1);
+		declare_block(g, f->c->a, 1);
+	}
+	if (prologue != NULL)
+		emit(g, prologue);
+	for (p = f->b, i = 0; p != NULL; p = p->next, i++) {
+		if (p->type == N_IDENT)
+			continue;
+		if (p->type == N_ASSIGNPAT && p->a->type == N_IDENT) {
+			emitf(g, " if (%.*s === void 0) %.*s = ",
+			    (int)p->a->n, p->a->s, (int)p->a->n, p->a->s);
+			gen_expr(g, p->b, 1);
+			emit(g, ";");
+			continue;
+		}
+		emit(g, " var ");
+		g->first = 1;
+		if (p->type == N_REST)
+			destr(g, p->a, gprintf(g, "[].slice.call(arguments, %d)", i),
+			    D_DECL);
+		else
+			destr(g, p, gprintf(g, "_$p%d", i), D_DECL);
+		emit(g, ";");
+	}
+	buf_free(&pro);
+	if (f->flags & NF_EXPRBODY) {
+		emit(g, " return (");
+		gen_expr(g, f->c, 1);
+		emit(g, "); }");
+	} else {
+		gen_stmts(g, f->c->a);
+		emit(g, " }");
+	}
+	scope_pop(g);
+	fn_pop(g);
+	if (named_scope)
+		scope_pop(g);
+}
+
+/* Classes. */
+
+static void
+gen_class(struct gen *g, struct node *c, const char *bindname)
+{
+	struct clsctx cc, *saved = g->cls;
+	struct node *m, *ctor = NULL;
+	const char *name, *sup = NULL;
+	struct buf fieldpro = BUF_INIT;
+	size_t nf = 0, i;
+
+	memset(&cc, 0, sizeof cc);
+	if (c->a != NULL)
+		name = arena_strndup(g->arena, c->a->s, c->a->n);
+	else if (bindname != NULL)
+		name = bindname;
+	else
+		name = gprintf(g, "_class$%d", ++g->uid);
+	cc.name = name;
+	for (m = c->c; m != NULL; m = m->next) {
+		if (m->type == N_METHOD && (m->flags & NF_CTOR))
+			ctor = m;
+		if (m->type == N_FIELD && !(m->flags & NF_STATIC))
+			nf++;
+	}
+	cc.fields = arena_alloc(g->arena, (nf + 1) * sizeof *cc.fields);
+	for (m = c->c; m != NULL; m = m->next)
+		if (m->type == N_FIELD && !(m->flags & NF_STATIC))
+			cc.fields[cc.nfields++] = gprintf(g, "_fi$%d", ++g->uid);
+	sync(g, c->line);
+	if (c->b != NULL) {
+		sup = gprintf(g, "_super$%d", ++g->uid);
+		cc.super = sup;
+	}
+	emitf(g, "(function (%s) {", sup ? sup : "");
+	scope_push(g);
+	bind(g, g->scope, name, strlen(name), name, B_CONST);
+	g->cls = &cc;
+	if (sup == NULL)
+		for (i = 0; i < cc.nfields; i++)
+			buf_printf(&fieldpro, " %s.call(this);", cc.fields[i]);
+	if (ctor == NULL) {
+		emitf(g, " function %s() {", name);
+		if (sup != NULL) {
+			emitf(g, " __ly.sup(this, %s, arguments)", sup);
+			for (i = 0; i < cc.nfields; i++)
+				emitf(g, ", %s.call(this)", cc.fields[i]);
+			emit(g, ";");
+		} else if (fieldpro.len)
+			emit(g, fieldpro.data);
+		emit(g, " }");
+	}
+	if (sup != NULL)
+		emitf(g, " __ly.inh(%s, %s);", name, sup);
+	nf = 0;
+	for (m = c->c; m != NULL; m = m->next) {
+		const char *target;
+
+		cc.is_static = (m->flags & NF_STATIC) != 0;
+		target = cc.is_static ? name : gprintf(g, "%s.prototype", name);
+		sync(g, m->line);
+		if (m->type == N_STATICBLOCK) {
+			emit(g, " (");
+			{
+				struct node fake;
+
+				memset(&fake, 0, sizeof fake);
+				fake.type = N_FUNC;
+				fake.line = m->line;
+				fake.pos = m->pos;
+				fake.c = m->a;
+				gen_function(g, &fake, NULL, NULL);
+			}
+			emitf(g, ").call(%s);", name);
+			continue;
+		}
+		if (m->type == N_FIELD) {
+			const char *key = NULL;
+			struct node fake, ret;
+
+			if (m->flags & NF_COMPUTED) {
+				key = gprintf(g, "_fk$%d", ++g->uid);
+				emitf(g, " var %s = ", key);
+				gen_expr(g, m->a, 1);
+				emit(g, ";");
+			}
+			/* The initialiser runs with this = the instance (or the
+			 * class for static fields), as a function of its own. */
+			memset(&fake, 0, sizeof fake);
+			memset(&ret, 0, sizeof ret);
+			fake.type = N_FUNC;
+			fake.line = m->line;
+			fake.pos = m->pos;
+			fake.flags = NF_EXPRBODY;
+			fake.c = m->b != NULL ? m->b : &ret;
+			ret.type = N_IDENT;
+			ret.line = m->line;
+			ret.s = "undefined";
+			ret.n = 9;
+			if (cc.is_static)
+				emitf(g, " __ly.fd(%s, ", name);
+			else
+				emitf(g, " function %s() { __ly.fd(this, ",
+				    cc.fields[nf++]);
+			if (key != NULL)
+				emit(g, key);
+			else
+				emit_key_literal(g, m->a);
+			emit(g, ", ");
+			gen_function(g, &fake, NULL, NULL);
+			if (cc.is_static)
+				emitf(g, ".call(%s));", name);
+			else
+				emit(g, ".call(this)); }");
+			continue;
+		}
+		if (m->flags & NF_CTOR) {
+			emit(g, " ");
+			gen_function(g, m->b, name, sup == NULL ? fieldpro.data : NULL);
+			continue;
+		}
+		if (m->flags & (NF_GET | NF_SET)) {
+			emitf(g, " __ly.acc(%s, ", target);
+			emit_key(g, m->a, m->flags);
+			emit(g, ", ");
+			if (m->flags & NF_SET)
+				emit(g, "void 0, ");
+			gen_function(g, m->b, NULL, NULL);
+			if (m->flags & NF_GET)
+				emit(g, ", void 0");
+			emit(g, ");");
+			continue;
+		}
+		emitf(g, " __ly.m(%s, ", target);
+		emit_key(g, m->a, m->flags);
+		emit(g, ", ");
+		gen_function(g, m->b, NULL, NULL);
+		emit(g, ");");
+	}
+	cc.is_static = 0;
+	g->cls = saved;
+	scope_pop(g);
+	emitf(g, " return %s; })(", name);
+	if (c->b != NULL)
+		gen_expr(g, c->b, 1);
+	emit(g, ")");
+	buf_free(&fieldpro);
+}
+
+/* Statements. */
+
+static void
+gen_block(struct gen *g, struct node *b)
+{
+	sync(g, b->line);
+	emit(g, "{");
+	scope_push(g);
+	declare_block(g, b->a, 0);
+	gen_stmts(g, b->a);
+	scope_pop(g);
+	emit(g, " }");
+}
+
+static void
+gen_var(struct gen *g, struct node *v, int in_for)
+{
+	struct node *d;
+	int lexical = (v->flags & (NF_LET | NF_CONST)) != 0;
+
+	sync(g, v->line);
+	emit(g, "var ");
+	g->first = 1;
+	for (d = v->a; d != NULL; d = d->next) {
+		sync(g, d->line);
+		if (d->a->type == N_IDENT) {
+			piece(g);
+			emit_ident_ref(g, d->a);
+			if (d->b != NULL) {
+				emit(g, " = ");
+				if (d->b->type == N_CLASS && d->b->a == NULL)
+					gen_class(g, d->b, arena_strndup(g->arena,
+					    d->a->s, d->a->n));
+				else
+					gen_expr(g, d->b, 1);
+			} else if (lexical && !in_for)
+				emit(g, " = void 0");
+			continue;
+		}
+		if (d->b == NULL) {
+			/* for (const [a, b] of ...): bound by the loop. */
+			continue;
+		}
+		{
+			const char *t = temp(g);
+
+			piece(g);
+			emitf(g, "%s = ", t);
+			gen_expr(g, d->b, 1);
+			destr(g, d->a, t, D_DECL);
+		}
+	}
+	if (g->first)
+		emit(g, "_$unused");
+	if (!in_for)
+		emit(g, ";");
+}
+
+static void
+gen_body_stmt(struct gen *g, struct node *s)
+{
+	emit(g, " ");
+	gen_stmt(g, s);
+}
+
+static void
+gen_forof(struct gen *g, struct node *n)
+{
+	const char *it = temp(g), *isarr = temp(g), *i = temp(g), *st = temp(g);
+	char *val;
+	struct node *left = n->a;
+
+	sync(g, n->line);
+	scope_push(g);
+	if (left->type == N_VAR && (left->flags & (NF_LET | NF_CONST))) {
+		struct lexarg la;
+
+		la.kind = (left->flags & NF_CONST) ? B_CONST : B_LET;
+		la.fntop = 0;
+		pattern_names(g, left->a->a, cb_lexical, &la);
+	}
+	emitf(g, "for (var %s = __ly.it(", it);
+	gen_expr(g, n->b, 1);
+	emitf(g, "), %s = typeof %s.next != \"function\", %s = 0, %s; "
+	    "%s ? %s < %s.length : !(%s = %s.next()).done; %s++) {",
+	    isarr, it, i, st, isarr, i, it, st, it, i);
+	val = gprintf(g, "(%s ? %s[%s] : %s.value)", isarr, it, i, st);
+	{
+		const char *v = temp(g);
+		struct node *target = left->type == N_VAR ? left->a->a : left;
+		int mode = left->type == N_VAR ? D_DECL : D_ASSIGN;
+
+		emitf(g, " var %s = %s; ", v, val);
+		if (mode == D_DECL)
+			emit(g, "var ");
+		g->first = 1;
+		if (mode == D_DECL && target->type == N_IDENT) {
+			piece(g);
+			emit_ident_ref(g, target);
+			emitf(g, " = %s", v);
+		} else
+			destr(g, target, v, mode);
+		emit(g, ";");
+	}
+	if (n->c->type == N_BLOCK) {
+		scope_push(g);
+		declare_block(g, n->c->a, 0);
+		gen_stmts(g, n->c->a);
+		scope_pop(g);
+	} else
+		gen_body_stmt(g, n->c);
+	emit(g, " }");
+	scope_pop(g);
+}
+
+static void
+gen_stmt(struct gen *g, struct node *n)
+{
+	struct node *k;
+
+	sync(g, n->line);
+	switch (n->type) {
+	case N_EMPTY:
+		emit(g, ";");
+		break;
+	case N_DEBUGGER:
+		emit(g, "debugger;");
+		break;
+	case N_VAR:
+		gen_var(g, n, 0);
+		break;
+	case N_FUNC: {
+		struct binding *b = lookup(g, n->a->s, n->a->n);
+
+		if (n->flags & (NF_ASYNC | NF_GEN))
+			gfail(g, n, "not supported yet: async functions");
+		if (b != NULL && (b->kind == B_LET || b->kind == B_CONST) &&
+		    scope_find(g->scope, n->a->s, n->a->n) != NULL &&
+		    g->scope->up != NULL && !g->fn->top) {
+			/* A function declared in a block. */
+			emitf(g, "var %s = ", b->emit);
+			gen_function(g, n, NULL, NULL);
+			emit(g, ";");
+			break;
+		}
+		if (b != NULL && b->kind != B_VAR) {
+			emitf(g, "var %s = ", b->emit);
+			gen_function(g, n, NULL, NULL);
+			emit(g, ";");
+			break;
+		}
+		gen_function(g, n, b != NULL ? b->emit :
+		    arena_strndup(g->arena, n->a->s, n->a->n), NULL);
+		break;
+	}
+	case N_CLASS: {
+		struct binding *b = lookup(g, n->a->s, n->a->n);
+
+		emitf(g, "var %s = ", b != NULL ? b->emit :
+		    arena_strndup(g->arena, n->a->s, n->a->n));
+		gen_class(g, n, NULL);
+		emit(g, ";");
+		break;
+	}
+	case N_EXPRSTMT:
+		if (n->a->type == N_FUNC || n->a->type == N_OBJECT ||
+		    n->a->type == N_CLASS) {
+			emit(g, "(");
+			gen_expr(g, n->a, 1);
+			emit(g, ")");
+		} else
+			gen_expr(g, n->a, 1);
+		emit(g, ";");
+		break;
+	case N_BLOCK:
+		gen_block(g, n);
+		break;
+	case N_IF:
+		emit(g, "if (");
+		gen_expr(g, n->a, 1);
+		emit(g, ")");
+		gen_body_stmt(g, n->b);
+		if (n->c != NULL) {
+			emit(g, " else");
+			gen_body_stmt(g, n->c);
+		}
+		break;
+	case N_WHILE:
+		emit(g, "while (");
+		gen_expr(g, n->a, 1);
+		emit(g, ")");
+		gen_body_stmt(g, n->b);
+		break;
+	case N_DOWHILE:
+		emit(g, "do");
+		gen_body_stmt(g, n->a);
+		emit(g, " while (");
+		gen_expr(g, n->b, 1);
+		emit(g, ");");
+		break;
+	case N_FOR:
+		scope_push(g);
+		if (n->a != NULL && n->a->type == N_VAR &&
+		    (n->a->flags & (NF_LET | NF_CONST)))
+			declare_block(g, n->a, 0);
+		emit(g, "for (");
+		if (n->a != NULL) {
+			if (n->a->type == N_VAR)
+				gen_var(g, n->a, 1);
+			else
+				gen_expr(g, n->a, 1);
+		}
+		emit(g, "; ");
+		if (n->b != NULL)
+			gen_expr(g, n->b, 1);
+		emit(g, "; ");
+		if (n->c != NULL)
+			gen_expr(g, n->c, 1);
+		emit(g, ")");
+		gen_body_stmt(g, n->d);
+		scope_pop(g);
+		break;
+	case N_FORIN:
+		scope_push(g);
+		if (n->a->type == N_VAR && (n->a->flags & (NF_LET | NF_CONST)))
+			declare_block(g, n->a, 0);
+		emit(g, "for (");
+		if (n->a->type == N_VAR && n->a->a->a->type == N_IDENT) {
+			emit(g, "var ");
+			emit_ident_ref(g, n->a->a->a);
+		} else if (n->a->type == N_IDENT || n->a->type == N_MEMBER)
+			gen_expr(g, n->a, 1);
+		else
+			gfail(g, n->a, "not supported yet: destructuring in for-in");
+		emit(g, " in ");
+		gen_expr(g, n->b, 1);
+		emit(g, ")");
+		gen_body_stmt(g, n->c);
+		scope_pop(g);
+		break;
+	case N_FOROF:
+		gen_forof(g, n);
+		break;
+	case N_RETURN:
+		emit(g, "return");
+		if (n->a != NULL) {
+			emit(g, " (");
+			gen_expr(g, n->a, 1);
+			emit(g, ")");
+		}
+		emit(g, ";");
+		break;
+	case N_THROW:
+		emit(g, "throw (");
+		gen_expr(g, n->a, 1);
+		emit(g, ");");
+		break;
+	case N_BREAK:
+	case N_CONTINUE:
+		emit(g, n->type == N_BREAK ? "break" : "continue");
+		if (n->a != NULL)
+			emitf(g, " %.*s", (int)n->a->n, n->a->s);
+		emit(g, ";");
+		break;
+	case N_LABEL:
+		emitf(g, "%.*s:", (int)n->a->n, n->a->s);
+		gen_body_stmt(g, n->b);
+		break;
+	case N_TRY:
+		emit(g, "try ");
+		gen_block(g, n->a);
+		if (n->c != NULL) {
+			sync(g, n->c->line);
+			if (n->b != NULL && n->b->type == N_IDENT) {
+				emitf(g, " catch (%.*s) ", (int)n->b->n, n->b->s);
+				scope_push(g);
+				bind(g, g->scope, n->b->s, n->b->n,
+				    arena_strndup(g->arena, n->b->s, n->b->n), B_VAR);
+				gen_block(g, n->c);
+				scope_pop(g);
+			} else if (n->b != NULL) {
+				const char *t = gprintf(g, "_$e%d", ++g->uid);
+
+				emitf(g, " catch (%s) {", t);
+				scope_push(g);
+				{
+					struct lexarg la = { B_LET, 0 };
+
+					pattern_names(g, n->b, cb_lexical, &la);
+				}
+				emit(g, " var ");
+				g->first = 1;
+				destr(g, n->b, t, D_DECL);
+				emit(g, "; ");
+				gen_block(g, n->c);
+				scope_pop(g);
+				emit(g, " }");
+			} else {
+				emitf(g, " catch (_$e%d) ", ++g->uid);
+				gen_block(g, n->c);
+			}
+		}
+		if (n->d != NULL) {
+			sync(g, n->d->line);
+			emit(g, " finally ");
+			gen_block(g, n->d);
+		}
+		break;
+	case N_SWITCH:
+		emit(g, "switch (");
+		gen_expr(g, n->a, 1);
+		emit(g, ") {");
+		scope_push(g);
+		for (k = n->b; k != NULL; k = k->next)
+			declare_block(g, k->b, 0);
+		for (k = n->b; k != NULL; k = k->next) {
+			sync(g, k->line);
+			if (k->a != NULL) {
+				emit(g, " case ");
+				gen_expr(g, k->a, 1);
+				emit(g, ":");
+			} else
+				emit(g, " default:");
+			gen_stmts(g, k->b);
+		}
+		scope_pop(g);
+		emit(g, " }");
+		break;
+	case N_WITH:
+		emit(g, "with (");
+		gen_expr(g, n->a, 1);
+		emit(g, ")");
+		gen_body_stmt(g, n->b);
+		break;
+	case N_IMPORT:
+		break;
+	case N_EXPORT:
+		if (n->flags & NF_DEFAULT) {
+			struct node *d = n->a;
+
+			if (d->type == N_FUNC && (d->flags & NF_DECL)) {
+				if (d->a != NULL)
+					gen_stmt(g, d);
+				else
+					gen_function(g, d, "_default$", NULL);
+			} else if (d->type == N_CLASS && (d->flags & NF_DECL) &&
+			    d->a != NULL) {
+				gen_stmt(g, d);
+			} else {
+				emit(g, "var _default$ = ");
+				if (d->type == N_CLASS)
+					gen_class(g, d, "_default");
+				else
+					gen_expr(g, d, 1);
+				emit(g, ";");
+			}
+		} else if (n->a != NULL)
+			gen_stmt(g, n->a);
+		break;
+	default:
+		gfail(g, n, "cannot lower statement %s", ast_type_name(n->type));
+	}
+}
+
+static void
+gen_stmts(struct gen *g, struct node *n)
+{
+	for (; n != NULL; n = n->next) {
+		emit(g, " ");
+		gen_stmt(g, n);
+	}
+}
+
+/* Modules. */
+
+static const char *
+module_var(struct gen *g, struct node *src)
+{
+	char *cause = NULL, *id;
+	size_t i;
+
+	if (g->opt->resolve != NULL) {
+		id = g->opt->resolve(g->opt->arg, src->s, &cause);
+		if (id == NULL) {
+			char *m = cause;
+
+			free(g->err);
+			g->err = m;
+			g->errpos = src->pos;
+			g->errline = src->line;
+			longjmp(g->jmp, 1);
+		}
+	} else
+		id = xstrdup(src->s);
+	for (i = 0; i < g->nimps; i++)
+		if (strcmp(g->imps[i].id, id) == 0) {
+			free(id);
+			return g->imps[i].var;
+		}
+	g->imps = xreallocarray(g->imps, g->nimps + 1, sizeof *g->imps);
+	g->imps[g->nimps].id = id;
+	g->imps[g->nimps].var = gprintf(g, "_m$%d", ++g->uid);
+	return g->imps[g->nimps++].var;
+}
+
+static void
+export_getter(struct gen *g, const char *name, size_t n, const char *expr)
+{
+	if (g->exports.len)
+		buf_puts(&g->exports, ", ");
+	quote(&g->exports, name, n);
+	buf_printf(&g->exports, ": function () { return %s; }", expr);
+}
+
+static void
+cb_export(struct gen *g, struct node *id, void *arg)
+{
+	struct binding *b = lookup(g, id->s, id->n);
+
+	export_getter(g, id->s, id->n, b ? b->emit :
+	    arena_strndup(g->arena, id->s, id->n));
+}
+
+/* Bind imports and record exports, before the body is printed. */
+static void
+module_scan(struct gen *g, struct node *prog)
+{
+	struct node *n, *s;
+
+	for (n = prog->a; n != NULL; n = n->next) {
+		if (n->type == N_IMPORT) {
+			const char *v = module_var(g, n->a);
+
+			for (s = n->b; s != NULL; s = s->next) {
+				const char *e;
+
+				if (s->flags & NF_NS)
+					e = v;
+				else if (s->a == NULL)
+					e = gprintf(g, "%s.default", v);
+				else
+					e = access(g, v, s->a);
+				bind(g, g->scope, s->b->s, s->b->n, e, B_IMPORT);
+			}
+		}
+	}
+	for (n = prog->a; n != NULL; n = n->next) {
+		if (n->type != N_EXPORT)
+			continue;
+		if (n->flags & NF_DEFAULT) {
+			struct node *d = n->a;
+
+			if ((d->type == N_FUNC || d->type == N_CLASS) &&
+			    (d->flags & NF_DECL) && d->a != NULL) {
+				struct binding *b = lookup(g, d->a->s, d->a->n);
+
+				export_getter(g, "default", 7, b ? b->emit :
+				    arena_strndup(g->arena, d->a->s, d->a->n));
+			} else
+				export_getter(g, "default", 7, "_default$");
+			if (!(d->type == N_FUNC && (d->flags & NF_DECL)))
+				declare_var(g, "_default$", 9);
+			continue;
+		}
+		if (n->flags & NF_STAR) {
+			const char *v = module_var(g, n->c);
+
+			if (n->b != NULL)
+				export_getter(g, n->b->s, n->b->n, v);
+			else
+				buf_printf(&g->stars, " __ly.star(__ly_exports, %s);", v);
+			continue;
+		}
+		if (n->a != NULL) {
+			struct node *d = n->a;
+
+			if (d->type == N_VAR)
+				for (s = d->a; s != NULL; s = s->next)
+					pattern_names(g, s->a, cb_export, NULL);
+			else if (d->a != NULL)
+				cb_export(g, d->a, NULL);
+			continue;
+		}
+		if (n->c != NULL) {
+			const char *v = module_var(g, n->c);
+
+			for (s = n->b; s != NULL; s = s->next) {
+				const char *e;
+
+				if (s->a->type == N_IDENT &&
+				    is_word(s->a->s, s->a->n, "default"))
+					e = gprintf(g, "%s.default", v);
+				else
+					e = access(g, v, s->a);
+				export_getter(g, s->b->s, s->b->n, e);
+			}
+			continue;
+		}
+		for (s = n->b; s != NULL; s = s->next) {
+			struct binding *b = lookup(g, s->a->s, s->a->n);
+
+			if (b == NULL)
+				gfail(g, s->a, "Export '%.*s' is not defined in module",
+				    (int)s->a->n, s->a->s);
+			export_getter(g, s->b->s, s->b->n, b->emit);
+		}
+	}
+}
+
+static int
+is_esm(struct node *prog)
+{
+	struct node *n;
+
+	for (n = prog->a; n != NULL; n = n->next)
+		if (n->type == N_IMPORT || n->type == N_EXPORT)
+			return 1;
+	return 0;
+}
+
+char *
+lower_module(const char *src, size_t len, const struct lower_options *opt,
+    char **cause)
+{
+	struct arena arena = { NULL };
+	struct gen *g = xcalloc(1, sizeof *g);
+	struct node *prog;
+	struct fnctx *top;
+	struct buf pro = BUF_INIT;
+	char *out = NULL;
+	size_t i;
+
+	prog = parser_parse(&arena, opt->name, src, len, PARSE_MODULE, cause);
+	if (prog == NULL)
+		goto out;
+	g->line = 1;
+	g->name = opt->name;
+	g->id = opt->id;
+	g->src = src;
+	g->len = len;
+	g->arena = &arena;
+	g->opt = opt;
+	g->esm = is_esm(prog);
+	if (setjmp(g->jmp) != 0) {
+		*cause = lexer_frame(opt->name, src, len, g->errline, g->errpos,
+		    g->err);
+		goto out;
+	}
+	emit(g, "__lymod(");
+	emit_quoted(g, opt->id, strlen(opt->id));
+	emit(g, g->esm ? ", function (__ly_exports, module, require, __ly_import) {" :
+	    ", function (exports, module, require, __ly_import) {");
+	top = fn_push(g, 0);
+	top->top = 1;
+	top->mark = g->out.len;
+	scope_push(g);
+	collect_vars(g, prog->a, 1);
+	declare_block(g, prog->a, 1);
+	if (g->esm)
+		module_scan(g, prog);
+	gen_stmts(g, prog->a);
+	emitf(g, " }, %d);\n", g->esm);
+	/* The prologue: export getters first (cycles see them), then the
+	 * imports, which run the dependencies. */
+	if (g->exports.len)
+		buf_printf(&pro, " __ly.ex(__ly_exports, {%s});", g->exports.data);
+	for (i = 0; i < g->nimps; i++) {
+		buf_printf(&pro, " var %s = __ly_import(", g->imps[i].var);
+		quote(&pro, g->imps[i].id, strlen(g->imps[i].id));
+		buf_puts(&pro, ");");
+	}
+	if (g->stars.len)
+		buf_puts(&pro, g->stars.data);
+	if (pro.len)
+		insert_at(g, top->mark, pro.data);
+	scope_pop(g);
+	fn_pop(g);
+	out = buf_steal(&g->out);
+out:
+	buf_free(&pro);
+	buf_free(&g->out);
+	buf_free(&g->exports);
+	buf_free(&g->stars);
+	for (i = 0; i < g->nimps; i++)
+		free(g->imps[i].id);
+	free(g->imps);
+	free(g->err);
+	/* On an error, scopes and function contexts may be left pushed. */
+	while (g->scope != NULL) {
+		free(g->scope->b);
+		g->scope = g->scope->up;
+	}
+	while (g->fn != NULL) {
+		buf_free(&g->fn->temps);
+		free(g->fn->names);
+		g->fn = g->fn->up;
+	}
+	free(g);
+	arena_free(&arena);
+	return out;
+}

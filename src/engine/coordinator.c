@@ -1,0 +1,1865 @@
+/* The coordinator; see coordinator.h and ../shared/DESIGN.md "Processes". */
+#include "config.h"
+
+#include <errno.h>
+#include <event2/event.h>
+#include <fcntl.h>
+#include <math.h>
+#include <mujs.h>
+#include <openssl/evp.h>
+#include <signal.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/resource.h>
+#include <sys/wait.h>
+#include <time.h>
+#include <unistd.h>
+
+#include "cli.h"
+#include "compile/bundle.h"
+#include "engine/coordinator.h"
+#include "engine/engine.h"
+#include "exitcode.h"
+#include "js/modules.h"
+#include "js/runtime.h"
+#include "metrics/metric.h"
+#include "metrics/ring.h"
+#include "metrics/tagset.h"
+#include "metrics/threshold.h"
+#include "metrics/wire.h"
+#include "util/buf.h"
+#include "util/duration.h"
+#include "util/log.h"
+#include "util/xmalloc.h"
+
+extern char **environ;
+
+/* Worker control bytes, coordinator to worker. */
+#define CTL_START	'S'
+#define CTL_STOP	'X'
+/* Worker to coordinator. */
+#define CTL_READY	'R'
+#define CTL_FAILED	'E'
+#define CTL_ABORT	'A'
+
+struct check_row {
+	char		*group;
+	char		*name;
+	uint64_t	 passes, fails;
+};
+
+struct worker_proc {
+	int		 k;
+	pid_t		 pid;
+	struct ring	*ring;
+	struct wire_reader *reader;
+	int		 ctl_to;	/* coordinator writes */
+	int		 ctl_from;	/* coordinator reads */
+	struct event	*ring_ev;
+	struct event	*ctl_ev;
+	int		 ready;
+	int		 done;
+	int		 dead;
+	uint32_t	 vus, vus_max;
+	uint32_t	 vu_base;
+	struct buf	 ctl_in;
+};
+
+struct coord {
+	const struct cli	*cli;
+	const char		*script;
+	struct bundle		*bundle;
+	struct metric_registry	*metrics;
+	struct tagset_table	*tagsets;
+	struct runopts		 opts;
+	struct plan		 plan;
+	char			*options_json;
+	char			*setup_json;
+	js_State		*cj;		/* the coordinator's own JS: options, summary */
+	struct segment		 seg;
+
+	struct event_base	*base;
+	struct worker_proc	*workers;
+	int			 nworkers;
+	struct event		*sigint_ev, *sigterm_ev, *sigchld_ev;
+	struct event		*tick_ev;
+	struct wire_reader	*local_reader;	/* setup and teardown samples */
+	uint32_t		*metric_map;	/* per worker: their ids to ours */
+
+	struct check_row	*checks;
+	size_t			 nchecks;
+	char			**groups;
+	size_t			 ngroups;
+
+	int64_t			 t_start;	/* monotonic ns, the test's start */
+	int64_t			 t_end;
+	int			 signals;	/* SIGINT/SIGTERM seen */
+	int			 aborted;	/* test.abort() */
+	char			*abort_reason;
+	int			 threshold_abort;
+	int			 started;
+	int			 tty;
+	int			 quiet;
+	uint64_t		 samples;
+};
+
+static struct coord *the_coord;	/* for the metric handler of readers */
+
+/* ---- options ---------------------------------------------------------- */
+
+static char *
+read_file(const char *path, char **cause)
+{
+	struct buf b = BUF_INIT;
+	char chunk[65536];
+	size_t n;
+	FILE *f;
+
+	if ((f = fopen(path, "r")) == NULL) {
+		*cause = xasprintf("cannot read %s: %s", path, strerror(errno));
+		return NULL;
+	}
+	while ((n = fread(chunk, 1, sizeof chunk, f)) > 0)
+		buf_add(&b, chunk, n);
+	fclose(f);
+	return buf_steal(&b);
+}
+
+/* Push [[flag, value], ...] for the values from the environment (env=1)
+ * or the command line (env=0). */
+static void
+push_flag_layer(js_State *J, const struct cli *cli, int env)
+{
+	size_t i;
+	int n = 0;
+
+	js_newarray(J);
+	for (i = 0; i < cli->nvalues; i++) {
+		if (cli->values[i].from_env != env)
+			continue;
+		js_newarray(J);
+		js_pushstring(J, cli->values[i].opt->name);
+		js_setindex(J, -2, 0);
+		js_pushstring(J, cli->values[i].value);
+		js_setindex(J, -2, 1);
+		js_setindex(J, -2, n++);
+	}
+}
+
+static void
+add_kv(struct kv **kv, size_t *n, const char *key, size_t klen, const char *value)
+{
+	size_t i;
+
+	for (i = 0; i < *n; i++)
+		if (strlen((*kv)[i].key) == klen && strncmp((*kv)[i].key, key, klen) == 0) {
+			free((*kv)[i].value);
+			(*kv)[i].value = xstrdup(value);
+			return;
+		}
+	*kv = xreallocarray(*kv, *n + 1, sizeof **kv);
+	(*kv)[*n].key = xstrndup(key, klen);
+	(*kv)[*n].value = xstrdup(value);
+	(*n)++;
+}
+
+/* __ENV: the process environment (unless turned off), then -e. */
+static void
+build_env(struct coord *c)
+{
+	const char **vals, *eq;
+	char **ep;
+	size_t i, n;
+
+	if (cli_flag(c->cli, "include-system-env-vars", 1))
+		for (ep = environ; *ep != NULL; ep++)
+			if ((eq = strchr(*ep, '=')) != NULL)
+				add_kv(&c->opts.env, &c->opts.nenv, *ep, (size_t)(eq - *ep), eq + 1);
+	n = cli_all(c->cli, "env", &vals);
+	for (i = 0; i < n; i++) {
+		eq = strchr(vals[i], '=');
+		add_kv(&c->opts.env, &c->opts.nenv, vals[i], (size_t)(eq - vals[i]), eq + 1);
+	}
+	free(vals);
+}
+
+static int
+opt_bool(js_State *J, const char *key)
+{
+	int v;
+
+	js_getproperty(J, -1, key);
+	v = js_toboolean(J, -1);
+	js_pop(J, 1);
+	return v;
+}
+
+static double
+opt_num(js_State *J, const char *key, double def)
+{
+	double v = def;
+
+	js_getproperty(J, -1, key);
+	if (js_isnumber(J, -1))
+		v = js_tonumber(J, -1);
+	js_pop(J, 1);
+	return v;
+}
+
+static char *
+opt_str(js_State *J, const char *key, const char *def)
+{
+	char *v;
+
+	js_getproperty(J, -1, key);
+	v = js_isdefined(J, -1) && !js_isnull(J, -1) ? xstrdup(js_tostring(J, -1)) :
+	    def != NULL ? xstrdup(def) : NULL;
+	js_pop(J, 1);
+	return v;
+}
+
+static double
+opt_duration(js_State *J, const char *key, double def)
+{
+	double v = def;
+
+	js_getproperty(J, -1, key);
+	if (js_isdefined(J, -1) && !js_isnull(J, -1)) {
+		js_getglobal(J, "__ly_options");
+		js_getproperty(J, -1, "durationMs");
+		js_rot2(J);
+		js_copy(J, -3);
+		js_pushliteral(J, key);
+		if (js_pcall(J, 2) == 0)
+			v = js_tonumber(J, -1);
+		js_pop(J, 1);
+	}
+	js_pop(J, 1);
+	return v;
+}
+
+/* Read what the VUs need from the consolidated options on the stack. */
+static void
+read_runopts(struct coord *c, js_State *J)
+{
+	struct runopts *o = &c->opts;
+	const char *k;
+	int i, n;
+
+	o->no_cookies_reset = opt_bool(J, "noCookiesReset");
+	o->discard_response_bodies = opt_bool(J, "discardResponseBodies");
+	o->insecure_skip_tls_verify = opt_bool(J, "insecureSkipTLSVerify");
+	o->no_connection_reuse = opt_bool(J, "noConnectionReuse");
+	o->no_vu_connection_reuse = opt_bool(J, "noVUConnectionReuse");
+	o->throw_errors = opt_bool(J, "throw");
+	o->max_redirects = (int64_t)opt_num(J, "maxRedirects", 10);
+	o->batch = (int64_t)opt_num(J, "batch", 20);
+	o->batch_per_host = (int64_t)opt_num(J, "batchPerHost", 6);
+	o->min_iteration_duration = opt_duration(J, "minIterationDuration", 0);
+	o->user_agent = opt_str(J, "userAgent", "lyocell/" PACKAGE_VERSION " (k6 compatible)");
+	o->http_debug = opt_str(J, "httpDebug", NULL);
+	js_getproperty(J, -1, "tags");
+	if (js_isobject(J, -1)) {
+		js_pushiterator(J, -1, 1);
+		while ((k = js_nextiterator(J, -1)) != NULL) {
+			js_getproperty(J, -2, k);
+			add_kv(&o->tags, &o->ntags, k, strlen(k), js_tostring(J, -1));
+			js_pop(J, 1);
+		}
+		js_pop(J, 1);
+	}
+	js_pop(J, 1);
+	js_getproperty(J, -1, "systemTags");
+	if (js_isarray(J, -1)) {
+		n = js_getlength(J, -1);
+		o->system_tags = xcalloc((size_t)n + 1, sizeof *o->system_tags);
+		for (i = 0; i < n; i++) {
+			js_getindex(J, -1, i);
+			o->system_tags[i] = xstrdup(js_tostring(J, -1));
+			js_pop(J, 1);
+		}
+	}
+	js_pop(J, 1);
+}
+
+static void
+free_runopts(struct runopts *o)
+{
+	size_t i;
+
+	for (i = 0; i < o->nenv; i++) {
+		free(o->env[i].key);
+		free(o->env[i].value);
+	}
+	free(o->env);
+	for (i = 0; i < o->ntags; i++) {
+		free(o->tags[i].key);
+		free(o->tags[i].value);
+	}
+	free(o->tags);
+	if (o->system_tags != NULL)
+		for (i = 0; o->system_tags[i] != NULL; i++)
+			free(o->system_tags[i]);
+	free(o->system_tags);
+	free(o->user_agent);
+	free(o->http_debug);
+	memset(o, 0, sizeof *o);
+}
+
+/* The JSON of the script's exported options and the names of its
+ * exported functions, read from the init VU. */
+static int
+script_exports(struct vu *vu, char **options, char **functions, char **cause)
+{
+	js_State *J = vu->J;
+	struct buf b = BUF_INIT;
+	const char *k;
+	int first = 1;
+
+	*options = NULL;
+	js_getregistry(J, "ly.exports");
+	js_getproperty(J, -1, "options");
+	if (js_isdefined(J, -1)) {
+		js_getglobal(J, "JSON");
+		js_getproperty(J, -1, "stringify");
+		js_rot3(J);
+		js_pop(J, 1);
+		js_pushundefined(J);
+		js_rot2(J);
+		if (js_pcall(J, 1)) {
+			*cause = xasprintf("the exported options cannot be serialised: %s",
+			    js_trystring(J, -1, "?"));
+			js_pop(J, 2);
+			return -1;
+		}
+		if (js_isstring(J, -1))
+			*options = xstrdup(js_tostring(J, -1));
+	}
+	js_pop(J, 1);
+	buf_putc(&b, '[');
+	js_pushiterator(J, -1, 1);
+	while ((k = js_nextiterator(J, -1)) != NULL) {
+		js_getproperty(J, -2, k);
+		if (js_iscallable(J, -1)) {
+			if (!first)
+				buf_putc(&b, ',');
+			buf_json_string(&b, k, strlen(k));
+			first = 0;
+		}
+		js_pop(J, 1);
+	}
+	js_pop(J, 2);
+	buf_putc(&b, ']');
+	*functions = buf_steal(&b);
+	return 0;
+}
+
+static int
+js_fail(js_State *J, char **cause, int *code)
+{
+	*code = EXIT_INVALID_CONFIG;
+	if (js_isobject(J, -1) && js_hasproperty(J, -1, "exitCode")) {
+		*code = (int)js_tonumber(J, -1);
+		js_pop(J, 1);
+	}
+	js_getproperty(J, -1, "message");
+	*cause = xstrdup(js_isstring(J, -1) ? js_tostring(J, -1) :
+	    js_trystring(J, -2, "error"));
+	js_pop(J, 2);
+	return -1;
+}
+
+/* Consolidate the options in the coordinator's JS state; leaves the
+ * result object on its stack. */
+static int
+consolidate(struct coord *c, const char *script_options, const char *functions,
+    char **cause, int *code)
+{
+	js_State *J = c->cj;
+	const char *config_path = cli_get(c->cli, "config");
+	char *config = NULL;
+
+	if (config_path != NULL && (config = read_file(config_path, cause)) == NULL) {
+		*code = EXIT_INVALID_CONFIG;
+		return -1;
+	}
+	js_getglobal(J, "__ly_options");
+	js_getproperty(J, -1, "consolidate");
+	js_rot2(J);
+	js_newobject(J);
+	if (config != NULL)
+		js_pushstring(J, config);
+	else
+		js_pushnull(J);
+	js_setproperty(J, -2, "config");
+	free(config);
+	if (script_options != NULL) {
+		js_getglobal(J, "JSON");
+		js_getproperty(J, -1, "parse");
+		js_rot2(J);
+		js_pushstring(J, script_options);
+		js_call(J, 1);
+	} else {
+		js_pushundefined(J);
+	}
+	js_setproperty(J, -2, "script");
+	push_flag_layer(J, c->cli, 1);
+	js_setproperty(J, -2, "env");
+	push_flag_layer(J, c->cli, 0);
+	js_setproperty(J, -2, "cli");
+	js_getglobal(J, "JSON");
+	js_getproperty(J, -1, "parse");
+	js_rot2(J);
+	js_pushstring(J, functions ? functions : "null");
+	js_call(J, 1);
+	js_setproperty(J, -2, "exports");
+	if (js_pcall(J, 1))
+		return js_fail(J, cause, code);
+	return 0;
+}
+
+static void
+add_threshold(struct coord *c, const char *key, js_State *J, char **cause, int *failed)
+{
+	struct threshold *t;
+	char *expr;
+	int abort_on_fail = 0;
+	double delay = -1;
+
+	if (js_isstring(J, -1)) {
+		expr = xstrdup(js_tostring(J, -1));
+	} else if (js_isobject(J, -1)) {
+		expr = opt_str(J, "threshold", NULL);
+		abort_on_fail = opt_bool(J, "abortOnFail");
+		delay = opt_duration(J, "delayAbortEval", -1);
+		if (expr == NULL) {
+			*cause = xasprintf("threshold on '%s': the object form needs a "
+			    "'threshold' expression", key);
+			*failed = 1;
+			return;
+		}
+	} else {
+		*cause = xasprintf("threshold on '%s': expected a string or an object", key);
+		*failed = 1;
+		return;
+	}
+	t = threshold_parse(expr, cause);
+	free(expr);
+	if (t == NULL) {
+		*failed = 1;
+		return;
+	}
+	t->abort_on_fail = abort_on_fail;
+	t->delay_abort_eval_ms = delay;
+	if (metric_registry_add_threshold(c->metrics, key, t, cause) == -1)
+		*failed = 1;
+}
+
+/* options.thresholds into the registry; the options object is on top. */
+static int
+load_thresholds(struct coord *c, js_State *J, char **cause)
+{
+	const char *k;
+	int failed = 0, i, n;
+	char *key;
+
+	js_getproperty(J, -1, "thresholds");
+	if (js_isobject(J, -1) && !cli_flag(c->cli, "no-thresholds", 0)) {
+		js_pushiterator(J, -1, 1);
+		while (!failed && (k = js_nextiterator(J, -1)) != NULL) {
+			key = xstrdup(k);
+			js_getproperty(J, -2, key);
+			if (js_isarray(J, -1)) {
+				n = js_getlength(J, -1);
+				for (i = 0; i < n && !failed; i++) {
+					js_getindex(J, -1, i);
+					add_threshold(c, key, J, cause, &failed);
+					js_pop(J, 1);
+				}
+			} else {
+				add_threshold(c, key, J, cause, &failed);
+			}
+			js_pop(J, 1);
+			free(key);
+		}
+		js_pop(J, 1);
+	}
+	js_pop(J, 1);
+	return failed ? -1 : 0;
+}
+
+/* ---- samples ---------------------------------------------------------- */
+
+struct tag_ctx {
+	struct tagset_table	*t;
+	uint32_t		 id;
+};
+
+static const char *
+tag_lookup(void *arg, const char *key)
+{
+	struct tag_ctx *x = arg;
+
+	return x->id ? tagset_value(x->t, x->id, key) : NULL;
+}
+
+static void
+note_check(struct coord *c, uint32_t tags, double value)
+{
+	const char *group = tagset_value(c->tagsets, tags, "group");
+	const char *name = tagset_value(c->tagsets, tags, "check");
+	struct check_row *r;
+	size_t i;
+
+	if (name == NULL)
+		return;
+	if (group == NULL)
+		group = "";
+	for (i = 0; i < c->nchecks; i++) {
+		r = &c->checks[i];
+		if (strcmp(r->name, name) == 0 && strcmp(r->group, group) == 0)
+			goto found;
+	}
+	c->checks = xreallocarray(c->checks, c->nchecks + 1, sizeof *c->checks);
+	r = &c->checks[c->nchecks++];
+	r->group = xstrdup(group);
+	r->name = xstrdup(name);
+	r->passes = r->fails = 0;
+found:
+	if (value != 0)
+		r->passes++;
+	else
+		r->fails++;
+}
+
+static void
+note_group(struct coord *c, uint32_t tags)
+{
+	const char *group = tagset_value(c->tagsets, tags, "group");
+	size_t i;
+
+	if (group == NULL || *group == '\0')
+		return;
+	for (i = 0; i < c->ngroups; i++)
+		if (strcmp(c->groups[i], group) == 0)
+			return;
+	c->groups = xreallocarray(c->groups, c->ngroups + 1, sizeof *c->groups);
+	c->groups[c->ngroups++] = xstrdup(group);
+}
+
+static int
+on_metric(void *arg, uint32_t worker, const struct wire_metric *wm, uint32_t *id,
+    char **cause)
+{
+	struct coord *c = the_coord;
+	enum sink_type type = SINK_COUNTER;
+	enum metric_contains contains;
+	struct metric *m;
+
+	switch (wm->type) {
+	case WIRE_COUNTER: type = SINK_COUNTER; break;
+	case WIRE_GAUGE: type = SINK_GAUGE; break;
+	case WIRE_RATE: type = SINK_RATE; break;
+	case WIRE_TREND: type = SINK_TREND; break;
+	}
+	contains = wm->contains == WIRE_TIME ? METRIC_TIME : wm->contains == WIRE_DATA ?
+	    METRIC_DATA : METRIC_DEFAULT;
+	m = metric_registry_get(c->metrics, wm->name);
+	if (m == NULL && (m = metric_registry_declare(c->metrics, wm->name, type,
+	    contains, cause)) == NULL)
+		return -1;
+	*id = m->id;
+	return 0;
+}
+
+static int
+on_batch(void *arg, const struct wire_batch *b, char **cause)
+{
+	struct coord *c = arg;
+	struct tag_ctx x = { c->tagsets, 0 };
+	size_t i;
+
+	for (i = 0; i < b->n; i++) {
+		const struct wire_sample *s = &b->samples[i];
+		struct metric *m = metric_registry_at(c->metrics, s->metric);
+
+		if (m == NULL)
+			continue;
+		x.id = s->tags;
+		metric_add(m, tag_lookup, &x, s->value);
+		if (s->metric == metric_registry_get(c->metrics, "checks")->id)
+			note_check(c, s->tags, s->value);
+		else if (s->metric == metric_registry_get(c->metrics, "group_duration")->id)
+			note_group(c, s->tags);
+	}
+	c->samples += b->n;
+	return 0;
+}
+
+static int
+on_done(void *arg, uint32_t worker, char **cause)
+{
+	struct coord *c = arg;
+
+	if ((int)worker < c->nworkers)
+		c->workers[worker].done = 1;
+	return 0;
+}
+
+static int
+on_vus(void *arg, uint32_t worker, int64_t time, uint32_t vus, uint32_t vus_max,
+    char **cause)
+{
+	struct coord *c = arg;
+
+	if ((int)worker < c->nworkers) {
+		c->workers[worker].vus = vus;
+		c->workers[worker].vus_max = vus_max;
+	}
+	return 0;
+}
+
+static const struct wire_handler handlers = {
+	on_metric, on_batch, on_done, NULL, on_vus,
+};
+
+/* The coordinator's own engine (setup, teardown) sends straight here. */
+static int
+local_send(void *arg, const void *p, size_t len)
+{
+	struct coord *c = arg;
+	char *cause = NULL;
+
+	if (wire_reader_feed(c->local_reader, p, len, &cause) == -1) {
+		log_msg(LOG_ERROR, NULL, "internal error: %s", cause);
+		free(cause);
+	}
+	return 0;
+}
+
+/* ---- the init pass, setup and teardown --------------------------------- */
+
+static int
+vu_ready(void *arg)
+{
+	return ((struct vu *)arg)->state != VU_INIT;
+}
+
+static void
+local_abort(void *arg, const char *reason)
+{
+	((struct coord *)arg)->aborted = 1;
+}
+
+/* An engine with one VU (__VU 0) for the init pass, setup and teardown. */
+static struct engine *
+local_engine(struct coord *c, int with_opts, struct vu **vu, char **cause)
+{
+	struct engine *e;
+
+	e = engine_new(-1, c->bundle, NULL, &c->opts, c->options_json, c->metrics, cause);
+	if (e == NULL)
+		return NULL;
+	e->send = local_send;
+	e->send_arg = c;
+	e->setup_json = c->setup_json;
+	e->abort_fn = local_abort;
+	e->abort_arg = c;
+	*vu = vu_new(e, 0, NULL, cause);
+	if (*vu == NULL) {
+		engine_free(e);
+		return NULL;
+	}
+	engine_run(e, vu_ready, *vu);
+	if ((*vu)->state == VU_DEAD) {
+		*cause = xstrdup(vu_init_error(*vu));
+		engine_free(e);
+		return NULL;
+	}
+	(void)with_opts;
+	return e;
+}
+
+static void
+local_engine_free(struct engine *e, struct vu *vu)
+{
+	if (e == NULL)
+		return;
+	engine_flush(e);
+	vu_free(vu);
+	engine_free(e);
+}
+
+/* Run setup() or teardown() in group ::name.  Returns an exit code. */
+static int
+lifecycle(struct coord *c, const char *fn, double timeout_ms, int timeout_code,
+    char **result)
+{
+	struct engine *e;
+	struct vu *vu;
+	char *cause = NULL, *group;
+	int rc;
+
+	*result = NULL;
+	if ((e = local_engine(c, 1, &vu, &cause)) == NULL) {
+		log_msg(LOG_ERROR, "hint=\"script exception\"", "%s", cause);
+		free(cause);
+		return EXIT_SCRIPT_EXCEPTION;
+	}
+	group = xasprintf("::%s", fn);
+	free(vu->group);
+	vu->group = group;
+	if (engine_system_tag(e, "group"))
+		vu->tags = engine_tags_with(e, vu->tags, "group", group);
+	rc = vu_call(vu, fn, strcmp(fn, "teardown") == 0 ? c->setup_json : NULL,
+	    timeout_ms, result, &cause);
+	if (rc == -2) {
+		log_msg(LOG_ERROR, NULL, "%s", cause);
+		free(cause);
+		engine_flush(e);
+		/* A VU stuck in a call can only be dropped with its engine. */
+		engine_free(e);
+		return timeout_code;
+	}
+	local_engine_free(e, vu);
+	if (rc == -1 && c->aborted) {
+		free(cause);
+		return EXIT_SCRIPT_ABORTED;
+	}
+	if (rc == -1) {
+		log_msg(LOG_ERROR, "hint=\"script exception\"", "%s", cause);
+		free(cause);
+		return EXIT_SCRIPT_EXCEPTION;
+	}
+	return EXIT_OK;
+}
+
+/* ---- workers ------------------------------------------------------------ */
+
+struct worker_ctx {
+	struct engine	*e;
+	struct ring	*ring;
+	int		 ctl_in, ctl_out;
+	int		 start;
+	struct event	*vus_ev;
+};
+
+static int
+ring_send(void *arg, const void *p, size_t len)
+{
+	return ring_write(arg, p, len) == 0 ? 0 : -1;
+}
+
+static void
+worker_ctl_cb(evutil_socket_t fd, short what, void *arg)
+{
+	struct worker_ctx *w = arg;
+	char cmd[64];
+	ssize_t n, i;
+
+	n = read(fd, cmd, sizeof cmd);
+	if (n <= 0) {
+		/* The coordinator is gone: stop. */
+		executor_stop_all(w->e);
+		event_del(w->vus_ev);
+		return;
+	}
+	for (i = 0; i < n; i++) {
+		if (cmd[i] == CTL_START)
+			w->start = 1;
+		else if (cmd[i] == CTL_STOP)
+			executor_stop_all(w->e);
+	}
+}
+
+static void
+worker_vus_cb(evutil_socket_t fd, short what, void *arg)
+{
+	struct worker_ctx *w = arg;
+	struct timespec ts;
+
+	engine_flush(w->e);
+	clock_gettime(CLOCK_REALTIME, &ts);
+	wire_writer_vus(w->e->wire, &w->e->out,
+	    (int64_t)ts.tv_sec * 1000000000 + ts.tv_nsec, w->e->vus_active, w->e->vus_max);
+	if (ring_write(w->ring, w->e->out.data, w->e->out.len) != 0)
+		(void)0;	/* a gauge sample can wait for the next second */
+}
+
+static int
+worker_started(void *arg)
+{
+	struct worker_ctx *w = arg;
+
+	return w->start || w->e->stopping;
+}
+
+static int
+worker_ready(void *arg)
+{
+	return executor_all_ready(arg);
+}
+
+static int
+worker_done(void *arg)
+{
+	return ((struct engine *)arg)->done;
+}
+
+static void
+worker_abort(void *arg, const char *reason)
+{
+	struct worker_ctx *w = arg;
+	char msg = CTL_ABORT;
+
+	(void)reason;
+	if (write(w->ctl_out, &msg, 1) < 0)
+		(void)0;
+}
+
+static void
+ctl_write(int fd, const char *msg, size_t len)
+{
+	while (len > 0) {
+		ssize_t n = write(fd, msg, len);
+
+		if (n < 0 && errno == EINTR)
+			continue;
+		if (n <= 0)
+			return;
+		msg += n;
+		len -= (size_t)n;
+	}
+}
+
+static void __attribute__((noreturn))
+worker_main(struct coord *c, int k)
+{
+	struct worker_proc *wp = &c->workers[k];
+	struct worker_ctx w;
+	struct timeval sec = { 1, 0 };
+	struct event *ctl_ev;
+	const char *err;
+	char *cause = NULL, *msg;
+	int i;
+
+	memset(&w, 0, sizeof w);
+	w.ring = wp->ring;
+	w.ctl_in = wp->ctl_to;
+	w.ctl_out = wp->ctl_from;
+	signal(SIGINT, SIG_IGN);	/* the coordinator decides */
+	signal(SIGTERM, SIG_DFL);
+	signal(SIGPIPE, SIG_IGN);
+	for (i = 0; i < c->nworkers; i++)
+		if (i != k) {
+			ring_free(c->workers[i].ring);
+			close(c->workers[i].ctl_to);
+			close(c->workers[i].ctl_from);
+		}
+	w.e = engine_new(k, c->bundle, &c->plan, &c->opts, c->options_json,
+	    metric_registry_new(), &cause);
+	if (w.e == NULL)
+		goto fail;
+	w.e->send = ring_send;
+	w.e->send_arg = w.ring;
+	w.e->setup_json = c->setup_json;
+	w.e->abort_fn = worker_abort;
+	w.e->abort_arg = &w;
+	segment_split(&c->seg, k, c->nworkers, &w.e->seg);
+	w.e->next_vu_id = wp->vu_base;
+	ctl_ev = event_new(w.e->base, w.ctl_in, EV_READ | EV_PERSIST, worker_ctl_cb, &w);
+	event_add(ctl_ev, NULL);
+	w.vus_ev = event_new(w.e->base, -1, EV_PERSIST, worker_vus_cb, &w);
+	if (executor_setup(w.e, &cause) == -1)
+		goto fail;
+	engine_run(w.e, worker_ready, w.e);
+	if ((err = executor_init_error(w.e)) != NULL) {
+		cause = xstrdup(err);
+		goto fail;
+	}
+	ctl_write(w.ctl_out, (char[]){ CTL_READY }, 1);
+	engine_run(w.e, worker_started, &w);
+	if (!w.e->stopping) {
+		event_add(w.vus_ev, &sec);
+		worker_vus_cb(-1, 0, &w);
+		executor_start(w.e);
+		engine_run(w.e, worker_done, w.e);
+	}
+	event_del(w.vus_ev);
+	worker_vus_cb(-1, 0, &w);
+	engine_send_done(w.e);
+	/* Every message must reach the coordinator before we go. */
+	while (w.e->nbacklog > 0) {
+		ring_wait_space(w.ring, 1 << 20, 100);
+		engine_flush(w.e);
+	}
+	_exit(0);
+fail:
+	msg = xasprintf("%c%s", CTL_FAILED, cause ? cause : "unknown error");
+	ctl_write(w.ctl_out, msg, strlen(msg) + 1);
+	_exit(1);
+}
+
+/* ---- the coordinator's loop -------------------------------------------- */
+
+static int
+all_finished(struct coord *c)
+{
+	int i;
+
+	for (i = 0; i < c->nworkers; i++)
+		if (!c->workers[i].done && !c->workers[i].dead)
+			return 0;
+	return 1;
+}
+
+static void
+drain_ring(struct coord *c, struct worker_proc *wp)
+{
+	const void *p;
+	size_t len;
+	char *cause = NULL;
+	int rc;
+
+	while ((rc = ring_peek(wp->ring, &p, &len, &cause)) == 1) {
+		if (wire_reader_feed(wp->reader, p, len, &cause) == -1) {
+			log_msg(LOG_ERROR, NULL, "worker %d sent a bad message: %s", wp->k, cause);
+			free(cause);
+			cause = NULL;
+		}
+		ring_consume(wp->ring);
+	}
+	if (rc == -1) {
+		log_msg(LOG_ERROR, NULL, "worker %d: %s", wp->k, cause);
+		free(cause);
+		wp->dead = 1;
+	}
+}
+
+static void
+ring_cb(evutil_socket_t fd, short what, void *arg)
+{
+	struct worker_proc *wp = arg;
+
+	ring_ack(wp->ring);
+	drain_ring(the_coord, wp);
+}
+
+static void
+stop_workers(struct coord *c)
+{
+	int i;
+
+	for (i = 0; i < c->nworkers; i++)
+		if (!c->workers[i].done && !c->workers[i].dead)
+			ctl_write(c->workers[i].ctl_to, (char[]){ CTL_STOP }, 1);
+}
+
+static void
+ctl_cb(evutil_socket_t fd, short what, void *arg)
+{
+	struct worker_proc *wp = arg;
+	struct coord *c = the_coord;
+	char chunk[4096];
+	ssize_t n = read(fd, chunk, sizeof chunk);
+	size_t i;
+
+	if (n <= 0) {
+		event_del(wp->ctl_ev);
+		return;
+	}
+	buf_add(&wp->ctl_in, chunk, (size_t)n);
+	for (i = 0; i < wp->ctl_in.len; i++) {
+		char ch = wp->ctl_in.data[i];
+
+		if (ch == CTL_READY)
+			wp->ready = 1;
+		else if (ch == CTL_ABORT) {
+			c->aborted = 1;
+			stop_workers(c);
+		} else if (ch == CTL_FAILED) {
+			/* "E<message>\0" */
+			char *end = memchr(wp->ctl_in.data + i, '\0', wp->ctl_in.len - i);
+
+			if (end == NULL)
+				break;
+			if (c->abort_reason == NULL)
+				c->abort_reason = xstrdup(wp->ctl_in.data + i + 1);
+			wp->dead = 1;
+			i = (size_t)(end - wp->ctl_in.data);
+		}
+	}
+	if (i >= wp->ctl_in.len)
+		buf_reset(&wp->ctl_in);
+}
+
+static void
+sigchld_cb(evutil_socket_t fd, short what, void *arg)
+{
+	struct coord *c = arg;
+	int status, i;
+	pid_t pid;
+
+	while ((pid = waitpid(-1, &status, WNOHANG)) > 0) {
+		for (i = 0; i < c->nworkers; i++) {
+			struct worker_proc *wp = &c->workers[i];
+
+			if (wp->pid != pid)
+				continue;
+			wp->pid = -1;
+			drain_ring(c, wp);
+			if (wp->done)
+				continue;
+			if (WIFSIGNALED(status))
+				log_msg(LOG_ERROR, NULL, "worker %d died: killed by signal %d (%s); "
+				    "the test goes on with the other workers", i, WTERMSIG(status),
+				    strsignal(WTERMSIG(status)));
+			else if (WEXITSTATUS(status) != 0 && c->abort_reason == NULL)
+				log_msg(LOG_ERROR, NULL, "worker %d exited with status %d", i,
+				    WEXITSTATUS(status));
+			wp->dead = 1;
+		}
+	}
+}
+
+static void
+signal_cb(evutil_socket_t sig, short what, void *arg)
+{
+	struct coord *c = arg;
+	int i;
+
+	c->signals++;
+	if (c->signals == 1) {
+		log_msg(LOG_WARN, NULL, "stopping the test gracefully (press Ctrl+C "
+		    "again to stop at once)");
+		stop_workers(c);
+		return;
+	}
+	for (i = 0; i < c->nworkers; i++)
+		if (c->workers[i].pid > 0) {
+			kill(c->workers[i].pid, SIGKILL);
+			c->workers[i].dead = 1;
+		}
+}
+
+static double
+elapsed_s(const struct coord *c)
+{
+	return c->t_start ? (double)(engine_now() - c->t_start) / 1e9 : 0;
+}
+
+static void
+progress(struct coord *c)
+{
+	uint64_t vus = 0, max = 0;
+	struct metric *it = metric_registry_get(c->metrics, "iterations");
+	double done = 0;
+	int i;
+
+	for (i = 0; i < c->nworkers; i++) {
+		vus += c->workers[i].vus;
+		max += c->workers[i].vus_max;
+	}
+	sink_value(it->sink, "count", 1, &done);
+	fprintf(stderr, "\rrunning (%04.1fs), %llu/%llu VUs, %.0f complete iterations\033[K",
+	    elapsed_s(c), (unsigned long long)vus, (unsigned long long)max, done);
+	fflush(stderr);
+}
+
+static void
+tick_cb(evutil_socket_t fd, short what, void *arg)
+{
+	struct coord *c = arg;
+	struct tag_ctx x = { c->tagsets, 0 };
+	uint32_t vus = 0, max = 0;
+	char *breached = NULL;
+	bool abort = false;
+	static int ticks;
+	int i;
+
+	if (!c->started)
+		return;
+	for (i = 0; i < c->nworkers; i++) {
+		vus += c->workers[i].vus;
+		max += c->workers[i].vus_max;
+	}
+	metric_add(metric_registry_get(c->metrics, "vus"), tag_lookup, &x, vus);
+	metric_add(metric_registry_get(c->metrics, "vus_max"), tag_lookup, &x, max);
+	if (c->tty && !c->quiet)
+		progress(c);
+	/* k6 evaluates thresholds every 2 s during the run. */
+	if (++ticks % 2 == 0 && !c->threshold_abort) {
+		metric_registry_eval(c->metrics, elapsed_s(c), false, &breached, &abort);
+		free(breached);
+		if (abort) {
+			log_msg(LOG_ERROR, NULL, "thresholds were crossed and abortOnFail is "
+			    "set: stopping the test");
+			c->threshold_abort = 1;
+			stop_workers(c);
+		}
+	}
+}
+
+static void
+raise_nofile(void)
+{
+	struct rlimit rl;
+
+	if (getrlimit(RLIMIT_NOFILE, &rl) == 0 && rl.rlim_cur < rl.rlim_max) {
+		rl.rlim_cur = rl.rlim_max;
+		setrlimit(RLIMIT_NOFILE, &rl);
+	}
+}
+
+static int
+online_cpus(void)
+{
+	long n = sysconf(_SC_NPROCESSORS_ONLN);
+
+	return n > 0 ? (int)n : 1;
+}
+
+/* Fork the workers and run the coordinator's loop until they are done. */
+static int
+run_workers(struct coord *c, char **cause)
+{
+	struct timeval sec = { 1, 0 };
+	struct segment tmp;
+	int i, fds[2], back[2];
+	uint32_t base = 1;
+	size_t s;
+
+	for (i = 0; i < c->nworkers; i++) {
+		struct worker_proc *wp = &c->workers[i];
+
+		wp->k = i;
+		buf_init(&wp->ctl_in, 1 << 20);
+		if ((wp->ring = ring_new(0, cause)) == NULL)
+			return -1;
+		if (pipe(fds) == -1 || pipe(back) == -1) {
+			*cause = xasprintf("pipe: %s", strerror(errno));
+			return -1;
+		}
+		wp->ctl_to = fds[1];
+		wp->ctl_from = back[0];
+		/* The worker's ends, kept here until the fork. */
+		wp->pid = -1;
+		wp->ring_ev = (struct event *)(intptr_t)fds[0];
+		wp->ctl_ev = (struct event *)(intptr_t)back[1];
+		/* VU ids: worker i's come after those of the workers before it. */
+		wp->vu_base = base;
+		segment_split(&c->seg, i, c->nworkers, &tmp);
+		for (s = 0; s < c->plan.n; s++) {
+			const struct scenario *sc = &c->plan.scenarios[s];
+
+			base += (uint32_t)segment_share(&tmp, scenario_max_vus(sc));
+		}
+	}
+	fflush(stdout);
+	fflush(stderr);
+	for (i = 0; i < c->nworkers; i++) {
+		struct worker_proc *wp = &c->workers[i];
+		int wfd = (int)(intptr_t)wp->ring_ev, wback = (int)(intptr_t)wp->ctl_ev;
+		pid_t pid = fork();
+
+		if (pid == -1) {
+			*cause = xasprintf("fork: %s", strerror(errno));
+			return -1;
+		}
+		if (pid == 0) {
+			close(wp->ctl_to);
+			close(wp->ctl_from);
+			wp->ctl_to = wfd;
+			wp->ctl_from = wback;
+			worker_main(c, i);
+		}
+		wp->pid = pid;
+		close(wfd);
+		close(wback);
+		wp->ring_ev = NULL;
+		wp->ctl_ev = NULL;
+	}
+
+	c->base = event_base_new();
+	c->sigint_ev = evsignal_new(c->base, SIGINT, signal_cb, c);
+	c->sigterm_ev = evsignal_new(c->base, SIGTERM, signal_cb, c);
+	c->sigchld_ev = evsignal_new(c->base, SIGCHLD, sigchld_cb, c);
+	event_add(c->sigint_ev, NULL);
+	event_add(c->sigterm_ev, NULL);
+	event_add(c->sigchld_ev, NULL);
+	for (i = 0; i < c->nworkers; i++) {
+		struct worker_proc *wp = &c->workers[i];
+
+		wp->reader = wire_reader_new(c->tagsets, &handlers, c);
+		wp->ring_ev = event_new(c->base, ring_fd(wp->ring), EV_READ | EV_PERSIST,
+		    ring_cb, wp);
+		event_add(wp->ring_ev, NULL);
+		wp->ctl_ev = event_new(c->base, wp->ctl_from, EV_READ | EV_PERSIST, ctl_cb, wp);
+		event_add(wp->ctl_ev, NULL);
+	}
+	c->tick_ev = event_new(c->base, -1, EV_PERSIST, tick_cb, c);
+	event_add(c->tick_ev, &sec);
+
+	/* Start together once every VU has run its init code. */
+	for (;;) {
+		int ready = 1, failed = 0;
+
+		for (i = 0; i < c->nworkers; i++) {
+			ready &= c->workers[i].ready || c->workers[i].dead;
+			failed |= c->workers[i].dead;
+		}
+		if (ready || failed || c->signals)
+			break;
+		event_base_loop(c->base, EVLOOP_ONCE);
+	}
+	if (c->abort_reason != NULL || c->signals) {
+		stop_workers(c);
+	} else {
+		c->t_start = engine_now();
+		c->started = 1;
+		for (i = 0; i < c->nworkers; i++)
+			ctl_write(c->workers[i].ctl_to, (char[]){ CTL_START }, 1);
+	}
+	while (!all_finished(c)) {
+		/* Sleep on each ring only after announcing it. */
+		for (i = 0; i < c->nworkers; i++) {
+			struct worker_proc *wp = &c->workers[i];
+
+			if (!wp->dead && !ring_sleep(wp->ring))
+				drain_ring(c, wp);
+		}
+		event_base_loop(c->base, EVLOOP_ONCE);
+	}
+	for (i = 0; i < c->nworkers; i++)
+		drain_ring(c, &c->workers[i]);
+	c->t_end = engine_now();
+	if (c->tty && !c->quiet && c->started) {
+		progress(c);
+		fputc('\n', stderr);
+	}
+	/* Reap what is left; a stuck worker is killed. */
+	for (i = 0; i < c->nworkers; i++) {
+		struct worker_proc *wp = &c->workers[i];
+		int status;
+
+		if (wp->pid > 0) {
+			if (wp->dead)
+				kill(wp->pid, SIGKILL);
+			waitpid(wp->pid, &status, 0);
+			wp->pid = -1;
+		}
+	}
+	return 0;
+}
+
+static void
+free_workers(struct coord *c)
+{
+	int i;
+
+	for (i = 0; i < c->nworkers; i++) {
+		struct worker_proc *wp = &c->workers[i];
+
+		if (wp->ring_ev != NULL)
+			event_free(wp->ring_ev);
+		if (wp->ctl_ev != NULL)
+			event_free(wp->ctl_ev);
+		wire_reader_free(wp->reader);
+		ring_free(wp->ring);
+		close(wp->ctl_to);
+		close(wp->ctl_from);
+		buf_free(&wp->ctl_in);
+	}
+	free(c->workers);
+	c->workers = NULL;
+	if (c->tick_ev != NULL)
+		event_free(c->tick_ev);
+	if (c->sigint_ev != NULL) {
+		event_free(c->sigint_ev);
+		event_free(c->sigterm_ev);
+		event_free(c->sigchld_ev);
+	}
+	if (c->base != NULL)
+		event_base_free(c->base);
+}
+
+/* ---- the end of the test ------------------------------------------------ */
+
+static void
+md5_hex(const char *s, char out[33])
+{
+	unsigned char d[EVP_MAX_MD_SIZE];
+	unsigned int n = 0, i;
+
+	EVP_Digest(s, strlen(s), d, &n, EVP_md5(), NULL);
+	for (i = 0; i < n && i < 16; i++)
+		snprintf(out + 2 * i, 3, "%02x", d[i]);
+	out[32] = '\0';
+}
+
+static void
+json_sink_values(struct buf *b, const struct metric *m, const struct sink *s,
+    const char *trend_stats, double dur)
+{
+	const char *const *stats;
+	const char *p, *q;
+	double v;
+	size_t n, i;
+	int first = 1;
+
+	buf_putc(b, '{');
+	if (m->type == SINK_TREND) {
+		/* One key per summaryTrendStats entry. */
+		for (p = trend_stats; *p != '\0'; p = *q ? q + 1 : q) {
+			char stat[64];
+
+			q = strchr(p, ',');
+			if (q == NULL)
+				q = p + strlen(p);
+			snprintf(stat, sizeof stat, "%.*s", (int)(q - p), p);
+			if (sink_value(s, stat, dur, &v) == -1)
+				continue;
+			buf_printf(b, "%s\"%s\":%.17g", first ? "" : ",", stat, v);
+			first = 0;
+		}
+	} else {
+		stats = sink_stats(m->type, &n);
+		for (i = 0; i < n; i++) {
+			if (sink_value(s, stats[i], dur, &v) == -1)
+				continue;
+			buf_printf(b, "%s\"%s\":%.17g", first ? "" : ",", stats[i],
+			    isfinite(v) ? v : 0);
+			first = 0;
+		}
+	}
+	buf_putc(b, '}');
+}
+
+static void
+json_thresholds(struct buf *b, struct threshold **t, size_t n)
+{
+	size_t i;
+
+	buf_puts(b, ",\"thresholds\":{");
+	for (i = 0; i < n; i++) {
+		if (i > 0)
+			buf_putc(b, ',');
+		buf_json_string(b, t[i]->source, strlen(t[i]->source));
+		buf_printf(b, ":{\"ok\":%s}", t[i]->failed ? "false" : "true");
+	}
+	buf_putc(b, '}');
+}
+
+/* The raw results the summary code turns into k6's data object. */
+static char *
+results_json(struct coord *c, double dur)
+{
+	struct buf b = BUF_INIT;
+	const char *trend;
+	char *stats, id[33];
+	size_t i, j;
+	int first = 1;
+
+	js_getproperty(c->cj, -1, "options");
+	js_getproperty(c->cj, -1, "summaryTrendStats");
+	js_getproperty(c->cj, -1, "join");
+	js_rot2(c->cj);
+	js_pushliteral(c->cj, ",");
+	js_call(c->cj, 1);
+	stats = xstrdup(js_tostring(c->cj, -1));
+	js_pop(c->cj, 2);
+	trend = stats;
+
+	buf_puts(&b, "{\"metrics\":{");
+	for (i = 0; i < metric_registry_count(c->metrics); i++) {
+		struct metric *m = metric_registry_at(c->metrics, i);
+
+		if (!m->observed && m->nthresholds == 0)
+			continue;
+		buf_printf(&b, "%s", first ? "" : ",");
+		first = 0;
+		buf_json_string(&b, m->name, strlen(m->name));
+		buf_printf(&b, ":{\"type\":\"%s\",\"contains\":\"%s\",\"values\":",
+		    sink_type_name(m->type), metric_contains_name(m->contains));
+		json_sink_values(&b, m, m->sink, trend, dur);
+		if (m->nthresholds > 0)
+			json_thresholds(&b, m->thresholds, m->nthresholds);
+		buf_putc(&b, '}');
+		for (j = 0; j < m->nsubs; j++) {
+			struct metric_sub *sub = m->subs[j];
+
+			buf_putc(&b, ',');
+			buf_json_string(&b, sub->name, strlen(sub->name));
+			buf_printf(&b, ":{\"type\":\"%s\",\"contains\":\"%s\",\"values\":",
+			    sink_type_name(m->type), metric_contains_name(m->contains));
+			json_sink_values(&b, m, sub->sink, trend, dur);
+			if (sub->nthresholds > 0)
+				json_thresholds(&b, sub->thresholds, sub->nthresholds);
+			buf_putc(&b, '}');
+		}
+	}
+	buf_puts(&b, "},\"checks\":[");
+	for (i = 0; i < c->nchecks; i++) {
+		char *path = xasprintf("%s::%s", c->checks[i].group, c->checks[i].name);
+
+		md5_hex(path, id);
+		buf_printf(&b, "%s{\"group\":", i ? "," : "");
+		buf_json_string(&b, c->checks[i].group, strlen(c->checks[i].group));
+		buf_puts(&b, ",\"name\":");
+		buf_json_string(&b, c->checks[i].name, strlen(c->checks[i].name));
+		buf_puts(&b, ",\"path\":");
+		buf_json_string(&b, path, strlen(path));
+		buf_printf(&b, ",\"id\":\"%s\",\"passes\":%llu,\"fails\":%llu}", id,
+		    (unsigned long long)c->checks[i].passes,
+		    (unsigned long long)c->checks[i].fails);
+		free(path);
+	}
+	buf_puts(&b, "],\"groups\":[");
+	for (i = 0; i < c->ngroups; i++) {
+		md5_hex(c->groups[i], id);
+		buf_printf(&b, "%s{\"path\":", i ? "," : "");
+		buf_json_string(&b, c->groups[i], strlen(c->groups[i]));
+		buf_printf(&b, ",\"id\":\"%s\"}", id);
+	}
+	md5_hex("", id);
+	buf_printf(&b, "],\"rootId\":\"%s\",\"testRunDurationMs\":%.6f,"
+	    "\"isStdOutTTY\":%s,\"isStdErrTTY\":%s,\"setupData\":%s}", id, dur * 1000,
+	    isatty(1) ? "true" : "false", isatty(2) ? "true" : "false",
+	    c->setup_json ? c->setup_json : "null");
+	free(stats);
+	return buf_steal(&b);
+}
+
+/* Write handleSummary's outputs: "stdout", "stderr" or a file path. */
+static void
+write_outputs(js_State *J)
+{
+	const char *k;
+	FILE *f;
+
+	js_pushiterator(J, -1, 1);
+	while ((k = js_nextiterator(J, -1)) != NULL) {
+		const char *text;
+
+		js_getproperty(J, -2, k);
+		text = js_tostring(J, -1);
+		if (strcmp(k, "stdout") == 0) {
+			fputs(text, stdout);
+			fflush(stdout);
+		} else if (strcmp(k, "stderr") == 0) {
+			fputs(text, stderr);
+		} else if ((f = fopen(k, "w")) != NULL) {
+			fputs(text, f);
+			fclose(f);
+		} else {
+			log_msg(LOG_ERROR, NULL, "failed to handle the end-of-test summary: "
+			    "cannot write %s: %s", k, strerror(errno));
+		}
+		js_pop(J, 1);
+	}
+	js_pop(J, 1);
+}
+
+static int
+summarize(struct coord *c, double dur, int handle_summary)
+{
+	js_State *J = c->cj;
+	const char *mode = cli_get(c->cli, "summary-mode");
+	const char *export = cli_get(c->cli, "summary-export");
+	char *raw = results_json(c, dur), *result = NULL, *cause = NULL, *data;
+	int no_summary = cli_flag(c->cli, "no-summary", 0) ||
+	    (mode != NULL && strcmp(mode, "disabled") == 0);
+	FILE *f;
+
+	/* data = __ly_summary.data(raw, options) */
+	js_getglobal(J, "__ly_summary");
+	js_getproperty(J, -1, "data");
+	js_rot2(J);
+	js_getglobal(J, "JSON");
+	js_getproperty(J, -1, "parse");
+	js_rot2(J);
+	js_pushstring(J, raw);
+	js_call(J, 1);
+	js_copy(J, -4);		/* the consolidation result */
+	js_getproperty(J, -1, "options");
+	js_rot2(J);
+	js_pop(J, 1);
+	js_pushboolean(J, !cli_flag(c->cli, "no-color", 0) && isatty(1));
+	if (js_pcall(J, 3)) {
+		log_msg(LOG_ERROR, NULL, "internal error in the summary: %s",
+		    js_trystring(J, -1, "?"));
+		js_pop(J, 1);
+		free(raw);
+		return -1;
+	}
+	free(raw);
+	js_getglobal(J, "JSON");
+	js_getproperty(J, -1, "stringify");
+	js_rot2(J);
+	js_copy(J, -3);
+	js_call(J, 1);
+	data = xstrdup(js_tostring(J, -1));
+	js_pop(J, 1);
+
+	if (export != NULL && !no_summary) {
+		js_getglobal(J, "__ly_summary");
+		js_getproperty(J, -1, "exportJSON");
+		js_rot2(J);
+		js_copy(J, -3);
+		js_call(J, 1);
+		if ((f = fopen(export, "w")) == NULL) {
+			log_msg(LOG_ERROR, NULL, "cannot write --summary-export %s: %s", export,
+			    strerror(errno));
+		} else {
+			fputs(js_tostring(J, -1), f);
+			fclose(f);
+		}
+		js_pop(J, 1);
+	}
+	if (no_summary) {
+		js_pop(J, 1);
+		free(data);
+		return 0;
+	}
+	if (handle_summary) {
+		struct engine *e;
+		struct vu *vu;
+
+		if ((e = local_engine(c, 1, &vu, &cause)) != NULL) {
+			int rc = vu_call(vu, "handleSummary", data, 120000, &result, &cause);
+
+			local_engine_free(e, vu);
+			if (rc == 0 && result != NULL) {
+				js_getglobal(J, "JSON");
+				js_getproperty(J, -1, "parse");
+				js_rot2(J);
+				js_pushstring(J, result);
+				js_call(J, 1);
+				if (js_isobject(J, -1))
+					write_outputs(J);
+				else
+					js_pop(J, 1);
+				free(result);
+				js_pop(J, 1);
+				free(data);
+				return 0;
+			}
+			free(result);
+		}
+		log_msg(LOG_ERROR, NULL, "failed to handle the end-of-test summary: %s",
+		    cause ? cause : "handleSummary() returned nothing");
+		free(cause);
+	}
+	/* The text summary. */
+	js_getglobal(J, "__ly_summary");
+	js_getproperty(J, -1, "text");
+	js_rot2(J);
+	js_copy(J, -3);
+	js_pushstring(J, mode ? mode : "compact");
+	if (js_pcall(J, 2)) {
+		log_msg(LOG_ERROR, NULL, "internal error in the summary: %s",
+		    js_trystring(J, -1, "?"));
+	} else {
+		fputs(js_tostring(J, -1), stdout);
+		fflush(stdout);
+	}
+	js_pop(J, 2);
+	free(data);
+	return 0;
+}
+
+static void
+banner(struct coord *c)
+{
+	const char **outs;
+	char total[32], *desc;
+	size_t i, n;
+
+	if (c->quiet && !c->tty)
+		return;
+	n = cli_all(c->cli, "out", &outs);
+	printf("\n  execution: local\n     script: %s\n     output: ", c->script);
+	for (i = 0; i < n; i++)
+		printf("%s%s", i ? ", " : "", outs[i]);
+	printf("%s\n\n", n ? "" : "-");
+	free(outs);
+	duration_format(c->plan.total_duration, total, sizeof total);
+	printf("  scenarios: (%.2f%%) %zu scenario%s, %lld max VUs, %s max duration "
+	    "(incl. graceful stop):\n", segment_fraction(&c->seg) * 100, c->plan.n,
+	    c->plan.n == 1 ? "" : "s", (long long)c->plan.max_vus, total);
+	for (i = 0; i < c->plan.n; i++) {
+		const struct scenario *sc = &c->plan.scenarios[i];
+		char start[32];
+
+		desc = scenario_describe(sc);
+		printf("           * %s: %s", sc->name, desc);
+		if (sc->start_time > 0)
+			printf(", startTime: %s", duration_format(sc->start_time, start, sizeof start));
+		if (strcmp(sc->exec, "default") != 0)
+			printf(", exec: %s", sc->exec);
+		printf("\n");
+		free(desc);
+	}
+	printf("\n");
+	fflush(stdout);
+}
+
+static int
+has_export(const char *functions, const char *name)
+{
+	char *q = xasprintf("\"%s\"", name);
+	int found = functions != NULL && strstr(functions, q) != NULL;
+
+	free(q);
+	return found;
+}
+
+/* Compile, run the init pass and consolidate: what run and inspect share.
+ * Leaves the consolidation result on c->cj's stack. */
+static int
+prepare(struct coord *c, char **functions)
+{
+	struct engine *e;
+	struct vu *vu;
+	char *cause = NULL, *script_options = NULL;
+	const char *seg;
+	int code = EXIT_OK;
+
+	c->metrics = metric_registry_new();
+	c->tagsets = tagset_table_new(0);
+	the_coord = c;
+	c->local_reader = wire_reader_new(c->tagsets, &handlers, c);
+	segment_full(&c->seg);
+	if ((seg = cli_get(c->cli, "execution-segment")) != NULL &&
+	    segment_parse(seg, &c->seg, &cause) == -1) {
+		fprintf(stderr, "lyocell: %s\n", cause);
+		free(cause);
+		return EXIT_INVALID_CONFIG;
+	}
+	c->bundle = bundle_build(c->script, modules_names(), &cause);
+	if (c->bundle == NULL) {
+		fprintf(stderr, "%s\n", cause);
+		free(cause);
+		return EXIT_SCRIPT_EXCEPTION;
+	}
+	build_env(c);
+	if ((e = local_engine(c, 0, &vu, &cause)) == NULL) {
+		log_msg(LOG_ERROR, "hint=\"script exception\"", "%s", cause);
+		free(cause);
+		return EXIT_SCRIPT_EXCEPTION;
+	}
+	if (script_exports(vu, &script_options, functions, &cause) == -1) {
+		local_engine_free(e, vu);
+		fprintf(stderr, "lyocell: %s\n", cause);
+		free(cause);
+		return EXIT_INVALID_CONFIG;
+	}
+	local_engine_free(e, vu);
+	if (strcmp(*functions, "[]") == 0) {
+		fprintf(stderr, "lyocell: %s: no exported functions in script\n", c->script);
+		free(script_options);
+		return EXIT_INVALID_CONFIG;
+	}
+
+	c->cj = js_newstate(NULL, NULL, 0);
+	if (runtime_load(c->cj, &cause) == -1 ||
+	    runtime_load_files(c->cj, coordinator_files, coordinator_files_n, &cause) == -1) {
+		fprintf(stderr, "lyocell: internal error: %s\n", cause);
+		free(cause);
+		free(script_options);
+		return EXIT_INTERNAL;
+	}
+	if (consolidate(c, script_options, *functions, &cause, &code) == -1) {
+		fprintf(stderr, "lyocell: %s\n", cause);
+		free(cause);
+		free(script_options);
+		return code;
+	}
+	free(script_options);
+	/* The stack: [result]. */
+	js_getproperty(c->cj, -1, "scenarios");
+	if (plan_from_js(c->cj, -1, &c->plan, &cause) == -1) {
+		fprintf(stderr, "lyocell: %s\n", cause);
+		free(cause);
+		return EXIT_INTERNAL;
+	}
+	js_pop(c->cj, 1);
+	js_getproperty(c->cj, -1, "options");
+	read_runopts(c, c->cj);
+	if (load_thresholds(c, c->cj, &cause) == -1) {
+		js_pop(c->cj, 1);
+		fprintf(stderr, "lyocell: %s\n", cause);
+		free(cause);
+		return EXIT_INVALID_CONFIG;
+	}
+	if (engine_system_tag_default(&c->opts, "expected_response"))
+		metric_registry_sub(c->metrics, "http_req_duration{expected_response:true}",
+		    &cause);
+	free(cause);
+	js_getglobal(c->cj, "JSON");
+	js_getproperty(c->cj, -1, "stringify");
+	js_rot2(c->cj);
+	js_copy(c->cj, -3);
+	js_call(c->cj, 1);
+	c->options_json = xstrdup(js_tostring(c->cj, -1));
+	js_pop(c->cj, 2);
+	return EXIT_OK;
+}
+
+static void
+coord_free(struct coord *c)
+{
+	size_t i;
+
+	free_workers(c);
+	wire_reader_free(c->local_reader);
+	for (i = 0; i < c->nchecks; i++) {
+		free(c->checks[i].group);
+		free(c->checks[i].name);
+	}
+	free(c->checks);
+	for (i = 0; i < c->ngroups; i++)
+		free(c->groups[i]);
+	free(c->groups);
+	plan_free(&c->plan);
+	free_runopts(&c->opts);
+	free(c->options_json);
+	free(c->setup_json);
+	free(c->abort_reason);
+	if (c->cj != NULL)
+		js_freestate(c->cj);
+	bundle_free(c->bundle);
+	metric_registry_free(c->metrics);
+	tagset_table_free(c->tagsets);
+}
+
+int
+coordinator_inspect(const struct cli *cli)
+{
+	struct coord c;
+	char *functions = NULL, *cause = NULL, *es5;
+	int rc;
+	size_t i;
+
+	memset(&c, 0, sizeof c);
+	c.cli = cli;
+	c.script = cli->args[0];
+	log_init(cli_flag(cli, "verbose", 0), 0);
+	if (cli_flag(cli, "bundle", 0)) {
+		struct bundle *b = bundle_build(c.script, modules_names(), &cause);
+
+		if (b == NULL) {
+			fprintf(stderr, "%s\n", cause);
+			free(cause);
+			return EXIT_SCRIPT_EXCEPTION;
+		}
+		for (i = 0; i < b->nunits; i++) {
+			printf("// %s (%s)\n", b->units[i].name, b->units[i].id);
+			es5 = b->units[i].es5;
+			fputs(es5, stdout);
+			if (*es5 != '\0' && es5[strlen(es5) - 1] != '\n')
+				putchar('\n');
+		}
+		bundle_free(b);
+		return EXIT_OK;
+	}
+	rc = prepare(&c, &functions);
+	if (rc == EXIT_OK) {
+		js_State *J = c.cj;
+
+		js_getglobal(J, "__ly_options");
+		js_getproperty(J, -1, "inspect");
+		js_rot2(J);
+		js_copy(J, -3);
+		js_pushboolean(J, cli_flag(cli, "execution-requirements", 0));
+		js_call(J, 2);
+		printf("%s\n", js_tostring(J, -1));
+		js_pop(J, 1);
+	}
+	free(functions);
+	coord_free(&c);
+	return rc;
+}
+
+int
+coordinator_run(const struct cli *cli)
+{
+	struct coord c;
+	char *functions = NULL, *cause = NULL, *teardown_result = NULL, *breached = NULL;
+	const char *w;
+	int rc, code = EXIT_OK;
+	double dur;
+
+	memset(&c, 0, sizeof c);
+	c.cli = cli;
+	c.script = cli->args[0];
+	c.quiet = cli_flag(cli, "quiet", 0);
+	c.tty = isatty(2);
+	log_init(cli_flag(cli, "verbose", 0), !cli_flag(cli, "no-color", 0));
+	raise_nofile();
+	signal(SIGPIPE, SIG_IGN);
+	if (cli_get(cli, "console-output") != NULL)
+		modules_console_output(cli_get(cli, "console-output"));
+
+	if ((rc = prepare(&c, &functions)) != EXIT_OK)
+		goto out;
+	c.nworkers = (w = cli_get(cli, "workers")) != NULL ? atoi(w) : online_cpus();
+	if (c.nworkers < 1)
+		c.nworkers = 1;
+	if (c.plan.max_vus > 0 && c.nworkers > c.plan.max_vus)
+		c.nworkers = (int)c.plan.max_vus;
+	c.workers = xcalloc((size_t)c.nworkers, sizeof *c.workers);
+	banner(&c);
+
+	if (has_export(functions, "setup") && !cli_flag(cli, "no-setup", 0)) {
+		double timeout = 60000;
+
+		js_getproperty(c.cj, -1, "options");
+		timeout = opt_duration(c.cj, "setupTimeout", 60000);
+		js_pop(c.cj, 1);
+		if ((rc = lifecycle(&c, "setup", timeout, EXIT_SETUP_TIMEOUT,
+		    &c.setup_json)) != EXIT_OK)
+			goto out;
+	}
+	if (run_workers(&c, &cause) == -1) {
+		fprintf(stderr, "lyocell: %s\n", cause);
+		free(cause);
+		rc = EXIT_INTERNAL;
+		goto out;
+	}
+	if (c.abort_reason != NULL && !c.started) {
+		/* A VU's init code failed in a worker. */
+		log_msg(LOG_ERROR, "hint=\"script exception\"", "%s", c.abort_reason);
+		rc = EXIT_SCRIPT_EXCEPTION;
+		goto out;
+	}
+	if (has_export(functions, "teardown") && !cli_flag(cli, "no-teardown", 0)) {
+		double timeout;
+
+		js_getproperty(c.cj, -1, "options");
+		timeout = opt_duration(c.cj, "teardownTimeout", 60000);
+		js_pop(c.cj, 1);
+		code = lifecycle(&c, "teardown", timeout, EXIT_TEARDOWN_TIMEOUT,
+		    &teardown_result);
+		free(teardown_result);
+	}
+	dur = c.started ? (double)(c.t_end - c.t_start) / 1e9 : 0;
+	metric_registry_eval(c.metrics, dur, true, &breached, NULL);
+	summarize(&c, dur, has_export(functions, "handleSummary"));
+	if (c.signals)
+		rc = EXIT_EXTERNAL_ABORT;
+	else if (c.aborted)
+		rc = EXIT_SCRIPT_ABORTED;
+	else if (breached != NULL) {
+		log_msg(LOG_ERROR, NULL, "thresholds on metrics '%s' have been crossed",
+		    breached);
+		rc = EXIT_THRESHOLDS_FAILED;
+	} else
+		rc = code;
+	free(breached);
+out:
+	free(functions);
+	coord_free(&c);
+	return rc;
+}

@@ -1,0 +1,246 @@
+/* Coroutines with their own stacks; see coro.h.
+ *
+ * On x86-64 the switch is a dozen instructions saving the callee-saved
+ * registers, which is what a VU pays twice per blocking call; elsewhere
+ * ucontext does the job (with a signal-mask system call per switch). */
+#include "config.h"
+
+#include <stdint.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/mman.h>
+#include <unistd.h>
+
+#include "engine/coro.h"
+#include "util/xmalloc.h"
+
+#if defined(__SANITIZE_ADDRESS__)
+#include <sanitizer/asan_interface.h>
+#define CORO_ASAN 1
+#endif
+
+#if defined(__x86_64__) && !defined(LY_CORO_UCONTEXT)
+#define CORO_ASM 1
+/* ly_coro_switch(&from_sp, to_sp): save the callee-saved state on the
+ * current stack, store the stack pointer, load the other one, restore. */
+void ly_coro_switch(void **, void *);
+void ly_coro_start(void);
+__asm__(
+	".text\n"
+	".globl ly_coro_switch\n"
+	".type ly_coro_switch,@function\n"
+	"ly_coro_switch:\n"
+	"	pushq %rbp\n"
+	"	pushq %rbx\n"
+	"	pushq %r12\n"
+	"	pushq %r13\n"
+	"	pushq %r14\n"
+	"	pushq %r15\n"
+	"	subq $8, %rsp\n"
+	"	stmxcsr (%rsp)\n"
+	"	fnstcw 4(%rsp)\n"
+	"	movq %rsp, (%rdi)\n"
+	"	movq %rsi, %rsp\n"
+	"	ldmxcsr (%rsp)\n"
+	"	fldcw 4(%rsp)\n"
+	"	addq $8, %rsp\n"
+	"	popq %r15\n"
+	"	popq %r14\n"
+	"	popq %r13\n"
+	"	popq %r12\n"
+	"	popq %rbx\n"
+	"	popq %rbp\n"
+	"	ret\n"
+	".size ly_coro_switch,.-ly_coro_switch\n"
+	/* First entry: r12 holds the function, r13 its argument. */
+	".globl ly_coro_start\n"
+	".type ly_coro_start,@function\n"
+	"ly_coro_start:\n"
+	"	movq %r13, %rdi\n"
+	"	callq *%r12\n"
+	"	ud2\n"
+	".size ly_coro_start,.-ly_coro_start\n"
+	".section .note.GNU-stack,\"\",@progbits\n"
+	".text\n");
+#else
+#include <ucontext.h>
+#endif
+
+struct coro {
+	coro_fn	 fn;
+	void	*arg;
+	char	*map;		/* guard page + stack */
+	size_t	 mapsize;
+	int	 done;
+#ifdef CORO_ASM
+	void	*sp;
+#else
+	ucontext_t ctx;
+#endif
+#ifdef CORO_ASAN
+	void	*fake_stack;
+#endif
+};
+
+static struct coro *current;
+#ifdef CORO_ASM
+static void *sched_sp;
+#else
+static ucontext_t sched_ctx;
+#endif
+#ifdef CORO_ASAN
+static const void *sched_stack_bottom;
+static size_t sched_stack_size;
+#endif
+
+struct coro *
+coro_current(void)
+{
+	return current;
+}
+
+int
+coro_done(const struct coro *co)
+{
+	return co->done;
+}
+
+static void
+to_scheduler(struct coro *co)
+{
+#ifdef CORO_ASAN
+	void *fake = NULL;
+
+	__sanitizer_start_switch_fiber(co->done ? NULL : &co->fake_stack,
+	    sched_stack_bottom, sched_stack_size);
+	(void)fake;
+#endif
+	current = NULL;
+#ifdef CORO_ASM
+	ly_coro_switch(&co->sp, sched_sp);
+#else
+	swapcontext(&co->ctx, &sched_ctx);
+#endif
+#ifdef CORO_ASAN
+	__sanitizer_finish_switch_fiber(co->fake_stack, NULL, NULL);
+#endif
+}
+
+static void
+trampoline(void *arg)
+{
+	struct coro *co = arg;
+
+#ifdef CORO_ASAN
+	__sanitizer_finish_switch_fiber(NULL, &sched_stack_bottom, &sched_stack_size);
+#endif
+	co->fn(co->arg);
+	co->done = 1;
+	to_scheduler(co);
+	abort();	/* a finished coroutine is never resumed */
+}
+
+#ifndef CORO_ASM
+static void
+uc_entry(unsigned hi, unsigned lo)
+{
+	trampoline((void *)(((uintptr_t)hi << 32) | (uintptr_t)lo));
+}
+#endif
+
+struct coro *
+coro_new(coro_fn fn, void *arg, size_t stack_size, char **cause)
+{
+	size_t page = (size_t)sysconf(_SC_PAGESIZE);
+	struct coro *co;
+
+	stack_size = (stack_size + page - 1) & ~(page - 1);
+	co = xcalloc(1, sizeof *co);
+	co->fn = fn;
+	co->arg = arg;
+	co->mapsize = stack_size + page;
+	/* Untouched stack pages cost nothing until a VU goes deep. */
+	co->map = mmap(NULL, co->mapsize, PROT_READ | PROT_WRITE,
+	    MAP_PRIVATE | MAP_ANONYMOUS | MAP_NORESERVE | MAP_STACK, -1, 0);
+	if (co->map == MAP_FAILED) {
+		*cause = xasprintf("cannot map a %zu KiB coroutine stack", co->mapsize >> 10);
+		free(co);
+		return NULL;
+	}
+	if (mprotect(co->map, page, PROT_NONE) == -1) {
+		*cause = xasprintf("cannot protect a coroutine stack guard page");
+		munmap(co->map, co->mapsize);
+		free(co);
+		return NULL;
+	}
+#ifdef CORO_ASM
+	{
+		uintptr_t top = ((uintptr_t)co->map + co->mapsize) & ~(uintptr_t)15;
+		uint64_t *sp = (uint64_t *)top;
+
+		/* After the pops and the ret, rsp is 16-aligned in
+		 * ly_coro_start, so its call gives fn the frame the ABI
+		 * requires (rsp + 8 aligned at entry). */
+		*--sp = (uint64_t)(uintptr_t)ly_coro_start;	/* ret */
+		*--sp = 0;				/* rbp */
+		*--sp = 0;				/* rbx */
+		*--sp = (uint64_t)(uintptr_t)trampoline;	/* r12 */
+		*--sp = (uint64_t)(uintptr_t)co;	/* r13 */
+		*--sp = 0;				/* r14 */
+		*--sp = 0;				/* r15 */
+		*--sp = 0x037f00001f80ULL;		/* fpu cw << 32 | mxcsr */
+		co->sp = sp;
+	}
+#else
+	getcontext(&co->ctx);
+	co->ctx.uc_stack.ss_sp = co->map + page;
+	co->ctx.uc_stack.ss_size = stack_size;
+	co->ctx.uc_link = NULL;
+	makecontext(&co->ctx, (void (*)(void))uc_entry, 2,
+	    (unsigned)((uintptr_t)co >> 32), (unsigned)(uintptr_t)co);
+#endif
+	return co;
+}
+
+void
+coro_free(struct coro *co)
+{
+	if (co == NULL)
+		return;
+	munmap(co->map, co->mapsize);
+	free(co);
+}
+
+void
+coro_resume(struct coro *co)
+{
+	if (co->done || current != NULL)
+		abort();
+	current = co;
+#ifdef CORO_ASAN
+	{
+		void *fake = NULL;
+		size_t page = (size_t)sysconf(_SC_PAGESIZE);
+
+		__sanitizer_start_switch_fiber(&fake, co->map + page, co->mapsize - page);
+#endif
+#ifdef CORO_ASM
+	ly_coro_switch(&sched_sp, co->sp);
+#else
+	swapcontext(&sched_ctx, &co->ctx);
+#endif
+#ifdef CORO_ASAN
+		__sanitizer_finish_switch_fiber(fake, NULL, NULL);
+	}
+#endif
+}
+
+void
+coro_yield(void)
+{
+	struct coro *co = current;
+
+	if (co == NULL)
+		abort();
+	to_scheduler(co);
+}

@@ -1,0 +1,321 @@
+/* The engine of one process: loop, run queue, samples; see engine.h. */
+#include "config.h"
+
+#include <event2/event.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+
+#include "engine/coro.h"
+#include "engine/engine.h"
+#include "metrics/metric.h"
+#include "metrics/tagset.h"
+#include "net/net.h"
+#include "util/log.h"
+#include "util/xmalloc.h"
+
+#define FLUSH_MS	100
+#define MAX_BACKLOG	4096	/* batches waiting for ring space */
+
+static const char *const default_system_tags[] = {
+	"proto", "subproto", "status", "method", "url", "name", "group", "check",
+	"error", "error_code", "tls_version", "scenario", "service",
+	"expected_response", NULL
+};
+
+int64_t
+engine_now(void)
+{
+	struct timespec ts;
+
+	clock_gettime(CLOCK_MONOTONIC, &ts);
+	return (int64_t)ts.tv_sec * 1000000000 + ts.tv_nsec;
+}
+
+static int64_t
+wall_ns(void)
+{
+	struct timespec ts;
+
+	clock_gettime(CLOCK_REALTIME, &ts);
+	return (int64_t)ts.tv_sec * 1000000000 + ts.tv_nsec;
+}
+
+static int
+describe_metric(void *arg, uint32_t id, struct wire_metric *wm)
+{
+	struct engine *e = arg;
+	struct metric *m;
+
+	if (id >= metric_registry_count(e->metrics))
+		return -1;
+	m = metric_registry_at(e->metrics, id);
+	wm->id = id;
+	wm->name = m->name;
+	switch (m->type) {
+	case SINK_COUNTER: wm->type = WIRE_COUNTER; break;
+	case SINK_GAUGE: wm->type = WIRE_GAUGE; break;
+	case SINK_RATE: wm->type = WIRE_RATE; break;
+	case SINK_TREND: wm->type = WIRE_TREND; break;
+	}
+	wm->contains = m->contains == METRIC_TIME ? WIRE_TIME :
+	    m->contains == METRIC_DATA ? WIRE_DATA : WIRE_DEFAULT;
+	return 0;
+}
+
+static uint32_t
+metric_id(struct engine *e, const char *name)
+{
+	struct metric *m = metric_registry_get(e->metrics, name);
+
+	if (m == NULL)
+		fatalx(109, "internal error: no built-in metric %s", name);
+	return m->id;
+}
+
+static void
+flush_cb(evutil_socket_t fd, short what, void *arg)
+{
+	engine_flush(arg);
+}
+
+int
+engine_system_tag_default(const struct runopts *o, const char *tag)
+{
+	const char *const *t = o != NULL && o->system_tags != NULL ?
+	    (const char *const *)o->system_tags : default_system_tags;
+
+	for (; *t != NULL; t++)
+		if (strcmp(*t, tag) == 0)
+			return 1;
+	return 0;
+}
+
+int
+engine_system_tag(const struct engine *e, const char *tag)
+{
+	return engine_system_tag_default(e->opts, tag);
+}
+
+void
+engine_abort(struct engine *e, const char *reason)
+{
+	if (e->aborted)
+		return;
+	e->aborted = 1;
+	if (reason != NULL && *reason != '\0')
+		log_msg(LOG_ERROR, NULL, "test aborted: %s", reason);
+	else
+		log_msg(LOG_ERROR, NULL, "test aborted");
+	if (e->abort_fn != NULL)
+		e->abort_fn(e->abort_arg, reason);
+	executor_stop_all(e);
+}
+
+struct engine *
+engine_new(int worker, const struct bundle *bundle, const struct plan *plan,
+    const struct runopts *opts, const char *options_json,
+    struct metric_registry *metrics, char **cause)
+{
+	struct engine *e = xcalloc(1, sizeof *e);
+	struct timeval tv = { 0, FLUSH_MS * 1000 };
+	struct tag *tags = NULL;
+	size_t i, n = 0;
+
+	e->worker = worker;
+	e->bundle = bundle;
+	e->plan = plan;
+	e->opts = opts;
+	e->options_json = options_json;
+	e->metrics = metrics;
+	segment_full(&e->seg);
+	TAILQ_INIT(&e->runq);
+	e->base = event_base_new();
+	if (e->base == NULL) {
+		*cause = xstrdup("cannot create an event loop");
+		free(e);
+		return NULL;
+	}
+	e->tagsets = tagset_table_new(0);
+	e->wire = wire_writer_new(worker < 0 ? 0 : (uint32_t)worker, e->tagsets,
+	    describe_metric, e, 1 << 20);
+	buf_init(&e->out, 0);
+	e->m.vus = metric_id(e, "vus");
+	e->m.vus_max = metric_id(e, "vus_max");
+	e->m.iterations = metric_id(e, "iterations");
+	e->m.iteration_duration = metric_id(e, "iteration_duration");
+	e->m.dropped_iterations = metric_id(e, "dropped_iterations");
+	e->m.checks = metric_id(e, "checks");
+	e->m.group_duration = metric_id(e, "group_duration");
+	e->m.data_sent = metric_id(e, "data_sent");
+	e->m.data_received = metric_id(e, "data_received");
+	e->m.http_reqs = metric_id(e, "http_reqs");
+	e->m.http_req_duration = metric_id(e, "http_req_duration");
+	e->m.http_req_blocked = metric_id(e, "http_req_blocked");
+	e->m.http_req_connecting = metric_id(e, "http_req_connecting");
+	e->m.http_req_tls_handshaking = metric_id(e, "http_req_tls_handshaking");
+	e->m.http_req_sending = metric_id(e, "http_req_sending");
+	e->m.http_req_waiting = metric_id(e, "http_req_waiting");
+	e->m.http_req_receiving = metric_id(e, "http_req_receiving");
+	e->m.http_req_failed = metric_id(e, "http_req_failed");
+
+	/* The run tags (--tag, options.tags) are on every sample. */
+	if (opts != NULL && opts->ntags > 0) {
+		tags = xcalloc(opts->ntags, sizeof *tags);
+		for (i = 0; i < opts->ntags; i++) {
+			tags[n].key = opts->tags[i].key;
+			tags[n++].value = opts->tags[i].value;
+		}
+	}
+	if (tagset_intern(e->tagsets, tags, n, &e->base_tags, cause) == -1) {
+		free(tags);
+		engine_free(e);
+		return NULL;
+	}
+	free(tags);
+	e->net = net_new(e, cause);
+	if (e->net == NULL) {
+		engine_free(e);
+		return NULL;
+	}
+	e->flush_ev = event_new(e->base, -1, EV_PERSIST, flush_cb, e);
+	event_add(e->flush_ev, &tv);
+	return e;
+}
+
+void
+engine_free(struct engine *e)
+{
+	size_t i;
+
+	if (e == NULL)
+		return;
+	executor_free(e);
+	net_free(e->net);
+	if (e->flush_ev != NULL)
+		event_free(e->flush_ev);
+	for (i = 0; i < e->nbacklog; i++)
+		buf_free(&e->backlog[i]);
+	free(e->backlog);
+	buf_free(&e->out);
+	wire_writer_free(e->wire);
+	tagset_table_free(e->tagsets);
+	if (e->base != NULL)
+		event_base_free(e->base);
+	free(e->error);
+	free(e);
+}
+
+void
+engine_wake(struct engine *e, struct vu *vu)
+{
+	if (vu->queued)
+		return;
+	vu->queued = 1;
+	TAILQ_INSERT_TAIL(&e->runq, vu, runq);
+}
+
+void
+engine_run(struct engine *e, int (*done)(void *), void *arg)
+{
+	struct vu *vu;
+
+	while (!done(arg)) {
+		event_base_loop(e->base, TAILQ_EMPTY(&e->runq) ? EVLOOP_ONCE :
+		    EVLOOP_NONBLOCK);
+		/* JavaScript runs here, never inside a callback. */
+		while ((vu = TAILQ_FIRST(&e->runq)) != NULL) {
+			TAILQ_REMOVE(&e->runq, vu, runq);
+			vu->queued = 0;
+			if (!coro_done(vu->co))
+				coro_resume(vu->co);
+		}
+	}
+}
+
+/* Hand queued messages on, oldest first; keep what does not fit. */
+static void
+send_backlog(struct engine *e)
+{
+	size_t i = 0;
+
+	while (i < e->nbacklog &&
+	    e->send(e->send_arg, e->backlog[i].data, e->backlog[i].len) == 0)
+		buf_free(&e->backlog[i++]);
+	if (i > 0) {
+		memmove(e->backlog, e->backlog + i, (e->nbacklog - i) * sizeof *e->backlog);
+		e->nbacklog -= i;
+	}
+}
+
+static void
+send_out(struct engine *e)
+{
+	if (e->out.len == 0)
+		return;
+	send_backlog(e);
+	if (e->nbacklog == 0 && e->send(e->send_arg, e->out.data, e->out.len) == 0)
+		return;
+	/* No room: keep the message, never drop it. */
+	if (e->nbacklog == MAX_BACKLOG)
+		fatalx(109, "internal error: the coordinator stopped reading samples");
+	e->backlog = xreallocarray(e->backlog, e->nbacklog + 1, sizeof *e->backlog);
+	e->backlog[e->nbacklog++] = e->out;
+	buf_init(&e->out, 0);
+}
+
+void
+engine_flush(struct engine *e)
+{
+	char *cause = NULL;
+
+	if (e->send == NULL)
+		return;
+	send_backlog(e);
+	if (wire_writer_count(e->wire) == 0)
+		return;
+	if (wire_writer_finish(e->wire, &e->out, &cause) == -1)
+		fatalx(109, "internal error: %s", cause);
+	send_out(e);
+}
+
+void
+engine_emit(struct engine *e, uint32_t metric, uint32_t tags, double value)
+{
+	struct wire_sample s;
+	char *cause = NULL;
+	int rc;
+
+	memset(&s, 0, sizeof s);
+	s.metric = metric;
+	s.tags = tags;
+	s.time = wall_ns();
+	s.value = value;
+	e->emitted++;
+	while ((rc = wire_writer_add(e->wire, &s, &cause)) == WIRE_FULL)
+		engine_flush(e);
+	if (rc == -1)
+		fatalx(109, "internal error: %s", cause);
+}
+
+void
+engine_send_done(struct engine *e)
+{
+	engine_flush(e);
+	wire_writer_done(e->wire, &e->out);
+	send_out(e);
+}
+
+uint32_t
+engine_tags_with(struct engine *e, uint32_t base, const char *key, const char *value)
+{
+	char *cause = NULL;
+	uint32_t id;
+
+	if (tagset_with(e->tagsets, base, key, value, &id, &cause) == -1) {
+		/* A full table: keep the sample on its base tags. */
+		free(cause);
+		return base;
+	}
+	return id;
+}

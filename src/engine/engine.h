@@ -1,0 +1,230 @@
+/* The engine of one process: an event loop, its VUs and the executors
+ * that drive them, and the stream of samples they produce.
+ *
+ * Every worker process runs one engine over its share of the scenarios;
+ * the coordinator runs one for the init pass, setup() and teardown().
+ * JavaScript runs only on a VU's own coroutine, resumed from the engine's
+ * run queue between turns of the event loop: libevent and libcurl
+ * callbacks only mark a VU runnable (engine_wake).
+ *
+ * engine_new returns an owned engine that borrows the bundle, plan and
+ * options it is given; engine_free(NULL) is a no-op and frees every VU. */
+#ifndef LYOCELL_ENGINE_H
+#define LYOCELL_ENGINE_H
+
+#include <stdint.h>
+#include <sys/queue.h>
+
+#include "engine/plan.h"
+#include "engine/segment.h"
+#include "metrics/wire.h"
+#include "util/buf.h"
+
+struct bundle;
+struct coro;
+struct event;
+struct event_base;
+struct exec_run;
+struct metric_registry;
+struct net;
+struct tagset_table;
+typedef struct js_State js_State;
+
+/* The built-in metrics every engine emits, by their registry ids. */
+struct builtin_metrics {
+	uint32_t	vus, vus_max, iterations, iteration_duration;
+	uint32_t	dropped_iterations, checks, group_duration;
+	uint32_t	data_sent, data_received;
+	uint32_t	http_reqs, http_req_duration, http_req_blocked;
+	uint32_t	http_req_connecting, http_req_tls_handshaking;
+	uint32_t	http_req_sending, http_req_waiting, http_req_receiving;
+	uint32_t	http_req_failed;
+};
+
+/* Options the VUs need at run time, read once from the consolidated
+ * options. */
+struct runopts {
+	int	 include_system_env;
+	int	 no_cookies_reset;
+	int	 discard_response_bodies;
+	int	 insecure_skip_tls_verify;
+	int	 no_connection_reuse;
+	int	 no_vu_connection_reuse;
+	int	 throw_errors;
+	int64_t	 max_redirects;
+	int64_t	 batch;
+	int64_t	 batch_per_host;
+	double	 min_iteration_duration;
+	char	*user_agent;
+	char	*http_debug;
+	struct kv *env;		/* -e NAME=VALUE and the system environment */
+	size_t	 nenv;
+	struct kv *tags;	/* options.tags / --tag */
+	size_t	 ntags;
+	char	**system_tags;	/* NULL-terminated; NULL means k6's default set */
+};
+
+enum vu_state {
+	VU_INIT,	/* running its init code */
+	VU_IDLE,	/* waiting for its executor */
+	VU_RUNNING,	/* in an iteration, on the CPU or blocked */
+	VU_DEAD,	/* its init code failed */
+};
+
+struct vu {
+	struct engine	*engine;
+	js_State	*J;
+	struct coro	*co;
+	uint32_t	 id;		/* __VU, 1-based in the test */
+	uint64_t	 iter;		/* __ITER: iterations this VU started */
+	uint64_t	 iter_in_scenario;
+	uint64_t	 iter_in_instance;	/* this iteration's number in the scenario */
+	enum vu_state	 state;
+	int		 queued;
+	int		 interrupted;	/* the current iteration was cut short */
+	int		 in_init;	/* running init code: no network, no metrics */
+	int		 quit;		/* leave the coroutine */
+	int		 active;	/* counted in the vus gauge */
+	struct exec_run	*run;		/* the scenario this VU serves */
+	size_t		 index;		/* in run->vus */
+	int		 granted;	/* arrival-rate: iterations granted */
+	int64_t		 deactivated;	/* ramping-vus: when it was told to stop */
+	struct event	*timer;		/* sleep() */
+	uint32_t	 tags;		/* run + scenario tags, scenario, group */
+	char		*group;		/* "" at the root, "::a::b" inside groups */
+	int64_t		 iter_start;	/* monotonic ns */
+	uint64_t	 data_sent, data_received;
+	size_t		 js_bytes;	/* what mujs has allocated */
+	void		*http;		/* the VU's HTTP state (js/http.c) */
+	int		 setup_ref;	/* setup data decoded for this VU */
+	TAILQ_ENTRY(vu)	 runq;
+};
+
+TAILQ_HEAD(vu_queue, vu);
+
+struct engine {
+	int			 worker;	/* worker number, -1 in the coordinator */
+	struct event_base	*base;
+	struct net		*net;
+	const struct bundle	*bundle;
+	const struct plan	*plan;
+	const struct runopts	*opts;
+	const char		*options_json;	/* consolidated options */
+	const char		*setup_json;	/* setup()'s result, or NULL */
+	struct segment		 seg;
+	struct tagset_table	*tagsets;
+	struct metric_registry	*metrics;
+	struct builtin_metrics	 m;
+	uint32_t		 base_tags;	/* run tags */
+	struct wire_writer	*wire;
+	struct buf		 out;		/* an encoded message */
+	/* Hand an encoded message on: a ring write in a worker, a direct
+	 * feed in the coordinator.  0, or -1 when it must be retried. */
+	int			(*send)(void *arg, const void *, size_t);
+	void			*send_arg;
+	struct buf		*backlog;	/* messages waiting for room */
+	size_t			 nbacklog;
+	struct event		*flush_ev;
+	struct vu_queue		 runq;
+	struct exec_run		*runs;
+	size_t			 nruns;
+	uint32_t		 next_vu_id;
+	uint32_t		 vus_active;
+	uint32_t		 vus_max;
+	int64_t			 t0;		/* monotonic ns of the test start */
+	int			 started;
+	int			 stopping;	/* stop every scenario now */
+	int			 done;
+	int64_t			 emitted;	/* samples produced */
+	char			*error;		/* a fatal problem, for the coordinator */
+	/* exec.test.abort(): tell whoever runs the test. */
+	void			(*abort_fn)(void *arg, const char *reason);
+	void			*abort_arg;
+	int			 aborted;
+};
+
+struct engine	*engine_new(int worker, const struct bundle *, const struct plan *,
+		    const struct runopts *, const char *options_json,
+		    struct metric_registry *, char **cause);
+void		 engine_free(struct engine *);
+/* Turn the event loop and the run queue until done(arg) is true. */
+void		 engine_run(struct engine *, int (*done)(void *), void *arg);
+/* Mark a VU runnable; safe from any callback. */
+void		 engine_wake(struct engine *, struct vu *);
+/* Queue one sample; time is taken now. */
+void		 engine_emit(struct engine *, uint32_t metric, uint32_t tags, double value);
+/* Encode the pending samples and hand them on. */
+void		 engine_flush(struct engine *);
+/* Send a control message (done, vus) after the pending samples. */
+void		 engine_send_done(struct engine *);
+int64_t		 engine_now(void);	/* monotonic ns */
+/* The tag set for the VU's current tags plus one key=value. */
+uint32_t	 engine_tags_with(struct engine *, uint32_t base, const char *key,
+		    const char *value);
+/* Whether a system tag is enabled (k6's default set unless
+ * systemTags says otherwise). */
+int		 engine_system_tag(const struct engine *, const char *tag);
+int		 engine_system_tag_default(const struct runopts *, const char *tag);
+/* Stop the whole test (exec.test.abort()). */
+void		 engine_abort(struct engine *, const char *reason);
+
+/* VUs (engine/vu.c). */
+struct vu	*vu_new(struct engine *, uint32_t id, struct exec_run *, char **cause);
+void		 vu_free(struct vu *);
+/* From the VU's coroutine: yield until engine_wake.  Returns -1 when the
+ * iteration was interrupted meanwhile (the caller throws). */
+int		 vu_block(struct vu *);
+/* The VU of a mujs state. */
+struct vu	*vu_of(js_State *);
+/* Run an exported function once on this VU (setup, teardown,
+ * handleSummary) with an optional JSON argument; the result is stored as
+ * owned JSON in *result (NULL when undefined; 0 and no result when the
+ * function is not exported).  Returns 0; -1 with *cause set to the
+ * exception's text and stack; -2 when it ran longer than timeout_ms (the
+ * VU can then only be freed). */
+int		 vu_call(struct vu *, const char *fn, const char *arg_json,
+		    double timeout_ms, char **result, char **cause);
+/* Why the VU's init code failed, or NULL. */
+const char	*vu_init_error(const struct vu *);
+/* Stop the VU's current iteration as soon as it blocks. */
+void		 vu_interrupt(struct vu *);
+/* Throw the error that ends an interrupted iteration. */
+void		 vu_throw_interrupted(js_State *) __attribute__((noreturn));
+
+/* Executors (engine/executor.c). */
+struct exec_run {
+	struct engine		*engine;
+	const struct scenario	*sc;
+	size_t			 index;
+	struct segment		 seg;
+	struct vu		**vus;
+	size_t			 nvus;
+	size_t			 max_vus;	/* local cap */
+	int			 state;
+	int64_t			 t_start;	/* monotonic ns */
+	int64_t			 local_iterations;	/* shared-iterations */
+	int64_t			 started;	/* iterations started here */
+	int64_t			 next_arrival;	/* arrival-rate: next global index */
+	int64_t			 target;	/* ramping-vus: active VUs here */
+	int			 initializing;	/* a VU being created mid-test */
+	uint32_t		 tags;		/* base tags of the scenario's VUs */
+	uint64_t		 complete, interrupted, dropped;
+	struct event		*timer;
+};
+
+int		 executor_setup(struct engine *, char **cause);
+void		 executor_start(struct engine *);
+/* Called by a VU between iterations: 1 to run another now. */
+int		 executor_next(struct exec_run *, struct vu *);
+/* The VU finished its init code or its iterations. */
+void		 executor_vu_idle(struct exec_run *, struct vu *);
+void		 executor_iteration_done(struct exec_run *, struct vu *, int interrupted);
+/* Stop everything now: no new iterations, interrupt the running ones. */
+void		 executor_stop_all(struct engine *);
+int		 executor_all_done(struct engine *);
+int		 executor_all_ready(struct engine *);
+/* Why the first failed VU's init code failed, or NULL. */
+const char	*executor_init_error(struct engine *);
+void		 executor_free(struct engine *);
+
+#endif

@@ -1,0 +1,636 @@
+/* k6's executors, over the share of each scenario this process runs.
+ *
+ * Each scenario gets its own VUs here.  Timers drive a scenario from
+ * pending to running (at startTime) to stopping (at its nominal end, when
+ * no new iteration starts and running ones get gracefulStop to finish)
+ * to done; VUs ask executor_next between iterations whether to go on. */
+#include "config.h"
+
+#include <event2/event.h>
+#include <math.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "engine/coro.h"
+#include "engine/engine.h"
+#include "metrics/tagset.h"
+#include "util/log.h"
+#include "util/xmalloc.h"
+
+enum {
+	RUN_PENDING,
+	RUN_RUNNING,
+	RUN_STOPPING,
+	RUN_DONE,
+};
+
+#define TICK_MS	20	/* ramping-vus re-reads its target this often */
+
+static void run_timer_cb(evutil_socket_t, short, void *);
+
+static void
+arm(struct event *ev, double ms)
+{
+	struct timeval tv;
+
+	if (ms < 0)
+		ms = 0;
+	tv.tv_sec = (time_t)(ms / 1000);
+	tv.tv_usec = (suseconds_t)((ms - (double)tv.tv_sec * 1000) * 1000);
+	evtimer_add(ev, &tv);
+}
+
+static double
+since_start(const struct exec_run *run)
+{
+	return (double)(engine_now() - run->t_start) / 1e6;
+}
+
+/* A segment over only the first n workers, for things that need a VU: a
+ * worker without VUs must not be handed iterations. */
+static struct segment
+vu_segment(const struct segment *seg, int64_t vus)
+{
+	struct segment s = *seg, machine = *seg;
+
+	machine.k = 0;
+	machine.n = 1;
+	vus = segment_share(&machine, vus);
+	if (vus < s.n)
+		s.n = vus > 0 ? vus : 1;
+	if (s.k >= s.n)
+		s.k = -1;	/* owns nothing */
+	return s;
+}
+
+static int64_t
+share(const struct segment *seg, int64_t count)
+{
+	return seg->k < 0 ? 0 : segment_share(seg, count);
+}
+
+static int
+owns(const struct segment *seg, int64_t i)
+{
+	return seg->k >= 0 && segment_owns(seg, i);
+}
+
+/* ramping-vus: the VUs k6 runs at t ms (up: floor, down: ceil). */
+static int64_t
+ramp_target(const struct scenario *sc, double t)
+{
+	double from = (double)sc->start_vus, acc = 0, x;
+	size_t i;
+
+	for (i = 0; i < sc->nstages; i++) {
+		double d = sc->stages[i].duration, to = (double)sc->stages[i].target;
+
+		if (t < acc + d) {
+			x = from + (to - from) * (t - acc) / d;
+			return (int64_t)(to >= from ? floor(x + 1e-9) : ceil(x - 1e-9));
+		}
+		acc += d;
+		from = to;
+	}
+	return (int64_t)from;
+}
+
+/* Arrival-rate: when arrival i (from 0) starts, in ms from the scenario
+ * start, or -1 when the scenario ends before it. */
+static double
+arrival_time(const struct scenario *sc, int64_t i)
+{
+	double need = (double)i, t0 = 0, r0, tu = sc->time_unit;
+	size_t s;
+
+	if (sc->executor == EXEC_CONSTANT_ARRIVAL_RATE) {
+		double t = need * tu / (double)sc->rate;
+
+		return t < sc->duration ? t : -1;
+	}
+	r0 = (double)sc->start_rate;
+	for (s = 0; s < sc->nstages; s++) {
+		double d = sc->stages[s].duration, r1 = (double)sc->stages[s].target;
+		double count = (r0 + r1) / 2 * d / tu;
+
+		if (need < count - 1e-9) {
+			/* need = (r0 x + (r1 - r0) x^2 / 2d) / tu, for x in [0, d) */
+			double a = (r1 - r0) / (2 * d * tu), b = r0 / tu, x;
+
+			if (fabs(a) < 1e-18)
+				x = need / b;
+			else
+				x = (-b + sqrt(b * b + 4 * a * need)) / (2 * a);
+			return t0 + x;
+		}
+		need -= count;
+		t0 += d;
+		r0 = r1;
+	}
+	return -1;
+}
+
+static int
+is_arrival(const struct exec_run *run)
+{
+	return run->sc->executor == EXEC_CONSTANT_ARRIVAL_RATE ||
+	    run->sc->executor == EXEC_RAMPING_ARRIVAL_RATE;
+}
+
+static size_t
+running_vus(const struct exec_run *run)
+{
+	size_t i, n = 0;
+
+	for (i = 0; i < run->nvus; i++)
+		if (run->vus[i]->state == VU_RUNNING)
+			n++;
+	return n;
+}
+
+static struct vu *
+add_vu(struct exec_run *run, char **cause)
+{
+	struct engine *e = run->engine;
+	struct vu *vu = vu_new(e, e->next_vu_id, run, cause);
+
+	if (vu == NULL)
+		return NULL;
+	e->next_vu_id++;
+	e->vus_max++;
+	vu->index = run->nvus;
+	run->vus = xreallocarray(run->vus, run->nvus + 1, sizeof *run->vus);
+	run->vus[run->nvus++] = vu;
+	return vu;
+}
+
+int
+executor_setup(struct engine *e, char **cause)
+{
+	const struct plan *p = e->plan;
+	struct segment vseg;
+	size_t i;
+	int64_t j, nvus = 0;
+
+	e->runs = xcalloc(p->n + 1, sizeof *e->runs);
+	e->nruns = p->n;
+	for (i = 0; i < p->n; i++) {
+		struct exec_run *run = &e->runs[i];
+		const struct scenario *sc = &p->scenarios[i];
+		uint32_t tags = e->base_tags;
+		size_t t;
+
+		run->engine = e;
+		run->sc = sc;
+		run->index = i;
+		run->seg = e->seg;
+		run->timer = evtimer_new(e->base, run_timer_cb, run);
+		for (t = 0; t < sc->ntags; t++)
+			tags = engine_tags_with(e, tags, sc->tags[t].key, sc->tags[t].value);
+		if (engine_system_tag(e, "scenario"))
+			tags = engine_tags_with(e, tags, "scenario", sc->name);
+		if (engine_system_tag(e, "group"))
+			tags = engine_tags_with(e, tags, "group", "");
+		run->tags = tags;
+		switch (sc->executor) {
+		case EXEC_SHARED_ITERATIONS:
+			vseg = vu_segment(&e->seg, sc->vus);
+			run->seg = vseg;
+			nvus = share(&vseg, sc->vus);
+			run->local_iterations = share(&vseg, sc->iterations);
+			break;
+		case EXEC_PER_VU_ITERATIONS:
+		case EXEC_CONSTANT_VUS:
+			nvus = share(&e->seg, sc->vus);
+			break;
+		case EXEC_RAMPING_VUS:
+			nvus = share(&e->seg, scenario_max_vus(sc));
+			break;
+		case EXEC_CONSTANT_ARRIVAL_RATE:
+		case EXEC_RAMPING_ARRIVAL_RATE:
+			vseg = vu_segment(&e->seg, sc->max_vus);
+			run->seg = vseg;
+			nvus = share(&vseg, sc->pre_allocated_vus);
+			run->max_vus = (size_t)share(&vseg, sc->max_vus);
+			break;
+		}
+		if (!is_arrival(run))
+			run->max_vus = (size_t)nvus;
+		for (j = 0; j < nvus; j++)
+			if (add_vu(run, cause) == NULL)
+				return -1;
+	}
+	return 0;
+}
+
+/* Every VU has finished its init code (or failed it). */
+int
+executor_all_ready(struct engine *e)
+{
+	size_t i, j;
+
+	for (i = 0; i < e->nruns; i++)
+		for (j = 0; j < e->runs[i].nvus; j++)
+			if (e->runs[i].vus[j]->state == VU_INIT)
+				return 0;
+	return 1;
+}
+
+/* The first VU whose init code failed, or NULL. */
+const char *
+executor_init_error(struct engine *e)
+{
+	size_t i, j;
+
+	for (i = 0; i < e->nruns; i++)
+		for (j = 0; j < e->runs[i].nvus; j++)
+			if (e->runs[i].vus[j]->state == VU_DEAD)
+				return vu_init_error(e->runs[i].vus[j]);
+	return NULL;
+}
+
+int
+executor_all_done(struct engine *e)
+{
+	size_t i;
+
+	for (i = 0; i < e->nruns; i++)
+		if (e->runs[i].state != RUN_DONE)
+			return 0;
+	return 1;
+}
+
+static void
+finish(struct exec_run *run)
+{
+	if (run->state == RUN_DONE)
+		return;
+	run->state = RUN_DONE;
+	evtimer_del(run->timer);
+	if (executor_all_done(run->engine))
+		run->engine->done = 1;
+}
+
+/* Iterations that will never run: k6 counts them as dropped. */
+static void
+count_dropped(struct exec_run *run)
+{
+	struct engine *e = run->engine;
+	const struct scenario *sc = run->sc;
+	int64_t left = 0;
+	size_t i;
+
+	switch (sc->executor) {
+	case EXEC_SHARED_ITERATIONS:
+		left = run->local_iterations - run->started;
+		break;
+	case EXEC_PER_VU_ITERATIONS:
+		for (i = 0; i < run->nvus; i++)
+			if ((int64_t)run->vus[i]->iter_in_scenario < sc->iterations)
+				left += sc->iterations - (int64_t)run->vus[i]->iter_in_scenario -
+				    (run->vus[i]->state == VU_RUNNING);
+		break;
+	default:
+		break;
+	}
+	if (left > 0) {
+		run->dropped += (uint64_t)left;
+		engine_emit(e, e->m.dropped_iterations, run->tags, (double)left);
+	}
+}
+
+/* The nominal end: no new iterations; running ones get gracefulStop. */
+static void
+stop(struct exec_run *run)
+{
+	if (run->state != RUN_RUNNING && run->state != RUN_PENDING)
+		return;
+	if (run->state == RUN_RUNNING)
+		count_dropped(run);
+	run->state = RUN_STOPPING;
+	if (running_vus(run) == 0) {
+		finish(run);
+		return;
+	}
+	arm(run->timer, run->sc->graceful_stop);
+}
+
+static void
+interrupt_all(struct exec_run *run)
+{
+	size_t i;
+
+	for (i = 0; i < run->nvus; i++)
+		vu_interrupt(run->vus[i]);
+}
+
+static void
+wake_idle(struct exec_run *run, size_t upto)
+{
+	size_t i;
+
+	for (i = 0; i < run->nvus && i < upto; i++)
+		if (run->vus[i]->state == VU_IDLE)
+			engine_wake(run->engine, run->vus[i]);
+}
+
+static void
+ramp(struct exec_run *run)
+{
+	const struct scenario *sc = run->sc;
+	double t = since_start(run);
+	int64_t target = share(&run->seg, ramp_target(sc, t));
+	size_t i;
+
+	if (target > run->target)
+		wake_idle(run, (size_t)target);
+	for (i = (size_t)(target > 0 ? target : 0); i < run->nvus; i++) {
+		struct vu *vu = run->vus[i];
+
+		if (i < (size_t)run->target)
+			vu->deactivated = engine_now();
+		/* Past gracefulRampDown, a removed VU is cut short. */
+		if (vu->state == VU_RUNNING && vu->deactivated != 0 &&
+		    (double)(engine_now() - vu->deactivated) / 1e6 > sc->graceful_ramp_down)
+			vu_interrupt(vu);
+	}
+	run->target = target;
+}
+
+/* Start the arrivals that are due; returns when the next one is due,
+ * in ms from the scenario start, or -1 when there are no more. */
+static double
+arrivals(struct exec_run *run)
+{
+	struct engine *e = run->engine;
+	double now = since_start(run), t;
+	char *cause = NULL;
+	size_t i;
+
+	while ((t = arrival_time(run->sc, run->next_arrival)) >= 0 && t <= now) {
+		int64_t k = run->next_arrival++;
+		struct vu *vu = NULL;
+
+		if (!owns(&run->seg, k))
+			continue;
+		for (i = 0; i < run->nvus; i++)
+			if (run->vus[i]->state == VU_IDLE && run->vus[i]->granted == 0) {
+				vu = run->vus[i];
+				break;
+			}
+		if (vu != NULL) {
+			vu->granted = 1;
+			engine_wake(e, vu);
+			continue;
+		}
+		run->dropped++;
+		engine_emit(e, e->m.dropped_iterations, run->tags, 1);
+		/* Like k6, bring up one more VU at a time, up to maxVUs. */
+		if (!run->initializing && run->nvus < run->max_vus) {
+			if (add_vu(run, &cause) == NULL) {
+				log_msg(LOG_ERROR, NULL, "%s", cause);
+				free(cause);
+				cause = NULL;
+			} else {
+				run->initializing = 1;
+			}
+		} else if (run->nvus >= run->max_vus && run->dropped == 1) {
+			log_msg(LOG_WARN, NULL, "Insufficient VUs, reached %zu active VUs and "
+			    "cannot initialize more  executor=%s scenario=%s", run->nvus,
+			    run->sc->executor_name, run->sc->name);
+		}
+	}
+	return t;
+}
+
+static void
+tick(struct exec_run *run)
+{
+	double next;
+
+	if (run->sc->executor == EXEC_RAMPING_VUS) {
+		ramp(run);
+		arm(run->timer, TICK_MS);
+	} else if (is_arrival(run)) {
+		next = arrivals(run);
+		if (next >= 0)
+			arm(run->timer, next - since_start(run));
+	}
+}
+
+static void
+begin(struct exec_run *run)
+{
+	const struct scenario *sc = run->sc;
+
+	run->state = RUN_RUNNING;
+	run->t_start = engine_now();
+	switch (sc->executor) {
+	case EXEC_SHARED_ITERATIONS:
+	case EXEC_PER_VU_ITERATIONS:
+	case EXEC_CONSTANT_VUS:
+		wake_idle(run, run->nvus);
+		if (run->nvus == 0 || (sc->executor == EXEC_SHARED_ITERATIONS &&
+		    run->local_iterations == 0)) {
+			finish(run);
+			return;
+		}
+		break;
+	case EXEC_RAMPING_VUS:
+	case EXEC_CONSTANT_ARRIVAL_RATE:
+	case EXEC_RAMPING_ARRIVAL_RATE:
+		if (is_arrival(run) && run->seg.k < 0) {
+			finish(run);
+			return;
+		}
+		break;
+	}
+	/* One timer serves the scenario: ticks until its end. */
+	tick(run);
+	if (!evtimer_pending(run->timer, NULL))
+		arm(run->timer, scenario_length(sc));
+}
+
+static void
+run_timer_cb(evutil_socket_t fd, short what, void *arg)
+{
+	struct exec_run *run = arg;
+	double left;
+
+	switch (run->state) {
+	case RUN_PENDING:
+		begin(run);
+		break;
+	case RUN_RUNNING:
+		left = scenario_length(run->sc) - since_start(run);
+		if (left <= 0.5 || run->engine->stopping) {
+			stop(run);
+			break;
+		}
+		tick(run);
+		if (!evtimer_pending(run->timer, NULL) || is_arrival(run)) {
+			/* Never sleep past the end. */
+			struct timeval tv;
+
+			if (!evtimer_pending(run->timer, &tv))
+				arm(run->timer, left);
+			else {
+				double next = 0;
+
+				evutil_gettimeofday(&tv, NULL);
+				(void)next;
+				if (arrival_time(run->sc, run->next_arrival) < 0)
+					arm(run->timer, left);
+			}
+		}
+		break;
+	case RUN_STOPPING:
+		/* gracefulStop is over. */
+		interrupt_all(run);
+		break;
+	default:
+		break;
+	}
+}
+
+void
+executor_start(struct engine *e)
+{
+	size_t i;
+
+	e->t0 = engine_now();
+	e->started = 1;
+	for (i = 0; i < e->nruns; i++)
+		arm(e->runs[i].timer, e->runs[i].sc->start_time);
+}
+
+int
+executor_next(struct exec_run *run, struct vu *vu)
+{
+	const struct scenario *sc = run->sc;
+
+	if (vu->quit || run->engine->stopping || run->state != RUN_RUNNING)
+		return 0;
+	switch (sc->executor) {
+	case EXEC_SHARED_ITERATIONS:
+		if (run->started >= run->local_iterations)
+			return 0;
+		break;
+	case EXEC_PER_VU_ITERATIONS:
+		if ((int64_t)vu->iter_in_scenario >= sc->iterations)
+			return 0;
+		break;
+	case EXEC_CONSTANT_VUS:
+		break;
+	case EXEC_RAMPING_VUS:
+		if ((int64_t)vu->index >= run->target)
+			return 0;
+		vu->deactivated = 0;
+		break;
+	case EXEC_CONSTANT_ARRIVAL_RATE:
+	case EXEC_RAMPING_ARRIVAL_RATE:
+		if (vu->granted == 0)
+			return 0;
+		vu->granted--;
+		break;
+	}
+	vu->iter_in_instance = (uint64_t)run->started++;
+	if (!vu->active) {
+		vu->active = 1;
+		run->engine->vus_active++;
+	}
+	return 1;
+}
+
+void
+executor_iteration_done(struct exec_run *run, struct vu *vu, int interrupted)
+{
+	if (interrupted)
+		run->interrupted++;
+	else
+		run->complete++;
+}
+
+void
+executor_vu_idle(struct exec_run *run, struct vu *vu)
+{
+	if (vu->active) {
+		vu->active = 0;
+		run->engine->vus_active--;
+	}
+	if (run->initializing && vu->index == run->nvus - 1 && run->state != RUN_PENDING)
+		run->initializing = 0;
+	switch (run->state) {
+	case RUN_RUNNING:
+		/* Iteration-based scenarios end when their work is done. */
+		if ((run->sc->executor == EXEC_SHARED_ITERATIONS &&
+		    run->started >= run->local_iterations && running_vus(run) <= 1) ||
+		    (run->sc->executor == EXEC_PER_VU_ITERATIONS && running_vus(run) <= 1)) {
+			size_t i;
+
+			for (i = 0; i < run->nvus; i++)
+				if (run->vus[i] != vu && run->vus[i]->state == VU_RUNNING)
+					return;
+			if (run->sc->executor == EXEC_PER_VU_ITERATIONS)
+				for (i = 0; i < run->nvus; i++)
+					if (run->vus[i] != vu && run->vus[i]->state != VU_DEAD &&
+					    (int64_t)run->vus[i]->iter_in_scenario < run->sc->iterations)
+						return;
+			finish(run);
+		}
+		break;
+	case RUN_STOPPING: {
+		size_t i;
+
+		for (i = 0; i < run->nvus; i++)
+			if (run->vus[i] != vu && run->vus[i]->state == VU_RUNNING)
+				return;
+		finish(run);
+		break;
+	}
+	default:
+		break;
+	}
+}
+
+void
+executor_stop_all(struct engine *e)
+{
+	size_t i;
+
+	e->stopping = 1;
+	for (i = 0; i < e->nruns; i++) {
+		struct exec_run *run = &e->runs[i];
+
+		if (run->state == RUN_PENDING) {
+			finish(run);
+			continue;
+		}
+		if (run->state == RUN_DONE)
+			continue;
+		run->state = RUN_STOPPING;
+		evtimer_del(run->timer);
+		interrupt_all(run);
+		if (running_vus(run) == 0)
+			finish(run);
+	}
+}
+
+void
+executor_free(struct engine *e)
+{
+	size_t i, j;
+
+	for (i = 0; i < e->nruns; i++) {
+		struct exec_run *run = &e->runs[i];
+
+		for (j = 0; j < run->nvus; j++)
+			vu_free(run->vus[j]);
+		free(run->vus);
+		if (run->timer != NULL)
+			event_free(run->timer);
+	}
+	free(e->runs);
+	e->runs = NULL;
+	e->nruns = 0;
+}

@@ -1,0 +1,80 @@
+/* The execution plan: the scenarios a test runs, with every option of
+ * their executors resolved (times in milliseconds).
+ *
+ * plan_from_js reads the "scenarios" the option consolidation returned
+ * (src/js/coordinator/options.js) from the top of a mujs stack.  A plan
+ * and its strings are owned by the caller and released with plan_free;
+ * workers inherit it through fork(). */
+#ifndef LYOCELL_PLAN_H
+#define LYOCELL_PLAN_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+typedef struct js_State js_State;
+
+enum executor {
+	EXEC_SHARED_ITERATIONS,
+	EXEC_PER_VU_ITERATIONS,
+	EXEC_CONSTANT_VUS,
+	EXEC_RAMPING_VUS,
+	EXEC_CONSTANT_ARRIVAL_RATE,
+	EXEC_RAMPING_ARRIVAL_RATE,
+};
+
+struct stage {
+	double	 duration;
+	int64_t	 target;
+};
+
+struct kv {
+	char	*key;
+	char	*value;
+};
+
+struct scenario {
+	char		*name;
+	enum executor	 executor;
+	const char	*executor_name;
+	char		*exec;
+	double		 start_time;
+	double		 graceful_stop;
+	struct kv	*env;
+	size_t		 nenv;
+	struct kv	*tags;
+	size_t		 ntags;
+
+	int64_t		 vus;		/* *-iterations, constant-vus */
+	int64_t		 iterations;
+	double		 max_duration;
+	double		 duration;	/* constant-vus, constant-arrival-rate */
+	int64_t		 start_vus;	/* ramping-vus */
+	struct stage	*stages;	/* ramping-* */
+	size_t		 nstages;
+	double		 graceful_ramp_down;
+	int64_t		 rate;		/* constant-arrival-rate */
+	int64_t		 start_rate;	/* ramping-arrival-rate */
+	double		 time_unit;
+	int64_t		 pre_allocated_vus;
+	int64_t		 max_vus;
+};
+
+struct plan {
+	struct scenario	*scenarios;
+	size_t		 n;
+	double		 total_duration;	/* graceful stops included */
+	int64_t		 max_vus;
+};
+
+/* Read the array at stack index idx into plan.  0, or -1 with *cause. */
+int	plan_from_js(js_State *J, int idx, struct plan *plan, char **cause);
+void	plan_free(struct plan *);
+/* The nominal end of a scenario (before its graceful stop), relative to
+ * its start: duration, maxDuration or the sum of stages. */
+double	scenario_length(const struct scenario *);
+/* The most VUs a scenario needs at once. */
+int64_t	scenario_max_vus(const struct scenario *);
+/* k6's one-line description: "5 looping VUs for 3s (gracefulStop: 30s)". */
+char	*scenario_describe(const struct scenario *);
+
+#endif

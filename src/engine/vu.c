@@ -1,0 +1,501 @@
+/* A virtual user: one mujs state on one coroutine; see engine.h.
+ *
+ * The coroutine first runs the script's init code, then serves its
+ * executor: one iteration after another while executor_next says so,
+ * idling in between.  A call job (setup, teardown, handleSummary) runs an
+ * exported function once instead. */
+#include "config.h"
+
+#include <event2/event.h>
+#include <mujs.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "compile/bundle.h"
+#include "engine/coro.h"
+#include "engine/engine.h"
+#include "js/modules.h"
+#include "js/runtime.h"
+#include "util/buf.h"
+#include "util/log.h"
+#include "util/xmalloc.h"
+
+#define VU_INTERRUPTED	"lyocell: iteration interrupted"
+
+/* The call job of vu_call. */
+struct vu_call {
+	const char	*fn;
+	const char	*arg_json;
+	char		*result;
+	char		*cause;
+	int		 rc;
+	int		 done;
+	int		 timed_out;
+};
+
+struct vu_ext {
+	struct vu	 vu;
+	struct vu_call	*call;
+	char		*init_error;
+};
+
+/* mujs allocation hook: count each VU's bytes (a size header keeps the
+ * count exact across realloc and free). */
+static void *
+vu_alloc(void *actx, void *ptr, int size)
+{
+	struct vu *vu = actx;
+	size_t *p = ptr ? (size_t *)ptr - 1 : NULL;
+
+	if (size == 0) {
+		if (p != NULL) {
+			vu->js_bytes -= *p;
+			free(p);
+		}
+		return NULL;
+	}
+	if (p != NULL)
+		vu->js_bytes -= *p;
+	p = realloc(p, sizeof *p + (size_t)size);
+	if (p == NULL)
+		return NULL;
+	*p = (size_t)size;
+	vu->js_bytes += (size_t)size;
+	return p + 1;
+}
+
+static void
+vu_panic(js_State *J)
+{
+	/* Only reachable through a bug: every entry is protected. */
+	fprintf(stderr, "lyocell: internal error: unprotected JavaScript error: %s\n",
+	    js_trystring(J, -1, "?"));
+	abort();
+}
+
+static void
+vu_report(js_State *J, const char *msg)
+{
+	log_msg(LOG_WARN, NULL, "%s", msg);
+}
+
+struct vu *
+vu_of(js_State *J)
+{
+	return js_getcontext(J);
+}
+
+/* The text of the error on top of the stack, with the JavaScript stack
+ * when there is one, as an owned string. */
+static char *
+error_text(js_State *J)
+{
+	struct buf b = BUF_INIT;
+
+	/* js_trystring converts in place: work on a copy. */
+	js_copy(J, -1);
+	buf_puts(&b, js_trystring(J, -1, "Error"));
+	js_pop(J, 1);
+	if (js_isobject(J, -1) && js_hasproperty(J, -1, "stackTrace")) {
+		buf_puts(&b, js_trystring(J, -1, ""));
+		js_pop(J, 1);
+	}
+	return buf_steal(&b);
+}
+
+static void
+set_number(js_State *J, const char *name, double v)
+{
+	js_pushnumber(J, v);
+	js_setglobal(J, name);
+}
+
+static void
+push_env(struct vu *vu)
+{
+	const struct runopts *o = vu->engine->opts;
+	js_State *J = vu->J;
+	size_t i;
+
+	js_newobject(J);
+	for (i = 0; o != NULL && i < o->nenv; i++) {
+		js_pushstring(J, o->env[i].value);
+		js_setproperty(J, -2, o->env[i].key);
+	}
+	if (vu->run != NULL)
+		for (i = 0; i < vu->run->sc->nenv; i++) {
+			js_pushstring(J, vu->run->sc->env[i].value);
+			js_setproperty(J, -2, vu->run->sc->env[i].key);
+		}
+	js_setglobal(J, "__ENV");
+}
+
+/* Create the state and run the init code: the runtime library, the
+ * native modules, the bundle, then the entry module's graph.  0, or -1
+ * with an owned message in *cause. */
+static int
+vu_init_js(struct vu *vu, char **cause)
+{
+	const struct bundle *bundle = vu->engine->bundle;
+	js_State *J;
+	size_t i;
+
+	J = vu->J = js_newstate(vu_alloc, vu, 0);
+	if (J == NULL) {
+		*cause = xstrdup("cannot create a JavaScript state: out of memory");
+		return -1;
+	}
+	js_setcontext(J, vu);
+	js_atpanic(J, vu_panic);
+	js_setreport(J, vu_report);
+	if (runtime_load(J, cause) == -1)
+		return -1;
+	set_number(J, "__VU", vu->id);
+	set_number(J, "__ITER", 0);
+	push_env(vu);
+	vu->in_init = 1;
+	if (modules_register(J, cause) == -1)
+		return -1;
+	for (i = 0; i < bundle->nunits; i++) {
+		const struct bundle_unit *u = &bundle->units[i];
+
+		if (js_ploadstring(J, u->name, u->es5))
+			goto fail;
+		js_pushundefined(J);
+		if (js_pcall(J, 0))
+			goto fail;
+		js_pop(J, 1);
+	}
+	js_getglobal(J, "__lymod");
+	js_getproperty(J, -1, "require");
+	js_rot2(J);
+	js_pushstring(J, bundle->entry_id);
+	if (js_pcall(J, 1))
+		goto fail;
+	js_setregistry(J, "ly.exports");
+	vu->in_init = 0;
+	return 0;
+fail:
+	vu->in_init = 0;
+	*cause = error_text(J);
+	js_pop(J, 1);
+	return -1;
+}
+
+/* Push the exported function name, or return -1 (nothing pushed). */
+static int
+push_export(js_State *J, const char *name)
+{
+	js_getregistry(J, "ly.exports");
+	js_getproperty(J, -1, name);
+	js_rot2(J);
+	js_pop(J, 1);
+	if (!js_iscallable(J, -1)) {
+		js_pop(J, 1);
+		return -1;
+	}
+	return 0;
+}
+
+/* Push setup()'s data: each VU decodes its own copy once. */
+static void
+push_setup_data(struct vu *vu)
+{
+	js_State *J = vu->J;
+
+	if (vu->engine->setup_json == NULL) {
+		js_pushundefined(J);
+		return;
+	}
+	if (!vu->setup_ref) {
+		js_getglobal(J, "JSON");
+		js_getproperty(J, -1, "parse");
+		js_rot2(J);
+		js_pushstring(J, vu->engine->setup_json);
+		if (js_pcall(J, 1)) {
+			js_pop(J, 1);
+			js_pushundefined(J);
+		}
+		js_setregistry(J, "ly.setup");
+		vu->setup_ref = 1;
+	}
+	js_getregistry(J, "ly.setup");
+}
+
+static void
+log_exception(struct vu *vu, const char *text)
+{
+	char *fields = NULL;
+
+	if (vu->run != NULL)
+		fields = xasprintf("executor=%s scenario=%s source=stacktrace",
+		    vu->run->sc->executor_name, vu->run->sc->name);
+	log_msg(LOG_ERROR, fields, "%s", text);
+	free(fields);
+}
+
+static void
+vu_iteration(struct vu *vu)
+{
+	struct engine *e = vu->engine;
+	struct exec_run *run = vu->run;
+	js_State *J = vu->J;
+	int64_t t0 = engine_now();
+	char *text;
+
+	vu->interrupted = 0;
+	vu->iter_start = t0;
+	set_number(J, "__ITER", (double)vu->iter);
+	modules_iteration_start(vu);
+	if (push_export(J, run->sc->exec) == -1) {
+		log_exception(vu, "the exported function is gone");
+		js_pushundefined(J);
+	} else {
+		js_pushundefined(J);
+		push_setup_data(vu);
+		if (js_pcall(J, 1)) {
+			if (!vu->interrupted) {
+				text = error_text(J);
+				log_exception(vu, text);
+				free(text);
+			}
+		}
+	}
+	js_pop(J, 1);
+	vu->iter++;
+	vu->iter_in_scenario++;
+	modules_iteration_end(vu);
+	if (!vu->interrupted && e->opts != NULL && e->opts->min_iteration_duration > 0) {
+		double left = e->opts->min_iteration_duration -
+		    (double)(engine_now() - t0) / 1e6;
+
+		if (left > 0)
+			modules_sleep(vu, left);
+	}
+	if (!vu->interrupted) {
+		engine_emit(e, e->m.iterations, vu->tags, 1);
+		engine_emit(e, e->m.iteration_duration, vu->tags,
+		    (double)(engine_now() - t0) / 1e6);
+	}
+	executor_iteration_done(run, vu, vu->interrupted);
+}
+
+static void
+vu_do_call(struct vu *vu, struct vu_call *c)
+{
+	js_State *J = vu->J;
+
+	c->rc = -1;
+	if (push_export(J, c->fn) == -1) {
+		c->rc = 0;	/* not exported: nothing to do */
+		return;
+	}
+	js_pushundefined(J);
+	if (c->arg_json != NULL) {
+		js_getglobal(J, "JSON");
+		js_getproperty(J, -1, "parse");
+		js_rot2(J);
+		js_pushstring(J, c->arg_json);
+		if (js_pcall(J, 1)) {
+			js_pop(J, 1);
+			js_pushundefined(J);
+		}
+	} else {
+		js_pushundefined(J);
+	}
+	if (js_pcall(J, 1)) {
+		c->cause = error_text(J);
+		js_pop(J, 1);
+		return;
+	}
+	/* The result travels as JSON, as k6 copies setup data. */
+	if (js_isundefined(J, -1)) {
+		js_pop(J, 1);
+		c->rc = 0;
+		return;
+	}
+	js_getglobal(J, "JSON");
+	js_getproperty(J, -1, "stringify");
+	js_rot3(J);
+	js_pop(J, 1);
+	js_pushundefined(J);
+	js_rot2(J);
+	if (js_pcall(J, 1)) {
+		c->cause = error_text(J);
+		js_pop(J, 1);
+		return;
+	}
+	if (js_isstring(J, -1))
+		c->result = xstrdup(js_tostring(J, -1));
+	js_pop(J, 1);
+	c->rc = 0;
+}
+
+static void
+vu_main(void *arg)
+{
+	struct vu_ext *x = arg;
+	struct vu *vu = &x->vu;
+	char *cause = NULL;
+
+	if (vu_init_js(vu, &cause) == -1) {
+		x->init_error = cause;
+		vu->state = VU_DEAD;
+		if (vu->run != NULL)
+			executor_vu_idle(vu->run, vu);
+		return;
+	}
+	for (;;) {
+		vu->state = VU_IDLE;
+		if (vu->run != NULL)
+			executor_vu_idle(vu->run, vu);
+		if (x->call == NULL && !vu->quit)
+			coro_yield();
+		if (vu->quit)
+			return;
+		if (x->call != NULL) {
+			vu->state = VU_RUNNING;
+			vu_do_call(vu, x->call);
+			x->call->done = 1;
+			x->call = NULL;
+			continue;
+		}
+		vu->state = VU_RUNNING;
+		while (vu->run != NULL && !vu->quit && executor_next(vu->run, vu))
+			vu_iteration(vu);
+	}
+}
+
+static void
+vu_timer_cb(evutil_socket_t fd, short what, void *arg)
+{
+	struct vu *vu = arg;
+
+	engine_wake(vu->engine, vu);
+}
+
+struct vu *
+vu_new(struct engine *e, uint32_t id, struct exec_run *run, char **cause)
+{
+	struct vu_ext *x = xcalloc(1, sizeof *x);
+	struct vu *vu = &x->vu;
+
+	vu->engine = e;
+	vu->id = id;
+	vu->run = run;
+	vu->state = VU_INIT;
+	vu->group = xstrdup("");
+	vu->tags = run != NULL ? run->tags : e->base_tags;
+	vu->timer = evtimer_new(e->base, vu_timer_cb, vu);
+	vu->co = coro_new(vu_main, x, CORO_STACK_DEFAULT, cause);
+	if (vu->co == NULL) {
+		event_free(vu->timer);
+		free(vu->group);
+		free(x);
+		return NULL;
+	}
+	engine_wake(e, vu);
+	return vu;
+}
+
+void
+vu_free(struct vu *vu)
+{
+	struct vu_ext *x = (struct vu_ext *)vu;
+
+	if (vu == NULL)
+		return;
+	if (vu->queued)
+		TAILQ_REMOVE(&vu->engine->runq, vu, runq);
+	modules_vu_free(vu);
+	/* A suspended state is only ever freed, never called into again. */
+	js_freestate(vu->J);
+	coro_free(vu->co);
+	event_free(vu->timer);
+	free(vu->group);
+	free(x->init_error);
+	free(x);
+}
+
+int
+vu_block(struct vu *vu)
+{
+	coro_yield();
+	return vu->interrupted ? -1 : 0;
+}
+
+void
+vu_interrupt(struct vu *vu)
+{
+	if (vu->state != VU_RUNNING || vu->interrupted)
+		return;
+	vu->interrupted = 1;
+	modules_interrupt(vu);
+	engine_wake(vu->engine, vu);
+}
+
+void
+vu_throw_interrupted(js_State *J)
+{
+	js_error(J, "%s", VU_INTERRUPTED);
+}
+
+const char *
+vu_init_error(const struct vu *vu)
+{
+	return ((const struct vu_ext *)vu)->init_error;
+}
+
+static int
+call_done(void *arg)
+{
+	struct vu_call *c = arg;
+
+	return c->done || c->timed_out;
+}
+
+static void
+call_timeout_cb(evutil_socket_t fd, short what, void *arg)
+{
+	((struct vu_call *)arg)->timed_out = 1;
+}
+
+int
+vu_call(struct vu *vu, const char *fn, const char *arg_json, double timeout_ms,
+    char **result, char **cause)
+{
+	struct vu_ext *x = (struct vu_ext *)vu;
+	struct event *timer;
+	struct timeval tv;
+	struct vu_call c;
+
+	memset(&c, 0, sizeof c);
+	c.fn = fn;
+	c.arg_json = arg_json;
+	*result = NULL;
+	if (vu->state == VU_DEAD) {
+		*cause = xstrdup(x->init_error ? x->init_error : "the VU failed to start");
+		return -1;
+	}
+	x->call = &c;
+	timer = evtimer_new(vu->engine->base, call_timeout_cb, &c);
+	tv.tv_sec = (time_t)(timeout_ms / 1000);
+	tv.tv_usec = (suseconds_t)((timeout_ms - (double)tv.tv_sec * 1000) * 1000);
+	evtimer_add(timer, &tv);
+	engine_wake(vu->engine, vu);
+	engine_run(vu->engine, call_done, &c);
+	event_free(timer);
+	if (!c.done) {
+		/* The VU is left suspended; only freeing it is allowed now. */
+		*cause = xasprintf("%s() execution timed out after %g seconds", fn,
+		    timeout_ms / 1000);
+		return -2;
+	}
+	*result = c.result;
+	if (c.rc == -1)
+		*cause = c.cause;
+	else
+		free(c.cause);
+	return c.rc;
+}

@@ -1,0 +1,573 @@
+/* The "k6" module (check, group, sleep, fail, randomSeed), the globals
+ * console and open, "k6/metrics" and "k6/execution". */
+#include "config.h"
+
+#include <errno.h>
+#include <mujs.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+
+#include "compile/bundle.h"
+#include "engine/engine.h"
+#include "js/modules.h"
+#include "metrics/metric.h"
+#include "util/buf.h"
+#include "util/log.h"
+#include "util/xmalloc.h"
+
+static struct vu *
+vu_checked(js_State *J, const char *what, int init_ok)
+{
+	struct vu *vu = vu_of(J);
+
+	if (!init_ok && vu->in_init)
+		js_error(J, "using %s in the init context is not supported", what);
+	return vu;
+}
+
+/* The VU's tags plus those of a tags object at idx (if any). */
+static uint32_t
+tags_plus(struct vu *vu, js_State *J, int idx, uint32_t base)
+{
+	const char *k;
+
+	if (!js_isobject(J, idx))
+		return base;
+	js_pushiterator(J, idx, 1);
+	while ((k = js_nextiterator(J, -1)) != NULL) {
+		js_getproperty(J, idx, k);
+		base = engine_tags_with(vu->engine, base, k, js_tostring(J, -1));
+		js_pop(J, 1);
+	}
+	js_pop(J, 1);
+	return base;
+}
+
+/* check(value, {name: fn or value, ...}, tags) */
+static void
+k6_check(js_State *J)
+{
+	struct vu *vu = vu_checked(J, "check()", 0);
+	struct engine *e = vu->engine;
+	uint32_t base = tags_plus(vu, J, 3, vu->tags), tags;
+	const char *k;
+	char *name;
+	int all = 1, ok;
+
+	if (!js_isobject(J, 2)) {
+		js_pushboolean(J, 1);
+		return;
+	}
+	js_pushiterator(J, 2, 1);
+	while ((k = js_nextiterator(J, -1)) != NULL) {
+		name = xstrdup(k);
+		js_getproperty(J, 2, name);
+		if (js_iscallable(J, -1)) {
+			js_pushundefined(J);
+			js_copy(J, 1);
+			if (js_pcall(J, 1)) {
+				/* A throwing checker fails, and the error goes on. */
+				tags = engine_system_tag(e, "check") ?
+				    engine_tags_with(e, base, "check", name) : base;
+				engine_emit(e, e->m.checks, tags, 0);
+				free(name);
+				js_throw(J);
+			}
+		}
+		ok = js_toboolean(J, -1);
+		js_pop(J, 1);
+		tags = engine_system_tag(e, "check") ?
+		    engine_tags_with(e, base, "check", name) : base;
+		engine_emit(e, e->m.checks, tags, ok ? 1 : 0);
+		all &= ok;
+		free(name);
+	}
+	js_pop(J, 1);
+	js_pushboolean(J, all);
+}
+
+/* group(name, fn) */
+static void
+k6_group(js_State *J)
+{
+	struct vu *vu = vu_checked(J, "group()", 0);
+	struct engine *e = vu->engine;
+	const char *name = js_tostring(J, 1);
+	char *old_group = vu->group, *path;
+	uint32_t old_tags = vu->tags;
+	int64_t t0;
+	int failed;
+
+	if (strstr(name, "::") != NULL)
+		js_error(J, "group and check names may not contain '::'");
+	if (!js_iscallable(J, 2))
+		js_typeerror(J, "group() needs a function as its second argument");
+	path = xasprintf("%s::%s", old_group, name);
+	vu->group = path;
+	if (engine_system_tag(e, "group"))
+		vu->tags = engine_tags_with(e, old_tags, "group", path);
+	t0 = engine_now();
+	js_copy(J, 2);
+	js_pushundefined(J);
+	failed = js_pcall(J, 0);
+	if (!vu->interrupted)
+		engine_emit(e, e->m.group_duration, vu->tags,
+		    (double)(engine_now() - t0) / 1e6);
+	vu->group = old_group;
+	vu->tags = old_tags;
+	free(path);
+	if (failed)
+		js_throw(J);
+}
+
+static void
+k6_sleep(js_State *J)
+{
+	struct vu *vu = vu_of(J);
+	double s = js_tonumber(J, 1);
+
+	if (modules_sleep(vu, s * 1000) == -1)
+		vu_throw_interrupted(J);
+	js_pushundefined(J);
+}
+
+static void
+k6_fail(js_State *J)
+{
+	js_error(J, "%s", js_isdefined(J, 1) ? js_tostring(J, 1) : "");
+}
+
+/* randomSeed(n): a seeded xorshift replaces Math.random for this VU. */
+static void
+k6_random(js_State *J)
+{
+	uint64_t x;
+
+	js_getregistry(J, "ly.seed");
+	x = (uint64_t)js_tonumber(J, -1);
+	js_pop(J, 1);
+	x ^= x << 13;
+	x ^= x >> 7;
+	x ^= x << 17;
+	js_pushnumber(J, (double)x);
+	js_setregistry(J, "ly.seed");
+	js_pushnumber(J, (double)(x >> 11) / 9007199254740992.0);
+}
+
+static void
+k6_random_seed(js_State *J)
+{
+	double seed = js_tonumber(J, 1);
+
+	/* xorshift must not start at 0; keep the state an exact double */
+	js_pushnumber(J, (double)(((uint64_t)seed * 2654435761u + 88172645463325252ull) &
+	    0x1fffffffffffffull) + 1);
+	js_setregistry(J, "ly.seed");
+	js_getglobal(J, "Math");
+	js_newcfunction(J, k6_random, "random", 0);
+	js_setproperty(J, -2, "random");
+	js_pop(J, 1);
+	js_pushundefined(J);
+}
+
+static void
+setfn(js_State *J, js_CFunction f, const char *name, int n)
+{
+	js_newcfunction(J, f, name, n);
+	js_setproperty(J, -2, name);
+}
+
+void
+k6_module_open(js_State *J)
+{
+	js_newobject(J);
+	setfn(J, k6_check, "check", 3);
+	setfn(J, k6_group, "group", 2);
+	setfn(J, k6_sleep, "sleep", 1);
+	setfn(J, k6_fail, "fail", 1);
+	setfn(J, k6_random_seed, "randomSeed", 1);
+}
+
+/* console: values are rendered as k6 does, objects as JSON. */
+static FILE *console_file;
+
+void
+modules_console_output(const char *path)
+{
+	if (console_file != NULL)
+		fclose(console_file);
+	console_file = NULL;
+	if (path != NULL && (console_file = fopen(path, "a")) == NULL)
+		fatalx(255, "cannot open --console-output %s: %s", path, strerror(errno));
+}
+
+static void
+console_print(js_State *J, enum log_level level)
+{
+	struct buf b = BUF_INIT;
+	int i, top = js_gettop(J);
+
+	for (i = 1; i < top; i++) {
+		if (i > 1)
+			buf_putc(&b, ' ');
+		if (js_isobject(J, i) && !js_iscallable(J, i) &&
+		    !js_isregexp(J, i)) {
+			js_getglobal(J, "JSON");
+			js_getproperty(J, -1, "stringify");
+			js_rot2(J);
+			js_copy(J, i);
+			if (js_pcall(J, 1) == 0 && js_isstring(J, -1))
+				buf_puts(&b, js_tostring(J, -1));
+			else
+				buf_puts(&b, "[object]");
+			js_pop(J, 1);
+		} else {
+			buf_puts(&b, js_trystring(J, i, "?"));
+		}
+	}
+	log_write(console_file, level, "source=console", b.data ? b.data : "");
+	buf_free(&b);
+	js_pushundefined(J);
+}
+
+static void console_log(js_State *J) { console_print(J, LOG_INFO); }
+static void console_debug(js_State *J) { console_print(J, LOG_DEBUG); }
+static void console_warn(js_State *J) { console_print(J, LOG_WARN); }
+static void console_error(js_State *J) { console_print(J, LOG_ERROR); }
+
+void
+k6_console_define(js_State *J)
+{
+	js_newobject(J);
+	setfn(J, console_log, "log", 0);
+	setfn(J, console_log, "info", 0);
+	setfn(J, console_debug, "debug", 0);
+	setfn(J, console_debug, "trace", 0);
+	setfn(J, console_warn, "warn", 0);
+	setfn(J, console_error, "error", 0);
+	js_setglobal(J, "console");
+}
+
+/* open(path): the file's text, read once per process and kept. */
+struct open_cache {
+	char	*path;
+	char	*data;
+};
+static struct open_cache *opened;
+static size_t nopened;
+
+static const char *
+read_cached(const char *path, char **cause)
+{
+	struct buf b = BUF_INIT;
+	char chunk[65536];
+	size_t i, n;
+	FILE *f;
+
+	for (i = 0; i < nopened; i++)
+		if (strcmp(opened[i].path, path) == 0)
+			return opened[i].data;
+	if ((f = fopen(path, "r")) == NULL) {
+		*cause = xasprintf("open %s: %s", path, strerror(errno));
+		return NULL;
+	}
+	while ((n = fread(chunk, 1, sizeof chunk, f)) > 0)
+		buf_add(&b, chunk, n);
+	if (ferror(f)) {
+		*cause = xasprintf("open %s: %s", path, strerror(errno));
+		fclose(f);
+		buf_free(&b);
+		return NULL;
+	}
+	fclose(f);
+	opened = xreallocarray(opened, nopened + 1, sizeof *opened);
+	opened[nopened].path = xstrdup(path);
+	opened[nopened].data = buf_steal(&b);
+	return opened[nopened++].data;
+}
+
+static void
+k6_open(js_State *J)
+{
+	struct vu *vu = vu_of(J);
+	const char *arg = js_tostring(J, 1), *mod, *data, *slash;
+	char *path, *cause = NULL;
+
+	if (!vu->in_init)
+		js_error(J, "the \"open()\" function is only available in the init "
+		    "stage (i.e. the global scope)");
+	if (*arg == '\0')
+		js_error(J, "open() needs a file name");
+	if (js_isdefined(J, 2) && strcmp(js_tostring(J, 2), "b") == 0)
+		js_error(J, "not supported yet: open(path, \"b\") (binary files)");
+	if (strncmp(arg, "file://", 7) == 0)
+		arg += 7;
+	/* Relative to the module being evaluated, as k6 does. */
+	js_getglobal(J, "__lymod");
+	js_getproperty(J, -1, "current");
+	mod = js_isstring(J, -1) ? js_tostring(J, -1) : "";
+	if (strncmp(mod, "file://", 7) == 0)
+		mod += 7;
+	slash = strrchr(mod, '/');
+	if (arg[0] == '/' || slash == NULL)
+		path = xstrdup(arg);
+	else
+		path = xasprintf("%.*s/%s", (int)(slash - mod), mod, arg);
+	js_pop(J, 2);
+	data = read_cached(path, &cause);
+	free(path);
+	if (data == NULL) {
+		js_pushstring(J, cause);
+		free(cause);
+		js_error(J, "%s", js_tostring(J, -1));
+	}
+	js_pushstring(J, data);
+}
+
+void
+k6_open_define(js_State *J)
+{
+	js_newcfunction(J, k6_open, "open", 2);
+	js_setglobal(J, "open");
+}
+
+/* k6/metrics: new Counter(name), Gauge, Rate, Trend(name, isTime). */
+static void
+metric_add_fn(js_State *J)
+{
+	struct vu *vu = vu_checked(J, "metric.add()", 0);
+	double v;
+	uint32_t id;
+
+	js_getproperty(J, 0, "__ly_id");
+	id = (uint32_t)js_tonumber(J, -1);
+	js_pop(J, 1);
+	if (js_isboolean(J, 1))
+		v = js_toboolean(J, 1) ? 1 : 0;
+	else if (js_isnumber(J, 1))
+		v = js_tonumber(J, 1);
+	else
+		v = js_tonumber(J, 1);
+	if (v != v) {
+		if (vu->engine->opts != NULL && vu->engine->opts->throw_errors)
+			js_error(J, "invalid value for a metric: %s", js_tostring(J, 1));
+		log_msg(LOG_WARN, NULL, "invalid value for a metric, the sample is dropped");
+		js_pushboolean(J, 0);
+		return;
+	}
+	engine_emit(vu->engine, id, tags_plus(vu, J, 2, vu->tags), v);
+	js_pushboolean(J, 1);
+}
+
+static void
+metric_new(js_State *J, enum sink_type type)
+{
+	struct vu *vu = vu_of(J);
+	const char *name = js_tostring(J, 1);
+	enum metric_contains contains = METRIC_DEFAULT;
+	struct metric *m;
+	char *cause = NULL;
+
+	if (!vu->in_init)
+		js_error(J, "metrics must be declared in the init context");
+	if (type == SINK_TREND && js_toboolean(J, 2))
+		contains = METRIC_TIME;
+	m = metric_registry_declare(vu->engine->metrics, name, type, contains, &cause);
+	if (m == NULL) {
+		js_pushstring(J, cause);
+		free(cause);
+		js_error(J, "%s", js_tostring(J, -1));
+	}
+	js_getregistry(J, "ly.metric.proto");
+	js_newobjectx(J);
+	js_pushnumber(J, m->id);
+	js_defproperty(J, -2, "__ly_id", JS_READONLY | JS_DONTENUM | JS_DONTCONF);
+	js_pushstring(J, m->name);
+	js_defproperty(J, -2, "name", JS_READONLY | JS_DONTCONF);
+}
+
+static void new_counter(js_State *J) { metric_new(J, SINK_COUNTER); }
+static void new_gauge(js_State *J) { metric_new(J, SINK_GAUGE); }
+static void new_rate(js_State *J) { metric_new(J, SINK_RATE); }
+static void new_trend(js_State *J) { metric_new(J, SINK_TREND); }
+
+void
+k6_metrics_module_open(js_State *J)
+{
+	static const struct {
+		const char	*name;
+		js_CFunction	 fn;
+	} types[] = {
+		{ "Counter", new_counter }, { "Gauge", new_gauge },
+		{ "Rate", new_rate }, { "Trend", new_trend },
+	};
+	size_t i;
+
+	js_newobject(J);
+	setfn(J, metric_add_fn, "add", 2);
+	js_setregistry(J, "ly.metric.proto");
+	js_newobject(J);
+	for (i = 0; i < sizeof types / sizeof types[0]; i++) {
+		/* The constructor takes its prototype from the stack. */
+		js_getregistry(J, "ly.metric.proto");
+		js_newcconstructor(J, types[i].fn, types[i].fn, types[i].name, 2);
+		js_setproperty(J, -2, types[i].name);
+	}
+}
+
+/* k6/execution: read-only views of the VU, its scenario, the instance
+ * and the test, computed on access. */
+static struct vu *
+exec_vu(js_State *J)
+{
+	struct vu *vu = vu_of(J);
+
+	if (vu->in_init)
+		js_error(J, "getting VU information in the init context is not supported");
+	return vu;
+}
+
+static void x_vu_id(js_State *J) { js_pushnumber(J, exec_vu(J)->id); }
+static void x_vu_iter(js_State *J) { js_pushnumber(J, (double)exec_vu(J)->iter); }
+static void x_vu_iter_sc(js_State *J) { js_pushnumber(J, (double)exec_vu(J)->iter_in_scenario); }
+
+static const struct scenario *
+exec_sc(js_State *J)
+{
+	struct vu *vu = exec_vu(J);
+
+	if (vu->run == NULL)
+		js_error(J, "there is no scenario in setup() and teardown()");
+	return vu->run->sc;
+}
+
+static void x_sc_name(js_State *J) { js_pushstring(J, exec_sc(J)->name); }
+static void x_sc_executor(js_State *J) { js_pushstring(J, exec_sc(J)->executor_name); }
+static void x_sc_iter(js_State *J) { exec_sc(J); js_pushnumber(J, (double)vu_of(J)->iter_in_instance); }
+
+static void
+x_sc_start(js_State *J)
+{
+	struct vu *vu = exec_vu(J);
+	struct timespec ts;
+
+	exec_sc(J);
+	clock_gettime(CLOCK_REALTIME, &ts);
+	js_pushnumber(J, (double)ts.tv_sec * 1000 + (double)ts.tv_nsec / 1e6 -
+	    (double)(engine_now() - vu->run->t_start) / 1e6);
+}
+
+static void
+x_sc_progress(js_State *J)
+{
+	struct vu *vu = exec_vu(J);
+	const struct scenario *sc = exec_sc(J);
+	double p = (double)(engine_now() - vu->run->t_start) / 1e6 / scenario_length(sc);
+
+	js_pushnumber(J, p > 1 ? 1 : p);
+}
+
+static void
+x_inst_complete(js_State *J)
+{
+	struct engine *e = exec_vu(J)->engine;
+	uint64_t n = 0;
+	size_t i;
+
+	for (i = 0; i < e->nruns; i++)
+		n += e->runs[i].complete;
+	js_pushnumber(J, (double)n);
+}
+
+static void
+x_inst_interrupted(js_State *J)
+{
+	struct engine *e = exec_vu(J)->engine;
+	uint64_t n = 0;
+	size_t i;
+
+	for (i = 0; i < e->nruns; i++)
+		n += e->runs[i].interrupted;
+	js_pushnumber(J, (double)n);
+}
+
+static void x_inst_active(js_State *J) { js_pushnumber(J, exec_vu(J)->engine->vus_active); }
+static void x_inst_init(js_State *J) { js_pushnumber(J, exec_vu(J)->engine->vus_max); }
+
+static void
+x_inst_duration(js_State *J)
+{
+	struct engine *e = exec_vu(J)->engine;
+
+	js_pushnumber(J, e->started ? (double)(engine_now() - e->t0) / 1e6 : 0);
+}
+
+static void
+x_test_abort(js_State *J)
+{
+	struct vu *vu = vu_of(J);
+	const char *reason = js_isdefined(J, 1) ? js_tostring(J, 1) : "";
+
+	if (vu->in_init)
+		js_error(J, "test.abort() is not allowed in the init context");
+	engine_abort(vu->engine, reason);
+	vu->interrupted = 1;
+	vu_throw_interrupted(J);
+}
+
+static void
+x_test_options(js_State *J)
+{
+	struct vu *vu = vu_of(J);
+
+	js_getglobal(J, "JSON");
+	js_getproperty(J, -1, "parse");
+	js_rot2(J);
+	js_pushstring(J, vu->engine->options_json ? vu->engine->options_json : "{}");
+	js_call(J, 1);
+}
+
+static void
+getter(js_State *J, const char *name, js_CFunction fn)
+{
+	js_newcfunction(J, fn, name, 0);
+	js_pushnull(J);
+	js_defaccessor(J, -3, name, JS_READONLY | JS_DONTCONF);
+}
+
+void
+k6_execution_module_open(js_State *J)
+{
+	js_newobject(J);
+
+	js_newobject(J);
+	getter(J, "idInInstance", x_vu_id);
+	getter(J, "idInTest", x_vu_id);
+	getter(J, "iterationInInstance", x_vu_iter);
+	getter(J, "iterationInScenario", x_vu_iter_sc);
+	js_setproperty(J, -2, "vu");
+
+	js_newobject(J);
+	getter(J, "name", x_sc_name);
+	getter(J, "executor", x_sc_executor);
+	getter(J, "startTime", x_sc_start);
+	getter(J, "progress", x_sc_progress);
+	getter(J, "iterationInInstance", x_sc_iter);
+	getter(J, "iterationInTest", x_sc_iter);
+	js_setproperty(J, -2, "scenario");
+
+	js_newobject(J);
+	getter(J, "iterationsCompleted", x_inst_complete);
+	getter(J, "iterationsInterrupted", x_inst_interrupted);
+	getter(J, "vusActive", x_inst_active);
+	getter(J, "vusInitialized", x_inst_init);
+	getter(J, "currentTestRunDuration", x_inst_duration);
+	js_setproperty(J, -2, "instance");
+
+	js_newobject(J);
+	setfn(J, x_test_abort, "abort", 1);
+	getter(J, "options", x_test_options);
+	js_setproperty(J, -2, "test");
+}

@@ -1,0 +1,118 @@
+/* The table of native modules and the VU hooks; see modules.h. */
+#include "config.h"
+
+#include <event2/event.h>
+#include <mujs.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "engine/engine.h"
+#include "js/modules.h"
+#include "util/xmalloc.h"
+
+static const struct {
+	const char	*name;
+	void		(*open)(js_State *);
+} natives[] = {
+	{ "k6", k6_module_open },
+	{ "k6/http", http_module_open },
+	{ "k6/metrics", k6_metrics_module_open },
+	{ "k6/execution", k6_execution_module_open },
+};
+#define NNATIVES (sizeof natives / sizeof natives[0])
+
+const char *const *
+modules_names(void)
+{
+	static const char *names[NNATIVES + 1];
+	size_t i;
+
+	for (i = 0; i < NNATIVES; i++)
+		names[i] = natives[i].name;
+	return names;
+}
+
+int
+modules_register(js_State *J, char **cause)
+{
+	size_t i;
+
+	k6_console_define(J);
+	k6_open_define(J);
+	for (i = 0; i < NNATIVES; i++) {
+		js_getglobal(J, "__lymod");
+		js_getproperty(J, -1, "native");
+		js_rot2(J);
+		js_pushstring(J, natives[i].name);
+		if (js_try(J)) {
+			*cause = xasprintf("module %s: %s", natives[i].name,
+			    js_trystring(J, -1, "Error"));
+			js_pop(J, 4);
+			return -1;
+		}
+		natives[i].open(J);
+		js_endtry(J);
+		/* import x from 'k6/...' reads the default export. */
+		js_copy(J, -1);
+		js_setproperty(J, -2, "default");
+		if (js_pcall(J, 2)) {
+			*cause = xasprintf("module %s: %s", natives[i].name,
+			    js_trystring(J, -1, "Error"));
+			js_pop(J, 1);
+			return -1;
+		}
+		js_pop(J, 1);
+	}
+	return 0;
+}
+
+void
+modules_iteration_start(struct vu *vu)
+{
+	http_iteration_start(vu);
+}
+
+void
+modules_iteration_end(struct vu *vu)
+{
+	struct engine *e = vu->engine;
+
+	/* k6 flushes a VU's network counters once per iteration. */
+	if (vu->data_sent > 0)
+		engine_emit(e, e->m.data_sent, vu->tags, (double)vu->data_sent);
+	if (vu->data_received > 0)
+		engine_emit(e, e->m.data_received, vu->tags, (double)vu->data_received);
+	vu->data_sent = vu->data_received = 0;
+}
+
+int
+modules_sleep(struct vu *vu, double ms)
+{
+	struct timeval tv;
+
+	if (vu->interrupted)
+		return -1;
+	if (ms <= 0)
+		return 0;
+	tv.tv_sec = (time_t)(ms / 1000);
+	tv.tv_usec = (suseconds_t)((ms - (double)tv.tv_sec * 1000) * 1000);
+	evtimer_add(vu->timer, &tv);
+	if (vu_block(vu) == -1) {
+		evtimer_del(vu->timer);
+		return -1;
+	}
+	return 0;
+}
+
+void
+modules_interrupt(struct vu *vu)
+{
+	evtimer_del(vu->timer);
+	http_interrupt(vu);
+}
+
+void
+modules_vu_free(struct vu *vu)
+{
+	http_vu_free(vu);
+}

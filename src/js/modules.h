@@ -1,0 +1,40 @@
+/* The native side of a VU's JavaScript world: the k6 modules served by C
+ * ("k6", "k6/http", "k6/metrics", "k6/execution", ...) and the globals
+ * (console, open).
+ *
+ * modules_register runs in a fresh state after the runtime library; the
+ * other hooks are called by the VU around iterations.  Strings returned
+ * are static. */
+#ifndef LYOCELL_MODULES_H
+#define LYOCELL_MODULES_H
+
+typedef struct js_State js_State;
+struct vu;
+
+/* The names of the native modules, NULL-terminated, for the compiler. */
+const char *const *modules_names(void);
+/* Define the globals and hand every native module to __lymod.native.
+ * 0, or -1 with an owned *cause. */
+int	modules_register(js_State *, char **cause);
+void	modules_iteration_start(struct vu *);
+void	modules_iteration_end(struct vu *);
+/* Block the VU for ms milliseconds; -1 if it was interrupted. */
+int	modules_sleep(struct vu *, double ms);
+/* Cancel what the VU is blocked on (its timer, its requests). */
+void	modules_interrupt(struct vu *);
+void	modules_vu_free(struct vu *);
+/* Where console output goes: NULL for the log (stderr). */
+void	modules_console_output(const char *path);
+
+/* Each module pushes its object (js/k6.c, js/http.c, ...). */
+void	k6_module_open(js_State *);
+void	k6_metrics_module_open(js_State *);
+void	k6_execution_module_open(js_State *);
+void	k6_console_define(js_State *);
+void	k6_open_define(js_State *);
+void	http_module_open(js_State *);
+void	http_vu_free(struct vu *);
+void	http_interrupt(struct vu *);
+void	http_iteration_start(struct vu *);
+
+#endif

@@ -1,0 +1,75 @@
+/* The module table the compiled bundle registers into (src/compile/).
+ * __lymod(id, factory, esm) registers a module; __lymod.require(id) runs
+ * the graph from id and returns its namespace.  A module's exports object
+ * exists before its body runs, so import cycles see each other's getters.
+ * Imported names are read as properties (_m.name), so bindings are live. */
+var __lymod = (function () {
+	var factories = {}, records = {}, natives = {};
+	var has = Object.prototype.hasOwnProperty;
+
+	function lymod(id, factory, esm) {
+		factories[id] = { f: factory, esm: !!esm };
+	}
+
+	function load(id) {
+		var r, fac, prev;
+
+		if (has.call(records, id))
+			return records[id];
+		if (!has.call(factories, id))
+			throw new Error("module not found: " + id);
+		fac = factories[id];
+		r = records[id] = { esm: fac.esm, ns: null,
+		    module: { exports: {}, id: id } };
+		prev = lymod.current;
+		lymod.current = id;
+		/* No finally: mujs 1.3.2 mishandles its stack when a
+		 * function called in a try with finally throws and catches. */
+		try {
+			fac.f.call(fac.esm ? undefined : r.module.exports,
+			    r.module.exports, r.module, req, imp);
+		} catch (e) {
+			lymod.current = prev;
+			throw e;
+		}
+		lymod.current = prev;
+		return r;
+	}
+
+	/* CommonJS require: an ES module gives its namespace. */
+	function req(id) {
+		if (has.call(natives, id))
+			return natives[id];
+		return load(id).module.exports;
+	}
+
+	/* import: a CommonJS module's module.exports is its default export
+	 * (unless it says __esModule), and its properties the named ones. */
+	function imp(id) {
+		var r, e;
+
+		if (has.call(natives, id))
+			return natives[id];
+		r = load(id);
+		if (r.esm)
+			return r.module.exports;
+		e = r.module.exports;
+		if (e !== null && (typeof e === "object" || typeof e === "function")) {
+			if (e.__esModule)
+				return e;
+			r.ns = Object.create(e);
+			Object.defineProperty(r.ns, "default", { value: e });
+			return r.ns;
+		}
+		return { "default": e };
+	}
+
+	lymod.current = undefined;
+	lymod.native = function (name, obj) {
+		natives[name] = obj;
+	};
+	lymod.require = function (id) {
+		return imp(id);
+	};
+	return lymod;
+})();

@@ -1,0 +1,30 @@
+/* libcurl's multi interface driven by an engine's libevent loop.
+ *
+ * One CURLM per engine.  net_start adds an easy handle; when its transfer
+ * ends, the done callback runs from the loop after curl_multi_socket_action
+ * has returned (never inside a libcurl callback), with the handle already
+ * removed from the multi.  Callbacks only record results and wake VUs.
+ *
+ * net_new returns an owned object; net_free(NULL) is a no-op and must run
+ * before the event base is freed (libcurl may still close sockets). */
+#ifndef LYOCELL_NET_H
+#define LYOCELL_NET_H
+
+#include <curl/curl.h>
+
+struct engine;
+struct net;
+
+typedef void (*net_done_fn)(CURL *, CURLcode, void *arg);
+
+struct net	*net_new(struct engine *, char **cause);
+void		 net_free(struct net *);
+/* Start a transfer; 0, or -1 when libcurl refuses the handle. */
+int		 net_start(struct net *, CURL *, net_done_fn, void *arg);
+/* Abandon a transfer in flight; its done callback will not run. */
+void		 net_cancel(struct net *, CURL *);
+CURLM		*net_multi(struct net *);
+/* Transfers in flight. */
+int		 net_running(const struct net *);
+
+#endif

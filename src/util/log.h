@@ -1,0 +1,28 @@
+/* Log lines as k6 writes them (logrus text format).
+ *
+ * On a terminal: "INFO[0003] message  key=value"; elsewhere:
+ * time="2026-11-26T01:51:56Z" level=info msg="message" key=value.  The
+ * bracketed number is whole seconds since log_init.  Deep code does not
+ * log; the engine and the JS modules do. */
+#ifndef LYOCELL_LOG_H
+#define LYOCELL_LOG_H
+
+#include <stdio.h>
+
+enum log_level {
+	LOG_DEBUG,
+	LOG_INFO,
+	LOG_WARN,
+	LOG_ERROR,
+};
+
+void	log_init(int verbose, int color);
+/* Where lines go (stderr by default); the caller keeps f open. */
+void	log_set_output(FILE *f);
+int	log_enabled(enum log_level);
+/* fields is a preformatted " key=value ..." suffix, or NULL. */
+void	log_msg(enum log_level, const char *fields, const char *fmt, ...)
+	    __attribute__((format(printf, 3, 4)));
+void	log_write(FILE *f, enum log_level, const char *fields, const char *msg);
+
+#endif

@@ -1,0 +1,2 @@
+export const options = { scenarios: { s: { executor: 'fast-and-loose' } } };
+export default function () {}

@@ -1,0 +1,4 @@
+export const options = { iterations: 3 };
+export default function () {
+  throw new Error('boom in iteration');
+}
