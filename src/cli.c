@@ -28,7 +28,7 @@ const struct cli_option cli_options[] = {
 	{ "log-output", 0, CLI_STRING, 0, CLI_GLOBAL, "K6_LOG_OUTPUT", "DEST", "stderr",
 	  "where logs go: stderr, stdout, none or file=PATH" },
 	{ "log-format", 0, CLI_STRING, 0, CLI_GLOBAL, "K6_LOG_FORMAT", "FORMAT", "text",
-	  "log format: text, json or raw" },
+	  "log format: text, json or raw", "text|json|raw" },
 	{ "address", 'a', CLI_STRING, CLI_UNSUPPORTED, CLI_GLOBAL, "K6_ADDRESS", "ADDR", NULL,
 	  "REST API address (not supported yet)" },
 
@@ -59,12 +59,12 @@ const struct cli_option cli_options[] = {
 	  "parallel requests per http.batch() call" },
 	{ "batch-per-host", 0, CLI_INT, 0, RI, "K6_BATCH_PER_HOST", "N", "6",
 	  "parallel http.batch() requests per host" },
-	{ "rps", 0, CLI_INT, 0, RI, "K6_RPS", "N", NULL,
-	  "cap on HTTP requests per second, all VUs together" },
+	{ "rps", 0, CLI_INT, CLI_UNSUPPORTED, RI, "K6_RPS", "N", NULL,
+	  "cap on HTTP requests per second, all VUs together (not supported yet)" },
 	{ "user-agent", 0, CLI_STRING, 0, RI, "K6_USER_AGENT", "STRING", NULL,
 	  "User-Agent header of HTTP requests" },
-	{ "http-debug", 0, CLI_STRING, CLI_OPTARG, RI, "K6_HTTP_DEBUG", "[full]", NULL,
-	  "log HTTP requests and responses (full: with bodies)" },
+	{ "http-debug", 0, CLI_STRING, CLI_OPTARG | CLI_UNSUPPORTED, RI, "K6_HTTP_DEBUG", "[full]", NULL,
+	  "log HTTP requests and responses (not supported yet)" },
 	{ "insecure-skip-tls-verify", 0, CLI_BOOL, 0, RI, "K6_INSECURE_SKIP_TLS_VERIFY", NULL, NULL,
 	  "do not verify TLS certificates" },
 	{ "no-connection-reuse", 0, CLI_BOOL, 0, RI, "K6_NO_CONNECTION_REUSE", NULL, NULL,
@@ -75,14 +75,14 @@ const struct cli_option cli_options[] = {
 	  "pad shorter iterations to this duration" },
 	{ "throw", 'w', CLI_BOOL, 0, RI, "K6_THROW", NULL, NULL,
 	  "throw on failed requests and bad metric values" },
-	{ "blacklist-ip", 0, CLI_STRING, CLI_REPEAT, RI, "K6_BLACKLIST_IPS", "CIDR", NULL,
-	  "refuse to connect to these addresses" },
-	{ "block-hostnames", 0, CLI_STRING, CLI_REPEAT, RI, "K6_BLOCK_HOSTNAMES", "PATTERN", NULL,
-	  "refuse to connect to these host names" },
+	{ "blacklist-ip", 0, CLI_STRING, CLI_REPEAT | CLI_UNSUPPORTED, RI, "K6_BLACKLIST_IPS", "CIDR", NULL,
+	  "refuse to connect to these addresses (not supported yet)" },
+	{ "block-hostnames", 0, CLI_STRING, CLI_REPEAT | CLI_UNSUPPORTED, RI, "K6_BLOCK_HOSTNAMES", "PATTERN", NULL,
+	  "refuse to connect to these host names (not supported yet)" },
 	{ "summary-trend-stats", 0, CLI_STRING, 0, RI, "K6_SUMMARY_TREND_STATS", "STATS",
 	  "avg,min,med,max,p(90),p(95)", "trend columns of the summary" },
 	{ "summary-time-unit", 0, CLI_STRING, 0, RI, "K6_SUMMARY_TIME_UNIT", "UNIT", NULL,
-	  "fixed time unit of the summary: s, ms or us" },
+	  "fixed time unit of the summary: s, ms or us", "s|ms|us" },
 	{ "system-tags", 0, CLI_STRING, 0, RI, "K6_SYSTEM_TAGS", "TAGS", NULL,
 	  "system tags attached to samples (comma list)" },
 	{ "tag", 0, CLI_KV, CLI_REPEAT, RI, "K6_TAGS", "NAME=VALUE", NULL,
@@ -93,16 +93,16 @@ const struct cli_option cli_options[] = {
 	  "read and discard response bodies" },
 	{ "local-ips", 0, CLI_STRING, CLI_UNSUPPORTED, RI, "K6_LOCAL_IPS", "IPS", NULL,
 	  "source addresses for the VUs (not supported yet)" },
-	{ "dns", 0, CLI_STRING, 0, RI, "K6_DNS", "SPEC", NULL,
-	  "DNS resolver settings: ttl=,select=,policy=" },
+	{ "dns", 0, CLI_STRING, CLI_UNSUPPORTED, RI, "K6_DNS", "SPEC", NULL,
+	  "DNS resolver settings: ttl=,select=,policy= (not supported yet)" },
 
 	/* Runtime options. */
 	{ "include-system-env-vars", 0, CLI_BOOL, 0, RI, "K6_INCLUDE_SYSTEM_ENV_VARS", NULL, "true",
 	  "copy the process environment into __ENV" },
 	{ "compatibility-mode", 0, CLI_STRING, 0, RI, "K6_COMPATIBILITY_MODE", "MODE", "extended",
-	  "JavaScript compatibility mode: extended or base" },
+	  "JavaScript compatibility mode: extended or base", "extended|base" },
 	{ "type", 't', CLI_STRING, 0, RI, "K6_TYPE", "TYPE", "js",
-	  "type of the input: js (archives are not supported yet)" },
+	  "type of the input: js (archives are not supported yet)", "js" },
 	{ "env", 'e', CLI_KV, CLI_REPEAT, RI, NULL, "NAME=VALUE", NULL,
 	  "add a variable to __ENV (repeatable)" },
 	{ "no-thresholds", 0, CLI_BOOL, 0, R, "K6_NO_THRESHOLDS", NULL, NULL,
@@ -110,7 +110,7 @@ const struct cli_option cli_options[] = {
 	{ "no-summary", 0, CLI_BOOL, 0, R, "K6_NO_SUMMARY", NULL, NULL,
 	  "do not print the end-of-test summary" },
 	{ "summary-mode", 0, CLI_STRING, 0, R, "K6_SUMMARY_MODE", "MODE", "compact",
-	  "summary layout: compact, full, legacy or disabled" },
+	  "summary layout: compact, full, legacy or disabled", "compact|full|legacy|disabled" },
 	{ "summary-export", 0, CLI_STRING, 0, R, "K6_SUMMARY_EXPORT", "FILE", NULL,
 	  "write the summary as JSON to FILE" },
 	{ "out", 'o', CLI_STRING, CLI_REPEAT, R, "K6_OUT", "TYPE[=ARG]", NULL,
@@ -127,7 +127,7 @@ const struct cli_option cli_options[] = {
 	  "print the compiled ES5 bundle instead of the options" },
 	{ "json", 0, CLI_BOOL, 0, CLI_VERSION, NULL, NULL, NULL,
 	  "print the version as JSON" },
-	{ NULL, 0, 0, 0, 0, NULL, NULL, NULL, NULL }
+	{ NULL, 0, 0, 0, 0, NULL, NULL, NULL, NULL, NULL }
 };
 
 static const struct {
@@ -236,12 +236,24 @@ valid_env_name(const char *s, size_t len)
 static const char *
 check_value(const struct cli_option *o, const char *v)
 {
+	static char choices[256];
 	const char *eq, *p, *colon, *next;
 	char *end, *tmp;
 	double ms;
 	long long n;
 	int b;
 
+	if (o->choices != NULL) {
+		size_t len = strlen(v);
+
+		for (p = o->choices; p != NULL; p = strchr(p, '|') ? strchr(p, '|') + 1 : NULL)
+			if (len > 0 && strncmp(p, v, len) == 0 && (p[len] == '|' || p[len] == '\0'))
+				return NULL;
+		if (o->shortopt == 't' && strcmp(v, "archive") == 0)
+			return "not supported yet: archives";
+		snprintf(choices, sizeof choices, "expected one of: %s", o->choices);
+		return choices;
+	}
 	switch (o->type) {
 	case CLI_BOOL:
 		return parse_bool(v, &b) == 0 ? NULL : "not a boolean (true or false)";
@@ -571,6 +583,8 @@ usage_options(FILE *f, unsigned mask, const char *title)
 			snprintf(left, sizeof left, "    --%s%s%s", o->name,
 			    o->metavar ? " " : "", o->metavar ? o->metavar : "");
 		fprintf(f, "  %-40s %s", left, o->help);
+		if (o->choices != NULL)
+			fprintf(f, " [%s]", o->choices);
 		if (o->defval != NULL)
 			fprintf(f, " (default %s)", o->defval);
 		if (o->env != NULL)

@@ -46,6 +46,7 @@ struct cli_option {
 	const char	*metavar;
 	const char	*defval;	/* shown in --help only */
 	const char	*help;
+	const char	*choices;	/* "a|b|c": the only values allowed, or NULL */
 };
 
 struct cli_value {

@@ -62,6 +62,8 @@ struct worker_proc {
 	int		 done;
 	int		 dead;
 	uint32_t	 vus, vus_max;
+	uint64_t	*counts;	/* per scenario: complete, interrupted */
+	size_t		 ncounts;
 	uint32_t	 vu_base;
 	struct buf	 ctl_in;
 };
@@ -99,8 +101,9 @@ struct coord {
 	char			*abort_reason;
 	int			 threshold_abort;
 	int			 started;
-	int			 tty;
+	int			 tty;		/* stdout is a terminal */
 	int			 quiet;
+	int			 progress_lines;
 	uint64_t		 samples;
 };
 
@@ -620,8 +623,23 @@ on_vus(void *arg, uint32_t worker, int64_t time, uint32_t vus, uint32_t vus_max,
 	return 0;
 }
 
+static int
+on_progress(void *arg, uint32_t worker, const uint64_t *counts, size_t n, char **cause)
+{
+	struct coord *c = arg;
+	struct worker_proc *wp;
+
+	if ((int)worker >= c->nworkers)
+		return 0;
+	wp = &c->workers[worker];
+	wp->counts = xreallocarray(wp->counts, n + 1, sizeof *wp->counts);
+	memcpy(wp->counts, counts, n * sizeof *counts);
+	wp->ncounts = n;
+	return 0;
+}
+
 static const struct wire_handler handlers = {
-	on_metric, on_batch, on_done, NULL, on_vus,
+	on_metric, on_batch, on_done, NULL, on_vus, on_progress,
 };
 
 /* The coordinator's own engine (setup, teardown) sends straight here. */
@@ -777,14 +795,8 @@ static void
 worker_vus_cb(evutil_socket_t fd, short what, void *arg)
 {
 	struct worker_ctx *w = arg;
-	struct timespec ts;
 
-	engine_flush(w->e);
-	clock_gettime(CLOCK_REALTIME, &ts);
-	wire_writer_vus(w->e->wire, &w->e->out,
-	    (int64_t)ts.tv_sec * 1000000000 + ts.tv_nsec, w->e->vus_active, w->e->vus_max);
-	if (ring_write(w->ring, w->e->out.data, w->e->out.len) != 0)
-		(void)0;	/* a gauge sample can wait for the next second */
+	engine_send_status(w->e);
 }
 
 static int
@@ -1023,24 +1035,46 @@ sigchld_cb(evutil_socket_t fd, short what, void *arg)
 	}
 }
 
+/* The second Ctrl-C: whatever the coordinator is doing (teardown, the
+ * summary), stop now. */
+static pid_t *hard_pids;
+static int hard_npids;
+
+static void
+hard_stop(int sig)
+{
+	int i;
+
+	for (i = 0; i < hard_npids; i++)
+		if (hard_pids[i] > 0)
+			kill(hard_pids[i], SIGKILL);
+	_exit(EXIT_EXTERNAL_ABORT);
+}
+
 static void
 signal_cb(evutil_socket_t sig, short what, void *arg)
 {
 	struct coord *c = arg;
+	struct sigaction sa;
 	int i;
 
 	c->signals++;
-	if (c->signals == 1) {
-		log_msg(LOG_WARN, NULL, "stopping the test gracefully (press Ctrl+C "
-		    "again to stop at once)");
-		stop_workers(c);
-		return;
-	}
+	if (c->signals > 1)
+		hard_stop((int)sig);
+	log_msg(LOG_WARN, NULL, "stopping the test gracefully (press Ctrl+C again to "
+	    "stop at once)");
+	hard_pids = xcalloc((size_t)c->nworkers + 1, sizeof *hard_pids);
 	for (i = 0; i < c->nworkers; i++)
-		if (c->workers[i].pid > 0) {
-			kill(c->workers[i].pid, SIGKILL);
-			c->workers[i].dead = 1;
-		}
+		hard_pids[i] = c->workers[i].pid;
+	hard_npids = c->nworkers;
+	memset(&sa, 0, sizeof sa);
+	sa.sa_handler = hard_stop;
+	sigemptyset(&sa.sa_mask);
+	event_del(c->sigint_ev);
+	event_del(c->sigterm_ev);
+	sigaction(SIGINT, &sa, NULL);
+	sigaction(SIGTERM, &sa, NULL);
+	stop_workers(c);
 }
 
 static double
@@ -1049,22 +1083,83 @@ elapsed_s(const struct coord *c)
 	return c->t_start ? (double)(engine_now() - c->t_start) / 1e9 : 0;
 }
 
-static void
-progress(struct coord *c)
+/* Iterations of scenario i over all workers: complete (which 0) or
+ * interrupted (which 1). */
+static uint64_t
+scenario_count(const struct coord *c, size_t i, int which)
 {
-	uint64_t vus = 0, max = 0;
-	struct metric *it = metric_registry_get(c->metrics, "iterations");
-	double done = 0;
-	int i;
+	uint64_t n = 0;
+	int w;
 
-	for (i = 0; i < c->nworkers; i++) {
-		vus += c->workers[i].vus;
-		max += c->workers[i].vus_max;
+	for (w = 0; w < c->nworkers; w++)
+		if (2 * i + 1 < c->workers[w].ncounts)
+			n += c->workers[w].counts[2 * i + (size_t)which];
+	return n;
+}
+
+/* The live display on a terminal: a status line and a bar per scenario,
+ * redrawn in place. */
+static void
+progress(struct coord *c, int final)
+{
+	uint64_t interrupted = 0;
+	struct metric *it = metric_registry_get(c->metrics, "iterations");
+	uint64_t vus = 0, max = 0;
+	double done = 0, t = elapsed_s(c);
+	char now[32], total[32];
+	size_t i;
+	int w;
+
+	for (w = 0; w < c->nworkers; w++) {
+		vus += c->workers[w].vus;
+		max += c->workers[w].vus_max;
 	}
-	sink_value(it->sink, "count", 1, &done);
-	fprintf(stderr, "\rrunning (%04.1fs), %llu/%llu VUs, %.0f complete iterations\033[K",
-	    elapsed_s(c), (unsigned long long)vus, (unsigned long long)max, done);
-	fflush(stderr);
+	(void)it;
+	for (i = 0; i < c->plan.n; i++) {
+		done += (double)scenario_count(c, i, 0);
+		interrupted += scenario_count(c, i, 1);
+	}
+	if (c->progress_lines > 0)
+		printf("\033[%dA", c->progress_lines);
+	printf("\rrunning (%04.1fs), %llu/%llu VUs, %.0f complete and %llu interrupted "
+	    "iterations\033[K\n", t, (unsigned long long)vus, (unsigned long long)max,
+	    done, (unsigned long long)interrupted);
+	for (i = 0; i < c->plan.n; i++) {
+		const struct scenario *sc = &c->plan.scenarios[i];
+		double len = scenario_length(sc), ran = t * 1000 - sc->start_time, frac;
+		char bar[41];
+		int filled, iters = sc->executor == EXEC_SHARED_ITERATIONS ||
+		    sc->executor == EXEC_PER_VU_ITERATIONS;
+		double total_iters = sc->executor == EXEC_SHARED_ITERATIONS ?
+		    (double)sc->iterations : (double)(sc->iterations * sc->vus);
+
+		if (ran < 0)
+			ran = 0;
+		if (ran > len || final)
+			ran = len;
+		frac = len > 0 ? ran / len : 1;
+		if (iters) {
+			frac = (double)scenario_count(c, i, 0) / total_iters;
+			if (frac > 1)
+				frac = 1;
+		}
+		filled = (int)(frac * 40);
+		memset(bar, '=', (size_t)filled);
+		memset(bar + filled, '-', (size_t)(40 - filled));
+		if (filled < 40 && filled > 0)
+			bar[filled - 1] = '>';
+		bar[40] = '\0';
+		if (iters) {
+			printf("%-9s [%s] %llu/%.0f iterations\033[K\n", sc->name, bar,
+			    (unsigned long long)scenario_count(c, i, 0), total_iters);
+			continue;
+		}
+		duration_format(ran - fmod(ran, 100), now, sizeof now);
+		duration_format(len, total, sizeof total);
+		printf("%-9s [%s] %s/%s\033[K\n", sc->name, bar, now, total);
+	}
+	c->progress_lines = (int)c->plan.n + 1;
+	fflush(stdout);
 }
 
 static void
@@ -1087,7 +1182,7 @@ tick_cb(evutil_socket_t fd, short what, void *arg)
 	metric_add(metric_registry_get(c->metrics, "vus"), tag_lookup, &x, vus);
 	metric_add(metric_registry_get(c->metrics, "vus_max"), tag_lookup, &x, max);
 	if (c->tty && !c->quiet)
-		progress(c);
+		progress(c, 0);
 	/* k6 evaluates thresholds every 2 s during the run. */
 	if (++ticks % 2 == 0 && !c->threshold_abort) {
 		metric_registry_eval(c->metrics, elapsed_s(c), false, &breached, &abort);
@@ -1234,10 +1329,8 @@ run_workers(struct coord *c, char **cause)
 	for (i = 0; i < c->nworkers; i++)
 		drain_ring(c, &c->workers[i]);
 	c->t_end = engine_now();
-	if (c->tty && !c->quiet && c->started) {
-		progress(c);
-		fputc('\n', stderr);
-	}
+	if (c->tty && !c->quiet && c->started)
+		progress(c, 1);
 	/* Reap what is left; a stuck worker is killed. */
 	for (i = 0; i < c->nworkers; i++) {
 		struct worker_proc *wp = &c->workers[i];
@@ -1270,6 +1363,7 @@ free_workers(struct coord *c)
 		close(wp->ctl_to);
 		close(wp->ctl_from);
 		buf_free(&wp->ctl_in);
+		free(wp->counts);
 	}
 	free(c->workers);
 	c->workers = NULL;
@@ -1678,6 +1772,17 @@ prepare(struct coord *c, char **functions)
 	}
 	free(script_options);
 	/* The stack: [result]. */
+	js_getproperty(c->cj, -1, "warnings");
+	if (js_isarray(c->cj, -1)) {
+		int i, n = js_getlength(c->cj, -1);
+
+		for (i = 0; i < n; i++) {
+			js_getindex(c->cj, -1, i);
+			log_msg(LOG_WARN, NULL, "%s", js_tostring(c->cj, -1));
+			js_pop(c->cj, 1);
+		}
+	}
+	js_pop(c->cj, 1);
 	js_getproperty(c->cj, -1, "scenarios");
 	if (plan_from_js(c->cj, -1, &c->plan, &cause) == -1) {
 		fprintf(stderr, "lyocell: %s\n", cause);
@@ -1705,6 +1810,52 @@ prepare(struct coord *c, char **functions)
 	c->options_json = xstrdup(js_tostring(c->cj, -1));
 	js_pop(c->cj, 2);
 	return EXIT_OK;
+}
+
+/* Flags whose values only the coordinator can judge.  An exit code, or
+ * EXIT_OK. */
+static int
+check_flags(const struct cli *cli)
+{
+	const char **outs, *stats;
+	char *cause = NULL, *list, *item, *save = NULL;
+	size_t i, n;
+	int rc = EXIT_OK;
+
+	if (log_configure(cli_get(cli, "log-output"), cli_get(cli, "log-format"),
+	    &cause) == -1) {
+		fprintf(stderr, "lyocell: %s\n", cause);
+		free(cause);
+		return EXIT_USAGE;
+	}
+	n = cli_all(cli, "out", &outs);
+	for (i = 0; i < n && rc == EXIT_OK; i++) {
+		size_t len = strcspn(outs[i], "=");
+
+		if ((len == 4 && strncmp(outs[i], "json", 4) == 0) ||
+		    (len == 3 && strncmp(outs[i], "csv", 3) == 0) ||
+		    (len == 8 && strncmp(outs[i], "influxdb", 8) == 0))
+			fprintf(stderr, "lyocell: not supported yet: --out %.*s\n", (int)len, outs[i]);
+		else
+			fprintf(stderr, "lyocell: invalid output type \"%.*s\": the outputs are "
+			    "json, csv and influxdb\n", (int)len, outs[i]);
+		rc = EXIT_USAGE;
+	}
+	free(outs);
+	if (rc != EXIT_OK)
+		return rc;
+	if ((stats = cli_get(cli, "summary-trend-stats")) != NULL) {
+		list = xstrdup(stats);
+		for (item = strtok_r(list, ",", &save); item != NULL && rc == EXIT_OK;
+		    item = strtok_r(NULL, ",", &save))
+			if (sink_trend_stat_check(item, &cause) == -1) {
+				fprintf(stderr, "lyocell: --summary-trend-stats: %s\n", cause);
+				free(cause);
+				rc = EXIT_INVALID_CONFIG;
+			}
+		free(list);
+	}
+	return rc;
 }
 
 static void
@@ -1746,6 +1897,8 @@ coordinator_inspect(const struct cli *cli)
 	c.cli = cli;
 	c.script = cli->args[0];
 	log_init(cli_flag(cli, "verbose", 0), 0);
+	if ((rc = check_flags(cli)) != EXIT_OK)
+		return rc;
 	if (cli_flag(cli, "bundle", 0)) {
 		struct bundle *b = bundle_build(c.script, modules_names(), &cause);
 
@@ -1795,8 +1948,10 @@ coordinator_run(const struct cli *cli)
 	c.cli = cli;
 	c.script = cli->args[0];
 	c.quiet = cli_flag(cli, "quiet", 0);
-	c.tty = isatty(2);
+	c.tty = isatty(1);
 	log_init(cli_flag(cli, "verbose", 0), !cli_flag(cli, "no-color", 0));
+	if ((rc = check_flags(cli)) != EXIT_OK)
+		return rc;
 	raise_nofile();
 	signal(SIGPIPE, SIG_IGN);
 	if (cli_get(cli, "console-output") != NULL)

@@ -306,6 +306,27 @@ engine_send_done(struct engine *e)
 	send_out(e);
 }
 
+void
+engine_send_status(struct engine *e)
+{
+	uint64_t *counts = xcalloc(e->nruns * 2 + 1, sizeof *counts);
+	struct timespec ts;
+	size_t i;
+
+	engine_flush(e);
+	clock_gettime(CLOCK_REALTIME, &ts);
+	wire_writer_vus(e->wire, &e->out, (int64_t)ts.tv_sec * 1000000000 + ts.tv_nsec,
+	    e->vus_active, e->vus_max);
+	send_out(e);
+	for (i = 0; i < e->nruns; i++) {
+		counts[2 * i] = e->runs[i].complete;
+		counts[2 * i + 1] = e->runs[i].interrupted;
+	}
+	wire_writer_progress(e->wire, &e->out, counts, e->nruns * 2);
+	send_out(e);
+	free(counts);
+}
+
 uint32_t
 engine_tags_with(struct engine *e, uint32_t base, const char *key, const char *value)
 {

@@ -79,6 +79,8 @@ struct vu {
 	uint64_t	 iter;		/* __ITER: iterations this VU started */
 	uint64_t	 iter_in_scenario;
 	uint64_t	 iter_in_instance;	/* this iteration's number in the scenario */
+	uint64_t	 iter_in_test;		/* the same, over all workers and machines */
+	int64_t		 arrival;		/* arrival-rate: the granted arrival */
 	enum vu_state	 state;
 	int		 queued;
 	int		 interrupted;	/* the current iteration was cut short */
@@ -155,8 +157,10 @@ void		 engine_wake(struct engine *, struct vu *);
 void		 engine_emit(struct engine *, uint32_t metric, uint32_t tags, double value);
 /* Encode the pending samples and hand them on. */
 void		 engine_flush(struct engine *);
-/* Send a control message (done, vus) after the pending samples. */
+/* Send a control message after the pending samples: done, or the
+ * status (active VUs and each scenario's iteration counts). */
 void		 engine_send_done(struct engine *);
+void		 engine_send_status(struct engine *);
 int64_t		 engine_now(void);	/* monotonic ns */
 /* The tag set for the VU's current tags plus one key=value. */
 uint32_t	 engine_tags_with(struct engine *, uint32_t base, const char *key,

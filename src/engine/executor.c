@@ -380,6 +380,7 @@ arrivals(struct exec_run *run)
 			}
 		if (vu != NULL) {
 			vu->granted = 1;
+			vu->arrival = k;
 			engine_wake(e, vu);
 			continue;
 		}
@@ -534,6 +535,8 @@ executor_next(struct exec_run *run, struct vu *vu)
 		vu->granted--;
 		break;
 	}
+	vu->iter_in_test = is_arrival(run) ? (uint64_t)vu->arrival :
+	    run->seg.k >= 0 ? (uint64_t)segment_global(&run->seg, run->started) : 0;
 	vu->iter_in_instance = (uint64_t)run->started++;
 	if (!vu->active) {
 		vu->active = 1;

@@ -164,6 +164,14 @@ segment_owns(const struct segment *seg, int64_t i)
 	return segment_share(seg, i + 1) != segment_share(seg, i);
 }
 
+int64_t
+segment_global(const struct segment *seg, int64_t i)
+{
+	int64_t j = seg->k + i * seg->n, w = seg->b - seg->a;
+
+	return j / w * seg->d + seg->a + j % w;
+}
+
 double
 segment_fraction(const struct segment *seg)
 {

@@ -27,6 +27,8 @@ void	segment_split(const struct segment *seg, int k, int n, struct segment *out)
 int64_t	segment_share(const struct segment *, int64_t count);
 /* Whether the worker owns thing i. */
 int	segment_owns(const struct segment *, int64_t i);
+/* The number in the whole test of the worker's i-th thing (from 0). */
+int64_t	segment_global(const struct segment *, int64_t i);
 double	segment_fraction(const struct segment *);
 
 #endif

@@ -446,6 +446,7 @@ exec_sc(js_State *J)
 static void x_sc_name(js_State *J) { js_pushstring(J, exec_sc(J)->name); }
 static void x_sc_executor(js_State *J) { js_pushstring(J, exec_sc(J)->executor_name); }
 static void x_sc_iter(js_State *J) { exec_sc(J); js_pushnumber(J, (double)vu_of(J)->iter_in_instance); }
+static void x_sc_iter_test(js_State *J) { exec_sc(J); js_pushnumber(J, (double)vu_of(J)->iter_in_test); }
 
 static void
 x_sc_start(js_State *J)
@@ -555,7 +556,7 @@ k6_execution_module_open(js_State *J)
 	getter(J, "startTime", x_sc_start);
 	getter(J, "progress", x_sc_progress);
 	getter(J, "iterationInInstance", x_sc_iter);
-	getter(J, "iterationInTest", x_sc_iter);
+	getter(J, "iterationInTest", x_sc_iter_test);
 	js_setproperty(J, -2, "scenario");
 
 	js_newobject(J);

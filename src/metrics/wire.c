@@ -330,6 +330,24 @@ wire_writer_vus(struct wire_writer *w, struct buf *out, int64_t time,
 	return 0;
 }
 
+int
+wire_writer_progress(struct wire_writer *w, struct buf *out, const uint64_t *counts,
+    size_t n)
+{
+	msgpack_packer pk;
+	size_t i;
+
+	if (n > WIRE_MAX_PROGRESS)
+		n = WIRE_MAX_PROGRESS;
+	buf_reset(out);
+	msgpack_packer_init(&pk, out, wire_buf_write);
+	wire_pack_head(&pk, 4, WIRE_PROGRESS, w->worker, w->seq++);
+	msgpack_pack_array(&pk, (uint32_t)n);
+	for (i = 0; i < n; i++)
+		msgpack_pack_uint64(&pk, counts[i]);
+	return 0;
+}
+
 /* Reader ------------------------------------------------------------ */
 
 struct wire_reader {
@@ -875,6 +893,26 @@ wire_reader_feed(struct wire_reader *r, const void *data, size_t len,
 		    (uint32_t)u1, (uint32_t)u2, cause) != 0)
 			goto out;
 		break;
+	case WIRE_PROGRESS: {
+		uint64_t counts[WIRE_MAX_PROGRESS];
+		uint32_t count, i;
+
+		if (n != 4 || rd_array(&c, &count) != 0 || count > WIRE_MAX_PROGRESS) {
+			rd_fail(&c, "bad progress message");
+			goto bad;
+		}
+		for (i = 0; i < count; i++)
+			if (rd_uint(&c, UINT64_MAX, &counts[i]) != 0)
+				goto bad;
+		if (c.p != c.end) {
+			rd_fail(&c, "trailing bytes");
+			goto bad;
+		}
+		if (r->h.progress != NULL && r->h.progress(r->arg, r->worker, counts,
+		    count, cause) != 0)
+			goto out;
+		break;
+	}
 	default:
 		*cause = xasprintf("worker %u: unknown message type %llu",
 		    r->worker, (unsigned long long)type);

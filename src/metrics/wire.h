@@ -16,6 +16,8 @@
  *   2 done   [2, worker, seq]                     the worker has finished
  *   3 log    [3, worker, seq, level, text]
  *   4 vus    [4, worker, seq, time_ns, vus, vus_max]
+ *   5 progress [5, worker, seq, [complete, interrupted, ...]]
+ *            cumulative iteration counts, one pair per scenario
  *
  * A new type takes the next number and a wire_handler member.
  *
@@ -42,7 +44,10 @@ enum wire_type {
 	WIRE_DONE = 2,
 	WIRE_LOG = 3,
 	WIRE_VUS = 4,
+	WIRE_PROGRESS = 5,
 };
+
+#define WIRE_MAX_PROGRESS	4096	/* counts in a progress message */
 
 /* k6's numbering of metric types and value kinds. */
 #define WIRE_COUNTER	0
@@ -118,6 +123,8 @@ int		 wire_writer_log(struct wire_writer *, struct buf *out,
 		     int level, const char *text, size_t len);
 int		 wire_writer_vus(struct wire_writer *, struct buf *out,
 		     int64_t time, uint32_t vus, uint32_t vus_max);
+int		 wire_writer_progress(struct wire_writer *, struct buf *out,
+		     const uint64_t *counts, size_t n);
 
 /* Reader: one per stream.  Handlers return 0, or -1 with *cause to stop
  * wire_reader_feed with that cause.  A NULL metric handler maps every
@@ -134,6 +141,8 @@ struct wire_handler {
 		    size_t len, char **cause);
 	int	(*vus)(void *arg, uint32_t worker, int64_t time, uint32_t vus,
 		    uint32_t vus_max, char **cause);
+	int	(*progress)(void *arg, uint32_t worker, const uint64_t *counts,
+		    size_t n, char **cause);
 };
 
 struct wire_reader;

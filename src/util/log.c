@@ -1,6 +1,7 @@
 /* k6-style log lines; see log.h. */
 #include "config.h"
 
+#include <errno.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -16,6 +17,8 @@ static struct timespec log_start;
 static int log_verbose;
 static int log_color;
 static FILE *log_out;
+static int log_none;
+static enum { FORMAT_TEXT, FORMAT_JSON, FORMAT_RAW } log_format;
 
 static const struct {
 	const char	*word;	/* logfmt */
@@ -34,6 +37,85 @@ log_init(int verbose, int color)
 	clock_gettime(CLOCK_MONOTONIC, &log_start);
 	log_verbose = verbose;
 	log_color = color;
+}
+
+int
+log_configure(const char *output, const char *format, char **cause)
+{
+	FILE *f;
+
+	if (format != NULL) {
+		if (strcmp(format, "json") == 0)
+			log_format = FORMAT_JSON;
+		else if (strcmp(format, "raw") == 0)
+			log_format = FORMAT_RAW;
+		else
+			log_format = FORMAT_TEXT;
+	}
+	if (output == NULL || strcmp(output, "stderr") == 0)
+		return 0;
+	if (strcmp(output, "stdout") == 0) {
+		log_out = stdout;
+		return 0;
+	}
+	if (strcmp(output, "none") == 0) {
+		log_none = 1;
+		return 0;
+	}
+	if (strncmp(output, "file=", 5) == 0) {
+		char *path = xstrdup(output + 5), *comma = strchr(path, ',');
+
+		if (comma != NULL)
+			*comma = '\0';	/* ",level=..." is not supported: ignored */
+		f = fopen(path, "a");
+		if (f == NULL) {
+			*cause = xasprintf("--log-output: cannot open %s: %s", path,
+			    strerror(errno));
+			free(path);
+			return -1;
+		}
+		free(path);
+		log_out = f;
+		return 0;
+	}
+	if (strncmp(output, "loki", 4) == 0) {
+		*cause = xstrdup("not supported yet: --log-output loki");
+		return -1;
+	}
+	*cause = xasprintf("invalid --log-output \"%s\": expected stderr, stdout, none "
+	    "or file=PATH", output);
+	return -1;
+}
+
+/* " key=value key2=\"quoted value\"" as JSON members. */
+static void
+json_fields(struct buf *b, const char *fields)
+{
+	const char *p = fields, *eq, *end;
+
+	while (p != NULL && *p != '\0') {
+		while (*p == ' ')
+			p++;
+		if ((eq = strchr(p, '=')) == NULL)
+			break;
+		buf_putc(b, ',');
+		buf_json_string(b, p, (size_t)(eq - p));
+		buf_putc(b, ':');
+		p = eq + 1;
+		if (*p == '"') {
+			end = strchr(p + 1, '"');
+			if (end == NULL)
+				end = p + strlen(p);
+			buf_json_string(b, p + 1, (size_t)(end - p - 1));
+			p = *end ? end + 1 : end;
+		} else {
+			end = strchr(p, ' ');
+			if (end == NULL)
+				end = p + strlen(p);
+			buf_json_string(b, p, (size_t)(end - p));
+			p = end;
+		}
+	}
 }
 
 void
@@ -59,9 +141,23 @@ log_write(FILE *f, enum log_level level, const char *fields, const char *msg)
 
 	if (!log_enabled(level))
 		return;
-	if (f == NULL)
+	if (f == NULL) {
+		if (log_none)
+			return;
 		f = log_out ? log_out : stderr;
-	if (isatty(fileno(f))) {
+	}
+	t = time(NULL);
+	gmtime_r(&t, &tm);
+	strftime(stamp, sizeof stamp, "%Y-%m-%dT%H:%M:%SZ", &tm);
+	if (log_format == FORMAT_RAW) {
+		buf_puts(&b, msg);
+	} else if (log_format == FORMAT_JSON) {
+		buf_printf(&b, "{\"level\":\"%s\",\"msg\":", levels[level].word);
+		buf_json_string(&b, msg, strlen(msg));
+		buf_printf(&b, ",\"time\":\"%s\"", stamp);
+		json_fields(&b, fields);
+		buf_putc(&b, '}');
+	} else if (isatty(fileno(f))) {
 		clock_gettime(CLOCK_MONOTONIC, &now);
 		buf_printf(&b, "%s%s%s[%04ld] %s", log_color ? levels[level].color : "",
 		    levels[level].tag, log_color ? "\033[0m" : "",
@@ -69,9 +165,6 @@ log_write(FILE *f, enum log_level level, const char *fields, const char *msg)
 		if (fields != NULL)
 			buf_printf(&b, "  %s", fields);
 	} else {
-		t = time(NULL);
-		gmtime_r(&t, &tm);
-		strftime(stamp, sizeof stamp, "%Y-%m-%dT%H:%M:%SZ", &tm);
 		buf_printf(&b, "time=\"%s\" level=%s msg=", stamp, levels[level].word);
 		buf_json_string(&b, msg, strlen(msg));
 		if (fields != NULL)

@@ -17,6 +17,9 @@ enum log_level {
 };
 
 void	log_init(int verbose, int color);
+/* --log-output (stderr, stdout, none, file=PATH) and --log-format (text,
+ * json, raw); NULL keeps the default.  0, or -1 with an owned *cause. */
+int	log_configure(const char *output, const char *format, char **cause);
 /* Where lines go (stderr by default); the caller keeps f open. */
 void	log_set_output(FILE *f);
 int	log_enabled(enum log_level);

@@ -93,6 +93,18 @@ test_nested(void **state)
 		}
 		assert_int_equal(owners, 1);
 	}
+	/* segment_global numbers a worker's things as the whole test does. */
+	for (m = 0; m < 3; m++) {
+		assert_int_equal(segment_parse(thirds[m], &machine, &cause), 0);
+		for (k = 0; k < 2; k++) {
+			int64_t nth = 0;
+
+			segment_split(&machine, k, 2, &worker);
+			for (i = 0; i < 60; i++)
+				if (segment_owns(&worker, i))
+					assert_int_equal(segment_global(&worker, nth++), i);
+		}
+	}
 }
 
 int

@@ -39,6 +39,21 @@ var __ly_options = (function () {
 		noVUConnectionReuse: 1, "throw": 1, discardResponseBodies: 1, noCookiesReset: 1
 	};
 	var LIST_KEYS = { blacklistIPs: 1, blockHostnames: 1, systemTags: 1, summaryTrendStats: 1 };
+	/* Every option k6 knows; the ones Lyocell ignores for now are
+	 * reported instead of silently dropped. */
+	var KNOWN = ["vus", "duration", "iterations", "stages", "scenarios", "thresholds",
+		"setupTimeout", "teardownTimeout", "handleSummaryTimeout", "noSetup", "noTeardown",
+		"userAgent", "insecureSkipTLSVerify", "maxRedirects", "batch", "batchPerHost",
+		"discardResponseBodies", "noConnectionReuse", "noVUConnectionReuse", "noCookiesReset",
+		"httpDebug", "throw", "rps", "minIterationDuration", "tags", "systemTags",
+		"summaryTrendStats", "summaryTimeUnit", "hosts", "dns", "tlsVersion",
+		"tlsCipherSuites", "tlsAuth", "blacklistIPs", "blockHostnames", "paused",
+		"executionSegment", "executionSegmentSequence", "metricSamplesBufferSize",
+		"cloud", "ext", "vusMax", "linger", "noUsageReport", "tlsAIAFetch", "localIPs",
+		"consoleOutput", "discardResponseBodies"];
+	var UNSUPPORTED = { rps: 1, dns: 1, blacklistIPs: 1, blockHostnames: 1, httpDebug: 1,
+		paused: 1, localIPs: 1, tlsAIAFetch: 1 };
+	var TREND_STAT = /^(avg|min|med|max|count|p\((\d+(\.\d+)?)\))$/;
 
 	function fail(msg) {
 		var e = new Error(msg);
@@ -375,6 +390,7 @@ var __ly_options = (function () {
 	 */
 	function consolidate(layers) {
 		var config = null, script = layers.script, o, scenarios, names, list = [], i, plan;
+		var warnings, k;
 
 		if (layers.config !== null && layers.config !== undefined) {
 			try {
@@ -407,12 +423,32 @@ var __ly_options = (function () {
 		delete o.stages;
 		if (o.summaryTrendStats === undefined)
 			o.summaryTrendStats = ["avg", "min", "med", "max", "p(90)", "p(95)"];
+		if (!(o.summaryTrendStats instanceof Array))
+			fail("summaryTrendStats must be an array of strings");
+		o.summaryTrendStats.forEach(function (st) {
+			var m = TREND_STAT.exec(String(st));
+
+			if (m === null || (m[2] !== undefined && parseFloat(m[2]) > 100))
+				fail("summaryTrendStats: invalid stat " + JSON.stringify(st) +
+				    ": expected avg, min, med, max, count or p(N) with N in [0, 100]");
+		});
+		if (o.summaryTimeUnit !== undefined && o.summaryTimeUnit !== null &&
+		    o.summaryTimeUnit !== "" && ["s", "ms", "us"].indexOf(o.summaryTimeUnit) < 0)
+			fail("summaryTimeUnit: expected s, ms or us, got " + JSON.stringify(o.summaryTimeUnit));
+		warnings = [];
+		for (k in o)
+			if (own(o, k)) {
+				if (KNOWN.indexOf(k) < 0)
+					warnings.push("unknown option \"" + k + "\" is ignored");
+				else if (own(UNSUPPORTED, k) && o[k] !== false && o[k] !== null)
+					warnings.push("not supported yet: option \"" + k + "\" is ignored");
+			}
 		plan = { maxVUs: 0, totalDuration: 0 };
 		for (i = 0; i < list.length; i++) {
 			plan.maxVUs += maxVUs(list[i]);
 			plan.totalDuration = Math.max(plan.totalDuration, maxDuration(list[i]));
 		}
-		return { options: o, scenarios: list, plan: plan };
+		return { options: o, scenarios: list, plan: plan, warnings: warnings };
 	}
 
 	/* lyocell inspect: the consolidated options, as k6 prints them. */
