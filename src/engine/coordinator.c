@@ -1207,6 +1207,21 @@ raise_nofile(void)
 	}
 }
 
+/* A VU holds at least one connection: say so when a worker cannot open
+ * as many as its VUs need. */
+static void
+warn_nofile(const struct coord *c)
+{
+	struct rlimit rl;
+	long long per = (c->plan.max_vus + c->nworkers - 1) / c->nworkers;
+
+	if (getrlimit(RLIMIT_NOFILE, &rl) == 0 && rl.rlim_cur != RLIM_INFINITY &&
+	    (unsigned long long)per + 64 > (unsigned long long)rl.rlim_cur)
+		log_msg(LOG_WARN, NULL, "each worker runs up to %lld VUs but may open only "
+		    "%llu files; connections will fail: use more --workers or raise the "
+		    "limit (ulimit -n)", per, (unsigned long long)rl.rlim_cur);
+}
+
 static int
 online_cpus(void)
 {
@@ -1965,6 +1980,7 @@ coordinator_run(const struct cli *cli)
 	if (c.plan.max_vus > 0 && c.nworkers > c.plan.max_vus)
 		c.nworkers = (int)c.plan.max_vus;
 	c.workers = xcalloc((size_t)c.nworkers, sizeof *c.workers);
+	warn_nofile(&c);
 	banner(&c);
 
 	if (has_export(functions, "setup") && !cli_flag(cli, "no-setup", 0)) {

@@ -21,10 +21,14 @@ top_builddir=${top_builddir:-.}
 LYOCELL=$(cd "$top_builddir" && pwd)/lyocell
 TARGETBIN=$(cd "$top_builddir" && pwd)/tests/target/lyocell-target
 JCHECK=$(cd "$top_builddir" && pwd)/tests/func/jcheck
-CASES=$(cd "$srcdir/tests/func/cases" && pwd)
 only=${1:-}
 
 tmp=$(mktemp -d "${TMPDIR:-/tmp}/lyocell-func.XXXXXX")
+# The cases run in a copy: scripts may write files, and the source tree
+# is read-only under make distcheck.
+cp -R "$srcdir/tests/func/cases" "$tmp/cases"
+chmod -R u+w "$tmp/cases"
+CASES=$tmp/cases
 target_pid=
 cleanup() {
 	[ -n "$target_pid" ] && kill "$target_pid" 2>/dev/null && wait "$target_pid" 2>/dev/null

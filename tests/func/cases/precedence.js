@@ -1,0 +1,2 @@
+export const options = { vus: 1, iterations: 3 };
+export default function () {}
