@@ -23,6 +23,7 @@
 #include "exitcode.h"
 #include "js/modules.h"
 #include "js/runtime.h"
+#include "metrics/aggregator.h"
 #include "metrics/metric.h"
 #include "metrics/ring.h"
 #include "metrics/tagset.h"
@@ -42,12 +43,6 @@ extern char **environ;
 #define CTL_READY	'R'
 #define CTL_FAILED	'E'
 #define CTL_ABORT	'A'
-
-struct check_row {
-	char		*group;
-	char		*name;
-	uint64_t	 passes, fails;
-};
 
 struct worker_proc {
 	int		 k;
@@ -89,10 +84,8 @@ struct coord {
 	struct wire_reader	*local_reader;	/* setup and teardown samples */
 	uint32_t		*metric_map;	/* per worker: their ids to ours */
 
-	struct check_row	*checks;
-	size_t			 nchecks;
-	char			**groups;
-	size_t			 ngroups;
+	struct aggregator	*agg;
+	uint32_t		 no_tags;	/* the empty tag set */
 
 	int64_t			 t_start;	/* monotonic ns, the test's start */
 	int64_t			 t_end;
@@ -494,110 +487,17 @@ load_thresholds(struct coord *c, js_State *J, char **cause)
 
 /* ---- samples ---------------------------------------------------------- */
 
-struct tag_ctx {
-	struct tagset_table	*t;
-	uint32_t		 id;
-};
-
-static const char *
-tag_lookup(void *arg, const char *key)
+static int
+on_batch(void *arg, const struct wire_batch *b, char **cause)
 {
-	struct tag_ctx *x = arg;
-
-	return x->id ? tagset_value(x->t, x->id, key) : NULL;
-}
-
-static void
-note_check(struct coord *c, uint32_t tags, double value)
-{
-	const char *group = tagset_value(c->tagsets, tags, "group");
-	const char *name = tagset_value(c->tagsets, tags, "check");
-	struct check_row *r;
-	size_t i;
-
-	if (name == NULL)
-		return;
-	if (group == NULL)
-		group = "";
-	for (i = 0; i < c->nchecks; i++) {
-		r = &c->checks[i];
-		if (strcmp(r->name, name) == 0 && strcmp(r->group, group) == 0)
-			goto found;
-	}
-	c->checks = xreallocarray(c->checks, c->nchecks + 1, sizeof *c->checks);
-	r = &c->checks[c->nchecks++];
-	r->group = xstrdup(group);
-	r->name = xstrdup(name);
-	r->passes = r->fails = 0;
-found:
-	if (value != 0)
-		r->passes++;
-	else
-		r->fails++;
-}
-
-static void
-note_group(struct coord *c, uint32_t tags)
-{
-	const char *group = tagset_value(c->tagsets, tags, "group");
-	size_t i;
-
-	if (group == NULL || *group == '\0')
-		return;
-	for (i = 0; i < c->ngroups; i++)
-		if (strcmp(c->groups[i], group) == 0)
-			return;
-	c->groups = xreallocarray(c->groups, c->ngroups + 1, sizeof *c->groups);
-	c->groups[c->ngroups++] = xstrdup(group);
+	return aggregator_batch(((struct coord *)arg)->agg, b, cause);
 }
 
 static int
 on_metric(void *arg, uint32_t worker, const struct wire_metric *wm, uint32_t *id,
     char **cause)
 {
-	struct coord *c = the_coord;
-	enum sink_type type = SINK_COUNTER;
-	enum metric_contains contains;
-	struct metric *m;
-
-	switch (wm->type) {
-	case WIRE_COUNTER: type = SINK_COUNTER; break;
-	case WIRE_GAUGE: type = SINK_GAUGE; break;
-	case WIRE_RATE: type = SINK_RATE; break;
-	case WIRE_TREND: type = SINK_TREND; break;
-	}
-	contains = wm->contains == WIRE_TIME ? METRIC_TIME : wm->contains == WIRE_DATA ?
-	    METRIC_DATA : METRIC_DEFAULT;
-	m = metric_registry_get(c->metrics, wm->name);
-	if (m == NULL && (m = metric_registry_declare(c->metrics, wm->name, type,
-	    contains, cause)) == NULL)
-		return -1;
-	*id = m->id;
-	return 0;
-}
-
-static int
-on_batch(void *arg, const struct wire_batch *b, char **cause)
-{
-	struct coord *c = arg;
-	struct tag_ctx x = { c->tagsets, 0 };
-	size_t i;
-
-	for (i = 0; i < b->n; i++) {
-		const struct wire_sample *s = &b->samples[i];
-		struct metric *m = metric_registry_at(c->metrics, s->metric);
-
-		if (m == NULL)
-			continue;
-		x.id = s->tags;
-		metric_add(m, tag_lookup, &x, s->value);
-		if (s->metric == metric_registry_get(c->metrics, "checks")->id)
-			note_check(c, s->tags, s->value);
-		else if (s->metric == metric_registry_get(c->metrics, "group_duration")->id)
-			note_group(c, s->tags);
-	}
-	c->samples += b->n;
-	return 0;
+	return aggregator_metric(((struct coord *)arg)->agg, worker, wm, id, cause);
 }
 
 static int
@@ -1166,7 +1066,6 @@ static void
 tick_cb(evutil_socket_t fd, short what, void *arg)
 {
 	struct coord *c = arg;
-	struct tag_ctx x = { c->tagsets, 0 };
 	uint32_t vus = 0, max = 0;
 	char *breached = NULL;
 	bool abort = false;
@@ -1179,8 +1078,8 @@ tick_cb(evutil_socket_t fd, short what, void *arg)
 		vus += c->workers[i].vus;
 		max += c->workers[i].vus_max;
 	}
-	metric_add(metric_registry_get(c->metrics, "vus"), tag_lookup, &x, vus);
-	metric_add(metric_registry_get(c->metrics, "vus_max"), tag_lookup, &x, max);
+	aggregator_add(c->agg, metric_registry_get(c->metrics, "vus")->id, c->no_tags, vus);
+	aggregator_add(c->agg, metric_registry_get(c->metrics, "vus_max")->id, c->no_tags, max);
 	if (c->tty && !c->quiet)
 		progress(c, 0);
 	/* k6 evaluates thresholds every 2 s during the run. */
@@ -1464,6 +1363,9 @@ json_thresholds(struct buf *b, struct threshold **t, size_t n)
 static char *
 results_json(struct coord *c, double dur)
 {
+	const struct aggregator_check *checks;
+	char *const *groups;
+	size_t nchecks, ngroups;
 	struct buf b = BUF_INIT;
 	const char *trend;
 	char *stats, id[33];
@@ -1508,27 +1410,29 @@ results_json(struct coord *c, double dur)
 			buf_putc(&b, '}');
 		}
 	}
+	checks = aggregator_checks(c->agg, &nchecks);
+	groups = aggregator_groups(c->agg, &ngroups);
 	buf_puts(&b, "},\"checks\":[");
-	for (i = 0; i < c->nchecks; i++) {
-		char *path = xasprintf("%s::%s", c->checks[i].group, c->checks[i].name);
+	for (i = 0; i < nchecks; i++) {
+		char *path = xasprintf("%s::%s", checks[i].group, checks[i].name);
 
 		md5_hex(path, id);
 		buf_printf(&b, "%s{\"group\":", i ? "," : "");
-		buf_json_string(&b, c->checks[i].group, strlen(c->checks[i].group));
+		buf_json_string(&b, checks[i].group, strlen(checks[i].group));
 		buf_puts(&b, ",\"name\":");
-		buf_json_string(&b, c->checks[i].name, strlen(c->checks[i].name));
+		buf_json_string(&b, checks[i].name, strlen(checks[i].name));
 		buf_puts(&b, ",\"path\":");
 		buf_json_string(&b, path, strlen(path));
 		buf_printf(&b, ",\"id\":\"%s\",\"passes\":%llu,\"fails\":%llu}", id,
-		    (unsigned long long)c->checks[i].passes,
-		    (unsigned long long)c->checks[i].fails);
+		    (unsigned long long)checks[i].passes,
+		    (unsigned long long)checks[i].fails);
 		free(path);
 	}
 	buf_puts(&b, "],\"groups\":[");
-	for (i = 0; i < c->ngroups; i++) {
-		md5_hex(c->groups[i], id);
+	for (i = 0; i < ngroups; i++) {
+		md5_hex(groups[i], id);
 		buf_printf(&b, "%s{\"path\":", i ? "," : "");
-		buf_json_string(&b, c->groups[i], strlen(c->groups[i]));
+		buf_json_string(&b, groups[i], strlen(groups[i]));
 		buf_printf(&b, ",\"id\":\"%s\"}", id);
 	}
 	md5_hex("", id);
@@ -1737,6 +1641,8 @@ prepare(struct coord *c, char **functions)
 
 	c->metrics = metric_registry_new();
 	c->tagsets = tagset_table_new(0);
+	c->agg = aggregator_new(c->metrics, c->tagsets);
+	tagset_intern(c->tagsets, NULL, 0, &c->no_tags, &cause);
 	the_coord = c;
 	c->local_reader = wire_reader_new(c->tagsets, &handlers, c);
 	segment_full(&c->seg);
@@ -1876,18 +1782,9 @@ check_flags(const struct cli *cli)
 static void
 coord_free(struct coord *c)
 {
-	size_t i;
-
 	free_workers(c);
 	wire_reader_free(c->local_reader);
-	for (i = 0; i < c->nchecks; i++) {
-		free(c->checks[i].group);
-		free(c->checks[i].name);
-	}
-	free(c->checks);
-	for (i = 0; i < c->ngroups; i++)
-		free(c->groups[i]);
-	free(c->groups);
+	aggregator_free(c->agg);
 	plan_free(&c->plan);
 	free_runopts(&c->opts);
 	free(c->options_json);
