@@ -1646,8 +1646,10 @@ prepare(struct coord *c, char **functions)
 	the_coord = c;
 	c->local_reader = wire_reader_new(c->tagsets, &handlers, c);
 	segment_full(&c->seg);
-	if ((seg = cli_get(c->cli, "execution-segment")) != NULL &&
-	    segment_parse(seg, &c->seg, &cause) == -1) {
+	if (((seg = cli_get(c->cli, "execution-segment")) != NULL &&
+	    segment_parse(seg, &c->seg, &cause) == -1) ||
+	    ((seg = cli_get(c->cli, "execution-segment-sequence")) != NULL &&
+	    segment_apply_sequence(&c->seg, seg, &cause) == -1)) {
 		fprintf(stderr, "lyocell: %s\n", cause);
 		free(cause);
 		return EXIT_INVALID_CONFIG;

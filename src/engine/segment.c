@@ -90,20 +90,87 @@ parse_bound(const char *s, size_t len, int64_t *num, int64_t *den)
 	return 0;
 }
 
+/* Deal one period of d things to the intervals of widths w[] (summing
+ * to d) by smooth weighted round-robin, and keep the positions that
+ * interval `me` gets. */
+static const int64_t *
+pattern(const int64_t *w, size_t n, size_t me, int64_t d)
+{
+	int64_t *cur = xcalloc(n, sizeof *cur), *pos = xcalloc((size_t)w[me] + 1, sizeof *pos);
+	int64_t j, k = 0;
+	size_t i, best;
+
+	for (j = 0; j < d; j++) {
+		best = 0;
+		for (i = 0; i < n; i++) {
+			cur[i] += w[i];
+			if (cur[i] > cur[best])
+				best = i;
+		}
+		cur[best] -= d;
+		if (best == me)
+			pos[k++] = j;
+	}
+	free(cur);
+	return pos;
+}
+
+/* Set seg's pattern from the bounds num[i]/den[i] (increasing, 0 to 1);
+ * seg must be one of their intervals. */
+static int
+set_sequence(struct segment *seg, const int64_t *num, const int64_t *den, size_t n,
+    char **cause, const char *what)
+{
+	int64_t l = 1, w[256], a, b;
+	size_t i, me = n;
+
+	for (i = 0; i < n; i++) {
+		l = l / gcd(l, den[i]) * den[i];
+		if (l > SEGMENT_MAX_PERIOD) {
+			*cause = xasprintf("%s: the segments are too fine (a common "
+			    "denominator above %d)", what, SEGMENT_MAX_PERIOD);
+			return -1;
+		}
+	}
+	if (l % seg->d != 0)
+		goto notfound;
+	a = seg->a * (l / seg->d);
+	b = seg->b * (l / seg->d);
+	for (i = 0; i + 1 < n; i++) {
+		w[i] = num[i + 1] * (l / den[i + 1]) - num[i] * (l / den[i]);
+		if (num[i] * (l / den[i]) == a && num[i + 1] * (l / den[i + 1]) == b)
+			me = i;
+	}
+	if (me == n)
+		goto notfound;
+	seg->a = a;
+	seg->b = b;
+	seg->d = l;
+	seg->pos = pattern(w, n - 1, me, l);
+	return 0;
+notfound:
+	*cause = xasprintf("%s: the execution segment is not one of its intervals", what);
+	return -1;
+}
+
 void
 segment_full(struct segment *seg)
 {
+	static const int64_t zero[1] = { 0 };
+
 	seg->a = 0;
 	seg->b = seg->d = 1;
 	seg->k = 0;
 	seg->n = 1;
+	seg->pos = zero;
 }
 
 int
 segment_parse(const char *s, struct segment *seg, char **cause)
 {
 	const char *colon = strchr(s, ':');
-	int64_t fn = 0, fd = 1, tn, td, l;
+	int64_t num[4], den[4], fn = 0, fd = 1, tn, td, l;
+	size_t n = 0;
 	int ok;
 
 	if (colon == NULL)
@@ -126,7 +193,48 @@ segment_parse(const char *s, struct segment *seg, char **cause)
 		    "before its end", s);
 		return -1;
 	}
-	return 0;
+	/* Without a sequence, k6 assumes 0, from, to, 1. */
+	if (fn != 0) {
+		num[n] = 0;
+		den[n++] = 1;
+	}
+	num[n] = fn;
+	den[n++] = fd;
+	num[n] = tn;
+	den[n++] = td;
+	if (tn != td) {
+		num[n] = 1;
+		den[n++] = 1;
+	}
+	return set_sequence(seg, num, den, n, cause, "--execution-segment");
+}
+
+int
+segment_apply_sequence(struct segment *seg, const char *sequence, char **cause)
+{
+	int64_t num[257], den[257];
+	const char *p = sequence, *comma;
+	size_t n = 0;
+
+	for (;;) {
+		comma = strchr(p, ',');
+		if (n == 256 ||
+		    parse_bound(p, comma ? (size_t)(comma - p) : strlen(p), &num[n], &den[n]) == -1)
+			goto bad;
+		if (n > 0 && (__int128)num[n] * den[n - 1] <= (__int128)num[n - 1] * den[n])
+			goto bad;
+		n++;
+		if (comma == NULL)
+			break;
+		p = comma + 1;
+	}
+	if (n < 2 || num[0] != 0 || num[n - 1] != den[n - 1])
+		goto bad;
+	return set_sequence(seg, num, den, n, cause, "--execution-segment-sequence");
+bad:
+	*cause = xasprintf("invalid --execution-segment-sequence \"%s\": expected "
+	    "increasing fractions from 0 to 1, such as 0,1/3,2/3,1", sequence);
+	return -1;
 }
 
 void
@@ -141,13 +249,18 @@ segment_split(const struct segment *seg, int k, int n, struct segment *out)
 static int64_t
 machine_share(const struct segment *seg, int64_t count)
 {
-	int64_t rem = count % seg->d - seg->a;
+	int64_t w = seg->b - seg->a, rem = count % seg->d, lo = 0, hi = w;
 
-	if (rem < 0)
-		rem = 0;
-	if (rem > seg->b - seg->a)
-		rem = seg->b - seg->a;
-	return count / seg->d * (seg->b - seg->a) + rem;
+	/* positions below rem: a binary search in the sorted table */
+	while (lo < hi) {
+		int64_t mid = (lo + hi) / 2;
+
+		if (seg->pos[mid] < rem)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	return count / seg->d * w + lo;
 }
 
 int64_t
@@ -169,7 +282,7 @@ segment_global(const struct segment *seg, int64_t i)
 {
 	int64_t j = seg->k + i * seg->n, w = seg->b - seg->a;
 
-	return j / w * seg->d + seg->a + j % w;
+	return j / w * seg->d + seg->pos[j % w];
 }
 
 double

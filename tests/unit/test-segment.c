@@ -20,6 +20,7 @@ test_parse(void **state)
 	assert_int_equal(s.a, 1);
 	assert_int_equal(s.b, 2);
 	assert_int_equal(s.d, 3);
+	assert_int_equal(segment_share(&s, 3), 1);
 	assert_int_equal(segment_parse("50%", &s, &cause), 0);
 	assert_int_equal(s.a, 0);
 	assert_int_equal(s.b * 2, s.d);
@@ -81,11 +82,14 @@ test_nested(void **state)
 	}
 	assert_int_equal(sum, segment_share(&machine, 90));
 	assert_int_equal(sum, 30);
-	/* Every thing has exactly one owner over machines and workers. */
+	/* Every thing has exactly one owner over machines and workers, when
+	 * the machines share their sequence. */
 	for (i = 0; i < 100; i++) {
 		owners = 0;
 		for (m = 0; m < 3; m++) {
 			assert_int_equal(segment_parse(thirds[m], &machine, &cause), 0);
+			assert_int_equal(segment_apply_sequence(&machine, "0,1/3,2/3,1",
+			    &cause), 0);
 			for (k = 0; k < 3; k++) {
 				segment_split(&machine, k, 3, &worker);
 				owners += segment_owns(&worker, i);
@@ -107,6 +111,39 @@ test_nested(void **state)
 	}
 }
 
+/* Machines with different denominators stripe disjointly once the
+ * sequence gives them a common one. */
+static void
+test_sequence(void **state)
+{
+	const char *parts[] = { "0:1/2", "1/2:3/4", "3/4:1" };
+	const char *seq = "0,1/2,3/4,1";
+	struct segment m;
+	char *cause = NULL;
+	int64_t i, owners;
+	int k;
+
+	for (i = 0; i < 100; i++) {
+		owners = 0;
+		for (k = 0; k < 3; k++) {
+			assert_int_equal(segment_parse(parts[k], &m, &cause), 0);
+			assert_int_equal(segment_apply_sequence(&m, seq, &cause), 0);
+			owners += segment_owns(&m, i);
+		}
+		assert_int_equal(owners, 1);
+	}
+	/* Interleaved like k6: 2 VUs go to the first two machines. */
+	assert_int_equal(segment_parse("1/2:3/4", &m, &cause), 0);
+	assert_int_equal(segment_apply_sequence(&m, seq, &cause), 0);
+	assert_int_equal(segment_share(&m, 2), 1);
+	assert_int_equal(segment_parse("0:1/3", &m, &cause), 0);
+	assert_int_equal(segment_apply_sequence(&m, seq, &cause), -1);
+	free(cause);
+	cause = NULL;
+	assert_int_equal(segment_apply_sequence(&m, "0,1/2,1/4,1", &cause), -1);
+	free(cause);
+}
+
 int
 main(void)
 {
@@ -114,6 +151,7 @@ main(void)
 		cmocka_unit_test(test_parse),
 		cmocka_unit_test(test_shares_add_up),
 		cmocka_unit_test(test_nested),
+		cmocka_unit_test(test_sequence),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
