@@ -1,63 +1,74 @@
 /* ES2015+ Object functions: group 2, loaded when the global Object is
  * first read (see 10-symbol.js).  Object.keys and
- * Object.getOwnPropertyNames are wrapped to hide symbol-keyed and
- * internal properties. */
+ * Object.getOwnPropertyNames are replaced to hide symbol-keyed and
+ * internal properties; Object.keys is built on for-in because mujs
+ * 1.3.2's own misses array indexes (and propertyIsEnumerable is wrong for
+ * them); its for-in hands out array indexes in one reused buffer, hence
+ * the k + "" copy. */
 __ly_rt.reg += 'l 0 2 Object;';
 __ly_rt.src[2] = '\
-var h = rt.load(7), obj = h.obj, gopn = Object.getOwnPropertyNames, okeys = Object.keys;\
-function strip(a, sym) {\
-	var r = [], i, k;\
-	for (i = 0; i < a.length; i++) {\
-		k = a[i];\
-		if (sym ? k.lastIndexOf("@@sym:", 0) === 0 : k.charAt(0) !== "@" ||\
-		    k.lastIndexOf("@@sym:", 0) && k.lastIndexOf("@@ly:", 0))\
-			r.push(k);\
-	}\
-	return r;\
+var h = rt.load(7), obj = h.obj, gopn = Object.getOwnPropertyNames,\
+hasOwn = Object.prototype.hasOwnProperty;\
+function names(o, m) {\
+var a = [], r = [], i, k;\
+o = obj(o);\
+if (m === 2) {\
+for (k in o)\
+if (hasOwn.call(o, k))\
+a.push(k + "");\
+} else \
+a = gopn(o);\
+for (i = 0; i < a.length; i++) {\
+k = String(a[i]);\
+if (m === 1 ? k.lastIndexOf("@@sym:", 0) === 0 : k.charAt(0) !== "@" ||\
+k.lastIndexOf("@@sym:", 0) && k.lastIndexOf("@@ly:", 0))\
+r.push(k);\
+}\
+return r;\
 }\
 function list(o, op) {\
-	var k = strip(okeys(o = obj(o))), r = [], i;\
-	for (i = 0; i < k.length; i++)\
-		r.push(op ? [k[i], o[k[i]]] : o[k[i]]);\
-	return r;\
+var k = names(o = obj(o), 2), r = [], i;\
+for (i = 0; i < k.length; i++)\
+r.push(op ? [k[i], o[k[i]]] : o[k[i]]);\
+return r;\
 }\
 rt.def(Object, "keys", function keys(o) {\
-	return strip(okeys(obj(o)));\
+return names(o, 2);\
 });\
 rt.def(Object, "getOwnPropertyNames", function getOwnPropertyNames(o) {\
-	return strip(gopn(obj(o)));\
+return names(o, 0);\
 });\
 rt.def(Object, "getOwnPropertySymbols", function getOwnPropertySymbols(o) {\
-	return strip(gopn(obj(o)), true);\
+return names(o, 1);\
 });\
 rt.def(Object, "entries", function entries(o) {\
-	return list(o, 1);\
+return list(o, 1);\
 });\
 rt.def(Object, "values", function values(o) {\
-	return list(o, 0);\
+return list(o, 0);\
 });\
 rt.def(Object, "fromEntries", function fromEntries(it) {\
-	var r = {};\
-	h.each(it, function (e) {\
-		if (!h.isObj(e))\
-			throw new TypeError("Iterator value " + e + " is not an entry object");\
-		r[e[0]] = e[1];\
-	});\
-	return r;\
+var r = {};\
+h.each(it, function (e) {\
+if (!h.isObj(e))\
+throw new TypeError("Iterator value " + e + " is not an entry object");\
+r[e[0]] = e[1];\
+});\
+return r;\
 });\
 rt.def(Object, "is", function is(a, b) {\
-	return a === b ? a !== 0 || 1 / a === 1 / b : a !== a && b !== b;\
+return a === b ? a !== 0 || 1 / a === 1 / b : a !== a && b !== b;\
 });\
 rt.def(Object, "assign", function assign(t) {\
-	var i, k, s;\
-	t = obj(t);\
-	for (i = 1; i < arguments.length; i++) {\
-		s = arguments[i];\
-		if (s != null)\
-			for (k in (s = Object(s)))\
-				if (Object.prototype.hasOwnProperty.call(s, k))\
-					t[k] = s[k];\
-	}\
-	return t;\
+var i, k, s;\
+t = obj(t);\
+for (i = 1; i < arguments.length; i++) {\
+s = arguments[i];\
+if (s != null)\
+for (k in (s = Object(s)))\
+if (hasOwn.call(s, k))\
+t[k] = s[k];\
+}\
+return t;\
 });\
 rt.def(G, "Object", Object);';

@@ -1,0 +1,10 @@
+var it = [5, 6][Symbol.iterator](), r = it.next();
+console.log(r.value, r.done);
+r = it.next(); console.log(r.value, r.done);
+r = it.next(); console.log(r.value, r.done);
+r = it.next(); console.log(r.value, r.done);
+console.log([].values === Array.prototype[Symbol.iterator]);
+var a = [1, 2]; var i2 = a.values(); a.push(3); var out = [];
+for (r = i2.next(); !r.done; r = i2.next()) out.push(r.value);
+console.log(out.join());
+var ii = [1][Symbol.iterator](); console.log(ii[Symbol.iterator]() === ii);

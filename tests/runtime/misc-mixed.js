@@ -1,0 +1,16 @@
+var log = function () { console.log.apply(console, arguments); };
+log([1, 2, 3].includes('2'), [1, [2]].flat().length, Array.from(new Map([[1, 'a']]).values()).join());
+log('abc'.padStart(5, undefined), 'ab'.at(-3), 'a-b_c'.replaceAll(/[-_]/g, function (m) { return m === '-' ? '+' : '='; }));
+var s = new Set(); s.add(s); log(s.has(s), s.size);
+var m = new Map(); m.set(m, m); log(m.get(m) === m);
+var o = Object.freeze({ a: 1 }); var ws = new WeakSet(); ws.add(o); log(ws.has(o), Object.isFrozen(o));
+log(Object.entries('ab').join('|'), Object.keys([4, 5]).join(), Object.values({}).length);
+log(JSON.stringify(Object.fromEntries(new Map([['x', [1]]]))));
+log(Number.isInteger(0.1 + 0.2), Math.trunc(-0) === 0, 1 / Math.trunc(-0.2));
+log(String(Symbol('q')).indexOf('q') >= 0, Symbol.keyFor(Symbol.iterator));
+var p = Promise.reject(1); p.catch(function () {}); log(typeof p.then, p instanceof Promise);
+Promise.all([Promise.resolve(1)]).then(function (a) { log('arr', Array.isArray(a)); });
+log([3, 1, 2].findLast(function (x) { return x < 3; }), [].at(0), 'x'.codePointAt(5));
+log(Array.prototype.flat.call({ length: 2, 0: [1], 1: 2 }).join());
+var it = new Set([1, 2]).values(); log(it.next().value, typeof it[Symbol.iterator], it[Symbol.iterator]() === it);
+log(Array.from({ length: 2 }, function () { return this.v; }, { v: 7 }).join());
