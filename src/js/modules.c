@@ -18,6 +18,9 @@ static const struct {
 	{ "k6/http", http_module_open },
 	{ "k6/metrics", k6_metrics_module_open },
 	{ "k6/execution", k6_execution_module_open },
+	{ "k6/encoding", encoding_module_open },
+	{ "k6/crypto", crypto_module_open },
+	{ "k6/data", data_module_open },
 };
 #define NNATIVES (sizeof natives / sizeof natives[0])
 

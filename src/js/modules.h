@@ -8,6 +8,8 @@
 #ifndef LYOCELL_MODULES_H
 #define LYOCELL_MODULES_H
 
+#include <stddef.h>
+
 typedef struct js_State js_State;
 struct vu;
 
@@ -33,6 +35,15 @@ void	k6_execution_module_open(js_State *);
 void	k6_console_define(js_State *);
 void	k6_open_define(js_State *);
 void	http_module_open(js_State *);
+void	encoding_module_open(js_State *);
+void	crypto_module_open(js_State *);
+void	data_module_open(js_State *);
+/* Byte strings (js/encoding.c): mujs keeps U+0000 as C0 80. */
+struct buf;
+void	encoding_bytes(js_State *, int idx, struct buf *);
+void	encoding_push_bytes(js_State *, const unsigned char *, size_t);
+void	encoding_b64(const unsigned char *, size_t, const char *alphabet, int pad,
+	    struct buf *);
 void	http_vu_free(struct vu *);
 void	http_interrupt(struct vu *);
 void	http_iteration_start(struct vu *);

@@ -1,0 +1,189 @@
+/* "k6/crypto": hashes, HMAC and random bytes on OpenSSL's libcrypto. */
+#include "config.h"
+
+#include <mujs.h>
+#include <openssl/evp.h>
+#include <openssl/hmac.h>
+#include <openssl/rand.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "js/modules.h"
+#include "util/buf.h"
+#include "util/xmalloc.h"
+
+static const struct {
+	const char	*name;
+	const char	*openssl;
+} algorithms[] = {
+	{ "md5", "MD5" }, { "sha1", "SHA1" }, { "sha256", "SHA256" },
+	{ "sha384", "SHA384" }, { "sha512", "SHA512" },
+	{ "sha512_224", "SHA512-224" }, { "sha512_256", "SHA512-256" },
+	{ "md4", "MD4" }, { "ripemd160", "RIPEMD160" },
+};
+
+static const EVP_MD *
+digest_named(js_State *J, const char *name)
+{
+	const EVP_MD *md = NULL;
+	size_t i;
+
+	for (i = 0; i < sizeof algorithms / sizeof algorithms[0]; i++)
+		if (strcmp(algorithms[i].name, name) == 0)
+			md = EVP_get_digestbyname(algorithms[i].openssl);
+	if (md == NULL)
+		js_error(J, "unsupported hash algorithm \"%s\"%s", name,
+		    strcmp(name, "md4") == 0 || strcmp(name, "ripemd160") == 0 ?
+		    " (not available in this OpenSSL)" : "");
+	return md;
+}
+
+/* Push the digest in k6's output encodings. */
+static void
+push_digest(js_State *J, const unsigned char *d, size_t n, const char *enc)
+{
+	static const char hex[] = "0123456789abcdef";
+	struct buf b = BUF_INIT;
+	size_t i;
+
+	if (strcmp(enc, "hex") == 0) {
+		for (i = 0; i < n; i++) {
+			buf_putc(&b, hex[d[i] >> 4]);
+			buf_putc(&b, hex[d[i] & 15]);
+		}
+	} else if (strcmp(enc, "base64") == 0) {
+		encoding_b64(d, n, "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/", 1, &b);
+	} else if (strcmp(enc, "base64url") == 0) {
+		encoding_b64(d, n, "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_", 1, &b);
+	} else if (strcmp(enc, "base64rawurl") == 0) {
+		encoding_b64(d, n, "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_", 0, &b);
+	} else if (strcmp(enc, "binary") == 0) {
+		js_error(J, "not supported yet: \"binary\" output (an ArrayBuffer); use hex or base64");
+	} else {
+		js_error(J, "unknown output encoding \"%s\" (hex, base64, base64url, "
+		    "base64rawurl, binary)", enc);
+	}
+	js_pushstring(J, b.data ? b.data : "");
+	buf_free(&b);
+}
+
+static const char *
+encoding_arg(js_State *J, int idx)
+{
+	return js_isdefined(J, idx) ? js_tostring(J, idx) : "binary";
+}
+
+/* Digest the string at data_idx (keyed by the one at key_idx for an
+ * HMAC, when key_idx is not 0) and push it in enc. */
+static void
+digest_push(js_State *J, const char *alg, int key_idx, int data_idx, const char *enc)
+{
+	const EVP_MD *md = digest_named(J, alg);
+	unsigned char d[EVP_MAX_MD_SIZE];
+	unsigned int n = 0;
+	struct buf key = BUF_INIT, in = BUF_INIT;
+
+	/* All conversions first: nothing to free if they throw. */
+	encoding_bytes(J, data_idx, &in);
+	if (key_idx != 0)
+		encoding_bytes(J, key_idx, &key);
+	if (key_idx != 0)
+		HMAC(md, key.data ? key.data : "", (int)key.len,
+		    (const unsigned char *)(in.data ? in.data : ""), in.len, d, &n);
+	else
+		EVP_Digest(in.data ? in.data : "", in.len, d, &n, md, NULL);
+	buf_free(&key);
+	buf_free(&in);
+	push_digest(J, d, n, enc);
+}
+
+static void c_md4(js_State *J) { digest_push(J, "md4", 0, 1, encoding_arg(J, 2)); }
+static void c_md5(js_State *J) { digest_push(J, "md5", 0, 1, encoding_arg(J, 2)); }
+static void c_sha1(js_State *J) { digest_push(J, "sha1", 0, 1, encoding_arg(J, 2)); }
+static void c_sha256(js_State *J) { digest_push(J, "sha256", 0, 1, encoding_arg(J, 2)); }
+static void c_sha384(js_State *J) { digest_push(J, "sha384", 0, 1, encoding_arg(J, 2)); }
+static void c_sha512(js_State *J) { digest_push(J, "sha512", 0, 1, encoding_arg(J, 2)); }
+static void c_sha512_224(js_State *J) { digest_push(J, "sha512_224", 0, 1, encoding_arg(J, 2)); }
+static void c_sha512_256(js_State *J) { digest_push(J, "sha512_256", 0, 1, encoding_arg(J, 2)); }
+static void c_ripemd160(js_State *J) { digest_push(J, "ripemd160", 0, 1, encoding_arg(J, 2)); }
+
+/* hmac(algorithm, secret, data, outputEncoding) */
+static void
+c_hmac(js_State *J)
+{
+	digest_push(J, js_tostring(J, 1), 2, 3, encoding_arg(J, 4));
+}
+
+/* createHash(alg) and createHMAC(alg, secret): an object that collects
+ * the input (update appends) and digests it at the end. */
+static void
+hasher_update(js_State *J)
+{
+	js_getproperty(J, 0, "_data");
+	js_copy(J, 1);
+	js_concat(J);
+	js_setproperty(J, 0, "_data");
+	js_copy(J, 0);
+}
+
+static void
+hasher_digest(js_State *J)
+{
+	const char *enc = encoding_arg(J, 1);
+
+	js_getproperty(J, 0, "_alg");	/* 2 */
+	js_getproperty(J, 0, "_key");	/* 3 */
+	js_getproperty(J, 0, "_data");	/* 4 */
+	digest_push(J, js_tostring(J, 2), js_isdefined(J, 3) ? 3 : 0, 4, enc);
+}
+
+static void
+new_hasher(js_State *J, int hmac)
+{
+	js_newobject(J);
+	js_copy(J, 1);
+	js_setproperty(J, -2, "_alg");
+	if (hmac) {
+		js_copy(J, 2);
+		js_setproperty(J, -2, "_key");
+	}
+	js_pushliteral(J, "");
+	js_setproperty(J, -2, "_data");
+	js_newcfunction(J, hasher_update, "update", 1);
+	js_setproperty(J, -2, "update");
+	js_newcfunction(J, hasher_digest, "digest", 1);
+	js_setproperty(J, -2, "digest");
+}
+
+static void c_create_hash(js_State *J) { digest_named(J, js_tostring(J, 1)); new_hasher(J, 0); }
+static void c_create_hmac(js_State *J) { digest_named(J, js_tostring(J, 1)); new_hasher(J, 1); }
+
+static void
+c_random_bytes(js_State *J)
+{
+	js_error(J, "not supported yet: randomBytes() (it returns an ArrayBuffer)");
+}
+
+void
+crypto_module_open(js_State *J)
+{
+	static const struct {
+		const char	*name;
+		js_CFunction	 fn;
+		int		 n;
+	} fns[] = {
+		{ "md4", c_md4, 2 }, { "md5", c_md5, 2 }, { "sha1", c_sha1, 2 },
+		{ "sha256", c_sha256, 2 }, { "sha384", c_sha384, 2 },
+		{ "sha512", c_sha512, 2 }, { "sha512_224", c_sha512_224, 2 },
+		{ "sha512_256", c_sha512_256, 2 }, { "ripemd160", c_ripemd160, 2 },
+		{ "hmac", c_hmac, 4 }, { "createHash", c_create_hash, 1 },
+		{ "createHMAC", c_create_hmac, 2 }, { "randomBytes", c_random_bytes, 1 },
+	};
+	size_t i;
+
+	js_newobject(J);
+	for (i = 0; i < sizeof fns / sizeof fns[0]; i++) {
+		js_newcfunction(J, fns[i].fn, fns[i].name, fns[i].n);
+		js_setproperty(J, -2, fns[i].name);
+	}
+}

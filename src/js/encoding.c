@@ -1,0 +1,180 @@
+/* "k6/encoding": base64 in k6's four variants, and the byte handling the
+ * crypto module shares.
+ *
+ * mujs strings are UTF-8, except that U+0000 is stored as the two bytes
+ * C0 80; encoding_bytes undoes that so binary data survives. */
+#include "config.h"
+
+#include <mujs.h>
+#include <stdint.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "js/modules.h"
+#include "util/buf.h"
+#include "util/xmalloc.h"
+
+static const char b64std[] =
+    "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
+static const char b64url[] =
+    "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_";
+
+/* The bytes of a string argument, into b. */
+void
+encoding_bytes(js_State *J, int idx, struct buf *b)
+{
+	const char *s = js_tostring(J, idx);
+	size_t i, n = strlen(s);
+
+	buf_reset(b);
+	for (i = 0; i < n; i++) {
+		if ((unsigned char)s[i] == 0xc0 && i + 1 < n && (unsigned char)s[i + 1] == 0x80) {
+			buf_putc(b, 0);
+			i++;
+		} else
+			buf_putc(b, s[i]);
+	}
+}
+
+/* Push bytes as a JavaScript string (NUL bytes kept, as mujs does). */
+void
+encoding_push_bytes(js_State *J, const unsigned char *p, size_t n)
+{
+	struct buf b = BUF_INIT;
+	size_t i;
+
+	for (i = 0; i < n; i++) {
+		if (p[i] == 0)
+			buf_add(&b, "\xc0\x80", 2);
+		else
+			buf_putc(&b, p[i]);
+	}
+	js_pushstring(J, b.data ? b.data : "");
+	buf_free(&b);
+}
+
+static int
+variant(js_State *J, int idx, const char **alphabet, int *pad)
+{
+	const char *v = js_isdefined(J, idx) ? js_tostring(J, idx) : "std";
+
+	if (strcmp(v, "std") == 0 || *v == '\0') {
+		*alphabet = b64std;
+		*pad = 1;
+	} else if (strcmp(v, "rawstd") == 0) {
+		*alphabet = b64std;
+		*pad = 0;
+	} else if (strcmp(v, "url") == 0) {
+		*alphabet = b64url;
+		*pad = 1;
+	} else if (strcmp(v, "rawurl") == 0) {
+		*alphabet = b64url;
+		*pad = 0;
+	} else
+		return -1;
+	return 0;
+}
+
+void
+encoding_b64(const unsigned char *p, size_t n, const char *alphabet, int pad, struct buf *out)
+{
+	size_t i;
+
+	buf_reset(out);
+	for (i = 0; i + 2 < n; i += 3) {
+		uint32_t v = (uint32_t)p[i] << 16 | (uint32_t)p[i + 1] << 8 | p[i + 2];
+
+		buf_putc(out, alphabet[v >> 18]);
+		buf_putc(out, alphabet[(v >> 12) & 63]);
+		buf_putc(out, alphabet[(v >> 6) & 63]);
+		buf_putc(out, alphabet[v & 63]);
+	}
+	if (i < n) {
+		uint32_t v = (uint32_t)p[i] << 16 | (i + 1 < n ? (uint32_t)p[i + 1] << 8 : 0);
+
+		buf_putc(out, alphabet[v >> 18]);
+		buf_putc(out, alphabet[(v >> 12) & 63]);
+		if (i + 1 < n)
+			buf_putc(out, alphabet[(v >> 6) & 63]);
+		else if (pad)
+			buf_putc(out, '=');
+		if (pad)
+			buf_putc(out, '=');
+	}
+	if (out->data == NULL)
+		buf_puts(out, "");
+}
+
+static int
+unb64(const char *s, const char *alphabet, struct buf *out)
+{
+	uint32_t v = 0;
+	int bits = 0, c;
+	const char *p;
+
+	buf_reset(out);
+	for (; *s != '\0'; s++) {
+		if (*s == '=')
+			break;
+		if ((p = strchr(alphabet, *s)) == NULL || *s == '\0')
+			return -1;
+		c = (int)(p - alphabet);
+		v = v << 6 | (uint32_t)c;
+		bits += 6;
+		if (bits >= 8) {
+			bits -= 8;
+			buf_putc(out, (int)(v >> bits) & 0xff);
+		}
+	}
+	for (; *s == '='; s++)
+		;
+	return *s == '\0' ? 0 : -1;
+}
+
+static void
+b64encode(js_State *J)
+{
+	struct buf in = BUF_INIT, out = BUF_INIT;
+	const char *alphabet;
+	int pad;
+
+	if (variant(J, 2, &alphabet, &pad) == -1)
+		js_typeerror(J, "b64encode: unknown variant \"%s\" (std, rawstd, url, rawurl)",
+		    js_tostring(J, 2));
+	encoding_bytes(J, 1, &in);
+	encoding_b64((const unsigned char *)in.data, in.len, alphabet, pad, &out);
+	js_pushstring(J, out.data);
+	buf_free(&in);
+	buf_free(&out);
+}
+
+static void
+b64decode(js_State *J)
+{
+	struct buf out = BUF_INIT;
+	const char *alphabet;
+	int pad;
+
+	if (variant(J, 2, &alphabet, &pad) == -1)
+		js_typeerror(J, "b64decode: unknown variant \"%s\" (std, rawstd, url, rawurl)",
+		    js_tostring(J, 2));
+	if (!js_isdefined(J, 3) || strcmp(js_tostring(J, 3), "s") != 0)
+		js_error(J, "not supported yet: b64decode() returning an ArrayBuffer; "
+		    "pass \"s\" as the third argument for a string");
+	if (unb64(js_tostring(J, 1), alphabet, &out) == -1) {
+		buf_free(&out);
+		js_error(J, "b64decode: the input is not valid base64");
+	}
+	encoding_push_bytes(J, (const unsigned char *)out.data, out.len);
+	buf_free(&out);
+}
+
+void
+encoding_module_open(js_State *J)
+{
+	js_newobject(J);
+	js_newcfunction(J, b64encode, "b64encode", 2);
+	js_setproperty(J, -2, "b64encode");
+	js_newcfunction(J, b64decode, "b64decode", 3);
+	js_setproperty(J, -2, "b64decode");
+}

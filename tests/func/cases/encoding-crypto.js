@@ -1,0 +1,19 @@
+import encoding from 'k6/encoding';
+import crypto from 'k6/crypto';
+import { check } from 'k6';
+export const options = { iterations: 1, thresholds: { checks: ['rate==1'] } };
+export default function () {
+  check(null, {
+    'b64 std': () => encoding.b64encode('hello, world') === 'aGVsbG8sIHdvcmxk',
+    'b64 rawurl': () => encoding.b64encode('\xff\xfe?', 'rawurl') === 'w7_Dvj8',
+    'b64 round trip': () => encoding.b64decode('aGVsbG8sIHdvcmxk', 'std', 's') === 'hello, world',
+    'md5 hex': () => crypto.md5('abc', 'hex') === '900150983cd24fb0d6963f7d28e17f72',
+    'sha256 hex': () => crypto.sha256('abc', 'hex') ===
+      'ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad',
+    'sha1 base64': () => crypto.sha1('abc', 'base64') === 'qZk+NkcGgWq6PiVxeFDCbJzQ2J0=',
+    'hmac sha256': () => crypto.hmac('sha256', 'key', 'The quick brown fox jumps over the lazy dog', 'hex') ===
+      'f7bc83f430538424b13298e6aa6fb143ef4d59a14946175997479dbc2d1a3cd8',
+    'createHash': () => crypto.createHash('sha256').update('a').update('bc').digest('hex') ===
+      'ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad',
+  });
+}
