@@ -29,6 +29,7 @@
 #include "metrics/tagset.h"
 #include "metrics/threshold.h"
 #include "metrics/wire.h"
+#include "output/output.h"
 #include "util/buf.h"
 #include "util/duration.h"
 #include "util/log.h"
@@ -86,6 +87,8 @@ struct coord {
 
 	struct aggregator	*agg;
 	uint32_t		 no_tags;	/* the empty tag set */
+	struct output		**outputs;	/* --out */
+	size_t			 noutputs;
 
 	int64_t			 t_start;	/* monotonic ns, the test's start */
 	int64_t			 t_end;
@@ -1190,7 +1193,8 @@ run_workers(struct coord *c, char **cause)
 		wp->ctl_ev = NULL;
 	}
 
-	c->base = event_base_new();
+	if (c->base == NULL)
+		c->base = event_base_new();
 	c->sigint_ev = evsignal_new(c->base, SIGINT, signal_cb, c);
 	c->sigterm_ev = evsignal_new(c->base, SIGTERM, signal_cb, c);
 	c->sigchld_ev = evsignal_new(c->base, SIGCHLD, sigchld_cb, c);
@@ -1585,18 +1589,15 @@ summarize(struct coord *c, double dur, int handle_summary)
 static void
 banner(struct coord *c)
 {
-	const char **outs;
 	char total[32], *desc;
-	size_t i, n;
+	size_t i;
 
 	if (c->quiet && !c->tty)
 		return;
-	n = cli_all(c->cli, "out", &outs);
 	printf("\n  execution: local\n     script: %s\n     output: ", c->script);
-	for (i = 0; i < n; i++)
-		printf("%s%s", i ? ", " : "", outs[i]);
-	printf("%s\n\n", n ? "" : "-");
-	free(outs);
+	for (i = 0; i < c->noutputs; i++)
+		printf("%s%s", i ? ", " : "", output_describe(c->outputs[i]));
+	printf("%s\n\n", c->noutputs ? "" : "-");
 	duration_format(c->plan.total_duration, total, sizeof total);
 	printf("  scenarios: (%.2f%%) %zu scenario%s, %lld max VUs, %s max duration "
 	    "(incl. graceful stop):\n", segment_fraction(&c->seg) * 100, c->plan.n,
@@ -1735,14 +1736,86 @@ prepare(struct coord *c, char **functions)
 	return EXIT_OK;
 }
 
+/* Every aggregated sample goes to every output, tags sorted by key. */
+static void
+to_outputs(void *arg, const struct metric *m, uint32_t tags, const struct wire_sample *ws)
+{
+	struct coord *c = arg;
+	struct output_sample os;
+	size_t i;
+
+	memset(&os, 0, sizeof os);
+	os.metric = m;
+	os.tags = tags ? tagset_get(c->tagsets, tags, &os.ntags) : NULL;
+	os.time = ws->time;
+	os.value = ws->value;
+	if (ws->flags & WIRE_SAMPLE_META) {
+		os.has_meta = 1;
+		os.vu = ws->vu;
+		os.iter = ws->iter;
+	}
+	for (i = 0; i < c->noutputs; i++)
+		output_add(c->outputs[i], &os);
+}
+
+/* Create and start the --out outputs; an exit code. */
+static int
+start_outputs(struct coord *c)
+{
+	const char **outs;
+	char *cause = NULL;
+	size_t i, n = cli_all(c->cli, "out", &outs);
+	int rc = EXIT_OK;
+
+	if (n > 0 && c->base == NULL)
+		c->base = event_base_new();
+	for (i = 0; i < n && rc == EXIT_OK; i++) {
+		struct output *o = output_new(outs[i], c->base, c->metrics, &cause);
+
+		if (o == NULL || output_start(o, &cause) == -1) {
+			fprintf(stderr, "lyocell: --out %s: %s\n", outs[i], cause);
+			free(cause);
+			output_free(o);
+			rc = EXIT_USAGE;
+			break;
+		}
+		c->outputs = xreallocarray(c->outputs, c->noutputs + 1, sizeof *c->outputs);
+		c->outputs[c->noutputs++] = o;
+	}
+	free(outs);
+	if (c->noutputs > 0)
+		aggregator_set_listener(c->agg, to_outputs, c);
+	return rc;
+}
+
+/* Flush and close the outputs after the coordinator's loop; losses are
+ * reported, the summary still comes. */
+static void
+stop_outputs(struct coord *c)
+{
+	char *cause = NULL;
+	size_t i;
+
+	for (i = 0; i < c->noutputs; i++) {
+		if (output_stop(c->outputs[i], 5000, &cause) == -1) {
+			log_msg(LOG_ERROR, NULL, "%s", cause);
+			free(cause);
+			cause = NULL;
+		}
+		output_free(c->outputs[i]);
+	}
+	free(c->outputs);
+	c->outputs = NULL;
+	c->noutputs = 0;
+}
+
 /* Flags whose values only the coordinator can judge.  An exit code, or
  * EXIT_OK. */
 static int
 check_flags(const struct cli *cli)
 {
-	const char **outs, *stats;
+	const char *stats;
 	char *cause = NULL, *list, *item, *save = NULL;
-	size_t i, n;
 	int rc = EXIT_OK;
 
 	if (log_configure(cli_get(cli, "log-output"), cli_get(cli, "log-format"),
@@ -1751,22 +1824,6 @@ check_flags(const struct cli *cli)
 		free(cause);
 		return EXIT_USAGE;
 	}
-	n = cli_all(cli, "out", &outs);
-	for (i = 0; i < n && rc == EXIT_OK; i++) {
-		size_t len = strcspn(outs[i], "=");
-
-		if ((len == 4 && strncmp(outs[i], "json", 4) == 0) ||
-		    (len == 3 && strncmp(outs[i], "csv", 3) == 0) ||
-		    (len == 8 && strncmp(outs[i], "influxdb", 8) == 0))
-			fprintf(stderr, "lyocell: not supported yet: --out %.*s\n", (int)len, outs[i]);
-		else
-			fprintf(stderr, "lyocell: invalid output type \"%.*s\": the outputs are "
-			    "json, csv and influxdb\n", (int)len, outs[i]);
-		rc = EXIT_USAGE;
-	}
-	free(outs);
-	if (rc != EXIT_OK)
-		return rc;
 	if ((stats = cli_get(cli, "summary-trend-stats")) != NULL) {
 		list = xstrdup(stats);
 		for (item = strtok_r(list, ",", &save); item != NULL && rc == EXIT_OK;
@@ -1784,6 +1841,11 @@ check_flags(const struct cli *cli)
 static void
 coord_free(struct coord *c)
 {
+	size_t i;
+
+	for (i = 0; i < c->noutputs; i++)
+		output_free(c->outputs[i]);
+	free(c->outputs);
 	free_workers(c);
 	wire_reader_free(c->local_reader);
 	aggregator_free(c->agg);
@@ -1873,6 +1935,8 @@ coordinator_run(const struct cli *cli)
 
 	if ((rc = prepare(&c, &functions)) != EXIT_OK)
 		goto out;
+	if ((rc = start_outputs(&c)) != EXIT_OK)
+		goto out;
 	c.nworkers = (w = cli_get(cli, "workers")) != NULL ? atoi(w) : online_cpus();
 	if (c.nworkers < 1)
 		c.nworkers = 1;
@@ -1914,6 +1978,7 @@ coordinator_run(const struct cli *cli)
 		    &teardown_result);
 		free(teardown_result);
 	}
+	stop_outputs(&c);
 	dur = c.started ? (double)(c.t_end - c.t_start) / 1e9 : 0;
 	metric_registry_eval(c.metrics, dur, true, &breached, NULL);
 	summarize(&c, dur, has_export(functions, "handleSummary"));

@@ -1,0 +1,1280 @@
+/* --out influxdb=http://[user:pass@]host:port/db?params: InfluxDB v1 line
+ * protocol over HTTP (output/influxdb in k6).
+ *
+ * Samples become lines (measurement = metric name, tags = sample tags but
+ * the tagsAsFields ones, fields = value, the tagsAsFields tags and the vu
+ * and iter metadata) in the current batch; every pushInterval, or when a
+ * batch reaches INFLUX_BATCH_MAX bytes, the batch joins a queue, and at
+ * most concurrentWrites POSTs to /write are in flight.  Everything runs on
+ * the caller's event base: libcurl's multi socket interface with our own
+ * socket and timer callbacks, no threads (the coordinator forks after the
+ * outputs start).  When the server is slow or down the queue is capped:
+ * the oldest batches are dropped, and every sample that was not written
+ * is counted and reported by influxdb_stop with the first reason. */
+#include "config.h"
+
+#include <curl/curl.h>
+#include <event2/event.h>
+#include <math.h>
+#include <stdarg.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+
+#include "output/backend.h"
+#include "output/format.h"
+#include "util/buf.h"
+#include "util/duration.h"
+#include "util/xmalloc.h"
+
+#define INFLUX_BATCH_MAX	((size_t)4 << 20)	/* bytes in one POST */
+#define INFLUX_QUEUE_BYTES	((size_t)64 << 20)	/* pending batches */
+#define INFLUX_QUEUE_MIN	8			/* batches, at least */
+#define INFLUX_TIMEOUT_MS	30000L			/* one request */
+#define INFLUX_CONNECT_MS	10000L
+#define INFLUX_RESPONSE_MAX	2048			/* error text kept */
+
+enum influx_kind {
+	INFLUX_STRING,
+	INFLUX_INT,
+	INFLUX_FLOAT,
+	INFLUX_BOOL,
+};
+
+struct influx_field {
+	char			*name;
+	enum influx_kind	 kind;
+};
+
+struct influx_batch {
+	struct influx_batch	*next;
+	struct buf		 body;
+	uint64_t		 n;		/* samples */
+};
+
+/* One request in flight: a write (batch set) or CREATE DATABASE. */
+struct influx_req {
+	struct influx_req	*next;
+	struct influx		*ix;
+	CURL			*easy;
+	struct influx_batch	*batch;
+	char			*post;		/* CREATE DATABASE body */
+	struct buf		 resp;
+	char			 errbuf[CURL_ERROR_SIZE];
+};
+
+struct influx_sock {
+	struct event		*ev;
+	struct influx		*ix;
+};
+
+struct influx {
+	/* Settings. */
+	char			*addr;
+	char			*user;
+	char			*pass;
+	char			*db;
+	char			*precision;
+	char			*retention;
+	char			*consistency;
+	char			*proxy;
+	int			 insecure;
+	long			 payload_size;	/* UDP only in k6: unused */
+	double			 push_ms;
+	long			 concurrent;
+	struct influx_field	*fields;
+	size_t			 nfields;
+	int			 fields_set;	/* tagsAsFields given */
+	int64_t			 prec_ns;
+	char			*write_url;
+	char			*query_url;
+	char			*desc;
+
+	struct event_base	*base;
+	CURLM			*multi;
+	struct curl_slist	*headers;
+	struct event		*curl_timer;
+	struct event		*push_timer;
+	int			 expired;	/* stop's deadline passed */
+
+	struct influx_batch	*cur;
+	struct influx_batch	*qhead;
+	struct influx_batch	*qtail;
+	size_t			 qlen;
+	size_t			 qbytes;
+	size_t			 qmax;
+	struct influx_req	*reqs;
+	long			 inflight;	/* writes */
+	int			 creating;	/* CREATE DATABASE in flight */
+
+	uint64_t		 written;
+	uint64_t		 lost;
+	char			*reason;	/* of the first loss */
+};
+
+static void	influx_pump(struct influx *);
+
+/* Settings. */
+
+static int
+influx_parse_long(const char *s, long *v, char **cause)
+{
+	char	*end;
+
+	*v = strtol(s, &end, 10);
+	if (*s == '\0' || *end != '\0') {
+		*cause = xasprintf("strconv.Atoi: parsing \"%s\": invalid syntax",
+		    s);
+		return -1;
+	}
+	return 0;
+}
+
+static int
+influx_parse_bool(const char *s, int *v)
+{
+	static const char *yes[] = { "1", "t", "T", "true", "TRUE", "True" };
+	static const char *no[] = { "0", "f", "F", "false", "FALSE", "False" };
+	size_t	 i;
+
+	for (i = 0; i < 6; i++) {
+		if (strcmp(s, yes[i]) == 0) {
+			*v = 1;
+			return 0;
+		}
+		if (strcmp(s, no[i]) == 0) {
+			*v = 0;
+			return 0;
+		}
+	}
+	return -1;
+}
+
+static void
+influx_fields_clear(struct influx *ix)
+{
+	size_t	 i;
+
+	for (i = 0; i < ix->nfields; i++)
+		free(ix->fields[i].name);
+	free(ix->fields);
+	ix->fields = NULL;
+	ix->nfields = 0;
+}
+
+/* One tagsAsFields entry, "name" or "name:type", as k6's MakeFieldKinds. */
+static int
+influx_field_add(struct influx *ix, const char *spec, char **cause)
+{
+	const char		*colon = strchr(spec, ':');
+	const char		*type = colon != NULL ? colon + 1 : "string";
+	char			*name;
+	enum influx_kind	 kind;
+	size_t			 i;
+
+	name = colon != NULL ? xstrndup(spec, colon - spec) : xstrdup(spec);
+	for (i = 0; i < ix->nfields; i++) {
+		if (strcmp(ix->fields[i].name, name) == 0) {
+			*cause = xasprintf("a tag name (%s) shows up more than "
+			    "once in InfluxDB field type configurations", name);
+			free(name);
+			return -1;
+		}
+	}
+	if (strcmp(type, "string") == 0)
+		kind = INFLUX_STRING;
+	else if (strcmp(type, "int") == 0)
+		kind = INFLUX_INT;
+	else if (strcmp(type, "float") == 0)
+		kind = INFLUX_FLOAT;
+	else if (strcmp(type, "bool") == 0)
+		kind = INFLUX_BOOL;
+	else {
+		*cause = xasprintf("an invalid type (%s) is specified for an "
+		    "InfluxDB field (%s)", type, name);
+		free(name);
+		return -1;
+	}
+	ix->fields = xreallocarray(ix->fields, ix->nfields + 1,
+	    sizeof *ix->fields);
+	ix->fields[ix->nfields].name = name;
+	ix->fields[ix->nfields].kind = kind;
+	ix->nfields++;
+	return 0;
+}
+
+/* The first tagsAsFields setting replaces the defaults. */
+static int
+influx_fields_set(struct influx *ix, const char *spec, int list,
+    char **cause)
+{
+	const char	*p, *comma;
+	char		*one;
+	int		 rc;
+
+	if (!ix->fields_set) {
+		influx_fields_clear(ix);
+		ix->fields_set = 1;
+	}
+	if (!list)
+		return influx_field_add(ix, spec, cause);
+	for (p = spec; p != NULL; p = comma != NULL ? comma + 1 : NULL) {
+		comma = strchr(p, ',');
+		one = comma != NULL ? xstrndup(p, comma - p) : xstrdup(p);
+		rc = *one != '\0' ? influx_field_add(ix, one, cause) : 0;
+		free(one);
+		if (rc == -1)
+			return -1;
+	}
+	return 0;
+}
+
+static void
+influx_setstr(char **dst, const char *value)
+{
+	free(*dst);
+	*dst = xstrdup(value);
+}
+
+/* A setting by its URL query name (the environment uses the same). */
+static int
+influx_set(struct influx *ix, const char *key, const char *value, int list,
+    char **cause)
+{
+	if (strcmp(key, "insecure") == 0) {
+		/* The URL takes "true" or "false"; the environment any of
+		 * Go's booleans. */
+		if (*value == '\0')
+			return 0;
+		if (strcmp(value, "true") == 0 || strcmp(value, "false") == 0) {
+			ix->insecure = strcmp(value, "true") == 0;
+			return 0;
+		}
+		if (list && influx_parse_bool(value, &ix->insecure) == 0)
+			return 0;
+		*cause = xasprintf("insecure must be true or false, not %s",
+		    value);
+		return -1;
+	}
+	if (strcmp(key, "payload_size") == 0)
+		return influx_parse_long(value, &ix->payload_size, cause);
+	if (strcmp(key, "precision") == 0) {
+		influx_setstr(&ix->precision, value);
+		return 0;
+	}
+	if (strcmp(key, "retention") == 0) {
+		influx_setstr(&ix->retention, value);
+		return 0;
+	}
+	if (strcmp(key, "consistency") == 0) {
+		influx_setstr(&ix->consistency, value);
+		return 0;
+	}
+	if (strcmp(key, "pushInterval") == 0) {
+		if (duration_parse(value, &ix->push_ms) == -1) {
+			*cause = xasprintf("invalid pushInterval \"%s\"", value);
+			return -1;
+		}
+		return 0;
+	}
+	if (strcmp(key, "concurrentWrites") == 0)
+		return influx_parse_long(value, &ix->concurrent, cause);
+	if (strcmp(key, "tagsAsFields") == 0)
+		return influx_fields_set(ix, value, list, cause);
+	*cause = xasprintf("unknown query parameter: %s", key);
+	return -1;
+}
+
+static int
+influx_hex(int c)
+{
+	if (c >= '0' && c <= '9')
+		return c - '0';
+	if (c >= 'a' && c <= 'f')
+		return c - 'a' + 10;
+	if (c >= 'A' && c <= 'F')
+		return c - 'A' + 10;
+	return -1;
+}
+
+/* Percent-decode n bytes of s (plus as space in a query). */
+static char *
+influx_unescape(const char *s, size_t n, int query, char **cause)
+{
+	char	*out = xmalloc(n + 1), *o = out;
+	size_t	 i;
+
+	for (i = 0; i < n; i++) {
+		if (s[i] == '%') {
+			if (i + 2 >= n || influx_hex(s[i + 1]) == -1 ||
+			    influx_hex(s[i + 2]) == -1) {
+				*cause = xasprintf("invalid URL escape \"%.*s\"",
+				    (int)(n - i < 3 ? n - i : 3), s + i);
+				free(out);
+				return NULL;
+			}
+			*o++ = influx_hex(s[i + 1]) * 16 + influx_hex(s[i + 2]);
+			i += 2;
+		} else if (query && s[i] == '+')
+			*o++ = ' ';
+		else
+			*o++ = s[i];
+	}
+	*o = '\0';
+	return out;
+}
+
+/* Percent-encode for a query value. */
+static void
+influx_escape(struct buf *b, const char *s)
+{
+	for (; *s != '\0'; s++) {
+		unsigned char c = *s;
+
+		if ((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') ||
+		    (c >= '0' && c <= '9') || c == '-' || c == '_' ||
+		    c == '.' || c == '~')
+			buf_putc(b, c);
+		else
+			buf_printf(b, "%%%02X", c);
+	}
+}
+
+/* http://[user:pass@]host:port/db?k=v&...: the way k6's ParseURL reads it. */
+static int
+influx_parse_url(struct influx *ix, const char *url, char **cause)
+{
+	const char	*scheme_end, *auth, *auth_end, *at, *colon, *path, *q;
+	const char	*amp, *eq, *c;
+	char		*key = NULL, *value = NULL, *s;
+	int		 rc = -1;
+
+	scheme_end = strstr(url, "://");
+	if (scheme_end == NULL || scheme_end == url) {
+		*cause = xasprintf("invalid InfluxDB URL \"%s\" (expected "
+		    "http://[user:pass@]host:port/db)", url);
+		return -1;
+	}
+	auth = scheme_end + 3;
+	auth_end = auth + strcspn(auth, "/?#");
+	at = NULL;
+	for (c = auth; c < auth_end; c++) {
+		if (*c == '@')
+			at = c;
+	}
+	if (at != NULL) {
+		colon = memchr(auth, ':', at - auth);
+		free(ix->user);
+		free(ix->pass);
+		ix->user = influx_unescape(auth, (colon != NULL ? colon : at) -
+		    auth, 0, cause);
+		ix->pass = colon != NULL ? influx_unescape(colon + 1,
+		    at - colon - 1, 0, cause) : xstrdup("");
+		if (ix->user == NULL || ix->pass == NULL)
+			return -1;
+		auth = at + 1;
+	}
+	if (auth_end > auth) {
+		free(ix->addr);
+		ix->addr = xasprintf("%.*s://%.*s", (int)(scheme_end - url), url,
+		    (int)(auth_end - auth), auth);
+	}
+	path = auth_end;
+	q = NULL;
+	if (*path == '/') {
+		size_t plen = strcspn(path, "?#");
+
+		if (plen > 1) {
+			s = influx_unescape(path + 1, plen - 1, 0, cause);
+			if (s == NULL)
+				return -1;
+			free(ix->db);
+			ix->db = s;
+		}
+		path += plen;
+	}
+	if (*path == '?')
+		q = path + 1;
+	for (; q != NULL && *q != '\0' && *q != '#'; q = amp != NULL ? amp + 1 : NULL) {
+		size_t len;
+
+		amp = strchr(q, '&');
+		len = amp != NULL ? (size_t)(amp - q) : strcspn(q, "#");
+		if (len == 0)
+			continue;
+		eq = memchr(q, '=', len);
+		key = influx_unescape(q, eq != NULL ? (size_t)(eq - q) : len, 1,
+		    cause);
+		value = eq != NULL ? influx_unescape(eq + 1, len - (eq + 1 - q),
+		    1, cause) : xstrdup("");
+		if (key == NULL || value == NULL)
+			goto out;
+		if (influx_set(ix, key, value, 0, cause) == -1)
+			goto out;
+		free(key);
+		free(value);
+		key = value = NULL;
+	}
+	rc = 0;
+out:
+	free(key);
+	free(value);
+	return rc;
+}
+
+static int
+influx_env(struct influx *ix, char **cause)
+{
+	static const struct {
+		const char	*env;
+		const char	*key;
+	} map[] = {
+		{ "K6_INFLUXDB_INSECURE", "insecure" },
+		{ "K6_INFLUXDB_PAYLOAD_SIZE", "payload_size" },
+		{ "K6_INFLUXDB_PUSH_INTERVAL", "pushInterval" },
+		{ "K6_INFLUXDB_CONCURRENT_WRITES", "concurrentWrites" },
+		{ "K6_INFLUXDB_PRECISION", "precision" },
+		{ "K6_INFLUXDB_RETENTION", "retention" },
+		{ "K6_INFLUXDB_CONSISTENCY", "consistency" },
+		{ "K6_INFLUXDB_TAGS_AS_FIELDS", "tagsAsFields" },
+	};
+	const char	*v;
+	char		*why = NULL;
+	size_t		 i;
+
+	if ((v = getenv("K6_INFLUXDB_ADDR")) != NULL)
+		influx_setstr(&ix->addr, v);
+	if ((v = getenv("K6_INFLUXDB_USERNAME")) != NULL)
+		influx_setstr(&ix->user, v);
+	if ((v = getenv("K6_INFLUXDB_PASSWORD")) != NULL)
+		influx_setstr(&ix->pass, v);
+	if ((v = getenv("K6_INFLUXDB_DB")) != NULL)
+		influx_setstr(&ix->db, v);
+	if ((v = getenv("K6_INFLUXDB_PROXY")) != NULL)
+		influx_setstr(&ix->proxy, v);
+	for (i = 0; i < sizeof map / sizeof map[0]; i++) {
+		if ((v = getenv(map[i].env)) == NULL)
+			continue;
+		if (influx_set(ix, map[i].key, v, 1, &why) == -1) {
+			*cause = xasprintf("%s: %s", map[i].env, why);
+			free(why);
+			return -1;
+		}
+	}
+	return 0;
+}
+
+/* The precision as the server reads it, and its length in ns. */
+static int
+influx_precision(struct influx *ix, const char **param, char **cause)
+{
+	static const struct {
+		const char	*name;
+		const char	*param;
+		int64_t		 ns;
+	} units[] = {
+		{ "", NULL, 1 },
+		{ "ns", NULL, 1 },
+		{ "us", "u", 1000 },
+		{ "\xc2\xb5s", "u", 1000 },
+		{ "\xce\xbcs", "u", 1000 },
+		{ "ms", "ms", 1000000 },
+		{ "s", "s", 1000000000 },
+		{ "m", "m", 60LL * 1000000000 },
+		{ "h", "h", 3600LL * 1000000000 },
+	};
+	size_t	 i;
+	const char *p = ix->precision != NULL ? ix->precision : "";
+
+	for (i = 0; i < sizeof units / sizeof units[0]; i++) {
+		if (strcmp(p, units[i].name) == 0) {
+			*param = units[i].param;
+			ix->prec_ns = units[i].ns;
+			return 0;
+		}
+	}
+	*cause = xasprintf("time: unknown unit \"%s\" in duration \"1%s\"", p,
+	    p);
+	return -1;
+}
+
+static void influx_free(void *);
+
+static void *
+influx_create(const char *arg, struct event_base *base,
+    struct metric_registry *reg, char **cause)
+{
+	struct influx	*ix = xcalloc(1, sizeof *ix);
+	struct buf	 u = BUF_INIT;
+	const char	*param = NULL;
+	char		*why = NULL;
+	size_t		 len;
+
+	ix->base = base;
+	ix->addr = xstrdup("http://localhost:8086");
+	ix->db = xstrdup("k6");
+	ix->push_ms = 1000;
+	ix->concurrent = 4;
+	/* k6's defaults are vu, iter and url; vu and iter are numbers, so
+	 * they go as integers (as the xk6 InfluxDB output does). */
+	influx_field_add(ix, "vu:int", &why);
+	influx_field_add(ix, "iter:int", &why);
+	influx_field_add(ix, "url", &why);
+	if (influx_env(ix, &why) == -1)
+		goto fail;
+	if (*arg != '\0' && influx_parse_url(ix, arg, &why) == -1)
+		goto fail;
+	if (ix->concurrent <= 0) {
+		why = xstrdup("influxdb's ConcurrentWrites must be a positive "
+		    "number");
+		goto fail;
+	}
+	if (ix->push_ms <= 0) {
+		why = xstrdup("pushInterval must be positive");
+		goto fail;
+	}
+	if (*ix->db == '\0')
+		influx_setstr(&ix->db, "k6");
+	if (influx_precision(ix, &param, &why) == -1)
+		goto fail;
+	len = strlen(ix->addr);
+	while (len > 0 && ix->addr[len - 1] == '/')
+		ix->addr[--len] = '\0';
+	if (strncasecmp(ix->addr, "http://", 7) != 0 &&
+	    strncasecmp(ix->addr, "https://", 8) != 0) {
+		why = xasprintf("unsupported address %s (only http:// and "
+		    "https://)", ix->addr);
+		goto fail;
+	}
+
+	buf_printf(&u, "%s/write?db=", ix->addr);
+	influx_escape(&u, ix->db);
+	if (param != NULL)
+		buf_printf(&u, "&precision=%s", param);
+	if (ix->retention != NULL && *ix->retention != '\0') {
+		buf_puts(&u, "&rp=");
+		influx_escape(&u, ix->retention);
+	}
+	if (ix->consistency != NULL && *ix->consistency != '\0') {
+		buf_puts(&u, "&consistency=");
+		influx_escape(&u, ix->consistency);
+	}
+	ix->write_url = buf_steal(&u);
+	ix->query_url = xasprintf("%s/query", ix->addr);
+	ix->desc = xasprintf("InfluxDBv1 (%s)", ix->addr);
+	ix->qmax = INFLUX_QUEUE_MIN;
+	if ((size_t)ix->concurrent * 4 > ix->qmax)
+		ix->qmax = (size_t)ix->concurrent * 4;
+	return ix;
+
+fail:
+	*cause = xasprintf("influxdb: %s", why);
+	free(why);
+	influx_free(ix);
+	return NULL;
+}
+
+/* libcurl on the event base: the pattern of src/net/net.c. */
+
+static void
+influx_lose(struct influx *ix, uint64_t n, const char *fmt, ...)
+    __attribute__((format(printf, 3, 4)));
+
+static void
+influx_lose(struct influx *ix, uint64_t n, const char *fmt, ...)
+{
+	va_list	 ap;
+
+	if (n == 0)
+		return;
+	ix->lost += n;
+	if (ix->reason == NULL) {
+		va_start(ap, fmt);
+		ix->reason = xvasprintf(fmt, ap);
+		va_end(ap);
+	}
+}
+
+static void
+influx_batch_free(struct influx_batch *b)
+{
+	if (b == NULL)
+		return;
+	buf_free(&b->body);
+	free(b);
+}
+
+static void
+influx_req_free(struct influx_req *r)
+{
+	struct influx		*ix = r->ix;
+	struct influx_req	**pp;
+
+	for (pp = &ix->reqs; *pp != NULL; pp = &(*pp)->next) {
+		if (*pp == r) {
+			*pp = r->next;
+			break;
+		}
+	}
+	curl_easy_cleanup(r->easy);
+	influx_batch_free(r->batch);
+	buf_free(&r->resp);
+	free(r->post);
+	free(r);
+}
+
+static void
+influx_done(struct influx_req *r, CURLcode rc)
+{
+	struct influx	*ix = r->ix;
+	long		 code = 0;
+	size_t		 len;
+
+	curl_easy_getinfo(r->easy, CURLINFO_RESPONSE_CODE, &code);
+	if (r->batch == NULL) {
+		/* k6 ignores a failed CREATE DATABASE: the user may not be
+		 * an admin of an existing database.  A dead server shows in
+		 * the writes. */
+		ix->creating = 0;
+	} else {
+		ix->inflight--;
+		if (rc == CURLE_OK && code >= 200 && code < 300)
+			ix->written += r->batch->n;
+		else if (rc != CURLE_OK) {
+			influx_lose(ix, r->batch->n, "cannot reach %s: %s",
+			    ix->addr, r->errbuf[0] != '\0' ? r->errbuf :
+			    curl_easy_strerror(rc));
+		} else {
+			len = r->resp.len;
+			while (len > 0 && (r->resp.data[len - 1] == '\n' ||
+			    r->resp.data[len - 1] == '\r'))
+				len--;
+			influx_lose(ix, r->batch->n, "HTTP %ld from %s%s%.*s",
+			    code, ix->write_url, len > 0 ? ": " : "", (int)len,
+			    len > 0 ? r->resp.data : "");
+		}
+	}
+	influx_req_free(r);
+}
+
+static void
+influx_drain(struct influx *ix)
+{
+	CURLMsg			*msg;
+	struct influx_req	*r;
+	int			 left;
+
+	while ((msg = curl_multi_info_read(ix->multi, &left)) != NULL) {
+		CURL		*easy = msg->easy_handle;
+		CURLcode	 rc = msg->data.result;
+
+		if (msg->msg != CURLMSG_DONE)
+			continue;
+		r = NULL;
+		curl_easy_getinfo(easy, CURLINFO_PRIVATE, (char **)&r);
+		curl_multi_remove_handle(ix->multi, easy);
+		if (r != NULL)
+			influx_done(r, rc);
+	}
+	influx_pump(ix);
+}
+
+static void
+influx_action(struct influx *ix, curl_socket_t fd, int flags)
+{
+	int	 still;
+
+	curl_multi_socket_action(ix->multi, fd, flags, &still);
+	influx_drain(ix);
+}
+
+static void
+influx_sock_cb(evutil_socket_t fd, short what, void *arg)
+{
+	struct influx_sock	*s = arg;
+	int			 flags = 0;
+
+	if (what & EV_READ)
+		flags |= CURL_CSELECT_IN;
+	if (what & EV_WRITE)
+		flags |= CURL_CSELECT_OUT;
+	influx_action(s->ix, fd, flags);
+}
+
+static void
+influx_curl_timer_cb(evutil_socket_t fd, short what, void *arg)
+{
+	influx_action(arg, CURL_SOCKET_TIMEOUT, 0);
+}
+
+static int
+influx_socket_fn(CURL *easy, curl_socket_t fd, int what, void *clientp,
+    void *socketp)
+{
+	struct influx		*ix = clientp;
+	struct influx_sock	*s = socketp;
+	short			 ev = EV_PERSIST;
+
+	if (what == CURL_POLL_REMOVE) {
+		if (s != NULL) {
+			event_free(s->ev);
+			free(s);
+			curl_multi_assign(ix->multi, fd, NULL);
+		}
+		return 0;
+	}
+	if (what & CURL_POLL_IN)
+		ev |= EV_READ;
+	if (what & CURL_POLL_OUT)
+		ev |= EV_WRITE;
+	if (s == NULL) {
+		s = xcalloc(1, sizeof *s);
+		s->ix = ix;
+		curl_multi_assign(ix->multi, fd, s);
+	} else
+		event_free(s->ev);
+	s->ev = event_new(ix->base, fd, ev, influx_sock_cb, s);
+	event_add(s->ev, NULL);
+	return 0;
+}
+
+static int
+influx_timer_fn(CURLM *multi, long ms, void *clientp)
+{
+	struct influx	*ix = clientp;
+	struct timeval	 tv;
+
+	if (ms < 0) {
+		evtimer_del(ix->curl_timer);
+		return 0;
+	}
+	/* Never call libcurl from here: a 0 ms timer runs from the loop. */
+	tv.tv_sec = ms / 1000;
+	tv.tv_usec = (ms % 1000) * 1000;
+	evtimer_add(ix->curl_timer, &tv);
+	return 0;
+}
+
+static size_t
+influx_write_cb(char *data, size_t size, size_t n, void *arg)
+{
+	struct influx_req	*r = arg;
+	size_t			 len = size * n;
+
+	if (r->resp.len < INFLUX_RESPONSE_MAX) {
+		buf_add(&r->resp, data, len < INFLUX_RESPONSE_MAX - r->resp.len ?
+		    len : INFLUX_RESPONSE_MAX - r->resp.len);
+	}
+	return len;
+}
+
+/* Start a POST of body (len bytes, borrowed until the request ends). */
+static struct influx_req *
+influx_post(struct influx *ix, const char *url, const char *body, size_t len,
+    int lineproto)
+{
+	struct influx_req	*r = xcalloc(1, sizeof *r);
+
+	r->ix = ix;
+	buf_init(&r->resp, 0);
+	r->easy = curl_easy_init();
+	if (r->easy == NULL) {
+		free(r);
+		return NULL;
+	}
+	curl_easy_setopt(r->easy, CURLOPT_URL, url);
+	curl_easy_setopt(r->easy, CURLOPT_POST, 1L);
+	curl_easy_setopt(r->easy, CURLOPT_POSTFIELDS, body);
+	curl_easy_setopt(r->easy, CURLOPT_POSTFIELDSIZE_LARGE, (curl_off_t)len);
+	if (lineproto)
+		curl_easy_setopt(r->easy, CURLOPT_HTTPHEADER, ix->headers);
+	curl_easy_setopt(r->easy, CURLOPT_NOSIGNAL, 1L);
+	curl_easy_setopt(r->easy, CURLOPT_TIMEOUT_MS, INFLUX_TIMEOUT_MS);
+	curl_easy_setopt(r->easy, CURLOPT_CONNECTTIMEOUT_MS, INFLUX_CONNECT_MS);
+	curl_easy_setopt(r->easy, CURLOPT_USERAGENT, "lyocell (InfluxDBv1)");
+	curl_easy_setopt(r->easy, CURLOPT_ERRORBUFFER, r->errbuf);
+	curl_easy_setopt(r->easy, CURLOPT_WRITEFUNCTION, influx_write_cb);
+	curl_easy_setopt(r->easy, CURLOPT_WRITEDATA, r);
+	curl_easy_setopt(r->easy, CURLOPT_PRIVATE, r);
+	if (ix->user != NULL && *ix->user != '\0') {
+		curl_easy_setopt(r->easy, CURLOPT_USERNAME, ix->user);
+		curl_easy_setopt(r->easy, CURLOPT_PASSWORD,
+		    ix->pass != NULL ? ix->pass : "");
+	}
+	if (ix->insecure) {
+		curl_easy_setopt(r->easy, CURLOPT_SSL_VERIFYPEER, 0L);
+		curl_easy_setopt(r->easy, CURLOPT_SSL_VERIFYHOST, 0L);
+	}
+	if (ix->proxy != NULL)
+		curl_easy_setopt(r->easy, CURLOPT_PROXY, ix->proxy);
+	if (curl_multi_add_handle(ix->multi, r->easy) != CURLM_OK) {
+		curl_easy_cleanup(r->easy);
+		free(r);
+		return NULL;
+	}
+	r->next = ix->reqs;
+	ix->reqs = r;
+	return r;
+}
+
+/* Send queued batches while there is room in flight. */
+static void
+influx_pump(struct influx *ix)
+{
+	struct influx_batch	*b;
+	struct influx_req	*r;
+
+	if (ix->multi == NULL)
+		return;		/* not started: batches wait */
+	while (!ix->creating && ix->inflight < ix->concurrent &&
+	    ix->qhead != NULL) {
+		b = ix->qhead;
+		ix->qhead = b->next;
+		if (ix->qhead == NULL)
+			ix->qtail = NULL;
+		ix->qlen--;
+		ix->qbytes -= b->body.len;
+		b->next = NULL;
+		r = influx_post(ix, ix->write_url, b->body.data, b->body.len, 1);
+		if (r == NULL) {
+			influx_lose(ix, b->n, "libcurl refused a request");
+			influx_batch_free(b);
+			continue;
+		}
+		r->batch = b;
+		ix->inflight++;
+	}
+}
+
+/* Move the current batch to the queue, dropping the oldest batches past
+ * the cap: a slow or dead server must not eat the coordinator's memory. */
+static void
+influx_enqueue(struct influx *ix)
+{
+	struct influx_batch	*b = ix->cur, *old;
+
+	if (b == NULL || b->n == 0)
+		return;
+	ix->cur = NULL;
+	if (ix->qtail != NULL)
+		ix->qtail->next = b;
+	else
+		ix->qhead = b;
+	ix->qtail = b;
+	ix->qlen++;
+	ix->qbytes += b->body.len;
+	while (ix->qhead != b &&
+	    (ix->qlen > ix->qmax || ix->qbytes > INFLUX_QUEUE_BYTES)) {
+		old = ix->qhead;
+		ix->qhead = old->next;
+		ix->qlen--;
+		ix->qbytes -= old->body.len;
+		influx_lose(ix, old->n, "%s is too slow or down: the oldest "
+		    "batches were dropped", ix->addr);
+		influx_batch_free(old);
+	}
+	influx_pump(ix);
+}
+
+static void
+influx_push_cb(evutil_socket_t fd, short what, void *arg)
+{
+	influx_enqueue(arg);
+}
+
+static int
+influx_start(void *arg, char **cause)
+{
+	struct influx		*ix = arg;
+	struct buf		 q = BUF_INIT, name = BUF_INIT;
+	struct influx_req	*r;
+	struct timeval		 tv;
+	long long		 us = (long long)(ix->push_ms * 1000);
+	const char		*p;
+
+	ix->multi = curl_multi_init();
+	if (ix->multi == NULL) {
+		*cause = xstrdup("influxdb: cannot initialise libcurl");
+		return -1;
+	}
+	ix->curl_timer = evtimer_new(ix->base, influx_curl_timer_cb, ix);
+	curl_multi_setopt(ix->multi, CURLMOPT_SOCKETFUNCTION, influx_socket_fn);
+	curl_multi_setopt(ix->multi, CURLMOPT_SOCKETDATA, ix);
+	curl_multi_setopt(ix->multi, CURLMOPT_TIMERFUNCTION, influx_timer_fn);
+	curl_multi_setopt(ix->multi, CURLMOPT_TIMERDATA, ix);
+	ix->headers = curl_slist_append(NULL,
+	    "Content-Type: text/plain; charset=utf-8");
+	/* No "Expect: 100-continue" round trip for large batches. */
+	ix->headers = curl_slist_append(ix->headers, "Expect:");
+
+	/* CREATE DATABASE "db", the name quoted as an InfluxQL identifier. */
+	buf_puts(&name, "CREATE DATABASE \"");
+	for (p = ix->db; *p != '\0'; p++) {
+		if (*p == '"' || *p == '\\')
+			buf_putc(&name, '\\');
+		buf_putc(&name, *p);
+	}
+	buf_putc(&name, '"');
+	buf_puts(&q, "q=");
+	influx_escape(&q, name.data);
+	buf_free(&name);
+	r = influx_post(ix, ix->query_url, q.data, q.len, 0);
+	if (r != NULL) {
+		r->post = buf_steal(&q);
+		ix->creating = 1;
+	} else
+		buf_free(&q);
+
+	if (us < 1000)
+		us = 1000;
+	tv.tv_sec = us / 1000000;
+	tv.tv_usec = us % 1000000;
+	ix->push_timer = event_new(ix->base, -1, EV_PERSIST, influx_push_cb, ix);
+	event_add(ix->push_timer, &tv);
+	return 0;
+}
+
+/* Line protocol. */
+
+/* Escape for a measurement (commas, spaces) or a tag key, tag value or
+ * field key (also equals signs).  A newline cannot be written: it
+ * becomes the two characters \n. */
+static void
+influx_escape_key(struct buf *b, const char *s, int eq)
+{
+	const char	*p;
+	size_t		 n;
+
+	for (p = s; *p != '\0'; p++) {
+		n = strcspn(p, eq ? ", =\n" : ", \n");
+		buf_add(b, p, n);
+		p += n;
+		if (*p == '\0')
+			break;
+		if (*p == '\n') {
+			buf_puts(b, "\\n");
+			continue;
+		}
+		buf_putc(b, '\\');
+		buf_putc(b, *p);
+	}
+}
+
+static void
+influx_string_value(struct buf *b, const char *s)
+{
+	const char	*p;
+
+	buf_putc(b, '"');
+	for (p = s; *p != '\0'; p++) {
+		if (*p == '\n') {
+			buf_puts(b, "\\n");
+			continue;
+		}
+		if (*p == '"' || *p == '\\')
+			buf_putc(b, '\\');
+		buf_putc(b, *p);
+	}
+	buf_putc(b, '"');
+}
+
+/* A tag turned field, typed as tagsAsFields says; a value that does not
+ * parse stays a string, as in k6. */
+static void
+influx_field_value(struct buf *b, enum influx_kind kind, const char *v)
+{
+	char		*end;
+	long long	 i;
+	double		 d;
+	int		 t;
+
+	switch (kind) {
+	case INFLUX_INT:
+		i = strtoll(v, &end, 10);
+		if (*v != '\0' && *end == '\0') {
+			format_i64(b, i);
+			buf_putc(b, 'i');
+			return;
+		}
+		break;
+	case INFLUX_FLOAT:
+		d = strtod(v, &end);
+		if (*v != '\0' && *end == '\0' && isfinite(d)) {
+			format_float_f(b, d);
+			return;
+		}
+		break;
+	case INFLUX_BOOL:
+		if (influx_parse_bool(v, &t) == 0) {
+			buf_puts(b, t ? "true" : "false");
+			return;
+		}
+		break;
+	case INFLUX_STRING:
+		break;
+	}
+	influx_string_value(b, v);
+}
+
+static const struct influx_field *
+influx_field_find(const struct influx *ix, const char *name)
+{
+	size_t	 i;
+
+	for (i = 0; i < ix->nfields; i++) {
+		if (strcmp(ix->fields[i].name, name) == 0)
+			return &ix->fields[i];
+	}
+	return NULL;
+}
+
+static void
+influx_utoa(char *out, size_t size, uint64_t v)
+{
+	char	 tmp[24];
+	size_t	 n = sizeof tmp;
+
+	do {
+		tmp[--n] = '0' + v % 10;
+		v /= 10;
+	} while (v > 0);
+	if (sizeof tmp - n >= size)
+		n = sizeof tmp - (size - 1);
+	memcpy(out, tmp + n, sizeof tmp - n);
+	out[sizeof tmp - n] = '\0';
+}
+
+struct influx_fv {
+	const char		*key;
+	enum influx_kind	 kind;
+	const char		*value;		/* NULL: the sample value */
+};
+
+static void
+influx_add(void *arg, const struct output_sample *s)
+{
+	struct influx			*ix = arg;
+	struct influx_batch		*b;
+	const struct influx_field	*f;
+	struct influx_fv		 fv[TAGSET_MAX_TAGS + 3], tmp;
+	char				 vu[16], iter[24];
+	size_t				 nfv = 0, i, j;
+	int64_t				 ts;
+
+	if (!isfinite(s->value)) {
+		influx_lose(ix, 1, "InfluxDB cannot store NaN or infinite "
+		    "values (metric %s)", s->metric->name);
+		return;
+	}
+	if (ix->cur == NULL) {
+		ix->cur = xcalloc(1, sizeof *ix->cur);
+		buf_init(&ix->cur->body, 0);
+	}
+	b = ix->cur;
+	influx_escape_key(&b->body, s->metric->name, 0);
+	for (i = 0; i < s->ntags; i++) {
+		f = influx_field_find(ix, s->tags[i].key);
+		if (f != NULL) {
+			if (nfv < TAGSET_MAX_TAGS) {
+				fv[nfv].key = f->name;
+				fv[nfv].kind = f->kind;
+				fv[nfv++].value = s->tags[i].value;
+			}
+			continue;
+		}
+		/* The line protocol has no empty tag values (group ""). */
+		if (*s->tags[i].value == '\0')
+			continue;
+		buf_putc(&b->body, ',');
+		influx_escape_key(&b->body, s->tags[i].key, 1);
+		buf_putc(&b->body, '=');
+		influx_escape_key(&b->body, s->tags[i].value, 1);
+	}
+	if (s->has_meta) {
+		influx_utoa(vu, sizeof vu, s->vu);
+		influx_utoa(iter, sizeof iter, s->iter);
+		f = influx_field_find(ix, "vu");
+		fv[nfv].key = "vu";
+		fv[nfv].kind = f != NULL ? f->kind : INFLUX_STRING;
+		fv[nfv++].value = vu;
+		f = influx_field_find(ix, "iter");
+		fv[nfv].key = "iter";
+		fv[nfv].kind = f != NULL ? f->kind : INFLUX_STRING;
+		fv[nfv++].value = iter;
+	}
+	fv[nfv].key = "value";
+	fv[nfv].kind = INFLUX_FLOAT;
+	fv[nfv++].value = NULL;
+	/* Fields sorted by key, as InfluxDB's client writes them. */
+	for (i = 1; i < nfv; i++) {
+		tmp = fv[i];
+		for (j = i; j > 0 && strcmp(fv[j - 1].key, tmp.key) > 0; j--)
+			fv[j] = fv[j - 1];
+		fv[j] = tmp;
+	}
+	for (i = 0; i < nfv; i++) {
+		if (i > 0 && strcmp(fv[i].key, fv[i - 1].key) == 0)
+			continue;	/* a tag and metadata of one name */
+		buf_putc(&b->body, i == 0 ? ' ' : ',');
+		influx_escape_key(&b->body, fv[i].key, 1);
+		buf_putc(&b->body, '=');
+		if (fv[i].value == NULL)
+			format_float_f(&b->body, s->value);
+		else
+			influx_field_value(&b->body, fv[i].kind, fv[i].value);
+	}
+	ts = s->time / ix->prec_ns;
+	buf_putc(&b->body, ' ');
+	format_i64(&b->body, ts);
+	buf_putc(&b->body, '\n');
+	b->n++;
+	if (b->body.len >= INFLUX_BATCH_MAX)
+		influx_enqueue(ix);
+}
+
+static void
+influx_deadline_cb(evutil_socket_t fd, short what, void *arg)
+{
+	struct influx	*ix = arg;
+
+	ix->expired = 1;
+}
+
+static int
+influx_stop(void *arg, int timeout_ms, char **cause)
+{
+	struct influx		*ix = arg;
+	struct influx_batch	*b;
+	struct event		*deadline;
+	struct timeval		 tv;
+	uint64_t		 left = 0;
+
+	if (ix->push_timer != NULL) {
+		event_free(ix->push_timer);
+		ix->push_timer = NULL;
+	}
+	influx_enqueue(ix);
+	if (timeout_ms < 0)
+		timeout_ms = 0;
+	tv.tv_sec = timeout_ms / 1000;
+	tv.tv_usec = (timeout_ms % 1000) * 1000;
+	ix->expired = 0;
+	deadline = evtimer_new(ix->base, influx_deadline_cb, ix);
+	evtimer_add(deadline, &tv);
+	/* The deadline timer bounds every EVLOOP_ONCE round; a loop that
+	 * cannot run here (called from inside the base's own dispatch)
+	 * ends the wait. */
+	while (!ix->expired &&
+	    (ix->reqs != NULL || ix->qhead != NULL)) {
+		if (event_base_loop(ix->base, EVLOOP_ONCE) == -1)
+			break;
+	}
+	event_free(deadline);
+
+	/* Whatever is left did not make it in time. */
+	while (ix->reqs != NULL) {
+		if (ix->reqs->batch != NULL)
+			left += ix->reqs->batch->n;
+		curl_multi_remove_handle(ix->multi, ix->reqs->easy);
+		influx_req_free(ix->reqs);
+	}
+	ix->inflight = 0;
+	ix->creating = 0;
+	while ((b = ix->qhead) != NULL) {
+		ix->qhead = b->next;
+		left += b->n;
+		influx_batch_free(b);
+	}
+	ix->qtail = NULL;
+	ix->qlen = ix->qbytes = 0;
+	influx_lose(ix, left, "%s did not answer within %d ms at the end of "
+	    "the test", ix->addr, timeout_ms);
+	if (ix->lost == 0)
+		return 0;
+	*cause = xasprintf("influxdb: %llu samples were not written: %s",
+	    (unsigned long long)ix->lost, ix->reason);
+	return -1;
+}
+
+static void
+influx_free(void *arg)
+{
+	struct influx		*ix = arg;
+	struct influx_batch	*b;
+
+	if (ix == NULL)
+		return;
+	while (ix->reqs != NULL) {
+		curl_multi_remove_handle(ix->multi, ix->reqs->easy);
+		influx_req_free(ix->reqs);
+	}
+	while ((b = ix->qhead) != NULL) {
+		ix->qhead = b->next;
+		influx_batch_free(b);
+	}
+	influx_batch_free(ix->cur);
+	/* Cached connections close here and the socket callback may still
+	 * fire, so the events go after. */
+	if (ix->multi != NULL)
+		curl_multi_cleanup(ix->multi);
+	if (ix->curl_timer != NULL)
+		event_free(ix->curl_timer);
+	if (ix->push_timer != NULL)
+		event_free(ix->push_timer);
+	curl_slist_free_all(ix->headers);
+	influx_fields_clear(ix);
+	free(ix->addr);
+	free(ix->user);
+	free(ix->pass);
+	free(ix->db);
+	free(ix->precision);
+	free(ix->retention);
+	free(ix->consistency);
+	free(ix->proxy);
+	free(ix->write_url);
+	free(ix->query_url);
+	free(ix->desc);
+	free(ix->reason);
+	free(ix);
+}
+
+int
+influxdb_format(const char *spec, const struct output_sample *s, size_t n,
+    struct buf *out, char **cause)
+{
+	struct influx	*ix;
+	size_t		 i;
+
+	ix = influx_create(spec, NULL, NULL, cause);
+	if (ix == NULL)
+		return -1;
+	for (i = 0; i < n; i++) {
+		influx_add(ix, &s[i]);
+		/* No loop runs here: take a full batch off at once. */
+		if (ix->qhead != NULL) {
+			buf_add(out, ix->qhead->body.data, ix->qhead->body.len);
+			influx_batch_free(ix->qhead);
+			ix->qhead = ix->qtail = NULL;
+			ix->qlen = ix->qbytes = 0;
+		}
+	}
+	if (ix->cur != NULL)
+		buf_add(out, ix->cur->body.data, ix->cur->body.len);
+	influx_free(ix);
+	return 0;
+}
+
+static const char *
+influx_describe(const void *arg)
+{
+	const struct influx	*ix = arg;
+
+	return ix->desc;
+}
+
+const struct output_backend influxdb_backend = {
+	"influxdb", influx_create, influx_start, influx_add, influx_stop,
+	influx_free, influx_describe
+};

@@ -1,0 +1,37 @@
+#!/bin/bash
+# --out json and csv from the real binary: the lines agree with the summary.
+set -u
+srcdir=${srcdir:-.}
+top_builddir=${top_builddir:-.}
+LYOCELL=$(cd "$top_builddir" && pwd)/lyocell
+JCHECK=$(cd "$top_builddir" && pwd)/tests/func/jcheck
+tmp=$(mktemp -d "${TMPDIR:-/tmp}/lyocell-out.XXXXXX")
+trap 'rm -rf "$tmp"' EXIT
+passed=0 failed=0
+ok() { echo "ok - $1"; passed=$((passed + 1)); }
+notok() { echo "not ok - $1"; failed=$((failed + 1)); }
+
+script=$srcdir/tests/func/cases/out-json-csv.js
+if "$LYOCELL" run -q --summary-export "$tmp/e.json" --out "json=$tmp/o.json" \
+    --out "csv=$tmp/o.csv.gz" "$script" >"$tmp/out" 2>&1; then
+	ok "run with --out json and csv"
+else
+	notok "run with --out json and csv: $(tail -3 "$tmp/out")"
+fi
+n=$(grep -c '"metric":"iterations","type":"Point"' "$tmp/o.json")
+"$JCHECK" "$tmp/e.json" "m.iterations.count === $n && $n === 10" &&
+	ok "json: one iterations Point per iteration ($n)" || notok "json: $n iterations Points"
+grep -q '^{"type":"Metric","data":{"name":"checks","type":"rate","contains":"default"' "$tmp/o.json" &&
+	ok "json: a Metric line for checks" || notok "json: no Metric line for checks"
+c=$(gzip -dc "$tmp/o.csv.gz" | grep -c '^checks,')
+[ "$c" = 10 ] && ok "csv: ten checks rows, gzipped" || notok "csv: $c checks rows"
+gzip -dc "$tmp/o.csv.gz" | head -1 | grep -q '^metric_name,timestamp,metric_value,' &&
+	ok "csv: k6's header" || notok "csv: header"
+if "$LYOCELL" run -q --out "bogus=x" "$script" >"$tmp/out" 2>&1; then
+	notok "an unknown output is refused"
+else
+	grep -q "invalid output type 'bogus'" "$tmp/out" && ok "an unknown output is refused" ||
+	    notok "an unknown output is refused: $(cat "$tmp/out")"
+fi
+echo "$passed passed, $failed failed"
+[ "$failed" -eq 0 ]
