@@ -98,6 +98,7 @@ struct vu {
 	uint64_t	 data_sent, data_received;
 	size_t		 js_bytes;	/* what mujs has allocated */
 	void		*http;		/* the VU's HTTP state (js/http.c) */
+	void		*timers;	/* setTimeout and friends (js/timers.c) */
 	int		 setup_ref;	/* setup data decoded for this VU */
 	TAILQ_ENTRY(vu)	 runq;
 };

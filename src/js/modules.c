@@ -21,6 +21,7 @@ static const struct {
 	{ "k6/encoding", encoding_module_open },
 	{ "k6/crypto", crypto_module_open },
 	{ "k6/data", data_module_open },
+	{ "k6/timers", timers_module_open },
 };
 #define NNATIVES (sizeof natives / sizeof natives[0])
 
@@ -42,6 +43,7 @@ modules_register(js_State *J, char **cause)
 
 	k6_console_define(J);
 	k6_open_define(J);
+	timers_define(J);
 	for (i = 0; i < NNATIVES; i++) {
 		js_getglobal(J, "__lymod");
 		js_getproperty(J, -1, "native");
@@ -80,6 +82,10 @@ modules_iteration_end(struct vu *vu)
 {
 	struct engine *e = vu->engine;
 
+	/* The iteration ends when its event loop is empty, as in k6. */
+	timers_drain(vu);
+	timers_cancel(vu);
+
 	/* k6 flushes a VU's network counters once per iteration. */
 	if (vu->data_sent > 0)
 		engine_emit(e, e->m.data_sent, vu->tags, (double)vu->data_sent);
@@ -111,11 +117,13 @@ void
 modules_interrupt(struct vu *vu)
 {
 	evtimer_del(vu->timer);
+	timers_cancel(vu);
 	http_interrupt(vu);
 }
 
 void
 modules_vu_free(struct vu *vu)
 {
+	timers_vu_free(vu);
 	http_vu_free(vu);
 }

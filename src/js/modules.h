@@ -38,6 +38,12 @@ void	http_module_open(js_State *);
 void	encoding_module_open(js_State *);
 void	crypto_module_open(js_State *);
 void	data_module_open(js_State *);
+void	timers_module_open(js_State *);
+void	timers_define(js_State *);
+/* Run the iteration's event loop to its end (timers, Promise jobs). */
+void	timers_drain(struct vu *);
+void	timers_cancel(struct vu *);
+void	timers_vu_free(struct vu *);
 /* Byte strings (js/encoding.c): mujs keeps U+0000 as C0 80. */
 struct buf;
 void	encoding_bytes(js_State *, int idx, struct buf *);

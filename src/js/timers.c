@@ -1,0 +1,302 @@
+/* setTimeout, setInterval, clearTimeout, clearInterval (globals and
+ * "k6/timers"), and the end of an iteration's event loop.
+ *
+ * Callbacks never run inside a libevent callback: a timer that fires
+ * only marks itself due.  When the iteration's function has returned,
+ * timers_drain runs the due callbacks and the Promise jobs on the VU's
+ * coroutine until nothing is pending, as k6 ends an iteration only when
+ * its event loop is empty.  The callbacks and their arguments live in the
+ * state's registry object "ly.timers", keyed by timer id. */
+#include "config.h"
+
+#include <event2/event.h>
+#include <mujs.h>
+#include <stdio.h>
+#include <stdlib.h>
+
+#include "engine/engine.h"
+#include "js/modules.h"
+#include "util/log.h"
+#include "util/xmalloc.h"
+
+struct timer {
+	struct timer	*next;
+	struct vu	*vu;
+	int		 id;
+	int		 interval;
+	int		 due;
+	double		 ms;
+	struct event	*ev;
+};
+
+struct timers {
+	struct timer	*head;
+	int		 next_id;
+	int		 waiting;	/* the VU sleeps in timers_drain */
+};
+
+static struct timers *
+timers_of(struct vu *vu)
+{
+	if (vu->timers == NULL) {
+		struct timers *t = xcalloc(1, sizeof *t);
+
+		t->next_id = 1;
+		vu->timers = t;
+	}
+	return vu->timers;
+}
+
+static void
+arm(struct timer *t)
+{
+	struct timeval tv;
+	double ms = t->ms < 0 ? 0 : t->ms;
+
+	tv.tv_sec = (time_t)(ms / 1000);
+	tv.tv_usec = (suseconds_t)((ms - (double)tv.tv_sec * 1000) * 1000);
+	evtimer_add(t->ev, &tv);
+}
+
+static void
+fired(evutil_socket_t fd, short what, void *arg)
+{
+	struct timer *t = arg;
+	struct timers *ts = t->vu->timers;
+
+	t->due = 1;
+	if (ts->waiting)
+		engine_wake(t->vu->engine, t->vu);
+}
+
+static void
+timer_free(struct timer *t)
+{
+	event_free(t->ev);
+	free(t);
+}
+
+/* Remove timer id (and its registry entry). */
+static void
+timer_remove(js_State *J, struct timers *ts, int id)
+{
+	struct timer **pp, *t;
+	char key[16];
+
+	for (pp = &ts->head; (t = *pp) != NULL; pp = &t->next)
+		if (t->id == id) {
+			*pp = t->next;
+			timer_free(t);
+			break;
+		}
+	if (J != NULL) {
+		snprintf(key, sizeof key, "%d", id);
+		js_getregistry(J, "ly.timers");
+		if (js_isobject(J, -1))
+			js_delproperty(J, -1, key);
+		js_pop(J, 1);
+	}
+}
+
+static void
+set_timer(js_State *J, int interval)
+{
+	struct vu *vu = vu_of(J);
+	struct timers *ts;
+	struct timer *t;
+	char key[16];
+	int i, top = js_gettop(J);
+
+	if (!js_iscallable(J, 1))
+		js_typeerror(J, "%s: the first argument must be a function",
+		    interval ? "setInterval" : "setTimeout");
+	if (vu->in_init)
+		js_error(J, "not supported yet: %s in the init context",
+		    interval ? "setInterval" : "setTimeout");
+	/* [fn, args...] in the registry, before anything is allocated in C */
+	js_getregistry(J, "ly.timers");
+	if (!js_isobject(J, -1)) {
+		js_pop(J, 1);
+		js_newobject(J);
+		js_copy(J, -1);
+		js_setregistry(J, "ly.timers");
+	}
+	ts = timers_of(vu);
+	snprintf(key, sizeof key, "%d", ts->next_id);
+	js_newarray(J);
+	js_copy(J, 1);
+	js_setindex(J, -2, 0);
+	for (i = 3; i < top; i++) {
+		js_copy(J, i);
+		js_setindex(J, -2, i - 2);
+	}
+	js_setproperty(J, -2, key);
+	js_pop(J, 1);
+
+	t = xcalloc(1, sizeof *t);
+	t->vu = vu;
+	t->id = ts->next_id++;
+	t->interval = interval;
+	t->ms = js_isdefined(J, 2) ? js_tonumber(J, 2) : 0;
+	if (t->ms != t->ms)
+		t->ms = 0;
+	t->ev = evtimer_new(vu->engine->base, fired, t);
+	t->next = ts->head;
+	ts->head = t;
+	arm(t);
+	js_pushnumber(J, t->id);
+}
+
+static void js_set_timeout(js_State *J) { set_timer(J, 0); }
+static void js_set_interval(js_State *J) { set_timer(J, 1); }
+
+static void
+js_clear(js_State *J)
+{
+	struct vu *vu = vu_of(J);
+
+	if (vu->timers != NULL && js_isnumber(J, 1))
+		timer_remove(J, vu->timers, (int)js_tonumber(J, 1));
+	js_pushundefined(J);
+}
+
+static void
+report(struct vu *vu, js_State *J, const char *what)
+{
+	js_copy(J, -1);
+	log_msg(LOG_ERROR, "source=stacktrace", "Uncaught (in %s) %s", what,
+	    js_trystring(J, -1, "error"));
+	js_pop(J, 2);
+}
+
+/* Run one due timer's callback. */
+static void
+run_timer(struct vu *vu, struct timer *t)
+{
+	js_State *J = vu->J;
+	char key[16];
+	int id = t->id, interval = t->interval, n, i;
+
+	t->due = 0;
+	snprintf(key, sizeof key, "%d", id);
+	js_getregistry(J, "ly.timers");
+	js_getproperty(J, -1, key);
+	if (!js_isarray(J, -1)) {
+		js_pop(J, 2);
+		return;
+	}
+	if (interval)
+		arm(t);
+	else
+		timer_remove(NULL, vu->timers, id);	/* t is gone */
+	n = js_getlength(J, -1);
+	js_getindex(J, -1, 0);
+	js_pushundefined(J);
+	for (i = 1; i < n; i++)
+		js_getindex(J, -2 - i, i);
+	if (js_pcall(J, n - 1))
+		report(vu, J, "timer callback");
+	else
+		js_pop(J, 1);
+	js_pop(J, 2);
+	/* A finished setTimeout leaves the registry. */
+	if (!interval) {
+		js_getregistry(J, "ly.timers");
+		js_delproperty(J, -1, key);
+		js_pop(J, 1);
+	}
+}
+
+static void
+run_microtasks(struct vu *vu)
+{
+	js_State *J = vu->J;
+
+	js_getglobal(J, "__ly_runMicrotasks");
+	if (!js_iscallable(J, -1)) {
+		js_pop(J, 1);
+		return;
+	}
+	js_pushundefined(J);
+	if (js_pcall(J, 0))
+		report(vu, J, "promise");
+	else
+		js_pop(J, 1);
+}
+
+void
+timers_drain(struct vu *vu)
+{
+	struct timers *ts = vu->timers;
+	struct timer *t;
+
+	for (;;) {
+		run_microtasks(vu);
+		if (vu->interrupted || ts == NULL || ts->head == NULL)
+			return;
+		/* One due callback at a time: each may change the list. */
+		for (t = ts->head; t != NULL; t = t->next)
+			if (t->due)
+				break;
+		if (t != NULL) {
+			run_timer(vu, t);
+			continue;
+		}
+		ts->waiting = 1;
+		if (vu_block(vu) == -1) {
+			ts->waiting = 0;
+			return;
+		}
+		ts->waiting = 0;
+	}
+}
+
+void
+timers_cancel(struct vu *vu)
+{
+	struct timers *ts = vu->timers;
+	struct timer *t;
+
+	if (ts == NULL)
+		return;
+	while ((t = ts->head) != NULL) {
+		ts->head = t->next;
+		timer_free(t);
+	}
+}
+
+void
+timers_vu_free(struct vu *vu)
+{
+	timers_cancel(vu);
+	free(vu->timers);
+	vu->timers = NULL;
+}
+
+static void
+define(js_State *J, js_CFunction fn, const char *name, int n)
+{
+	js_newcfunction(J, fn, name, n);
+	js_setproperty(J, -2, name);
+}
+
+void
+timers_module_open(js_State *J)
+{
+	js_newobject(J);
+	define(J, js_set_timeout, "setTimeout", 2);
+	define(J, js_set_interval, "setInterval", 2);
+	define(J, js_clear, "clearTimeout", 1);
+	define(J, js_clear, "clearInterval", 1);
+}
+
+void
+timers_define(js_State *J)
+{
+	js_pushglobal(J);
+	define(J, js_set_timeout, "setTimeout", 2);
+	define(J, js_set_interval, "setInterval", 2);
+	define(J, js_clear, "clearTimeout", 1);
+	define(J, js_clear, "clearInterval", 1);
+	js_pop(J, 1);
+}
