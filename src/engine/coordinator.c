@@ -1310,6 +1310,23 @@ md5_hex(const char *s, char out[33])
 	out[32] = '\0';
 }
 
+/* A number as JSON, in the shortest form that reads back exactly. */
+static void
+json_number(struct buf *b, double v)
+{
+	char tmp[40];
+	int prec;
+
+	if (!isfinite(v))
+		v = 0;
+	for (prec = 15; prec <= 17; prec++) {
+		snprintf(tmp, sizeof tmp, "%.*g", prec, v);
+		if (strtod(tmp, NULL) == v)
+			break;
+	}
+	buf_puts(b, tmp);
+}
+
 static void
 json_sink_values(struct buf *b, const struct metric *m, const struct sink *s,
     const char *trend_stats, double dur)
@@ -1332,7 +1349,8 @@ json_sink_values(struct buf *b, const struct metric *m, const struct sink *s,
 			snprintf(stat, sizeof stat, "%.*s", (int)(q - p), p);
 			if (sink_value(s, stat, dur, &v) == -1)
 				continue;
-			buf_printf(b, "%s\"%s\":%.17g", first ? "" : ",", stat, v);
+			buf_printf(b, "%s\"%s\":", first ? "" : ",", stat);
+			json_number(b, v);
 			first = 0;
 		}
 	} else {
@@ -1340,17 +1358,23 @@ json_sink_values(struct buf *b, const struct metric *m, const struct sink *s,
 		for (i = 0; i < n; i++) {
 			if (sink_value(s, stats[i], dur, &v) == -1)
 				continue;
-			buf_printf(b, "%s\"%s\":%.17g", first ? "" : ",", stats[i],
-			    isfinite(v) ? v : 0);
+			buf_printf(b, "%s\"%s\":", first ? "" : ",", stats[i]);
+			json_number(b, v);
 			first = 0;
 		}
 	}
 	buf_putc(b, '}');
 }
 
+/* The thresholds of a metric: their results, their order (mujs sorts
+ * object keys), and the value of every statistic they read, for those
+ * summaryTrendStats does not show. */
 static void
-json_thresholds(struct buf *b, struct threshold **t, size_t n)
+json_thresholds(struct buf *b, struct threshold **t, size_t n, const struct sink *s,
+    double dur)
 {
+	char stat[64];
+	double v;
 	size_t i;
 
 	buf_puts(b, ",\"thresholds\":{");
@@ -1359,6 +1383,23 @@ json_thresholds(struct buf *b, struct threshold **t, size_t n)
 			buf_putc(b, ',');
 		buf_json_string(b, t[i]->source, strlen(t[i]->source));
 		buf_printf(b, ":{\"ok\":%s}", t[i]->failed ? "false" : "true");
+	}
+	buf_puts(b, "},\"thresholdOrder\":[");
+	for (i = 0; i < n; i++) {
+		if (i > 0)
+			buf_putc(b, ',');
+		buf_json_string(b, t[i]->source, strlen(t[i]->source));
+	}
+	buf_puts(b, "],\"thresholdValues\":{");
+	for (i = 0; i < n; i++) {
+		threshold_stat(t[i], stat, sizeof stat);
+		if (sink_value(s, stat, dur, &v) == -1)
+			v = 0;
+		if (i > 0)
+			buf_putc(b, ',');
+		buf_json_string(b, stat, strlen(stat));
+		buf_putc(b, ':');
+		json_number(b, v);
 	}
 	buf_putc(b, '}');
 }
@@ -1399,7 +1440,7 @@ results_json(struct coord *c, double dur)
 		    sink_type_name(m->type), metric_contains_name(m->contains));
 		json_sink_values(&b, m, m->sink, trend, dur);
 		if (m->nthresholds > 0)
-			json_thresholds(&b, m->thresholds, m->nthresholds);
+			json_thresholds(&b, m->thresholds, m->nthresholds, m->sink, dur);
 		buf_putc(&b, '}');
 		for (j = 0; j < m->nsubs; j++) {
 			struct metric_sub *sub = m->subs[j];
@@ -1410,7 +1451,8 @@ results_json(struct coord *c, double dur)
 			    sink_type_name(m->type), metric_contains_name(m->contains));
 			json_sink_values(&b, m, sub->sink, trend, dur);
 			if (sub->nthresholds > 0)
-				json_thresholds(&b, sub->thresholds, sub->nthresholds);
+				json_thresholds(&b, sub->thresholds, sub->nthresholds, sub->sink,
+				    dur);
 			buf_putc(&b, '}');
 		}
 	}
@@ -1502,7 +1544,7 @@ summarize(struct coord *c, double dur, int handle_summary)
 	js_getproperty(J, -1, "options");
 	js_rot2(J);
 	js_pop(J, 1);
-	js_pushboolean(J, !cli_flag(c->cli, "no-color", 0) && isatty(1));
+	js_pushboolean(J, !cli_flag(c->cli, "no-color", 0));
 	if (js_pcall(J, 3)) {
 		log_msg(LOG_ERROR, NULL, "internal error in the summary: %s",
 		    js_trystring(J, -1, "?"));
