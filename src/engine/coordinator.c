@@ -1778,6 +1778,41 @@ prepare(struct coord *c, char **functions)
 	return EXIT_OK;
 }
 
+/* Every sample a worker emitted must have arrived: the last count of its
+ * final status message is how many it emitted.  Returns the number lost
+ * (reported), counting nothing for workers that died. */
+static uint64_t
+lost_samples(struct coord *c)
+{
+	uint64_t lost = 0, sent, got;
+	int i;
+
+	for (i = 0; i < c->nworkers; i++) {
+		struct worker_proc *wp = &c->workers[i];
+
+		if (wp->dead || !wp->done || wp->ncounts != 2 * c->plan.n + 1)
+			continue;
+		sent = wp->counts[2 * c->plan.n];
+		got = wire_reader_samples(wp->reader);
+		if (got < sent) {
+			log_msg(LOG_ERROR, NULL, "worker %d: %llu of its %llu samples were lost",
+			    i, (unsigned long long)(sent - got), (unsigned long long)sent);
+			lost += sent - got;
+		}
+	}
+	if (wire_reader_overflow(c->local_reader) > 0)
+		log_msg(LOG_ERROR, NULL, "%llu samples lost their tags: too many distinct "
+		    "tag sets", (unsigned long long)wire_reader_overflow(c->local_reader));
+	for (i = 0; i < c->nworkers; i++)
+		if (c->workers[i].reader != NULL && wire_reader_overflow(c->workers[i].reader) > 0) {
+			log_msg(LOG_ERROR, NULL, "worker %d: %llu samples lost their tags: too "
+			    "many distinct tag sets", i,
+			    (unsigned long long)wire_reader_overflow(c->workers[i].reader));
+			lost += wire_reader_overflow(c->workers[i].reader);
+		}
+	return lost;
+}
+
 /* Every aggregated sample goes to every output, tags sorted by key. */
 static void
 to_outputs(void *arg, const struct metric *m, uint32_t tags, const struct wire_sample *ws)
@@ -1960,6 +1995,7 @@ coordinator_run(const struct cli *cli)
 	char *functions = NULL, *cause = NULL, *teardown_result = NULL, *breached = NULL;
 	const char *w;
 	int rc, code = EXIT_OK;
+	uint64_t lost;
 	double dur;
 
 	memset(&c, 0, sizeof c);
@@ -2021,6 +2057,7 @@ coordinator_run(const struct cli *cli)
 		free(teardown_result);
 	}
 	stop_outputs(&c);
+	lost = lost_samples(&c);
 	dur = c.started ? (double)(c.t_end - c.t_start) / 1e9 : 0;
 	metric_registry_eval(c.metrics, dur, true, &breached, NULL);
 	summarize(&c, dur, has_export(functions, "handleSummary"));
@@ -2032,7 +2069,9 @@ coordinator_run(const struct cli *cli)
 		log_msg(LOG_ERROR, NULL, "thresholds on metrics '%s' have been crossed",
 		    breached);
 		rc = EXIT_THRESHOLDS_FAILED;
-	} else
+	} else if (lost > 0)
+		rc = EXIT_INTERNAL;
+	else
 		rc = code;
 	free(breached);
 out:

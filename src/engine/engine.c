@@ -322,7 +322,10 @@ engine_send_status(struct engine *e)
 		counts[2 * i] = e->runs[i].complete;
 		counts[2 * i + 1] = e->runs[i].interrupted;
 	}
-	wire_writer_progress(e->wire, &e->out, counts, e->nruns * 2);
+	/* Last, the samples emitted so far: the coordinator checks that it
+	 * received every one. */
+	counts[2 * e->nruns] = (uint64_t)e->emitted;
+	wire_writer_progress(e->wire, &e->out, counts, e->nruns * 2 + 1);
 	send_out(e);
 	free(counts);
 }

@@ -159,7 +159,8 @@ void		 engine_emit(struct engine *, uint32_t metric, uint32_t tags, double value
 /* Encode the pending samples and hand them on. */
 void		 engine_flush(struct engine *);
 /* Send a control message after the pending samples: done, or the
- * status (active VUs and each scenario's iteration counts). */
+ * status (active VUs, each scenario's complete and interrupted
+ * iterations, then the number of samples emitted so far). */
 void		 engine_send_done(struct engine *);
 void		 engine_send_status(struct engine *);
 int64_t		 engine_now(void);	/* monotonic ns */
