@@ -44,6 +44,7 @@ extern char **environ;
 #define CTL_READY	'R'
 #define CTL_FAILED	'E'
 #define CTL_ABORT	'A'
+#define CTL_MARK_FAILED	'F'
 
 struct worker_proc {
 	int		 k;
@@ -94,6 +95,7 @@ struct coord {
 	int64_t			 t_end;
 	int			 signals;	/* SIGINT/SIGTERM seen */
 	int			 aborted;	/* test.abort() */
+	int			 marked_failed;	/* test.fail() */
 	char			*abort_reason;
 	int			 threshold_abort;
 	int			 started;
@@ -573,6 +575,12 @@ local_abort(void *arg, const char *reason)
 	((struct coord *)arg)->aborted = 1;
 }
 
+static void
+local_fail(void *arg)
+{
+	((struct coord *)arg)->marked_failed = 1;
+}
+
 /* An engine with one VU (__VU 0) for the init pass, setup and teardown. */
 static struct engine *
 local_engine(struct coord *c, int with_opts, struct vu **vu, char **cause)
@@ -586,6 +594,7 @@ local_engine(struct coord *c, int with_opts, struct vu **vu, char **cause)
 	e->send_arg = c;
 	e->setup_json = c->setup_json;
 	e->abort_fn = local_abort;
+	e->fail_fn = local_fail;
 	e->abort_arg = c;
 	*vu = vu_new(e, 0, NULL, cause);
 	if (*vu == NULL) {
@@ -734,6 +743,16 @@ worker_abort(void *arg, const char *reason)
 }
 
 static void
+worker_fail(void *arg)
+{
+	struct worker_ctx *w = arg;
+	char msg = CTL_MARK_FAILED;
+
+	if (write(w->ctl_out, &msg, 1) < 0)
+		(void)0;
+}
+
+static void
 ctl_write(int fd, const char *msg, size_t len)
 {
 	while (len > 0) {
@@ -780,6 +799,7 @@ worker_main(struct coord *c, int k)
 	w.e->send_arg = w.ring;
 	w.e->setup_json = c->setup_json;
 	w.e->abort_fn = worker_abort;
+	w.e->fail_fn = worker_fail;
 	w.e->abort_arg = &w;
 	segment_split(&c->seg, k, c->nworkers, &w.e->seg);
 	w.e->next_vu_id = wp->vu_base;
@@ -890,6 +910,8 @@ ctl_cb(evutil_socket_t fd, short what, void *arg)
 
 		if (ch == CTL_READY)
 			wp->ready = 1;
+		else if (ch == CTL_MARK_FAILED)
+			c->marked_failed = 1;
 		else if (ch == CTL_ABORT) {
 			c->aborted = 1;
 			stop_workers(c);
@@ -2071,6 +2093,8 @@ coordinator_run(const struct cli *cli)
 		rc = EXIT_THRESHOLDS_FAILED;
 	} else if (lost > 0)
 		rc = EXIT_INTERNAL;
+	else if (code == EXIT_OK && c.marked_failed)
+		rc = EXIT_MARKED_FAILED;
 	else
 		rc = code;
 	free(breached);

@@ -330,6 +330,18 @@ engine_send_status(struct engine *e)
 	free(counts);
 }
 
+void
+engine_mark_failed(struct engine *e, const char *reason)
+{
+	if (reason != NULL && *reason != '\0')
+		log_msg(LOG_ERROR, NULL, "test marked as failed: %s", reason);
+	else if (!e->failed)
+		log_msg(LOG_ERROR, NULL, "test marked as failed");
+	if (!e->failed && e->fail_fn != NULL)
+		e->fail_fn(e->abort_arg);
+	e->failed = 1;
+}
+
 uint32_t
 engine_tags_with(struct engine *e, uint32_t base, const char *key, const char *value)
 {

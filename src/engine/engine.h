@@ -142,8 +142,10 @@ struct engine {
 	char			*error;		/* a fatal problem, for the coordinator */
 	/* exec.test.abort(): tell whoever runs the test. */
 	void			(*abort_fn)(void *arg, const char *reason);
-	void			*abort_arg;
+	void			(*fail_fn)(void *arg);
+	void			*abort_arg;	/* for both */
 	int			 aborted;
+	int			 failed;
 };
 
 struct engine	*engine_new(int worker, const struct bundle *, const struct plan *,
@@ -173,6 +175,8 @@ int		 engine_system_tag(const struct engine *, const char *tag);
 int		 engine_system_tag_default(const struct runopts *, const char *tag);
 /* Stop the whole test (exec.test.abort()). */
 void		 engine_abort(struct engine *, const char *reason);
+/* Mark the test failed and let it run on (exec.test.fail()). */
+void		 engine_mark_failed(struct engine *, const char *reason);
 
 /* VUs (engine/vu.c). */
 struct vu	*vu_new(struct engine *, uint32_t id, struct exec_run *, char **cause);

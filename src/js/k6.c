@@ -430,6 +430,8 @@ exec_vu(js_State *J)
 }
 
 static void x_vu_id(js_State *J) { js_pushnumber(J, exec_vu(J)->id); }
+static void x_vu_tags(js_State *J) { js_error(J, "not supported yet: exec.vu.tags"); }
+static void x_vu_metrics(js_State *J) { js_error(J, "not supported yet: exec.vu.metrics"); }
 static void x_vu_iter(js_State *J) { js_pushnumber(J, (double)exec_vu(J)->iter); }
 static void x_vu_iter_sc(js_State *J) { js_pushnumber(J, (double)exec_vu(J)->iter_in_scenario); }
 
@@ -518,6 +520,19 @@ x_test_abort(js_State *J)
 	vu_throw_interrupted(J);
 }
 
+/* exec.test.fail(reason): the test goes on and exits 110. */
+static void
+x_test_fail(js_State *J)
+{
+	struct vu *vu = vu_of(J);
+	const char *reason = js_isdefined(J, 1) ? js_tostring(J, 1) : "";
+
+	if (vu->in_init)
+		js_error(J, "test.fail() is not allowed in the init context");
+	engine_mark_failed(vu->engine, reason);
+	js_pushundefined(J);
+}
+
 static void
 x_test_options(js_State *J)
 {
@@ -548,6 +563,8 @@ k6_execution_module_open(js_State *J)
 	getter(J, "idInTest", x_vu_id);
 	getter(J, "iterationInInstance", x_vu_iter);
 	getter(J, "iterationInScenario", x_vu_iter_sc);
+	getter(J, "tags", x_vu_tags);
+	getter(J, "metrics", x_vu_metrics);
 	js_setproperty(J, -2, "vu");
 
 	js_newobject(J);
@@ -569,6 +586,7 @@ k6_execution_module_open(js_State *J)
 
 	js_newobject(J);
 	setfn(J, x_test_abort, "abort", 1);
+	setfn(J, x_test_fail, "fail", 1);
 	getter(J, "options", x_test_options);
 	js_setproperty(J, -2, "test");
 }
