@@ -1,44 +1,2044 @@
-/* k6/http. */
+/* k6/http: requests on the worker's libcurl multi, k6's metrics and tags.
+ *
+ * A call (http.get, http.batch, ...) first reads all its arguments into
+ * struct http_req entries owned by the VU (http-int.h), then starts the
+ * transfers and blocks the VU.  Completion callbacks only record the result
+ * and wake the VU; back on the VU's coroutine each finished hop is
+ * measured, its cookies stored, and a redirect starts the next hop.
+ * Redirects are followed here, not by libcurl, because k6 counts and times
+ * every hop. */
 #include "config.h"
 
+#include <ctype.h>
+#include <dlfcn.h>
+#include <errno.h>
 #include <mujs.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+#include <time.h>
 
 #include "engine/engine.h"
+#include "js/http-int.h"
 #include "js/modules.h"
+#include "net/net.h"
+#include "util/duration.h"
+#include "util/log.h"
+#include "util/xmalloc.h"
+
+enum { RQ_QUEUED, RQ_RUNNING, RQ_HOP_DONE, RQ_COMPLETE };
+
+#define DEFAULT_TIMEOUT_MS	60000
+#define INIT_MSG	"Making http requests in the init context is not supported"
+
+/* System tags, as bits of http_vu.systags. */
+enum {
+	ST_METHOD = 1 << 0, ST_STATUS = 1 << 1, ST_URL = 1 << 2, ST_NAME = 1 << 3,
+	ST_PROTO = 1 << 4, ST_TLS = 1 << 5, ST_EXPECTED = 1 << 6,
+	ST_ERROR = 1 << 7, ST_ERROR_CODE = 1 << 8,
+};
+
+static long
+tls_const(const char *v, int max)
+{
+	static const struct { const char *n; long lo, hi; } t[] = {
+		{ "tls1.0", CURL_SSLVERSION_TLSv1_0, CURL_SSLVERSION_MAX_TLSv1_0 },
+		{ "tls1.1", CURL_SSLVERSION_TLSv1_1, CURL_SSLVERSION_MAX_TLSv1_1 },
+		{ "tls1.2", CURL_SSLVERSION_TLSv1_2, CURL_SSLVERSION_MAX_TLSv1_2 },
+		{ "tls1.3", CURL_SSLVERSION_TLSv1_3, CURL_SSLVERSION_MAX_TLSv1_3 },
+	};
+	size_t i;
+
+	for (i = 0; i < sizeof t / sizeof t[0]; i++)
+		if (strcmp(v, t[i].n) == 0)
+			return max ? t[i].hi : t[i].lo;
+	return 0;
+}
+
+/* The script options libcurl needs that runopts does not carry: hosts
+ * (as CURLOPT_CONNECT_TO, so Host and SNI stay the name) and tlsVersion.
+ * Read from the consolidated options JSON; it was validated before. */
+static void
+hv_options(js_State *J, struct http_vu *hv)
+{
+	const char *json = hv->vu->engine->options_json, *k;
+	struct buf b = BUF_INIT;
+
+	if (json == NULL)
+		return;
+	js_getglobal(J, "JSON");
+	js_getproperty(J, -1, "parse");
+	js_rot2(J);
+	js_pushstring(J, json);
+	if (js_pcall(J, 1) || !js_isobject(J, -1)) {
+		js_pop(J, 1);
+		return;
+	}
+	js_getproperty(J, -1, "hosts");
+	if (js_isobject(J, -1)) {
+		js_pushiterator(J, -1, 1);
+		while ((k = js_nextiterator(J, -1)) != NULL) {
+			const char *v;
+
+			js_getproperty(J, -2, k);
+			v = js_tostring(J, -1);
+			/* a throw above leaks nothing: b is still empty here */
+			buf_reset(&b);
+			buf_printf(&b, "%s%s%s%s", k, strchr(k, ':') ? ":" : "::", v,
+			    strchr(v, ':') ? "" : ":");
+			hv->connect_to = curl_slist_append(hv->connect_to, b.data);
+			js_pop(J, 1);
+		}
+		js_pop(J, 1);
+	}
+	js_pop(J, 1);
+	buf_free(&b);
+	js_getproperty(J, -1, "tlsVersion");
+	if (js_isstring(J, -1)) {
+		hv->sslversion = tls_const(js_tostring(J, -1), 0) |
+		    tls_const(js_tostring(J, -1), 1);
+	} else if (js_isobject(J, -1)) {
+		js_getproperty(J, -1, "min");
+		if (js_isstring(J, -1))
+			hv->sslversion |= tls_const(js_tostring(J, -1), 0);
+		js_pop(J, 1);
+		js_getproperty(J, -1, "max");
+		if (js_isstring(J, -1))
+			hv->sslversion |= tls_const(js_tostring(J, -1), 1);
+		js_pop(J, 1);
+	}
+	js_pop(J, 2);
+}
+
+/* The VU's HTTP state, created on first use; what is the message for a
+ * call from the init context. */
+static struct http_vu *
+hv_get(js_State *J, const char *what)
+{
+	struct vu *vu = vu_of(J);
+	struct http_vu *hv = vu->http;
+	static const struct { const char *n; unsigned bit; } st[] = {
+		{ "method", ST_METHOD }, { "status", ST_STATUS }, { "url", ST_URL },
+		{ "name", ST_NAME }, { "proto", ST_PROTO }, { "tls_version", ST_TLS },
+		{ "expected_response", ST_EXPECTED }, { "error", ST_ERROR },
+		{ "error_code", ST_ERROR_CODE },
+	};
+	static const char *const proxy_vars[] = {
+		"http_proxy", "https_proxy", "HTTPS_PROXY", "all_proxy", "ALL_PROXY",
+	};
+	const char *ca;
+	size_t i;
+
+	if (vu->in_init)
+		js_error(J, "%s", what);
+	if (hv != NULL)
+		return hv;
+	hv = vu->http = xcalloc(1, sizeof *hv);
+	hv->vu = vu;
+	hv->jar = http_cookie_jar_new();
+	hv->share = curl_share_init();
+	curl_share_setopt(hv->share, CURLSHOPT_SHARE, CURL_LOCK_DATA_CONNECT);
+	curl_share_setopt(hv->share, CURLSHOPT_SHARE, CURL_LOCK_DATA_DNS);
+	curl_share_setopt(hv->share, CURLSHOPT_SHARE, CURL_LOCK_DATA_SSL_SESSION);
+	hv->cb = CB_VU;
+	for (i = 0; i < sizeof st / sizeof st[0]; i++)
+		if (engine_system_tag(vu->engine, st[i].n))
+			hv->systags |= st[i].bit;
+	/* k6 has no CA option; Go reads SSL_CERT_FILE, and so do we. */
+	ca = getenv("SSL_CERT_FILE");
+	if (ca != NULL && *ca != '\0')
+		hv->cainfo = ca;
+	/* libcurl looks the proxy variables up on every transfer; when none
+	 * is set, tell it once (k6 honours them too, so keep them if set). */
+	hv->no_proxy_env = 1;
+	for (i = 0; i < sizeof proxy_vars / sizeof proxy_vars[0]; i++)
+		if (getenv(proxy_vars[i]) != NULL)
+			hv->no_proxy_env = 0;
+	hv_options(J, hv);
+	return hv;
+}
 
 static void
-http_unsupported(js_State *J)
+req_reset(struct http_req *r)
 {
-	js_error(J, "not supported yet: k6/http requests");
+	size_t i;
+
+	free(r->method);
+	free(r->url);
+	free(r->name);
+	free(r->host);
+	free(r->path);
+	free(r->orig_url);
+	buf_free(&r->body);
+	for (i = 0; i < r->nhdrs; i++) {
+		free(r->hdrs[i].name);
+		free(r->hdrs[i].value);
+	}
+	free(r->hdrs);
+	for (i = 0; i < r->npcookies; i++) {
+		free(r->pcookies[i].name);
+		free(r->pcookies[i].value);
+	}
+	free(r->pcookies);
+	free(r->ranges);
+	curl_slist_free_all(r->slist);
+	free(r->cookie_hdr);
+	buf_free(&r->rbody);
+	buf_free(&r->rhead);
+	free(r->error);
+	free(r->tls_version);
+	free(r->tls_cipher);
+	free(r->remote_ip);
+	memset(r, 0, sizeof *r);
+}
+
+/* Like req_reset, but the buffers keep their storage for the next
+ * request of the slot (unless a big body made them large). */
+static void
+req_recycle(struct http_req *r)
+{
+	struct buf keep[3] = { r->body, r->rbody, r->rhead };
+	size_t i;
+
+	memset(&r->body, 0, sizeof r->body);
+	memset(&r->rbody, 0, sizeof r->rbody);
+	memset(&r->rhead, 0, sizeof r->rhead);
+	req_reset(r);
+	for (i = 0; i < 3; i++) {
+		if (keep[i].size > ((size_t)1 << 20))
+			buf_free(&keep[i]);
+		buf_reset(&keep[i]);
+	}
+	r->body = keep[0];
+	r->rbody = keep[1];
+	r->rhead = keep[2];
+	r->rbody.cap = HTTP_BODY_CAP;
+}
+
+/* Forget the previous call's requests and make room for n. */
+static void
+hv_begin(struct http_vu *hv, size_t n)
+{
+	size_t i;
+
+	for (i = 0; i < hv->nreqs; i++)
+		req_recycle(&hv->reqs[i]);
+	hv->nreqs = 0;
+	if (n > hv->creqs) {
+		hv->reqs = xreallocarray(hv->reqs, n, sizeof *hv->reqs);
+		memset(hv->reqs + hv->creqs, 0, (n - hv->creqs) * sizeof *hv->reqs);
+		hv->creqs = n;
+	}
+}
+
+static struct http_req *
+hv_add(struct http_vu *hv)
+{
+	struct http_req *r = &hv->reqs[hv->nreqs++];
+	struct vu *vu = hv->vu;
+	const struct runopts *o = vu->engine->opts;
+
+	/* r is zero but for the recycled buffers */
+	r->hv = hv;
+	r->tags = vu->tags;
+	r->jar = hv->jar;
+	r->max_redirects = o != NULL ? (long)o->max_redirects : 10;
+	r->rtype = o != NULL && o->discard_response_bodies ? RT_NONE : RT_TEXT;
+	r->throw_errors = o != NULL && o->throw_errors;
+	r->deadline = engine_now() + (int64_t)DEFAULT_TIMEOUT_MS * 1000000;
+	r->cb = CB_VU;
+	r->rbody.cap = HTTP_BODY_CAP;
+	return r;
+}
+
+/* Argument reading.  Everything here may throw; what it allocates
+ * belongs to the request already. */
+
+static void
+set_url(js_State *J, struct http_req *r, const char *url)
+{
+	struct http_vu *hv = r->hv;
+	CURLU *u;
+	CURLUcode rc;
+	char *scheme = NULL, *host = NULL, *path = NULL, *user = NULL, *clean = NULL;
+	char *p;
+
+	/* Scripts hit the same URL again and again: parse it once. */
+	if (hv->last_url != NULL && strcmp(url, hv->last_url) == 0) {
+		free(r->host);
+		free(r->path);
+		free(r->url);
+		r->host = xstrdup(hv->last_host);
+		r->path = xstrdup(hv->last_path);
+		r->url = xstrdup(url);
+		r->port = hv->last_port;
+		r->https = hv->last_https;
+		if (r->orig_url == NULL || r->nredirects > 0) {
+			free(r->orig_url);
+			r->orig_url = xstrdup(hv->last_clean);
+		}
+		return;
+	}
+	u = curl_url();
+	rc = curl_url_set(u, CURLUPART_URL, url, 0);
+	if (rc == CURLUE_OK)
+		rc = curl_url_get(u, CURLUPART_SCHEME, &scheme, 0);
+	if (rc == CURLUE_OK && strcmp(scheme, "http") != 0 && strcmp(scheme, "https") != 0) {
+		curl_free(scheme);
+		curl_url_cleanup(u);
+		js_error(J, "invalid URL \"%s\": unsupported protocol scheme", url);
+	}
+	if (rc == CURLUE_OK)
+		rc = curl_url_get(u, CURLUPART_HOST, &host, 0);
+	if (rc != CURLUE_OK) {
+		curl_free(scheme);
+		curl_url_cleanup(u);
+#if LIBCURL_VERSION_NUM >= 0x075000	/* 7.80 */
+		js_error(J, "invalid URL \"%s\": %s", url, curl_url_strerror(rc));
+#else
+		js_error(J, "invalid URL \"%s\"", url);
+#endif
+	}
+	curl_url_get(u, CURLUPART_PATH, &path, 0);
+	{
+		char *port = NULL;
+
+		if (curl_url_get(u, CURLUPART_PORT, &port, CURLU_DEFAULT_PORT) == CURLUE_OK)
+			r->port = atol(port);
+		curl_free(port);
+	}
+	r->https = strcmp(scheme, "https") == 0;
+	free(r->host);
+	free(r->path);
+	free(r->url);
+	r->host = xstrdup(host);
+	for (p = r->host; *p != '\0'; p++)
+		*p = (char)tolower((unsigned char)*p);
+	r->path = xstrdup(path != NULL ? path : "/");
+	r->url = xstrdup(url);
+	/* The url tag never shows credentials. */
+	if (curl_url_get(u, CURLUPART_USER, &user, 0) == CURLUE_OK) {
+		curl_url_set(u, CURLUPART_USER, NULL, 0);
+		curl_url_set(u, CURLUPART_PASSWORD, NULL, 0);
+		curl_url_get(u, CURLUPART_URL, &clean, 0);
+	}
+	if (r->orig_url == NULL || r->nredirects > 0) {
+		free(r->orig_url);
+		r->orig_url = xstrdup(clean != NULL ? clean : url);
+	}
+	free(hv->last_url);
+	free(hv->last_host);
+	free(hv->last_path);
+	free(hv->last_clean);
+	hv->last_url = xstrdup(url);
+	hv->last_host = xstrdup(r->host);
+	hv->last_path = xstrdup(r->path);
+	hv->last_clean = xstrdup(clean != NULL ? clean : url);
+	hv->last_port = r->port;
+	hv->last_https = r->https;
+	curl_free(scheme);
+	curl_free(host);
+	curl_free(path);
+	curl_free(user);
+	curl_free(clean);
+	curl_url_cleanup(u);
+}
+
+/* The URL argument: a string, or what http.url`...` returns. */
+static void
+read_url(js_State *J, struct http_req *r, int idx)
+{
+	if (js_isobject(J, idx) && js_hasproperty(J, idx, "__ly_url")) {
+		js_pop(J, 1);
+		js_getproperty(J, idx, "url");
+		set_url(J, r, js_tostring(J, -1));
+		js_pop(J, 1);
+		js_getproperty(J, idx, "name");
+		if (js_isstring(J, -1)) {
+			r->name = xstrdup(js_tostring(J, -1));
+			r->url_is_name = 1;
+		}
+		js_pop(J, 1);
+		return;
+	}
+	if (!js_isstring(J, idx) && !js_isobject(J, idx))
+		js_typeerror(J, "invalid URL: expected a string, got %s",
+		    js_isundefined(J, idx) ? "undefined" : js_tostring(J, idx));
+	set_url(J, r, js_tostring(J, idx));
+}
+
+static void
+form_escape(struct buf *b, const char *s)
+{
+	static const char hex[] = "0123456789ABCDEF";
+
+	for (; *s != '\0'; s++) {
+		unsigned char c = (unsigned char)*s;
+
+		if (isalnum(c) || c == '-' || c == '_' || c == '.' || c == '~')
+			buf_putc(b, c);
+		else if (c == ' ')
+			buf_putc(b, '+');
+		else {
+			buf_putc(b, '%');
+			buf_putc(b, hex[c >> 4]);
+			buf_putc(b, hex[c & 15]);
+		}
+	}
+}
+
+static void
+form_pair(js_State *J, struct buf *b, const char *k, int idx)
+{
+	if (b->len > 0)
+		buf_putc(b, '&');
+	form_escape(b, k);
+	buf_putc(b, '=');
+	if (!js_isundefined(J, idx) && !js_isnull(J, idx) && !js_isobject(J, idx))
+		form_escape(b, js_tostring(J, idx));
+}
+
+/* An object body: form-urlencoded, keys sorted as Go's url.Values does.
+ * The keys stay on the JavaScript stack, so a throwing toString leaks
+ * nothing. */
+static void
+read_form(js_State *J, struct http_req *r, int idx)
+{
+	const char *k;
+	int i, j, n = 0, len, keys;
+
+	js_newarray(J);
+	js_pushiterator(J, idx, 1);
+	while ((k = js_nextiterator(J, -1)) != NULL) {
+		js_pushstring(J, k);
+		js_setindex(J, -3, n++);
+	}
+	js_pop(J, 1);
+	js_getproperty(J, -1, "sort");
+	js_rot2(J);
+	js_call(J, 0);
+	keys = js_gettop(J) - 1;
+	for (i = 0; i < n; i++) {
+		js_getindex(J, keys, i);
+		js_getproperty(J, idx, js_tostring(J, -1));
+		if (js_isarray(J, -1)) {
+			len = js_getlength(J, -1);
+			for (j = 0; j < len; j++) {
+				js_getindex(J, -1, j);
+				form_pair(J, &r->body, js_tostring(J, -3), -1);
+				js_pop(J, 1);
+			}
+		} else
+			form_pair(J, &r->body, js_tostring(J, -2), -1);
+		js_pop(J, 2);
+	}
+	js_pop(J, 1);
+	r->has_body = 1;
+	r->form = 1;
+}
+
+static void
+read_body(js_State *J, struct http_req *r, int idx)
+{
+	if (js_isundefined(J, idx) || js_isnull(J, idx))
+		return;
+	if (js_isobject(J, idx) && !js_isarray(J, idx) && !js_iscallable(J, idx)) {
+		if (js_hasproperty(J, idx, "byteLength")) {
+			js_pop(J, 1);
+			js_error(J, "not supported yet: ArrayBuffer request bodies");
+		}
+		js_pushiterator(J, idx, 1);
+		while (js_nextiterator(J, -1) != NULL) {
+			/* an http.file() value asks for multipart */
+			js_pop(J, 1);
+			break;
+		}
+		js_pop(J, 1);
+		read_form(J, r, idx);
+		return;
+	}
+	buf_puts(&r->body, js_tostring(J, idx));
+	r->has_body = 1;
+}
+
+/* A timeout: a duration string ("10s") or milliseconds. */
+static int64_t
+read_timeout(js_State *J, int idx)
+{
+	double ms;
+
+	if (js_isnumber(J, idx))
+		ms = js_tonumber(J, idx);
+	else if (duration_parse(js_tostring(J, idx), &ms) == -1)
+		js_error(J, "invalid params.timeout \"%s\": expected a duration "
+		    "like \"10s\" or milliseconds", js_tostring(J, idx));
+	if (!(ms > 0))
+		js_error(J, "invalid params.timeout: it must be positive");
+	return (int64_t)(ms * 1e6);
+}
+
+/* Ranges from an expectedStatuses() object at idx into *out. */
+static void
+read_ranges(js_State *J, int idx, struct http_range **out, size_t *n)
+{
+	int i, len;
+
+	if (!js_isobject(J, idx) || !js_hasproperty(J, idx, "__ly_expected"))
+		js_typeerror(J, "a response callback must come from "
+		    "http.expectedStatuses()");
+	len = js_getlength(J, -1);
+	*out = xreallocarray(*out, (size_t)len + 1, sizeof **out);
+	*n = 0;
+	for (i = 0; i + 1 < len; i += 2) {
+		js_getindex(J, -1, i);
+		(*out)[*n].min = js_toint32(J, -1);
+		js_pop(J, 1);
+		js_getindex(J, -1, i + 1);
+		(*out)[*n].max = js_toint32(J, -1);
+		js_pop(J, 1);
+		(*n)++;
+	}
+	js_pop(J, 1);
+}
+
+/* Go's client refuses what would split or forge a header line. */
+static void
+check_hdr(js_State *J, const char *name, const char *value)
+{
+	const char *p;
+
+	if (*name == '\0')
+		js_error(J, "invalid params.headers: an empty header name");
+	for (p = name; *p != '\0'; p++)
+		if ((unsigned char)*p <= ' ' || *p == ':' || *p == 0x7f)
+			js_error(J, "invalid params.headers: bad header name \"%s\"", name);
+	if (strpbrk(value, "\r\n") != NULL)
+		js_error(J, "invalid params.headers: the value of %s contains a "
+		    "line break", name);
+}
+
+static void
+add_hdr(struct http_req *r, const char *name, const char *value)
+{
+	r->hdrs = xreallocarray(r->hdrs, r->nhdrs + 1, sizeof *r->hdrs);
+	r->hdrs[r->nhdrs].name = xstrdup(name);
+	r->hdrs[r->nhdrs++].value = xstrdup(value);
+}
+
+static void
+read_params(js_State *J, struct http_req *r, int idx)
+{
+	struct vu *vu = r->hv->vu;
+	const char *k;
+
+	if (js_isundefined(J, idx) || js_isnull(J, idx))
+		return;
+	if (!js_isobject(J, idx))
+		js_typeerror(J, "invalid params: expected an object, got %s",
+		    js_tostring(J, idx));
+	js_getproperty(J, idx, "headers");
+	if (js_isobject(J, -1)) {
+		js_pushiterator(J, -1, 1);
+		while ((k = js_nextiterator(J, -1)) != NULL) {
+			/* convert first, allocate last: nothing leaks on a throw */
+			js_pushstring(J, k);
+			js_getproperty(J, -3, js_tostring(J, -1));
+			if (!js_isundefined(J, -1) && !js_isnull(J, -1)) {
+				check_hdr(J, js_tostring(J, -2), js_tostring(J, -1));
+				add_hdr(r, js_tostring(J, -2), js_tostring(J, -1));
+			}
+			js_pop(J, 2);
+		}
+		js_pop(J, 1);
+	} else if (js_isdefined(J, -1) && !js_isnull(J, -1))
+		js_typeerror(J, "invalid params.headers: expected an object");
+	js_pop(J, 1);
+
+	js_getproperty(J, idx, "tags");
+	if (js_isobject(J, -1)) {
+		js_pushiterator(J, -1, 1);
+		while ((k = js_nextiterator(J, -1)) != NULL) {
+			js_pushstring(J, k);
+			js_getproperty(J, -3, js_tostring(J, -1));
+			r->tags = engine_tags_with(vu->engine, r->tags,
+			    js_tostring(J, -2), js_tostring(J, -1));
+			if (strcmp(js_tostring(J, -2), "name") == 0) {
+				r->has_name_tag = 1;
+				free(r->name);
+				r->name = xstrdup(js_tostring(J, -1));
+				r->url_is_name = 0;
+			}
+			js_pop(J, 2);
+		}
+		js_pop(J, 1);
+	}
+	js_pop(J, 1);
+
+	js_getproperty(J, idx, "timeout");
+	if (js_isdefined(J, -1) && !js_isnull(J, -1))
+		r->deadline = engine_now() + read_timeout(J, -1);
+	js_pop(J, 1);
+
+	js_getproperty(J, idx, "redirects");
+	if (js_isdefined(J, -1) && !js_isnull(J, -1)) {
+		double n = js_tonumber(J, -1);
+
+		if (!(n >= 0))
+			js_error(J, "invalid params.redirects: %s", js_tostring(J, -1));
+		r->max_redirects = (long)n;
+	}
+	js_pop(J, 1);
+
+	js_getproperty(J, idx, "responseType");
+	if (js_isdefined(J, -1)) {
+		const char *t = js_tostring(J, -1);
+
+		if (strcmp(t, "text") == 0)
+			r->rtype = RT_TEXT;
+		else if (strcmp(t, "none") == 0)
+			r->rtype = RT_NONE;
+		else if (strcmp(t, "binary") == 0)
+			js_error(J, "not supported yet: responseType \"binary\" "
+			    "(no ArrayBuffer in this JavaScript engine)");
+		else
+			js_error(J, "invalid params.responseType \"%s\": expected "
+			    "\"text\", \"binary\" or \"none\"", t);
+	}
+	js_pop(J, 1);
+
+	js_getproperty(J, idx, "auth");
+	if (js_isdefined(J, -1)) {
+		const char *a = js_tostring(J, -1);
+
+		if (strcmp(a, "basic") == 0)
+			r->auth = CURLAUTH_BASIC;
+		else if (strcmp(a, "digest") == 0)
+			r->auth = CURLAUTH_DIGEST;
+		else if (strcmp(a, "ntlm") == 0)
+			r->auth = CURLAUTH_NTLM;
+		else
+			js_error(J, "invalid params.auth \"%s\": expected \"basic\", "
+			    "\"digest\" or \"ntlm\"", a);
+	}
+	js_pop(J, 1);
+
+	js_getproperty(J, idx, "throw");
+	if (js_isdefined(J, -1))
+		r->throw_errors = js_toboolean(J, -1);
+	js_pop(J, 1);
+
+	js_getproperty(J, idx, "compression");
+	if (js_isdefined(J, -1) && !js_isnull(J, -1) && *js_tostring(J, -1) != '\0')
+		js_error(J, "not supported yet: params.compression");
+	js_pop(J, 1);
+
+	if (js_hasproperty(J, idx, "responseCallback")) {
+		if (js_isnull(J, -1) || js_isundefined(J, -1))
+			r->cb = js_isnull(J, -1) ? CB_NONE : CB_VU;
+		else {
+			read_ranges(J, -1, &r->ranges, &r->nranges);
+			r->cb = CB_RANGES;
+		}
+		js_pop(J, 1);
+	}
+
+	js_getproperty(J, idx, "jar");
+	if (js_isuserdata(J, -1, "CookieJar"))
+		r->jar = js_touserdata(J, -1, "CookieJar");
+	else if (js_isdefined(J, -1) && !js_isnull(J, -1))
+		js_typeerror(J, "invalid params.jar: expected a CookieJar");
+	js_pop(J, 1);
+
+	js_getproperty(J, idx, "cookies");
+	if (js_isobject(J, -1)) {
+		js_pushiterator(J, -1, 1);
+		while ((k = js_nextiterator(J, -1)) != NULL) {
+			struct http_pcookie *c;
+			int replace = 0;
+
+			js_pushstring(J, k);
+			js_getproperty(J, -3, js_tostring(J, -1));
+			if (js_isobject(J, -1)) {
+				js_getproperty(J, -1, "replace");
+				replace = js_toboolean(J, -1);
+				js_pop(J, 1);
+				js_getproperty(J, -1, "value");
+			} else
+				js_copy(J, -1);
+			js_tostring(J, -1);
+			r->pcookies = xreallocarray(r->pcookies, r->npcookies + 1,
+			    sizeof *r->pcookies);
+			c = &r->pcookies[r->npcookies++];
+			c->name = xstrdup(js_tostring(J, -3));
+			c->value = xstrdup(js_tostring(J, -1));
+			c->replace = replace;
+			js_pop(J, 3);
+		}
+		js_pop(J, 1);
+	}
+	js_pop(J, 1);
+}
+
+/* The transfer. */
+
+static size_t
+write_cb(char *p, size_t sz, size_t n, void *arg)
+{
+	struct http_req *r = arg;
+
+	n *= sz;
+	r->rbytes += n;
+	if (r->rtype == RT_NONE)
+		return n;
+	if (buf_add(&r->rbody, p, n) == -1) {
+		r->too_big = 1;
+		return 0;	/* stop: CURLE_WRITE_ERROR */
+	}
+	return n;
+}
+
+static void tls_info(struct http_req *);
+
+static size_t
+header_cb(char *p, size_t sz, size_t n, void *arg)
+{
+	struct http_req *r = arg;
+
+	n *= sz;
+	/* libcurl's TLS pointer is only valid while the transfer runs */
+	if (r->https && r->tls_version == NULL)
+		tls_info(r);
+	/* keep the last response's header block only */
+	if (n > 5 && strncmp(p, "HTTP/", 5) == 0)
+		buf_reset(&r->rhead);
+	if (buf_add(&r->rhead, p, n) == -1)
+		return 0;
+	return n;
+}
+
+static int
+has_hdr(const struct http_req *r, const char *name)
+{
+	size_t i;
+
+	for (i = 0; i < r->nhdrs; i++)
+		if (strcasecmp(r->hdrs[i].name, name) == 0)
+			return 1;
+	return 0;
+}
+
+static void
+add_cookie_str(const struct http_cookie *c, void *arg)
+{
+	void **a = arg;
+	struct buf *b = a[0];
+	const struct http_req *r = a[1];
+	size_t i;
+
+	for (i = 0; i < r->npcookies; i++)
+		if (r->pcookies[i].replace && strcmp(r->pcookies[i].name, c->name) == 0)
+			return;
+	buf_printf(b, "%s%s=%s", b->len ? "; " : "", c->name, c->value);
+}
+
+static char *
+cookie_header(struct http_req *r)
+{
+	struct buf b = BUF_INIT;
+	void *a[2] = { &b, r };
+	size_t i;
+
+	http_cookie_jar_match(r->jar, r->host, r->path, r->https, time(NULL),
+	    add_cookie_str, a);
+	for (i = 0; i < r->npcookies; i++)
+		buf_printf(&b, "%s%s=%s", b.len ? "; " : "", r->pcookies[i].name,
+		    r->pcookies[i].value);
+	return b.len ? buf_steal(&b) : NULL;
+}
+
+static void
+setup_easy(struct http_req *r)
+{
+	struct http_vu *hv = r->hv;
+	const struct runopts *o = hv->vu->engine->opts;
+	CURL *e = r->easy;
+	struct buf line = BUF_INIT;
+	int64_t left;
+	size_t i;
+
+	free(r->cookie_hdr);
+	r->cookie_hdr = cookie_header(r);
+	left = (r->deadline - engine_now()) / 1000000;
+	/* A handle that made the same request last time keeps its options:
+	 * only the timeout changes (most scripts repeat their requests). */
+	buf_reset(&hv->key);
+	buf_printf(&hv->key, "%p\n%s\n%s\n%d\n%s\n", (void *)r, r->method, r->url,
+	    r->auth, r->cookie_hdr != NULL ? r->cookie_hdr : "");
+	for (i = 0; i < r->nhdrs; i++)
+		buf_printf(&hv->key, "%s\n%s\n", r->hdrs[i].name, r->hdrs[i].value);
+	if (!r->has_body && hv->pool_key[r->slot] != NULL &&
+	    strcmp(hv->pool_key[r->slot], hv->key.data) == 0) {
+		curl_easy_setopt(e, CURLOPT_TIMEOUT_MS, (long)(left > 0 ? left : 1));
+		return;
+	}
+	free(hv->pool_key[r->slot]);
+	hv->pool_key[r->slot] = r->has_body ? NULL : xstrdup(hv->key.data);
+
+	curl_easy_reset(e);
+	curl_easy_setopt(e, CURLOPT_URL, r->url);
+	curl_easy_setopt(e, CURLOPT_NOSIGNAL, 1L);
+	curl_easy_setopt(e, CURLOPT_ERRORBUFFER, r->errbuf);
+	curl_easy_setopt(e, CURLOPT_WRITEFUNCTION, write_cb);
+	curl_easy_setopt(e, CURLOPT_WRITEDATA, r);
+	curl_easy_setopt(e, CURLOPT_HEADERFUNCTION, header_cb);
+	curl_easy_setopt(e, CURLOPT_HEADERDATA, r);
+#if LIBCURL_VERSION_NUM >= 0x075500	/* 7.85 */
+	curl_easy_setopt(e, CURLOPT_PROTOCOLS_STR, "http,https");
+#else
+	curl_easy_setopt(e, CURLOPT_PROTOCOLS, (long)(CURLPROTO_HTTP | CURLPROTO_HTTPS));
+#endif
+	/* Decode what the server compressed, as k6 does, without asking
+	 * for it: the empty custom header below suppresses libcurl's. */
+	curl_easy_setopt(e, CURLOPT_ACCEPT_ENCODING, "");
+	curl_easy_setopt(e, CURLOPT_TIMEOUT_MS, (long)(left > 0 ? left : 1));
+	if (o == NULL || !o->no_connection_reuse)
+		curl_easy_setopt(e, CURLOPT_SHARE, hv->share);
+	else {
+		curl_easy_setopt(e, CURLOPT_FRESH_CONNECT, 1L);
+		curl_easy_setopt(e, CURLOPT_FORBID_REUSE, 1L);
+	}
+	if (o != NULL && o->insecure_skip_tls_verify) {
+		curl_easy_setopt(e, CURLOPT_SSL_VERIFYPEER, 0L);
+		curl_easy_setopt(e, CURLOPT_SSL_VERIFYHOST, 0L);
+	} else if (hv->cainfo != NULL)
+		curl_easy_setopt(e, CURLOPT_CAINFO, hv->cainfo);
+	if (r->auth != 0)
+		curl_easy_setopt(e, CURLOPT_HTTPAUTH, (long)r->auth);
+	if (hv->no_proxy_env)
+		curl_easy_setopt(e, CURLOPT_PROXY, "");
+	if (hv->connect_to != NULL)
+		curl_easy_setopt(e, CURLOPT_CONNECT_TO, hv->connect_to);
+	if (hv->sslversion != 0)
+		curl_easy_setopt(e, CURLOPT_SSLVERSION, hv->sslversion);
+
+	if (strcmp(r->method, "HEAD") == 0)
+		curl_easy_setopt(e, CURLOPT_NOBODY, 1L);
+	else if (strcmp(r->method, "GET") != 0 || r->has_body) {
+		if (r->has_body || strcmp(r->method, "POST") == 0 ||
+		    strcmp(r->method, "PUT") == 0 || strcmp(r->method, "PATCH") == 0) {
+			curl_easy_setopt(e, CURLOPT_POSTFIELDSIZE_LARGE,
+			    (curl_off_t)r->body.len);
+			curl_easy_setopt(e, CURLOPT_POSTFIELDS,
+			    r->body.data != NULL ? r->body.data : "");
+		}
+		if (strcmp(r->method, "POST") != 0)
+			curl_easy_setopt(e, CURLOPT_CUSTOMREQUEST, r->method);
+	}
+
+	/* the handle keeps pointing at its list: the slot owns it */
+	curl_slist_free_all(hv->pool_slist[r->slot]);
+	hv->pool_slist[r->slot] = NULL;
+	r->slist = NULL;
+	for (i = 0; i < r->nhdrs; i++) {
+		/* libcurl computes Content-Length, as k6 does */
+		if (strcasecmp(r->hdrs[i].name, "Content-Length") == 0)
+			continue;
+		buf_reset(&line);
+		if (*r->hdrs[i].value == '\0')
+			buf_printf(&line, "%s;", r->hdrs[i].name);
+		else
+			buf_printf(&line, "%s: %s", r->hdrs[i].name, r->hdrs[i].value);
+		r->slist = curl_slist_append(r->slist, line.data);
+	}
+	if (!has_hdr(r, "User-Agent")) {
+		buf_reset(&line);
+		buf_printf(&line, "User-Agent: %s", o != NULL && o->user_agent != NULL ?
+		    o->user_agent : "lyocell/" PACKAGE_VERSION);
+		r->slist = curl_slist_append(r->slist, line.data);
+	}
+	if (!has_hdr(r, "Accept-Encoding"))
+		r->slist = curl_slist_append(r->slist, "Accept-Encoding:");
+	if (r->form && !has_hdr(r, "Content-Type"))
+		r->slist = curl_slist_append(r->slist,
+		    "Content-Type: application/x-www-form-urlencoded");
+	if (r->has_body && !r->form && !has_hdr(r, "Content-Type"))
+		r->slist = curl_slist_append(r->slist, "Content-Type:");
+	r->slist = curl_slist_append(r->slist, "Expect:");
+	if (r->cookie_hdr != NULL) {
+		buf_reset(&line);
+		buf_printf(&line, "Cookie: %s", r->cookie_hdr);
+		r->slist = curl_slist_append(r->slist, line.data);
+	}
+	curl_easy_setopt(e, CURLOPT_HTTPHEADER, r->slist);
+	hv->pool_slist[r->slot] = r->slist;
+	r->slist = NULL;
+	buf_free(&line);
+}
+
+static void
+done_cb(CURL *easy, CURLcode result, void *arg)
+{
+	struct http_req *r = arg;
+
+	r->result = result;
+	r->state = RQ_HOP_DONE;
+	r->hv->running--;
+	engine_wake(r->hv->vu->engine, r->hv->vu);
+}
+
+static CURL *
+hv_easy(struct http_vu *hv, size_t i)
+{
+	if (i >= hv->npool) {
+		hv->pool = xreallocarray(hv->pool, i + 1, sizeof *hv->pool);
+		hv->pool_key = xreallocarray(hv->pool_key, i + 1, sizeof *hv->pool_key);
+		hv->pool_slist = xreallocarray(hv->pool_slist, i + 1,
+		    sizeof *hv->pool_slist);
+		while (hv->npool <= i) {
+			hv->pool_key[hv->npool] = NULL;
+			hv->pool_slist[hv->npool] = NULL;
+			hv->pool[hv->npool++] = NULL;
+		}
+	}
+	if (hv->pool[i] == NULL && (hv->pool[i] = curl_easy_init()) == NULL)
+		fatalx(1, "cannot create a libcurl handle: out of memory");
+	return hv->pool[i];
+}
+
+/* Start the transfer of r's current hop; 0 or -1 (r completed with an
+ * error). */
+static int
+req_start(struct http_req *r)
+{
+	r->result = CURLE_OK;
+	r->errbuf[0] = '\0';
+	r->too_big = 0;
+	r->rbytes = 0;
+	free(r->tls_version);
+	free(r->tls_cipher);
+	r->tls_version = r->tls_cipher = NULL;
+	buf_reset(&r->rbody);
+	buf_reset(&r->rhead);
+	setup_easy(r);
+	if (net_start(r->hv->vu->engine->net, r->easy, done_cb, r) == -1) {
+		r->result = CURLE_FAILED_INIT;
+		r->state = RQ_HOP_DONE;
+		return -1;
+	}
+	r->state = RQ_RUNNING;
+	r->hv->running++;
+	return 0;
+}
+
+/* Finishing a hop: errors, timings, metrics, cookies, redirects. */
+
+static const char *
+tls_name(const char *v)
+{
+	if (v == NULL)
+		return NULL;
+	if (strcmp(v, "TLSv1.3") == 0) return "tls1.3";
+	if (strcmp(v, "TLSv1.2") == 0) return "tls1.2";
+	if (strcmp(v, "TLSv1.1") == 0) return "tls1.1";
+	if (strcmp(v, "TLSv1") == 0) return "tls1.0";
+	return v;
+}
+
+/* libcurl hands out OpenSSL's SSL *; libssl is already loaded by it, so
+ * its accessors are found at run time instead of linking libssl. */
+static void
+tls_info(struct http_req *r)
+{
+	static const char *(*get_version)(const void *);
+	static const void *(*get_cipher)(const void *);
+	static const char *(*cipher_name)(const void *);
+	static int looked;
+	struct curl_tlssessioninfo *ti = NULL;
+	const void *c;
+
+	if (!looked) {
+		looked = 1;
+		*(void **)&get_version = dlsym(RTLD_DEFAULT, "SSL_get_version");
+		*(void **)&get_cipher = dlsym(RTLD_DEFAULT, "SSL_get_current_cipher");
+		*(void **)&cipher_name = dlsym(RTLD_DEFAULT, "SSL_CIPHER_standard_name");
+	}
+	if (curl_easy_getinfo(r->easy, CURLINFO_TLS_SSL_PTR, &ti) != CURLE_OK ||
+	    ti == NULL || ti->backend != CURLSSLBACKEND_OPENSSL || ti->internals == NULL)
+		return;
+	if (get_version != NULL)
+		r->tls_version = xstrdup(tls_name(get_version(ti->internals)));
+	if (get_cipher != NULL && cipher_name != NULL &&
+	    (c = get_cipher(ti->internals)) != NULL && cipher_name(c) != NULL)
+		r->tls_cipher = xstrdup(cipher_name(c));
+}
+
+static void
+set_error(struct http_req *r)
+{
+	long oserr = 0;
+	const char *eb = r->errbuf[0] ? r->errbuf : curl_easy_strerror(r->result);
+	char *ip = NULL;
+	long port = 0;
+
+	curl_easy_getinfo(r->easy, CURLINFO_OS_ERRNO, &oserr);
+	curl_easy_getinfo(r->easy, CURLINFO_PRIMARY_IP, &ip);
+	curl_easy_getinfo(r->easy, CURLINFO_PRIMARY_PORT, &port);
+	free(r->error);
+	switch (r->result) {
+	case CURLE_OPERATION_TIMEDOUT:
+		r->error_code = 1050;
+		r->error = xstrdup("request timeout");
+		break;
+	case CURLE_COULDNT_RESOLVE_HOST:
+		r->error_code = 1101;
+		r->error = xasprintf("lookup %s: no such host", r->host);
+		break;
+	case CURLE_COULDNT_CONNECT:
+		if (oserr == ECONNREFUSED) {
+			r->error_code = 1212;
+			r->error = xasprintf("dial tcp %s:%ld: connect: connection refused",
+			    ip != NULL && *ip ? ip : r->host, port > 0 ? port : r->port);
+		} else if (oserr == ETIMEDOUT) {
+			r->error_code = 1211;
+			r->error = xstrdup("dial: i/o timeout");
+		} else {
+			r->error_code = 1210;
+			r->error = xasprintf("dial tcp: %s", eb);
+		}
+		break;
+	case CURLE_SEND_ERROR:
+	case CURLE_RECV_ERROR:
+		if (oserr == ECONNRESET) {
+			r->error_code = 1220;
+			r->error = xstrdup("read: connection reset by peer");
+		} else if (oserr == EPIPE) {
+			r->error_code = 1201;
+			r->error = xstrdup("write: broken pipe");
+		} else {
+			r->error_code = 1200;
+			r->error = xstrdup(eb);
+		}
+		break;
+	case CURLE_GOT_NOTHING:
+		r->error_code = 1000;
+		r->error = xstrdup("EOF");
+		break;
+	case CURLE_PARTIAL_FILE:
+		r->error_code = 1000;
+		r->error = xstrdup("unexpected EOF");
+		break;
+	case CURLE_PEER_FAILED_VERIFICATION:
+		if (strstr(eb, "subject") != NULL || strstr(eb, "match") != NULL) {
+			r->error_code = 1311;
+			r->error = xasprintf("x509: certificate is not valid for %s", r->host);
+		} else {
+			r->error_code = 1310;
+			r->error = xstrdup("x509: certificate signed by unknown authority");
+		}
+		break;
+	case CURLE_SSL_CONNECT_ERROR:
+	case CURLE_SSL_CERTPROBLEM:
+	case CURLE_SSL_CIPHER:
+	case CURLE_SSL_CACERT_BADFILE:
+		r->error_code = 1300;
+		r->error = xasprintf("tls: %s", eb);
+		break;
+	case CURLE_BAD_CONTENT_ENCODING:
+		r->error_code = 1701;
+		r->error = xasprintf("error decompressing the response: %s", eb);
+		break;
+	case CURLE_HTTP2:
+		r->error_code = 1600;
+		r->error = xasprintf("http2: %s", eb);
+		break;
+	case CURLE_HTTP2_STREAM:
+		r->error_code = 1630;
+		r->error = xasprintf("http2: stream error: %s", eb);
+		break;
+	case CURLE_URL_MALFORMAT:
+	case CURLE_UNSUPPORTED_PROTOCOL:
+		r->error_code = 1020;
+		r->error = xasprintf("invalid URL: %s", eb);
+		break;
+	case CURLE_WRITE_ERROR:
+		if (r->too_big) {
+			r->error_code = 1000;
+			r->error = xasprintf("the response body is larger than %zu MiB, "
+			    "the most Lyocell keeps (use responseType: \"none\")",
+			    HTTP_BODY_CAP >> 20);
+			break;
+		}
+		/* FALLTHROUGH */
+	default:
+		r->error_code = 1000;
+		r->error = xstrdup(eb);
+		break;
+	}
+}
+
+static double
+us_ms(curl_off_t a, curl_off_t b)
+{
+	return a > b ? (double)(a - b) / 1000.0 : 0;
+}
+
+static void
+timings(struct http_req *r)
+{
+	curl_off_t dns = 0, conn = 0, app = 0, pre = 0, start = 0, total = 0;
+	CURL *e = r->easy;
+
+	curl_easy_getinfo(e, CURLINFO_NAMELOOKUP_TIME_T, &dns);
+	curl_easy_getinfo(e, CURLINFO_CONNECT_TIME_T, &conn);
+	curl_easy_getinfo(e, CURLINFO_APPCONNECT_TIME_T, &app);
+	curl_easy_getinfo(e, CURLINFO_PRETRANSFER_TIME_T, &pre);
+	curl_easy_getinfo(e, CURLINFO_STARTTRANSFER_TIME_T, &start);
+	curl_easy_getinfo(e, CURLINFO_TOTAL_TIME_T, &total);
+	if (start == 0)
+		start = total;
+	/* k6: blocked spans getting the connection (so it covers connecting
+	 * and the TLS handshake of a new one); duration is sending + waiting
+	 * + receiving.  libcurl hands the request to the socket in one go
+	 * right after pretransfer, so sending is folded into waiting. */
+	r->t_blocked = us_ms(pre, 0);
+	r->t_connecting = conn > 0 ? us_ms(conn, dns) : 0;
+	r->t_tls = app > 0 ? us_ms(app, conn) : 0;
+	r->t_sending = 0;
+	r->t_waiting = us_ms(start, pre);
+	r->t_receiving = us_ms(total, start);
+	r->t_duration = r->t_sending + r->t_waiting + r->t_receiving;
+}
+
+static int
+is_expected(struct http_req *r)
+{
+	struct http_vu *hv = r->hv;
+	const struct http_range *rg = r->cb == CB_RANGES ? r->ranges : hv->ranges;
+	size_t i, n = r->cb == CB_RANGES ? r->nranges : hv->nranges;
+
+	if (r->cb == CB_VU && hv->cb == CB_VU)
+		return r->status >= 200 && r->status <= 399;
+	for (i = 0; i < n; i++)
+		if (r->status >= rg[i].min && r->status <= rg[i].max)
+			return 1;
+	return 0;
+}
+
+static int
+cb_active(struct http_req *r)
+{
+	return r->cb == CB_RANGES || (r->cb == CB_VU && r->hv->cb != CB_NONE);
+}
+
+static uint32_t emit_tags(struct http_req *);
+
+static int
+streq(const char *a, const char *b)
+{
+	return a == b || (a != NULL && b != NULL && strcmp(a, b) == 0);
+}
+
+/* The tag set of a hop's samples, through a small per-VU cache: a script
+ * repeats the same few requests, and deriving the set costs a hash lookup
+ * per tag. */
+static uint32_t
+hop_tags(struct http_req *r)
+{
+	struct http_vu *hv = r->hv;
+	struct http_tagcache *c;
+	const char *url = r->url_is_name ? r->name : r->orig_url;
+	uint32_t t;
+	size_t i;
+
+	for (i = 0; i < HTTP_TAGCACHE; i++) {
+		c = &hv->tagcache[i];
+		if (c->id != 0 && c->base == r->tags && c->status == r->status &&
+		    c->error_code == r->error_code && c->expected == r->expected &&
+		    c->cb == cb_active(r) && c->has_name_tag == r->has_name_tag &&
+		    streq(c->method, r->method) && streq(c->url, url) &&
+		    streq(c->name, r->name) && streq(c->proto, r->proto) &&
+		    streq(c->tls, r->tls_version) && streq(c->error, r->error))
+			return c->id;
+	}
+	t = emit_tags(r);
+	c = &hv->tagcache[hv->tagnext++ % HTTP_TAGCACHE];
+	free(c->method);
+	free(c->url);
+	free(c->name);
+	free(c->tls);
+	free(c->error);
+	c->id = t;
+	c->base = r->tags;
+	c->status = r->status;
+	c->error_code = r->error_code;
+	c->expected = r->expected;
+	c->cb = cb_active(r);
+	c->has_name_tag = r->has_name_tag;
+	c->method = xstrdup(r->method);
+	c->url = url != NULL ? xstrdup(url) : NULL;
+	c->name = r->name != NULL ? xstrdup(r->name) : NULL;
+	c->proto = r->proto;
+	c->tls = r->tls_version != NULL ? xstrdup(r->tls_version) : NULL;
+	c->error = r->error != NULL ? xstrdup(r->error) : NULL;
+	return t;
+}
+
+static uint32_t
+emit_tags(struct http_req *r)
+{
+	struct http_vu *hv = r->hv;
+	struct engine *e = hv->vu->engine;
+	unsigned st = hv->systags;
+	uint32_t t = r->tags;
+	char num[16];
+
+	if (st & ST_METHOD)
+		t = engine_tags_with(e, t, "method", r->method);
+	if (st & ST_STATUS) {
+		snprintf(num, sizeof num, "%ld", r->status);
+		t = engine_tags_with(e, t, "status", num);
+	}
+	if (st & ST_URL)
+		t = engine_tags_with(e, t, "url", r->url_is_name ? r->name : r->orig_url);
+	if ((st & ST_NAME) && !r->has_name_tag)
+		t = engine_tags_with(e, t, "name", r->name != NULL ? r->name : r->orig_url);
+	if ((st & ST_PROTO) && r->proto != NULL)
+		t = engine_tags_with(e, t, "proto", r->proto);
+	if ((st & ST_TLS) && r->tls_version != NULL)
+		t = engine_tags_with(e, t, "tls_version", r->tls_version);
+	if ((st & ST_ERROR) && r->error != NULL)
+		t = engine_tags_with(e, t, "error", r->error);
+	if ((st & ST_ERROR_CODE) && r->error_code != 0) {
+		snprintf(num, sizeof num, "%d", r->error_code);
+		t = engine_tags_with(e, t, "error_code", num);
+	}
+	if (cb_active(r) && (st & ST_EXPECTED))
+		t = engine_tags_with(e, t, "expected_response",
+		    r->expected ? "true" : "false");
+	return t;
+}
+
+static void
+emit_metrics(struct http_req *r)
+{
+	struct engine *e = r->hv->vu->engine;
+	uint32_t t = hop_tags(r);
+
+	engine_emit(e, e->m.http_reqs, t, 1);
+	engine_emit(e, e->m.http_req_duration, t, r->t_duration);
+	engine_emit(e, e->m.http_req_blocked, t, r->t_blocked);
+	engine_emit(e, e->m.http_req_connecting, t, r->t_connecting);
+	engine_emit(e, e->m.http_req_tls_handshaking, t, r->t_tls);
+	engine_emit(e, e->m.http_req_sending, t, r->t_sending);
+	engine_emit(e, e->m.http_req_waiting, t, r->t_waiting);
+	engine_emit(e, e->m.http_req_receiving, t, r->t_receiving);
+	if (cb_active(r))
+		engine_emit(e, e->m.http_req_failed, t, r->expected ? 0 : 1);
+}
+
+static void
+store_cookies(struct http_req *r)
+{
+	const char *p = r->rhead.data, *eol;
+	struct http_cookie c;
+	time_t now = time(NULL);
+
+	if (p == NULL)
+		return;
+	for (; *p != '\0'; p = *eol ? eol + 1 : eol) {
+		eol = strchr(p, '\n');
+		if (eol == NULL)
+			eol = p + strlen(p);
+		if (strncasecmp(p, "Set-Cookie:", 11) != 0)
+			continue;
+		{
+			char *v = xstrndup(p + 11, (size_t)(eol - p - 11));
+
+			if (http_cookie_parse(v, &c) == 0)
+				http_cookie_jar_store(r->jar, r->host, r->path, &c, now);
+			free(v);
+		}
+	}
+}
+
+static const char *
+proto_of(struct http_req *r)
+{
+	long v = 0;
+
+	curl_easy_getinfo(r->easy, CURLINFO_HTTP_VERSION, &v);
+	switch (v) {
+	case CURL_HTTP_VERSION_1_0: return "HTTP/1.0";
+	case CURL_HTTP_VERSION_1_1: return "HTTP/1.1";
+	case CURL_HTTP_VERSION_2_0: return "HTTP/2.0";
+	case CURL_HTTP_VERSION_3: return "HTTP/3.0";
+	}
+	return NULL;
+}
+
+static void
+log_failure(struct http_req *r)
+{
+	struct buf f = BUF_INIT;
+	const char *m = r->method;
+
+	buf_puts(&f, " error=");
+	{
+		char *msg = xasprintf("%c%s \"%s\": %s", m[0], m + 1, r->orig_url, r->error);
+		size_t i;
+
+		/* Go writes "Get", not "GET" */
+		for (i = 2; i < strlen(m) + 1; i++)
+			msg[i - 1] = (char)tolower((unsigned char)msg[i - 1]);
+		buf_json_string(&f, msg, strlen(msg));
+		free(msg);
+	}
+	log_msg(LOG_WARN, f.data, "Request Failed");
+	buf_free(&f);
+}
+
+/* The hop of r is done: measure it, then complete r or queue the next
+ * hop. */
+static void
+req_finish_hop(struct http_req *r)
+{
+	struct vu *vu = r->hv->vu;
+	curl_off_t dl = 0, ul = 0;
+	long hsize = 0, rsize = 0, code = 0;
+	char *loc = NULL, *ip = NULL;
+
+	free(r->error);
+	r->error = NULL;
+	r->error_code = 0;
+	free(r->remote_ip);
+	r->remote_ip = NULL;
+	curl_easy_getinfo(r->easy, CURLINFO_RESPONSE_CODE, &code);
+	curl_easy_getinfo(r->easy, CURLINFO_HEADER_SIZE, &hsize);
+	curl_easy_getinfo(r->easy, CURLINFO_REQUEST_SIZE, &rsize);
+	curl_easy_getinfo(r->easy, CURLINFO_SIZE_DOWNLOAD_T, &dl);
+	curl_easy_getinfo(r->easy, CURLINFO_SIZE_UPLOAD_T, &ul);
+	curl_easy_getinfo(r->easy, CURLINFO_PRIMARY_IP, &ip);
+	curl_easy_getinfo(r->easy, CURLINFO_PRIMARY_PORT, &r->remote_port);
+	r->remote_ip = ip != NULL && *ip ? xstrdup(ip) : NULL;
+	vu->data_sent += (uint64_t)rsize;
+	vu->data_received += (uint64_t)hsize + (uint64_t)dl;
+	timings(r);
+	r->proto = NULL;
+	if (r->result != CURLE_OK) {
+		r->status = 0;
+		set_error(r);
+	} else {
+		r->status = code;
+		r->proto = proto_of(r);
+		if (code >= 400)
+			r->error_code = 1000 + (int)code;
+	}
+	r->expected = is_expected(r);
+	if (!vu->interrupted)
+		emit_metrics(r);
+	store_cookies(r);
+
+	r->state = RQ_COMPLETE;
+	if (r->result == CURLE_OK && (code == 301 || code == 302 || code == 303 ||
+	    code == 307 || code == 308) &&
+	    curl_easy_getinfo(r->easy, CURLINFO_REDIRECT_URL, &loc) == CURLE_OK &&
+	    loc != NULL) {
+		if (r->nredirects >= r->max_redirects) {
+			if (r->max_redirects > 0)
+				log_msg(LOG_WARN, NULL, "Stopped after %ld redirects and "
+				    "returned the redirection; pass { redirects: n } in "
+				    "request params or set global maxRedirects to avoid this",
+				    r->nredirects);
+			return;
+		}
+		r->nredirects++;
+		{
+			char *next = xstrdup(loc);
+
+			free(r->url);
+			r->url = next;
+			/* libcurl made it absolute; nothing here throws */
+			{
+				CURLU *u = curl_url();
+				char *host = NULL, *path = NULL, *scheme = NULL, *p;
+
+				curl_url_set(u, CURLUPART_URL, next, 0);
+				curl_url_get(u, CURLUPART_HOST, &host, 0);
+				curl_url_get(u, CURLUPART_PATH, &path, 0);
+				curl_url_get(u, CURLUPART_SCHEME, &scheme, 0);
+				free(r->host);
+				free(r->path);
+				r->host = xstrdup(host != NULL ? host : "");
+				for (p = r->host; *p; p++)
+					*p = (char)tolower((unsigned char)*p);
+				r->path = xstrdup(path != NULL ? path : "/");
+				r->https = scheme != NULL && strcmp(scheme, "https") == 0;
+				curl_free(host);
+				curl_free(path);
+				curl_free(scheme);
+				curl_url_cleanup(u);
+			}
+			free(r->orig_url);
+			r->orig_url = xstrdup(next);
+			/* the name of a redirect target is its URL */
+			if (!r->has_name_tag) {
+				free(r->name);
+				r->name = NULL;
+			}
+		}
+		/* Go's client: 301, 302 and 303 turn into a GET without a
+		 * body (HEAD stays HEAD); 307 and 308 repeat the request */
+		if ((code == 301 || code == 302 || code == 303) &&
+		    strcmp(r->method, "HEAD") != 0) {
+			free(r->method);
+			r->method = xstrdup("GET");
+			buf_free(&r->body);
+			r->has_body = r->form = 0;
+		}
+		r->state = RQ_QUEUED;
+	}
+}
+
+/* Running a call's requests. */
+
+static int
+host_running(struct http_vu *hv, const char *host)
+{
+	size_t i;
+	int n = 0;
+
+	for (i = 0; i < hv->nreqs; i++)
+		if (hv->reqs[i].state == RQ_RUNNING && strcmp(hv->reqs[i].host, host) == 0)
+			n++;
+	return n;
+}
+
+/* Run every request of the call to completion, at most par at a time
+ * and per_host per host.  0, or -1 when the VU was interrupted. */
+static int
+hv_run(struct http_vu *hv, long par, long per_host)
+{
+	size_t i;
+	int queued;
+
+	for (;;) {
+		queued = 0;
+		for (i = 0; i < hv->nreqs; i++) {
+			struct http_req *r = &hv->reqs[i];
+
+			if (r->state == RQ_HOP_DONE)
+				req_finish_hop(r);
+			if (r->state != RQ_QUEUED)
+				continue;
+			queued++;
+			if (par > 0 && hv->running >= par)
+				continue;
+			if (per_host > 0 && hv->nreqs > 1 &&
+			    host_running(hv, r->host) >= per_host)
+				continue;
+			r->easy = hv_easy(hv, i);
+			r->slot = i;
+			if (req_start(r) == 0)
+				queued--;
+			else
+				i--;	/* finish it now */
+		}
+		if (hv->running == 0 && queued == 0)
+			return 0;
+		if (vu_block(hv->vu) == -1) {
+			http_interrupt(hv->vu);
+			return -1;
+		}
+	}
+}
+
+/* After hv_run: throw for a failed request if asked to. */
+static void
+maybe_throw(js_State *J, struct http_req *r)
+{
+	if (r->error != NULL && r->status == 0) {
+		if (r->throw_errors)
+			js_error(J, "%s", r->error);
+		log_failure(r);
+	}
+}
+
+/* The JavaScript functions. */
+
+/* r->method is set; url, body, params at the given stack indices (0:
+ * absent). */
+static void
+read_request(js_State *J, struct http_req *r, int iurl, int ibody, int iparams)
+{
+	const char *m;
+
+	for (m = r->method; *m != '\0'; m++)
+		if (!isalpha((unsigned char)*m))
+			js_error(J, "invalid HTTP method \"%s\"", r->method);
+	if (*r->method == '\0')
+		js_error(J, "invalid HTTP method: empty");
+	read_url(J, r, iurl);
+	if (ibody != 0)
+		read_body(J, r, ibody);
+	if (iparams != 0)
+		read_params(J, r, iparams);
+	r->state = RQ_QUEUED;
+}
+
+/* An owned upper-case copy. */
+static char *
+upper(const char *s)
+{
+	char *m = xstrdup(s), *p;
+
+	for (p = m; *p; p++)
+		*p = (char)toupper((unsigned char)*p);
+	return m;
+}
+
+static void
+call_begin(js_State *J, struct http_vu *hv, size_t n)
+{
+	if (hv->busy || hv->running)
+		js_error(J, "an HTTP request cannot start while another one is "
+		    "being prepared");
+	hv_begin(hv, n);
+	hv->busy = 1;
+}
+
+static void
+do_one(js_State *J, const char *method, int iurl, int ibody, int iparams)
+{
+	struct http_vu *hv = hv_get(J, INIT_MSG);
+	struct http_req *r;
+
+	call_begin(J, hv, 1);
+	r = hv_add(hv);
+	if (js_try(J)) {
+		hv->busy = 0;
+		js_throw(J);
+	}
+	r->method = upper(method);
+	read_request(J, r, iurl, ibody, iparams);
+	js_endtry(J);
+	hv->busy = 0;
+	if (hv_run(hv, 1, 0) == -1)
+		vu_throw_interrupted(J);
+	maybe_throw(J, r);
+	http_response_push(J, r);
+}
+
+static void
+http_get(js_State *J) { do_one(J, "GET", 1, 0, 2); }
+static void
+http_head(js_State *J) { do_one(J, "HEAD", 1, 0, 2); }
+static void
+http_post(js_State *J) { do_one(J, "POST", 1, 2, 3); }
+static void
+http_put(js_State *J) { do_one(J, "PUT", 1, 2, 3); }
+static void
+http_patch(js_State *J) { do_one(J, "PATCH", 1, 2, 3); }
+static void
+http_del(js_State *J) { do_one(J, "DELETE", 1, 2, 3); }
+static void
+http_options(js_State *J) { do_one(J, "OPTIONS", 1, 2, 3); }
+
+static void
+http_request(js_State *J)
+{
+	if (!js_isstring(J, 1))
+		js_typeerror(J, "http.request: the method must be a string");
+	/* the string stays on the stack while do_one copies it */
+	do_one(J, js_tostring(J, 1), 2, 3, 4);
+}
+
+/* One batch entry at idx into a new request. */
+static void
+read_batch_entry(js_State *J, struct http_vu *hv, int idx)
+{
+	struct http_req *r = hv_add(hv);
+	int top;
+
+	if (js_isstring(J, idx) || (js_isobject(J, idx) &&
+	    js_hasproperty(J, idx, "__ly_url") && (js_pop(J, 1), 1))) {
+		r->method = xstrdup("GET");
+		read_request(J, r, idx, 0, 0);
+		return;
+	}
+	if (!js_isobject(J, idx))
+		js_typeerror(J, "http.batch: a request must be a URL, an array or an "
+		    "object, got %s", js_tostring(J, idx));
+	top = js_gettop(J);
+	if (js_isarray(J, idx)) {
+		js_getindex(J, idx, 0);
+		js_getindex(J, idx, 1);
+		js_getindex(J, idx, 2);
+		js_getindex(J, idx, 3);
+	} else {
+		js_getproperty(J, idx, "method");
+		js_getproperty(J, idx, "url");
+		js_getproperty(J, idx, "body");
+		js_getproperty(J, idx, "params");
+	}
+	if (js_isundefined(J, top))
+		js_typeerror(J, "http.batch: a request has no method");
+	js_tostring(J, top);
+	r->method = upper(js_tostring(J, top));
+	read_request(J, r, top + 1, top + 2, top + 3);
+	js_pop(J, 4);
+}
+
+static void
+http_batch(js_State *J)
+{
+	struct http_vu *hv = hv_get(J, INIT_MSG);
+	const struct runopts *o = hv->vu->engine->opts;
+	int isarr = js_isarray(J, 1), len = 0, i;
+	const char *k;
+
+	if (!js_isobject(J, 1))
+		js_typeerror(J, "http.batch needs an array or an object of requests");
+	/* keys of an object batch, as a JS array kept at index 2 */
+	js_newarray(J);
+	if (isarr)
+		len = js_getlength(J, 1);
+	else {
+		js_pushiterator(J, 1, 1);
+		while ((k = js_nextiterator(J, -1)) != NULL) {
+			js_pushstring(J, k);
+			js_setindex(J, -3, len++);
+		}
+		js_pop(J, 1);
+	}
+	call_begin(J, hv, (size_t)len + 1);
+	if (js_try(J)) {
+		hv->busy = 0;
+		js_throw(J);
+	}
+	for (i = 0; i < len; i++) {
+		if (isarr)
+			js_getindex(J, 1, i);
+		else {
+			js_getindex(J, -1, i);
+			js_getproperty(J, 1, js_tostring(J, -1));
+			js_rot2(J);
+			js_pop(J, 1);
+		}
+		read_batch_entry(J, hv, js_gettop(J) - 1);
+		js_pop(J, 1);
+	}
+	js_endtry(J);
+	hv->busy = 0;
+	if (hv_run(hv, o != NULL ? (long)o->batch : 20,
+	    o != NULL ? (long)o->batch_per_host : 6) == -1)
+		vu_throw_interrupted(J);
+	for (i = 0; i < len; i++)
+		maybe_throw(J, &hv->reqs[i]);
+	if (isarr)
+		js_newarray(J);
+	else
+		js_newobject(J);
+	for (i = 0; i < len; i++) {
+		if (isarr) {
+			http_response_push(J, &hv->reqs[i]);
+			js_setindex(J, -2, i);
+		} else {
+			js_getindex(J, 2, i);
+			http_response_push(J, &hv->reqs[i]);
+			js_setproperty(J, -3, js_tostring(J, -2));
+			js_pop(J, 1);
+		}
+	}
+}
+
+/* expectedStatuses(200, {min: 300, max: 399}, ...) */
+static void
+http_expected_statuses(js_State *J)
+{
+	int i, n = 0, top = js_gettop(J);
+
+	js_newobject(J);
+	js_newarray(J);
+	for (i = 1; i < top; i++) {
+		double lo, hi;
+
+		if (js_isnumber(J, i)) {
+			lo = hi = js_tonumber(J, i);
+		} else if (js_isobject(J, i)) {
+			js_getproperty(J, i, "min");
+			lo = js_tonumber(J, -1);
+			js_getproperty(J, i, "max");
+			hi = js_tonumber(J, -1);
+			js_pop(J, 2);
+		} else
+			js_typeerror(J, "expectedStatuses: argument %d must be an "
+			    "integer or an object like {min: 200, max: 300}", i);
+		if (lo != (int)lo || hi != (int)hi)
+			js_typeerror(J, "expectedStatuses: argument %d must be an "
+			    "integer or an object like {min: 200, max: 300}", i);
+		js_pushnumber(J, lo);
+		js_setindex(J, -2, n++);
+		js_pushnumber(J, hi);
+		js_setindex(J, -2, n++);
+	}
+	js_setproperty(J, -2, "__ly_expected");
+}
+
+static void
+http_set_response_callback(js_State *J)
+{
+	struct vu *vu = vu_of(J);
+	struct http_vu *hv;
+	int init = vu->in_init;
+
+	/* allowed in the init context too */
+	vu->in_init = 0;
+	hv = hv_get(J, INIT_MSG);
+	vu->in_init = init;
+	if (js_isnull(J, 1) || js_isundefined(J, 1)) {
+		hv->cb = CB_NONE;
+	} else {
+		read_ranges(J, 1, &hv->ranges, &hv->nranges);
+		hv->cb = CB_RANGES;
+	}
+	js_pushundefined(J);
+}
+
+/* CookieJar */
+
+static void
+jar_fin(js_State *J, void *p)
+{
+	http_cookie_jar_free(p);
+}
+
+static struct http_cookie_jar *
+this_jar(js_State *J)
+{
+	if (!js_isuserdata(J, 0, "CookieJar"))
+		js_typeerror(J, "not a CookieJar");
+	return js_touserdata(J, 0, "CookieJar");
+}
+
+/* host and path of the URL at idx; owned, NULL on a bad URL (thrown). */
+static void
+jar_url(js_State *J, int idx, char **host, char **path, int *https)
+{
+	CURLU *u = curl_url();
+	char *h = NULL, *p = NULL, *s = NULL;
+
+	if (curl_url_set(u, CURLUPART_URL, js_tostring(J, idx), 0) != CURLUE_OK ||
+	    curl_url_get(u, CURLUPART_HOST, &h, 0) != CURLUE_OK) {
+		curl_url_cleanup(u);
+		js_error(J, "invalid URL \"%s\"", js_tostring(J, idx));
+	}
+	curl_url_get(u, CURLUPART_PATH, &p, 0);
+	curl_url_get(u, CURLUPART_SCHEME, &s, 0);
+	*host = xstrdup(h);
+	*path = xstrdup(p != NULL ? p : "/");
+	*https = s != NULL && strcmp(s, "https") == 0;
+	curl_free(h);
+	curl_free(p);
+	curl_free(s);
+	curl_url_cleanup(u);
+}
+
+static void
+push_jar(js_State *J, struct http_cookie_jar *j, int owned)
+{
+	js_getregistry(J, "ly.http.CookieJar");
+	js_newuserdata(J, "CookieJar", j, owned ? jar_fin : NULL);
+}
+
+static void
+http_cookie_jar_ctor(js_State *J)
+{
+	push_jar(J, http_cookie_jar_new(), 1);
+}
+
+static void
+http_cookie_jar_fn(js_State *J)
+{
+	struct http_vu *hv = hv_get(J, "getting the cookie jar in the init context is not supported");
+
+	push_jar(J, hv->jar, 0);
+}
+
+static void
+collect_cookie(const struct http_cookie *c, void *arg)
+{
+	js_State *J = arg;
+
+	/* stack: result object */
+	if (!js_hasproperty(J, -1, c->name)) {
+		js_newarray(J);
+		js_copy(J, -1);
+		js_setproperty(J, -3, c->name);
+	}
+	js_pushstring(J, c->value);
+	js_setindex(J, -2, js_getlength(J, -2));
+	js_pop(J, 1);
+}
+
+static void
+jar_cookies_for_url(js_State *J)
+{
+	struct http_cookie_jar *j = this_jar(J);
+	char *host, *path;
+	int https;
+
+	jar_url(J, 1, &host, &path, &https);
+	js_newobject(J);
+	/* collect_cookie can only throw on memory exhaustion */
+	http_cookie_jar_match(j, host, path, https, time(NULL), collect_cookie, J);
+	free(host);
+	free(path);
+}
+
+static void
+jar_set(js_State *J)
+{
+	struct http_cookie_jar *j = this_jar(J);
+	struct http_cookie c;
+	char *host = NULL, *path = NULL;
+	int https;
+
+	memset(&c, 0, sizeof c);
+	if (!js_isdefined(J, 2) || *js_tostring(J, 2) == '\0')
+		js_typeerror(J, "CookieJar.set: the cookie needs a name");
+	if (js_isobject(J, 4)) {
+		js_getproperty(J, 4, "domain");
+		js_getproperty(J, 4, "path");
+		js_getproperty(J, 4, "expires");
+		js_getproperty(J, 4, "max_age");
+		js_getproperty(J, 4, "secure");
+		js_getproperty(J, 4, "http_only");
+	} else {
+		int i;
+
+		for (i = 0; i < 6; i++)
+			js_pushundefined(J);
+	}
+	/* convert everything first, then allocate */
+	js_tostring(J, 1);
+	js_tostring(J, 2);
+	js_tostring(J, 3);
+	if (js_isdefined(J, -6)) js_tostring(J, -6);
+	if (js_isdefined(J, -5)) js_tostring(J, -5);
+	if (js_isdefined(J, -4)) js_tostring(J, -4);
+	jar_url(J, 1, &host, &path, &https);
+	c.name = xstrdup(js_tostring(J, 2));
+	c.value = xstrdup(js_isdefined(J, 3) ? js_tostring(J, 3) : "");
+	if (js_isdefined(J, -6)) {
+		const char *d = js_tostring(J, -6);
+		c.domain = xstrdup(d + (*d == '.'));
+	}
+	if (js_isdefined(J, -5))
+		c.path = xstrdup(js_tostring(J, -5));
+	if (js_isdefined(J, -4))
+		c.expires = http_cookie_parse_time(js_tostring(J, -4));
+	if (js_isdefined(J, -3) && js_isnumber(J, -3)) {
+		c.has_max_age = 1;
+		c.max_age = (long)js_tonumber(J, -3);
+	}
+	c.secure = js_toboolean(J, -2);
+	c.http_only = js_toboolean(J, -1);
+	if (http_cookie_jar_store(j, host, path, &c, time(NULL)) == -1) {
+		free(host);
+		free(path);
+		js_error(J, "CookieJar.set: the cookie's domain does not match %s",
+		    js_tostring(J, 1));
+	}
+	free(host);
+	free(path);
+	js_pushundefined(J);
+}
+
+static void
+jar_clear(js_State *J)
+{
+	struct http_cookie_jar *j = this_jar(J);
+	char *host, *path;
+	int https;
+
+	jar_url(J, 1, &host, &path, &https);
+	http_cookie_jar_delete(j, host, path, NULL);
+	free(host);
+	free(path);
+	js_pushundefined(J);
+}
+
+static void
+jar_delete(js_State *J)
+{
+	struct http_cookie_jar *j = this_jar(J);
+	char *host, *path;
+	int https;
+
+	js_tostring(J, 2);
+	jar_url(J, 1, &host, &path, &https);
+	http_cookie_jar_delete(j, host, path, js_tostring(J, 2));
+	free(host);
+	free(path);
+	js_pushundefined(J);
+}
+
+static void
+http_file(js_State *J)
+{
+	js_error(J, "not supported yet: http.file() (multipart bodies)");
+}
+
+static void
+setfn(js_State *J, js_CFunction f, const char *name, int n)
+{
+	js_newcfunction(J, f, name, n);
+	js_setproperty(J, -2, name);
 }
 
 void
 http_module_open(js_State *J)
 {
-	static const char *const fns[] = {
-		"get", "post", "put", "patch", "del", "head", "options", "request",
-		"batch", NULL
+	static const char *const consts[][2] = {
+		{ "TLS_1_0", "tls1.0" }, { "TLS_1_1", "tls1.1" },
+		{ "TLS_1_2", "tls1.2" }, { "TLS_1_3", "tls1.3" },
+		{ "OCSP_STATUS_GOOD", "good" }, { "OCSP_STATUS_REVOKED", "revoked" },
+		{ "OCSP_STATUS_SERVER_FAILED", "server_failed" },
+		{ "OCSP_STATUS_UNKNOWN", "unknown" },
 	};
-	int i;
+	size_t i;
+
+	/* the Response prototype and http.url come from runtime/60-http.js */
+	js_getglobal(J, "__ly_http");
+	if (!js_isobject(J, -1))
+		js_error(J, "internal error: the k6/http runtime is missing");
+	http_response_helpers(J);
+	js_getproperty(J, -1, "Response");
+	js_getproperty(J, -1, "prototype");
+	js_setregistry(J, "ly.http.Response");
+	js_pop(J, 1);
 
 	js_newobject(J);
-	for (i = 0; fns[i] != NULL; i++) {
-		js_newcfunction(J, http_unsupported, fns[i], 0);
-		js_setproperty(J, -2, fns[i]);
+	setfn(J, jar_cookies_for_url, "cookiesForURL", 1);
+	setfn(J, jar_set, "set", 4);
+	setfn(J, jar_clear, "clear", 1);
+	setfn(J, jar_delete, "delete", 2);
+	js_copy(J, -1);
+	js_setregistry(J, "ly.http.CookieJar");
+	js_pop(J, 1);
+
+	js_newobject(J);
+	setfn(J, http_get, "get", 2);
+	setfn(J, http_head, "head", 2);
+	setfn(J, http_post, "post", 3);
+	setfn(J, http_put, "put", 3);
+	setfn(J, http_patch, "patch", 3);
+	setfn(J, http_del, "del", 3);
+	setfn(J, http_options, "options", 3);
+	setfn(J, http_request, "request", 4);
+	setfn(J, http_batch, "batch", 1);
+	setfn(J, http_expected_statuses, "expectedStatuses", 0);
+	setfn(J, http_set_response_callback, "setResponseCallback", 1);
+	setfn(J, http_cookie_jar_fn, "cookieJar", 0);
+	setfn(J, http_file, "file", 3);
+	js_getregistry(J, "ly.http.CookieJar");
+	js_newcconstructor(J, http_cookie_jar_ctor, http_cookie_jar_ctor,
+	    "CookieJar", 0);
+	js_setproperty(J, -2, "CookieJar");
+	js_getproperty(J, -2, "url");
+	js_setproperty(J, -2, "url");
+	js_getproperty(J, -2, "Response");
+	js_setproperty(J, -2, "Response");
+	for (i = 0; i < sizeof consts / sizeof consts[0]; i++) {
+		js_pushstring(J, consts[i][1]);
+		js_setproperty(J, -2, consts[i][0]);
 	}
+	js_rot2(J);
+	js_pop(J, 1);
 }
 
 void
 http_vu_free(struct vu *vu)
 {
+	struct http_vu *hv = vu->http;
+	size_t i;
+
+	if (hv == NULL)
+		return;
+	http_interrupt(vu);
+	for (i = 0; i < hv->creqs; i++)
+		req_reset(&hv->reqs[i]);
+	free(hv->reqs);
+	for (i = 0; i < hv->npool; i++) {
+		if (hv->pool[i] != NULL)
+			curl_easy_cleanup(hv->pool[i]);
+		curl_slist_free_all(hv->pool_slist[i]);
+		free(hv->pool_key[i]);
+	}
+	free(hv->pool);
+	free(hv->pool_slist);
+	free(hv->pool_key);
+	buf_free(&hv->key);
+	buf_free(&hv->meta);
+	for (i = 0; i < HTTP_TAGCACHE; i++) {
+		free(hv->tagcache[i].method);
+		free(hv->tagcache[i].url);
+		free(hv->tagcache[i].name);
+		free(hv->tagcache[i].tls);
+		free(hv->tagcache[i].error);
+	}
+	curl_share_cleanup(hv->share);
+	http_cookie_jar_free(hv->jar);
+	free(hv->ranges);
+	free(hv->last_url);
+	free(hv->last_host);
+	free(hv->last_path);
+	free(hv->last_clean);
+	curl_slist_free_all(hv->connect_to);
+	free(hv);
+	vu->http = NULL;
 }
 
 void
 http_interrupt(struct vu *vu)
 {
+	struct http_vu *hv = vu->http;
+	size_t i;
+
+	if (hv == NULL)
+		return;
+	for (i = 0; i < hv->nreqs; i++) {
+		struct http_req *r = &hv->reqs[i];
+
+		if (r->state == RQ_RUNNING)
+			net_cancel(vu->engine->net, r->easy);
+		r->state = RQ_COMPLETE;
+	}
+	hv->running = 0;
 }
 
 void
 http_iteration_start(struct vu *vu)
 {
+	struct http_vu *hv = vu->http;
+	const struct runopts *o = vu->engine->opts;
+	size_t i;
+
+	if (hv == NULL)
+		return;
+	if (o == NULL || !o->no_cookies_reset)
+		http_cookie_jar_reset(hv->jar);
+	if (o != NULL && o->no_vu_connection_reuse) {
+		/* a fresh connection cache for every iteration */
+		for (i = 0; i < hv->npool; i++) {
+			if (hv->pool[i] != NULL)
+				curl_easy_setopt(hv->pool[i], CURLOPT_SHARE, NULL);
+			free(hv->pool_key[i]);
+			hv->pool_key[i] = NULL;
+		}
+		curl_share_cleanup(hv->share);
+		hv->share = curl_share_init();
+		curl_share_setopt(hv->share, CURLSHOPT_SHARE, CURL_LOCK_DATA_CONNECT);
+		curl_share_setopt(hv->share, CURLSHOPT_SHARE, CURL_LOCK_DATA_DNS);
+	}
 }

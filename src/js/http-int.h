@@ -1,0 +1,147 @@
+/* Internals shared by the k6/http files (http.c, http-response.c).
+ *
+ * Every request of one JavaScript call lives in the VU's struct http_vu
+ * (vu->http) from the moment its arguments are read until the next call
+ * resets it, so a JavaScript exception thrown halfway leaks nothing. */
+#ifndef LYOCELL_HTTP_INT_H
+#define LYOCELL_HTTP_INT_H
+
+#include <curl/curl.h>
+#include <stdint.h>
+
+#include "js/http-cookie.h"
+#include "util/buf.h"
+
+typedef struct js_State js_State;
+struct vu;
+
+#define HTTP_BODY_CAP	((size_t)64 << 20)	/* response bytes kept */
+
+enum http_rtype { RT_TEXT, RT_BINARY, RT_NONE };
+enum http_cb { CB_VU, CB_NONE, CB_RANGES };
+
+struct http_range {
+	int	min, max;
+};
+
+struct http_hdr {
+	char	*name;
+	char	*value;
+};
+
+struct http_pcookie {
+	char	*name;
+	char	*value;
+	int	 replace;
+};
+
+/* One request of a call (http.get, or one entry of http.batch). */
+struct http_req {
+	struct http_vu		*hv;
+	CURL			*easy;
+	size_t			 slot;		/* in http_vu.pool */
+	int			 state;		/* enum in http.c */
+	char			*method;
+	char			*url;		/* this hop's URL */
+	char			*name;		/* the name tag, NULL: the URL */
+	char			*host;		/* lower case, for batchPerHost */
+	char			*path;
+	int			 https;
+	long			 port;
+	char			*orig_url;	/* as the script gave it, cleaned */
+	struct buf		 body;
+	int			 has_body;
+	int			 form;		/* body is form-urlencoded */
+	struct http_hdr		*hdrs;
+	size_t			 nhdrs;
+	struct http_pcookie	*pcookies;
+	size_t			 npcookies;
+	struct http_cookie_jar	*jar;
+	uint32_t		 tags;
+	int			 has_name_tag;
+	int			 url_is_name;	/* http.url: url tag = name */
+	int64_t			 deadline;	/* monotonic ns */
+	long			 max_redirects;
+	long			 nredirects;
+	enum http_rtype		 rtype;
+	int			 auth;		/* CURLAUTH_* or 0 */
+	int			 throw_errors;
+	enum http_cb		 cb;
+	struct http_range	*ranges;
+	size_t			 nranges;
+	struct curl_slist	*slist;
+	char			*cookie_hdr;	/* what was sent, for res.request */
+	/* the last hop's response */
+	struct buf		 rbody;
+	struct buf		 rhead;
+	uint64_t		 rbytes;
+	int			 too_big;
+	long			 status;
+	CURLcode		 result;
+	int			 error_code;
+	char			*error;
+	char			 errbuf[CURL_ERROR_SIZE];
+	double			 t_blocked, t_connecting, t_tls, t_sending;
+	double			 t_waiting, t_receiving, t_duration;
+	const char		*proto;
+	char			*tls_version;
+	char			*tls_cipher;
+	char			*remote_ip;
+	long			 remote_port;
+	int			 expected;
+};
+
+#define HTTP_TAGCACHE	8
+
+/* The inputs and the result of one derivation of a hop's tag set. */
+struct http_tagcache {
+	uint32_t	 id;		/* 0: empty */
+	uint32_t	 base;
+	long		 status;
+	int		 error_code;
+	int		 expected;
+	int		 cb;
+	int		 has_name_tag;
+	char		*method, *url, *name, *tls, *error;
+	const char	*proto;		/* static */
+};
+
+struct http_vu {
+	struct vu		*vu;
+	CURLSH			*share;
+	CURL			**pool;		/* easy handles by slot */
+	char			**pool_key;	/* what each was set up for */
+	struct curl_slist	**pool_slist;	/* the headers it points at */
+	size_t			 npool;
+	struct buf		 key;
+	struct buf		 meta;		/* http-response.c's scratch */
+	struct http_tagcache	 tagcache[HTTP_TAGCACHE];
+	unsigned		 tagnext;
+	struct http_cookie_jar	*jar;
+	struct http_req		*reqs;
+	size_t			 nreqs, creqs;
+	int			 running;
+	int			 busy;		/* reading a call's arguments */
+	enum http_cb		 cb;
+	struct http_range	*ranges;
+	size_t			 nranges;
+	unsigned		 systags;	/* bit per system tag */
+	const char		*cainfo;
+	int			 no_proxy_env;
+	struct curl_slist	*connect_to;	/* options.hosts */
+	long			 sslversion;	/* options.tlsVersion */
+	/* the last URL parsed, and its parts */
+	char			*last_url, *last_host, *last_path, *last_clean;
+	long			 last_port;
+	int			 last_https;
+	char			*warned_big;
+};
+
+/* Push res (a Response object) for a finished request. */
+void	http_response_push(js_State *, struct http_req *);
+/* Add _headers and _cookies to the __ly_http object on the stack. */
+void	http_response_helpers(js_State *);
+/* Canonical MIME header key, as Go's net/textproto writes it, in place. */
+void	http_canonical_key(char *);
+
+#endif

@@ -1,0 +1,58 @@
+// Transport errors give status 0 and k6's error codes; bad input throws.
+import http from 'k6/http';
+import { check } from 'k6';
+
+export const options = {
+  iterations: 1,
+  thresholds: {
+    'http_reqs{error_code:1212}': ['count>=0'],
+    'http_reqs{error_code:1050}': ['count>=0'],
+    'http_reqs{error_code:1404}': ['count>=0'],
+    'http_reqs{error_code:1101}': ['count>=0'],
+    'http_reqs{status:0}': ['count>=0'],
+  },
+};
+const B = __ENV.TARGET;
+
+function throws(f, re) {
+  try { f(); } catch (e) { return re.test(String(e.message || e)); }
+  return false;
+}
+
+export default function () {
+  let r = http.get('http://127.0.0.1:1/');
+  check(r, {
+    'refused status 0': (r) => r.status === 0,
+    'refused code': (r) => r.error_code === 1212,
+    'refused message': (r) => r.error.indexOf('connection refused') >= 0,
+    'refused body null': (r) => r.body === null,
+  });
+  r = http.get(`${B}/delay/3000`, { timeout: '200ms' });
+  check(r, { 'timeout code': (r) => r.status === 0 && r.error_code === 1050 });
+  r = http.get(`${B}/delay/3000`, { timeout: 100 });
+  check(r, { 'timeout ms': (r) => r.error_code === 1050 });
+  r = http.get(`${B}/status/404`);
+  check(r, { '404 code': (r) => r.status === 404 && r.error_code === 1404 && r.error === '' });
+  r = http.get('http://lyocell-no-such-host.invalid/');
+  check(r, { 'dns code': (r) => r.status === 0 && r.error_code === 1101 });
+  r = http.get(`${B}/truncated`);
+  check(r, { 'truncated': (r) => r.status === 0 && r.error_code > 0 && r.error !== '' });
+  r = http.get(`${B}/close`);
+  check(r, { 'closed': (r) => r.status === 0 && r.error_code > 0 });
+  check(null, {
+    'throw option': () => throws(() => http.get('http://127.0.0.1:1/', { throw: true }), /connection refused/),
+    'bad url': () => throws(() => http.get('foo bar'), /invalid URL/),
+    'bad scheme': () => throws(() => http.get('ftp://127.0.0.1/'), /unsupported protocol scheme/),
+    'no url': () => throws(() => http.get(), /invalid URL/),
+    'bad method': () => throws(() => http.request('GE T', `${B}/get`), /invalid HTTP method/),
+    'bad timeout': () => throws(() => http.get(`${B}/get`, { timeout: 'soon' }), /params.timeout/),
+    'bad params': () => throws(() => http.get(`${B}/get`, 5), /invalid params/),
+    'bad responseType': () => throws(() => http.get(`${B}/get`, { responseType: 'x' }), /responseType/),
+    'bad auth': () => throws(() => http.get(`${B}/get`, { auth: 'x' }), /params.auth/),
+    'bad jar': () => throws(() => http.get(`${B}/get`, { jar: {} }), /CookieJar/),
+    'header injection': () => throws(() => http.get(`${B}/get`, { headers: { 'X-A': 'a\r\nX-B: b' } }), /line break/),
+    'bad header name': () => throws(() => http.get(`${B}/get`, { headers: { 'X A': 'a' } }), /bad header name/),
+    'bad batch': () => throws(() => http.batch(5), /http.batch/),
+    'bad expectedStatuses': () => throws(() => http.expectedStatuses(1.5), /expectedStatuses/),
+  });
+}
