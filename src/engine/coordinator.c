@@ -604,6 +604,7 @@ local_engine(struct coord *c, int with_opts, struct vu **vu, char **cause)
 	engine_run(e, vu_ready, *vu);
 	if ((*vu)->state == VU_DEAD) {
 		*cause = xstrdup(vu_init_error(*vu));
+		vu_free(*vu);
 		engine_free(e);
 		return NULL;
 	}

@@ -220,12 +220,18 @@ engine_run(struct engine *e, int (*done)(void *), void *arg)
 {
 	struct vu *vu;
 
+	struct vu_queue batch;
+
 	while (!done(arg)) {
 		event_base_loop(e->base, TAILQ_EMPTY(&e->runq) ? EVLOOP_ONCE :
 		    EVLOOP_NONBLOCK);
-		/* JavaScript runs here, never inside a callback. */
-		while ((vu = TAILQ_FIRST(&e->runq)) != NULL) {
-			TAILQ_REMOVE(&e->runq, vu, runq);
+		/* JavaScript runs here, never inside a callback.  Only the VUs
+		 * runnable now: one that wakes itself again waits for the next
+		 * turn of the loop, so timers and sockets are never starved. */
+		TAILQ_INIT(&batch);
+		TAILQ_CONCAT(&batch, &e->runq, runq);
+		while ((vu = TAILQ_FIRST(&batch)) != NULL) {
+			TAILQ_REMOVE(&batch, vu, runq);
 			vu->queued = 0;
 			if (!coro_done(vu->co))
 				coro_resume(vu->co);

@@ -364,8 +364,14 @@ vu_main(void *arg)
 			continue;
 		}
 		vu->state = VU_RUNNING;
-		while (vu->run != NULL && !vu->quit && executor_next(vu->run, vu))
+		while (vu->run != NULL && !vu->quit && executor_next(vu->run, vu)) {
 			vu_iteration(vu);
+			/* Let the event loop turn between iterations, or a VU
+			 * that never blocks would starve the timers that end
+			 * its scenario. */
+			engine_wake(vu->engine, vu);
+			coro_yield();
+		}
 	}
 }
 
