@@ -12,14 +12,30 @@
 #include <unistd.h>
 
 #include "compile/bundle.h"
+#include "compile/lexer.h"
 #include "compile/lower.h"
+#include "js/runtime.h"
 #include "util/buf.h"
 #include "util/xmalloc.h"
 
 #define BUNDLE_MAX_SOURCE	((size_t)64 << 20)
+#define BUNDLE_HELPERS_ID	"lyocell:helpers"
+
+/* src/compile/helpers.js, embedded by build-aux/js2c.sh. */
+extern const struct runtime_file lower_helper_files[];
+extern const unsigned lower_helper_files_n;
 #define BUNDLE_FETCH_TIMEOUT	30L
 
+/* A compiled module, kept until names across modules are checked. */
+struct modinfo {
+	char		*id, *name, *src;
+	size_t		 len;
+	struct lower_info info;
+};
+
 struct builder {
+	struct modinfo	*mods;
+	size_t		 nmods;
 	const char *const *natives;
 	struct bundle	*b;
 	char		**seen;		/* ids being or already compiled */
@@ -80,24 +96,21 @@ normalize_path(char *path)
 static char *
 join(const char *base, const char *spec)
 {
-	const char *slash, *pathstart;
+	const char *pathstart, *slash, *auth;
 	char *s, *r;
-	size_t prefix;
 
+	/* The path starts after "file://", or after a URL's host. */
 	if (has_prefix(base, "file://"))
 		pathstart = base + 7;
 	else {
-		pathstart = strchr(base + strlen("https://") - 1, '/');
-		if (pathstart == NULL || !is_url(base))
-			pathstart = base + strlen(base);
-		else {
-			pathstart = strchr(strstr(base, "//") + 2, '/');
-			if (pathstart == NULL)
-				pathstart = base + strlen(base);
-		}
+		auth = strstr(base, "//") + 2;
+		pathstart = auth + strcspn(auth, "/?#");
 	}
-	prefix = (size_t)(pathstart - base);
-	slash = strrchr(pathstart, '/');
+	slash = NULL;
+	if (*pathstart == '/')
+		slash = pathstart + strcspn(pathstart, "?#");
+	while (slash != NULL && slash > pathstart && *slash != '/')
+		slash--;
 	if (spec[0] == '/')
 		s = xstrdup(spec);
 	else if (slash == NULL)
@@ -105,7 +118,7 @@ join(const char *base, const char *spec)
 	else
 		s = xasprintf("%.*s/%s", (int)(slash - pathstart), pathstart, spec);
 	normalize_path(s);
-	r = xasprintf("%.*s%s", (int)prefix, base, s);
+	r = xasprintf("%.*s%s", (int)(pathstart - base), base, s);
 	free(s);
 	return r;
 }
@@ -132,6 +145,8 @@ file_id(const char *abspath)
 	return r;
 }
 
+static char *display_name(struct builder *, const char *);
+
 static char *
 resolve(void *arg, const char *spec, char **cause)
 {
@@ -146,8 +161,8 @@ resolve(void *arg, const char *spec, char **cause)
 		return NULL;
 	}
 	if (is_url(spec))
-		return xstrdup(spec);
-	if (has_prefix(spec, "file://"))
+		id = xstrdup(spec);
+	else if (has_prefix(spec, "file://"))
 		id = file_id(spec + 7);
 	else if (spec[0] == '/' && !is_url(bl->importer))
 		id = file_id(spec);
@@ -161,8 +176,11 @@ resolve(void *arg, const char *spec, char **cause)
 		return NULL;
 	}
 	if (has_prefix(id, "file://") && stat(id + 7, &st) == -1) {
-		*cause = xasprintf("cannot import \"%s\": %s: %s", spec, id + 7,
+		char *shown = display_name(bl, id);
+
+		*cause = xasprintf("cannot import \"%s\": %s: %s", spec, shown,
 		    strerror(errno));
+		free(shown);
 		free(id);
 		return NULL;
 	}
@@ -287,11 +305,13 @@ static int
 build(struct builder *bl, const char *id, char **cause)
 {
 	struct lower_options opt;
+	struct lower_info info;
 	char *src = NULL, *name, *es5, **deps;
 	size_t len = 0, ndeps, i;
 	struct bundle_unit *u;
 	int rc = -1;
 
+	memset(&opt, 0, sizeof opt);
 	bl->seen = xreallocarray(bl->seen, bl->nseen + 1, sizeof *bl->seen);
 	bl->seen[bl->nseen++] = xstrdup(id);
 	name = display_name(bl, id);
@@ -305,10 +325,23 @@ build(struct builder *bl, const char *id, char **cause)
 	opt.id = id;
 	opt.resolve = resolve;
 	opt.arg = bl;
+	opt.info = &info;
 	bl->importer = id;
 	bl->deps = NULL;
 	bl->ndeps = 0;
 	es5 = lower_module(src, len, &opt, cause);
+	if (es5 != NULL) {
+		struct modinfo *m;
+
+		bl->mods = xreallocarray(bl->mods, bl->nmods + 1, sizeof *bl->mods);
+		m = &bl->mods[bl->nmods++];
+		m->id = xstrdup(id);
+		m->name = xstrdup(name);
+		m->src = src;
+		m->len = len;
+		m->info = info;
+		src = NULL;
+	}
 	deps = bl->deps;
 	ndeps = bl->ndeps;
 	bl->deps = NULL;
@@ -344,6 +377,202 @@ out:
 	return rc;
 }
 
+static int provides_star(struct builder *, const char *, const char *, int);
+
+static struct modinfo *
+find_mod(struct builder *bl, const char *id)
+{
+	size_t i;
+
+	for (i = 0; i < bl->nmods; i++)
+		if (strcmp(bl->mods[i].id, id) == 0)
+			return &bl->mods[i];
+	return NULL;
+}
+
+/* Does module m export name, itself or through export * (depth-bound
+ * against cycles)?  Unknown modules (native ones) export anything. */
+static int
+provides(struct builder *bl, const char *id, const char *name, int depth)
+{
+	struct modinfo *m = find_mod(bl, id);
+	size_t i;
+
+	if (depth > 32)
+		return 0;	/* export * cycle: nothing more to find */
+	if (m == NULL || !m->info.esm)
+		return 1;
+	for (i = 0; i < m->info.nexports; i++)
+		if (strcmp(m->info.exports[i], name) == 0)
+			return 1;
+	if (strcmp(name, "default") == 0)
+		return 0;
+	for (i = 0; i < m->info.nstars; i++)
+		if (provides_star(bl, m->info.stars[i], name, depth + 1))
+			return 1;
+	return 0;
+}
+
+static int
+provides_star(struct builder *bl, const char *id, const char *name, int depth)
+{
+	struct modinfo *m = find_mod(bl, id);
+
+	/* export * from a CommonJS or native module: unknowable here. */
+	if (m == NULL || !m->info.esm)
+		return 1;
+	return provides(bl, id, name, depth);
+}
+
+/* An import of a name its ES module does not export is a SyntaxError,
+ * as in k6 and node, rather than undefined at run time. */
+static int
+check_imports(struct builder *bl, char **cause)
+{
+	size_t i, j;
+
+	for (i = 0; i < bl->nmods; i++) {
+		struct modinfo *m = &bl->mods[i];
+
+		for (j = 0; j < m->info.nimports; j++) {
+			struct lower_import *im = &m->info.imports[j];
+			char *msg;
+
+			if (provides(bl, im->id, im->name, 0))
+				continue;
+			msg = xasprintf("The requested module '%s' does not "
+			    "provide an export named '%s'", im->spec, im->name);
+			*cause = lexer_frame(m->name, m->src, m->len, im->line,
+			    im->pos, msg);
+			free(msg);
+			return -1;
+		}
+	}
+	return 0;
+}
+
+/* A section of helpers.js: "//@ name deps..." up to the next marker. */
+struct section {
+	const char	*name, *deps, *text;
+	size_t		 namelen, depslen, len;
+	int		 used;
+};
+
+#define MAX_SECTIONS	64
+
+static size_t
+split_sections(const char *src, struct section *sec, size_t *headlen)
+{
+	const char *p = src, *line;
+	size_t n = 0;
+
+	*headlen = strlen(src);
+	while ((line = strstr(p, "\n//@ ")) != NULL && n < MAX_SECTIONS) {
+		const char *nl;
+
+		line++;
+		if (n == 0)
+			*headlen = (size_t)(line - src);
+		else
+			sec[n - 1].len = (size_t)(line - sec[n - 1].text);
+		sec[n].name = line + 4;
+		sec[n].namelen = strcspn(sec[n].name, " \n");
+		nl = strchr(line, '\n');
+		if (nl == NULL)
+			nl = line + strlen(line);
+		sec[n].deps = sec[n].name + sec[n].namelen;
+		sec[n].depslen = (size_t)(nl - sec[n].deps);
+		sec[n].text = *nl ? nl + 1 : nl;
+		sec[n].used = 0;
+		n++;
+		p = nl;
+	}
+	if (n > 0)
+		sec[n - 1].len = strlen(sec[n - 1].text);
+	return n;
+}
+
+static void
+mark_used(struct section *sec, size_t n, const char *name, size_t len)
+{
+	size_t i;
+
+	for (i = 0; i < n; i++) {
+		const char *d, *end;
+
+		if (sec[i].used || sec[i].namelen != len ||
+		    memcmp(sec[i].name, name, len) != 0)
+			continue;
+		sec[i].used = 1;
+		/* Dependencies: the names after it on its marker line. */
+		d = sec[i].deps;
+		end = d + sec[i].depslen;
+		while (d < end) {
+			size_t l;
+
+			d += strspn(d, " ");
+			l = strcspn(d, " \n");
+			if (d + l > end)
+				l = (size_t)(end - d);
+			if (l > 0)
+				mark_used(sec, n, d, l);
+			d += l;
+		}
+	}
+}
+
+/* The helpers the units call, as a first unit; none if they call none. */
+static void
+add_helpers(struct bundle *b)
+{
+	struct section sec[MAX_SECTIONS];
+	struct buf out = BUF_INIT;
+	struct bundle_unit *u;
+	const char *src;
+	size_t n, i, headlen;
+	int any = 0;
+
+	if (lower_helper_files_n == 0)
+		return;
+	src = lower_helper_files[0].src;
+	n = split_sections(src, sec, &headlen);
+	for (i = 0; i < b->nunits; i++) {
+		const char *p = b->units[i].es5;
+
+		while ((p = strstr(p, "__ly.")) != NULL) {
+			size_t l;
+
+			p += 5;
+			l = strspn(p, "abcdefghijklmnopqrstuvwxyz$");
+			mark_used(sec, n, p, l);
+			any = 1;
+			p += l;
+		}
+	}
+	if (!any)
+		return;
+	buf_add(&out, src, headlen);
+	for (i = 0; i < n; i++) {
+		size_t k;
+
+		/* The marker line stays, so helpers.js line numbers do too. */
+		buf_add(&out, sec[i].name - 4, (size_t)(sec[i].text - sec[i].name) + 4);
+		if (sec[i].used)
+			buf_add(&out, sec[i].text, sec[i].len);
+		else
+			for (k = 0; k < sec[i].len; k++)
+				if (sec[i].text[k] == '\n')
+					buf_putc(&out, '\n');
+	}
+	b->units = xreallocarray(b->units, b->nunits + 1, sizeof *b->units);
+	memmove(b->units + 1, b->units, b->nunits * sizeof *b->units);
+	b->nunits++;
+	u = &b->units[0];
+	u->id = xstrdup(BUNDLE_HELPERS_ID);
+	u->name = xstrdup(lower_helper_files[0].name);
+	u->es5 = buf_steal(&out);
+}
+
 struct bundle *
 bundle_build(const char *path, const char *const *natives, char **cause)
 {
@@ -369,13 +598,22 @@ bundle_build(const char *path, const char *const *natives, char **cause)
 		b->entry_id = file_id(abs);
 		free(abs);
 	}
-	if (build(&bl, b->entry_id, cause) == -1) {
+	if (build(&bl, b->entry_id, cause) == -1 ||
+	    check_imports(&bl, cause) == -1) {
 		bundle_free(b);
 		b = NULL;
-	}
+	} else
+		add_helpers(b);
 	for (i = 0; i < bl.nseen; i++)
 		free(bl.seen[i]);
 	free(bl.seen);
+	for (i = 0; i < bl.nmods; i++) {
+		free(bl.mods[i].id);
+		free(bl.mods[i].name);
+		free(bl.mods[i].src);
+		lower_info_free(&bl.mods[i].info);
+	}
+	free(bl.mods);
 	return b;
 }
 
@@ -402,9 +640,8 @@ bundle_compile_source(const char *name, const char *src, size_t len,
 {
 	struct lower_options opt;
 
+	memset(&opt, 0, sizeof opt);
 	opt.name = name;
 	opt.id = name;
-	opt.resolve = NULL;
-	opt.arg = NULL;
 	return lower_module(src, len, &opt, cause);
 }

@@ -257,7 +257,7 @@ lexer_frame(const char *name, const char *src, size_t len, int line,
     size_t pos, const char *msg)
 {
 	struct buf b = BUF_INIT;
-	int col = lexer_column(src, len, pos), width, i;
+	int col = lexer_column(src, len, pos), width;
 	char num[16];
 	size_t s, p;
 	unsigned cp;
@@ -276,7 +276,6 @@ lexer_frame(const char *name, const char *src, size_t len, int line,
 	}
 	buf_putc(&b, '^');
 	frame_line(&b, src, len, line + 1, width, 0);
-	(void)i;
 	return buf_steal(&b);
 }
 
@@ -396,6 +395,7 @@ scan_name(struct lexer *lx, struct token *t)
 
 		if (c == '\\') {
 			long cp;
+			int first;
 
 			if (peekc(lx, 1) != 'u')
 				lexer_fail(lx, (unsigned)lx->pos, lx->line,
@@ -404,8 +404,14 @@ scan_name(struct lexer *lx, struct token *t)
 				buf_add(&b, lx->src + start, lx->pos - start);
 				escaped = 1;
 			}
+			first = lx->pos == start;
 			lx->pos += 2;
-			if ((cp = scan_uescape(lx)) < 0)
+			cp = scan_uescape(lx);
+			/* The escape must stand for an identifier character. */
+			if (cp < 0 || (cp < 0x80 && (first ?
+			    !is_id_start((int)cp) : !is_id_part((int)cp))) ||
+			    cp == '\\' || cp == 0x2028 || cp == 0x2029 ||
+			    cp == 0xfeff || cp == 0xa0 || (cp >= 0xd800 && cp <= 0xdfff))
 				lexer_fail(lx, (unsigned)lx->pos, lx->line,
 				    "Invalid Unicode escape sequence");
 			utf8_put(&b, (unsigned)cp);
@@ -670,9 +676,10 @@ scan_template(struct lexer *lx, struct token *t)
 {
 	struct buf *bp = lx->sb, *rawp = lx->rb;
 	int bad = 0, octal = 0, n;
+	/* Errors point at the opening ` or }. */
+	unsigned start = (unsigned)lx->pos - 1;
 #define b (*bp)
 #define raw (*rawp)
-	unsigned start = (unsigned)lx->pos;
 	int sline = lx->line;
 
 	buf_reset(bp);

@@ -9,7 +9,8 @@
  *
  * Block scoping is done by renaming: let, const and class become var, with
  * a fresh name when the plain one would clash inside the function.
- * Helpers the output calls live on the global __ly (02-lower.js). */
+ * Helpers the output calls live on the global __ly (helpers.js; each
+ * bundle carries the ones its modules use, see bundle.c). */
 #include "config.h"
 
 #include <math.h>
@@ -27,6 +28,9 @@
 #include "util/xmalloc.h"
 
 enum bkind { B_VAR, B_LET, B_CONST, B_IMPORT };
+
+/* Chains of + longer than this are lowered to one call (gen_long_sum). */
+#define LONG_CHAIN	32
 
 struct binding {
 	const char	*name;
@@ -46,6 +50,8 @@ struct fnctx {
 	int		 arrow;
 	int		 top;		/* the module body */
 	int		 uses_this, uses_args;
+	int		 wrapper;	/* a loop body function */
+	const char	*fname;		/* its name in the output, if any */
 	size_t		 mark;		/* where declarations get inserted */
 	struct buf	 temps;
 	const char	**names;	/* names declared in this var scope */
@@ -54,6 +60,7 @@ struct fnctx {
 
 struct clsctx {
 	struct clsctx	*up;
+	const char	*home;		/* object literal: super's object */
 	const char	*name;		/* constructor's name in the output */
 	const char	*super;		/* superclass variable, or NULL */
 	const char	**fields;	/* instance field initialisers */
@@ -64,6 +71,20 @@ struct clsctx {
 struct modimport {
 	char		*id;
 	const char	*var;
+};
+
+/* A loop body run as a function of its own, so that closures in it
+ * capture a fresh copy of the loop's let/const bindings per iteration.
+ * break, continue and return in it become returns (see gen_wrapped). */
+struct loopwrap {
+	struct loopwrap	*up;
+	int		 loops;		/* loops entered inside the body */
+	int		 breaks;	/* loops and switches entered */
+	const char	*label;		/* the wrapped loop's label */
+	const char	*labels[16];	/* labels declared inside */
+	int		 nlabels;
+	const char	*jumps[16];	/* "b:label"/"c:label" leaving it */
+	int		 njumps;
 };
 
 struct gen {
@@ -87,6 +108,10 @@ struct gen {
 	size_t		 nimps;
 	struct buf	 exports;	/* getter table entries */
 	struct buf	 stars;		/* export * statements */
+	struct loopwrap	*wrap;		/* innermost loop body function */
+	struct lower_info *info;	/* to fill, or NULL */
+	const char	*last_id;	/* id of the last module_var */
+	const char	*loop_label;	/* label of the loop about to start */
 };
 
 static void gen_expr(struct gen *, struct node *, int top);
@@ -360,13 +385,18 @@ declare_var(struct gen *g, const char *name, size_t n)
 /* Declare a block-scoped name in the current scope, renamed if the plain
  * name would clash in the function's var scope. */
 static void
-declare_lexical(struct gen *g, const char *name, size_t n, int kind, int fntop)
+declare_lexical(struct gen *g, struct node *id, int kind, int fntop, int dup_ok)
 {
+	const char *name = id->s;
+	size_t n = id->n;
 	char *s = arena_strndup(g->arena, name, n);
 	const char *e = s;
 
-	if (scope_find(g->scope, name, n) != NULL)
+	if (scope_find(g->scope, name, n) != NULL) {
+		if (!dup_ok)
+			gfail(g, id, "Identifier '%s' has already been declared", s);
 		return;
+	}
 	if (!fntop && (fn_has_name(g->fn, s) || lookup(g, name, n) != NULL))
 		e = gprintf(g, "%s$%d", s, ++g->uid);
 	bind(g, g->scope, s, n, e, kind);
@@ -428,7 +458,7 @@ cb_lexical(struct gen *g, struct node *id, void *arg)
 {
 	struct lexarg *la = arg;
 
-	declare_lexical(g, id->s, id->n, la->kind, la->fntop);
+	declare_lexical(g, id, la->kind, la->fntop, 0);
 }
 
 /* Hoist var declarations (and, at the top, function declarations). */
@@ -521,11 +551,11 @@ declare_block(struct gen *g, struct node *n, int fntop)
 			break;
 		case N_CLASS:
 			if (d->a != NULL)
-				declare_lexical(g, d->a->s, d->a->n, B_LET, fntop);
+				declare_lexical(g, d->a, B_LET, fntop, 0);
 			break;
 		case N_FUNC:
 			if (!fntop && d->a != NULL)
-				declare_lexical(g, d->a->s, d->a->n, B_LET, 0);
+				declare_lexical(g, d->a, B_LET, 0, 1);
 			break;
 		}
 	}
@@ -547,7 +577,7 @@ emit_this(struct gen *g)
 	struct fnctx *f = nonarrow(g);
 
 	if (f->top) {
-		emit(g, g->esm ? "void 0" : "this");
+		emit(g, g->esm ? "(void 0)" : "this");
 		return;
 	}
 	if (f == g->fn) {
@@ -744,38 +774,40 @@ destr(struct gen *g, struct node *t, const char *val, int mode)
 		}
 		return;
 	case N_OBJPAT: {
-		struct buf keys = BUF_INIT;
+		/* In the arena: an error longjmps out of here. */
+		const char *keys = "";
 
 		tmp = temp(g);
 		piece(g);
 		emitf(g, "%s = __ly.oc(%s)", tmp, val);
 		for (k = t->a; k != NULL; k = k->next) {
-			if (k->type == N_REST) {
-				char *v = gprintf(g, "__ly.or(%s, [%s])", tmp,
-				    keys.data ? keys.data : "");
+			const char *sep = *keys ? ", " : "";
 
-				destr(g, k->a, v, mode);
+			if (k->type == N_REST) {
+				destr(g, k->a, gprintf(g, "__ly.or(%s, [%s])", tmp,
+				    keys), mode);
 				continue;
 			}
-			if (keys.len)
-				buf_puts(&keys, ", ");
 			if (k->flags & NF_COMPUTED) {
 				const char *kt = temp(g);
 
 				piece(g);
 				emitf(g, "%s = ", kt);
 				gen_expr(g, k->a, 0);
-				buf_puts(&keys, kt);
+				keys = gprintf(g, "%s%s%s", keys, sep, kt);
 				destr(g, k->b, gprintf(g, "%s[%s]", tmp, kt), mode);
 			} else {
+				struct buf q = BUF_INIT;
+
 				if (k->a->type == N_NUM)
-					buf_printf(&keys, "\"%.17g\"", k->a->num);
+					buf_printf(&q, "\"%.17g\"", k->a->num);
 				else
-					quote(&keys, k->a->s, k->a->n);
+					quote(&q, k->a->s, k->a->n);
+				keys = gprintf(g, "%s%s%s", keys, sep, q.data);
+				buf_free(&q);
 				destr(g, k->b, access(g, tmp, k->a), mode);
 			}
 		}
-		buf_free(&keys);
 		return;
 	}
 	}
@@ -790,7 +822,7 @@ needs_parens(const struct node *n)
 	switch (n->type) {
 	case N_BINARY: case N_LOGICAL: case N_COND: case N_ASSIGN: case N_SEQ:
 	case N_UNARY: case N_UPDATE: case N_FUNC: case N_OBJECT: case N_CLASS:
-	case N_NUM: case N_TEMPLATE: case N_CHAIN: case N_ARRPAT: case N_OBJPAT:
+	case N_TEMPLATE: case N_CHAIN: case N_ARRPAT: case N_OBJPAT:
 		return 1;
 	}
 	return 0;
@@ -859,6 +891,8 @@ gen_args(struct gen *g, struct node *l)
 static const char *
 cls_home(struct gen *g, const struct node *at)
 {
+	if (g->cls != NULL && g->cls->home != NULL)
+		return g->cls->home;
 	if (g->cls == NULL || g->cls->super == NULL)
 		gfail(g, at, "'super' keyword unexpected here");
 	if (g->cls->is_static)
@@ -916,6 +950,8 @@ gen_call(struct gen *g, struct node *n)
 		const char *home = cls_home(g, callee);
 
 		sync(g, n->line);
+		if (has_spread(n->b))
+			emit(g, "__ly.ap(");
 		emit(g, home);
 		if (callee->flags & NF_COMPUTED) {
 			emit(g, "[");
@@ -924,7 +960,7 @@ gen_call(struct gen *g, struct node *n)
 		} else
 			emit(g, access(g, "", callee->b));
 		if (has_spread(n->b)) {
-			emit(g, ".apply(");
+			emit(g, ", ");
 			emit_this(g);
 			emit(g, ", ");
 			gen_spread_array(g, n->b);
@@ -950,8 +986,11 @@ gen_call(struct gen *g, struct node *n)
 		if (g->opt->resolve != NULL) {
 			id = g->opt->resolve(g->opt->arg, n->b->s, &cause);
 			if (id == NULL) {
+				free(g->err);
+				g->err = cause;
 				g->errpos = n->b->pos;
-				gfail(g, n->b, "%s", cause);
+				g->errline = n->b->line;
+				longjmp(g->jmp, 1);
 			}
 		} else
 			id = xstrdup(n->b->s);
@@ -967,7 +1006,7 @@ gen_call(struct gen *g, struct node *n)
 			const char *t = temp(g);
 
 			sync(g, n->line);
-			emitf(g, "(%s = ", t);
+			emitf(g, "__ly.ap((%s = ", t);
 			gen_sub(g, callee->a);
 			emit(g, ")");
 			if (callee->flags & NF_COMPUTED) {
@@ -976,10 +1015,12 @@ gen_call(struct gen *g, struct node *n)
 				emit(g, "]");
 			} else
 				emit(g, access(g, "", callee->b));
-			emitf(g, ".apply(%s, ", t);
+			emitf(g, ", %s, ", t);
 		} else {
-			gen_sub(g, callee);
-			emit(g, ".apply(void 0, ");
+			sync(g, n->line);
+			emit(g, "__ly.ap(");
+			gen_expr(g, callee, 1);
+			emit(g, ", void 0, ");
 		}
 		gen_spread_array(g, n->b);
 		emit(g, ")");
@@ -1040,7 +1081,6 @@ gen_chain(struct gen *g, struct node *chain)
 			start = g->out.len;
 			emit(g, t);
 			closes++;
-			(void)pre;
 		}
 		if (l->type == N_MEMBER) {
 			if (nx != NULL && nx->type == N_CALL &&
@@ -1054,15 +1094,20 @@ gen_chain(struct gen *g, struct node *chain)
 				/* The call that follows needs this = object. */
 				struct node *c = nx;
 
+				size_t cstart = start;
+
 				if (c->flags & NF_OPTIONAL) {
 					const char *t = temp(g);
 
 					insert_at(g, start, gprintf(g, "((%s = ", t));
-					emitf(g, ") == null ? void 0 : %s", t);
+					emitf(g, ") == null ? void 0 : ");
+					cstart = g->out.len;
+					emit(g, t);
 					closes++;
 				}
 				if (has_spread(c->b)) {
-					emitf(g, ".apply(%s, ", objtmp);
+					insert_at(g, cstart, "__ly.ap(");
+					emitf(g, ", %s, ", objtmp);
 					gen_spread_array(g, c->b);
 					emit(g, ")");
 				} else {
@@ -1077,7 +1122,8 @@ gen_chain(struct gen *g, struct node *chain)
 			}
 		} else {
 			if (has_spread(l->b)) {
-				emit(g, ".apply(void 0, ");
+				insert_at(g, start, "__ly.ap(");
+				emit(g, ", void 0, ");
 				gen_spread_array(g, l->b);
 				emit(g, ")");
 			} else
@@ -1095,6 +1141,23 @@ gen_template(struct gen *g, struct node *n)
 	struct node *q, *e;
 
 	sync(g, n->line);
+	if (ast_count(n->b) > LONG_CHAIN / 2) {
+		/* Many substitutions: one join, not a long + chain. */
+		emit(g, "[");
+		for (q = n->a, e = n->b; q != NULL; q = q->next) {
+			if (q != n->a)
+				emit(g, ", ");
+			emit_quoted(g, q->s, q->n);
+			if (e != NULL) {
+				emit(g, ", String(");
+				gen_expr(g, e, 1);
+				emit(g, ")");
+				e = e->next;
+			}
+		}
+		emit(g, "].join(\"\")");
+		return;
+	}
 	emit(g, "(");
 	for (q = n->a, e = n->b; q != NULL; q = q->next) {
 		if (q == n->a || q->n > 0) {
@@ -1103,9 +1166,18 @@ gen_template(struct gen *g, struct node *n)
 			emit_quoted(g, q->s, q->n);
 		}
 		if (e != NULL) {
-			emit(g, " + (");
-			gen_expr(g, e, 1);
-			emit(g, ")");
+			/* ToString, not the + operator's ToPrimitive: an
+			 * object's toString wins over its valueOf. */
+			if (e->type == N_STR || e->type == N_NUM ||
+			    e->type == N_TEMPLATE) {
+				emit(g, " + (");
+				gen_expr(g, e, 1);
+				emit(g, ")");
+			} else {
+				emit(g, " + String(");
+				gen_expr(g, e, 1);
+				emit(g, ")");
+			}
 			e = e->next;
 		}
 	}
@@ -1118,7 +1190,6 @@ gen_tagged(struct gen *g, struct node *n)
 	struct node *q, *e;
 	struct fnctx *top = g->fn;
 	const char *t;
-	char *save;
 
 	/* The strings array is made once per site: cache it in a var of
 	 * the module body. */
@@ -1148,8 +1219,19 @@ gen_tagged(struct gen *g, struct node *n)
 		gen_expr(g, e, 1);
 	}
 	emit(g, ")");
-	save = NULL;
-	(void)save;
+}
+
+static int
+has_super(struct node *n)
+{
+	for (; n != NULL; n = n->next) {
+		if (n->type == N_SUPER)
+			return 1;
+		if (has_super(n->a) || has_super(n->b) || has_super(n->c) ||
+		    has_super(n->d))
+			return 1;
+	}
+	return 0;
 }
 
 static int
@@ -1158,6 +1240,9 @@ object_is_simple(struct node *o)
 	struct node *p;
 
 	for (p = o->a; p != NULL; p = p->next) {
+		if (p->type == N_PROP && (p->flags & (NF_METHOD | NF_GET | NF_SET)) &&
+		    has_super(p->b))
+			return 0;
 		if (p->type == N_SPREAD || (p->flags & NF_COMPUTED))
 			return 0;
 		if (p->a->type == N_IDENT && is_word(p->a->s, p->a->n, "__proto__"))
@@ -1178,6 +1263,7 @@ gen_object(struct gen *g, struct node *o)
 {
 	struct node *p;
 	const char *t;
+	struct clsctx cc, *saved;
 
 	sync(g, o->line);
 	if (object_is_simple(o)) {
@@ -1212,7 +1298,13 @@ gen_object(struct gen *g, struct node *o)
 	}
 	t = temp(g);
 	emitf(g, "(%s = {}", t);
+	memset(&cc, 0, sizeof cc);
+	cc.home = gprintf(g, "Object.getPrototypeOf(%s)", t);
+	saved = g->cls;
 	for (p = o->a; p != NULL; p = p->next) {
+		/* Methods see super as the object's prototype. */
+		g->cls = (p->type == N_PROP &&
+		    (p->flags & (NF_METHOD | NF_GET | NF_SET))) ? &cc : saved;
 		sync(g, p->line);
 		if (p->type == N_SPREAD) {
 			emitf(g, ", __ly.os(%s, ", t);
@@ -1246,6 +1338,7 @@ gen_object(struct gen *g, struct node *o)
 		gen_expr(g, p->b, 1);
 		emit(g, ")");
 	}
+	g->cls = saved;
 	emitf(g, ", %s)", t);
 }
 
@@ -1376,13 +1469,47 @@ binop(int op)
 	return lexer_token_name(op);
 }
 
+/* mujs 1.3.2's parser gives up ("too much recursion") on about 100
+ * terms of a + b + c...; a long chain becomes __ly.add([a, b, c...]),
+ * which adds left to right as + does. */
+
+static int
+gen_long_sum(struct gen *g, struct node *n)
+{
+	struct node *k, **terms;
+	int count = 1, i;
+
+	for (k = n; k->type == N_BINARY && k->op == '+'; k = k->a)
+		count++;
+	if (count <= LONG_CHAIN)
+		return 0;
+	terms = xreallocarray(NULL, (size_t)count, sizeof *terms);
+	i = count;
+	for (k = n; k->type == N_BINARY && k->op == '+'; k = k->a)
+		terms[--i] = k->b;
+	terms[--i] = k;
+	/* Into the arena before generating: errors longjmp. */
+	{
+		struct node **t = arena_alloc(g->arena, count * sizeof *t);
+
+		memcpy(t, terms, count * sizeof *t);
+		free(terms);
+		terms = t;
+	}
+	emit(g, "__ly.add([");
+	for (i = 0; i < count; i++) {
+		if (i > 0)
+			emit(g, ", ");
+		gen_expr(g, terms[i], 1);
+	}
+	emit(g, "])");
+	return 1;
+}
+
 static void
 gen_expr(struct gen *g, struct node *n, int top)
 {
 	int paren = !top && needs_parens(n);
-
-	if (n->type == N_NUM && top)
-		paren = 0;
 	sync(g, n->line);
 	if (paren)
 		emit(g, "(");
@@ -1418,17 +1545,24 @@ gen_expr(struct gen *g, struct node *n, int top)
 	case N_THIS:
 		emit_this(g);
 		break;
-	case N_NEWTARGET:
+	case N_NEWTARGET: {
+		/* Called with new: this is an instance of the function. */
+		struct fnctx *f = nonarrow(g);
+
 		emit(g, "(");
 		emit_this(g);
-		emit(g, " && ");
+		if (f->fname != NULL)
+			emitf(g, " instanceof %s ? ", f->fname);
+		else
+			emit(g, " ? ");
 		emit_this(g);
-		emit(g, ".constructor)");
+		emit(g, ".constructor : void 0)");
 		break;
+	}
 	case N_IMPORTMETA:
-		emit(g, "{url: ");
+		emit(g, "({url: ");
 		emit_quoted(g, g->id, strlen(g->id));
-		emit(g, "}");
+		emit(g, "})");
 		break;
 	case N_ARRAY: {
 		struct node *k;
@@ -1466,7 +1600,13 @@ gen_expr(struct gen *g, struct node *n, int top)
 			gen_member_tail(g, n);
 			break;
 		}
-		gen_sub(g, n->a);
+		if (n->a->type == N_NUM) {
+			/* 1.toString() would not parse. */
+			emit(g, "(");
+			gen_expr(g, n->a, 1);
+			emit(g, ")");
+		} else
+			gen_sub(g, n->a);
 		gen_member_tail(g, n);
 		break;
 	case N_CALL:
@@ -1500,14 +1640,18 @@ gen_expr(struct gen *g, struct node *n, int top)
 		gen_expr(g, n->a, 1);
 		emit(g, ")");
 		break;
+	/* Operands of the user's own operators need no parentheses of ours:
+	 * the tree keeps the source's (N_PAREN), and mujs's parser refuses
+	 * deep nesting ("too much recursion" past about 100). */
 	case N_UNARY:
 		switch (n->op) {
 		case 't': emit(g, "typeof "); break;
 		case 'v': emit(g, "void "); break;
 		case 'd': emit(g, "delete "); break;
-		default: emitf(g, "%c", n->op);
+		/* A space keeps - -x from becoming --x. */
+		default: emitf(g, "%c ", n->op);
 		}
-		gen_sub(g, n->a);
+		gen_expr(g, n->a, 1);
 		break;
 	case N_UPDATE:
 		if (const_binding(g, n->a) != NULL) {
@@ -1521,6 +1665,8 @@ gen_expr(struct gen *g, struct node *n, int top)
 			emit(g, lexer_token_name(n->op));
 		break;
 	case N_BINARY:
+		if (n->op == '+' && gen_long_sum(g, n))
+			break;
 		if (n->op == T_EXP) {
 			emit(g, "Math.pow(");
 			gen_expr(g, n->a, 1);
@@ -1532,33 +1678,38 @@ gen_expr(struct gen *g, struct node *n, int top)
 		if (n->a->type == N_PRIVNAME)
 			emit_key_literal(g, n->a);
 		else
-			gen_sub(g, n->a);
+			gen_expr(g, n->a, 1);
 		emitf(g, " %s ", binop(n->op));
-		gen_sub(g, n->b);
+		gen_expr(g, n->b, 1);
 		break;
 	case N_LOGICAL:
 		if (n->op == T_NULLISH) {
 			const char *t = temp(g);
 
+			/* A conditional binds looser than ??: always wrapped. */
+			if (!paren)
+				emit(g, "(");
 			emitf(g, "(%s = ", t);
 			gen_expr(g, n->a, 1);
 			emitf(g, ") != null ? %s : ", t);
 			gen_sub(g, n->b);
+			if (!paren)
+				emit(g, ")");
 			break;
 		}
-		gen_sub(g, n->a);
+		gen_expr(g, n->a, 1);
 		emitf(g, " %s ", binop(n->op));
-		gen_sub(g, n->b);
+		gen_expr(g, n->b, 1);
 		break;
 	case N_ASSIGN:
 		gen_assign(g, n);
 		break;
 	case N_COND:
-		gen_sub(g, n->a);
+		gen_expr(g, n->a, 1);
 		emit(g, " ? ");
-		gen_sub(g, n->b);
+		gen_expr(g, n->b, 1);
 		emit(g, " : ");
-		gen_sub(g, n->c);
+		gen_expr(g, n->c, 1);
 		break;
 	case N_SEQ: {
 		struct node *k;
@@ -1628,9 +1779,9 @@ gen_function(struct gen *g, struct node *f, const char *name,
 {
 	struct fnctx *fc;
 	struct node *p;
-	struct buf pro = BUF_INIT;
 	int i, arrow = (f->flags & NF_ARROW) != 0;
-	int named_scope = 0;
+	int named_scope = 0, simple = 1, saved_first;
+	struct loopwrap *saved_wrap;
 
 	if (f->flags & (NF_ASYNC | NF_GEN))
 		gfail(g, f, "not supported yet: async functions");
@@ -1642,6 +1793,9 @@ gen_function(struct gen *g, struct node *f, const char *name,
 		bind(g, g->scope, f->a->s, f->a->n,
 		    arena_strndup(g->arena, f->a->s, f->a->n), B_VAR);
 	}
+	saved_wrap = g->wrap;
+	saved_first = g->first;
+	g->wrap = NULL;
 	emit(g, "function");
 	if (name != NULL)
 		emitf(g, " %s", name);
@@ -1651,6 +1805,10 @@ gen_function(struct gen *g, struct node *f, const char *name,
 		emit(g, " ");
 	emit(g, "(");
 	fc = fn_push(g, arrow);
+	if (name != NULL)
+		fc->fname = name;
+	else if (f->a != NULL && !arrow)
+		fc->fname = arena_strndup(g->arena, f->a->s, f->a->n);
 	scope_push(g);
 	/* Parameters: simple names stay; the rest is done in the body. */
 	for (p = f->b, i = 0; p != NULL; p = p->next, i++) {
@@ -1672,12 +1830,19 @@ gen_function(struct gen *g, struct node *f, const char *name,
 	}
 	emit(g, ") {");
 	fc->mark = g->out.len;
-	for (p = f->b; p != NULL; p = p->next)
+	for (p = f->b; p != NULL; p = p->next) {
 		if (p->type != N_IDENT)
 			pattern_names(g, p, cb_var, NULL);
+		if (p->type != N_IDENT)
+			simple = 0;
+	}
+	/* Default values see the parameters and the outer scope, not the
+	 * body: with them, the body's declarations come later, renamed
+	 * where they would clash. */
 	if (!(f->flags & NF_EXPRBODY)) {
 		collect_vars(g, f->c->a, 1);
-		declare_block(g, f->c->a, 1);
+		if (simple)
+			declare_block(g, f->c->a, 1);
 	}
 	if (prologue != NULL)
 		emit(g, prologue);
@@ -1700,7 +1865,10 @@ gen_function(struct gen *g, struct node *f, const char *name,
 			destr(g, p, gprintf(g, "_$p%d", i), D_DECL);
 		emit(g, ";");
 	}
-	buf_free(&pro);
+	if (!simple && !(f->flags & NF_EXPRBODY)) {
+		scope_push(g);
+		declare_block(g, f->c->a, 0);
+	}
 	if (f->flags & NF_EXPRBODY) {
 		emit(g, " return (");
 		gen_expr(g, f->c, 1);
@@ -1708,11 +1876,15 @@ gen_function(struct gen *g, struct node *f, const char *name,
 	} else {
 		gen_stmts(g, f->c->a);
 		emit(g, " }");
+		if (!simple)
+			scope_pop(g);
 	}
 	scope_pop(g);
 	fn_pop(g);
 	if (named_scope)
 		scope_pop(g);
+	g->wrap = saved_wrap;
+	g->first = saved_first;
 }
 
 /* Classes. */
@@ -1723,7 +1895,8 @@ gen_class(struct gen *g, struct node *c, const char *bindname)
 	struct clsctx cc, *saved = g->cls;
 	struct node *m, *ctor = NULL;
 	const char *name, *sup = NULL;
-	struct buf fieldpro = BUF_INIT;
+	struct buf fb = BUF_INIT;
+	const char *fieldpro;
 	size_t nf = 0, i;
 
 	memset(&cc, 0, sizeof cc);
@@ -1755,7 +1928,10 @@ gen_class(struct gen *g, struct node *c, const char *bindname)
 	g->cls = &cc;
 	if (sup == NULL)
 		for (i = 0; i < cc.nfields; i++)
-			buf_printf(&fieldpro, " %s.call(this);", cc.fields[i]);
+			buf_printf(&fb, " %s.call(this);", cc.fields[i]);
+	/* In the arena: an error longjmps past the end of this function. */
+	fieldpro = gstrdup(g, fb.data != NULL ? fb.data : "");
+	buf_free(&fb);
 	if (ctor == NULL) {
 		emitf(g, " function %s() {", name);
 		if (sup != NULL) {
@@ -1763,8 +1939,8 @@ gen_class(struct gen *g, struct node *c, const char *bindname)
 			for (i = 0; i < cc.nfields; i++)
 				emitf(g, ", %s.call(this)", cc.fields[i]);
 			emit(g, ";");
-		} else if (fieldpro.len)
-			emit(g, fieldpro.data);
+		} else
+			emit(g, fieldpro);
 		emit(g, " }");
 	}
 	if (sup != NULL)
@@ -1833,7 +2009,7 @@ gen_class(struct gen *g, struct node *c, const char *bindname)
 		}
 		if (m->flags & NF_CTOR) {
 			emit(g, " ");
-			gen_function(g, m->b, name, sup == NULL ? fieldpro.data : NULL);
+			gen_function(g, m->b, name, sup == NULL ? fieldpro : NULL);
 			continue;
 		}
 		if (m->flags & (NF_GET | NF_SET)) {
@@ -1861,7 +2037,6 @@ gen_class(struct gen *g, struct node *c, const char *bindname)
 	if (c->b != NULL)
 		gen_expr(g, c->b, 1);
 	emit(g, ")");
-	buf_free(&fieldpro);
 }
 
 /* Statements. */
@@ -1884,12 +2059,19 @@ gen_var(struct gen *g, struct node *v, int in_for)
 	struct node *d;
 	int lexical = (v->flags & (NF_LET | NF_CONST)) != 0;
 
+	/* In a loop body function, var names belong to the outer function:
+	 * assign, do not declare. */
+	int novar = g->fn->wrapper && !lexical;
+
 	sync(g, v->line);
-	emit(g, "var ");
+	if (!novar)
+		emit(g, "var ");
 	g->first = 1;
 	for (d = v->a; d != NULL; d = d->next) {
 		sync(g, d->line);
 		if (d->a->type == N_IDENT) {
+			if (novar && d->b == NULL && !in_for)
+				continue;
 			piece(g);
 			emit_ident_ref(g, d->a);
 			if (d->b != NULL) {
@@ -1917,7 +2099,7 @@ gen_var(struct gen *g, struct node *v, int in_for)
 		}
 	}
 	if (g->first)
-		emit(g, "_$unused");
+		emit(g, novar ? "void 0" : "_$unused");
 	if (!in_for)
 		emit(g, ";");
 }
@@ -1929,12 +2111,233 @@ gen_body_stmt(struct gen *g, struct node *s)
 	gen_stmt(g, s);
 }
 
+struct names {
+	struct node	*v[32];
+	int		 n;
+};
+
+static void
+cb_collect(struct gen *g, struct node *id, void *arg)
+{
+	struct names *nm = arg;
+
+	if (nm->n < 32)
+		nm->v[nm->n++] = id;
+}
+
+static int
+is_named(struct node *id, struct names *nm)
+{
+	int i;
+
+	for (i = 0; i < nm->n; i++)
+		if (id->n == nm->v[i]->n && memcmp(id->s, nm->v[i]->s, id->n) == 0)
+			return 1;
+	return 0;
+}
+
+/* Does a function inside n mention one of the names? */
+static int
+captured(struct node *n, struct names *nm, int infn)
+{
+	for (; n != NULL; n = n->next) {
+		int f = infn || n->type == N_FUNC || n->type == N_CLASS;
+
+		if (infn && n->type == N_IDENT && is_named(n, nm))
+			return 1;
+		if (captured(n->a, nm, f) || captured(n->b, nm, f) ||
+		    captured(n->c, nm, f) || captured(n->d, nm, f))
+			return 1;
+	}
+	return 0;
+}
+
+/* Is one of the names assigned inside n? */
+static int
+assigned(struct node *n, struct names *nm)
+{
+	for (; n != NULL; n = n->next) {
+		if ((n->type == N_ASSIGN || n->type == N_UPDATE) &&
+		    n->a->type == N_IDENT && is_named(n->a, nm))
+			return 1;
+		if (assigned(n->a, nm) || assigned(n->b, nm) ||
+		    assigned(n->c, nm) || assigned(n->d, nm))
+			return 1;
+	}
+	return 0;
+}
+
+/* The let/const/class names declared anywhere in a loop body (not in
+ * nested functions). */
+static void
+body_lexicals(struct gen *g, struct node *n, struct names *nm)
+{
+	struct node *k;
+
+	for (; n != NULL && nm->n < 32; n = n->next) {
+		switch (n->type) {
+		case N_VAR:
+			if (n->flags & (NF_LET | NF_CONST))
+				for (k = n->a; k != NULL; k = k->next)
+					pattern_names(g, k->a, cb_collect, nm);
+			break;
+		case N_CLASS:
+			if ((n->flags & NF_DECL) && n->a != NULL)
+				cb_collect(g, n->a, nm);
+			break;
+		case N_BLOCK:
+			body_lexicals(g, n->a, nm);
+			break;
+		case N_IF:
+			body_lexicals(g, n->b, nm);
+			body_lexicals(g, n->c, nm);
+			break;
+		case N_TRY:
+			body_lexicals(g, n->a, nm);
+			body_lexicals(g, n->c, nm);
+			body_lexicals(g, n->d, nm);
+			break;
+		case N_SWITCH:
+			for (k = n->b; k != NULL; k = k->next)
+				body_lexicals(g, k->b, nm);
+			break;
+		case N_LABEL:
+		case N_WHILE:
+			body_lexicals(g, n->b, nm);
+			break;
+		case N_DOWHILE:
+			body_lexicals(g, n->a, nm);
+			break;
+		case N_FOR:
+			body_lexicals(g, n->d, nm);
+			break;
+		case N_FORIN:
+		case N_FOROF:
+			body_lexicals(g, n->c, nm);
+			break;
+		}
+	}
+}
+
+/* The names a let/const loop head binds, when the body needs a fresh
+ * copy of them per iteration; else 0. */
+static int
+loop_names(struct gen *g, struct node *decl, struct node *body,
+    struct names *nm)
+{
+	struct node *d;
+	struct names all;
+	int head;
+
+	nm->n = 0;
+	head = decl != NULL && decl->type == N_VAR &&
+	    (decl->flags & (NF_LET | NF_CONST));
+	if (head)
+		for (d = decl->a; d != NULL; d = d->next)
+			pattern_names(g, d->a, cb_collect, nm);
+	if (nm->n == 32)
+		return 0;
+	/* A body that assigns the variable keeps the shared one: the
+	 * assignment must reach the loop's update expression. */
+	if (nm->n > 0 && captured(body, nm, 0) && !assigned(body, nm))
+		return 1;
+	/* let/const inside the body: fresh per iteration when wrapped. */
+	all.n = 0;
+	body_lexicals(g, body, &all);
+	if (all.n == 32)
+		return 0;
+	if (all.n > 0 && captured(body, &all, 0)) {
+		if (assigned(body, nm))
+			nm->n = 0;
+		return nm->n == 0 || !assigned(body, nm);
+	}
+	return 0;
+}
+
+/* Print a loop body as "var r = (function (names) { body })(names);"
+ * plus the dispatch of its result: 1 is break, an object a return. */
+static void
+gen_wrapped(struct gen *g, struct node *body, struct names *nm,
+    const char *label)
+{
+	const char *r = temp(g);
+	struct loopwrap w;
+	struct fnctx *fc;
+	struct buf nb = BUF_INIT;
+	const char *names;
+	int i;
+
+	for (i = 0; i < nm->n; i++) {
+		struct binding *b = lookup(g, nm->v[i]->s, nm->v[i]->n);
+
+		buf_printf(&nb, "%s%s", i ? ", " : "",
+		    b ? b->emit : "undefined");
+	}
+	names = gstrdup(g, nb.data != NULL ? nb.data : "");
+	buf_free(&nb);
+	memset(&w, 0, sizeof w);
+	w.up = g->wrap;
+	w.label = label;
+	emitf(g, " var %s = (function (%s) {", r, names);
+	fc = fn_push(g, 1);
+	fc->wrapper = 1;
+	fc->mark = g->out.len;
+	g->wrap = &w;
+	if (body->type == N_BLOCK) {
+		scope_push(g);
+		declare_block(g, body->a, 0);
+		gen_stmts(g, body->a);
+		scope_pop(g);
+	} else
+		gen_body_stmt(g, body);
+	g->wrap = w.up;
+	fn_pop(g);
+	emitf(g, " })(%s); if (%s === 1) break; if (%s) {", names, r, r);
+	for (i = 0; i < w.njumps; i++) {
+		struct node jump, lab;
+
+		memset(&jump, 0, sizeof jump);
+		memset(&lab, 0, sizeof lab);
+		jump.type = w.jumps[i][0] == 'b' ? N_BREAK : N_CONTINUE;
+		jump.a = &lab;
+		lab.type = N_IDENT;
+		lab.s = w.jumps[i] + 2;
+		lab.n = strlen(lab.s);
+		emitf(g, " if (%s.l === \"%s\") ", r, w.jumps[i]);
+		gen_stmt(g, &jump);
+	}
+	emitf(g, " return %s; }", g->wrap != NULL ? r : gprintf(g, "%s.v", r));
+}
+
+/* A loop or switch body inside a loop body function. */
+static void
+wrap_enter(struct gen *g, int loop)
+{
+	if (g->wrap != NULL) {
+		g->wrap->breaks++;
+		g->wrap->loops += loop;
+	}
+}
+
+static void
+wrap_leave(struct gen *g, int loop)
+{
+	if (g->wrap != NULL) {
+		g->wrap->breaks--;
+		g->wrap->loops -= loop;
+	}
+}
+
 static void
 gen_forof(struct gen *g, struct node *n)
 {
 	const char *it = temp(g), *isarr = temp(g), *i = temp(g), *st = temp(g);
 	char *val;
 	struct node *left = n->a;
+	const char *label = g->loop_label;
+	struct names nm;
+
+	g->loop_label = NULL;
 
 	sync(g, n->line);
 	scope_push(g);
@@ -1968,13 +2371,20 @@ gen_forof(struct gen *g, struct node *n)
 			destr(g, target, v, mode);
 		emit(g, ";");
 	}
-	if (n->c->type == N_BLOCK) {
+	if (loop_names(g, left, n->c, &nm))
+		gen_wrapped(g, n->c, &nm, label);
+	else if (n->c->type == N_BLOCK) {
+		wrap_enter(g, 1);
 		scope_push(g);
 		declare_block(g, n->c->a, 0);
 		gen_stmts(g, n->c->a);
 		scope_pop(g);
-	} else
+		wrap_leave(g, 1);
+	} else {
+		wrap_enter(g, 1);
 		gen_body_stmt(g, n->c);
+		wrap_leave(g, 1);
+	}
 	emit(g, " }");
 	scope_pop(g);
 }
@@ -1983,7 +2393,11 @@ static void
 gen_stmt(struct gen *g, struct node *n)
 {
 	struct node *k;
+	const char *label = g->loop_label;
+	struct names nm;
 
+	if (n->type != N_FOROF)
+		g->loop_label = NULL;
 	sync(g, n->line);
 	switch (n->type) {
 	case N_EMPTY:
@@ -2055,11 +2469,27 @@ gen_stmt(struct gen *g, struct node *n)
 		emit(g, "while (");
 		gen_expr(g, n->a, 1);
 		emit(g, ")");
+		if (loop_names(g, NULL, n->b, &nm)) {
+			emit(g, " {");
+			gen_wrapped(g, n->b, &nm, label);
+			emit(g, " }");
+			break;
+		}
+		wrap_enter(g, 1);
 		gen_body_stmt(g, n->b);
+		wrap_leave(g, 1);
 		break;
 	case N_DOWHILE:
 		emit(g, "do");
-		gen_body_stmt(g, n->a);
+		if (loop_names(g, NULL, n->a, &nm)) {
+			emit(g, " {");
+			gen_wrapped(g, n->a, &nm, label);
+			emit(g, " }");
+		} else {
+			wrap_enter(g, 1);
+			gen_body_stmt(g, n->a);
+			wrap_leave(g, 1);
+		}
 		emit(g, " while (");
 		gen_expr(g, n->b, 1);
 		emit(g, ");");
@@ -2083,7 +2513,15 @@ gen_stmt(struct gen *g, struct node *n)
 		if (n->c != NULL)
 			gen_expr(g, n->c, 1);
 		emit(g, ")");
-		gen_body_stmt(g, n->d);
+		if (loop_names(g, n->a, n->d, &nm)) {
+			emit(g, " {");
+			gen_wrapped(g, n->d, &nm, label);
+			emit(g, " }");
+		} else {
+			wrap_enter(g, 1);
+			gen_body_stmt(g, n->d);
+			wrap_leave(g, 1);
+		}
 		scope_pop(g);
 		break;
 	case N_FORIN:
@@ -2092,7 +2530,8 @@ gen_stmt(struct gen *g, struct node *n)
 			declare_block(g, n->a, 0);
 		emit(g, "for (");
 		if (n->a->type == N_VAR && n->a->a->a->type == N_IDENT) {
-			emit(g, "var ");
+			if (!(g->fn->wrapper && !(n->a->flags & (NF_LET | NF_CONST))))
+				emit(g, "var ");
 			emit_ident_ref(g, n->a->a->a);
 		} else if (n->a->type == N_IDENT || n->a->type == N_MEMBER)
 			gen_expr(g, n->a, 1);
@@ -2101,13 +2540,30 @@ gen_stmt(struct gen *g, struct node *n)
 		emit(g, " in ");
 		gen_expr(g, n->b, 1);
 		emit(g, ")");
-		gen_body_stmt(g, n->c);
+		if (loop_names(g, n->a, n->c, &nm)) {
+			emit(g, " {");
+			gen_wrapped(g, n->c, &nm, label);
+			emit(g, " }");
+		} else {
+			wrap_enter(g, 1);
+			gen_body_stmt(g, n->c);
+			wrap_leave(g, 1);
+		}
 		scope_pop(g);
 		break;
 	case N_FOROF:
 		gen_forof(g, n);
 		break;
 	case N_RETURN:
+		if (g->wrap != NULL) {
+			emit(g, "return {v: ");
+			if (n->a != NULL)
+				gen_expr(g, n->a, 1);
+			else
+				emit(g, "void 0");
+			emit(g, "};");
+			break;
+		}
 		emit(g, "return");
 		if (n->a != NULL) {
 			emit(g, " (");
@@ -2123,15 +2579,65 @@ gen_stmt(struct gen *g, struct node *n)
 		break;
 	case N_BREAK:
 	case N_CONTINUE:
+		if (g->wrap != NULL) {
+			struct loopwrap *w = g->wrap;
+			int inner = 0, i;
+
+			if (n->a == NULL)
+				inner = n->type == N_BREAK ? w->breaks > 0 :
+				    w->loops > 0;
+			else {
+				for (i = 0; i < w->nlabels; i++)
+					if (strlen(w->labels[i]) == n->a->n &&
+					    memcmp(w->labels[i], n->a->s, n->a->n) == 0)
+						inner = 1;
+				if (!inner && (w->label == NULL ||
+				    strlen(w->label) != n->a->n ||
+				    memcmp(w->label, n->a->s, n->a->n) != 0)) {
+					/* Leaves an enclosing loop: the caller's
+					 * dispatch does the jump. */
+					const char *j = gprintf(g, "%c:%.*s",
+					    n->type == N_BREAK ? 'b' : 'c',
+					    (int)n->a->n, n->a->s);
+
+					for (i = 0; i < w->njumps; i++)
+						if (strcmp(w->jumps[i], j) == 0)
+							break;
+					if (i == w->njumps) {
+						if (w->njumps == 16)
+							gfail(g, n, "too many labelled jumps");
+						w->jumps[w->njumps++] = j;
+					}
+					emitf(g, "return {l: \"%s\"};", j);
+					break;
+				}
+			}
+			if (!inner) {
+				emit(g, n->type == N_BREAK ? "return 1;" : "return;");
+				break;
+			}
+		}
 		emit(g, n->type == N_BREAK ? "break" : "continue");
 		if (n->a != NULL)
 			emitf(g, " %.*s", (int)n->a->n, n->a->s);
 		emit(g, ";");
 		break;
-	case N_LABEL:
-		emitf(g, "%.*s:", (int)n->a->n, n->a->s);
+	case N_LABEL: {
+		const char *l = arena_strndup(g->arena, n->a->s, n->a->n);
+		int pushed = 0;
+
+		emitf(g, "%s:", l);
+		if (g->wrap != NULL && g->wrap->nlabels < 16) {
+			g->wrap->labels[g->wrap->nlabels++] = l;
+			pushed = 1;
+		}
+		g->loop_label = l;
 		gen_body_stmt(g, n->b);
+		g->loop_label = NULL;
+		if (pushed)
+			g->wrap->nlabels--;
 		break;
+	}
 	case N_TRY:
 		emit(g, "try ");
 		gen_block(g, n->a);
@@ -2176,6 +2682,7 @@ gen_stmt(struct gen *g, struct node *n)
 		emit(g, "switch (");
 		gen_expr(g, n->a, 1);
 		emit(g, ") {");
+		wrap_enter(g, 0);
 		scope_push(g);
 		for (k = n->b; k != NULL; k = k->next)
 			declare_block(g, k->b, 0);
@@ -2190,6 +2697,7 @@ gen_stmt(struct gen *g, struct node *n)
 			gen_stmts(g, k->b);
 		}
 		scope_pop(g);
+		wrap_leave(g, 0);
 		emit(g, " }");
 		break;
 	case N_WITH:
@@ -2261,17 +2769,64 @@ module_var(struct gen *g, struct node *src)
 	for (i = 0; i < g->nimps; i++)
 		if (strcmp(g->imps[i].id, id) == 0) {
 			free(id);
+			g->last_id = g->imps[i].id;
 			return g->imps[i].var;
 		}
 	g->imps = xreallocarray(g->imps, g->nimps + 1, sizeof *g->imps);
 	g->imps[g->nimps].id = id;
 	g->imps[g->nimps].var = gprintf(g, "_m$%d", ++g->uid);
+	g->last_id = id;
 	return g->imps[g->nimps++].var;
+}
+
+static void
+info_import(struct gen *g, struct node *name, struct node *src)
+{
+	struct lower_info *in = g->info;
+	struct lower_import *im;
+
+	if (in == NULL)
+		return;
+	in->imports = xreallocarray(in->imports, in->nimports + 1,
+	    sizeof *in->imports);
+	im = &in->imports[in->nimports++];
+	im->id = xstrdup(g->last_id);
+	im->spec = xstrndup(src->s, src->n);
+	im->name = name != NULL ? xstrndup(name->s, name->n) : xstrdup("default");
+	im->line = name != NULL ? name->line : 0;
+	im->pos = name != NULL ? name->pos : 0;
+}
+
+void
+lower_info_free(struct lower_info *in)
+{
+	size_t i;
+
+	if (in == NULL)
+		return;
+	for (i = 0; i < in->nexports; i++)
+		free(in->exports[i]);
+	free(in->exports);
+	for (i = 0; i < in->nstars; i++)
+		free(in->stars[i]);
+	free(in->stars);
+	for (i = 0; i < in->nimports; i++) {
+		free(in->imports[i].id);
+		free(in->imports[i].spec);
+		free(in->imports[i].name);
+	}
+	free(in->imports);
+	memset(in, 0, sizeof *in);
 }
 
 static void
 export_getter(struct gen *g, const char *name, size_t n, const char *expr)
 {
+	if (g->info != NULL) {
+		g->info->exports = xreallocarray(g->info->exports,
+		    g->info->nexports + 1, sizeof *g->info->exports);
+		g->info->exports[g->info->nexports++] = xstrndup(name, n);
+	}
 	if (g->exports.len)
 		buf_puts(&g->exports, ", ");
 	quote(&g->exports, name, n);
@@ -2306,6 +2861,20 @@ module_scan(struct gen *g, struct node *prog)
 					e = gprintf(g, "%s.default", v);
 				else
 					e = access(g, v, s->a);
+				if (!(s->flags & NF_NS)) {
+					if (s->a == NULL) {
+						/* Point at the local name. */
+						struct node d = *s->b;
+
+						d.s = "default";
+						d.n = 7;
+						info_import(g, &d, n->a);
+					} else
+						info_import(g, s->a, n->a);
+				}
+				if (scope_find(g->scope, s->b->s, s->b->n) != NULL)
+					gfail(g, s->b, "Identifier '%.*s' has already "
+					    "been declared", (int)s->b->n, s->b->s);
 				bind(g, g->scope, s->b->s, s->b->n, e, B_IMPORT);
 			}
 		}
@@ -2333,8 +2902,15 @@ module_scan(struct gen *g, struct node *prog)
 
 			if (n->b != NULL)
 				export_getter(g, n->b->s, n->b->n, v);
-			else
+			else {
 				buf_printf(&g->stars, " __ly.star(__ly_exports, %s);", v);
+				if (g->info != NULL) {
+					g->info->stars = xreallocarray(g->info->stars,
+					    g->info->nstars + 1, sizeof *g->info->stars);
+					g->info->stars[g->info->nstars++] =
+					    xstrdup(g->last_id);
+				}
+			}
 			continue;
 		}
 		if (n->a != NULL) {
@@ -2358,6 +2934,7 @@ module_scan(struct gen *g, struct node *prog)
 					e = gprintf(g, "%s.default", v);
 				else
 					e = access(g, v, s->a);
+				info_import(g, s->a, n->c);
 				export_getter(g, s->b->s, s->b->n, e);
 			}
 			continue;
@@ -2396,6 +2973,8 @@ lower_module(const char *src, size_t len, const struct lower_options *opt,
 	char *out = NULL;
 	size_t i;
 
+	if (opt->info != NULL)
+		memset(opt->info, 0, sizeof *opt->info);
 	prog = parser_parse(&arena, opt->name, src, len, PARSE_MODULE, cause);
 	if (prog == NULL)
 		goto out;
@@ -2407,9 +2986,13 @@ lower_module(const char *src, size_t len, const struct lower_options *opt,
 	g->arena = &arena;
 	g->opt = opt;
 	g->esm = is_esm(prog);
+	g->info = opt->info;
+	if (g->info != NULL)
+		g->info->esm = g->esm;
 	if (setjmp(g->jmp) != 0) {
 		*cause = lexer_frame(opt->name, src, len, g->errline, g->errpos,
 		    g->err);
+		lower_info_free(opt->info);
 		goto out;
 	}
 	emit(g, "__lymod(");

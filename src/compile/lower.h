@@ -15,12 +15,35 @@
 
 typedef char *(*lower_resolve_fn)(void *arg, const char *spec, char **cause);
 
+/* What a module imports and exports, for checking names across modules.
+ * Filled by lower_module when asked; lower_info_free releases it. */
+struct lower_import {
+	char		*id;		/* canonical id imported from */
+	char		*spec;		/* ... as the source wrote it */
+	char		*name;		/* name imported ("default" too) */
+	int		 line;
+	unsigned	 pos;
+};
+
+struct lower_info {
+	int		 esm;
+	char		**exports;	/* names it exports */
+	size_t		 nexports;
+	char		**stars;	/* ids of its export * sources */
+	size_t		 nstars;
+	struct lower_import *imports;
+	size_t		 nimports;
+};
+
 struct lower_options {
 	const char		*name;		/* for messages */
 	const char		*id;		/* canonical module id */
 	lower_resolve_fn	 resolve;	/* NULL: specifiers are ids */
 	void			*arg;
+	struct lower_info	*info;		/* filled if not NULL */
 };
+
+void	lower_info_free(struct lower_info *);
 
 char	*lower_module(const char *src, size_t len, const struct lower_options *,
 	    char **cause);

@@ -21,12 +21,28 @@ struct parser {
 	int		 module;
 	int		 infunc;	/* inside a function body */
 	int		 noin;		/* 'in' is not an operator (for heads) */
+	/* For break and continue: enclosing labels, loops and switches
+	 * of the current function. */
+	struct {
+		const char	*s;
+		size_t		 n;
+		int		 loop;
+	}		 labels[64];
+	int		 nlabels;
+	int		 loops, breakables;
+	int		 depth;		/* nesting, against C stack overflow */
 };
+
+/* Deeper nesting than this is refused: the parser and the lowering
+ * recurse once per level. */
+#define PARSE_MAX_DEPTH	1000
 
 #define TOK(p)		((p)->lx.tok)
 #define IS(p, t)	((p)->lx.tok.type == (t))
 
 static struct node *parse_assign(struct parser *);
+static struct node *parse_assign_inner(struct parser *);
+static void deeper(struct parser *);
 static struct node *parse_expr(struct parser *);
 static struct node *parse_statement(struct parser *);
 static struct node *parse_item(struct parser *);
@@ -352,6 +368,9 @@ to_pattern(struct parser *p, struct node *e, int binding)
 	case N_ASSIGNPAT:
 		e->a = to_pattern(p, e->a, binding);
 		return e;
+	case N_ARRPAT:
+	case N_OBJPAT:
+		return e;
 	}
 	fail_at(p, e, binding ? "Invalid destructuring target" :
 	    "Invalid left-hand side in assignment");
@@ -408,9 +427,11 @@ parse_body(struct parser *p)
 	struct node *b = new_node(p, N_BLOCK);
 	struct list l = { NULL, NULL };
 	int infunc = p->infunc, noin = p->noin;
+	int nlabels = p->nlabels, loops = p->loops, breakables = p->breakables;
 
 	p->infunc = 1;
 	p->noin = 0;
+	p->nlabels = p->loops = p->breakables = 0;
 	expect(p, '{');
 	while (!IS(p, '}'))
 		list_add(&l, parse_item(p));
@@ -419,6 +440,9 @@ parse_body(struct parser *p)
 	b->a = l.head;
 	p->infunc = infunc;
 	p->noin = noin;
+	p->nlabels = nlabels;
+	p->loops = loops;
+	p->breakables = breakables;
 	return b;
 }
 
@@ -640,11 +664,9 @@ parse_paren(struct parser *p)
 		f->b = params.head;
 		return parse_arrow_body(p, f);
 	}
-	if (l.head == NULL || rest || trailing) {
-		if (IS(p, T_EOF) || l.head == NULL)
-			unexpected(p);
+	/* (), (a, ...b) and (a,) are only arrow parameters. */
+	if (l.head == NULL || rest || trailing)
 		unexpected(p);
-	}
 	if (l.head->next != NULL) {
 		e = new_at(p, N_SEQ, l.head);
 		e->a = l.head;
@@ -801,6 +823,8 @@ parse_primary(struct parser *p)
 			next(p);
 			if (IS(p, '('))
 				unsupported(p, "dynamic import");
+			if (!IS(p, '.'))
+				fail_at(p, n, "Cannot use import statement outside a module");
 			expect(p, '.');
 			if (!ISNAME(p, "meta") || !p->module)
 				unexpected(p);
@@ -829,13 +853,15 @@ parse_template(struct parser *p, int tagged)
 	for (;;) {
 		struct node *q = new_node(p, N_STR);
 
+		q->s = TOK(p).s;
+		q->n = TOK(p).n;
 		if (TOK(p).flags & TF_BADESC) {
 			if (!tagged)
 				fail(p, "Invalid escape sequence in template");
 			q->flags |= NF_BADESC;
+			q->s = NULL;
+			q->n = 0;
 		}
-		q->s = TOK(p).s;
-		q->n = TOK(p).n;
 		q->raw = TOK(p).raw;
 		q->rawn = TOK(p).rawn;
 		list_add(&quasis, q);
@@ -884,11 +910,14 @@ parse_args(struct parser *p)
 static struct node *
 parse_suffixes(struct parser *p, struct node *e, int calls)
 {
-	int chain = 0;
+	int chain = 0, links = 0;
 
-	for (;;) {
+	for (;; links++) {
 		struct node *n;
 		unsigned flags = 0;
+
+		/* A long chain is a deep tree. */
+		deeper(p);
 
 		if (IS(p, T_OPTCHAIN)) {
 			if (!calls)
@@ -962,6 +991,7 @@ parse_suffixes(struct parser *p, struct node *e, int calls)
 		} else
 			break;
 	}
+	p->depth -= links + 1;
 	if (chain) {
 		struct node *c = new_at(p, N_CHAIN, e);
 
@@ -1007,7 +1037,9 @@ parse_unary(struct parser *p)
 		u = new_node(p, N_UNARY);
 		u->op = (unsigned short)(t == T_NAME ? TOK(p).s[0] : t);
 		next(p);
+		deeper(p);
 		u->a = parse_unary(p);
+		p->depth--;
 		if (IS(p, T_EXP))
 			fail(p, "Unary operator used immediately before exponentiation expression. Parenthesis must be used to disambiguate operator precedence");
 		return u;
@@ -1063,7 +1095,7 @@ static struct node *
 parse_binary(struct parser *p, int minprec)
 {
 	struct node *l;
-	int prec;
+	int prec, chain = 0;
 
 	/* #x in obj */
 	if (IS(p, T_PRIVATE)) {
@@ -1090,7 +1122,11 @@ parse_binary(struct parser *p, int minprec)
 		/* ** is right-associative. */
 		b->b = parse_binary(p, prec == 12 ? 11 : prec);
 		l = b;
+		/* A long chain is a deep tree too. */
+		deeper(p);
+		chain++;
 	}
+	p->depth -= chain;
 	return l;
 }
 
@@ -1122,8 +1158,26 @@ is_assign_op(int t)
 	return t == '=' || (t >= T_ADD_AS && t <= T_NULLISH_AS);
 }
 
+static void
+deeper(struct parser *p)
+{
+	if (++p->depth > PARSE_MAX_DEPTH)
+		fail(p, "Nesting too deep (more than %d levels)", PARSE_MAX_DEPTH);
+}
+
 static struct node *
 parse_assign(struct parser *p)
+{
+	struct node *e;
+
+	deeper(p);
+	e = parse_assign_inner(p);
+	p->depth--;
+	return e;
+}
+
+static struct node *
+parse_assign_inner(struct parser *p)
 {
 	struct node *e, *a;
 	int op;
@@ -1224,7 +1278,7 @@ parse_class(struct parser *p, int decl)
 {
 	struct node *c = new_node(p, N_CLASS);
 	struct list l = { NULL, NULL };
-	int infunc = p->infunc;
+	int infunc = p->infunc, has_ctor = 0;
 
 	next(p);
 	if (decl)
@@ -1282,6 +1336,8 @@ parse_class(struct parser *p, int decl)
 			    memcmp(m->a->s, "constructor", 11) == 0) {
 				if (flags & (NF_GET | NF_SET))
 					fail_at(p, m->a, "Class constructor may not be an accessor");
+				if (has_ctor++)
+					fail_at(p, m->a, "A class may only have one constructor");
 				flags |= NF_CTOR;
 			}
 		} else {
@@ -1301,6 +1357,19 @@ parse_class(struct parser *p, int decl)
 	c->c = l.head;
 	p->infunc = infunc;
 	return c;
+}
+
+static struct node *
+parse_loop_body(struct parser *p)
+{
+	struct node *n;
+
+	p->loops++;
+	p->breakables++;
+	n = parse_statement(p);
+	p->loops--;
+	p->breakables--;
+	return n;
 }
 
 static struct node *
@@ -1353,7 +1422,7 @@ parse_for(struct parser *p)
 		f->a = init;
 		f->b = of ? parse_assign(p) : parse_expr(p);
 		expect(p, ')');
-		f->c = parse_statement(p);
+		f->c = parse_loop_body(p);
 		return f;
 	}
 	f->a = init;
@@ -1364,12 +1433,25 @@ parse_for(struct parser *p)
 	if (!IS(p, ')'))
 		f->c = parse_expr(p);
 	expect(p, ')');
-	f->d = parse_statement(p);
+	f->d = parse_loop_body(p);
 	return f;
 }
 
+static struct node *parse_statement_inner(struct parser *);
+
 static struct node *
 parse_statement(struct parser *p)
+{
+	struct node *n;
+
+	deeper(p);
+	n = parse_statement_inner(p);
+	p->depth--;
+	return n;
+}
+
+static struct node *
+parse_statement_inner(struct parser *p)
 {
 	struct node *n;
 	struct token *t = &TOK(p);
@@ -1408,13 +1490,13 @@ parse_statement(struct parser *p)
 			expect(p, '(');
 			n->a = parse_expr(p);
 			expect(p, ')');
-			n->b = parse_statement(p);
+			n->b = parse_loop_body(p);
 			return n;
 		}
 		if (ISNAME(p, "do")) {
 			n = new_node(p, N_DOWHILE);
 			next(p);
-			n->a = parse_statement(p);
+			n->a = parse_loop_body(p);
 			expect_name(p, "while");
 			expect(p, '(');
 			n->b = parse_expr(p);
@@ -1434,10 +1516,26 @@ parse_statement(struct parser *p)
 			return n;
 		}
 		if (ISNAME(p, "break") || ISNAME(p, "continue")) {
-			n = new_node(p, ISNAME(p, "break") ? N_BREAK : N_CONTINUE);
+			int i, brk = ISNAME(p, "break");
+
+			n = new_node(p, brk ? N_BREAK : N_CONTINUE);
 			next(p);
-			if (IS(p, T_NAME) && !TOK(p).nlb && !is_reserved(&TOK(p)))
+			if (IS(p, T_NAME) && !TOK(p).nlb && !is_reserved(&TOK(p))) {
 				n->a = parse_ident(p);
+				for (i = p->nlabels - 1; i >= 0; i--)
+					if (p->labels[i].n == n->a->n &&
+					    memcmp(p->labels[i].s, n->a->s, n->a->n) == 0)
+						break;
+				if (i < 0)
+					fail_at(p, n->a, "Undefined label");
+				if (!brk && !p->labels[i].loop)
+					fail_at(p, n, "Illegal continue statement: "
+					    "it does not denote an iteration statement");
+			} else if (brk && p->breakables == 0)
+				fail_at(p, n, "Illegal break statement");
+			else if (!brk && p->loops == 0)
+				fail_at(p, n, "Illegal continue statement: "
+				    "no surrounding iteration statement");
 			semicolon(p);
 			return n;
 		}
@@ -1480,6 +1578,7 @@ parse_statement(struct parser *p)
 			n->a = parse_expr(p);
 			expect(p, ')');
 			expect(p, '{');
+			p->breakables++;
 			while (!IS(p, '}')) {
 				struct node *c = new_node(p, N_CASE);
 				struct list body = { NULL, NULL };
@@ -1500,6 +1599,7 @@ parse_statement(struct parser *p)
 				list_add(&cases, c);
 			}
 			next(p);
+			p->breakables--;
 			n->b = cases.head;
 			return n;
 		}
@@ -1534,13 +1634,33 @@ parse_statement(struct parser *p)
 			struct token nt = peek(p);
 
 			if (nt.type == ':') {
+				int i;
+
 				n = new_node(p, N_LABEL);
 				n->a = parse_ident(p);
 				next(p);
+				for (i = 0; i < p->nlabels; i++)
+					if (p->labels[i].n == n->a->n &&
+					    memcmp(p->labels[i].s, n->a->s, n->a->n) == 0)
+						fail_at(p, n->a, "Label has already been declared");
+				if (p->nlabels == 64)
+					fail_at(p, n->a, "too many nested labels");
+				p->labels[p->nlabels].s = n->a->s;
+				p->labels[p->nlabels].n = n->a->n;
+				p->labels[p->nlabels].loop = ISNAME(p, "for") ||
+				    ISNAME(p, "while") || ISNAME(p, "do");
+				/* a: b: for (;;) continue a; */
+				if (IS(p, T_NAME) && peek(p).type == ':')
+					p->labels[p->nlabels].loop = -1;
+				for (i = p->nlabels - 1; i >= 0 &&
+				    p->labels[i].loop == -1; i--)
+					p->labels[i].loop = p->labels[p->nlabels].loop;
+				p->nlabels++;
 				if (ISNAME(p, "function"))
 					n->b = parse_function(p, NF_DECL);
 				else
 					n->b = parse_statement(p);
+				p->nlabels--;
 				return n;
 			}
 		}

@@ -23,8 +23,7 @@ var __lymod = (function () {
 		    module: { exports: {}, id: id } };
 		prev = lymod.current;
 		lymod.current = id;
-		/* No finally: mujs 1.3.2 mishandles its stack when a
-		 * function called in a try with finally throws and catches. */
+		/* __lymod.current is the running module, for open(). */
 		try {
 			fac.f.call(fac.esm ? undefined : r.module.exports,
 			    r.module.exports, r.module, req, imp);
@@ -53,6 +52,8 @@ var __lymod = (function () {
 		r = load(id);
 		if (r.esm)
 			return r.module.exports;
+		if (r.ns !== null)
+			return r.ns;
 		e = r.module.exports;
 		if (e !== null && (typeof e === "object" || typeof e === "function")) {
 			if (e.__esModule)
@@ -61,15 +62,22 @@ var __lymod = (function () {
 			Object.defineProperty(r.ns, "default", { value: e });
 			return r.ns;
 		}
-		return { "default": e };
+		return (r.ns = { "default": e });
 	}
 
 	lymod.current = undefined;
 	lymod.native = function (name, obj) {
 		natives[name] = obj;
 	};
+	/* The entry: a CommonJS script's module.exports is what the
+	 * engine reads options, default and the rest from, as in k6. */
 	lymod.require = function (id) {
-		return imp(id);
+		var r;
+
+		if (has.call(natives, id))
+			return natives[id];
+		r = load(id);
+		return r.module.exports;
 	};
 	return lymod;
 })();

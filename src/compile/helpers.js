@@ -1,0 +1,245 @@
+/* Helpers the ES5 output of src/compile/lower.c calls, as __ly.NAME.
+ *
+ * A bundle carries only the helpers its modules call: bundle.c copies the
+ * text before the first marker, then each section that starts with a line
+ * "//@ NAME DEPENDENCY..." whose NAME is used, into the bundle's first
+ * unit.  So a VU pays only for what its script needs.  Each helper is one
+ * call deep at most, so lowered code does not spend mujs's small stack. */
+var __ly = {};
+//@ $h
+__ly.$h = Object.prototype.hasOwnProperty;
+//@ $d
+__ly.$d = Object.defineProperty;
+//@ $iter
+__ly.$iter = function (v) {
+	var f = v == null || typeof Symbol === "undefined" ? undefined :
+	    v[Symbol.iterator];
+
+	if (typeof f !== "function")
+		throw new TypeError(v + " is not iterable");
+	return f.call(v);
+};
+//@ it $iter
+/* for...of: arrays and strings are indexed, the rest iterated. */
+__ly.it = function (v) {
+	if (v instanceof Array || typeof v === "string")
+		return v;
+	return __ly.$iter(v);
+};
+//@ ai $iter
+/* Any iterable as an array (arrays as themselves). */
+__ly.ai = function (v) {
+	var it, s, a;
+
+	if (v instanceof Array)
+		return v;
+	if (typeof v === "string")
+		return v.split("");
+	it = __ly.$iter(v);
+	a = [];
+	while (!(s = it.next()).done)
+		a.push(s.value);
+	return a;
+};
+//@ oc
+/* Object destructuring source: null and undefined throw. */
+__ly.oc = function (v) {
+	if (v == null)
+		throw new TypeError("Cannot destructure '" + v + "' as it is " +
+		    (v === null ? "null" : "undefined") + ".");
+	return v;
+};
+//@ or $h
+/* Object rest: own enumerable properties not in keys. */
+__ly.or = function (o, keys) {
+	var r = {}, k, i, skip = {}, has = __ly.$h;
+
+	for (i = 0; i < keys.length; i++)
+		skip[keys[i]] = true;
+	for (k in o)
+		if (has.call(o, k) && !has.call(skip, k))
+			r[k] = o[k];
+	return r;
+};
+//@ os $h $d
+/* Object spread into t. */
+__ly.os = function (t, s) {
+	var k;
+
+	if (s == null)
+		return t;
+	if (typeof s === "string") {
+		for (k = 0; k < s.length; k++)
+			t[k] = s[k];
+		return t;
+	}
+	for (k in s)
+		if (__ly.$h.call(s, k))
+			__ly.$d(t, k, { value: s[k], writable: true,
+			    enumerable: true, configurable: true });
+	return t;
+};
+//@ dp $d
+/* Data property definition (computed keys in literals). */
+__ly.dp = function (o, k, v) {
+	__ly.$d(o, k, { value: v, writable: true, enumerable: true,
+	    configurable: true });
+	return o;
+};
+//@ acc $h $d
+/* Accessor definition, merged with an existing half; not enumerable on
+ * classes. */
+__ly.acc = function (o, k, get, set) {
+	var d = Object.getOwnPropertyDescriptor(o, k);
+
+	if (d && !__ly.$h.call(d, "get"))
+		d = undefined;
+	__ly.$d(o, k, { get: get || (d && d.get), set: set || (d && d.set),
+	    enumerable: !(typeof o === "function" ||
+	    (o.constructor && o.constructor.prototype === o)),
+	    configurable: true });
+	return o;
+};
+//@ m $d
+/* Class methods are not enumerable. */
+__ly.m = function (o, k, f) {
+	__ly.$d(o, k, { value: f, writable: true, configurable: true });
+};
+//@ fd $d
+/* Class fields; private ones (#x) are hidden from enumeration. */
+__ly.fd = function (o, k, v) {
+	__ly.$d(o, k, { value: v, writable: true, configurable: true,
+	    enumerable: typeof k !== "string" || k.charAt(0) !== "#" });
+};
+//@ inh $h $d
+/* class C extends P */
+__ly.inh = function (C, P) {
+	var names, i;
+
+	if (P !== null && typeof P !== "function")
+		throw new TypeError("Class extends value " + P +
+		    " is not a constructor or null");
+	C.prototype = Object.create(P === null ? null : P.prototype,
+	    { constructor: { value: C, writable: true, configurable: true } });
+	if (P === null)
+		return;
+	/* Static members are copied: mujs cannot chain constructors. */
+	names = Object.getOwnPropertyNames(P);
+	for (i = 0; i < names.length; i++)
+		if (!__ly.$h.call(C, names[i]))
+			try {
+				__ly.$d(C, names[i],
+				    Object.getOwnPropertyDescriptor(P, names[i]));
+			} catch (e) {
+			}
+};
+//@ sup $d
+/* super(...args).  Native Error constructors make a new object (and
+ * calling them as functions upsets mujs's stack): construct one and copy
+ * what it set onto this. */
+__ly.sup = function (self, P, args) {
+	var r;
+
+	if (P === Error || P === TypeError || P === RangeError ||
+	    P === SyntaxError || P === ReferenceError || P === EvalError ||
+	    P === URIError)
+		r = new P(args[0]);
+	else
+		r = P.apply(self, args);
+	if (r !== self && r instanceof Error) {
+		if (args.length > 0 && args[0] !== undefined)
+			__ly.$d(self, "message", { value: r.message,
+			    writable: true, configurable: true });
+		if (r.stackTrace !== undefined)
+			__ly.$d(self, "stackTrace", { value: r.stackTrace,
+			    writable: true, configurable: true });
+	}
+	return self;
+};
+//@ ap
+/* f(...args): mujs 1.3.2's apply fails past about 250 arguments (its
+ * stack has 256 slots).  Past 200, the functions spread is commonly used
+ * with are done by a loop; any other gets a RangeError that says why. */
+__ly.ap = function (f, self, args) {
+	var i, r, n = args.length;
+
+	if (n <= 200)
+		return f.apply(self, args);
+	if (f === Math.max || f === Math.min) {
+		r = f();
+		for (i = 0; i < n; i++)
+			r = f(r, args[i]);
+		return r;
+	}
+	if (f === Array.prototype.push) {
+		for (i = 0; i < n; i++)
+			self[self.length] = args[i];
+		return self.length;
+	}
+	if (f === String.fromCharCode) {
+		r = "";
+		for (i = 0; i < n; i += 200)
+			r += f.apply(null, args.slice(i, i + 200));
+		return r;
+	}
+	throw new RangeError("cannot spread " + n + " arguments into a " +
+	    "call: this engine takes at most about 250");
+};
+//@ add
+/* a + b + c + ... for long chains, left to right (see lower.c). */
+__ly.add = function (a) {
+	var r = a[0], i;
+
+	for (i = 1; i < a.length; i++)
+		r = r + a[i];
+	return r;
+};
+//@ nw
+/* new C(...args) */
+__ly.nw = function (C, args) {
+	var B = Function.prototype.bind.apply(C, [null].concat(args));
+
+	return new B();
+};
+//@ ce
+/* Assignment to a constant. */
+__ly.ce = function () {
+	throw new TypeError("Assignment to constant variable.");
+};
+//@ tpl $d
+/* A tagged template's strings array. */
+__ly.tpl = function (cooked, raw) {
+	__ly.$d(cooked, "raw", { value: raw });
+	return cooked;
+};
+//@ proto $h
+/* __proto__ in an object literal */
+__ly.proto = function (o, p) {
+	var r = Object.create(p), k;
+
+	for (k in o)
+		if (__ly.$h.call(o, k))
+			r[k] = o[k];
+	return r;
+};
+//@ ex $h $d
+/* Module exports as live getters. */
+__ly.ex = function (e, getters) {
+	var k;
+
+	for (k in getters)
+		if (__ly.$h.call(getters, k))
+			__ly.$d(e, k, { get: getters[k], enumerable: true });
+};
+//@ star $h $d
+/* export * from */
+__ly.star = function (e, ns) {
+	var k;
+
+	for (k in ns)
+		if (k !== "default" && !__ly.$h.call(e, k))
+			__ly.$d(e, k, { get: __ly.$star(ns, k), enumerable: true });
+};
+__ly.$star = function (ns, k) {
+	return function () { return ns[k]; };
+};

@@ -1,0 +1,5 @@
+try {
+  throw { code: 42, msg: 'bad' };
+} catch ({ code, msg }) {
+  console.log(code, msg);
+}

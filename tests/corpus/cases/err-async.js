@@ -1,0 +1,4 @@
+const a = 1;
+async function f() {
+  await 1;
+}

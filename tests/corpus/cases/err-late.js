@@ -1,0 +1,7 @@
+for (const x of [1]) {
+  x = 2;
+}
+function f() {
+  return
+}
+const y = ;

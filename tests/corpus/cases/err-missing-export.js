@@ -1,0 +1,2 @@
+import { inc, incr } from './lib/counter.js';
+incr();

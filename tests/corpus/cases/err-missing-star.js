@@ -1,0 +1,1 @@
+import { count, nope } from './lib/reexport.js';

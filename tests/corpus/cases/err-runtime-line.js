@@ -1,0 +1,9 @@
+function thrower() {
+  const o = { a: 1 };
+  throw new Error('boom ' + o.a);
+}
+
+const f = () => {
+  thrower();
+};
+f();

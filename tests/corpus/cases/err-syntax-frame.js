@@ -1,0 +1,2 @@
+import http from 'k6';
+export default function () { const x = ; }

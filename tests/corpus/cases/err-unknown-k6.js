@@ -1,0 +1,2 @@
+import x from 'k6/nope';
+console.log(x);

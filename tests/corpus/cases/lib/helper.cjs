@@ -1,0 +1,1 @@
+exports.twice = function (x) { return x * 2; };

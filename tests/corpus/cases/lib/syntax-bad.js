@@ -1,0 +1,4 @@
+export const ok = 1;
+export function f() {
+  return 1 +;
+}

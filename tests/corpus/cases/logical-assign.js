@@ -1,0 +1,16 @@
+let a = null, b = 0, c = 1;
+a ??= 'A';
+b ||= 'B';
+c &&= 'C';
+console.log(a, b, c);
+const o = { x: null, y: 5, z: 0 };
+o.x ??= 1;
+o.y ??= 2;
+o.z ||= 3;
+o['y'] &&= 10;
+console.log(o.x, o.y, o.z);
+let n = 0;
+const keyf = () => { n++; return 'k'; };
+const p = {};
+p[keyf()] ??= 'v';
+console.log(p.k, n);

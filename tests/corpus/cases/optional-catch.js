@@ -1,0 +1,6 @@
+try {
+  JSON.parse('{');
+} catch {
+  console.log('caught');
+}
+try { throw 1; } catch { } finally { console.log('finally'); }

@@ -1,0 +1,10 @@
+const s = 'a1b22c333';
+console.log(s.match(/\d+/g).join('|'));
+console.log(s.replace(/[a-c]/g, (m) => m.toUpperCase()));
+const re = /(\w)(\d)/;
+const [, letter, digit] = re.exec(s);
+console.log(letter, digit);
+const arr = [1, 2, 3].map(x => x / 2);
+console.log(arr.join(','), 10 / 2 / 5);
+const obj = { re: /x/i, n: 4 / 2 };
+console.log(obj.re.test('X'), obj.n);

@@ -1,0 +1,198 @@
+/* Unit tests for src/compile/bundle.c and the lowering's line keeping. */
+#include "config.h"
+
+#include <sys/stat.h>
+
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+#include <cmocka.h>
+
+#include "compile/bundle.h"
+
+/* The 1-based line of the first occurrence of needle in s, or 0. */
+static int
+line_of(const char *s, const char *needle)
+{
+	const char *p = strstr(s, needle);
+	int line = 1;
+
+	if (p == NULL)
+		return 0;
+	for (; s < p; s++)
+		if (*s == '\n')
+			line++;
+	return line;
+}
+
+static const char *const line_sources[] = {
+	"const a = 1;\nlet {b, c: [d] = []} = o;\nmark3();\n",
+	"class A extends B {\n  x = 1;\n  m() {\n    return super.m();\n  }\n}\nmark7();\n",
+	"const f = (x) =>\n  x?.y ?? z;\nconst t = `a\n${b}\nc`;\nmark6();\n",
+	"import http from 'k6/http';\nexport const options = {};\nexport default function () {\n  http.get(`${u}`);\n}\nmark6();\n",
+	"for (const [k, v] of m) {\n  f(...k);\n}\nmark4();\n",
+	NULL
+};
+
+static void
+test_lines_kept(void **state)
+{
+	const char *const *s;
+
+	for (s = line_sources; *s != NULL; s++) {
+		char *cause = NULL, mark[16];
+		char *out = bundle_compile_source("t.js", *s, strlen(*s), &cause);
+		const char *m = strstr(*s, "mark");
+		int want;
+
+		if (out == NULL)
+			fail_msg("%s: %s", *s, cause);
+		snprintf(mark, sizeof mark, "%.6s", m);
+		want = mark[4] - '0';
+		if (line_of(out, mark) != want)
+			fail_msg("%s\nbecame\n%s", *s, out);
+		free(out);
+	}
+}
+
+static void
+test_compile_errors(void **state)
+{
+	char *cause = NULL;
+	const char *src = "let x = 1;\nconst y = x +;\n";
+
+	assert_null(bundle_compile_source("s.js", src, strlen(src), &cause));
+	assert_non_null(strstr(cause, "SyntaxError: s.js:2:14: Unexpected token ';'"));
+	free(cause);
+	cause = NULL;
+	src = "async function f() {}";
+	assert_null(bundle_compile_source("s.js", src, strlen(src), &cause));
+	assert_non_null(strstr(cause, "s.js:1:1: not supported yet: async functions"));
+	free(cause);
+}
+
+static char dir[64];
+
+static void
+write_file(const char *name, const char *text)
+{
+	char path[256];
+	FILE *f;
+
+	snprintf(path, sizeof path, "%s/%s", dir, name);
+	assert_non_null(f = fopen(path, "w"));
+	fputs(text, f);
+	fclose(f);
+}
+
+static int
+setup_dir(void **state)
+{
+	char path[128];
+
+	snprintf(dir, sizeof dir, "/tmp/test-bundle.XXXXXX");
+	if (mkdtemp(dir) == NULL)
+		return -1;
+	snprintf(path, sizeof path, "%s/lib", dir);
+	mkdir(path, 0700);
+	return 0;
+}
+
+static int
+teardown_dir(void **state)
+{
+	char cmd[128];
+
+	snprintf(cmd, sizeof cmd, "rm -rf '%s'", dir);
+	return system(cmd) == 0 ? 0 : -1;
+}
+
+static const char *const natives[] = { "k6", "k6/http", NULL };
+
+static void
+test_build(void **state)
+{
+	char path[256], *cause = NULL, want[300];
+	struct bundle *b;
+
+	write_file("main.js", "import http from 'k6/http';\nimport { a } from './lib/a.js';\n"
+	    "const c = require('./lib/c.js');\nexport default function () {}\n");
+	write_file("lib/a.js", "import { b } from './b.js';\nexport const a = b;\n");
+	write_file("lib/b.js", "import { a } from './a.js';\nexport const b = 1;\n");
+	write_file("lib/c.js", "module.exports = 1;\n");
+	snprintf(path, sizeof path, "%s/main.js", dir);
+	b = bundle_build(path, natives, &cause);
+	if (b == NULL)
+		fail_msg("%s", cause);
+	assert_int_equal(b->nunits, 5);
+	/* First the helpers the modules call, and only those. */
+	assert_string_equal(b->units[0].id, "lyocell:helpers");
+	assert_non_null(strstr(b->units[0].es5, "__ly.ex = "));
+	assert_null(strstr(b->units[0].es5, "__ly.inh = "));
+	snprintf(want, sizeof want, "file://%s/lib/b.js", dir);
+	assert_string_equal(b->units[1].id, want);
+	snprintf(want, sizeof want, "file://%s/lib/a.js", dir);
+	assert_string_equal(b->units[2].id, want);
+	snprintf(want, sizeof want, "file://%s/lib/c.js", dir);
+	assert_string_equal(b->units[3].id, want);
+	snprintf(want, sizeof want, "file://%s/main.js", dir);
+	assert_string_equal(b->units[4].id, want);
+	assert_string_equal(b->entry_id, want);
+	/* Outside the cwd, names are absolute paths. */
+	snprintf(want, sizeof want, "%s/main.js", dir);
+	assert_string_equal(b->units[4].name, want);
+	assert_non_null(strstr(b->units[4].es5, "__ly_import(\"k6/http\")"));
+	bundle_free(b);
+	bundle_free(NULL);
+}
+
+static void
+expect_error(const char *src, const char *needle)
+{
+	char path[256], *cause = NULL;
+	struct bundle *b;
+
+	write_file("bad.js", src);
+	snprintf(path, sizeof path, "%s/bad.js", dir);
+	b = bundle_build(path, natives, &cause);
+	assert_null(b);
+	if (strstr(cause, needle) == NULL)
+		fail_msg("want %s, got %s", needle, cause);
+	free(cause);
+}
+
+static void
+test_build_errors(void **state)
+{
+	expect_error("\nimport x from 'k6/nope';\n", "bad.js:2:15: unknown module: k6/nope");
+	expect_error("import _ from 'lodash';\n", "cannot import \"lodash\": bare module names");
+	expect_error("import _ from './nowhere.js';\n", "nowhere.js: No such file or directory");
+	expect_error("const m = require('./gone.js');\n", "bad.js:1:19: cannot import \"./gone.js\"");
+	expect_error("import _ from 'http://127.0.0.1:1/x.js';\n",
+	    "cannot fetch http://127.0.0.1:1/x.js");
+	write_file("lib/e.js", "export const x = 1;\nexport * from './f.js';\n");
+	write_file("lib/f.js", "export const y = 2;\nexport * from './e.js';\n");
+	expect_error("import { x, y, z } from './lib/e.js';\n",
+	    "bad.js:1:16: The requested module './lib/e.js' does not provide an export named 'z'");
+	write_file("lib/broken.js", "export const x = ;\n");
+	expect_error("import { x } from './lib/broken.js';\n",
+	    "lib/broken.js:1:18: Unexpected token ';'");
+}
+
+int
+main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(test_lines_kept),
+		cmocka_unit_test(test_compile_errors),
+		cmocka_unit_test(test_build),
+		cmocka_unit_test(test_build_errors),
+	};
+
+	return cmocka_run_group_tests(tests, setup_dir, teardown_dir);
+}
