@@ -5,9 +5,12 @@
 # Each measurement runs a small generated script; nothing leaves 127.0.0.1.
 set -eu
 build=$(cd "${1:-.}" && pwd)
+here=$(cd "$(dirname "$0")" && pwd)
 ly=$build/lyocell
 tmp=$(mktemp -d "${TMPDIR:-/tmp}/lyocell-bench.XXXXXX")
-trap 'rm -rf "$tmp"' EXIT
+# shellcheck source=bench/nginx.sh
+. "$here/nginx.sh"
+trap 'stop_nginx; rm -rf "$tmp"' EXIT
 cd "$tmp"
 
 # Sum of the proportional set size of a process and its children, in MiB,
@@ -76,3 +79,33 @@ JS
 count=$(tr -d '\n ' <rate.json | sed -n 's/.*"iterations":{"count":\([0-9]*\).*/\1/p')
 drop=$(tr -d '\n ' <rate.json | sed -n 's/.*"dropped_iterations":{"count":\([0-9]*\).*/\1/p')
 echo "| constant-arrival-rate 5000/s for 10 s: iterations (want 50000) | ${count:-?}, dropped ${drop:-0} |"
+
+# 5. The target of issue 4: 10,000 VUs doing http.get + check + sleep(1)
+#    for 20 s against a local nginx.
+h=${VUS_HTTP:-10000}
+if start_nginx "$tmp/nginx" 2>nginx-start.err; then
+	cat >http.js <<JS
+import http from 'k6/http';
+import { check, sleep } from 'k6';
+export const options = { vus: $h, duration: '20s' };
+export default function () {
+  const r = http.get('$NGINX_URL');
+  check(r, { 'status is 200': (x) => x.status === 200 });
+  sleep(1);
+}
+JS
+	"$ly" run -q --summary-export http.json http.js >http.out 2>&1 &
+	pid=$!
+	pss=$(peak_pss $pid)
+	wait $pid || true
+	its=$(tr -d '\n ' <http.json | sed -n 's/.*"iterations":{[^}]*"rate":\([0-9.]*\).*/\1/p')
+	p95=$(tr -d '\n ' <http.json | sed -n 's/.*"iteration_duration":{[^}]*"p(95)":\([0-9.]*\).*/\1/p')
+	failed=$(tr -d '\n ' <http.json | sed -n 's/.*"http_req_failed":{[^}]*"value":\([0-9.e-]*\).*/\1/p')
+	echo "| $h VUs, http.get + check + sleep(1), 20 s: iterations/s | ${its:-?} |"
+	echo "| same: iteration_duration p(95) | ${p95:-?} ms |"
+	echo "| same: http_req_failed rate | ${failed:-?} |"
+	echo "| same: peak PSS of the process tree | $pss MiB |"
+	stop_nginx
+else
+	echo "| $h VUs with HTTP | skipped: nginx did not start: $(tail -1 nginx-start.err) |"
+fi

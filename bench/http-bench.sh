@@ -26,47 +26,11 @@ cleanup() {
 trap cleanup EXIT
 
 command -v wrk >/dev/null || { echo "http-bench: wrk is not installed" >&2; exit 1; }
-NGINX=$(command -v nginx || echo /usr/sbin/nginx)
-[ -x "$NGINX" ] || { echo "http-bench: nginx is not installed" >&2; exit 1; }
-
-# nginx on a free port, serving one small static file.
-mkdir -p "$tmp/www" "$tmp/logs"
-chmod 755 "$tmp" "$tmp/www"	# nginx workers may run as nobody
-head -c 612 /dev/zero | tr '\0' 'x' >"$tmp/www/index.html"
-chmod 644 "$tmp/www/index.html"
-for try in $(seq 20); do
-	port=$((20000 + RANDOM % 20000))
-	cat >"$tmp/nginx.conf" <<EOF
-worker_processes 2;
-pid $tmp/nginx.pid;
-error_log $tmp/logs/error.log;
-events { worker_connections 1024; }
-http {
-	access_log off;
-	keepalive_requests 1000000;
-	client_body_temp_path $tmp/body;
-	proxy_temp_path $tmp/proxy;
-	fastcgi_temp_path $tmp/fcgi;
-	uwsgi_temp_path $tmp/uwsgi;
-	scgi_temp_path $tmp/scgi;
-	server {
-		listen 127.0.0.1:$port;
-		root $tmp/www;
-	}
-}
-EOF
-	"$NGINX" -p "$tmp" -c "$tmp/nginx.conf" -g 'daemon off;' 2>"$tmp/nginx.err" &
-	nginx_pid=$!
-	for _ in $(seq 50); do
-		curl -sf -o /dev/null "http://127.0.0.1:$port/index.html" && break 2
-		kill -0 "$nginx_pid" 2>/dev/null || break
-		sleep 0.1
-	done
-	kill "$nginx_pid" 2>/dev/null; wait "$nginx_pid" 2>/dev/null || true
-	nginx_pid=
-done
-[ -n "$nginx_pid" ] || { echo "http-bench: nginx did not start" >&2; cat "$tmp/nginx.err" >&2; exit 1; }
-url=http://127.0.0.1:$port/index.html
+# shellcheck source=bench/nginx.sh
+. "$here/nginx.sh"
+start_nginx "$tmp" || exit 1
+nginx_pid=$NGINX_PID
+url=$NGINX_URL
 
 cat >"$tmp/script.js" <<'JS'
 import http from 'k6/http';
@@ -134,7 +98,7 @@ cat "$tmp/table"
 	echo
 	echo "- date: $(date -u +%Y-%m-%dT%H:%MZ)"
 	echo "- machine: $(nproc) x $(awk -F': ' '/model name/ { print $2; exit }' /proc/cpuinfo), $(uname -sr)"
-	echo "- target: nginx $("$NGINX" -v 2>&1 | sed 's/.*nginx\///'), 2 workers, a 612-byte static file, keep-alive, on 127.0.0.1"
+	echo "- target: nginx $("$(command -v nginx || echo /usr/sbin/nginx)" -v 2>&1 | sed 's/.*nginx\///'), 2 workers, a 612-byte static file, keep-alive, on 127.0.0.1"
 	echo "- load: $VUS VUs / connections, ${DURATION} s each, \`http.get\` + one \`check\`, no sleep"
 	echo "- command: \`DURATION=$DURATION VUS=$VUS${K6:+ K6=$K6} bench/http-bench.sh BUILD_DIR\`"
 	echo
