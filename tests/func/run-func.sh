@@ -12,7 +12,8 @@
 #   check:    a JavaScript expression that must hold on the --summary-export
 #             JSON (`data` is the document, `m` its metrics); repeatable,
 #             and any check adds --summary-export to the command line
-#   env:      NAME=VALUE for the run (repeatable)
+#   env:      NAME=VALUE for the run (repeatable; $TARGET and friends are
+#             expanded)
 #   timeout:  seconds before the run counts as hung (default 60)
 # Lines starting with # are comments.  Adding a case needs no C.
 set -u
@@ -70,7 +71,7 @@ for case in "$CASES"/*.case; do
 		stderr) errs+=("$val") ;;
 		no-stderr) noerrs+=("$val") ;;
 		check) checks+=("$val") ;;
-		env) envs+=("$val") ;;
+		env) envs+=("$(eval "printf '%s' \"$val\"")") ;;
 		timeout) timeout=$val ;;
 		*) echo "not ok - $name: unknown key '$key'"; failed=$((failed + 1)); continue 2 ;;
 		esac

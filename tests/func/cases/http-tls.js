@@ -16,6 +16,8 @@ export default function () {
       'tls fields': (r) => r.tls_version === 'tls1.3' && r.tls_cipher_suite !== '' && r.proto === 'HTTP/1.1',
       'tls timing': (r) => r.timings.tls_handshaking > 0,
     });
+  } else if (__ENV.WITH_CA === '1') {
+    check(r, { 'verified with the CA': (r) => r.status === 200 && r.error_code === 0 });
   } else {
     check(r, { 'unknown authority': (r) => r.status === 0 && r.error_code === 1310 });
   }
