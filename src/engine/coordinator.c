@@ -648,9 +648,8 @@ lifecycle(struct coord *c, const char *fn, double timeout_ms, int timeout_code,
 	if (rc == -2) {
 		log_msg(LOG_ERROR, NULL, "%s", cause);
 		free(cause);
-		engine_flush(e);
-		/* A VU stuck in a call can only be dropped with its engine. */
-		engine_free(e);
+		/* A VU stuck in a call may only be freed, never resumed. */
+		local_engine_free(e, vu);
 		return timeout_code;
 	}
 	local_engine_free(e, vu);

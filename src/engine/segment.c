@@ -92,14 +92,36 @@ parse_bound(const char *s, size_t len, int64_t *num, int64_t *den)
 
 /* Deal one period of d things to the intervals of widths w[] (summing
  * to d) by smooth weighted round-robin, and keep the positions that
- * interval `me` gets. */
+ * interval `me` gets.  Tables are kept for the life of the process and
+ * shared by equal requests, so segments can be copied freely. */
+struct pattern {
+	struct pattern	*next;
+	int64_t		 d;
+	size_t		 n, me;
+	int64_t		*w;
+	int64_t		*pos;
+};
+static struct pattern *patterns;
+
 static const int64_t *
 pattern(const int64_t *w, size_t n, size_t me, int64_t d)
 {
-	int64_t *cur = xcalloc(n, sizeof *cur), *pos = xcalloc((size_t)w[me] + 1, sizeof *pos);
-	int64_t j, k = 0;
+	struct pattern *p;
+	int64_t *cur, j, k = 0;
 	size_t i, best;
 
+	for (p = patterns; p != NULL; p = p->next)
+		if (p->d == d && p->n == n && p->me == me &&
+		    memcmp(p->w, w, n * sizeof *w) == 0)
+			return p->pos;
+	p = xcalloc(1, sizeof *p);
+	p->d = d;
+	p->n = n;
+	p->me = me;
+	p->w = xcalloc(n, sizeof *p->w);
+	memcpy(p->w, w, n * sizeof *w);
+	p->pos = xcalloc((size_t)w[me] + 1, sizeof *p->pos);
+	cur = xcalloc(n, sizeof *cur);
 	for (j = 0; j < d; j++) {
 		best = 0;
 		for (i = 0; i < n; i++) {
@@ -109,10 +131,12 @@ pattern(const int64_t *w, size_t n, size_t me, int64_t d)
 		}
 		cur[best] -= d;
 		if (best == me)
-			pos[k++] = j;
+			p->pos[k++] = j;
 	}
 	free(cur);
-	return pos;
+	p->next = patterns;
+	patterns = p;
+	return p->pos;
 }
 
 /* Set seg's pattern from the bounds num[i]/den[i] (increasing, 0 to 1);
