@@ -3,6 +3,11 @@
 # The files become the entries of ARRAY[] (and ARRAY_n its length), in the
 # order of their base names, so 00-*.js runs before 10-*.js whatever order
 # make lists them in.
+#
+# Block comments that start a line are blanked out, since every VU would
+# lex them again (about 10 ns a character in mujs); their lines stay, so
+# errors keep their line numbers.  A "/*" cannot start a line inside a
+# string or a regular expression in ES5, so this is safe.
 set -eu
 out=$1 array=$2
 shift 2
@@ -13,8 +18,20 @@ tmp=$out.tmp
 	echo "const struct runtime_file $array[] = {"
 	for f in "$@"; do echo "$(basename "$f") $f"; done | sort | while read -r name path; do
 		printf '\t{ "%s",\n' "$name"
+		${AWK:-awk} '
+		!inc && /^[ \t]*\/\*/ { inc = 1; sub(/^[ \t]*\/\*/, "") }
+		inc {
+			if ((i = index($0, "*/")) == 0) {
+				print ""
+				next
+			}
+			inc = 0
+			$0 = substr($0, i + 2)
+			sub(/^[ \t]+/, "")
+		}
+		{ print }' "$path" |
 		# One C string literal per line keeps the lines of the source.
-		sed -e 's/\\/\\\\/g' -e 's/"/\\"/g' -e 's/^/\t  "/' -e 's/$/\\n"/' "$path"
+		sed -e 's/\\/\\\\/g' -e 's/"/\\"/g' -e 's/^/\t  "/' -e 's/$/\\n"/'
 		printf '\t},\n'
 	done
 	echo '};'

@@ -15,6 +15,7 @@
 #include "compile/bundle.h"
 #include "engine/coro.h"
 #include "engine/engine.h"
+#include "engine/vualloc.h"
 #include "js/modules.h"
 #include "js/runtime.h"
 #include "util/buf.h"
@@ -40,29 +41,23 @@ struct vu_ext {
 	char		*init_error;
 };
 
-/* mujs allocation hook: count each VU's bytes (a size header keeps the
- * count exact across realloc and free). */
+/* mujs allocation hook: JavaScript memory comes from engine/vualloc.h;
+ * vu->js_bytes counts the bytes the VU's blocks take. */
 static void *
 vu_alloc(void *actx, void *ptr, int size)
 {
-	struct vu *vu = actx;
-	size_t *p = ptr ? (size_t *)ptr - 1 : NULL;
+	struct vu	*vu = actx;
+	size_t		 old = ptr != NULL ? vualloc_size(ptr) : 0;
+	void		*p;
 
-	if (size == 0) {
-		if (p != NULL) {
-			vu->js_bytes -= *p;
-			free(p);
-		}
+	if (size <= 0) {
+		vualloc_realloc(ptr, 0);
+		vu->js_bytes -= old;
 		return NULL;
 	}
-	if (p != NULL)
-		vu->js_bytes -= *p;
-	p = realloc(p, sizeof *p + (size_t)size);
-	if (p == NULL)
-		return NULL;
-	*p = (size_t)size;
-	vu->js_bytes += (size_t)size;
-	return p + 1;
+	if ((p = vualloc_realloc(ptr, (size_t)size)) != NULL)
+		vu->js_bytes += vualloc_size(p) - old;
+	return p;
 }
 
 static void

@@ -2,13 +2,243 @@
 #include "config.h"
 
 #include <mujs.h>
+#include <stdint.h>
+#include <stdlib.h>
+#include <string.h>
 
 #include "js/runtime.h"
 #include "util/xmalloc.h"
 
+#define ITER	"@@sym:Symbol.iterator"
+
+/* What every VU gets from the library before it uses any of it (see
+ * src/js/runtime/10-symbol.js): stubs for the methods, lazy globals and
+ * aliases.  Each entry's names are its group's operations op, op + 1, ...
+ * (the cases of the group's dispatcher, groups/G-name.js).  Holders, by
+ * number: the global object, Array.prototype, Array, String.prototype,
+ * String, Object.prototype. */
+static const struct lib_entry {
+	char		 kind;	/* s stub, v variadic stub, a stub as getter and
+				   setter, l lazy global, = alias of a name */
+	unsigned char	 holder;
+	unsigned char	 group;
+	unsigned char	 op;
+	const char	*names;	/* separated by spaces */
+} lib[] = {
+	{ 'l', 0, 6, 0, "Symbol" },
+	{ 'l', 0, 2, 0, "Object" },
+	{ 's', 1, 0, 0, "find findIndex findLast findLastIndex includes at fill "
+	    "keys values entries flat flatMap copyWithin" },
+	{ '=', 1, 0, 0, ITER " values" },
+	{ 's', 2, 0, 13, "from" },
+	{ 'v', 2, 0, 14, "of" },
+	{ 'a', 5, 0, 16, ITER },
+	{ 's', 3, 1, 0, "includes startsWith endsWith padStart padEnd repeat "
+	    "trimStart trimEnd codePointAt matchAll replaceAll at " ITER },
+	{ 'v', 4, 1, 15, "fromCodePoint raw" },
+	{ 'l', 0, 3, 0, "Number Math" },
+	{ 'l', 0, 4, 0, "Map Set WeakMap WeakSet" },
+	{ 'l', 0, 5, 0, "Promise AggregateError queueMicrotask" },
+};
+
+/* A stub's function data: its group and operation, and these flags. */
+#define STUB_VARIADIC	0x1000
+#define LAZY_GLOBAL	512	/* lazy globals: 512 + group, as in 10-symbol.js */
+
+/* Push rt.load(g)'s result: group g's dispatcher, or true. */
+static void
+push_group(js_State *J, int g)
+{
+	js_getregistry(J, "ly.rt");
+	js_getproperty(J, -1, "impl");
+	js_getindex(J, -1, g);
+	if (js_iscallable(J, -1)) {
+		js_rot3pop2(J);
+		return;
+	}
+	js_pop(J, 2);
+	js_getproperty(J, -1, "load");
+	js_rot2(J);
+	js_pushnumber(J, g);
+	js_call(J, 1);
+}
+
+/* A method stub: call its group's dispatcher (op, this, a, b, c[, args]). */
+static void
+stub(js_State *J)
+{
+	int id = (int)(intptr_t)js_currentfunctiondata(J);
+	int top = js_gettop(J), i;
+
+	push_group(J, (id & 511) >> 6);
+	js_pushundefined(J);
+	js_pushnumber(J, id & 63);
+	for (i = 0; i < 4; i++)
+		if (i < top)
+			js_copy(J, i);
+		else
+			js_pushundefined(J);
+	if (id & STUB_VARIADIC) {
+		js_newarray(J);
+		for (i = 1; i < top; i++) {
+			js_copy(J, i);
+			js_setindex(J, -2, i - 1);
+		}
+	}
+	js_call(J, id & STUB_VARIADIC ? 6 : 5);
+}
+
+/* A lazy global's getter and setter: the getter gets no argument (so
+ * assigning undefined reads it instead), the setter one.  The value lives
+ * in the function's v property, which rt.def sets when the group loads; o
+ * is the value an existing global has meanwhile. */
+static void
+lazy_global(js_State *J)
+{
+	int g = (int)(intptr_t)js_currentfunctiondata(J) - LAZY_GLOBAL;
+
+	js_currentfunction(J);
+	if (js_isdefined(J, 1)) {
+		js_copy(J, 1);
+		js_setproperty(J, -2, "v");
+	} else if (js_hasproperty(J, -1, "v"))
+		return;
+	else {
+		push_group(J, g);
+		js_pop(J, 1);
+	}
+	if (!js_hasproperty(J, -1, "v"))
+		js_getproperty(J, -1, "o");
+}
+
+/* Push the holders, by number (see lib[]), before any is replaced. */
+static void
+push_holders(js_State *J)
+{
+	js_pushglobal(J);
+	js_getglobal(J, "Array");
+	js_getproperty(J, -1, "prototype");
+	js_rot2(J);
+	js_getglobal(J, "String");
+	js_getproperty(J, -1, "prototype");
+	js_rot2(J);
+	js_getglobal(J, "Object");
+	js_getproperty(J, -1, "prototype");
+	js_rot2pop1(J);
+}
+
+/* Install one name of entry e on the holder at the top of the stack. */
+static void
+install_name(js_State *J, const struct lib_entry *e, const char *name, int op)
+{
+	switch (e->kind) {
+	case '=':
+		js_getproperty(J, -1, name + strlen(name) + 1);
+		js_defproperty(J, -2, name, JS_DONTENUM);
+		return;
+	case 'l':
+		js_newcfunctionx(J, lazy_global, name, 1,
+		    (void *)(intptr_t)(LAZY_GLOBAL + e->group), NULL);
+		/* rt.def knows a lazy global by this number. */
+		js_pushnumber(J, LAZY_GLOBAL + e->group);
+		js_setproperty(J, -2, "prototype");
+		if (js_hasproperty(J, -2, name)) {
+			if (js_isdefined(J, -1))
+				js_setproperty(J, -2, "o");
+			else
+				js_pop(J, 1);
+		}
+		js_copy(J, -1);
+		js_defaccessor(J, -3, name, JS_DONTENUM);
+		return;
+	}
+	js_newcfunctionx(J, stub, name, e->kind == 'v' ? 0 : 3, (void *)(intptr_t)
+	    (e->group << 6 | op | (e->kind == 'v' ? STUB_VARIADIC : 0)), NULL);
+	/* Built-in methods have no prototype object (mujs makes one, which
+	 * cannot be deleted). */
+	js_pushundefined(J);
+	js_setproperty(J, -2, "prototype");
+	if (e->kind == 'a') {
+		js_copy(J, -1);
+		js_defaccessor(J, -3, name, JS_DONTENUM);
+	} else
+		js_defproperty(J, -2, name, JS_DONTENUM);
+}
+
+/* __ly_rtinstall(rt): install lib[] for rt, the library's core object. */
+static void
+rtinstall(js_State *J)
+{
+	char		 name[64];
+	const char	*p, *q;
+	size_t		 i, n;
+	int		 op, base;
+
+	js_copy(J, 1);
+	js_setregistry(J, "ly.rt");
+	base = js_gettop(J);
+	push_holders(J);
+	for (i = 0; i < sizeof lib / sizeof lib[0]; i++) {
+		js_copy(J, base + lib[i].holder);
+		op = lib[i].op;
+		for (p = lib[i].names; *p != '\0'; p = *q ? q + 1 : q) {
+			q = strchr(p, ' ');
+			if (q == NULL)
+				q = p + strlen(p);
+			n = (size_t)(q - p);
+			if (n >= sizeof name)
+				js_error(J, "runtime name too long");
+			memcpy(name, p, n);
+			name[n] = '\0';
+			if (lib[i].kind == '=') {
+				/* "NAME OTHER": both in name, NUL-separated. */
+				p = q + 1;
+				q = p + strlen(p);
+				if (n + 1 + (size_t)(q - p) >= sizeof name)
+					js_error(J, "runtime name too long");
+				memcpy(name + n + 1, p, (size_t)(q - p) + 1);
+			}
+			install_name(J, &lib[i], name, op++);
+		}
+		js_pop(J, 1);
+	}
+	js_pop(J, 6);
+	js_pushundefined(J);
+}
+
+/* __ly_rtsrc(g): the text of group g (from groups/G-name.js), a static
+ * string that mujs keeps by pointer. */
+static void
+rtsrc(js_State *J)
+{
+	double		 g = js_tonumber(J, 1);
+	const char	*name;
+	char		*end;
+	unsigned	 i;
+
+	for (i = 0; i < runtime_groups_n; i++) {
+		name = runtime_groups[i].name;
+		if (strtoul(name, &end, 10) == g && end != name && *end == '-') {
+			js_pushliteral(J, runtime_groups[i].src);
+			return;
+		}
+	}
+	js_rangeerror(J, "no runtime group %g", g);
+}
+
+void
+runtime_define(js_State *J)
+{
+	js_newcfunction(J, rtsrc, "__ly_rtsrc", 1);
+	js_defglobal(J, "__ly_rtsrc", JS_DONTENUM);
+	js_newcfunction(J, rtinstall, "__ly_rtinstall", 1);
+	js_defglobal(J, "__ly_rtinstall", JS_DONTENUM);
+}
+
 int
 runtime_load(js_State *J, char **cause)
 {
+	runtime_define(J);
 	return runtime_load_files(J, runtime_files, runtime_files_n, cause);
 }
 

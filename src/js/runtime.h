@@ -4,7 +4,9 @@
  * (src/js/runtime/NN-name.js); coordinator_files[] is the glue only the
  * coordinator runs (src/js/coordinator/: options, summary).  Each holds
  * the files' names and texts in the order they must run; the strings are
- * static and never freed. */
+ * static and never freed.  runtime_groups[] holds the texts of the runtime
+ * library's groups (src/js/runtime/groups/G-name.js, group G), which a VU
+ * compiles the first time it needs them (__ly_rt.load(G)). */
 #ifndef LYOCELL_RUNTIME_H
 #define LYOCELL_RUNTIME_H
 
@@ -17,6 +19,8 @@ extern const struct runtime_file runtime_files[];
 extern const unsigned runtime_files_n;
 extern const struct runtime_file coordinator_files[];
 extern const unsigned coordinator_files_n;
+extern const struct runtime_file runtime_groups[];
+extern const unsigned runtime_groups_n;
 
 typedef struct js_State js_State;
 
@@ -24,7 +28,13 @@ typedef struct js_State js_State;
  * an owned message naming the file and line at fault. */
 int	runtime_load_files(js_State *J, const struct runtime_file *files,
 	    unsigned n, char **cause);
-/* runtime_load_files with the runtime library. */
+/* Define what the runtime library expects from C before it runs, as
+ * hidden globals that 10-symbol.js takes and deletes: __ly_rtsrc(g), which
+ * returns runtime_groups[g]'s text without copying it, and
+ * __ly_rtinstall(rt), which installs the library's stubs and lazy
+ * globals. */
+void	runtime_define(js_State *J);
+/* runtime_define, then runtime_load_files with the runtime library. */
 int	runtime_load(js_State *J, char **cause);
 
 #endif

@@ -1,0 +1,237 @@
+/* Group 5: Promise, AggregateError and queueMicrotask, loaded when one
+ * of these globals is first read, and the microtask queue.
+ *
+ * Promise jobs never run synchronously: they wait in a queue until the
+ * engine calls __ly_runMicrotasks(), which runs jobs until the queue is
+ * empty (jobs may queue more) and returns how many ran; this group
+ * returns that drain function, and __ly_runMicrotasks (rt.load in
+ * 10-symbol.js) calls it once the group is loaded and returns 0 before.
+ * An exception thrown by a queueMicrotask callback propagates to that
+ * caller; the jobs after it stay queued for the next call.
+ *
+ * Like every group, this file is the body of a function (rt, G, Object)
+ * that rt.load() in 10-symbol.js compiles the first time the group is
+ * needed; its text is served from C (runtime_groups[]), so a VU that
+ * never uses the group never lexes it. */
+var h = rt.load(7), P = "@@ly:p", q = [], qh = 0, Proto, i, f, names;
+function job(f, a, b) {
+	q.push(f, a, b);
+}
+function settle(p, s, v) {
+	var t = p[P], r = t.r, j;
+	if (t.s)
+		return;
+	t.s = s;
+	t.v = v;
+	t.r = undefined;
+	for (j = 0; j < r.length; j++)
+		job(react, r[j], t);
+}
+function fns(p) {
+	var used = false, f = [], j;
+	for (j = 0; j < 2; j++) {
+		f[j] = function m(x) {
+			if (used)
+				return;
+			used = true;
+			if (m.prototype)
+				settle(p, 2, x);
+			else
+				resolve(p, x);
+		};
+		f[j].prototype = j;
+	}
+	return f;
+}
+function resolve(p, x) {
+	var then;
+	if (x === p)
+		return settle(p, 2, new TypeError("Chaining cycle detected for promise #<Promise>"));
+	if (h.isObj(x)) {
+		try {
+			then = x.then;
+		} catch (e) {
+			return settle(p, 2, e);
+		}
+		if (typeof then === "function")
+			return job(adopt, p, [x, then]);
+	}
+	settle(p, 1, x);
+}
+function adopt(p, xt) {
+	var f = fns(p);
+	try {
+		xt[1].call(xt[0], f[0], f[1]);
+	} catch (e) {
+		f[1](e);
+	}
+}
+function react(r, t) {
+	var k = t.s === 1 ? r.f : r.j, v;
+	if (typeof k !== "function")
+		return (t.s === 1 ? r.c.res : r.c.rej)(t.v);
+	try {
+		v = k(t.v);
+	} catch (e) {
+		return r.c.rej(e);
+	}
+	r.c.res(v);
+}
+function call(f) {
+	f();
+}
+function cap(C) {
+	var c = {}, f;
+	if (C === Promise || C === undefined || C === G) {
+		c.p = Object.create(Proto);
+		rt.def(c.p, P, { s: 0, v: undefined, r: [] });
+		f = fns(c.p);
+		c.res = f[0];
+		c.rej = f[1];
+		return c;
+	}
+	c.p = new C(function (a, b) {
+		c.res = a;
+		c.rej = b;
+	});
+	h.fn(c.res);
+	h.fn(c.rej);
+	return c;
+}
+function combine(C, it, k) {
+	var c = cap(C), out = [], left = 1, n = 0;
+	function one(j, ok) {
+		var used = false;
+		return function (v) {
+			if (used)
+				return;
+			used = true;
+			out[j] = k === 1 ? ok ? { status: "fulfilled", value: v } :
+			{ status: "rejected", reason: v } : v;
+			if (--left === 0)
+				finish();
+		};
+	}
+	function finish() {
+		if (k === 2)
+			c.rej(new AggregateError(out, "All promises were rejected"));
+		else
+			c.res(out);
+	}
+	try {
+		h.each(it, function (x) {
+			var j = n++;
+			out.push(undefined);
+			left++;
+			C.resolve(x).then(k === 2 ? c.res : one(j, true), k === 0 ? c.rej : one(j, false));
+		});
+		if (--left === 0)
+			finish();
+	} catch (e) {
+		c.rej(e);
+	}
+	return c.p;
+}
+function Promise(ex) {
+	var f;
+	if (!(this instanceof Promise) || Object.prototype.hasOwnProperty.call(this, P))
+		throw new TypeError("Promise constructor cannot be invoked without \x27new\x27");
+	if (typeof ex !== "function")
+		throw new TypeError("Promise resolver " + ex + " is not a function");
+	rt.def(this, P, { s: 0, v: undefined, r: [] });
+	f = fns(this);
+	try {
+		ex(f[0], f[1]);
+	} catch (e) {
+		f[1](e);
+	}
+}
+Proto = Promise.prototype;
+function AggregateError(errors, msg) {
+	var e = this instanceof AggregateError ? this : Object.create(AggregateError.prototype);
+	if (msg !== undefined)
+		rt.def(e, "message", String(msg));
+	rt.def(e, "errors", Array.from(errors));
+	return e;
+}
+AggregateError.prototype = Object.create(Error.prototype);
+rt.def(AggregateError.prototype, "constructor", AggregateError);
+rt.def(AggregateError.prototype, "name", "AggregateError");
+rt.def(AggregateError.prototype, "message", "");
+rt.def(G, "AggregateError", AggregateError);
+rt.def(G, "Promise", Promise);
+names = [Proto, "then", Proto, "catch", Proto, "finally", Promise, "resolve",
+Promise, "reject", Promise, "all", Promise, "allSettled", Promise, "any",
+Promise, "race", G, "queueMicrotask"];
+for (i = 0; i < names.length; i += 2) {
+	f = function m(a, b) {
+		var c, t, C = this;
+		switch (m.prototype) {
+		case 0:
+			if (!h.isObj(this) || !Object.prototype.hasOwnProperty.call(this, P))
+				throw new TypeError("Method Promise.prototype.then called on incompatible receiver " + this);
+			t = this[P];
+			c = cap(Promise);
+			if (t.s)
+				job(react, { f: a, j: b, c: c }, t);
+			else
+				t.r.push({ f: a, j: b, c: c });
+			return c.p;
+		case 1:
+			return this.then(undefined, a);
+		case 2:
+			if (typeof a !== "function")
+				return this.then(a, a);
+			return this.then(function (v) {
+				return Promise.resolve(a()).then(function () { return v; });
+			}, function (e) {
+				return Promise.resolve(a()).then(function () { throw e; });
+			});
+		case 3:
+			if (a instanceof Promise && a.constructor === C)
+				return a;
+			c = cap(C);
+			c.res(a);
+			return c.p;
+		case 4:
+			c = cap(C);
+			c.rej(a);
+			return c.p;
+		case 5:
+		case 6:
+		case 7:
+			return combine(C, a, m.prototype - 5);
+		case 8:
+			c = cap(C);
+			try {
+				h.each(a, function (x) {
+					C.resolve(x).then(c.res, c.rej);
+				});
+			} catch (e) {
+				c.rej(e);
+			}
+			return c.p;
+		case 9:
+			job(call, h.fn(a));
+			return;
+		}
+	};
+	f.prototype = i / 2;
+	rt.def(names[i], names[i + 1], f);
+}
+return function () {
+	var n = 0, f, a, b;
+	for (; qh < q.length; n++) {
+		f = q[qh];
+		a = q[qh + 1];
+		b = q[qh + 2];
+		q[qh] = q[qh + 1] = q[qh + 2] = undefined;
+		qh += 3;
+		if (qh === q.length || qh > 3000 && qh * 2 > q.length) {
+			q = q.slice(qh);
+			qh = 0;
+		}
+		f(a, b);
+	}
+	return n;
+};
