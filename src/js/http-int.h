@@ -141,6 +141,8 @@ struct http_vu {
 void	http_response_push(js_State *, struct http_req *);
 /* Add _headers and _cookies to the __ly_http object on the stack. */
 void	http_response_helpers(js_State *);
+/* Push k6/http's JavaScript side, compiling it on first use. */
+void	http_js(js_State *);
 /* Canonical MIME header key, as Go's net/textproto writes it, in place. */
 void	http_canonical_key(char *);
 

@@ -188,6 +188,8 @@ push_meta(js_State *J, const struct http_req *r)
 void
 http_response_push(js_State *J, struct http_req *r)
 {
+	http_js(J);
+	js_pop(J, 1);
 	js_getregistry(J, "ly.http.Response");
 	js_newobjectx(J);
 	set_num(J, "status", (double)r->status);

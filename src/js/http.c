@@ -1896,6 +1896,53 @@ setfn(js_State *J, js_CFunction f, const char *name, int n)
 	js_setproperty(J, -2, name);
 }
 
+/* Push k6/http's JavaScript side (runtime group 8-http.js), compiled the
+ * first time a VU needs it: most of a VU's start-up cost was compiling it
+ * in VUs that had not made a request yet. */
+void
+http_js(js_State *J)
+{
+	js_getregistry(J, "ly.http");
+	if (js_isobject(J, -1))
+		return;
+	js_pop(J, 1);
+	js_getglobal(J, "__ly_rt");
+	js_getproperty(J, -1, "load");
+	js_rot2(J);
+	js_pushnumber(J, 8);
+	js_call(J, 1);
+	if (!js_isobject(J, -1))
+		js_error(J, "internal error: the k6/http runtime is missing");
+	http_response_helpers(J);
+	js_copy(J, -1);
+	js_setregistry(J, "ly.http");
+	js_getproperty(J, -1, "Response");
+	js_getproperty(J, -1, "prototype");
+	js_setregistry(J, "ly.http.Response");
+	js_pop(J, 1);
+}
+
+/* http.url`...`: the group's tagged template. */
+static void
+http_url(js_State *J)
+{
+	int i, n = js_gettop(J);
+
+	http_js(J);
+	js_getproperty(J, -1, "url");
+	js_rot2(J);
+	for (i = 1; i < n; i++)
+		js_copy(J, i);
+	js_call(J, n - 1);
+}
+
+static void
+http_response_getter(js_State *J)
+{
+	http_js(J);
+	js_getproperty(J, -1, "Response");
+}
+
 void
 http_module_open(js_State *J)
 {
@@ -1907,16 +1954,6 @@ http_module_open(js_State *J)
 		{ "OCSP_STATUS_UNKNOWN", "unknown" },
 	};
 	size_t i;
-
-	/* the Response prototype and http.url come from runtime/60-http.js */
-	js_getglobal(J, "__ly_http");
-	if (!js_isobject(J, -1))
-		js_error(J, "internal error: the k6/http runtime is missing");
-	http_response_helpers(J);
-	js_getproperty(J, -1, "Response");
-	js_getproperty(J, -1, "prototype");
-	js_setregistry(J, "ly.http.Response");
-	js_pop(J, 1);
 
 	js_newobject(J);
 	setfn(J, jar_cookies_for_url, "cookiesForURL", 1);
@@ -1945,16 +1982,14 @@ http_module_open(js_State *J)
 	js_newcconstructor(J, http_cookie_jar_ctor, http_cookie_jar_ctor,
 	    "CookieJar", 0);
 	js_setproperty(J, -2, "CookieJar");
-	js_getproperty(J, -2, "url");
-	js_setproperty(J, -2, "url");
-	js_getproperty(J, -2, "Response");
-	js_setproperty(J, -2, "Response");
+	setfn(J, http_url, "url", 1);
+	js_newcfunction(J, http_response_getter, "Response", 0);
+	js_pushnull(J);
+	js_defaccessor(J, -3, "Response", JS_DONTCONF);
 	for (i = 0; i < sizeof consts / sizeof consts[0]; i++) {
 		js_pushstring(J, consts[i][1]);
 		js_setproperty(J, -2, consts[i][0]);
 	}
-	js_rot2(J);
-	js_pop(J, 1);
 }
 
 void
