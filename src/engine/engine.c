@@ -173,7 +173,7 @@ engine_new(int worker, const struct bundle *bundle, const struct plan *plan,
 		return NULL;
 	}
 	free(tags);
-	e->net = net_new(e, cause);
+	e->net = net_new(e->base, cause);
 	if (e->net == NULL) {
 		engine_free(e);
 		return NULL;

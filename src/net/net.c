@@ -6,12 +6,11 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "engine/engine.h"
 #include "net/net.h"
 #include "util/xmalloc.h"
 
 struct net {
-	struct engine	*engine;
+	struct event_base *base;
 	CURLM		*multi;
 	struct event	*timer;
 	int		 running;
@@ -110,7 +109,7 @@ socket_fn(CURL *easy, curl_socket_t fd, int what, void *clientp, void *socketp)
 	} else {
 		event_free(s->ev);
 	}
-	s->ev = event_new(n->engine->base, fd, ev, sock_cb, s);
+	s->ev = event_new(n->base, fd, ev, sock_cb, s);
 	event_add(s->ev, NULL);
 	return 0;
 }
@@ -133,18 +132,18 @@ timer_fn(CURLM *multi, long ms, void *clientp)
 }
 
 struct net *
-net_new(struct engine *e, char **cause)
+net_new(struct event_base *base, char **cause)
 {
 	struct net *n = xcalloc(1, sizeof *n);
 
-	n->engine = e;
+	n->base = base;
 	n->multi = curl_multi_init();
 	if (n->multi == NULL) {
 		*cause = xstrdup("cannot initialise libcurl");
 		free(n);
 		return NULL;
 	}
-	n->timer = evtimer_new(e->base, timer_cb, n);
+	n->timer = evtimer_new(base, timer_cb, n);
 	curl_multi_setopt(n->multi, CURLMOPT_SOCKETFUNCTION, socket_fn);
 	curl_multi_setopt(n->multi, CURLMOPT_SOCKETDATA, n);
 	curl_multi_setopt(n->multi, CURLMOPT_TIMERFUNCTION, timer_fn);

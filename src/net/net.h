@@ -1,6 +1,6 @@
-/* libcurl's multi interface driven by an engine's libevent loop.
+/* libcurl's multi interface driven by a libevent loop.
  *
- * One CURLM per engine.  net_start adds an easy handle; when its transfer
+ * One CURLM per event base (a worker's engine, the coordinator's outputs).  net_start adds an easy handle; when its transfer
  * ends, the done callback runs from the loop after curl_multi_socket_action
  * has returned (never inside a libcurl callback), with the handle already
  * removed from the multi.  Callbacks only record results and wake VUs.
@@ -12,12 +12,12 @@
 
 #include <curl/curl.h>
 
-struct engine;
+struct event_base;
 struct net;
 
 typedef void (*net_done_fn)(CURL *, CURLcode, void *arg);
 
-struct net	*net_new(struct engine *, char **cause);
+struct net	*net_new(struct event_base *, char **cause);
 void		 net_free(struct net *);
 /* Start a transfer; 0, or -1 when libcurl refuses the handle. */
 int		 net_start(struct net *, CURL *, net_done_fn, void *arg);

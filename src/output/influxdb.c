@@ -6,9 +6,9 @@
  * and iter metadata) in the current batch; every pushInterval, or when a
  * batch reaches INFLUX_BATCH_MAX bytes, the batch joins a queue, and at
  * most concurrentWrites POSTs to /write are in flight.  Everything runs on
- * the caller's event base: libcurl's multi socket interface with our own
- * socket and timer callbacks, no threads (the coordinator forks after the
- * outputs start).  When the server is slow or down the queue is capped:
+ * the caller's event base through net/net.h (libcurl's multi socket
+ * interface), no threads (the coordinator forks after the outputs
+ * start).  When the server is slow or down the queue is capped:
  * the oldest batches are dropped, and every sample that was not written
  * is counted and reported by influxdb_stop with the first reason. */
 #include "config.h"
@@ -23,6 +23,7 @@
 #include <string.h>
 #include <strings.h>
 
+#include "net/net.h"
 #include "output/backend.h"
 #include "output/format.h"
 #include "util/buf.h"
@@ -65,11 +66,6 @@ struct influx_req {
 	char			 errbuf[CURL_ERROR_SIZE];
 };
 
-struct influx_sock {
-	struct event		*ev;
-	struct influx		*ix;
-};
-
 struct influx {
 	/* Settings. */
 	char			*addr;
@@ -93,9 +89,8 @@ struct influx {
 	char			*desc;
 
 	struct event_base	*base;
-	CURLM			*multi;
+	struct net		*net;
 	struct curl_slist	*headers;
-	struct event		*curl_timer;
 	struct event		*push_timer;
 	int			 expired;	/* stop's deadline passed */
 
@@ -659,102 +654,18 @@ influx_done(struct influx_req *r, CURLcode rc)
 	influx_req_free(r);
 }
 
+static void influx_pump(struct influx *);
+
+/* A request ended (called from the loop, after libcurl returned): record
+ * it and send what is queued. */
 static void
-influx_drain(struct influx *ix)
+influx_done_cb(CURL *easy, CURLcode rc, void *arg)
 {
-	CURLMsg			*msg;
-	struct influx_req	*r;
-	int			 left;
+	struct influx_req	*r = arg;
+	struct influx		*ix = r->ix;
 
-	while ((msg = curl_multi_info_read(ix->multi, &left)) != NULL) {
-		CURL		*easy = msg->easy_handle;
-		CURLcode	 rc = msg->data.result;
-
-		if (msg->msg != CURLMSG_DONE)
-			continue;
-		r = NULL;
-		curl_easy_getinfo(easy, CURLINFO_PRIVATE, (char **)&r);
-		curl_multi_remove_handle(ix->multi, easy);
-		if (r != NULL)
-			influx_done(r, rc);
-	}
+	influx_done(r, rc);
 	influx_pump(ix);
-}
-
-static void
-influx_action(struct influx *ix, curl_socket_t fd, int flags)
-{
-	int	 still;
-
-	curl_multi_socket_action(ix->multi, fd, flags, &still);
-	influx_drain(ix);
-}
-
-static void
-influx_sock_cb(evutil_socket_t fd, short what, void *arg)
-{
-	struct influx_sock	*s = arg;
-	int			 flags = 0;
-
-	if (what & EV_READ)
-		flags |= CURL_CSELECT_IN;
-	if (what & EV_WRITE)
-		flags |= CURL_CSELECT_OUT;
-	influx_action(s->ix, fd, flags);
-}
-
-static void
-influx_curl_timer_cb(evutil_socket_t fd, short what, void *arg)
-{
-	influx_action(arg, CURL_SOCKET_TIMEOUT, 0);
-}
-
-static int
-influx_socket_fn(CURL *easy, curl_socket_t fd, int what, void *clientp,
-    void *socketp)
-{
-	struct influx		*ix = clientp;
-	struct influx_sock	*s = socketp;
-	short			 ev = EV_PERSIST;
-
-	if (what == CURL_POLL_REMOVE) {
-		if (s != NULL) {
-			event_free(s->ev);
-			free(s);
-			curl_multi_assign(ix->multi, fd, NULL);
-		}
-		return 0;
-	}
-	if (what & CURL_POLL_IN)
-		ev |= EV_READ;
-	if (what & CURL_POLL_OUT)
-		ev |= EV_WRITE;
-	if (s == NULL) {
-		s = xcalloc(1, sizeof *s);
-		s->ix = ix;
-		curl_multi_assign(ix->multi, fd, s);
-	} else
-		event_free(s->ev);
-	s->ev = event_new(ix->base, fd, ev, influx_sock_cb, s);
-	event_add(s->ev, NULL);
-	return 0;
-}
-
-static int
-influx_timer_fn(CURLM *multi, long ms, void *clientp)
-{
-	struct influx	*ix = clientp;
-	struct timeval	 tv;
-
-	if (ms < 0) {
-		evtimer_del(ix->curl_timer);
-		return 0;
-	}
-	/* Never call libcurl from here: a 0 ms timer runs from the loop. */
-	tv.tv_sec = ms / 1000;
-	tv.tv_usec = (ms % 1000) * 1000;
-	evtimer_add(ix->curl_timer, &tv);
-	return 0;
 }
 
 static size_t
@@ -797,7 +708,6 @@ influx_post(struct influx *ix, const char *url, const char *body, size_t len,
 	curl_easy_setopt(r->easy, CURLOPT_ERRORBUFFER, r->errbuf);
 	curl_easy_setopt(r->easy, CURLOPT_WRITEFUNCTION, influx_write_cb);
 	curl_easy_setopt(r->easy, CURLOPT_WRITEDATA, r);
-	curl_easy_setopt(r->easy, CURLOPT_PRIVATE, r);
 	if (ix->user != NULL && *ix->user != '\0') {
 		curl_easy_setopt(r->easy, CURLOPT_USERNAME, ix->user);
 		curl_easy_setopt(r->easy, CURLOPT_PASSWORD,
@@ -809,7 +719,7 @@ influx_post(struct influx *ix, const char *url, const char *body, size_t len,
 	}
 	if (ix->proxy != NULL)
 		curl_easy_setopt(r->easy, CURLOPT_PROXY, ix->proxy);
-	if (curl_multi_add_handle(ix->multi, r->easy) != CURLM_OK) {
+	if (net_start(ix->net, r->easy, influx_done_cb, r) == -1) {
 		curl_easy_cleanup(r->easy);
 		free(r);
 		return NULL;
@@ -826,7 +736,7 @@ influx_pump(struct influx *ix)
 	struct influx_batch	*b;
 	struct influx_req	*r;
 
-	if (ix->multi == NULL)
+	if (ix->net == NULL)
 		return;		/* not started: batches wait */
 	while (!ix->creating && ix->inflight < ix->concurrent &&
 	    ix->qhead != NULL) {
@@ -894,16 +804,9 @@ influx_start(void *arg, char **cause)
 	long long		 us = (long long)(ix->push_ms * 1000);
 	const char		*p;
 
-	ix->multi = curl_multi_init();
-	if (ix->multi == NULL) {
-		*cause = xstrdup("influxdb: cannot initialise libcurl");
+	ix->net = net_new(ix->base, cause);
+	if (ix->net == NULL)
 		return -1;
-	}
-	ix->curl_timer = evtimer_new(ix->base, influx_curl_timer_cb, ix);
-	curl_multi_setopt(ix->multi, CURLMOPT_SOCKETFUNCTION, influx_socket_fn);
-	curl_multi_setopt(ix->multi, CURLMOPT_SOCKETDATA, ix);
-	curl_multi_setopt(ix->multi, CURLMOPT_TIMERFUNCTION, influx_timer_fn);
-	curl_multi_setopt(ix->multi, CURLMOPT_TIMERDATA, ix);
 	ix->headers = curl_slist_append(NULL,
 	    "Content-Type: text/plain; charset=utf-8");
 	/* No "Expect: 100-continue" round trip for large batches. */
@@ -1177,7 +1080,7 @@ influx_stop(void *arg, int timeout_ms, char **cause)
 	while (ix->reqs != NULL) {
 		if (ix->reqs->batch != NULL)
 			left += ix->reqs->batch->n;
-		curl_multi_remove_handle(ix->multi, ix->reqs->easy);
+		net_cancel(ix->net, ix->reqs->easy);
 		influx_req_free(ix->reqs);
 	}
 	ix->inflight = 0;
@@ -1207,7 +1110,7 @@ influx_free(void *arg)
 	if (ix == NULL)
 		return;
 	while (ix->reqs != NULL) {
-		curl_multi_remove_handle(ix->multi, ix->reqs->easy);
+		net_cancel(ix->net, ix->reqs->easy);
 		influx_req_free(ix->reqs);
 	}
 	while ((b = ix->qhead) != NULL) {
@@ -1216,11 +1119,8 @@ influx_free(void *arg)
 	}
 	influx_batch_free(ix->cur);
 	/* Cached connections close here and the socket callback may still
-	 * fire, so the events go after. */
-	if (ix->multi != NULL)
-		curl_multi_cleanup(ix->multi);
-	if (ix->curl_timer != NULL)
-		event_free(ix->curl_timer);
+	 * fire: the event base must outlive this. */
+	net_free(ix->net);
 	if (ix->push_timer != NULL)
 		event_free(ix->push_timer);
 	curl_slist_free_all(ix->headers);
