@@ -1889,13 +1889,6 @@ http_file(js_State *J)
 	js_error(J, "not supported yet: http.file() (multipart bodies)");
 }
 
-static void
-setfn(js_State *J, js_CFunction f, const char *name, int n)
-{
-	js_newcfunction(J, f, name, n);
-	js_setproperty(J, -2, name);
-}
-
 /* Push k6/http's JavaScript side (runtime group 8-http.js), compiled the
  * first time a VU needs it: most of a VU's start-up cost was compiling it
  * in VUs that had not made a request yet. */
@@ -1956,33 +1949,33 @@ http_module_open(js_State *J)
 	size_t i;
 
 	js_newobject(J);
-	setfn(J, jar_cookies_for_url, "cookiesForURL", 1);
-	setfn(J, jar_set, "set", 4);
-	setfn(J, jar_clear, "clear", 1);
-	setfn(J, jar_delete, "delete", 2);
+	modules_setfn(J, jar_cookies_for_url, "cookiesForURL", 1);
+	modules_setfn(J, jar_set, "set", 4);
+	modules_setfn(J, jar_clear, "clear", 1);
+	modules_setfn(J, jar_delete, "delete", 2);
 	js_copy(J, -1);
 	js_setregistry(J, "ly.http.CookieJar");
 	js_pop(J, 1);
 
 	js_newobject(J);
-	setfn(J, http_get, "get", 2);
-	setfn(J, http_head, "head", 2);
-	setfn(J, http_post, "post", 3);
-	setfn(J, http_put, "put", 3);
-	setfn(J, http_patch, "patch", 3);
-	setfn(J, http_del, "del", 3);
-	setfn(J, http_options, "options", 3);
-	setfn(J, http_request, "request", 4);
-	setfn(J, http_batch, "batch", 1);
-	setfn(J, http_expected_statuses, "expectedStatuses", 0);
-	setfn(J, http_set_response_callback, "setResponseCallback", 1);
-	setfn(J, http_cookie_jar_fn, "cookieJar", 0);
-	setfn(J, http_file, "file", 3);
+	modules_setfn(J, http_get, "get", 2);
+	modules_setfn(J, http_head, "head", 2);
+	modules_setfn(J, http_post, "post", 3);
+	modules_setfn(J, http_put, "put", 3);
+	modules_setfn(J, http_patch, "patch", 3);
+	modules_setfn(J, http_del, "del", 3);
+	modules_setfn(J, http_options, "options", 3);
+	modules_setfn(J, http_request, "request", 4);
+	modules_setfn(J, http_batch, "batch", 1);
+	modules_setfn(J, http_expected_statuses, "expectedStatuses", 0);
+	modules_setfn(J, http_set_response_callback, "setResponseCallback", 1);
+	modules_setfn(J, http_cookie_jar_fn, "cookieJar", 0);
+	modules_setfn(J, http_file, "file", 3);
 	js_getregistry(J, "ly.http.CookieJar");
 	js_newcconstructor(J, http_cookie_jar_ctor, http_cookie_jar_ctor,
 	    "CookieJar", 0);
 	js_setproperty(J, -2, "CookieJar");
-	setfn(J, http_url, "url", 1);
+	modules_setfn(J, http_url, "url", 1);
 	js_newcfunction(J, http_response_getter, "Response", 0);
 	js_pushnull(J);
 	js_defaccessor(J, -3, "Response", JS_DONTCONF);

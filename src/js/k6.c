@@ -172,22 +172,15 @@ k6_random_seed(js_State *J)
 	js_pushundefined(J);
 }
 
-static void
-setfn(js_State *J, js_CFunction f, const char *name, int n)
-{
-	js_newcfunction(J, f, name, n);
-	js_setproperty(J, -2, name);
-}
-
 void
 k6_module_open(js_State *J)
 {
 	js_newobject(J);
-	setfn(J, k6_check, "check", 3);
-	setfn(J, k6_group, "group", 2);
-	setfn(J, k6_sleep, "sleep", 1);
-	setfn(J, k6_fail, "fail", 1);
-	setfn(J, k6_random_seed, "randomSeed", 1);
+	modules_setfn(J, k6_check, "check", 3);
+	modules_setfn(J, k6_group, "group", 2);
+	modules_setfn(J, k6_sleep, "sleep", 1);
+	modules_setfn(J, k6_fail, "fail", 1);
+	modules_setfn(J, k6_random_seed, "randomSeed", 1);
 }
 
 /* console: values are rendered as k6 does, objects as JSON. */
@@ -241,12 +234,12 @@ void
 k6_console_define(js_State *J)
 {
 	js_newobject(J);
-	setfn(J, console_log, "log", 0);
-	setfn(J, console_log, "info", 0);
-	setfn(J, console_debug, "debug", 0);
-	setfn(J, console_debug, "trace", 0);
-	setfn(J, console_warn, "warn", 0);
-	setfn(J, console_error, "error", 0);
+	modules_setfn(J, console_log, "log", 0);
+	modules_setfn(J, console_log, "info", 0);
+	modules_setfn(J, console_debug, "debug", 0);
+	modules_setfn(J, console_debug, "trace", 0);
+	modules_setfn(J, console_warn, "warn", 0);
+	modules_setfn(J, console_error, "error", 0);
 	js_setglobal(J, "console");
 }
 
@@ -406,7 +399,7 @@ k6_metrics_module_open(js_State *J)
 	size_t i;
 
 	js_newobject(J);
-	setfn(J, metric_add_fn, "add", 2);
+	modules_setfn(J, metric_add_fn, "add", 2);
 	js_setregistry(J, "ly.metric.proto");
 	js_newobject(J);
 	for (i = 0; i < sizeof types / sizeof types[0]; i++) {
@@ -585,8 +578,8 @@ k6_execution_module_open(js_State *J)
 	js_setproperty(J, -2, "instance");
 
 	js_newobject(J);
-	setfn(J, x_test_abort, "abort", 1);
-	setfn(J, x_test_fail, "fail", 1);
+	modules_setfn(J, x_test_abort, "abort", 1);
+	modules_setfn(J, x_test_fail, "fail", 1);
 	getter(J, "options", x_test_options);
 	js_setproperty(J, -2, "test");
 }

@@ -36,6 +36,13 @@ modules_names(void)
 	return names;
 }
 
+void
+modules_setfn(js_State *J, js_CFunction f, const char *name, int nargs)
+{
+	js_newcfunction(J, f, name, nargs);
+	js_setproperty(J, -2, name);
+}
+
 int
 modules_register(js_State *J, char **cause)
 {

@@ -10,7 +10,8 @@
 
 #include <stddef.h>
 
-typedef struct js_State js_State;
+#include <mujs.h>
+
 struct vu;
 
 /* The names of the native modules, NULL-terminated, for the compiler. */
@@ -25,6 +26,8 @@ int	modules_sleep(struct vu *, double ms);
 /* Cancel what the VU is blocked on (its timer, its requests). */
 void	modules_interrupt(struct vu *);
 void	modules_vu_free(struct vu *);
+/* Set the object on top's property name to a new C function. */
+void	modules_setfn(js_State *, js_CFunction, const char *name, int nargs);
 /* Where console output goes: NULL for the log (stderr). */
 void	modules_console_output(const char *path);
 

@@ -273,30 +273,23 @@ timers_vu_free(struct vu *vu)
 	vu->timers = NULL;
 }
 
-static void
-define(js_State *J, js_CFunction fn, const char *name, int n)
-{
-	js_newcfunction(J, fn, name, n);
-	js_setproperty(J, -2, name);
-}
-
 void
 timers_module_open(js_State *J)
 {
 	js_newobject(J);
-	define(J, js_set_timeout, "setTimeout", 2);
-	define(J, js_set_interval, "setInterval", 2);
-	define(J, js_clear, "clearTimeout", 1);
-	define(J, js_clear, "clearInterval", 1);
+	modules_setfn(J, js_set_timeout, "setTimeout", 2);
+	modules_setfn(J, js_set_interval, "setInterval", 2);
+	modules_setfn(J, js_clear, "clearTimeout", 1);
+	modules_setfn(J, js_clear, "clearInterval", 1);
 }
 
 void
 timers_define(js_State *J)
 {
 	js_pushglobal(J);
-	define(J, js_set_timeout, "setTimeout", 2);
-	define(J, js_set_interval, "setInterval", 2);
-	define(J, js_clear, "clearTimeout", 1);
-	define(J, js_clear, "clearInterval", 1);
+	modules_setfn(J, js_set_timeout, "setTimeout", 2);
+	modules_setfn(J, js_set_interval, "setInterval", 2);
+	modules_setfn(J, js_clear, "clearTimeout", 1);
+	modules_setfn(J, js_clear, "clearInterval", 1);
 	js_pop(J, 1);
 }
