@@ -273,10 +273,10 @@ timers_vu_free(struct vu *vu)
 	vu->timers = NULL;
 }
 
-void
-timers_module_open(js_State *J)
+/* The four functions, on the object on top of the stack. */
+static void
+set_timers(js_State *J)
 {
-	js_newobject(J);
 	modules_setfn(J, js_set_timeout, "setTimeout", 2);
 	modules_setfn(J, js_set_interval, "setInterval", 2);
 	modules_setfn(J, js_clear, "clearTimeout", 1);
@@ -284,12 +284,16 @@ timers_module_open(js_State *J)
 }
 
 void
+timers_module_open(js_State *J)
+{
+	js_newobject(J);
+	set_timers(J);
+}
+
+void
 timers_define(js_State *J)
 {
 	js_pushglobal(J);
-	modules_setfn(J, js_set_timeout, "setTimeout", 2);
-	modules_setfn(J, js_set_interval, "setInterval", 2);
-	modules_setfn(J, js_clear, "clearTimeout", 1);
-	modules_setfn(J, js_clear, "clearInterval", 1);
+	set_timers(J);
 	js_pop(J, 1);
 }
