@@ -468,22 +468,11 @@ run_timer_cb(evutil_socket_t fd, short what, void *arg)
 			stop(run);
 			break;
 		}
+		/* A tick arms the timer for its next one (never past the
+		 * end); when there is none, wake at the end. */
 		tick(run);
-		if (!evtimer_pending(run->timer, NULL) || is_arrival(run)) {
-			/* Never sleep past the end. */
-			struct timeval tv;
-
-			if (!evtimer_pending(run->timer, &tv))
-				arm(run->timer, left);
-			else {
-				double next = 0;
-
-				evutil_gettimeofday(&tv, NULL);
-				(void)next;
-				if (arrival_time(run->sc, run->next_arrival) < 0)
-					arm(run->timer, left);
-			}
-		}
+		if (!evtimer_pending(run->timer, NULL))
+			arm(run->timer, left);
 		break;
 	case RUN_STOPPING:
 		/* gracefulStop is over. */
