@@ -52,6 +52,7 @@ modules_register(js_State *J, char **cause)
 	k6_console_define(J);
 	k6_open_define(J);
 	timers_define(J);
+	regexp_define(J);
 	for (i = 0; i < NNATIVES; i++) {
 		js_getglobal(J, "__lymod");
 		js_getproperty(J, -1, "native");

@@ -46,6 +46,8 @@ void	encoding_module_open(js_State *);
 void	crypto_module_open(js_State *);
 void	data_module_open(js_State *);
 void	timers_module_open(js_State *);
+/* Large-subject regular expressions through PCRE2 (js/regexp.c). */
+void	regexp_define(js_State *);
 void	timers_define(js_State *);
 /* Run the iteration's event loop to its end (timers, Promise jobs). */
 void	timers_drain(struct vu *);
