@@ -44,6 +44,25 @@ modules_setfn(js_State *J, js_CFunction f, const char *name, int nargs)
 	js_setproperty(J, -2, name);
 }
 
+/* natives' opener, called by the module loader with the module's name
+ * the first time a script imports it: the module object, whose default
+ * export is itself. */
+static void
+native_open(js_State *J)
+{
+	const char *name = js_tostring(J, 1);
+	size_t i;
+
+	for (i = 0; i < NNATIVES; i++)
+		if (strcmp(natives[i].name, name) == 0)
+			break;
+	if (i == NNATIVES)
+		js_error(J, "unknown native module %s", name);
+	natives[i].open(J);
+	js_copy(J, -1);
+	js_setproperty(J, -2, "default");
+}
+
 int
 modules_register(js_State *J, char **cause)
 {
@@ -53,22 +72,14 @@ modules_register(js_State *J, char **cause)
 	k6_open_define(J);
 	timers_define(J);
 	regexp_define(J);
+	/* Modules are opened on first import: most scripts use few of
+	 * them, and every VU would pay for all. */
 	for (i = 0; i < NNATIVES; i++) {
 		js_getglobal(J, "__lymod");
 		js_getproperty(J, -1, "native");
 		js_rot2(J);
 		js_pushstring(J, natives[i].name);
-		if (js_try(J)) {
-			*cause = xasprintf("module %s: %s", natives[i].name,
-			    js_trystring(J, -1, "Error"));
-			js_pop(J, 4);
-			return -1;
-		}
-		natives[i].open(J);
-		js_endtry(J);
-		/* import x from 'k6/...' reads the default export. */
-		js_copy(J, -1);
-		js_setproperty(J, -2, "default");
+		js_newcfunction(J, native_open, "open", 1);
 		if (js_pcall(J, 2)) {
 			*cause = xasprintf("module %s: %s", natives[i].name,
 			    js_trystring(J, -1, "Error"));

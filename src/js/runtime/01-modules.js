@@ -35,10 +35,20 @@ var __lymod = (function () {
 		return r;
 	}
 
+	/* A native module is opened the first time it is imported: until
+	 * then natives[id] is the function that opens it. */
+	function native(id) {
+		var n = natives[id];
+
+		if (typeof n === "function")
+			n = natives[id] = n(id);
+		return n;
+	}
+
 	/* CommonJS require: an ES module gives its namespace. */
 	function req(id) {
 		if (has.call(natives, id))
-			return natives[id];
+			return native(id);
 		return load(id).module.exports;
 	}
 
@@ -48,7 +58,7 @@ var __lymod = (function () {
 		var r, e;
 
 		if (has.call(natives, id))
-			return natives[id];
+			return native(id);
 		r = load(id);
 		if (r.esm)
 			return r.module.exports;
@@ -66,6 +76,7 @@ var __lymod = (function () {
 	}
 
 	lymod.current = undefined;
+	/* obj is the module, or a function that makes it from its name. */
 	lymod.native = function (name, obj) {
 		natives[name] = obj;
 	};
@@ -75,7 +86,7 @@ var __lymod = (function () {
 		var r;
 
 		if (has.call(natives, id))
-			return natives[id];
+			return native(id);
 		r = load(id);
 		return r.module.exports;
 	};
