@@ -10,6 +10,7 @@
 #include "compile/ast.h"
 #include "compile/lexer.h"
 #include "util/buf.h"
+#include "util/hex.h"
 #include "util/xmalloc.h"
 
 static const char *const punct_names[] = {
@@ -292,18 +293,6 @@ is_id_part(int c)
 	return is_id_start(c) || (c >= '0' && c <= '9');
 }
 
-static int
-hexval(int c)
-{
-	if (c >= '0' && c <= '9')
-		return c - '0';
-	if (c >= 'a' && c <= 'f')
-		return c - 'a' + 10;
-	if (c >= 'A' && c <= 'F')
-		return c - 'A' + 10;
-	return -1;
-}
-
 /* Scan \uXXXX or \u{...} after the backslash-u; returns the code point or
  * -1 when malformed.  lx->pos ends past the escape. */
 static long
@@ -314,7 +303,7 @@ scan_uescape(struct lexer *lx)
 
 	if (peekc(lx, 0) == '{') {
 		lx->pos++;
-		for (i = 0; (d = hexval(peekc(lx, 0))) >= 0; i++) {
+		for (i = 0; (d = hex_value(peekc(lx, 0))) >= 0; i++) {
 			v = v * 16 + d;
 			if (v > 0x10ffff)
 				return -1;
@@ -326,7 +315,7 @@ scan_uescape(struct lexer *lx)
 		return v;
 	}
 	for (i = 0; i < 4; i++) {
-		if ((d = hexval(peekc(lx, 0))) < 0)
+		if ((d = hex_value(peekc(lx, 0))) < 0)
 			return -1;
 		v = v * 16 + d;
 		lx->pos++;
@@ -456,7 +445,7 @@ scan_digits(struct lexer *lx, int radix, int *count)
 			lx->pos++;
 			continue;
 		}
-		d = hexval(c);
+		d = hex_value(c);
 		if (d < 0 || d >= radix)
 			break;
 		v = v * radix + d;
@@ -570,7 +559,7 @@ scan_escape(struct lexer *lx, struct buf *b, int in_template, int *octal)
 	case 'f': buf_putc(b, '\f'); return 0;
 	case 'v': buf_putc(b, '\v'); return 0;
 	case 'x': {
-		int h1 = hexval(peekc(lx, 0)), h2 = hexval(peekc(lx, 1));
+		int h1 = hex_value(peekc(lx, 0)), h2 = hex_value(peekc(lx, 1));
 
 		if (h1 < 0 || h2 < 0)
 			return -1;

@@ -28,6 +28,7 @@
 #include "output/format.h"
 #include "util/buf.h"
 #include "util/duration.h"
+#include "util/hex.h"
 #include "util/xmalloc.h"
 
 #define INFLUX_BATCH_MAX	((size_t)4 << 20)	/* bytes in one POST */
@@ -282,18 +283,6 @@ influx_set(struct influx *ix, const char *key, const char *value, int list,
 	return -1;
 }
 
-static int
-influx_hex(int c)
-{
-	if (c >= '0' && c <= '9')
-		return c - '0';
-	if (c >= 'a' && c <= 'f')
-		return c - 'a' + 10;
-	if (c >= 'A' && c <= 'F')
-		return c - 'A' + 10;
-	return -1;
-}
-
 /* Percent-decode n bytes of s (plus as space in a query). */
 static char *
 influx_unescape(const char *s, size_t n, int query, char **cause)
@@ -303,14 +292,14 @@ influx_unescape(const char *s, size_t n, int query, char **cause)
 
 	for (i = 0; i < n; i++) {
 		if (s[i] == '%') {
-			if (i + 2 >= n || influx_hex(s[i + 1]) == -1 ||
-			    influx_hex(s[i + 2]) == -1) {
+			if (i + 2 >= n || hex_value(s[i + 1]) == -1 ||
+			    hex_value(s[i + 2]) == -1) {
 				*cause = xasprintf("invalid URL escape \"%.*s\"",
 				    (int)(n - i < 3 ? n - i : 3), s + i);
 				free(out);
 				return NULL;
 			}
-			*o++ = influx_hex(s[i + 1]) * 16 + influx_hex(s[i + 2]);
+			*o++ = hex_value(s[i + 1]) * 16 + hex_value(s[i + 2]);
 			i += 2;
 		} else if (query && s[i] == '+')
 			*o++ = ' ';

@@ -41,6 +41,8 @@
 #include <openssl/ssl.h>
 #include <openssl/x509v3.h>
 
+#include "util/hex.h"
+
 #define JSON_CT		"application/json"
 #define HTML_CT		"text/html; charset=utf-8"
 #define TEXT_CT		"text/plain; charset=utf-8"
@@ -159,18 +161,6 @@ parse_num(const char *s, long max, long *out)
 	return 0;
 }
 
-static int
-hexval(int c)
-{
-	if (c >= '0' && c <= '9')
-		return c - '0';
-	if (c >= 'a' && c <= 'f')
-		return c - 'a' + 10;
-	if (c >= 'A' && c <= 'F')
-		return c - 'A' + 10;
-	return -1;
-}
-
 /* Percent-decodes n bytes; the result is NUL-terminated but may hold NULs. */
 static char *
 pct_decode(const char *s, size_t n, int plus, size_t *outn)
@@ -182,8 +172,8 @@ pct_decode(const char *s, size_t n, int plus, size_t *outn)
 		if (s[i] == '+' && plus)
 			*q++ = ' ';
 		else if (s[i] == '%' && i + 2 < n &&
-		    hexval(s[i + 1]) >= 0 && hexval(s[i + 2]) >= 0) {
-			*q++ = (char)(hexval(s[i + 1]) << 4 | hexval(s[i + 2]));
+		    hex_value(s[i + 1]) >= 0 && hex_value(s[i + 2]) >= 0) {
+			*q++ = (char)(hex_value(s[i + 1]) << 4 | hex_value(s[i + 2]));
 			i += 2;
 		} else
 			*q++ = s[i];
@@ -669,7 +659,7 @@ jp_string(struct jp *j)
 			c = *j->p++;
 			if (c == 'u') {
 				for (i = 0; i < 4; i++, j->p++) {
-					if (j->p >= j->e || hexval(*j->p) < 0)
+					if (j->p >= j->e || hex_value(*j->p) < 0)
 						return 0;
 				}
 			} else if (c == 0 || strchr("\"\\/bfnrt", (int)c) == NULL)
@@ -1550,7 +1540,7 @@ nonce_ok(const struct srv *s, const char *nonce)
 	if (strlen(nonce) != 64)
 		return 0;
 	for (i = 0; i < 16; i++) {
-		int hi = hexval(nonce[2 * i]), lo = hexval(nonce[2 * i + 1]);
+		int hi = hex_value(nonce[2 * i]), lo = hex_value(nonce[2 * i + 1]);
 
 		if (hi < 0 || lo < 0)
 			return 0;
