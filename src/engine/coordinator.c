@@ -1028,7 +1028,6 @@ static void
 progress(struct coord *c, int final)
 {
 	uint64_t interrupted = 0;
-	struct metric *it = metric_registry_get(c->metrics, "iterations");
 	uint64_t vus = 0, max = 0;
 	double done = 0, t = elapsed_s(c);
 	char now[32], total[32];
@@ -1039,7 +1038,6 @@ progress(struct coord *c, int final)
 		vus += c->workers[w].vus;
 		max += c->workers[w].vus_max;
 	}
-	(void)it;
 	for (i = 0; i < c->plan.n; i++) {
 		done += (double)scenario_count(c, i, 0);
 		interrupted += scenario_count(c, i, 1);
