@@ -7,9 +7,9 @@
  * call deep at most, so lowered code does not spend mujs's small stack. */
 var __ly = {};
 //@ $h
-__ly.$h = Object.prototype.hasOwnProperty;
+__ly.$h = {}.hasOwnProperty;
 //@ $d
-__ly.$d = Object.defineProperty;
+__ly.$d = __ly_defp;	/* Object.defineProperty; see src/js/runtime.c */
 //@ $iter
 __ly.$iter = function (v) {
 	var f = v == null || typeof Symbol === "undefined" ? undefined :

@@ -139,10 +139,10 @@ struct http_vu {
 
 /* Push res (a Response object) for a finished request. */
 void	http_response_push(js_State *, struct http_req *);
-/* Add _headers and _cookies to the __ly_http object on the stack. */
-void	http_response_helpers(js_State *);
-/* Push k6/http's JavaScript side, compiling it on first use. */
+/* Push the VU's Response prototype, made on first use. */
 void	http_js(js_State *);
+/* http.url`...`: the URL object that sets the name tag. */
+void	http_response_url(js_State *);
 /* Canonical MIME header key, as Go's net/textproto writes it, in place. */
 void	http_canonical_key(char *);
 

@@ -1,15 +1,73 @@
-/* The Response object of k6/http, built from a finished request. */
+/* The Response object of k6/http, built from a finished request.
+ *
+ * A Response is a mujs userdata that owns a copy of what its request
+ * left (struct res, freed by the finalizer when the object is
+ * collected).  Only status and body are real properties: most scripts
+ * read nothing else, and every property costs mujs an interned name and
+ * a tree insertion per response.  The other fields are getters on the
+ * VU's one Response prototype, C functions that build the value from the
+ * copy when it is read; object values (headers, cookies, timings,
+ * request) then become own properties, so a script that changes
+ * res.headers sees its change.  The prototype costs a VU a few KiB, where
+ * the same in JavaScript cost it about 57 KiB of compiled code and
+ * closures. */
 #include "config.h"
 
 #include <ctype.h>
 #include <mujs.h>
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
-#include <time.h>
 
 #include "js/http-int.h"
 #include "util/xmalloc.h"
+
+#define TAG	"Response"
+#define JSONKEY	"@@ly:json"	/* res.json()'s parsed body */
+
+/* The strings a Response keeps, in struct res's text. */
+enum {
+	S_URL, S_PROTO, S_IP, S_TLSV, S_CIPHER, S_METHOD, S_ERROR, S_COOKIE,
+	S_REQHDRS,	/* "Name: value\n" lines of the request */
+	S_HEAD,		/* the response head as received */
+	S_REQBODY,	/* may hold NUL bytes: reqbody_len */
+	NSTR
+};
+
+struct res {
+	double		 t[7];	/* blocked, connecting, TLS, sending, waiting,
+				   receiving, duration; milliseconds */
+	long		 status;
+	long		 remote_port;
+	int		 error_code;
+	size_t		 reqbody_len;
+	const char	*s[NSTR];
+	char		 text[];
+};
+
+/* The getters, in the order toJSON shows them; OBJ marks the ones whose
+ * value becomes an own property once made. */
+#define OBJ	0x100
+enum {
+	F_STATUS_TEXT, F_HEADERS = 1 | OBJ, F_COOKIES = 2 | OBJ,
+	F_TIMINGS = 3 | OBJ, F_URL = 4, F_PROTO, F_ERROR_CODE, F_ERROR,
+	F_REMOTE_IP, F_REMOTE_PORT, F_TLS_VERSION, F_TLS_CIPHER,
+	F_REQUEST = 12 | OBJ
+};
+
+static const struct field {
+	const char	*name;
+	int		 id;
+} fields[] = {
+	{ "status_text", F_STATUS_TEXT }, { "headers", F_HEADERS },
+	{ "cookies", F_COOKIES }, { "timings", F_TIMINGS }, { "url", F_URL },
+	{ "proto", F_PROTO }, { "error_code", F_ERROR_CODE },
+	{ "error", F_ERROR }, { "remote_ip", F_REMOTE_IP },
+	{ "remote_port", F_REMOTE_PORT }, { "tls_version", F_TLS_VERSION },
+	{ "tls_cipher_suite", F_TLS_CIPHER }, { "request", F_REQUEST },
+};
+#define NFIELDS	(sizeof fields / sizeof fields[0])
 
 void
 http_canonical_key(char *k)
@@ -41,15 +99,13 @@ set_num(js_State *J, const char *name, double v)
 	js_setproperty(J, -2, name);
 }
 
-/* Walk the header lines of the last response: fn(name, value) with both
+/* Walk the header lines of a response head: fn(name, value) with both
  * trimmed, in a scratch copy. */
 static void
 each_header(const char *head, void (*fn)(js_State *, char *, char *), js_State *J)
 {
 	char *copy, *line, *next, *colon, *v, *end;
 
-	if (head == NULL)
-		return;
 	copy = xstrdup(head);
 	line = strchr(copy, '\n');	/* skip the status line */
 	for (line = line != NULL ? line + 1 : NULL; line != NULL && *line; line = next) {
@@ -112,77 +168,282 @@ add_cookie(js_State *J, char *name, char *value)
 	http_cookie_clear(&c);
 }
 
-/* Only status and body are set here.  The rest travels as one string
- * that the getters of runtime/60-http.js expand on first use: most scripts
- * read status and body only, and every property a C function sets costs
- * mujs an interned name and a tree insertion. */
-static void
-put_num(struct buf *b, long long v)
+/* HTTP/2 has no reason phrase; Go fills in its own. */
+static const char *
+reason(long status)
 {
-	char tmp[24], *p = tmp + sizeof tmp;
-	unsigned long long u = v < 0 ? 0ULL - (unsigned long long)v : (unsigned long long)v;
+	static const struct {
+		int		 status;
+		const char	*text;
+	} r[] = {
+		{ 200, "OK" }, { 201, "Created" }, { 202, "Accepted" },
+		{ 204, "No Content" }, { 206, "Partial Content" },
+		{ 301, "Moved Permanently" }, { 302, "Found" },
+		{ 303, "See Other" }, { 304, "Not Modified" },
+		{ 307, "Temporary Redirect" }, { 308, "Permanent Redirect" },
+		{ 400, "Bad Request" }, { 401, "Unauthorized" },
+		{ 403, "Forbidden" }, { 404, "Not Found" },
+		{ 405, "Method Not Allowed" }, { 409, "Conflict" },
+		{ 429, "Too Many Requests" }, { 500, "Internal Server Error" },
+		{ 502, "Bad Gateway" }, { 503, "Service Unavailable" },
+		{ 504, "Gateway Timeout" },
+	};
+	size_t i;
 
-	*--p = '\n';
-	do
-		*--p = (char)('0' + u % 10);
-	while ((u /= 10) != 0);
-	if (v < 0)
-		*--p = '-';
-	buf_add(b, p, (size_t)(tmp + sizeof tmp - p));
+	for (i = 0; i < sizeof r / sizeof r[0]; i++)
+		if (r[i].status == status)
+			return r[i].text;
+	return NULL;
+}
+
+/* "200 OK": the status line after the protocol. */
+static void
+push_status_text(js_State *J, const struct res *x)
+{
+	const char *h = x->s[S_HEAD], *sp, *end;
+	char num[24];
+	size_t n;
+
+	sp = strchr(h, ' ');
+	if (x->status == 0 || sp == NULL || sp > h + strcspn(h, "\r\n")) {
+		js_pushliteral(J, "");
+		return;
+	}
+	sp++;
+	end = sp + strcspn(sp, "\r\n");
+	while (end > sp && isspace((unsigned char)end[-1]))
+		end--;
+	n = (size_t)(end - sp);
+	snprintf(num, sizeof num, "%ld", x->status);
+	if (n == strlen(num) && memcmp(sp, num, n) == 0 && reason(x->status) != NULL) {
+		js_pushstring(J, num);
+		js_pushliteral(J, " ");
+		js_concat(J);
+		js_pushliteral(J, reason(x->status));
+		js_concat(J);
+	} else
+		js_pushlstring(J, sp, (int)n);
 }
 
 static void
-put_line(struct buf *b, const char *s)
+push_timings(js_State *J, const struct res *x)
 {
-	if (s != NULL)
-		buf_add(b, s, strcspn(s, "\n"));
-	buf_putc(b, '\n');
+	static const char *const names[] = { "blocked", "connecting",
+	    "tls_handshaking", "sending", "waiting", "receiving", "duration" };
+	size_t i;
+
+	js_newobject(J);
+	for (i = 0; i < 7; i++)
+		set_num(J, names[i], x->t[i]);
+	set_num(J, "looking_up", 0);
 }
 
-/* Lines: 7 timings in microseconds (blocked, connecting, TLS, sending,
- * waiting, receiving, duration), remote IP, port, TLS version, cipher,
- * method, URL, Cookie sent, proto, error code, error, the number n of
- * request header lines, those n lines, then the response head as
- * received.  Formatting by hand: printf's %f showed in profiles. */
+/* res.request: method, url, headers (name: [values]), body, cookies. */
 static void
-push_meta(js_State *J, const struct http_req *r)
+push_request(js_State *J, const struct res *x)
 {
-	struct buf *b = &r->hv->meta;
-	size_t i, n = 0;
+	const char *p, *eol, *colon, *c, *semi, *eq;
+	char *name;
 
-	buf_reset(b);
-	put_num(b, (long long)(r->t_blocked * 1000));
-	put_num(b, (long long)(r->t_connecting * 1000));
-	put_num(b, (long long)(r->t_tls * 1000));
-	put_num(b, (long long)(r->t_sending * 1000));
-	put_num(b, (long long)(r->t_waiting * 1000));
-	put_num(b, (long long)(r->t_receiving * 1000));
-	put_num(b, (long long)(r->t_duration * 1000));
-	put_line(b, r->remote_ip);
-	put_num(b, r->remote_port);
-	put_line(b, r->tls_version);
-	put_line(b, r->tls_cipher);
-	put_line(b, r->method);
-	put_line(b, r->url);
-	put_line(b, r->cookie_hdr);
-	put_line(b, r->proto);
-	put_num(b, r->error_code);
-	put_line(b, r->status == 0 ? r->error : NULL);
+	js_newobject(J);
+	set_str(J, "method", x->s[S_METHOD]);
+	set_str(J, "url", x->s[S_URL]);
+	js_newobject(J);
+	for (p = x->s[S_REQHDRS]; *p != '\0'; p = eol + 1) {
+		eol = strchr(p, '\n');
+		colon = strstr(p, ": ");
+		if (colon == NULL || colon > eol || colon == p)
+			continue;
+		name = xstrndup(p, (size_t)(colon - p));
+		/* a throw here leaks name (memory only) */
+		if (!js_hasproperty(J, -1, name)) {
+			js_newarray(J);
+			js_copy(J, -1);
+			js_setproperty(J, -3, name);
+		}
+		free(name);
+		js_pushlstring(J, colon + 2, (int)(eol - colon - 2));
+		js_setindex(J, -2, js_getlength(J, -2));
+		js_pop(J, 1);
+	}
+	if (*x->s[S_COOKIE] != '\0') {
+		js_newarray(J);
+		js_pushstring(J, x->s[S_COOKIE]);
+		js_setindex(J, -2, 0);
+		js_setproperty(J, -2, "Cookie");
+	}
+	js_setproperty(J, -2, "headers");
+	js_pushlstring(J, x->s[S_REQBODY], (int)x->reqbody_len);
+	js_setproperty(J, -2, "body");
+	js_newobject(J);
+	for (c = x->s[S_COOKIE]; *c != '\0'; c = *semi ? semi + 2 : semi) {
+		semi = strstr(c, "; ");
+		if (semi == NULL)
+			semi = c + strlen(c);
+		eq = memchr(c, '=', (size_t)(semi - c));
+		if (eq == NULL)
+			eq = semi;
+		name = xstrndup(c, (size_t)(eq - c));
+		if (!js_hasproperty(J, -1, name)) {
+			js_newarray(J);
+			js_copy(J, -1);
+			js_setproperty(J, -3, name);
+		}
+		js_newobject(J);
+		set_str(J, "name", name);
+		free(name);
+		js_pushlstring(J, eq < semi ? eq + 1 : semi,
+		    (int)(eq < semi ? semi - eq - 1 : 0));
+		js_setproperty(J, -2, "value");
+		js_pushboolean(J, 0);
+		js_setproperty(J, -2, "replace");
+		js_setindex(J, -2, js_getlength(J, -2));
+		js_pop(J, 1);
+		if (*semi == '\0')
+			break;
+	}
+	js_setproperty(J, -2, "cookies");
+}
+
+static void
+push_field(js_State *J, const struct res *x, int id)
+{
+	switch (id) {
+	case F_STATUS_TEXT:
+		push_status_text(J, x);
+		break;
+	case F_HEADERS:
+		js_newobject(J);
+		each_header(x->s[S_HEAD], add_header, J);
+		break;
+	case F_COOKIES:
+		js_newobject(J);
+		each_header(x->s[S_HEAD], add_cookie, J);
+		break;
+	case F_TIMINGS:
+		push_timings(J, x);
+		break;
+	case F_URL:
+		js_pushstring(J, x->s[S_URL]);
+		break;
+	case F_PROTO:
+		js_pushstring(J, x->s[S_PROTO]);
+		break;
+	case F_ERROR_CODE:
+		js_pushnumber(J, x->error_code);
+		break;
+	case F_ERROR:
+		js_pushstring(J, x->s[S_ERROR]);
+		break;
+	case F_REMOTE_IP:
+		js_pushstring(J, x->s[S_IP]);
+		break;
+	case F_REMOTE_PORT:
+		js_pushnumber(J, (double)x->remote_port);
+		break;
+	case F_TLS_VERSION:
+		js_pushstring(J, x->s[S_TLSV]);
+		break;
+	case F_TLS_CIPHER:
+		js_pushstring(J, x->s[S_CIPHER]);
+		break;
+	case F_REQUEST:
+		push_request(J, x);
+		break;
+	default:
+		js_pushundefined(J);
+	}
+}
+
+/* A field's getter and setter (one function: a getter gets no argument,
+ * a setter one); its function data is the field's index.  Setting a
+ * field makes it an own property, as reading an object field does. */
+static void
+res_get(js_State *J)
+{
+	const struct field *f = &fields[(intptr_t)js_currentfunctiondata(J)];
+
+	if (js_gettop(J) > 1) {
+		js_copy(J, 1);
+		js_defproperty(J, 0, f->name, 0);
+		js_pushundefined(J);
+		return;
+	}
+	if (!js_isuserdata(J, 0, TAG)) {
+		js_pushundefined(J);	/* Response.prototype.url and the like */
+		return;
+	}
+	push_field(J, js_touserdata(J, 0, TAG), f->id);
+	if (f->id & OBJ) {
+		js_copy(J, -1);
+		js_defproperty(J, 0, f->name, 0);
+	}
+}
+
+static void
+res_free(js_State *J, void *p)
+{
+	free(p);
+}
+
+/* Copy what a Response shows of r into one block. */
+static struct res *
+res_new(const struct http_req *r)
+{
+	const char *v[NSTR];
+	size_t len[NSTR], total = 0, i, nh = 0;
+	struct res *x;
+	char *p;
+
+	v[S_URL] = r->url;
+	v[S_PROTO] = r->proto;
+	v[S_IP] = r->remote_ip;
+	v[S_TLSV] = r->tls_version;
+	v[S_CIPHER] = r->tls_cipher;
+	v[S_METHOD] = r->method;
+	v[S_ERROR] = r->status == 0 ? r->error : NULL;
+	v[S_COOKIE] = r->cookie_hdr;
+	v[S_REQHDRS] = NULL;
+	v[S_HEAD] = r->status != 0 ? r->rhead.data : NULL;
+	v[S_REQBODY] = r->body.len > 0 ? r->body.data : NULL;
+	for (i = 0; i < NSTR; i++)
+		len[i] = v[i] == NULL ? 0 : i == S_REQBODY ? r->body.len : strlen(v[i]);
+	/* header values with a line break would break the line format */
 	for (i = 0; i < r->nhdrs; i++)
 		if (strchr(r->hdrs[i].value, '\n') == NULL)
-			n++;
-	put_num(b, (long long)n);
-	for (i = 0; i < r->nhdrs; i++)
-		if (strchr(r->hdrs[i].value, '\n') == NULL) {
-			buf_puts(b, r->hdrs[i].name);
-			buf_puts(b, ": ");
-			put_line(b, r->hdrs[i].value);
+			nh += strlen(r->hdrs[i].name) + strlen(r->hdrs[i].value) + 3;
+	len[S_REQHDRS] = nh;
+	for (i = 0; i < NSTR; i++)
+		total += len[i] + 1;
+	x = xmalloc(sizeof *x + total);
+	x->t[0] = r->t_blocked;
+	x->t[1] = r->t_connecting;
+	x->t[2] = r->t_tls;
+	x->t[3] = r->t_sending;
+	x->t[4] = r->t_waiting;
+	x->t[5] = r->t_receiving;
+	x->t[6] = r->t_duration;
+	x->status = r->status;
+	x->remote_port = r->remote_port;
+	x->error_code = r->error_code;
+	x->reqbody_len = len[S_REQBODY];
+	p = x->text;
+	for (i = 0; i < NSTR; i++) {
+		x->s[i] = p;
+		if (i == S_REQHDRS) {
+			size_t j;
+
+			for (j = 0; j < r->nhdrs; j++)
+				if (strchr(r->hdrs[j].value, '\n') == NULL)
+					p += sprintf(p, "%s: %s\n", r->hdrs[j].name,
+					    r->hdrs[j].value);
+		} else if (len[i] > 0) {
+			memcpy(p, v[i], len[i]);
+			p += len[i];
 		}
-	if (r->status != 0 && r->rhead.data != NULL)
-		buf_add(b, r->rhead.data, r->rhead.len);
-	/* b belongs to the VU: a throw here leaks nothing */
-	js_pushlstring(J, b->data, (int)b->len);
-	js_defproperty(J, -2, "_m", JS_DONTENUM);
+		*p++ = '\0';
+	}
+	return x;
 }
 
 void
@@ -191,42 +452,262 @@ http_response_push(js_State *J, struct http_req *r)
 	http_js(J);
 	js_pop(J, 1);
 	js_getregistry(J, "ly.http.Response");
-	js_newobjectx(J);
-	set_num(J, "status", (double)r->status);
+	js_newuserdata(J, TAG, res_new(r), res_free);
+	js_pushnumber(J, (double)r->status);
+	js_setproperty(J, -2, "status");
 	if (r->rtype == RT_NONE || r->status == 0)
 		js_pushnull(J);
 	else
 		js_pushlstring(J, r->rbody.data != NULL ? r->rbody.data : "",
 		    (int)r->rbody.len);
 	js_setproperty(J, -2, "body");
-	if (r->body.len > 0) {
-		js_pushlstring(J, r->body.data, (int)r->body.len);
-		js_defproperty(J, -2, "_b", JS_DONTENUM);
+}
+
+/* A GJSON path, as res.json(selector) takes it: "a.b", "a.0.b", "a.#"
+ * (length), "a.#.b" (map); "\." escapes a dot.  Replace the value on top
+ * of the stack by what parts[k..n) select, or undefined. */
+static void
+walk(js_State *J, char **parts, int n, int k)
+{
+	int i, len;
+
+	for (; k < n; k++) {
+		if (!js_isobject(J, -1)) {
+			js_pop(J, 1);
+			js_pushundefined(J);
+			return;
+		}
+		if (strcmp(parts[k], "#") == 0 && js_isarray(J, -1)) {
+			len = js_getlength(J, -1);
+			if (k + 1 == n) {
+				js_pop(J, 1);
+				js_pushnumber(J, len);
+				return;
+			}
+			js_newarray(J);
+			for (i = 0; i < len; i++) {
+				js_getindex(J, -2, i);
+				walk(J, parts, n, k + 1);
+				if (js_isundefined(J, -1))
+					js_pop(J, 1);
+				else
+					js_setindex(J, -2, js_getlength(J, -2));
+			}
+			js_rot2pop1(J);
+			return;
+		}
+		/* own properties only: hasOwnProperty of a plain object */
+		js_newobject(J);
+		js_getproperty(J, -1, "hasOwnProperty");
+		js_rot2pop1(J);
+		js_copy(J, -2);
+		js_pushstring(J, parts[k]);
+		js_call(J, 1);
+		if (!js_toboolean(J, -1)) {
+			js_pop(J, 2);
+			js_pushundefined(J);
+			return;
+		}
+		js_pop(J, 1);
+		js_getproperty(J, -1, parts[k]);
+		js_rot2pop1(J);
 	}
-	push_meta(J, r);
 }
 
-/* __ly_http._headers(raw): the header object of a raw header block. */
-static void
-http_headers_fn(js_State *J)
+/* Split a path at unescaped dots, in place; parts point into s. */
+static int
+split_path(char *s, char **parts, int max)
 {
-	js_newobject(J);
-	each_header(js_tostring(J, 1), add_header, J);
+	char *r = s, *w = s;
+	int n = 0;
+
+	parts[n++] = w;
+	for (; *r != '\0'; r++) {
+		if (*r == '\\' && r[1] != '\0')
+			*w++ = *++r;
+		else if (*r == '.' && n < max) {
+			*w++ = '\0';
+			parts[n++] = w;
+		} else
+			*w++ = *r;
+	}
+	*w = '\0';
+	return n;
 }
 
-/* __ly_http._cookies(raw): the cookies a raw header block sets. */
+/* res.json([selector]) */
 static void
-http_cookies_fn(js_State *J)
+res_json(js_State *J)
 {
+	char *path, *parts[64];
+	int n;
+
+	js_getproperty(J, 0, "body");
+	if (js_isnull(J, -1) || js_isundefined(J, -1))
+		js_error(J, "the body is null so we can't transform it to JSON - "
+		    "this likely was because of a request error getting the response");
+	if (!js_hasproperty(J, 0, JSONKEY)) {
+		js_getglobal(J, "JSON");
+		js_getproperty(J, -1, "parse");
+		js_rot2pop1(J);
+		js_pushundefined(J);
+		js_copy(J, -3);
+		if (js_pcall(J, 1)) {
+			if (js_isobject(J, -1) && js_hasproperty(J, -1, "message"))
+				js_rot2pop1(J);
+			js_pushliteral(J, "cannot parse the response body as JSON: ");
+			js_rot2(J);
+			js_concat(J);
+			js_newsyntaxerror(J, js_tostring(J, -1));
+			js_throw(J);
+		}
+		js_copy(J, -1);
+		js_defproperty(J, 0, JSONKEY, JS_DONTENUM);
+	}
+	if (js_isnull(J, 1) || js_isundefined(J, 1))
+		return;
+	path = xstrdup(js_tostring(J, 1));
+	n = split_path(path, parts, (int)(sizeof parts / sizeof parts[0]));
+	if (js_try(J)) {
+		free(path);
+		js_throw(J);
+	}
+	walk(J, parts, n, 0);
+	js_endtry(J);
+	free(path);
+}
+
+/* JSON.stringify(res) shows every field, as k6's does. */
+static void
+res_tojson(js_State *J)
+{
+	const char *k;
+	size_t i;
+
 	js_newobject(J);
-	each_header(js_tostring(J, 1), add_cookie, J);
+	js_pushiterator(J, 0, 1);
+	while ((k = js_nextiterator(J, -1)) != NULL) {
+		js_getproperty(J, 0, k);
+		if (js_iscallable(J, -1))
+			js_pop(J, 1);
+		else
+			js_setproperty(J, -3, k);
+	}
+	js_pop(J, 1);
+	for (i = 0; i < NFIELDS; i++)
+		if (!js_hasproperty(J, -1, fields[i].name)) {
+			js_getproperty(J, 0, fields[i].name);
+			js_setproperty(J, -2, fields[i].name);
+		} else
+			js_pop(J, 1);
+}
+
+static void
+res_unsupported(js_State *J)
+{
+	js_error(J, "not supported yet: Response.%s()",
+	    (const char *)js_currentfunctiondata(J));
+}
+
+static void
+res_ctor(js_State *J)
+{
+	js_pushundefined(J);
+}
+
+static void
+method(js_State *J, js_CFunction fn, const char *name, int n, const char *data)
+{
+	js_newcfunctionx(J, fn, name, n, (void *)(uintptr_t)data, NULL);
+	/* methods have no prototype object of their own */
+	js_pushundefined(J);
+	js_setproperty(J, -2, "prototype");
+	js_defproperty(J, -2, name, JS_DONTENUM);
+}
+
+/* http.url`https://x/${id}`: the name tag is the template with ${} in
+ * place of each value; toString comes from the registry's prototype. */
+static void
+url_tostring(js_State *J)
+{
+	js_getproperty(J, 0, "url");
 }
 
 void
-http_response_helpers(js_State *J)
+http_response_url(js_State *J)
 {
-	js_newcfunction(J, http_headers_fn, "_headers", 1);
-	js_setproperty(J, -2, "_headers");
-	js_newcfunction(J, http_cookies_fn, "_cookies", 1);
-	js_setproperty(J, -2, "_cookies");
+	struct buf u = BUF_INIT, name = BUF_INIT;
+	int i, n = js_gettop(J), len;
+	const char *v;
+
+	len = js_isobject(J, 1) ? js_getlength(J, 1) : 0;
+	for (i = 2; i < n; i++)
+		js_tostring(J, i);	/* may throw: nothing is owned yet */
+	if (js_try(J)) {
+		buf_free(&u);
+		buf_free(&name);
+		js_throw(J);
+	}
+	for (i = 0; i < len; i++) {
+		js_getindex(J, 1, i);
+		v = js_tostring(J, -1);
+		buf_puts(&u, v);
+		buf_puts(&name, v);
+		js_pop(J, 1);
+		if (i + 1 < len) {
+			buf_puts(&u, i + 2 < n ? js_tostring(J, i + 2) : "undefined");
+			buf_puts(&name, "${}");
+		}
+	}
+	http_js(J);
+	js_pop(J, 1);
+	js_getregistry(J, "ly.http.url");
+	js_newobjectx(J);
+	js_pushboolean(J, 1);
+	js_setproperty(J, -2, "__ly_url");
+	js_pushlstring(J, u.data != NULL ? u.data : "", (int)u.len);
+	js_setproperty(J, -2, "url");
+	js_pushlstring(J, name.data != NULL ? name.data : "", (int)name.len);
+	js_setproperty(J, -2, "name");
+	js_endtry(J);
+	buf_free(&u);
+	buf_free(&name);
+}
+
+/* The Response prototype and its helpers, made the first time a VU
+ * needs them. */
+void
+http_js(js_State *J)
+{
+	size_t i;
+
+	js_getregistry(J, "ly.http.Response");
+	if (js_isobject(J, -1))
+		return;
+	js_pop(J, 1);
+	js_newobject(J);
+	for (i = 0; i < NFIELDS; i++) {
+		js_newcfunctionx(J, res_get, fields[i].name, 0,
+		    (void *)(intptr_t)i, NULL);
+		js_pushundefined(J);
+		js_setproperty(J, -2, "prototype");
+		js_copy(J, -1);
+		js_defaccessor(J, -3, fields[i].name, 0);
+	}
+	method(J, res_json, "json", 1, NULL);
+	method(J, res_tojson, "toJSON", 0, NULL);
+	method(J, res_unsupported, "html", 0, "html");
+	method(J, res_unsupported, "submitForm", 0, "submitForm");
+	method(J, res_unsupported, "clickLink", 0, "clickLink");
+	js_newcfunction(J, res_ctor, "Response", 0);
+	js_copy(J, -2);
+	js_setproperty(J, -2, "prototype");
+	js_copy(J, -1);
+	js_defproperty(J, -3, "constructor", JS_DONTENUM);
+	js_setregistry(J, "ly.http.ResponseCtor");
+	js_copy(J, -1);
+	js_setregistry(J, "ly.http.Response");
+	js_newobject(J);
+	method(J, url_tostring, "toString", 0, NULL);
+	js_setregistry(J, "ly.http.url");
 }

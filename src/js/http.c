@@ -1889,51 +1889,13 @@ http_file(js_State *J)
 	js_error(J, "not supported yet: http.file() (multipart bodies)");
 }
 
-/* Push k6/http's JavaScript side (runtime group 8-http.js), compiled the
- * first time a VU needs it: most of a VU's start-up cost was compiling it
- * in VUs that had not made a request yet. */
-void
-http_js(js_State *J)
-{
-	js_getregistry(J, "ly.http");
-	if (js_isobject(J, -1))
-		return;
-	js_pop(J, 1);
-	js_getglobal(J, "__ly_rt");
-	js_getproperty(J, -1, "load");
-	js_rot2(J);
-	js_pushnumber(J, 8);
-	js_call(J, 1);
-	if (!js_isobject(J, -1))
-		js_error(J, "internal error: the k6/http runtime is missing");
-	http_response_helpers(J);
-	js_copy(J, -1);
-	js_setregistry(J, "ly.http");
-	js_getproperty(J, -1, "Response");
-	js_getproperty(J, -1, "prototype");
-	js_setregistry(J, "ly.http.Response");
-	js_pop(J, 1);
-}
-
-/* http.url`...`: the group's tagged template. */
-static void
-http_url(js_State *J)
-{
-	int i, n = js_gettop(J);
-
-	http_js(J);
-	js_getproperty(J, -1, "url");
-	js_rot2(J);
-	for (i = 1; i < n; i++)
-		js_copy(J, i);
-	js_call(J, n - 1);
-}
-
+/* http.Response: the constructor whose prototype every Response has. */
 static void
 http_response_getter(js_State *J)
 {
 	http_js(J);
-	js_getproperty(J, -1, "Response");
+	js_pop(J, 1);
+	js_getregistry(J, "ly.http.ResponseCtor");
 }
 
 void
@@ -1975,7 +1937,7 @@ http_module_open(js_State *J)
 	js_newcconstructor(J, http_cookie_jar_ctor, http_cookie_jar_ctor,
 	    "CookieJar", 0);
 	js_setproperty(J, -2, "CookieJar");
-	modules_setfn(J, http_url, "url", 1);
+	modules_setfn(J, http_response_url, "url", 1);
 	js_newcfunction(J, http_response_getter, "Response", 0);
 	js_pushnull(J);
 	js_defaccessor(J, -3, "Response", JS_DONTCONF);

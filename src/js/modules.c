@@ -91,37 +91,6 @@ modules_register(js_State *J, char **cause)
 	return 0;
 }
 
-static void
-preload_http(js_State *J)
-{
-	http_js(J);
-}
-
-int
-modules_preload(js_State *J, const struct bundle *b, char **cause)
-{
-	size_t i;
-
-	/* k6/http's JavaScript side is compiled on first use, which a script
-	 * that imports it would pay in its first, measured iteration: pay it
-	 * at init instead, as k6 does. */
-	for (i = 0; i < b->nunits; i++)
-		if (strstr(b->units[i].es5, "__ly_import(\"k6/http\")") != NULL ||
-		    strstr(b->units[i].es5, "require(\"k6/http\")") != NULL)
-			break;
-	if (i == b->nunits)
-		return 0;
-	js_newcfunction(J, preload_http, "preload", 0);
-	js_pushundefined(J);
-	if (js_pcall(J, 0)) {
-		*cause = xasprintf("k6/http: %s", js_trystring(J, -1, "Error"));
-		js_pop(J, 1);
-		return -1;
-	}
-	js_pop(J, 1);
-	return 0;
-}
-
 void
 modules_iteration_start(struct vu *vu)
 {

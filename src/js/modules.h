@@ -19,10 +19,6 @@ const char *const *modules_names(void);
 /* Define the globals and hand every native module to __lymod.native.
  * 0, or -1 with an owned *cause. */
 int	modules_register(js_State *, char **cause);
-/* After the init code: prepare what the script's imports will need at
- * once.  0, or -1 with an owned *cause. */
-struct bundle;
-int	modules_preload(js_State *, const struct bundle *, char **cause);
 void	modules_iteration_start(struct vu *);
 void	modules_iteration_end(struct vu *);
 /* Block the VU for ms milliseconds; -1 if it was interrupted. */

@@ -229,6 +229,12 @@ rtsrc(js_State *J)
 void
 runtime_define(js_State *J)
 {
+	/* For the compiler's helpers (src/compile/helpers.js), which run in
+	 * every bundle: reading the global Object would load group 2. */
+	js_getglobal(J, "Object");
+	js_getproperty(J, -1, "defineProperty");
+	js_defglobal(J, "__ly_defp", JS_DONTENUM | JS_READONLY | JS_DONTCONF);
+	js_pop(J, 1);
 	js_newcfunction(J, rtsrc, "__ly_rtsrc", 1);
 	js_defglobal(J, "__ly_rtsrc", JS_DONTENUM);
 	js_newcfunction(J, rtinstall, "__ly_rtinstall", 1);
