@@ -226,6 +226,24 @@ rtsrc(js_State *J)
 	js_rangeerror(J, "no runtime group %g", g);
 }
 
+/*
+ * mujs gives every C function a prototype object with its constructor
+ * property, built-in methods included, where JavaScript gives methods
+ * none: about 170 objects, 25 KiB of a VU's 112 KiB fresh state.  Its
+ * built-ins are made with js_newcfunction, which libmujs.so calls
+ * through its PLT, so this definition takes its place: the function
+ * loses its prototype object at once, and the first collection frees it.
+ * Constructors come from js_newcconstructor and keep theirs.  (Walking
+ * the built-ins after js_newstate did the same in three times the time.)
+ */
+void
+js_newcfunction(js_State *J, js_CFunction fn, const char *name, int length)
+{
+	js_newcfunctionx(J, fn, name, length, NULL, NULL);
+	js_pushundefined(J);
+	js_setproperty(J, -2, "prototype");
+}
+
 void
 runtime_define(js_State *J)
 {
