@@ -792,6 +792,12 @@ binary_push_arraybuffer(js_State *J, const void *data, size_t len)
 		memcpy(ab->data, data, len);
 }
 
+unsigned char *
+binary_push_new(js_State *J, size_t len)
+{
+	return push_ab(J, len)->data;
+}
+
 int
 binary_get(js_State *J, int idx, const unsigned char **data, size_t *len)
 {

@@ -20,6 +20,9 @@
 void	binary_load(js_State *);
 /* Push a new ArrayBuffer holding a copy of len bytes at data. */
 void	binary_push_arraybuffer(js_State *, const void *data, size_t len);
+/* Push a new zero-filled ArrayBuffer of len bytes and return its bytes,
+ * to be filled while it stays on the stack. */
+unsigned char *binary_push_new(js_State *, size_t len);
 /* The bytes of the ArrayBuffer, typed array or DataView at idx: 0, or -1
  * (and nothing set) for any other value.  Never throws. */
 int	binary_get(js_State *, int idx, const unsigned char **data, size_t *len);
