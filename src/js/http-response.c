@@ -8,6 +8,7 @@
 #include <strings.h>
 #include <time.h>
 
+#include "js/binary.h"
 #include "js/http-int.h"
 #include "util/xmalloc.h"
 
@@ -195,6 +196,8 @@ http_response_push(js_State *J, struct http_req *r)
 	set_num(J, "status", (double)r->status);
 	if (r->rtype == RT_NONE || r->status == 0)
 		js_pushnull(J);
+	else if (r->rtype == RT_BINARY)
+		binary_push_arraybuffer(J, r->rbody.data, r->rbody.len);
 	else
 		js_pushlstring(J, r->rbody.data != NULL ? r->rbody.data : "",
 		    (int)r->rbody.len);
