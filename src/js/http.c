@@ -2129,8 +2129,8 @@ http_file(js_State *J)
 	size_t n;
 
 	if (!js_isstring(J, 1) && binary_get(J, 1, &p, &n) == -1)
-		js_typeerror(J, "http.file: data must be a string or an "
-		    "ArrayBuffer");
+		js_typeerror(J, "http.file: invalid data, expected a string or "
+		    "an ArrayBuffer");
 	js_newobject(J);
 	js_copy(J, 1);
 	js_setproperty(J, -2, "data");
@@ -2143,7 +2143,7 @@ http_file(js_State *J)
 		js_pushstring(J, name);
 	}
 	js_setproperty(J, -2, "filename");
-	if (js_isdefined(J, 3) && !js_isnull(J, 3) && *js_tostring(J, 3) != '\0')
+	if (js_isdefined(J, 3) && !js_isnull(J, 3))
 		js_copy(J, 3);
 	else
 		js_pushliteral(J, "application/octet-stream");
