@@ -205,7 +205,11 @@ push_ab(js_State *J, size_t len)
 		    "over the limit of %zu", len, BINARY_MAX);
 	binary_load(J);
 	js_getregistry(J, "ly.bin.ab");
-	ab = xcalloc(1, sizeof *ab + len);
+	/* Not xcalloc: a script asking for too much gets an exception, not
+	 * the end of its process. */
+	if ((ab = calloc(1, sizeof *ab + len)) == NULL)
+		js_rangeerror(J, "Array buffer allocation failed: out of memory "
+		    "for %zu bytes", len);
 	ab->len = len;
 	js_newuserdatax(J, "ArrayBuffer", ab, ab_has, ab_put, NULL, fin);
 	return ab;
@@ -482,9 +486,18 @@ typed_set(js_State *J)
 	n = length_of(J, 1);
 	if (n > v->len || off > v->len - n)
 		js_rangeerror(J, "offset is out of bounds");
-	if (src != NULL) {
-		/* Through a copy: source and target may share a buffer. */
-		tmp = xcalloc(n ? n : 1, sizeof *tmp);
+	if (src != NULL && src->type == v->type)
+		memmove(v->ab->data + v->off + off * size, src->ab->data +
+		    src->off, n * size);
+	else if (src != NULL && src->ab != v->ab)
+		for (i = 0; i < n; i++)
+			set_elem(v->type, v->ab->data + v->off + (off + i) * size,
+			    get_elem(src->type, src->ab->data + src->off +
+			    i * types[src->type].size));
+	else if (src != NULL) {
+		/* Different types over one buffer: through a copy. */
+		if ((tmp = calloc(n ? n : 1, sizeof *tmp)) == NULL)
+			js_rangeerror(J, "set: out of memory");
 		for (i = 0; i < n; i++)
 			tmp[i] = get_elem(src->type, src->ab->data + src->off +
 			    i * types[src->type].size);

@@ -106,6 +106,24 @@ test_get_rejects(void **state)
 	js_freestate(J);
 }
 
+/* Past the 1 GiB cap a buffer is a RangeError the script can catch. */
+static void
+test_cap(void **state)
+{
+	js_State *J = bare();
+
+	binary_load(J);
+	assert_int_equal(js_dostring(J, "var e1, e2, e3;"
+	    "try { new ArrayBuffer(2e9); } catch (e) { e1 = e instanceof RangeError; }"
+	    "try { new Float64Array(2e8); } catch (e) { e2 = e instanceof RangeError; }"
+	    "try { new Uint8Array(new ArrayBuffer(4), 1, 4); } catch (e) { e3 = e instanceof RangeError; }"
+	    "var ok = e1 && e2 && e3;"), 0);
+	js_getglobal(J, "ok");
+	assert_true(js_toboolean(J, -1));
+	js_pop(J, 1);
+	js_freestate(J);
+}
+
 static void
 test_lazy(void **state)
 {
@@ -149,6 +167,7 @@ main(void)
 		cmocka_unit_test(test_push_copies),
 		cmocka_unit_test(test_get_views),
 		cmocka_unit_test(test_get_rejects),
+		cmocka_unit_test(test_cap),
 		cmocka_unit_test(test_lazy),
 	};
 
