@@ -26,6 +26,11 @@
 #include "util/xmalloc.h"
 
 #define BINARY_MAX	((size_t)1 << 30)
+/* mujs schedules its collections by counting its own allocations and
+ * knows nothing of the bytes buffers hold outside its heap: after this
+ * many bytes of new buffers, collect, so that dropped buffers (a binary
+ * response body every iteration) do not pile up between collections. */
+#define BINARY_GC_BYTES	((double)(8 << 20))
 
 enum {
 	T_INT8, T_UINT8, T_UINT8C, T_INT16, T_UINT16, T_INT32, T_UINT32,
@@ -194,6 +199,25 @@ ab_put(js_State *J, void *p, const char *name)
 	return strcmp(name, "byteLength") == 0;
 }
 
+/* Count len more bytes of buffers in this state; collect garbage when
+ * they reach BINARY_GC_BYTES since the last time. */
+static void
+count_bytes(js_State *J, size_t len)
+{
+	double n;
+
+	js_getregistry(J, "ly.bin.new");
+	n = js_isnumber(J, -1) ? js_tonumber(J, -1) : 0;
+	js_pop(J, 1);
+	n += (double)len;
+	if (n >= BINARY_GC_BYTES) {
+		js_gc(J, 0);
+		n = 0;
+	}
+	js_pushnumber(J, n);
+	js_setregistry(J, "ly.bin.new");
+}
+
 /* Push a new zero-filled ArrayBuffer of len bytes and return its data. */
 static struct abuf *
 push_ab(js_State *J, size_t len)
@@ -203,6 +227,7 @@ push_ab(js_State *J, size_t len)
 	if (len > BINARY_MAX)
 		js_rangeerror(J, "Array buffer allocation failed: %zu bytes is "
 		    "over the limit of %zu", len, BINARY_MAX);
+	count_bytes(J, len);
 	binary_load(J);
 	js_getregistry(J, "ly.bin.ab");
 	/* Not xcalloc: a script asking for too much gets an exception, not
