@@ -496,6 +496,12 @@ multipart_part(js_State *J, struct buf *b, const char *bound, const char *k,
 		js_getproperty(J, idx, "filename");
 		add_quoted(b, js_tostring(J, -1));
 		js_getproperty(J, idx, "content_type");
+		/* A line break would end the part's headers early. */
+		if (strpbrk(k, "\r\n") != NULL ||
+		    strpbrk(js_tostring(J, -2), "\r\n") != NULL ||
+		    strpbrk(js_tostring(J, -1), "\r\n") != NULL)
+			js_error(J, "multipart body: the name, filename or content "
+			    "type of field \"%s\" contains a line break", k);
 		buf_printf(b, "\r\nContent-Type: %s\r\n\r\n", js_tostring(J, -1));
 		js_getproperty(J, idx, "data");
 		add_bytes(J, b, -1);

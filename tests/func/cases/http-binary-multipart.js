@@ -54,6 +54,10 @@ export default function () {
   r = http.post(`${B}/post`, { doc: http.file('hello', 'h.txt', 'text/plain'), k: 'v' });
   check(r, {
     'the target sees a file and a field': () => r.json().files.doc === 'hello' && r.json().form.k === 'v',
+    'a line break in a part header is an error': () => {
+      try { http.post(`${B}/inspect`, { f: http.file('x', 'a\r\nX-Evil: 1') }); } catch (e) { return /line break/.test(String(e)); }
+      return false;
+    },
     'http.file rejects other data': () => {
       try { http.file({}); } catch (e) { return e instanceof TypeError; }
       return false;
