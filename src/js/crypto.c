@@ -8,6 +8,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "js/binary.h"
 #include "js/modules.h"
 #include "util/buf.h"
 #include "util/xmalloc.h"
@@ -58,7 +59,8 @@ push_digest(js_State *J, const unsigned char *d, size_t n, const char *enc)
 	} else if (strcmp(enc, "base64rawurl") == 0) {
 		encoding_b64(d, n, "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_", 0, &b);
 	} else if (strcmp(enc, "binary") == 0) {
-		js_error(J, "not supported yet: \"binary\" output (an ArrayBuffer); use hex or base64");
+		binary_push_arraybuffer(J, d, n);
+		return;
 	} else {
 		js_error(J, "unknown output encoding \"%s\" (hex, base64, base64url, "
 		    "base64rawurl, binary)", enc);
@@ -119,8 +121,15 @@ c_hmac(js_State *J)
 static void
 hasher_update(js_State *J)
 {
+	const unsigned char *p;
+	size_t n;
+
 	js_getproperty(J, 0, "_data");
-	js_copy(J, 1);
+	/* Bytes travel as a byte string, which encoding_bytes reads back. */
+	if (binary_get(J, 1, &p, &n) == 0)
+		encoding_push_bytes(J, p, n);
+	else
+		js_copy(J, 1);
 	js_concat(J);
 	js_setproperty(J, 0, "_data");
 	js_copy(J, 0);
@@ -158,10 +167,18 @@ new_hasher(js_State *J, int hmac)
 static void c_create_hash(js_State *J) { digest_named(J, js_tostring(J, 1)); new_hasher(J, 0); }
 static void c_create_hmac(js_State *J) { digest_named(J, js_tostring(J, 1)); new_hasher(J, 1); }
 
+/* randomBytes(size): an ArrayBuffer of cryptographically strong bytes. */
 static void
 c_random_bytes(js_State *J)
 {
-	js_error(J, "not supported yet: randomBytes() (it returns an ArrayBuffer)");
+	double d = js_tonumber(J, 1);
+	unsigned char *p;
+
+	if (!(d >= 0) || d > 1 << 30 || d != (double)(size_t)d)
+		js_rangeerror(J, "randomBytes: invalid size %s", js_tostring(J, 1));
+	p = binary_push_new(J, (size_t)d);
+	if (d > 0 && RAND_bytes(p, (int)d) != 1)
+		js_error(J, "randomBytes: the random generator failed");
 }
 
 void

@@ -10,6 +10,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "js/binary.h"
 #include "js/modules.h"
 #include "util/buf.h"
 #include "util/xmalloc.h"
@@ -19,14 +20,22 @@ static const char b64std[] =
 static const char b64url[] =
     "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_";
 
-/* The bytes of a string argument, into b. */
+/* The bytes of an argument, into b: an ArrayBuffer's or a view's, or
+ * those of the value as a string. */
 void
 encoding_bytes(js_State *J, int idx, struct buf *b)
 {
-	const char *s = js_tostring(J, idx);
-	size_t i, n = strlen(s);
+	const unsigned char *p;
+	const char *s;
+	size_t i, n;
 
 	buf_reset(b);
+	if (binary_get(J, idx, &p, &n) == 0) {
+		buf_add(b, p, n);
+		return;
+	}
+	s = js_tostring(J, idx);
+	n = strlen(s);
 	for (i = 0; i < n; i++) {
 		if ((unsigned char)s[i] == 0xc0 && i + 1 < n && (unsigned char)s[i + 1] == 0x80) {
 			buf_putc(b, 0);
@@ -148,24 +157,32 @@ b64encode(js_State *J)
 	buf_free(&out);
 }
 
+/* b64decode(input, variant, format): an ArrayBuffer, or a string for
+ * format "s". */
 static void
 b64decode(js_State *J)
 {
 	struct buf out = BUF_INIT;
 	const char *alphabet;
-	int pad;
+	int pad, str;
 
 	if (variant(J, 2, &alphabet, &pad) == -1)
 		js_typeerror(J, "b64decode: unknown variant \"%s\" (std, rawstd, url, rawurl)",
 		    js_tostring(J, 2));
-	if (!js_isdefined(J, 3) || strcmp(js_tostring(J, 3), "s") != 0)
-		js_error(J, "not supported yet: b64decode() returning an ArrayBuffer; "
-		    "pass \"s\" as the third argument for a string");
+	str = js_isdefined(J, 3) && strcmp(js_tostring(J, 3), "s") == 0;
 	if (unb64(js_tostring(J, 1), alphabet, &out) == -1) {
 		buf_free(&out);
 		js_error(J, "b64decode: the input is not valid base64");
 	}
-	encoding_push_bytes(J, (const unsigned char *)out.data, out.len);
+	if (js_try(J)) {
+		buf_free(&out);
+		js_throw(J);
+	}
+	if (str)
+		encoding_push_bytes(J, (const unsigned char *)out.data, out.len);
+	else
+		binary_push_arraybuffer(J, out.data, out.len);
+	js_endtry(J);
 	buf_free(&out);
 }
 

@@ -20,6 +20,7 @@
 #include <string.h>
 #include <strings.h>
 
+#include "js/binary.h"
 #include "js/http-int.h"
 #include "util/xmalloc.h"
 
@@ -457,6 +458,8 @@ http_response_push(js_State *J, struct http_req *r)
 	js_setproperty(J, -2, "status");
 	if (r->rtype == RT_NONE || r->status == 0)
 		js_pushnull(J);
+	else if (r->rtype == RT_BINARY)
+		binary_push_arraybuffer(J, r->rbody.data, r->rbody.len);
 	else
 		js_pushlstring(J, r->rbody.data != NULL ? r->rbody.data : "",
 		    (int)r->rbody.len);

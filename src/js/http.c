@@ -13,12 +13,15 @@
 #include <dlfcn.h>
 #include <errno.h>
 #include <mujs.h>
+#include <openssl/rand.h>
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
 #include <time.h>
+#include <zlib.h>
 
 #include "engine/engine.h"
+#include "js/binary.h"
 #include "js/http-int.h"
 #include "js/modules.h"
 #include "net/net.h"
@@ -437,24 +440,163 @@ read_form(js_State *J, struct http_req *r, int idx)
 	r->form = 1;
 }
 
+static void add_hdr(struct http_req *, const char *, const char *);
+
+/* Whether the value at idx came from http.file(). */
+static int
+is_file(js_State *J, int idx)
+{
+	int yes;
+
+	if (!js_isobject(J, idx))
+		return 0;
+	js_getproperty(J, idx, "__ly_file");
+	yes = js_toboolean(J, -1);
+	js_pop(J, 1);
+	return yes;
+}
+
+/* Append the bytes of the value at idx: an ArrayBuffer's or a view's, or
+ * those of its string. */
+static void
+add_bytes(js_State *J, struct buf *b, int idx)
+{
+	const unsigned char *p;
+	size_t n;
+
+	if (binary_get(J, idx, &p, &n) == 0)
+		buf_add(b, p, n);
+	else
+		buf_puts(b, js_tostring(J, idx));
+}
+
+/* A quoted-string parameter as Go's mime/multipart writes it. */
+static void
+add_quoted(struct buf *b, const char *s)
+{
+	buf_putc(b, '"');
+	for (; *s != '\0'; s++) {
+		if (*s == '"' || *s == '\\')
+			buf_putc(b, '\\');
+		buf_putc(b, *s);
+	}
+	buf_putc(b, '"');
+}
+
+/* One part of a multipart body: the value at idx under the name k. */
+static void
+multipart_part(js_State *J, struct buf *b, const char *bound, const char *k,
+    int idx)
+{
+	buf_printf(b, "%s--%s\r\nContent-Disposition: form-data; name=",
+	    b->len > 0 ? "\r\n" : "", bound);
+	add_quoted(b, k);
+	if (is_file(J, idx)) {
+		buf_puts(b, "; filename=");
+		js_getproperty(J, idx, "filename");
+		add_quoted(b, js_tostring(J, -1));
+		js_getproperty(J, idx, "content_type");
+		/* A line break would end the part's headers early. */
+		if (strpbrk(k, "\r\n") != NULL ||
+		    strpbrk(js_tostring(J, -2), "\r\n") != NULL ||
+		    strpbrk(js_tostring(J, -1), "\r\n") != NULL)
+			js_error(J, "multipart body: the name, filename or content "
+			    "type of field \"%s\" contains a line break", k);
+		buf_printf(b, "\r\nContent-Type: %s\r\n\r\n", js_tostring(J, -1));
+		js_getproperty(J, idx, "data");
+		add_bytes(J, b, -1);
+		js_pop(J, 3);
+	} else {
+		buf_puts(b, "\r\n\r\n");
+		if (!js_isundefined(J, idx) && !js_isnull(J, idx))
+			add_bytes(J, b, idx);
+	}
+}
+
+/* An object body with an http.file() value: multipart/form-data, as k6
+ * (Go's mime/multipart) writes it, fields in key order.  The boundary
+ * goes into the Content-Type header, which the script's own replaces. */
+static void
+read_multipart(js_State *J, struct http_req *r, int idx)
+{
+	static const char hex[] = "0123456789abcdef";
+	unsigned char rnd[30];
+	char bound[61], *ct;
+	const char *k;
+	int i, j, n = 0, len, keys;
+
+	if (RAND_bytes(rnd, sizeof rnd) != 1)
+		js_error(J, "multipart body: the random generator failed");
+	for (i = 0; i < (int)sizeof rnd; i++) {
+		bound[2 * i] = hex[rnd[i] >> 4];
+		bound[2 * i + 1] = hex[rnd[i] & 15];
+	}
+	bound[60] = '\0';
+	js_newarray(J);
+	js_pushiterator(J, idx, 1);
+	while ((k = js_nextiterator(J, -1)) != NULL) {
+		js_pushstring(J, k);
+		js_setindex(J, -3, n++);
+	}
+	js_pop(J, 1);
+	js_getproperty(J, -1, "sort");
+	js_rot2(J);
+	js_call(J, 0);
+	keys = js_gettop(J) - 1;
+	for (i = 0; i < n; i++) {
+		js_getindex(J, keys, i);
+		js_getproperty(J, idx, js_tostring(J, -1));
+		if (js_isarray(J, -1)) {
+			len = js_getlength(J, -1);
+			for (j = 0; j < len; j++) {
+				js_getindex(J, -1, j);
+				multipart_part(J, &r->body, bound,
+				    js_tostring(J, -3), js_gettop(J) - 1);
+				js_pop(J, 1);
+			}
+		} else
+			multipart_part(J, &r->body, bound, js_tostring(J, -2),
+			    js_gettop(J) - 1);
+		js_pop(J, 2);
+	}
+	js_pop(J, 1);
+	buf_printf(&r->body, "\r\n--%s--\r\n", bound);
+	r->has_body = 1;
+	ct = xasprintf("multipart/form-data; boundary=%s", bound);
+	add_hdr(r, "Content-Type", ct);
+	free(ct);
+}
+
 static void
 read_body(js_State *J, struct http_req *r, int idx)
 {
+	const unsigned char *p;
+	const char *k;
+	size_t n;
+	int file = 0;
+
 	if (js_isundefined(J, idx) || js_isnull(J, idx))
 		return;
+	if (binary_get(J, idx, &p, &n) == 0) {
+		/* An ArrayBuffer or a view: its bytes, as they are. */
+		add_bytes(J, &r->body, idx);
+		r->has_body = 1;
+		return;
+	}
 	if (js_isobject(J, idx) && !js_isarray(J, idx) && !js_iscallable(J, idx)) {
-		if (js_hasproperty(J, idx, "byteLength")) {
-			js_pop(J, 1);
-			js_error(J, "not supported yet: ArrayBuffer request bodies");
-		}
 		js_pushiterator(J, idx, 1);
-		while (js_nextiterator(J, -1) != NULL) {
+		while (!file && (k = js_nextiterator(J, -1)) != NULL) {
 			/* an http.file() value asks for multipart */
-			js_pop(J, 1);
-			break;
+			js_pushstring(J, k);
+			js_getproperty(J, idx, js_tostring(J, -1));
+			file = is_file(J, -1);
+			js_pop(J, 2);
 		}
 		js_pop(J, 1);
-		read_form(J, r, idx);
+		if (file)
+			read_multipart(J, r, idx);
+		else
+			read_form(J, r, idx);
 		return;
 	}
 	buf_puts(&r->body, js_tostring(J, idx));
@@ -523,6 +665,93 @@ add_hdr(struct http_req *r, const char *name, const char *value)
 	r->hdrs = xreallocarray(r->hdrs, r->nhdrs + 1, sizeof *r->hdrs);
 	r->hdrs[r->nhdrs].name = xstrdup(name);
 	r->hdrs[r->nhdrs++].value = xstrdup(value);
+}
+
+/* Compress b in place with zlib: gzip (gzip) or zlib format (deflate,
+ * which is what HTTP means by it).  -1 if zlib fails. */
+static int
+deflate_buf(struct buf *b, int gzip)
+{
+	struct buf out = BUF_INIT;
+	z_stream z;
+	int rc;
+
+	memset(&z, 0, sizeof z);
+	if (deflateInit2(&z, Z_DEFAULT_COMPRESSION, Z_DEFLATED, gzip ? 31 : 15,
+	    8, Z_DEFAULT_STRATEGY) != Z_OK)
+		return -1;
+	if (buf_reserve(&out, deflateBound(&z, (uLong)b->len)) == -1) {
+		deflateEnd(&z);
+		return -1;
+	}
+	z.next_in = (Bytef *)(b->data != NULL ? b->data : "");
+	z.avail_in = (uInt)b->len;
+	z.next_out = (Bytef *)out.data;
+	z.avail_out = (uInt)(out.size - 1);
+	rc = deflate(&z, Z_FINISH);
+	out.len = z.total_out;
+	deflateEnd(&z);
+	if (rc != Z_STREAM_END) {
+		buf_free(&out);
+		return -1;
+	}
+	out.data[out.len] = '\0';
+	out.cap = b->cap;
+	buf_free(b);
+	*b = out;
+	return 0;
+}
+
+/* params.compression: "gzip", "deflate" or a comma-separated list of
+ * them, applied in order; the body is sent compressed (and counted so in
+ * data_sent) with the matching Content-Encoding. */
+static void
+compress_body(js_State *J, struct http_req *r, const char *list)
+{
+	struct buf enc = BUF_INIT;
+	const char *p = list, *q;
+	size_t n;
+	char *algs;
+
+	/* Check the whole list before changing anything. */
+	while (*p != '\0') {
+		while (*p == ' ' || *p == ',')
+			p++;
+		q = p + strcspn(p, ", ");
+		n = (size_t)(q - p);
+		if (n == 0)
+			break;
+		if ((n == 2 && strncmp(p, "br", 2) == 0) ||
+		    (n == 4 && strncmp(p, "zstd", 4) == 0))
+			js_error(J, "not supported yet: compression %.*s",
+			    (int)n, p);
+		if (!(n == 4 && strncmp(p, "gzip", 4) == 0) &&
+		    !(n == 7 && strncmp(p, "deflate", 7) == 0))
+			js_error(J, "invalid params.compression \"%s\": unknown "
+			    "algorithm \"%.*s\" (gzip, deflate)", list, (int)n, p);
+		p = q;
+	}
+	if (!r->has_body)
+		return;
+	algs = xstrdup(list);
+	for (p = algs; *p != '\0'; p = q) {
+		while (*p == ' ' || *p == ',')
+			p++;
+		q = p + strcspn(p, ", ");
+		n = (size_t)(q - p);
+		if (n == 0)
+			break;
+		if (deflate_buf(&r->body, p[0] == 'g') == -1) {
+			free(algs);
+			buf_free(&enc);
+			js_error(J, "params.compression: zlib failed");
+		}
+		buf_printf(&enc, "%s%.*s", enc.len > 0 ? ", " : "", (int)n, p);
+	}
+	free(algs);
+	if (enc.len > 0)
+		add_hdr(r, "Content-Encoding", enc.data);
+	buf_free(&enc);
 }
 
 static void
@@ -598,8 +827,7 @@ read_params(js_State *J, struct http_req *r, int idx)
 		else if (strcmp(t, "none") == 0)
 			r->rtype = RT_NONE;
 		else if (strcmp(t, "binary") == 0)
-			js_error(J, "not supported yet: responseType \"binary\" "
-			    "(no ArrayBuffer in this JavaScript engine)");
+			r->rtype = RT_BINARY;
 		else
 			js_error(J, "invalid params.responseType \"%s\": expected "
 			    "\"text\", \"binary\" or \"none\"", t);
@@ -629,7 +857,7 @@ read_params(js_State *J, struct http_req *r, int idx)
 
 	js_getproperty(J, idx, "compression");
 	if (js_isdefined(J, -1) && !js_isnull(J, -1) && *js_tostring(J, -1) != '\0')
-		js_error(J, "not supported yet: params.compression");
+		compress_body(J, r, js_tostring(J, -1));
 	js_pop(J, 1);
 
 	if (js_hasproperty(J, idx, "responseCallback")) {
@@ -764,7 +992,7 @@ setup_easy(struct http_req *r)
 	CURL *e = r->easy;
 	struct buf line = BUF_INIT;
 	int64_t left;
-	size_t i;
+	size_t i, j;
 
 	free(r->cookie_hdr);
 	r->cookie_hdr = cookie_header(r);
@@ -842,6 +1070,13 @@ setup_easy(struct http_req *r)
 	for (i = 0; i < r->nhdrs; i++) {
 		/* libcurl computes Content-Length, as k6 does */
 		if (strcasecmp(r->hdrs[i].name, "Content-Length") == 0)
+			continue;
+		/* A later header of the same name replaces this one (the
+		 * script's Content-Type replaces a multipart body's). */
+		for (j = i + 1; j < r->nhdrs; j++)
+			if (strcasecmp(r->hdrs[i].name, r->hdrs[j].name) == 0)
+				break;
+		if (j < r->nhdrs)
 			continue;
 		buf_reset(&line);
 		if (*r->hdrs[i].value == '\0')
@@ -1320,7 +1555,12 @@ req_finish_hop(struct http_req *r)
 	curl_easy_getinfo(r->easy, CURLINFO_PRIMARY_IP, &ip);
 	curl_easy_getinfo(r->easy, CURLINFO_PRIMARY_PORT, &r->remote_port);
 	r->remote_ip = ip != NULL && *ip ? xstrdup(ip) : NULL;
-	vu->data_sent += (uint64_t)rsize;
+	/* The request line, headers and body as sent (compressed, if so).
+	 * libcurl sends a body under 64 KiB (MAX_INITIAL_POST_SIZE) with the
+	 * headers and counts it in CURLINFO_REQUEST_SIZE; a larger one only
+	 * in CURLINFO_SIZE_UPLOAD. */
+	vu->data_sent += (uint64_t)rsize +
+	    (r->body.len >= 65536 ? (uint64_t)ul : 0);
 	vu->data_received += (uint64_t)hsize + (uint64_t)dl;
 	timings(r);
 	r->proto = NULL;
@@ -1883,10 +2123,39 @@ jar_delete(js_State *J)
 	js_pushundefined(J);
 }
 
+/* http.file(data, filename, contentType): k6's FileData, a value that
+ * makes an object body multipart.  The filename defaults to the time in
+ * nanoseconds, as in k6. */
 static void
 http_file(js_State *J)
 {
-	js_error(J, "not supported yet: http.file() (multipart bodies)");
+	const unsigned char *p;
+	struct timespec ts;
+	char name[32];
+	size_t n;
+
+	if (!js_isstring(J, 1) && binary_get(J, 1, &p, &n) == -1)
+		js_typeerror(J, "http.file: invalid data, expected a string or "
+		    "an ArrayBuffer");
+	js_newobject(J);
+	js_copy(J, 1);
+	js_setproperty(J, -2, "data");
+	if (js_isdefined(J, 2) && !js_isnull(J, 2))
+		js_copy(J, 2);
+	else {
+		clock_gettime(CLOCK_REALTIME, &ts);
+		snprintf(name, sizeof name, "%lld%09ld", (long long)ts.tv_sec,
+		    ts.tv_nsec);
+		js_pushstring(J, name);
+	}
+	js_setproperty(J, -2, "filename");
+	if (js_isdefined(J, 3) && !js_isnull(J, 3))
+		js_copy(J, 3);
+	else
+		js_pushliteral(J, "application/octet-stream");
+	js_setproperty(J, -2, "content_type");
+	js_pushboolean(J, 1);
+	js_defproperty(J, -2, "__ly_file", JS_DONTENUM | JS_READONLY);
 }
 
 /* http.Response: the constructor whose prototype every Response has. */

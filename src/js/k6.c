@@ -11,6 +11,7 @@
 
 #include "compile/bundle.h"
 #include "engine/engine.h"
+#include "js/binary.h"
 #include "js/modules.h"
 #include "metrics/metric.h"
 #include "util/buf.h"
@@ -243,16 +244,19 @@ k6_console_define(js_State *J)
 	js_setglobal(J, "console");
 }
 
-/* open(path): the file's text, read once per process and kept. */
+/* open(path[, "b"]): the file's text, or its bytes as an ArrayBuffer,
+ * read once per process and kept (the coordinator's init pass reads it
+ * before the workers fork). */
 struct open_cache {
 	char	*path;
 	char	*data;
+	size_t	 len;
 };
 static struct open_cache *opened;
 static size_t nopened;
 
 static const char *
-read_cached(const char *path, char **cause)
+read_cached(const char *path, size_t *len, char **cause)
 {
 	struct buf b = BUF_INIT;
 	char chunk[65536];
@@ -260,8 +264,10 @@ read_cached(const char *path, char **cause)
 	FILE *f;
 
 	for (i = 0; i < nopened; i++)
-		if (strcmp(opened[i].path, path) == 0)
+		if (strcmp(opened[i].path, path) == 0) {
+			*len = opened[i].len;
 			return opened[i].data;
+		}
 	if ((f = fopen(path, "r")) == NULL) {
 		*cause = xasprintf("open %s: %s", path, strerror(errno));
 		return NULL;
@@ -277,6 +283,7 @@ read_cached(const char *path, char **cause)
 	fclose(f);
 	opened = xreallocarray(opened, nopened + 1, sizeof *opened);
 	opened[nopened].path = xstrdup(path);
+	opened[nopened].len = *len = b.len;
 	opened[nopened].data = buf_steal(&b);
 	return opened[nopened++].data;
 }
@@ -287,14 +294,15 @@ k6_open(js_State *J)
 	struct vu *vu = vu_of(J);
 	const char *arg = js_tostring(J, 1), *mod, *data, *slash;
 	char *path, *cause = NULL;
+	size_t len = 0;
+	int binary;
 
 	if (!vu->in_init)
 		js_error(J, "the \"open()\" function is only available in the init "
 		    "stage (i.e. the global scope)");
 	if (*arg == '\0')
 		js_error(J, "open() needs a file name");
-	if (js_isdefined(J, 2) && strcmp(js_tostring(J, 2), "b") == 0)
-		js_error(J, "not supported yet: open(path, \"b\") (binary files)");
+	binary = js_isdefined(J, 2) && strcmp(js_tostring(J, 2), "b") == 0;
 	if (strncmp(arg, "file://", 7) == 0)
 		arg += 7;
 	/* Relative to the module being evaluated, as k6 does. */
@@ -309,14 +317,17 @@ k6_open(js_State *J)
 	else
 		path = xasprintf("%.*s/%s", (int)(slash - mod), mod, arg);
 	js_pop(J, 2);
-	data = read_cached(path, &cause);
+	data = read_cached(path, &len, &cause);
 	free(path);
 	if (data == NULL) {
 		js_pushstring(J, cause);
 		free(cause);
 		js_error(J, "%s", js_tostring(J, -1));
 	}
-	js_pushstring(J, data);
+	if (binary)
+		binary_push_arraybuffer(J, data, len);
+	else
+		js_pushstring(J, data);
 }
 
 void

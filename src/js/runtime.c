@@ -6,10 +6,14 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "js/binary.h"
 #include "js/runtime.h"
 #include "util/xmalloc.h"
 
 #define ITER	"@@sym:Symbol.iterator"
+
+/* A group written in C: binary data (js/binary.c). */
+#define GROUP_BINARY	20
 
 /* What every VU gets from the library before it uses any of it (see
  * src/js/runtime/10-symbol.js): stubs for the methods, lazy globals and
@@ -39,6 +43,9 @@ static const struct lib_entry {
 	{ 'l', 0, 3, 0, "Number Math" },
 	{ 'l', 0, 4, 0, "Map Set WeakMap WeakSet" },
 	{ 'l', 0, 5, 0, "Promise AggregateError queueMicrotask" },
+	{ 'l', 0, GROUP_BINARY, 0, "ArrayBuffer DataView Int8Array Uint8Array "
+	    "Uint8ClampedArray Int16Array Uint16Array Int32Array Uint32Array "
+	    "Float32Array Float64Array" },
 };
 
 /* A stub's function data: its group and operation, and these flags. */
@@ -49,6 +56,11 @@ static const struct lib_entry {
 static void
 push_group(js_State *J, int g)
 {
+	if (g == GROUP_BINARY) {
+		binary_load(J);
+		js_pushboolean(J, 1);
+		return;
+	}
 	js_getregistry(J, "ly.rt");
 	js_getproperty(J, -1, "impl");
 	js_getindex(J, -1, g);

@@ -206,6 +206,18 @@ if command -v gzip >/dev/null; then
 	req "$u/gzip"
 	t "/gzip is a valid gzip member" 'gzip -t <"$tmp/b"'
 fi
+printf 'a\000b\377' >"$tmp/bin"
+req --data-binary @"$tmp/bin" "$u/inspect"
+t "/inspect raw bytes" '[ "$code" = 200 ] && has "\"length\": 4," && has "\"base64\": \"YQBi/w==\"" && has "\"sha256\": \"$(sha256sum <"$tmp/bin" | cut -c1-64)\""'
+if command -v gzip >/dev/null; then
+	printf 'hello hello hello' | gzip >"$tmp/gz"
+	req --data-binary @"$tmp/gz" -H 'Content-Encoding: gzip' "$u/inspect"
+	t "/inspect gunzips" '[ "$code" = 200 ] && has "\"decoded_base64\": \"aGVsbG8gaGVsbG8gaGVsbG8=\"" && has "\"decode_error\": null"'
+fi
+req --data-binary 'xx' -H 'Content-Encoding: gzip' "$u/inspect"
+t "/inspect reports a body that does not decompress" '[ "$code" = 200 ] && has "\"decode_error\": \"the body does not decompress\""'
+req -X PUT -F "f=@$tmp/bin;type=image/png;filename=x.bin" -F 'k=v' "$u/inspect"
+t "/inspect multipart parts" '[ "$code" = 200 ] && has "{\"name\": \"f\", \"filename\": \"x.bin\", \"content_type\": \"image/png\", \"length\": 4," && has "{\"name\": \"k\", \"filename\": null, \"content_type\": null, \"length\": 1," && has "\"closed\": true" && has "\"method\": \"PUT\""'
 req --compressed "$u/deflate"
 t "/deflate decodes" '[ "$code" = 200 ] && hdr "Content-Encoding: deflate" && has "\"deflated\": true"'
 

@@ -3,8 +3,9 @@
  *
  * Tests, examples and benchmarks use it as the load-test target, so it has to
  * start fast, pick free ports, never linger and survive abusive clients.  It
- * is never installed.  Only libevent, OpenSSL and libc are used; gzip and
- * deflate responses are built from stored DEFLATE blocks, so no zlib.
+ * is never installed.  It uses libevent, OpenSSL, zlib and libc; gzip and
+ * deflate responses are built from stored DEFLATE blocks, and zlib only
+ * inflates compressed request bodies (/inspect).
  */
 
 #define _GNU_SOURCE
@@ -40,6 +41,8 @@
 #include <openssl/rand.h>
 #include <openssl/ssl.h>
 #include <openssl/x509v3.h>
+
+#include <zlib.h>
 
 #include "util/hex.h"
 
@@ -1691,6 +1694,219 @@ handle_deflate(struct evhttp_request *req, void *arg)
 	compressed(req, arg, 0);
 }
 
+/* ---- /inspect: what exactly a request body held ---- */
+
+/* Lowercase hex SHA-256 of p. */
+static void
+sha256_hex(char out[65], const void *p, size_t n)
+{
+	unsigned char md[EVP_MAX_MD_SIZE];
+	unsigned int mdn = 0;
+
+	if (!EVP_Digest(p, n, md, &mdn, EVP_sha256(), NULL) || mdn != 32)
+		die("sha256 failed");
+	hex(out, md, 32);
+}
+
+/* "length", "sha256" and "base64" of p, then a comma. */
+static void
+json_bytes(struct evbuffer *b, const char *prefix, const void *p, size_t n)
+{
+	char sum[65];
+	unsigned char *b64 = xmalloc(4 * ((n + 2) / 3) + 1);
+
+	sha256_hex(sum, p, n);
+	EVP_EncodeBlock(b64, p, (int)n);
+	evbuffer_add_printf(b, "  \"%slength\": %zu,\n  \"%ssha256\": \"%s\",\n"
+	    "  \"%sbase64\": \"%s\",\n", prefix, n, prefix, sum, prefix,
+	    (const char *)b64);
+	free(b64);
+}
+
+/* Undo one Content-Encoding (gzip or deflate, zlib guesses which) into
+ * out; -1 if p is not a whole stream or inflates past MAX_BODY. */
+static int
+inflate_into(struct evbuffer *out, const unsigned char *p, size_t n)
+{
+	unsigned char chunk[16384];
+	z_stream z;
+	int rc;
+
+	memset(&z, 0, sizeof z);
+	if (inflateInit2(&z, 15 + 32) != Z_OK)
+		return -1;
+	z.next_in = (unsigned char *)p;
+	z.avail_in = (uInt)n;
+	do {
+		z.next_out = chunk;
+		z.avail_out = sizeof chunk;
+		rc = inflate(&z, Z_NO_FLUSH);
+		if (rc != Z_OK && rc != Z_STREAM_END)
+			break;
+		evbuffer_add(out, chunk, sizeof chunk - z.avail_out);
+		if (evbuffer_get_length(out) > (size_t)MAX_BODY)
+			rc = Z_MEM_ERROR;
+	} while (rc == Z_OK && (z.avail_in > 0 || z.avail_out == 0));
+	inflateEnd(&z);
+	return rc == Z_STREAM_END && z.avail_in == 0 ? 0 : -1;
+}
+
+/* The parts of a multipart/form-data body, each with its name, filename,
+ * Content-Type and bytes. */
+static void
+json_parts(struct evbuffer *b, const char *ct, const char *body, size_t n)
+{
+	const char *e = body + n, *bv, *s;
+	char delim[256];
+	size_t bn, dn;
+	int first = 1;
+
+	evbuffer_add_printf(b, "  \"parts\": [");
+	if (hdr_param(ct, strlen(ct), "boundary", &bv, &bn) < 0 || bn == 0 ||
+	    bn > sizeof delim - 8)
+		goto out;
+	dn = (size_t)snprintf(delim, sizeof delim, "\r\n--%.*s", (int)bn, bv);
+	if (n < dn - 2 || memcmp(body, delim + 2, dn - 2) != 0)
+		goto out;
+	s = body + dn - 2;
+	while (e - s >= 2 && memcmp(s, "\r\n", 2) == 0) {
+		const char *hdr = s + 2, *he, *data, *next, *line;
+		const char *name = NULL, *fname = NULL, *pct = NULL;
+		size_t namen = 0, fnamen = 0, pctn = 0;
+		char sum[65];
+
+		if ((he = memmem(hdr, (size_t)(e - hdr), "\r\n\r\n", 4)) == NULL)
+			break;
+		data = he + 4;
+		if ((next = memmem(data, (size_t)(e - data), delim, dn)) == NULL)
+			break;
+		for (line = hdr; line < he; ) {
+			const char *le = memmem(line, (size_t)(he + 2 - line),
+			    "\r\n", 2), *v;
+
+			if (le == NULL)
+				le = he;
+			if ((v = memchr(line, ':', (size_t)(le - line))) != NULL) {
+				size_t kn = (size_t)(v - line);
+
+				v++;
+				v += strspn(v, " ");
+				if (kn == 19 && strncasecmp(line,
+				    "Content-Disposition", kn) == 0) {
+					if (hdr_param(v, (size_t)(le - v), "name",
+					    &name, &namen) < 0)
+						name = NULL;
+					if (hdr_param(v, (size_t)(le - v),
+					    "filename", &fname, &fnamen) < 0)
+						fname = NULL;
+				} else if (kn == 12 && strncasecmp(line,
+				    "Content-Type", kn) == 0) {
+					pct = v;
+					pctn = (size_t)(le - v);
+				}
+			}
+			line = le + 2;
+		}
+		sha256_hex(sum, data, (size_t)(next - data));
+		evbuffer_add_printf(b, "%s\n    {\"name\": ", first ? "" : ",");
+		first = 0;
+		if (name != NULL)
+			json_str(b, name, namen);
+		else
+			evbuffer_add(b, "null", 4);
+		evbuffer_add(b, ", \"filename\": ", 14);
+		if (fname != NULL)
+			json_str(b, fname, fnamen);
+		else
+			evbuffer_add(b, "null", 4);
+		evbuffer_add(b, ", \"content_type\": ", 18);
+		if (pct != NULL)
+			json_str(b, pct, pctn);
+		else
+			evbuffer_add(b, "null", 4);
+		evbuffer_add_printf(b, ", \"length\": %zu, \"sha256\": \"%s\", "
+		    "\"data\": ", (size_t)(next - data), sum);
+		json_str(b, data, (size_t)(next - data));
+		evbuffer_add(b, "}", 1);
+		s = next + dn;
+	}
+	/* A well-formed body ends with the closing delimiter. */
+	evbuffer_add_printf(b, "\n  ],\n  \"closed\": %s,\n",
+	    e - s == 4 && memcmp(s, "--\r\n", 4) == 0 ? "true" : "false");
+	return;
+out:
+	evbuffer_add_printf(b, "],\n  \"closed\": false,\n");
+}
+
+/*
+ * Any method: the raw body's length, SHA-256 and base64; the body decoded
+ * by its Content-Encoding (gzip, deflate or a list of them, undone in
+ * reverse order) and, for multipart/form-data, its parts.
+ */
+static void
+handle_inspect(struct evhttp_request *req, void *arg)
+{
+	struct evkeyvalq *h = evhttp_request_get_input_headers(req);
+	struct evbuffer *in = evhttp_request_get_input_buffer(req);
+	struct evbuffer *b = xbuf(), *cur = xbuf(), *next;
+	const char *ct = evhttp_find_header(h, "Content-Type");
+	const char *ce = evhttp_find_header(h, "Content-Encoding");
+	const char *body, *err = NULL;
+	size_t n = evbuffer_get_length(in), k;
+	char alg[32];
+
+	(void)arg;
+	body = n > 0 ? (const char *)evbuffer_pullup(in, -1) : "";
+	evbuffer_add(b, "{\n", 2);
+	json_bytes(b, "", body, n);
+	evbuffer_add(cur, body, n);
+	/* The last encoding listed was applied last. */
+	for (k = ce != NULL ? strlen(ce) : 0; k > 0 && err == NULL; ) {
+		size_t end = k, start;
+
+		while (end > 0 && (ce[end - 1] == ' ' || ce[end - 1] == ','))
+			end--;
+		start = end;
+		while (start > 0 && ce[start - 1] != ' ' && ce[start - 1] != ',')
+			start--;
+		k = start;
+		if (end == start)
+			break;
+		snprintf(alg, sizeof alg, "%.*s", (int)(end - start), ce + start);
+		if (strcasecmp(alg, "gzip") != 0 && strcasecmp(alg, "deflate") != 0) {
+			err = "unknown Content-Encoding";
+			break;
+		}
+		next = xbuf();
+		if (inflate_into(next, evbuffer_pullup(cur, -1),
+		    evbuffer_get_length(cur)) == -1)
+			err = "the body does not decompress";
+		evbuffer_free(cur);
+		cur = next;
+	}
+	n = evbuffer_get_length(cur);
+	body = n > 0 ? (const char *)evbuffer_pullup(cur, -1) : "";
+	if (err == NULL)
+		json_bytes(b, "decoded_", body, n);
+	evbuffer_add(b, "  \"decode_error\": ", 18);
+	if (err != NULL)
+		json_cstr(b, err);
+	else
+		evbuffer_add(b, "null", 4);
+	evbuffer_add(b, ",\n", 2);
+	if (err == NULL && ctype_is(ct, "multipart/form-data"))
+		json_parts(b, ct, body, n);
+	evbuffer_add(b, "  \"content_type\": ", 18);
+	json_cstr(b, ct);
+	evbuffer_add(b, ",\n  \"content_encoding\": ", 24);
+	json_cstr(b, ce);
+	evbuffer_add(b, ",\n  \"method\": ", 14);
+	json_cstr(b, method_name(evhttp_request_get_command(req)));
+	evbuffer_add(b, "\n}\n", 3);
+	evbuffer_free(cur);
+	reply(req, 200, JSON_CT, b);
+}
+
 static void
 handle_json(struct evhttp_request *req, void *arg)
 {
@@ -1940,6 +2156,7 @@ static const struct route {
 	{ "/gzip",		0, M_GET,		handle_gzip },
 	{ "/deflate",		0, M_GET,		handle_deflate },
 	{ "/json",		0, M_GET,		handle_json },
+	{ "/inspect",		0, M_ANY,		handle_inspect },
 	{ "/html",		0, M_GET,		handle_html },
 	{ "/big-html",		0, M_GET,		handle_big_html },
 	{ "/response-headers",	0, M_GET | EVHTTP_REQ_POST,

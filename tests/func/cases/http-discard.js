@@ -12,7 +12,6 @@ export default function () {
   check(r, { 'text override': (r) => r.body.length > 0 });
   r = http.get(`${B}/get`);
   check(r, { 'new connection': (r) => r.timings.connecting > 0 });
-  let threw = false;
-  try { http.get(`${B}/get`, { responseType: 'binary' }); } catch (e) { threw = /not supported yet/.test(e.message); }
-  check(threw, { 'binary is not supported yet': (t) => t });
+  r = http.get(`${B}/bytes/10`, { responseType: 'binary' });
+  check(r, { 'binary override': (r) => r.body instanceof ArrayBuffer && r.body.byteLength === 10 });
 }
