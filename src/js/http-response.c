@@ -451,8 +451,6 @@ void
 http_response_push(js_State *J, struct http_req *r)
 {
 	http_js(J);
-	js_pop(J, 1);
-	js_getregistry(J, "ly.http.Response");
 	js_newuserdata(J, TAG, res_new(r), res_free);
 	js_pushnumber(J, (double)r->status);
 	js_setproperty(J, -2, "status");

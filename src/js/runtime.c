@@ -231,6 +231,11 @@ rtsrc(js_State *J)
 	for (i = 0; i < runtime_groups_n; i++) {
 		name = runtime_groups[i].name;
 		if (strtoul(name, &end, 10) == g && end != name && *end == '-') {
+			if (g == 5) {
+				/* see runtime_promises_loaded() */
+				js_pushboolean(J, 1);
+				js_setregistry(J, "ly.rt.promises");
+			}
 			js_pushliteral(J, runtime_groups[i].src);
 			return;
 		}
@@ -254,6 +259,17 @@ js_newcfunction(js_State *J, js_CFunction fn, const char *name, int length)
 	js_newcfunctionx(J, fn, name, length, NULL, NULL);
 	js_pushundefined(J);
 	js_setproperty(J, -2, "prototype");
+}
+
+int
+runtime_promises_loaded(js_State *J)
+{
+	int loaded;
+
+	js_getregistry(J, "ly.rt.promises");
+	loaded = js_toboolean(J, -1);
+	js_pop(J, 1);
+	return loaded;
 }
 
 void

@@ -16,6 +16,7 @@
 
 #include "engine/engine.h"
 #include "js/modules.h"
+#include "js/runtime.h"
 #include "util/log.h"
 #include "util/xmalloc.h"
 
@@ -212,6 +213,9 @@ run_microtasks(struct vu *vu)
 {
 	js_State *J = vu->J;
 
+	/* no Promise group, no jobs: skip a JavaScript call per iteration */
+	if (!runtime_promises_loaded(J))
+		return;
 	js_getglobal(J, "__ly_runMicrotasks");
 	if (!js_iscallable(J, -1)) {
 		js_pop(J, 1);
