@@ -91,6 +91,13 @@ struct http_req {
 	int			 expected;
 };
 
+/* One entry of options.tlsAuth. */
+struct http_tlsauth {
+	char	**domains;
+	size_t	  ndomains;
+	char	 *cert, *key, *password;
+};
+
 #define HTTP_TAGCACHE	8
 
 /* The inputs and the result of one derivation of a hop's tag set. */
@@ -130,6 +137,10 @@ struct http_vu {
 	int			 no_proxy_env;
 	struct curl_slist	*connect_to;	/* options.hosts */
 	long			 sslversion;	/* options.tlsVersion */
+	char			*ciphers;	/* options.tlsCipherSuites, */
+	char			*ciphers13;	/* as OpenSSL names them */
+	struct http_tlsauth	*tlsauth;	/* options.tlsAuth */
+	size_t			 ntlsauth;
 	/* the last URL parsed, and its parts */
 	char			*last_url, *last_host, *last_path, *last_clean;
 	long			 last_port;

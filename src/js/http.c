@@ -55,9 +55,134 @@ tls_const(const char *v, int max)
 	return 0;
 }
 
+/* k6's cipher suite names (Go's) as OpenSSL names them.  The names
+ * src/js/coordinator/options.js accepts must be these. */
+static const struct cipher_name {
+	const char	*k6, *ossl;
+	int		 tls13;
+} cipher_names[] = {
+	{ "TLS_RSA_WITH_RC4_128_SHA", "RC4-SHA", 0 },
+	{ "TLS_RSA_WITH_3DES_EDE_CBC_SHA", "DES-CBC3-SHA", 0 },
+	{ "TLS_RSA_WITH_AES_128_CBC_SHA", "AES128-SHA", 0 },
+	{ "TLS_RSA_WITH_AES_256_CBC_SHA", "AES256-SHA", 0 },
+	{ "TLS_RSA_WITH_AES_128_CBC_SHA256", "AES128-SHA256", 0 },
+	{ "TLS_RSA_WITH_AES_128_GCM_SHA256", "AES128-GCM-SHA256", 0 },
+	{ "TLS_RSA_WITH_AES_256_GCM_SHA384", "AES256-GCM-SHA384", 0 },
+	{ "TLS_ECDHE_ECDSA_WITH_RC4_128_SHA", "ECDHE-ECDSA-RC4-SHA", 0 },
+	{ "TLS_ECDHE_ECDSA_WITH_AES_128_CBC_SHA", "ECDHE-ECDSA-AES128-SHA", 0 },
+	{ "TLS_ECDHE_ECDSA_WITH_AES_256_CBC_SHA", "ECDHE-ECDSA-AES256-SHA", 0 },
+	{ "TLS_ECDHE_RSA_WITH_RC4_128_SHA", "ECDHE-RSA-RC4-SHA", 0 },
+	{ "TLS_ECDHE_RSA_WITH_3DES_EDE_CBC_SHA", "ECDHE-RSA-DES-CBC3-SHA", 0 },
+	{ "TLS_ECDHE_RSA_WITH_AES_128_CBC_SHA", "ECDHE-RSA-AES128-SHA", 0 },
+	{ "TLS_ECDHE_RSA_WITH_AES_256_CBC_SHA", "ECDHE-RSA-AES256-SHA", 0 },
+	{ "TLS_ECDHE_ECDSA_WITH_AES_128_CBC_SHA256", "ECDHE-ECDSA-AES128-SHA256", 0 },
+	{ "TLS_ECDHE_RSA_WITH_AES_128_CBC_SHA256", "ECDHE-RSA-AES128-SHA256", 0 },
+	{ "TLS_ECDHE_RSA_WITH_AES_128_GCM_SHA256", "ECDHE-RSA-AES128-GCM-SHA256", 0 },
+	{ "TLS_ECDHE_ECDSA_WITH_AES_128_GCM_SHA256", "ECDHE-ECDSA-AES128-GCM-SHA256", 0 },
+	{ "TLS_ECDHE_RSA_WITH_AES_256_GCM_SHA384", "ECDHE-RSA-AES256-GCM-SHA384", 0 },
+	{ "TLS_ECDHE_ECDSA_WITH_AES_256_GCM_SHA384", "ECDHE-ECDSA-AES256-GCM-SHA384", 0 },
+	{ "TLS_ECDHE_RSA_WITH_CHACHA20_POLY1305_SHA256", "ECDHE-RSA-CHACHA20-POLY1305", 0 },
+	{ "TLS_ECDHE_ECDSA_WITH_CHACHA20_POLY1305_SHA256", "ECDHE-ECDSA-CHACHA20-POLY1305", 0 },
+	{ "TLS_ECDHE_RSA_WITH_CHACHA20_POLY1305", "ECDHE-RSA-CHACHA20-POLY1305", 0 },
+	{ "TLS_ECDHE_ECDSA_WITH_CHACHA20_POLY1305", "ECDHE-ECDSA-CHACHA20-POLY1305", 0 },
+	{ "TLS_AES_128_GCM_SHA256", "TLS_AES_128_GCM_SHA256", 1 },
+	{ "TLS_AES_256_GCM_SHA384", "TLS_AES_256_GCM_SHA384", 1 },
+	{ "TLS_CHACHA20_POLY1305_SHA256", "TLS_CHACHA20_POLY1305_SHA256", 1 },
+};
+
+/* options.tlsCipherSuites: an OpenSSL list for TLS 1.2 and one for 1.3.
+ * As in k6 (Go), a list of TLS 1.2 suites leaves TLS 1.3 alone; TLS 1.3
+ * names restrict TLS 1.3 as well. */
+static void
+hv_ciphers(js_State *J, struct http_vu *hv)
+{
+	struct buf b12 = BUF_INIT, b13 = BUF_INIT;
+	size_t i, j;
+	int n;
+
+	n = js_getlength(J, -1);
+	for (i = 0; i < (size_t)n; i++) {
+		const char *name;
+
+		js_getindex(J, -1, (int)i);
+		name = js_tostring(J, -1);
+		for (j = 0; j < sizeof cipher_names / sizeof cipher_names[0]; j++) {
+			struct buf *b = cipher_names[j].tls13 ? &b13 : &b12;
+
+			if (strcmp(name, cipher_names[j].k6) != 0)
+				continue;
+			buf_printf(b, "%s%s", b->len ? ":" : "", cipher_names[j].ossl);
+			break;
+		}
+		js_pop(J, 1);
+	}
+	hv->ciphers = b12.len ? buf_steal(&b12) : NULL;
+	hv->ciphers13 = b13.len ? buf_steal(&b13) : NULL;
+	buf_free(&b12);
+	buf_free(&b13);
+}
+
+static char *
+opt_dup(js_State *J, int idx, const char *key)
+{
+	char *v = NULL;
+
+	js_getproperty(J, idx, key);
+	if (js_isstring(J, -1))
+		v = xstrdup(js_tostring(J, -1));
+	js_pop(J, 1);
+	return v;
+}
+
+/* options.tlsAuth, on the stack. */
+static void
+hv_tlsauth(js_State *J, struct http_vu *hv)
+{
+	int i, j, n, nd;
+
+	n = js_getlength(J, -1);
+	if (n <= 0)
+		return;
+	hv->tlsauth = xcalloc((size_t)n, sizeof *hv->tlsauth);
+	for (i = 0; i < n; i++) {
+		struct http_tlsauth *ta = &hv->tlsauth[hv->ntlsauth++];
+
+		js_getindex(J, -1, i);
+		ta->cert = opt_dup(J, -1, "cert");
+		ta->key = opt_dup(J, -1, "key");
+		ta->password = opt_dup(J, -1, "password");
+		js_getproperty(J, -1, "domains");
+		if (js_isarray(J, -1) && (nd = js_getlength(J, -1)) > 0) {
+			ta->domains = xcalloc((size_t)nd, sizeof *ta->domains);
+			for (j = 0; j < nd; j++) {
+				js_getindex(J, -1, j);
+				ta->domains[ta->ndomains++] = xstrdup(js_tostring(J, -1));
+				js_pop(J, 1);
+			}
+		}
+		js_pop(J, 2);
+	}
+}
+
+/* The client certificate for host: the first entry that names host in
+ * its domains, else the first entry (k6 hands Go every certificate and
+ * Go sends the first one the server accepts, whatever its domains). */
+static const struct http_tlsauth *
+hv_tlsauth_for(const struct http_vu *hv, const char *host)
+{
+	size_t i, j;
+
+	for (i = 0; i < hv->ntlsauth; i++)
+		for (j = 0; j < hv->tlsauth[i].ndomains; j++)
+			if (strcasecmp(hv->tlsauth[i].domains[j], host) == 0)
+				return &hv->tlsauth[i];
+	return hv->ntlsauth > 0 ? &hv->tlsauth[0] : NULL;
+}
+
 /* The script options libcurl needs that runopts does not carry: hosts
- * (as CURLOPT_CONNECT_TO, so Host and SNI stay the name) and tlsVersion.
- * Read from the consolidated options JSON; it was validated before. */
+ * (as CURLOPT_CONNECT_TO, so Host and SNI stay the name), tlsVersion,
+ * tlsCipherSuites and tlsAuth.  Read from the consolidated options JSON;
+ * src/js/coordinator/options.js validated it. */
 static void
 hv_options(js_State *J, struct http_vu *hv)
 {
@@ -107,6 +232,14 @@ hv_options(js_State *J, struct http_vu *hv)
 			hv->sslversion |= tls_const(js_tostring(J, -1), 1);
 		js_pop(J, 1);
 	}
+	js_pop(J, 1);
+	js_getproperty(J, -1, "tlsCipherSuites");
+	if (js_isarray(J, -1))
+		hv_ciphers(J, hv);
+	js_pop(J, 1);
+	js_getproperty(J, -1, "tlsAuth");
+	if (js_isarray(J, -1))
+		hv_tlsauth(J, hv);
 	js_pop(J, 2);
 }
 
@@ -820,6 +953,23 @@ setup_easy(struct http_req *r)
 		curl_easy_setopt(e, CURLOPT_CONNECT_TO, hv->connect_to);
 	if (hv->sslversion != 0)
 		curl_easy_setopt(e, CURLOPT_SSLVERSION, hv->sslversion);
+	if (hv->ciphers != NULL)
+		curl_easy_setopt(e, CURLOPT_SSL_CIPHER_LIST, hv->ciphers);
+	if (hv->ciphers13 != NULL)
+		curl_easy_setopt(e, CURLOPT_TLS13_CIPHERS, hv->ciphers13);
+	if (r->https && hv->ntlsauth > 0) {
+		const struct http_tlsauth *ta = hv_tlsauth_for(hv, r->host);
+		/* libcurl keeps the pointers: the strings live as long as hv */
+		struct curl_blob cert = { ta->cert, 0, CURL_BLOB_NOCOPY };
+		struct curl_blob key = { ta->key, 0, CURL_BLOB_NOCOPY };
+
+		cert.len = ta->cert != NULL ? strlen(ta->cert) : 0;
+		key.len = ta->key != NULL ? strlen(ta->key) : 0;
+		curl_easy_setopt(e, CURLOPT_SSLCERT_BLOB, &cert);
+		curl_easy_setopt(e, CURLOPT_SSLKEY_BLOB, &key);
+		if (ta->password != NULL)
+			curl_easy_setopt(e, CURLOPT_KEYPASSWD, ta->password);
+	}
 
 	if (strcmp(r->method, "HEAD") == 0)
 		curl_easy_setopt(e, CURLOPT_NOBODY, 1L);
@@ -1036,8 +1186,13 @@ set_error(struct http_req *r)
 			r->error = xstrdup("x509: certificate signed by unknown authority");
 		}
 		break;
-	case CURLE_SSL_CONNECT_ERROR:
 	case CURLE_SSL_CERTPROBLEM:
+		/* the only client certificates are options.tlsAuth's */
+		r->error_code = 1300;
+		r->error = xasprintf("tls: tlsAuth: cannot use the client "
+		    "certificate or its key (wrong password?): %s", eb);
+		break;
+	case CURLE_SSL_CONNECT_ERROR:
 	case CURLE_SSL_CIPHER:
 	case CURLE_SSL_CACERT_BADFILE:
 		r->error_code = 1300;
@@ -2023,6 +2178,20 @@ http_vu_free(struct vu *vu)
 	free(hv->last_path);
 	free(hv->last_clean);
 	curl_slist_free_all(hv->connect_to);
+	free(hv->ciphers);
+	free(hv->ciphers13);
+	for (i = 0; i < hv->ntlsauth; i++) {
+		struct http_tlsauth *ta = &hv->tlsauth[i];
+		size_t j;
+
+		for (j = 0; j < ta->ndomains; j++)
+			free(ta->domains[j]);
+		free(ta->domains);
+		free(ta->cert);
+		free(ta->key);
+		free(ta->password);
+	}
+	free(hv->tlsauth);
 	free(hv);
 	vu->http = NULL;
 }

@@ -54,6 +54,26 @@ var __ly_options = (function () {
 	var UNSUPPORTED = { rps: 1, dns: 1, blacklistIPs: 1, blockHostnames: 1, httpDebug: 1,
 		paused: 1, localIPs: 1, tlsAIAFetch: 1 };
 	var TREND_STAT = /^(avg|min|med|max|count|p\((\d+(\.\d+)?)\))$/;
+	var TLS_VERSIONS = ["tls1.0", "tls1.1", "tls1.2", "tls1.3"];
+	/* k6's (Go's) cipher suite names; src/js/http.c maps each of them to
+	 * OpenSSL's name. */
+	var CIPHER_SUITES = [
+		"TLS_RSA_WITH_RC4_128_SHA", "TLS_RSA_WITH_3DES_EDE_CBC_SHA",
+		"TLS_RSA_WITH_AES_128_CBC_SHA", "TLS_RSA_WITH_AES_256_CBC_SHA",
+		"TLS_RSA_WITH_AES_128_CBC_SHA256", "TLS_RSA_WITH_AES_128_GCM_SHA256",
+		"TLS_RSA_WITH_AES_256_GCM_SHA384", "TLS_ECDHE_ECDSA_WITH_RC4_128_SHA",
+		"TLS_ECDHE_ECDSA_WITH_AES_128_CBC_SHA", "TLS_ECDHE_ECDSA_WITH_AES_256_CBC_SHA",
+		"TLS_ECDHE_RSA_WITH_RC4_128_SHA", "TLS_ECDHE_RSA_WITH_3DES_EDE_CBC_SHA",
+		"TLS_ECDHE_RSA_WITH_AES_128_CBC_SHA", "TLS_ECDHE_RSA_WITH_AES_256_CBC_SHA",
+		"TLS_ECDHE_ECDSA_WITH_AES_128_CBC_SHA256", "TLS_ECDHE_RSA_WITH_AES_128_CBC_SHA256",
+		"TLS_ECDHE_RSA_WITH_AES_128_GCM_SHA256", "TLS_ECDHE_ECDSA_WITH_AES_128_GCM_SHA256",
+		"TLS_ECDHE_RSA_WITH_AES_256_GCM_SHA384", "TLS_ECDHE_ECDSA_WITH_AES_256_GCM_SHA384",
+		"TLS_ECDHE_RSA_WITH_CHACHA20_POLY1305_SHA256",
+		"TLS_ECDHE_ECDSA_WITH_CHACHA20_POLY1305_SHA256",
+		"TLS_ECDHE_RSA_WITH_CHACHA20_POLY1305", "TLS_ECDHE_ECDSA_WITH_CHACHA20_POLY1305",
+		"TLS_AES_128_GCM_SHA256", "TLS_AES_256_GCM_SHA384", "TLS_CHACHA20_POLY1305_SHA256"
+	];
+	var PEM_BLOCK = /-----BEGIN ([A-Z0-9 ]+)-----\r?\n((?:[A-Za-z-]+:[^\n]*\r?\n)*)\s*([A-Za-z0-9+\/=\s]+?)\s*-----END \1-----/;
 
 	function fail(msg) {
 		var e = new Error(msg);
@@ -383,6 +403,76 @@ var __ly_options = (function () {
 		}
 	}
 
+	function tlsVersionName(v, what) {
+		if (typeof v !== "string" || TLS_VERSIONS.indexOf(v) < 0)
+			fail(what + ": unknown TLS version " + JSON.stringify(v) +
+			    ": expected tls1.0, tls1.1, tls1.2 or tls1.3");
+		return TLS_VERSIONS.indexOf(v);
+	}
+
+	/* One PEM block of the kind re matches in s, or an error naming what. */
+	function pemBlock(s, re, kind, what) {
+		var m;
+
+		if (typeof s !== "string")
+			fail(what + ": expected a PEM string, got " + (s === undefined ? "nothing" : typeof s));
+		m = PEM_BLOCK.exec(s);
+		if (m === null || !re.test(m[1]) || m[3].replace(/\s+/g, "").length === 0)
+			fail(what + ": no PEM-encoded " + kind + " found");
+		return m;
+	}
+
+	/* tlsVersion, tlsCipherSuites, tlsAuth. */
+	function checkTLS(o) {
+		var v = o.tlsVersion, i, a, key, what, lo, hi;
+
+		if (typeof v === "string" && v !== "")
+			tlsVersionName(v, "tlsVersion");
+		else if (isObject(v)) {
+			lo = v.min === undefined || v.min === "" ? 0 : tlsVersionName(v.min, "tlsVersion.min");
+			hi = v.max === undefined || v.max === "" ? 3 : tlsVersionName(v.max, "tlsVersion.max");
+			if (lo > hi)
+				fail("tlsVersion: min " + v.min + " is above max " + v.max);
+		} else if (v !== undefined && v !== null && v !== "")
+			fail("tlsVersion: expected a string or {min, max}, got " + JSON.stringify(v));
+
+		if (typeof o.tlsCipherSuites === "string")
+			o.tlsCipherSuites = o.tlsCipherSuites === "" ? [] :
+			    o.tlsCipherSuites.split(/\s*,\s*/);
+		if (o.tlsCipherSuites !== undefined && o.tlsCipherSuites !== null) {
+			if (!(o.tlsCipherSuites instanceof Array))
+				fail("tlsCipherSuites: expected an array of cipher suite names");
+			for (i = 0; i < o.tlsCipherSuites.length; i++)
+				if (CIPHER_SUITES.indexOf(o.tlsCipherSuites[i]) < 0)
+					fail("tlsCipherSuites: unknown cipher suite: " +
+					    String(o.tlsCipherSuites[i]));
+		}
+
+		if (o.tlsAuth === undefined || o.tlsAuth === null)
+			return;
+		if (!(o.tlsAuth instanceof Array))
+			fail("tlsAuth: expected an array of {cert, key, password, domains}");
+		for (i = 0; i < o.tlsAuth.length; i++) {
+			a = o.tlsAuth[i];
+			what = "tlsAuth[" + i + "]";
+			if (!isObject(a))
+				fail(what + ": expected an object with cert and key");
+			pemBlock(a.cert, /CERTIFICATE$/, "certificate", what + ".cert");
+			key = pemBlock(a.key, /PRIVATE KEY$/, "private key", what + ".key");
+			if (a.password !== undefined && a.password !== null && typeof a.password !== "string")
+				fail(what + ".password: expected a string");
+			if ((key[1] === "ENCRYPTED PRIVATE KEY" || /Proc-Type:\s*4,ENCRYPTED/.test(key[2])) &&
+			    (typeof a.password !== "string" || a.password === ""))
+				fail(what + ".key is encrypted: give its password in " + what + ".password");
+			if (a.domains !== undefined && a.domains !== null) {
+				if (!(a.domains instanceof Array) || a.domains.some(function (d) {
+					return typeof d !== "string";
+				}))
+					fail(what + ".domains: expected an array of host names");
+			}
+		}
+	}
+
 	/*
 	 * layers: { config: JSON text or null, script: the exported options or
 	 * undefined, env: [[flag, value], ...], cli: [[flag, value], ...],
@@ -435,6 +525,7 @@ var __ly_options = (function () {
 		if (o.summaryTimeUnit !== undefined && o.summaryTimeUnit !== null &&
 		    o.summaryTimeUnit !== "" && ["s", "ms", "us"].indexOf(o.summaryTimeUnit) < 0)
 			fail("summaryTimeUnit: expected s, ms or us, got " + JSON.stringify(o.summaryTimeUnit));
+		checkTLS(o);
 		warnings = [];
 		for (k in o)
 			if (own(o, k)) {
