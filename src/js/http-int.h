@@ -65,6 +65,8 @@ struct http_req {
 	long			 nredirects;
 	enum http_rtype		 rtype;
 	int			 auth;		/* CURLAUTH_* or 0 */
+	char			*authz;		/* digest: this hop's answer */
+	int			 challenged;	/* digest: this URL sent its 401 */
 	int			 throw_errors;
 	enum http_cb		 cb;
 	struct http_range	*ranges;

@@ -19,6 +19,7 @@
 #include <time.h>
 
 #include "engine/engine.h"
+#include "js/http-digest.h"
 #include "js/http-int.h"
 #include "js/modules.h"
 #include "net/net.h"
@@ -316,6 +317,7 @@ req_reset(struct http_req *r)
 	free(r->ranges);
 	curl_slist_free_all(r->slist);
 	free(r->cookie_hdr);
+	free(r->authz);
 	buf_free(&r->rbody);
 	buf_free(&r->rhead);
 	free(r->error);
@@ -909,6 +911,8 @@ setup_easy(struct http_req *r)
 	    r->auth, r->cookie_hdr != NULL ? r->cookie_hdr : "");
 	for (i = 0; i < r->nhdrs; i++)
 		buf_printf(&hv->key, "%s\n%s\n", r->hdrs[i].name, r->hdrs[i].value);
+	if (r->authz != NULL)
+		buf_printf(&hv->key, "Authorization\n%s\n", r->authz);
 	if (!r->has_body && hv->pool_key[r->slot] != NULL &&
 	    strcmp(hv->pool_key[r->slot], hv->key.data) == 0) {
 		curl_easy_setopt(e, CURLOPT_TIMEOUT_MS, (long)(left > 0 ? left : 1));
@@ -918,7 +922,9 @@ setup_easy(struct http_req *r)
 	hv->pool_key[r->slot] = r->has_body ? NULL : xstrdup(hv->key.data);
 
 	curl_easy_reset(e);
-	curl_easy_setopt(e, CURLOPT_URL, r->url);
+	/* digest: the credentials go in r->authz, never as basic auth */
+	curl_easy_setopt(e, CURLOPT_URL, r->auth == CURLAUTH_DIGEST &&
+	    r->orig_url != NULL ? r->orig_url : r->url);
 	curl_easy_setopt(e, CURLOPT_NOSIGNAL, 1L);
 	curl_easy_setopt(e, CURLOPT_ERRORBUFFER, r->errbuf);
 	curl_easy_setopt(e, CURLOPT_WRITEFUNCTION, write_cb);
@@ -945,7 +951,7 @@ setup_easy(struct http_req *r)
 		curl_easy_setopt(e, CURLOPT_SSL_VERIFYHOST, 0L);
 	} else if (hv->cainfo != NULL)
 		curl_easy_setopt(e, CURLOPT_CAINFO, hv->cainfo);
-	if (r->auth != 0)
+	if (r->auth != 0 && r->auth != CURLAUTH_DIGEST)
 		curl_easy_setopt(e, CURLOPT_HTTPAUTH, (long)r->auth);
 	if (hv->no_proxy_env)
 		curl_easy_setopt(e, CURLOPT_PROXY, "");
@@ -1017,6 +1023,11 @@ setup_easy(struct http_req *r)
 	if (r->cookie_hdr != NULL) {
 		buf_reset(&line);
 		buf_printf(&line, "Cookie: %s", r->cookie_hdr);
+		r->slist = curl_slist_append(r->slist, line.data);
+	}
+	if (r->authz != NULL) {
+		buf_reset(&line);
+		buf_printf(&line, "Authorization: %s", r->authz);
 		r->slist = curl_slist_append(r->slist, line.data);
 	}
 	curl_easy_setopt(e, CURLOPT_HTTPHEADER, r->slist);
@@ -1452,6 +1463,54 @@ log_failure(struct http_req *r)
 	buf_free(&f);
 }
 
+/* r's hop got a 401: the Authorization answering its Digest challenge
+ * in r->authz, with the credentials of r's URL; 0, or -1 when there is
+ * nothing to answer with. */
+static int
+digest_answer(struct http_req *r)
+{
+	const char *p = r->rhead.data, *eol;
+	char *user = NULL, *pass = NULL, *path = NULL, *query = NULL;
+	char *uri = NULL, *challenge, cnonce[33];
+	CURLU *u;
+	int rc = -1;
+
+	if (p == NULL || (u = curl_url()) == NULL)
+		return -1;
+	if (curl_url_set(u, CURLUPART_URL, r->url, 0) != CURLUE_OK ||
+	    curl_url_get(u, CURLUPART_USER, &user, CURLU_URLDECODE) != CURLUE_OK)
+		goto out;
+	curl_url_get(u, CURLUPART_PASSWORD, &pass, CURLU_URLDECODE);
+	curl_url_get(u, CURLUPART_PATH, &path, 0);
+	curl_url_get(u, CURLUPART_QUERY, &query, 0);
+	uri = xasprintf("%s%s%s", path != NULL ? path : "/", query != NULL ? "?" : "",
+	    query != NULL ? query : "");
+	http_digest_cnonce(cnonce);
+	for (; *p != '\0' && r->authz == NULL; p = *eol ? eol + 1 : eol) {
+		eol = strchr(p, '\n');
+		if (eol == NULL)
+			eol = p + strlen(p);
+		if (strncasecmp(p, "WWW-Authenticate:", 17) != 0)
+			continue;
+		challenge = xstrndup(p + 17, (size_t)(eol - p - 17));
+		challenge[strcspn(challenge, "\r")] = '\0';
+		r->authz = http_digest_answer(challenge, user,
+		    pass != NULL ? pass : "", r->method, uri, r->body.data,
+		    r->body.len, cnonce);
+		free(challenge);
+	}
+	if (r->authz != NULL)
+		rc = 0;
+out:
+	curl_free(user);
+	curl_free(pass);
+	curl_free(path);
+	curl_free(query);
+	free(uri);
+	curl_url_cleanup(u);
+	return rc;
+}
+
 /* The hop of r is done: measure it, then complete r or queue the next
  * hop. */
 static void
@@ -1489,10 +1548,22 @@ req_finish_hop(struct http_req *r)
 			r->error_code = 1000 + (int)code;
 	}
 	r->expected = is_expected(r);
+	/* k6 expects the first response of a digest request to be its
+	 * 401 challenge, and only that */
+	if (r->auth == CURLAUTH_DIGEST && !r->challenged && r->nredirects == 0)
+		r->expected = r->status == 401;
 	if (!vu->interrupted)
 		emit_metrics(r);
 	store_cookies(r);
 
+	/* Digest: answer the challenge in a second request, counted and
+	 * timed on its own as k6 does. */
+	if (r->auth == CURLAUTH_DIGEST && !r->challenged && r->status == 401 &&
+	    digest_answer(r) == 0) {
+		r->challenged = 1;
+		r->state = RQ_QUEUED;
+		return;
+	}
 	r->state = RQ_COMPLETE;
 	if (r->result == CURLE_OK && (code == 301 || code == 302 || code == 303 ||
 	    code == 307 || code == 308) &&
@@ -1507,6 +1578,9 @@ req_finish_hop(struct http_req *r)
 			return;
 		}
 		r->nredirects++;
+		r->challenged = 0;
+		free(r->authz);
+		r->authz = NULL;
 		{
 			char *next = xstrdup(loc);
 
