@@ -83,6 +83,12 @@ struct http_req {
 	int			 error_code;
 	char			*error;
 	char			 errbuf[CURL_ERROR_SIZE];
+	int64_t			 t_prereq;	/* monotonic ns: request begun, */
+	int64_t			 t_sent;	/* its last byte written, */
+	int64_t			 t_first;	/* the response's first byte, */
+	int64_t			 t_done;	/* its end */
+	uint64_t		 out_bytes;	/* body bytes libcurl wrote */
+	int			 verbose;	/* CURLOPT_VERBOSE is on */
 	double			 t_blocked, t_connecting, t_tls, t_sending;
 	double			 t_waiting, t_receiving, t_duration;
 	const char		*proto;

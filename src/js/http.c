@@ -832,6 +832,56 @@ write_cb(char *p, size_t sz, size_t n, void *arg)
 	return n;
 }
 
+/* Timing the sending of the request, which libcurl 7.88 has no timer
+ * for.  libcurl calls prereq_cb right before it writes the request, and
+ * tells a debug callback about each piece right after writing it, but
+ * only in verbose mode, whose messages cost some 15% of a request's CPU
+ * time: so verbose mode is on only from prereq_cb until the request is
+ * written (or the response begins). */
+static void
+verbose_off(struct http_req *r)
+{
+	if (r->verbose) {
+		curl_easy_setopt(r->easy, CURLOPT_VERBOSE, 0L);
+		r->verbose = 0;
+	}
+}
+
+static int
+prereq_cb(void *arg, char *ip, char *lip, int port, int lport)
+{
+	struct http_req *r = arg;
+
+	(void)ip;
+	(void)lip;
+	(void)port;
+	(void)lport;
+	r->t_prereq = engine_now();
+	r->t_sent = 0;
+	r->out_bytes = 0;
+	curl_easy_setopt(r->easy, CURLOPT_VERBOSE, 1L);
+	r->verbose = 1;
+	return CURL_PREREQFUNC_OK;
+}
+
+static int
+debug_cb(CURL *e, curl_infotype type, char *p, size_t n, void *arg)
+{
+	struct http_req *r = arg;
+
+	(void)e;
+	(void)p;
+	if (type == CURLINFO_DATA_OUT)
+		r->out_bytes += n;
+	else if (type != CURLINFO_HEADER_OUT)
+		return 0;
+	if (r->out_bytes >= r->body.len && r->t_sent == 0) {
+		r->t_sent = engine_now();
+		verbose_off(r);
+	}
+	return 0;
+}
+
 static void tls_info(struct http_req *);
 
 static size_t
@@ -844,8 +894,14 @@ header_cb(char *p, size_t sz, size_t n, void *arg)
 	if (r->https && r->tls_version == NULL)
 		tls_info(r);
 	/* keep the last response's header block only */
-	if (n > 5 && strncmp(p, "HTTP/", 5) == 0)
+	if (n > 5 && strncmp(p, "HTTP/", 5) == 0) {
+		/* libcurl 7.88's start-transfer time is wrong for uploads */
+		if (r->t_first == 0) {
+			r->t_first = engine_now();
+			verbose_off(r);
+		}
 		buf_reset(&r->rhead);
+	}
 	if (buf_add(&r->rhead, p, n) == -1)
 		return 0;
 	return n;
@@ -931,6 +987,10 @@ setup_easy(struct http_req *r)
 	curl_easy_setopt(e, CURLOPT_WRITEDATA, r);
 	curl_easy_setopt(e, CURLOPT_HEADERFUNCTION, header_cb);
 	curl_easy_setopt(e, CURLOPT_HEADERDATA, r);
+	curl_easy_setopt(e, CURLOPT_PREREQFUNCTION, prereq_cb);
+	curl_easy_setopt(e, CURLOPT_PREREQDATA, r);
+	curl_easy_setopt(e, CURLOPT_DEBUGFUNCTION, debug_cb);
+	curl_easy_setopt(e, CURLOPT_DEBUGDATA, r);
 #if LIBCURL_VERSION_NUM >= 0x075500	/* 7.85 */
 	curl_easy_setopt(e, CURLOPT_PROTOCOLS_STR, "http,https");
 #else
@@ -1042,6 +1102,8 @@ done_cb(CURL *easy, CURLcode result, void *arg)
 	struct http_req *r = arg;
 
 	r->result = result;
+	r->t_done = engine_now();
+	verbose_off(r);
 	r->state = RQ_HOP_DONE;
 	r->hv->running--;
 	engine_wake(r->hv->vu->engine, r->hv->vu);
@@ -1073,6 +1135,7 @@ req_start(struct http_req *r)
 {
 	r->result = CURLE_OK;
 	r->errbuf[0] = '\0';
+	r->t_prereq = r->t_sent = r->t_first = r->t_done = 0;
 	r->too_big = 0;
 	r->rbytes = 0;
 	free(r->tls_version);
@@ -1264,14 +1327,25 @@ timings(struct http_req *r)
 		start = total;
 	/* k6: blocked spans getting the connection (so it covers connecting
 	 * and the TLS handshake of a new one); duration is sending + waiting
-	 * + receiving.  libcurl hands the request to the socket in one go
-	 * right after pretransfer, so sending is folded into waiting. */
+	 * + receiving.  Sending runs from the first byte of the request
+	 * written to the last, waiting from there to the response's first
+	 * byte, receiving to the end: our own clock (prereq_cb, debug_cb,
+	 * header_cb, done_cb), as libcurl 7.88 has no timer for the first
+	 * and reuses a stale clock reading for some of the others. */
 	r->t_blocked = us_ms(pre, 0);
 	r->t_connecting = conn > 0 ? us_ms(conn, dns) : 0;
 	r->t_tls = app > 0 ? us_ms(app, conn) : 0;
-	r->t_sending = 0;
-	r->t_waiting = us_ms(start, pre);
-	r->t_receiving = us_ms(total, start);
+	if (r->t_prereq != 0 && r->t_sent >= r->t_prereq &&
+	    r->t_first >= r->t_sent && r->t_done >= r->t_first) {
+		r->t_sending = (double)(r->t_sent - r->t_prereq) / 1e6;
+		r->t_waiting = (double)(r->t_first - r->t_sent) / 1e6;
+		r->t_receiving = (double)(r->t_done - r->t_first) / 1e6;
+	} else {
+		/* no response: what libcurl saw */
+		r->t_sending = 0;
+		r->t_waiting = us_ms(start, pre);
+		r->t_receiving = us_ms(total, start);
+	}
 	r->t_duration = r->t_sending + r->t_waiting + r->t_receiving;
 }
 
