@@ -66,7 +66,7 @@ struct http_req {
 	enum http_rtype		 rtype;
 	int			 auth;		/* CURLAUTH_* or 0 */
 	char			*authz;		/* digest: this hop's answer */
-	int			 challenged;	/* digest: this URL sent its 401 */
+	int			 challenged;	/* digest, ntlm: this URL sent its 401 */
 	int			 throw_errors;
 	enum http_cb		 cb;
 	struct http_range	*ranges;
@@ -89,6 +89,12 @@ struct http_req {
 	int64_t			 t_done;	/* its end */
 	uint64_t		 out_bytes;	/* body bytes libcurl wrote */
 	int			 verbose;	/* CURLOPT_VERBOSE is on */
+	long			 hop_status;	/* of the last status line */
+	struct http_inner {
+		long	 status;
+		double	 sending, waiting, receiving;
+	}			 inner[2];	/* 401s libcurl answered (NTLM) */
+	int			 ninner;
 	double			 t_blocked, t_connecting, t_tls, t_sending;
 	double			 t_waiting, t_receiving, t_duration;
 	const char		*proto;

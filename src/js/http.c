@@ -852,12 +852,30 @@ static int
 prereq_cb(void *arg, char *ip, char *lip, int port, int lport)
 {
 	struct http_req *r = arg;
+	int64_t now = engine_now();
 
 	(void)ip;
 	(void)lip;
 	(void)port;
 	(void)lport;
-	r->t_prereq = engine_now();
+
+	/* libcurl answers an auth challenge (NTLM) in the same transfer:
+	 * keep the hop that got it, k6 counts it */
+	if (r->t_first != 0) {
+		if (r->ninner < (int)(sizeof r->inner / sizeof r->inner[0])) {
+			struct http_inner *h = &r->inner[r->ninner++];
+			int64_t sent = r->t_sent >= r->t_prereq ? r->t_sent :
+			    r->t_prereq;
+
+			h->status = r->hop_status;
+			h->sending = (double)(sent - r->t_prereq) / 1e6;
+			h->waiting = r->t_first >= sent ?
+			    (double)(r->t_first - sent) / 1e6 : 0;
+			h->receiving = (double)(now - r->t_first) / 1e6;
+		}
+		r->t_first = 0;
+	}
+	r->t_prereq = now;
 	r->t_sent = 0;
 	r->out_bytes = 0;
 	curl_easy_setopt(r->easy, CURLOPT_VERBOSE, 1L);
@@ -890,6 +908,7 @@ static size_t
 header_cb(char *p, size_t sz, size_t n, void *arg)
 {
 	struct http_req *r = arg;
+	const char *sp;
 
 	n *= sz;
 	/* libcurl's TLS pointer is only valid while the transfer runs */
@@ -902,6 +921,13 @@ header_cb(char *p, size_t sz, size_t n, void *arg)
 			r->t_first = engine_now();
 			verbose_off(r);
 		}
+		/* "HTTP/1.1 401 ...", not NUL-terminated */
+		sp = memchr(p, ' ', n);
+		r->hop_status = 0;
+		if (sp != NULL && sp + 4 <= p + n && isdigit((unsigned char)sp[1]) &&
+		    isdigit((unsigned char)sp[2]) && isdigit((unsigned char)sp[3]))
+			r->hop_status = (sp[1] - '0') * 100 + (sp[2] - '0') * 10 +
+			    (sp[3] - '0');
 		buf_reset(&r->rhead);
 	}
 	if (buf_add(&r->rhead, p, n) == -1)
@@ -956,6 +982,8 @@ setup_easy(struct http_req *r)
 	const struct runopts *o = hv->vu->engine->opts;
 	CURL *e = r->easy;
 	struct buf line = BUF_INIT;
+	int anon = r->auth == CURLAUTH_DIGEST ||
+	    (r->auth == CURLAUTH_NTLM && !r->challenged);
 	int64_t left;
 	size_t i;
 
@@ -971,6 +999,8 @@ setup_easy(struct http_req *r)
 		buf_printf(&hv->key, "%s\n%s\n", r->hdrs[i].name, r->hdrs[i].value);
 	if (r->authz != NULL)
 		buf_printf(&hv->key, "Authorization\n%s\n", r->authz);
+	if (r->challenged)
+		buf_puts(&hv->key, "challenged\n");
 	if (!r->has_body && hv->pool_key[r->slot] != NULL &&
 	    strcmp(hv->pool_key[r->slot], hv->key.data) == 0) {
 		curl_easy_setopt(e, CURLOPT_TIMEOUT_MS, (long)(left > 0 ? left : 1));
@@ -980,9 +1010,10 @@ setup_easy(struct http_req *r)
 	hv->pool_key[r->slot] = r->has_body ? NULL : xstrdup(hv->key.data);
 
 	curl_easy_reset(e);
-	/* digest: the credentials go in r->authz, never as basic auth */
-	curl_easy_setopt(e, CURLOPT_URL, r->auth == CURLAUTH_DIGEST &&
-	    r->orig_url != NULL ? r->orig_url : r->url);
+	/* digest, and the first request of ntlm, go without credentials
+	 * (digest sends them in r->authz) */
+	curl_easy_setopt(e, CURLOPT_URL, anon && r->orig_url != NULL ?
+	    r->orig_url : r->url);
 	curl_easy_setopt(e, CURLOPT_NOSIGNAL, 1L);
 	curl_easy_setopt(e, CURLOPT_ERRORBUFFER, r->errbuf);
 	curl_easy_setopt(e, CURLOPT_WRITEFUNCTION, write_cb);
@@ -1015,7 +1046,7 @@ setup_easy(struct http_req *r)
 		curl_easy_setopt(e, CURLOPT_SSL_VERIFYHOST, 0L);
 	} else if (hv->cainfo != NULL)
 		curl_easy_setopt(e, CURLOPT_CAINFO, hv->cainfo);
-	if (r->auth != 0 && r->auth != CURLAUTH_DIGEST)
+	if (r->auth != 0 && !anon)
 		curl_easy_setopt(e, CURLOPT_HTTPAUTH, (long)r->auth);
 	if (hv->no_proxy_env)
 		curl_easy_setopt(e, CURLOPT_PROXY, "");
@@ -1140,6 +1171,7 @@ req_start(struct http_req *r)
 	r->result = CURLE_OK;
 	r->errbuf[0] = '\0';
 	r->t_prereq = r->t_sent = r->t_first = r->t_done = 0;
+	r->ninner = 0;
 	r->too_big = 0;
 	r->rbytes = 0;
 	free(r->tls_version);
@@ -1541,6 +1573,71 @@ log_failure(struct http_req *r)
 	buf_free(&f);
 }
 
+/* Emit the hops libcurl ran inside r's transfer, before its last one:
+ * the 401s it answered itself (NTLM), with their own timings; k6 counts
+ * each. */
+static void
+emit_inner(struct http_req *r)
+{
+	long status = r->status;
+	int error_code = r->error_code, expected = r->expected, i;
+	double t[7] = { r->t_blocked, r->t_connecting, r->t_tls, r->t_sending,
+	    r->t_waiting, r->t_receiving, r->t_duration };
+
+	for (i = 0; i < r->ninner; i++) {
+		r->status = r->inner[i].status;
+		r->error_code = r->status >= 400 ? 1000 + (int)r->status : 0;
+		r->expected = is_expected(r);
+		r->t_blocked = r->t_connecting = r->t_tls = 0;
+		r->t_sending = r->inner[i].sending;
+		r->t_waiting = r->inner[i].waiting;
+		r->t_receiving = r->inner[i].receiving;
+		r->t_duration = r->t_sending + r->t_waiting + r->t_receiving;
+		emit_metrics(r);
+	}
+	r->status = status;
+	r->error_code = error_code;
+	r->expected = expected;
+	r->t_blocked = t[0];
+	r->t_connecting = t[1];
+	r->t_tls = t[2];
+	r->t_sending = t[3];
+	r->t_waiting = t[4];
+	r->t_receiving = t[5];
+	r->t_duration = t[6];
+}
+
+/* Has r's URL a user name? */
+static int
+has_credentials(const struct http_req *r)
+{
+	CURLU *u = curl_url();
+	char *user = NULL;
+	int yes;
+
+	yes = u != NULL && curl_url_set(u, CURLUPART_URL, r->url, 0) == CURLUE_OK &&
+	    curl_url_get(u, CURLUPART_USER, &user, 0) == CURLUE_OK;
+	curl_free(user);
+	curl_url_cleanup(u);
+	return yes;
+}
+
+/* Does r's 401 ask for NTLM (or Negotiate, which falls back to it)? */
+static int
+asks_ntlm(const struct http_req *r)
+{
+	const char *p = r->rhead.data, *v;
+
+	for (; p != NULL && *p != '\0'; p = strchr(p, '\n'), p = p ? p + 1 : p) {
+		if (strncasecmp(p, "WWW-Authenticate:", 17) != 0)
+			continue;
+		v = p + 17 + strspn(p + 17, " \t");
+		if (strncasecmp(v, "NTLM", 4) == 0 || strncasecmp(v, "Negotiate", 9) == 0)
+			return 1;
+	}
+	return 0;
+}
+
 /* r's hop got a 401: the Authorization answering its Digest challenge
  * in r->authz, with the credentials of r's URL; 0, or -1 when there is
  * nothing to answer with. */
@@ -1627,11 +1724,15 @@ req_finish_hop(struct http_req *r)
 	}
 	r->expected = is_expected(r);
 	/* k6 expects the first response of a digest request to be its
-	 * 401 challenge, and only that */
+	 * 401 challenge, and only that; of an ntlm request, a 401 too */
 	if (r->auth == CURLAUTH_DIGEST && !r->challenged && r->nredirects == 0)
 		r->expected = r->status == 401;
-	if (!vu->interrupted)
+	if (r->auth == CURLAUTH_NTLM && !r->challenged && r->nredirects == 0)
+		r->expected = r->expected || r->status == 401;
+	if (!vu->interrupted) {
+		emit_inner(r);
 		emit_metrics(r);
+	}
 	store_cookies(r);
 
 	/* Digest: answer the challenge in a second request, counted and
@@ -1639,6 +1740,17 @@ req_finish_hop(struct http_req *r)
 	if (r->auth == CURLAUTH_DIGEST && !r->challenged && r->status == 401 &&
 	    digest_answer(r) == 0) {
 		r->challenged = 1;
+		r->state = RQ_QUEUED;
+		return;
+	}
+	/* NTLM: as k6's negotiator, the credentials only go after a 401,
+	 * with NTLM if the server asked for it (libcurl runs its two
+	 * steps), else with basic auth. */
+	if (r->auth == CURLAUTH_NTLM && !r->challenged && r->status == 401 &&
+	    has_credentials(r)) {
+		r->challenged = 1;
+		if (!asks_ntlm(r))
+			r->auth = CURLAUTH_BASIC;
 		r->state = RQ_QUEUED;
 		return;
 	}

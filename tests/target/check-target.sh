@@ -238,6 +238,13 @@ t "unknown path is 404 JSON" '[ "$code" = 404 ] && has "{\"error\": \"not found\
 v=$(curl -sv --max-time 10 -o /dev/null "$u/get" -o /dev/null "$u/json" 2>&1 || true)
 t "keep-alive: second URL reuses the connection" 'echo "$v" | grep -q "Re-using existing connection"'
 
+req --ntlm -u bob:secret "$u/ntlm-auth/bob"
+t "ntlm-auth: negotiate, challenge, authenticate" '[ "$code" = 200 ] && has "\"authenticated\": true"'
+req "$u/ntlm-auth/bob"
+t "ntlm-auth: 401 asking for NTLM" '[ "$code" = 401 ] && hdr "WWW-Authenticate: NTLM"'
+req --ntlm -u alice:secret "$u/ntlm-auth/bob"
+t "ntlm-auth: another user is refused" '[ "$code" = 401 ]'
+
 req --cacert "$tmp/cert.pem" "$s/get?t=1"
 t "https /get with the generated CA" '[ "$code" = 200 ] && has "\"url\": \"$s/get?t=1\""'
 req --cacert "$tmp/cert.pem" "https://localhost:$TP/"

@@ -1475,6 +1475,79 @@ handle_basic_auth(struct evhttp_request *req, void *arg)
 	free_segs(seg, n);
 }
 
+/* The NTLM message in an "NTLM <base64>" header: its type (1, 2 or 3)
+ * and the decoded bytes in *msg (malloc'd, *len of them), or 0. */
+static int
+ntlm_message(const char *auth, unsigned char **msg, int *len)
+{
+	size_t n;
+
+	*msg = NULL;
+	if (auth == NULL || strncasecmp(auth, "NTLM ", 5) != 0)
+		return 0;
+	auth += 5;
+	n = strlen(auth);
+	*msg = xmalloc(n / 4 * 3 + 3);
+	if (n == 0 || n % 4 != 0 ||
+	    (*len = EVP_DecodeBlock(*msg, (const unsigned char *)auth, (int)n)) < 12 ||
+	    memcmp(*msg, "NTLMSSP", 8) != 0)
+		return 0;
+	return (*msg)[8] | (*msg)[9] << 8;
+}
+
+/* /ntlm-auth/USER: NTLM's three steps, as a Windows server does them.
+ * No NTLM header: 401 asking for NTLM; a negotiate message (type 1): 401
+ * with a challenge (type 2); an authenticate message (type 3) for USER:
+ * 200.  The response in the type 3 message is not checked. */
+static void
+handle_ntlm_auth(struct evhttp_request *req, void *arg)
+{
+	struct call *c = arg;
+	const char *auth = evhttp_find_header(
+	    evhttp_request_get_input_headers(req), "Authorization");
+	unsigned char *m = NULL, t2[32], b64[64];
+	char *seg[1], user[128], hdr[128];
+	int n = split_path(c->rest, seg, 1), type, len = 0;
+	size_t i, ulen, uoff, flags;
+
+	type = ntlm_message(auth, &m, &len);
+	if (n != 1) {
+		reply_error(req, 404, "not found");
+	} else if (type == 1) {
+		/* signature, type 2, an empty target name, flags (unicode,
+		 * NTLM), the server challenge */
+		memset(t2, 0, sizeof t2);
+		memcpy(t2, "NTLMSSP", 8);
+		t2[8] = 2;
+		t2[16] = 32;
+		t2[20] = 0x01;
+		t2[21] = 0x02;
+		if (RAND_bytes(t2 + 24, 8) != 1)
+			die("RAND_bytes failed");
+		EVP_EncodeBlock(b64, t2, sizeof t2);
+		snprintf(hdr, sizeof hdr, "NTLM %s", b64);
+		add_header(req, "WWW-Authenticate", hdr);
+		reply(req, 401, NULL, NULL);
+	} else if (type == 3 && len >= 64) {
+		ulen = (size_t)(m[36] | m[37] << 8);
+		uoff = (size_t)(m[40] | m[41] << 8 | m[42] << 16);
+		flags = (size_t)m[60];
+		for (i = 0; uoff + ulen <= (size_t)len && i < ulen &&
+		    i < sizeof user - 1; i += (flags & 1) ? 2 : 1)
+			user[(flags & 1) ? i / 2 : i] = (char)m[uoff + i];
+		user[(flags & 1) ? i / 2 : i] = '\0';
+		if (strcmp(user, seg[0]) == 0)
+			reply_authenticated(req, user);
+		else
+			reply(req, 401, NULL, NULL);
+	} else {
+		add_header(req, "WWW-Authenticate", "NTLM");
+		reply(req, 401, NULL, NULL);
+	}
+	free(m);
+	free_segs(seg, n);
+}
+
 static void
 hex(char *out, const unsigned char *p, size_t n)
 {
@@ -1940,6 +2013,7 @@ static const struct route {
 	{ "/absolute-redirect",	1, M_GET,		handle_absolute_redirect },
 	{ "/basic-auth",	1, M_GET,		handle_basic_auth },
 	{ "/digest-auth",	1, M_GET,		handle_digest_auth },
+	{ "/ntlm-auth",		1, M_GET,		handle_ntlm_auth },
 	{ "/gzip",		0, M_GET,		handle_gzip },
 	{ "/deflate",		0, M_GET,		handle_deflate },
 	{ "/json",		0, M_GET,		handle_json },
