@@ -105,7 +105,7 @@ struct http_req {
 	int			 expected;
 };
 
-/* One entry of options.tlsAuth. */
+/* One entry of options.tlsAuth (http.c keeps them for the process). */
 struct http_tlsauth {
 	char	**domains;
 	size_t	  ndomains;
@@ -153,8 +153,6 @@ struct http_vu {
 	long			 sslversion;	/* options.tlsVersion */
 	char			*ciphers;	/* options.tlsCipherSuites, */
 	char			*ciphers13;	/* as OpenSSL names them */
-	struct http_tlsauth	*tlsauth;	/* options.tlsAuth */
-	size_t			 ntlsauth;
 	/* the last URL parsed, and its parts */
 	char			*last_url, *last_host, *last_path, *last_clean;
 	long			 last_port;

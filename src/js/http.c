@@ -135,18 +135,27 @@ opt_dup(js_State *J, int idx, const char *key)
 	return v;
 }
 
+/* options.tlsAuth, read once per process: the VUs of a worker share
+ * their options, and certificates are too big to copy into each VU. */
+static struct http_tlsauth *tlsauth;
+static size_t ntlsauth;
+static int tlsauth_read;
+
 /* options.tlsAuth, on the stack. */
 static void
-hv_tlsauth(js_State *J, struct http_vu *hv)
+read_tlsauth(js_State *J)
 {
 	int i, j, n, nd;
 
+	if (tlsauth_read)
+		return;
+	tlsauth_read = 1;
 	n = js_getlength(J, -1);
 	if (n <= 0)
 		return;
-	hv->tlsauth = xcalloc((size_t)n, sizeof *hv->tlsauth);
+	tlsauth = xcalloc((size_t)n, sizeof *tlsauth);
 	for (i = 0; i < n; i++) {
-		struct http_tlsauth *ta = &hv->tlsauth[hv->ntlsauth++];
+		struct http_tlsauth *ta = &tlsauth[ntlsauth++];
 
 		js_getindex(J, -1, i);
 		ta->cert = opt_dup(J, -1, "cert");
@@ -169,15 +178,15 @@ hv_tlsauth(js_State *J, struct http_vu *hv)
  * its domains, else the first entry (k6 hands Go every certificate and
  * Go sends the first one the server accepts, whatever its domains). */
 static const struct http_tlsauth *
-hv_tlsauth_for(const struct http_vu *hv, const char *host)
+tlsauth_for(const char *host)
 {
 	size_t i, j;
 
-	for (i = 0; i < hv->ntlsauth; i++)
-		for (j = 0; j < hv->tlsauth[i].ndomains; j++)
-			if (strcasecmp(hv->tlsauth[i].domains[j], host) == 0)
-				return &hv->tlsauth[i];
-	return hv->ntlsauth > 0 ? &hv->tlsauth[0] : NULL;
+	for (i = 0; i < ntlsauth; i++)
+		for (j = 0; j < tlsauth[i].ndomains; j++)
+			if (strcasecmp(tlsauth[i].domains[j], host) == 0)
+				return &tlsauth[i];
+	return ntlsauth > 0 ? &tlsauth[0] : NULL;
 }
 
 /* The script options libcurl needs that runopts does not carry: hosts
@@ -240,7 +249,7 @@ hv_options(js_State *J, struct http_vu *hv)
 	js_pop(J, 1);
 	js_getproperty(J, -1, "tlsAuth");
 	if (js_isarray(J, -1))
-		hv_tlsauth(J, hv);
+		read_tlsauth(J);
 	js_pop(J, 2);
 }
 
@@ -1058,9 +1067,10 @@ setup_easy(struct http_req *r)
 		curl_easy_setopt(e, CURLOPT_SSL_CIPHER_LIST, hv->ciphers);
 	if (hv->ciphers13 != NULL)
 		curl_easy_setopt(e, CURLOPT_TLS13_CIPHERS, hv->ciphers13);
-	if (r->https && hv->ntlsauth > 0) {
-		const struct http_tlsauth *ta = hv_tlsauth_for(hv, r->host);
-		/* libcurl keeps the pointers: the strings live as long as hv */
+	if (r->https && ntlsauth > 0) {
+		const struct http_tlsauth *ta = tlsauth_for(r->host);
+		/* libcurl keeps the pointers: the strings live as long as
+		 * the process */
 		struct curl_blob cert = { ta->cert, 0, CURL_BLOB_NOCOPY };
 		struct curl_blob key = { ta->key, 0, CURL_BLOB_NOCOPY };
 
@@ -1730,7 +1740,8 @@ req_finish_hop(struct http_req *r)
 	if (r->auth == CURLAUTH_NTLM && !r->challenged && r->nredirects == 0)
 		r->expected = r->expected || r->status == 401;
 	if (!vu->interrupted) {
-		emit_inner(r);
+		if (r->ninner > 0)
+			emit_inner(r);
 		emit_metrics(r);
 	}
 	store_cookies(r);
@@ -2444,18 +2455,6 @@ http_vu_free(struct vu *vu)
 	curl_slist_free_all(hv->connect_to);
 	free(hv->ciphers);
 	free(hv->ciphers13);
-	for (i = 0; i < hv->ntlsauth; i++) {
-		struct http_tlsauth *ta = &hv->tlsauth[i];
-		size_t j;
-
-		for (j = 0; j < ta->ndomains; j++)
-			free(ta->domains[j]);
-		free(ta->domains);
-		free(ta->cert);
-		free(ta->key);
-		free(ta->password);
-	}
-	free(hv->tlsauth);
 	free(hv);
 	vu->http = NULL;
 }
