@@ -73,7 +73,6 @@ var __ly_options = (function () {
 		"TLS_ECDHE_RSA_WITH_CHACHA20_POLY1305", "TLS_ECDHE_ECDSA_WITH_CHACHA20_POLY1305",
 		"TLS_AES_128_GCM_SHA256", "TLS_AES_256_GCM_SHA384", "TLS_CHACHA20_POLY1305_SHA256"
 	];
-	var PEM_BLOCK = /-----BEGIN ([A-Z0-9 ]+)-----\r?\n((?:[A-Za-z-]+:[^\n]*\r?\n)*)\s*([A-Za-z0-9+\/=\s]+?)\s*-----END \1-----/;
 
 	function fail(msg) {
 		var e = new Error(msg);
@@ -410,15 +409,91 @@ var __ly_options = (function () {
 		return TLS_VERSIONS.indexOf(v);
 	}
 
+	/* The first bytes of base64 text b and its decoded length; null if b
+	 * is not base64.  Loops, not regular expressions: mujs's matcher gives
+	 * up on long inputs, and certificates are long. */
+	function b64Head(b) {
+		var A = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
+		var out = [], acc = 0, bits = 0, i, v, pad;
+
+		if (b.length === 0 || b.length % 4 !== 0)
+			return null;
+		pad = b.charAt(b.length - 1) === "=" ? (b.charAt(b.length - 2) === "=" ? 2 : 1) : 0;
+		for (i = 0; i < b.length - pad; i++) {
+			if ((v = A.indexOf(b.charAt(i))) < 0)
+				return null;
+			acc = (acc << 6 | v) & 0xffffff;
+			if ((bits += 6) >= 8) {
+				bits -= 8;
+				if (out.length < 6)
+					out.push(acc >> bits & 0xff);
+			}
+		}
+		return { bytes: out, length: b.length / 4 * 3 - pad };
+	}
+
+	function stripSpace(t) {
+		var out = [], i, c;
+
+		for (i = 0; i < t.length; i++) {
+			c = t.charAt(i);
+			if (c !== " " && c !== "\t" && c !== "\r" && c !== "\n")
+				out.push(c);
+		}
+		return out.join("");
+	}
+
+	/* Is the DER of a PEM body one whole SEQUENCE, as certificates and
+	 * keys are? */
+	function derWhole(body) {
+		var h = b64Head(body), len, k, i;
+
+		if (h === null || h.bytes.length < 2 || h.bytes[0] !== 0x30)
+			return false;
+		len = h.bytes[1];
+		if (len < 0x80)
+			return 2 + len === h.length;
+		k = len & 0x7f;
+		if (k < 1 || k > 3 || h.bytes.length < 2 + k)
+			return false;
+		for (len = 0, i = 0; i < k; i++)
+			len = len * 256 + h.bytes[2 + i];
+		return 2 + k + len === h.length;
+	}
+
+	/* The first PEM block of s: { label, headers, body } or null.  No
+	 * regular expression: mujs's matcher gives up on long inputs. */
+	function pemParse(s) {
+		var b = s.indexOf("-----BEGIN "), e, label, end, text, lines, i, headers = "", body = "";
+
+		if (b < 0 || (e = s.indexOf("-----", b + 11)) < 0)
+			return null;
+		label = s.slice(b + 11, e);
+		if ((end = s.indexOf("-----END " + label + "-----", e + 5)) < 0)
+			return null;
+		text = s.slice(e + 5, end);
+		lines = text.split("\n");
+		for (i = 0; i < lines.length; i++) {
+			if (lines[i].indexOf(":") >= 0)
+				headers += lines[i] + "\n";
+			else
+				body += lines[i];
+		}
+		return { label: label, headers: headers, body: stripSpace(body) };
+	}
+
 	/* One PEM block of the kind re matches in s, or an error naming what. */
 	function pemBlock(s, re, kind, what) {
 		var m;
 
 		if (typeof s !== "string")
 			fail(what + ": expected a PEM string, got " + (s === undefined ? "nothing" : typeof s));
-		m = PEM_BLOCK.exec(s);
-		if (m === null || !re.test(m[1]) || m[3].replace(/\s+/g, "").length === 0)
+		m = pemParse(s);
+		if (m === null || !re.test(m.label) || m.body.length === 0)
 			fail(what + ": no PEM-encoded " + kind + " found");
+		/* an encrypted traditional key is not DER until decrypted */
+		if (!/Proc-Type:\s*4,ENCRYPTED/.test(m.headers) && !derWhole(m.body))
+			fail(what + ": malformed PEM data: the " + kind + " is not valid base64 DER");
 		return m;
 	}
 
@@ -461,7 +536,7 @@ var __ly_options = (function () {
 			key = pemBlock(a.key, /PRIVATE KEY$/, "private key", what + ".key");
 			if (a.password !== undefined && a.password !== null && typeof a.password !== "string")
 				fail(what + ".password: expected a string");
-			if ((key[1] === "ENCRYPTED PRIVATE KEY" || /Proc-Type:\s*4,ENCRYPTED/.test(key[2])) &&
+			if ((key.label === "ENCRYPTED PRIVATE KEY" || /Proc-Type:\s*4,ENCRYPTED/.test(key.headers)) &&
 			    (typeof a.password !== "string" || a.password === ""))
 				fail(what + ".key is encrypted: give its password in " + what + ".password");
 			if (a.domains !== undefined && a.domains !== null) {

@@ -1,9 +1,13 @@
 // tlsAuth entries that cannot be right (see the http-tls-auth-bad-*.case).
-const CERT = '-----BEGIN CERTIFICATE-----\nMIIB\n-----END CERTIFICATE-----\n';
-const KEY = '-----BEGIN PRIVATE KEY-----\nMIIB\n-----END PRIVATE KEY-----\n';
-const ENC = '-----BEGIN EC PRIVATE KEY-----\nProc-Type: 4,ENCRYPTED\nDEK-Info: AES-256-CBC,00\n\nMIIB\n-----END EC PRIVATE KEY-----\n';
+const C = __ENV.TARGET_CLIENT;
+const CERT = open(`${C}/client-a.pem`);
+const KEY = open(`${C}/client-a-key.pem`);
+const ENC = open(`${C}/client-b-key.pem`);
+// the certificate with its last 8 base64 characters cut off
+const SHORT = CERT.replace(/[A-Za-z0-9+\/=]{8}\n-----END/, '\n-----END');
 const MODES = {
   cert: [{ cert: 'not a certificate', key: KEY }],
+  short: [{ cert: SHORT, key: KEY }],
   key: [{ cert: CERT, key: CERT }],
   nopass: [{ cert: CERT, key: ENC }],
   domains: [{ cert: CERT, key: KEY, domains: 'example.com' }],
