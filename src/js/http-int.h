@@ -65,6 +65,8 @@ struct http_req {
 	long			 nredirects;
 	enum http_rtype		 rtype;
 	int			 auth;		/* CURLAUTH_* or 0 */
+	char			*authz;		/* digest: this hop's answer */
+	int			 challenged;	/* digest, ntlm: this URL sent its 401 */
 	int			 throw_errors;
 	enum http_cb		 cb;
 	struct http_range	*ranges;
@@ -81,6 +83,18 @@ struct http_req {
 	int			 error_code;
 	char			*error;
 	char			 errbuf[CURL_ERROR_SIZE];
+	int64_t			 t_prereq;	/* monotonic ns: request begun, */
+	int64_t			 t_sent;	/* its last byte written, */
+	int64_t			 t_first;	/* the response's first byte, */
+	int64_t			 t_done;	/* its end */
+	uint64_t		 out_bytes;	/* body bytes libcurl wrote */
+	int			 verbose;	/* CURLOPT_VERBOSE is on */
+	long			 hop_status;	/* of the last status line */
+	struct http_inner {
+		long	 status;
+		double	 sending, waiting, receiving;
+	}			 inner[2];	/* 401s libcurl answered (NTLM) */
+	int			 ninner;
 	double			 t_blocked, t_connecting, t_tls, t_sending;
 	double			 t_waiting, t_receiving, t_duration;
 	const char		*proto;
@@ -89,6 +103,13 @@ struct http_req {
 	char			*remote_ip;
 	long			 remote_port;
 	int			 expected;
+};
+
+/* One entry of options.tlsAuth (http.c keeps them for the process). */
+struct http_tlsauth {
+	char	**domains;
+	size_t	  ndomains;
+	char	 *cert, *key, *password;
 };
 
 #define HTTP_TAGCACHE	8
@@ -130,6 +151,8 @@ struct http_vu {
 	int			 no_proxy_env;
 	struct curl_slist	*connect_to;	/* options.hosts */
 	long			 sslversion;	/* options.tlsVersion */
+	char			*ciphers;	/* options.tlsCipherSuites, */
+	char			*ciphers13;	/* as OpenSSL names them */
 	/* the last URL parsed, and its parts */
 	char			*last_url, *last_host, *last_path, *last_clean;
 	long			 last_port;

@@ -22,6 +22,7 @@
 
 #include "engine/engine.h"
 #include "js/binary.h"
+#include "js/http-digest.h"
 #include "js/http-int.h"
 #include "js/modules.h"
 #include "net/net.h"
@@ -58,9 +59,143 @@ tls_const(const char *v, int max)
 	return 0;
 }
 
+/* k6's cipher suite names (Go's) as OpenSSL names them.  The names
+ * src/js/coordinator/options.js accepts must be these. */
+static const struct cipher_name {
+	const char	*k6, *ossl;
+	int		 tls13;
+} cipher_names[] = {
+	{ "TLS_RSA_WITH_RC4_128_SHA", "RC4-SHA", 0 },
+	{ "TLS_RSA_WITH_3DES_EDE_CBC_SHA", "DES-CBC3-SHA", 0 },
+	{ "TLS_RSA_WITH_AES_128_CBC_SHA", "AES128-SHA", 0 },
+	{ "TLS_RSA_WITH_AES_256_CBC_SHA", "AES256-SHA", 0 },
+	{ "TLS_RSA_WITH_AES_128_CBC_SHA256", "AES128-SHA256", 0 },
+	{ "TLS_RSA_WITH_AES_128_GCM_SHA256", "AES128-GCM-SHA256", 0 },
+	{ "TLS_RSA_WITH_AES_256_GCM_SHA384", "AES256-GCM-SHA384", 0 },
+	{ "TLS_ECDHE_ECDSA_WITH_RC4_128_SHA", "ECDHE-ECDSA-RC4-SHA", 0 },
+	{ "TLS_ECDHE_ECDSA_WITH_AES_128_CBC_SHA", "ECDHE-ECDSA-AES128-SHA", 0 },
+	{ "TLS_ECDHE_ECDSA_WITH_AES_256_CBC_SHA", "ECDHE-ECDSA-AES256-SHA", 0 },
+	{ "TLS_ECDHE_RSA_WITH_RC4_128_SHA", "ECDHE-RSA-RC4-SHA", 0 },
+	{ "TLS_ECDHE_RSA_WITH_3DES_EDE_CBC_SHA", "ECDHE-RSA-DES-CBC3-SHA", 0 },
+	{ "TLS_ECDHE_RSA_WITH_AES_128_CBC_SHA", "ECDHE-RSA-AES128-SHA", 0 },
+	{ "TLS_ECDHE_RSA_WITH_AES_256_CBC_SHA", "ECDHE-RSA-AES256-SHA", 0 },
+	{ "TLS_ECDHE_ECDSA_WITH_AES_128_CBC_SHA256", "ECDHE-ECDSA-AES128-SHA256", 0 },
+	{ "TLS_ECDHE_RSA_WITH_AES_128_CBC_SHA256", "ECDHE-RSA-AES128-SHA256", 0 },
+	{ "TLS_ECDHE_RSA_WITH_AES_128_GCM_SHA256", "ECDHE-RSA-AES128-GCM-SHA256", 0 },
+	{ "TLS_ECDHE_ECDSA_WITH_AES_128_GCM_SHA256", "ECDHE-ECDSA-AES128-GCM-SHA256", 0 },
+	{ "TLS_ECDHE_RSA_WITH_AES_256_GCM_SHA384", "ECDHE-RSA-AES256-GCM-SHA384", 0 },
+	{ "TLS_ECDHE_ECDSA_WITH_AES_256_GCM_SHA384", "ECDHE-ECDSA-AES256-GCM-SHA384", 0 },
+	{ "TLS_ECDHE_RSA_WITH_CHACHA20_POLY1305_SHA256", "ECDHE-RSA-CHACHA20-POLY1305", 0 },
+	{ "TLS_ECDHE_ECDSA_WITH_CHACHA20_POLY1305_SHA256", "ECDHE-ECDSA-CHACHA20-POLY1305", 0 },
+	{ "TLS_ECDHE_RSA_WITH_CHACHA20_POLY1305", "ECDHE-RSA-CHACHA20-POLY1305", 0 },
+	{ "TLS_ECDHE_ECDSA_WITH_CHACHA20_POLY1305", "ECDHE-ECDSA-CHACHA20-POLY1305", 0 },
+	{ "TLS_AES_128_GCM_SHA256", "TLS_AES_128_GCM_SHA256", 1 },
+	{ "TLS_AES_256_GCM_SHA384", "TLS_AES_256_GCM_SHA384", 1 },
+	{ "TLS_CHACHA20_POLY1305_SHA256", "TLS_CHACHA20_POLY1305_SHA256", 1 },
+};
+
+/* options.tlsCipherSuites: an OpenSSL list for TLS 1.2 and one for 1.3.
+ * As in k6 (Go), a list of TLS 1.2 suites leaves TLS 1.3 alone; TLS 1.3
+ * names restrict TLS 1.3 as well. */
+static void
+hv_ciphers(js_State *J, struct http_vu *hv)
+{
+	struct buf b12 = BUF_INIT, b13 = BUF_INIT;
+	size_t i, j;
+	int n;
+
+	n = js_getlength(J, -1);
+	for (i = 0; i < (size_t)n; i++) {
+		const char *name;
+
+		js_getindex(J, -1, (int)i);
+		name = js_tostring(J, -1);
+		for (j = 0; j < sizeof cipher_names / sizeof cipher_names[0]; j++) {
+			struct buf *b = cipher_names[j].tls13 ? &b13 : &b12;
+
+			if (strcmp(name, cipher_names[j].k6) != 0)
+				continue;
+			buf_printf(b, "%s%s", b->len ? ":" : "", cipher_names[j].ossl);
+			break;
+		}
+		js_pop(J, 1);
+	}
+	hv->ciphers = b12.len ? buf_steal(&b12) : NULL;
+	hv->ciphers13 = b13.len ? buf_steal(&b13) : NULL;
+	buf_free(&b12);
+	buf_free(&b13);
+}
+
+static char *
+opt_dup(js_State *J, int idx, const char *key)
+{
+	char *v = NULL;
+
+	js_getproperty(J, idx, key);
+	if (js_isstring(J, -1))
+		v = xstrdup(js_tostring(J, -1));
+	js_pop(J, 1);
+	return v;
+}
+
+/* options.tlsAuth, read once per process: the VUs of a worker share
+ * their options, and certificates are too big to copy into each VU. */
+static struct http_tlsauth *tlsauth;
+static size_t ntlsauth;
+static int tlsauth_read;
+
+/* options.tlsAuth, on the stack. */
+static void
+read_tlsauth(js_State *J)
+{
+	int i, j, n, nd;
+
+	if (tlsauth_read)
+		return;
+	tlsauth_read = 1;
+	n = js_getlength(J, -1);
+	if (n <= 0)
+		return;
+	tlsauth = xcalloc((size_t)n, sizeof *tlsauth);
+	for (i = 0; i < n; i++) {
+		struct http_tlsauth *ta = &tlsauth[ntlsauth++];
+
+		js_getindex(J, -1, i);
+		ta->cert = opt_dup(J, -1, "cert");
+		ta->key = opt_dup(J, -1, "key");
+		ta->password = opt_dup(J, -1, "password");
+		js_getproperty(J, -1, "domains");
+		if (js_isarray(J, -1) && (nd = js_getlength(J, -1)) > 0) {
+			ta->domains = xcalloc((size_t)nd, sizeof *ta->domains);
+			for (j = 0; j < nd; j++) {
+				js_getindex(J, -1, j);
+				ta->domains[ta->ndomains++] = xstrdup(js_tostring(J, -1));
+				js_pop(J, 1);
+			}
+		}
+		js_pop(J, 2);
+	}
+}
+
+/* The client certificate for host: the first entry that names host in
+ * its domains, else the first entry (k6 hands Go every certificate and
+ * Go sends the first one the server accepts, whatever its domains). */
+static const struct http_tlsauth *
+tlsauth_for(const char *host)
+{
+	size_t i, j;
+
+	for (i = 0; i < ntlsauth; i++)
+		for (j = 0; j < tlsauth[i].ndomains; j++)
+			if (strcasecmp(tlsauth[i].domains[j], host) == 0)
+				return &tlsauth[i];
+	return ntlsauth > 0 ? &tlsauth[0] : NULL;
+}
+
 /* The script options libcurl needs that runopts does not carry: hosts
- * (as CURLOPT_CONNECT_TO, so Host and SNI stay the name) and tlsVersion.
- * Read from the consolidated options JSON; it was validated before. */
+ * (as CURLOPT_CONNECT_TO, so Host and SNI stay the name), tlsVersion,
+ * tlsCipherSuites and tlsAuth.  Read from the consolidated options JSON;
+ * src/js/coordinator/options.js validated it. */
 static void
 hv_options(js_State *J, struct http_vu *hv)
 {
@@ -110,6 +245,14 @@ hv_options(js_State *J, struct http_vu *hv)
 			hv->sslversion |= tls_const(js_tostring(J, -1), 1);
 		js_pop(J, 1);
 	}
+	js_pop(J, 1);
+	js_getproperty(J, -1, "tlsCipherSuites");
+	if (js_isarray(J, -1))
+		hv_ciphers(J, hv);
+	js_pop(J, 1);
+	js_getproperty(J, -1, "tlsAuth");
+	if (js_isarray(J, -1))
+		read_tlsauth(J);
 	js_pop(J, 2);
 }
 
@@ -186,6 +329,7 @@ req_reset(struct http_req *r)
 	free(r->ranges);
 	curl_slist_free_all(r->slist);
 	free(r->cookie_hdr);
+	free(r->authz);
 	buf_free(&r->rbody);
 	buf_free(&r->rhead);
 	free(r->error);
@@ -925,20 +1069,104 @@ write_cb(char *p, size_t sz, size_t n, void *arg)
 	return n;
 }
 
+/* Timing the sending of the request, which libcurl 7.88 has no timer
+ * for.  libcurl calls prereq_cb right before it writes the request, and
+ * tells debug_cb about each piece right after writing it, but only in
+ * verbose mode, whose messages cost about 5% of a request's instructions:
+ * so verbose mode is on only from prereq_cb until the request is written
+ * (or the response begins).  The body is r->body, sent by libcurl. */
+static void
+verbose_off(struct http_req *r)
+{
+	if (r->verbose) {
+		curl_easy_setopt(r->easy, CURLOPT_VERBOSE, 0L);
+		r->verbose = 0;
+	}
+}
+
+#if LIBCURL_VERSION_NUM >= 0x075000	/* 7.80: CURLOPT_PREREQFUNCTION */
+static int
+prereq_cb(void *arg, char *ip, char *lip, int port, int lport)
+{
+	struct http_req *r = arg;
+	int64_t now = engine_now();
+
+	(void)ip;
+	(void)lip;
+	(void)port;
+	(void)lport;
+
+	/* libcurl answers an auth challenge (NTLM) in the same transfer:
+	 * keep the hop that got it, k6 counts it */
+	if (r->t_first != 0) {
+		if (r->ninner < (int)(sizeof r->inner / sizeof r->inner[0])) {
+			struct http_inner *h = &r->inner[r->ninner++];
+			int64_t sent = r->t_sent >= r->t_prereq ? r->t_sent :
+			    r->t_prereq;
+
+			h->status = r->hop_status;
+			h->sending = (double)(sent - r->t_prereq) / 1e6;
+			h->waiting = r->t_first >= sent ?
+			    (double)(r->t_first - sent) / 1e6 : 0;
+			h->receiving = (double)(now - r->t_first) / 1e6;
+		}
+		r->t_first = 0;
+	}
+	r->t_prereq = now;
+	r->t_sent = 0;
+	r->out_bytes = 0;
+	curl_easy_setopt(r->easy, CURLOPT_VERBOSE, 1L);
+	r->verbose = 1;
+	return CURL_PREREQFUNC_OK;
+}
+#endif
+
+static int
+debug_cb(CURL *e, curl_infotype type, char *p, size_t n, void *arg)
+{
+	struct http_req *r = arg;
+
+	(void)e;
+	(void)p;
+	if (type == CURLINFO_DATA_OUT)
+		r->out_bytes += n;
+	else if (type != CURLINFO_HEADER_OUT)
+		return 0;
+	if (r->out_bytes >= r->body.len && r->t_sent == 0) {
+		r->t_sent = engine_now();
+		verbose_off(r);
+	}
+	return 0;
+}
+
 static void tls_info(struct http_req *);
 
 static size_t
 header_cb(char *p, size_t sz, size_t n, void *arg)
 {
 	struct http_req *r = arg;
+	const char *sp;
 
 	n *= sz;
 	/* libcurl's TLS pointer is only valid while the transfer runs */
 	if (r->https && r->tls_version == NULL)
 		tls_info(r);
 	/* keep the last response's header block only */
-	if (n > 5 && strncmp(p, "HTTP/", 5) == 0)
+	if (n > 5 && strncmp(p, "HTTP/", 5) == 0) {
+		/* libcurl 7.88's start-transfer time is wrong for uploads */
+		if (r->t_first == 0) {
+			r->t_first = engine_now();
+			verbose_off(r);
+		}
+		/* "HTTP/1.1 401 ...", not NUL-terminated */
+		sp = memchr(p, ' ', n);
+		r->hop_status = 0;
+		if (sp != NULL && sp + 4 <= p + n && isdigit((unsigned char)sp[1]) &&
+		    isdigit((unsigned char)sp[2]) && isdigit((unsigned char)sp[3]))
+			r->hop_status = (sp[1] - '0') * 100 + (sp[2] - '0') * 10 +
+			    (sp[3] - '0');
 		buf_reset(&r->rhead);
+	}
 	if (buf_add(&r->rhead, p, n) == -1)
 		return 0;
 	return n;
@@ -991,6 +1219,8 @@ setup_easy(struct http_req *r)
 	const struct runopts *o = hv->vu->engine->opts;
 	CURL *e = r->easy;
 	struct buf line = BUF_INIT;
+	int anon = r->auth == CURLAUTH_DIGEST ||
+	    (r->auth == CURLAUTH_NTLM && !r->challenged);
 	int64_t left;
 	size_t i, j;
 
@@ -1004,6 +1234,10 @@ setup_easy(struct http_req *r)
 	    r->auth, r->cookie_hdr != NULL ? r->cookie_hdr : "");
 	for (i = 0; i < r->nhdrs; i++)
 		buf_printf(&hv->key, "%s\n%s\n", r->hdrs[i].name, r->hdrs[i].value);
+	if (r->authz != NULL)
+		buf_printf(&hv->key, "Authorization\n%s\n", r->authz);
+	if (r->challenged)
+		buf_puts(&hv->key, "challenged\n");
 	if (!r->has_body && hv->pool_key[r->slot] != NULL &&
 	    strcmp(hv->pool_key[r->slot], hv->key.data) == 0) {
 		curl_easy_setopt(e, CURLOPT_TIMEOUT_MS, (long)(left > 0 ? left : 1));
@@ -1013,13 +1247,22 @@ setup_easy(struct http_req *r)
 	hv->pool_key[r->slot] = r->has_body ? NULL : xstrdup(hv->key.data);
 
 	curl_easy_reset(e);
-	curl_easy_setopt(e, CURLOPT_URL, r->url);
+	/* digest, and the first request of ntlm, go without credentials
+	 * (digest sends them in r->authz) */
+	curl_easy_setopt(e, CURLOPT_URL, anon && r->orig_url != NULL ?
+	    r->orig_url : r->url);
 	curl_easy_setopt(e, CURLOPT_NOSIGNAL, 1L);
 	curl_easy_setopt(e, CURLOPT_ERRORBUFFER, r->errbuf);
 	curl_easy_setopt(e, CURLOPT_WRITEFUNCTION, write_cb);
 	curl_easy_setopt(e, CURLOPT_WRITEDATA, r);
 	curl_easy_setopt(e, CURLOPT_HEADERFUNCTION, header_cb);
 	curl_easy_setopt(e, CURLOPT_HEADERDATA, r);
+#if LIBCURL_VERSION_NUM >= 0x075000
+	curl_easy_setopt(e, CURLOPT_PREREQFUNCTION, prereq_cb);
+	curl_easy_setopt(e, CURLOPT_PREREQDATA, r);
+#endif
+	curl_easy_setopt(e, CURLOPT_DEBUGFUNCTION, debug_cb);
+	curl_easy_setopt(e, CURLOPT_DEBUGDATA, r);
 #if LIBCURL_VERSION_NUM >= 0x075500	/* 7.85 */
 	curl_easy_setopt(e, CURLOPT_PROTOCOLS_STR, "http,https");
 #else
@@ -1040,7 +1283,7 @@ setup_easy(struct http_req *r)
 		curl_easy_setopt(e, CURLOPT_SSL_VERIFYHOST, 0L);
 	} else if (hv->cainfo != NULL)
 		curl_easy_setopt(e, CURLOPT_CAINFO, hv->cainfo);
-	if (r->auth != 0)
+	if (r->auth != 0 && !anon)
 		curl_easy_setopt(e, CURLOPT_HTTPAUTH, (long)r->auth);
 	if (hv->no_proxy_env)
 		curl_easy_setopt(e, CURLOPT_PROXY, "");
@@ -1048,6 +1291,24 @@ setup_easy(struct http_req *r)
 		curl_easy_setopt(e, CURLOPT_CONNECT_TO, hv->connect_to);
 	if (hv->sslversion != 0)
 		curl_easy_setopt(e, CURLOPT_SSLVERSION, hv->sslversion);
+	if (hv->ciphers != NULL)
+		curl_easy_setopt(e, CURLOPT_SSL_CIPHER_LIST, hv->ciphers);
+	if (hv->ciphers13 != NULL)
+		curl_easy_setopt(e, CURLOPT_TLS13_CIPHERS, hv->ciphers13);
+	if (r->https && ntlsauth > 0) {
+		const struct http_tlsauth *ta = tlsauth_for(r->host);
+		/* libcurl keeps the pointers: the strings live as long as
+		 * the process */
+		struct curl_blob cert = { ta->cert, 0, CURL_BLOB_NOCOPY };
+		struct curl_blob key = { ta->key, 0, CURL_BLOB_NOCOPY };
+
+		cert.len = ta->cert != NULL ? strlen(ta->cert) : 0;
+		key.len = ta->key != NULL ? strlen(ta->key) : 0;
+		curl_easy_setopt(e, CURLOPT_SSLCERT_BLOB, &cert);
+		curl_easy_setopt(e, CURLOPT_SSLKEY_BLOB, &key);
+		if (ta->password != NULL)
+			curl_easy_setopt(e, CURLOPT_KEYPASSWD, ta->password);
+	}
 
 	if (strcmp(r->method, "HEAD") == 0)
 		curl_easy_setopt(e, CURLOPT_NOBODY, 1L);
@@ -1104,6 +1365,11 @@ setup_easy(struct http_req *r)
 		buf_printf(&line, "Cookie: %s", r->cookie_hdr);
 		r->slist = curl_slist_append(r->slist, line.data);
 	}
+	if (r->authz != NULL) {
+		buf_reset(&line);
+		buf_printf(&line, "Authorization: %s", r->authz);
+		r->slist = curl_slist_append(r->slist, line.data);
+	}
 	curl_easy_setopt(e, CURLOPT_HTTPHEADER, r->slist);
 	hv->pool_slist[r->slot] = r->slist;
 	r->slist = NULL;
@@ -1116,6 +1382,8 @@ done_cb(CURL *easy, CURLcode result, void *arg)
 	struct http_req *r = arg;
 
 	r->result = result;
+	r->t_done = engine_now();
+	verbose_off(r);
 	r->state = RQ_HOP_DONE;
 	r->hv->running--;
 	engine_wake(r->hv->vu->engine, r->hv->vu);
@@ -1147,6 +1415,8 @@ req_start(struct http_req *r)
 {
 	r->result = CURLE_OK;
 	r->errbuf[0] = '\0';
+	r->t_prereq = r->t_sent = r->t_first = r->t_done = 0;
+	r->ninner = 0;
 	r->too_big = 0;
 	r->rbytes = 0;
 	free(r->tls_version);
@@ -1271,8 +1541,13 @@ set_error(struct http_req *r)
 			r->error = xstrdup("x509: certificate signed by unknown authority");
 		}
 		break;
-	case CURLE_SSL_CONNECT_ERROR:
 	case CURLE_SSL_CERTPROBLEM:
+		/* the only client certificates are options.tlsAuth's */
+		r->error_code = 1300;
+		r->error = xasprintf("tls: tlsAuth: cannot use the client "
+		    "certificate or its key (wrong password?): %s", eb);
+		break;
+	case CURLE_SSL_CONNECT_ERROR:
 	case CURLE_SSL_CIPHER:
 	case CURLE_SSL_CACERT_BADFILE:
 		r->error_code = 1300;
@@ -1333,14 +1608,25 @@ timings(struct http_req *r)
 		start = total;
 	/* k6: blocked spans getting the connection (so it covers connecting
 	 * and the TLS handshake of a new one); duration is sending + waiting
-	 * + receiving.  libcurl hands the request to the socket in one go
-	 * right after pretransfer, so sending is folded into waiting. */
+	 * + receiving.  Sending runs from the first byte of the request
+	 * written to the last, waiting from there to the response's first
+	 * byte, receiving to the end: our own clock (prereq_cb, debug_cb,
+	 * header_cb, done_cb), as libcurl 7.88 has no timer for the first
+	 * and reuses a stale clock reading for some of the others. */
 	r->t_blocked = us_ms(pre, 0);
 	r->t_connecting = conn > 0 ? us_ms(conn, dns) : 0;
 	r->t_tls = app > 0 ? us_ms(app, conn) : 0;
-	r->t_sending = 0;
-	r->t_waiting = us_ms(start, pre);
-	r->t_receiving = us_ms(total, start);
+	if (r->t_prereq != 0 && r->t_sent >= r->t_prereq &&
+	    r->t_first >= r->t_sent && r->t_done >= r->t_first) {
+		r->t_sending = (double)(r->t_sent - r->t_prereq) / 1e6;
+		r->t_waiting = (double)(r->t_first - r->t_sent) / 1e6;
+		r->t_receiving = (double)(r->t_done - r->t_first) / 1e6;
+	} else {
+		/* no response: what libcurl saw */
+		r->t_sending = 0;
+		r->t_waiting = us_ms(start, pre);
+		r->t_receiving = us_ms(total, start);
+	}
 	r->t_duration = r->t_sending + r->t_waiting + r->t_receiving;
 }
 
@@ -1532,6 +1818,119 @@ log_failure(struct http_req *r)
 	buf_free(&f);
 }
 
+/* Emit the hops libcurl ran inside r's transfer, before its last one:
+ * the 401s it answered itself (NTLM), with their own timings; k6 counts
+ * each. */
+static void
+emit_inner(struct http_req *r)
+{
+	long status = r->status;
+	int error_code = r->error_code, expected = r->expected, i;
+	double t[7] = { r->t_blocked, r->t_connecting, r->t_tls, r->t_sending,
+	    r->t_waiting, r->t_receiving, r->t_duration };
+
+	for (i = 0; i < r->ninner; i++) {
+		r->status = r->inner[i].status;
+		r->error_code = r->status >= 400 ? 1000 + (int)r->status : 0;
+		r->expected = is_expected(r);
+		r->t_blocked = r->t_connecting = r->t_tls = 0;
+		r->t_sending = r->inner[i].sending;
+		r->t_waiting = r->inner[i].waiting;
+		r->t_receiving = r->inner[i].receiving;
+		r->t_duration = r->t_sending + r->t_waiting + r->t_receiving;
+		emit_metrics(r);
+	}
+	r->status = status;
+	r->error_code = error_code;
+	r->expected = expected;
+	r->t_blocked = t[0];
+	r->t_connecting = t[1];
+	r->t_tls = t[2];
+	r->t_sending = t[3];
+	r->t_waiting = t[4];
+	r->t_receiving = t[5];
+	r->t_duration = t[6];
+}
+
+/* Has r's URL a user name? */
+static int
+has_credentials(const struct http_req *r)
+{
+	CURLU *u = curl_url();
+	char *user = NULL;
+	int yes;
+
+	yes = u != NULL && curl_url_set(u, CURLUPART_URL, r->url, 0) == CURLUE_OK &&
+	    curl_url_get(u, CURLUPART_USER, &user, 0) == CURLUE_OK;
+	curl_free(user);
+	curl_url_cleanup(u);
+	return yes;
+}
+
+/* Does r's 401 ask for NTLM (or Negotiate, which falls back to it)? */
+static int
+asks_ntlm(const struct http_req *r)
+{
+	const char *p = r->rhead.data, *v;
+
+	for (; p != NULL && *p != '\0'; p = strchr(p, '\n'), p = p ? p + 1 : p) {
+		if (strncasecmp(p, "WWW-Authenticate:", 17) != 0)
+			continue;
+		v = p + 17 + strspn(p + 17, " \t");
+		if (strncasecmp(v, "NTLM", 4) == 0 || strncasecmp(v, "Negotiate", 9) == 0)
+			return 1;
+	}
+	return 0;
+}
+
+/* r's hop got a 401: the Authorization answering its Digest challenge
+ * in r->authz, with the credentials of r's URL; 0, or -1 when there is
+ * nothing to answer with. */
+static int
+digest_answer(struct http_req *r)
+{
+	const char *p = r->rhead.data, *eol;
+	char *user = NULL, *pass = NULL, *path = NULL, *query = NULL;
+	char *uri = NULL, *challenge, cnonce[33];
+	CURLU *u;
+	int rc = -1;
+
+	if (p == NULL || (u = curl_url()) == NULL)
+		return -1;
+	if (curl_url_set(u, CURLUPART_URL, r->url, 0) != CURLUE_OK ||
+	    curl_url_get(u, CURLUPART_USER, &user, CURLU_URLDECODE) != CURLUE_OK)
+		goto out;
+	curl_url_get(u, CURLUPART_PASSWORD, &pass, CURLU_URLDECODE);
+	curl_url_get(u, CURLUPART_PATH, &path, 0);
+	curl_url_get(u, CURLUPART_QUERY, &query, 0);
+	uri = xasprintf("%s%s%s", path != NULL ? path : "/", query != NULL ? "?" : "",
+	    query != NULL ? query : "");
+	http_digest_cnonce(cnonce);
+	for (; *p != '\0' && r->authz == NULL; p = *eol ? eol + 1 : eol) {
+		eol = strchr(p, '\n');
+		if (eol == NULL)
+			eol = p + strlen(p);
+		if (strncasecmp(p, "WWW-Authenticate:", 17) != 0)
+			continue;
+		challenge = xstrndup(p + 17, (size_t)(eol - p - 17));
+		challenge[strcspn(challenge, "\r")] = '\0';
+		r->authz = http_digest_answer(challenge, user,
+		    pass != NULL ? pass : "", r->method, uri, r->body.data,
+		    r->body.len, cnonce);
+		free(challenge);
+	}
+	if (r->authz != NULL)
+		rc = 0;
+out:
+	curl_free(user);
+	curl_free(pass);
+	curl_free(path);
+	curl_free(query);
+	free(uri);
+	curl_url_cleanup(u);
+	return rc;
+}
+
 /* The hop of r is done: measure it, then complete r or queue the next
  * hop. */
 static void
@@ -1574,10 +1973,38 @@ req_finish_hop(struct http_req *r)
 			r->error_code = 1000 + (int)code;
 	}
 	r->expected = is_expected(r);
-	if (!vu->interrupted)
+	/* k6 expects the first response of a digest request to be its
+	 * 401 challenge, and only that; of an ntlm request, a 401 too */
+	if (r->auth == CURLAUTH_DIGEST && !r->challenged && r->nredirects == 0)
+		r->expected = r->status == 401;
+	if (r->auth == CURLAUTH_NTLM && !r->challenged && r->nredirects == 0)
+		r->expected = r->expected || r->status == 401;
+	if (!vu->interrupted) {
+		if (r->ninner > 0)
+			emit_inner(r);
 		emit_metrics(r);
+	}
 	store_cookies(r);
 
+	/* Digest: answer the challenge in a second request, counted and
+	 * timed on its own as k6 does. */
+	if (r->auth == CURLAUTH_DIGEST && !r->challenged && r->status == 401 &&
+	    digest_answer(r) == 0) {
+		r->challenged = 1;
+		r->state = RQ_QUEUED;
+		return;
+	}
+	/* NTLM: as k6's negotiator, the credentials only go after a 401,
+	 * with NTLM if the server asked for it (libcurl runs its two
+	 * steps), else with basic auth. */
+	if (r->auth == CURLAUTH_NTLM && !r->challenged && r->status == 401 &&
+	    has_credentials(r)) {
+		r->challenged = 1;
+		if (!asks_ntlm(r))
+			r->auth = CURLAUTH_BASIC;
+		r->state = RQ_QUEUED;
+		return;
+	}
 	r->state = RQ_COMPLETE;
 	if (r->result == CURLE_OK && (code == 301 || code == 302 || code == 303 ||
 	    code == 307 || code == 308) &&
@@ -1592,6 +2019,9 @@ req_finish_hop(struct http_req *r)
 			return;
 		}
 		r->nredirects++;
+		r->challenged = 0;
+		free(r->authz);
+		r->authz = NULL;
 		{
 			char *next = xstrdup(loc);
 
@@ -2254,6 +2684,8 @@ http_vu_free(struct vu *vu)
 	free(hv->last_path);
 	free(hv->last_clean);
 	curl_slist_free_all(hv->connect_to);
+	free(hv->ciphers);
+	free(hv->ciphers13);
 	free(hv);
 	vu->http = NULL;
 }

@@ -4,7 +4,11 @@
 # A case is a text file of "key: value" lines:
 #   args:     the command line after "lyocell" (shell words; $TARGET is the
 #             local target's http:// base URL, $TARGET_TLS its https:// one,
-#             $TARGET_CA the CA file that verifies it)
+#             $TARGET_CA the CA file that verifies it, $TARGET_MTLS its
+#             https:// port that requires a client certificate, and
+#             $TARGET_CLIENT the directory of client certificates for it:
+#             client-a.pem, client-b.pem (key password "lyocell"), rogue.pem
+#             and their NAME-key.pem)
 #   exit:     the expected exit code (default 0)
 #   stdout:   a substring stdout must contain (repeatable)
 #   stderr:   a substring stderr must contain (repeatable)
@@ -37,11 +41,13 @@ cleanup() {
 }
 trap cleanup EXIT
 
+mkdir "$tmp/client"
 "$TARGETBIN" --port 0 --tls-port 0 --port-file "$tmp/port" --tls-port-file "$tmp/tlsport" \
-	--cert-out "$tmp/cert.pem" --max-seconds 1800 --quiet 2>"$tmp/target.err" &
+	--cert-out "$tmp/cert.pem" --mtls-port 0 --mtls-port-file "$tmp/mtlsport" \
+	--client-dir "$tmp/client" --max-seconds 1800 --quiet 2>"$tmp/target.err" &
 target_pid=$!
 for _ in $(seq 100); do
-	[ -s "$tmp/port" ] && [ -s "$tmp/tlsport" ] && break
+	[ -s "$tmp/port" ] && [ -s "$tmp/tlsport" ] && [ -s "$tmp/mtlsport" ] && break
 	sleep 0.05
 done
 if ! [ -s "$tmp/port" ]; then
@@ -51,6 +57,8 @@ fi
 export TARGET="http://127.0.0.1:$(cat "$tmp/port")"
 export TARGET_TLS="https://127.0.0.1:$(cat "$tmp/tlsport")"
 export TARGET_CA="$tmp/cert.pem"
+export TARGET_MTLS="https://127.0.0.1:$(cat "$tmp/mtlsport")"
+export TARGET_CLIENT="$tmp/client"
 
 passed=0 failed=0
 for case in "$CASES"/*.case; do

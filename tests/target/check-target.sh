@@ -56,11 +56,13 @@ has() { grep -qF -- "$1" "$tmp/b"; }
 hdr() { tr -d '\r' <"$tmp/h" | grep -qi -- "^$1"; }
 at_least() { awk -v a="$1" -v b="$2" 'BEGIN { exit !(a + 0 >= b + 0) }'; }
 
+mkdir "$tmp/client"
 "$bin" --port 0 --tls-port 0 --port-file "$tmp/p" --tls-port-file "$tmp/tp" \
-    --cert-out "$tmp/cert.pem" --max-seconds 120 --quiet 2>"$tmp/stderr" &
+    --cert-out "$tmp/cert.pem" --mtls-port 0 --mtls-port-file "$tmp/mp" \
+    --client-dir "$tmp/client" --max-seconds 120 --quiet 2>"$tmp/stderr" &
 pid=$!
 for _ in $(seq 50); do
-	[ -s "$tmp/p" ] && [ -s "$tmp/tp" ] && break
+	[ -s "$tmp/p" ] && [ -s "$tmp/tp" ] && [ -s "$tmp/mp" ] && break
 	kill -0 "$pid" 2>/dev/null || break
 	sleep 0.1
 done
@@ -248,6 +250,13 @@ t "unknown path is 404 JSON" '[ "$code" = 404 ] && has "{\"error\": \"not found\
 v=$(curl -sv --max-time 10 -o /dev/null "$u/get" -o /dev/null "$u/json" 2>&1 || true)
 t "keep-alive: second URL reuses the connection" 'echo "$v" | grep -q "Re-using existing connection"'
 
+req --ntlm -u bob:secret "$u/ntlm-auth/bob"
+t "ntlm-auth: negotiate, challenge, authenticate" '[ "$code" = 200 ] && has "\"authenticated\": true"'
+req "$u/ntlm-auth/bob"
+t "ntlm-auth: 401 asking for NTLM" '[ "$code" = 401 ] && hdr "WWW-Authenticate: NTLM"'
+req --ntlm -u alice:secret "$u/ntlm-auth/bob"
+t "ntlm-auth: another user is refused" '[ "$code" = 401 ]'
+
 req --cacert "$tmp/cert.pem" "$s/get?t=1"
 t "https /get with the generated CA" '[ "$code" = 200 ] && has "\"url\": \"$s/get?t=1\""'
 req --cacert "$tmp/cert.pem" "https://localhost:$TP/"
@@ -261,6 +270,20 @@ req --cacert "$tmp/cert.pem" -d 'x=1' "$s/post"
 t "https /post" '[ "$code" = 200 ] && has "\"form\": {\"x\": \"1\"}"'
 req --cacert "$tmp/cert.pem" "$s/truncated"
 t "https /truncated (curl exit 18)" '[ "$rc" = 18 ]'
+
+m=https://127.0.0.1:$(cat "$tmp/mp")
+c=$tmp/client
+req --cacert "$tmp/cert.pem" --cert "$c/client-a.pem" --key "$c/client-a-key.pem" "$m/get"
+t "mtls with client-a" '[ "$code" = 200 ] && hdr "X-Client-Cert: client-a"'
+req --cacert "$tmp/cert.pem" --cert "$c/client-b.pem" --key "$c/client-b-key.pem" \
+    --pass lyocell "$m/get"
+t "mtls with client-b (encrypted key)" '[ "$code" = 200 ] && hdr "X-Client-Cert: client-b"'
+req --cacert "$tmp/cert.pem" "$m/get"
+t "mtls without a client certificate fails" '[ "$rc" != 0 ]'
+req --cacert "$tmp/cert.pem" --cert "$c/rogue.pem" --key "$c/rogue-key.pem" "$m/get"
+t "mtls with a certificate of another CA fails" '[ "$rc" != 0 ]'
+req --cacert "$tmp/cert.pem" "$s/get"
+t "no X-Client-Cert on the plain TLS port" '[ "$code" = 200 ] && ! hdr "X-Client-Cert"'
 
 req "$u/"
 t "server still up" '[ "$code" = 200 ]'

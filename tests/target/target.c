@@ -62,7 +62,8 @@
 
 struct srv;
 
-/* One listening evhttp: the plain one or the TLS one. */
+/* One listening evhttp: the plain one, the TLS one or the one that
+ * requires a client certificate (mTLS). */
 struct lst {
 	struct srv	*srv;
 	struct evhttp	*http;
@@ -84,11 +85,13 @@ struct job {
 
 struct srv {
 	struct event_base	*base;
-	struct lst		 plain, tls;
+	struct lst		 plain, tls, mtls;
 	struct job		*jobs;
-	SSL_CTX			*ssl;
+	SSL_CTX			*ssl, *mssl;
 	X509			*cert;
 	EVP_PKEY		*key;
+	X509			*client_ca;	/* signs the client certificates */
+	EVP_PKEY		*client_ca_key;
 	char			 host[128];	/* host part of absolute URLs */
 	uint32_t		 crc[256];
 	unsigned char		 secret[32];	/* signs digest nonces */
@@ -1475,6 +1478,79 @@ handle_basic_auth(struct evhttp_request *req, void *arg)
 	free_segs(seg, n);
 }
 
+/* The NTLM message in an "NTLM <base64>" header: its type (1, 2 or 3)
+ * and the decoded bytes in *msg (malloc'd, *len of them), or 0. */
+static int
+ntlm_message(const char *auth, unsigned char **msg, int *len)
+{
+	size_t n;
+
+	*msg = NULL;
+	if (auth == NULL || strncasecmp(auth, "NTLM ", 5) != 0)
+		return 0;
+	auth += 5;
+	n = strlen(auth);
+	*msg = xmalloc(n / 4 * 3 + 3);
+	if (n == 0 || n % 4 != 0 ||
+	    (*len = EVP_DecodeBlock(*msg, (const unsigned char *)auth, (int)n)) < 12 ||
+	    memcmp(*msg, "NTLMSSP", 8) != 0)
+		return 0;
+	return (*msg)[8] | (*msg)[9] << 8;
+}
+
+/* /ntlm-auth/USER: NTLM's three steps, as a Windows server does them.
+ * No NTLM header: 401 asking for NTLM; a negotiate message (type 1): 401
+ * with a challenge (type 2); an authenticate message (type 3) for USER:
+ * 200.  The response in the type 3 message is not checked. */
+static void
+handle_ntlm_auth(struct evhttp_request *req, void *arg)
+{
+	struct call *c = arg;
+	const char *auth = evhttp_find_header(
+	    evhttp_request_get_input_headers(req), "Authorization");
+	unsigned char *m = NULL, t2[32], b64[64];
+	char *seg[1], user[128], hdr[128];
+	int n = split_path(c->rest, seg, 1), type, len = 0;
+	size_t i, ulen, uoff, flags;
+
+	type = ntlm_message(auth, &m, &len);
+	if (n != 1) {
+		reply_error(req, 404, "not found");
+	} else if (type == 1) {
+		/* signature, type 2, an empty target name, flags (unicode,
+		 * NTLM), the server challenge */
+		memset(t2, 0, sizeof t2);
+		memcpy(t2, "NTLMSSP", 8);
+		t2[8] = 2;
+		t2[16] = 32;
+		t2[20] = 0x01;
+		t2[21] = 0x02;
+		if (RAND_bytes(t2 + 24, 8) != 1)
+			die("RAND_bytes failed");
+		EVP_EncodeBlock(b64, t2, sizeof t2);
+		snprintf(hdr, sizeof hdr, "NTLM %s", b64);
+		add_header(req, "WWW-Authenticate", hdr);
+		reply(req, 401, NULL, NULL);
+	} else if (type == 3 && len >= 64) {
+		ulen = (size_t)(m[36] | m[37] << 8);
+		uoff = (size_t)(m[40] | m[41] << 8 | m[42] << 16);
+		flags = (size_t)m[60];
+		for (i = 0; uoff + ulen <= (size_t)len && i < ulen &&
+		    i < sizeof user - 1; i += (flags & 1) ? 2 : 1)
+			user[(flags & 1) ? i / 2 : i] = (char)m[uoff + i];
+		user[(flags & 1) ? i / 2 : i] = '\0';
+		if (strcmp(user, seg[0]) == 0)
+			reply_authenticated(req, user);
+		else
+			reply(req, 401, NULL, NULL);
+	} else {
+		add_header(req, "WWW-Authenticate", "NTLM");
+		reply(req, 401, NULL, NULL);
+	}
+	free(m);
+	free_segs(seg, n);
+}
+
 static void
 hex(char *out, const unsigned char *p, size_t n)
 {
@@ -2153,6 +2229,7 @@ static const struct route {
 	{ "/absolute-redirect",	1, M_GET,		handle_absolute_redirect },
 	{ "/basic-auth",	1, M_GET,		handle_basic_auth },
 	{ "/digest-auth",	1, M_GET,		handle_digest_auth },
+	{ "/ntlm-auth",		1, M_GET,		handle_ntlm_auth },
 	{ "/gzip",		0, M_GET,		handle_gzip },
 	{ "/deflate",		0, M_GET,		handle_deflate },
 	{ "/json",		0, M_GET,		handle_json },
@@ -2203,7 +2280,9 @@ route(struct evhttp_request *req, struct lst *l)
 	handle_not_found(req, &c);
 }
 
-/* evhttp's general callback, for both listeners. */
+static void client_cert_header(struct evhttp_request *);
+
+/* evhttp's general callback, for every listener. */
 static void
 dispatch(struct evhttp_request *req, void *arg)
 {
@@ -2211,6 +2290,8 @@ dispatch(struct evhttp_request *req, void *arg)
 
 	add_header(req, "Access-Control-Allow-Origin", "*");
 	add_header(req, "Access-Control-Allow-Credentials", "true");
+	if (l == &l->srv->mtls)
+		client_cert_header(req);
 	route(req, l);
 }
 
@@ -2231,69 +2312,219 @@ alpn_select(SSL *ssl, const unsigned char **out, unsigned char *outlen,
 }
 
 static void
-add_ext(X509 *x, int nid, const char *value)
+add_ext(X509 *x, X509 *issuer, int nid, const char *value)
 {
 	X509V3_CTX ctx;
 	X509_EXTENSION *e;
 
 	X509V3_set_ctx_nodb(&ctx);
-	X509V3_set_ctx(&ctx, x, x, NULL, NULL, 0);
+	X509V3_set_ctx(&ctx, issuer, x, NULL, NULL, 0);
 	if ((e = X509V3_EXT_conf_nid(NULL, &ctx, nid, value)) == NULL ||
 	    !X509_add_ext(x, e, -1))
 		die("cannot add certificate extension %s", value);
 	X509_EXTENSION_free(e);
 }
 
+/* An unsigned certificate named cn for key, valid for a month, issued
+ * by issuer (by itself when issuer is NULL). */
+static X509 *
+cert_new(const char *cn, EVP_PKEY *key, X509 *issuer)
+{
+	X509 *x;
+	X509_NAME *name;
+	uint64_t serial;
+
+	if ((x = X509_new()) == NULL ||
+	    RAND_bytes((unsigned char *)&serial, sizeof serial) != 1)
+		die("cannot make a certificate");
+	X509_set_version(x, 2);
+	ASN1_INTEGER_set_uint64(X509_get_serialNumber(x), serial >> 1);
+	X509_gmtime_adj(X509_getm_notBefore(x), -3600);
+	X509_gmtime_adj(X509_getm_notAfter(x), 30L * 24 * 3600);
+	X509_set_pubkey(x, key);
+	name = X509_get_subject_name(x);
+	X509_NAME_add_entry_by_txt(name, "CN", MBSTRING_ASC,
+	    (const unsigned char *)cn, -1, -1, 0);
+	X509_set_issuer_name(x, issuer != NULL ?
+	    X509_get_subject_name(issuer) : name);
+	return x;
+}
+
+static void
+cert_sign(X509 *x, EVP_PKEY *ikey)
+{
+	if (!X509_sign(x, ikey, EVP_sha256()))
+		die("cannot sign the certificate");
+}
+
+static EVP_PKEY *
+key_new(void)
+{
+	EVP_PKEY *k;
+
+	if ((k = EVP_EC_gen("P-256")) == NULL)
+		die("cannot generate a key");
+	return k;
+}
+
+/* A server context with the target's certificate. */
+static SSL_CTX *
+server_ctx(struct srv *s)
+{
+	SSL_CTX *ctx;
+
+	if ((ctx = SSL_CTX_new(TLS_server_method())) == NULL ||
+	    !SSL_CTX_set_min_proto_version(ctx, TLS1_2_VERSION) ||
+	    SSL_CTX_use_certificate(ctx, s->cert) != 1 ||
+	    SSL_CTX_use_PrivateKey(ctx, s->key) != 1)
+		die("cannot set up TLS: %s",
+		    ERR_reason_error_string(ERR_get_error()));
+	SSL_CTX_set_mode(ctx, SSL_MODE_RELEASE_BUFFERS);
+	SSL_CTX_set_alpn_select_cb(ctx, alpn_select, NULL);
+	return ctx;
+}
+
 /* A fresh self-signed P-256 certificate for localhost and 127.0.0.1. */
 static void
 tls_init(struct srv *s)
 {
-	X509_NAME *name;
-	uint64_t serial;
-
-	if ((s->key = EVP_EC_gen("P-256")) == NULL || (s->cert = X509_new()) ==
-	    NULL || RAND_bytes((unsigned char *)&serial, sizeof serial) != 1)
-		die("cannot generate a key");
-	X509_set_version(s->cert, 2);
-	ASN1_INTEGER_set_uint64(X509_get_serialNumber(s->cert),
-	    serial >> 1);
-	X509_gmtime_adj(X509_getm_notBefore(s->cert), -3600);
-	X509_gmtime_adj(X509_getm_notAfter(s->cert), 30L * 24 * 3600);
-	X509_set_pubkey(s->cert, s->key);
-	name = X509_get_subject_name(s->cert);
-	X509_NAME_add_entry_by_txt(name, "CN", MBSTRING_ASC,
-	    (const unsigned char *)"localhost", -1, -1, 0);
-	X509_set_issuer_name(s->cert, name);
+	s->key = key_new();
+	s->cert = cert_new("localhost", s->key, NULL);
 	/* CA:TRUE so clients can use the certificate as their CA file;
 	 * keyUsage and key identifiers keep strict verifiers happy */
-	add_ext(s->cert, NID_basic_constraints, "critical,CA:TRUE");
-	add_ext(s->cert, NID_key_usage,
+	add_ext(s->cert, s->cert, NID_basic_constraints, "critical,CA:TRUE");
+	add_ext(s->cert, s->cert, NID_key_usage,
 	    "critical,digitalSignature,keyCertSign");
-	add_ext(s->cert, NID_ext_key_usage, "serverAuth");
-	add_ext(s->cert, NID_subject_alt_name, "DNS:localhost,IP:127.0.0.1");
-	add_ext(s->cert, NID_subject_key_identifier, "hash");
-	add_ext(s->cert, NID_authority_key_identifier, "keyid:always");
-	if (!X509_sign(s->cert, s->key, EVP_sha256()))
-		die("cannot sign the certificate");
+	add_ext(s->cert, s->cert, NID_ext_key_usage, "serverAuth");
+	add_ext(s->cert, s->cert, NID_subject_alt_name,
+	    "DNS:localhost,IP:127.0.0.1");
+	add_ext(s->cert, s->cert, NID_subject_key_identifier, "hash");
+	add_ext(s->cert, s->cert, NID_authority_key_identifier, "keyid:always");
+	cert_sign(s->cert, s->key);
+	s->ssl = server_ctx(s);
+}
 
-	if ((s->ssl = SSL_CTX_new(TLS_server_method())) == NULL ||
-	    !SSL_CTX_set_min_proto_version(s->ssl, TLS1_2_VERSION) ||
-	    SSL_CTX_use_certificate(s->ssl, s->cert) != 1 ||
-	    SSL_CTX_use_PrivateKey(s->ssl, s->key) != 1)
-		die("cannot set up TLS: %s",
-		    ERR_reason_error_string(ERR_get_error()));
-	SSL_CTX_set_mode(s->ssl, SSL_MODE_RELEASE_BUFFERS);
-	SSL_CTX_set_alpn_select_cb(s->ssl, alpn_select, NULL);
+/* Write DIR/NAME.pem (the certificate) and DIR/NAME-key.pem (the key,
+ * in the traditional format encrypted with pass if it is not NULL). */
+static void
+write_client(const char *dir, const char *name, X509 *x, EVP_PKEY *k,
+    const char *pass)
+{
+	char path[4096], tmp[4100];
+	int i, ok;
+	BIO *b;
+
+	for (i = 0; i < 2; i++) {
+		snprintf(path, sizeof path, "%s/%s%s.pem", dir, name,
+		    i ? "-key" : "");
+		snprintf(tmp, sizeof tmp, "%s.tmp", path);
+		if ((b = BIO_new_file(tmp, "w")) == NULL)
+			die("cannot write %s: %s", tmp, strerror(errno));
+		if (i == 0)
+			ok = PEM_write_bio_X509(b, x);
+		else if (pass != NULL)
+			ok = PEM_write_bio_PrivateKey_traditional(b, k,
+			    EVP_aes_256_cbc(), (unsigned char *)pass,
+			    (int)strlen(pass), NULL, NULL);
+		else
+			ok = PEM_write_bio_PrivateKey(b, k, NULL, NULL, 0, NULL,
+			    NULL);
+		if (BIO_free(b) != 1 || ok != 1 || rename(tmp, path) != 0)
+			die("cannot write %s: %s", path, strerror(errno));
+	}
+}
+
+/* A client certificate named cn, signed by the client CA if by_ca
+ * (else self-signed, so the mTLS listener refuses it). */
+static void
+client_cert(struct srv *s, const char *dir, const char *cn, int by_ca,
+    const char *pass)
+{
+	EVP_PKEY *k = key_new();
+	X509 *x = cert_new(cn, k, by_ca ? s->client_ca : NULL);
+
+	add_ext(x, by_ca ? s->client_ca : x, NID_basic_constraints,
+	    "critical,CA:FALSE");
+	add_ext(x, x, NID_key_usage, "critical,digitalSignature");
+	add_ext(x, x, NID_ext_key_usage, "clientAuth");
+	add_ext(x, x, NID_subject_key_identifier, "hash");
+	add_ext(x, by_ca ? s->client_ca : x, NID_authority_key_identifier,
+	    "keyid:always");
+	cert_sign(x, by_ca ? s->client_ca_key : k);
+	write_client(dir, cn, x, k, pass);
+	X509_free(x);
+	EVP_PKEY_free(k);
+}
+
+/* The mTLS listener's context: the server certificate, and a client
+ * certificate signed by a fresh client CA is required.  The client
+ * certificates tests use are written into dir: client-a (plain key),
+ * client-b (key encrypted with the password "lyocell") and rogue (not
+ * signed by the client CA). */
+static void
+mtls_init(struct srv *s, const char *dir)
+{
+	static const unsigned char sid[] = "lyocell-target-mtls";
+
+	s->client_ca_key = key_new();
+	s->client_ca = cert_new("lyocell-target client CA", s->client_ca_key,
+	    NULL);
+	add_ext(s->client_ca, s->client_ca, NID_basic_constraints,
+	    "critical,CA:TRUE");
+	add_ext(s->client_ca, s->client_ca, NID_key_usage,
+	    "critical,keyCertSign");
+	add_ext(s->client_ca, s->client_ca, NID_subject_key_identifier, "hash");
+	cert_sign(s->client_ca, s->client_ca_key);
+	if (dir != NULL) {
+		client_cert(s, dir, "client-a", 1, NULL);
+		client_cert(s, dir, "client-b", 1, "lyocell");
+		client_cert(s, dir, "rogue", 0, NULL);
+	}
+	s->mssl = server_ctx(s);
+	SSL_CTX_set_verify(s->mssl, SSL_VERIFY_PEER |
+	    SSL_VERIFY_FAIL_IF_NO_PEER_CERT, NULL);
+	if (X509_STORE_add_cert(SSL_CTX_get_cert_store(s->mssl),
+	    s->client_ca) != 1 || SSL_CTX_add_client_CA(s->mssl,
+	    s->client_ca) != 1 || SSL_CTX_set_session_id_context(s->mssl, sid,
+	    sizeof sid - 1) != 1)
+		die("cannot set up mTLS");
+}
+
+/* On the mTLS listener: name the client certificate's CN in the
+ * X-Client-Cert response header, so tests see which one was sent. */
+static void
+client_cert_header(struct evhttp_request *req)
+{
+	struct evhttp_connection *c = evhttp_request_get_connection(req);
+	struct bufferevent *bev = c ? evhttp_connection_get_bufferevent(c) :
+	    NULL;
+	SSL *ssl = bev ? bufferevent_openssl_get_ssl(bev) : NULL;
+	X509 *peer;
+	char cn[256];
+
+	if (ssl == NULL)
+		return;
+#if OPENSSL_VERSION_NUMBER >= 0x30000000L
+	peer = SSL_get1_peer_certificate(ssl);
+#else
+	peer = SSL_get_peer_certificate(ssl);
+#endif
+	if (peer == NULL)
+		return;
+	if (X509_NAME_get_text_by_NID(X509_get_subject_name(peer),
+	    NID_commonName, cn, sizeof cn) > 0)
+		add_header(req, "X-Client-Cert", cn);
+	X509_free(peer);
 }
 
 static struct bufferevent *
 tls_bev(struct event_base *base, void *arg)
 {
-	struct srv *s = arg;
+	SSL_CTX *ctx = arg;
 	struct bufferevent *bev;
 	SSL *ssl;
 
-	if ((ssl = SSL_new(s->ssl)) == NULL)
+	if ((ssl = SSL_new(ctx)) == NULL)
 		return NULL;
 	/* on failure libevent may already have freed ssl: leak rather
 	 * than risk a double free on this out-of-memory path */
@@ -2308,9 +2539,10 @@ tls_bev(struct event_base *base, void *arg)
 
 struct opts {
 	const char	*host;
-	long		 port, tls_port, max_seconds;
+	long		 port, tls_port, mtls_port, max_seconds;
 	const char	*port_file, *tls_port_file, *cert_out;
-	int		 tls, quiet;
+	const char	*mtls_port_file, *client_dir;
+	int		 tls, mtls, quiet;
 };
 
 static void
@@ -2339,7 +2571,9 @@ parse_args(int argc, char **argv, struct opts *o)
 			printf("usage: lyocell-target [--host ADDR] [--port N] "
 			    "[--tls-port N] [--port-file FILE]\n"
 			    "       [--tls-port-file FILE] [--cert-out FILE] "
-			    "[--max-seconds N] [--quiet]\n");
+			    "[--max-seconds N] [--quiet]\n"
+			    "       [--mtls-port N] [--mtls-port-file FILE] "
+			    "[--client-dir DIR]\n");
 			exit(0);
 		} else if (strcmp(a, "--quiet") == 0) {
 			o->quiet = 1;
@@ -2357,6 +2591,13 @@ parse_args(int argc, char **argv, struct opts *o)
 			str = &o->tls_port_file;
 		else if (strcmp(a, "--cert-out") == 0)
 			str = &o->cert_out;
+		else if (strcmp(a, "--mtls-port") == 0) {
+			num = &o->mtls_port;
+			o->mtls = 1;
+		} else if (strcmp(a, "--mtls-port-file") == 0)
+			str = &o->mtls_port_file;
+		else if (strcmp(a, "--client-dir") == 0)
+			str = &o->client_dir;
 		else if (strcmp(a, "--max-seconds") == 0) {
 			num = &o->max_seconds;
 			max = 100L * 365 * 24 * 3600;
@@ -2376,6 +2617,11 @@ parse_args(int argc, char **argv, struct opts *o)
 	}
 	if (!o->tls && (o->tls_port_file != NULL || o->cert_out != NULL))
 		usage_error("--tls-port-file and --cert-out need --tls-port",
+		    NULL);
+	if (o->mtls && !o->tls)
+		usage_error("--mtls-port needs --tls-port", NULL);
+	if (!o->mtls && (o->mtls_port_file != NULL || o->client_dir != NULL))
+		usage_error("--mtls-port-file and --client-dir need --mtls-port",
 		    NULL);
 }
 
@@ -2502,8 +2748,14 @@ main(int argc, char **argv)
 	if (o.tls) {
 		tls_init(&s);
 		init_http(&s, &s.tls, "https");
-		evhttp_set_bevcb(s.tls.http, tls_bev, &s);
+		evhttp_set_bevcb(s.tls.http, tls_bev, s.ssl);
 		listen_on(&s.tls, o.host, o.tls_port);
+		if (o.mtls) {
+			mtls_init(&s, o.client_dir);
+			init_http(&s, &s.mtls, "https");
+			evhttp_set_bevcb(s.mtls.http, tls_bev, s.mssl);
+			listen_on(&s.mtls, o.host, o.mtls_port);
+		}
 		/* the certificate before the port files: whoever sees a
 		 * port file can use the certificate right away */
 		if (o.cert_out != NULL)
@@ -2513,11 +2765,16 @@ main(int argc, char **argv)
 		write_file(o.port_file, s.plain.port, NULL);
 	if (o.tls_port_file != NULL)
 		write_file(o.tls_port_file, s.tls.port, NULL);
+	if (o.mtls_port_file != NULL)
+		write_file(o.mtls_port_file, s.mtls.port, NULL);
 	if (!o.quiet) {
 		printf("lyocell-target: http://%s:%d/\n", s.host, s.plain.port);
 		if (o.tls)
 			printf("lyocell-target: https://%s:%d/\n", s.host,
 			    s.tls.port);
+		if (o.mtls)
+			printf("lyocell-target: https://%s:%d/ (client "
+			    "certificate required)\n", s.host, s.mtls.port);
 		fflush(stdout);
 	}
 
@@ -2540,11 +2797,16 @@ main(int argc, char **argv)
 	evhttp_free(s.plain.http);
 	if (s.tls.http != NULL)
 		evhttp_free(s.tls.http);
+	if (s.mtls.http != NULL)
+		evhttp_free(s.mtls.http);
 	event_free(sigint);
 	event_free(sigterm);
 	if (deadline != NULL)
 		event_free(deadline);
 	SSL_CTX_free(s.ssl);
+	SSL_CTX_free(s.mssl);
+	X509_free(s.client_ca);
+	EVP_PKEY_free(s.client_ca_key);
 	X509_free(s.cert);
 	EVP_PKEY_free(s.key);
 	event_base_free(s.base);

@@ -54,6 +54,25 @@ var __ly_options = (function () {
 	var UNSUPPORTED = { rps: 1, dns: 1, blacklistIPs: 1, blockHostnames: 1, httpDebug: 1,
 		paused: 1, localIPs: 1, tlsAIAFetch: 1 };
 	var TREND_STAT = /^(avg|min|med|max|count|p\((\d+(\.\d+)?)\))$/;
+	var TLS_VERSIONS = ["tls1.0", "tls1.1", "tls1.2", "tls1.3"];
+	/* k6's (Go's) cipher suite names; src/js/http.c maps each of them to
+	 * OpenSSL's name. */
+	var CIPHER_SUITES = [
+		"TLS_RSA_WITH_RC4_128_SHA", "TLS_RSA_WITH_3DES_EDE_CBC_SHA",
+		"TLS_RSA_WITH_AES_128_CBC_SHA", "TLS_RSA_WITH_AES_256_CBC_SHA",
+		"TLS_RSA_WITH_AES_128_CBC_SHA256", "TLS_RSA_WITH_AES_128_GCM_SHA256",
+		"TLS_RSA_WITH_AES_256_GCM_SHA384", "TLS_ECDHE_ECDSA_WITH_RC4_128_SHA",
+		"TLS_ECDHE_ECDSA_WITH_AES_128_CBC_SHA", "TLS_ECDHE_ECDSA_WITH_AES_256_CBC_SHA",
+		"TLS_ECDHE_RSA_WITH_RC4_128_SHA", "TLS_ECDHE_RSA_WITH_3DES_EDE_CBC_SHA",
+		"TLS_ECDHE_RSA_WITH_AES_128_CBC_SHA", "TLS_ECDHE_RSA_WITH_AES_256_CBC_SHA",
+		"TLS_ECDHE_ECDSA_WITH_AES_128_CBC_SHA256", "TLS_ECDHE_RSA_WITH_AES_128_CBC_SHA256",
+		"TLS_ECDHE_RSA_WITH_AES_128_GCM_SHA256", "TLS_ECDHE_ECDSA_WITH_AES_128_GCM_SHA256",
+		"TLS_ECDHE_RSA_WITH_AES_256_GCM_SHA384", "TLS_ECDHE_ECDSA_WITH_AES_256_GCM_SHA384",
+		"TLS_ECDHE_RSA_WITH_CHACHA20_POLY1305_SHA256",
+		"TLS_ECDHE_ECDSA_WITH_CHACHA20_POLY1305_SHA256",
+		"TLS_ECDHE_RSA_WITH_CHACHA20_POLY1305", "TLS_ECDHE_ECDSA_WITH_CHACHA20_POLY1305",
+		"TLS_AES_128_GCM_SHA256", "TLS_AES_256_GCM_SHA384", "TLS_CHACHA20_POLY1305_SHA256"
+	];
 
 	function fail(msg) {
 		var e = new Error(msg);
@@ -383,6 +402,152 @@ var __ly_options = (function () {
 		}
 	}
 
+	function tlsVersionName(v, what) {
+		if (typeof v !== "string" || TLS_VERSIONS.indexOf(v) < 0)
+			fail(what + ": unknown TLS version " + JSON.stringify(v) +
+			    ": expected tls1.0, tls1.1, tls1.2 or tls1.3");
+		return TLS_VERSIONS.indexOf(v);
+	}
+
+	/* The first bytes of base64 text b and its decoded length; null if b
+	 * is not base64.  Loops, not regular expressions: mujs's matcher gives
+	 * up on long inputs, and certificates are long. */
+	function b64Head(b) {
+		var A = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
+		var out = [], acc = 0, bits = 0, i, v, pad;
+
+		if (b.length === 0 || b.length % 4 !== 0)
+			return null;
+		pad = b.charAt(b.length - 1) === "=" ? (b.charAt(b.length - 2) === "=" ? 2 : 1) : 0;
+		for (i = 0; i < b.length - pad; i++) {
+			if ((v = A.indexOf(b.charAt(i))) < 0)
+				return null;
+			acc = (acc << 6 | v) & 0xffffff;
+			if ((bits += 6) >= 8) {
+				bits -= 8;
+				if (out.length < 6)
+					out.push(acc >> bits & 0xff);
+			}
+		}
+		return { bytes: out, length: b.length / 4 * 3 - pad };
+	}
+
+	function stripSpace(t) {
+		var out = [], i, c;
+
+		for (i = 0; i < t.length; i++) {
+			c = t.charAt(i);
+			if (c !== " " && c !== "\t" && c !== "\r" && c !== "\n")
+				out.push(c);
+		}
+		return out.join("");
+	}
+
+	/* Is the DER of a PEM body one whole SEQUENCE, as certificates and
+	 * keys are? */
+	function derWhole(body) {
+		var h = b64Head(body), len, k, i;
+
+		if (h === null || h.bytes.length < 2 || h.bytes[0] !== 0x30)
+			return false;
+		len = h.bytes[1];
+		if (len < 0x80)
+			return 2 + len === h.length;
+		k = len & 0x7f;
+		if (k < 1 || k > 3 || h.bytes.length < 2 + k)
+			return false;
+		for (len = 0, i = 0; i < k; i++)
+			len = len * 256 + h.bytes[2 + i];
+		return 2 + k + len === h.length;
+	}
+
+	/* The first PEM block of s: { label, headers, body } or null.  No
+	 * regular expression: mujs's matcher gives up on long inputs. */
+	function pemParse(s) {
+		var b = s.indexOf("-----BEGIN "), e, label, end, text, lines, i, headers = "", body = "";
+
+		if (b < 0 || (e = s.indexOf("-----", b + 11)) < 0)
+			return null;
+		label = s.slice(b + 11, e);
+		if ((end = s.indexOf("-----END " + label + "-----", e + 5)) < 0)
+			return null;
+		text = s.slice(e + 5, end);
+		lines = text.split("\n");
+		for (i = 0; i < lines.length; i++) {
+			if (lines[i].indexOf(":") >= 0)
+				headers += lines[i] + "\n";
+			else
+				body += lines[i];
+		}
+		return { label: label, headers: headers, body: stripSpace(body) };
+	}
+
+	/* One PEM block of the kind re matches in s, or an error naming what. */
+	function pemBlock(s, re, kind, what) {
+		var m;
+
+		if (typeof s !== "string")
+			fail(what + ": expected a PEM string, got " + (s === undefined ? "nothing" : typeof s));
+		m = pemParse(s);
+		if (m === null || !re.test(m.label) || m.body.length === 0)
+			fail(what + ": no PEM-encoded " + kind + " found");
+		/* an encrypted traditional key is not DER until decrypted */
+		if (!/Proc-Type:\s*4,ENCRYPTED/.test(m.headers) && !derWhole(m.body))
+			fail(what + ": malformed PEM data: the " + kind + " is not valid base64 DER");
+		return m;
+	}
+
+	/* tlsVersion, tlsCipherSuites, tlsAuth. */
+	function checkTLS(o) {
+		var v = o.tlsVersion, i, a, key, what, lo, hi;
+
+		if (typeof v === "string" && v !== "")
+			tlsVersionName(v, "tlsVersion");
+		else if (isObject(v)) {
+			lo = v.min === undefined || v.min === "" ? 0 : tlsVersionName(v.min, "tlsVersion.min");
+			hi = v.max === undefined || v.max === "" ? 3 : tlsVersionName(v.max, "tlsVersion.max");
+			if (lo > hi)
+				fail("tlsVersion: min " + v.min + " is above max " + v.max);
+		} else if (v !== undefined && v !== null && v !== "")
+			fail("tlsVersion: expected a string or {min, max}, got " + JSON.stringify(v));
+
+		if (typeof o.tlsCipherSuites === "string")
+			o.tlsCipherSuites = o.tlsCipherSuites === "" ? [] :
+			    o.tlsCipherSuites.split(/\s*,\s*/);
+		if (o.tlsCipherSuites !== undefined && o.tlsCipherSuites !== null) {
+			if (!(o.tlsCipherSuites instanceof Array))
+				fail("tlsCipherSuites: expected an array of cipher suite names");
+			for (i = 0; i < o.tlsCipherSuites.length; i++)
+				if (CIPHER_SUITES.indexOf(o.tlsCipherSuites[i]) < 0)
+					fail("tlsCipherSuites: unknown cipher suite: " +
+					    String(o.tlsCipherSuites[i]));
+		}
+
+		if (o.tlsAuth === undefined || o.tlsAuth === null)
+			return;
+		if (!(o.tlsAuth instanceof Array))
+			fail("tlsAuth: expected an array of {cert, key, password, domains}");
+		for (i = 0; i < o.tlsAuth.length; i++) {
+			a = o.tlsAuth[i];
+			what = "tlsAuth[" + i + "]";
+			if (!isObject(a))
+				fail(what + ": expected an object with cert and key");
+			pemBlock(a.cert, /CERTIFICATE$/, "certificate", what + ".cert");
+			key = pemBlock(a.key, /PRIVATE KEY$/, "private key", what + ".key");
+			if (a.password !== undefined && a.password !== null && typeof a.password !== "string")
+				fail(what + ".password: expected a string");
+			if ((key.label === "ENCRYPTED PRIVATE KEY" || /Proc-Type:\s*4,ENCRYPTED/.test(key.headers)) &&
+			    (typeof a.password !== "string" || a.password === ""))
+				fail(what + ".key is encrypted: give its password in " + what + ".password");
+			if (a.domains !== undefined && a.domains !== null) {
+				if (!(a.domains instanceof Array) || a.domains.some(function (d) {
+					return typeof d !== "string";
+				}))
+					fail(what + ".domains: expected an array of host names");
+			}
+		}
+	}
+
 	/*
 	 * layers: { config: JSON text or null, script: the exported options or
 	 * undefined, env: [[flag, value], ...], cli: [[flag, value], ...],
@@ -435,6 +600,7 @@ var __ly_options = (function () {
 		if (o.summaryTimeUnit !== undefined && o.summaryTimeUnit !== null &&
 		    o.summaryTimeUnit !== "" && ["s", "ms", "us"].indexOf(o.summaryTimeUnit) < 0)
 			fail("summaryTimeUnit: expected s, ms or us, got " + JSON.stringify(o.summaryTimeUnit));
+		checkTLS(o);
 		warnings = [];
 		for (k in o)
 			if (own(o, k)) {
