@@ -170,6 +170,8 @@ vu_init_js(struct vu *vu, char **cause)
 		goto fail;
 	js_setregistry(J, "ly.exports");
 	vu->in_init = 0;
+	if (http_vu_prepare(vu, cause) == -1)
+		return -1;
 	/* Compiling leaves garbage behind: collect it before the VU idles. */
 	js_gc(J, 0);
 	return 0;

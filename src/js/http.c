@@ -2646,6 +2646,43 @@ http_module_open(js_State *J)
 	}
 }
 
+/* A VU that imported k6/http gets its HTTP state, its first libcurl
+ * handle and the Response prototype when its init code is done: made
+ * inside the first iteration, they were part of its measured duration,
+ * and all VUs of a test start their first iteration at once. */
+static void
+http_prepare_fn(js_State *J)
+{
+	struct http_vu *hv = hv_get(J, INIT_MSG);
+
+	hv_easy(hv, 0);
+	http_js(J);
+	js_pop(J, 1);
+	js_pushundefined(J);
+}
+
+int
+http_vu_prepare(struct vu *vu, char **cause)
+{
+	js_State *J = vu->J;
+
+	js_getregistry(J, "ly.http.CookieJar");
+	if (!js_isobject(J, -1)) {
+		js_pop(J, 1);
+		return 0;	/* no k6/http in this script */
+	}
+	js_pop(J, 1);
+	js_newcfunction(J, http_prepare_fn, "prepare", 0);
+	js_pushundefined(J);
+	if (js_pcall(J, 0)) {
+		*cause = xasprintf("k6/http: %s", js_trystring(J, -1, "Error"));
+		js_pop(J, 1);
+		return -1;
+	}
+	js_pop(J, 1);
+	return 0;
+}
+
 void
 http_vu_free(struct vu *vu)
 {

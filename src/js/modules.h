@@ -55,6 +55,9 @@ void	encoding_bytes(js_State *, int idx, struct buf *);
 void	encoding_push_bytes(js_State *, const unsigned char *, size_t);
 void	encoding_b64(const unsigned char *, size_t, const char *alphabet, int pad,
 	    struct buf *);
+/* After a VU's init code: make its HTTP state if it imported k6/http.
+ * 0, or -1 with an owned *cause. */
+int	http_vu_prepare(struct vu *, char **cause);
 void	http_vu_free(struct vu *);
 void	http_interrupt(struct vu *);
 void	http_iteration_start(struct vu *);
