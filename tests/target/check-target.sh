@@ -222,6 +222,10 @@ req -X PUT -F "f=@$tmp/bin;type=image/png;filename=x.bin" -F 'k=v' "$u/inspect"
 t "/inspect multipart parts" '[ "$code" = 200 ] && has "{\"name\": \"f\", \"filename\": \"x.bin\", \"content_type\": \"image/png\", \"length\": 4," && has "{\"name\": \"k\", \"filename\": null, \"content_type\": null, \"length\": 1," && has "\"closed\": true" && has "\"method\": \"PUT\""'
 req --compressed "$u/deflate"
 t "/deflate decodes" '[ "$code" = 200 ] && hdr "Content-Encoding: deflate" && has "\"deflated\": true"'
+req --compressed "$u/brotli"
+t "/brotli decodes" '[ "$code" = 200 ] && hdr "Content-Encoding: br" && has "\"brotli\": true"'
+req --compressed "$u/zstd"
+t "/zstd decodes" '[ "$code" = 200 ] && hdr "Content-Encoding: zstd" && has "\"zstd\": true"'
 
 req "$u/json"
 t "/json" '[ "$code" = 200 ] && hdr "Content-Type: application/json" && has "\"title\": \"Sample Slide Show\"" && has "Why <em>WonderWidgets</em> are great"'

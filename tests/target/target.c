@@ -1770,6 +1770,45 @@ handle_deflate(struct evhttp_request *req, void *arg)
 	compressed(req, arg, 0);
 }
 
+/* /brotli and /zstd: a fixed body in each encoding.  The target links
+ * neither library, so the bytes are a stream made once (brotli -q 11 and
+ * zstd -19 of the JSON in the comment): as short as they are, they are
+ * real streams that only a decoder turns back into the JSON. */
+static void
+handle_brotli(struct evhttp_request *req, void *arg)
+{
+	/* {"brotli": true, "method": "GET"}\n */
+	static const unsigned char br[] = {
+		0x8b, 0x10, 0x80, 0x7b, 0x22, 0x62, 0x72, 0x6f, 0x74, 0x6c,
+		0x69, 0x22, 0x3a, 0x20, 0x74, 0x72, 0x75, 0x65, 0x2c, 0x20,
+		0x22, 0x6d, 0x65, 0x74, 0x68, 0x6f, 0x64, 0x22, 0x3a, 0x20,
+		0x22, 0x47, 0x45, 0x54, 0x22, 0x7d, 0x0a, 0x03,
+	};
+	struct evbuffer *b = xbuf();
+
+	evbuffer_add(b, br, sizeof br);
+	add_header(req, "Content-Encoding", "br");
+	reply(req, 200, JSON_CT, b);
+}
+
+static void
+handle_zstd(struct evhttp_request *req, void *arg)
+{
+	/* {"zstd": true, "method": "GET"}\n */
+	static const unsigned char zst[] = {
+		0x28, 0xb5, 0x2f, 0xfd, 0x24, 0x20, 0x01, 0x01, 0x00, 0x7b,
+		0x22, 0x7a, 0x73, 0x74, 0x64, 0x22, 0x3a, 0x20, 0x74, 0x72,
+		0x75, 0x65, 0x2c, 0x20, 0x22, 0x6d, 0x65, 0x74, 0x68, 0x6f,
+		0x64, 0x22, 0x3a, 0x20, 0x22, 0x47, 0x45, 0x54, 0x22, 0x7d,
+		0x0a, 0x9f, 0x4d, 0x00, 0x87,
+	};
+	struct evbuffer *b = xbuf();
+
+	evbuffer_add(b, zst, sizeof zst);
+	add_header(req, "Content-Encoding", "zstd");
+	reply(req, 200, JSON_CT, b);
+}
+
 /* ---- /inspect: what exactly a request body held ---- */
 
 /* Lowercase hex SHA-256 of p. */
@@ -2231,6 +2270,8 @@ static const struct route {
 	{ "/digest-auth",	1, M_GET,		handle_digest_auth },
 	{ "/ntlm-auth",		1, M_GET,		handle_ntlm_auth },
 	{ "/gzip",		0, M_GET,		handle_gzip },
+	{ "/brotli",		0, M_GET,		handle_brotli },
+	{ "/zstd",		0, M_GET,		handle_zstd },
 	{ "/deflate",		0, M_GET,		handle_deflate },
 	{ "/json",		0, M_GET,		handle_json },
 	{ "/inspect",		0, M_ANY,		handle_inspect },

@@ -66,6 +66,10 @@ export default function () {
   check(r, { 'gzip decoded': (r) => r.json('gzipped') === true });
   r = http.get(`${B}/deflate`);
   check(r, { 'deflate decoded': (r) => r.json('deflated') === true });
+  r = http.get(`${B}/brotli`);
+  check(r, { 'brotli decoded': (r) => r.json('brotli') === true });
+  r = http.get(`${B}/zstd`);
+  check(r, { 'zstd decoded': (r) => r.json('zstd') === true });
   r = http.get(`${B}/get`, { responseType: 'none' });
   check(r, { 'responseType none': (r) => r.status === 200 && r.body === null });
   r = http.get(`${B}/json`);
