@@ -100,6 +100,25 @@ set_num(js_State *J, const char *name, double v)
 	js_setproperty(J, -2, name);
 }
 
+/* Push the array under name in the object on top of the stack, made
+ * empty if missing. */
+static void
+push_list(js_State *J, const char *name)
+{
+	if (js_hasproperty(J, -1, name))
+		return;
+	js_newarray(J);
+	js_copy(J, -1);
+	js_setproperty(J, -3, name);
+}
+
+/* Append the value on top to the array below it, and pop it. */
+static void
+append(js_State *J)
+{
+	js_setindex(J, -2, js_getlength(J, -2));
+}
+
 /* Walk the header lines of a response head: fn(name, value) with both
  * trimmed, in a scratch copy. */
 static void
@@ -148,11 +167,7 @@ add_cookie(js_State *J, char *name, char *value)
 	if (strcasecmp(name, "Set-Cookie") != 0 || http_cookie_parse(value, &c) == -1)
 		return;
 	/* the strings of c leak if the calls below throw (memory only) */
-	if (!js_hasproperty(J, -1, c.name)) {
-		js_newarray(J);
-		js_copy(J, -1);
-		js_setproperty(J, -3, c.name);
-	}
+	push_list(J, c.name);
 	js_newobject(J);
 	set_str(J, "name", c.name);
 	set_str(J, "value", c.value);
@@ -164,7 +179,7 @@ add_cookie(js_State *J, char *name, char *value)
 	js_setproperty(J, -2, "secure");
 	set_num(J, "maxAge", c.has_max_age ? (double)c.max_age : 0);
 	set_num(J, "expires", (double)c.expires * 1000);
-	js_setindex(J, -2, js_getlength(J, -2));
+	append(J);
 	js_pop(J, 1);
 	http_cookie_clear(&c);
 }
@@ -257,14 +272,10 @@ push_request(js_State *J, const struct res *x)
 			continue;
 		name = xstrndup(p, (size_t)(colon - p));
 		/* a throw here leaks name (memory only) */
-		if (!js_hasproperty(J, -1, name)) {
-			js_newarray(J);
-			js_copy(J, -1);
-			js_setproperty(J, -3, name);
-		}
+		push_list(J, name);
 		free(name);
 		js_pushlstring(J, colon + 2, (int)(eol - colon - 2));
-		js_setindex(J, -2, js_getlength(J, -2));
+		append(J);
 		js_pop(J, 1);
 	}
 	if (*x->s[S_COOKIE] != '\0') {
@@ -285,11 +296,7 @@ push_request(js_State *J, const struct res *x)
 		if (eq == NULL)
 			eq = semi;
 		name = xstrndup(c, (size_t)(eq - c));
-		if (!js_hasproperty(J, -1, name)) {
-			js_newarray(J);
-			js_copy(J, -1);
-			js_setproperty(J, -3, name);
-		}
+		push_list(J, name);
 		js_newobject(J);
 		set_str(J, "name", name);
 		free(name);
@@ -298,7 +305,7 @@ push_request(js_State *J, const struct res *x)
 		js_setproperty(J, -2, "value");
 		js_pushboolean(J, 0);
 		js_setproperty(J, -2, "replace");
-		js_setindex(J, -2, js_getlength(J, -2));
+		append(J);
 		js_pop(J, 1);
 		if (*semi == '\0')
 			break;

@@ -545,14 +545,13 @@ form_pair(js_State *J, struct buf *b, const char *k, int idx)
 		form_escape(b, js_tostring(J, idx));
 }
 
-/* An object body: form-urlencoded, keys sorted as Go's url.Values does.
- * The keys stay on the JavaScript stack, so a throwing toString leaks
- * nothing. */
-static void
-read_form(js_State *J, struct http_req *r, int idx)
+/* Push the sorted own enumerable keys of the object at idx (Go's
+ * url.Values and k6's multipart writer go in key order); their number. */
+static int
+push_sorted_keys(js_State *J, int idx)
 {
 	const char *k;
-	int i, j, n = 0, len, keys;
+	int n = 0;
 
 	js_newarray(J);
 	js_pushiterator(J, idx, 1);
@@ -564,6 +563,18 @@ read_form(js_State *J, struct http_req *r, int idx)
 	js_getproperty(J, -1, "sort");
 	js_rot2(J);
 	js_call(J, 0);
+	return n;
+}
+
+/* An object body: form-urlencoded, keys sorted as Go's url.Values does.
+ * The keys stay on the JavaScript stack, so a throwing toString leaks
+ * nothing. */
+static void
+read_form(js_State *J, struct http_req *r, int idx)
+{
+	int i, j, n, len, keys;
+
+	n = push_sorted_keys(J, idx);
 	keys = js_gettop(J) - 1;
 	for (i = 0; i < n; i++) {
 		js_getindex(J, keys, i);
@@ -666,8 +677,7 @@ read_multipart(js_State *J, struct http_req *r, int idx)
 	static const char hex[] = "0123456789abcdef";
 	unsigned char rnd[30];
 	char bound[61], *ct;
-	const char *k;
-	int i, j, n = 0, len, keys;
+	int i, j, n, len, keys;
 
 	if (RAND_bytes(rnd, sizeof rnd) != 1)
 		js_error(J, "multipart body: the random generator failed");
@@ -676,16 +686,7 @@ read_multipart(js_State *J, struct http_req *r, int idx)
 		bound[2 * i + 1] = hex[rnd[i] & 15];
 	}
 	bound[60] = '\0';
-	js_newarray(J);
-	js_pushiterator(J, idx, 1);
-	while ((k = js_nextiterator(J, -1)) != NULL) {
-		js_pushstring(J, k);
-		js_setindex(J, -3, n++);
-	}
-	js_pop(J, 1);
-	js_getproperty(J, -1, "sort");
-	js_rot2(J);
-	js_call(J, 0);
+	n = push_sorted_keys(J, idx);
 	keys = js_gettop(J) - 1;
 	for (i = 0; i < n; i++) {
 		js_getindex(J, keys, i);
