@@ -361,3 +361,28 @@ engine_tags_with(struct engine *e, uint32_t base, const char *key, const char *v
 	}
 	return id;
 }
+
+uint32_t
+engine_tags_without(struct engine *e, uint32_t base, const char *key)
+{
+	const struct tag *all;
+	struct tag *keep;
+	char *cause = NULL;
+	size_t i, n, k = 0;
+	uint32_t id = base;
+
+	if ((all = tagset_get(e->tagsets, base, &n)) == NULL ||
+	    tagset_value(e->tagsets, base, key) == NULL)
+		return base;
+	keep = xcalloc(n + 1, sizeof *keep);
+	for (i = 0; i < n; i++)
+		if (strcmp(all[i].key, key) != 0)
+			keep[k++] = all[i];
+	if (tagset_intern(e->tagsets, keep, k, &id, &cause) == -1) {
+		/* A full table: keep the tag rather than lose the samples. */
+		free(cause);
+		id = base;
+	}
+	free(keep);
+	return id;
+}

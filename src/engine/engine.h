@@ -169,6 +169,8 @@ int64_t		 engine_now(void);	/* monotonic ns */
 /* The tag set for the VU's current tags plus one key=value. */
 uint32_t	 engine_tags_with(struct engine *, uint32_t base, const char *key,
 		    const char *value);
+/* The tag set base without key (exec.vu.tags deletions). */
+uint32_t	 engine_tags_without(struct engine *, uint32_t base, const char *key);
 /* Whether a system tag is enabled (k6's default set unless
  * systemTags says otherwise). */
 int		 engine_system_tag(const struct engine *, const char *tag);
