@@ -1160,7 +1160,7 @@ run_workers(struct coord *c, char **cause)
 	struct segment tmp;
 	int i, fds[2], back[2];
 	uint32_t base = 1;
-	size_t s;
+	int64_t planned, possible;
 
 	for (i = 0; i < c->nworkers; i++) {
 		struct worker_proc *wp = &c->workers[i];
@@ -1182,11 +1182,8 @@ run_workers(struct coord *c, char **cause)
 		/* VU ids: worker i's come after those of the workers before it. */
 		wp->vu_base = base;
 		segment_split(&c->seg, i, c->nworkers, &tmp);
-		for (s = 0; s < c->plan.n; s++) {
-			const struct scenario *sc = &c->plan.scenarios[s];
-
-			base += (uint32_t)segment_share(&tmp, scenario_max_vus(sc));
-		}
+		executor_pool_size(&c->plan, &tmp, &planned, &possible);
+		base += (uint32_t)possible;
 	}
 	fflush(stdout);
 	fflush(stderr);
@@ -1774,6 +1771,13 @@ prepare(struct coord *c, char **functions)
 		fprintf(stderr, "lyocell: %s\n", cause);
 		free(cause);
 		return EXIT_INTERNAL;
+	}
+	js_pop(c->cj, 1);
+	/* inspect's maxVUs: the peak over time (engine/plan.c). */
+	js_getproperty(c->cj, -1, "plan");
+	if (js_isobject(c->cj, -1)) {
+		js_pushnumber(c->cj, (double)c->plan.max_vus);
+		js_setproperty(c->cj, -2, "maxVUs");
 	}
 	js_pop(c->cj, 1);
 	js_getproperty(c->cj, -1, "options");

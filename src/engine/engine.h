@@ -87,7 +87,8 @@ struct vu {
 	int		 in_init;	/* running init code: no network, no metrics */
 	int		 quit;		/* leave the coroutine */
 	int		 active;	/* counted in the vus gauge */
-	struct exec_run	*run;		/* the scenario this VU serves */
+	struct exec_run	*run;		/* the scenario this VU serves, or NULL */
+	struct exec_run	*env_run;	/* the scenario __ENV was set for */
 	size_t		 index;		/* in run->vus */
 	int		 granted;	/* arrival-rate: iterations granted */
 	int64_t		 deactivated;	/* ramping-vus: when it was told to stop */
@@ -131,6 +132,12 @@ struct engine {
 	struct vu_queue		 runq;
 	struct exec_run		*runs;
 	size_t			 nruns;
+	/* Every VU of this process; a scenario takes VUs from here when it
+	 * starts and gives them back when it is done, as in k6. */
+	struct vu		**pool;
+	size_t			 npool;
+	size_t			 pool_scan;	/* no free VU before this index */
+	uint32_t		 pool_cap;	/* the most VUs it may create */
 	uint32_t		 next_vu_id;
 	uint32_t		 vus_active;
 	uint32_t		 vus_max;
@@ -209,8 +216,10 @@ struct exec_run {
 	const struct scenario	*sc;
 	size_t			 index;
 	struct segment		 seg;
-	struct vu		**vus;
+	struct vu		**vus;		/* taken from the pool */
 	size_t			 nvus;
+	size_t			 want;		/* VUs to take at the start */
+	size_t			 missing;	/* still to take, when the pool had none */
 	size_t			 max_vus;	/* local cap */
 	int			 state;
 	int64_t			 t_start;	/* monotonic ns */
@@ -224,6 +233,10 @@ struct exec_run {
 	struct event		*timer;
 };
 
+/* The VUs a process with segment seg needs: created before the test
+ * (*planned), and at most (*possible); see plan_peak. */
+void		 executor_pool_size(const struct plan *, const struct segment *seg,
+		    int64_t *planned, int64_t *possible);
 int		 executor_setup(struct engine *, char **cause);
 void		 executor_start(struct engine *);
 /* Called by a VU between iterations: 1 to run another now. */

@@ -1,9 +1,12 @@
 /* k6's executors, over the share of each scenario this process runs.
  *
- * Each scenario gets its own VUs here.  Timers drive a scenario from
- * pending to running (at startTime) to stopping (at its nominal end, when
- * no new iteration starts and running ones get gracefulStop to finish)
- * to done; VUs ask executor_next between iterations whether to go on. */
+ * The VUs are the process's pool, sized as k6 sizes it: a scenario takes
+ * its VUs when it starts and gives them back when it is done, so
+ * scenarios that do not overlap in time share VUs and each VU runs its
+ * init code once.  Timers drive a scenario from pending to running (at
+ * startTime) to stopping (at its nominal end, when no new iteration
+ * starts and running ones get gracefulStop to finish) to done; VUs ask
+ * executor_next between iterations whether to go on. */
 #include "config.h"
 
 #include <event2/event.h>
@@ -148,29 +151,168 @@ running_vus(const struct exec_run *run)
 	return n;
 }
 
-static struct vu *
-add_vu(struct exec_run *run, char **cause)
+/* This process's share of a scenario: the segment it deals with, the
+ * VUs it takes at the start, the most it may use and, for
+ * shared-iterations, its iterations. */
+static void
+local_share(const struct scenario *sc, const struct segment *seg, struct segment *rseg,
+    int64_t *vus, int64_t *max, int64_t *iterations)
 {
-	struct engine *e = run->engine;
-	struct vu *vu = vu_new(e, e->next_vu_id, run, cause);
+	*rseg = *seg;
+	*iterations = 0;
+	switch (sc->executor) {
+	case EXEC_SHARED_ITERATIONS:
+		*rseg = vu_segment(seg, sc->vus);
+		*vus = share(rseg, sc->vus);
+		*iterations = share(rseg, sc->iterations);
+		break;
+	case EXEC_PER_VU_ITERATIONS:
+	case EXEC_CONSTANT_VUS:
+		*vus = share(seg, sc->vus);
+		break;
+	case EXEC_RAMPING_VUS:
+		*vus = share(seg, scenario_max_vus(sc));
+		break;
+	case EXEC_CONSTANT_ARRIVAL_RATE:
+	case EXEC_RAMPING_ARRIVAL_RATE:
+		*rseg = vu_segment(seg, sc->max_vus);
+		*vus = share(rseg, sc->pre_allocated_vus);
+		*max = share(rseg, sc->max_vus);
+		return;
+	}
+	*max = *vus;
+}
 
-	if (vu == NULL)
+void
+executor_pool_size(const struct plan *p, const struct segment *seg, int64_t *planned,
+    int64_t *possible)
+{
+	struct plan_need *needs = xcalloc(p->n + 1, sizeof *needs);
+	struct segment rseg;
+	int64_t vus, max, iterations;
+	size_t i;
+
+	for (i = 0; i < p->n; i++) {
+		const struct scenario *sc = &p->scenarios[i];
+
+		local_share(sc, seg, &rseg, &vus, &max, &iterations);
+		needs[i].start = sc->start_time;
+		needs[i].end = sc->start_time + scenario_end_offset(sc);
+		needs[i].planned = vus;
+		needs[i].unplanned = max - vus;
+	}
+	plan_peak(needs, p->n, planned, possible);
+	free(needs);
+}
+
+/* A new VU in the pool; its init code runs as soon as the loop turns. */
+static struct vu *
+pool_add(struct engine *e, char **cause)
+{
+	struct vu *vu;
+
+	if (e->vus_max >= e->pool_cap) {
+		*cause = xstrdup("no more VUs may be initialized");
+		return NULL;
+	}
+	if ((vu = vu_new(e, e->next_vu_id, NULL, cause)) == NULL)
 		return NULL;
 	e->next_vu_id++;
 	e->vus_max++;
+	e->pool = xreallocarray(e->pool, e->npool + 1, sizeof *e->pool);
+	e->pool[e->npool++] = vu;
+	return vu;
+}
+
+/* A VU of the pool no scenario holds and that can run, or NULL.  VUs
+ * only become free when a scenario gives them back (release_vus), so
+ * the search goes on from where the last one stopped: a scenario taking
+ * 10,000 VUs must not cost 50 million comparisons. */
+static struct vu *
+pool_free_vu(struct engine *e)
+{
+	for (; e->pool_scan < e->npool; e->pool_scan++) {
+		struct vu *vu = e->pool[e->pool_scan];
+
+		if (vu->run == NULL && vu->state == VU_IDLE && !vu->quit)
+			return vu;
+	}
+	return NULL;
+}
+
+static int would_run(const struct exec_run *, const struct vu *);
+
+/* The VU serves run from now on, afresh: k6 activates a VU for a
+ * scenario with the scenario's tags and __ENV. */
+static void
+attach(struct exec_run *run, struct vu *vu)
+{
+	vu->run = run;
 	vu->index = run->nvus;
+	vu->tags = run->tags;
+	vu->iter_in_scenario = 0;
+	vu->granted = 0;
+	vu->arrival = 0;
+	vu->deactivated = 0;
 	run->vus = xreallocarray(run->vus, run->nvus + 1, sizeof *run->vus);
 	run->vus[run->nvus++] = vu;
+	if (vu->state == VU_IDLE && would_run(run, vu))
+		engine_wake(run->engine, vu);
+}
+
+/* Take a VU for run: a free one of the pool, else a new one while the
+ * pool may grow.  NULL when there is none now. */
+static struct vu *
+take_vu(struct exec_run *run, char **cause)
+{
+	struct vu *vu = pool_free_vu(run->engine);
+
+	if (vu == NULL && (vu = pool_add(run->engine, cause)) == NULL)
+		return NULL;
+	attach(run, vu);
 	return vu;
+}
+
+/* Scenarios still waiting for VUs get the free ones, in plan order. */
+static void
+feed_waiting(struct engine *e)
+{
+	struct vu *vu;
+	size_t i;
+
+	for (i = 0; i < e->nruns; i++) {
+		struct exec_run *run = &e->runs[i];
+
+		while (run->state == RUN_RUNNING && run->missing > 0 &&
+		    (vu = pool_free_vu(e)) != NULL) {
+			attach(run, vu);
+			run->missing--;
+		}
+	}
+}
+
+/* A scenario is done: its VUs go back to the pool. */
+static void
+release_vus(struct exec_run *run)
+{
+	size_t i;
+
+	for (i = 0; i < run->nvus; i++) {
+		run->vus[i]->run = NULL;
+		run->vus[i]->index = 0;
+	}
+	run->nvus = 0;
+	run->missing = 0;
+	run->engine->pool_scan = 0;
+	feed_waiting(run->engine);
 }
 
 int
 executor_setup(struct engine *e, char **cause)
 {
 	const struct plan *p = e->plan;
-	struct segment vseg;
+	int64_t j, vus, max, planned, possible;
 	size_t i;
-	int64_t j, nvus = 0;
 
 	e->runs = xcalloc(p->n + 1, sizeof *e->runs);
 	e->nruns = p->n;
@@ -183,7 +325,6 @@ executor_setup(struct engine *e, char **cause)
 		run->engine = e;
 		run->sc = sc;
 		run->index = i;
-		run->seg = e->seg;
 		run->timer = evtimer_new(e->base, run_timer_cb, run);
 		for (t = 0; t < sc->ntags; t++)
 			tags = engine_tags_with(e, tags, sc->tags[t].key, sc->tags[t].value);
@@ -192,34 +333,15 @@ executor_setup(struct engine *e, char **cause)
 		if (engine_system_tag(e, "group"))
 			tags = engine_tags_with(e, tags, "group", "");
 		run->tags = tags;
-		switch (sc->executor) {
-		case EXEC_SHARED_ITERATIONS:
-			vseg = vu_segment(&e->seg, sc->vus);
-			run->seg = vseg;
-			nvus = share(&vseg, sc->vus);
-			run->local_iterations = share(&vseg, sc->iterations);
-			break;
-		case EXEC_PER_VU_ITERATIONS:
-		case EXEC_CONSTANT_VUS:
-			nvus = share(&e->seg, sc->vus);
-			break;
-		case EXEC_RAMPING_VUS:
-			nvus = share(&e->seg, scenario_max_vus(sc));
-			break;
-		case EXEC_CONSTANT_ARRIVAL_RATE:
-		case EXEC_RAMPING_ARRIVAL_RATE:
-			vseg = vu_segment(&e->seg, sc->max_vus);
-			run->seg = vseg;
-			nvus = share(&vseg, sc->pre_allocated_vus);
-			run->max_vus = (size_t)share(&vseg, sc->max_vus);
-			break;
-		}
-		if (!is_arrival(run))
-			run->max_vus = (size_t)nvus;
-		for (j = 0; j < nvus; j++)
-			if (add_vu(run, cause) == NULL)
-				return -1;
+		local_share(sc, &e->seg, &run->seg, &vus, &max, &run->local_iterations);
+		run->want = (size_t)vus;
+		run->max_vus = (size_t)max;
 	}
+	executor_pool_size(p, &e->seg, &planned, &possible);
+	e->pool_cap = (uint32_t)possible;
+	for (j = 0; j < planned; j++)
+		if (pool_add(e, cause) == NULL)
+			return -1;
 	return 0;
 }
 
@@ -227,12 +349,11 @@ executor_setup(struct engine *e, char **cause)
 int
 executor_all_ready(struct engine *e)
 {
-	size_t i, j;
+	size_t i;
 
-	for (i = 0; i < e->nruns; i++)
-		for (j = 0; j < e->runs[i].nvus; j++)
-			if (e->runs[i].vus[j]->state == VU_INIT)
-				return 0;
+	for (i = 0; i < e->npool; i++)
+		if (e->pool[i]->state == VU_INIT)
+			return 0;
 	return 1;
 }
 
@@ -240,12 +361,11 @@ executor_all_ready(struct engine *e)
 const char *
 executor_init_error(struct engine *e)
 {
-	size_t i, j;
+	size_t i;
 
-	for (i = 0; i < e->nruns; i++)
-		for (j = 0; j < e->runs[i].nvus; j++)
-			if (e->runs[i].vus[j]->state == VU_DEAD)
-				return vu_init_error(e->runs[i].vus[j]);
+	for (i = 0; i < e->npool; i++)
+		if (e->pool[i]->state == VU_DEAD)
+			return vu_init_error(e->pool[i]);
 	return NULL;
 }
 
@@ -267,6 +387,7 @@ finish(struct exec_run *run)
 		return;
 	run->state = RUN_DONE;
 	evtimer_del(run->timer);
+	release_vus(run);
 	if (executor_all_done(run->engine))
 		run->engine->done = 1;
 }
@@ -386,13 +507,14 @@ arrivals(struct exec_run *run)
 		}
 		run->dropped++;
 		engine_emit(e, e->m.dropped_iterations, run->tags, 1);
-		/* Like k6, bring up one more VU at a time, up to maxVUs. */
+		/* Like k6, bring up one more VU at a time, up to maxVUs: a
+		 * free one of the pool, else a new one. */
 		if (!run->initializing && run->nvus < run->max_vus) {
-			if (add_vu(run, &cause) == NULL) {
+			if ((vu = take_vu(run, &cause)) == NULL) {
 				log_msg(LOG_ERROR, NULL, "%s", cause);
 				free(cause);
 				cause = NULL;
-			} else {
+			} else if (vu->state == VU_INIT) {
 				run->initializing = 1;
 			}
 		} else if (run->nvus >= run->max_vus && run->dropped == 1) {
@@ -423,15 +545,22 @@ static void
 begin(struct exec_run *run)
 {
 	const struct scenario *sc = run->sc;
+	char *cause = NULL;
 
 	run->state = RUN_RUNNING;
 	run->t_start = engine_now();
+	/* VUs still finishing another scenario's iterations come when it
+	 * is done. */
+	while (run->nvus < run->want && take_vu(run, &cause) != NULL)
+		continue;
+	free(cause);
+	run->missing = run->want - run->nvus;
 	switch (sc->executor) {
 	case EXEC_SHARED_ITERATIONS:
 	case EXEC_PER_VU_ITERATIONS:
 	case EXEC_CONSTANT_VUS:
 		wake_idle(run, run->nvus);
-		if (run->nvus == 0 || (sc->executor == EXEC_SHARED_ITERATIONS &&
+		if (run->want == 0 || (sc->executor == EXEC_SHARED_ITERATIONS &&
 		    run->local_iterations == 0)) {
 			finish(run);
 			return;
@@ -494,6 +623,30 @@ executor_start(struct engine *e)
 		arm(e->runs[i].timer, e->runs[i].sc->start_time);
 }
 
+/* What executor_next would answer, without taking the iteration. */
+static int
+would_run(const struct exec_run *run, const struct vu *vu)
+{
+	const struct scenario *sc = run->sc;
+
+	if (vu->quit || run->engine->stopping || run->state != RUN_RUNNING)
+		return 0;
+	switch (sc->executor) {
+	case EXEC_SHARED_ITERATIONS:
+		return run->started < run->local_iterations;
+	case EXEC_PER_VU_ITERATIONS:
+		return (int64_t)vu->iter_in_scenario < sc->iterations;
+	case EXEC_CONSTANT_VUS:
+		return 1;
+	case EXEC_RAMPING_VUS:
+		return (int64_t)vu->index < run->target;
+	case EXEC_CONSTANT_ARRIVAL_RATE:
+	case EXEC_RAMPING_ARRIVAL_RATE:
+		return vu->granted > 0;
+	}
+	return 0;
+}
+
 int
 executor_next(struct exec_run *run, struct vu *vu)
 {
@@ -554,7 +707,15 @@ executor_vu_idle(struct exec_run *run, struct vu *vu)
 		run->initializing = 0;
 	switch (run->state) {
 	case RUN_RUNNING:
+		/* A VU that joined after the start (its init code ran late,
+		 * or it came from another scenario) starts its iterations. */
+		if (would_run(run, vu)) {
+			engine_wake(run->engine, vu);
+			break;
+		}
 		/* Iteration-based scenarios end when their work is done. */
+		if (run->sc->executor == EXEC_PER_VU_ITERATIONS && run->missing > 0)
+			break;
 		if ((run->sc->executor == EXEC_SHARED_ITERATIONS &&
 		    run->started >= run->local_iterations && running_vus(run) <= 1) ||
 		    (run->sc->executor == EXEC_PER_VU_ITERATIONS && running_vus(run) <= 1)) {
@@ -616,8 +777,6 @@ executor_free(struct engine *e)
 	for (i = 0; i < e->nruns; i++) {
 		struct exec_run *run = &e->runs[i];
 
-		for (j = 0; j < run->nvus; j++)
-			vu_free(run->vus[j]);
 		free(run->vus);
 		if (run->timer != NULL)
 			event_free(run->timer);
@@ -625,4 +784,9 @@ executor_free(struct engine *e)
 	free(e->runs);
 	e->runs = NULL;
 	e->nruns = 0;
+	for (j = 0; j < e->npool; j++)
+		vu_free(e->pool[j]);
+	free(e->pool);
+	e->pool = NULL;
+	e->npool = 0;
 }

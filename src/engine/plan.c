@@ -119,6 +119,8 @@ read_scenario(js_State *J, int idx, struct scenario *sc)
 int
 plan_from_js(js_State *J, int idx, struct plan *plan, char **cause)
 {
+	struct plan_need *needs;
+	int64_t planned;
 	size_t i;
 	int len;
 
@@ -135,6 +137,7 @@ plan_from_js(js_State *J, int idx, struct plan *plan, char **cause)
 		js_pop(J, 1);
 	}
 	plan->n = (size_t)len;
+	needs = xcalloc(plan->n + 1, sizeof *needs);
 	for (i = 0; i < plan->n; i++) {
 		const struct scenario *sc = &plan->scenarios[i];
 		double end = sc->start_time + scenario_length(sc) + sc->graceful_stop;
@@ -143,9 +146,73 @@ plan_from_js(js_State *J, int idx, struct plan *plan, char **cause)
 			end += sc->graceful_ramp_down - sc->graceful_stop;
 		if (end > plan->total_duration)
 			plan->total_duration = end;
-		plan->max_vus += scenario_max_vus(sc);
+		needs[i].start = sc->start_time;
+		needs[i].end = sc->start_time + scenario_end_offset(sc);
+		needs[i].planned = scenario_max_vus(sc);
+		if (sc->executor == EXEC_CONSTANT_ARRIVAL_RATE ||
+		    sc->executor == EXEC_RAMPING_ARRIVAL_RATE) {
+			needs[i].planned = sc->pre_allocated_vus;
+			needs[i].unplanned = sc->max_vus - sc->pre_allocated_vus;
+		}
 	}
+	plan_peak(needs, plan->n, &planned, &plan->max_vus);
+	free(needs);
 	return 0;
+}
+
+double
+scenario_end_offset(const struct scenario *sc)
+{
+	return scenario_length(sc) + sc->graceful_stop;
+}
+
+/* One scenario starting or ending. */
+struct peak_event {
+	double	 t;
+	int	 order;	/* at the same time: 0 ends, 1 starts, 2 ends of empty spans */
+	int64_t	 planned, unplanned;
+};
+
+static int
+peak_event_cmp(const void *a, const void *b)
+{
+	const struct peak_event *x = a, *y = b;
+
+	if (x->t != y->t)
+		return x->t < y->t ? -1 : 1;
+	return x->order - y->order;
+}
+
+void
+plan_peak(const struct plan_need *needs, size_t n, int64_t *planned, int64_t *possible)
+{
+	struct peak_event *ev = xcalloc(2 * n + 1, sizeof *ev);
+	int64_t p = 0, u = 0;
+	size_t i, k = 0;
+
+	*planned = *possible = 0;
+	for (i = 0; i < n; i++) {
+		if (needs[i].planned <= 0 && needs[i].unplanned <= 0)
+			continue;
+		ev[k].t = needs[i].start;
+		ev[k].order = 1;
+		ev[k].planned = needs[i].planned;
+		ev[k++].unplanned = needs[i].unplanned;
+		ev[k].t = needs[i].end > needs[i].start ? needs[i].end : needs[i].start;
+		ev[k].order = needs[i].end > needs[i].start ? 0 : 2;
+		ev[k].planned = -needs[i].planned;
+		ev[k++].unplanned = -needs[i].unplanned;
+	}
+	qsort(ev, k, sizeof *ev, peak_event_cmp);
+	for (i = 0; i < k; i++) {
+		p += ev[i].planned;
+		u += ev[i].unplanned;
+		if (p > *planned)
+			*planned = p;
+		if (p + u > *possible)
+			*possible = p + u;
+	}
+	free(ev);
 }
 
 void

@@ -63,7 +63,15 @@ struct plan {
 	struct scenario	*scenarios;
 	size_t		 n;
 	double		 total_duration;	/* graceful stops included */
-	int64_t		 max_vus;
+	int64_t		 max_vus;	/* the most VUs ever needed at once */
+};
+
+/* The VUs one scenario holds from start to end (ms from the test start):
+ * planned ones before it starts, and up to unplanned more initialised
+ * while it runs (arrival-rate maxVUs over preAllocatedVUs). */
+struct plan_need {
+	double	 start, end;
+	int64_t	 planned, unplanned;
 };
 
 /* Read the array at stack index idx into plan.  0, or -1 with *cause. */
@@ -72,6 +80,16 @@ void	plan_free(struct plan *);
 /* The nominal end of a scenario (before its graceful stop), relative to
  * its start: duration, maxDuration or the sum of stages. */
 double	scenario_length(const struct scenario *);
+/* When a scenario gives its VUs back, relative to its start: k6's end
+ * of its execution requirements, the nominal end plus gracefulStop. */
+double	scenario_end_offset(const struct scenario *);
+/* As k6 sizes its VU pool: scenarios that do not overlap in time share
+ * VUs, so the pool is the most planned VUs needed at any one time
+ * (*planned), and the test's "max VUs" the most planned and unplanned
+ * ones (*possible).  A scenario that ends when another starts gives its
+ * VUs back first. */
+void	plan_peak(const struct plan_need *, size_t n, int64_t *planned,
+	    int64_t *possible);
 /* The most VUs a scenario needs at once. */
 int64_t	scenario_max_vus(const struct scenario *);
 /* k6's one-line description: "5 looping VUs for 3s (gracefulStop: 30s)". */

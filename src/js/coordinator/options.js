@@ -366,23 +366,6 @@ var __ly_options = (function () {
 		return n.startTime + d + n.gracefulStop;
 	}
 
-	function maxVUs(n) {
-		var m, i;
-
-		switch (n.executor) {
-		case "ramping-vus":
-			m = n.startVUs;
-			for (i = 0; i < n.stages.length; i++)
-				m = Math.max(m, n.stages[i].target);
-			return m;
-		case "constant-arrival-rate":
-		case "ramping-arrival-rate":
-			return n.maxVUs;
-		default:
-			return n.vus;
-		}
-	}
-
 	/*
 	 * layers: { config: JSON text or null, script: the exported options or
 	 * undefined, env: [[flag, value], ...], cli: [[flag, value], ...],
@@ -443,9 +426,9 @@ var __ly_options = (function () {
 				else if (own(UNSUPPORTED, k) && o[k] !== false && o[k] !== null)
 					warnings.push("not supported yet: option \"" + k + "\" is ignored");
 			}
+		/* maxVUs is the coordinator's: the peak over time (engine/plan.c). */
 		plan = { maxVUs: 0, totalDuration: 0 };
 		for (i = 0; i < list.length; i++) {
-			plan.maxVUs += maxVUs(list[i]);
 			plan.totalDuration = Math.max(plan.totalDuration, maxDuration(list[i]));
 		}
 		return { options: o, scenarios: list, plan: plan, warnings: warnings };
