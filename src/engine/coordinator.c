@@ -11,6 +11,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/mman.h>
 #include <sys/resource.h>
 #include <sys/wait.h>
 #include <time.h>
@@ -81,6 +82,7 @@ struct coord {
 	struct event_base	*base;
 	struct worker_proc	*workers;
 	int			 nworkers;
+	struct instance_slot	*instance;	/* shared with the workers */
 	struct event		*sigint_ev, *sigterm_ev, *sigchld_ev;
 	struct event		*tick_ev;
 	struct wire_reader	*local_reader;	/* setup and teardown samples */
@@ -803,6 +805,8 @@ worker_main(struct coord *c, int k)
 	w.e->abort_arg = &w;
 	segment_split(&c->seg, k, c->nworkers, &w.e->seg);
 	w.e->next_vu_id = wp->vu_base;
+	w.e->instance = c->instance;
+	w.e->ninstance = c->nworkers;
 	ctl_ev = event_new(w.e->base, w.ctl_in, EV_READ | EV_PERSIST, worker_ctl_cb, &w);
 	event_add(ctl_ev, NULL);
 	w.vus_ev = event_new(w.e->base, -1, EV_PERSIST, worker_vus_cb, &w);
@@ -1162,6 +1166,14 @@ run_workers(struct coord *c, char **cause)
 	uint32_t base = 1;
 	int64_t planned, possible;
 
+	/* exec.instance counts every worker: one slot each, shared. */
+	c->instance = mmap(NULL, (size_t)c->nworkers * sizeof *c->instance,
+	    PROT_READ | PROT_WRITE, MAP_SHARED | MAP_ANONYMOUS, -1, 0);
+	if (c->instance == MAP_FAILED) {
+		c->instance = NULL;
+		*cause = xasprintf("mmap: %s", strerror(errno));
+		return -1;
+	}
 	for (i = 0; i < c->nworkers; i++) {
 		struct worker_proc *wp = &c->workers[i];
 
@@ -1947,6 +1959,8 @@ coord_free(struct coord *c)
 	for (i = 0; i < c->noutputs; i++)
 		output_free(c->outputs[i]);
 	free(c->outputs);
+	if (c->instance != NULL)
+		munmap(c->instance, (size_t)c->nworkers * sizeof *c->instance);
 	free_workers(c);
 	wire_reader_free(c->local_reader);
 	aggregator_free(c->agg);

@@ -386,3 +386,29 @@ engine_tags_without(struct engine *e, uint32_t base, const char *key)
 	free(keep);
 	return id;
 }
+
+void
+engine_instance(const struct engine *e, struct instance_slot *out)
+{
+	size_t i;
+	int k;
+
+	memset(out, 0, sizeof *out);
+	if (e->instance == NULL) {
+		out->vus_active = e->vus_active;
+		out->vus_max = e->vus_max;
+		for (i = 0; i < e->nruns; i++) {
+			out->complete += e->runs[i].complete;
+			out->interrupted += e->runs[i].interrupted;
+		}
+		return;
+	}
+	for (k = 0; k < e->ninstance; k++) {
+		const struct instance_slot *s = &e->instance[k];
+
+		out->vus_active += __atomic_load_n(&s->vus_active, __ATOMIC_RELAXED);
+		out->vus_max += __atomic_load_n(&s->vus_max, __ATOMIC_RELAXED);
+		out->complete += __atomic_load_n(&s->complete, __ATOMIC_RELAXED);
+		out->interrupted += __atomic_load_n(&s->interrupted, __ATOMIC_RELAXED);
+	}
+}

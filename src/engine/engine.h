@@ -106,6 +106,13 @@ struct vu {
 
 TAILQ_HEAD(vu_queue, vu);
 
+/* What each worker of this machine publishes for exec.instance, one
+ * slot per worker in memory shared across fork(): k6's instance is the
+ * whole machine. */
+struct instance_slot {
+	uint64_t	vus_active, vus_max, complete, interrupted;
+};
+
 struct engine {
 	int			 worker;	/* worker number, -1 in the coordinator */
 	struct event_base	*base;
@@ -138,6 +145,8 @@ struct engine {
 	size_t			 npool;
 	size_t			 pool_scan;	/* no free VU before this index */
 	uint32_t		 pool_cap;	/* the most VUs it may create */
+	struct instance_slot	*instance;	/* every worker's, or NULL */
+	int			 ninstance;	/* slot e->worker is ours */
 	uint32_t		 next_vu_id;
 	uint32_t		 vus_active;
 	uint32_t		 vus_max;
@@ -182,6 +191,9 @@ uint32_t	 engine_tags_without(struct engine *, uint32_t base, const char *key);
  * systemTags says otherwise). */
 int		 engine_system_tag(const struct engine *, const char *tag);
 int		 engine_system_tag_default(const struct runopts *, const char *tag);
+/* exec.instance: the counts of every worker of this machine, or this
+ * engine's own when it has no shared slots. */
+void		 engine_instance(const struct engine *, struct instance_slot *);
 /* Stop the whole test (exec.test.abort()). */
 void		 engine_abort(struct engine *, const char *reason);
 /* Mark the test failed and let it run on (exec.test.fail()). */
@@ -244,6 +256,10 @@ int		 executor_next(struct exec_run *, struct vu *);
 /* The VU finished its init code or its iterations. */
 void		 executor_vu_idle(struct exec_run *, struct vu *);
 void		 executor_iteration_done(struct exec_run *, struct vu *, int interrupted);
+/* exec.scenario.progress: done iterations over all of them for the
+ * iteration-based executors, elapsed time over duration for the others,
+ * as k6 computes it. */
+double		 executor_progress(const struct exec_run *);
 /* Stop everything now: no new iterations, interrupt the running ones. */
 void		 executor_stop_all(struct engine *);
 int		 executor_all_done(struct engine *);

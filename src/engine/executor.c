@@ -49,6 +49,27 @@ since_start(const struct exec_run *run)
 	return (double)(engine_now() - run->t_start) / 1e6;
 }
 
+/* Our slot of the machine's exec.instance counts, kept current. */
+static void
+publish(struct engine *e)
+{
+	struct instance_slot *s;
+	uint64_t complete = 0, interrupted = 0;
+	size_t i;
+
+	if (e->instance == NULL || e->worker < 0 || e->worker >= e->ninstance)
+		return;
+	s = &e->instance[e->worker];
+	for (i = 0; i < e->nruns; i++) {
+		complete += e->runs[i].complete;
+		interrupted += e->runs[i].interrupted;
+	}
+	__atomic_store_n(&s->vus_active, e->vus_active, __ATOMIC_RELAXED);
+	__atomic_store_n(&s->vus_max, e->vus_max, __ATOMIC_RELAXED);
+	__atomic_store_n(&s->complete, complete, __ATOMIC_RELAXED);
+	__atomic_store_n(&s->interrupted, interrupted, __ATOMIC_RELAXED);
+}
+
 /* A segment over only the first n workers, for things that need a VU: a
  * worker without VUs must not be handed iterations. */
 static struct segment
@@ -221,6 +242,7 @@ pool_add(struct engine *e, char **cause)
 	e->vus_max++;
 	e->pool = xreallocarray(e->pool, e->npool + 1, sizeof *e->pool);
 	e->pool[e->npool++] = vu;
+	publish(e);
 	return vu;
 }
 
@@ -683,6 +705,7 @@ executor_next(struct exec_run *run, struct vu *vu)
 	if (!vu->active) {
 		vu->active = 1;
 		run->engine->vus_active++;
+		publish(run->engine);
 	}
 	return 1;
 }
@@ -694,6 +717,32 @@ executor_iteration_done(struct exec_run *run, struct vu *vu, int interrupted)
 		run->interrupted++;
 	else
 		run->complete++;
+	publish(run->engine);
+}
+
+double
+executor_progress(const struct exec_run *run)
+{
+	const struct scenario *sc = run->sc;
+	double total = 0, p;
+
+	switch (sc->executor) {
+	case EXEC_SHARED_ITERATIONS:
+		total = (double)run->local_iterations;
+		break;
+	case EXEC_PER_VU_ITERATIONS:
+		total = (double)(run->want * (size_t)sc->iterations);
+		break;
+	default:
+		if (run->state == RUN_PENDING)
+			return 0;
+		p = scenario_length(sc) > 0 ? since_start(run) / scenario_length(sc) : 1;
+		return p > 1 ? 1 : p;
+	}
+	if (total <= 0)
+		return 1;
+	p = (double)(run->complete + run->interrupted) / total;
+	return p > 1 ? 1 : p;
 }
 
 void
@@ -702,6 +751,7 @@ executor_vu_idle(struct exec_run *run, struct vu *vu)
 	if (vu->active) {
 		vu->active = 0;
 		run->engine->vus_active--;
+		publish(run->engine);
 	}
 	if (run->initializing && vu->index == run->nvus - 1 && run->state != RUN_PENDING)
 		run->initializing = 0;

@@ -547,39 +547,24 @@ x_sc_start(js_State *J)
 static void
 x_sc_progress(js_State *J)
 {
-	struct vu *vu = exec_vu(J);
-	const struct scenario *sc = exec_sc(J);
-	double p = (double)(engine_now() - vu->run->t_start) / 1e6 / scenario_length(sc);
-
-	js_pushnumber(J, p > 1 ? 1 : p);
+	exec_sc(J);
+	js_pushnumber(J, executor_progress(vu_of(J)->run));
 }
 
-static void
-x_inst_complete(js_State *J)
+/* exec.instance: every worker of this machine, as k6's one process. */
+static struct instance_slot
+exec_instance(js_State *J)
 {
-	struct engine *e = exec_vu(J)->engine;
-	uint64_t n = 0;
-	size_t i;
+	struct instance_slot s;
 
-	for (i = 0; i < e->nruns; i++)
-		n += e->runs[i].complete;
-	js_pushnumber(J, (double)n);
+	engine_instance(exec_vu(J)->engine, &s);
+	return s;
 }
 
-static void
-x_inst_interrupted(js_State *J)
-{
-	struct engine *e = exec_vu(J)->engine;
-	uint64_t n = 0;
-	size_t i;
-
-	for (i = 0; i < e->nruns; i++)
-		n += e->runs[i].interrupted;
-	js_pushnumber(J, (double)n);
-}
-
-static void x_inst_active(js_State *J) { js_pushnumber(J, exec_vu(J)->engine->vus_active); }
-static void x_inst_init(js_State *J) { js_pushnumber(J, exec_vu(J)->engine->vus_max); }
+static void x_inst_complete(js_State *J) { js_pushnumber(J, (double)exec_instance(J).complete); }
+static void x_inst_interrupted(js_State *J) { js_pushnumber(J, (double)exec_instance(J).interrupted); }
+static void x_inst_active(js_State *J) { js_pushnumber(J, (double)exec_instance(J).vus_active); }
+static void x_inst_init(js_State *J) { js_pushnumber(J, (double)exec_instance(J).vus_max); }
 
 static void
 x_inst_duration(js_State *J)
