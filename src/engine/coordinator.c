@@ -1707,8 +1707,10 @@ prepare(struct coord *c, char **functions)
 {
 	struct engine *e;
 	struct vu *vu;
+	struct segment full;
 	char *cause = NULL, *script_options = NULL;
 	const char *seg;
+	int64_t planned;
 	int code = EXIT_OK;
 
 	c->metrics = metric_registry_new();
@@ -1785,7 +1787,9 @@ prepare(struct coord *c, char **functions)
 		return EXIT_INTERNAL;
 	}
 	js_pop(c->cj, 1);
-	/* inspect's maxVUs: the peak over time (engine/plan.c). */
+	segment_full(&full);
+	executor_pool_size(&c->plan, &full, &planned, &c->plan.max_vus);
+	/* inspect's maxVUs: the peak over time. */
 	js_getproperty(c->cj, -1, "plan");
 	if (js_isobject(c->cj, -1)) {
 		js_pushnumber(c->cj, (double)c->plan.max_vus);

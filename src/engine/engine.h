@@ -239,12 +239,18 @@ struct exec_run {
 	int64_t			 started;	/* iterations started here */
 	int64_t			 next_arrival;	/* arrival-rate: next global index */
 	int64_t			 target;	/* ramping-vus: active VUs here */
+	struct plan_step	*steps;		/* ramping-vus: VUs to hold, over time */
+	size_t			 nsteps;
 	int			 initializing;	/* a VU being created mid-test */
 	uint32_t		 tags;		/* base tags of the scenario's VUs */
 	uint64_t		 complete, interrupted, dropped;
 	struct event		*timer;
 };
 
+/* k6's execution requirements of the share of a scenario a process with
+ * segment seg runs: owned steps in *steps, relative to its start. */
+void		 executor_steps(const struct scenario *, const struct segment *seg,
+		    struct plan_step **steps, size_t *n);
 /* The VUs a process with segment seg needs: created before the test
  * (*planned), and at most (*possible); see plan_peak. */
 void		 executor_pool_size(const struct plan *, const struct segment *seg,

@@ -204,25 +204,150 @@ local_share(const struct scenario *sc, const struct segment *seg, struct segment
 	*max = *vus;
 }
 
+/* Add a step unless it changes nothing. */
+static void
+step_add(struct plan_step **v, size_t *n, double t, int64_t planned, int64_t unplanned)
+{
+	if (*n > 0 && (*v)[*n - 1].planned == planned && (*v)[*n - 1].unplanned == unplanned)
+		return;
+	*v = xreallocarray(*v, *n + 1, sizeof **v);
+	(*v)[*n].t = t;
+	(*v)[*n].planned = planned;
+	(*v)[(*n)++].unplanned = unplanned;
+}
+
+/* ramping-vus: the VUs this process runs over time, stepping when its
+ * share of the target changes (up: when the target reaches the next
+ * count, down: when it leaves one, as ramp_target rounds). */
+static void
+ramp_raw_steps(const struct scenario *sc, const struct segment *seg,
+    struct plan_step **v, size_t *n)
+{
+	int64_t from = sc->start_vus, to, k;
+	double acc = 0, d;
+	size_t i;
+
+	step_add(v, n, 0, share(seg, from), 0);
+	for (i = 0; i < sc->nstages; i++) {
+		d = sc->stages[i].duration;
+		to = sc->stages[i].target;
+		acc += d;
+		if (to == from)
+			continue;
+		if (d <= 0)
+			step_add(v, n, acc, share(seg, to), 0);
+		else if (to > from)
+			for (k = from + 1; k <= to; k++)
+				step_add(v, n, acc - d * (double)(to - k) / (double)(to - from),
+				    share(seg, k), 0);
+		else
+			for (k = from; k > to; k--)
+				step_add(v, n, acc - d * (double)(k - 1 - to) / (double)(from - to),
+				    share(seg, k - 1), 0);
+		from = to;
+	}
+}
+
+/* k6 keeps the VUs of a ramp-down for gracefulRampDown, so that their
+ * last iterations can finish, unless the target comes back up to them
+ * within that time; it never plans more than the most the stages ask,
+ * and nothing at or past end. */
+static void
+ramp_graceful_steps(const struct plan_step *raw, size_t nraw, double ramp_down, double end,
+    struct plan_step **v, size_t *n)
+{
+	int64_t last = 0;
+	size_t i, j, slope = 0;
+	double until;
+	int skipped, falling;
+
+	for (i = 0; i < nraw; i++) {
+		if (i == 0 || raw[i].planned > last) {
+			step_add(v, n, raw[i].t, raw[i].planned, 0);
+			last = raw[i].planned;
+			continue;
+		}
+		if (raw[i].planned == last)
+			continue;
+		/* Going down: look ahead gracefulRampDown for a step back up
+		 * to last; skip to it when there is one. */
+		until = raw[i].t + ramp_down;
+		skipped = 0;
+		falling = 1;
+		for (j = slope > i + 1 ? slope : i + 1; j < nraw; j++) {
+			if (raw[j].t > until)
+				break;
+			if (raw[j].planned >= last) {
+				i = j - 1;
+				skipped = 1;
+				break;
+			}
+			if (falling) {
+				if (raw[j - 1].planned > raw[j].planned)
+					slope = j;
+				else
+					falling = 0;
+			}
+		}
+		if (skipped)
+			continue;
+		if (until >= end)
+			break;
+		step_add(v, n, until, raw[i].planned, 0);
+		last = raw[i].planned;
+	}
+}
+
+void
+executor_steps(const struct scenario *sc, const struct segment *seg,
+    struct plan_step **v, size_t *n)
+{
+	struct plan_step *raw = NULL;
+	struct segment rseg;
+	int64_t vus, max, iterations;
+	double end = scenario_end_offset(sc);
+	size_t nraw = 0;
+
+	*v = NULL;
+	*n = 0;
+	if (sc->executor == EXEC_RAMPING_VUS) {
+		ramp_raw_steps(sc, seg, &raw, &nraw);
+		if (sc->graceful_ramp_down > 0) {
+			ramp_graceful_steps(raw, nraw, sc->graceful_ramp_down, end, v, n);
+			free(raw);
+		} else {
+			*v = raw;
+			*n = nraw;
+		}
+		if ((*v)[*n - 1].planned != 0)
+			step_add(v, n, end, 0, 0);
+		return;
+	}
+	local_share(sc, seg, &rseg, &vus, &max, &iterations);
+	step_add(v, n, 0, vus, max - vus);
+	step_add(v, n, end, 0, 0);
+}
+
 void
 executor_pool_size(const struct plan *p, const struct segment *seg, int64_t *planned,
     int64_t *possible)
 {
 	struct plan_need *needs = xcalloc(p->n + 1, sizeof *needs);
-	struct segment rseg;
-	int64_t vus, max, iterations;
-	size_t i;
+	struct plan_step *steps;
+	size_t i, n;
 
 	for (i = 0; i < p->n; i++) {
 		const struct scenario *sc = &p->scenarios[i];
 
-		local_share(sc, seg, &rseg, &vus, &max, &iterations);
+		executor_steps(sc, seg, &steps, &n);
 		needs[i].start = sc->start_time;
-		needs[i].end = sc->start_time + scenario_end_offset(sc);
-		needs[i].planned = vus;
-		needs[i].unplanned = max - vus;
+		needs[i].name = sc->name;
+		needs[i].steps = steps;
+		needs[i].nsteps = n;
 	}
 	plan_peak(needs, p->n, planned, possible);
+	for (i = 0; i < p->n; i++)
+		free((void *)needs[i].steps);
 	free(needs);
 }
 
@@ -253,13 +378,19 @@ pool_add(struct engine *e, char **cause)
 static struct vu *
 pool_free_vu(struct engine *e)
 {
-	for (; e->pool_scan < e->npool; e->pool_scan++) {
-		struct vu *vu = e->pool[e->pool_scan];
+	size_t i, init = e->npool;
+
+	for (i = e->pool_scan; i < e->npool; i++) {
+		struct vu *vu = e->pool[i];
 
 		if (vu->run == NULL && vu->state == VU_IDLE && !vu->quit)
-			return vu;
+			break;
+		/* Given back while its init code ran: free once it is done. */
+		if (vu->run == NULL && vu->state == VU_INIT && init == e->npool)
+			init = i;
 	}
-	return NULL;
+	e->pool_scan = i < init ? i : init;
+	return i < e->npool ? e->pool[i] : NULL;
 }
 
 static int would_run(const struct exec_run *, const struct vu *);
@@ -313,6 +444,49 @@ feed_waiting(struct engine *e)
 	}
 }
 
+/* ramping-vus: the VUs to hold now, k6's requirements at this time. */
+static int64_t
+ramp_held(const struct exec_run *run, double t)
+{
+	int64_t held = 0;
+	size_t i;
+
+	for (i = 0; i < run->nsteps && run->steps[i].t <= t; i++)
+		held = run->steps[i].planned;
+	return held;
+}
+
+/* ramping-vus: hold as many VUs as k6 plans for now, taking more from
+ * the pool or giving back the last ones once they are idle. */
+static void
+ramp_hold(struct exec_run *run, int64_t held)
+{
+	struct engine *e = run->engine;
+	char *cause = NULL;
+	int gave = 0;
+
+	while ((int64_t)(run->nvus + run->missing) < held) {
+		if (take_vu(run, &cause) == NULL) {
+			free(cause);
+			cause = NULL;
+			run->missing++;
+		}
+	}
+	while (run->missing > 0 && (int64_t)(run->nvus + run->missing) > held)
+		run->missing--;
+	while ((int64_t)run->nvus > held && run->vus[run->nvus - 1]->state != VU_RUNNING) {
+		struct vu *vu = run->vus[--run->nvus];
+
+		vu->run = NULL;
+		vu->index = 0;
+		gave = 1;
+	}
+	if (gave) {
+		e->pool_scan = 0;
+		feed_waiting(e);
+	}
+}
+
 /* A scenario is done: its VUs go back to the pool. */
 static void
 release_vus(struct exec_run *run)
@@ -358,6 +532,10 @@ executor_setup(struct engine *e, char **cause)
 		local_share(sc, &e->seg, &run->seg, &vus, &max, &run->local_iterations);
 		run->want = (size_t)vus;
 		run->max_vus = (size_t)max;
+		if (sc->executor == EXEC_RAMPING_VUS) {
+			executor_steps(sc, &e->seg, &run->steps, &run->nsteps);
+			run->want = (size_t)ramp_held(run, 0);
+		}
 	}
 	executor_pool_size(p, &e->seg, &planned, &possible);
 	e->pool_cap = (uint32_t)possible;
@@ -482,9 +660,12 @@ ramp(struct exec_run *run)
 {
 	const struct scenario *sc = run->sc;
 	double t = since_start(run);
-	int64_t target = share(&run->seg, ramp_target(sc, t));
+	int64_t target = share(&run->seg, ramp_target(sc, t)), held = ramp_held(run, t);
 	size_t i;
 
+	if (held < target)
+		held = target;
+	ramp_hold(run, held);
 	if (target > run->target)
 		wake_idle(run, (size_t)target);
 	for (i = (size_t)(target > 0 ? target : 0); i < run->nvus; i++) {
@@ -828,6 +1009,7 @@ executor_free(struct engine *e)
 		struct exec_run *run = &e->runs[i];
 
 		free(run->vus);
+		free(run->steps);
 		if (run->timer != NULL)
 			event_free(run->timer);
 	}

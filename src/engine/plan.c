@@ -119,8 +119,6 @@ read_scenario(js_State *J, int idx, struct scenario *sc)
 int
 plan_from_js(js_State *J, int idx, struct plan *plan, char **cause)
 {
-	struct plan_need *needs;
-	int64_t planned;
 	size_t i;
 	int len;
 
@@ -137,7 +135,6 @@ plan_from_js(js_State *J, int idx, struct plan *plan, char **cause)
 		js_pop(J, 1);
 	}
 	plan->n = (size_t)len;
-	needs = xcalloc(plan->n + 1, sizeof *needs);
 	for (i = 0; i < plan->n; i++) {
 		const struct scenario *sc = &plan->scenarios[i];
 		double end = sc->start_time + scenario_length(sc) + sc->graceful_stop;
@@ -146,17 +143,7 @@ plan_from_js(js_State *J, int idx, struct plan *plan, char **cause)
 			end += sc->graceful_ramp_down - sc->graceful_stop;
 		if (end > plan->total_duration)
 			plan->total_duration = end;
-		needs[i].start = sc->start_time;
-		needs[i].end = sc->start_time + scenario_end_offset(sc);
-		needs[i].planned = scenario_max_vus(sc);
-		if (sc->executor == EXEC_CONSTANT_ARRIVAL_RATE ||
-		    sc->executor == EXEC_RAMPING_ARRIVAL_RATE) {
-			needs[i].planned = sc->pre_allocated_vus;
-			needs[i].unplanned = sc->max_vus - sc->pre_allocated_vus;
-		}
 	}
-	plan_peak(needs, plan->n, &planned, &plan->max_vus);
-	free(needs);
 	return 0;
 }
 
@@ -166,53 +153,74 @@ scenario_end_offset(const struct scenario *sc)
 	return scenario_length(sc) + sc->graceful_stop;
 }
 
-/* One scenario starting or ending. */
-struct peak_event {
+/* One step of one scenario, in test time. */
+struct peak_step {
 	double	 t;
-	int	 order;	/* at the same time: 0 ends, 1 starts, 2 ends of empty spans */
+	size_t	 scenario;	/* in start and name order */
+	size_t	 seq;		/* keeps a scenario's steps in order */
 	int64_t	 planned, unplanned;
 };
 
 static int
-peak_event_cmp(const void *a, const void *b)
+peak_step_cmp(const void *a, const void *b)
 {
-	const struct peak_event *x = a, *y = b;
+	const struct peak_step *x = a, *y = b;
 
 	if (x->t != y->t)
 		return x->t < y->t ? -1 : 1;
-	return x->order - y->order;
+	if (x->scenario != y->scenario)
+		return x->scenario < y->scenario ? -1 : 1;
+	return x->seq < y->seq ? -1 : x->seq > y->seq;
+}
+
+static int
+need_cmp(const void *a, const void *b)
+{
+	const struct plan_need *const *x = a, *const *y = b;
+
+	if ((*x)->start != (*y)->start)
+		return (*x)->start < (*y)->start ? -1 : 1;
+	return strcmp((*x)->name ? (*x)->name : "", (*y)->name ? (*y)->name : "");
 }
 
 void
 plan_peak(const struct plan_need *needs, size_t n, int64_t *planned, int64_t *possible)
 {
-	struct peak_event *ev = xcalloc(2 * n + 1, sizeof *ev);
+	const struct plan_need **order = xcalloc(n + 1, sizeof *order);
+	struct peak_step *st;
+	int64_t *cur_p = xcalloc(2 * n + 1, sizeof *cur_p), *cur_u = cur_p + n;
 	int64_t p = 0, u = 0;
-	size_t i, k = 0;
+	size_t i, j, k = 0, total = 0;
 
 	*planned = *possible = 0;
 	for (i = 0; i < n; i++) {
-		if (needs[i].planned <= 0 && needs[i].unplanned <= 0)
-			continue;
-		ev[k].t = needs[i].start;
-		ev[k].order = 1;
-		ev[k].planned = needs[i].planned;
-		ev[k++].unplanned = needs[i].unplanned;
-		ev[k].t = needs[i].end > needs[i].start ? needs[i].end : needs[i].start;
-		ev[k].order = needs[i].end > needs[i].start ? 0 : 2;
-		ev[k].planned = -needs[i].planned;
-		ev[k++].unplanned = -needs[i].unplanned;
+		order[i] = &needs[i];
+		total += needs[i].nsteps;
 	}
-	qsort(ev, k, sizeof *ev, peak_event_cmp);
+	qsort(order, n, sizeof *order, need_cmp);
+	st = xcalloc(total + 1, sizeof *st);
+	for (i = 0; i < n; i++)
+		for (j = 0; j < order[i]->nsteps; j++) {
+			st[k].t = order[i]->start + order[i]->steps[j].t;
+			st[k].scenario = i;
+			st[k].seq = k;
+			st[k].planned = order[i]->steps[j].planned;
+			st[k++].unplanned = order[i]->steps[j].unplanned;
+		}
+	qsort(st, k, sizeof *st, peak_step_cmp);
 	for (i = 0; i < k; i++) {
-		p += ev[i].planned;
-		u += ev[i].unplanned;
+		p += st[i].planned - cur_p[st[i].scenario];
+		u += st[i].unplanned - cur_u[st[i].scenario];
+		cur_p[st[i].scenario] = st[i].planned;
+		cur_u[st[i].scenario] = st[i].unplanned;
 		if (p > *planned)
 			*planned = p;
 		if (p + u > *possible)
 			*possible = p + u;
 	}
-	free(ev);
+	free(st);
+	free(cur_p);
+	free(order);
 }
 
 void

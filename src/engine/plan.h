@@ -63,15 +63,24 @@ struct plan {
 	struct scenario	*scenarios;
 	size_t		 n;
 	double		 total_duration;	/* graceful stops included */
-	int64_t		 max_vus;	/* the most VUs ever needed at once */
+	int64_t		 max_vus;	/* the most VUs ever needed at once; the
+					   coordinator sets it (executor_pool_size) */
 };
 
-/* The VUs one scenario holds from start to end (ms from the test start):
- * planned ones before it starts, and up to unplanned more initialised
- * while it runs (arrival-rate maxVUs over preAllocatedVUs). */
-struct plan_need {
-	double	 start, end;
+/* A scenario's execution requirements, as k6 computes them: from time t
+ * (ms from the scenario's start) on, it holds planned VUs, created before
+ * the test, and may add up to unplanned more while it runs (arrival-rate
+ * maxVUs over preAllocatedVUs). */
+struct plan_step {
+	double	 t;
 	int64_t	 planned, unplanned;
+};
+
+struct plan_need {
+	double			 start;		/* startTime */
+	const char		*name;		/* orders scenarios of equal starts */
+	const struct plan_step	*steps;
+	size_t			 nsteps;
 };
 
 /* Read the array at stack index idx into plan.  0, or -1 with *cause. */
@@ -86,8 +95,10 @@ double	scenario_end_offset(const struct scenario *);
 /* As k6 sizes its VU pool: scenarios that do not overlap in time share
  * VUs, so the pool is the most planned VUs needed at any one time
  * (*planned), and the test's "max VUs" the most planned and unplanned
- * ones (*possible).  A scenario that ends when another starts gives its
- * VUs back first. */
+ * ones (*possible).  The steps of all scenarios are merged in time order,
+ * those of equal times in the order of the scenarios' starts and names,
+ * as k6 does: a scenario that ends when a later one starts gives its VUs
+ * back first. */
 void	plan_peak(const struct plan_need *, size_t n, int64_t *planned,
 	    int64_t *possible);
 /* The most VUs a scenario needs at once. */
