@@ -804,6 +804,7 @@ worker_main(struct coord *c, int k)
 	w.e->fail_fn = worker_fail;
 	w.e->abort_arg = &w;
 	segment_split(&c->seg, k, c->nworkers, &w.e->seg);
+	w.e->machine = c->seg;
 	w.e->next_vu_id = wp->vu_base;
 	w.e->instance = c->instance;
 	w.e->ninstance = c->nworkers;

@@ -129,6 +129,7 @@ engine_new(int worker, const struct bundle *bundle, const struct plan *plan,
 	e->options_json = options_json;
 	e->metrics = metrics;
 	segment_full(&e->seg);
+	segment_full(&e->machine);
 	TAILQ_INIT(&e->runq);
 	e->base = event_base_new();
 	if (e->base == NULL) {

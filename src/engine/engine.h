@@ -123,6 +123,7 @@ struct engine {
 	const char		*options_json;	/* consolidated options */
 	const char		*setup_json;	/* setup()'s result, or NULL */
 	struct segment		 seg;
+	struct segment		 machine;	/* this machine's: exec.vu.idInTest */
 	struct tagset_table	*tagsets;
 	struct metric_registry	*metrics;
 	struct builtin_metrics	 m;

@@ -425,6 +425,19 @@ exec_vu(js_State *J)
 }
 
 static void x_vu_id(js_State *J) { js_pushnumber(J, exec_vu(J)->id); }
+
+/* k6 numbers the VUs of every machine of a test with the machine's
+ * segment, as it deals iterations. */
+static void
+x_vu_id_test(js_State *J)
+{
+	struct vu *vu = exec_vu(J);
+
+	if (vu->id == 0)
+		js_pushnumber(J, 0);
+	else
+		js_pushnumber(J, (double)segment_global(&vu->engine->machine, vu->id - 1) + 1);
+}
 /* exec.vu.tags: reading, writing and deleting go to the VU's current
  * tag set, so every sample the VU emits afterwards carries them.  The
  * object's own properties mirror the set, only so that for-in,
@@ -627,7 +640,7 @@ k6_execution_module_open(js_State *J)
 
 	js_newobject(J);
 	getter(J, "idInInstance", x_vu_id);
-	getter(J, "idInTest", x_vu_id);
+	getter(J, "idInTest", x_vu_id_test);
 	getter(J, "iterationInInstance", x_vu_iter);
 	getter(J, "iterationInScenario", x_vu_iter_sc);
 	getter(J, "tags", x_vu_tags);
