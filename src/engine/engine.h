@@ -242,6 +242,7 @@ struct exec_run {
 	int64_t			 target;	/* ramping-vus: active VUs here */
 	struct plan_step	*steps;		/* ramping-vus: VUs to hold, over time */
 	size_t			 nsteps;
+	size_t			 step_at;	/* the step of the last tick */
 	int			 initializing;	/* a VU being created mid-test */
 	uint32_t		 tags;		/* base tags of the scenario's VUs */
 	uint64_t		 complete, interrupted, dropped;

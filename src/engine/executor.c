@@ -444,16 +444,21 @@ feed_waiting(struct engine *e)
 	}
 }
 
-/* ramping-vus: the VUs to hold now, k6's requirements at this time. */
+/* ramping-vus: the VUs to hold at t, k6's requirements then.  Time only
+ * goes forward: the search starts at the last step found. */
 static int64_t
-ramp_held(const struct exec_run *run, double t)
+ramp_held(struct exec_run *run, double t)
 {
-	int64_t held = 0;
-	size_t i;
+	size_t i = run->step_at;
 
-	for (i = 0; i < run->nsteps && run->steps[i].t <= t; i++)
-		held = run->steps[i].planned;
-	return held;
+	if (run->nsteps == 0)
+		return 0;
+	if (run->steps[i].t > t)
+		i = 0;
+	while (i + 1 < run->nsteps && run->steps[i + 1].t <= t)
+		i++;
+	run->step_at = i;
+	return run->steps[i].t <= t ? run->steps[i].planned : 0;
 }
 
 /* ramping-vus: hold as many VUs as k6 plans for now, taking more from
