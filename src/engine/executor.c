@@ -887,7 +887,12 @@ executor_next(struct exec_run *run, struct vu *vu)
 	}
 	vu->iter_in_test = is_arrival(run) ? (uint64_t)vu->arrival :
 	    run->seg.k >= 0 ? (uint64_t)segment_global(&run->seg, run->started) : 0;
-	vu->iter_in_instance = (uint64_t)run->started++;
+	/* k6 numbers a scenario's iterations on one machine from 0 over all
+	 * of its workers: the place of the test-wide number among the
+	 * machine's. */
+	vu->iter_in_instance = (uint64_t)segment_share(&run->engine->machine,
+	    (int64_t)vu->iter_in_test);
+	run->started++;
 	if (!vu->active) {
 		vu->active = 1;
 		run->engine->vus_active++;
