@@ -196,7 +196,10 @@ local_share(const struct scenario *sc, const struct segment *seg, struct segment
 		break;
 	case EXEC_CONSTANT_ARRIVAL_RATE:
 	case EXEC_RAMPING_ARRIVAL_RATE:
-		*rseg = vu_segment(seg, sc->max_vus);
+		/* Only workers with a preallocated VU take arrivals, or the
+		 * first arrivals of the others would be dropped. */
+		*rseg = vu_segment(seg, sc->pre_allocated_vus > 0 ?
+		    sc->pre_allocated_vus : sc->max_vus);
 		*vus = share(rseg, sc->pre_allocated_vus);
 		*max = share(rseg, sc->max_vus);
 		return;
