@@ -1195,7 +1195,7 @@ run_workers(struct coord *c, char **cause)
 		/* VU ids: worker i's come after those of the workers before it. */
 		wp->vu_base = base;
 		segment_split(&c->seg, i, c->nworkers, &tmp);
-		executor_pool_size(&c->plan, &tmp, &planned, &possible);
+		executor_pool_size(&c->plan, &tmp, &planned, &possible, NULL);
 		base += (uint32_t)possible;
 	}
 	fflush(stdout);
@@ -1789,12 +1789,15 @@ prepare(struct coord *c, char **functions)
 	}
 	js_pop(c->cj, 1);
 	segment_full(&full);
-	executor_pool_size(&c->plan, &full, &planned, &c->plan.max_vus);
-	/* inspect's maxVUs: the peak over time. */
+	executor_pool_size(&c->plan, &full, &planned, &c->plan.max_vus,
+	    &c->plan.total_duration);
+	/* inspect's maxVUs and totalDuration: k6's, from the plan's steps. */
 	js_getproperty(c->cj, -1, "plan");
 	if (js_isobject(c->cj, -1)) {
 		js_pushnumber(c->cj, (double)c->plan.max_vus);
 		js_setproperty(c->cj, -2, "maxVUs");
+		js_pushnumber(c->cj, c->plan.total_duration);
+		js_setproperty(c->cj, -2, "totalDuration");
 	}
 	js_pop(c->cj, 1);
 	js_getproperty(c->cj, -1, "options");

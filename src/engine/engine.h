@@ -254,9 +254,10 @@ struct exec_run {
 void		 executor_steps(const struct scenario *, const struct segment *seg,
 		    struct plan_step **steps, size_t *n);
 /* The VUs a process with segment seg needs: created before the test
- * (*planned), and at most (*possible); see plan_peak. */
+ * (*planned), and at most (*possible); see plan_peak.  With end, also
+ * when its last step is (plan_end). */
 void		 executor_pool_size(const struct plan *, const struct segment *seg,
-		    int64_t *planned, int64_t *possible);
+		    int64_t *planned, int64_t *possible, double *end);
 int		 executor_setup(struct engine *, char **cause);
 void		 executor_start(struct engine *);
 /* Called by a VU between iterations: 1 to run another now. */

@@ -333,7 +333,7 @@ executor_steps(const struct scenario *sc, const struct segment *seg,
 
 void
 executor_pool_size(const struct plan *p, const struct segment *seg, int64_t *planned,
-    int64_t *possible)
+    int64_t *possible, double *end)
 {
 	struct plan_need *needs = xcalloc(p->n + 1, sizeof *needs);
 	struct plan_step *steps;
@@ -349,6 +349,8 @@ executor_pool_size(const struct plan *p, const struct segment *seg, int64_t *pla
 		needs[i].nsteps = n;
 	}
 	plan_peak(needs, p->n, planned, possible);
+	if (end != NULL)
+		*end = plan_end(needs, p->n);
 	for (i = 0; i < p->n; i++)
 		free((void *)needs[i].steps);
 	free(needs);
@@ -545,7 +547,7 @@ executor_setup(struct engine *e, char **cause)
 			run->want = (size_t)ramp_held(run, 0);
 		}
 	}
-	executor_pool_size(p, &e->seg, &planned, &possible);
+	executor_pool_size(p, &e->seg, &planned, &possible, NULL);
 	e->pool_cap = (uint32_t)possible;
 	for (j = 0; j < planned; j++)
 		if (pool_add(e, cause) == NULL)

@@ -135,15 +135,6 @@ plan_from_js(js_State *J, int idx, struct plan *plan, char **cause)
 		js_pop(J, 1);
 	}
 	plan->n = (size_t)len;
-	for (i = 0; i < plan->n; i++) {
-		const struct scenario *sc = &plan->scenarios[i];
-		double end = sc->start_time + scenario_length(sc) + sc->graceful_stop;
-
-		if (sc->executor == EXEC_RAMPING_VUS && sc->graceful_ramp_down > sc->graceful_stop)
-			end += sc->graceful_ramp_down - sc->graceful_stop;
-		if (end > plan->total_duration)
-			plan->total_duration = end;
-	}
 	return 0;
 }
 
@@ -221,6 +212,19 @@ plan_peak(const struct plan_need *needs, size_t n, int64_t *planned, int64_t *po
 	free(st);
 	free(cur_p);
 	free(order);
+}
+
+double
+plan_end(const struct plan_need *needs, size_t n)
+{
+	double end = 0, t;
+	size_t i;
+
+	for (i = 0; i < n; i++)
+		if (needs[i].nsteps > 0 &&
+		    (t = needs[i].start + needs[i].steps[needs[i].nsteps - 1].t) > end)
+			end = t;
+	return end;
 }
 
 void

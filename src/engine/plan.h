@@ -62,7 +62,8 @@ struct scenario {
 struct plan {
 	struct scenario	*scenarios;
 	size_t		 n;
-	double		 total_duration;	/* graceful stops included */
+	double		 total_duration;	/* graceful stops included; the
+					   coordinator sets it (executor_pool_size) */
 	int64_t		 max_vus;	/* the most VUs ever needed at once; the
 					   coordinator sets it (executor_pool_size) */
 };
@@ -101,6 +102,9 @@ double	scenario_end_offset(const struct scenario *);
  * back first. */
 void	plan_peak(const struct plan_need *, size_t n, int64_t *planned,
 	    int64_t *possible);
+/* When the last of those steps is, in ms from the test start: k6's
+ * "max duration (incl. graceful stop)" and inspect's totalDuration. */
+double	plan_end(const struct plan_need *, size_t n);
 /* The most VUs a scenario needs at once. */
 int64_t	scenario_max_vus(const struct scenario *);
 /* k6's one-line description: "5 looping VUs for 3s (gracefulStop: 30s)". */

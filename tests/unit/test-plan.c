@@ -119,6 +119,41 @@ test_ramping_steps(void **state)
 	expect_steps(&sc, raw, sizeof raw / sizeof raw[0]);
 }
 
+/* k6's "max duration": when the plan's last step is. */
+static void
+test_end(void **state)
+{
+	struct stage stages[sizeof example / sizeof example[0]];
+	struct scenario sc;
+	struct plan p;
+	struct segment full;
+	int64_t planned, possible;
+	double end;
+
+	memcpy(stages, example, sizeof stages);
+	memset(&sc, 0, sizeof sc);
+	sc.name = (char *)"r";
+	sc.executor = EXEC_RAMPING_VUS;
+	sc.start_vus = 4;
+	sc.stages = stages;
+	sc.nstages = sizeof example / sizeof example[0];
+	sc.start_time = 1000;
+	sc.graceful_stop = 3000;
+	sc.graceful_ramp_down = 30000;
+	memset(&p, 0, sizeof p);
+	p.scenarios = &sc;
+	p.n = 1;
+	segment_full(&full);
+	executor_pool_size(&p, &full, &planned, &possible, &end);
+	assert_int_equal(planned, 6);
+	assert_true(end > 26999 && end < 27001);
+	/* Ending at 0 VUs with no gracefulRampDown: no gracefulStop. */
+	sc.stages[7].target = 0;
+	sc.graceful_ramp_down = 0;
+	executor_pool_size(&p, &full, &planned, &possible, &end);
+	assert_true(end > 23999 && end < 24001);
+}
+
 /* The same plan for the segment 0:1/3, as k6 deals it. */
 static void
 test_ramping_segment(void **state)
@@ -190,12 +225,12 @@ test_pool_size(void **state)
 	p.scenarios = sc;
 	p.n = 2;
 	segment_full(&full);
-	executor_pool_size(&p, &full, &planned, &possible);
+	executor_pool_size(&p, &full, &planned, &possible, NULL);
 	assert_int_equal(planned, 3);
 	assert_int_equal(possible, 4);
 	for (k = 0; k < 2; k++) {
 		segment_split(&full, k, 2, &part);
-		executor_pool_size(&p, &part, &planned, &possible);
+		executor_pool_size(&p, &part, &planned, &possible, NULL);
 		sum_planned += planned;
 		sum_possible += possible;
 	}
@@ -206,7 +241,7 @@ test_pool_size(void **state)
 	assert_int_equal(sum_possible, 5);
 	/* With a gracefulStop that reaches into the second: the sum. */
 	sc[0].graceful_stop = 30000;
-	executor_pool_size(&p, &full, &planned, &possible);
+	executor_pool_size(&p, &full, &planned, &possible, NULL);
 	assert_int_equal(planned, 4);
 	assert_int_equal(possible, 7);
 
@@ -224,12 +259,12 @@ test_pool_size(void **state)
 	sc[1].duration = 1000;
 	sc[1].start_time = 1500;
 	sc[1].graceful_stop = 30000;
-	executor_pool_size(&p, &full, &planned, &possible);
+	executor_pool_size(&p, &full, &planned, &possible, NULL);
 	assert_int_equal(planned, 4);
 	/* With gracefulRampDown, the VUs are kept for their last
 	 * iterations: 6. */
 	sc[0].graceful_ramp_down = 30000;
-	executor_pool_size(&p, &full, &planned, &possible);
+	executor_pool_size(&p, &full, &planned, &possible, NULL);
 	assert_int_equal(planned, 6);
 }
 
@@ -240,6 +275,7 @@ main(void)
 		cmocka_unit_test(test_peak),
 		cmocka_unit_test(test_ramping_steps),
 		cmocka_unit_test(test_ramping_segment),
+		cmocka_unit_test(test_end),
 		cmocka_unit_test(test_pool_size),
 	};
 

@@ -341,31 +341,6 @@ var __ly_options = (function () {
 	}
 
 	/* The time a scenario can last, graceful stop included. */
-	function maxDuration(n) {
-		var d = 0, i;
-
-		switch (n.executor) {
-		case "shared-iterations":
-		case "per-vu-iterations":
-			d = n.maxDuration;
-			break;
-		case "constant-vus":
-		case "constant-arrival-rate":
-			d = n.duration;
-			break;
-		case "ramping-vus":
-			for (i = 0; i < n.stages.length; i++)
-				d += n.stages[i].duration;
-			return n.startTime + d + n.gracefulRampDown > n.startTime + d + n.gracefulStop ?
-			    n.startTime + d + Math.max(n.gracefulStop, n.gracefulRampDown) : n.startTime + d + n.gracefulStop;
-		case "ramping-arrival-rate":
-			for (i = 0; i < n.stages.length; i++)
-				d += n.stages[i].duration;
-			break;
-		}
-		return n.startTime + d + n.gracefulStop;
-	}
-
 	/*
 	 * layers: { config: JSON text or null, script: the exported options or
 	 * undefined, env: [[flag, value], ...], cli: [[flag, value], ...],
@@ -426,11 +401,8 @@ var __ly_options = (function () {
 				else if (own(UNSUPPORTED, k) && o[k] !== false && o[k] !== null)
 					warnings.push("not supported yet: option \"" + k + "\" is ignored");
 			}
-		/* maxVUs is the coordinator's: the peak over time (engine/plan.c). */
+		/* The coordinator fills both in from the execution plan. */
 		plan = { maxVUs: 0, totalDuration: 0 };
-		for (i = 0; i < list.length; i++) {
-			plan.totalDuration = Math.max(plan.totalDuration, maxDuration(list[i]));
-		}
 		return { options: o, scenarios: list, plan: plan, warnings: warnings };
 	}
 
