@@ -161,13 +161,22 @@ is_arrival(const struct exec_run *run)
 	    run->sc->executor == EXEC_RAMPING_ARRIVAL_RATE;
 }
 
+/* In an iteration, or granted an arrival it has not started yet: an
+ * arrival-rate iteration starts when it is granted, as in k6, and the
+ * scenario is not done before it ends. */
+static int
+busy(const struct vu *vu)
+{
+	return vu->state == VU_RUNNING || vu->granted > 0;
+}
+
 static size_t
 running_vus(const struct exec_run *run)
 {
 	size_t i, n = 0;
 
 	for (i = 0; i < run->nvus; i++)
-		if (run->vus[i]->state == VU_RUNNING)
+		if (busy(run->vus[i]))
 			n++;
 	return n;
 }
@@ -651,8 +660,17 @@ interrupt_all(struct exec_run *run)
 {
 	size_t i;
 
-	for (i = 0; i < run->nvus; i++)
-		vu_interrupt(run->vus[i]);
+	for (i = 0; i < run->nvus; i++) {
+		struct vu *vu = run->vus[i];
+
+		/* Granted arrivals that never got to run are cut short too. */
+		if (vu->granted > 0 && vu->state != VU_RUNNING) {
+			run->interrupted += (uint64_t)vu->granted;
+			vu->granted = 0;
+		}
+		vu_interrupt(vu);
+	}
+	publish(run->engine);
 }
 
 static void
@@ -807,6 +825,10 @@ run_timer_cb(evutil_socket_t fd, short what, void *arg)
 	case RUN_RUNNING:
 		left = scenario_length(run->sc) - since_start(run);
 		if (left <= 0.5 || run->engine->stopping) {
+			/* Arrivals due before the end start (or drop) even when
+			 * the loop got to them late, as they would have in k6. */
+			if (is_arrival(run) && !run->engine->stopping)
+				arrivals(run);
 			stop(run);
 			break;
 		}
@@ -842,8 +864,10 @@ would_run(const struct exec_run *run, const struct vu *vu)
 {
 	const struct scenario *sc = run->sc;
 
-	if (vu->quit || run->engine->stopping || run->state != RUN_RUNNING)
+	if (vu->quit || run->engine->stopping)
 		return 0;
+	if (run->state != RUN_RUNNING)
+		return run->state == RUN_STOPPING && is_arrival(run) && vu->granted > 0;
 	switch (sc->executor) {
 	case EXEC_SHARED_ITERATIONS:
 		return run->started < run->local_iterations;
@@ -865,7 +889,11 @@ executor_next(struct exec_run *run, struct vu *vu)
 {
 	const struct scenario *sc = run->sc;
 
-	if (vu->quit || run->engine->stopping || run->state != RUN_RUNNING)
+	if (vu->quit || run->engine->stopping)
+		return 0;
+	/* An arrival granted before the scenario's end still runs. */
+	if (run->state != RUN_RUNNING &&
+	    !(run->state == RUN_STOPPING && is_arrival(run) && vu->granted > 0))
 		return 0;
 	switch (sc->executor) {
 	case EXEC_SHARED_ITERATIONS:
@@ -981,8 +1009,12 @@ executor_vu_idle(struct exec_run *run, struct vu *vu)
 	case RUN_STOPPING: {
 		size_t i;
 
+		if (would_run(run, vu)) {
+			engine_wake(run->engine, vu);
+			break;
+		}
 		for (i = 0; i < run->nvus; i++)
-			if (run->vus[i] != vu && run->vus[i]->state == VU_RUNNING)
+			if (run->vus[i] != vu && busy(run->vus[i]))
 				return;
 		finish(run);
 		break;
