@@ -244,6 +244,7 @@ struct exec_run {
 	size_t			 nsteps;
 	size_t			 step_at;	/* the step of the last tick */
 	int			 initializing;	/* a VU being created mid-test */
+	int			 warned;	/* about too few VUs */
 	uint32_t		 tags;		/* base tags of the scenario's VUs */
 	uint64_t		 complete, interrupted, dropped;
 	struct event		*timer;

@@ -365,16 +365,15 @@ executor_pool_size(const struct plan *p, const struct segment *seg, int64_t *pla
 	free(needs);
 }
 
-/* A new VU in the pool; its init code runs as soon as the loop turns. */
+/* A new VU in the pool; its init code runs as soon as the loop turns.
+ * NULL with *cause, or with no cause when the pool is at its cap. */
 static struct vu *
 pool_add(struct engine *e, char **cause)
 {
 	struct vu *vu;
 
-	if (e->vus_max >= e->pool_cap) {
-		*cause = xstrdup("no more VUs may be initialized");
+	if (e->vus_max >= e->pool_cap)
 		return NULL;
-	}
 	if ((vu = vu_new(e, e->next_vu_id, NULL, cause)) == NULL)
 		return NULL;
 	e->next_vu_id++;
@@ -428,7 +427,7 @@ attach(struct exec_run *run, struct vu *vu)
 }
 
 /* Take a VU for run: a free one of the pool, else a new one while the
- * pool may grow.  NULL when there is none now. */
+ * pool may grow.  NULL when there is none now (see pool_add). */
 static struct vu *
 take_vu(struct exec_run *run, char **cause)
 {
@@ -740,15 +739,17 @@ arrivals(struct exec_run *run)
 		engine_emit(e, e->m.dropped_iterations, run->tags, 1);
 		/* Like k6, bring up one more VU at a time, up to maxVUs: a
 		 * free one of the pool, else a new one. */
-		if (!run->initializing && run->nvus < run->max_vus) {
-			if ((vu = take_vu(run, &cause)) == NULL) {
-				log_msg(LOG_ERROR, NULL, "%s", cause);
-				free(cause);
-				cause = NULL;
-			} else if (vu->state == VU_INIT) {
+		if (run->initializing)
+			continue;
+		if (run->nvus < run->max_vus && (vu = take_vu(run, &cause)) != NULL) {
+			if (vu->state == VU_INIT)
 				run->initializing = 1;
-			}
-		} else if (run->nvus >= run->max_vus && run->dropped == 1) {
+		} else if (cause != NULL) {
+			log_msg(LOG_ERROR, NULL, "%s", cause);
+			free(cause);
+			cause = NULL;
+		} else if (!run->warned) {
+			run->warned = 1;
 			log_msg(LOG_WARN, NULL, "Insufficient VUs, reached %zu active VUs and "
 			    "cannot initialize more  executor=%s scenario=%s", run->nvus,
 			    run->sc->executor_name, run->sc->name);
