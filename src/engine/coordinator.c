@@ -1708,7 +1708,6 @@ prepare(struct coord *c, char **functions)
 {
 	struct engine *e;
 	struct vu *vu;
-	struct segment full;
 	char *cause = NULL, *script_options = NULL;
 	const char *seg;
 	int64_t planned;
@@ -1788,8 +1787,8 @@ prepare(struct coord *c, char **functions)
 		return EXIT_INTERNAL;
 	}
 	js_pop(c->cj, 1);
-	segment_full(&full);
-	executor_pool_size(&c->plan, &full, &planned, &c->plan.max_vus,
+	/* This machine's share, as k6 prints it for its segment. */
+	executor_pool_size(&c->plan, &c->seg, &planned, &c->plan.max_vus,
 	    &c->plan.total_duration);
 	/* inspect's maxVUs and totalDuration: k6's, from the plan's steps. */
 	js_getproperty(c->cj, -1, "plan");
