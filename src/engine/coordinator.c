@@ -11,6 +11,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/mman.h>
 #include <sys/resource.h>
 #include <sys/wait.h>
 #include <time.h>
@@ -81,6 +82,7 @@ struct coord {
 	struct event_base	*base;
 	struct worker_proc	*workers;
 	int			 nworkers;
+	struct instance_slot	*instance;	/* shared with the workers */
 	struct event		*sigint_ev, *sigterm_ev, *sigchld_ev;
 	struct event		*tick_ev;
 	struct wire_reader	*local_reader;	/* setup and teardown samples */
@@ -802,7 +804,10 @@ worker_main(struct coord *c, int k)
 	w.e->fail_fn = worker_fail;
 	w.e->abort_arg = &w;
 	segment_split(&c->seg, k, c->nworkers, &w.e->seg);
+	w.e->machine = c->seg;
 	w.e->next_vu_id = wp->vu_base;
+	w.e->instance = c->instance;
+	w.e->ninstance = c->nworkers;
 	ctl_ev = event_new(w.e->base, w.ctl_in, EV_READ | EV_PERSIST, worker_ctl_cb, &w);
 	event_add(ctl_ev, NULL);
 	w.vus_ev = event_new(w.e->base, -1, EV_PERSIST, worker_vus_cb, &w);
@@ -1160,8 +1165,16 @@ run_workers(struct coord *c, char **cause)
 	struct segment tmp;
 	int i, fds[2], back[2];
 	uint32_t base = 1;
-	size_t s;
+	int64_t planned, possible;
 
+	/* exec.instance counts every worker: one slot each, shared. */
+	c->instance = mmap(NULL, (size_t)c->nworkers * sizeof *c->instance,
+	    PROT_READ | PROT_WRITE, MAP_SHARED | MAP_ANONYMOUS, -1, 0);
+	if (c->instance == MAP_FAILED) {
+		c->instance = NULL;
+		*cause = xasprintf("mmap: %s", strerror(errno));
+		return -1;
+	}
 	for (i = 0; i < c->nworkers; i++) {
 		struct worker_proc *wp = &c->workers[i];
 
@@ -1182,11 +1195,8 @@ run_workers(struct coord *c, char **cause)
 		/* VU ids: worker i's come after those of the workers before it. */
 		wp->vu_base = base;
 		segment_split(&c->seg, i, c->nworkers, &tmp);
-		for (s = 0; s < c->plan.n; s++) {
-			const struct scenario *sc = &c->plan.scenarios[s];
-
-			base += (uint32_t)segment_share(&tmp, scenario_max_vus(sc));
-		}
+		executor_pool_size(&c->plan, &tmp, &planned, &possible, NULL);
+		base += (uint32_t)possible;
 	}
 	fflush(stdout);
 	fflush(stderr);
@@ -1700,6 +1710,7 @@ prepare(struct coord *c, char **functions)
 	struct vu *vu;
 	char *cause = NULL, *script_options = NULL;
 	const char *seg;
+	int64_t planned;
 	int code = EXIT_OK;
 
 	c->metrics = metric_registry_new();
@@ -1774,6 +1785,18 @@ prepare(struct coord *c, char **functions)
 		fprintf(stderr, "lyocell: %s\n", cause);
 		free(cause);
 		return EXIT_INTERNAL;
+	}
+	js_pop(c->cj, 1);
+	/* This machine's share, as k6 prints it for its segment. */
+	executor_pool_size(&c->plan, &c->seg, &planned, &c->plan.max_vus,
+	    &c->plan.total_duration);
+	/* inspect's maxVUs and totalDuration: k6's, from the plan's steps. */
+	js_getproperty(c->cj, -1, "plan");
+	if (js_isobject(c->cj, -1)) {
+		js_pushnumber(c->cj, (double)c->plan.max_vus);
+		js_setproperty(c->cj, -2, "maxVUs");
+		js_pushnumber(c->cj, c->plan.total_duration);
+		js_setproperty(c->cj, -2, "totalDuration");
 	}
 	js_pop(c->cj, 1);
 	js_getproperty(c->cj, -1, "options");
@@ -1943,6 +1966,8 @@ coord_free(struct coord *c)
 	for (i = 0; i < c->noutputs; i++)
 		output_free(c->outputs[i]);
 	free(c->outputs);
+	if (c->instance != NULL)
+		munmap(c->instance, (size_t)c->nworkers * sizeof *c->instance);
 	free_workers(c);
 	wire_reader_free(c->local_reader);
 	aggregator_free(c->agg);

@@ -129,6 +129,7 @@ engine_new(int worker, const struct bundle *bundle, const struct plan *plan,
 	e->options_json = options_json;
 	e->metrics = metrics;
 	segment_full(&e->seg);
+	segment_full(&e->machine);
 	TAILQ_INIT(&e->runq);
 	e->base = event_base_new();
 	if (e->base == NULL) {
@@ -360,4 +361,55 @@ engine_tags_with(struct engine *e, uint32_t base, const char *key, const char *v
 		return base;
 	}
 	return id;
+}
+
+uint32_t
+engine_tags_without(struct engine *e, uint32_t base, const char *key)
+{
+	const struct tag *all;
+	struct tag *keep;
+	char *cause = NULL;
+	size_t i, n, k = 0;
+	uint32_t id = base;
+
+	if ((all = tagset_get(e->tagsets, base, &n)) == NULL ||
+	    tagset_value(e->tagsets, base, key) == NULL)
+		return base;
+	keep = xcalloc(n + 1, sizeof *keep);
+	for (i = 0; i < n; i++)
+		if (strcmp(all[i].key, key) != 0)
+			keep[k++] = all[i];
+	if (tagset_intern(e->tagsets, keep, k, &id, &cause) == -1) {
+		/* A full table: keep the tag rather than lose the samples. */
+		free(cause);
+		id = base;
+	}
+	free(keep);
+	return id;
+}
+
+void
+engine_instance(const struct engine *e, struct instance_slot *out)
+{
+	size_t i;
+	int k;
+
+	memset(out, 0, sizeof *out);
+	if (e->instance == NULL) {
+		out->vus_active = e->vus_active;
+		out->vus_max = e->vus_max;
+		for (i = 0; i < e->nruns; i++) {
+			out->complete += e->runs[i].complete;
+			out->interrupted += e->runs[i].interrupted;
+		}
+		return;
+	}
+	for (k = 0; k < e->ninstance; k++) {
+		const struct instance_slot *s = &e->instance[k];
+
+		out->vus_active += __atomic_load_n(&s->vus_active, __ATOMIC_RELAXED);
+		out->vus_max += __atomic_load_n(&s->vus_max, __ATOMIC_RELAXED);
+		out->complete += __atomic_load_n(&s->complete, __ATOMIC_RELAXED);
+		out->interrupted += __atomic_load_n(&s->interrupted, __ATOMIC_RELAXED);
+	}
 }

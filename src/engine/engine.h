@@ -87,7 +87,8 @@ struct vu {
 	int		 in_init;	/* running init code: no network, no metrics */
 	int		 quit;		/* leave the coroutine */
 	int		 active;	/* counted in the vus gauge */
-	struct exec_run	*run;		/* the scenario this VU serves */
+	struct exec_run	*run;		/* the scenario this VU serves, or NULL */
+	struct exec_run	*env_run;	/* the scenario __ENV was set for */
 	size_t		 index;		/* in run->vus */
 	int		 granted;	/* arrival-rate: iterations granted */
 	int64_t		 deactivated;	/* ramping-vus: when it was told to stop */
@@ -105,6 +106,13 @@ struct vu {
 
 TAILQ_HEAD(vu_queue, vu);
 
+/* What each worker of this machine publishes for exec.instance, one
+ * slot per worker in memory shared across fork(): k6's instance is the
+ * whole machine. */
+struct instance_slot {
+	uint64_t	vus_active, vus_max, complete, interrupted;
+};
+
 struct engine {
 	int			 worker;	/* worker number, -1 in the coordinator */
 	struct event_base	*base;
@@ -115,6 +123,7 @@ struct engine {
 	const char		*options_json;	/* consolidated options */
 	const char		*setup_json;	/* setup()'s result, or NULL */
 	struct segment		 seg;
+	struct segment		 machine;	/* this machine's: exec.vu.idInTest */
 	struct tagset_table	*tagsets;
 	struct metric_registry	*metrics;
 	struct builtin_metrics	 m;
@@ -131,6 +140,14 @@ struct engine {
 	struct vu_queue		 runq;
 	struct exec_run		*runs;
 	size_t			 nruns;
+	/* Every VU of this process; a scenario takes VUs from here when it
+	 * starts and gives them back when it is done, as in k6. */
+	struct vu		**pool;
+	size_t			 npool;
+	size_t			 pool_scan;	/* no free VU before this index */
+	uint32_t		 pool_cap;	/* the most VUs it may create */
+	struct instance_slot	*instance;	/* every worker's, or NULL */
+	int			 ninstance;	/* slot e->worker is ours */
 	uint32_t		 next_vu_id;
 	uint32_t		 vus_active;
 	uint32_t		 vus_max;
@@ -169,10 +186,15 @@ int64_t		 engine_now(void);	/* monotonic ns */
 /* The tag set for the VU's current tags plus one key=value. */
 uint32_t	 engine_tags_with(struct engine *, uint32_t base, const char *key,
 		    const char *value);
+/* The tag set base without key (exec.vu.tags deletions). */
+uint32_t	 engine_tags_without(struct engine *, uint32_t base, const char *key);
 /* Whether a system tag is enabled (k6's default set unless
  * systemTags says otherwise). */
 int		 engine_system_tag(const struct engine *, const char *tag);
 int		 engine_system_tag_default(const struct runopts *, const char *tag);
+/* exec.instance: the counts of every worker of this machine, or this
+ * engine's own when it has no shared slots. */
+void		 engine_instance(const struct engine *, struct instance_slot *);
 /* Stop the whole test (exec.test.abort()). */
 void		 engine_abort(struct engine *, const char *reason);
 /* Mark the test failed and let it run on (exec.test.fail()). */
@@ -207,8 +229,10 @@ struct exec_run {
 	const struct scenario	*sc;
 	size_t			 index;
 	struct segment		 seg;
-	struct vu		**vus;
+	struct vu		**vus;		/* taken from the pool */
 	size_t			 nvus;
+	size_t			 want;		/* VUs to take at the start */
+	size_t			 missing;	/* still to take, when the pool had none */
 	size_t			 max_vus;	/* local cap */
 	int			 state;
 	int64_t			 t_start;	/* monotonic ns */
@@ -216,12 +240,25 @@ struct exec_run {
 	int64_t			 started;	/* iterations started here */
 	int64_t			 next_arrival;	/* arrival-rate: next global index */
 	int64_t			 target;	/* ramping-vus: active VUs here */
+	struct plan_step	*steps;		/* ramping-vus: VUs to hold, over time */
+	size_t			 nsteps;
+	size_t			 step_at;	/* the step of the last tick */
 	int			 initializing;	/* a VU being created mid-test */
+	int			 warned;	/* about too few VUs */
 	uint32_t		 tags;		/* base tags of the scenario's VUs */
 	uint64_t		 complete, interrupted, dropped;
 	struct event		*timer;
 };
 
+/* k6's execution requirements of the share of a scenario a process with
+ * segment seg runs: owned steps in *steps, relative to its start. */
+void		 executor_steps(const struct scenario *, const struct segment *seg,
+		    struct plan_step **steps, size_t *n);
+/* The VUs a process with segment seg needs: created before the test
+ * (*planned), and at most (*possible); see plan_peak.  With end, also
+ * when its last step is (plan_end). */
+void		 executor_pool_size(const struct plan *, const struct segment *seg,
+		    int64_t *planned, int64_t *possible, double *end);
 int		 executor_setup(struct engine *, char **cause);
 void		 executor_start(struct engine *);
 /* Called by a VU between iterations: 1 to run another now. */
@@ -229,6 +266,10 @@ int		 executor_next(struct exec_run *, struct vu *);
 /* The VU finished its init code or its iterations. */
 void		 executor_vu_idle(struct exec_run *, struct vu *);
 void		 executor_iteration_done(struct exec_run *, struct vu *, int interrupted);
+/* exec.scenario.progress: done iterations over all of them for the
+ * iteration-based executors, elapsed time over duration for the others,
+ * as k6 computes it. */
+double		 executor_progress(const struct exec_run *);
 /* Stop everything now: no new iterations, interrupt the running ones. */
 void		 executor_stop_all(struct engine *);
 int		 executor_all_done(struct engine *);

@@ -135,17 +135,96 @@ plan_from_js(js_State *J, int idx, struct plan *plan, char **cause)
 		js_pop(J, 1);
 	}
 	plan->n = (size_t)len;
-	for (i = 0; i < plan->n; i++) {
-		const struct scenario *sc = &plan->scenarios[i];
-		double end = sc->start_time + scenario_length(sc) + sc->graceful_stop;
-
-		if (sc->executor == EXEC_RAMPING_VUS && sc->graceful_ramp_down > sc->graceful_stop)
-			end += sc->graceful_ramp_down - sc->graceful_stop;
-		if (end > plan->total_duration)
-			plan->total_duration = end;
-		plan->max_vus += scenario_max_vus(sc);
-	}
 	return 0;
+}
+
+double
+scenario_end_offset(const struct scenario *sc)
+{
+	return scenario_length(sc) + sc->graceful_stop;
+}
+
+/* One step of one scenario, in test time. */
+struct peak_step {
+	double	 t;
+	size_t	 scenario;	/* in start and name order */
+	size_t	 seq;		/* keeps a scenario's steps in order */
+	int64_t	 planned, unplanned;
+};
+
+static int
+peak_step_cmp(const void *a, const void *b)
+{
+	const struct peak_step *x = a, *y = b;
+
+	if (x->t != y->t)
+		return x->t < y->t ? -1 : 1;
+	if (x->scenario != y->scenario)
+		return x->scenario < y->scenario ? -1 : 1;
+	return x->seq < y->seq ? -1 : x->seq > y->seq;
+}
+
+static int
+need_cmp(const void *a, const void *b)
+{
+	const struct plan_need *const *x = a, *const *y = b;
+
+	if ((*x)->start != (*y)->start)
+		return (*x)->start < (*y)->start ? -1 : 1;
+	return strcmp((*x)->name ? (*x)->name : "", (*y)->name ? (*y)->name : "");
+}
+
+void
+plan_peak(const struct plan_need *needs, size_t n, int64_t *planned, int64_t *possible)
+{
+	const struct plan_need **order = xcalloc(n + 1, sizeof *order);
+	struct peak_step *st;
+	int64_t *cur_p = xcalloc(2 * n + 1, sizeof *cur_p), *cur_u = cur_p + n;
+	int64_t p = 0, u = 0;
+	size_t i, j, k = 0, total = 0;
+
+	*planned = *possible = 0;
+	for (i = 0; i < n; i++) {
+		order[i] = &needs[i];
+		total += needs[i].nsteps;
+	}
+	qsort(order, n, sizeof *order, need_cmp);
+	st = xcalloc(total + 1, sizeof *st);
+	for (i = 0; i < n; i++)
+		for (j = 0; j < order[i]->nsteps; j++) {
+			st[k].t = order[i]->start + order[i]->steps[j].t;
+			st[k].scenario = i;
+			st[k].seq = k;
+			st[k].planned = order[i]->steps[j].planned;
+			st[k++].unplanned = order[i]->steps[j].unplanned;
+		}
+	qsort(st, k, sizeof *st, peak_step_cmp);
+	for (i = 0; i < k; i++) {
+		p += st[i].planned - cur_p[st[i].scenario];
+		u += st[i].unplanned - cur_u[st[i].scenario];
+		cur_p[st[i].scenario] = st[i].planned;
+		cur_u[st[i].scenario] = st[i].unplanned;
+		if (p > *planned)
+			*planned = p;
+		if (p + u > *possible)
+			*possible = p + u;
+	}
+	free(st);
+	free(cur_p);
+	free(order);
+}
+
+double
+plan_end(const struct plan_need *needs, size_t n)
+{
+	double end = 0, t;
+	size_t i;
+
+	for (i = 0; i < n; i++)
+		if (needs[i].nsteps > 0 &&
+		    (t = needs[i].start + needs[i].steps[needs[i].nsteps - 1].t) > end)
+			end = t;
+	return end;
 }
 
 void

@@ -62,8 +62,26 @@ struct scenario {
 struct plan {
 	struct scenario	*scenarios;
 	size_t		 n;
-	double		 total_duration;	/* graceful stops included */
-	int64_t		 max_vus;
+	double		 total_duration;	/* graceful stops included; the
+					   coordinator sets it (executor_pool_size) */
+	int64_t		 max_vus;	/* the most VUs ever needed at once; the
+					   coordinator sets it (executor_pool_size) */
+};
+
+/* A scenario's execution requirements, as k6 computes them: from time t
+ * (ms from the scenario's start) on, it holds planned VUs, created before
+ * the test, and may add up to unplanned more while it runs (arrival-rate
+ * maxVUs over preAllocatedVUs). */
+struct plan_step {
+	double	 t;
+	int64_t	 planned, unplanned;
+};
+
+struct plan_need {
+	double			 start;		/* startTime */
+	const char		*name;		/* orders scenarios of equal starts */
+	const struct plan_step	*steps;
+	size_t			 nsteps;
 };
 
 /* Read the array at stack index idx into plan.  0, or -1 with *cause. */
@@ -72,6 +90,21 @@ void	plan_free(struct plan *);
 /* The nominal end of a scenario (before its graceful stop), relative to
  * its start: duration, maxDuration or the sum of stages. */
 double	scenario_length(const struct scenario *);
+/* When a scenario gives its VUs back, relative to its start: k6's end
+ * of its execution requirements, the nominal end plus gracefulStop. */
+double	scenario_end_offset(const struct scenario *);
+/* As k6 sizes its VU pool: scenarios that do not overlap in time share
+ * VUs, so the pool is the most planned VUs needed at any one time
+ * (*planned), and the test's "max VUs" the most planned and unplanned
+ * ones (*possible).  The steps of all scenarios are merged in time order,
+ * those of equal times in the order of the scenarios' starts and names,
+ * as k6 does: a scenario that ends when a later one starts gives its VUs
+ * back first. */
+void	plan_peak(const struct plan_need *, size_t n, int64_t *planned,
+	    int64_t *possible);
+/* When the last of those steps is, in ms from the test start: k6's
+ * "max duration (incl. graceful stop)" and inspect's totalDuration. */
+double	plan_end(const struct plan_need *, size_t n);
 /* The most VUs a scenario needs at once. */
 int64_t	scenario_max_vus(const struct scenario *);
 /* k6's one-line description: "5 looping VUs for 3s (gracefulStop: 30s)". */

@@ -106,6 +106,8 @@ set_number(js_State *J, const char *name, double v)
 	js_setglobal(J, name);
 }
 
+/* __ENV: the run's variables, and those of the scenario the VU serves;
+ * the init code sees only the former, as in k6. */
 static void
 push_env(struct vu *vu)
 {
@@ -118,10 +120,10 @@ push_env(struct vu *vu)
 		js_pushstring(J, o->env[i].value);
 		js_setproperty(J, -2, o->env[i].key);
 	}
-	if (vu->run != NULL)
-		for (i = 0; i < vu->run->sc->nenv; i++) {
-			js_pushstring(J, vu->run->sc->env[i].value);
-			js_setproperty(J, -2, vu->run->sc->env[i].key);
+	if (vu->env_run != NULL)
+		for (i = 0; i < vu->env_run->sc->nenv; i++) {
+			js_pushstring(J, vu->env_run->sc->env[i].value);
+			js_setproperty(J, -2, vu->env_run->sc->env[i].key);
 		}
 	js_setglobal(J, "__ENV");
 }
@@ -148,6 +150,7 @@ vu_init_js(struct vu *vu, char **cause)
 		return -1;
 	set_number(J, "__VU", vu->id);
 	set_number(J, "__ITER", 0);
+	vu->env_run = NULL;
 	push_env(vu);
 	vu->in_init = 1;
 	if (modules_register(J, cause) == -1)
@@ -361,6 +364,10 @@ vu_main(void *arg)
 			continue;
 		}
 		vu->state = VU_RUNNING;
+		if (vu->run != NULL && vu->env_run != vu->run) {
+			vu->env_run = vu->run;
+			push_env(vu);
+		}
 		while (vu->run != NULL && !vu->quit && executor_next(vu->run, vu)) {
 			vu_iteration(vu);
 			/* Let the event loop turn between iterations, or a VU

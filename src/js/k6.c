@@ -14,6 +14,7 @@
 #include "js/binary.h"
 #include "js/modules.h"
 #include "metrics/metric.h"
+#include "metrics/tagset.h"
 #include "util/buf.h"
 #include "util/log.h"
 #include "util/xmalloc.h"
@@ -97,7 +98,6 @@ k6_group(js_State *J)
 	struct engine *e = vu->engine;
 	const char *name = js_tostring(J, 1);
 	char *old_group = vu->group, *path;
-	uint32_t old_tags = vu->tags;
 	int64_t t0;
 	int failed;
 
@@ -108,7 +108,7 @@ k6_group(js_State *J)
 	path = xasprintf("%s::%s", old_group, name);
 	vu->group = path;
 	if (engine_system_tag(e, "group"))
-		vu->tags = engine_tags_with(e, old_tags, "group", path);
+		vu->tags = engine_tags_with(e, vu->tags, "group", path);
 	t0 = engine_now();
 	js_copy(J, 2);
 	js_pushundefined(J);
@@ -117,7 +117,9 @@ k6_group(js_State *J)
 		engine_emit(e, e->m.group_duration, vu->tags,
 		    (double)(engine_now() - t0) / 1e6);
 	vu->group = old_group;
-	vu->tags = old_tags;
+	/* Back to the outer group, keeping any exec.vu.tags set inside. */
+	if (engine_system_tag(e, "group"))
+		vu->tags = engine_tags_with(e, vu->tags, "group", old_group);
 	free(path);
 	if (failed)
 		js_throw(J);
@@ -434,8 +436,108 @@ exec_vu(js_State *J)
 }
 
 static void x_vu_id(js_State *J) { js_pushnumber(J, exec_vu(J)->id); }
-static void x_vu_tags(js_State *J) { js_error(J, "not supported yet: exec.vu.tags"); }
-static void x_vu_metrics(js_State *J) { js_error(J, "not supported yet: exec.vu.metrics"); }
+
+/* k6 numbers the VUs of every machine of a test with the machine's
+ * segment, as it deals iterations. */
+static void
+x_vu_id_test(js_State *J)
+{
+	struct vu *vu = exec_vu(J);
+
+	if (vu->id == 0)
+		js_pushnumber(J, 0);
+	else
+		js_pushnumber(J, (double)segment_global(&vu->engine->machine, vu->id - 1) + 1);
+}
+/* exec.vu.tags: reading, writing and deleting go to the VU's current
+ * tag set, so every sample the VU emits afterwards carries them.  The
+ * object's own properties mirror the set, only so that for-in,
+ * Object.keys and JSON.stringify list the tags. */
+static int vt_mirroring;
+
+static int
+vt_has(js_State *J, void *p, const char *name)
+{
+	struct vu *vu = p;
+	const char *v = tagset_value(vu->engine->tagsets, vu->tags, name);
+
+	if (v == NULL)
+		return 0;
+	js_pushstring(J, v);
+	return 1;
+}
+
+static int
+vt_put(js_State *J, void *p, const char *name)
+{
+	struct vu *vu = p;
+
+	if (vt_mirroring)
+		return 0;
+	if (!js_isstring(J, -1) && !js_isnumber(J, -1) && !js_isboolean(J, -1))
+		js_typeerror(J, "invalid value for metric tag '%s': only String, Boolean "
+		    "and Number types are accepted as a metric tag values", name);
+	/* The mirror keeps the string, as reading it back gives. */
+	js_copy(J, -1);
+	vu->tags = engine_tags_with(vu->engine, vu->tags, name, js_tostring(J, -1));
+	js_replace(J, -2);
+	return 0;
+}
+
+static int
+vt_delete(js_State *J, void *p, const char *name)
+{
+	struct vu *vu = p;
+
+	vu->tags = engine_tags_without(vu->engine, vu->tags, name);
+	return 0;
+}
+
+static void
+x_vu_tags(js_State *J)
+{
+	struct vu *vu = exec_vu(J);
+	const struct tag *t;
+	size_t i, n = 0;
+
+	js_getglobal(J, "Object");
+	js_getproperty(J, -1, "prototype");
+	js_rot2(J);
+	js_pop(J, 1);
+	js_newuserdatax(J, "ly.vutags", vu, vt_has, vt_put, vt_delete, NULL);
+	t = tagset_get(vu->engine->tagsets, vu->tags, &n);
+	vt_mirroring = 1;
+	for (i = 0; t != NULL && i < n; i++) {
+		js_pushstring(J, t[i].value);
+		js_defproperty(J, -2, t[i].key, 0);
+	}
+	vt_mirroring = 0;
+}
+
+/* exec.vu.metrics.metadata: nothing carries metadata other than vu and
+ * iter to the outputs yet. */
+static int
+vm_put(js_State *J, void *p, const char *name)
+{
+	js_error(J, "not supported yet: exec.vu.metrics.metadata");
+	return 1;
+}
+
+static void
+x_vu_metrics(js_State *J)
+{
+	struct vu *vu = exec_vu(J);
+
+	js_newobject(J);
+	x_vu_tags(J);
+	js_setproperty(J, -2, "tags");
+	js_getglobal(J, "Object");
+	js_getproperty(J, -1, "prototype");
+	js_rot2(J);
+	js_pop(J, 1);
+	js_newuserdatax(J, "ly.vumeta", vu, NULL, vm_put, NULL, NULL);
+	js_setproperty(J, -2, "metadata");
+}
 static void x_vu_iter(js_State *J) { js_pushnumber(J, (double)exec_vu(J)->iter); }
 static void x_vu_iter_sc(js_State *J) { js_pushnumber(J, (double)exec_vu(J)->iter_in_scenario); }
 
@@ -469,39 +571,24 @@ x_sc_start(js_State *J)
 static void
 x_sc_progress(js_State *J)
 {
-	struct vu *vu = exec_vu(J);
-	const struct scenario *sc = exec_sc(J);
-	double p = (double)(engine_now() - vu->run->t_start) / 1e6 / scenario_length(sc);
-
-	js_pushnumber(J, p > 1 ? 1 : p);
+	exec_sc(J);
+	js_pushnumber(J, executor_progress(vu_of(J)->run));
 }
 
-static void
-x_inst_complete(js_State *J)
+/* exec.instance: every worker of this machine, as k6's one process. */
+static struct instance_slot
+exec_instance(js_State *J)
 {
-	struct engine *e = exec_vu(J)->engine;
-	uint64_t n = 0;
-	size_t i;
+	struct instance_slot s;
 
-	for (i = 0; i < e->nruns; i++)
-		n += e->runs[i].complete;
-	js_pushnumber(J, (double)n);
+	engine_instance(exec_vu(J)->engine, &s);
+	return s;
 }
 
-static void
-x_inst_interrupted(js_State *J)
-{
-	struct engine *e = exec_vu(J)->engine;
-	uint64_t n = 0;
-	size_t i;
-
-	for (i = 0; i < e->nruns; i++)
-		n += e->runs[i].interrupted;
-	js_pushnumber(J, (double)n);
-}
-
-static void x_inst_active(js_State *J) { js_pushnumber(J, exec_vu(J)->engine->vus_active); }
-static void x_inst_init(js_State *J) { js_pushnumber(J, exec_vu(J)->engine->vus_max); }
+static void x_inst_complete(js_State *J) { js_pushnumber(J, (double)exec_instance(J).complete); }
+static void x_inst_interrupted(js_State *J) { js_pushnumber(J, (double)exec_instance(J).interrupted); }
+static void x_inst_active(js_State *J) { js_pushnumber(J, (double)exec_instance(J).vus_active); }
+static void x_inst_init(js_State *J) { js_pushnumber(J, (double)exec_instance(J).vus_max); }
 
 static void
 x_inst_duration(js_State *J)
@@ -564,7 +651,7 @@ k6_execution_module_open(js_State *J)
 
 	js_newobject(J);
 	getter(J, "idInInstance", x_vu_id);
-	getter(J, "idInTest", x_vu_id);
+	getter(J, "idInTest", x_vu_id_test);
 	getter(J, "iterationInInstance", x_vu_iter);
 	getter(J, "iterationInScenario", x_vu_iter_sc);
 	getter(J, "tags", x_vu_tags);

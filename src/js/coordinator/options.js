@@ -359,49 +359,6 @@ var __ly_options = (function () {
 		return n;
 	}
 
-	/* The time a scenario can last, graceful stop included. */
-	function maxDuration(n) {
-		var d = 0, i;
-
-		switch (n.executor) {
-		case "shared-iterations":
-		case "per-vu-iterations":
-			d = n.maxDuration;
-			break;
-		case "constant-vus":
-		case "constant-arrival-rate":
-			d = n.duration;
-			break;
-		case "ramping-vus":
-			for (i = 0; i < n.stages.length; i++)
-				d += n.stages[i].duration;
-			return n.startTime + d + n.gracefulRampDown > n.startTime + d + n.gracefulStop ?
-			    n.startTime + d + Math.max(n.gracefulStop, n.gracefulRampDown) : n.startTime + d + n.gracefulStop;
-		case "ramping-arrival-rate":
-			for (i = 0; i < n.stages.length; i++)
-				d += n.stages[i].duration;
-			break;
-		}
-		return n.startTime + d + n.gracefulStop;
-	}
-
-	function maxVUs(n) {
-		var m, i;
-
-		switch (n.executor) {
-		case "ramping-vus":
-			m = n.startVUs;
-			for (i = 0; i < n.stages.length; i++)
-				m = Math.max(m, n.stages[i].target);
-			return m;
-		case "constant-arrival-rate":
-		case "ramping-arrival-rate":
-			return n.maxVUs;
-		default:
-			return n.vus;
-		}
-	}
-
 	function tlsVersionName(v, what) {
 		if (typeof v !== "string" || TLS_VERSIONS.indexOf(v) < 0)
 			fail(what + ": unknown TLS version " + JSON.stringify(v) +
@@ -609,11 +566,8 @@ var __ly_options = (function () {
 				else if (own(UNSUPPORTED, k) && o[k] !== false && o[k] !== null)
 					warnings.push("not supported yet: option \"" + k + "\" is ignored");
 			}
+		/* The coordinator fills both in from the execution plan. */
 		plan = { maxVUs: 0, totalDuration: 0 };
-		for (i = 0; i < list.length; i++) {
-			plan.maxVUs += maxVUs(list[i]);
-			plan.totalDuration = Math.max(plan.totalDuration, maxDuration(list[i]));
-		}
 		return { options: o, scenarios: list, plan: plan, warnings: warnings };
 	}
 
