@@ -16,6 +16,7 @@
 #include "engine/coro.h"
 #include "engine/engine.h"
 #include "engine/vualloc.h"
+#include "js/intern.h"
 #include "js/modules.h"
 #include "js/runtime.h"
 #include "util/buf.h"
@@ -340,8 +341,12 @@ vu_main(void *arg)
 	struct vu_ext *x = arg;
 	struct vu *vu = &x->vu;
 	char *cause = NULL;
+	int rc;
 
-	if (vu_init_js(vu, &cause) == -1) {
+	intern_cache_begin();
+	rc = vu_init_js(vu, &cause);
+	intern_cache_end();
+	if (rc == -1) {
 		x->init_error = cause;
 		vu->state = VU_DEAD;
 		if (vu->run != NULL)
