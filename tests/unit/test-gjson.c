@@ -1,0 +1,211 @@
+/* Unit tests for src/js/gjson.c: GJSON paths over a parsed document (the
+ * example of gjson's SYNTAX.md), malformed paths that must select nothing
+ * without crashing, and random paths that must leave the stack as they
+ * found it. */
+#include "config.h"
+
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <cmocka.h>
+#include <mujs.h>
+
+#include "js/gjson.h"
+
+static const char doc[] =
+    "{\"name\": {\"first\": \"Tom\", \"last\": \"Anderson\"},"
+    "\"age\": 37, \"children\": [\"Sara\", \"Alex\", \"Jack\"],"
+    "\"fav.movie\": \"Deer Hunter\", \"friends\": ["
+    "{\"first\": \"Dale\", \"last\": \"Murphy\", \"age\": 44, \"nets\": [\"ig\", \"fb\", \"tw\"]},"
+    "{\"first\": \"Roger\", \"last\": \"Craig\", \"age\": 68, \"nets\": [\"fb\", \"tw\"]},"
+    "{\"first\": \"Jane\", \"last\": \"Murphy\", \"age\": 47, \"nets\": [\"ig\", \"tw\"]}],"
+    "\"deep\": [[[[[[1]]]]]], \"e\": {\"\": 5}, \"u\": \"\\u00e9t\\u00e9\"}";
+
+/* Path and JSON.stringify of what it selects; NULL for undefined. */
+static const struct {
+	const char	*path, *want;
+} cases[] = {
+	{ "name.last", "\"Anderson\"" },
+	{ "age", "37" },
+	{ "children.1", "\"Alex\"" },
+	{ "child*.2", "\"Jack\"" },
+	{ "c?ildren.0", "\"Sara\"" },
+	{ "fav\\.movie", "\"Deer Hunter\"" },
+	{ "friends.#", "3" },
+	{ "friends.#.age", "[44,68,47]" },
+	{ "friends.#(last==\"Murphy\").first", "\"Dale\"" },
+	{ "friends.#(last==\"Murphy\")#.first", "[\"Dale\",\"Jane\"]" },
+	{ "friends.#(age>45)#.last", "[\"Craig\",\"Murphy\"]" },
+	{ "friends.#(first%\"D*\").last", "\"Murphy\"" },
+	{ "friends.#(first!%\"D*\").last", "\"Craig\"" },
+	{ "children.#(!%\"*a*\")", "\"Alex\"" },
+	{ "children.#(%\"*a*\")#", "[\"Sara\",\"Jack\"]" },
+	{ "friends.#(nets.#(==\"fb\"))#.first", "[\"Dale\",\"Roger\"]" },
+	{ "friends.#(last=\"Murphy\")#|0.first", "\"Dale\"" },
+	{ "friends.#(last=\"Murphy\")#|#", "2" },
+	{ "friends.#(last=\"Murphy\")#.#", "[]" },
+	{ "children.@reverse.0", "\"Jack\"" },
+	{ "{name.first,age,\"the_murphys\":friends.#(last=\"Murphy\")#.first}",
+	  "{\"age\":37,\"first\":\"Tom\",\"the_murphys\":[\"Dale\",\"Jane\"]}" },
+	{ "[name.first,age,children.0]", "[\"Tom\",37,\"Sara\"]" },
+	{ "deep.@flatten:{\"deep\":true}", "[1]" },
+	{ "deep.0.0.0.0.0.0", "1" },
+	{ "e.", "5" },
+	{ "u", "\"\xc3\xa9t\xc3\xa9\"" },
+	{ "u.@this", "\"\xc3\xa9t\xc3\xa9\"" },
+	{ "children.#(%\"?t?\")", NULL },
+	{ "friends.#(first%\"?a?e\").age", "44" },
+	/* malformed or odd paths select nothing, and never crash */
+	{ "", NULL },
+	{ ".", NULL },
+	{ "\\", NULL },
+	{ "friends.#(", NULL },
+	{ "friends.#(last==", NULL },
+	{ "friends.#(last==\"Murphy)", NULL },
+	{ "[name.first,", NULL },
+	{ "{", NULL },
+	{ "@", NULL },
+	{ "!", NULL },
+	{ "!{", NULL },
+	{ "|||", NULL },
+	{ "#.#.#.#", NULL },
+};
+
+static js_State *
+state(void)
+{
+	js_State *J = js_newstate(NULL, NULL, 0);
+	char *s;
+
+	assert_non_null(J);
+	s = malloc(sizeof doc + 32);
+	snprintf(s, sizeof doc + 32, "var doc = JSON.parse('%s');", doc);
+	assert_int_equal(js_dostring(J, s), 0);
+	free(s);
+	return J;
+}
+
+/* Evaluate path over doc; return JSON.stringify of the result (static
+ * buffer) or NULL for undefined, and check the stack is balanced. */
+static const char *
+get(js_State *J, const char *path)
+{
+	static char out[4096];
+	int top = js_gettop(J);
+
+	js_getglobal(J, "doc");
+	if (js_try(J))
+		fail_msg("%s: threw %s", path, js_tostring(J, -1));
+	gjson_get(J, path);
+	js_endtry(J);
+	assert_int_equal(js_gettop(J), top + 1);
+	if (js_isundefined(J, -1)) {
+		js_pop(J, 1);
+		return NULL;
+	}
+	js_getglobal(J, "JSON");
+	js_getproperty(J, -1, "stringify");
+	js_rot2pop1(J);
+	js_rot2(J);
+	js_pushundefined(J);
+	js_rot2(J);
+	js_call(J, 1);
+	snprintf(out, sizeof out, "%s", js_tostring(J, -1));
+	js_pop(J, 1);
+	assert_int_equal(js_gettop(J), top);
+	return out;
+}
+
+static void
+test_cases(void **state_)
+{
+	js_State *J = state();
+	const char *got;
+	size_t i;
+
+	for (i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+		got = get(J, cases[i].path);
+		if (cases[i].want == NULL && got != NULL)
+			fail_msg("%s: got %s, want undefined", cases[i].path, got);
+		if (cases[i].want != NULL && (got == NULL ||
+		    strcmp(got, cases[i].want) != 0))
+			fail_msg("%s: got %s, want %s", cases[i].path,
+			    got != NULL ? got : "undefined", cases[i].want);
+	}
+	js_freestate(J);
+}
+
+/* Nesting far beyond any real selector ends in a value, undefined or a
+ * mujs error, never a crash, and leaves the stack as it was. */
+static void
+test_deep(void **state_)
+{
+	static const char *open[] = { "#(", "[", "{", "friends.#(nets.#(" };
+	js_State *J = state();
+	char path[8192];
+	size_t i, k, n;
+	int top = js_gettop(J);
+
+	for (k = 0; k < sizeof open / sizeof open[0]; k++) {
+		n = 0;
+		for (i = 0; i < 300; i++) {
+			memcpy(path + n, open[k], strlen(open[k]));
+			n += strlen(open[k]);
+		}
+		memcpy(path + n, "age", 3);
+		n += 3;
+		for (i = 0; i < 300; i++)
+			path[n++] = open[k][0] == '{' ? '}' :
+			    open[k][0] == '[' ? ']' : ')';
+		path[n] = '\0';
+		js_getglobal(J, "doc");
+		if (js_try(J) == 0) {
+			gjson_get(J, path);
+			js_endtry(J);
+		}
+		js_pop(J, 1);
+		assert_int_equal(js_gettop(J), top);
+	}
+	js_freestate(J);
+}
+
+/* Random paths from the special characters: each selects something or
+ * nothing, throws nothing, and leaves one value on the stack. */
+static void
+test_random(void **state_)
+{
+	static const char alpha[] = ".|#()[]{}@!*?\\\"=<>%~:, 0a1nfe";
+	js_State *J = state();
+	char path[40];
+	unsigned int seed = 12345;
+	int i, j, n;
+
+	for (i = 0; i < 20000; i++) {
+		seed = seed * 1103515245u + 12345u;
+		n = (int)((seed >> 16) % (sizeof path - 1));
+		for (j = 0; j < n; j++) {
+			seed = seed * 1103515245u + 12345u;
+			path[j] = alpha[(seed >> 16) % (sizeof alpha - 1)];
+		}
+		path[n] = '\0';
+		(void)get(J, path);
+	}
+	js_freestate(J);
+}
+
+int
+main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(test_cases),
+		cmocka_unit_test(test_deep),
+		cmocka_unit_test(test_random),
+	};
+
+	return cmocka_run_group_tests(tests, NULL, NULL);
+}
