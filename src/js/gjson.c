@@ -26,6 +26,7 @@
 #include <mujs.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 
 #include "js/gjson.h"
 #include "util/xmalloc.h"
@@ -109,9 +110,14 @@ comp_end(const char *p, const char *e)
 	else if (p < e && *p == '@') {
 		while (p < e && *p != ':' && *p != '.' && *p != '|')
 			p++;
-		if (e - p > 1 && *p == ':' &&
-		    (p[1] == '"' || p[1] == '[' || p[1] == '{'))
-			p = skip_balanced(p + 1, e);
+		if (e - p > 1 && *p == ':') {
+			/* a JSON argument, or plain text up to a "|" */
+			if (p[1] == '"' || p[1] == '[' || p[1] == '{')
+				p = skip_balanced(p + 1, e);
+			else
+				while (p < e && *p != '|')
+					p++;
+		}
 	}
 	for (; p < e && *p != '.' && *p != '|'; p++)
 		if (*p == '\\' && p + 1 < e)
@@ -297,7 +303,7 @@ map(struct gj *g, const char *p, const char *e)
 }
 
 /* gjson's truthiness for "~": true, a number not 0, or a string that
- * Go's strconv.ParseBool reads as true. */
+ * Go's strconv.ParseBool reads as true once lower-cased. */
 static int
 tilde(js_State *J)
 {
@@ -309,9 +315,8 @@ tilde(js_State *J)
 		return js_tonumber(J, -1) != 0;
 	if (js_isstring(J, -1)) {
 		s = js_tostring(J, -1);
-		return strcmp(s, "1") == 0 || strcmp(s, "t") == 0 ||
-		    strcmp(s, "T") == 0 || strcmp(s, "true") == 0 ||
-		    strcmp(s, "TRUE") == 0 || strcmp(s, "True") == 0;
+		return strcmp(s, "1") == 0 || strcasecmp(s, "t") == 0 ||
+		    strcasecmp(s, "true") == 0;
 	}
 	return 0;
 }
@@ -334,8 +339,13 @@ matches(struct gj *g, struct query *q)
 	const char *s;
 	int c, r = 0;
 
-	if (q->path < q->pathend)
+	if (q->path < q->pathend) {
+		if (!js_isobject(J, -1)) {
+			js_pop(J, 1);
+			return 0;
+		}
 		eval(g, q->path, q->pathend);
+	}
 	if (q->tilde) {
 		c = tilde(J);
 		js_pop(J, 1);
@@ -393,9 +403,9 @@ out:
 static const char *
 trim(const char *p, const char **e)
 {
-	while (p < *e && (*p == ' ' || *p == '\t'))
+	while (p < *e && (unsigned char)*p <= ' ')
 		p++;
-	while (*e > p && ((*e)[-1] == ' ' || (*e)[-1] == '\t'))
+	while (*e > p && (unsigned char)(*e)[-1] <= ' ')
 		(*e)--;
 	return p;
 }
@@ -413,7 +423,7 @@ parse_query(struct gj *g, const char *p, const char *e, struct query *q)
 		else if (*o == '"' || *o == '(' || *o == '[' || *o == '{')
 			o = skip_balanced(o, e);
 		else if (*o == '=' || *o == '<' || *o == '>' || *o == '%' ||
-		    (*o == '!' && o + 1 < e && (o[1] == '=' || o[1] == '%')))
+		    *o == '!')
 			break;
 		else
 			o++;
@@ -423,8 +433,10 @@ parse_query(struct gj *g, const char *p, const char *e, struct query *q)
 	if (o == e)
 		return 0;
 	if (o[0] == '!') {
-		q->op = o[1] == '=' ? OP_NE : OP_UNLIKE;
-		o += 2;
+		if (o + 1 < e && (o[1] == '=' || o[1] == '%')) {
+			q->op = o[1] == '=' ? OP_NE : OP_UNLIKE;
+			o += 2;
+		}
 	} else if (o[0] == '%') {
 		q->op = OP_LIKE;
 		o++;
@@ -683,30 +695,76 @@ at(js_State *J, const char *p, const char *e)
 	return modifier(J, p + 1, (size_t)(a - p - 1), a + 1, e);
 }
 
-/* The name gjson gives a multipath member without a key: its last
- * component when that is a plain name, else "_". */
+/* The name gjson gives a multipath member without one: the text after
+ * the last "." or "|" not preceded by "\\", when that is a plain name;
+ * else "_". */
 static char *
 member_name(struct gj *g, const char *p, const char *e)
 {
-	const char *s = p, *c;
+	const char *s = e, *c;
 
-	for (c = p; c < e; c = comp_end(c, e) + 1) {
-		s = c;
-		if (comp_end(c, e) >= e)
-			break;
-	}
+	while (s > p && !((s[-1] == '.' || s[-1] == '|') &&
+	    !(s - 1 > p && s[-2] == '\\')))
+		s--;
 	for (c = s; c < e; c++)
 		if ((unsigned char)*c < ' ' || strchr("[]{}()#|!", *c) != NULL)
 			return copy(g, "_");
-	return unescape(g, s, e);
+	if ((c = scratch(g, (size_t)(e - s) + 1)) == NULL)
+		return NULL;
+	memcpy((char *)c, s, (size_t)(e - s));
+	((char *)c)[e - s] = '\0';
+	return (char *)c;
 }
 
-/* Replace the value on top by the multipath [p,e) built from it. */
+/* The end of the multipath member at p, a "," or e; *colon is set to
+ * the ":" that ends its name, if any, as gjson finds it: at the top
+ * level, and not after a modifier. */
+static const char *
+member_end(const char *p, const char *e, const char **colon)
+{
+	int depth = 0, mod = 0;
+
+	*colon = NULL;
+	for (; p < e; p++) {
+		switch (*p) {
+		case '\\':
+			if (p + 1 < e)
+				p++;
+			break;
+		case '@':
+			if (p[-1] == '.' || p[-1] == '|')
+				mod = 1;
+			break;
+		case ':':
+			if (!mod && *colon == NULL && depth == 0)
+				*colon = p;
+			break;
+		case ',':
+			if (depth == 0)
+				return p;
+			break;
+		case '"':
+			p = skip_balanced(p, e) - 1;
+			break;
+		case '(': case '[': case '{':
+			depth++;
+			break;
+		case ')': case ']': case '}':
+			depth--;
+			break;
+		}
+	}
+	return e;
+}
+
+/* Replace the value on top by the multipath [p,e) built from it.  As in
+ * gjson, members are not trimmed, a member that selects nothing is left
+ * out, and a name is either JSON ("k":path) or plain text (k:path). */
 static void
 multipath(struct gj *g, const char *p, const char *e)
 {
 	js_State *J = g->J;
-	const char *c, *ce, *kp, *ke;
+	const char *c, *ce, *colon;
 	char *key;
 	size_t mark = g->used;
 	int obj = *p == '{', k = 0;
@@ -716,41 +774,29 @@ multipath(struct gj *g, const char *p, const char *e)
 		return;
 	}
 	obj ? js_newobject(J) : js_newarray(J);
-	for (c = p + 1, e--; c < e; c = ce + 1) {
-		for (ce = c; ce < e && *ce != ','; ) {
-			if (*ce == '\\' && ce + 1 < e)
-				ce += 2;
-			else if (*ce == '"' || *ce == '(' || *ce == '[' ||
-			    *ce == '{')
-				ce = skip_balanced(ce, e);
-			else
-				ce++;
-		}
-		ke = ce;
-		kp = trim(c, &ke);
-		if (kp == ke)
-			continue;
+	for (c = p + 1, e--; c <= e; c = ce + 1) {
+		ce = member_end(c, e, &colon);
 		key = NULL;
-		if (obj && *kp == '"') {
-			const char *q = skip_balanced(kp, ke);
-
-			if (q < ke && *q == ':') {
-				if (parse_json(J, kp, (size_t)(q - kp)) == 0) {
-					key = copy(g, js_tostring(J, -1));
-					js_pop(J, 1);
-				}
-				kp = q + 1;
+		if (colon != NULL && colon > c) {
+			if (*c == '"' && parse_json(J, c, (size_t)(colon - c)) == 0) {
+				key = copy(g, js_tostring(J, -1));
+				js_pop(J, 1);
+			} else if ((key = scratch(g, (size_t)(colon - c) + 1)) != NULL) {
+				memcpy(key, c, (size_t)(colon - c));
+				key[colon - c] = '\0';
 			}
 		}
+		if (colon != NULL)
+			c = colon + 1;
 		js_copy(J, -2);
-		eval(g, kp, ke);
+		eval(g, c, ce);
 		if (js_isundefined(J, -1))
 			js_pop(J, 1);
 		else if (!obj)
 			js_setindex(J, -2, k++);
 		else {
 			if (key == NULL)
-				key = member_name(g, kp, ke);
+				key = member_name(g, c, ce);
 			js_setproperty(J, -2, key != NULL ? key : "_");
 		}
 		g->used = mark;
@@ -766,7 +812,7 @@ seg(struct gj *g, const char *p, const char *e)
 	const char *ce, *next, *a;
 	size_t mark = g->used;
 	char *key;
-	int last;
+	int last, first = 1;	/* literals only start a path */
 
 	if (++g->depth > MAXDEPTH) {
 		undef(J);
@@ -794,7 +840,7 @@ seg(struct gj *g, const char *p, const char *e)
 		}
 		if (ce > p && (*p == '[' || *p == '{'))
 			multipath(g, p, ce);
-		else if (ce - p > 1 && *p == '!') {
+		else if (first && ce - p > 1 && *p == '!') {
 			js_pop(J, 1);
 			if (parse_json(J, p + 1, (size_t)(ce - p - 1)) == -1)
 				js_pushundefined(J);
@@ -818,6 +864,7 @@ seg(struct gj *g, const char *p, const char *e)
 		if (last)
 			goto out;
 		p = next;
+		first = 0;
 	}
 out:
 	g->depth--;

@@ -20,7 +20,7 @@ const doc = {
   vals: [
     { a: 1, b: true }, { a: 2, b: true }, { a: 3, b: false }, { a: 4, b: '0' },
     { a: 5, b: 0 }, { a: 6, b: '1' }, { a: 7, b: 1 }, { a: 8, b: 'true' },
-    { a: 9, b: false }, { a: 10, b: null }, { a: 11 },
+    { a: 9, b: false }, { a: 10, b: null }, { a: 11 }, { a: 12, b: 'TrUe' },
   ],
   nested: [1, [2], [3, [4]]],
   grp: { id: ['123', '456', '789'], val: [2, 1] },
@@ -86,7 +86,7 @@ const cases = [
   ['json.friends.#(x)#', []],
   ['json.friends.#[last=="Murphy"].first', 'Dale'],
   ['json.friends.#(first=="a|b.c")', U],
-  ['json.vals.#(b==~true)#.a', [1, 2, 6, 7, 8]],
+  ['json.vals.#(b==~true)#.a', [1, 2, 6, 7, 8, 12]],
   ['json.vals.#(b==~false)#.a', [3, 4, 5, 9, 10, 11]],
   ['json.mixed.#(==true)', true],
   ['json.mixed.#(==false)', false],
@@ -95,6 +95,8 @@ const cases = [
   ['json.mixed.#(>0)#', [1, '2']],
   ['json.mixed.#(k==1).k', 1],
   ['json.name.#(first=="Tom")', U],
+  ['json.children.#(@this=="Alex")', U],
+  ['json.friends.#(nets!x)#.first', ['Dale', 'Roger', 'Jane']],
   // dot and pipe
   ['json.friends|0.first', 'Dale'],
   ['json.friends.0|first', 'Dale'],
@@ -127,6 +129,7 @@ const cases = [
   ['json.name.@pretty.first', 'Tom'],
   ['json.name|@ugly|last', 'Anderson'],
   ['json.children.@nope', U],
+  ['json.children.@reverse:x.0', ['Jack', 'Alex', 'Sara']],
   ['json.friends.#.nets.@reverse', [['tw', 'fb', 'ig'], ['tw', 'fb'], ['tw', 'ig']]],
   ['json.friends.#.first|@reverse', ['Jane', 'Roger', 'Dale']],
   // multipaths and literals
@@ -141,6 +144,11 @@ const cases = [
   ['json.friends.#.[first,age]', [['Dale', 44], ['Roger', 68], ['Jane', 47]]],
   ['json.[name.first,age]|1', 37],
   ['!{"a":[1,2]}.a.1', 2],
+  ['json.name.!true', U],
+  ['json.[name.first, age]', ['Tom']],
+  ['json.{k:age,"q":name.last}', { k: 37, q: 'Anderson' }],
+  ['json.{fav\\.movie}', { 'fav\\.movie': 'Deer Hunter' }],
+  ['json.[name.first,age].1', 37],
 ];
 
 // Objects compare with their keys sorted; arrays in order.
