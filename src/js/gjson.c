@@ -32,6 +32,7 @@
 #include "util/xmalloc.h"
 
 #define MAXDEPTH	32	/* nesting; real selectors use a few levels */
+#define CLONEDEPTH	24	/* levels of a result that are copied */
 
 struct gj {
 	js_State	*J;
@@ -887,6 +888,38 @@ eval(struct gj *g, const char *p, const char *e)
 	}
 }
 
+/* Replace the value on top by a copy sharing no object with it, as k6
+ * builds a new value for every call.  Below CLONEDEPTH levels (beyond
+ * any real document, and mujs's 256-slot stack) objects are shared. */
+static void
+clone(js_State *J, int depth)
+{
+	const char *k;
+	int i, n;
+
+	if (!js_isobject(J, -1) || depth >= CLONEDEPTH)
+		return;
+	if (js_isarray(J, -1)) {
+		n = js_getlength(J, -1);
+		js_newarray(J);
+		for (i = 0; i < n; i++) {
+			js_getindex(J, -2, i);
+			clone(J, depth + 1);
+			js_setindex(J, -2, i);
+		}
+	} else {
+		js_newobject(J);
+		js_pushiterator(J, -2, 1);
+		while ((k = js_nextiterator(J, -1)) != NULL) {
+			js_getproperty(J, -3, k);
+			clone(J, depth + 1);
+			js_setproperty(J, -3, k);
+		}
+		js_pop(J, 1);
+	}
+	js_rot2pop1(J);
+}
+
 void
 gjson_get(js_State *J, const char *path)
 {
@@ -906,6 +939,7 @@ gjson_get(js_State *J, const char *path)
 	g.plain = js_gettop(J) - 2;
 	eval(&g, path, path + n);
 	js_rot2pop1(J);
+	clone(J, 0);
 	js_endtry(J);
 	free(g.mem);
 }

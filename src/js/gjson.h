@@ -9,8 +9,9 @@
 #include <mujs.h>
 
 /* Replace the value on top of the stack by what path selects in it, or
- * by undefined when nothing matches.  Throws only what mujs throws (a
- * stack overflow for absurdly nested paths). */
+ * by undefined when nothing matches.  An object or array result is a
+ * new one, sharing nothing with the input.  Throws only what mujs
+ * throws (a stack overflow for absurdly nested paths). */
 void	gjson_get(js_State *, const char *path);
 
 #endif

@@ -27,6 +27,7 @@
 
 #define TAG	"Response"
 #define JSONKEY	"@@ly:json"	/* res.json()'s parsed body */
+#define SELKEY	"@@ly:jsonsel"	/* the same for selectors, never handed out */
 
 /* The strings a Response keeps, in struct res's text. */
 enum {
@@ -469,17 +470,21 @@ http_response_push(js_State *J, struct http_req *r)
 
 /* res.json([selector]): the body parsed once and cached; a selector is a
  * GJSON path (js/gjson.c) and, as in k6, selects nothing (undefined)
- * from a body that is not JSON instead of throwing. */
+ * from a body that is not JSON instead of throwing.  k6 reads selectors
+ * from the body's text, so what the script does to res.json()'s value
+ * cannot change them: they walk a parse of their own, and gjson_get
+ * copies what it returns. */
 static void
 res_json(js_State *J)
 {
 	int sel = !js_isnull(J, 1) && !js_isundefined(J, 1);
+	const char *key = sel ? SELKEY : JSONKEY;
 
 	js_getproperty(J, 0, "body");
 	if (js_isnull(J, -1) || js_isundefined(J, -1))
 		js_error(J, "the body is null so we can't transform it to JSON - "
 		    "this likely was because of a request error getting the response");
-	if (!js_hasproperty(J, 0, JSONKEY)) {
+	if (!js_hasproperty(J, 0, key)) {
 		js_getglobal(J, "JSON");
 		js_getproperty(J, -1, "parse");
 		js_rot2pop1(J);
@@ -499,7 +504,7 @@ res_json(js_State *J)
 			js_throw(J);
 		}
 		js_copy(J, -1);
-		js_defproperty(J, 0, JSONKEY, JS_DONTENUM);
+		js_defproperty(J, 0, key, JS_DONTENUM);
 	}
 	if (sel)
 		gjson_get(J, js_tostring(J, 1));

@@ -140,6 +140,32 @@ test_cases(void **state_)
 	js_freestate(J);
 }
 
+/* A result shares no object with the document, however deep. */
+static void
+test_copies(void **state_)
+{
+	js_State *J = state();
+
+	assert_int_equal(js_dostring(J,
+	    "var d = 1; for (var i = 0; i < 30; i++) d = [d];"), 0);
+	js_getglobal(J, "doc");
+	gjson_get(J, "friends");
+	js_setglobal(J, "got");
+	js_getglobal(J, "d");
+	gjson_get(J, "@this");
+	js_setglobal(J, "gotd");
+	assert_int_equal(js_dostring(J,
+	    "var ok = got !== doc.friends && got[0] !== doc.friends[0] && "
+	    "got[0].nets !== doc.friends[0].nets && got[2].nets[1] === 'tw' && "
+	    "gotd !== d && gotd[0] !== d[0];"
+	    "for (var x = gotd, i = 0; i < 30; i++) x = x[0];"
+	    "ok = ok && x === 1;"), 0);
+	js_getglobal(J, "ok");
+	assert_true(js_toboolean(J, -1));
+	js_pop(J, 1);
+	js_freestate(J);
+}
+
 /* Nesting far beyond any real selector ends in a value, undefined or a
  * mujs error, never a crash, and leaves the stack as it was. */
 static void
@@ -203,6 +229,7 @@ main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_cases),
+		cmocka_unit_test(test_copies),
 		cmocka_unit_test(test_deep),
 		cmocka_unit_test(test_random),
 	};

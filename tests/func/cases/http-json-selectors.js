@@ -172,9 +172,17 @@ export default function () {
     };
   });
   check(r, checks);
+  const whole = r.json();
+  const kids = r.json('json.children');
+  whole.json.age = 1;
+  whole.json.children.push('Zed');
+  kids.push('Kid');
   check(r, {
-    'fresh value per call': (r) => r.json('json.age') === 37 && r.json('json.age') === 37,
-    'no selector is the whole body': (r) => r.json().json.age === 37,
+    'fresh value per call': (r) => r.json('json.name') !== r.json('json.name') &&
+      r.json('json.friends.0.nets') !== r.json('json.friends.0.nets'),
+    'changes to results do not reach selectors': (r) => r.json('json.age') === 37 &&
+      r.json('json.children.#') === 3 && r.json('json.children|@reverse|0') === 'Jack',
+    'no selector is the cached body': (r) => r.json() === whole && r.json().json.age === 1,
   });
   const h = http.get(`${B}/html`);
   let msg = '';
