@@ -10,12 +10,13 @@
  *                 rest of the path mapped over the elements
  *   #(q) #(q)#    first element, or all elements, matching query q
  *   @name[:arg]   modifiers: reverse this valid ugly pretty flatten join
- *                 keys values tostr fromstr group
+ *                 keys values tostr fromstr group dig
  *   [a,b] {a,"k":b}  multipaths, building an array or an object
  *   !json         a literal
  *   a|b           b applied to the result of a: after "#" or "#(q)#"
  *                 the rest of a path is mapped over the elements unless
- *                 a "|" ends the mapping.
+ *                 a "|" ends the mapping
+ *   ..a           a over the document's lines (k6 takes one).
  *
  * The value being walked is always on top of the stack, and every step
  * replaces it, with undefined when nothing matches.  Unescaped keys and
@@ -559,12 +560,48 @@ flatten(js_State *J, int out, int deep, int level)
 	js_pop(J, 1);
 }
 
+/* @dig: append to the array at stack index out what [p,e) selects in
+ * the value on top and in every value under it, parents first. */
+static void
+dig(struct gj *g, int out, const char *p, const char *e, int depth)
+{
+	js_State *J = g->J;
+	const char *k;
+	int i, n;
+
+	js_copy(J, -1);
+	eval(g, p, e);
+	if (js_isundefined(J, -1))
+		js_pop(J, 1);
+	else
+		js_setindex(J, out, js_getlength(J, out));
+	if (!js_isobject(J, -1) || depth >= CLONEDEPTH)
+		return;
+	if (js_isarray(J, -1)) {
+		n = js_getlength(J, -1);
+		for (i = 0; i < n; i++) {
+			js_getindex(J, -1, i);
+			dig(g, out, p, e, depth + 1);
+			js_pop(J, 1);
+		}
+		return;
+	}
+	js_pushiterator(J, -1, 1);
+	while ((k = js_nextiterator(J, -1)) != NULL) {
+		js_getproperty(J, -2, k);
+		dig(g, out, p, e, depth + 1);
+		js_pop(J, 1);
+	}
+	js_pop(J, 1);
+}
+
 /* Apply modifier name (n bytes) with its argument [arg,ae) (arg NULL if
  * none) to the value on top; -1 if there is no such modifier. */
 static int
-modifier(js_State *J, const char *name, size_t n, const char *arg,
+modifier(struct gj *g, const char *name, size_t n, const char *arg,
     const char *ae)
 {
+	js_State *J = g->J;
 	const char *k;
 	int i, len, deep;
 
@@ -651,6 +688,13 @@ modifier(js_State *J, const char *name, size_t n, const char *arg,
 		if (parse_json(J, k, strlen(k)) == -1)
 			js_pushundefined(J);
 		js_rot2pop1(J);
+	} else if (IS("dig")) {
+		js_newarray(J);
+		js_rot2(J);
+		if (arg == NULL)
+			arg = ae = "";
+		dig(g, js_gettop(J) - 2, arg, ae, 0);
+		js_pop(J, 1);
 	} else if (IS("group")) {
 		if (!js_isobject(J, -1) || js_isarray(J, -1)) {
 			undef(J);
@@ -687,13 +731,13 @@ modifier(js_State *J, const char *name, size_t n, const char *arg,
 
 /* The component [p,e) is "@name" or "@name:arg". */
 static int
-at(js_State *J, const char *p, const char *e)
+at(struct gj *g, const char *p, const char *e)
 {
 	const char *a = memchr(p, ':', (size_t)(e - p));
 
 	if (a == NULL)
-		return modifier(J, p + 1, (size_t)(e - p - 1), NULL, NULL);
-	return modifier(J, p + 1, (size_t)(a - p - 1), a + 1, e);
+		return modifier(g, p + 1, (size_t)(e - p - 1), NULL, NULL);
+	return modifier(g, p + 1, (size_t)(a - p - 1), a + 1, e);
 }
 
 /* The name gjson gives a multipath member without one: the text after
@@ -845,7 +889,7 @@ seg(struct gj *g, const char *p, const char *e)
 			js_pop(J, 1);
 			if (parse_json(J, p + 1, (size_t)(ce - p - 1)) == -1)
 				js_pushundefined(J);
-		} else if (ce - p > 1 && *p == '@' && at(J, p, ce) == 0)
+		} else if (ce - p > 1 && *p == '@' && at(g, p, ce) == 0)
 			;	/* an unknown modifier is a key, as in gjson */
 		else {
 			for (a = p; a < ce; a++) {
@@ -920,8 +964,10 @@ clone(js_State *J, int depth)
 	js_rot2pop1(J);
 }
 
-void
-gjson_get(js_State *J, const char *path)
+/* Evaluate path over the value on top, freeing the scratch memory
+ * whatever mujs throws. */
+static void
+get(js_State *J, const char *path)
 {
 	struct gj g;
 	size_t n = strlen(path);
@@ -939,7 +985,20 @@ gjson_get(js_State *J, const char *path)
 	g.plain = js_gettop(J) - 2;
 	eval(&g, path, path + n);
 	js_rot2pop1(J);
-	clone(J, 0);
 	js_endtry(J);
 	free(g.mem);
+}
+
+void
+gjson_get(js_State *J, const char *path)
+{
+	if (path[0] == '.' && path[1] == '.') {
+		/* JSON Lines: the body's values as an array, here one */
+		js_newarray(J);
+		js_rot2(J);
+		js_setindex(J, -2, 0);
+		path += 2;
+	}
+	get(J, path);
+	clone(J, 0);
 }

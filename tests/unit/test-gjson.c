@@ -59,6 +59,9 @@ static const struct {
 	{ "u", "\"\xc3\xa9t\xc3\xa9\"" },
 	{ "u.@this", "\"\xc3\xa9t\xc3\xa9\"" },
 	{ "children.#(%\"?t?\")", NULL },
+	{ "friends.@dig:nets.0", "[\"ig\",\"fb\",\"ig\"]" },
+	{ "..0.age", "37" },
+	{ "..#", "1" },
 	{ "friends.#(first%\"?a?e\").age", "44" },
 	/* malformed or odd paths select nothing, and never crash */
 	{ "", NULL },

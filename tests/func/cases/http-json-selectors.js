@@ -132,6 +132,13 @@ const cases = [
   ['json.children.@reverse:x.0', ['Jack', 'Alex', 'Sara']],
   ['json.friends.#.nets.@reverse', [['tw', 'fb', 'ig'], ['tw', 'fb'], ['tw', 'ig']]],
   ['json.friends.#.first|@reverse', ['Jane', 'Roger', 'Dale']],
+  ['json.friends.@dig:first', ['Dale', 'Roger', 'Jane']],
+  ['json.name.@dig:last', ['Anderson']],
+  ['json.children.@dig:x', []],
+  // JSON Lines: a body that is valid JSON is one line
+  ['..#', 1],
+  ['..0.json.age', 37],
+  ['..json', U],
   // multipaths and literals
   ['json.[name.first,age,children.0]', ['Tom', 37, 'Sara']],
   ['json.{name.first,age,"the_murphys":friends.#(last="Murphy")#.first}',
