@@ -417,6 +417,7 @@ static int
 parse_query(struct gj *g, const char *p, const char *e, struct query *q)
 {
 	const char *o = p, *ve;
+	char *end;
 
 	memset(q, 0, sizeof *q);
 	while (o < e) {
@@ -469,7 +470,10 @@ parse_query(struct gj *g, const char *p, const char *e, struct query *q)
 	q->rv_end = ve;
 	if ((q->str = unescape(g, p, ve)) == NULL)
 		return -1;
-	q->num = strtod(q->str, NULL);
+	/* Go's ParseFloat: all of it a decimal number, else 0 */
+	q->num = strtod(q->str, &end);
+	if (*end != '\0' || strpbrk(q->str, "xX") != NULL)
+		q->num = 0;
 	return 0;
 }
 

@@ -169,6 +169,41 @@ test_copies(void **state_)
 	js_freestate(J);
 }
 
+/* Documents that are an array or a plain value at the top. */
+static void
+test_roots(void **state_)
+{
+	static const struct {
+		const char	*doc, *path, *want;
+	} t[] = {
+		{ "[{\"id\":1},{\"id\":5,\"n\":\"x\"}]", "#(id==5).n", "\"x\"" },
+		{ "[{\"id\":1},{\"id\":5,\"n\":\"x\"}]", "#.id", "[1,5]" },
+		{ "[{\"id\":1},{\"id\":5,\"n\":\"x\"}]", "1.n", "\"x\"" },
+		{ "[{\"id\":1},{\"id\":5,\"n\":\"x\"}]", "#", "2" },
+		{ "[1,2]", "@reverse", "[2,1]" },
+		{ "5", "@this", "5" },
+		{ "5", "a", NULL },
+		{ "\"s\"", "0", NULL },
+		{ "null", "@this", "null" },
+		{ "null", "a", NULL },
+	};
+	js_State *J = js_newstate(NULL, NULL, 0);
+	const char *got;
+	char src[256];
+	size_t i;
+
+	for (i = 0; i < sizeof t / sizeof t[0]; i++) {
+		snprintf(src, sizeof src, "var doc = JSON.parse('%s');", t[i].doc);
+		assert_int_equal(js_dostring(J, src), 0);
+		got = get(J, t[i].path);
+		if (t[i].want == NULL ? got != NULL : got == NULL ||
+		    strcmp(got, t[i].want) != 0)
+			fail_msg("%s on %s: got %s", t[i].path, t[i].doc,
+			    got != NULL ? got : "undefined");
+	}
+	js_freestate(J);
+}
+
 /* Nesting far beyond any real selector ends in a value, undefined or a
  * mujs error, never a crash, and leaves the stack as it was. */
 static void
@@ -233,6 +268,7 @@ main(void)
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_cases),
 		cmocka_unit_test(test_copies),
+		cmocka_unit_test(test_roots),
 		cmocka_unit_test(test_deep),
 		cmocka_unit_test(test_random),
 	};

@@ -78,6 +78,8 @@ const cases = [
   ['json.friends.#(age>=68)#.first', ['Roger']],
   ['json.friends.#(age!=44)#.first', ['Roger', 'Jane']],
   ['json.friends.#(age<45).first', 'Dale'],
+  ['json.friends.#(age>44x)#.first', ['Dale', 'Roger', 'Jane']],
+  ['json.friends.#(age>"45")#.first', ['Roger', 'Jane']],
   ['json.friends.#( age == 47 ).first', 'Jane'],
   ['json.friends.#(last<"D")#.first', ['Roger']],
   ['json.friends.#(last=="Nobody").first', U],
