@@ -326,9 +326,7 @@ tilde(js_State *J)
 struct query {
 	const char	*path, *pathend;	/* empty: the element itself */
 	enum op		 op;
-	const char	*rv;			/* operand, unquoted */
-	const char	*rv_end;
-	char		*str;			/* operand unescaped */
+	char		*str;			/* operand, unquoted */
 	double		 num;
 	int		 tilde;
 };
@@ -362,7 +360,8 @@ matches(struct gj *g, struct query *q)
 	if (js_isstring(J, -1)) {
 		s = js_tostring(J, -1);
 		if (q->op == OP_LIKE || q->op == OP_UNLIKE) {
-			r = match(s, q->rv, q->rv_end) == (q->op == OP_LIKE);
+			r = match(s, q->str, q->str + strlen(q->str)) ==
+			    (q->op == OP_LIKE);
 			goto out;
 		}
 		c = strcmp(s, q->str);
@@ -456,20 +455,31 @@ parse_query(struct gj *g, const char *p, const char *e, struct query *q)
 			o++;
 		}
 	}
+	/* The operand: a JSON string unquoted, else the text as it is. */
 	ve = e;
 	p = trim(o, &ve);
-	if (p < ve && *p == '~') {
-		q->tilde = 1;
-		p++;
+	if (ve - p >= 2 && *p == '"' && ve[-1] == '"' &&
+	    memchr(p, '\\', (size_t)(ve - p)) != NULL &&
+	    parse_json(g->J, p, (size_t)(ve - p)) == 0) {
+		q->str = js_isstring(g->J, -1) ?
+		    copy(g, js_tostring(g->J, -1)) : NULL;
+		js_pop(g->J, 1);
+	} else {
+		if (ve - p >= 2 && *p == '"' && ve[-1] == '"') {
+			p++;
+			ve--;
+		}
+		if ((q->str = scratch(g, (size_t)(ve - p) + 1)) != NULL) {
+			memcpy(q->str, p, (size_t)(ve - p));
+			q->str[ve - p] = '\0';
+		}
 	}
-	if (ve - p >= 2 && *p == '"' && ve[-1] == '"') {
-		p++;
-		ve--;
-	}
-	q->rv = p;
-	q->rv_end = ve;
-	if ((q->str = unescape(g, p, ve)) == NULL)
+	if (q->str == NULL)
 		return -1;
+	if (q->str[0] == '~') {
+		q->tilde = 1;	/* compare truthiness */
+		q->str++;
+	}
 	/* Go's ParseFloat: all of it a decimal number, else 0 */
 	q->num = strtod(q->str, &end);
 	if (*end != '\0' || strpbrk(q->str, "xX") != NULL)

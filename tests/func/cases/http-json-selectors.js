@@ -28,6 +28,7 @@ const doc = {
   'sp*c?': 'star', 'a|b': 1, 'h#': 2, '@at': 3,
   mixed: [1, '2', true, false, null, { k: 1 }],
   objs: [{ a: 1, b: 2 }, { b: 3, c: 4 }, 'skip'],
+  pats: ['a*b', 'axb', 'a"b', '~x'],
 };
 
 const U = undefined;
@@ -78,6 +79,11 @@ const cases = [
   ['json.friends.#(age>=68)#.first', ['Roger']],
   ['json.friends.#(age!=44)#.first', ['Roger', 'Jane']],
   ['json.friends.#(age<45).first', 'Dale'],
+  ['json.children.#(%"S\\u0061*")', 'Sara'],
+  ['json.pats.#(%"a\\\\*b")#', ['a*b']],
+  ['json.pats.#(%"a*b")#', ['a*b', 'axb', 'a"b']],
+  ['json.pats.#(=="a\\"b")', 'a"b'],
+  ['json.pats.#(=="~x")', U],
   ['json.friends.#(age>44x)#.first', ['Dale', 'Roger', 'Jane']],
   ['json.friends.#(age>"45")#.first', ['Roger', 'Jane']],
   ['json.friends.#( age == 47 ).first', 'Jane'],
