@@ -21,11 +21,13 @@
 #include <strings.h>
 
 #include "js/binary.h"
+#include "js/gjson.h"
 #include "js/http-int.h"
 #include "util/xmalloc.h"
 
 #define TAG	"Response"
 #define JSONKEY	"@@ly:json"	/* res.json()'s parsed body */
+#define SELKEY	"@@ly:jsonsel"	/* the same for selectors, never handed out */
 
 /* The strings a Response keeps, in struct res's text. */
 enum {
@@ -471,96 +473,33 @@ http_response_push(js_State *J, struct http_req *r)
 	js_setproperty(J, -2, "body");
 }
 
-/* A GJSON path, as res.json(selector) takes it: "a.b", "a.0.b", "a.#"
- * (length), "a.#.b" (map); "\." escapes a dot.  Replace the value on top
- * of the stack by what parts[k..n) select, or undefined. */
-static void
-walk(js_State *J, char **parts, int n, int k)
-{
-	int i, len;
-
-	for (; k < n; k++) {
-		if (!js_isobject(J, -1)) {
-			js_pop(J, 1);
-			js_pushundefined(J);
-			return;
-		}
-		if (strcmp(parts[k], "#") == 0 && js_isarray(J, -1)) {
-			len = js_getlength(J, -1);
-			if (k + 1 == n) {
-				js_pop(J, 1);
-				js_pushnumber(J, len);
-				return;
-			}
-			js_newarray(J);
-			for (i = 0; i < len; i++) {
-				js_getindex(J, -2, i);
-				walk(J, parts, n, k + 1);
-				if (js_isundefined(J, -1))
-					js_pop(J, 1);
-				else
-					js_setindex(J, -2, js_getlength(J, -2));
-			}
-			js_rot2pop1(J);
-			return;
-		}
-		/* own properties only: hasOwnProperty of a plain object */
-		js_newobject(J);
-		js_getproperty(J, -1, "hasOwnProperty");
-		js_rot2pop1(J);
-		js_copy(J, -2);
-		js_pushstring(J, parts[k]);
-		js_call(J, 1);
-		if (!js_toboolean(J, -1)) {
-			js_pop(J, 2);
-			js_pushundefined(J);
-			return;
-		}
-		js_pop(J, 1);
-		js_getproperty(J, -1, parts[k]);
-		js_rot2pop1(J);
-	}
-}
-
-/* Split a path at unescaped dots, in place; parts point into s. */
-static int
-split_path(char *s, char **parts, int max)
-{
-	char *r = s, *w = s;
-	int n = 0;
-
-	parts[n++] = w;
-	for (; *r != '\0'; r++) {
-		if (*r == '\\' && r[1] != '\0')
-			*w++ = *++r;
-		else if (*r == '.' && n < max) {
-			*w++ = '\0';
-			parts[n++] = w;
-		} else
-			*w++ = *r;
-	}
-	*w = '\0';
-	return n;
-}
-
-/* res.json([selector]) */
+/* res.json([selector]): the body parsed once and cached; a selector is a
+ * GJSON path (js/gjson.c) and, as in k6, selects nothing (undefined)
+ * from a body that is not JSON instead of throwing.  k6 reads selectors
+ * from the body's text, so what the script does to res.json()'s value
+ * cannot change them: they walk a parse of their own, and gjson_get
+ * copies what it returns. */
 static void
 res_json(js_State *J)
 {
-	char *path, *parts[64];
-	int n;
+	int sel = !js_isnull(J, 1) && !js_isundefined(J, 1);
+	const char *key = sel ? SELKEY : JSONKEY;
 
 	js_getproperty(J, 0, "body");
 	if (js_isnull(J, -1) || js_isundefined(J, -1))
 		js_error(J, "the body is null so we can't transform it to JSON - "
 		    "this likely was because of a request error getting the response");
-	if (!js_hasproperty(J, 0, JSONKEY)) {
+	if (!js_hasproperty(J, 0, key)) {
 		js_getglobal(J, "JSON");
 		js_getproperty(J, -1, "parse");
 		js_rot2pop1(J);
 		js_pushundefined(J);
 		js_copy(J, -3);
 		if (js_pcall(J, 1)) {
+			if (sel) {
+				js_pushundefined(J);
+				return;
+			}
 			if (js_isobject(J, -1) && js_hasproperty(J, -1, "message"))
 				js_rot2pop1(J);
 			js_pushliteral(J, "cannot parse the response body as JSON: ");
@@ -570,19 +509,10 @@ res_json(js_State *J)
 			js_throw(J);
 		}
 		js_copy(J, -1);
-		js_defproperty(J, 0, JSONKEY, JS_DONTENUM);
+		js_defproperty(J, 0, key, JS_DONTENUM);
 	}
-	if (js_isnull(J, 1) || js_isundefined(J, 1))
-		return;
-	path = xstrdup(js_tostring(J, 1));
-	n = split_path(path, parts, (int)(sizeof parts / sizeof parts[0]));
-	if (js_try(J)) {
-		free(path);
-		js_throw(J);
-	}
-	walk(J, parts, n, 0);
-	js_endtry(J);
-	free(path);
+	if (sel)
+		gjson_get(J, js_tostring(J, 1));
 }
 
 /* JSON.stringify(res) shows every field, as k6's does. */
