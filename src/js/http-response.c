@@ -484,11 +484,18 @@ res_json(js_State *J)
 {
 	int sel = !js_isnull(J, 1) && !js_isundefined(J, 1);
 	const char *key = sel ? SELKEY : JSONKEY;
+	const unsigned char *bytes;
+	size_t n;
 
 	js_getproperty(J, 0, "body");
 	if (js_isnull(J, -1) || js_isundefined(J, -1))
 		js_error(J, "the body is null so we can't transform it to JSON - "
 		    "this likely was because of a request error getting the response");
+	/* responseType "binary": k6 parses the bytes as text */
+	if (binary_get(J, -1, &bytes, &n) == 0) {
+		js_pushlstring(J, (const char *)bytes, (int)n);
+		js_rot2pop1(J);
+	}
 	if (!js_hasproperty(J, 0, key)) {
 		js_getglobal(J, "JSON");
 		js_getproperty(J, -1, "parse");

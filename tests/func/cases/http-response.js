@@ -45,6 +45,9 @@ export default function () {
     'json cached': (r) => r.json() === r.json(),
     'request body': (r) => r.request.body.indexOf('"a.b"') > 0,
   });
+  r = http.get(`${B}/json`, { responseType: 'binary' });
+  check(r, { 'json() of a binary body': (r) => r.json('slideshow.author') === 'Yours Truly' &&
+    r.json().slideshow.slides.length === 2 });
   r = http.get(`${B}/html`);
   let msg = '';
   try { r.json(); } catch (e) { msg = e.name + ': ' + e.message; }
