@@ -19,26 +19,58 @@ __ly.$iter = function (v) {
 		throw new TypeError(v + " is not iterable");
 	return f.call(v);
 };
-//@ it $iter
+//@ $av
+/* The built-in array iterator: arrays that still have it are indexed. */
+__ly.$av = Array.prototype["@@sym:Symbol.iterator"];
+//@ ic
+/* Close an iterator a for...of or a destructuring leaves before it is
+ * done.  op 2 (or none): the loop was left by a jump, and the return
+ * method, if any, must give an object; op 1: by an exception, which
+ * wins over anything the close does. */
+__ly.ic = function (it, op) {
+	var f, r;
+
+	if (op === 1) {
+		try {
+			f = it["return"];
+			if (f != null)
+				f.call(it);
+		} catch (e) {
+		}
+		return;
+	}
+	f = it["return"];
+	if (f == null)
+		return;
+	r = f.call(it);
+	if (r === null || (typeof r !== "object" && typeof r !== "function"))
+		throw new TypeError("Iterator result " + r + " is not an object");
+};
+//@ it $iter $av
 /* for...of: arrays and strings are indexed, the rest iterated. */
 __ly.it = function (v) {
-	if (v instanceof Array || typeof v === "string")
+	if ((v instanceof Array && v["@@sym:Symbol.iterator"] === __ly.$av) ||
+	    typeof v === "string")
 		return v;
 	return __ly.$iter(v);
 };
-//@ ai $iter
-/* Any iterable as an array (arrays as themselves). */
-__ly.ai = function (v) {
+//@ ai $iter $av ic
+/* Any iterable as an array (arrays as themselves).  With n, at most n
+ * values are taken (array destructuring) and an iterator that is not
+ * done then is closed. */
+__ly.ai = function (v, n) {
 	var it, s, a;
 
-	if (v instanceof Array)
+	if ((v instanceof Array && v["@@sym:Symbol.iterator"] === __ly.$av))
 		return v;
 	if (typeof v === "string")
 		return v.split("");
 	it = __ly.$iter(v);
 	a = [];
-	while (!(s = it.next()).done)
+	while ((n === void 0 || a.length < n) && !(s = it.next()).done)
 		a.push(s.value);
+	if (n !== void 0 && a.length === n)
+		__ly.ic(it);
 	return a;
 };
 //@ oc

@@ -87,6 +87,19 @@ struct loopwrap {
 	int		 njumps;
 };
 
+/* The statements a jump can leave, innermost first, so that a jump out
+ * of a for...of marks its iterator to be closed (see gen_forof). */
+enum { J_LOOP, J_FOROF, J_SWITCH, J_LABEL };
+
+struct jscope {
+	struct jscope	*up;
+	int		 kind;
+	struct fnctx	*fn;
+	const char	*op;		/* J_FOROF: its state variable */
+	const char	*label;		/* J_LABEL */
+	size_t		 labeln;
+};
+
 struct gen {
 	struct buf	 out;
 	int		 line;
@@ -112,6 +125,8 @@ struct gen {
 	struct lower_info *info;	/* to fill, or NULL */
 	const char	*last_id;	/* id of the last module_var */
 	const char	*loop_label;	/* label of the loop about to start */
+	const char	*forof_labels;	/* "a: b: " for the for...of to start */
+	struct jscope	*jumps;		/* innermost statement a jump can leave */
 };
 
 static void gen_expr(struct gen *, struct node *, int top);
@@ -121,6 +136,7 @@ static void gen_function(struct gen *, struct node *, const char *name,
 	    const char *prologue);
 static void gen_class(struct gen *, struct node *, const char *name);
 static void gen_var(struct gen *, struct node *, int in_for);
+static const char *jump_marks(struct gen *, int, const char *, size_t);
 
 static void __attribute__((noreturn, format(printf, 3, 4)))
 gfail(struct gen *g, const struct node *at, const char *fmt, ...)
@@ -762,7 +778,14 @@ destr(struct gen *g, struct node *t, const char *val, int mode)
 	case N_ARRPAT:
 		tmp = temp(g);
 		piece(g);
-		emitf(g, "%s = __ly.ai(%s)", tmp, val);
+		/* Only as many values as the pattern takes: the iterator is
+		 * closed after them. */
+		for (k = t->a, i = 0; k != NULL && k->type != N_REST; k = k->next)
+			i++;
+		if (k != NULL)
+			emitf(g, "%s = __ly.ai(%s)", tmp, val);
+		else
+			emitf(g, "%s = __ly.ai(%s, %d)", tmp, val, i);
 		for (k = t->a, i = 0; k != NULL; k = k->next, i++) {
 			if (k->type == N_HOLE)
 				continue;
@@ -2264,7 +2287,7 @@ gen_wrapped(struct gen *g, struct node *body, struct names *nm,
 	struct loopwrap w;
 	struct fnctx *fc;
 	struct buf nb = BUF_INIT;
-	const char *names;
+	const char *names, *marks;
 	int i;
 
 	for (i = 0; i < nm->n; i++) {
@@ -2292,7 +2315,12 @@ gen_wrapped(struct gen *g, struct node *body, struct names *nm,
 		gen_body_stmt(g, body);
 	g->wrap = w.up;
 	fn_pop(g);
-	emitf(g, " })(%s); if (%s === 1) break; if (%s) {", names, r, r);
+	marks = jump_marks(g, N_BREAK, NULL, 0);
+	if (*marks)
+		emitf(g, " })(%s); if (%s === 1) { %s; break; } if (%s) {", names,
+		    r, marks, r);
+	else
+		emitf(g, " })(%s); if (%s === 1) break; if (%s) {", names, r, r);
 	for (i = 0; i < w.njumps; i++) {
 		struct node jump, lab;
 
@@ -2306,7 +2334,9 @@ gen_wrapped(struct gen *g, struct node *body, struct names *nm,
 		emitf(g, " if (%s.l === \"%s\") ", r, w.jumps[i]);
 		gen_stmt(g, &jump);
 	}
-	emitf(g, " return %s; }", g->wrap != NULL ? r : gprintf(g, "%s.v", r));
+	marks = jump_marks(g, N_RETURN, NULL, 0);
+	emitf(g, " return %s%s%s; }", *marks ? marks : "", *marks ? ", " : "",
+	    g->wrap != NULL ? r : gprintf(g, "%s.v", r));
 }
 
 /* A loop or switch body inside a loop body function. */
@@ -2328,16 +2358,71 @@ wrap_leave(struct gen *g, int loop)
 	}
 }
 
+/* "op = op && 2, ..." for the for...of loops a jump leaves (type N_BREAK,
+ * N_CONTINUE or N_RETURN, with label or NULL), or "" for none: their
+ * finally then closes the iterator as for a jump, not an exception. */
+static const char *
+jump_marks(struct gen *g, int type, const char *label, size_t labeln)
+{
+	struct jscope *j, *lastloop = NULL, *end = NULL;
+	struct buf b = BUF_INIT;
+	const char *r;
+
+	/* Find where the jump goes: the walk stops before end. */
+	for (j = g->jumps; j != NULL && j->fn == g->fn; j = j->up) {
+		if (type == N_RETURN)
+			continue;
+		if (label != NULL) {
+			if (j->kind == J_LABEL && j->labeln == labeln &&
+			    memcmp(j->label, label, labeln) == 0) {
+				/* continue L stays in L's loop. */
+				end = type == N_CONTINUE ? lastloop : j;
+				break;
+			}
+		} else if (type == N_CONTINUE && j->kind != J_LABEL &&
+		    j->kind != J_SWITCH) {
+			end = j;
+			break;
+		} else if (type == N_BREAK && j->kind != J_LABEL) {
+			end = j->up;
+			break;
+		}
+		if (j->kind == J_LOOP || j->kind == J_FOROF)
+			lastloop = j;
+	}
+	if (j == NULL || j->fn != g->fn)
+		end = j;
+	for (j = g->jumps; j != end && j != NULL; j = j->up)
+		if (j->kind == J_FOROF && j->op != NULL)
+			buf_printf(&b, "%s%s = %s && 2", b.len ? ", " : "", j->op,
+			    j->op);
+	r = gstrdup(g, b.data != NULL ? b.data : "");
+	buf_free(&b);
+	return r;
+}
+
+/* for (x of v) becomes an indexed loop over arrays that keep the
+ * built-in iterator (and strings), else a loop over v's iterator.  The
+ * loop sits in a try whose finally closes the iterator when the loop is
+ * left before it is done.  op is 1 while a value taken from an iterator
+ * is being used (so an exception from next() itself closes nothing, as
+ * the spec says), and a jump out of the loop (break, return, a jump to
+ * an outer label) sets it to 2 first (jump_marks): with 1, the loop is
+ * left by an exception, which wins over the close's own.  No catch
+ * clause: in mujs, one makes every variable of the function slower. */
 static void
 gen_forof(struct gen *g, struct node *n)
 {
 	const char *it = temp(g), *isarr = temp(g), *i = temp(g), *st = temp(g);
-	char *val;
+	const char *op = temp(g);
 	struct node *left = n->a;
 	const char *label = g->loop_label;
+	const char *labels = g->forof_labels;
 	struct names nm;
 
 	g->loop_label = NULL;
+	g->forof_labels = NULL;
+	g->jumps->op = op;
 
 	sync(g, n->line);
 	scope_push(g);
@@ -2348,18 +2433,19 @@ gen_forof(struct gen *g, struct node *n)
 		la.fntop = 0;
 		pattern_names(g, left->a->a, cb_lexical, &la);
 	}
-	emitf(g, "for (var %s = __ly.it(", it);
+	emitf(g, "try { %sfor (var %s = __ly.it(", labels != NULL ? labels : "",
+	    it);
 	gen_expr(g, n->b, 1);
-	emitf(g, "), %s = typeof %s.next != \"function\", %s = 0, %s; "
-	    "%s ? %s < %s.length : !(%s = %s.next()).done; %s++) {",
-	    isarr, it, i, st, isarr, i, it, st, it, i);
-	val = gprintf(g, "(%s ? %s[%s] : %s.value)", isarr, it, i, st);
+	emitf(g, "), %s = typeof %s.next != \"function\", %s = 0, %s, %s = 0; "
+	    "%s ? %s < %s.length : (%s = 0, !(%s = %s.next()).done); %s++) {",
+	    isarr, it, i, st, op, isarr, i, it, op, st, it, i);
 	{
 		const char *v = temp(g);
 		struct node *target = left->type == N_VAR ? left->a->a : left;
 		int mode = left->type == N_VAR ? D_DECL : D_ASSIGN;
 
-		emitf(g, " var %s = %s; ", v, val);
+		emitf(g, " var %s = %s ? %s[%s] : (%s = %s.value, %s = 1, %s); ",
+		    v, isarr, it, i, v, st, op, v);
 		if (mode == D_DECL)
 			emit(g, "var ");
 		g->first = 1;
@@ -2385,14 +2471,99 @@ gen_forof(struct gen *g, struct node *n)
 		gen_body_stmt(g, n->c);
 		wrap_leave(g, 1);
 	}
-	emit(g, " }");
+	emitf(g, " } } finally { if (%s) __ly.ic(%s, %s); }", op, it, op);
 	scope_pop(g);
 }
+
+static void gen_stmt1(struct gen *, struct node *);
+
+/* break or continue, as a return from a loop body function if it
+ * leaves one. */
+static void
+gen_jump(struct gen *g, struct node *n)
+{
+	struct loopwrap *w = g->wrap;
+	int inner = 0, i;
+
+	if (w != NULL) {
+		if (n->a == NULL)
+			inner = n->type == N_BREAK ? w->breaks > 0 :
+			    w->loops > 0;
+		else {
+			for (i = 0; i < w->nlabels; i++)
+				if (strlen(w->labels[i]) == n->a->n &&
+				    memcmp(w->labels[i], n->a->s, n->a->n) == 0)
+					inner = 1;
+			if (!inner && (w->label == NULL ||
+			    strlen(w->label) != n->a->n ||
+			    memcmp(w->label, n->a->s, n->a->n) != 0)) {
+				/* Leaves an enclosing loop: the caller's
+				 * dispatch does the jump. */
+				const char *j = gprintf(g, "%c:%.*s",
+				    n->type == N_BREAK ? 'b' : 'c',
+				    (int)n->a->n, n->a->s);
+
+				for (i = 0; i < w->njumps; i++)
+					if (strcmp(w->jumps[i], j) == 0)
+						break;
+				if (i == w->njumps) {
+					if (w->njumps == 16)
+						gfail(g, n, "too many labelled jumps");
+					w->jumps[w->njumps++] = j;
+				}
+				emitf(g, "return {l: \"%s\"};", j);
+				return;
+			}
+		}
+		if (!inner) {
+			emit(g, n->type == N_BREAK ? "return 1;" : "return;");
+			return;
+		}
+	}
+	emit(g, n->type == N_BREAK ? "break" : "continue");
+	if (n->a != NULL)
+		emitf(g, " %.*s", (int)n->a->n, n->a->s);
+	emit(g, ";");
+}
+
 
 static void
 gen_stmt(struct gen *g, struct node *n)
 {
+	struct jscope j;
+
+	switch (n->type) {
+	case N_FOR: case N_FORIN: case N_WHILE: case N_DOWHILE:
+		j.kind = J_LOOP;
+		break;
+	case N_FOROF:
+		j.kind = J_FOROF;
+		break;
+	case N_SWITCH:
+		j.kind = J_SWITCH;
+		break;
+	case N_LABEL:
+		j.kind = J_LABEL;
+		j.label = n->a->s;
+		j.labeln = n->a->n;
+		break;
+	default:
+		gen_stmt1(g, n);
+		return;
+	}
+	j.up = g->jumps;
+	j.fn = g->fn;
+	j.op = NULL;
+	g->jumps = &j;
+	gen_stmt1(g, n);
+	g->jumps = j.up;
+}
+
+static void
+gen_stmt1(struct gen *g, struct node *n)
+{
 	struct node *k;
+	const char *marks;
 	const char *label = g->loop_label;
 	struct names nm;
 
@@ -2555,19 +2726,40 @@ gen_stmt(struct gen *g, struct node *n)
 		gen_forof(g, n);
 		break;
 	case N_RETURN:
+		marks = jump_marks(g, N_RETURN, NULL, 0);
+		if (*marks && n->a == NULL) {
+			emitf(g, "{ %s; ", marks);
+			gen_stmt1(g, &(struct node){ .type = N_RETURN,
+			    .line = n->line, .pos = n->pos });
+			emit(g, " }");
+			break;
+		}
 		if (g->wrap != NULL) {
 			emit(g, "return {v: ");
-			if (n->a != NULL)
-				gen_expr(g, n->a, 1);
-			else
+			if (n->a == NULL)
 				emit(g, "void 0");
+			else if (*marks) {
+				const char *t = temp(g);
+
+				emitf(g, "(%s = ", t);
+				gen_expr(g, n->a, 1);
+				emitf(g, ", %s, %s)", marks, t);
+			} else
+				gen_expr(g, n->a, 1);
 			emit(g, "};");
 			break;
 		}
 		emit(g, "return");
 		if (n->a != NULL) {
 			emit(g, " (");
-			gen_expr(g, n->a, 1);
+			if (*marks) {
+				const char *t = temp(g);
+
+				emitf(g, "%s = ", t);
+				gen_expr(g, n->a, 1);
+				emitf(g, ", %s, %s", marks, t);
+			} else
+				gen_expr(g, n->a, 1);
 			emit(g, ")");
 		}
 		emit(g, ";");
@@ -2579,54 +2771,28 @@ gen_stmt(struct gen *g, struct node *n)
 		break;
 	case N_BREAK:
 	case N_CONTINUE:
-		if (g->wrap != NULL) {
-			struct loopwrap *w = g->wrap;
-			int inner = 0, i;
-
-			if (n->a == NULL)
-				inner = n->type == N_BREAK ? w->breaks > 0 :
-				    w->loops > 0;
-			else {
-				for (i = 0; i < w->nlabels; i++)
-					if (strlen(w->labels[i]) == n->a->n &&
-					    memcmp(w->labels[i], n->a->s, n->a->n) == 0)
-						inner = 1;
-				if (!inner && (w->label == NULL ||
-				    strlen(w->label) != n->a->n ||
-				    memcmp(w->label, n->a->s, n->a->n) != 0)) {
-					/* Leaves an enclosing loop: the caller's
-					 * dispatch does the jump. */
-					const char *j = gprintf(g, "%c:%.*s",
-					    n->type == N_BREAK ? 'b' : 'c',
-					    (int)n->a->n, n->a->s);
-
-					for (i = 0; i < w->njumps; i++)
-						if (strcmp(w->jumps[i], j) == 0)
-							break;
-					if (i == w->njumps) {
-						if (w->njumps == 16)
-							gfail(g, n, "too many labelled jumps");
-						w->jumps[w->njumps++] = j;
-					}
-					emitf(g, "return {l: \"%s\"};", j);
-					break;
-				}
-			}
-			if (!inner) {
-				emit(g, n->type == N_BREAK ? "return 1;" : "return;");
-				break;
-			}
+		marks = jump_marks(g, n->type, n->a != NULL ? n->a->s : NULL,
+		    n->a != NULL ? n->a->n : 0);
+		if (*marks) {
+			emitf(g, "{ %s; ", marks);
+			gen_jump(g, n);
+			emit(g, " }");
+			break;
 		}
-		emit(g, n->type == N_BREAK ? "break" : "continue");
-		if (n->a != NULL)
-			emitf(g, " %.*s", (int)n->a->n, n->a->s);
-		emit(g, ";");
+		gen_jump(g, n);
 		break;
 	case N_LABEL: {
 		const char *l = arena_strndup(g->arena, n->a->s, n->a->n);
 		int pushed = 0;
 
-		emitf(g, "%s:", l);
+		/* A for...of's labels go inside the try around it. */
+		for (k = n->b; k->type == N_LABEL; k = k->b)
+			;
+		if (k->type == N_FOROF)
+			g->forof_labels = gprintf(g, "%s%s: ",
+			    g->forof_labels != NULL ? g->forof_labels : "", l);
+		else
+			emitf(g, "%s:", l);
 		if (g->wrap != NULL && g->wrap->nlabels < 16) {
 			g->wrap->labels[g->wrap->nlabels++] = l;
 			pushed = 1;
