@@ -238,6 +238,12 @@ __ly.nw = function (C, args) {
 __ly.ce = function () {
 	throw new TypeError("Assignment to constant variable.");
 };
+//@ tdz
+/* A let, const or class binding used before its declaration ran. */
+__ly.tdz = function (name) {
+	throw new ReferenceError("Cannot access '" + name +
+	    "' before initialization");
+};
 //@ tpl $d
 /* A tagged template's strings array. */
 __ly.tpl = function (cooked, raw) {

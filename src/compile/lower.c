@@ -37,6 +37,13 @@ struct binding {
 	size_t		 n;
 	const char	*emit;		/* name in the output, or an expression */
 	int		 kind;
+	unsigned	 end;		/* let/const/class: initialised here */
+	unsigned	 istart, iend;	/* ... by a destructuring of this */
+	struct node	*init;		/* its initialiser, if a function,
+					   object or class (see tdz_walk) */
+	int		 tdz;		/* its uses were classified (tdz_scope) */
+	const char	*flag;		/* "x$tdz", set once initialised, if
+					   some use needs a check at run time */
 };
 
 struct scope {
@@ -137,6 +144,7 @@ static void gen_function(struct gen *, struct node *, const char *name,
 static void gen_class(struct gen *, struct node *, const char *name);
 static void gen_var(struct gen *, struct node *, int in_for);
 static const char *jump_marks(struct gen *, int, const char *, size_t);
+static void piece(struct gen *);
 
 static void __attribute__((noreturn, format(printf, 3, 4)))
 gfail(struct gen *g, const struct node *at, const char *fmt, ...)
@@ -360,6 +368,7 @@ bind(struct gen *g, struct scope *s, const char *name, size_t n,
 		s->b = xreallocarray(s->b, s->cap, sizeof *s->b);
 	}
 	b = &s->b[s->nb++];
+	memset(b, 0, sizeof *b);
 	b->name = name;
 	b->n = n;
 	b->emit = emitname;
@@ -465,16 +474,95 @@ cb_var(struct gen *g, struct node *id, void *arg)
 }
 
 struct lexarg {
-	int	kind;
-	int	fntop;
+	int		kind;
+	int		fntop;
+	unsigned	end;
+	unsigned	istart, iend;
+	struct node	*init;
 };
 
 static void
 cb_lexical(struct gen *g, struct node *id, void *arg)
 {
 	struct lexarg *la = arg;
+	struct binding *b;
 
 	declare_lexical(g, id, la->kind, la->fntop, 0);
+	if ((b = scope_find(g->scope, id->s, id->n)) != NULL) {
+		b->end = la->end;
+		b->istart = la->istart;
+		b->iend = la->iend;
+		b->init = la->init;
+	}
+}
+
+/* Past the last byte offset of a node, as far as its children tell. */
+static unsigned
+node_end(struct node *n)
+{
+	unsigned e = 0, c;
+
+	for (; n != NULL; n = n->next) {
+		c = n->end > n->pos ? n->end : n->pos + 1;
+		if (c > e)
+			e = c;
+		if ((c = node_end(n->a)) > e)
+			e = c;
+		if ((c = node_end(n->b)) > e)
+			e = c;
+		if ((c = node_end(n->c)) > e)
+			e = c;
+		if ((c = node_end(n->d)) > e)
+			e = c;
+	}
+	return e;
+}
+
+/* node_end of n alone, not of the list it heads. */
+static unsigned
+node_end1(struct node *n)
+{
+	struct node *save = n->next;
+	unsigned e;
+
+	n->next = NULL;
+	e = node_end(n);
+	n->next = save;
+	return e;
+}
+
+/* Declare the names of a let/const pattern, each initialised at the end
+ * of its own element: { a = 1, b = a } reads a after it is set. */
+static void
+declare_pattern(struct gen *g, struct node *p, struct lexarg *la)
+{
+	struct node *k;
+
+	switch (p->type) {
+	case N_IDENT:
+		la->end = p->pos + 1;
+		cb_lexical(g, p, la);
+		break;
+	case N_ASSIGNPAT:
+		if (p->a->type == N_IDENT) {
+			la->end = node_end1(p);
+			cb_lexical(g, p->a, la);
+		} else
+			declare_pattern(g, p->a, la);
+		break;
+	case N_REST:
+		declare_pattern(g, p->a, la);
+		break;
+	case N_ARRPAT:
+		for (k = p->a; k != NULL; k = k->next)
+			if (k->type != N_HOLE)
+				declare_pattern(g, k, la);
+		break;
+	case N_OBJPAT:
+		for (k = p->a; k != NULL; k = k->next)
+			declare_pattern(g, k->type == N_REST ? k->a : k->b, la);
+		break;
+	}
 }
 
 /* Hoist var declarations (and, at the top, function declarations). */
@@ -562,12 +650,35 @@ declare_block(struct gen *g, struct node *n, int fntop)
 			if (!(d->flags & (NF_LET | NF_CONST)))
 				break;
 			la.kind = (d->flags & NF_CONST) ? B_CONST : B_LET;
-			for (k = d->a; k != NULL; k = k->next)
-				pattern_names(g, k->a, cb_lexical, &la);
+			for (k = d->a; k != NULL; k = k->next) {
+				la.istart = la.iend = 0;
+				la.init = NULL;
+				if (k->a->type == N_IDENT) {
+					la.end = node_end1(k);
+					for (la.init = k->b; la.init != NULL &&
+					    la.init->type == N_PAREN;
+					    la.init = la.init->a)
+						;
+					cb_lexical(g, k->a, &la);
+					continue;
+				}
+				/* The value is read before any name is set. */
+				if (k->b != NULL) {
+					la.istart = k->b->pos;
+					la.iend = node_end1(k->b);
+				}
+				declare_pattern(g, k->a, &la);
+			}
 			break;
 		case N_CLASS:
-			if (d->a != NULL)
+			if (d->a != NULL) {
+				struct binding *b;
+
 				declare_lexical(g, d->a, B_LET, fntop, 0);
+				/* Uses inside the class see its own name. */
+				if ((b = scope_find(g->scope, d->a->s, d->a->n)))
+					b->end = d->pos + 1;
+			}
 			break;
 		case N_FUNC:
 			if (!fntop && d->a != NULL)
@@ -575,6 +686,330 @@ declare_block(struct gen *g, struct node *n, int fntop)
 			break;
 		}
 	}
+}
+
+/* The temporal dead zone.  A let, const or class binding read or written
+ * before its declaration has run throws ReferenceError.  Which uses can
+ * come too early is decided here, once per scope, from the tree alone:
+ *  - a use in the same function, textually before the end of the
+ *    declaration, always does (NF_TDZ: the use becomes a throw);
+ *  - a use inside a function created before that point may (NF_TDZCHECK:
+ *    the binding gets a flag variable "x$tdz", set when the declaration
+ *    runs, and the use tests it).  A function declaration is created when
+ *    its scope starts, but it cannot run before its name is first used,
+ *    so its creation counts from there (a function nobody names, like an
+ *    exported one, counts as created last);
+ *  - so may any use of a binding declared in a switch, whose cases can
+ *    be skipped;
+ *  - every other use (after the declaration, in its function, or in a
+ *    function created after it) costs nothing.
+ * Uses are matched by name; one that turns out to mean another binding
+ * (shadowed) ignores the marks, which belong to the binding it means. */
+struct tdzpass {
+	struct gen	*g;
+	struct node	*list;		/* the scope's statements */
+	struct binding	**b;		/* its bindings to classify */
+	size_t		 nb;
+	int		 sw;		/* a switch scope */
+	struct node	*memo[32];	/* function declarations ... */
+	unsigned	 memopos[32];	/* ... and when they can first run */
+	int		 nmemo;
+};
+
+static unsigned tdz_created(struct tdzpass *, struct node *, int);
+
+/* The earliest offset at which a use of name in n (outside the function
+ * declaration self) can run. */
+static unsigned
+tdz_first_use(struct tdzpass *t, struct node *n, struct node *fn,
+    struct node *self, int depth)
+{
+	unsigned best = (unsigned)-1, c;
+
+	for (; n != NULL; n = n->next) {
+		struct node *f = fn;
+
+		switch (n->type) {
+		case N_IDENT:
+			if (n->n != self->a->n ||
+			    memcmp(n->s, self->a->s, n->n) != 0)
+				continue;
+			if (f == NULL)
+				c = n->pos;
+			else if (f == self)
+				continue;
+			else
+				c = tdz_created(t, f, depth + 1);
+			if (c < best)
+				best = c;
+			continue;
+		case N_FUNC:
+			if (f == NULL)
+				f = n;
+			c = tdz_first_use(t, n->b, f, self, depth);
+			if (c < best)
+				best = c;
+			c = tdz_first_use(t, n->c, f, self, depth);
+			if (c < best)
+				best = c;
+			continue;
+		case N_FIELD:
+		case N_STATICBLOCK:
+			if (f == NULL)
+				f = n;
+			break;
+		case N_MEMBER:
+			c = tdz_first_use(t, n->a, f, self, depth);
+			if (c < best)
+				best = c;
+			if (n->flags & NF_COMPUTED) {
+				c = tdz_first_use(t, n->b, f, self, depth);
+				if (c < best)
+					best = c;
+			}
+			continue;
+		}
+		if ((c = tdz_first_use(t, n->a, f, self, depth)) < best)
+			best = c;
+		if ((c = tdz_first_use(t, n->b, f, self, depth)) < best)
+			best = c;
+		if ((c = tdz_first_use(t, n->c, f, self, depth)) < best)
+			best = c;
+		if ((c = tdz_first_use(t, n->d, f, self, depth)) < best)
+			best = c;
+	}
+	return best;
+}
+
+/* When the outermost function f (within the scope) can first run. */
+static unsigned
+tdz_created(struct tdzpass *t, struct node *f, int depth)
+{
+	unsigned c;
+	int i;
+
+	if (f->type != N_FUNC || !(f->flags & NF_DECL))
+		return f->pos;
+	/* export default function () {}: nothing here can call it. */
+	if (f->a == NULL)
+		return (unsigned)-1;
+	for (i = 0; i < t->nmemo; i++)
+		if (t->memo[i] == f)
+			return t->memopos[i];
+	if (depth > 4 || t->nmemo == 32)
+		return 0;
+	c = tdz_first_use(t, t->list, NULL, f, depth);
+	t->memo[t->nmemo] = f;
+	t->memopos[t->nmemo++] = c;
+	return c;
+}
+
+/* Is offset pos before b is initialised? */
+static int
+tdz_before(const struct binding *b, unsigned pos)
+{
+	return pos < b->end || (pos >= b->istart && pos < b->iend);
+}
+
+/* fn is the outermost function (within the scope) around n; own, the
+ * object literal or class it is a method of, if it is one.  Evaluating
+ * const f = () => f() or const o = { m() { return o; } } calls none of
+ * the functions it makes, so their uses of the name come after it is
+ * set. */
+static void
+tdz_walk(struct tdzpass *t, struct node *n, struct node *fn, struct node *own)
+{
+	size_t i;
+	struct node *k;
+
+	for (; n != NULL; n = n->next) {
+		struct node *f = fn;
+
+		switch (n->type) {
+		case N_IDENT:
+			for (i = 0; i < t->nb; i++) {
+				struct binding *b = t->b[i];
+				int check;
+
+				if (b->n != n->n || memcmp(b->name, n->s, n->n) != 0)
+					continue;
+				n->flags &= ~(NF_TDZ | NF_TDZCHECK);
+				if (f == NULL && tdz_before(b, n->pos))
+					n->flags |= NF_TDZ;
+				else {
+					check = t->sw || (f != NULL &&
+					    f != b->init && (own == NULL ||
+					    own != b->init) &&
+					    tdz_before(b, tdz_created(t, f, 0)));
+					if (check) {
+						n->flags |= NF_TDZCHECK;
+						if (b->flag == NULL)
+							b->flag = gprintf(t->g, "%s$tdz",
+							    b->emit);
+					}
+				}
+				break;
+			}
+			continue;
+		case N_FUNC:
+			if (f == NULL)
+				f = n;
+			tdz_walk(t, n->b, f, own);
+			tdz_walk(t, n->c, f, own);
+			continue;
+		case N_OBJECT:
+			for (k = n->a; k != NULL; k = k->next) {
+				struct node *save = k->next;
+
+				k->next = NULL;
+				if (k->type == N_PROP && !(k->flags & NF_COMPUTED) &&
+				    k->b != NULL && k->b->type == N_FUNC)
+					tdz_walk(t, k->b, f, f == NULL ? n : own);
+				else
+					tdz_walk(t, k, f, own);
+				k->next = save;
+			}
+			continue;
+		case N_FIELD:
+		case N_STATICBLOCK:
+			if (f == NULL)
+				f = n;
+			break;
+		case N_MEMBER:
+			tdz_walk(t, n->a, f, own);
+			if (n->flags & NF_COMPUTED)
+				tdz_walk(t, n->b, f, own);
+			continue;
+		case N_CLASS:
+			tdz_walk(t, n->b, f, own);
+			for (k = n->c; k != NULL; k = k->next) {
+				struct node *save = k->next;
+
+				k->next = NULL;
+				if (k->type == N_METHOD && !(k->flags & NF_COMPUTED))
+					tdz_walk(t, k->b, f, f == NULL ? n : own);
+				else
+					tdz_walk(t, k, f, own);
+				k->next = save;
+			}
+			continue;
+		case N_LABEL:
+			tdz_walk(t, n->b, f, own);
+			continue;
+		case N_BREAK:
+		case N_CONTINUE:
+		case N_EXPORTSPEC:
+			continue;
+		}
+		tdz_walk(t, n->a, f, own);
+		tdz_walk(t, n->b, f, own);
+		tdz_walk(t, n->c, f, own);
+		tdz_walk(t, n->d, f, own);
+	}
+}
+
+/* Classify the uses of the current scope's new let/const/class bindings
+ * in list, the statements of the scope (sw: a switch's cases). */
+static void
+tdz_scope(struct gen *g, struct node *list, int single, int sw)
+{
+	struct tdzpass t;
+	struct scope *s = g->scope;
+	struct node *save;
+	size_t i;
+
+	memset(&t, 0, sizeof t);
+	if (list == NULL)
+		return;
+	for (i = 0; i < s->nb; i++)
+		if (s->b[i].end > 0 && !s->b[i].tdz)
+			t.nb++;
+	if (t.nb == 0)
+		return;
+	t.g = g;
+	t.list = list;
+	t.sw = sw;
+	t.b = xreallocarray(NULL, t.nb, sizeof *t.b);
+	t.nb = 0;
+	for (i = 0; i < s->nb; i++)
+		if (s->b[i].end > 0 && !s->b[i].tdz) {
+			s->b[i].tdz = 1;
+			t.b[t.nb++] = &s->b[i];
+		}
+	/* In the arena: an error longjmps. */
+	{
+		struct binding **a = arena_alloc(g->arena, t.nb * sizeof *a);
+
+		memcpy(a, t.b, t.nb * sizeof *a);
+		free(t.b);
+		t.b = a;
+	}
+	/* single: the statement alone, not those after it. */
+	save = list->next;
+	if (single)
+		list->next = NULL;
+	tdz_walk(&t, list, NULL, NULL);
+	list->next = save;
+}
+
+/* How a use of an identifier stands to the temporal dead zone: 0 fine,
+ * NF_TDZ always too early, NF_TDZCHECK maybe; *bp is its binding. */
+static int
+tdz_kind(struct gen *g, struct node *n, struct binding **bp)
+{
+	struct binding *b;
+
+	while (n->type == N_PAREN)
+		n = n->a;
+	if (n->type != N_IDENT || !(n->flags & (NF_TDZ | NF_TDZCHECK)))
+		return 0;
+	b = lookup(g, n->s, n->n);
+	if (b == NULL || !b->tdz)
+		return 0;
+	*bp = b;
+	if (n->flags & NF_TDZ)
+		return NF_TDZ;
+	return b->flag != NULL ? NF_TDZCHECK : 0;
+}
+
+/* The throw for a use of b too early. */
+static void
+emit_tdz_throw(struct gen *g, struct binding *b)
+{
+	emit(g, "__ly.tdz(");
+	emit_quoted(g, b->name, b->n);
+	emit(g, ")");
+}
+
+/* "flag || __ly.tdz("x")" */
+static void
+emit_tdz_test(struct gen *g, struct binding *b)
+{
+	emitf(g, "%s || ", b->flag);
+	emit_tdz_throw(g, b);
+}
+
+/* After a declaration: set the flags of the names it bound. */
+static void
+cb_tdz_set(struct gen *g, struct node *id, void *arg)
+{
+	struct binding *b = lookup(g, id->s, id->n);
+
+	if (b != NULL && b->flag != NULL) {
+		piece(g);
+		emitf(g, "%s = 1", b->flag);
+	}
+}
+
+/* Emit the resets of a block's flags (the block may run again). */
+static void
+tdz_resets(struct gen *g)
+{
+	size_t i;
+
+	for (i = 0; i < g->scope->nb; i++)
+		if (g->scope->b[i].flag != NULL)
+			emitf(g, " %s = 0;", g->scope->b[i].flag);
 }
 
 static struct fnctx *
@@ -738,6 +1173,18 @@ static void destr(struct gen *, struct node *, const char *val, int mode);
 static void
 destr_leaf(struct gen *g, struct node *t, const char *val, int mode)
 {
+	if (t->type == N_IDENT && mode == D_ASSIGN) {
+		struct binding *b;
+		int tk = tdz_kind(g, t, &b);
+
+		if (tk != 0) {
+			piece(g);
+			if (tk == NF_TDZ)
+				emit_tdz_throw(g, b);
+			else
+				emit_tdz_test(g, b);
+		}
+	}
 	piece(g);
 	if (t->type == N_IDENT) {
 		if (mode == D_ASSIGN && const_binding(g, t) != NULL) {
@@ -1393,8 +1840,40 @@ gen_target_once(struct gen *g, struct node *m)
 	return access(g, t, m->b);
 }
 
+static void gen_assign1(struct gen *, struct node *);
+
+/* An assignment, after the temporal dead zone test of its target. */
 static void
 gen_assign(struct gen *g, struct node *n)
+{
+	struct binding *b;
+
+	switch (tdz_kind(g, n->a, &b)) {
+	case NF_TDZ:
+		/* x = v evaluates v, then throws; x += v throws first. */
+		sync(g, n->line);
+		emit(g, "(");
+		if (n->op == '=') {
+			gen_expr(g, n->b, 1);
+			emit(g, ", ");
+		}
+		emit_tdz_throw(g, b);
+		emit(g, ")");
+		return;
+	case NF_TDZCHECK:
+		sync(g, n->line);
+		emit(g, "(");
+		emit_tdz_test(g, b);
+		emit(g, ", ");
+		gen_assign1(g, n);
+		emit(g, ")");
+		return;
+	}
+	gen_assign1(g, n);
+}
+
+static void
+gen_assign1(struct gen *g, struct node *n)
 {
 	struct node *t = n->a;
 	int op = n->op;
@@ -1562,9 +2041,23 @@ gen_expr(struct gen *g, struct node *n, int top)
 	case N_TAGGED:
 		gen_tagged(g, n);
 		break;
-	case N_IDENT:
-		emit_ident_ref(g, n);
+	case N_IDENT: {
+		struct binding *b;
+
+		switch (tdz_kind(g, n, &b)) {
+		case NF_TDZ:
+			emit_tdz_throw(g, b);
+			break;
+		case NF_TDZCHECK:
+			emit(g, "(");
+			emit_tdz_test(g, b);
+			emitf(g, ", %s)", b->emit);
+			break;
+		default:
+			emit_ident_ref(g, n);
+		}
 		break;
+	}
 	case N_THIS:
 		emit_this(g);
 		break;
@@ -1676,17 +2169,35 @@ gen_expr(struct gen *g, struct node *n, int top)
 		}
 		gen_expr(g, n->a, 1);
 		break;
-	case N_UPDATE:
-		if (const_binding(g, n->a) != NULL) {
-			emit(g, "__ly.ce()");
+	case N_UPDATE: {
+		struct binding *b;
+		int tk = tdz_kind(g, n->a, &b);
+
+		if (tk == NF_TDZ) {
+			emit_tdz_throw(g, b);
 			break;
 		}
-		if (n->flags & NF_PREFIX)
-			emit(g, lexer_token_name(n->op));
-		gen_sub(g, n->a);
-		if (!(n->flags & NF_PREFIX))
-			emit(g, lexer_token_name(n->op));
+		if (tk == NF_TDZCHECK) {
+			emit(g, "(");
+			emit_tdz_test(g, b);
+			emit(g, ", ");
+		}
+		if (const_binding(g, n->a) != NULL)
+			emit(g, "__ly.ce()");
+		else {
+			if (n->flags & NF_PREFIX)
+				emit(g, lexer_token_name(n->op));
+			if (tk)
+				emit(g, b->emit);
+			else
+				gen_sub(g, n->a);
+			if (!(n->flags & NF_PREFIX))
+				emit(g, lexer_token_name(n->op));
+		}
+		if (tk)
+			emit(g, ")");
 		break;
+	}
 	case N_BINARY:
 		if (n->op == '+' && gen_long_sum(g, n))
 			break;
@@ -1864,8 +2375,11 @@ gen_function(struct gen *g, struct node *f, const char *name,
 	 * where they would clash. */
 	if (!(f->flags & NF_EXPRBODY)) {
 		collect_vars(g, f->c->a, 1);
-		if (simple)
+		if (simple) {
 			declare_block(g, f->c->a, 1);
+			if (f->c->a != NULL)
+				tdz_scope(g, f->c->a, 0, 0);
+		}
 	}
 	if (prologue != NULL)
 		emit(g, prologue);
@@ -1891,6 +2405,8 @@ gen_function(struct gen *g, struct node *f, const char *name,
 	if (!simple && !(f->flags & NF_EXPRBODY)) {
 		scope_push(g);
 		declare_block(g, f->c->a, 0);
+		if (f->c->a != NULL)
+			tdz_scope(g, f->c->a, 0, 0);
 	}
 	if (f->flags & NF_EXPRBODY) {
 		emit(g, " return (");
@@ -1947,7 +2463,10 @@ gen_class(struct gen *g, struct node *c, const char *bindname)
 	}
 	emitf(g, "(function (%s) {", sup ? sup : "");
 	scope_push(g);
-	bind(g, g->scope, name, strlen(name), name, B_CONST);
+	/* Only a class's own name is bound inside it: in const C = class
+	 * {}, C is the outer binding, in its dead zone in static fields. */
+	if (c->a != NULL)
+		bind(g, g->scope, name, strlen(name), name, B_CONST);
 	g->cls = &cc;
 	if (sup == NULL)
 		for (i = 0; i < cc.nfields; i++)
@@ -2071,6 +2590,8 @@ gen_block(struct gen *g, struct node *b)
 	emit(g, "{");
 	scope_push(g);
 	declare_block(g, b->a, 0);
+	tdz_scope(g, b->a, 0, 0);
+	tdz_resets(g);
 	gen_stmts(g, b->a);
 	scope_pop(g);
 	emit(g, " }");
@@ -2106,6 +2627,8 @@ gen_var(struct gen *g, struct node *v, int in_for)
 					gen_expr(g, d->b, 1);
 			} else if (lexical && !in_for)
 				emit(g, " = void 0");
+			if (lexical)
+				pattern_names(g, d->a, cb_tdz_set, NULL);
 			continue;
 		}
 		if (d->b == NULL) {
@@ -2119,6 +2642,8 @@ gen_var(struct gen *g, struct node *v, int in_for)
 			emitf(g, "%s = ", t);
 			gen_expr(g, d->b, 1);
 			destr(g, d->a, t, D_DECL);
+			if (lexical)
+				pattern_names(g, d->a, cb_tdz_set, NULL);
 		}
 	}
 	if (g->first)
@@ -2309,6 +2834,7 @@ gen_wrapped(struct gen *g, struct node *body, struct names *nm,
 	if (body->type == N_BLOCK) {
 		scope_push(g);
 		declare_block(g, body->a, 0);
+		tdz_scope(g, body->a, 0, 0);
 		gen_stmts(g, body->a);
 		scope_pop(g);
 	} else
@@ -2431,6 +2957,8 @@ gen_forof(struct gen *g, struct node *n)
 
 		la.kind = (left->flags & NF_CONST) ? B_CONST : B_LET;
 		la.fntop = 0;
+		la.end = la.istart = la.iend = 0;
+		la.init = NULL;
 		pattern_names(g, left->a->a, cb_lexical, &la);
 	}
 	emitf(g, "try { %sfor (var %s = __ly.it(", labels != NULL ? labels : "",
@@ -2463,6 +2991,8 @@ gen_forof(struct gen *g, struct node *n)
 		wrap_enter(g, 1);
 		scope_push(g);
 		declare_block(g, n->c->a, 0);
+		tdz_scope(g, n->c->a, 0, 0);
+		tdz_resets(g);
 		gen_stmts(g, n->c->a);
 		scope_pop(g);
 		wrap_leave(g, 1);
@@ -2611,6 +3141,8 @@ gen_stmt1(struct gen *g, struct node *n)
 		    arena_strndup(g->arena, n->a->s, n->a->n));
 		gen_class(g, n, NULL);
 		emit(g, ";");
+		if (b != NULL && b->flag != NULL)
+			emitf(g, " var %s = 1;", b->flag);
 		break;
 	}
 	case N_EXPRSTMT:
@@ -2668,8 +3200,10 @@ gen_stmt1(struct gen *g, struct node *n)
 	case N_FOR:
 		scope_push(g);
 		if (n->a != NULL && n->a->type == N_VAR &&
-		    (n->a->flags & (NF_LET | NF_CONST)))
+		    (n->a->flags & (NF_LET | NF_CONST))) {
 			declare_block(g, n->a, 0);
+			tdz_scope(g, n, 1, 0);
+		}
 		emit(g, "for (");
 		if (n->a != NULL) {
 			if (n->a->type == N_VAR)
@@ -2844,14 +3378,32 @@ gen_stmt1(struct gen *g, struct node *n)
 			gen_block(g, n->d);
 		}
 		break;
-	case N_SWITCH:
+	case N_SWITCH: {
+		size_t at;
+
 		emit(g, "switch (");
+		at = g->out.len;
 		gen_expr(g, n->a, 1);
 		emit(g, ") {");
 		wrap_enter(g, 0);
 		scope_push(g);
 		for (k = n->b; k != NULL; k = k->next)
 			declare_block(g, k->b, 0);
+		if (n->b != NULL) {
+			struct buf r = BUF_INIT;
+			size_t i;
+
+			/* Resets go before the discriminant: no statement
+			 * can come before the first case. */
+			tdz_scope(g, n->b, 0, 1);
+			for (i = 0; i < g->scope->nb; i++)
+				if (g->scope->b[i].flag != NULL)
+					buf_printf(&r, "%s = 0, ",
+					    g->scope->b[i].flag);
+			if (r.len > 0)
+				insert_at(g, at, r.data);
+			buf_free(&r);
+		}
 		for (k = n->b; k != NULL; k = k->next) {
 			sync(g, k->line);
 			if (k->a != NULL) {
@@ -2866,6 +3418,7 @@ gen_stmt1(struct gen *g, struct node *n)
 		wrap_leave(g, 0);
 		emit(g, " }");
 		break;
+	}
 	case N_WITH:
 		emit(g, "with (");
 		gen_expr(g, n->a, 1);
@@ -3171,6 +3724,8 @@ lower_module(const char *src, size_t len, const struct lower_options *opt,
 	scope_push(g);
 	collect_vars(g, prog->a, 1);
 	declare_block(g, prog->a, 1);
+	if (prog->a != NULL)
+		tdz_scope(g, prog->a, 0, 0);
 	if (g->esm)
 		module_scan(g, prog);
 	gen_stmts(g, prog->a);
