@@ -188,6 +188,52 @@ __ly.sup = function (self, P, args) {
 	}
 	return self;
 };
+//@ sg
+/* super.x: found from o (the home object's prototype) up, a getter
+ * called with self. */
+__ly.sg = function (o, k, self) {
+	var d;
+
+	for (; o != null; o = Object.getPrototypeOf(o))
+		if ((d = Object.getOwnPropertyDescriptor(o, k)) !== undefined)
+			return d.get ? d.get.call(self) : d.value;
+	return undefined;
+};
+//@ ss $d
+/* super.x = v: a setter found from o up runs with self; else the value
+ * lands on self, unless what was found is read-only (an error in strict
+ * code). */
+__ly.ss = function (o, k, v, self, strict) {
+	var d, own;
+
+	for (; o != null; o = Object.getPrototypeOf(o))
+		if ((d = Object.getOwnPropertyDescriptor(o, k)) !== undefined)
+			break;
+	if (d !== undefined && (d.get !== undefined || d.set !== undefined)) {
+		if (d.set !== undefined)
+			d.set.call(self, v);
+		else if (strict)
+			throw new TypeError("Cannot set property " + k + " of " +
+			    self + " which has only a getter");
+		return v;
+	}
+	if (d !== undefined && !d.writable) {
+		if (strict)
+			throw new TypeError("Cannot assign to read only property '" +
+			    k + "' of object");
+		return v;
+	}
+	own = Object.getOwnPropertyDescriptor(self, k);
+	if (own === undefined)
+		__ly.$d(self, k, { value: v, writable: true, enumerable: true,
+		    configurable: true });
+	else if (own.writable)
+		self[k] = v;
+	else if (strict)
+		throw new TypeError("Cannot assign to read only property '" + k +
+		    "' of object");
+	return v;
+};
 //@ ap
 /* f(...args): mujs 1.3.2's apply fails past about 250 arguments (its
  * stack has 256 slots).  Past 200, the functions spread is commonly used

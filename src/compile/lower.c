@@ -145,6 +145,9 @@ static void gen_class(struct gen *, struct node *, const char *name);
 static void gen_var(struct gen *, struct node *, int in_for);
 static const char *jump_marks(struct gen *, int, const char *, size_t);
 static void piece(struct gen *);
+static const char *cls_home(struct gen *, const struct node *);
+static const char *super_key(struct gen *, struct node *, int);
+static int super_strict(struct gen *);
 
 static void __attribute__((noreturn, format(printf, 3, 4)))
 gfail(struct gen *g, const struct node *at, const char *fmt, ...)
@@ -1193,6 +1196,13 @@ destr_leaf(struct gen *g, struct node *t, const char *val, int mode)
 			return;
 		}
 		emit_ident_ref(g, t);
+	} else if (t->type == N_MEMBER && t->a->type == N_SUPER) {
+		emitf(g, "__ly.ss(%s, ", cls_home(g, t));
+		super_key(g, t, 0);
+		emitf(g, ", %s, ", val);
+		emit_this(g);
+		emitf(g, ", %d)", super_strict(g));
+		return;
 	} else
 		gen_expr(g, t, 0);
 	emit(g, " = ");
@@ -1842,6 +1852,126 @@ gen_target_once(struct gen *g, struct node *m)
 
 static void gen_assign1(struct gen *, struct node *);
 
+/* Is code here strict (class bodies, modules)? */
+static int
+super_strict(struct gen *g)
+{
+	return g->esm || g->cls == NULL || g->cls->home == NULL;
+}
+
+/* The key of super.x or super[k]: a string literal, or k stored in a
+ * temporary when it is read twice (then *kt is set). */
+static const char *
+super_key(struct gen *g, struct node *m, int twice)
+{
+	size_t at = g->out.len;
+	const char *k;
+
+	if (!(m->flags & NF_COMPUTED)) {
+		emit_quoted(g, m->b->s, m->b->n);
+		k = gstrdup(g, g->out.data + at);
+		return k;
+	}
+	if (!twice) {
+		gen_expr(g, m->b, 1);
+		return NULL;
+	}
+	k = temp(g);
+	emitf(g, "%s = ", k);
+	gen_expr(g, m->b, 1);
+	return k;
+}
+
+/* super.x = v and its compound forms: a [[Set]] on the home object's
+ * prototype with this as receiver (__ly.ss), after a get that calls
+ * getters with this (__ly.sg). */
+static void
+gen_super_assign(struct gen *g, struct node *m, int op, struct node *v)
+{
+	const char *home = cls_home(g, m), *k;
+	int strict = super_strict(g);
+
+	if (op == '=') {
+		emitf(g, "__ly.ss(%s, ", home);
+		super_key(g, m, 0);
+		emit(g, ", ");
+		gen_expr(g, v, 1);
+		emit(g, ", ");
+		emit_this(g);
+		emitf(g, ", %d)", strict);
+		return;
+	}
+	if (op == T_LAND_AS || op == T_LOR_AS || op == T_NULLISH_AS) {
+		const char *r = op == T_NULLISH_AS ? temp(g) : NULL;
+
+		emitf(g, "(%s__ly.sg(%s, ", r != NULL ? gprintf(g, "(%s = ", r) :
+		    "", home);
+		k = super_key(g, m, 1);
+		emit(g, ", ");
+		emit_this(g);
+		emit(g, ")");
+		if (r != NULL)
+			emitf(g, ") != null ? %s : ", r);
+		else
+			emit(g, op == T_LAND_AS ? " && " : " || ");
+		emitf(g, "__ly.ss(%s, %s, ", home, k);
+		gen_expr(g, v, 1);
+		emit(g, ", ");
+		emit_this(g);
+		emitf(g, ", %d))", strict);
+		return;
+	}
+	/* x op= v: the key once, the old value, then the new one. */
+	emitf(g, "__ly.ss(%s, ", home);
+	k = super_key(g, m, 1);
+	emit(g, ", ");
+	if (op == T_EXP_AS)
+		emit(g, "Math.pow(");
+	emitf(g, "__ly.sg(%s, %s, ", home, k);
+	emit_this(g);
+	emit(g, ")");
+	if (op == T_EXP_AS)
+		emit(g, ", ");
+	else {
+		const char *name = lexer_token_name(op);
+
+		/* "+=" -> " + " */
+		emitf(g, " %.*s ", (int)strlen(name) - 1, name);
+	}
+	emit(g, "(");
+	gen_expr(g, v, 1);
+	emit(g, ")");
+	if (op == T_EXP_AS)
+		emit(g, ")");
+	emit(g, ", ");
+	emit_this(g);
+	emitf(g, ", %d)", strict);
+}
+
+/* ++super.x, super.x-- */
+static void
+gen_super_update(struct gen *g, struct node *n)
+{
+	struct node *m = n->a;
+	const char *home, *k, *old = temp(g);
+	int strict = super_strict(g);
+
+	while (m->type == N_PAREN)
+		m = m->a;
+	home = cls_home(g, m);
+	emitf(g, "(%s = +__ly.sg(%s, ", old, home);
+	k = super_key(g, m, 1);
+	emit(g, ", ");
+	emit_this(g);
+	emitf(g, "), __ly.ss(%s, %s, %s %c 1, ", home, k, old,
+	    n->op == T_INC ? '+' : '-');
+	emit_this(g);
+	emitf(g, ", %d)", strict);
+	if (!(n->flags & NF_PREFIX))
+		emitf(g, ", %s", old);
+	emit(g, ")");
+}
+
 /* An assignment, after the temporal dead zone test of its target. */
 static void
 gen_assign(struct gen *g, struct node *n)
@@ -1899,8 +2029,10 @@ gen_assign1(struct gen *g, struct node *n)
 		emit(g, ", __ly.ce())");
 		return;
 	}
-	if (t->type == N_MEMBER && t->a->type == N_SUPER)
-		gfail(g, t, "not supported yet: assignment to super properties");
+	if (t->type == N_MEMBER && t->a->type == N_SUPER) {
+		gen_super_assign(g, t, op, n->b);
+		return;
+	}
 	if (op == T_EXP_AS || op == T_LAND_AS || op == T_LOR_AS ||
 	    op == T_NULLISH_AS) {
 		const char *reread;
@@ -2112,8 +2244,12 @@ gen_expr(struct gen *g, struct node *n, int top)
 		break;
 	case N_MEMBER:
 		if (n->a->type == N_SUPER) {
-			emit(g, cls_home(g, n->a));
-			gen_member_tail(g, n);
+			/* Getters run with this, not the prototype. */
+			emitf(g, "__ly.sg(%s, ", cls_home(g, n->a));
+			super_key(g, n, 0);
+			emit(g, ", ");
+			emit_this(g);
+			emit(g, ")");
 			break;
 		}
 		if (n->a->type == N_NUM) {
@@ -2184,6 +2320,8 @@ gen_expr(struct gen *g, struct node *n, int top)
 		}
 		if (const_binding(g, n->a) != NULL)
 			emit(g, "__ly.ce()");
+		else if (n->a->type == N_MEMBER && n->a->a->type == N_SUPER)
+			gen_super_update(g, n);
 		else {
 			if (n->flags & NF_PREFIX)
 				emit(g, lexer_token_name(n->op));
