@@ -58,6 +58,7 @@ struct fnctx {
 	int		 top;		/* the module body */
 	int		 uses_this, uses_args;
 	int		 wrapper;	/* a loop body function */
+	int		 strict;	/* strict mode code */
 	const char	*fname;		/* its name in the output, if any */
 	size_t		 mark;		/* where declarations get inserted */
 	struct buf	 temps;
@@ -288,8 +289,16 @@ emit_number(struct gen *g, const struct node *n)
 			plain = 0;
 	}
 	if (plain && n->n > 1 && n->s[0] == '0' && n->s[1] >= '0' &&
-	    n->s[1] <= '9')
+	    n->s[1] <= '9') {
+		if (g->fn != NULL && g->fn->strict) {
+			for (i = 1; i < n->n && n->s[i] >= '0' && n->s[i] <= '7'; i++)
+				;
+			gfail(g, n, i == n->n ? "Octal literals are not allowed "
+			    "in strict mode." : "Decimals with leading zeros are "
+			    "not allowed in strict mode.");
+		}
 		plain = 0;
+	}
 	if (plain) {
 		buf_add(&g->out, n->s, n->n);
 		return;
@@ -312,6 +321,40 @@ static int
 is_word(const char *s, size_t n, const char *w)
 {
 	return strlen(w) == n && memcmp(s, w, n) == 0;
+}
+
+/* Does a statement list start with a "use strict" directive? */
+static int
+has_use_strict(struct gen *g, struct node *n)
+{
+	for (; n != NULL && n->type == N_EXPRSTMT && n->a->type == N_STR;
+	    n = n->next) {
+		const char *q = g->src + n->a->pos;
+
+		if (n->a->pos + 12 <= g->len &&
+		    (memcmp(q, "\"use strict\"", 12) == 0 ||
+		    memcmp(q, "'use strict'", 12) == 0))
+			return 1;
+	}
+	return 0;
+}
+
+/* Names strict mode code cannot bind. */
+static void
+strict_name(struct gen *g, struct node *id)
+{
+	static const char *const reserved[] = { "implements", "interface",
+	    "package", "private", "protected", "public", "static", "yield",
+	    "let", NULL };
+	const char *const *r;
+
+	if (!g->fn->strict)
+		return;
+	if (is_word(id->s, id->n, "eval") || is_word(id->s, id->n, "arguments"))
+		gfail(g, id, "Unexpected eval or arguments in strict mode");
+	for (r = reserved; *r != NULL; r++)
+		if (is_word(id->s, id->n, *r))
+			gfail(g, id, "Unexpected strict mode reserved word");
 }
 
 static void
@@ -420,6 +463,7 @@ declare_lexical(struct gen *g, struct node *id, int kind, int fntop, int dup_ok)
 	char *s = arena_strndup(g->arena, name, n);
 	const char *e = s;
 
+	strict_name(g, id);
 	if (scope_find(g->scope, name, n) != NULL) {
 		if (!dup_ok)
 			gfail(g, id, "Identifier '%s' has already been declared", s);
@@ -473,6 +517,7 @@ pattern_names(struct gen *g, struct node *p,
 static void
 cb_var(struct gen *g, struct node *id, void *arg)
 {
+	strict_name(g, id);
 	declare_var(g, id->s, id->n);
 }
 
@@ -2299,7 +2344,17 @@ gen_expr(struct gen *g, struct node *n, int top)
 		switch (n->op) {
 		case 't': emit(g, "typeof "); break;
 		case 'v': emit(g, "void "); break;
-		case 'd': emit(g, "delete "); break;
+		case 'd': {
+			struct node *a = n->a;
+
+			while (a->type == N_PAREN)
+				a = a->a;
+			if (a->type == N_IDENT && g->fn->strict)
+				gfail(g, n, "Delete of an unqualified identifier "
+				    "in strict mode.");
+			emit(g, "delete ");
+			break;
+		}
 		/* A space keeps - -x from becoming --x. */
 		default: emitf(g, "%c ", n->op);
 		}
@@ -2420,6 +2475,7 @@ fn_push(struct gen *g, int arrow)
 	memset(f, 0, sizeof *f);
 	f->up = g->fn;
 	f->arrow = arrow;
+	f->strict = f->up != NULL && f->up->strict;
 	g->fn = f;
 	return f;
 }
@@ -2445,6 +2501,45 @@ fn_pop(struct gen *g)
 	g->fn = f->up;
 }
 
+struct names {
+	struct node	*v[32];
+	int		 n;
+};
+
+static void
+cb_collect(struct gen *g, struct node *id, void *arg)
+{
+	struct names *nm = arg;
+
+	if (nm->n < 32)
+		nm->v[nm->n++] = id;
+}
+
+/* Duplicate parameter names: an error in strict code, arrows and
+ * parameter lists that are not simple names. */
+static void
+check_params(struct gen *g, struct node *f)
+{
+	struct names nm;
+	struct node *p;
+	int i, j, simple = 1;
+
+	for (p = f->b; p != NULL; p = p->next)
+		if (p->type != N_IDENT)
+			simple = 0;
+	if (simple && !g->fn->strict && !(f->flags & NF_ARROW))
+		return;
+	nm.n = 0;
+	for (p = f->b; p != NULL; p = p->next)
+		pattern_names(g, p, cb_collect, &nm);
+	for (i = 0; i < nm.n; i++)
+		for (j = 0; j < i; j++)
+			if (nm.v[i]->n == nm.v[j]->n &&
+			    memcmp(nm.v[i]->s, nm.v[j]->s, nm.v[i]->n) == 0)
+				gfail(g, nm.v[i], "Duplicate parameter name not "
+				    "allowed in this context");
+}
+
 static void
 gen_function(struct gen *g, struct node *f, const char *name,
     const char *prologue)
@@ -2452,7 +2547,7 @@ gen_function(struct gen *g, struct node *f, const char *name,
 	struct fnctx *fc;
 	struct node *p;
 	int i, arrow = (f->flags & NF_ARROW) != 0;
-	int named_scope = 0, simple = 1, saved_first;
+	int named_scope = 0, simple = 1, saved_first, use_strict;
 	struct loopwrap *saved_wrap;
 
 	if (f->flags & (NF_ASYNC | NF_GEN))
@@ -2477,6 +2572,11 @@ gen_function(struct gen *g, struct node *f, const char *name,
 		emit(g, " ");
 	emit(g, "(");
 	fc = fn_push(g, arrow);
+	use_strict = !(f->flags & NF_EXPRBODY) && f->c != NULL &&
+	    has_use_strict(g, f->c->a) && !fc->strict;
+	if (use_strict)
+		fc->strict = 1;
+	check_params(g, f);
 	if (name != NULL)
 		fc->fname = name;
 	else if (f->a != NULL && !arrow)
@@ -2489,9 +2589,11 @@ gen_function(struct gen *g, struct node *f, const char *name,
 		if (i > 0)
 			emit(g, ", ");
 		if (p->type == N_IDENT) {
+			strict_name(g, p);
 			declare_var(g, p->s, p->n);
 			buf_add(&g->out, p->s, p->n);
 		} else if (p->type == N_ASSIGNPAT && p->a->type == N_IDENT) {
+			strict_name(g, p->a);
 			declare_var(g, p->a->s, p->a->n);
 			buf_add(&g->out, p->a->s, p->a->n);
 		} else {
@@ -2501,6 +2603,10 @@ gen_function(struct gen *g, struct node *f, const char *name,
 		}
 	}
 	emit(g, ") {");
+	/* Before the declarations inserted at the mark: a directive must
+	 * come first. */
+	if (use_strict)
+		emit(g, "\"use strict\"; ");
 	fc->mark = g->out.len;
 	for (p = f->b; p != NULL; p = p->next) {
 		if (p->type != N_IDENT)
@@ -2575,6 +2681,7 @@ gen_class(struct gen *g, struct node *c, const char *bindname)
 	struct buf fb = BUF_INIT;
 	const char *fieldpro;
 	size_t nf = 0, i;
+	int was_strict;
 
 	memset(&cc, 0, sizeof cc);
 	if (c->a != NULL)
@@ -2600,6 +2707,12 @@ gen_class(struct gen *g, struct node *c, const char *bindname)
 		cc.super = sup;
 	}
 	emitf(g, "(function (%s) {", sup ? sup : "");
+	/* Class bodies are strict code. */
+	was_strict = g->fn->strict;
+	if (!was_strict) {
+		emit(g, "\"use strict\"; ");
+		g->fn->strict = 1;
+	}
 	scope_push(g);
 	/* Only a class's own name is bound inside it: in const C = class
 	 * {}, C is the outer binding, in its dead zone in static fields. */
@@ -2712,6 +2825,7 @@ gen_class(struct gen *g, struct node *c, const char *bindname)
 	}
 	cc.is_static = 0;
 	g->cls = saved;
+	g->fn->strict = was_strict;
 	scope_pop(g);
 	emitf(g, " return %s; })(", name);
 	if (c->b != NULL)
@@ -2795,20 +2909,6 @@ gen_body_stmt(struct gen *g, struct node *s)
 {
 	emit(g, " ");
 	gen_stmt(g, s);
-}
-
-struct names {
-	struct node	*v[32];
-	int		 n;
-};
-
-static void
-cb_collect(struct gen *g, struct node *id, void *arg)
-{
-	struct names *nm = arg;
-
-	if (nm->n < 32)
-		nm->v[nm->n++] = id;
 }
 
 static int
@@ -2940,6 +3040,43 @@ loop_names(struct gen *g, struct node *decl, struct node *body,
 	return 0;
 }
 
+/* var declarations in a loop body function assign names of the function
+ * around it (gen_var): declare them there, with its temporaries, or they
+ * would be implicit globals (or errors, in strict code). */
+static void
+cb_hoist(struct gen *g, struct node *id, void *arg)
+{
+	struct fnctx *f = arg;
+	struct binding *b = lookup(g, id->s, id->n);
+	const char *name = b != NULL ? b->emit :
+	    arena_strndup(g->arena, id->s, id->n);
+
+	buf_printf(&f->temps, "%s%s", f->temps.len ? ", " : "", name);
+}
+
+static void
+hoist_vars(struct gen *g, struct node *n, struct fnctx *f)
+{
+	struct node *k;
+
+	for (; n != NULL; n = n->next) {
+		switch (n->type) {
+		case N_FUNC:
+		case N_CLASS:
+			continue;
+		case N_VAR:
+			if (!(n->flags & (NF_LET | NF_CONST)))
+				for (k = n->a; k != NULL; k = k->next)
+					pattern_names(g, k->a, cb_hoist, f);
+			continue;
+		}
+		hoist_vars(g, n->a, f);
+		hoist_vars(g, n->b, f);
+		hoist_vars(g, n->c, f);
+		hoist_vars(g, n->d, f);
+	}
+}
+
 /* Print a loop body as "var r = (function (names) { body })(names);"
  * plus the dispatch of its result: 1 is break, an object a return. */
 static void
@@ -2961,6 +3098,16 @@ gen_wrapped(struct gen *g, struct node *body, struct names *nm,
 	}
 	names = gstrdup(g, nb.data != NULL ? nb.data : "");
 	buf_free(&nb);
+	{
+		struct fnctx *f = g->fn;
+		struct node *save = body->next;
+
+		while (f->wrapper && f->up != NULL)
+			f = f->up;
+		body->next = NULL;
+		hoist_vars(g, body, f);
+		body->next = save;
+	}
 	memset(&w, 0, sizeof w);
 	w.up = g->wrap;
 	w.label = label;
@@ -3858,6 +4005,12 @@ lower_module(const char *src, size_t len, const struct lower_options *opt,
 	    ", function (exports, module, require, __ly_import) {");
 	top = fn_push(g, 0);
 	top->top = 1;
+	/* ES modules are strict; so is a script that says so.  The
+	 * directive must come first, before the prologue. */
+	if (g->esm || has_use_strict(g, prog->a)) {
+		emit(g, "\"use strict\"; ");
+		top->strict = 1;
+	}
 	top->mark = g->out.len;
 	scope_push(g);
 	collect_vars(g, prog->a, 1);
