@@ -846,9 +846,13 @@ tdz_created(struct tdzpass *t, struct node *f, int depth)
 			return t->memopos[i];
 	if (depth > 4 || t->nmemo == 32)
 		return 0;
+	/* Meanwhile, a cycle of calls back to f counts as the earliest:
+	 * each function is scanned once. */
+	i = t->nmemo++;
+	t->memo[i] = f;
+	t->memopos[i] = 0;
 	c = tdz_first_use(t, t->list, NULL, f, depth);
-	t->memo[t->nmemo] = f;
-	t->memopos[t->nmemo++] = c;
+	t->memopos[i] = c;
 	return c;
 }
 
