@@ -3551,10 +3551,8 @@ gen_stmt1(struct gen *g, struct node *n)
 	case N_RETURN:
 		marks = jump_marks(g, N_RETURN, NULL, 0);
 		if (*marks && n->a == NULL) {
-			emitf(g, "{ %s; ", marks);
-			gen_stmt1(g, &(struct node){ .type = N_RETURN,
-			    .line = n->line, .pos = n->pos });
-			emit(g, " }");
+			emitf(g, "{ %s; %s }", marks, g->wrap != NULL ?
+			    "return {v: void 0};" : "return;");
 			break;
 		}
 		if (g->wrap != NULL) {
