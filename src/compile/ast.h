@@ -58,6 +58,8 @@ enum node_type {
 #define NF_NS		0x80000	/* N_IMPORTSPEC/N_EXPORT: namespace (* as) */
 #define NF_STAR		0x100000 /* N_EXPORT: export * from */
 #define NF_CTOR		0x200000 /* N_METHOD: constructor */
+#define NF_TDZ		0x400000 /* N_IDENT: always before its let/const */
+#define NF_TDZCHECK	0x800000 /* N_IDENT: maybe before it (lower.c) */
 
 /*
  * Children by type (lists are chained through next):

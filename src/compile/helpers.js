@@ -19,26 +19,58 @@ __ly.$iter = function (v) {
 		throw new TypeError(v + " is not iterable");
 	return f.call(v);
 };
-//@ it $iter
+//@ $av
+/* The built-in array iterator: arrays that still have it are indexed. */
+__ly.$av = Array.prototype["@@sym:Symbol.iterator"];
+//@ ic
+/* Close an iterator a for...of or a destructuring leaves before it is
+ * done.  op 2 (or none): the loop was left by a jump, and the return
+ * method, if any, must give an object; op 1: by an exception, which
+ * wins over anything the close does. */
+__ly.ic = function (it, op) {
+	var f, r;
+
+	if (op === 1) {
+		try {
+			f = it["return"];
+			if (f != null)
+				f.call(it);
+		} catch (e) {
+		}
+		return;
+	}
+	f = it["return"];
+	if (f == null)
+		return;
+	r = f.call(it);
+	if (r === null || (typeof r !== "object" && typeof r !== "function"))
+		throw new TypeError("Iterator result " + r + " is not an object");
+};
+//@ it $iter $av
 /* for...of: arrays and strings are indexed, the rest iterated. */
 __ly.it = function (v) {
-	if (v instanceof Array || typeof v === "string")
+	if ((v instanceof Array && v["@@sym:Symbol.iterator"] === __ly.$av) ||
+	    typeof v === "string")
 		return v;
 	return __ly.$iter(v);
 };
-//@ ai $iter
-/* Any iterable as an array (arrays as themselves). */
-__ly.ai = function (v) {
+//@ ai $iter $av ic
+/* Any iterable as an array (arrays as themselves).  With n, at most n
+ * values are taken (array destructuring) and an iterator that is not
+ * done then is closed. */
+__ly.ai = function (v, n) {
 	var it, s, a;
 
-	if (v instanceof Array)
+	if ((v instanceof Array && v["@@sym:Symbol.iterator"] === __ly.$av))
 		return v;
 	if (typeof v === "string")
 		return v.split("");
 	it = __ly.$iter(v);
 	a = [];
-	while (!(s = it.next()).done)
+	while ((n === void 0 || a.length < n) && !(s = it.next()).done)
 		a.push(s.value);
+	if (n !== void 0 && a.length === n)
+		__ly.ic(it);
 	return a;
 };
 //@ oc
@@ -156,6 +188,52 @@ __ly.sup = function (self, P, args) {
 	}
 	return self;
 };
+//@ sg
+/* super.x: found from o (the home object's prototype) up, a getter
+ * called with self. */
+__ly.sg = function (o, k, self) {
+	var d;
+
+	for (; o != null; o = Object.getPrototypeOf(o))
+		if ((d = Object.getOwnPropertyDescriptor(o, k)) !== undefined)
+			return d.get ? d.get.call(self) : d.value;
+	return undefined;
+};
+//@ ss $d
+/* super.x = v: a setter found from o up runs with self; else the value
+ * lands on self, unless what was found is read-only (an error in strict
+ * code). */
+__ly.ss = function (o, k, v, self, strict) {
+	var d, own;
+
+	for (; o != null; o = Object.getPrototypeOf(o))
+		if ((d = Object.getOwnPropertyDescriptor(o, k)) !== undefined)
+			break;
+	if (d !== undefined && (d.get !== undefined || d.set !== undefined)) {
+		if (d.set !== undefined)
+			d.set.call(self, v);
+		else if (strict)
+			throw new TypeError("Cannot set property " + k + " of " +
+			    self + " which has only a getter");
+		return v;
+	}
+	if (d !== undefined && !d.writable) {
+		if (strict)
+			throw new TypeError("Cannot assign to read only property '" +
+			    k + "' of object");
+		return v;
+	}
+	own = Object.getOwnPropertyDescriptor(self, k);
+	if (own === undefined)
+		__ly.$d(self, k, { value: v, writable: true, enumerable: true,
+		    configurable: true });
+	else if (own.writable)
+		self[k] = v;
+	else if (strict)
+		throw new TypeError("Cannot assign to read only property '" + k +
+		    "' of object");
+	return v;
+};
 //@ ap
 /* f(...args): mujs 1.3.2's apply fails past about 250 arguments (its
  * stack has 256 slots).  Past 200, the functions spread is commonly used
@@ -205,6 +283,12 @@ __ly.nw = function (C, args) {
 /* Assignment to a constant. */
 __ly.ce = function () {
 	throw new TypeError("Assignment to constant variable.");
+};
+//@ tdz
+/* A let, const or class binding used before its declaration ran. */
+__ly.tdz = function (name) {
+	throw new ReferenceError("Cannot access '" + name +
+	    "' before initialization");
 };
 //@ tpl $d
 /* A tagged template's strings array. */

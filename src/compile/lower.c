@@ -37,6 +37,13 @@ struct binding {
 	size_t		 n;
 	const char	*emit;		/* name in the output, or an expression */
 	int		 kind;
+	unsigned	 end;		/* let/const/class: initialised here */
+	unsigned	 istart, iend;	/* ... by a destructuring of this */
+	struct node	*init;		/* its initialiser, if a function,
+					   object or class (see tdz_walk) */
+	int		 tdz;		/* its uses were classified (tdz_scope) */
+	const char	*flag;		/* "x$tdz", set once initialised, if
+					   some use needs a check at run time */
 };
 
 struct scope {
@@ -51,6 +58,7 @@ struct fnctx {
 	int		 top;		/* the module body */
 	int		 uses_this, uses_args;
 	int		 wrapper;	/* a loop body function */
+	int		 strict;	/* strict mode code */
 	const char	*fname;		/* its name in the output, if any */
 	size_t		 mark;		/* where declarations get inserted */
 	struct buf	 temps;
@@ -87,6 +95,19 @@ struct loopwrap {
 	int		 njumps;
 };
 
+/* The statements a jump can leave, innermost first, so that a jump out
+ * of a for...of marks its iterator to be closed (see gen_forof). */
+enum { J_LOOP, J_FOROF, J_SWITCH, J_LABEL };
+
+struct jscope {
+	struct jscope	*up;
+	int		 kind;
+	struct fnctx	*fn;
+	const char	*op;		/* J_FOROF: its state variable */
+	const char	*label;		/* J_LABEL */
+	size_t		 labeln;
+};
+
 struct gen {
 	struct buf	 out;
 	int		 line;
@@ -112,6 +133,8 @@ struct gen {
 	struct lower_info *info;	/* to fill, or NULL */
 	const char	*last_id;	/* id of the last module_var */
 	const char	*loop_label;	/* label of the loop about to start */
+	const char	*forof_labels;	/* "a: b: " for the for...of to start */
+	struct jscope	*jumps;		/* innermost statement a jump can leave */
 };
 
 static void gen_expr(struct gen *, struct node *, int top);
@@ -121,6 +144,11 @@ static void gen_function(struct gen *, struct node *, const char *name,
 	    const char *prologue);
 static void gen_class(struct gen *, struct node *, const char *name);
 static void gen_var(struct gen *, struct node *, int in_for);
+static const char *jump_marks(struct gen *, int, const char *, size_t);
+static void piece(struct gen *);
+static const char *cls_home(struct gen *, const struct node *);
+static const char *super_key(struct gen *, struct node *, int);
+static int super_strict(struct gen *);
 
 static void __attribute__((noreturn, format(printf, 3, 4)))
 gfail(struct gen *g, const struct node *at, const char *fmt, ...)
@@ -261,8 +289,16 @@ emit_number(struct gen *g, const struct node *n)
 			plain = 0;
 	}
 	if (plain && n->n > 1 && n->s[0] == '0' && n->s[1] >= '0' &&
-	    n->s[1] <= '9')
+	    n->s[1] <= '9') {
+		if (g->fn != NULL && g->fn->strict) {
+			for (i = 1; i < n->n && n->s[i] >= '0' && n->s[i] <= '7'; i++)
+				;
+			gfail(g, n, i == n->n ? "Octal literals are not allowed "
+			    "in strict mode." : "Decimals with leading zeros are "
+			    "not allowed in strict mode.");
+		}
 		plain = 0;
+	}
 	if (plain) {
 		buf_add(&g->out, n->s, n->n);
 		return;
@@ -285,6 +321,40 @@ static int
 is_word(const char *s, size_t n, const char *w)
 {
 	return strlen(w) == n && memcmp(s, w, n) == 0;
+}
+
+/* Does a statement list start with a "use strict" directive? */
+static int
+has_use_strict(struct gen *g, struct node *n)
+{
+	for (; n != NULL && n->type == N_EXPRSTMT && n->a->type == N_STR;
+	    n = n->next) {
+		const char *q = g->src + n->a->pos;
+
+		if (n->a->pos + 12 <= g->len &&
+		    (memcmp(q, "\"use strict\"", 12) == 0 ||
+		    memcmp(q, "'use strict'", 12) == 0))
+			return 1;
+	}
+	return 0;
+}
+
+/* Names strict mode code cannot bind. */
+static void
+strict_name(struct gen *g, struct node *id)
+{
+	static const char *const reserved[] = { "implements", "interface",
+	    "package", "private", "protected", "public", "static", "yield",
+	    "let", NULL };
+	const char *const *r;
+
+	if (!g->fn->strict)
+		return;
+	if (is_word(id->s, id->n, "eval") || is_word(id->s, id->n, "arguments"))
+		gfail(g, id, "Unexpected eval or arguments in strict mode");
+	for (r = reserved; *r != NULL; r++)
+		if (is_word(id->s, id->n, *r))
+			gfail(g, id, "Unexpected strict mode reserved word");
 }
 
 static void
@@ -344,6 +414,7 @@ bind(struct gen *g, struct scope *s, const char *name, size_t n,
 		s->b = xreallocarray(s->b, s->cap, sizeof *s->b);
 	}
 	b = &s->b[s->nb++];
+	memset(b, 0, sizeof *b);
 	b->name = name;
 	b->n = n;
 	b->emit = emitname;
@@ -392,6 +463,7 @@ declare_lexical(struct gen *g, struct node *id, int kind, int fntop, int dup_ok)
 	char *s = arena_strndup(g->arena, name, n);
 	const char *e = s;
 
+	strict_name(g, id);
 	if (scope_find(g->scope, name, n) != NULL) {
 		if (!dup_ok)
 			gfail(g, id, "Identifier '%s' has already been declared", s);
@@ -445,20 +517,100 @@ pattern_names(struct gen *g, struct node *p,
 static void
 cb_var(struct gen *g, struct node *id, void *arg)
 {
+	strict_name(g, id);
 	declare_var(g, id->s, id->n);
 }
 
 struct lexarg {
-	int	kind;
-	int	fntop;
+	int		kind;
+	int		fntop;
+	unsigned	end;
+	unsigned	istart, iend;
+	struct node	*init;
 };
 
 static void
 cb_lexical(struct gen *g, struct node *id, void *arg)
 {
 	struct lexarg *la = arg;
+	struct binding *b;
 
 	declare_lexical(g, id, la->kind, la->fntop, 0);
+	if ((b = scope_find(g->scope, id->s, id->n)) != NULL) {
+		b->end = la->end;
+		b->istart = la->istart;
+		b->iend = la->iend;
+		b->init = la->init;
+	}
+}
+
+/* Past the last byte offset of a node, as far as its children tell. */
+static unsigned
+node_end(struct node *n)
+{
+	unsigned e = 0, c;
+
+	for (; n != NULL; n = n->next) {
+		c = n->end > n->pos ? n->end : n->pos + 1;
+		if (c > e)
+			e = c;
+		if ((c = node_end(n->a)) > e)
+			e = c;
+		if ((c = node_end(n->b)) > e)
+			e = c;
+		if ((c = node_end(n->c)) > e)
+			e = c;
+		if ((c = node_end(n->d)) > e)
+			e = c;
+	}
+	return e;
+}
+
+/* node_end of n alone, not of the list it heads. */
+static unsigned
+node_end1(struct node *n)
+{
+	struct node *save = n->next;
+	unsigned e;
+
+	n->next = NULL;
+	e = node_end(n);
+	n->next = save;
+	return e;
+}
+
+/* Declare the names of a let/const pattern, each initialised at the end
+ * of its own element: { a = 1, b = a } reads a after it is set. */
+static void
+declare_pattern(struct gen *g, struct node *p, struct lexarg *la)
+{
+	struct node *k;
+
+	switch (p->type) {
+	case N_IDENT:
+		la->end = p->pos + 1;
+		cb_lexical(g, p, la);
+		break;
+	case N_ASSIGNPAT:
+		if (p->a->type == N_IDENT) {
+			la->end = node_end1(p);
+			cb_lexical(g, p->a, la);
+		} else
+			declare_pattern(g, p->a, la);
+		break;
+	case N_REST:
+		declare_pattern(g, p->a, la);
+		break;
+	case N_ARRPAT:
+		for (k = p->a; k != NULL; k = k->next)
+			if (k->type != N_HOLE)
+				declare_pattern(g, k, la);
+		break;
+	case N_OBJPAT:
+		for (k = p->a; k != NULL; k = k->next)
+			declare_pattern(g, k->type == N_REST ? k->a : k->b, la);
+		break;
+	}
 }
 
 /* Hoist var declarations (and, at the top, function declarations). */
@@ -546,12 +698,35 @@ declare_block(struct gen *g, struct node *n, int fntop)
 			if (!(d->flags & (NF_LET | NF_CONST)))
 				break;
 			la.kind = (d->flags & NF_CONST) ? B_CONST : B_LET;
-			for (k = d->a; k != NULL; k = k->next)
-				pattern_names(g, k->a, cb_lexical, &la);
+			for (k = d->a; k != NULL; k = k->next) {
+				la.istart = la.iend = 0;
+				la.init = NULL;
+				if (k->a->type == N_IDENT) {
+					la.end = node_end1(k);
+					for (la.init = k->b; la.init != NULL &&
+					    la.init->type == N_PAREN;
+					    la.init = la.init->a)
+						;
+					cb_lexical(g, k->a, &la);
+					continue;
+				}
+				/* The value is read before any name is set. */
+				if (k->b != NULL) {
+					la.istart = k->b->pos;
+					la.iend = node_end1(k->b);
+				}
+				declare_pattern(g, k->a, &la);
+			}
 			break;
 		case N_CLASS:
-			if (d->a != NULL)
+			if (d->a != NULL) {
+				struct binding *b;
+
 				declare_lexical(g, d->a, B_LET, fntop, 0);
+				/* Uses inside the class see its own name. */
+				if ((b = scope_find(g->scope, d->a->s, d->a->n)))
+					b->end = d->pos + 1;
+			}
 			break;
 		case N_FUNC:
 			if (!fntop && d->a != NULL)
@@ -559,6 +734,334 @@ declare_block(struct gen *g, struct node *n, int fntop)
 			break;
 		}
 	}
+}
+
+/* The temporal dead zone.  A let, const or class binding read or written
+ * before its declaration has run throws ReferenceError.  Which uses can
+ * come too early is decided here, once per scope, from the tree alone:
+ *  - a use in the same function, textually before the end of the
+ *    declaration, always does (NF_TDZ: the use becomes a throw);
+ *  - a use inside a function created before that point may (NF_TDZCHECK:
+ *    the binding gets a flag variable "x$tdz", set when the declaration
+ *    runs, and the use tests it).  A function declaration is created when
+ *    its scope starts, but it cannot run before its name is first used,
+ *    so its creation counts from there (a function nobody names, like an
+ *    exported one, counts as created last);
+ *  - so may any use of a binding declared in a switch, whose cases can
+ *    be skipped;
+ *  - every other use (after the declaration, in its function, or in a
+ *    function created after it) costs nothing.
+ * Uses are matched by name; one that turns out to mean another binding
+ * (shadowed) ignores the marks, which belong to the binding it means. */
+struct tdzpass {
+	struct gen	*g;
+	struct node	*list;		/* the scope's statements */
+	struct binding	**b;		/* its bindings to classify */
+	size_t		 nb;
+	int		 sw;		/* a switch scope */
+	struct node	*memo[32];	/* function declarations ... */
+	unsigned	 memopos[32];	/* ... and when they can first run */
+	int		 nmemo;
+};
+
+static unsigned tdz_created(struct tdzpass *, struct node *, int);
+
+/* The earliest offset at which a use of name in n (outside the function
+ * declaration self) can run. */
+static unsigned
+tdz_first_use(struct tdzpass *t, struct node *n, struct node *fn,
+    struct node *self, int depth)
+{
+	unsigned best = (unsigned)-1, c;
+
+	for (; n != NULL; n = n->next) {
+		struct node *f = fn;
+
+		switch (n->type) {
+		case N_IDENT:
+			if (n->n != self->a->n ||
+			    memcmp(n->s, self->a->s, n->n) != 0)
+				continue;
+			if (f == NULL)
+				c = n->pos;
+			else if (f == self)
+				continue;
+			else
+				c = tdz_created(t, f, depth + 1);
+			if (c < best)
+				best = c;
+			continue;
+		case N_FUNC:
+			if (f == NULL)
+				f = n;
+			c = tdz_first_use(t, n->b, f, self, depth);
+			if (c < best)
+				best = c;
+			c = tdz_first_use(t, n->c, f, self, depth);
+			if (c < best)
+				best = c;
+			continue;
+		case N_FIELD:
+		case N_STATICBLOCK:
+			if (f == NULL)
+				f = n;
+			break;
+		case N_MEMBER:
+			c = tdz_first_use(t, n->a, f, self, depth);
+			if (c < best)
+				best = c;
+			if (n->flags & NF_COMPUTED) {
+				c = tdz_first_use(t, n->b, f, self, depth);
+				if (c < best)
+					best = c;
+			}
+			continue;
+		}
+		if ((c = tdz_first_use(t, n->a, f, self, depth)) < best)
+			best = c;
+		if ((c = tdz_first_use(t, n->b, f, self, depth)) < best)
+			best = c;
+		if ((c = tdz_first_use(t, n->c, f, self, depth)) < best)
+			best = c;
+		if ((c = tdz_first_use(t, n->d, f, self, depth)) < best)
+			best = c;
+	}
+	return best;
+}
+
+/* When the outermost function f (within the scope) can first run. */
+static unsigned
+tdz_created(struct tdzpass *t, struct node *f, int depth)
+{
+	unsigned c;
+	int i;
+
+	if (f->type != N_FUNC || !(f->flags & NF_DECL))
+		return f->pos;
+	/* export default function () {}: nothing here can call it. */
+	if (f->a == NULL)
+		return (unsigned)-1;
+	for (i = 0; i < t->nmemo; i++)
+		if (t->memo[i] == f)
+			return t->memopos[i];
+	if (depth > 4 || t->nmemo == 32)
+		return 0;
+	/* Meanwhile, a cycle of calls back to f counts as the earliest:
+	 * each function is scanned once. */
+	i = t->nmemo++;
+	t->memo[i] = f;
+	t->memopos[i] = 0;
+	c = tdz_first_use(t, t->list, NULL, f, depth);
+	t->memopos[i] = c;
+	return c;
+}
+
+/* Is offset pos before b is initialised? */
+static int
+tdz_before(const struct binding *b, unsigned pos)
+{
+	return pos < b->end || (pos >= b->istart && pos < b->iend);
+}
+
+/* fn is the outermost function (within the scope) around n; own, the
+ * object literal or class it is a method of, if it is one.  Evaluating
+ * const f = () => f() or const o = { m() { return o; } } calls none of
+ * the functions it makes, so their uses of the name come after it is
+ * set. */
+static void
+tdz_walk(struct tdzpass *t, struct node *n, struct node *fn, struct node *own)
+{
+	size_t i;
+	struct node *k;
+
+	for (; n != NULL; n = n->next) {
+		struct node *f = fn;
+
+		switch (n->type) {
+		case N_IDENT:
+			for (i = 0; i < t->nb; i++) {
+				struct binding *b = t->b[i];
+				int check;
+
+				if (b->n != n->n || memcmp(b->name, n->s, n->n) != 0)
+					continue;
+				n->flags &= ~(NF_TDZ | NF_TDZCHECK);
+				if (f == NULL && tdz_before(b, n->pos))
+					n->flags |= NF_TDZ;
+				else {
+					check = t->sw || (f != NULL &&
+					    f != b->init && (own == NULL ||
+					    own != b->init) &&
+					    tdz_before(b, tdz_created(t, f, 0)));
+					if (check) {
+						n->flags |= NF_TDZCHECK;
+						if (b->flag == NULL)
+							b->flag = gprintf(t->g, "%s$tdz",
+							    b->emit);
+					}
+				}
+				break;
+			}
+			continue;
+		case N_FUNC:
+			if (f == NULL)
+				f = n;
+			tdz_walk(t, n->b, f, own);
+			tdz_walk(t, n->c, f, own);
+			continue;
+		case N_OBJECT:
+			for (k = n->a; k != NULL; k = k->next) {
+				struct node *save = k->next;
+
+				k->next = NULL;
+				if (k->type == N_PROP && !(k->flags & NF_COMPUTED) &&
+				    k->b != NULL && k->b->type == N_FUNC)
+					tdz_walk(t, k->b, f, f == NULL ? n : own);
+				else
+					tdz_walk(t, k, f, own);
+				k->next = save;
+			}
+			continue;
+		case N_FIELD:
+		case N_STATICBLOCK:
+			if (f == NULL)
+				f = n;
+			break;
+		case N_MEMBER:
+			tdz_walk(t, n->a, f, own);
+			if (n->flags & NF_COMPUTED)
+				tdz_walk(t, n->b, f, own);
+			continue;
+		case N_CLASS:
+			tdz_walk(t, n->b, f, own);
+			for (k = n->c; k != NULL; k = k->next) {
+				struct node *save = k->next;
+
+				k->next = NULL;
+				if (k->type == N_METHOD && !(k->flags & NF_COMPUTED))
+					tdz_walk(t, k->b, f, f == NULL ? n : own);
+				else
+					tdz_walk(t, k, f, own);
+				k->next = save;
+			}
+			continue;
+		case N_LABEL:
+			tdz_walk(t, n->b, f, own);
+			continue;
+		case N_BREAK:
+		case N_CONTINUE:
+		case N_EXPORTSPEC:
+			continue;
+		}
+		tdz_walk(t, n->a, f, own);
+		tdz_walk(t, n->b, f, own);
+		tdz_walk(t, n->c, f, own);
+		tdz_walk(t, n->d, f, own);
+	}
+}
+
+/* Classify the uses of the current scope's new let/const/class bindings
+ * in list, the statements of the scope (sw: a switch's cases). */
+static void
+tdz_scope(struct gen *g, struct node *list, int single, int sw)
+{
+	struct tdzpass t;
+	struct scope *s = g->scope;
+	struct node *save;
+	size_t i;
+
+	memset(&t, 0, sizeof t);
+	if (list == NULL)
+		return;
+	for (i = 0; i < s->nb; i++)
+		if (s->b[i].end > 0 && !s->b[i].tdz)
+			t.nb++;
+	if (t.nb == 0)
+		return;
+	t.g = g;
+	t.list = list;
+	t.sw = sw;
+	t.b = xreallocarray(NULL, t.nb, sizeof *t.b);
+	t.nb = 0;
+	for (i = 0; i < s->nb; i++)
+		if (s->b[i].end > 0 && !s->b[i].tdz) {
+			s->b[i].tdz = 1;
+			t.b[t.nb++] = &s->b[i];
+		}
+	/* In the arena: an error longjmps. */
+	{
+		struct binding **a = arena_alloc(g->arena, t.nb * sizeof *a);
+
+		memcpy(a, t.b, t.nb * sizeof *a);
+		free(t.b);
+		t.b = a;
+	}
+	/* single: the statement alone, not those after it. */
+	save = list->next;
+	if (single)
+		list->next = NULL;
+	tdz_walk(&t, list, NULL, NULL);
+	list->next = save;
+}
+
+/* How a use of an identifier stands to the temporal dead zone: 0 fine,
+ * NF_TDZ always too early, NF_TDZCHECK maybe; *bp is its binding. */
+static int
+tdz_kind(struct gen *g, struct node *n, struct binding **bp)
+{
+	struct binding *b;
+
+	while (n->type == N_PAREN)
+		n = n->a;
+	if (n->type != N_IDENT || !(n->flags & (NF_TDZ | NF_TDZCHECK)))
+		return 0;
+	b = lookup(g, n->s, n->n);
+	if (b == NULL || !b->tdz)
+		return 0;
+	*bp = b;
+	if (n->flags & NF_TDZ)
+		return NF_TDZ;
+	return b->flag != NULL ? NF_TDZCHECK : 0;
+}
+
+/* The throw for a use of b too early. */
+static void
+emit_tdz_throw(struct gen *g, struct binding *b)
+{
+	emit(g, "__ly.tdz(");
+	emit_quoted(g, b->name, b->n);
+	emit(g, ")");
+}
+
+/* "flag || __ly.tdz("x")" */
+static void
+emit_tdz_test(struct gen *g, struct binding *b)
+{
+	emitf(g, "%s || ", b->flag);
+	emit_tdz_throw(g, b);
+}
+
+/* After a declaration: set the flags of the names it bound. */
+static void
+cb_tdz_set(struct gen *g, struct node *id, void *arg)
+{
+	struct binding *b = lookup(g, id->s, id->n);
+
+	if (b != NULL && b->flag != NULL) {
+		piece(g);
+		emitf(g, "%s = 1", b->flag);
+	}
+}
+
+/* Emit the resets of a block's flags (the block may run again). */
+static void
+tdz_resets(struct gen *g)
+{
+	size_t i;
+
+	for (i = 0; i < g->scope->nb; i++)
+		if (g->scope->b[i].flag != NULL)
+			emitf(g, " %s = 0;", g->scope->b[i].flag);
 }
 
 static struct fnctx *
@@ -722,6 +1225,18 @@ static void destr(struct gen *, struct node *, const char *val, int mode);
 static void
 destr_leaf(struct gen *g, struct node *t, const char *val, int mode)
 {
+	if (t->type == N_IDENT && mode == D_ASSIGN) {
+		struct binding *b;
+		int tk = tdz_kind(g, t, &b);
+
+		if (tk != 0) {
+			piece(g);
+			if (tk == NF_TDZ)
+				emit_tdz_throw(g, b);
+			else
+				emit_tdz_test(g, b);
+		}
+	}
 	piece(g);
 	if (t->type == N_IDENT) {
 		if (mode == D_ASSIGN && const_binding(g, t) != NULL) {
@@ -730,6 +1245,13 @@ destr_leaf(struct gen *g, struct node *t, const char *val, int mode)
 			return;
 		}
 		emit_ident_ref(g, t);
+	} else if (t->type == N_MEMBER && t->a->type == N_SUPER) {
+		emitf(g, "__ly.ss(%s, ", cls_home(g, t));
+		super_key(g, t, 0);
+		emitf(g, ", %s, ", val);
+		emit_this(g);
+		emitf(g, ", %d)", super_strict(g));
+		return;
 	} else
 		gen_expr(g, t, 0);
 	emit(g, " = ");
@@ -762,7 +1284,14 @@ destr(struct gen *g, struct node *t, const char *val, int mode)
 	case N_ARRPAT:
 		tmp = temp(g);
 		piece(g);
-		emitf(g, "%s = __ly.ai(%s)", tmp, val);
+		/* Only as many values as the pattern takes: the iterator is
+		 * closed after them. */
+		for (k = t->a, i = 0; k != NULL && k->type != N_REST; k = k->next)
+			i++;
+		if (k != NULL)
+			emitf(g, "%s = __ly.ai(%s)", tmp, val);
+		else
+			emitf(g, "%s = __ly.ai(%s, %d)", tmp, val, i);
 		for (k = t->a, i = 0; k != NULL; k = k->next, i++) {
 			if (k->type == N_HOLE)
 				continue;
@@ -1370,8 +1899,160 @@ gen_target_once(struct gen *g, struct node *m)
 	return access(g, t, m->b);
 }
 
+static void gen_assign1(struct gen *, struct node *);
+
+/* Is code here strict (class bodies, modules)? */
+static int
+super_strict(struct gen *g)
+{
+	return g->esm || g->cls == NULL || g->cls->home == NULL;
+}
+
+/* The key of super.x or super[k]: a string literal, or k stored in a
+ * temporary when it is read twice (then *kt is set). */
+static const char *
+super_key(struct gen *g, struct node *m, int twice)
+{
+	size_t at = g->out.len;
+	const char *k;
+
+	if (!(m->flags & NF_COMPUTED)) {
+		emit_quoted(g, m->b->s, m->b->n);
+		k = gstrdup(g, g->out.data + at);
+		return k;
+	}
+	if (!twice) {
+		gen_expr(g, m->b, 1);
+		return NULL;
+	}
+	k = temp(g);
+	emitf(g, "%s = ", k);
+	gen_expr(g, m->b, 1);
+	return k;
+}
+
+/* super.x = v and its compound forms: a [[Set]] on the home object's
+ * prototype with this as receiver (__ly.ss), after a get that calls
+ * getters with this (__ly.sg). */
+static void
+gen_super_assign(struct gen *g, struct node *m, int op, struct node *v)
+{
+	const char *home = cls_home(g, m), *k;
+	int strict = super_strict(g);
+
+	if (op == '=') {
+		emitf(g, "__ly.ss(%s, ", home);
+		super_key(g, m, 0);
+		emit(g, ", ");
+		gen_expr(g, v, 1);
+		emit(g, ", ");
+		emit_this(g);
+		emitf(g, ", %d)", strict);
+		return;
+	}
+	if (op == T_LAND_AS || op == T_LOR_AS || op == T_NULLISH_AS) {
+		const char *r = op == T_NULLISH_AS ? temp(g) : NULL;
+
+		emitf(g, "(%s__ly.sg(%s, ", r != NULL ? gprintf(g, "(%s = ", r) :
+		    "", home);
+		k = super_key(g, m, 1);
+		emit(g, ", ");
+		emit_this(g);
+		emit(g, ")");
+		if (r != NULL)
+			emitf(g, ") != null ? %s : ", r);
+		else
+			emit(g, op == T_LAND_AS ? " && " : " || ");
+		emitf(g, "__ly.ss(%s, %s, ", home, k);
+		gen_expr(g, v, 1);
+		emit(g, ", ");
+		emit_this(g);
+		emitf(g, ", %d))", strict);
+		return;
+	}
+	/* x op= v: the key once, the old value, then the new one. */
+	emitf(g, "__ly.ss(%s, ", home);
+	k = super_key(g, m, 1);
+	emit(g, ", ");
+	if (op == T_EXP_AS)
+		emit(g, "Math.pow(");
+	emitf(g, "__ly.sg(%s, %s, ", home, k);
+	emit_this(g);
+	emit(g, ")");
+	if (op == T_EXP_AS)
+		emit(g, ", ");
+	else {
+		const char *name = lexer_token_name(op);
+
+		/* "+=" -> " + " */
+		emitf(g, " %.*s ", (int)strlen(name) - 1, name);
+	}
+	emit(g, "(");
+	gen_expr(g, v, 1);
+	emit(g, ")");
+	if (op == T_EXP_AS)
+		emit(g, ")");
+	emit(g, ", ");
+	emit_this(g);
+	emitf(g, ", %d)", strict);
+}
+
+/* ++super.x, super.x-- */
+static void
+gen_super_update(struct gen *g, struct node *n)
+{
+	struct node *m = n->a;
+	const char *home, *k, *old = temp(g);
+	int strict = super_strict(g);
+
+	while (m->type == N_PAREN)
+		m = m->a;
+	home = cls_home(g, m);
+	emitf(g, "(%s = +__ly.sg(%s, ", old, home);
+	k = super_key(g, m, 1);
+	emit(g, ", ");
+	emit_this(g);
+	emitf(g, "), __ly.ss(%s, %s, %s %c 1, ", home, k, old,
+	    n->op == T_INC ? '+' : '-');
+	emit_this(g);
+	emitf(g, ", %d)", strict);
+	if (!(n->flags & NF_PREFIX))
+		emitf(g, ", %s", old);
+	emit(g, ")");
+}
+
+/* An assignment, after the temporal dead zone test of its target. */
 static void
 gen_assign(struct gen *g, struct node *n)
+{
+	struct binding *b;
+
+	switch (tdz_kind(g, n->a, &b)) {
+	case NF_TDZ:
+		/* x = v evaluates v, then throws; x += v throws first. */
+		sync(g, n->line);
+		emit(g, "(");
+		if (n->op == '=') {
+			gen_expr(g, n->b, 1);
+			emit(g, ", ");
+		}
+		emit_tdz_throw(g, b);
+		emit(g, ")");
+		return;
+	case NF_TDZCHECK:
+		sync(g, n->line);
+		emit(g, "(");
+		emit_tdz_test(g, b);
+		emit(g, ", ");
+		gen_assign1(g, n);
+		emit(g, ")");
+		return;
+	}
+	gen_assign1(g, n);
+}
+
+static void
+gen_assign1(struct gen *g, struct node *n)
 {
 	struct node *t = n->a;
 	int op = n->op;
@@ -1397,8 +2078,10 @@ gen_assign(struct gen *g, struct node *n)
 		emit(g, ", __ly.ce())");
 		return;
 	}
-	if (t->type == N_MEMBER && t->a->type == N_SUPER)
-		gfail(g, t, "not supported yet: assignment to super properties");
+	if (t->type == N_MEMBER && t->a->type == N_SUPER) {
+		gen_super_assign(g, t, op, n->b);
+		return;
+	}
 	if (op == T_EXP_AS || op == T_LAND_AS || op == T_LOR_AS ||
 	    op == T_NULLISH_AS) {
 		const char *reread;
@@ -1539,9 +2222,23 @@ gen_expr(struct gen *g, struct node *n, int top)
 	case N_TAGGED:
 		gen_tagged(g, n);
 		break;
-	case N_IDENT:
-		emit_ident_ref(g, n);
+	case N_IDENT: {
+		struct binding *b;
+
+		switch (tdz_kind(g, n, &b)) {
+		case NF_TDZ:
+			emit_tdz_throw(g, b);
+			break;
+		case NF_TDZCHECK:
+			emit(g, "(");
+			emit_tdz_test(g, b);
+			emitf(g, ", %s)", b->emit);
+			break;
+		default:
+			emit_ident_ref(g, n);
+		}
 		break;
+	}
 	case N_THIS:
 		emit_this(g);
 		break;
@@ -1596,8 +2293,12 @@ gen_expr(struct gen *g, struct node *n, int top)
 		break;
 	case N_MEMBER:
 		if (n->a->type == N_SUPER) {
-			emit(g, cls_home(g, n->a));
-			gen_member_tail(g, n);
+			/* Getters run with this, not the prototype. */
+			emitf(g, "__ly.sg(%s, ", cls_home(g, n->a));
+			super_key(g, n, 0);
+			emit(g, ", ");
+			emit_this(g);
+			emit(g, ")");
 			break;
 		}
 		if (n->a->type == N_NUM) {
@@ -1647,23 +2348,53 @@ gen_expr(struct gen *g, struct node *n, int top)
 		switch (n->op) {
 		case 't': emit(g, "typeof "); break;
 		case 'v': emit(g, "void "); break;
-		case 'd': emit(g, "delete "); break;
+		case 'd': {
+			struct node *a = n->a;
+
+			while (a->type == N_PAREN)
+				a = a->a;
+			if (a->type == N_IDENT && g->fn->strict)
+				gfail(g, n, "Delete of an unqualified identifier "
+				    "in strict mode.");
+			emit(g, "delete ");
+			break;
+		}
 		/* A space keeps - -x from becoming --x. */
 		default: emitf(g, "%c ", n->op);
 		}
 		gen_expr(g, n->a, 1);
 		break;
-	case N_UPDATE:
-		if (const_binding(g, n->a) != NULL) {
-			emit(g, "__ly.ce()");
+	case N_UPDATE: {
+		struct binding *b;
+		int tk = tdz_kind(g, n->a, &b);
+
+		if (tk == NF_TDZ) {
+			emit_tdz_throw(g, b);
 			break;
 		}
-		if (n->flags & NF_PREFIX)
-			emit(g, lexer_token_name(n->op));
-		gen_sub(g, n->a);
-		if (!(n->flags & NF_PREFIX))
-			emit(g, lexer_token_name(n->op));
+		if (tk == NF_TDZCHECK) {
+			emit(g, "(");
+			emit_tdz_test(g, b);
+			emit(g, ", ");
+		}
+		if (const_binding(g, n->a) != NULL)
+			emit(g, "__ly.ce()");
+		else if (n->a->type == N_MEMBER && n->a->a->type == N_SUPER)
+			gen_super_update(g, n);
+		else {
+			if (n->flags & NF_PREFIX)
+				emit(g, lexer_token_name(n->op));
+			if (tk)
+				emit(g, b->emit);
+			else
+				gen_sub(g, n->a);
+			if (!(n->flags & NF_PREFIX))
+				emit(g, lexer_token_name(n->op));
+		}
+		if (tk)
+			emit(g, ")");
 		break;
+	}
 	case N_BINARY:
 		if (n->op == '+' && gen_long_sum(g, n))
 			break;
@@ -1748,6 +2479,7 @@ fn_push(struct gen *g, int arrow)
 	memset(f, 0, sizeof *f);
 	f->up = g->fn;
 	f->arrow = arrow;
+	f->strict = f->up != NULL && f->up->strict;
 	g->fn = f;
 	return f;
 }
@@ -1773,6 +2505,45 @@ fn_pop(struct gen *g)
 	g->fn = f->up;
 }
 
+struct names {
+	struct node	*v[32];
+	int		 n;
+};
+
+static void
+cb_collect(struct gen *g, struct node *id, void *arg)
+{
+	struct names *nm = arg;
+
+	if (nm->n < 32)
+		nm->v[nm->n++] = id;
+}
+
+/* Duplicate parameter names: an error in strict code, arrows and
+ * parameter lists that are not simple names. */
+static void
+check_params(struct gen *g, struct node *f)
+{
+	struct names nm;
+	struct node *p;
+	int i, j, simple = 1;
+
+	for (p = f->b; p != NULL; p = p->next)
+		if (p->type != N_IDENT)
+			simple = 0;
+	if (simple && !g->fn->strict && !(f->flags & NF_ARROW))
+		return;
+	nm.n = 0;
+	for (p = f->b; p != NULL; p = p->next)
+		pattern_names(g, p, cb_collect, &nm);
+	for (i = 0; i < nm.n; i++)
+		for (j = 0; j < i; j++)
+			if (nm.v[i]->n == nm.v[j]->n &&
+			    memcmp(nm.v[i]->s, nm.v[j]->s, nm.v[i]->n) == 0)
+				gfail(g, nm.v[i], "Duplicate parameter name not "
+				    "allowed in this context");
+}
+
 static void
 gen_function(struct gen *g, struct node *f, const char *name,
     const char *prologue)
@@ -1780,7 +2551,7 @@ gen_function(struct gen *g, struct node *f, const char *name,
 	struct fnctx *fc;
 	struct node *p;
 	int i, arrow = (f->flags & NF_ARROW) != 0;
-	int named_scope = 0, simple = 1, saved_first;
+	int named_scope = 0, simple = 1, saved_first, use_strict;
 	struct loopwrap *saved_wrap;
 
 	if (f->flags & (NF_ASYNC | NF_GEN))
@@ -1805,6 +2576,11 @@ gen_function(struct gen *g, struct node *f, const char *name,
 		emit(g, " ");
 	emit(g, "(");
 	fc = fn_push(g, arrow);
+	use_strict = !(f->flags & NF_EXPRBODY) && f->c != NULL &&
+	    has_use_strict(g, f->c->a) && !fc->strict;
+	if (use_strict)
+		fc->strict = 1;
+	check_params(g, f);
 	if (name != NULL)
 		fc->fname = name;
 	else if (f->a != NULL && !arrow)
@@ -1817,9 +2593,11 @@ gen_function(struct gen *g, struct node *f, const char *name,
 		if (i > 0)
 			emit(g, ", ");
 		if (p->type == N_IDENT) {
+			strict_name(g, p);
 			declare_var(g, p->s, p->n);
 			buf_add(&g->out, p->s, p->n);
 		} else if (p->type == N_ASSIGNPAT && p->a->type == N_IDENT) {
+			strict_name(g, p->a);
 			declare_var(g, p->a->s, p->a->n);
 			buf_add(&g->out, p->a->s, p->a->n);
 		} else {
@@ -1829,6 +2607,10 @@ gen_function(struct gen *g, struct node *f, const char *name,
 		}
 	}
 	emit(g, ") {");
+	/* Before the declarations inserted at the mark: a directive must
+	 * come first. */
+	if (use_strict)
+		emit(g, "\"use strict\"; ");
 	fc->mark = g->out.len;
 	for (p = f->b; p != NULL; p = p->next) {
 		if (p->type != N_IDENT)
@@ -1841,8 +2623,11 @@ gen_function(struct gen *g, struct node *f, const char *name,
 	 * where they would clash. */
 	if (!(f->flags & NF_EXPRBODY)) {
 		collect_vars(g, f->c->a, 1);
-		if (simple)
+		if (simple) {
 			declare_block(g, f->c->a, 1);
+			if (f->c->a != NULL)
+				tdz_scope(g, f->c->a, 0, 0);
+		}
 	}
 	if (prologue != NULL)
 		emit(g, prologue);
@@ -1868,6 +2653,8 @@ gen_function(struct gen *g, struct node *f, const char *name,
 	if (!simple && !(f->flags & NF_EXPRBODY)) {
 		scope_push(g);
 		declare_block(g, f->c->a, 0);
+		if (f->c->a != NULL)
+			tdz_scope(g, f->c->a, 0, 0);
 	}
 	if (f->flags & NF_EXPRBODY) {
 		emit(g, " return (");
@@ -1898,6 +2685,7 @@ gen_class(struct gen *g, struct node *c, const char *bindname)
 	struct buf fb = BUF_INIT;
 	const char *fieldpro;
 	size_t nf = 0, i;
+	int was_strict;
 
 	memset(&cc, 0, sizeof cc);
 	if (c->a != NULL)
@@ -1923,8 +2711,17 @@ gen_class(struct gen *g, struct node *c, const char *bindname)
 		cc.super = sup;
 	}
 	emitf(g, "(function (%s) {", sup ? sup : "");
+	/* Class bodies are strict code. */
+	was_strict = g->fn->strict;
+	if (!was_strict) {
+		emit(g, "\"use strict\"; ");
+		g->fn->strict = 1;
+	}
 	scope_push(g);
-	bind(g, g->scope, name, strlen(name), name, B_CONST);
+	/* Only a class's own name is bound inside it: in const C = class
+	 * {}, C is the outer binding, in its dead zone in static fields. */
+	if (c->a != NULL)
+		bind(g, g->scope, name, strlen(name), name, B_CONST);
 	g->cls = &cc;
 	if (sup == NULL)
 		for (i = 0; i < cc.nfields; i++)
@@ -2032,6 +2829,7 @@ gen_class(struct gen *g, struct node *c, const char *bindname)
 	}
 	cc.is_static = 0;
 	g->cls = saved;
+	g->fn->strict = was_strict;
 	scope_pop(g);
 	emitf(g, " return %s; })(", name);
 	if (c->b != NULL)
@@ -2048,6 +2846,8 @@ gen_block(struct gen *g, struct node *b)
 	emit(g, "{");
 	scope_push(g);
 	declare_block(g, b->a, 0);
+	tdz_scope(g, b->a, 0, 0);
+	tdz_resets(g);
 	gen_stmts(g, b->a);
 	scope_pop(g);
 	emit(g, " }");
@@ -2083,6 +2883,8 @@ gen_var(struct gen *g, struct node *v, int in_for)
 					gen_expr(g, d->b, 1);
 			} else if (lexical && !in_for)
 				emit(g, " = void 0");
+			if (lexical)
+				pattern_names(g, d->a, cb_tdz_set, NULL);
 			continue;
 		}
 		if (d->b == NULL) {
@@ -2096,6 +2898,8 @@ gen_var(struct gen *g, struct node *v, int in_for)
 			emitf(g, "%s = ", t);
 			gen_expr(g, d->b, 1);
 			destr(g, d->a, t, D_DECL);
+			if (lexical)
+				pattern_names(g, d->a, cb_tdz_set, NULL);
 		}
 	}
 	if (g->first)
@@ -2109,20 +2913,6 @@ gen_body_stmt(struct gen *g, struct node *s)
 {
 	emit(g, " ");
 	gen_stmt(g, s);
-}
-
-struct names {
-	struct node	*v[32];
-	int		 n;
-};
-
-static void
-cb_collect(struct gen *g, struct node *id, void *arg)
-{
-	struct names *nm = arg;
-
-	if (nm->n < 32)
-		nm->v[nm->n++] = id;
 }
 
 static int
@@ -2254,6 +3044,43 @@ loop_names(struct gen *g, struct node *decl, struct node *body,
 	return 0;
 }
 
+/* var declarations in a loop body function assign names of the function
+ * around it (gen_var): declare them there, with its temporaries, or they
+ * would be implicit globals (or errors, in strict code). */
+static void
+cb_hoist(struct gen *g, struct node *id, void *arg)
+{
+	struct fnctx *f = arg;
+	struct binding *b = lookup(g, id->s, id->n);
+	const char *name = b != NULL ? b->emit :
+	    arena_strndup(g->arena, id->s, id->n);
+
+	buf_printf(&f->temps, "%s%s", f->temps.len ? ", " : "", name);
+}
+
+static void
+hoist_vars(struct gen *g, struct node *n, struct fnctx *f)
+{
+	struct node *k;
+
+	for (; n != NULL; n = n->next) {
+		switch (n->type) {
+		case N_FUNC:
+		case N_CLASS:
+			continue;
+		case N_VAR:
+			if (!(n->flags & (NF_LET | NF_CONST)))
+				for (k = n->a; k != NULL; k = k->next)
+					pattern_names(g, k->a, cb_hoist, f);
+			continue;
+		}
+		hoist_vars(g, n->a, f);
+		hoist_vars(g, n->b, f);
+		hoist_vars(g, n->c, f);
+		hoist_vars(g, n->d, f);
+	}
+}
+
 /* Print a loop body as "var r = (function (names) { body })(names);"
  * plus the dispatch of its result: 1 is break, an object a return. */
 static void
@@ -2264,7 +3091,7 @@ gen_wrapped(struct gen *g, struct node *body, struct names *nm,
 	struct loopwrap w;
 	struct fnctx *fc;
 	struct buf nb = BUF_INIT;
-	const char *names;
+	const char *names, *marks;
 	int i;
 
 	for (i = 0; i < nm->n; i++) {
@@ -2275,6 +3102,16 @@ gen_wrapped(struct gen *g, struct node *body, struct names *nm,
 	}
 	names = gstrdup(g, nb.data != NULL ? nb.data : "");
 	buf_free(&nb);
+	{
+		struct fnctx *f = g->fn;
+		struct node *save = body->next;
+
+		while (f->wrapper && f->up != NULL)
+			f = f->up;
+		body->next = NULL;
+		hoist_vars(g, body, f);
+		body->next = save;
+	}
 	memset(&w, 0, sizeof w);
 	w.up = g->wrap;
 	w.label = label;
@@ -2286,13 +3123,19 @@ gen_wrapped(struct gen *g, struct node *body, struct names *nm,
 	if (body->type == N_BLOCK) {
 		scope_push(g);
 		declare_block(g, body->a, 0);
+		tdz_scope(g, body->a, 0, 0);
 		gen_stmts(g, body->a);
 		scope_pop(g);
 	} else
 		gen_body_stmt(g, body);
 	g->wrap = w.up;
 	fn_pop(g);
-	emitf(g, " })(%s); if (%s === 1) break; if (%s) {", names, r, r);
+	marks = jump_marks(g, N_BREAK, NULL, 0);
+	if (*marks)
+		emitf(g, " })(%s); if (%s === 1) { %s; break; } if (%s) {", names,
+		    r, marks, r);
+	else
+		emitf(g, " })(%s); if (%s === 1) break; if (%s) {", names, r, r);
 	for (i = 0; i < w.njumps; i++) {
 		struct node jump, lab;
 
@@ -2306,7 +3149,9 @@ gen_wrapped(struct gen *g, struct node *body, struct names *nm,
 		emitf(g, " if (%s.l === \"%s\") ", r, w.jumps[i]);
 		gen_stmt(g, &jump);
 	}
-	emitf(g, " return %s; }", g->wrap != NULL ? r : gprintf(g, "%s.v", r));
+	marks = jump_marks(g, N_RETURN, NULL, 0);
+	emitf(g, " return %s%s%s; }", *marks ? marks : "", *marks ? ", " : "",
+	    g->wrap != NULL ? r : gprintf(g, "%s.v", r));
 }
 
 /* A loop or switch body inside a loop body function. */
@@ -2328,16 +3173,71 @@ wrap_leave(struct gen *g, int loop)
 	}
 }
 
+/* "op = op && 2, ..." for the for...of loops a jump leaves (type N_BREAK,
+ * N_CONTINUE or N_RETURN, with label or NULL), or "" for none: their
+ * finally then closes the iterator as for a jump, not an exception. */
+static const char *
+jump_marks(struct gen *g, int type, const char *label, size_t labeln)
+{
+	struct jscope *j, *lastloop = NULL, *end = NULL;
+	struct buf b = BUF_INIT;
+	const char *r;
+
+	/* Find where the jump goes: the walk stops before end. */
+	for (j = g->jumps; j != NULL && j->fn == g->fn; j = j->up) {
+		if (type == N_RETURN)
+			continue;
+		if (label != NULL) {
+			if (j->kind == J_LABEL && j->labeln == labeln &&
+			    memcmp(j->label, label, labeln) == 0) {
+				/* continue L stays in L's loop. */
+				end = type == N_CONTINUE ? lastloop : j;
+				break;
+			}
+		} else if (type == N_CONTINUE && j->kind != J_LABEL &&
+		    j->kind != J_SWITCH) {
+			end = j;
+			break;
+		} else if (type == N_BREAK && j->kind != J_LABEL) {
+			end = j->up;
+			break;
+		}
+		if (j->kind == J_LOOP || j->kind == J_FOROF)
+			lastloop = j;
+	}
+	if (j == NULL || j->fn != g->fn)
+		end = j;
+	for (j = g->jumps; j != end && j != NULL; j = j->up)
+		if (j->kind == J_FOROF && j->op != NULL)
+			buf_printf(&b, "%s%s = %s && 2", b.len ? ", " : "", j->op,
+			    j->op);
+	r = gstrdup(g, b.data != NULL ? b.data : "");
+	buf_free(&b);
+	return r;
+}
+
+/* for (x of v) becomes an indexed loop over arrays that keep the
+ * built-in iterator (and strings), else a loop over v's iterator.  The
+ * loop sits in a try whose finally closes the iterator when the loop is
+ * left before it is done.  op is 1 while a value taken from an iterator
+ * is being used (so an exception from next() itself closes nothing, as
+ * the spec says), and a jump out of the loop (break, return, a jump to
+ * an outer label) sets it to 2 first (jump_marks): with 1, the loop is
+ * left by an exception, which wins over the close's own.  No catch
+ * clause: in mujs, one makes every variable of the function slower. */
 static void
 gen_forof(struct gen *g, struct node *n)
 {
 	const char *it = temp(g), *isarr = temp(g), *i = temp(g), *st = temp(g);
-	char *val;
+	const char *op = temp(g);
 	struct node *left = n->a;
 	const char *label = g->loop_label;
+	const char *labels = g->forof_labels;
 	struct names nm;
 
 	g->loop_label = NULL;
+	g->forof_labels = NULL;
+	g->jumps->op = op;
 
 	sync(g, n->line);
 	scope_push(g);
@@ -2346,20 +3246,23 @@ gen_forof(struct gen *g, struct node *n)
 
 		la.kind = (left->flags & NF_CONST) ? B_CONST : B_LET;
 		la.fntop = 0;
+		la.end = la.istart = la.iend = 0;
+		la.init = NULL;
 		pattern_names(g, left->a->a, cb_lexical, &la);
 	}
-	emitf(g, "for (var %s = __ly.it(", it);
+	emitf(g, "try { %sfor (var %s = __ly.it(", labels != NULL ? labels : "",
+	    it);
 	gen_expr(g, n->b, 1);
-	emitf(g, "), %s = typeof %s.next != \"function\", %s = 0, %s; "
-	    "%s ? %s < %s.length : !(%s = %s.next()).done; %s++) {",
-	    isarr, it, i, st, isarr, i, it, st, it, i);
-	val = gprintf(g, "(%s ? %s[%s] : %s.value)", isarr, it, i, st);
+	emitf(g, "), %s = typeof %s.next != \"function\", %s = 0, %s, %s = 0; "
+	    "%s ? %s < %s.length : (%s = 0, !(%s = %s.next()).done); %s++) {",
+	    isarr, it, i, st, op, isarr, i, it, op, st, it, i);
 	{
 		const char *v = temp(g);
 		struct node *target = left->type == N_VAR ? left->a->a : left;
 		int mode = left->type == N_VAR ? D_DECL : D_ASSIGN;
 
-		emitf(g, " var %s = %s; ", v, val);
+		emitf(g, " var %s = %s ? %s[%s] : (%s = %s.value, %s = 1, %s); ",
+		    v, isarr, it, i, v, st, op, v);
 		if (mode == D_DECL)
 			emit(g, "var ");
 		g->first = 1;
@@ -2377,6 +3280,8 @@ gen_forof(struct gen *g, struct node *n)
 		wrap_enter(g, 1);
 		scope_push(g);
 		declare_block(g, n->c->a, 0);
+		tdz_scope(g, n->c->a, 0, 0);
+		tdz_resets(g);
 		gen_stmts(g, n->c->a);
 		scope_pop(g);
 		wrap_leave(g, 1);
@@ -2385,14 +3290,99 @@ gen_forof(struct gen *g, struct node *n)
 		gen_body_stmt(g, n->c);
 		wrap_leave(g, 1);
 	}
-	emit(g, " }");
+	emitf(g, " } } finally { if (%s) __ly.ic(%s, %s); }", op, it, op);
 	scope_pop(g);
 }
+
+static void gen_stmt1(struct gen *, struct node *);
+
+/* break or continue, as a return from a loop body function if it
+ * leaves one. */
+static void
+gen_jump(struct gen *g, struct node *n)
+{
+	struct loopwrap *w = g->wrap;
+	int inner = 0, i;
+
+	if (w != NULL) {
+		if (n->a == NULL)
+			inner = n->type == N_BREAK ? w->breaks > 0 :
+			    w->loops > 0;
+		else {
+			for (i = 0; i < w->nlabels; i++)
+				if (strlen(w->labels[i]) == n->a->n &&
+				    memcmp(w->labels[i], n->a->s, n->a->n) == 0)
+					inner = 1;
+			if (!inner && (w->label == NULL ||
+			    strlen(w->label) != n->a->n ||
+			    memcmp(w->label, n->a->s, n->a->n) != 0)) {
+				/* Leaves an enclosing loop: the caller's
+				 * dispatch does the jump. */
+				const char *j = gprintf(g, "%c:%.*s",
+				    n->type == N_BREAK ? 'b' : 'c',
+				    (int)n->a->n, n->a->s);
+
+				for (i = 0; i < w->njumps; i++)
+					if (strcmp(w->jumps[i], j) == 0)
+						break;
+				if (i == w->njumps) {
+					if (w->njumps == 16)
+						gfail(g, n, "too many labelled jumps");
+					w->jumps[w->njumps++] = j;
+				}
+				emitf(g, "return {l: \"%s\"};", j);
+				return;
+			}
+		}
+		if (!inner) {
+			emit(g, n->type == N_BREAK ? "return 1;" : "return;");
+			return;
+		}
+	}
+	emit(g, n->type == N_BREAK ? "break" : "continue");
+	if (n->a != NULL)
+		emitf(g, " %.*s", (int)n->a->n, n->a->s);
+	emit(g, ";");
+}
+
 
 static void
 gen_stmt(struct gen *g, struct node *n)
 {
+	struct jscope j;
+
+	switch (n->type) {
+	case N_FOR: case N_FORIN: case N_WHILE: case N_DOWHILE:
+		j.kind = J_LOOP;
+		break;
+	case N_FOROF:
+		j.kind = J_FOROF;
+		break;
+	case N_SWITCH:
+		j.kind = J_SWITCH;
+		break;
+	case N_LABEL:
+		j.kind = J_LABEL;
+		j.label = n->a->s;
+		j.labeln = n->a->n;
+		break;
+	default:
+		gen_stmt1(g, n);
+		return;
+	}
+	j.up = g->jumps;
+	j.fn = g->fn;
+	j.op = NULL;
+	g->jumps = &j;
+	gen_stmt1(g, n);
+	g->jumps = j.up;
+}
+
+static void
+gen_stmt1(struct gen *g, struct node *n)
+{
 	struct node *k;
+	const char *marks;
 	const char *label = g->loop_label;
 	struct names nm;
 
@@ -2440,6 +3430,8 @@ gen_stmt(struct gen *g, struct node *n)
 		    arena_strndup(g->arena, n->a->s, n->a->n));
 		gen_class(g, n, NULL);
 		emit(g, ";");
+		if (b != NULL && b->flag != NULL)
+			emitf(g, " var %s = 1;", b->flag);
 		break;
 	}
 	case N_EXPRSTMT:
@@ -2497,8 +3489,10 @@ gen_stmt(struct gen *g, struct node *n)
 	case N_FOR:
 		scope_push(g);
 		if (n->a != NULL && n->a->type == N_VAR &&
-		    (n->a->flags & (NF_LET | NF_CONST)))
+		    (n->a->flags & (NF_LET | NF_CONST))) {
 			declare_block(g, n->a, 0);
+			tdz_scope(g, n, 1, 0);
+		}
 		emit(g, "for (");
 		if (n->a != NULL) {
 			if (n->a->type == N_VAR)
@@ -2555,19 +3549,38 @@ gen_stmt(struct gen *g, struct node *n)
 		gen_forof(g, n);
 		break;
 	case N_RETURN:
+		marks = jump_marks(g, N_RETURN, NULL, 0);
+		if (*marks && n->a == NULL) {
+			emitf(g, "{ %s; %s }", marks, g->wrap != NULL ?
+			    "return {v: void 0};" : "return;");
+			break;
+		}
 		if (g->wrap != NULL) {
 			emit(g, "return {v: ");
-			if (n->a != NULL)
-				gen_expr(g, n->a, 1);
-			else
+			if (n->a == NULL)
 				emit(g, "void 0");
+			else if (*marks) {
+				const char *t = temp(g);
+
+				emitf(g, "(%s = ", t);
+				gen_expr(g, n->a, 1);
+				emitf(g, ", %s, %s)", marks, t);
+			} else
+				gen_expr(g, n->a, 1);
 			emit(g, "};");
 			break;
 		}
 		emit(g, "return");
 		if (n->a != NULL) {
 			emit(g, " (");
-			gen_expr(g, n->a, 1);
+			if (*marks) {
+				const char *t = temp(g);
+
+				emitf(g, "%s = ", t);
+				gen_expr(g, n->a, 1);
+				emitf(g, ", %s, %s", marks, t);
+			} else
+				gen_expr(g, n->a, 1);
 			emit(g, ")");
 		}
 		emit(g, ";");
@@ -2579,54 +3592,28 @@ gen_stmt(struct gen *g, struct node *n)
 		break;
 	case N_BREAK:
 	case N_CONTINUE:
-		if (g->wrap != NULL) {
-			struct loopwrap *w = g->wrap;
-			int inner = 0, i;
-
-			if (n->a == NULL)
-				inner = n->type == N_BREAK ? w->breaks > 0 :
-				    w->loops > 0;
-			else {
-				for (i = 0; i < w->nlabels; i++)
-					if (strlen(w->labels[i]) == n->a->n &&
-					    memcmp(w->labels[i], n->a->s, n->a->n) == 0)
-						inner = 1;
-				if (!inner && (w->label == NULL ||
-				    strlen(w->label) != n->a->n ||
-				    memcmp(w->label, n->a->s, n->a->n) != 0)) {
-					/* Leaves an enclosing loop: the caller's
-					 * dispatch does the jump. */
-					const char *j = gprintf(g, "%c:%.*s",
-					    n->type == N_BREAK ? 'b' : 'c',
-					    (int)n->a->n, n->a->s);
-
-					for (i = 0; i < w->njumps; i++)
-						if (strcmp(w->jumps[i], j) == 0)
-							break;
-					if (i == w->njumps) {
-						if (w->njumps == 16)
-							gfail(g, n, "too many labelled jumps");
-						w->jumps[w->njumps++] = j;
-					}
-					emitf(g, "return {l: \"%s\"};", j);
-					break;
-				}
-			}
-			if (!inner) {
-				emit(g, n->type == N_BREAK ? "return 1;" : "return;");
-				break;
-			}
+		marks = jump_marks(g, n->type, n->a != NULL ? n->a->s : NULL,
+		    n->a != NULL ? n->a->n : 0);
+		if (*marks) {
+			emitf(g, "{ %s; ", marks);
+			gen_jump(g, n);
+			emit(g, " }");
+			break;
 		}
-		emit(g, n->type == N_BREAK ? "break" : "continue");
-		if (n->a != NULL)
-			emitf(g, " %.*s", (int)n->a->n, n->a->s);
-		emit(g, ";");
+		gen_jump(g, n);
 		break;
 	case N_LABEL: {
 		const char *l = arena_strndup(g->arena, n->a->s, n->a->n);
 		int pushed = 0;
 
-		emitf(g, "%s:", l);
+		/* A for...of's labels go inside the try around it. */
+		for (k = n->b; k->type == N_LABEL; k = k->b)
+			;
+		if (k->type == N_FOROF)
+			g->forof_labels = gprintf(g, "%s%s: ",
+			    g->forof_labels != NULL ? g->forof_labels : "", l);
+		else
+			emitf(g, "%s:", l);
 		if (g->wrap != NULL && g->wrap->nlabels < 16) {
 			g->wrap->labels[g->wrap->nlabels++] = l;
 			pushed = 1;
@@ -2678,14 +3665,32 @@ gen_stmt(struct gen *g, struct node *n)
 			gen_block(g, n->d);
 		}
 		break;
-	case N_SWITCH:
+	case N_SWITCH: {
+		size_t at;
+
 		emit(g, "switch (");
+		at = g->out.len;
 		gen_expr(g, n->a, 1);
 		emit(g, ") {");
 		wrap_enter(g, 0);
 		scope_push(g);
 		for (k = n->b; k != NULL; k = k->next)
 			declare_block(g, k->b, 0);
+		if (n->b != NULL) {
+			struct buf r = BUF_INIT;
+			size_t i;
+
+			/* Resets go before the discriminant: no statement
+			 * can come before the first case. */
+			tdz_scope(g, n->b, 0, 1);
+			for (i = 0; i < g->scope->nb; i++)
+				if (g->scope->b[i].flag != NULL)
+					buf_printf(&r, "%s = 0, ",
+					    g->scope->b[i].flag);
+			if (r.len > 0)
+				insert_at(g, at, r.data);
+			buf_free(&r);
+		}
 		for (k = n->b; k != NULL; k = k->next) {
 			sync(g, k->line);
 			if (k->a != NULL) {
@@ -2700,6 +3705,7 @@ gen_stmt(struct gen *g, struct node *n)
 		wrap_leave(g, 0);
 		emit(g, " }");
 		break;
+	}
 	case N_WITH:
 		emit(g, "with (");
 		gen_expr(g, n->a, 1);
@@ -3001,10 +4007,18 @@ lower_module(const char *src, size_t len, const struct lower_options *opt,
 	    ", function (exports, module, require, __ly_import) {");
 	top = fn_push(g, 0);
 	top->top = 1;
+	/* ES modules are strict; so is a script that says so.  The
+	 * directive must come first, before the prologue. */
+	if (g->esm || has_use_strict(g, prog->a)) {
+		emit(g, "\"use strict\"; ");
+		top->strict = 1;
+	}
 	top->mark = g->out.len;
 	scope_push(g);
 	collect_vars(g, prog->a, 1);
 	declare_block(g, prog->a, 1);
+	if (prog->a != NULL)
+		tdz_scope(g, prog->a, 0, 0);
 	if (g->esm)
 		module_scan(g, prog);
 	gen_stmts(g, prog->a);

@@ -76,6 +76,49 @@ test_compile_errors(void **state)
 	free(cause);
 }
 
+/* Uses of a let/const after its declaration, in its function or in one
+ * made after it, cost nothing; only uses that may come too early are
+ * tested or throw. */
+static void
+test_tdz_cost(void **state)
+{
+	static const struct {
+		const char	*src;
+		int		 checks;	/* "$tdz ||" tests */
+		int		 throws;	/* unconditional throws */
+	} cases[] = {
+		{ "const a = 1; let b = a + 1; b++; f(() => a + b);", 0, 0 },
+		{ "const fib = (n) => n < 2 ? n : fib(n - 1);", 0, 0 },
+		{ "const o = { m() { return o; } };", 0, 0 },
+		{ "export default function () { return B; } const B = 1;", 0, 0 },
+		{ "for (const x of xs) { const y = x; g(() => y); }", 0, 0 },
+		{ "const g = () => late; const late = 1;", 1, 0 },
+		{ "h(); let v = 2; function h() { return v; }", 1, 0 },
+		{ "use(x); let x = 1;", 0, 1 },
+		{ "let y = y + 1;", 0, 1 },
+		{ "switch (k) { case 0: let s = 1; break; case 1: s; }", 1, 0 },
+	};
+	size_t i;
+
+	for (i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+		char *cause = NULL;
+		const char *src = cases[i].src, *p;
+		char *out = bundle_compile_source("t.js", src, strlen(src), &cause);
+		int checks = 0, throws = 0;
+
+		if (out == NULL)
+			fail_msg("%s: %s", src, cause);
+		for (p = out; (p = strstr(p, "$tdz || ")) != NULL; p++)
+			checks++;
+		for (p = out; (p = strstr(p, "__ly.tdz(")) != NULL; p++)
+			throws++;
+		throws -= checks;
+		if (checks != cases[i].checks || throws != cases[i].throws)
+			fail_msg("%s\nbecame\n%s", src, out);
+		free(out);
+	}
+}
+
 static char dir[64];
 
 static void
@@ -190,6 +233,7 @@ main(void)
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_lines_kept),
 		cmocka_unit_test(test_compile_errors),
+		cmocka_unit_test(test_tdz_cost),
 		cmocka_unit_test(test_build),
 		cmocka_unit_test(test_build_errors),
 	};

@@ -1,0 +1,4 @@
+export const a = 1;
+function f(a, b, a) {
+  return a;
+}
