@@ -60,6 +60,7 @@ struct worker_proc {
 	int		 done;
 	int		 dead;
 	uint32_t	 vus, vus_max;
+	int		 vus_seen;	/* a status came since the start */
 	uint64_t	*counts;	/* per scenario: complete, interrupted */
 	size_t		 ncounts;
 	uint32_t	 vu_base;
@@ -526,6 +527,7 @@ on_vus(void *arg, uint32_t worker, int64_t time, uint32_t vus, uint32_t vus_max,
 	if ((int)worker < c->nworkers) {
 		c->workers[worker].vus = vus;
 		c->workers[worker].vus_max = vus_max;
+		c->workers[worker].vus_seen = 1;
 	}
 	return 0;
 }
@@ -821,8 +823,14 @@ worker_main(struct coord *c, int k)
 	ctl_write(w.ctl_out, (char[]){ CTL_READY }, 1);
 	engine_run(w.e, worker_started, &w);
 	if (!w.e->stopping) {
+		/* The first status comes 100 ms after the start, when the
+		 * VUs the start activates all run (a status sent at once
+		 * would count only those that had begun), before the
+		 * coordinator's first sample at 1 s. */
+		struct timeval first = { 0, 100000 };
+
 		event_add(w.vus_ev, &sec);
-		worker_vus_cb(-1, 0, &w);
+		event_base_once(w.e->base, -1, EV_TIMEOUT, worker_vus_cb, &w, &first);
 		executor_start(w.e);
 		engine_run(w.e, worker_done, w.e);
 	}
@@ -1095,6 +1103,7 @@ tick_cb(evutil_socket_t fd, short what, void *arg)
 {
 	struct coord *c = arg;
 	uint32_t vus = 0, max = 0;
+	int seen = 1;
 	char *breached = NULL;
 	bool abort = false;
 	static int ticks;
@@ -1105,9 +1114,18 @@ tick_cb(evutil_socket_t fd, short what, void *arg)
 	for (i = 0; i < c->nworkers; i++) {
 		vus += c->workers[i].vus;
 		max += c->workers[i].vus_max;
+		seen &= (c->workers[i].vus_seen && !c->workers[i].done) ||
+		    c->workers[i].dead;
 	}
-	aggregator_add(c->agg, metric_registry_get(c->metrics, "vus")->id, c->no_tags, vus);
-	aggregator_add(c->agg, metric_registry_get(c->metrics, "vus_max")->id, c->no_tags, max);
+	/* Until every worker has said how many VUs its start made active,
+	 * the sum would be short, and once one has finished it counts the
+	 * VUs it stopped: k6 samples neither moment. */
+	if (seen)
+		aggregator_add(c->agg, metric_registry_get(c->metrics, "vus")->id,
+		    c->no_tags, vus);
+	if (max > 0)
+		aggregator_add(c->agg, metric_registry_get(c->metrics, "vus_max")->id,
+		    c->no_tags, max);
 	if (c->tty && !c->quiet)
 		progress(c, 0);
 	/* k6 evaluates thresholds every 2 s during the run. */
@@ -1242,7 +1260,6 @@ run_workers(struct coord *c, char **cause)
 		event_add(wp->ctl_ev, NULL);
 	}
 	c->tick_ev = event_new(c->base, -1, EV_PERSIST, tick_cb, c);
-	event_add(c->tick_ev, &sec);
 
 	/* Start together once every VU has run its init code. */
 	for (;;) {
@@ -1261,6 +1278,8 @@ run_workers(struct coord *c, char **cause)
 	} else {
 		c->t_start = engine_now();
 		c->started = 1;
+		/* Ticks count from the start, as k6's samples of vus do. */
+		event_add(c->tick_ev, &sec);
 		for (i = 0; i < c->nworkers; i++)
 			ctl_write(c->workers[i].ctl_to, (char[]){ CTL_START }, 1);
 	}
