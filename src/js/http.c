@@ -534,8 +534,9 @@ form_escape(struct buf *b, const char *s)
 	}
 }
 
+/* One field of a form body (each_field's fn; no argument). */
 static void
-form_pair(js_State *J, struct buf *b, const char *k, int idx)
+form_pair(js_State *J, const char *unused, struct buf *b, const char *k, int idx)
 {
 	if (b->len > 0)
 		buf_putc(b, '&');
@@ -566,11 +567,11 @@ push_sorted_keys(js_State *J, int idx)
 	return n;
 }
 
-/* An object body: form-urlencoded, keys sorted as Go's url.Values does.
- * The keys stay on the JavaScript stack, so a throwing toString leaks
- * nothing. */
+/* fn(J, arg, b, key, value index) for each field of the object at idx,
+ * in key order; an array value gives one call per element. */
 static void
-read_form(js_State *J, struct http_req *r, int idx)
+each_field(js_State *J, int idx, void (*fn)(js_State *, const char *,
+    struct buf *, const char *, int), const char *arg, struct buf *b)
 {
 	int i, j, n, len, keys;
 
@@ -583,14 +584,23 @@ read_form(js_State *J, struct http_req *r, int idx)
 			len = js_getlength(J, -1);
 			for (j = 0; j < len; j++) {
 				js_getindex(J, -1, j);
-				form_pair(J, &r->body, js_tostring(J, -3), -1);
+				fn(J, arg, b, js_tostring(J, -3), js_gettop(J) - 1);
 				js_pop(J, 1);
 			}
 		} else
-			form_pair(J, &r->body, js_tostring(J, -2), -1);
+			fn(J, arg, b, js_tostring(J, -2), js_gettop(J) - 1);
 		js_pop(J, 2);
 	}
 	js_pop(J, 1);
+}
+
+/* An object body: form-urlencoded, keys sorted as Go's url.Values does.
+ * The keys stay on the JavaScript stack, so a throwing toString leaks
+ * nothing. */
+static void
+read_form(js_State *J, struct http_req *r, int idx)
+{
+	each_field(J, idx, form_pair, NULL, &r->body);
 	r->has_body = 1;
 	r->form = 1;
 }
@@ -638,9 +648,10 @@ add_quoted(struct buf *b, const char *s)
 	buf_putc(b, '"');
 }
 
-/* One part of a multipart body: the value at idx under the name k. */
+/* One part of a multipart body: the value at idx under the name k
+ * (each_field's fn; its argument is the boundary). */
 static void
-multipart_part(js_State *J, struct buf *b, const char *bound, const char *k,
+multipart_part(js_State *J, const char *bound, struct buf *b, const char *k,
     int idx)
 {
 	buf_printf(b, "%s--%s\r\nContent-Disposition: form-data; name=",
@@ -677,7 +688,7 @@ read_multipart(js_State *J, struct http_req *r, int idx)
 	static const char hex[] = "0123456789abcdef";
 	unsigned char rnd[30];
 	char bound[61], *ct;
-	int i, j, n, len, keys;
+	int i;
 
 	if (RAND_bytes(rnd, sizeof rnd) != 1)
 		js_error(J, "multipart body: the random generator failed");
@@ -686,25 +697,7 @@ read_multipart(js_State *J, struct http_req *r, int idx)
 		bound[2 * i + 1] = hex[rnd[i] & 15];
 	}
 	bound[60] = '\0';
-	n = push_sorted_keys(J, idx);
-	keys = js_gettop(J) - 1;
-	for (i = 0; i < n; i++) {
-		js_getindex(J, keys, i);
-		js_getproperty(J, idx, js_tostring(J, -1));
-		if (js_isarray(J, -1)) {
-			len = js_getlength(J, -1);
-			for (j = 0; j < len; j++) {
-				js_getindex(J, -1, j);
-				multipart_part(J, &r->body, bound,
-				    js_tostring(J, -3), js_gettop(J) - 1);
-				js_pop(J, 1);
-			}
-		} else
-			multipart_part(J, &r->body, bound, js_tostring(J, -2),
-			    js_gettop(J) - 1);
-		js_pop(J, 2);
-	}
-	js_pop(J, 1);
+	each_field(J, idx, multipart_part, bound, &r->body);
 	buf_printf(&r->body, "\r\n--%s--\r\n", bound);
 	r->has_body = 1;
 	ct = xasprintf("multipart/form-data; boundary=%s", bound);
