@@ -62,13 +62,16 @@ enum {
 static const struct field {
 	const char	*name;
 	int		 id;
+	int		 str;	/* the string it shows, or -1 */
 } fields[] = {
-	{ "status_text", F_STATUS_TEXT }, { "headers", F_HEADERS },
-	{ "cookies", F_COOKIES }, { "timings", F_TIMINGS }, { "url", F_URL },
-	{ "proto", F_PROTO }, { "error_code", F_ERROR_CODE },
-	{ "error", F_ERROR }, { "remote_ip", F_REMOTE_IP },
-	{ "remote_port", F_REMOTE_PORT }, { "tls_version", F_TLS_VERSION },
-	{ "tls_cipher_suite", F_TLS_CIPHER }, { "request", F_REQUEST },
+	{ "status_text", F_STATUS_TEXT, -1 }, { "headers", F_HEADERS, -1 },
+	{ "cookies", F_COOKIES, -1 }, { "timings", F_TIMINGS, -1 },
+	{ "url", F_URL, S_URL }, { "proto", F_PROTO, S_PROTO },
+	{ "error_code", F_ERROR_CODE, -1 }, { "error", F_ERROR, S_ERROR },
+	{ "remote_ip", F_REMOTE_IP, S_IP }, { "remote_port", F_REMOTE_PORT, -1 },
+	{ "tls_version", F_TLS_VERSION, S_TLSV },
+	{ "tls_cipher_suite", F_TLS_CIPHER, S_CIPHER },
+	{ "request", F_REQUEST, -1 },
 };
 #define NFIELDS	(sizeof fields / sizeof fields[0])
 
@@ -316,9 +319,13 @@ push_request(js_State *J, const struct res *x)
 }
 
 static void
-push_field(js_State *J, const struct res *x, int id)
+push_field(js_State *J, const struct res *x, const struct field *f)
 {
-	switch (id) {
+	if (f->str >= 0) {
+		js_pushstring(J, x->s[f->str]);
+		return;
+	}
+	switch (f->id) {
 	case F_STATUS_TEXT:
 		push_status_text(J, x);
 		break;
@@ -333,29 +340,11 @@ push_field(js_State *J, const struct res *x, int id)
 	case F_TIMINGS:
 		push_timings(J, x);
 		break;
-	case F_URL:
-		js_pushstring(J, x->s[S_URL]);
-		break;
-	case F_PROTO:
-		js_pushstring(J, x->s[S_PROTO]);
-		break;
 	case F_ERROR_CODE:
 		js_pushnumber(J, x->error_code);
 		break;
-	case F_ERROR:
-		js_pushstring(J, x->s[S_ERROR]);
-		break;
-	case F_REMOTE_IP:
-		js_pushstring(J, x->s[S_IP]);
-		break;
 	case F_REMOTE_PORT:
 		js_pushnumber(J, (double)x->remote_port);
-		break;
-	case F_TLS_VERSION:
-		js_pushstring(J, x->s[S_TLSV]);
-		break;
-	case F_TLS_CIPHER:
-		js_pushstring(J, x->s[S_CIPHER]);
 		break;
 	case F_REQUEST:
 		push_request(J, x);
@@ -383,7 +372,7 @@ res_get(js_State *J)
 		js_pushundefined(J);	/* Response.prototype.url and the like */
 		return;
 	}
-	push_field(J, js_touserdata(J, 0, TAG), f->id);
+	push_field(J, js_touserdata(J, 0, TAG), f);
 	if (f->id & OBJ) {
 		js_copy(J, -1);
 		js_defproperty(J, 0, f->name, 0);
