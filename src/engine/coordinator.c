@@ -1893,6 +1893,10 @@ to_outputs(void *arg, const struct metric *m, uint32_t tags, const struct wire_s
 		os.vu = ws->vu;
 		os.iter = ws->iter;
 	}
+	if (ws->flags & WIRE_SAMPLE_UMETA) {
+		os.meta = ws->meta;
+		os.meta_len = ws->meta_len;
+	}
 	for (i = 0; i < c->noutputs; i++)
 		output_add(c->outputs[i], &os);
 }

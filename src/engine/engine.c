@@ -11,6 +11,7 @@
 #include "metrics/metric.h"
 #include "metrics/tagset.h"
 #include "net/net.h"
+#include "util/buf.h"
 #include "util/log.h"
 #include "util/xmalloc.h"
 
@@ -234,8 +235,11 @@ engine_run(struct engine *e, int (*done)(void *), void *arg)
 		while ((vu = TAILQ_FIRST(&batch)) != NULL) {
 			TAILQ_REMOVE(&batch, vu, runq);
 			vu->queued = 0;
-			if (!coro_done(vu->co))
+			if (!coro_done(vu->co)) {
+				e->running = vu;
 				coro_resume(vu->co);
+				e->running = NULL;
+			}
 		}
 	}
 }
@@ -298,11 +302,47 @@ engine_emit(struct engine *e, uint32_t metric, uint32_t tags, double value)
 	s.tags = tags;
 	s.time = wall_ns();
 	s.value = value;
+	if (e->running != NULL && e->running->meta_len > 0) {
+		s.flags |= WIRE_SAMPLE_UMETA;
+		s.meta = e->running->meta;
+		s.meta_len = (uint32_t)e->running->meta_len;
+	}
 	e->emitted++;
 	while ((rc = wire_writer_add(e->wire, &s, &cause)) == WIRE_FULL)
 		engine_flush(e);
 	if (rc == -1)
 		fatalx(109, "internal error: %s", cause);
+}
+
+void
+engine_vu_meta_set(struct vu *vu, const char *key, const char *value)
+{
+	struct buf b = BUF_INIT;
+	const char *k, *v, *end = vu->meta + vu->meta_len;
+	int put = value == NULL, c;
+
+	/* Rebuild the sorted pairs: a VU has a handful at most. */
+	for (k = vu->meta; vu->meta_len > 0 && k < end; k = v + strlen(v) + 1) {
+		v = k + strlen(k) + 1;
+		c = strcmp(key, k);
+		if (!put && c <= 0) {
+			buf_add(&b, key, strlen(key) + 1);
+			buf_add(&b, value, strlen(value) + 1);
+			put = 1;
+		}
+		if (c == 0)
+			continue;
+		buf_add(&b, k, strlen(k) + 1);
+		buf_add(&b, v, strlen(v) + 1);
+	}
+	if (!put) {
+		buf_add(&b, key, strlen(key) + 1);
+		buf_add(&b, value, strlen(value) + 1);
+	}
+	free(vu->meta);
+	vu->meta_len = b.len;
+	vu->meta = b.len > 0 ? buf_steal(&b) : NULL;
+	buf_free(&b);
 }
 
 void

@@ -101,6 +101,9 @@ struct vu {
 	void		*http;		/* the VU's HTTP state (js/http.c) */
 	void		*timers;	/* setTimeout and friends (js/timers.c) */
 	int		 setup_ref;	/* setup data decoded for this VU */
+	char		*meta;		/* exec.vu.metrics.metadata: sorted
+					   "key\0value\0" pairs, owned */
+	size_t		 meta_len;
 	TAILQ_ENTRY(vu)	 runq;
 };
 
@@ -138,6 +141,7 @@ struct engine {
 	size_t			 nbacklog;
 	struct event		*flush_ev;
 	struct vu_queue		 runq;
+	struct vu		*running;	/* whose JavaScript runs now */
 	struct exec_run		*runs;
 	size_t			 nruns;
 	/* Every VU of this process; a scenario takes VUs from here when it
@@ -175,6 +179,9 @@ void		 engine_run(struct engine *, int (*done)(void *), void *arg);
 void		 engine_wake(struct engine *, struct vu *);
 /* Queue one sample; time is taken now. */
 void		 engine_emit(struct engine *, uint32_t metric, uint32_t tags, double value);
+/* Set key to value in the VU's metadata (NULL value: remove it); the
+ * samples the VU emits afterwards carry it. */
+void		 engine_vu_meta_set(struct vu *, const char *key, const char *value);
 /* Encode the pending samples and hand them on. */
 void		 engine_flush(struct engine *);
 /* Send a control message after the pending samples: done, or the

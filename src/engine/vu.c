@@ -431,6 +431,7 @@ vu_free(struct vu *vu)
 	coro_free(vu->co);
 	event_free(vu->timer);
 	free(vu->group);
+	free(vu->meta);
 	free(x->init_error);
 	free(x);
 }

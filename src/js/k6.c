@@ -514,19 +514,39 @@ x_vu_tags(js_State *J)
 	vt_mirroring = 0;
 }
 
-/* exec.vu.metrics.metadata: nothing carries metadata other than vu and
- * iter to the outputs yet. */
+/* exec.vu.metrics.metadata: like exec.vu.tags, a mirror of the VU's
+ * metadata (engine_vu_meta_set), which its samples carry to the outputs
+ * (json, csv, influxdb) but not into tags, thresholds or the summary. */
+static int vm_mirroring;
+
 static int
 vm_put(js_State *J, void *p, const char *name)
 {
-	js_error(J, "not supported yet: exec.vu.metrics.metadata");
-	return 1;
+	struct vu *vu = p;
+
+	if (vm_mirroring)
+		return 0;
+	if (!js_isstring(J, -1) && !js_isnumber(J, -1) && !js_isboolean(J, -1))
+		js_typeerror(J, "invalid value for metric metadata '%s': only String, "
+		    "Boolean and Number types are accepted", name);
+	js_copy(J, -1);
+	engine_vu_meta_set(vu, name, js_tostring(J, -1));
+	js_replace(J, -2);
+	return 0;
+}
+
+static int
+vm_delete(js_State *J, void *p, const char *name)
+{
+	engine_vu_meta_set(p, name, NULL);
+	return 0;
 }
 
 static void
 x_vu_metrics(js_State *J)
 {
 	struct vu *vu = exec_vu(J);
+	const char *k, *v;
 
 	js_newobject(J);
 	x_vu_tags(J);
@@ -535,7 +555,15 @@ x_vu_metrics(js_State *J)
 	js_getproperty(J, -1, "prototype");
 	js_rot2(J);
 	js_pop(J, 1);
-	js_newuserdatax(J, "ly.vumeta", vu, NULL, vm_put, NULL, NULL);
+	js_newuserdatax(J, "ly.vumeta", vu, NULL, vm_put, vm_delete, NULL);
+	vm_mirroring = 1;
+	for (k = vu->meta; vu->meta_len > 0 && k < vu->meta + vu->meta_len;
+	    k = v + strlen(v) + 1) {
+		v = k + strlen(k) + 1;
+		js_pushstring(J, v);
+		js_defproperty(J, -2, k, 0);
+	}
+	vm_mirroring = 0;
 	js_setproperty(J, -2, "metadata");
 }
 static void x_vu_iter(js_State *J) { js_pushnumber(J, (double)exec_vu(J)->iter); }

@@ -192,7 +192,8 @@ wire_writer_add(struct wire_writer *w, const struct wire_sample *s,
 		w->base = s->time;
 	/* Unsigned arithmetic: wraps instead of overflowing. */
 	dt = (int64_t)((uint64_t)s->time - (uint64_t)w->base);
-	rc |= msgpack_pack_array(&w->spk, s->flags & WIRE_SAMPLE_META ? 6 : 4);
+	rc |= msgpack_pack_array(&w->spk, 4 + (s->flags & WIRE_SAMPLE_META ? 2 : 0) +
+	    (s->flags & WIRE_SAMPLE_UMETA ? 1 : 0));
 	rc |= msgpack_pack_uint32(&w->spk, s->metric);
 	rc |= msgpack_pack_uint32(&w->spk, s->tags);
 	rc |= msgpack_pack_int64(&w->spk, dt);
@@ -204,6 +205,10 @@ wire_writer_add(struct wire_writer *w, const struct wire_sample *s,
 	if (s->flags & WIRE_SAMPLE_META) {
 		rc |= msgpack_pack_uint32(&w->spk, s->vu);
 		rc |= msgpack_pack_uint64(&w->spk, s->iter);
+	}
+	if (s->flags & WIRE_SAMPLE_UMETA) {
+		rc |= msgpack_pack_str(&w->spk, s->meta_len);
+		rc |= msgpack_pack_str_body(&w->spk, s->meta, s->meta_len);
 	}
 	if (rc != 0 || wire_writer_bytes(w) > w->max_bytes) {
 		rc = WIRE_FULL;
@@ -758,7 +763,7 @@ wire_read_samples(struct wire_reader *r, struct rd *c, int64_t base,
 			c->p++;
 		} else if (rd_array(c, &k) != 0)
 			return -1;
-		if (k != 4 && k != 6)
+		if (k < 4 || k > 7)
 			return rd_fail(c, "bad sample");
 		if (rd_uint(c, WIRE_MAX_METRICS - 1, &m) != 0 ||
 		    rd_uint(c, WIRE_MAX_TAGSETS - 1, &t) != 0 ||
@@ -772,17 +777,31 @@ wire_read_samples(struct wire_reader *r, struct rd *c, int64_t base,
 		s->metric = r->mmap[m];
 		s->tags = r->tmap[t];
 		s->time = (int64_t)((uint64_t)base + (uint64_t)dt);
-		if (k == 6) {
+		s->flags = 0;
+		s->vu = 0;
+		s->iter = 0;
+		s->meta = NULL;
+		s->meta_len = 0;
+		if (k >= 6) {
 			if (rd_uint(c, UINT32_MAX, &vu) != 0 ||
 			    rd_uint(c, INT64_MAX, &iter) != 0)
 				return -1;
 			s->flags = WIRE_SAMPLE_META;
 			s->vu = (uint32_t)vu;
 			s->iter = iter;
-		} else {
-			s->flags = 0;
-			s->vu = 0;
-			s->iter = 0;
+		}
+		if (k == 5 || k == 7) {
+			const char *mp;
+			size_t ml;
+
+			if (rd_str(c, &mp, &ml) != 0)
+				return -1;
+			/* pairs of NUL-terminated strings, or nothing */
+			if (ml == 0 || mp[ml - 1] != '\0' || ml > UINT32_MAX)
+				return rd_fail(c, "bad sample metadata");
+			s->flags |= WIRE_SAMPLE_UMETA;
+			s->meta = mp;
+			s->meta_len = (uint32_t)ml;
 		}
 	}
 	*np = n;

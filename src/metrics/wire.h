@@ -72,6 +72,7 @@ struct wire_metric {
 };
 
 #define WIRE_SAMPLE_META	0x1	/* vu and iter are set */
+#define WIRE_SAMPLE_UMETA	0x2	/* meta is set */
 
 struct wire_sample {
 	uint32_t	 metric;
@@ -81,6 +82,11 @@ struct wire_sample {
 	uint32_t	 flags;
 	uint32_t	 vu;
 	uint64_t	 iter;
+	/* The script's metadata (exec.vu.metrics.metadata): "key\0value\0"
+	 * pairs, meta_len bytes, borrowed (from the writer's caller, or
+	 * from the message being read). */
+	const char	*meta;
+	uint32_t	 meta_len;
 };
 
 struct wire_batch {

@@ -296,11 +296,19 @@ csv_add(void *arg, const struct output_sample *s)
 	if (extra.len > 0)
 		format_csv_field(b, extra.data);
 	buf_putc(b, ',');
-	if (s->has_meta) {
-		buf_puts(b, "iter=");
-		format_u64(b, s->iter);
-		buf_puts(b, "&vu=");
-		format_u64(b, s->vu);
+	if (s->has_meta || s->meta_len > 0) {
+		const char *k, *v, *end = s->meta + s->meta_len;
+		struct buf m = BUF_INIT;
+
+		if (s->has_meta)
+			buf_printf(&m, "iter=%llu&vu=%lu", (unsigned long long)s->iter,
+			    (unsigned long)s->vu);
+		for (k = s->meta; s->meta_len > 0 && k < end; k = v + strlen(v) + 1) {
+			v = k + strlen(k) + 1;
+			buf_printf(&m, "%s%s=%s", m.len ? "&" : "", k, v);
+		}
+		format_csv_field(b, m.data);
+		buf_free(&m);
 	}
 	buf_putc(b, '\n');
 	buf_free(&extra);

@@ -938,6 +938,8 @@ influx_utoa(char *out, size_t size, uint64_t v)
 	out[sizeof tmp - n] = '\0';
 }
 
+#define INFLUX_META_MAX	16	/* metadata fields written per sample */
+
 struct influx_fv {
 	const char		*key;
 	enum influx_kind	 kind;
@@ -950,7 +952,8 @@ influx_add(void *arg, const struct output_sample *s)
 	struct influx			*ix = arg;
 	struct influx_batch		*b;
 	const struct influx_field	*f;
-	struct influx_fv		 fv[TAGSET_MAX_TAGS + 3], tmp;
+	struct influx_fv		 fv[TAGSET_MAX_TAGS + 3 + INFLUX_META_MAX], tmp;
+	const char			*k, *v;
 	char				 vu[16], iter[24];
 	size_t				 nfv = 0, i, j;
 	int64_t				 ts;
@@ -995,6 +998,15 @@ influx_add(void *arg, const struct output_sample *s)
 		fv[nfv].key = "iter";
 		fv[nfv].kind = f != NULL ? f->kind : INFLUX_STRING;
 		fv[nfv++].value = iter;
+	}
+	/* The script's metadata: string fields, as vu and iter. */
+	for (k = s->meta, i = 0; s->meta_len > 0 && k < s->meta + s->meta_len &&
+	    i < INFLUX_META_MAX; k = v + strlen(v) + 1, i++) {
+		v = k + strlen(k) + 1;
+		f = influx_field_find(ix, k);
+		fv[nfv].key = k;
+		fv[nfv].kind = f != NULL ? f->kind : INFLUX_STRING;
+		fv[nfv++].value = v;
 	}
 	fv[nfv].key = "value";
 	fv[nfv].kind = INFLUX_FLOAT;

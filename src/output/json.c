@@ -198,13 +198,30 @@ json_add(void *arg, const struct output_sample *s)
 		format_json_string(b, s->tags[i].value, 1);
 	}
 	buf_putc(b, '}');
-	if (s->has_meta) {
+	if (s->has_meta || s->meta_len > 0) {
+		const char *k, *v, *end = s->meta + s->meta_len;
+		int first = 1;
+
 		/* Go's map order is random; sorted keys are as good. */
-		buf_puts(b, ",\"metadata\":{\"iter\":\"");
-		format_u64(b, s->iter);
-		buf_puts(b, "\",\"vu\":\"");
-		format_u64(b, s->vu);
-		buf_puts(b, "\"}");
+		buf_puts(b, ",\"metadata\":{");
+		if (s->has_meta) {
+			buf_puts(b, "\"iter\":\"");
+			format_u64(b, s->iter);
+			buf_puts(b, "\",\"vu\":\"");
+			format_u64(b, s->vu);
+			buf_putc(b, '"');
+			first = 0;
+		}
+		for (k = s->meta; s->meta_len > 0 && k < end; k = v + strlen(v) + 1) {
+			v = k + strlen(k) + 1;
+			if (!first)
+				buf_putc(b, ',');
+			first = 0;
+			format_json_string(b, k, 1);
+			buf_putc(b, ':');
+			format_json_string(b, v, 1);
+		}
+		buf_putc(b, '}');
 	}
 	buf_puts(b, "}}\n");
 	j->nbuf++;

@@ -31,6 +31,10 @@ struct output_sample {
 	int			 has_meta;	/* vu and iter are set */
 	uint32_t		 vu;
 	uint64_t		 iter;
+	/* exec.vu.metrics.metadata: "key\0value\0" pairs, sorted by key,
+	 * meta_len bytes (0: none); borrowed for the call. */
+	const char		*meta;
+	size_t			 meta_len;
 };
 
 /* spec is the --out value: "json=FILE", "csv=FILE", "csv=fileName=F,timeFormat=unix",

@@ -27,6 +27,21 @@ c=$(gzip -dc "$tmp/o.csv.gz" | grep -c '^checks,')
 [ "$c" = 10 ] && ok "csv: ten checks rows, gzipped" || notok "csv: $c checks rows"
 gzip -dc "$tmp/o.csv.gz" | head -1 | grep -q '^metric_name,timestamp,metric_value,' &&
 	ok "csv: k6's header" || notok "csv: header"
+# exec.vu.metrics.metadata reaches the json and csv lines, not the tags.
+meta=$srcdir/tests/func/cases/out-metadata.js
+if "$LYOCELL" run -q --summary-export "$tmp/m.json" --out "json=$tmp/m.out.json" \
+    --out "csv=$tmp/m.csv" "$meta" >"$tmp/out" 2>&1 &&
+    "$JCHECK" "$tmp/m.json" "m.checks.fails === 0 && m.checks.passes === 9"; then
+	ok "metadata: set, read back, deleted, objects refused"
+else
+	notok "metadata: $(tail -3 "$tmp/out")"
+fi
+grep -q '"metric":"marked","type":"Point".*"tags":{[^}]*},"metadata":{"n":"7","trace_id":"trace-0"}' "$tmp/m.out.json" &&
+grep -q '"metric":"marked","type":"Point".*"metadata":{"trace_id":"trace-2"}' "$tmp/m.out.json" &&
+! grep -q '"tags":{[^}]*trace_id' "$tmp/m.out.json" &&
+	ok "metadata: json lines carry it, tags do not" || notok "metadata: json lines"
+grep -q '^marked,.*,n=7&trace_id=trace-1$' "$tmp/m.csv" &&
+	ok "metadata: csv metadata column" || notok "metadata: csv: $(grep '^marked' "$tmp/m.csv" | head -2)"
 if "$LYOCELL" run -q --out "bogus=x" "$script" >"$tmp/out" 2>&1; then
 	notok "an unknown output is refused"
 else

@@ -74,6 +74,17 @@ test_http_sample(void **state)
 	    "method=\"GET\",status=200i,value=4.791478,vu=\"12\" "
 	    "1795657897895\n");
 	free(got);
+
+	/* The script's metadata: string fields, sorted with the others. */
+	s.meta = "trace_id\0ab c\0zz\0\"q\"";
+	s.meta_len = sizeof "trace_id\0ab c\0zz\0\"q\"";	/* with the last NUL */
+	got = lines("", &s, 1);
+	assert_string_equal(got, "http_req_duration,expected_response=true,"
+	    "method=GET,name=http://127.0.0.1:18080/a\\ b,proto=HTTP/1.1,"
+	    "scenario=default,status=200 iter=345i,"
+	    "trace_id=\"ab c\",url=\"http://127.0.0.1:18080/a b?x=\\\"1\\\"\","
+	    "value=4.791478,vu=12i,zz=\"\\\"q\\\"\" 1795657897895871125\n");
+	free(got);
 }
 
 static void

@@ -47,6 +47,7 @@ struct got {
 	int64_t			 vus_time;
 	uint32_t		 vus, vus_max;
 	int			 fail;
+	char			 meta[256];	/* samples' metadata, '|' after each */
 };
 
 static int
@@ -75,6 +76,18 @@ got_batch(void *arg, const struct wire_batch *b, char **cause)
 	}
 	g->s = realloc(g->s, (g->n + b->n + 1) * sizeof *g->s);
 	memcpy(g->s + g->n, b->samples, b->n * sizeof *g->s);
+	/* The metadata is borrowed from the message: copy it now. */
+	for (size_t i = 0; i < b->n; i++) {
+		const struct wire_sample *x = &b->samples[i];
+		size_t at = strlen(g->meta), j;
+
+		for (j = 0; x->flags & WIRE_SAMPLE_UMETA && j < x->meta_len &&
+		    at + 2 < sizeof g->meta; j++)
+			g->meta[at++] = x->meta[j] != '\0' ? x->meta[j] : '=';
+		if (x->flags & WIRE_SAMPLE_UMETA && at + 1 < sizeof g->meta)
+			g->meta[at++] = '|';
+		g->meta[at] = '\0';
+	}
 	g->n += b->n;
 	g->batches++;
 	return 0;
@@ -222,6 +235,11 @@ test_roundtrip(void **state)
 		s.flags = i % 3 == 0 ? WIRE_SAMPLE_META : 0;
 		s.vu = (uint32_t)i + 1;
 		s.iter = (uint64_t)i * 1000000007ULL;
+		/* the script's metadata, alone and with vu and iter */
+		s.meta = i % 4 == 0 ? "a\0x\0" : "k\0v\0long\0value";
+		s.meta_len = i % 4 == 0 ? 4 : 15;	/* last NUL included */
+		if (i % 2 == 0)
+			s.flags |= WIRE_SAMPLE_UMETA;
 		assert_int_equal(wire_writer_add(p.w, &s, &cause), 0);
 	}
 	assert_int_equal(wire_writer_count(p.w), n);
@@ -242,14 +260,18 @@ test_roundtrip(void **state)
 		    base + ((int64_t)i - 3) * 1000003);
 		assert_memory_equal(&p.g.s[i].value, &values[i],
 		    sizeof values[i]);
+		assert_int_equal(p.g.s[i].flags,
+		    (i % 3 == 0 ? WIRE_SAMPLE_META : 0) |
+		    (i % 2 == 0 ? WIRE_SAMPLE_UMETA : 0));
 		if (i % 3 == 0) {
-			assert_int_equal(p.g.s[i].flags, WIRE_SAMPLE_META);
 			assert_int_equal(p.g.s[i].vu, i + 1);
 			assert_int_equal(p.g.s[i].iter,
 			    (uint64_t)i * 1000000007ULL);
-		} else
-			assert_int_equal(p.g.s[i].flags, 0);
+		}
 	}
+	/* i = 0, 2, 4, 6, 8, 10: "a x" when i % 4 == 0, else "k v long value" */
+	assert_string_equal(p.g.meta, "a=x=|k=v=long=value=|a=x=|k=v=long=value=|"
+	    "a=x=|k=v=long=value=|");
 	assert_int_equal(wire_reader_messages(p.r), 1);
 	assert_int_equal(wire_reader_samples(p.r), n);
 	pair_free(&p);
