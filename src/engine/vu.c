@@ -108,14 +108,27 @@ set_number(js_State *J, const char *name, double v)
 }
 
 /* __ENV: the run's variables, and those of the scenario the VU serves;
- * the init code sees only the former, as in k6. */
+ * the init code sees only the former, as in k6.  k6 run passes the
+ * system environment too, often 50 variables and 5 KiB per VU, so the
+ * object is made on first use: __ENV is an accessor on the global object
+ * whose function (getter and setter at once: a getter gets no argument)
+ * keeps the object in its property v. */
 static void
-push_env(struct vu *vu)
+env_accessor(js_State *J)
 {
+	struct vu *vu = vu_of(J);
 	const struct runopts *o = vu->engine->opts;
-	js_State *J = vu->J;
 	size_t i;
 
+	js_currentfunction(J);
+	if (js_gettop(J) > 2) {		/* this, value, the function */
+		js_copy(J, 1);
+		js_setproperty(J, -2, "v");
+		js_pushundefined(J);
+		return;
+	}
+	if (js_hasproperty(J, -1, "v"))
+		return;
 	js_newobject(J);
 	for (i = 0; o != NULL && i < o->nenv; i++) {
 		js_pushstring(J, o->env[i].value);
@@ -126,7 +139,20 @@ push_env(struct vu *vu)
 			js_pushstring(J, vu->env_run->sc->env[i].value);
 			js_setproperty(J, -2, vu->env_run->sc->env[i].key);
 		}
-	js_setglobal(J, "__ENV");
+	js_copy(J, -1);
+	js_setproperty(J, -3, "v");
+}
+
+static void
+push_env(struct vu *vu)
+{
+	js_State *J = vu->J;
+
+	js_pushglobal(J);
+	js_newcfunction(J, env_accessor, "__ENV", 0);
+	js_copy(J, -1);
+	js_defaccessor(J, -3, "__ENV", 0);
+	js_pop(J, 1);
 }
 
 /* Create the state and run the init code: the runtime library, the
