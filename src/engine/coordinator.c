@@ -135,6 +135,11 @@ read_file(const char *path, char **cause)
 static void
 push_flag_layer(js_State *J, const struct cli *cli, int env)
 {
+	/* k6's variables for options that have no flag */
+	static const char *const env_only[][2] = {
+		{ "K6_TLS_CIPHER_SUITES", "tls-cipher-suites" },
+	};
+	const char *v;
 	size_t i;
 	int n = 0;
 
@@ -146,6 +151,16 @@ push_flag_layer(js_State *J, const struct cli *cli, int env)
 		js_pushstring(J, cli->values[i].opt->name);
 		js_setindex(J, -2, 0);
 		js_pushstring(J, cli->values[i].value);
+		js_setindex(J, -2, 1);
+		js_setindex(J, -2, n++);
+	}
+	for (i = 0; env && i < sizeof env_only / sizeof env_only[0]; i++) {
+		if ((v = getenv(env_only[i][0])) == NULL || *v == '\0')
+			continue;
+		js_newarray(J);
+		js_pushstring(J, env_only[i][1]);
+		js_setindex(J, -2, 0);
+		js_pushstring(J, v);
 		js_setindex(J, -2, 1);
 		js_setindex(J, -2, n++);
 	}

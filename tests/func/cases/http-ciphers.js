@@ -21,6 +21,9 @@ const MODES = {
   // an RSA suite against an ECDSA certificate: no handshake
   refused: { tlsVersion: 'tls1.2', tlsCipherSuites: ['TLS_ECDHE_RSA_WITH_AES_128_GCM_SHA256'], want: null },
   bad: { tlsCipherSuites: ['TLS_ECDHE_ECDSA_WITH_AES_128_GCM_SHA256', 'TLS_NO_SUCH_SUITE'] },
+  // K6_TLS_CIPHER_SUITES (http-ciphers-env.case) overrides the script's list
+  env: { tlsVersion: 'tls1.2', tlsCipherSuites: ['TLS_ECDHE_ECDSA_WITH_AES_128_GCM_SHA256'],
+    want: ['tls1.2', 'TLS_ECDHE_ECDSA_WITH_CHACHA20_POLY1305_SHA256'] },
   badversion: { tlsVersion: 'tls1.4' },
   minmax: { tlsVersion: { min: 'tls1.3', max: 'tls1.2' } },
 };
