@@ -22,6 +22,7 @@
 #include "engine/coordinator.h"
 #include "engine/engine.h"
 #include "exitcode.h"
+#include "js/intern.h"
 #include "js/modules.h"
 #include "js/runtime.h"
 #include "metrics/aggregator.h"
@@ -851,6 +852,9 @@ worker_main(struct coord *c, int k)
 	}
 	event_del(w.vus_ev);
 	worker_vus_cb(-1, 0, &w);
+	if (log_enabled(LOG_DEBUG))
+		log_msg(LOG_DEBUG, NULL, "worker %d: %zu names interned, shared by "
+		    "its VUs", k, intern_count());
 	engine_send_done(w.e);
 	/* Every message must reach the coordinator before we go. */
 	while (w.e->nbacklog > 0) {

@@ -16,7 +16,6 @@
 #include "engine/coro.h"
 #include "engine/engine.h"
 #include "engine/vualloc.h"
-#include "js/intern.h"
 #include "js/modules.h"
 #include "js/runtime.h"
 #include "util/buf.h"
@@ -367,12 +366,8 @@ vu_main(void *arg)
 	struct vu_ext *x = arg;
 	struct vu *vu = &x->vu;
 	char *cause = NULL;
-	int rc;
 
-	intern_cache_begin();
-	rc = vu_init_js(vu, &cause);
-	intern_cache_end();
-	if (rc == -1) {
+	if (vu_init_js(vu, &cause) == -1) {
 		x->init_error = cause;
 		vu->state = VU_DEAD;
 		if (vu->run != NULL)

@@ -1,6 +1,5 @@
-/* Unit tests for src/js/intern.c: repeats answered from the cache are
- * mujs's own interned strings, one state at a time, none carried over to
- * the next state. */
+/* Unit tests for src/js/intern.c: one interned string per name for every
+ * state of the process, surviving the states, and mujs working on it. */
 #include "config.h"
 
 #include <setjmp.h>
@@ -19,86 +18,82 @@
 const char *js_intern(js_State *, const char *);
 
 static void
-test_same_state(void **state)
+test_shared(void **state)
 {
 	js_State *J, *K;
-	const char *a, *b, *c;
+	const char *a;
 
-	intern_cache_begin();
 	J = js_newstate(NULL, NULL, 0);
+	K = js_newstate(NULL, NULL, 0);
 	assert_non_null(J);
+	assert_non_null(K);
 	a = js_intern(J, "lyocell-name");
-	b = js_intern(J, "lyocell-name");
-	assert_ptr_equal(a, b);
 	assert_string_equal(a, "lyocell-name");
-	assert_ptr_not_equal(js_intern(J, "lyocell-other"), a);
-	/* A second state is not served from the first one's names. */
-	K = js_newstate(NULL, NULL, 0);
-	c = js_intern(K, "lyocell-name");
-	assert_ptr_not_equal(c, a);
-	assert_ptr_equal(js_intern(K, "lyocell-name"), c);
-	intern_cache_end();
-	/* After the start, mujs's own tree gives the same strings. */
 	assert_ptr_equal(js_intern(J, "lyocell-name"), a);
-	js_freestate(K);
+	assert_ptr_equal(js_intern(K, "lyocell-name"), a);
+	assert_ptr_not_equal(js_intern(J, "lyocell-other"), a);
 	js_freestate(J);
+	/* the string outlives the state that interned it first */
+	assert_ptr_equal(js_intern(K, "lyocell-name"), a);
+	assert_string_equal(a, "lyocell-name");
+	js_freestate(K);
 }
 
 static void
-test_next_state(void **state)
+test_growth(void **state)
 {
-	js_State *J, *K;
-	const char *a, *b;
-
-	intern_cache_begin();
-	J = js_newstate(NULL, NULL, 0);
-	a = js_intern(J, "lyocell-again");
-	intern_cache_end();
-	js_freestate(J);
-	intern_cache_begin();
-	K = js_newstate(NULL, NULL, 0);
-	b = js_intern(K, "lyocell-again");
-	assert_string_equal(b, "lyocell-again");
-	/* the string of the freed state is never handed out: same address
-	 * or not, it is the one K's tree holds */
-	assert_ptr_equal(js_intern(K, "lyocell-again"), b);
-	intern_cache_end();
-	js_dostring(K, "var o = { length: 1, prototype: 2 }; o.length + o.prototype;");
-	js_freestate(K);
-	(void)a;
-}
-
-static void
-test_many_names(void **state)
-{
-	js_State *J;
+	js_State *J = js_newstate(NULL, NULL, 0);
+	const char *first[20000];
 	char name[32];
-	const char *first[5000];
+	size_t before = intern_count();
 	int i;
 
-	intern_cache_begin();
-	J = js_newstate(NULL, NULL, 0);
-	/* more names than the table holds: the rest go to mujs directly */
-	for (i = 0; i < 5000; i++) {
-		snprintf(name, sizeof name, "n%d", i);
+	for (i = 0; i < 20000; i++) {
+		snprintf(name, sizeof name, "grow%d", i);
 		first[i] = js_intern(J, name);
 	}
-	for (i = 0; i < 5000; i++) {
-		snprintf(name, sizeof name, "n%d", i);
+	assert_true(intern_count() >= before + 20000);
+	for (i = 0; i < 20000; i++) {
+		snprintf(name, sizeof name, "grow%d", i);
 		assert_ptr_equal(js_intern(J, name), first[i]);
+		assert_string_equal(first[i], name);
 	}
-	intern_cache_end();
-	assert_int_equal(js_dostring(J, "var s = 0; for (var k in { a: 1, b: 2 }) s++; if (s !== 2) throw 1;"), 0);
 	js_freestate(J);
+}
+
+/* mujs itself on shared names: properties, literals, JSON, for-in. */
+static void
+test_mujs(void **state)
+{
+	js_State *J, *K;
+	int i;
+
+	for (i = 0; i < 3; i++) {
+		J = js_newstate(NULL, NULL, 0);
+		K = js_newstate(NULL, NULL, 0);
+		assert_int_equal(js_dostring(J,
+		    "var o = { alpha: 1, beta: 'x' }, n = 0, k;"
+		    "for (k in o) n++;"
+		    "var j = JSON.parse('{\"alpha\":2,\"gamma\":[1,2]}');"
+		    "if (n !== 2 || j.alpha !== 2 || j.gamma.length !== 2 ||"
+		    "    JSON.stringify(o) !== '{\"alpha\":1,\"beta\":\"x\"}' ||"
+		    "    typeof Math.max !== 'function' || 'alpha' in {} )"
+		    "  throw new Error('bad');"), 0);
+		js_freestate(J);
+		assert_int_equal(js_dostring(K,
+		    "var p = { beta: 3 }; if (p.beta !== 3 || p.alpha !== undefined)"
+		    "  throw new Error('bad');"), 0);
+		js_freestate(K);
+	}
 }
 
 int
 main(void)
 {
 	const struct CMUnitTest tests[] = {
-		cmocka_unit_test(test_same_state),
-		cmocka_unit_test(test_next_state),
-		cmocka_unit_test(test_many_names),
+		cmocka_unit_test(test_shared),
+		cmocka_unit_test(test_growth),
+		cmocka_unit_test(test_mujs),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
