@@ -12,6 +12,7 @@
 #include "metrics/tagset.h"
 #include "net/net.h"
 #include "util/buf.h"
+#include "util/pairs.h"
 #include "util/log.h"
 #include "util/xmalloc.h"
 
@@ -314,31 +315,33 @@ engine_emit(struct engine *e, uint32_t metric, uint32_t tags, double value)
 		fatalx(109, "internal error: %s", cause);
 }
 
+static void
+add_pair(struct buf *b, const char *k, const char *v)
+{
+	buf_add(b, k, strlen(k) + 1);
+	buf_add(b, v, strlen(v) + 1);
+}
+
 void
 engine_vu_meta_set(struct vu *vu, const char *key, const char *value)
 {
 	struct buf b = BUF_INIT;
-	const char *k, *v, *end = vu->meta + vu->meta_len;
+	const char *k, *v;
+	size_t at = 0;
 	int put = value == NULL, c;
 
 	/* Rebuild the sorted pairs: a VU has a handful at most. */
-	for (k = vu->meta; vu->meta_len > 0 && k < end; k = v + strlen(v) + 1) {
-		v = k + strlen(k) + 1;
+	while (pairs_next(vu->meta, vu->meta_len, &at, &k, &v)) {
 		c = strcmp(key, k);
 		if (!put && c <= 0) {
-			buf_add(&b, key, strlen(key) + 1);
-			buf_add(&b, value, strlen(value) + 1);
+			add_pair(&b, key, value);
 			put = 1;
 		}
-		if (c == 0)
-			continue;
-		buf_add(&b, k, strlen(k) + 1);
-		buf_add(&b, v, strlen(v) + 1);
+		if (c != 0)
+			add_pair(&b, k, v);
 	}
-	if (!put) {
-		buf_add(&b, key, strlen(key) + 1);
-		buf_add(&b, value, strlen(value) + 1);
-	}
+	if (!put)
+		add_pair(&b, key, value);
 	free(vu->meta);
 	vu->meta_len = b.len;
 	vu->meta = b.len > 0 ? buf_steal(&b) : NULL;

@@ -17,6 +17,7 @@
 #include "metrics/tagset.h"
 #include "util/buf.h"
 #include "util/log.h"
+#include "util/pairs.h"
 #include "util/xmalloc.h"
 
 static struct vu *
@@ -547,6 +548,7 @@ x_vu_metrics(js_State *J)
 {
 	struct vu *vu = exec_vu(J);
 	const char *k, *v;
+	size_t at = 0;
 
 	js_newobject(J);
 	x_vu_tags(J);
@@ -557,9 +559,7 @@ x_vu_metrics(js_State *J)
 	js_pop(J, 1);
 	js_newuserdatax(J, "ly.vumeta", vu, NULL, vm_put, vm_delete, NULL);
 	vm_mirroring = 1;
-	for (k = vu->meta; vu->meta_len > 0 && k < vu->meta + vu->meta_len;
-	    k = v + strlen(v) + 1) {
-		v = k + strlen(k) + 1;
+	while (pairs_next(vu->meta, vu->meta_len, &at, &k, &v)) {
 		js_pushstring(J, v);
 		js_defproperty(J, -2, k, 0);
 	}

@@ -19,6 +19,7 @@
 #include "output/outfile.h"
 #include "util/buf.h"
 #include "util/duration.h"
+#include "util/pairs.h"
 #include "util/xmalloc.h"
 
 #define CSV_EARLY_FLUSH	((size_t)4 << 20)
@@ -297,16 +298,15 @@ csv_add(void *arg, const struct output_sample *s)
 		format_csv_field(b, extra.data);
 	buf_putc(b, ',');
 	if (s->has_meta || s->meta_len > 0) {
-		const char *k, *v, *end = s->meta + s->meta_len;
+		const char *k, *v;
+		size_t at = 0;
 		struct buf m = BUF_INIT;
 
 		if (s->has_meta)
 			buf_printf(&m, "iter=%llu&vu=%lu", (unsigned long long)s->iter,
 			    (unsigned long)s->vu);
-		for (k = s->meta; s->meta_len > 0 && k < end; k = v + strlen(v) + 1) {
-			v = k + strlen(k) + 1;
+		while (pairs_next(s->meta, s->meta_len, &at, &k, &v))
 			buf_printf(&m, "%s%s=%s", m.len ? "&" : "", k, v);
-		}
 		format_csv_field(b, m.data);
 		buf_free(&m);
 	}

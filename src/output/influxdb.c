@@ -29,6 +29,7 @@
 #include "util/buf.h"
 #include "util/duration.h"
 #include "util/hex.h"
+#include "util/pairs.h"
 #include "util/xmalloc.h"
 
 #define INFLUX_BATCH_MAX	((size_t)4 << 20)	/* bytes in one POST */
@@ -954,6 +955,7 @@ influx_add(void *arg, const struct output_sample *s)
 	const struct influx_field	*f;
 	struct influx_fv		 fv[TAGSET_MAX_TAGS + 3 + INFLUX_META_MAX], tmp;
 	const char			*k, *v;
+	size_t				 at = 0;
 	char				 vu[16], iter[24];
 	size_t				 nfv = 0, i, j;
 	int64_t				 ts;
@@ -1000,9 +1002,8 @@ influx_add(void *arg, const struct output_sample *s)
 		fv[nfv++].value = iter;
 	}
 	/* The script's metadata: string fields, as vu and iter. */
-	for (k = s->meta, i = 0; s->meta_len > 0 && k < s->meta + s->meta_len &&
-	    i < INFLUX_META_MAX; k = v + strlen(v) + 1, i++) {
-		v = k + strlen(k) + 1;
+	for (i = 0; i < INFLUX_META_MAX &&
+	    pairs_next(s->meta, s->meta_len, &at, &k, &v); i++) {
 		f = influx_field_find(ix, k);
 		fv[nfv].key = k;
 		fv[nfv].kind = f != NULL ? f->kind : INFLUX_STRING;

@@ -16,6 +16,7 @@
 #include "output/outfile.h"
 #include "util/buf.h"
 #include "util/duration.h"
+#include "util/pairs.h"
 #include "util/xmalloc.h"
 
 #define JSON_FLUSH_MS		200
@@ -199,7 +200,8 @@ json_add(void *arg, const struct output_sample *s)
 	}
 	buf_putc(b, '}');
 	if (s->has_meta || s->meta_len > 0) {
-		const char *k, *v, *end = s->meta + s->meta_len;
+		const char *k, *v;
+		size_t at = 0;
 		int first = 1;
 
 		/* Go's map order is random; sorted keys are as good. */
@@ -212,8 +214,7 @@ json_add(void *arg, const struct output_sample *s)
 			buf_putc(b, '"');
 			first = 0;
 		}
-		for (k = s->meta; s->meta_len > 0 && k < end; k = v + strlen(v) + 1) {
-			v = k + strlen(k) + 1;
+		while (pairs_next(s->meta, s->meta_len, &at, &k, &v)) {
 			if (!first)
 				buf_putc(b, ',');
 			first = 0;
