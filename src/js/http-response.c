@@ -53,24 +53,24 @@ struct res {
  * value becomes an own property once made. */
 #define OBJ	0x100
 enum {
-	F_STATUS_TEXT, F_HEADERS = 1 | OBJ, F_COOKIES = 2 | OBJ,
-	F_TIMINGS = 3 | OBJ, F_URL = 4, F_PROTO, F_ERROR_CODE, F_ERROR,
-	F_REMOTE_IP, F_REMOTE_PORT, F_TLS_VERSION, F_TLS_CIPHER,
-	F_REQUEST = 12 | OBJ
+	F_STRING,	/* one of the strings: struct field's str */
+	F_STATUS_TEXT, F_HEADERS = 2 | OBJ, F_COOKIES = 3 | OBJ,
+	F_TIMINGS = 4 | OBJ, F_ERROR_CODE = 5, F_REMOTE_PORT,
+	F_REQUEST = 7 | OBJ
 };
 
 static const struct field {
 	const char	*name;
 	int		 id;
-	int		 str;	/* the string it shows, or -1 */
+	int		 str;	/* F_STRING: the string it shows */
 } fields[] = {
 	{ "status_text", F_STATUS_TEXT, -1 }, { "headers", F_HEADERS, -1 },
 	{ "cookies", F_COOKIES, -1 }, { "timings", F_TIMINGS, -1 },
-	{ "url", F_URL, S_URL }, { "proto", F_PROTO, S_PROTO },
-	{ "error_code", F_ERROR_CODE, -1 }, { "error", F_ERROR, S_ERROR },
-	{ "remote_ip", F_REMOTE_IP, S_IP }, { "remote_port", F_REMOTE_PORT, -1 },
-	{ "tls_version", F_TLS_VERSION, S_TLSV },
-	{ "tls_cipher_suite", F_TLS_CIPHER, S_CIPHER },
+	{ "url", F_STRING, S_URL }, { "proto", F_STRING, S_PROTO },
+	{ "error_code", F_ERROR_CODE, -1 }, { "error", F_STRING, S_ERROR },
+	{ "remote_ip", F_STRING, S_IP }, { "remote_port", F_REMOTE_PORT, -1 },
+	{ "tls_version", F_STRING, S_TLSV },
+	{ "tls_cipher_suite", F_STRING, S_CIPHER },
 	{ "request", F_REQUEST, -1 },
 };
 #define NFIELDS	(sizeof fields / sizeof fields[0])
@@ -321,11 +321,10 @@ push_request(js_State *J, const struct res *x)
 static void
 push_field(js_State *J, const struct res *x, const struct field *f)
 {
-	if (f->str >= 0) {
-		js_pushstring(J, x->s[f->str]);
-		return;
-	}
 	switch (f->id) {
+	case F_STRING:
+		js_pushstring(J, x->s[f->str]);
+		break;
 	case F_STATUS_TEXT:
 		push_status_text(J, x);
 		break;
