@@ -23,6 +23,7 @@
 #include "engine/engine.h"
 #include "exitcode.h"
 #include "js/intern.h"
+#include "js/scriptcache.h"
 #include "js/modules.h"
 #include "js/runtime.h"
 #include "metrics/aggregator.h"
@@ -853,8 +854,9 @@ worker_main(struct coord *c, int k)
 	event_del(w.vus_ev);
 	worker_vus_cb(-1, 0, &w);
 	if (log_enabled(LOG_DEBUG))
-		log_msg(LOG_DEBUG, NULL, "worker %d: %zu names interned, shared by "
-		    "its VUs", k, intern_count());
+		log_msg(LOG_DEBUG, NULL, "worker %d: %zu names interned and %zu "
+		    "scripts compiled, shared by its VUs", k, intern_count(),
+		    scriptcache_count());
 	engine_send_done(w.e);
 	/* Every message must reach the coordinator before we go. */
 	while (w.e->nbacklog > 0) {

@@ -1,0 +1,260 @@
+/* Compiled scripts shared by every JavaScript state of the process; see
+ * scriptcache.h.
+ *
+ * Why: every VU is a mujs state of its own, and mujs lexes, parses and
+ * compiles each script a state loads: the runtime library, the compiler's
+ * helpers and every module of the user's bundle, the same texts in every
+ * VU.  That was about 60% of the instructions of a VU's start and a share
+ * of its memory (the compiled functions: code, constants, names).  A
+ * compiled mujs function (js_Function) refers to nothing of the state
+ * that compiled it: its constants are numbers and interned strings (one
+ * table per process, src/js/intern.c), its inner functions are compiled
+ * functions, and running it only reads it.  So one state of our own
+ * compiles each text once, and every other state runs that compilation.
+ *
+ * How: libmujs.so's loader (js_loadstring and the Function constructor)
+ * calls jsP_parse, jsC_compilescript, jsP_parsefunction and
+ * jsC_compilefunction through its PLT, so the definitions below take
+ * their place.  jsP_parse only notes the text and returns a marker;
+ * jsC_compilescript then returns the compilation of that text from the
+ * cache, compiling it in the cache's own state on first use.  The loader
+ * turns the function into a script object of the calling state as usual.
+ * A text the cache's state cannot compile (a syntax error) is compiled
+ * again in the calling state, which throws the error there, with its
+ * message and line, as before.
+ *
+ * Why it is safe: mujs frees a function when the state whose list holds
+ * it (the one that compiled it) collects it or ends.  The cache's state
+ * never ends and never collects: mujs collects only while it runs
+ * bytecode, and the cache's state runs none.  Other states' collections
+ * write a mark into shared functions and read it only for their own
+ * functions.  Strings given to eval() are compiled by the calling state
+ * as before (each may be new), and of the texts given to the Function
+ * constructor only the runtime library's groups are shared: they are
+ * static C strings (runtime_groups[]) compiled by states made without
+ * JS_STRICT, as are all of the program's. */
+#include "config.h"
+
+#include <dlfcn.h>
+#include <mujs.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "js/runtime.h"
+#include "js/scriptcache.h"
+#include "util/xmalloc.h"
+
+/* mujs 1.3.2's parser and compiler, exported without a header. */
+typedef struct js_Ast js_Ast;
+typedef struct js_Function js_Function;
+js_Ast		*jsP_parse(js_State *, const char *, const char *);
+js_Ast		*jsP_parsefunction(js_State *, const char *, const char *,
+		    const char *);
+void		 jsP_freeparse(js_State *);
+js_Function	*jsC_compilescript(js_State *, js_Ast *, int);
+js_Function	*jsC_compilefunction(js_State *, js_Ast *);
+
+/* Past these, texts are compiled by the calling state alone. */
+#define MAX_ENTRIES	1024
+#define MAX_BYTES	(64u << 20)
+
+struct entry {
+	char		*filename;
+	char		*params;	/* NULL: a script, or no parameters */
+	char		*src;
+	size_t		 len;
+	int		 strict;	/* -1: a function body */
+	js_Function	*F;
+};
+
+static struct {
+	js_Ast		*(*parse)(js_State *, const char *, const char *);
+	js_Ast		*(*parsefunction)(js_State *, const char *,
+			    const char *, const char *);
+	js_Function	*(*compilescript)(js_State *, js_Ast *, int);
+	js_Function	*(*compilefunction)(js_State *, js_Ast *);
+} real;
+
+static js_State *T;			/* compiles; never runs code */
+static struct entry *entries;
+static size_t nentries, nbytes;
+
+/* What jsP_parse or jsP_parsefunction was given, for the compile that
+ * follows it at once. */
+static struct {
+	js_State	*J;
+	const char	*filename, *params, *src;
+} pending;
+static char marker;			/* the "tree" of a noted text */
+#define MARKER	((js_Ast *)&marker)
+
+static void
+find_real(void)
+{
+	if (real.parse != NULL)
+		return;
+	*(void **)&real.parse = dlsym(RTLD_NEXT, "jsP_parse");
+	*(void **)&real.parsefunction = dlsym(RTLD_NEXT, "jsP_parsefunction");
+	*(void **)&real.compilescript = dlsym(RTLD_NEXT, "jsC_compilescript");
+	*(void **)&real.compilefunction = dlsym(RTLD_NEXT,
+	    "jsC_compilefunction");
+	if (real.parse == NULL || real.parsefunction == NULL ||
+	    real.compilescript == NULL || real.compilefunction == NULL)
+		abort();	/* libmujs.so without its parser: cannot be */
+}
+
+static int
+same(const char *a, const char *b)
+{
+	return a == b || (a != NULL && b != NULL && strcmp(a, b) == 0);
+}
+
+static struct entry *
+find(const char *filename, const char *params, const char *src,
+    size_t len, int strict)
+{
+	size_t i;
+
+	for (i = 0; i < nentries; i++) {
+		struct entry *e = &entries[i];
+
+		if (e->len == len && e->strict == strict &&
+		    strcmp(e->filename, filename) == 0 &&
+		    same(e->params, params) && memcmp(e->src, src, len) == 0)
+			return e;
+	}
+	return NULL;
+}
+
+/* Compile the pending text in T; NULL if T cannot. */
+static js_Function *
+compile(int strict)
+{
+	js_Function *F;
+	js_Ast *P;
+
+	if (T == NULL && (T = js_newstate(NULL, NULL, 0)) == NULL)
+		return NULL;
+	if (js_try(T)) {
+		js_pop(T, 1);
+		jsP_freeparse(T);
+		return NULL;
+	}
+	if (strict == -1) {
+		P = real.parsefunction(T, pending.filename, pending.params,
+		    pending.src);
+		F = real.compilefunction(T, P);
+	} else {
+		P = real.parse(T, pending.filename, pending.src);
+		F = real.compilescript(T, P, strict);
+	}
+	js_endtry(T);
+	jsP_freeparse(T);
+	return F;
+}
+
+/* The shared compilation of the pending text, or NULL. */
+static js_Function *
+lookup(int strict)
+{
+	struct entry *e;
+	js_Function *F;
+	size_t len = strlen(pending.src);
+
+	if ((e = find(pending.filename, pending.params, pending.src, len,
+	    strict)) != NULL)
+		return e->F;
+	if (nentries == MAX_ENTRIES || nbytes + len > MAX_BYTES ||
+	    (F = compile(strict)) == NULL)
+		return NULL;
+	entries = xreallocarray(entries, nentries + 1, sizeof *entries);
+	e = &entries[nentries++];
+	e->filename = xstrdup(pending.filename);
+	e->params = pending.params != NULL ? xstrdup(pending.params) : NULL;
+	e->src = xmalloc(len + 1);
+	memcpy(e->src, pending.src, len + 1);
+	e->len = len;
+	e->strict = strict;
+	e->F = F;
+	nbytes += len;
+	return F;
+}
+
+js_Ast *
+jsP_parse(js_State *J, const char *filename, const char *source)
+{
+	find_real();
+	if (J == T || strcmp(filename, "(eval)") == 0)
+		return real.parse(J, filename, source);
+	pending.J = J;
+	pending.filename = filename;
+	pending.params = NULL;
+	pending.src = source;
+	return MARKER;
+}
+
+js_Function *
+jsC_compilescript(js_State *J, js_Ast *P, int strict)
+{
+	js_Function *F;
+
+	find_real();
+	if (P != MARKER)
+		return real.compilescript(J, P, strict);
+	if (pending.J != J)
+		abort();	/* mujs compiles what it has just parsed */
+	pending.J = NULL;
+	if ((F = lookup(strict)) != NULL)
+		return F;
+	/* Not shared: compile it here, which throws any error here. */
+	return real.compilescript(J, real.parse(J, pending.filename,
+	    pending.src), strict);
+}
+
+static int
+runtime_group(const char *body)
+{
+	unsigned i;
+
+	for (i = 0; i < runtime_groups_n; i++)
+		if (body == runtime_groups[i].src)
+			return 1;
+	return 0;
+}
+
+js_Ast *
+jsP_parsefunction(js_State *J, const char *filename, const char *params,
+    const char *body)
+{
+	find_real();
+	if (J == T || body == NULL || !runtime_group(body))
+		return real.parsefunction(J, filename, params, body);
+	pending.J = J;
+	pending.filename = filename;
+	pending.params = params;
+	pending.src = body;
+	return MARKER;
+}
+
+js_Function *
+jsC_compilefunction(js_State *J, js_Ast *P)
+{
+	js_Function *F;
+
+	find_real();
+	if (P != MARKER)
+		return real.compilefunction(J, P);
+	if (pending.J != J)
+		abort();
+	pending.J = NULL;
+	if ((F = lookup(-1)) != NULL)
+		return F;
+	return real.compilefunction(J, real.parsefunction(J,
+	    pending.filename, pending.params, pending.src));
+}
+
+size_t
+scriptcache_count(void)
+{
+	return nentries;
+}

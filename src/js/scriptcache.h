@@ -1,0 +1,15 @@
+/* Compiled scripts shared by every JavaScript state of the process
+ * (src/js/scriptcache.c takes the place of mujs's parser and compiler
+ * entry points for the scripts every VU loads).
+ *
+ * The compiled functions belong to the cache and live until the process
+ * ends.  Not thread-safe: one thread per process runs JavaScript. */
+#ifndef LYOCELL_SCRIPTCACHE_H
+#define LYOCELL_SCRIPTCACHE_H
+
+#include <stddef.h>
+
+/* How many scripts the process has compiled for all its states. */
+size_t	scriptcache_count(void);
+
+#endif
