@@ -552,9 +552,6 @@ static void
 method(js_State *J, js_CFunction fn, const char *name, int n, const char *data)
 {
 	js_newcfunctionx(J, fn, name, n, (void *)(uintptr_t)data, NULL);
-	/* methods have no prototype object of their own */
-	js_pushundefined(J);
-	js_setproperty(J, -2, "prototype");
 	js_defproperty(J, -2, name, JS_DONTENUM);
 }
 
@@ -622,8 +619,6 @@ http_js(js_State *J)
 	for (i = 0; i < NFIELDS; i++) {
 		js_newcfunctionx(J, res_get, fields[i].name, 0,
 		    (void *)(intptr_t)i, NULL);
-		js_pushundefined(J);
-		js_setproperty(J, -2, "prototype");
 		js_copy(J, -1);
 		js_defaccessor(J, -3, fields[i].name, 0);
 	}

@@ -1,6 +1,7 @@
 /* Loading the embedded ES5 runtime library into a mujs state. */
 #include "config.h"
 
+#include <dlfcn.h>
 #include <mujs.h>
 #include <stdint.h>
 #include <stdlib.h>
@@ -166,10 +167,6 @@ install_name(js_State *J, const struct lib_entry *e, const char *name, int op)
 	}
 	js_newcfunctionx(J, stub, name, e->kind == 'v' ? 0 : 3, (void *)(intptr_t)
 	    (e->group << 6 | op | (e->kind == 'v' ? STUB_VARIADIC : 0)), NULL);
-	/* Built-in methods have no prototype object (mujs makes one, which
-	 * cannot be deleted). */
-	js_pushundefined(J);
-	js_setproperty(J, -2, "prototype");
 	if (e->kind == 'a') {
 		js_copy(J, -1);
 		js_defaccessor(J, -3, name, JS_DONTENUM);
@@ -246,19 +243,75 @@ rtsrc(js_State *J)
 /*
  * mujs gives every C function a prototype object with its constructor
  * property, built-in methods included, where JavaScript gives methods
- * none: about 170 objects, 25 KiB of a VU's 112 KiB fresh state.  Its
- * built-ins are made with js_newcfunction, which libmujs.so calls
- * through its PLT, so this definition takes its place: the function
- * loses its prototype object at once, and the first collection frees it.
- * Constructors come from js_newcconstructor and keep theirs.  (Walking
- * the built-ins after js_newstate did the same in three times the time.)
+ * none: about 170 objects, 25 KiB of a VU's 112 KiB fresh state, and a
+ * third of the instructions of js_newstate.  Its built-ins and ours are
+ * made by js_newcfunctionx, which libmujs.so calls through its PLT, so
+ * the definition below takes its place and runs mujs's own with
+ * `methodless` set: while it is, js_newobject pushes undefined instead of
+ * the prototype object and js_defproperty drops the two properties that
+ * would hold it ("constructor" on it, "prototype" on the function), so
+ * a C function has no prototype property, as a built-in method in
+ * JavaScript.  Constructors come from js_newcconstructor and keep
+ * theirs; a C function meant for `new` gets its prototype set.
  */
-void
-js_newcfunction(js_State *J, js_CFunction fn, const char *name, int length)
+static js_State *methodless;
+
+static void *
+mujs_fn(const char *name)
 {
-	js_newcfunctionx(J, fn, name, length, NULL, NULL);
-	js_pushundefined(J);
-	js_setproperty(J, -2, "prototype");
+	void *fn = dlsym(RTLD_NEXT, name);
+
+	if (fn == NULL)
+		abort();	/* not libmujs.so 1.3: cannot be */
+	return fn;
+}
+
+void
+js_newcfunctionx(js_State *J, js_CFunction fn, const char *name, int length,
+    void *data, js_Finalize finalize)
+{
+	static void (*real)(js_State *, js_CFunction, const char *, int,
+	    void *, js_Finalize);
+
+	if (real == NULL)
+		*(void **)&real = mujs_fn("js_newcfunctionx");
+	if (js_try(J)) {
+		methodless = NULL;
+		js_throw(J);
+	}
+	methodless = J;
+	real(J, fn, name, length, data, finalize);
+	methodless = NULL;
+	js_endtry(J);
+}
+
+void
+js_newobject(js_State *J)
+{
+	static void (*real)(js_State *);
+
+	if (methodless == J) {
+		js_pushundefined(J);
+		return;
+	}
+	if (real == NULL)
+		*(void **)&real = mujs_fn("js_newobject");
+	real(J);
+}
+
+void
+js_defproperty(js_State *J, int idx, const char *name, int atts)
+{
+	static void (*real)(js_State *, int, const char *, int);
+
+	if (methodless == J && (strcmp(name, "constructor") == 0 ||
+	    strcmp(name, "prototype") == 0)) {
+		js_pop(J, 1);
+		return;
+	}
+	if (real == NULL)
+		*(void **)&real = mujs_fn("js_defproperty");
+	real(J, idx, name, atts);
 }
 
 int

@@ -15,3 +15,8 @@ for (i = 0; i < ctors.length; i++)
 	console.log(i, typeof ctors[i].prototype, ctors[i].prototype.constructor === ctors[i]);
 console.log(new Date(0) instanceof Date, new TypeError('x') instanceof Error,
     [].concat([1]).length, Object.prototype.toString.call([]), (function () {}).prototype !== undefined);
+// not even a prototype property holding undefined
+for (i = 0, n = 0; i < methods.length; i++)
+	if (Object.prototype.hasOwnProperty.call(methods[i], 'prototype') || 'prototype' in methods[i])
+		n++;
+console.log(n);
