@@ -853,10 +853,14 @@ worker_main(struct coord *c, int k)
 	}
 	event_del(w.vus_ev);
 	worker_vus_cb(-1, 0, &w);
-	if (log_enabled(LOG_DEBUG))
+	if (log_enabled(LOG_DEBUG)) {
 		log_msg(LOG_DEBUG, NULL, "worker %d: %zu names interned and %zu "
 		    "scripts compiled, shared by its VUs", k, intern_count(),
 		    scriptcache_count());
+		log_msg(LOG_DEBUG, NULL, "worker %d: %zu collections between "
+		    "iterations; largest VU heap at an iteration's end %zu KiB",
+		    k, w.e->js_collections, w.e->js_peak >> 10);
+	}
 	engine_send_done(w.e);
 	/* Every message must reach the coordinator before we go. */
 	while (w.e->nbacklog > 0) {

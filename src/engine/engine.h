@@ -98,6 +98,7 @@ struct vu {
 	int64_t		 iter_start;	/* monotonic ns */
 	uint64_t	 data_sent, data_received;
 	size_t		 js_bytes;	/* what mujs has allocated */
+	size_t		 js_kept;	/* js_bytes after our last collection */
 	void		*http;		/* the VU's HTTP state (js/http.c) */
 	void		*timers;	/* setTimeout and friends (js/timers.c) */
 	int		 setup_ref;	/* setup data decoded for this VU */
@@ -152,6 +153,10 @@ struct engine {
 	uint32_t		 pool_cap;	/* the most VUs it may create */
 	struct instance_slot	*instance;	/* every worker's, or NULL */
 	int			 ninstance;	/* slot e->worker is ours */
+	/* Collections between iterations (vu.c), and the largest heap a
+	 * VU held at an iteration's end, before one. */
+	size_t			 js_collections;
+	size_t			 js_peak;
 	uint32_t		 next_vu_id;
 	uint32_t		 vus_active;
 	uint32_t		 vus_max;

@@ -203,6 +203,9 @@ vu_init_js(struct vu *vu, char **cause)
 		return -1;
 	/* Compiling leaves garbage behind: collect it before the VU idles. */
 	js_gc(J, 0);
+	vu->js_kept = vu->js_bytes;
+	/* mujs's state block, zeroed at js_newstate, is mostly zeros */
+	vualloc_trim(J);
 	return 0;
 fail:
 	vu->in_init = 0;
@@ -263,6 +266,35 @@ log_exception(struct vu *vu, const char *text)
 	free(fields);
 }
 
+/*
+ * mujs collects when it has made five times as many blocks as survived
+ * its last collection: a VU of 120 KiB could grow by hundreds of KiB of
+ * garbage before it did, 27 KiB in a 20-second test.  Between
+ * iterations, once the VU holds GC_SLACK more than it kept at its last
+ * collection here (or a sixteenth more, for a larger VU), collect.  With
+ * 2,000 VUs doing http.get + check + sleep(1) (a collection every six
+ * iterations or so), 27 KiB less per VU for about 7 µs of CPU per
+ * iteration; a 16 KiB slack saved 19 KiB, 4 KiB 31.
+ */
+#define GC_SLACK	((size_t)8 << 10)
+
+static void
+collect(struct vu *vu)
+{
+	struct engine *e = vu->engine;
+	size_t slack = vu->js_kept / 16;
+
+	if (slack < GC_SLACK)
+		slack = GC_SLACK;
+	if (vu->js_bytes > e->js_peak)
+		e->js_peak = vu->js_bytes;
+	if (vu->js_bytes > vu->js_kept + slack) {
+		js_gc(vu->J, 0);
+		vu->js_kept = vu->js_bytes;
+		e->js_collections++;
+	}
+}
+
 static void
 vu_iteration(struct vu *vu)
 {
@@ -306,6 +338,7 @@ vu_iteration(struct vu *vu)
 		engine_emit(e, e->m.iteration_duration, vu->tags,
 		    (double)(engine_now() - t0) / 1e6);
 	}
+	collect(vu);
 	executor_iteration_done(run, vu, vu->interrupted);
 }
 

@@ -23,5 +23,9 @@
 void	*vualloc_realloc(void *ptr, size_t size);
 /* The bytes block p takes: its class's size, or its size if large. */
 size_t	 vualloc_size(const void *p);
+/* Give the system back the pages of block p that hold only zeros (they
+ * read as zeros again, and take memory again once written).  Returns the
+ * bytes given back. */
+size_t	 vualloc_trim(void *p);
 
 #endif

@@ -96,6 +96,36 @@ test_many(void **state)
 	free(p);
 }
 
+/* A large block's zero pages go back to the system and read as zeros;
+ * pages with data stay; small blocks are left alone. */
+static void
+test_trim(void **state)
+{
+	size_t n = 6 * 4096, i, back;
+	char *p = vualloc_realloc(NULL, n), *s = vualloc_realloc(NULL, 64);
+
+	assert_non_null(p);
+	memset(p, 0, n);
+	memset(s, 0, 64);
+	p[5000] = 'a';			/* in the second page, or the first full one */
+	back = vualloc_trim(p);
+	/* at least four of the five or six pages inside the block are zero */
+	assert_true(back >= 4 * 4096 && back <= n);
+	assert_int_equal(back % 4096, 0);
+	assert_int_equal(p[5000], 'a');
+	for (i = 0; i < n; i++)
+		if (i != 5000 && p[i] != 0)
+			fail_msg("byte %zu is %d after the trim", i, p[i]);
+	memset(p, 'b', n);		/* the pages come back when written */
+	for (i = 0; i < n; i += 4096)
+		assert_int_equal(p[i], 'b');
+	assert_int_equal(vualloc_trim(p), 0);
+	assert_int_equal(vualloc_trim(s), 0);
+	assert_int_equal(vualloc_trim(NULL), 0);
+	vualloc_realloc(p, 0);
+	vualloc_realloc(s, 0);
+}
+
 static void *
 js_hook(void *ctx, void *ptr, int size)
 {
@@ -134,6 +164,7 @@ main(void)
 		cmocka_unit_test(test_realloc_keeps_bytes),
 		cmocka_unit_test(test_many),
 		cmocka_unit_test(test_mujs),
+		cmocka_unit_test(test_trim),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
