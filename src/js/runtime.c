@@ -314,6 +314,51 @@ js_defproperty(js_State *J, int idx, const char *name, int atts)
 	real(J, idx, name, atts);
 }
 
+/*
+ * mujs's Date is 48 C functions on its constructor and prototype, about
+ * 11 KiB of every VU, and most scripts never touch it.  js_newstate
+ * calls jsB_initdate through libmujs.so's PLT, so the definition below
+ * takes its place: the global Date is an accessor until it is first read
+ * (then mujs's own jsB_initdate makes it) or assigned.  No Date object
+ * can exist before: only the global makes them.
+ */
+void	jsB_initdate(js_State *);
+
+static void
+date_get(js_State *J)
+{
+	static void (*real)(js_State *);
+
+	if (real == NULL)
+		*(void **)&real = mujs_fn("jsB_initdate");
+	js_pushglobal(J);
+	js_delproperty(J, -1, "Date");
+	js_pop(J, 1);
+	real(J);
+	js_getglobal(J, "Date");
+}
+
+static void
+date_set(js_State *J)
+{
+	js_pushglobal(J);
+	js_delproperty(J, -1, "Date");
+	js_copy(J, 1);
+	js_defproperty(J, -2, "Date", JS_DONTENUM);
+	js_pop(J, 1);
+	js_pushundefined(J);
+}
+
+void
+jsB_initdate(js_State *J)
+{
+	js_pushglobal(J);
+	js_newcfunction(J, date_get, "Date", 0);
+	js_newcfunction(J, date_set, "Date", 1);
+	js_defaccessor(J, -3, "Date", JS_DONTENUM);
+	js_pop(J, 1);
+}
+
 int
 runtime_promises_loaded(js_State *J)
 {
