@@ -101,6 +101,140 @@ stub(js_State *J)
 	js_call(J, id & STUB_VARIADIC ? 6 : 5);
 }
 
+/* A function of libmujs.so that the program's own takes the place of. */
+static void *
+mujs_fn(const char *name)
+{
+	void *fn = dlsym(RTLD_NEXT, name);
+
+	if (fn == NULL)
+		abort();	/* not libmujs.so 1.3: cannot be */
+	return fn;
+}
+
+/*
+ * mujs's Date (48 C functions) and Math (18, and 8 constants) are about
+ * 16 KiB of every VU, and most scripts never touch Date, many not Math.
+ * js_newstate calls jsB_initdate and jsB_initmath through libmujs.so's
+ * PLT, so the definitions below take their place and make each global
+ * an accessor; its first read runs mujs's own function, whose
+ * js_defglobal (through the PLT too) hands the new object to us instead
+ * of the global.  Nothing else reaches these objects: no Date object can
+ * exist before the global is read, and Math is only a global.  The
+ * runtime library's lazy global Math (group 3) takes the place of ours
+ * and makes mujs's Math when it first needs it (lazy_global).
+ *
+ * The globals stay accessors: mujs 1.3.2 deletes a property with two
+ * children in its tree by moving its successor's name and value, not
+ * its getter and setter, into its node, so deleting an accessor can
+ * leave its getter on the next name (NaN read as Math).
+ */
+void	jsB_initdate(js_State *);
+void	jsB_initmath(js_State *);
+
+static const char *const deferred[] = { "jsB_initdate", "jsB_initmath" };
+static const char *const deferred_name[] = { "Date", "Math" };
+static int capturing = -1;	/* whose js_defglobal we take */
+
+/* Push deferred built-in i, made now. */
+static void
+undefer(js_State *J, int i)
+{
+	static void (*real[2])(js_State *);
+
+	if (real[i] == NULL)
+		*(void **)&real[i] = mujs_fn(deferred[i]);
+	if (js_try(J)) {
+		capturing = -1;
+		js_throw(J);
+	}
+	capturing = i;
+	real[i](J);
+	capturing = -1;
+	js_endtry(J);
+	js_getregistry(J, "ly.deferred");
+	js_pushundefined(J);
+	js_setregistry(J, "ly.deferred");
+}
+
+void
+js_defglobal(js_State *J, const char *name, int atts)
+{
+	static void (*real)(js_State *, const char *, int);
+
+	if (capturing >= 0 && strcmp(name, deferred_name[capturing]) == 0) {
+		js_setregistry(J, "ly.deferred");
+		return;
+	}
+	if (real == NULL)
+		*(void **)&real = mujs_fn("js_defglobal");
+	real(J, name, atts);
+}
+
+/* The global's getter (no argument) and setter: the value lives in the
+ * function's v property. */
+static void
+deferred_global(js_State *J)
+{
+	int i = (int)(intptr_t)js_currentfunctiondata(J);
+
+	js_currentfunction(J);
+	if (js_gettop(J) > 2) {
+		js_copy(J, 1);
+		js_setproperty(J, -2, "v");
+		js_pushundefined(J);
+	} else if (!js_hasproperty(J, -1, "v")) {
+		undefer(J, i);
+		js_copy(J, -1);
+		js_setproperty(J, -3, "v");
+	}
+}
+
+static void
+defer(js_State *J, int i)
+{
+	js_pushglobal(J);
+	js_newcfunctionx(J, deferred_global, deferred_name[i], 0,
+	    (void *)(intptr_t)i, NULL);
+	js_copy(J, -1);
+	js_defaccessor(J, -3, deferred_name[i], JS_DONTENUM);
+	js_pop(J, 1);
+}
+
+void
+jsB_initdate(js_State *J)
+{
+	defer(J, 0);
+}
+
+void
+jsB_initmath(js_State *J)
+{
+	defer(J, 1);
+}
+
+/* Lazy global fn (at -2) stands for deferred built-in i: make the
+ * built-in now, as fn.o. */
+static void
+undefer_lazy(js_State *J, int i)
+{
+	js_delproperty(J, -2, "d");
+	undefer(J, i);
+	js_setproperty(J, -3, "o");
+}
+
+/* Which deferred built-in global name is, or -1. */
+static int
+deferred_index(const char *name)
+{
+	int i;
+
+	for (i = 0; i < 2; i++)
+		if (strcmp(name, deferred_name[i]) == 0)
+			return i;
+	return -1;
+}
+
 /* A lazy global's getter and setter: the getter gets no argument (so
  * assigning undefined reads it instead), the setter one.  The value lives
  * in the function's v property, which rt.def sets when the group loads; o
@@ -117,6 +251,10 @@ lazy_global(js_State *J)
 	} else if (js_hasproperty(J, -1, "v"))
 		return;
 	else {
+		if (js_hasproperty(J, -1, "d")) {
+			undefer_lazy(J, js_toint32(J, -1));
+			js_pop(J, 1);
+		}
 		push_group(J, g);
 		js_pop(J, 1);
 	}
@@ -144,6 +282,8 @@ push_holders(js_State *J)
 static void
 install_name(js_State *J, const struct lib_entry *e, const char *name, int op)
 {
+	int d;
+
 	switch (e->kind) {
 	case '=':
 		js_getproperty(J, -1, name + strlen(name) + 1);
@@ -155,7 +295,11 @@ install_name(js_State *J, const struct lib_entry *e, const char *name, int op)
 		/* rt.def knows a lazy global by this number. */
 		js_pushnumber(J, LAZY_GLOBAL + e->group);
 		js_setproperty(J, -2, "prototype");
-		if (js_hasproperty(J, -2, name)) {
+		if ((d = deferred_index(name)) >= 0) {
+			/* not made yet: lazy_global makes it */
+			js_pushnumber(J, d);
+			js_setproperty(J, -2, "d");
+		} else if (js_hasproperty(J, -2, name)) {
 			if (js_isdefined(J, -1))
 				js_setproperty(J, -2, "o");
 			else
@@ -256,16 +400,6 @@ rtsrc(js_State *J)
  */
 static js_State *methodless;
 
-static void *
-mujs_fn(const char *name)
-{
-	void *fn = dlsym(RTLD_NEXT, name);
-
-	if (fn == NULL)
-		abort();	/* not libmujs.so 1.3: cannot be */
-	return fn;
-}
-
 void
 js_newcfunctionx(js_State *J, js_CFunction fn, const char *name, int length,
     void *data, js_Finalize finalize)
@@ -312,51 +446,6 @@ js_defproperty(js_State *J, int idx, const char *name, int atts)
 	if (real == NULL)
 		*(void **)&real = mujs_fn("js_defproperty");
 	real(J, idx, name, atts);
-}
-
-/*
- * mujs's Date is 48 C functions on its constructor and prototype, about
- * 11 KiB of every VU, and most scripts never touch it.  js_newstate
- * calls jsB_initdate through libmujs.so's PLT, so the definition below
- * takes its place: the global Date is an accessor until it is first read
- * (then mujs's own jsB_initdate makes it) or assigned.  No Date object
- * can exist before: only the global makes them.
- */
-void	jsB_initdate(js_State *);
-
-static void
-date_get(js_State *J)
-{
-	static void (*real)(js_State *);
-
-	if (real == NULL)
-		*(void **)&real = mujs_fn("jsB_initdate");
-	js_pushglobal(J);
-	js_delproperty(J, -1, "Date");
-	js_pop(J, 1);
-	real(J);
-	js_getglobal(J, "Date");
-}
-
-static void
-date_set(js_State *J)
-{
-	js_pushglobal(J);
-	js_delproperty(J, -1, "Date");
-	js_copy(J, 1);
-	js_defproperty(J, -2, "Date", JS_DONTENUM);
-	js_pop(J, 1);
-	js_pushundefined(J);
-}
-
-void
-jsB_initdate(js_State *J)
-{
-	js_pushglobal(J);
-	js_newcfunction(J, date_get, "Date", 0);
-	js_newcfunction(J, date_set, "Date", 1);
-	js_defaccessor(J, -3, "Date", JS_DONTENUM);
-	js_pop(J, 1);
 }
 
 int

@@ -8,3 +8,6 @@ console.log(Object.prototype.toString.call(d), d instanceof Date,
 var saved = Date;
 globalThis.Date = function Fake() { return 'fake'; };
 console.log(Date(), typeof saved.now);
+// Math is made on first use too; NaN and its other neighbours stay theirs.
+console.log(typeof NaN, NaN !== NaN, typeof Infinity, Math.max(2, 7), Math.trunc(-1.5),
+    Object.prototype.toString.call(Math), Number.isInteger(3), typeof Number);
