@@ -71,6 +71,8 @@ enum vu_state {
 	VU_DEAD,	/* its init code failed */
 };
 
+TAILQ_HEAD(vu_queue, vu);
+
 struct vu {
 	struct engine	*engine;
 	js_State	*J;
@@ -82,7 +84,8 @@ struct vu {
 	uint64_t	 iter_in_test;		/* the same, over all workers and machines */
 	int64_t		 arrival;		/* arrival-rate: the granted arrival */
 	enum vu_state	 state;
-	int		 queued;
+	struct vu_queue	*queued;	/* the run queue it waits in, or NULL */
+	int		 mid_iteration;	/* woken, it goes on with an iteration */
 	int		 interrupted;	/* the current iteration was cut short */
 	int		 in_init;	/* running init code: no network, no metrics */
 	int		 quit;		/* leave the coroutine */
@@ -108,7 +111,6 @@ struct vu {
 	TAILQ_ENTRY(vu)	 runq;
 };
 
-TAILQ_HEAD(vu_queue, vu);
 
 /* What each worker of this machine publishes for exec.instance, one
  * slot per worker in memory shared across fork(): k6's instance is the
@@ -141,7 +143,8 @@ struct engine {
 	struct buf		*backlog;	/* messages waiting for room */
 	size_t			 nbacklog;
 	struct event		*flush_ev;
-	struct vu_queue		 runq;
+	struct vu_queue		 runq;		/* VUs going on with an iteration */
+	struct vu_queue		 startq;	/* VUs starting one, or idle */
 	struct vu		*running;	/* whose JavaScript runs now */
 	struct exec_run		*runs;
 	size_t			 nruns;

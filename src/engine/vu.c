@@ -305,6 +305,7 @@ vu_iteration(struct vu *vu)
 	char *text;
 
 	vu->interrupted = 0;
+	vu->mid_iteration = 1;
 	vu->iter_start = t0;
 	set_number(J, "__ITER", (double)vu->iter);
 	modules_iteration_start(vu);
@@ -338,6 +339,7 @@ vu_iteration(struct vu *vu)
 		engine_emit(e, e->m.iteration_duration, vu->tags,
 		    (double)(engine_now() - t0) / 1e6);
 	}
+	vu->mid_iteration = 0;
 	collect(vu);
 	executor_iteration_done(run, vu, vu->interrupted);
 }
@@ -477,8 +479,8 @@ vu_free(struct vu *vu)
 
 	if (vu == NULL)
 		return;
-	if (vu->queued)
-		TAILQ_REMOVE(&vu->engine->runq, vu, runq);
+	if (vu->queued != NULL)
+		TAILQ_REMOVE(vu->queued, vu, runq);
 	modules_vu_free(vu);
 	/* A suspended state is only ever freed, never called into again. */
 	js_freestate(vu->J);
