@@ -59,6 +59,52 @@ tls_const(const char *v, int max)
 	return 0;
 }
 
+/* A string parameter that takes one of a few names. */
+struct choice {
+	const char	*name;
+	long		 value;
+};
+
+static const struct choice response_types[] = {
+	{ "text", RT_TEXT }, { "binary", RT_BINARY }, { "none", RT_NONE },
+	{ NULL, 0 }
+};
+
+static const struct choice auth_schemes[] = {
+	{ "basic", CURLAUTH_BASIC }, { "digest", CURLAUTH_DIGEST },
+	{ "ntlm", CURLAUTH_NTLM }, { NULL, 0 }
+};
+
+/* params[key] (params at idx) as the value of its name in c; dflt when
+ * it is undefined; an error naming the choices otherwise. */
+static long
+param_choice(js_State *J, int idx, const char *key, const struct choice *c,
+    long dflt)
+{
+	struct buf	 expected = BUF_INIT;
+	const char	*v;
+	size_t		 i;
+
+	js_getproperty(J, idx, key);
+	if (!js_isdefined(J, -1)) {
+		js_pop(J, 1);
+		return dflt;
+	}
+	v = js_tostring(J, -1);
+	for (i = 0; c[i].name != NULL; i++)
+		if (strcmp(v, c[i].name) == 0) {
+			js_pop(J, 1);
+			return c[i].value;
+		}
+	for (i = 0; c[i].name != NULL; i++)
+		buf_printf(&expected, "%s\"%s\"", i == 0 ? "" :
+		    c[i + 1].name == NULL ? " or " : ", ", c[i].name);
+	js_pushstring(J, expected.data);
+	buf_free(&expected);
+	js_error(J, "invalid params.%s \"%s\": expected %s", key, v,
+	    js_tostring(J, -1));
+}
+
 /* k6's cipher suite names (Go's) as OpenSSL names them.  The names
  * src/js/coordinator/options.js accepts must be these. */
 static const struct cipher_name {
@@ -956,37 +1002,9 @@ read_params(js_State *J, struct http_req *r, int idx)
 	}
 	js_pop(J, 1);
 
-	js_getproperty(J, idx, "responseType");
-	if (js_isdefined(J, -1)) {
-		const char *t = js_tostring(J, -1);
-
-		if (strcmp(t, "text") == 0)
-			r->rtype = RT_TEXT;
-		else if (strcmp(t, "none") == 0)
-			r->rtype = RT_NONE;
-		else if (strcmp(t, "binary") == 0)
-			r->rtype = RT_BINARY;
-		else
-			js_error(J, "invalid params.responseType \"%s\": expected "
-			    "\"text\", \"binary\" or \"none\"", t);
-	}
-	js_pop(J, 1);
-
-	js_getproperty(J, idx, "auth");
-	if (js_isdefined(J, -1)) {
-		const char *a = js_tostring(J, -1);
-
-		if (strcmp(a, "basic") == 0)
-			r->auth = CURLAUTH_BASIC;
-		else if (strcmp(a, "digest") == 0)
-			r->auth = CURLAUTH_DIGEST;
-		else if (strcmp(a, "ntlm") == 0)
-			r->auth = CURLAUTH_NTLM;
-		else
-			js_error(J, "invalid params.auth \"%s\": expected \"basic\", "
-			    "\"digest\" or \"ntlm\"", a);
-	}
-	js_pop(J, 1);
+	r->rtype = (enum http_rtype)param_choice(J, idx, "responseType",
+	    response_types, r->rtype);
+	r->auth = (int)param_choice(J, idx, "auth", auth_schemes, r->auth);
 
 	js_getproperty(J, idx, "throw");
 	if (js_isdefined(J, -1))

@@ -171,15 +171,16 @@ js_defglobal(js_State *J, const char *name, int atts)
 	real(J, name, atts);
 }
 
-/* The global's getter (no argument) and setter: the value lives in the
- * function's v property. */
+/* The global's getter (called with no argument) and setter (one): the
+ * value lives in the function's v property. */
 static void
 deferred_global(js_State *J)
 {
 	int i = (int)(intptr_t)js_currentfunctiondata(J);
+	int set = js_gettop(J) > 1;
 
 	js_currentfunction(J);
-	if (js_gettop(J) > 2) {
+	if (set) {
 		js_copy(J, 1);
 		js_setproperty(J, -2, "v");
 		js_pushundefined(J);
