@@ -7,6 +7,8 @@
 #ifndef LYOCELL_OUTPUT_BACKEND_H
 #define LYOCELL_OUTPUT_BACKEND_H
 
+#include <event2/event.h>
+
 #include "output/output.h"
 #include "util/buf.h"
 
@@ -20,6 +22,12 @@ struct output_backend {
 	void		 (*free)(void *);
 	const char	*(*describe)(const void *);
 };
+
+/* A timer of base that calls cb(-1, EV_TIMEOUT, arg) every ms
+ * milliseconds (1 at least), already added; the caller frees it with
+ * event_free. */
+struct event	*backend_every(struct event_base *, double ms,
+		    event_callback_fn cb, void *arg);
 
 extern const struct output_backend json_backend;
 extern const struct output_backend csv_backend;

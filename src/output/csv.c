@@ -189,10 +189,8 @@ static int
 csv_start(void *arg, char **cause)
 {
 	struct csv	*c = arg;
-	struct timeval	 tv;
 	char		*why = NULL;
 	size_t		 i;
-	long long	 us = (long long)(c->save_ms * 1000);
 
 	c->f = outfile_open(c->path, &why);
 	if (c->f == NULL) {
@@ -205,12 +203,7 @@ csv_start(void *arg, char **cause)
 		buf_printf(&c->buf, ",%s", csv_columns[i]);
 	buf_puts(&c->buf, ",extra_tags,metadata\n");
 	csv_flush(c);
-	if (us < 1000)
-		us = 1000;
-	tv.tv_sec = us / 1000000;
-	tv.tv_usec = us % 1000000;
-	c->timer = event_new(c->base, -1, EV_PERSIST, csv_timer_cb, c);
-	event_add(c->timer, &tv);
+	c->timer = backend_every(c->base, c->save_ms, csv_timer_cb, c);
 	return 0;
 }
 

@@ -790,8 +790,6 @@ influx_start(void *arg, char **cause)
 	struct influx		*ix = arg;
 	struct buf		 q = BUF_INIT, name = BUF_INIT;
 	struct influx_req	*r;
-	struct timeval		 tv;
-	long long		 us = (long long)(ix->push_ms * 1000);
 	const char		*p;
 
 	ix->net = net_new(ix->base, cause);
@@ -820,12 +818,7 @@ influx_start(void *arg, char **cause)
 	} else
 		buf_free(&q);
 
-	if (us < 1000)
-		us = 1000;
-	tv.tv_sec = us / 1000000;
-	tv.tv_usec = us % 1000000;
-	ix->push_timer = event_new(ix->base, -1, EV_PERSIST, influx_push_cb, ix);
-	event_add(ix->push_timer, &tv);
+	ix->push_timer = backend_every(ix->base, ix->push_ms, influx_push_cb, ix);
 	return 0;
 }
 

@@ -79,7 +79,6 @@ static int
 json_start(void *arg, char **cause)
 {
 	struct json	*j = arg;
-	struct timeval	 tv = { 0, JSON_FLUSH_MS * 1000 };
 	char		*why = NULL;
 
 	j->f = outfile_open(j->path, &why);
@@ -88,8 +87,7 @@ json_start(void *arg, char **cause)
 		free(why);
 		return -1;
 	}
-	j->timer = event_new(j->base, -1, EV_PERSIST, json_timer_cb, j);
-	event_add(j->timer, &tv);
+	j->timer = backend_every(j->base, JSON_FLUSH_MS, json_timer_cb, j);
 	return 0;
 }
 

@@ -96,3 +96,22 @@ output_describe(const struct output *o)
 {
 	return o->be->describe(o->impl);
 }
+
+struct event *
+backend_every(struct event_base *base, double ms, event_callback_fn cb,
+    void *arg)
+{
+	struct event *ev = event_new(base, -1, EV_PERSIST, cb, arg);
+	long long us = (long long)(ms * 1000);
+	struct timeval tv;
+
+	if (ev == NULL)
+		fatalx(1, "cannot create a timer: out of memory");
+	if (us < 1000)
+		us = 1000;
+	tv.tv_sec = (time_t)(us / 1000000);
+	tv.tv_usec = (suseconds_t)(us % 1000000);
+	event_add(ev, &tv);
+	return ev;
+}
+
