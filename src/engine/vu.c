@@ -270,20 +270,27 @@ log_exception(struct vu *vu, const char *text)
  * mujs collects when it has made five times as many blocks as survived
  * its last collection: a VU of 120 KiB could grow by hundreds of KiB of
  * garbage before it did, 27 KiB in a 20-second test.  Between
- * iterations, once the VU holds GC_SLACK more than it kept at its last
- * collection here (or a sixteenth more, for a larger VU), collect.  With
- * 2,000 VUs doing http.get + check + sleep(1) (a collection every six
- * iterations or so), 27 KiB less per VU for about 7 µs of CPU per
- * iteration; a 16 KiB slack saved 19 KiB, 4 KiB 31.
+ * iterations, once the VU holds its share of GC_BUDGET (the garbage a
+ * worker may hold, split between its VUs; GC_SLACK at least, and a
+ * sixteenth of what the VU keeps at least) more than it kept at its
+ * last collection here, collect.  Many VUs collect often and keep near
+ * their live heaps (2,000 VUs doing http.get + check + sleep(1): 27 KiB
+ * less per VU with an 8 KiB slack, for about 7 µs of CPU per iteration);
+ * a few VUs running flat out collect about as seldom as mujs would (a
+ * collection of a 120 KiB heap every few iterations was 5% more
+ * instructions per request for 1 VU).
  */
 #define GC_SLACK	((size_t)8 << 10)
+#define GC_BUDGET	((size_t)32 << 20)
 
 static void
 collect(struct vu *vu)
 {
 	struct engine *e = vu->engine;
-	size_t slack = vu->js_kept / 16;
+	size_t slack = GC_BUDGET / (e->npool > 0 ? e->npool : 1);
 
+	if (slack < vu->js_kept / 16)
+		slack = vu->js_kept / 16;
 	if (slack < GC_SLACK)
 		slack = GC_SLACK;
 	if (vu->js_bytes > e->js_peak)
