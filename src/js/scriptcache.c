@@ -180,17 +180,36 @@ lookup(int strict)
 	return F;
 }
 
+/* Note the text J is loading; its compile comes next. */
+static js_Ast *
+note(js_State *J, const char *filename, const char *params, const char *src)
+{
+	pending.J = J;
+	pending.filename = filename;
+	pending.params = params;
+	pending.src = src;
+	return MARKER;
+}
+
+/* Whether P stands for J's noted text; it is taken then. */
+static int
+noted(js_State *J, js_Ast *P)
+{
+	if (P != MARKER)
+		return 0;
+	if (pending.J != J)
+		abort();	/* mujs compiles what it has just parsed */
+	pending.J = NULL;
+	return 1;
+}
+
 js_Ast *
 jsP_parse(js_State *J, const char *filename, const char *source)
 {
 	find_real();
 	if (J == T || strcmp(filename, "(eval)") == 0)
 		return real.parse(J, filename, source);
-	pending.J = J;
-	pending.filename = filename;
-	pending.params = NULL;
-	pending.src = source;
-	return MARKER;
+	return note(J, filename, NULL, source);
 }
 
 js_Function *
@@ -199,11 +218,8 @@ jsC_compilescript(js_State *J, js_Ast *P, int strict)
 	js_Function *F;
 
 	find_real();
-	if (P != MARKER)
+	if (!noted(J, P))
 		return real.compilescript(J, P, strict);
-	if (pending.J != J)
-		abort();	/* mujs compiles what it has just parsed */
-	pending.J = NULL;
 	if ((F = lookup(strict)) != NULL)
 		return F;
 	/* Not shared: compile it here, which throws any error here. */
@@ -229,11 +245,7 @@ jsP_parsefunction(js_State *J, const char *filename, const char *params,
 	find_real();
 	if (J == T || body == NULL || !runtime_group(body))
 		return real.parsefunction(J, filename, params, body);
-	pending.J = J;
-	pending.filename = filename;
-	pending.params = params;
-	pending.src = body;
-	return MARKER;
+	return note(J, filename, params, body);
 }
 
 js_Function *
@@ -242,11 +254,8 @@ jsC_compilefunction(js_State *J, js_Ast *P)
 	js_Function *F;
 
 	find_real();
-	if (P != MARKER)
+	if (!noted(J, P))
 		return real.compilefunction(J, P);
-	if (pending.J != J)
-		abort();
-	pending.J = NULL;
 	if ((F = lookup(-1)) != NULL)
 		return F;
 	return real.compilefunction(J, real.parsefunction(J,
