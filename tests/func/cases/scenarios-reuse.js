@@ -1,5 +1,7 @@
 // Two scenarios one after the other share their VUs, as in k6: the
 // second one runs on VUs whose init code ran once, for the first one.
+// With -e OVERLAP=1 they overlap in time (a keeps its VUs for its 30s
+// gracefulStop) and need VUs of their own, as in k6.
 import exec from 'k6/execution';
 import { sleep } from 'k6';
 import { Rate, Trend } from 'k6/metrics';
@@ -15,11 +17,13 @@ inits++;
 export const options = {
 	scenarios: {
 		a: {
-			executor: 'constant-vus', vus: 3, duration: '1s', gracefulStop: '0s',
+			executor: 'constant-vus', vus: 3, duration: '1s',
+			gracefulStop: __ENV.OVERLAP ? '30s' : '0s',
 			env: { WHO: 'a' }, tags: { phase: 'one' },
 		},
 		b: {
-			executor: 'constant-vus', vus: 2, duration: '1s', startTime: '1s',
+			executor: 'constant-vus', vus: 2, duration: '1s',
+			startTime: __ENV.OVERLAP ? '500ms' : '1s',
 			env: { WHO: 'b' }, exec: 'second',
 		},
 	},
