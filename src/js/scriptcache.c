@@ -207,7 +207,7 @@ js_Ast *
 jsP_parse(js_State *J, const char *filename, const char *source)
 {
 	find_real();
-	if (J == T || strcmp(filename, "(eval)") == 0)
+	if (J == T || filename == NULL || strcmp(filename, "(eval)") == 0)
 		return real.parse(J, filename, source);
 	return note(J, filename, NULL, source);
 }
@@ -243,7 +243,7 @@ jsP_parsefunction(js_State *J, const char *filename, const char *params,
     const char *body)
 {
 	find_real();
-	if (J == T || body == NULL || !runtime_group(body))
+	if (J == T || filename == NULL || body == NULL || !runtime_group(body))
 		return real.parsefunction(J, filename, params, body);
 	return note(J, filename, params, body);
 }
