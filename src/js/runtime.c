@@ -53,6 +53,11 @@ static const struct lib_entry {
 #define STUB_VARIADIC	0x1000
 #define LAZY_GLOBAL	512	/* lazy globals: 512 + group, as in 10-symbol.js */
 
+/* How many loads of each group are running now (one thread runs
+ * JavaScript, and a group's code never yields): while group g loads, its
+ * lazy globals read as the built-ins they stand for (lazy_global). */
+static int loading[GROUP_BINARY + 1];
+
 /* Push rt.load(g)'s result: group g's dispatcher, or true. */
 static void
 push_group(js_State *J, int g)
@@ -73,7 +78,14 @@ push_group(js_State *J, int g)
 	js_getproperty(J, -1, "load");
 	js_rot2(J);
 	js_pushnumber(J, g);
+	if (js_try(J)) {
+		loading[g]--;
+		js_throw(J);
+	}
+	loading[g]++;
 	js_call(J, 1);
+	loading[g]--;
+	js_endtry(J);
 }
 
 /* A method stub: call its group's dispatcher (op, this, a, b, c[, args]). */
@@ -236,10 +248,22 @@ deferred_index(const char *name)
 	return -1;
 }
 
+/* Lazy global fn (at -1) over one of mujs's deferred built-ins: make it. */
+static void
+make_deferred(js_State *J)
+{
+	if (js_hasproperty(J, -1, "d")) {
+		undefer_lazy(J, js_toint32(J, -1));
+		js_pop(J, 1);
+	}
+}
+
 /* A lazy global's getter and setter: the getter gets no argument (so
  * assigning undefined reads it instead), the setter one.  The value lives
- * in the function's v property, which rt.def sets when the group loads; o
- * is the value an existing global has meanwhile. */
+ * in the function's v property, which rt.def sets when the group loads
+ * (unless the script assigned the global first); o is the built-in or
+ * the value the global had, which the group's own code reads while it
+ * loads, whatever the script assigned. */
 static void
 lazy_global(js_State *J)
 {
@@ -249,13 +273,15 @@ lazy_global(js_State *J)
 	if (js_isdefined(J, 1)) {
 		js_copy(J, 1);
 		js_setproperty(J, -2, "v");
-	} else if (js_hasproperty(J, -1, "v"))
+	} else if (js_hasproperty(J, -1, "v")) {
+		if (loading[g] == 0)
+			return;
+		js_pop(J, 1);
+		make_deferred(J);
+		js_getproperty(J, -1, "o");
 		return;
-	else {
-		if (js_hasproperty(J, -1, "d")) {
-			undefer_lazy(J, js_toint32(J, -1));
-			js_pop(J, 1);
-		}
+	} else {
+		make_deferred(J);
 		push_group(J, g);
 		js_pop(J, 1);
 	}

@@ -62,8 +62,11 @@
 		def: function (o, k, v, e) {
 			var d = gopd(o, k);
 
-			if (d && d.get && d.get === d.set && d.get.prototype >= 512)
-				d.get.v = v;
+			if (d && d.get && d.get === d.set && d.get.prototype >= 512) {
+				/* the script's own assignment stays */
+				if (!('v' in d.get))
+					d.get.v = v;
+			}
 			else
 				defp(o, k, { value: v, writable: true, enumerable: !!e,
 				    configurable: true });

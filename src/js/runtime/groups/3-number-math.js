@@ -5,6 +5,10 @@
  * that rt.load() in 10-symbol.js compiles the first time the group is
  * needed; its text is served from C (runtime_groups[]), so a VU that
  * never uses the group never lexes it. */
+/* The built-ins themselves, even if the script assigned the globals
+ * first (they read so while the group loads): the functions below keep
+ * working whatever Math and Number become. */
+var Math = G.Math, Number = G.Number;
 var i, f, w = ("isInteger isFinite isNaN isSafeInteger trunc sign log2 log10 " +
 "cbrt expm1 log1p fround imul clz32").split(" ");
 for (i = 0; i < w.length; i++) {
