@@ -66,8 +66,7 @@
 				/* the script's own assignment stays */
 				if (!('v' in d.get))
 					d.get.v = v;
-			}
-			else
+			} else
 				defp(o, k, { value: v, writable: true, enumerable: !!e,
 				    configurable: true });
 			return v;
