@@ -886,6 +886,18 @@ deflate_buf(struct buf *b, int gzip)
 	return 0;
 }
 
+/* The next name of a list separated by commas and spaces, from *pp: its
+ * start, with *n its length, or NULL at the end; *pp moves past it. */
+static const char *
+next_name(const char **pp, size_t *n)
+{
+	const char *p = *pp + strspn(*pp, ", ");
+
+	*n = strcspn(p, ", ");
+	*pp = p + *n;
+	return *n > 0 ? p : NULL;
+}
+
 /* params.compression: "gzip", "deflate" or a comma-separated list of
  * them, applied in order; the body is sent compressed (and counted so in
  * data_sent) with the matching Content-Encoding. */
@@ -893,46 +905,30 @@ static void
 compress_body(js_State *J, struct http_req *r, const char *list)
 {
 	struct buf enc = BUF_INIT;
-	const char *p = list, *q;
+	const char *p, *a;
 	size_t n;
-	char *algs;
 
 	/* Check the whole list before changing anything. */
-	while (*p != '\0') {
-		while (*p == ' ' || *p == ',')
-			p++;
-		q = p + strcspn(p, ", ");
-		n = (size_t)(q - p);
-		if (n == 0)
-			break;
-		if ((n == 2 && strncmp(p, "br", 2) == 0) ||
-		    (n == 4 && strncmp(p, "zstd", 4) == 0))
+	for (p = list; (a = next_name(&p, &n)) != NULL;) {
+		if ((n == 2 && strncmp(a, "br", 2) == 0) ||
+		    (n == 4 && strncmp(a, "zstd", 4) == 0))
 			js_error(J, "not supported yet: compression %.*s",
-			    (int)n, p);
-		if (!(n == 4 && strncmp(p, "gzip", 4) == 0) &&
-		    !(n == 7 && strncmp(p, "deflate", 7) == 0))
+			    (int)n, a);
+		if (!(n == 4 && strncmp(a, "gzip", 4) == 0) &&
+		    !(n == 7 && strncmp(a, "deflate", 7) == 0))
 			js_error(J, "invalid params.compression \"%s\": unknown "
-			    "algorithm \"%.*s\" (gzip, deflate)", list, (int)n, p);
-		p = q;
+			    "algorithm \"%.*s\" (gzip, deflate)", list, (int)n, a);
 	}
 	if (!r->has_body)
 		return;
-	algs = xstrdup(list);
-	for (p = algs; *p != '\0'; p = q) {
-		while (*p == ' ' || *p == ',')
-			p++;
-		q = p + strcspn(p, ", ");
-		n = (size_t)(q - p);
-		if (n == 0)
-			break;
-		if (deflate_buf(&r->body, p[0] == 'g') == -1) {
-			free(algs);
+	/* list stays on the caller's JavaScript stack meanwhile */
+	for (p = list; (a = next_name(&p, &n)) != NULL;) {
+		if (deflate_buf(&r->body, a[0] == 'g') == -1) {
 			buf_free(&enc);
 			js_error(J, "params.compression: zlib failed");
 		}
-		buf_printf(&enc, "%s%.*s", enc.len > 0 ? ", " : "", (int)n, p);
+		buf_printf(&enc, "%s%.*s", enc.len > 0 ? ", " : "", (int)n, a);
 	}
-	free(algs);
 	if (enc.len > 0)
 		add_hdr(r, "Content-Encoding", enc.data);
 	buf_free(&enc);
