@@ -611,6 +611,33 @@ dig(struct gj *g, int out, const char *p, const char *e, int depth)
 
 /* Apply modifier name (n bytes) with its argument [arg,ae) (arg NULL if
  * none) to the value on top; -1 if there is no such modifier. */
+/* @reverse of an object: its members, last first (integer keys still
+ * list first, ascending, as in any JavaScript object). */
+static int
+reverse_object(js_State *J)
+{
+	const char *k;
+	int n = 0, i;
+
+	js_newarray(J);
+	js_pushiterator(J, -2, 1);
+	while ((k = js_nextiterator(J, -1)) != NULL) {
+		js_pushstring(J, k);
+		js_setindex(J, -3, n++);
+	}
+	js_pop(J, 1);
+	js_newobject(J);
+	for (i = n - 1; i >= 0; i--) {
+		js_getindex(J, -2, i);
+		k = js_tostring(J, -1);
+		js_getproperty(J, -4, k);
+		js_setproperty(J, -3, k);
+		js_pop(J, 1);
+	}
+	js_rot3pop2(J);
+	return 0;
+}
+
 static int
 modifier(struct gj *g, const char *name, size_t n, const char *arg,
     const char *ae)
@@ -624,7 +651,7 @@ modifier(struct gj *g, const char *name, size_t n, const char *arg,
 		return 0;	/* the value is what these would print */
 	if (IS("reverse")) {
 		if (!js_isarray(J, -1))
-			return 0;	/* objects: members have no order here */
+			return js_isobject(J, -1) ? reverse_object(J) : 0;
 		len = js_getlength(J, -1);
 		js_newarray(J);
 		for (i = 0; i < len; i++) {

@@ -8,6 +8,7 @@
 #include <string.h>
 
 #include "js/binary.h"
+#include "js/proporder.h"
 #include "js/runtime.h"
 #include "util/xmalloc.h"
 
@@ -427,6 +428,18 @@ rtsrc(js_State *J)
  */
 static js_State *methodless;
 
+/* The program's own for a built-in of mujs's: Object.getOwnPropertyNames
+ * lists names in JavaScript's order (js/proporder.c), mujs's in its
+ * tree's. */
+static js_CFunction
+own_builtin(const char *name, js_CFunction fn)
+{
+	if (name != NULL && name[0] == 'O' &&
+	    strcmp(name, "Object.getOwnPropertyNames") == 0)
+		return proporder_names;
+	return fn;
+}
+
 void
 js_newcfunctionx(js_State *J, js_CFunction fn, const char *name, int length,
     void *data, js_Finalize finalize)
@@ -441,7 +454,7 @@ js_newcfunctionx(js_State *J, js_CFunction fn, const char *name, int length,
 		js_throw(J);
 	}
 	methodless = J;
-	real(J, fn, name, length, data, finalize);
+	real(J, own_builtin(name, fn), name, length, data, finalize);
 	methodless = NULL;
 	js_endtry(J);
 }

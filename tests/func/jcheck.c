@@ -2,7 +2,9 @@
  *
  * The parsed document is the global `data` (and `m` is data.metrics when
  * present).  Each expression must be truthy; the failing ones are printed
- * with the values they saw.  Exit 0 when all hold, 1 otherwise, 2 on a bad
+ * with the values they saw.  keys(o) lists o's own names in JavaScript's
+ * order, as the program's states have it (js/proporder.h), which is the
+ * order the file lists them in.  Exit 0 when all hold, 1 otherwise, 2 on a bad
  * file.  The functional tests use it to check --summary-export files. */
 #include "config.h"
 
@@ -10,6 +12,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 
+#include "js/proporder.h"
 #include "util/buf.h"
 
 int
@@ -35,6 +38,8 @@ main(int argc, char **argv)
 	fclose(f);
 
 	J = js_newstate(NULL, NULL, 0);
+	js_newcfunction(J, proporder_names, "keys", 1);
+	js_setglobal(J, "keys");
 	js_getglobal(J, "JSON");
 	js_getproperty(J, -1, "parse");
 	js_rot2(J);

@@ -14,7 +14,8 @@
 #   stderr:   a substring stderr must contain (repeatable)
 #   no-stderr: a substring stderr must not contain (repeatable)
 #   check:    a JavaScript expression that must hold on the --summary-export
-#             JSON (`data` is the document, `m` its metrics); repeatable,
+#             JSON (`data` is the document, `m` its metrics, `keys(o)` o's
+#             names in the file's order); repeatable,
 #             and any check adds --summary-export to the command line
 #   env:      NAME=VALUE for the run (repeatable; $TARGET and friends are
 #             expanded)

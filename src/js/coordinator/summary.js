@@ -278,10 +278,10 @@ var __ly_summary = (function () {
 	 * threshold aggregations that summaryTrendStats lacks, such as a
 	 * p(99) (raw.metrics[name].thresholdValues, likewise). */
 	function data(raw, options, color) {
-		var metrics = {}, order = {}, extra = {}, d, name, m, out;
+		var metrics = {}, order = {}, extra = {}, d;
 
-		for (name in raw.metrics) {
-			m = raw.metrics[name];
+		Object.keys(raw.metrics).sort().forEach(function (name) {
+			var m = raw.metrics[name], out;
 			out = { type: m.type, contains: m.contains, values: m.values };
 			if (m.thresholds) {
 				out.thresholds = m.thresholds;
@@ -290,8 +290,10 @@ var __ly_summary = (function () {
 					extra[name] = m.thresholdValues;
 			}
 			metrics[name] = out;
-		}
+		});
+		/* k6's order, where its own is not a Go map's */
 		d = {
+			metrics: metrics,
 			root_group: rootGroup(raw),
 			options: {
 				summaryTrendStats: options.summaryTrendStats,
@@ -302,8 +304,7 @@ var __ly_summary = (function () {
 				isStdOutTTY: raw.isStdOutTTY,
 				isStdErrTTY: raw.isStdErrTTY,
 				testRunDurationMs: raw.testRunDurationMs
-			},
-			metrics: metrics
+			}
 		};
 		if (raw.setupData !== null && raw.setupData !== undefined)
 			d.setup_data = raw.setupData;
@@ -767,15 +768,14 @@ var __ly_summary = (function () {
 	function exportJSON(d) {
 		var metrics = {}, out;
 
-		Object.keys(d.metrics).forEach(function (name) {
+		Object.keys(d.metrics).sort().forEach(function (name) {
 			var m = d.metrics[name], v = {}, k;
 
-			for (k in m.values) {
-				if (m.type === "rate" && k === "rate")
-					v.value = m.values[k];
-				else
+			for (k in m.values)
+				if (m.type !== "rate" || k !== "rate")
 					v[k] = m.values[k];
-			}
+			if (m.type === "rate")
+				v.value = m.values.rate;	/* last, as k6 */
 			if (m.thresholds && Object.keys(m.thresholds).length > 0) {
 				v.thresholds = {};
 				/* true means the threshold failed (k6's inversion). */
@@ -784,7 +784,7 @@ var __ly_summary = (function () {
 			}
 			metrics[name] = v;
 		});
-		out = { root_group: exportGroup(d.root_group), metrics: metrics };
+		out = { metrics: metrics, root_group: exportGroup(d.root_group) };
 		if (d.setup_data !== undefined)
 			out.setup_data = d.setup_data;
 		return JSON.stringify(out, null, 4);

@@ -1,0 +1,85 @@
+/* The parts of libmujs 1.3.2's private data layout (jsvalue.h) that the
+ * program reads or writes: objects, their properties and their property
+ * iterators.  Only code that takes the place of a mujs function through
+ * the PLT includes this; the layouts are those of the mujs release that
+ * configure accepts, and nothing here is mujs's own API. */
+#ifndef LYOCELL_JS_MUJS_LAYOUT_H
+#define LYOCELL_JS_MUJS_LAYOUT_H
+
+/* enum js_Class */
+enum {
+	MJ_COBJECT, MJ_CARRAY, MJ_CFUNCTION, MJ_CSCRIPT, MJ_CCFUNCTION,
+	MJ_CERROR, MJ_CBOOLEAN, MJ_CNUMBER, MJ_CSTRING, MJ_CREGEXP, MJ_CDATE,
+	MJ_CMATH, MJ_CJSON, MJ_CARGUMENTS, MJ_CITERATOR, MJ_CUSERDATA
+};
+
+/* Property attributes: the low three bits of mj_property.atts. */
+#define MJ_READONLY	1
+#define MJ_DONTENUM	2
+#define MJ_DONTCONF	4
+
+struct mj_value {
+	union {
+		double		 number;
+		void		*ptr;
+		char		 shrstr[8];
+	} u;
+	char		 pad[7];
+	char		 type;
+};
+
+/* A node of an object's AA tree of properties, ordered by strcmp of the
+ * names; the tree's shared sentinel is the one node of level 0. */
+struct mj_property {
+	const char		*name;
+	struct mj_property	*left, *right;
+	int			 level;
+	int			 atts;
+	struct mj_value		 value;
+	void			*getter, *setter;
+};
+
+struct mj_iterator {
+	const char		*name;
+	struct mj_iterator	*next;
+};
+
+struct mj_object {
+	int			 type;	/* MJ_C... */
+	int			 extensible;
+	struct mj_property	*properties;
+	int			 count;
+	struct mj_object	*prototype;
+	union {
+		struct {
+			const char	*string;
+			int		 length;
+		} s;
+		struct {
+			int		 length;
+			int		 simple;
+			int		 capacity;
+			void		*array;
+		} a;
+		struct {
+			const char	*name;
+			void		*function;
+			void		*constructor;
+			int		 length;
+			/* 4 bytes of padding in mujs's layout */
+			void		*data;
+			void		*finalize;
+		} c;
+		struct {
+			struct mj_object	*target;
+			int			 i, n;
+			struct mj_iterator	*head;
+		} iter;
+		unsigned char	 bytes[48];
+	} u;
+	struct mj_object	*gcnext;
+	struct mj_object	*gcroot;
+	int			 gcmark;
+};
+
+#endif

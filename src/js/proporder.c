@@ -1,0 +1,329 @@
+/* The order in which an object's properties are listed; see proporder.h.
+ *
+ * Why: mujs 1.3.2 keeps an object's properties in a tree ordered by
+ * name and lists them in that order, so for-in, Object.keys, JSON and
+ * check() saw {zeta, alpha} as alpha, zeta; JavaScript lists integer
+ * keys ascending, then the other names in the order they were added.
+ * libmujs.so makes every property through jsV_setproperty and lists them
+ * through jsV_newiterator, both called through its PLT, so the
+ * definitions below take their place: each new property gets a sequence
+ * number, and the iterator sorts by it.
+ *
+ * The number lives in the high bits of the property's attributes, which
+ * mujs only ever sets to 0 at creation, ORs flags into or copies along
+ * with the name when it rebalances after a delete, and reads through
+ * masks.  Each object counts its own numbers in a part of its union that
+ * its class leaves unused; a user-data object has none, and takes one
+ * more than the highest of its properties.  An object whose count
+ * reaches the bits' limit is renumbered 1..n in order. */
+#include "config.h"
+
+#include <dlfcn.h>
+#include <mujs.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "js/mujs-layout.h"
+#include "js/proporder.h"
+#include "util/xmalloc.h"
+
+/* mujs exports these without declaring them in mujs.h */
+void	*jsV_setproperty(js_State *, void *, const char *);
+void	*jsV_newiterator(js_State *, void *, int);
+void	*jsV_newobject(js_State *, int, void *);
+void	*js_toobject(js_State *, int);
+void	*js_malloc(js_State *, int);
+
+#define SEQ_SHIFT	4	/* above mujs's attribute bits */
+#define SEQ_MAX		((1u << (32 - SEQ_SHIFT)) - 1)
+
+static unsigned
+seq_of(const struct mj_property *p)
+{
+	return (unsigned)p->atts >> SEQ_SHIFT;
+}
+
+static void
+seq_set(struct mj_property *p, unsigned seq)
+{
+	unsigned a = ((unsigned)p->atts & ((1u << SEQ_SHIFT) - 1)) |
+	    seq << SEQ_SHIFT;
+
+	memcpy(&p->atts, &a, sizeof a);
+}
+
+/* Where an object keeps the last number it gave, or -1 for none: past
+ * every member of the union its class uses (the union is 48 bytes; the
+ * largest member but those of C functions and user data is 24), and in
+ * the padding after a C function's length. */
+static int
+counter_offset(const struct mj_object *o)
+{
+	switch (o->type) {
+	case MJ_CUSERDATA:
+		return -1;
+	case MJ_CCFUNCTION:
+		return 28;
+	default:
+		return 44;
+	}
+}
+
+/* The properties being listed, with what they are sorted by. */
+struct entry {
+	struct mj_property	*p;
+	uint32_t		 index;	/* an array index, or UINT32_MAX */
+	unsigned		 seq;
+};
+
+/* One vector for every listing: nothing in a listing runs JavaScript,
+ * and a process runs one VU at a time. */
+static struct entry *vec;
+static size_t nvec, capvec;
+
+static uint32_t
+array_index(const char *s)
+{
+	uint64_t v = 0;
+
+	if (*s == '\0' || (s[0] == '0' && s[1] != '\0'))
+		return UINT32_MAX;
+	for (; *s != '\0'; s++) {
+		if (*s < '0' || *s > '9')
+			return UINT32_MAX;
+		v = v * 10 + (uint64_t)(*s - '0');
+		if (v >= UINT32_MAX)
+			return UINT32_MAX;
+	}
+	return (uint32_t)v;
+}
+
+static void
+collect(struct mj_property *p, int dontenum_too)
+{
+	if (p->level == 0)
+		return;
+	collect(p->left, dontenum_too);
+	if (dontenum_too || !(p->atts & MJ_DONTENUM)) {
+		if (nvec == capvec) {
+			capvec = capvec ? 2 * capvec : 64;
+			vec = xreallocarray(vec, capvec, sizeof *vec);
+		}
+		vec[nvec].p = p;
+		vec[nvec].index = UINT32_MAX;
+		vec[nvec].seq = seq_of(p);
+		nvec++;
+	}
+	collect(p->right, dontenum_too);
+}
+
+static int
+by_seq(const void *a, const void *b)
+{
+	const struct entry *x = a, *y = b;
+
+	return x->seq < y->seq ? -1 : x->seq > y->seq;
+}
+
+static int
+by_order(const void *a, const void *b)
+{
+	const struct entry *x = a, *y = b;
+
+	if (x->index != y->index)
+		return x->index < y->index ? -1 : 1;
+	return by_seq(a, b);
+}
+
+/* Sort vec[from..nvec) as JavaScript lists keys. */
+static void
+sort_keys(size_t from)
+{
+	size_t i;
+
+	for (i = from; i < nvec; i++)
+		vec[i].index = array_index(vec[i].p->name);
+	qsort(vec + from, nvec - from, sizeof *vec, by_order);
+}
+
+/* Number o's properties 1..n in their order; the new one, still 0, is
+ * left to the caller.  It may come in the middle of a listing that uses
+ * vec (js_setindex on an array), so it works on a copy. */
+static unsigned
+renumber(struct mj_object *o)
+{
+	struct entry *saved = vec, *mine;
+	size_t i, n = 0, savedn = nvec, savedcap = capvec;
+
+	vec = NULL;
+	nvec = capvec = 0;
+	collect(o->properties, 1);
+	mine = vec;
+	for (i = 0; i < nvec; i++)
+		if (mine[i].seq != 0)
+			mine[n++] = mine[i];
+	qsort(mine, n, sizeof *mine, by_seq);
+	for (i = 0; i < n; i++)
+		seq_set(mine[i].p, (unsigned)i + 1);
+	free(mine);
+	vec = saved;
+	nvec = savedn;
+	capvec = savedcap;
+	return (unsigned)n;
+}
+
+static unsigned
+highest(const struct mj_property *p)
+{
+	unsigned h = 0, s;
+
+	if (p->level == 0)
+		return 0;
+	h = seq_of(p);
+	if ((s = highest(p->left)) > h)
+		h = s;
+	if ((s = highest(p->right)) > h)
+		h = s;
+	return h;
+}
+
+void *
+jsV_setproperty(js_State *J, void *obj, const char *name)
+{
+	static void *(*real)(js_State *, void *, const char *);
+	struct mj_object *o = obj;
+	struct mj_property *p;
+	unsigned next;
+	int off;
+
+	if (real == NULL)
+		*(void **)&real = dlsym(RTLD_NEXT, "jsV_setproperty");
+	p = real(J, obj, name);
+	if (p == NULL || seq_of(p) != 0)
+		return p;
+	off = counter_offset(o);
+	if (off < 0)
+		next = highest(o->properties) + 1;
+	else {
+		memcpy(&next, o->u.bytes + off, sizeof next);
+		next++;
+	}
+	if (next > SEQ_MAX)
+		next = renumber(o) + 1;
+	seq_set(p, next);
+	if (off >= 0)
+		memcpy(o->u.bytes + off, &next, sizeof next);
+	return p;
+}
+
+static int
+own_name(const struct mj_property *p, const char *name)
+{
+	int c;
+
+	while (p->level != 0) {
+		if ((c = strcmp(name, p->name)) == 0)
+			return 1;
+		p = c < 0 ? p->left : p->right;
+	}
+	return 0;
+}
+
+void *
+jsV_newiterator(js_State *J, void *obj, int own)
+{
+	struct mj_object *o = obj, *io, *q, *r;
+	struct mj_iterator *head = NULL, *node;
+	size_t i, from, n;
+
+	io = jsV_newobject(J, MJ_CITERATOR, NULL);
+	io->u.iter.target = o;
+	io->u.iter.i = 0;
+	io->u.iter.n = 0;
+	io->u.iter.head = NULL;
+	nvec = 0;
+	for (q = o; q != NULL; q = own ? NULL : q->prototype) {
+		from = nvec;
+		collect(q->properties, 0);
+		/* A name an object nearer the start of the chain has is
+		 * listed there, or not at all. */
+		for (i = n = from; i < nvec; i++) {
+			for (r = o; r != q; r = r->prototype)
+				if (own_name(r->properties, vec[i].p->name))
+					break;
+			if (r == q)
+				vec[n++] = vec[i];
+		}
+		nvec = n;
+		sort_keys(from);
+	}
+	n = nvec;
+	nvec = 0;
+	for (i = n; i-- > 0;) {
+		node = js_malloc(J, sizeof *node);
+		node->name = vec[i].p->name;
+		node->next = head;
+		head = node;
+		io->u.iter.head = head;
+	}
+	if (o->type == MJ_CSTRING)
+		io->u.iter.n = o->u.s.length;
+	if (o->type == MJ_CARRAY && o->u.a.simple)
+		io->u.iter.n = o->u.a.length;
+	return io;
+}
+
+static void
+push_index(js_State *J, int *i, uint32_t k)
+{
+	char name[16];
+
+	snprintf(name, sizeof name, "%u", (unsigned)k);
+	js_pushstring(J, name);
+	js_setindex(J, -2, (*i)++);
+}
+
+/* Object.getOwnPropertyNames(o): indexes, then length for arrays and
+ * strings, then the other names as they were added. */
+void
+proporder_names(js_State *J)
+{
+	struct mj_object *o;
+	int i = 0, length;
+	size_t k, n;
+	uint32_t len = 0;
+
+	if (!js_isobject(J, 1))
+		js_typeerror(J, "not an object");
+	o = js_toobject(J, 1);
+	js_newarray(J);
+	if (o->type == MJ_CSTRING)
+		len = (uint32_t)o->u.s.length;
+	else if (o->type == MJ_CARRAY && o->u.a.simple)
+		len = (uint32_t)o->u.a.length;
+	for (k = 0; k < len; k++)
+		push_index(J, &i, (uint32_t)k);
+	length = o->type == MJ_CSTRING || o->type == MJ_CARRAY;
+	nvec = 0;
+	collect(o->properties, 1);
+	sort_keys(0);
+	n = nvec;
+	nvec = 0;
+	/* js_pushstring copies, and nothing here adds or frees properties:
+	 * vec stays valid while the names are pushed. */
+	for (k = 0; k < n; k++) {
+		if (length && vec[k].index == UINT32_MAX) {
+			js_pushliteral(J, "length");
+			js_setindex(J, -2, i++);
+			length = 0;
+		}
+		js_pushstring(J, vec[k].p->name);
+		js_setindex(J, -2, i++);
+	}
+	if (length) {
+		js_pushliteral(J, "length");
+		js_setindex(J, -2, i++);
+	}
+}

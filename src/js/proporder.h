@@ -1,0 +1,13 @@
+/* Properties listed in JavaScript's order: integer keys ascending, then
+ * the other names in the order they were added (for-in, Object.keys,
+ * JSON.stringify, check()...).  proporder.c takes the place of the mujs
+ * functions that make and list properties; nothing to call for that. */
+#ifndef LYOCELL_JS_PROPORDER_H
+#define LYOCELL_JS_PROPORDER_H
+
+#include <mujs.h>
+
+/* Object.getOwnPropertyNames in that order, as a C function. */
+void	proporder_names(js_State *);
+
+#endif
