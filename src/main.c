@@ -10,6 +10,7 @@
 #include "cli.h"
 #include "engine/coordinator.h"
 #include "exitcode.h"
+#include "js/mujs-layout.h"
 #include "util/xmalloc.h"
 
 static int
@@ -44,6 +45,7 @@ need_script(const struct cli *cli)
 static int
 cmd_script(const struct cli *cli)
 {
+	char *cause = NULL;
 	FILE *f;
 	int rc;
 
@@ -59,6 +61,11 @@ cmd_script(const struct cli *cli)
 		return EXIT_USAGE;
 	}
 	fclose(f);
+	if (mujs_layout_check(&cause) != 0) {
+		fprintf(stderr, "lyocell: %s\n", cause);
+		free(cause);
+		return EXIT_INTERNAL;
+	}
 	curl_global_init(CURL_GLOBAL_ALL);
 	if (cli->cmd == CLI_CMD_INSPECT)
 		rc = coordinator_inspect(cli);

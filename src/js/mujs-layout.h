@@ -82,4 +82,8 @@ struct mj_object {
 	int			 gcmark;
 };
 
+/* 0 when libmujs.so behaves as these layouts say, else -1 with an owned
+ * *cause for the user: run once before any script. */
+int	mujs_layout_check(char **);
+
 #endif

@@ -1,0 +1,102 @@
+/* A check, before any script runs, that libmujs.so lays its objects out
+ * as src/js/mujs-layout.h says; see mujs-layout.h. */
+#include "config.h"
+
+#include <mujs.h>
+#include <stdio.h>
+#include <string.h>
+
+#include "js/mujs-layout.h"
+#include "util/xmalloc.h"
+
+void	*js_toobject(js_State *, int);
+
+static void
+nothing(js_State *J)
+{
+	js_pushundefined(J);
+}
+
+static const struct mj_property *
+find(const struct mj_property *p, const char *name)
+{
+	int c;
+
+	while (p->level > 0) {
+		if ((c = strcmp(name, p->name)) == 0)
+			return p;
+		p = c < 0 ? p->left : p->right;
+	}
+	return NULL;
+}
+
+/* Each test, on a fresh state, is one assumption of the layout. */
+static const char *
+probe(js_State *J)
+{
+	const struct mj_object *o;
+	const struct mj_property *a, *b;
+
+	js_newobject(J);
+	js_pushnumber(J, 7);
+	js_setproperty(J, -2, "b");
+	js_pushnumber(J, 8);
+	js_setproperty(J, -2, "a");
+	o = js_toobject(J, -1);
+	if (o->type != MJ_COBJECT || o->extensible != 1 || o->count != 2 ||
+	    o->prototype == NULL)
+		return "object header";
+	if ((a = find(o->properties, "a")) == NULL ||
+	    (b = find(o->properties, "b")) == NULL ||
+	    a->value.u.number != 8 || b->value.u.number != 7 ||
+	    a->getter != NULL || b->setter != NULL)
+		return "property tree";
+	if (!((unsigned)b->atts >> 4 < (unsigned)a->atts >> 4))
+		return "property order";
+	js_pop(J, 1);
+	js_newarray(J);
+	o = js_toobject(J, -1);
+	js_pushnumber(J, 1);
+	js_setindex(J, -2, 0);
+	if (o->type != MJ_CARRAY || o->u.a.simple != 1 || o->u.a.length != 1)
+		return "array";
+	js_pop(J, 1);
+	js_newstring(J, "abc");
+	o = js_toobject(J, -1);
+	if (o->type != MJ_CSTRING || o->u.s.length != 3 ||
+	    strcmp(o->u.s.string, "abc") != 0)
+		return "string object";
+	js_pop(J, 1);
+	js_newcfunction(J, nothing, "probe", 2);
+	o = js_toobject(J, -1);
+	if (o->type != MJ_CCFUNCTION || o->u.c.length != 2 ||
+	    strcmp(o->u.c.name, "probe") != 0)
+		return "C function";
+	js_pop(J, 1);
+	return NULL;
+}
+
+int
+mujs_layout_check(char **cause)
+{
+	js_State *J = js_newstate(NULL, NULL, 0);
+	const char *bad;
+
+	if (J == NULL) {
+		*cause = xstrdup("cannot make a JavaScript state");
+		return -1;
+	}
+	if (js_try(J)) {
+		bad = "a probe threw";
+	} else {
+		bad = probe(J);
+		js_endtry(J);
+	}
+	js_freestate(J);
+	if (bad == NULL)
+		return 0;
+	*cause = xasprintf("libmujs.so is not the mujs " LY_MUJS_VERSION
+	    " this program was built for (%s differs); Lyocell replaces "
+	    "internal functions of mujs and needs exactly that release", bad);
+	return -1;
+}
