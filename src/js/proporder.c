@@ -32,9 +32,11 @@
 /* mujs exports these without declaring them in mujs.h */
 void	*jsV_setproperty(js_State *, void *, const char *);
 void	*jsV_newiterator(js_State *, void *, int);
+void	 jsV_delproperty(js_State *, void *, const char *);
 void	*jsV_newobject(js_State *, int, void *);
 void	*js_toobject(js_State *, int);
 void	*js_malloc(js_State *, int);
+void	 js_free(js_State *, void *);
 
 #define SEQ_SHIFT	4	/* above mujs's attribute bits */
 #define SEQ_MAX		((1u << (32 - SEQ_SHIFT)) - 1)
@@ -216,6 +218,92 @@ jsV_setproperty(js_State *J, void *obj, const char *name)
 	if (off >= 0)
 		memcpy(o->u.bytes + off, &next, sizeof next);
 	return p;
+}
+
+/*
+ * Deleting a property: mujs 1.3.2's AA-tree deletion, but a node that
+ * takes its successor's place takes its getter and setter too (mujs's
+ * left them behind, so deleting one property could turn a neighbour
+ * into an accessor or lose its getter).  jsV_delproperty is called
+ * through the PLT as well.
+ */
+static struct mj_property *
+skew(struct mj_property *node)
+{
+	struct mj_property *temp;
+
+	if (node->left->level == node->level) {
+		temp = node;
+		node = node->left;
+		temp->left = node->right;
+		node->right = temp;
+	}
+	return node;
+}
+
+static struct mj_property *
+split(struct mj_property *node)
+{
+	struct mj_property *temp;
+
+	if (node->right->right->level == node->level) {
+		temp = node;
+		node = node->right;
+		temp->right = node->left;
+		node->left = temp;
+		++node->level;
+	}
+	return node;
+}
+
+static struct mj_property *
+delete(js_State *J, struct mj_object *o, struct mj_property *node,
+    const char *name)
+{
+	struct mj_property *temp, *succ;
+	int c;
+
+	if (node->level == 0)
+		return node;
+	if ((c = strcmp(name, node->name)) < 0)
+		node->left = delete(J, o, node->left, name);
+	else if (c > 0)
+		node->right = delete(J, o, node->right, name);
+	else if (node->left->level == 0 || node->right->level == 0) {
+		temp = node;
+		node = node->left->level == 0 ? node->right : node->left;
+		js_free(J, temp);
+		--o->count;
+	} else {
+		succ = node->right;
+		while (succ->left->level != 0)
+			succ = succ->left;
+		node->name = succ->name;
+		node->atts = succ->atts;
+		node->value = succ->value;
+		node->getter = succ->getter;
+		node->setter = succ->setter;
+		node->right = delete(J, o, node->right, succ->name);
+	}
+	if (node->left->level < node->level - 1 ||
+	    node->right->level < node->level - 1) {
+		if (node->right->level > --node->level)
+			node->right->level = node->level;
+		node = skew(node);
+		node->right = skew(node->right);
+		node->right->right = skew(node->right->right);
+		node = split(node);
+		node->right = split(node->right);
+	}
+	return node;
+}
+
+void
+jsV_delproperty(js_State *J, void *obj, const char *name)
+{
+	struct mj_object *o = obj;
+
+	o->properties = delete(J, o, o->properties, name);
 }
 
 static int
