@@ -613,6 +613,8 @@ local_engine(struct coord *c, int with_opts, struct vu **vu, char **cause)
 		return NULL;
 	e->send = local_send;
 	e->send_arg = c;
+	/* Each local engine's samples are a new stream from seq 0. */
+	wire_reader_restart(c->local_reader);
 	e->setup_json = c->setup_json;
 	e->abort_fn = local_abort;
 	e->fail_fn = local_fail;
