@@ -1521,6 +1521,10 @@ results_json(struct coord *c, double dur)
 		for (j = 0; j < m->nsubs; j++) {
 			struct metric_sub *sub = m->subs[j];
 
+			/* As k6: a sub-metric without samples or thresholds
+			 * (expected_response:true when none was) is left out. */
+			if (!sub->observed)
+				continue;
 			buf_putc(&b, ',');
 			buf_json_string(&b, sub->name, strlen(sub->name));
 			buf_printf(&b, ":{\"type\":\"%s\",\"contains\":\"%s\",\"values\":",
