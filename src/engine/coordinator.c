@@ -613,6 +613,8 @@ local_engine(struct coord *c, int with_opts, struct vu **vu, char **cause)
 		return NULL;
 	e->send = local_send;
 	e->send_arg = c;
+	/* Each local engine's samples are a new stream from seq 0. */
+	wire_reader_restart(c->local_reader);
 	e->setup_json = c->setup_json;
 	e->abort_fn = local_abort;
 	e->fail_fn = local_fail;
@@ -1519,6 +1521,10 @@ results_json(struct coord *c, double dur)
 		for (j = 0; j < m->nsubs; j++) {
 			struct metric_sub *sub = m->subs[j];
 
+			/* As k6: a sub-metric without samples or thresholds
+			 * (expected_response:true when none was) is left out. */
+			if (!sub->observed)
+				continue;
 			buf_putc(&b, ',');
 			buf_json_string(&b, sub->name, strlen(sub->name));
 			buf_printf(&b, ":{\"type\":\"%s\",\"contains\":\"%s\",\"values\":",

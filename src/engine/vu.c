@@ -427,6 +427,7 @@ vu_main(void *arg)
 		if (x->call != NULL) {
 			vu->state = VU_RUNNING;
 			vu_do_call(vu, x->call);
+			modules_flush_io(vu);
 			x->call->done = 1;
 			x->call = NULL;
 			continue;

@@ -100,17 +100,22 @@ modules_iteration_start(struct vu *vu)
 void
 modules_iteration_end(struct vu *vu)
 {
-	struct engine *e = vu->engine;
-
 	/* The iteration ends when its event loop is empty, as in k6. */
 	timers_drain(vu);
 	timers_cancel(vu);
 
-	/* k6 flushes a VU's network counters once per iteration. */
-	if (vu->data_sent > 0)
-		engine_emit(e, e->m.data_sent, vu->tags, (double)vu->data_sent);
-	if (vu->data_received > 0)
-		engine_emit(e, e->m.data_received, vu->tags, (double)vu->data_received);
+	modules_flush_io(vu);
+}
+
+void
+modules_flush_io(struct vu *vu)
+{
+	struct engine *e = vu->engine;
+
+	/* As k6's Dialer.IOSamples: both, even at 0, so they are always
+	 * in the summary. */
+	engine_emit(e, e->m.data_sent, vu->tags, (double)vu->data_sent);
+	engine_emit(e, e->m.data_received, vu->tags, (double)vu->data_received);
 	vu->data_sent = vu->data_received = 0;
 }
 

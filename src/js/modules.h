@@ -21,6 +21,10 @@ const char *const *modules_names(void);
 int	modules_register(js_State *, char **cause);
 void	modules_iteration_start(struct vu *);
 void	modules_iteration_end(struct vu *);
+/* Emit the VU's data_sent and data_received since the last flush, as k6
+ * does after every iteration and every setup, teardown and
+ * handleSummary call. */
+void	modules_flush_io(struct vu *);
 /* Block the VU for ms milliseconds; -1 if it was interrupted. */
 int	modules_sleep(struct vu *, double ms);
 /* Cancel what the VU is blocked on (its timer, its requests). */

@@ -2,6 +2,7 @@
 #include "config.h"
 
 #include <math.h>
+#include <stdbool.h>
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
@@ -18,6 +19,117 @@ static const char *const sink_trend_stats[] = {
 	"avg", "min", "med", "max", "p(90)", "p(95)", NULL
 };
 
+/*
+ * The histogram sees every value; v holds them too while there are at
+ * most SINK_TREND_EXACT, and is freed for good when there are more.
+ * Reading a percentile sorts v in place, hence a pointer from struct
+ * sink: a const sink still sorts.
+ */
+struct sink_trend {
+	struct hist	*hist;
+	double		*v;
+	size_t		 n;
+	size_t		 cap;
+	bool		 sorted;
+	bool		 overflow;
+};
+
+static void
+sink_trend_drop(struct sink_trend *t)
+{
+	free(t->v);
+	t->v = NULL;
+	t->n = t->cap = 0;
+	t->overflow = true;
+}
+
+/* Make room for more values; false once past the budget. */
+static bool
+sink_trend_room(struct sink_trend *t, size_t more)
+{
+	size_t	 cap;
+
+	if (t->overflow)
+		return false;
+	if (more > SINK_TREND_EXACT - t->n) {
+		sink_trend_drop(t);
+		return false;
+	}
+	if (t->n + more > t->cap) {
+		for (cap = t->cap ? t->cap : 16; cap < t->n + more; cap *= 2)
+			;
+		if (cap > SINK_TREND_EXACT)
+			cap = SINK_TREND_EXACT;
+		t->v = xreallocarray(t->v, cap, sizeof *t->v);
+		t->cap = cap;
+	}
+	return true;
+}
+
+static void
+sink_trend_add(struct sink_trend *t, double v)
+{
+	if (v != v)		/* NaN: as the histogram, not a value */
+		return;
+	hist_add(t->hist, v);
+	if (sink_trend_room(t, 1)) {
+		t->v[t->n++] = v + 0.0;		/* -0 becomes +0 */
+		t->sorted = false;
+	}
+}
+
+static void
+sink_trend_merge(struct sink_trend *dst, const struct sink_trend *src)
+{
+	hist_merge(dst->hist, src->hist);
+	if (src->overflow)
+		sink_trend_drop(dst);
+	else if (src->n > 0 && sink_trend_room(dst, src->n)) {
+		memcpy(dst->v + dst->n, src->v, src->n * sizeof *src->v);
+		dst->n += src->n;
+		dst->sorted = false;
+	}
+}
+
+static int
+sink_double_cmp(const void *a, const void *b)
+{
+	double	 x = *(const double *)a, y = *(const double *)b;
+
+	return x < y ? -1 : x > y;
+}
+
+double
+sink_percentile(const struct sink *s, double p)
+{
+	struct sink_trend	*t = s->u.trend;
+	double			 i, j, k;
+
+	if (s->type != SINK_TREND)
+		return 0;
+	if (t->overflow)
+		return hist_percentile(t->hist, p);
+	switch (t->n) {
+	case 0:
+		return 0;
+	case 1:
+		return t->v[0];
+	}
+	if (!t->sorted) {
+		qsort(t->v, t->n, sizeof *t->v, sink_double_cmp);
+		t->sorted = true;
+	}
+	/* k6's TrendSink.P(pct), with pct = p / 100 rounded as k6 does. */
+	i = p / 100 * ((double)t->n - 1.0);
+	if (!(i >= 0))
+		i = 0;
+	if (i > (double)t->n - 1.0)
+		i = (double)t->n - 1.0;
+	j = t->v[(size_t)floor(i)];
+	k = t->v[(size_t)ceil(i)];
+	return j + (k - j) * (i - floor(i));
+}
+
 struct sink *
 sink_new(enum sink_type type)
 {
@@ -25,8 +137,10 @@ sink_new(enum sink_type type)
 
 	s = xcalloc(1, sizeof *s);
 	s->type = type;
-	if (type == SINK_TREND)
-		s->u.trend = hist_new();
+	if (type == SINK_TREND) {
+		s->u.trend = xcalloc(1, sizeof *s->u.trend);
+		s->u.trend->hist = hist_new();
+	}
 	return s;
 }
 
@@ -35,17 +149,28 @@ sink_free(struct sink *s)
 {
 	if (s == NULL)
 		return;
-	if (s->type == SINK_TREND)
-		hist_free(s->u.trend);
+	if (s->type == SINK_TREND) {
+		hist_free(s->u.trend->hist);
+		free(s->u.trend->v);
+		free(s->u.trend);
+	}
 	free(s);
 }
 
 void
 sink_reset(struct sink *s)
 {
-	if (s->type == SINK_TREND)
-		hist_reset(s->u.trend);
-	else
+	struct sink_trend	*t;
+	struct hist		*h;
+
+	if (s->type == SINK_TREND) {
+		t = s->u.trend;
+		h = t->hist;
+		hist_reset(h);
+		free(t->v);
+		memset(t, 0, sizeof *t);
+		t->hist = h;
+	} else
 		memset(&s->u, 0, sizeof s->u);
 }
 
@@ -75,7 +200,7 @@ sink_add(struct sink *s, double v)
 			s->u.rate.passes++;
 		break;
 	case SINK_TREND:
-		hist_add(s->u.trend, v);
+		sink_trend_add(s->u.trend, v);
 		break;
 	}
 }
@@ -105,7 +230,7 @@ sink_merge(struct sink *dst, const struct sink *src)
 		dst->u.rate.total += src->u.rate.total;
 		break;
 	case SINK_TREND:
-		hist_merge(dst->u.trend, src->u.trend);
+		sink_trend_merge(dst->u.trend, src->u.trend);
 		break;
 	}
 }
@@ -121,7 +246,7 @@ sink_samples(const struct sink *s)
 	case SINK_RATE:
 		return s->u.rate.total;
 	case SINK_TREND:
-		return hist_count(s->u.trend);
+		return hist_count(s->u.trend->hist);
 	}
 	return 0;
 }
@@ -190,19 +315,19 @@ sink_value(const struct sink *s, const char *stat, double duration_s,
 		break;
 	case SINK_TREND:
 		if (strcmp(stat, "avg") == 0)
-			v = hist_mean(s->u.trend);
+			v = hist_mean(s->u.trend->hist);
 		else if (strcmp(stat, "min") == 0)
-			v = hist_min(s->u.trend);
+			v = hist_min(s->u.trend->hist);
 		else if (strcmp(stat, "max") == 0)
-			v = hist_max(s->u.trend);
+			v = hist_max(s->u.trend->hist);
 		else if (strcmp(stat, "med") == 0)
-			v = hist_percentile(s->u.trend, 50);
+			v = sink_percentile(s, 50);
 		else if (strcmp(stat, "count") == 0)
-			v = (double)hist_count(s->u.trend);
+			v = (double)hist_count(s->u.trend->hist);
 		else if (strcmp(stat, "sum") == 0)
-			v = hist_sum(s->u.trend);
+			v = hist_sum(s->u.trend->hist);
 		else if (sink_percentile_parse(stat, &p) == 0)
-			v = hist_percentile(s->u.trend, p);
+			v = sink_percentile(s, p);
 		else
 			return -1;
 		break;

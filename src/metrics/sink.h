@@ -2,9 +2,13 @@
  *
  * Counter: sum (shown as count) and rate per second of test duration.
  * Gauge: last value, min, max.  Rate: non-zero samples (passes), zero
- * samples (fails), passes / total.  Trend: a struct hist (avg, min, med,
- * max, p(N), count).  Statistics are read by name with sink_value, the one
- * entry point for thresholds, the summary and the summary export.
+ * samples (fails), passes / total.  Trend: avg, min, med, max, p(N),
+ * count.  A Trend keeps its first SINK_TREND_EXACT values, so its
+ * percentiles are k6's exact ones (sorted values, interpolated); past that
+ * they come from a struct hist (within 0.79%), which is fed from the first
+ * value so the switch loses nothing.  Statistics are read by name with
+ * sink_value, the one entry point for thresholds, the summary and the
+ * summary export.
  *
  * sink_new returns an owned pointer; sink_free(NULL) is a no-op; functions
  * taking const char * borrow it. */
@@ -14,7 +18,10 @@
 #include <stddef.h>
 #include <stdint.h>
 
-struct hist;
+/* Values per Trend series kept exactly: 8 bytes each, 512 KiB at most. */
+#define SINK_TREND_EXACT	65536
+
+struct sink_trend;
 
 enum sink_type {
 	SINK_COUNTER,
@@ -40,7 +47,7 @@ struct sink {
 			uint64_t passes;
 			uint64_t total;
 		} rate;
-		struct hist	*trend;
+		struct sink_trend *trend;
 	} u;
 };
 
@@ -63,6 +70,13 @@ uint64_t	 sink_samples(const struct sink *);
  */
 int		 sink_value(const struct sink *, const char *stat,
 		     double duration_s, double *out);
+
+/*
+ * A Trend's percentile p in [0, 100], as k6's TrendSink.P(p / 100): 0 if
+ * empty, the one value if there is one, else linear interpolation between
+ * the sorted values at p / 100 * (n - 1).  Reading may sort the values.
+ */
+double		 sink_percentile(const struct sink *, double p);
 
 /* "counter", "gauge", "rate", "trend"; parse returns -1 if unknown. */
 const char	*sink_type_name(enum sink_type);

@@ -10,7 +10,6 @@
 #include <string.h>
 #include <strings.h>
 
-#include "metrics/hist.h"
 #include "metrics/sink.h"
 #include "metrics/threshold.h"
 #include "util/buf.h"
@@ -422,7 +421,7 @@ threshold_eval(struct threshold *t, const struct sink *s, double duration_s)
 		return 1;
 	}
 	if (t->agg == THRESHOLD_P && s->type == SINK_TREND)
-		v = hist_percentile(s->u.trend, t->pct);
+		v = sink_percentile(s, t->pct);
 	else if (sink_value(s, threshold_stat(t, stat, sizeof stat),
 	    duration_s, &v) != 0) {
 		/* Wrong type: k6 logs an error and does not fail. */

@@ -9,6 +9,7 @@
 #include <time.h>
 
 #include "output/format.h"
+#include "util/utf8.h"
 
 /*
  * The shortest decimal digits that read back as v (finite, > 0): digits
@@ -189,44 +190,6 @@ format_float_fixed6(struct buf *b, double v)
 	return buf_printf(b, "%f", v);
 }
 
-/*
- * Decode one UTF-8 sequence as Go's utf8.DecodeRuneInString does: the
- * rune and its width, or -1 and width 1 for an invalid byte (overlong
- * forms, surrogates and values past U+10FFFF are invalid).
- */
-static long
-utf8_decode(const unsigned char *s, size_t *w)
-{
-	unsigned char	 c = s[0];
-	long		 r;
-	size_t		 n, i;
-
-	*w = 1;
-	if (c < 0x80)
-		return c;
-	if (c >= 0xc2 && c <= 0xdf) {
-		n = 2;
-		r = c & 0x1f;
-	} else if (c >= 0xe0 && c <= 0xef) {
-		n = 3;
-		r = c & 0x0f;
-	} else if (c >= 0xf0 && c <= 0xf4) {
-		n = 4;
-		r = c & 0x07;
-	} else
-		return -1;
-	for (i = 1; i < n; i++) {
-		if ((s[i] & 0xc0) != 0x80)
-			return -1;
-		r = (r << 6) | (s[i] & 0x3f);
-	}
-	if ((n == 3 && r < 0x800) || (n == 4 && (r < 0x10000 || r > 0x10ffff)) ||
-	    (r >= 0xd800 && r <= 0xdfff))
-		return -1;
-	*w = n;
-	return r;
-}
-
 int
 format_json_string(struct buf *b, const char *str, int html)
 {
@@ -273,12 +236,7 @@ format_json_string(struct buf *b, const char *str, int html)
 			w = 1;
 		} else {
 			r = utf8_decode(s + i, &w);
-			if (r == -1)
-				rep = "\\ufffd";
-			else if (r == 0x2028)
-				rep = "\\u2028";
-			else if (r == 0x2029)
-				rep = "\\u2029";
+			rep = utf8_json_rep(r, w, esc);
 		}
 		if (rep != NULL) {
 			if (buf_add(b, s + p, i - p) == -1 ||
@@ -360,23 +318,43 @@ starts_with_space(const unsigned char *s)
 	    r == 0x202f || r == 0x205f || r == 0x3000;
 }
 
+/* s as k6's Go string holds it: U+0000 and surrogates from mujs's
+ * bytes made standard UTF-8 (see util/utf8.h), '"' doubled if quoting. */
+static int
+go_string(struct buf *b, const char *str, int quoting)
+{
+	const unsigned char	*s = (const unsigned char *)str;
+	size_t			 i, w;
+	long			 r;
+	char			 enc[4];
+
+	for (i = 0; s[i] != '\0'; i += w) {
+		w = 1;
+		if (s[i] == '"' && quoting && buf_putc(b, '"') == -1)
+			return -1;
+		if (s[i] >= 0x80) {
+			r = utf8_decode(s + i, &w);
+			if (r != -1 && !utf8_canonical(r, w)) {
+				if (buf_add(b, enc, utf8_encode(r, enc)) == -1)
+					return -1;
+				continue;
+			}
+		}
+		if (buf_add(b, s + i, w) == -1)
+			return -1;
+	}
+	return 0;
+}
+
 int
 format_csv_field(struct buf *b, const char *s)
 {
-	const char	*p;
-
 	if (*s == '\0')
 		return 0;
 	if (strcmp(s, "\\.") != 0 && strpbrk(s, ",\"\r\n") == NULL &&
 	    !starts_with_space((const unsigned char *)s))
-		return buf_puts(b, s);
-	if (buf_putc(b, '"') == -1)
+		return go_string(b, s, 0);
+	if (buf_putc(b, '"') == -1 || go_string(b, s, 1) == -1)
 		return -1;
-	for (p = s; *p != '\0'; p++) {
-		if (*p == '"' && buf_putc(b, '"') == -1)
-			return -1;
-		if (buf_putc(b, *p) == -1)
-			return -1;
-	}
 	return buf_putc(b, '"');
 }

@@ -6,6 +6,7 @@
 #include <string.h>
 
 #include "util/buf.h"
+#include "util/utf8.h"
 #include "util/xmalloc.h"
 
 #define BUF_DEFAULT_CAP ((size_t)1 << 30)
@@ -110,15 +111,27 @@ int
 buf_json_string(struct buf *b, const char *s, size_t len)
 {
 	static const char hex[] = "0123456789abcdef";
-	size_t i, start = 0;
-	char esc[7];
+	size_t i, start = 0, w = 1;
+	long r;
+	char esc[8];
+	unsigned char seq[7];
 
 	if (buf_putc(b, '"') == -1)
 		return -1;
-	for (i = 0; i < len; i++) {
+	for (i = 0; i < len; i += w) {
 		unsigned char c = (unsigned char)s[i];
 		const char *rep = NULL;
 
+		w = 1;
+		if (c >= 0x80) {
+			/* A copy ending in NULs: decoding stops at len. */
+			memset(seq, 0, sizeof seq);
+			memcpy(seq, s + i, len - i < 6 ? len - i : 6);
+			r = utf8_decode(seq, &w);
+			rep = utf8_json_rep(r, w, esc);
+			if (rep == NULL)
+				continue;
+		}
 		switch (c) {
 		case '"': rep = "\\\""; break;
 		case '\\': rep = "\\\\"; break;
@@ -140,7 +153,7 @@ buf_json_string(struct buf *b, const char *s, size_t len)
 			continue;
 		if (buf_add(b, s + start, i - start) == -1 || buf_puts(b, rep) == -1)
 			return -1;
-		start = i + 1;
+		start = i + w;
 	}
 	if (buf_add(b, s + start, len - start) == -1)
 		return -1;

@@ -51,6 +51,21 @@ test_json_string(void **state)
 	buf_free(&b);
 }
 
+/* mujs's bytes for U+0000 and surrogates come out as k6's Go strings:
+ * \u0000, a pair joined, a lone half U+FFFD; invalid bytes \ufffd. */
+static void
+test_json_string_mujs(void **state)
+{
+	struct buf b = BUF_INIT;
+	const char in[] = "n\xc0\x80l \xed\xa0\x80 p \xed\xa0\xbd\xed\xb8\x80"
+	    " \xed\xb0\x80\xff\xe2\x80\xa8\xc0";
+
+	buf_json_string(&b, in, sizeof in - 1);
+	assert_string_equal(b.data, "\"n\\u0000l \xef\xbf\xbd p \xf0\x9f\x98\x80"
+	    " \xef\xbf\xbd\\ufffd\\u2028\\ufffd\"");
+	buf_free(&b);
+}
+
 static void
 test_steal(void **state)
 {
@@ -74,6 +89,7 @@ main(void)
 		cmocka_unit_test(test_grow),
 		cmocka_unit_test(test_cap),
 		cmocka_unit_test(test_json_string),
+		cmocka_unit_test(test_json_string_mujs),
 		cmocka_unit_test(test_steal),
 	};
 

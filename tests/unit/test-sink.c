@@ -96,13 +96,25 @@ test_rate(void **state)
 	sink_free(s);
 }
 
+/* k6's TrendSink.P: sort, then interpolate at p/100 * (n - 1). */
+static double
+k6_p(const double *sorted, size_t n, double pct)
+{
+	double	 i = pct * ((double)n - 1.0);
+	double	 j = sorted[(size_t)floor(i)], k = sorted[(size_t)ceil(i)];
+
+	return j + (k - j) * (i - floor(i));
+}
+
 static void
 test_trend(void **state)
 {
 	struct sink	*s;
-	double		 v;
+	double		 v, hundred[100];
 	int		 i;
 
+	for (i = 0; i < 100; i++)
+		hundred[i] = i + 1;
 	s = sink_new(SINK_TREND);
 	assert_true(val(s, "avg", 1) == 0);
 	assert_true(val(s, "p(95)", 1) == 0);
@@ -114,9 +126,9 @@ test_trend(void **state)
 	assert_true(val(s, "max", 1) == 100);
 	assert_true(val(s, "count", 1) == 100);
 	assert_true(val(s, "sum", 1) == 5050);
-	assert_true(fabs(val(s, "med", 1) - 50.5) <= 0.505);
-	assert_true(fabs(val(s, "p(90)", 1) - 90.1) <= 0.901);
-	assert_true(fabs(val(s, "p(99.9)", 1) - 99.901) <= 0.999);
+	assert_true(val(s, "med", 1) == 50.5);
+	assert_true(val(s, "p(90)", 1) == k6_p(hundred, 100, 0.9));
+	assert_true(val(s, "p(99.9)", 1) == k6_p(hundred, 100, 99.9 / 100));
 	assert_true(val(s, "p(0)", 1) == 1);
 	assert_true(val(s, "p(100)", 1) == 100);
 	assert_int_equal(sink_value(s, "p(101)", 1, &v), -1);
@@ -130,6 +142,98 @@ test_trend(void **state)
 	assert_true(sink_empty(s));
 	sink_free(s);
 	sink_free(NULL);
+}
+
+static void
+test_trend_exact(void **state)
+{
+	/* k6's own sink test values, unsorted, and their sorted order. */
+	static const double in[] = {
+		0.120, 0.035, 0.015, 0.190, 0.280, 0.001, 0.070, 0.499, 1.200,
+		2.500
+	};
+	static const double sorted[] = {
+		0.001, 0.015, 0.035, 0.070, 0.120, 0.190, 0.280, 0.499, 1.200,
+		2.500
+	};
+	static const char *const stats[] = {
+		"p(1)", "p(10)", "p(33.3)", "p(75)", "p(90)", "p(95)", "p(99)",
+		"p(99.99)", NULL
+	};
+	struct sink	*s;
+	double		 p;
+	size_t		 i;
+
+	s = sink_new(SINK_TREND);
+	sink_add(s, 1);
+	sink_add(s, 2);
+	sink_add(s, 3);
+	sink_add(s, 4);
+	assert_true(val(s, "med", 1) == 2.5);
+	assert_true(val(s, "p(90)", 1) == 3.7);
+	/* 0.95 * 3 is 2.8499999999999996 in doubles, in Go as in C. */
+	assert_true(val(s, "p(95)", 1) == 3.8499999999999996);
+	assert_true(val(s, "p(95)", 1) != 3.85);
+	assert_true(sink_percentile(s, 90) == 3.7);
+	sink_free(s);
+
+	s = sink_new(SINK_TREND);
+	sink_add(s, 5);
+	sink_add(s, 10);
+	assert_true(val(s, "p(0)", 1) == 5);
+	assert_true(val(s, "med", 1) == 7.5);
+	assert_true(val(s, "p(95)", 1) == 5 + (10 - 5) * 0.95);
+	assert_true(val(s, "p(99)", 1) == 5 + (10 - 5) * 0.99);
+	assert_true(val(s, "p(100)", 1) == 10);
+	sink_free(s);
+
+	s = sink_new(SINK_TREND);
+	sink_add(s, 0.042);
+	assert_true(val(s, "med", 1) == 0.042);
+	assert_true(val(s, "p(99)", 1) == 0.042);
+	sink_free(s);
+
+	s = sink_new(SINK_TREND);
+	for (i = 0; i < sizeof in / sizeof in[0]; i++)
+		sink_add(s, in[i]);
+	assert_true(val(s, "min", 1) == 0.001);
+	assert_true(val(s, "max", 1) == 2.5);
+	assert_true(val(s, "med", 1) == k6_p(sorted, 10, 0.5));
+	for (i = 0; stats[i] != NULL; i++) {
+		assert_int_equal(sink_percentile_parse(stats[i], &p), 0);
+		assert_true(val(s, stats[i], 1) == k6_p(sorted, 10, p / 100));
+	}
+	/* Values added after a read are sorted in too. */
+	sink_add(s, 0.0005);
+	assert_true(val(s, "med", 1) == 0.120);
+	sink_free(s);
+}
+
+/* Past SINK_TREND_EXACT values a series answers from its histogram. */
+static void
+test_trend_budget(void **state)
+{
+	struct sink	*s;
+	double		 v, n = SINK_TREND_EXACT;
+	size_t		 i;
+
+	s = sink_new(SINK_TREND);
+	for (i = SINK_TREND_EXACT; i > 0; i--)
+		sink_add(s, (double)i);
+	assert_true(val(s, "med", 1) == (n + 1) / 2);
+	v = 0.9 * (n - 1);
+	assert_true(val(s, "p(90)", 1) == floor(v) + 1 + (v - floor(v)));
+	sink_add(s, n + 1);
+	v = val(s, "med", 1);
+	assert_true(v != (n + 2) / 2);
+	assert_true(fabs(v - (n + 2) / 2) <= (n + 2) / 2 / 128);
+	assert_true(val(s, "count", 1) == n + 1);
+	assert_true(val(s, "max", 1) == n + 1);
+	sink_reset(s);
+	sink_add(s, 1);
+	sink_add(s, 2);
+	assert_true(val(s, "med", 1) == 1.5);
+	sink_free(s);
 }
 
 static void
@@ -175,6 +279,11 @@ test_merge(void **state)
 	sink_merge(a, b);
 	assert_true(val(a, "med", 1) == 1.5);
 	assert_true(val(a, "count", 1) == 2);
+	sink_add(b, 3);
+	sink_add(b, 4);
+	sink_merge(a, b);	/* 1 2 2 3 4 */
+	assert_true(val(a, "p(90)", 1) == 3.6);
+	assert_true(val(a, "med", 1) == 2);
 	sink_free(a);
 	sink_free(b);
 }
@@ -245,6 +354,8 @@ main(void)
 		cmocka_unit_test(test_gauge),
 		cmocka_unit_test(test_rate),
 		cmocka_unit_test(test_trend),
+		cmocka_unit_test(test_trend_exact),
+		cmocka_unit_test(test_trend_budget),
 		cmocka_unit_test(test_merge),
 		cmocka_unit_test(test_names),
 	};
