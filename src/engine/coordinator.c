@@ -61,6 +61,8 @@ struct worker_proc {
 	int		 ready;
 	int		 done;
 	int		 dead;
+	int		 broken;	/* its stream failed: the rest is lost */
+	uint64_t	 dropped;	/* messages not read since */
 	uint32_t	 vus, vus_max;
 	int		 vus_seen;	/* a status came since the start */
 	uint64_t	*counts;	/* per scenario: complete, interrupted */
@@ -88,7 +90,10 @@ struct coord {
 	struct instance_slot	*instance;	/* shared with the workers */
 	struct event		*sigint_ev, *sigterm_ev, *sigchld_ev;
 	struct event		*tick_ev;
-	struct wire_reader	*local_reader;	/* setup and teardown samples */
+	/* The stream of the coordinator's own engine (the init pass, setup,
+	 * teardown, handleSummary): a new one for each engine, whose
+	 * writer numbers its messages from 0 again. */
+	struct wire_reader	*local_reader;
 	uint32_t		*metric_map;	/* per worker: their ids to ours */
 
 	struct aggregator	*agg;
@@ -108,6 +113,8 @@ struct coord {
 	int			 quiet;
 	int			 progress_lines;
 	uint64_t		 samples;
+	/* Samples lost or streams broken, each reported: exit 109. */
+	uint64_t		 lost;
 };
 
 static struct coord *the_coord;	/* for the metric handler of readers */
@@ -575,6 +582,8 @@ local_send(void *arg, const void *p, size_t len)
 	struct coord *c = arg;
 	char *cause = NULL;
 
+	/* A failure breaks the stream: local_engine_free counts what it
+	 * lost. */
 	if (wire_reader_feed(c->local_reader, p, len, &cause) == -1) {
 		log_msg(LOG_ERROR, NULL, "internal error: %s", cause);
 		free(cause);
@@ -602,6 +611,34 @@ local_fail(void *arg)
 	((struct coord *)arg)->marked_failed = 1;
 }
 
+/* Free it once every sample it emitted has arrived, or been reported
+ * lost. */
+static void
+local_engine_free(struct coord *c, struct engine *e, struct vu *vu)
+{
+	uint64_t got, overflow;
+
+	if (e == NULL)
+		return;
+	vu_free(vu);
+	engine_flush(e);
+	got = wire_reader_samples(c->local_reader);
+	overflow = wire_reader_overflow(c->local_reader);
+	if (got < (uint64_t)e->emitted) {
+		log_msg(LOG_ERROR, NULL, "internal error: %llu of the %llu samples of "
+		    "the coordinator's VU were lost",
+		    (unsigned long long)((uint64_t)e->emitted - got),
+		    (unsigned long long)e->emitted);
+		c->lost += (uint64_t)e->emitted - got;
+	}
+	if (overflow > 0) {
+		log_msg(LOG_ERROR, NULL, "%llu samples of the coordinator's VU lost "
+		    "their tags: too many distinct tag sets", (unsigned long long)overflow);
+		c->lost += overflow;
+	}
+	engine_free(e);
+}
+
 /* An engine with one VU (__VU 0) for the init pass, setup and teardown. */
 static struct engine *
 local_engine(struct coord *c, int with_opts, struct vu **vu, char **cause)
@@ -611,6 +648,8 @@ local_engine(struct coord *c, int with_opts, struct vu **vu, char **cause)
 	e = engine_new(-1, c->bundle, NULL, &c->opts, c->options_json, c->metrics, cause);
 	if (e == NULL)
 		return NULL;
+	wire_reader_free(c->local_reader);
+	c->local_reader = wire_reader_new(c->tagsets, &handlers, c);
 	e->send = local_send;
 	e->send_arg = c;
 	e->setup_json = c->setup_json;
@@ -625,22 +664,11 @@ local_engine(struct coord *c, int with_opts, struct vu **vu, char **cause)
 	engine_run(e, vu_ready, *vu);
 	if ((*vu)->state == VU_DEAD) {
 		*cause = xstrdup(vu_init_error(*vu));
-		vu_free(*vu);
-		engine_free(e);
+		local_engine_free(c, e, *vu);
 		return NULL;
 	}
 	(void)with_opts;
 	return e;
-}
-
-static void
-local_engine_free(struct engine *e, struct vu *vu)
-{
-	if (e == NULL)
-		return;
-	engine_flush(e);
-	vu_free(vu);
-	engine_free(e);
 }
 
 /* Run setup() or teardown() in group ::name.  Returns an exit code. */
@@ -670,10 +698,10 @@ lifecycle(struct coord *c, const char *fn, double timeout_ms, int timeout_code,
 		log_msg(LOG_ERROR, NULL, "%s", cause);
 		free(cause);
 		/* A VU stuck in a call may only be freed, never resumed. */
-		local_engine_free(e, vu);
+		local_engine_free(c, e, vu);
 		return timeout_code;
 	}
-	local_engine_free(e, vu);
+	local_engine_free(c, e, vu);
 	if (rc == -1 && c->aborted) {
 		free(cause);
 		return EXIT_SCRIPT_ABORTED;
@@ -896,16 +924,24 @@ drain_ring(struct coord *c, struct worker_proc *wp)
 	int rc;
 
 	while ((rc = ring_peek(wp->ring, &p, &len, &cause)) == 1) {
-		if (wire_reader_feed(wp->reader, p, len, &cause) == -1) {
-			log_msg(LOG_ERROR, NULL, "worker %d sent a bad message: %s", wp->k, cause);
+		/* A bad message breaks the stream: said once, and what
+		 * follows is lost, not silently dropped (lost_samples). */
+		if (wp->broken) {
+			wp->dropped++;
+		} else if (wire_reader_feed(wp->reader, p, len, &cause) == -1) {
+			log_msg(LOG_ERROR, NULL, "internal error: worker %d sent a bad "
+			    "message: %s", wp->k, cause);
 			free(cause);
 			cause = NULL;
+			wp->broken = 1;
+			wp->dropped++;
 		}
 		ring_consume(wp->ring);
 	}
 	if (rc == -1) {
-		log_msg(LOG_ERROR, NULL, "worker %d: %s", wp->k, cause);
+		log_msg(LOG_ERROR, NULL, "internal error: worker %d: %s", wp->k, cause);
 		free(cause);
+		wp->broken = 1;
 		wp->dead = 1;
 	}
 }
@@ -1662,7 +1698,7 @@ summarize(struct coord *c, double dur, int handle_summary)
 		if ((e = local_engine(c, 1, &vu, &cause)) != NULL) {
 			int rc = vu_call(vu, "handleSummary", data, 120000, &result, &cause);
 
-			local_engine_free(e, vu);
+			local_engine_free(c, e, vu);
 			if (rc == 0 && result != NULL) {
 				js_getglobal(J, "JSON");
 				js_getproperty(J, -1, "parse");
@@ -1762,7 +1798,6 @@ prepare(struct coord *c, char **functions)
 	c->agg = aggregator_new(c->metrics, c->tagsets);
 	tagset_intern(c->tagsets, NULL, 0, &c->no_tags, &cause);
 	the_coord = c;
-	c->local_reader = wire_reader_new(c->tagsets, &handlers, c);
 	segment_full(&c->seg);
 	if (((seg = cli_get(c->cli, "execution-segment")) != NULL &&
 	    segment_parse(seg, &c->seg, &cause) == -1) ||
@@ -1785,12 +1820,12 @@ prepare(struct coord *c, char **functions)
 		return EXIT_SCRIPT_EXCEPTION;
 	}
 	if (script_exports(vu, &script_options, functions, &cause) == -1) {
-		local_engine_free(e, vu);
+		local_engine_free(c, e, vu);
 		fprintf(stderr, "lyocell: %s\n", cause);
 		free(cause);
 		return EXIT_INVALID_CONFIG;
 	}
-	local_engine_free(e, vu);
+	local_engine_free(c, e, vu);
 	if (strcmp(*functions, "[]") == 0) {
 		fprintf(stderr, "lyocell: %s: no exported functions in script\n", c->script);
 		free(script_options);
@@ -1877,6 +1912,14 @@ lost_samples(struct coord *c)
 	for (i = 0; i < c->nworkers; i++) {
 		struct worker_proc *wp = &c->workers[i];
 
+		if (wp->broken) {
+			/* Its counts stopped with the stream: how many went
+			 * missing is unknown, but some did. */
+			log_msg(LOG_ERROR, NULL, "worker %d: the samples of %llu messages "
+			    "after a broken one were lost", i, (unsigned long long)wp->dropped);
+			lost += wp->dropped > 0 ? wp->dropped : 1;
+			continue;
+		}
 		if (wp->dead || !wp->done || wp->ncounts != 2 * c->plan.n + 1)
 			continue;
 		sent = wp->counts[2 * c->plan.n];
@@ -1887,9 +1930,6 @@ lost_samples(struct coord *c)
 			lost += sent - got;
 		}
 	}
-	if (wire_reader_overflow(c->local_reader) > 0)
-		log_msg(LOG_ERROR, NULL, "%llu samples lost their tags: too many distinct "
-		    "tag sets", (unsigned long long)wire_reader_overflow(c->local_reader));
 	for (i = 0; i < c->nworkers; i++)
 		if (c->workers[i].reader != NULL && wire_reader_overflow(c->workers[i].reader) > 0) {
 			log_msg(LOG_ERROR, NULL, "worker %d: %llu samples lost their tags: too "
@@ -2150,7 +2190,7 @@ coordinator_run(const struct cli *cli)
 		free(teardown_result);
 	}
 	stop_outputs(&c);
-	lost = lost_samples(&c);
+	lost = lost_samples(&c) + c.lost;
 	dur = c.started ? (double)(c.t_end - c.t_start) / 1e9 : 0;
 	metric_registry_eval(c.metrics, dur, true, &breached, NULL);
 	summarize(&c, dur, has_export(functions, "handleSummary"));
@@ -2161,7 +2201,8 @@ coordinator_run(const struct cli *cli)
 	else if (breached != NULL) {
 		log_msg(LOG_ERROR, NULL, "thresholds on metrics '%s' have been crossed",
 		    breached);
-		rc = EXIT_THRESHOLDS_FAILED;
+		/* Thresholds judged without the lost samples prove nothing. */
+		rc = lost > 0 ? EXIT_INTERNAL : EXIT_THRESHOLDS_FAILED;
 	} else if (lost > 0)
 		rc = EXIT_INTERNAL;
 	else if (code == EXIT_OK && c.marked_failed)
