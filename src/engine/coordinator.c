@@ -2127,7 +2127,7 @@ coordinator_run(const struct cli *cli)
 	struct coord c;
 	char *functions = NULL, *cause = NULL, *teardown_result = NULL, *breached = NULL;
 	const char *w;
-	int rc, code = EXIT_OK;
+	int rc, code = EXIT_OK, setup_failed = 0;
 	uint64_t lost;
 	double dur;
 
@@ -2163,9 +2163,13 @@ coordinator_run(const struct cli *cli)
 		js_getproperty(c.cj, -1, "options");
 		timeout = opt_duration(c.cj, "setupTimeout", 60000);
 		js_pop(c.cj, 1);
-		if ((rc = lifecycle(&c, "setup", timeout, EXIT_SETUP_TIMEOUT,
-		    &c.setup_json)) != EXIT_OK)
-			goto out;
+		/* As in k6, a failed setup() ends the test, but what it
+		 * measured still makes a summary. */
+		if ((code = lifecycle(&c, "setup", timeout, EXIT_SETUP_TIMEOUT,
+		    &c.setup_json)) != EXIT_OK) {
+			setup_failed = 1;
+			goto summary;
+		}
 	}
 	if (run_workers(&c, &cause) == -1) {
 		fprintf(stderr, "lyocell: %s\n", cause);
@@ -2189,6 +2193,7 @@ coordinator_run(const struct cli *cli)
 		    &teardown_result);
 		free(teardown_result);
 	}
+summary:
 	stop_outputs(&c);
 	lost = lost_samples(&c) + c.lost;
 	dur = c.started ? (double)(c.t_end - c.t_start) / 1e9 : 0;
@@ -2196,6 +2201,8 @@ coordinator_run(const struct cli *cli)
 	summarize(&c, dur, has_export(functions, "handleSummary"));
 	if (c.signals)
 		rc = EXIT_EXTERNAL_ABORT;
+	else if (setup_failed)
+		rc = code;
 	else if (c.aborted)
 		rc = EXIT_SCRIPT_ABORTED;
 	else if (breached != NULL) {
