@@ -7,11 +7,13 @@
 #include <math.h>
 #include <mujs.h>
 #include <openssl/evp.h>
+#include <pthread.h>
 #include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/mman.h>
+#include <sys/prctl.h>
 #include <sys/resource.h>
 #include <sys/wait.h>
 #include <time.h>
@@ -61,6 +63,7 @@ struct worker_proc {
 	int		 ready;
 	int		 done;
 	int		 dead;
+	int		 failed;	/* died or hung before it finished */
 	int		 broken;	/* its stream failed: the rest is lost */
 	uint64_t	 dropped;	/* messages not read since */
 	uint32_t	 vus, vus_max;
@@ -88,6 +91,14 @@ struct coord {
 	struct worker_proc	*workers;
 	int			 nworkers;
 	struct instance_slot	*instance;	/* shared with the workers */
+	/* Each worker's heartbeat (monotonic ns), shared: a thread of the
+	 * worker beats even while its JavaScript keeps the loop busy, so
+	 * only a stopped or wedged process falls silent. */
+	int64_t			*beats;
+	int64_t			 worker_timeout;	/* ns of silence before it is killed */
+	pid_t			 pid;		/* the coordinator's, for the workers */
+	int			 failed_workers;
+	struct event		*watch_ev;
 	struct event		*sigint_ev, *sigterm_ev, *sigchld_ev;
 	struct event		*tick_ev;
 	/* The stream of the coordinator's own engine (the init pass, setup,
@@ -816,9 +827,29 @@ ctl_write(int fd, const char *msg, size_t len)
 	}
 }
 
+struct beat {
+	int64_t		*slot;
+};
+
+static void *
+beat_thread(void *arg)
+{
+	struct beat *b = arg;
+	struct timespec ts = { 0, 250 * 1000 * 1000 };
+
+	for (;;) {
+		__atomic_store_n(b->slot, engine_now(), __ATOMIC_RELAXED);
+		nanosleep(&ts, NULL);
+	}
+	return NULL;
+}
+
 static void __attribute__((noreturn))
 worker_main(struct coord *c, int k)
 {
+	static struct beat beat;
+	pthread_t beat_tid;
+	sigset_t all, old;
 	struct worker_proc *wp = &c->workers[k];
 	struct worker_ctx w;
 	struct timeval sec = { 1, 0 };
@@ -827,6 +858,18 @@ worker_main(struct coord *c, int k)
 	char *cause = NULL, *msg;
 	int i;
 
+	/* Die with the coordinator, even busy in JavaScript; it may be gone
+	 * already. */
+	prctl(PR_SET_PDEATHSIG, SIGKILL);
+	if (getppid() != c->pid)
+		_exit(1);
+	/* The thread takes no signals: they are the event loop's. */
+	beat.slot = &c->beats[k];
+	sigfillset(&all);
+	pthread_sigmask(SIG_BLOCK, &all, &old);
+	if (pthread_create(&beat_tid, NULL, beat_thread, &beat) != 0)
+		fatalx(EXIT_INTERNAL, "worker %d: cannot start its heartbeat", k);
+	pthread_sigmask(SIG_SETMASK, &old, NULL);
 	memset(&w, 0, sizeof w);
 	w.ring = wp->ring;
 	w.ctl_in = wp->ctl_to;
@@ -1005,12 +1048,54 @@ ctl_cb(evutil_socket_t fd, short what, void *arg)
 		buf_reset(&wp->ctl_in);
 }
 
+/* A worker died or hung before it finished: say so loudly, keep what it
+ * sent, stop counting its VUs, and fail the run (109). */
+static void
+worker_failed(struct coord *c, struct worker_proc *wp, pid_t pid, const char *why)
+{
+	log_msg(LOG_ERROR, NULL, "worker %d (pid %ld, %u VUs) %s; its VUs are lost, "
+	    "the test goes on with the other workers and will exit %d", wp->k,
+	    (long)pid, wp->vus_max, why, EXIT_INTERNAL);
+	wp->dead = 1;
+	wp->failed = 1;
+	wp->vus = 0;
+	wp->vus_max = 0;
+	c->failed_workers++;
+}
+
+/* Every second: a worker whose heartbeat stopped (SIGSTOP, a wedged
+ * process) is killed rather than waited for forever. */
+static void
+watch_cb(evutil_socket_t fd, short what, void *arg)
+{
+	struct coord *c = arg;
+	int64_t now = engine_now(), quiet;
+	char *why;
+	int i;
+
+	for (i = 0; i < c->nworkers; i++) {
+		struct worker_proc *wp = &c->workers[i];
+
+		if (wp->done || wp->dead || wp->pid <= 0)
+			continue;
+		quiet = now - __atomic_load_n(&c->beats[i], __ATOMIC_RELAXED);
+		if (quiet <= c->worker_timeout)
+			continue;
+		why = xasprintf("gave no sign of life for %.1f s (stopped or hung; "
+		    "--worker-timeout): killed", (double)quiet / 1e9);
+		worker_failed(c, wp, wp->pid, why);
+		free(why);
+		kill(wp->pid, SIGKILL);
+	}
+}
+
 static void
 sigchld_cb(evutil_socket_t fd, short what, void *arg)
 {
 	struct coord *c = arg;
 	int status, i;
 	pid_t pid;
+	char *why;
 
 	while ((pid = waitpid(-1, &status, WNOHANG)) > 0) {
 		for (i = 0; i < c->nworkers; i++) {
@@ -1020,16 +1105,18 @@ sigchld_cb(evutil_socket_t fd, short what, void *arg)
 				continue;
 			wp->pid = -1;
 			drain_ring(c, wp);
-			if (wp->done)
+			/* Dead already: it said why (init code) or was
+			 * reported (hung, a broken ring). */
+			if (wp->done || wp->dead)
 				continue;
 			if (WIFSIGNALED(status))
-				log_msg(LOG_ERROR, NULL, "worker %d died: killed by signal %d (%s); "
-				    "the test goes on with the other workers", i, WTERMSIG(status),
-				    strsignal(WTERMSIG(status)));
-			else if (WEXITSTATUS(status) != 0 && c->abort_reason == NULL)
-				log_msg(LOG_ERROR, NULL, "worker %d exited with status %d", i,
-				    WEXITSTATUS(status));
-			wp->dead = 1;
+				why = xasprintf("died: killed by signal %d (%s)",
+				    WTERMSIG(status), strsignal(WTERMSIG(status)));
+			else
+				why = xasprintf("died: exited with status %d before it "
+				    "finished", WEXITSTATUS(status));
+			worker_failed(c, wp, pid, why);
+			free(why);
 		}
 	}
 }
@@ -1254,10 +1341,19 @@ run_workers(struct coord *c, char **cause)
 		*cause = xasprintf("mmap: %s", strerror(errno));
 		return -1;
 	}
+	c->beats = mmap(NULL, (size_t)c->nworkers * sizeof *c->beats,
+	    PROT_READ | PROT_WRITE, MAP_SHARED | MAP_ANONYMOUS, -1, 0);
+	if (c->beats == MAP_FAILED) {
+		c->beats = NULL;
+		*cause = xasprintf("mmap: %s", strerror(errno));
+		return -1;
+	}
+	c->pid = getpid();
 	for (i = 0; i < c->nworkers; i++) {
 		struct worker_proc *wp = &c->workers[i];
 
 		wp->k = i;
+		c->beats[i] = engine_now();
 		buf_init(&wp->ctl_in, 1 << 20);
 		if ((wp->ring = ring_new(0, cause)) == NULL)
 			return -1;
@@ -1321,6 +1417,8 @@ run_workers(struct coord *c, char **cause)
 		event_add(wp->ctl_ev, NULL);
 	}
 	c->tick_ev = event_new(c->base, -1, EV_PERSIST, tick_cb, c);
+	c->watch_ev = event_new(c->base, -1, EV_PERSIST, watch_cb, c);
+	event_add(c->watch_ev, &sec);
 
 	/* Start together once every VU has run its init code. */
 	for (;;) {
@@ -1397,6 +1495,8 @@ free_workers(struct coord *c)
 	c->workers = NULL;
 	if (c->tick_ev != NULL)
 		event_free(c->tick_ev);
+	if (c->watch_ev != NULL)
+		event_free(c->watch_ev);
 	if (c->sigint_ev != NULL) {
 		event_free(c->sigint_ev);
 		event_free(c->sigterm_ev);
@@ -2056,6 +2156,8 @@ coord_free(struct coord *c)
 	free(c->outputs);
 	if (c->instance != NULL)
 		munmap(c->instance, (size_t)c->nworkers * sizeof *c->instance);
+	if (c->beats != NULL)
+		munmap(c->beats, (size_t)c->nworkers * sizeof *c->beats);
 	free_workers(c);
 	wire_reader_free(c->local_reader);
 	aggregator_free(c->agg);
@@ -2154,6 +2256,13 @@ coordinator_run(const struct cli *cli)
 	if (c.plan.max_vus > 0 && c.nworkers > c.plan.max_vus)
 		c.nworkers = (int)c.plan.max_vus;
 	c.workers = xcalloc((size_t)c.nworkers, sizeof *c.workers);
+	c.worker_timeout = 30 * (int64_t)1000000000;
+	if ((w = cli_get(cli, "worker-timeout")) != NULL) {
+		double ms;
+
+		if (duration_parse(w, &ms) == 0 && ms > 0)
+			c.worker_timeout = (int64_t)(ms * 1e6);
+	}
 	warn_nofile(&c);
 	banner(&c);
 
@@ -2209,8 +2318,9 @@ summary:
 		log_msg(LOG_ERROR, NULL, "thresholds on metrics '%s' have been crossed",
 		    breached);
 		/* Thresholds judged without the lost samples prove nothing. */
-		rc = lost > 0 ? EXIT_INTERNAL : EXIT_THRESHOLDS_FAILED;
-	} else if (lost > 0)
+		rc = lost > 0 || c.failed_workers > 0 ? EXIT_INTERNAL :
+		    EXIT_THRESHOLDS_FAILED;
+	} else if (lost > 0 || c.failed_workers > 0)
 		rc = EXIT_INTERNAL;
 	else if (code == EXIT_OK && c.marked_failed)
 		rc = EXIT_MARKED_FAILED;

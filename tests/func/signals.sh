@@ -1,7 +1,6 @@
 #!/bin/bash
-# Signals and dying workers: Ctrl-C once stops gracefully (teardown, summary,
-# exit 105), twice stops at once; a worker killed mid-test is reported and
-# the test ends with what the others measured.
+# Signals: Ctrl-C once stops gracefully (teardown, summary, exit 105), twice
+# stops at once.  Dying workers are workers.sh's.
 set -u
 srcdir=${srcdir:-.}
 top_builddir=${top_builddir:-.}
@@ -46,16 +45,5 @@ else
 	notok "a second SIGTERM stops at once (exit $rc)"
 fi
 
-# 3. A worker killed mid-test: reported, the test goes on with the other.
-start --workers 2 --duration 3s --summary-export "$tmp/e3.json"
-child=$(pgrep -P $pid | head -n 1)
-[ -n "$child" ] && kill -KILL "$child"
-wait $pid; rc=$?
-if [ -n "$child" ] && grep -q "died: killed by signal 9" "$tmp/err" &&
-    "$JCHECK" "$tmp/e3.json" 'm.iterations.count > 20'; then
-	ok "a killed worker is reported and the others' results are kept"
-else
-	notok "a killed worker is reported and the others' results are kept (exit $rc)"
-fi
 echo "$passed passed, $failed failed"
 [ "$failed" -eq 0 ]
