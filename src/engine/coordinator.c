@@ -1137,6 +1137,36 @@ hard_stop(int sig)
 	_exit(EXIT_EXTERNAL_ABORT);
 }
 
+/* Outside the coordinator's loop (the init pass, setup(), teardown(),
+ * the summary: JavaScript that may never yield) SIGINT and SIGTERM come
+ * here: the first is remembered and ends the test at the next step, the
+ * second stops at once. */
+static volatile sig_atomic_t early_signals;
+
+static void
+early_stop(int sig)
+{
+	static const char msg[] = "lyocell: stopping (press Ctrl+C again to stop "
+	    "at once)\n";
+
+	if (++early_signals > 1)
+		hard_stop(sig);
+	if (write(STDERR_FILENO, msg, sizeof msg - 1) < 0)
+		(void)0;
+}
+
+static void
+early_catch(void)
+{
+	struct sigaction sa;
+
+	memset(&sa, 0, sizeof sa);
+	sa.sa_handler = early_stop;
+	sigemptyset(&sa.sa_mask);
+	sigaction(SIGINT, &sa, NULL);
+	sigaction(SIGTERM, &sa, NULL);
+}
+
 static void
 signal_cb(evutil_socket_t sig, short what, void *arg)
 {
@@ -1403,8 +1433,13 @@ run_workers(struct coord *c, char **cause)
 	c->sigint_ev = evsignal_new(c->base, SIGINT, signal_cb, c);
 	c->sigterm_ev = evsignal_new(c->base, SIGTERM, signal_cb, c);
 	c->sigchld_ev = evsignal_new(c->base, SIGCHLD, sigchld_cb, c);
-	event_add(c->sigint_ev, NULL);
-	event_add(c->sigterm_ev, NULL);
+	/* The loop takes the signals over, unless the first came already
+	 * (early_stop then takes the second). */
+	c->signals = early_signals;
+	if (!c->signals) {
+		event_add(c->sigint_ev, NULL);
+		event_add(c->sigterm_ev, NULL);
+	}
 	event_add(c->sigchld_ev, NULL);
 	for (i = 0; i < c->nworkers; i++) {
 		struct worker_proc *wp = &c->workers[i];
@@ -1454,6 +1489,12 @@ run_workers(struct coord *c, char **cause)
 	}
 	for (i = 0; i < c->nworkers; i++)
 		drain_ring(c, &c->workers[i]);
+	/* teardown() and the summary run outside the loop: early_stop
+	 * again (libevent puts it back), unless signal_cb set hard_stop. */
+	if (!c->signals) {
+		event_del(c->sigint_ev);
+		event_del(c->sigterm_ev);
+	}
 	c->t_end = engine_now();
 	if (c->tty && !c->quiet && c->started)
 		progress(c, 1);
@@ -2243,11 +2284,17 @@ coordinator_run(const struct cli *cli)
 		return rc;
 	raise_nofile();
 	signal(SIGPIPE, SIG_IGN);
+	early_catch();
 	if (cli_get(cli, "console-output") != NULL)
 		modules_console_output(cli_get(cli, "console-output"));
 
 	if ((rc = prepare(&c, &functions)) != EXIT_OK)
 		goto out;
+	if (early_signals) {
+		/* Stopped in the init code: nothing ran yet. */
+		rc = EXIT_EXTERNAL_ABORT;
+		goto out;
+	}
 	if ((rc = start_outputs(&c)) != EXIT_OK)
 		goto out;
 	c.nworkers = (w = cli_get(cli, "workers")) != NULL ? atoi(w) : online_cpus();
@@ -2308,7 +2355,7 @@ summary:
 	dur = c.started ? (double)(c.t_end - c.t_start) / 1e9 : 0;
 	metric_registry_eval(c.metrics, dur, true, &breached, NULL);
 	summarize(&c, dur, has_export(functions, "handleSummary"));
-	if (c.signals)
+	if (c.signals || early_signals)
 		rc = EXIT_EXTERNAL_ABORT;
 	else if (setup_failed)
 		rc = code;

@@ -45,5 +45,33 @@ else
 	notok "a second SIGTERM stops at once (exit $rc)"
 fi
 
+# 3. Init code that loops forever: the second SIGINT ends it, exit 105.
+script=init-loop.js start
+kill -INT $pid
+sleep 0.3
+kill -INT $pid
+t0=$(date +%s)
+wait $pid; rc=$?
+if [ $rc -eq 105 ] && [ $(( $(date +%s) - t0 )) -lt 5 ]; then
+	ok "a second SIGINT ends init code that loops forever"
+else
+	notok "a second SIGINT ends init code that loops forever (exit $rc)"
+	kill -KILL $pid 2>/dev/null
+fi
+
+# 4. Both signals during teardown (the test ended by itself): the second
+# cuts it short.
+script=slow-teardown.js start --duration 1s
+for _ in $(seq 50); do grep -q "teardown started" "$tmp/err" && break; sleep 0.1; done
+kill -TERM $pid
+sleep 0.3
+kill -TERM $pid
+t0=$(date +%s)
+wait $pid; rc=$?
+if [ $rc -eq 105 ] && grep -q "teardown started" "$tmp/err" && [ $(( $(date +%s) - t0 )) -lt 5 ]; then
+	ok "signals during teardown: the second stops at once"
+else
+	notok "signals during teardown: the second stops at once (exit $rc)"
+fi
 echo "$passed passed, $failed failed"
 [ "$failed" -eq 0 ]
