@@ -43,6 +43,8 @@ const struct cli_option cli_options[] = {
 	  "ramp the VUs to TARGET over DURATION (repeatable)" },
 	{ "workers", 0, CLI_INT, 0, RI, "LYOCELL_WORKERS", "N", "online CPUs",
 	  "number of worker processes" },
+	{ "worker-timeout", 0, CLI_DURATION, 0, R, "LYOCELL_WORKER_TIMEOUT", "DURATION", "30s",
+	  "kill a worker that gives no sign of life for DURATION (exit 109)" },
 	{ "execution-segment", 0, CLI_STRING, 0, RI, NULL, "SEGMENT", NULL,
 	  "run only this segment of the test (e.g. 1/3:2/3)" },
 	{ "execution-segment-sequence", 0, CLI_STRING, 0, RI, NULL, "SEQUENCE", NULL,

@@ -7,11 +7,13 @@
 #include <math.h>
 #include <mujs.h>
 #include <openssl/evp.h>
+#include <pthread.h>
 #include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/mman.h>
+#include <sys/prctl.h>
 #include <sys/resource.h>
 #include <sys/wait.h>
 #include <time.h>
@@ -61,6 +63,9 @@ struct worker_proc {
 	int		 ready;
 	int		 done;
 	int		 dead;
+	int		 failed;	/* died or hung before it finished */
+	int		 broken;	/* its stream failed: the rest is lost */
+	uint64_t	 dropped;	/* messages not read since */
 	uint32_t	 vus, vus_max;
 	int		 vus_seen;	/* a status came since the start */
 	uint64_t	*counts;	/* per scenario: complete, interrupted */
@@ -86,9 +91,20 @@ struct coord {
 	struct worker_proc	*workers;
 	int			 nworkers;
 	struct instance_slot	*instance;	/* shared with the workers */
+	/* Each worker's heartbeat (monotonic ns), shared: a thread of the
+	 * worker beats even while its JavaScript keeps the loop busy, so
+	 * only a stopped or wedged process falls silent. */
+	int64_t			*beats;
+	int64_t			 worker_timeout;	/* ns of silence before it is killed */
+	pid_t			 pid;		/* the coordinator's, for the workers */
+	int			 failed_workers;
+	struct event		*watch_ev;
 	struct event		*sigint_ev, *sigterm_ev, *sigchld_ev;
 	struct event		*tick_ev;
-	struct wire_reader	*local_reader;	/* setup and teardown samples */
+	/* The stream of the coordinator's own engine (the init pass, setup,
+	 * teardown, handleSummary): a new one for each engine, whose
+	 * writer numbers its messages from 0 again. */
+	struct wire_reader	*local_reader;
 	uint32_t		*metric_map;	/* per worker: their ids to ours */
 
 	struct aggregator	*agg;
@@ -108,6 +124,8 @@ struct coord {
 	int			 quiet;
 	int			 progress_lines;
 	uint64_t		 samples;
+	/* Samples lost or streams broken, each reported: exit 109. */
+	uint64_t		 lost;
 };
 
 static struct coord *the_coord;	/* for the metric handler of readers */
@@ -575,6 +593,8 @@ local_send(void *arg, const void *p, size_t len)
 	struct coord *c = arg;
 	char *cause = NULL;
 
+	/* A failure breaks the stream: local_engine_free counts what it
+	 * lost. */
 	if (wire_reader_feed(c->local_reader, p, len, &cause) == -1) {
 		log_msg(LOG_ERROR, NULL, "internal error: %s", cause);
 		free(cause);
@@ -602,6 +622,34 @@ local_fail(void *arg)
 	((struct coord *)arg)->marked_failed = 1;
 }
 
+/* Free it once every sample it emitted has arrived, or been reported
+ * lost. */
+static void
+local_engine_free(struct coord *c, struct engine *e, struct vu *vu)
+{
+	uint64_t got, overflow;
+
+	if (e == NULL)
+		return;
+	vu_free(vu);
+	engine_flush(e);
+	got = wire_reader_samples(c->local_reader);
+	overflow = wire_reader_overflow(c->local_reader);
+	if (got < (uint64_t)e->emitted) {
+		log_msg(LOG_ERROR, NULL, "internal error: %llu of the %llu samples of "
+		    "the coordinator's VU were lost",
+		    (unsigned long long)((uint64_t)e->emitted - got),
+		    (unsigned long long)e->emitted);
+		c->lost += (uint64_t)e->emitted - got;
+	}
+	if (overflow > 0) {
+		log_msg(LOG_ERROR, NULL, "%llu samples of the coordinator's VU lost "
+		    "their tags: too many distinct tag sets", (unsigned long long)overflow);
+		c->lost += overflow;
+	}
+	engine_free(e);
+}
+
 /* An engine with one VU (__VU 0) for the init pass, setup and teardown. */
 static struct engine *
 local_engine(struct coord *c, int with_opts, struct vu **vu, char **cause)
@@ -611,10 +659,10 @@ local_engine(struct coord *c, int with_opts, struct vu **vu, char **cause)
 	e = engine_new(-1, c->bundle, NULL, &c->opts, c->options_json, c->metrics, cause);
 	if (e == NULL)
 		return NULL;
+	wire_reader_free(c->local_reader);
+	c->local_reader = wire_reader_new(c->tagsets, &handlers, c);
 	e->send = local_send;
 	e->send_arg = c;
-	/* Each local engine's samples are a new stream from seq 0. */
-	wire_reader_restart(c->local_reader);
 	e->setup_json = c->setup_json;
 	e->abort_fn = local_abort;
 	e->fail_fn = local_fail;
@@ -627,22 +675,11 @@ local_engine(struct coord *c, int with_opts, struct vu **vu, char **cause)
 	engine_run(e, vu_ready, *vu);
 	if ((*vu)->state == VU_DEAD) {
 		*cause = xstrdup(vu_init_error(*vu));
-		vu_free(*vu);
-		engine_free(e);
+		local_engine_free(c, e, *vu);
 		return NULL;
 	}
 	(void)with_opts;
 	return e;
-}
-
-static void
-local_engine_free(struct engine *e, struct vu *vu)
-{
-	if (e == NULL)
-		return;
-	engine_flush(e);
-	vu_free(vu);
-	engine_free(e);
 }
 
 /* Run setup() or teardown() in group ::name.  Returns an exit code. */
@@ -672,10 +709,10 @@ lifecycle(struct coord *c, const char *fn, double timeout_ms, int timeout_code,
 		log_msg(LOG_ERROR, NULL, "%s", cause);
 		free(cause);
 		/* A VU stuck in a call may only be freed, never resumed. */
-		local_engine_free(e, vu);
+		local_engine_free(c, e, vu);
 		return timeout_code;
 	}
-	local_engine_free(e, vu);
+	local_engine_free(c, e, vu);
 	if (rc == -1 && c->aborted) {
 		free(cause);
 		return EXIT_SCRIPT_ABORTED;
@@ -790,9 +827,29 @@ ctl_write(int fd, const char *msg, size_t len)
 	}
 }
 
+struct beat {
+	int64_t		*slot;
+};
+
+static void *
+beat_thread(void *arg)
+{
+	struct beat *b = arg;
+	struct timespec ts = { 0, 250 * 1000 * 1000 };
+
+	for (;;) {
+		__atomic_store_n(b->slot, engine_now(), __ATOMIC_RELAXED);
+		nanosleep(&ts, NULL);
+	}
+	return NULL;
+}
+
 static void __attribute__((noreturn))
 worker_main(struct coord *c, int k)
 {
+	static struct beat beat;
+	pthread_t beat_tid;
+	sigset_t all, old;
 	struct worker_proc *wp = &c->workers[k];
 	struct worker_ctx w;
 	struct timeval sec = { 1, 0 };
@@ -801,6 +858,18 @@ worker_main(struct coord *c, int k)
 	char *cause = NULL, *msg;
 	int i;
 
+	/* Die with the coordinator, even busy in JavaScript; it may be gone
+	 * already. */
+	prctl(PR_SET_PDEATHSIG, SIGKILL);
+	if (getppid() != c->pid)
+		_exit(1);
+	/* The thread takes no signals: they are the event loop's. */
+	beat.slot = &c->beats[k];
+	sigfillset(&all);
+	pthread_sigmask(SIG_BLOCK, &all, &old);
+	if (pthread_create(&beat_tid, NULL, beat_thread, &beat) != 0)
+		fatalx(EXIT_INTERNAL, "worker %d: cannot start its heartbeat", k);
+	pthread_sigmask(SIG_SETMASK, &old, NULL);
 	memset(&w, 0, sizeof w);
 	w.ring = wp->ring;
 	w.ctl_in = wp->ctl_to;
@@ -898,16 +967,24 @@ drain_ring(struct coord *c, struct worker_proc *wp)
 	int rc;
 
 	while ((rc = ring_peek(wp->ring, &p, &len, &cause)) == 1) {
-		if (wire_reader_feed(wp->reader, p, len, &cause) == -1) {
-			log_msg(LOG_ERROR, NULL, "worker %d sent a bad message: %s", wp->k, cause);
+		/* A bad message breaks the stream: said once, and what
+		 * follows is lost, not silently dropped (lost_samples). */
+		if (wp->broken) {
+			wp->dropped++;
+		} else if (wire_reader_feed(wp->reader, p, len, &cause) == -1) {
+			log_msg(LOG_ERROR, NULL, "internal error: worker %d sent a bad "
+			    "message: %s", wp->k, cause);
 			free(cause);
 			cause = NULL;
+			wp->broken = 1;
+			wp->dropped++;
 		}
 		ring_consume(wp->ring);
 	}
 	if (rc == -1) {
-		log_msg(LOG_ERROR, NULL, "worker %d: %s", wp->k, cause);
+		log_msg(LOG_ERROR, NULL, "internal error: worker %d: %s", wp->k, cause);
 		free(cause);
+		wp->broken = 1;
 		wp->dead = 1;
 	}
 }
@@ -971,12 +1048,54 @@ ctl_cb(evutil_socket_t fd, short what, void *arg)
 		buf_reset(&wp->ctl_in);
 }
 
+/* A worker died or hung before it finished: say so loudly, keep what it
+ * sent, stop counting its VUs, and fail the run (109). */
+static void
+worker_failed(struct coord *c, struct worker_proc *wp, pid_t pid, const char *why)
+{
+	log_msg(LOG_ERROR, NULL, "worker %d (pid %ld, %u VUs) %s; its VUs are lost, "
+	    "the test goes on with the other workers and will exit %d", wp->k,
+	    (long)pid, wp->vus_max, why, EXIT_INTERNAL);
+	wp->dead = 1;
+	wp->failed = 1;
+	wp->vus = 0;
+	wp->vus_max = 0;
+	c->failed_workers++;
+}
+
+/* Every second: a worker whose heartbeat stopped (SIGSTOP, a wedged
+ * process) is killed rather than waited for forever. */
+static void
+watch_cb(evutil_socket_t fd, short what, void *arg)
+{
+	struct coord *c = arg;
+	int64_t now = engine_now(), quiet;
+	char *why;
+	int i;
+
+	for (i = 0; i < c->nworkers; i++) {
+		struct worker_proc *wp = &c->workers[i];
+
+		if (wp->done || wp->dead || wp->pid <= 0)
+			continue;
+		quiet = now - __atomic_load_n(&c->beats[i], __ATOMIC_RELAXED);
+		if (quiet <= c->worker_timeout)
+			continue;
+		why = xasprintf("gave no sign of life for %.1f s (stopped or hung; "
+		    "--worker-timeout): killed", (double)quiet / 1e9);
+		worker_failed(c, wp, wp->pid, why);
+		free(why);
+		kill(wp->pid, SIGKILL);
+	}
+}
+
 static void
 sigchld_cb(evutil_socket_t fd, short what, void *arg)
 {
 	struct coord *c = arg;
 	int status, i;
 	pid_t pid;
+	char *why;
 
 	while ((pid = waitpid(-1, &status, WNOHANG)) > 0) {
 		for (i = 0; i < c->nworkers; i++) {
@@ -986,16 +1105,18 @@ sigchld_cb(evutil_socket_t fd, short what, void *arg)
 				continue;
 			wp->pid = -1;
 			drain_ring(c, wp);
-			if (wp->done)
+			/* Dead already: it said why (init code) or was
+			 * reported (hung, a broken ring). */
+			if (wp->done || wp->dead)
 				continue;
 			if (WIFSIGNALED(status))
-				log_msg(LOG_ERROR, NULL, "worker %d died: killed by signal %d (%s); "
-				    "the test goes on with the other workers", i, WTERMSIG(status),
-				    strsignal(WTERMSIG(status)));
-			else if (WEXITSTATUS(status) != 0 && c->abort_reason == NULL)
-				log_msg(LOG_ERROR, NULL, "worker %d exited with status %d", i,
-				    WEXITSTATUS(status));
-			wp->dead = 1;
+				why = xasprintf("died: killed by signal %d (%s)",
+				    WTERMSIG(status), strsignal(WTERMSIG(status)));
+			else
+				why = xasprintf("died: exited with status %d before it "
+				    "finished", WEXITSTATUS(status));
+			worker_failed(c, wp, pid, why);
+			free(why);
 		}
 	}
 }
@@ -1014,6 +1135,36 @@ hard_stop(int sig)
 		if (hard_pids[i] > 0)
 			kill(hard_pids[i], SIGKILL);
 	_exit(EXIT_EXTERNAL_ABORT);
+}
+
+/* Outside the coordinator's loop (the init pass, setup(), teardown(),
+ * the summary: JavaScript that may never yield) SIGINT and SIGTERM come
+ * here: the first is remembered and ends the test at the next step, the
+ * second stops at once. */
+static volatile sig_atomic_t early_signals;
+
+static void
+early_stop(int sig)
+{
+	static const char msg[] = "lyocell: stopping (press Ctrl+C again to stop "
+	    "at once)\n";
+
+	if (++early_signals > 1)
+		hard_stop(sig);
+	if (write(STDERR_FILENO, msg, sizeof msg - 1) < 0)
+		(void)0;
+}
+
+static void
+early_catch(void)
+{
+	struct sigaction sa;
+
+	memset(&sa, 0, sizeof sa);
+	sa.sa_handler = early_stop;
+	sigemptyset(&sa.sa_mask);
+	sigaction(SIGINT, &sa, NULL);
+	sigaction(SIGTERM, &sa, NULL);
 }
 
 static void
@@ -1220,10 +1371,19 @@ run_workers(struct coord *c, char **cause)
 		*cause = xasprintf("mmap: %s", strerror(errno));
 		return -1;
 	}
+	c->beats = mmap(NULL, (size_t)c->nworkers * sizeof *c->beats,
+	    PROT_READ | PROT_WRITE, MAP_SHARED | MAP_ANONYMOUS, -1, 0);
+	if (c->beats == MAP_FAILED) {
+		c->beats = NULL;
+		*cause = xasprintf("mmap: %s", strerror(errno));
+		return -1;
+	}
+	c->pid = getpid();
 	for (i = 0; i < c->nworkers; i++) {
 		struct worker_proc *wp = &c->workers[i];
 
 		wp->k = i;
+		c->beats[i] = engine_now();
 		buf_init(&wp->ctl_in, 1 << 20);
 		if ((wp->ring = ring_new(0, cause)) == NULL)
 			return -1;
@@ -1273,8 +1433,13 @@ run_workers(struct coord *c, char **cause)
 	c->sigint_ev = evsignal_new(c->base, SIGINT, signal_cb, c);
 	c->sigterm_ev = evsignal_new(c->base, SIGTERM, signal_cb, c);
 	c->sigchld_ev = evsignal_new(c->base, SIGCHLD, sigchld_cb, c);
-	event_add(c->sigint_ev, NULL);
-	event_add(c->sigterm_ev, NULL);
+	/* The loop takes the signals over, unless the first came already
+	 * (early_stop then takes the second). */
+	c->signals = early_signals;
+	if (!c->signals) {
+		event_add(c->sigint_ev, NULL);
+		event_add(c->sigterm_ev, NULL);
+	}
 	event_add(c->sigchld_ev, NULL);
 	for (i = 0; i < c->nworkers; i++) {
 		struct worker_proc *wp = &c->workers[i];
@@ -1287,6 +1452,8 @@ run_workers(struct coord *c, char **cause)
 		event_add(wp->ctl_ev, NULL);
 	}
 	c->tick_ev = event_new(c->base, -1, EV_PERSIST, tick_cb, c);
+	c->watch_ev = event_new(c->base, -1, EV_PERSIST, watch_cb, c);
+	event_add(c->watch_ev, &sec);
 
 	/* Start together once every VU has run its init code. */
 	for (;;) {
@@ -1322,6 +1489,12 @@ run_workers(struct coord *c, char **cause)
 	}
 	for (i = 0; i < c->nworkers; i++)
 		drain_ring(c, &c->workers[i]);
+	/* teardown() and the summary run outside the loop: early_stop
+	 * again (libevent puts it back), unless signal_cb set hard_stop. */
+	if (!c->signals) {
+		event_del(c->sigint_ev);
+		event_del(c->sigterm_ev);
+	}
 	c->t_end = engine_now();
 	if (c->tty && !c->quiet && c->started)
 		progress(c, 1);
@@ -1363,6 +1536,8 @@ free_workers(struct coord *c)
 	c->workers = NULL;
 	if (c->tick_ev != NULL)
 		event_free(c->tick_ev);
+	if (c->watch_ev != NULL)
+		event_free(c->watch_ev);
 	if (c->sigint_ev != NULL) {
 		event_free(c->sigint_ev);
 		event_free(c->sigterm_ev);
@@ -1668,7 +1843,7 @@ summarize(struct coord *c, double dur, int handle_summary)
 		if ((e = local_engine(c, 1, &vu, &cause)) != NULL) {
 			int rc = vu_call(vu, "handleSummary", data, 120000, &result, &cause);
 
-			local_engine_free(e, vu);
+			local_engine_free(c, e, vu);
 			if (rc == 0 && result != NULL) {
 				js_getglobal(J, "JSON");
 				js_getproperty(J, -1, "parse");
@@ -1768,7 +1943,6 @@ prepare(struct coord *c, char **functions)
 	c->agg = aggregator_new(c->metrics, c->tagsets);
 	tagset_intern(c->tagsets, NULL, 0, &c->no_tags, &cause);
 	the_coord = c;
-	c->local_reader = wire_reader_new(c->tagsets, &handlers, c);
 	segment_full(&c->seg);
 	if (((seg = cli_get(c->cli, "execution-segment")) != NULL &&
 	    segment_parse(seg, &c->seg, &cause) == -1) ||
@@ -1791,12 +1965,12 @@ prepare(struct coord *c, char **functions)
 		return EXIT_SCRIPT_EXCEPTION;
 	}
 	if (script_exports(vu, &script_options, functions, &cause) == -1) {
-		local_engine_free(e, vu);
+		local_engine_free(c, e, vu);
 		fprintf(stderr, "lyocell: %s\n", cause);
 		free(cause);
 		return EXIT_INVALID_CONFIG;
 	}
-	local_engine_free(e, vu);
+	local_engine_free(c, e, vu);
 	if (strcmp(*functions, "[]") == 0) {
 		fprintf(stderr, "lyocell: %s: no exported functions in script\n", c->script);
 		free(script_options);
@@ -1883,6 +2057,14 @@ lost_samples(struct coord *c)
 	for (i = 0; i < c->nworkers; i++) {
 		struct worker_proc *wp = &c->workers[i];
 
+		if (wp->broken) {
+			/* Its counts stopped with the stream: how many went
+			 * missing is unknown, but some did. */
+			log_msg(LOG_ERROR, NULL, "worker %d: the samples of %llu messages "
+			    "after a broken one were lost", i, (unsigned long long)wp->dropped);
+			lost += wp->dropped > 0 ? wp->dropped : 1;
+			continue;
+		}
 		if (wp->dead || !wp->done || wp->ncounts != 2 * c->plan.n + 1)
 			continue;
 		sent = wp->counts[2 * c->plan.n];
@@ -1893,9 +2075,6 @@ lost_samples(struct coord *c)
 			lost += sent - got;
 		}
 	}
-	if (wire_reader_overflow(c->local_reader) > 0)
-		log_msg(LOG_ERROR, NULL, "%llu samples lost their tags: too many distinct "
-		    "tag sets", (unsigned long long)wire_reader_overflow(c->local_reader));
 	for (i = 0; i < c->nworkers; i++)
 		if (c->workers[i].reader != NULL && wire_reader_overflow(c->workers[i].reader) > 0) {
 			log_msg(LOG_ERROR, NULL, "worker %d: %llu samples lost their tags: too "
@@ -2022,6 +2201,8 @@ coord_free(struct coord *c)
 	free(c->outputs);
 	if (c->instance != NULL)
 		munmap(c->instance, (size_t)c->nworkers * sizeof *c->instance);
+	if (c->beats != NULL)
+		munmap(c->beats, (size_t)c->nworkers * sizeof *c->beats);
 	free_workers(c);
 	wire_reader_free(c->local_reader);
 	aggregator_free(c->agg);
@@ -2093,7 +2274,7 @@ coordinator_run(const struct cli *cli)
 	struct coord c;
 	char *functions = NULL, *cause = NULL, *teardown_result = NULL, *breached = NULL;
 	const char *w;
-	int rc, code = EXIT_OK;
+	int rc, code = EXIT_OK, setup_failed = 0;
 	uint64_t lost;
 	double dur;
 
@@ -2107,11 +2288,17 @@ coordinator_run(const struct cli *cli)
 		return rc;
 	raise_nofile();
 	signal(SIGPIPE, SIG_IGN);
+	early_catch();
 	if (cli_get(cli, "console-output") != NULL)
 		modules_console_output(cli_get(cli, "console-output"));
 
 	if ((rc = prepare(&c, &functions)) != EXIT_OK)
 		goto out;
+	if (early_signals) {
+		/* Stopped in the init code: nothing ran yet. */
+		rc = EXIT_EXTERNAL_ABORT;
+		goto out;
+	}
 	if ((rc = start_outputs(&c)) != EXIT_OK)
 		goto out;
 	c.nworkers = (w = cli_get(cli, "workers")) != NULL ? atoi(w) : online_cpus();
@@ -2120,6 +2307,13 @@ coordinator_run(const struct cli *cli)
 	if (c.plan.max_vus > 0 && c.nworkers > c.plan.max_vus)
 		c.nworkers = (int)c.plan.max_vus;
 	c.workers = xcalloc((size_t)c.nworkers, sizeof *c.workers);
+	c.worker_timeout = 30 * (int64_t)1000000000;
+	if ((w = cli_get(cli, "worker-timeout")) != NULL) {
+		double ms;
+
+		if (duration_parse(w, &ms) == 0 && ms > 0)
+			c.worker_timeout = (int64_t)(ms * 1e6);
+	}
 	warn_nofile(&c);
 	banner(&c);
 
@@ -2129,9 +2323,13 @@ coordinator_run(const struct cli *cli)
 		js_getproperty(c.cj, -1, "options");
 		timeout = opt_duration(c.cj, "setupTimeout", 60000);
 		js_pop(c.cj, 1);
-		if ((rc = lifecycle(&c, "setup", timeout, EXIT_SETUP_TIMEOUT,
-		    &c.setup_json)) != EXIT_OK)
-			goto out;
+		/* As in k6, a failed setup() ends the test, but what it
+		 * measured still makes a summary. */
+		if ((code = lifecycle(&c, "setup", timeout, EXIT_SETUP_TIMEOUT,
+		    &c.setup_json)) != EXIT_OK) {
+			setup_failed = 1;
+			goto summary;
+		}
 	}
 	if (run_workers(&c, &cause) == -1) {
 		fprintf(stderr, "lyocell: %s\n", cause);
@@ -2155,20 +2353,25 @@ coordinator_run(const struct cli *cli)
 		    &teardown_result);
 		free(teardown_result);
 	}
+summary:
 	stop_outputs(&c);
-	lost = lost_samples(&c);
+	lost = lost_samples(&c) + c.lost;
 	dur = c.started ? (double)(c.t_end - c.t_start) / 1e9 : 0;
 	metric_registry_eval(c.metrics, dur, true, &breached, NULL);
 	summarize(&c, dur, has_export(functions, "handleSummary"));
-	if (c.signals)
+	if (c.signals || early_signals)
 		rc = EXIT_EXTERNAL_ABORT;
+	else if (setup_failed)
+		rc = code;
 	else if (c.aborted)
 		rc = EXIT_SCRIPT_ABORTED;
 	else if (breached != NULL) {
 		log_msg(LOG_ERROR, NULL, "thresholds on metrics '%s' have been crossed",
 		    breached);
-		rc = EXIT_THRESHOLDS_FAILED;
-	} else if (lost > 0)
+		/* Thresholds judged without the lost samples prove nothing. */
+		rc = lost > 0 || c.failed_workers > 0 ? EXIT_INTERNAL :
+		    EXIT_THRESHOLDS_FAILED;
+	} else if (lost > 0 || c.failed_workers > 0)
 		rc = EXIT_INTERNAL;
 	else if (code == EXIT_OK && c.marked_failed)
 		rc = EXIT_MARKED_FAILED;

@@ -652,16 +652,43 @@ x_test_fail(js_State *J)
 	js_pushundefined(J);
 }
 
+/* k6 hands the script its whole options struct, an option left unset
+ * being null, without the shortcuts that became scenarios. */
+static const char *const test_options_null[] = {
+	"paused", "executionSegment", "executionSegmentSequence", "noSetup",
+	"setupTimeout", "noTeardown", "teardownTimeout", "rps", "maxRedirects",
+	"userAgent", "batch", "batchPerHost", "httpDebug", "insecureSkipTLSVerify",
+	"tlsCipherSuites", "tlsVersion", "tlsAuth", "throw", "thresholds",
+	"blacklistIPs", "blockHostnames", "hosts", "noConnectionReuse",
+	"noVUConnectionReuse", "minIterationDuration", "ext", "summaryTimeUnit",
+	"tags", "metricSamplesBufferSize", "noCookiesReset",
+	"discardResponseBodies", "consoleOutput", "localIPs",
+};
+static const char *const test_options_gone[] = {
+	"vus", "iterations", "duration", "stages",
+};
+
 static void
 x_test_options(js_State *J)
 {
 	struct vu *vu = vu_of(J);
+	size_t i;
 
 	js_getglobal(J, "JSON");
 	js_getproperty(J, -1, "parse");
 	js_rot2(J);
 	js_pushstring(J, vu->engine->options_json ? vu->engine->options_json : "{}");
 	js_call(J, 1);
+	for (i = 0; i < sizeof test_options_null / sizeof *test_options_null; i++) {
+		if (js_hasproperty(J, -1, test_options_null[i])) {
+			js_pop(J, 1);
+			continue;
+		}
+		js_pushnull(J);
+		js_setproperty(J, -2, test_options_null[i]);
+	}
+	for (i = 0; i < sizeof test_options_gone / sizeof *test_options_gone; i++)
+		js_delproperty(J, -1, test_options_gone[i]);
 }
 
 static void

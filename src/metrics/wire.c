@@ -621,18 +621,6 @@ wire_reader_free(struct wire_reader *r)
 	free(r);
 }
 
-void
-wire_reader_restart(struct wire_reader *r)
-{
-	r->started = 0;
-	r->broken = 0;
-	r->seq = 0;
-	if (r->tmap != NULL)
-		memset(r->tmap, 0xff, r->tmap_len * sizeof *r->tmap);
-	if (r->mmap != NULL)
-		memset(r->mmap, 0xff, r->mmap_len * sizeof *r->mmap);
-}
-
 static void
 wire_map_grow(uint32_t **map, size_t *len, size_t id)
 {

@@ -156,9 +156,6 @@ struct wire_reader;
 struct wire_reader *wire_reader_new(struct tagset_table *,
 		    const struct wire_handler *, void *arg);
 void		 wire_reader_free(struct wire_reader *);
-/* A new stream on the same reader (a new sender): sequence numbers and
- * ids start over; the counts go on. */
-void		 wire_reader_restart(struct wire_reader *);
 /* Decode one message.  Malformed input fails with -1 and *cause naming
  * the byte offset; a batch is delivered whole or not at all.  After a
  * failure the stream is broken and every later feed fails. */

@@ -334,40 +334,6 @@ test_defs_once(void **state)
 	pair_free(&p);
 }
 
-/* A new writer on the same reader (setup, then teardown, each with its
- * own local engine): after wire_reader_restart its stream starts at
- * seq 0 and defines its ids again. */
-static void
-test_restart(void **state)
-{
-	struct pair p;
-	char *cause = NULL;
-
-	pair_init(&p, 0, 0);
-	add(&p, 1, p.t[0], 1000, 0.25);
-	pair_flush(&p);
-	wire_writer_free(p.w);
-	p.w = wire_writer_new(7, p.stags, metric_fn, NULL, 0);
-	add(&p, 2, p.t[1], 2000, 0.5);
-	assert_int_equal(wire_writer_finish(p.w, &p.out, NULL), 0);
-	assert_int_equal(wire_reader_feed(p.r, p.out.data, p.out.len, &cause),
-	    -1);
-	assert_non_null(strstr(cause, "message 0 where 1 was expected"));
-	free(cause);
-	wire_reader_restart(p.r);
-	if (wire_reader_feed(p.r, p.out.data, p.out.len, &cause) != 0)
-		fail_msg("%s", cause);
-	add(&p, 1, p.t[0], 3000, 1);
-	pair_flush(&p);
-	assert_int_equal(p.g.n, 3);
-	assert_int_equal(p.g.s[1].metric, 102);
-	assert_same_tags(&p, p.t[1], p.g.s[1].tags);
-	assert_int_equal(p.g.s[2].metric, 101);
-	assert_same_tags(&p, p.t[0], p.g.s[2].tags);
-	assert_int_equal(wire_reader_samples(p.r), 3);
-	pair_free(&p);
-}
-
 static void
 test_control(void **state)
 {
@@ -781,7 +747,6 @@ main(void)
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_roundtrip),
 		cmocka_unit_test(test_defs_once),
-		cmocka_unit_test(test_restart),
 		cmocka_unit_test(test_control),
 		cmocka_unit_test(test_truncated),
 		cmocka_unit_test(test_fuzz),

@@ -1,0 +1,3 @@
+// For tests/func/signals.sh: init code that never ends.
+while (true) {}
+export default function () {}
