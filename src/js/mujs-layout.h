@@ -6,6 +6,8 @@
 #ifndef LYOCELL_JS_MUJS_LAYOUT_H
 #define LYOCELL_JS_MUJS_LAYOUT_H
 
+#include <mujs.h>
+
 /* enum js_Class */
 enum {
 	MJ_COBJECT, MJ_CARRAY, MJ_CFUNCTION, MJ_CSCRIPT, MJ_CCFUNCTION,
@@ -81,6 +83,20 @@ struct mj_object {
 	struct mj_object	*gcroot;
 	int			 gcmark;
 };
+
+/* Functions of libmujs.so that the program's own take the place of (it
+ * calls them through its PLT); mujs exports them without declaring them
+ * in mujs.h.  js/number.c and js/proporder.c define these. */
+double	 js_strtod(const char *, char **);
+double	 js_stringtofloat(const char *, char **);
+int	 js_grisu2(double, char *, int *);
+void	*jsV_setproperty(js_State *, void *, const char *);
+void	 jsV_delproperty(js_State *, void *, const char *);
+void	*jsV_newiterator(js_State *, void *, int);
+
+/* Their addresses, so that a program linking the library takes their
+ * object files (nothing else refers to them by name). */
+extern void *const mujs_replacements[];
 
 /* 0 when libmujs.so behaves as these layouts say, else -1 with an owned
  * *cause for the user: run once before any script. */

@@ -30,9 +30,6 @@
 #include "util/xmalloc.h"
 
 /* mujs exports these without declaring them in mujs.h */
-void	*jsV_setproperty(js_State *, void *, const char *);
-void	*jsV_newiterator(js_State *, void *, int);
-void	 jsV_delproperty(js_State *, void *, const char *);
 void	*jsV_newobject(js_State *, int, void *);
 void	*js_toobject(js_State *, int);
 void	*js_malloc(js_State *, int);

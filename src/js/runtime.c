@@ -8,6 +8,7 @@
 #include <string.h>
 
 #include "js/binary.h"
+#include "js/mujs-layout.h"
 #include "js/proporder.h"
 #include "js/runtime.h"
 #include "util/xmalloc.h"
@@ -546,51 +547,8 @@ fail:
 	return -1;
 }
 
-/*
- * mujs 1.3.2 turns a signed integer string into NaN: its string-to-number
- * conversion hands "-2" with the sign to an integer parser that reads
- * digits only, so Number("-2"), +"-2", "-2" * 1 and parseFloat("-2") are
- * NaN.  libmujs.so calls this function through its PLT, so the definition
- * below, in the program, takes its place: the same grammar (sign, digits,
- * fraction, exponent), the value from mujs's own js_strtod, which reads
- * the sign.  tests/runtime/number-sign checks it.
- */
-double js_strtod(const char *, char **);
-double js_stringtofloat(const char *, char **);
-
-static const char *
-digits(const char *p)
-{
-	while (*p >= '0' && *p <= '9')
-		p++;
-	return p;
-}
-
-double
-js_stringtofloat(const char *s, char **ep)
-{
-	const char *e = s, *x;
-	char *end;
-	double n;
-
-	if (*e == '+' || *e == '-')
-		e++;
-	e = digits(e);
-	if (*e == '.')
-		e = digits(e + 1);
-	if (*e == 'e' || *e == 'E') {
-		x = e + 1;
-		if (*x == '+' || *x == '-')
-			x++;
-		if (*x >= '0' && *x <= '9')
-			e = digits(x);
-	}
-	n = js_strtod(s, &end);
-	/* js_strtod also takes a bare "e" ("1e", "1e+"): the value is right */
-	if (end < e) {
-		*ep = (char *)s;
-		return 0;
-	}
-	*ep = (char *)e;
-	return n;
-}
+void *const mujs_replacements[] = {
+	(void *)js_strtod, (void *)js_stringtofloat, (void *)js_grisu2,
+	(void *)jsV_setproperty,
+	(void *)jsV_delproperty, (void *)jsV_newiterator,
+};
