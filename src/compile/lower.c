@@ -9,6 +9,14 @@
  *
  * Block scoping is done by renaming: let, const and class become var, with
  * a fresh name when the plain one would clash inside the function.
+ *
+ * Every loop body, function body and catch clause starts with a call of
+ * TICK, the module function's last parameter (01-modules.js passes the
+ * VU's __ly_tick), so that a VU running JavaScript that never blocks can
+ * still be interrupted, and an interrupted one cannot catch it.  Calling
+ * a variable of the module function measured cheaper in mujs than a
+ * counter in a local or in a property, and a global would be looked up
+ * through every scope.
  * Helpers the output calls live on the global __ly (helpers.js; each
  * bundle carries the ones its modules use, see bundle.c). */
 #include "config.h"
@@ -28,6 +36,8 @@
 #include "util/xmalloc.h"
 
 enum bkind { B_VAR, B_LET, B_CONST, B_IMPORT };
+
+#define TICK		"__ly_tick"
 
 /* Chains of + longer than this are lowered to one call (gen_long_sum). */
 #define LONG_CHAIN	32
@@ -2612,6 +2622,7 @@ gen_function(struct gen *g, struct node *f, const char *name,
 	if (use_strict)
 		emit(g, "\"use strict\"; ");
 	fc->mark = g->out.len;
+	emit(g, " " TICK "();");
 	for (p = f->b; p != NULL; p = p->next) {
 		if (p->type != N_IDENT)
 			pattern_names(g, p, cb_var, NULL);
@@ -2839,11 +2850,14 @@ gen_class(struct gen *g, struct node *c, const char *bindname)
 
 /* Statements. */
 
+/* A block; pre, if not NULL, is emitted first inside it. */
 static void
-gen_block(struct gen *g, struct node *b)
+gen_block_pre(struct gen *g, struct node *b, const char *pre)
 {
 	sync(g, b->line);
 	emit(g, "{");
+	if (pre != NULL)
+		emit(g, pre);
 	scope_push(g);
 	declare_block(g, b->a, 0);
 	tdz_scope(g, b->a, 0, 0);
@@ -2851,6 +2865,12 @@ gen_block(struct gen *g, struct node *b)
 	gen_stmts(g, b->a);
 	scope_pop(g);
 	emit(g, " }");
+}
+
+static void
+gen_block(struct gen *g, struct node *b)
+{
+	gen_block_pre(g, b, NULL);
 }
 
 static void
@@ -3173,6 +3193,17 @@ wrap_leave(struct gen *g, int loop)
 	}
 }
 
+/* A loop's body, after the tick of its back-edge. */
+static void
+gen_loop_body(struct gen *g, struct node *s)
+{
+	emit(g, " { " TICK "();");
+	wrap_enter(g, 1);
+	gen_body_stmt(g, s);
+	wrap_leave(g, 1);
+	emit(g, " }");
+}
+
 /* "op = op && 2, ..." for the for...of loops a jump leaves (type N_BREAK,
  * N_CONTINUE or N_RETURN, with label or NULL), or "" for none: their
  * finally then closes the iterator as for a jump, not an exception. */
@@ -3254,8 +3285,8 @@ gen_forof(struct gen *g, struct node *n)
 	    it);
 	gen_expr(g, n->b, 1);
 	emitf(g, "), %s = typeof %s.next != \"function\", %s = 0, %s, %s = 0; "
-	    "%s ? %s < %s.length : (%s = 0, !(%s = %s.next()).done); %s++) {",
-	    isarr, it, i, st, op, isarr, i, it, op, st, it, i);
+	    "%s ? %s < %s.length : (%s = 0, !(%s = %s.next()).done); %s++) { "
+	    TICK "();", isarr, it, i, st, op, isarr, i, it, op, st, it, i);
 	{
 		const char *v = temp(g);
 		struct node *target = left->type == N_VAR ? left->a->a : left;
@@ -3462,26 +3493,21 @@ gen_stmt1(struct gen *g, struct node *n)
 		gen_expr(g, n->a, 1);
 		emit(g, ")");
 		if (loop_names(g, NULL, n->b, &nm)) {
-			emit(g, " {");
+			emit(g, " { " TICK "();");
 			gen_wrapped(g, n->b, &nm, label);
 			emit(g, " }");
 			break;
 		}
-		wrap_enter(g, 1);
-		gen_body_stmt(g, n->b);
-		wrap_leave(g, 1);
+		gen_loop_body(g, n->b);
 		break;
 	case N_DOWHILE:
 		emit(g, "do");
 		if (loop_names(g, NULL, n->a, &nm)) {
-			emit(g, " {");
+			emit(g, " { " TICK "();");
 			gen_wrapped(g, n->a, &nm, label);
 			emit(g, " }");
-		} else {
-			wrap_enter(g, 1);
-			gen_body_stmt(g, n->a);
-			wrap_leave(g, 1);
-		}
+		} else
+			gen_loop_body(g, n->a);
 		emit(g, " while (");
 		gen_expr(g, n->b, 1);
 		emit(g, ");");
@@ -3508,14 +3534,11 @@ gen_stmt1(struct gen *g, struct node *n)
 			gen_expr(g, n->c, 1);
 		emit(g, ")");
 		if (loop_names(g, n->a, n->d, &nm)) {
-			emit(g, " {");
+			emit(g, " { " TICK "();");
 			gen_wrapped(g, n->d, &nm, label);
 			emit(g, " }");
-		} else {
-			wrap_enter(g, 1);
-			gen_body_stmt(g, n->d);
-			wrap_leave(g, 1);
-		}
+		} else
+			gen_loop_body(g, n->d);
 		scope_pop(g);
 		break;
 	case N_FORIN:
@@ -3535,14 +3558,11 @@ gen_stmt1(struct gen *g, struct node *n)
 		gen_expr(g, n->b, 1);
 		emit(g, ")");
 		if (loop_names(g, n->a, n->c, &nm)) {
-			emit(g, " {");
+			emit(g, " { " TICK "();");
 			gen_wrapped(g, n->c, &nm, label);
 			emit(g, " }");
-		} else {
-			wrap_enter(g, 1);
-			gen_body_stmt(g, n->c);
-			wrap_leave(g, 1);
-		}
+		} else
+			gen_loop_body(g, n->c);
 		scope_pop(g);
 		break;
 	case N_FOROF:
@@ -3635,12 +3655,12 @@ gen_stmt1(struct gen *g, struct node *n)
 				scope_push(g);
 				bind(g, g->scope, n->b->s, n->b->n,
 				    arena_strndup(g->arena, n->b->s, n->b->n), B_VAR);
-				gen_block(g, n->c);
+				gen_block_pre(g, n->c, " " TICK "();");
 				scope_pop(g);
 			} else if (n->b != NULL) {
 				const char *t = gprintf(g, "_$e%d", ++g->uid);
 
-				emitf(g, " catch (%s) {", t);
+				emitf(g, " catch (%s) { " TICK "();", t);
 				scope_push(g);
 				{
 					struct lexarg la = { B_LET, 0 };
@@ -3656,7 +3676,7 @@ gen_stmt1(struct gen *g, struct node *n)
 				emit(g, " }");
 			} else {
 				emitf(g, " catch (_$e%d) ", ++g->uid);
-				gen_block(g, n->c);
+				gen_block_pre(g, n->c, " " TICK "();");
 			}
 		}
 		if (n->d != NULL) {
@@ -4003,8 +4023,9 @@ lower_module(const char *src, size_t len, const struct lower_options *opt,
 	}
 	emit(g, "__lymod(");
 	emit_quoted(g, opt->id, strlen(opt->id));
-	emit(g, g->esm ? ", function (__ly_exports, module, require, __ly_import) {" :
-	    ", function (exports, module, require, __ly_import) {");
+	emit(g, g->esm ? ", function (__ly_exports, module, require, __ly_import, "
+	    TICK ") {" : ", function (exports, module, require, __ly_import, "
+	    TICK ") {");
 	top = fn_push(g, 0);
 	top->top = 1;
 	/* ES modules are strict; so is a script that says so.  The

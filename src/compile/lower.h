@@ -2,8 +2,9 @@
  * every construct on the line it had in the source.
  *
  * The output is a module unit: a call __lymod("id", function (exports,
- * module, require, __ly_import) { ... }, esm) whose first and last lines
- * are shared with the user's first and last lines.  Import specifiers and
+ * module, require, __ly_import, __ly_tick) { ... }, esm) whose first and
+ * last lines are shared with the user's first and last lines; __ly_tick
+ * is called at every loop back-edge, function entry and catch clause.  Import specifiers and
  * literal require() arguments go through the resolve callback, which
  * returns an owned canonical id or NULL with an owned *cause.
  * lower_module borrows its arguments and returns an owned string, or NULL

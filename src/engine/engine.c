@@ -249,6 +249,7 @@ run_queue(struct engine *e, struct vu_queue *q, int64_t until)
 		vu->queued = NULL;
 		if (!coro_done(vu->co)) {
 			e->running = vu;
+			vu->resumed = engine_now();
 			coro_resume(vu->co);
 			e->running = NULL;
 		}

@@ -89,6 +89,8 @@ struct vu {
 	int		 interrupted;	/* the current iteration was cut short */
 	int		 in_init;	/* running init code: no network, no metrics */
 	int		 quit;		/* leave the coroutine */
+	int		 ticks;		/* __ly_tick calls before a look at the clock */
+	int64_t		 resumed;	/* monotonic ns: when it last got the CPU */
 	int		 active;	/* counted in the vus gauge */
 	struct exec_run	*run;		/* the scenario this VU serves, or NULL */
 	struct exec_run	*env_run;	/* the scenario __ENV was set for */
@@ -233,7 +235,8 @@ int		 vu_call(struct vu *, const char *fn, const char *arg_json,
 		    double timeout_ms, char **result, char **cause);
 /* Why the VU's init code failed, or NULL. */
 const char	*vu_init_error(const struct vu *);
-/* Stop the VU's current iteration as soon as it blocks. */
+/* Stop the VU's current iteration as soon as it blocks, or within a
+ * slice of CPU time when it never does (see vu_tick in vu.c). */
 void		 vu_interrupt(struct vu *);
 /* Throw the error that ends an interrupted iteration. */
 void		 vu_throw_interrupted(js_State *) __attribute__((noreturn));

@@ -99,6 +99,39 @@ error_text(js_State *J)
 	return buf_steal(&b);
 }
 
+/*
+ * __ly_tick(): the compiled script calls it at every loop back-edge,
+ * function entry and catch clause (src/compile/lower.c), so JavaScript
+ * that never blocks still ends when its iteration is interrupted.  Once
+ * the VU is interrupted, every call throws, so a catch clause cannot
+ * swallow the interruption.  Every TICK_BATCH calls it reads the clock;
+ * after TICK_SLICE of CPU since the VU was last resumed it yields to the
+ * event loop, which then sees gracefulStop's end, a stop from the
+ * coordinator or a call's timeout as for a VU blocked in sleep().
+ */
+#define TICK_BATCH	128
+#define TICK_SLICE	10000000	/* ns */
+
+static void
+vu_tick(js_State *J)
+{
+	struct vu *vu = vu_of(J);
+
+	if (vu->interrupted)
+		vu_throw_interrupted(J);
+	if (--vu->ticks <= 0) {
+		vu->ticks = TICK_BATCH;
+		if (engine_now() - vu->resumed >= TICK_SLICE &&
+		    coro_current() == vu->co) {
+			engine_wake(vu->engine, vu);
+			coro_yield();
+			if (vu->interrupted)
+				vu_throw_interrupted(J);
+		}
+	}
+	js_pushundefined(J);
+}
+
 static void
 set_number(js_State *J, const char *name, double v)
 {
@@ -172,6 +205,8 @@ vu_init_js(struct vu *vu, char **cause)
 	js_setcontext(J, vu);
 	js_atpanic(J, vu_panic);
 	js_setreport(J, vu_report);
+	js_newcfunction(J, vu_tick, "__ly_tick", 0);
+	js_defglobal(J, "__ly_tick", JS_DONTENUM);
 	if (runtime_load(J, cause) == -1)
 		return -1;
 	set_number(J, "__VU", vu->id);

@@ -500,6 +500,12 @@ runtime_promises_loaded(js_State *J)
 	return loaded;
 }
 
+static void
+tick_nop(js_State *J)
+{
+	js_pushundefined(J);
+}
+
 void
 runtime_define(js_State *J)
 {
@@ -513,6 +519,14 @@ runtime_define(js_State *J)
 	js_defglobal(J, "__ly_rtsrc", JS_DONTENUM);
 	js_newcfunction(J, rtinstall, "__ly_rtinstall", 1);
 	js_defglobal(J, "__ly_rtinstall", JS_DONTENUM);
+	js_pushglobal(J);
+	if (js_hasproperty(J, -1, "__ly_tick")) {
+		js_pop(J, 2);
+		return;
+	}
+	js_pop(J, 1);
+	js_newcfunction(J, tick_nop, "__ly_tick", 0);
+	js_defglobal(J, "__ly_tick", JS_DONTENUM);
 }
 
 int

@@ -32,7 +32,9 @@ int	runtime_load_files(js_State *J, const struct runtime_file *files,
  * hidden globals that 10-symbol.js takes and deletes: __ly_rtsrc(g), which
  * returns runtime_groups[g]'s text without copying it, and
  * __ly_rtinstall(rt), which installs the library's stubs and lazy
- * globals. */
+ * globals.  Also __ly_tick, unless J has one: what compiled code calls at
+ * every loop back-edge, function entry and catch clause (see
+ * compile/lower.h); this one does nothing, a VU's can interrupt it. */
 void	runtime_define(js_State *J);
 /* runtime_define, then runtime_load_files with the runtime library. */
 int	runtime_load(js_State *J, char **cause);

@@ -1,6 +1,7 @@
 #!/bin/bash
-# Signals: Ctrl-C once stops gracefully (teardown, summary, exit 105), twice
-# stops at once.  Dying workers are workers.sh's.
+# Signals: Ctrl-C once stops gracefully (teardown, summary, exit 105) even
+# VUs busy in JavaScript, twice stops at once.  Dying workers are
+# workers.sh's.
 set -u
 srcdir=${srcdir:-.}
 top_builddir=${top_builddir:-.}
@@ -32,18 +33,24 @@ else
 	notok "SIGINT stops gracefully with exit 105 (exit $rc)"
 fi
 
+# twice SIGNAL SCRIPT MARK WHAT: signal once, wait for MARK on stderr, signal
+# again: exit 105 within 5 s.
+twice() {
+	script=$2 start
+	kill -"$1" $pid
+	for _ in $(seq 50); do grep -q "$3" "$tmp/err" && break; sleep 0.1; done
+	t0=$(date +%s)
+	kill -"$1" $pid
+	wait $pid; rc=$?
+	if [ $rc -eq 105 ] && grep -q "$3" "$tmp/err" && [ $(( $(date +%s) - t0 )) -lt 5 ]; then
+		ok "$4"
+	else
+		notok "$4 (exit $rc)"
+	fi
+}
+
 # 2. SIGTERM twice: the second cuts a 20 s teardown short, exit 105.
-script=slow-teardown.js start
-kill -TERM $pid
-for _ in $(seq 50); do grep -q "teardown started" "$tmp/err" && break; sleep 0.1; done
-t0=$(date +%s)
-kill -TERM $pid
-wait $pid; rc=$?
-if [ $rc -eq 105 ] && grep -q "teardown started" "$tmp/err" && [ $(( $(date +%s) - t0 )) -lt 5 ]; then
-	ok "a second SIGTERM stops at once"
-else
-	notok "a second SIGTERM stops at once (exit $rc)"
-fi
+twice TERM slow-teardown.js "teardown started" "a second SIGTERM stops at once"
 
 # 3. Init code that loops forever: the second SIGINT ends it, exit 105.
 script=init-loop.js start
@@ -73,5 +80,19 @@ if [ $rc -eq 105 ] && grep -q "teardown started" "$tmp/err" && [ $(( $(date +%s)
 else
 	notok "signals during teardown: the second stops at once (exit $rc)"
 fi
+# 4. SIGINT while every VU spins in JavaScript: the same graceful stop.
+script=busy-run.js start
+kill -INT $pid
+t0=$(date +%s)
+wait $pid; rc=$?
+if [ $rc -eq 105 ] && grep -q "teardown ran" "$tmp/err" && grep -q "vus_max" "$tmp/out" &&
+    [ $(( $(date +%s) - t0 )) -lt 5 ]; then
+	ok "SIGINT stops VUs busy in JavaScript gracefully"
+else
+	notok "SIGINT stops VUs busy in JavaScript gracefully (exit $rc)"
+fi
+
+# 5. ... and a second SIGINT stops a handleSummary that spins.
+twice INT busy-summary.js "summary started" "a second SIGINT stops a busy handleSummary"
 echo "$passed passed, $failed failed"
 [ "$failed" -eq 0 ]

@@ -36,6 +36,7 @@ static const char *const line_sources[] = {
 	"const f = (x) =>\n  x?.y ?? z;\nconst t = `a\n${b}\nc`;\nmark6();\n",
 	"import http from 'k6/http';\nexport const options = {};\nexport default function () {\n  http.get(`${u}`);\n}\nmark6();\n",
 	"for (const [k, v] of m) {\n  f(...k);\n}\nmark4();\n",
+	"while (x)\n  y();\ntry {\n  a();\n} catch {\n  b();\n}\nmark8();\n",
 	NULL
 };
 
@@ -56,6 +57,53 @@ test_lines_kept(void **state)
 		want = mark[4] - '0';
 		if (line_of(out, mark) != want)
 			fail_msg("%s\nbecame\n%s", *s, out);
+		free(out);
+	}
+}
+
+/* Every loop back-edge, function entry and catch clause calls __ly_tick
+ * (what makes busy JavaScript interruptible); nothing else does. */
+static const struct {
+	const char	*src;
+	int		 ticks;
+} tick_sources[] = {
+	{ "for (;;) a();", 1 },
+	{ "while (a) { b(); }", 1 },
+	{ "do a(); while (b);", 1 },
+	{ "for (var k in o) a(k);", 1 },
+	{ "for (const x of a) b(x);", 1 },
+	{ "L: for (;;) { for (;;) continue L; }", 2 },
+	/* A body run as a function (a closure captures i): the loop ticks,
+	 * the compiler's function does not, the arrow does. */
+	{ "for (let i = 0; i < 3; i++) fs.push(() => i);", 2 },
+	{ "function f() { return 1; }", 1 },
+	{ "const f = (x) => x;", 1 },
+	{ "class A { m() { return 1; } }", 1 },
+	{ "try { a(); } catch (e) { b(); }", 1 },
+	{ "try { a(); } catch { b(); }", 1 },
+	{ "try { a(); } catch ({ message }) { b(message); }", 1 },
+	{ "try { a(); } finally { b(); }", 0 },
+	{ "a(); b.c = [1, 2];", 0 },
+};
+
+static void
+test_ticks(void **state)
+{
+	size_t i;
+
+	for (i = 0; i < sizeof tick_sources / sizeof tick_sources[0]; i++) {
+		const char *src = tick_sources[i].src, *p;
+		char *cause = NULL;
+		char *out = bundle_compile_source("t.js", src, strlen(src), &cause);
+		int n = 0;
+
+		if (out == NULL)
+			fail_msg("%s: %s", src, cause);
+		for (p = out; (p = strstr(p, "__ly_tick();")) != NULL; p++)
+			n++;
+		if (n != tick_sources[i].ticks)
+			fail_msg("%s: %d ticks, not %d, in\n%s", src, n,
+			    tick_sources[i].ticks, out);
 		free(out);
 	}
 }
@@ -233,6 +281,7 @@ main(void)
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_lines_kept),
 		cmocka_unit_test(test_compile_errors),
+		cmocka_unit_test(test_ticks),
 		cmocka_unit_test(test_tdz_cost),
 		cmocka_unit_test(test_build),
 		cmocka_unit_test(test_build_errors),

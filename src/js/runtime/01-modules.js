@@ -6,6 +6,9 @@
 var __lymod = (function () {
 	var factories = {}, records = {}, natives = {};
 	var has = Object.prototype.hasOwnProperty;
+	/* What the compiled code calls at loop back-edges, function entries
+	 * and catch clauses: a VU's lets it be interrupted (runtime.h). */
+	var tick = __ly_tick;
 
 	function lymod(id, factory, esm) {
 		factories[id] = { f: factory, esm: !!esm };
@@ -26,7 +29,7 @@ var __lymod = (function () {
 		/* __lymod.current is the running module, for open(). */
 		try {
 			fac.f.call(fac.esm ? undefined : r.module.exports,
-			    r.module.exports, r.module, req, imp);
+			    r.module.exports, r.module, req, imp, tick);
 		} catch (e) {
 			lymod.current = prev;
 			throw e;

@@ -1,0 +1,3 @@
+export const options = { iterations: 1, setupTimeout: '1s' };
+export function setup() { for (;;) {} }
+export default function () {}
