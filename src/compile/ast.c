@@ -97,7 +97,7 @@ static const char *const type_names[N_TYPE_MAX] = {
 	[N_UPDATE] = "update", [N_BINARY] = "binary", [N_LOGICAL] = "logical",
 	[N_ASSIGN] = "assign", [N_COND] = "cond", [N_SEQ] = "seq",
 	[N_SPREAD] = "spread", [N_PRIVNAME] = "private", [N_PAREN] = "paren",
-	[N_IMPORTCALL] = "import()",
+	[N_IMPORTCALL] = "import()", [N_YIELD] = "yield", [N_AWAIT] = "await",
 	[N_ARRPAT] = "arrpat", [N_OBJPAT] = "objpat",
 	[N_ASSIGNPAT] = "assignpat", [N_REST] = "rest", [N_VAR] = "var",
 	[N_DECL] = "decl", [N_EXPRSTMT] = "expr", [N_BLOCK] = "block",

@@ -22,7 +22,7 @@ enum node_type {
 	N_SUPER, N_NEWTARGET, N_IMPORTMETA, N_ARRAY, N_HOLE, N_OBJECT, N_PROP,
 	N_FUNC, N_CLASS, N_MEMBER, N_CALL, N_NEW, N_CHAIN, N_UNARY, N_UPDATE,
 	N_BINARY, N_LOGICAL, N_ASSIGN, N_COND, N_SEQ, N_SPREAD, N_PRIVNAME,
-	N_PAREN, N_IMPORTCALL,
+	N_PAREN, N_IMPORTCALL, N_YIELD, N_AWAIT,
 	/* Patterns. */
 	N_ARRPAT, N_OBJPAT, N_ASSIGNPAT, N_REST,
 	/* Statements. */
@@ -56,7 +56,7 @@ enum node_type {
 #define NF_LET		0x20000	/* N_VAR: let */
 #define NF_CONST	0x40000	/* N_VAR: const */
 #define NF_NS		0x80000	/* N_IMPORTSPEC/N_EXPORT: namespace (* as) */
-#define NF_STAR		0x100000 /* N_EXPORT: export * from */
+#define NF_STAR		0x100000 /* N_EXPORT: export * from; N_YIELD: yield* */
 #define NF_CTOR		0x200000 /* N_METHOD: constructor */
 #define NF_TDZ		0x400000 /* N_IDENT: always before its let/const */
 #define NF_TDZCHECK	0x800000 /* N_IDENT: maybe before it (lower.c) */
@@ -77,12 +77,14 @@ enum node_type {
  * N_CALL/N_NEW a = callee, b = args;  N_CHAIN a = chain
  * N_UNARY/N_UPDATE op, a;  N_BINARY/N_LOGICAL/N_ASSIGN op, a, b
  * N_COND a ? b : c;  N_SEQ a = list;  N_SPREAD/N_REST a;  N_PAREN a
+ * N_YIELD a = argument or NULL (NF_STAR: yield*);  N_AWAIT a
  * N_ARRPAT a = elements (N_HOLE, N_REST, pattern, N_ASSIGNPAT)
  * N_OBJPAT a = N_PROP list (b = pattern) and N_REST
  * N_ASSIGNPAT a = target, b = default
  * N_VAR a = N_DECL list; N_DECL a = pattern, b = init
  * N_EXPRSTMT a;  N_BLOCK a = list;  N_IF a, b, c;  N_FOR a (init), b, c, d
  * N_FORIN/N_FOROF a = left (N_VAR or pattern), b = right, c = body
+ *   (N_FOROF with NF_ASYNC: for await)
  * N_WHILE a, b;  N_DOWHILE a = body, b = test;  N_RETURN/N_THROW a
  * N_BREAK/N_CONTINUE a = label;  N_TRY a = block, b = param, c = handler,
  *   d = finalizer;  N_SWITCH a = discriminant, b = N_CASE list;

@@ -327,3 +327,360 @@ __ly.star = function (e, ns) {
 __ly.$star = function (ns, k) {
 	return function () { return ns[k]; };
 };
+//@ gen $d $iter
+/* Generators (see src/compile/lower-gen.c).  The body is f(c), run by
+ * $gi with a context c: c.n the state to resume at, c.p the state
+ * running, c.sent the value sent in.  t is the table of the body's try
+ * statements, [try, catch, finally, after] states (0: none), innermost
+ * last; c.r[i] is the completion waiting for entry i's finally: [0]
+ * normal, [1, e] throw, [2, state] break or continue, [3, v] return.
+ * c.m and c.a: how the generator is resumed (0 next, 1 throw,
+ * 2 return) and with what; c.st: 0 not started, 1 suspended, 2 running,
+ * 3 done; c.dg: the iterator a yield* delegates to. */
+__ly.gen = function (f, t) {
+	var g = Object.create(__ly.$G);
+
+	__ly.$d(g, "@@ly:g", { value: new __ly.$X(f, t) });
+	return g;
+};
+__ly.$C = {};	/* the body is to run again */
+__ly.$X = function (f, t) {
+	this.f = f;
+	this.t = t || [];
+	this.r = [];
+	this.n = this.p = this.st = this.m = 0;
+	this.sent = this.a = this.rv = void 0;
+	this.done = false;
+	this.re = this.dg = null;
+};
+__ly.$X.prototype = {
+	stop: function () {
+		this.done = true;
+		if (this.re !== null)
+			throw this.re[0];
+		return this.rv;
+	},
+	/* Jump to a state (to >= 0) or return v (to -1), through the
+	 * finally blocks left on the way. */
+	ab: function (to, v) {
+		var t = this.t, i, x;
+
+		for (i = t.length - 1; i >= 0; i--) {
+			x = t[i];
+			if (x[0] <= this.p && x[2] && this.p < x[2]) {
+				if (to >= 0 && x[0] <= to && to <= x[2])
+					break;
+				this.r[i] = to < 0 ? [3, v] : [2, to];
+				this.n = x[2];
+				return __ly.$C;
+			}
+		}
+		return this.cm(to < 0 ? [3, v] : [2, to]);
+	},
+	cm: function (r, after) {
+		if (r[0] === 1)
+			throw r[1];
+		if (r[0] === 2)
+			this.n = r[1];
+		else if (r[0] === 3) {
+			this.rv = this.a = r[1];
+			this.m = 2;
+			this.n = -1;
+		} else if (after)
+			this.n = after;
+		return __ly.$C;
+	},
+	/* The end of the finally block at state f. */
+	fin: function (f) {
+		var t = this.t, i, r;
+
+		for (i = t.length - 1; i >= 0; i--)
+			if (t[i][2] === f) {
+				r = this.r[i] || [0];
+				this.r[i] = null;
+				return this.cm(r, t[i][3]);
+			}
+	},
+	/* The exception caught by the catch of the try at state l. */
+	cat: function (l) {
+		var t = this.t, i, r;
+
+		for (i = t.length - 1; i >= 0; i--)
+			if (t[i][0] === l) {
+				r = this.r[i];
+				this.r[i] = null;
+				return r[1];
+			}
+	},
+	/* How a for...of in the finally at state f closes its iterator:
+	 * 1 when an exception leaves it, else 2 (see __ly.ic). */
+	ct: function (f) {
+		var t = this.t, i;
+
+		for (i = t.length - 1; i >= 0; i--)
+			if (t[i][2] === f)
+				return this.r[i] && this.r[i][0] === 1 ? 1 : 2;
+		return 2;
+	},
+	/* An exception at state p: to its catch or finally, or out. */
+	exc: function (e) {
+		var t = this.t, i, x, p = this.p;
+
+		if (this.done)
+			throw e;
+		for (i = t.length - 1; i >= 0; i--) {
+			x = t[i];
+			if (x[0] > p)
+				continue;
+			if (x[1] && p < x[1]) {
+				this.r[i] = [1, e];
+				this.n = x[1];
+				this.m = 0;
+				this.a = void 0;
+				return;
+			}
+			if (x[2] && p < x[2]) {
+				this.r[i] = [1, e];
+				this.n = x[2];
+				return;
+			}
+		}
+		this.re = [e];
+		this.n = -1;
+	},
+	/* yield*: the state to go on at is set already. */
+	dy: function (v) {
+		this.dg = __ly.$iter(v);
+		if (this.m === 0)
+			this.a = void 0;
+		return __ly.$C;
+	}
+};
+/* Resume the generator g with next (m 0), throw (1) or return (2). */
+__ly.$gi = function (g, m, a) {
+	var c = g != null ? g["@@ly:g"] : void 0, v;
+
+	if (!(c instanceof __ly.$X))
+		throw new TypeError(["next", "throw", "return"][m] +
+		    " method called on incompatible receiver " + g);
+	if (c.st === 2)
+		throw new TypeError("Generator is already running");
+	if (c.st === 3) {
+		if (m === 1)
+			throw a;
+		return { value: m === 2 ? a : void 0, done: true };
+	}
+	c.m = m;
+	c.a = a;
+	for (;;) {
+		if (c.dg !== null) {
+			v = __ly.$dg(c);
+			if (v !== __ly.$C)
+				return v;
+		}
+		if (c.m === 0)
+			c.sent = c.a;
+		else if (c.m === 1) {
+			if (c.st === 0) {
+				c.st = 3;
+				throw c.a;
+			}
+			c.exc(c.a);
+		} else
+			c.ab(-1, c.a);
+		c.st = 2;
+		try {
+			v = c.f(c);
+		} catch (e) {
+			c.st = 3;
+			c.m = 1;
+			c.a = e;
+			continue;
+		}
+		c.st = c.done ? 3 : 1;
+		if (v !== __ly.$C)
+			return { value: v, done: c.done };
+	}
+};
+/* One step of a yield*: the inner result to give out while it is not
+ * done, else $C with c.m and c.a set to go on. */
+__ly.$dg = function (c) {
+	var d = c.dg, f = d[["next", "throw", "return"][c.m]], r;
+
+	if (f == null) {
+		c.dg = null;
+		if (c.m === 1) {
+			f = d["return"];
+			if (f != null)
+				try {
+					f.call(d);
+				} catch (e) {
+					c.a = e;
+					return __ly.$C;
+				}
+			c.a = new TypeError("The iterator does not provide a 'throw' method");
+		}
+		return __ly.$C;
+	}
+	try {
+		r = f.call(d, c.a);
+		if (r === null || (typeof r !== "object" && typeof r !== "function"))
+			throw new TypeError("Iterator result " + r + " is not an object");
+	} catch (e) {
+		c.dg = null;
+		c.m = 1;
+		c.a = e;
+		return __ly.$C;
+	}
+	if (!r.done)
+		return r;
+	c.dg = null;
+	if (c.m !== 2)
+		c.m = 0;
+	c.a = r.value;
+	return __ly.$C;
+};
+__ly.$G = {};
+__ly.$d(__ly.$G, "next", { value: function (v) { return __ly.$gi(this, 0, v); },
+    writable: true, configurable: true });
+__ly.$d(__ly.$G, "throw", { value: function (v) { return __ly.$gi(this, 1, v); },
+    writable: true, configurable: true });
+__ly.$d(__ly.$G, "return", { value: function (v) { return __ly.$gi(this, 2, v); },
+    writable: true, configurable: true });
+__ly.$d(__ly.$G, "@@sym:Symbol.iterator", { value: function () { return this; },
+    writable: true, configurable: true });
+__ly.$d(__ly.$G, "@@sym:Symbol.toStringTag", { value: "Generator",
+    configurable: true });
+//@ async gen
+/* An async function: a generator whose yields are awaits.  The body
+ * runs at once up to its first await; each await takes the promise's
+ * own then (one tick for a native promise, as in node). */
+__ly.async = function (f, t) {
+	var g = __ly.gen(f, t);
+
+	return new Promise(function (res, rej) {
+		__ly.$as(g, res, rej, 0, void 0);
+	});
+};
+__ly.$as = function (g, res, rej, m, a) {
+	var r;
+
+	try {
+		r = __ly.$gi(g, m, a);
+	} catch (e) {
+		rej(e);
+		return;
+	}
+	if (r.done)
+		res(r.value);
+	else
+		Promise.resolve(r.value).then(function (v) {
+			__ly.$as(g, res, rej, 0, v);
+		}, function (e) {
+			__ly.$as(g, res, rej, 1, e);
+		});
+};
+//@ agen gen $d
+/* An async generator: a generator whose yields of __ly.aw(v) are
+ * awaits; next, throw and return queue their requests, served one at a
+ * time, each with a promise. */
+__ly.agen = function (f, t) {
+	var o = Object.create(__ly.$AG);
+
+	__ly.$d(o, "@@ly:ag", { value: { g: __ly.gen(f, t), q: [], busy: false } });
+	return o;
+};
+__ly.$W = function (v) {
+	this.v = v;
+};
+__ly.aw = function (v) {
+	return new __ly.$W(v);
+};
+__ly.$ag = function (o, m, a) {
+	var s = o != null ? o["@@ly:ag"] : void 0;
+
+	return new Promise(function (res, rej) {
+		if (s === void 0)
+			throw new TypeError("not an async generator: " + o);
+		s.q.push([m, a, res, rej]);
+		if (!s.busy) {
+			s.busy = true;
+			__ly.$ags(s, m, a);
+		}
+	});
+};
+__ly.$ags = function (s, m, a) {
+	var r;
+
+	try {
+		r = __ly.$gi(s.g, m, a);
+	} catch (e) {
+		__ly.$agd(s, 1, e, true);
+		return;
+	}
+	if (r.value instanceof __ly.$W)
+		Promise.resolve(r.value.v).then(function (x) {
+			__ly.$ags(s, 0, x);
+		}, function (e) {
+			__ly.$ags(s, 1, e);
+		});
+	else
+		Promise.resolve(r.value).then(function (x) {
+			__ly.$agd(s, 0, x, r.done);
+		}, function (e) {
+			if (r.done)
+				__ly.$agd(s, 1, e, true);
+			else
+				__ly.$ags(s, 1, e);
+		});
+};
+/* Settle the oldest request, and start the next. */
+__ly.$agd = function (s, err, v, done) {
+	var h = s.q.shift();
+
+	if (err)
+		h[3](v);
+	else
+		h[2]({ value: v, done: done });
+	if (s.q.length > 0)
+		__ly.$ags(s, s.q[0][0], s.q[0][1]);
+	else
+		s.busy = false;
+};
+__ly.$AG = {};
+__ly.$d(__ly.$AG, "next", { value: function (v) { return __ly.$ag(this, 0, v); },
+    writable: true, configurable: true });
+__ly.$d(__ly.$AG, "throw", { value: function (v) { return __ly.$ag(this, 1, v); },
+    writable: true, configurable: true });
+__ly.$d(__ly.$AG, "return", { value: function (v) { return __ly.$ag(this, 2, v); },
+    writable: true, configurable: true });
+__ly.$d(__ly.$AG, "@@sym:Symbol.asyncIterator", { value: function () { return this; },
+    writable: true, configurable: true });
+__ly.$d(__ly.$AG, "@@sym:Symbol.toStringTag", { value: "AsyncGenerator",
+    configurable: true });
+//@ ait $iter
+/* for await: the value's async iterator, or its iterator made async
+ * (values awaited). */
+__ly.ait = function (v) {
+	var f = v == null ? void 0 : v["@@sym:Symbol.asyncIterator"], it;
+
+	if (f != null)
+		return f.call(v);
+	it = __ly.$iter(v);
+	return {
+		next: function (x) {
+			var r = it.next(x);
+
+			return Promise.resolve(r.value).then(function (y) {
+				return { value: y, done: r.done };
+			});
+		},
+		"return": function (x) {
+			var g = it["return"];
+
+			if (g != null)
+				g.call(it);
+			return Promise.resolve({ value: x, done: true });
+		}
+	};
+};

@@ -35,132 +35,17 @@
 #include "util/buf.h"
 #include "util/xmalloc.h"
 
-enum bkind { B_VAR, B_LET, B_CONST, B_IMPORT };
+#include "compile/lower-int.h"
 
-#define TICK		"__ly_tick"
-
-/* Chains of + longer than this are lowered to one call (gen_long_sum). */
-#define LONG_CHAIN	32
-
-struct binding {
-	const char	*name;
-	size_t		 n;
-	const char	*emit;		/* name in the output, or an expression */
-	int		 kind;
-	unsigned	 end;		/* let/const/class: initialised here */
-	unsigned	 istart, iend;	/* ... by a destructuring of this */
-	struct node	*init;		/* its initialiser, if a function,
-					   object or class (see tdz_walk) */
-	int		 tdz;		/* its uses were classified (tdz_scope) */
-	const char	*flag;		/* "x$tdz", set once initialised, if
-					   some use needs a check at run time */
-};
-
-struct scope {
-	struct scope	*up;
-	struct binding	*b;
-	size_t		 nb, cap;
-};
-
-struct fnctx {
-	struct fnctx	*up;
-	int		 arrow;
-	int		 top;		/* the module body */
-	int		 uses_this, uses_args;
-	int		 wrapper;	/* a loop body function */
-	int		 strict;	/* strict mode code */
-	const char	*fname;		/* its name in the output, if any */
-	size_t		 mark;		/* where declarations get inserted */
-	struct buf	 temps;
-	const char	**names;	/* names declared in this var scope */
-	size_t		 nnames, capnames;
-};
-
-struct clsctx {
-	struct clsctx	*up;
-	const char	*home;		/* object literal: super's object */
-	const char	*name;		/* constructor's name in the output */
-	const char	*super;		/* superclass variable, or NULL */
-	const char	**fields;	/* instance field initialisers */
-	size_t		 nfields;
-	int		 is_static;
-};
-
-struct modimport {
-	char		*id;
-	const char	*var;
-};
-
-/* A loop body run as a function of its own, so that closures in it
- * capture a fresh copy of the loop's let/const bindings per iteration.
- * break, continue and return in it become returns (see gen_wrapped). */
-struct loopwrap {
-	struct loopwrap	*up;
-	int		 loops;		/* loops entered inside the body */
-	int		 breaks;	/* loops and switches entered */
-	const char	*label;		/* the wrapped loop's label */
-	const char	*labels[16];	/* labels declared inside */
-	int		 nlabels;
-	const char	*jumps[16];	/* "b:label"/"c:label" leaving it */
-	int		 njumps;
-};
-
-/* The statements a jump can leave, innermost first, so that a jump out
- * of a for...of marks its iterator to be closed (see gen_forof). */
-enum { J_LOOP, J_FOROF, J_SWITCH, J_LABEL };
-
-struct jscope {
-	struct jscope	*up;
-	int		 kind;
-	struct fnctx	*fn;
-	const char	*op;		/* J_FOROF: its state variable */
-	const char	*label;		/* J_LABEL */
-	size_t		 labeln;
-};
-
-struct gen {
-	struct buf	 out;
-	int		 line;
-	const char	*name, *src, *id;
-	size_t		 len;
-	struct arena	*arena;
-	jmp_buf		 jmp;
-	char		*err;
-	unsigned	 errpos;
-	int		 errline;
-	struct scope	*scope;
-	struct fnctx	*fn;
-	struct clsctx	*cls;
-	int		 uid;
-	int		 esm;
-	int		 first;		/* no comma before the next piece */
-	const struct lower_options *opt;
-	struct modimport *imps;
-	size_t		 nimps;
-	struct buf	 exports;	/* getter table entries */
-	struct buf	 stars;		/* export * statements */
-	struct loopwrap	*wrap;		/* innermost loop body function */
-	struct lower_info *info;	/* to fill, or NULL */
-	const char	*last_id;	/* id of the last module_var */
-	const char	*loop_label;	/* label of the loop about to start */
-	const char	*forof_labels;	/* "a: b: " for the for...of to start */
-	struct jscope	*jumps;		/* innermost statement a jump can leave */
-};
-
-static void gen_expr(struct gen *, struct node *, int top);
-static void gen_stmt(struct gen *, struct node *);
-static void gen_stmts(struct gen *, struct node *);
 static void gen_function(struct gen *, struct node *, const char *name,
 	    const char *prologue);
 static void gen_class(struct gen *, struct node *, const char *name);
-static void gen_var(struct gen *, struct node *, int in_for);
 static const char *jump_marks(struct gen *, int, const char *, size_t);
-static void piece(struct gen *);
 static const char *cls_home(struct gen *, const struct node *);
 static const char *super_key(struct gen *, struct node *, int);
 static int super_strict(struct gen *);
 
-static void __attribute__((noreturn, format(printf, 3, 4)))
+void
 gfail(struct gen *g, const struct node *at, const char *fmt, ...)
 {
 	va_list ap;
@@ -176,13 +61,13 @@ gfail(struct gen *g, const struct node *at, const char *fmt, ...)
 
 /* Output. */
 
-static void
+void
 emit(struct gen *g, const char *s)
 {
 	buf_puts(&g->out, s);
 }
 
-static void __attribute__((format(printf, 2, 3)))
+void
 emitf(struct gen *g, const char *fmt, ...)
 {
 	va_list ap;
@@ -192,7 +77,7 @@ emitf(struct gen *g, const char *fmt, ...)
 	va_end(ap);
 }
 
-static void
+void
 sync(struct gen *g, int line)
 {
 	while (g->line < line) {
@@ -269,7 +154,7 @@ gstrdup(struct gen *g, const char *s)
 	return arena_strndup(g->arena, s, strlen(s));
 }
 
-static char * __attribute__((format(printf, 2, 3)))
+char *
 gprintf(struct gen *g, const char *fmt, ...)
 {
 	va_list ap;
@@ -367,7 +252,7 @@ strict_name(struct gen *g, struct node *id)
 			gfail(g, id, "Unexpected strict mode reserved word");
 }
 
-static void
+void
 scope_push(struct gen *g)
 {
 	struct scope *s = arena_alloc(g->arena, sizeof *s);
@@ -377,14 +262,14 @@ scope_push(struct gen *g)
 	g->scope = s;
 }
 
-static void
+void
 scope_pop(struct gen *g)
 {
 	free(g->scope->b);
 	g->scope = g->scope->up;
 }
 
-static struct binding *
+struct binding *
 lookup(struct gen *g, const char *name, size_t n)
 {
 	struct scope *s;
@@ -408,7 +293,7 @@ scope_find(struct scope *s, const char *name, size_t n)
 	return NULL;
 }
 
-static void
+void
 bind(struct gen *g, struct scope *s, const char *name, size_t n,
     const char *emitname, int kind)
 {
@@ -486,7 +371,7 @@ declare_lexical(struct gen *g, struct node *id, int kind, int fntop, int dup_ok)
 		fn_add_name(g->fn, e);
 }
 
-static const char *
+const char *
 temp(struct gen *g)
 {
 	char *t = gprintf(g, "_$%d", ++g->uid);
@@ -496,7 +381,7 @@ temp(struct gen *g)
 }
 
 /* Names bound by a pattern. */
-static void
+void
 pattern_names(struct gen *g, struct node *p,
     void (*cb)(struct gen *, struct node *, void *), void *arg)
 {
@@ -531,15 +416,8 @@ cb_var(struct gen *g, struct node *id, void *arg)
 	declare_var(g, id->s, id->n);
 }
 
-struct lexarg {
-	int		kind;
-	int		fntop;
-	unsigned	end;
-	unsigned	istart, iend;
-	struct node	*init;
-};
 
-static void
+void
 cb_lexical(struct gen *g, struct node *id, void *arg)
 {
 	struct lexarg *la = arg;
@@ -688,7 +566,7 @@ collect_vars(struct gen *g, struct node *n, int top)
 }
 
 /* Declare the let/const/class (and block function) names of a list. */
-static void
+void
 declare_block(struct gen *g, struct node *n, int fntop)
 {
 	struct node *k;
@@ -972,7 +850,7 @@ tdz_walk(struct tdzpass *t, struct node *n, struct node *fn, struct node *own)
 
 /* Classify the uses of the current scope's new let/const/class bindings
  * in list, the statements of the scope (sw: a switch's cases). */
-static void
+void
 tdz_scope(struct gen *g, struct node *list, int single, int sw)
 {
 	struct tdzpass t;
@@ -1064,7 +942,7 @@ cb_tdz_set(struct gen *g, struct node *id, void *arg)
 }
 
 /* Emit the resets of a block's flags (the block may run again). */
-static void
+void
 tdz_resets(struct gen *g)
 {
 	size_t i;
@@ -1101,7 +979,7 @@ emit_this(struct gen *g)
 	emit(g, "_this$");
 }
 
-static void
+void
 emit_ident_ref(struct gen *g, struct node *n)
 {
 	struct binding *b;
@@ -1219,10 +1097,7 @@ access(struct gen *g, const char *obj, struct node *k)
 
 /* Destructuring: pieces "target = value" separated by commas. */
 
-#define D_DECL		0
-#define D_ASSIGN	1
-
-static void
+void
 piece(struct gen *g)
 {
 	if (!g->first)
@@ -1230,7 +1105,6 @@ piece(struct gen *g)
 	g->first = 0;
 }
 
-static void destr(struct gen *, struct node *, const char *val, int mode);
 
 static void
 destr_leaf(struct gen *g, struct node *t, const char *val, int mode)
@@ -1268,7 +1142,7 @@ destr_leaf(struct gen *g, struct node *t, const char *val, int mode)
 	emit(g, val);
 }
 
-static void
+void
 destr(struct gen *g, struct node *t, const char *val, int mode)
 {
 	struct node *k;
@@ -2199,7 +2073,7 @@ gen_long_sum(struct gen *g, struct node *n)
 	return 1;
 }
 
-static void
+void
 gen_expr(struct gen *g, struct node *n, int top)
 {
 	int paren = !top && needs_parens(n);
@@ -2294,10 +2168,12 @@ gen_expr(struct gen *g, struct node *n, int top)
 		gen_object(g, n);
 		break;
 	case N_FUNC:
-		if (n->flags & (NF_ASYNC | NF_GEN))
-			gfail(g, n, "not supported yet: async functions");
 		gen_function(g, n, NULL, NULL);
 		break;
+	case N_YIELD:
+	case N_AWAIT:
+		gfail(g, n, "not supported yet: %s in this position",
+		    n->type == N_YIELD ? "yield" : "await");
 	case N_CLASS:
 		gen_class(g, n, NULL);
 		break;
@@ -2481,7 +2357,7 @@ gen_expr(struct gen *g, struct node *n, int top)
 
 /* Functions. */
 
-static struct fnctx *
+struct fnctx *
 fn_push(struct gen *g, int arrow)
 {
 	struct fnctx *f = arena_alloc(g->arena, sizeof *f);
@@ -2495,7 +2371,7 @@ fn_push(struct gen *g, int arrow)
 }
 
 /* Insert the function's own declarations at its mark, and pop it. */
-static void
+void
 fn_pop(struct gen *g)
 {
 	struct fnctx *f = g->fn;
@@ -2564,8 +2440,6 @@ gen_function(struct gen *g, struct node *f, const char *name,
 	int named_scope = 0, simple = 1, saved_first, use_strict;
 	struct loopwrap *saved_wrap;
 
-	if (f->flags & (NF_ASYNC | NF_GEN))
-		gfail(g, f, "not supported yet: async functions");
 	sync(g, f->line);
 	if (name == NULL && f->a != NULL && !(f->flags & NF_DECL)) {
 		/* A named function expression sees its own name. */
@@ -2667,7 +2541,12 @@ gen_function(struct gen *g, struct node *f, const char *name,
 		if (f->c->a != NULL)
 			tdz_scope(g, f->c->a, 0, 0);
 	}
-	if (f->flags & NF_EXPRBODY) {
+	if (f->flags & (NF_GEN | NF_ASYNC)) {
+		lowergen_body(g, f);
+		emit(g, " }");
+		if (!simple && !(f->flags & NF_EXPRBODY))
+			scope_pop(g);
+	} else if (f->flags & NF_EXPRBODY) {
 		emit(g, " return (");
 		gen_expr(g, f->c, 1);
 		emit(g, "); }");
@@ -2873,7 +2752,7 @@ gen_block(struct gen *g, struct node *b)
 	gen_block_pre(g, b, NULL);
 }
 
-static void
+void
 gen_var(struct gen *g, struct node *v, int in_for)
 {
 	struct node *d;
@@ -2881,7 +2760,7 @@ gen_var(struct gen *g, struct node *v, int in_for)
 
 	/* In a loop body function, var names belong to the outer function:
 	 * assign, do not declare. */
-	int novar = g->fn->wrapper && !lexical;
+	int novar = g->fn->wrapper && (!lexical || g->fn->gen != NULL);
 
 	sync(g, v->line);
 	if (!novar)
@@ -2890,7 +2769,7 @@ gen_var(struct gen *g, struct node *v, int in_for)
 	for (d = v->a; d != NULL; d = d->next) {
 		sync(g, d->line);
 		if (d->a->type == N_IDENT) {
-			if (novar && d->b == NULL && !in_for)
+			if (novar && !lexical && d->b == NULL && !in_for)
 				continue;
 			piece(g);
 			emit_ident_ref(g, d->a);
@@ -3078,7 +2957,7 @@ cb_hoist(struct gen *g, struct node *id, void *arg)
 	buf_printf(&f->temps, "%s%s", f->temps.len ? ", " : "", name);
 }
 
-static void
+void
 hoist_vars(struct gen *g, struct node *n, struct fnctx *f)
 {
 	struct node *k;
@@ -3170,8 +3049,13 @@ gen_wrapped(struct gen *g, struct node *body, struct names *nm,
 		gen_stmt(g, &jump);
 	}
 	marks = jump_marks(g, N_RETURN, NULL, 0);
-	emitf(g, " return %s%s%s; }", *marks ? marks : "", *marks ? ", " : "",
-	    g->wrap != NULL ? r : gprintf(g, "%s.v", r));
+	if (g->wrap == NULL && g->fn->gen != NULL)
+		emitf(g, " return _$g.ab(\"return\", (%s%s%s.v)); }", marks,
+		    *marks ? ", " : "", r);
+	else
+		emitf(g, " return %s%s%s; }", *marks ? marks : "",
+		    *marks ? ", " : "", g->wrap != NULL ? r :
+		    gprintf(g, "%s.v", r));
 }
 
 /* A loop or switch body inside a loop body function. */
@@ -3370,6 +3254,8 @@ gen_jump(struct gen *g, struct node *n)
 			return;
 		}
 	}
+	if (g->fn->gen != NULL && lowergen_jump(g, n))
+		return;
 	emit(g, n->type == N_BREAK ? "break" : "continue");
 	if (n->a != NULL)
 		emitf(g, " %.*s", (int)n->a->n, n->a->s);
@@ -3377,7 +3263,7 @@ gen_jump(struct gen *g, struct node *n)
 }
 
 
-static void
+void
 gen_stmt(struct gen *g, struct node *n)
 {
 	struct jscope j;
@@ -3433,8 +3319,16 @@ gen_stmt1(struct gen *g, struct node *n)
 	case N_FUNC: {
 		struct binding *b = lookup(g, n->a->s, n->a->n);
 
-		if (n->flags & (NF_ASYNC | NF_GEN))
-			gfail(g, n, "not supported yet: async functions");
+		if (g->fn->gen != NULL) {
+			/* In a state machine, names live in the function
+			 * around it, and a declaration in a switch is not
+			 * hoisted by mujs: an assignment where it stands. */
+			emitf(g, "%s = ", b != NULL ? b->emit :
+			    arena_strndup(g->arena, n->a->s, n->a->n));
+			gen_function(g, n, NULL, NULL);
+			emit(g, ";");
+			break;
+		}
 		if (b != NULL && (b->kind == B_LET || b->kind == B_CONST) &&
 		    scope_find(g->scope, n->a->s, n->a->n) != NULL &&
 		    g->scope->up != NULL && !g->fn->top) {
@@ -3457,12 +3351,14 @@ gen_stmt1(struct gen *g, struct node *n)
 	case N_CLASS: {
 		struct binding *b = lookup(g, n->a->s, n->a->n);
 
-		emitf(g, "var %s = ", b != NULL ? b->emit :
+		emitf(g, "%s%s = ", g->fn->gen != NULL ? "" : "var ",
+		    b != NULL ? b->emit :
 		    arena_strndup(g->arena, n->a->s, n->a->n));
 		gen_class(g, n, NULL);
 		emit(g, ";");
 		if (b != NULL && b->flag != NULL)
-			emitf(g, " var %s = 1;", b->flag);
+			emitf(g, " %s%s = 1;", g->fn->gen != NULL ? "" : "var ",
+			    b->flag);
 		break;
 	}
 	case N_EXPRSTMT:
@@ -3570,6 +3466,10 @@ gen_stmt1(struct gen *g, struct node *n)
 		break;
 	case N_RETURN:
 		marks = jump_marks(g, N_RETURN, NULL, 0);
+		if (g->fn->gen != NULL && g->wrap == NULL) {
+			lowergen_return(g, n, marks);
+			break;
+		}
 		if (*marks && n->a == NULL) {
 			emitf(g, "{ %s; %s }", marks, g->wrap != NULL ?
 			    "return {v: void 0};" : "return;");
@@ -3762,7 +3662,7 @@ gen_stmt1(struct gen *g, struct node *n)
 	}
 }
 
-static void
+void
 gen_stmts(struct gen *g, struct node *n)
 {
 	for (; n != NULL; n = n->next) {

@@ -21,6 +21,8 @@ struct parser {
 	int		 module;
 	int		 infunc;	/* inside a function body */
 	int		 noin;		/* 'in' is not an operator (for heads) */
+	unsigned	 fn;		/* NF_GEN, NF_ASYNC: of the function body */
+	int		 arrow_async;	/* the arrow parse_paren finds is async */
 	/* For break and continue: enclosing labels, loops and switches
 	 * of the current function. */
 	struct {
@@ -236,8 +238,10 @@ parse_ident(struct parser *p)
 
 	if (!IS(p, T_NAME) || is_reserved(&TOK(p)))
 		unexpected(p);
-	if (p->module && ISNAME(p, "await"))
-		unsupported(p, "await");
+	if ((p->module || (p->fn & NF_ASYNC)) && ISNAME(p, "await"))
+		fail(p, "Unexpected reserved word");
+	if ((p->fn & NF_GEN) && ISNAME(p, "yield"))
+		fail(p, "Unexpected identifier 'yield'");
 	n = new_node(p, N_IDENT);
 	n->s = TOK(p).s;
 	n->n = TOK(p).n;
@@ -450,9 +454,13 @@ parse_body(struct parser *p)
 static struct node *
 parse_function_rest(struct parser *p, struct node *f)
 {
+	unsigned fn = p->fn;
+
+	p->fn = f->flags & (NF_GEN | NF_ASYNC);
 	f->b = parse_params(p);
 	f->c = parse_body(p);
 	f->end = f->c->end;
+	p->fn = fn;
 	return f;
 }
 
@@ -462,11 +470,21 @@ parse_function(struct parser *p, int flags)
 	struct node *f = new_node(p, N_FUNC);
 
 	f->flags = (unsigned)flags;
+	if (flags & NF_ASYNC)
+		next(p);
 	expect_name(p, "function");
-	if (IS(p, '*'))
-		unsupported(p, "generator functions");
-	if (IS(p, T_NAME) && !IS(p, '('))
+	if (accept(p, '*'))
+		f->flags |= NF_GEN;
+	if (IS(p, T_NAME) && !IS(p, '(')) {
+		/* A declaration's name belongs to the scope around it; an
+		 * expression's, to the function itself. */
+		unsigned fn = p->fn;
+
+		if (!(flags & NF_DECL))
+			p->fn = f->flags & (NF_GEN | NF_ASYNC);
 		f->a = parse_ident(p);
+		p->fn = fn;
+	}
 	else if (flags & NF_DECL)
 		unexpected(p);
 	return parse_function_rest(p, f);
@@ -476,10 +494,13 @@ parse_function(struct parser *p, int flags)
 static struct node *
 parse_arrow_body(struct parser *p, struct node *f)
 {
+	unsigned fn = p->fn;
+
 	if (TOK(p).nlb)
 		unexpected(p);
 	expect(p, T_ARROW);
 	f->flags |= NF_ARROW;
+	p->fn = f->flags & NF_ASYNC;
 	if (IS(p, '{')) {
 		f->c = parse_body(p);
 		f->end = f->c->end;
@@ -492,6 +513,7 @@ parse_arrow_body(struct parser *p, struct node *f)
 		p->infunc = infunc;
 		f->end = TOK(p).pos;
 	}
+	p->fn = fn;
 	return f;
 }
 
@@ -533,7 +555,7 @@ parse_method(struct parser *p, unsigned flags)
 {
 	struct node *f = new_node(p, N_FUNC);
 
-	f->flags = flags & (NF_GET | NF_SET);
+	f->flags = flags & (NF_GET | NF_SET | NF_GEN | NF_ASYNC);
 	return parse_function_rest(p, f);
 }
 
@@ -560,22 +582,28 @@ parse_object(struct parser *p)
 			continue;
 		}
 		prop = new_node(p, N_PROP);
-		if (IS(p, '*'))
-			unsupported(p, "generator methods");
 		if (IS(p, T_NAME) && (ISNAME(p, "get") || ISNAME(p, "set") ||
 		    ISNAME(p, "async"))) {
 			struct token t = peek(p);
 
 			if (t.type != ',' && t.type != ':' && t.type != '(' &&
-			    t.type != '}' && t.type != '=') {
-				if (ISNAME(p, "async"))
-					unsupported(p, "async functions");
-				flags |= ISNAME(p, "get") ? NF_GET : NF_SET;
+			    t.type != '}' && t.type != '=' &&
+			    !(ISNAME(p, "async") && t.nlb)) {
+				flags |= ISNAME(p, "get") ? NF_GET :
+				    ISNAME(p, "set") ? NF_SET : NF_ASYNC;
 				next(p);
 			}
 		}
+		if (!(flags & (NF_GET | NF_SET)) && accept(p, '*'))
+			flags |= NF_GEN;
 		prop->a = parse_key(p, &flags, 0);
-		if (flags & (NF_GET | NF_SET)) {
+		if (flags & (NF_GEN | NF_ASYNC)) {
+			flags |= NF_METHOD;
+			if (!IS(p, '('))
+				unexpected(p);
+			prop->b = parse_method(p, flags);
+			flags &= ~(unsigned)(NF_GEN | NF_ASYNC);
+		} else if (flags & (NF_GET | NF_SET)) {
 			prop->b = parse_method(p, flags);
 		} else if (IS(p, '(')) {
 			flags |= NF_METHOD;
@@ -620,8 +648,9 @@ parse_paren(struct parser *p)
 {
 	struct node *start = new_node(p, N_PAREN), *e, *f;
 	struct list l = { NULL, NULL };
-	int rest = 0, trailing = 0, noin = p->noin;
+	int rest = 0, trailing = 0, noin = p->noin, async = p->arrow_async;
 
+	p->arrow_async = 0;
 	p->noin = 0;
 	next(p);
 	while (!IS(p, ')')) {
@@ -649,6 +678,8 @@ parse_paren(struct parser *p)
 		struct list params = { NULL, NULL };
 
 		f = new_at(p, N_FUNC, start);
+		if (async)
+			f->flags |= NF_ASYNC;
 		for (k = l.head; k != NULL;) {
 			struct node *nx = k->next;
 
@@ -764,11 +795,26 @@ parse_primary(struct parser *p)
 		if (ISNAME(p, "async")) {
 			struct token nt = peek(p);
 
-			if (!nt.nlb && (name_is(&nt, "function") ||
-			    (nt.type == T_NAME && !is_reserved(&nt))))
-				unsupported(p, "async functions");
-			if (!nt.nlb && nt.type == '(' && async_arrow_ahead(p))
-				unsupported(p, "async functions");
+			if (!nt.nlb && name_is(&nt, "function"))
+				return parse_function(p, NF_ASYNC);
+			if (!nt.nlb && nt.type == T_NAME && !is_reserved(&nt)) {
+				struct node *f = new_node(p, N_FUNC);
+
+				next(p);
+				f->flags = NF_ASYNC;
+				f->b = parse_ident(p);
+				if (!IS(p, T_ARROW))
+					unexpected(p);
+				return parse_arrow_body(p, f);
+			}
+			if (!nt.nlb && nt.type == '(' && async_arrow_ahead(p)) {
+				struct node *f;
+
+				next(p);
+				p->arrow_async = 1;
+				f = parse_paren(p);
+				return f;
+			}
 		}
 		if (ISNAME(p, "new")) {
 			struct node *at = new_node(p, N_NEW);
@@ -1054,14 +1100,17 @@ parse_unary(struct parser *p)
 			fail_at(p, u->a, "Invalid left-hand side expression in prefix operation");
 		return u;
 	}
-	if (ISNAME(p, "await") && (p->module || p->infunc)) {
-		struct token nt = peek(p);
-
-		if (p->module || (nt.type != ')' && nt.type != ';' &&
-		    nt.type != ',' && nt.type != '=' && nt.type != '.' &&
-		    !nt.nlb))
-			unsupported(p, "await");
+	if (ISNAME(p, "await") && ((p->fn & NF_ASYNC) ||
+	    (p->module && !p->infunc))) {
+		u = new_node(p, N_AWAIT);
+		next(p);
+		deeper(p);
+		u->a = parse_unary(p);
+		p->depth--;
+		return u;
 	}
+	if (ISNAME(p, "await") && p->module)
+		fail(p, "await is only valid in async functions and the top level bodies of modules");
 	return parse_postfix(p);
 }
 
@@ -1182,6 +1231,25 @@ parse_assign_inner(struct parser *p)
 	struct node *e, *a;
 	int op;
 
+	if ((p->fn & NF_GEN) && ISNAME(p, "yield")) {
+		struct token *t;
+
+		e = new_node(p, N_YIELD);
+		next(p);
+		t = &TOK(p);
+		if (t->nlb)
+			return e;
+		if (accept(p, '*')) {
+			e->flags |= NF_STAR;
+			e->a = parse_assign(p);
+			return e;
+		}
+		if (t->type != ')' && t->type != ']' && t->type != '}' &&
+		    t->type != ',' && t->type != ';' && t->type != ':' &&
+		    t->type != T_EOF && !name_is(t, "in"))
+			e->a = parse_assign(p);
+		return e;
+	}
 	e = parse_cond(p);
 	if (e->type == N_FUNC && (e->flags & NF_ARROW))
 		return e;
@@ -1315,22 +1383,29 @@ parse_class(struct parser *p, int decl)
 				}
 			}
 		}
-		if (IS(p, '*'))
-			unsupported(p, "generator methods");
 		if (ISNAME(p, "get") || ISNAME(p, "set") || ISNAME(p, "async")) {
 			struct token t = peek(p);
 
 			if (t.type != '(' && t.type != '=' && t.type != ';' &&
 			    t.type != '}' && !t.nlb) {
-				if (ISNAME(p, "async"))
-					unsupported(p, "async functions");
-				flags |= ISNAME(p, "get") ? NF_GET : NF_SET;
+				flags |= ISNAME(p, "get") ? NF_GET :
+				    ISNAME(p, "set") ? NF_SET : NF_ASYNC;
 				next(p);
 			}
 		}
+		if (!(flags & (NF_GET | NF_SET)) && accept(p, '*'))
+			flags |= NF_GEN;
 		m->a = parse_key(p, &flags, 1);
+		if ((flags & (NF_GEN | NF_ASYNC)) && !IS(p, '('))
+			unexpected(p);
 		if (IS(p, '(')) {
 			m->b = parse_method(p, flags);
+			if ((flags & (NF_GEN | NF_ASYNC)) &&
+			    !(flags & (NF_STATIC | NF_COMPUTED | NF_PRIVATE)) &&
+			    m->a->type == N_IDENT && m->a->n == 11 &&
+			    memcmp(m->a->s, "constructor", 11) == 0)
+				fail_at(p, m->a, "Class constructor may not be a generator or async");
+			flags &= ~(unsigned)(NF_GEN | NF_ASYNC);
 			if (!(flags & (NF_STATIC | NF_COMPUTED | NF_PRIVATE)) &&
 			    m->a->type == N_IDENT && m->a->n == 11 &&
 			    memcmp(m->a->s, "constructor", 11) == 0) {
@@ -1393,8 +1468,11 @@ parse_for(struct parser *p)
 	struct node *f = new_node(p, N_FOR), *init = NULL;
 
 	next(p);
-	if (ISNAME(p, "await"))
-		unsupported(p, "for await");
+	if (ISNAME(p, "await") && ((p->fn & NF_ASYNC) ||
+	    (p->module && !p->infunc))) {
+		f->flags |= NF_ASYNC;
+		next(p);
+	}
 	expect(p, '(');
 	p->noin = 1;
 	if (IS(p, ';')) {
@@ -1418,6 +1496,8 @@ parse_for(struct parser *p)
 		else if (!simple_target(init))
 			fail_at(p, init, "Invalid left-hand side in for-loop");
 		f->type = of ? N_FOROF : N_FORIN;
+		if (!of && (f->flags & NF_ASYNC))
+			unexpected(p);
 		next(p);
 		f->a = init;
 		f->b = of ? parse_assign(p) : parse_expr(p);
@@ -1425,6 +1505,8 @@ parse_for(struct parser *p)
 		f->c = parse_loop_body(p);
 		return f;
 	}
+	if (f->flags & NF_ASYNC)
+		unexpected(p);
 	f->a = init;
 	expect(p, ';');
 	if (!IS(p, ';'))
@@ -1628,7 +1710,7 @@ parse_statement_inner(struct parser *p)
 			struct token nt = peek(p);
 
 			if (name_is(&nt, "function") && !nt.nlb)
-				unsupported(p, "async functions");
+				fail(p, "Async functions can only be declared at the top level or inside a block.");
 		}
 		if (!is_reserved(t)) {
 			struct token nt = peek(p);
@@ -1767,8 +1849,10 @@ parse_export(struct parser *p)
 			n->a = parse_class(p, 0);
 			n->a->flags |= NF_DECL;
 		} else if (ISNAME(p, "async") &&
-		    name_is((struct token[]){ peek(p) }, "function")) {
-			unsupported(p, "async functions");
+		    name_is((struct token[]){ peek(p) }, "function") &&
+		    !peek(p).nlb) {
+			n->a = parse_function(p, NF_ASYNC);
+			n->a->flags |= NF_DECL;
 		} else {
 			n->a = parse_assign(p);
 			semicolon(p);
@@ -1831,8 +1915,11 @@ parse_export(struct parser *p)
 		n->a = parse_class(p, 1);
 		return n;
 	}
-	if (ISNAME(p, "async"))
-		unsupported(p, "async functions");
+	if (ISNAME(p, "async") &&
+	    name_is((struct token[]){ peek(p) }, "function") && !peek(p).nlb) {
+		n->a = parse_function(p, NF_DECL | NF_ASYNC);
+		return n;
+	}
 	unexpected(p);
 }
 
@@ -1856,7 +1943,7 @@ parse_item(struct parser *p)
 			struct token nt = peek(p);
 
 			if (name_is(&nt, "function") && !nt.nlb)
-				unsupported(p, "async functions");
+				return parse_function(p, NF_DECL | NF_ASYNC);
 		}
 	}
 	return parse_statement(p);

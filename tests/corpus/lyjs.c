@@ -136,6 +136,36 @@ main(int argc, char **argv)
 		goto out;
 	}
 	js_pop(J, 1);
+	/* Timers on a virtual clock, run after the program as node's event
+	 * loop would: by due time then creation, the microtasks drained
+	 * before each. */
+	if (js_ploadstring(J, "timers-stub", "(function (G) {"
+	    " var q = [], seq = 0, now = 0;"
+	    " function add(f, ms, args, rep) { ms = +ms; if (!(ms >= 1)) ms = 1;"
+	    " q.push({ id: ++seq, f: f, ms: ms, at: now + ms, args: args, rep: rep });"
+	    " return seq; }"
+	    " function clear(id) { for (var i = 0; i < q.length; i++)"
+	    " if (q[i].id === id) { q.splice(i, 1); return; } }"
+	    " G.setTimeout = function (f, ms) { return add(f, ms,"
+	    " [].slice.call(arguments, 2), false); };"
+	    " G.setInterval = function (f, ms) { return add(f, ms,"
+	    " [].slice.call(arguments, 2), true); };"
+	    " G.clearTimeout = G.clearInterval = clear;"
+	    " G.__lyjs_loop = function () { for (;;) { __ly_runMicrotasks();"
+	    " var b = -1, i, t; for (i = 0; i < q.length; i++)"
+	    " if (b < 0 || q[i].at < q[b].at) b = i;"
+	    " if (b < 0) return; t = q[b]; now = t.at;"
+	    " if (t.rep) t.at = now + t.ms; else q.splice(b, 1);"
+	    " t.f.apply(null, t.args); } }; })(this)")) {
+		fail(J, "timers");
+		goto out;
+	}
+	js_pushundefined(J);
+	if (js_pcall(J, 0)) {
+		fail(J, "timers");
+		goto out;
+	}
+	js_pop(J, 1);
 	for (i = 0; i < b->nunits; i++) {
 		if (js_ploadstring(J, b->units[i].name, b->units[i].es5)) {
 			fail(J, "load");
@@ -166,6 +196,13 @@ main(int argc, char **argv)
 		}
 	}
 	js_pop(J, 2);
+	js_getglobal(J, "__lyjs_loop");
+	js_pushundefined(J);
+	if (js_pcall(J, 0)) {
+		fail(J, "Uncaught");
+		goto out;
+	}
+	js_pop(J, 1);
 	rc = 0;
 out:
 	fflush(stdout);

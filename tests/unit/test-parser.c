@@ -95,10 +95,11 @@ static const struct pcase cases[] = {
 	{ "export * as ns from 'm'", "(program (export _ (id ns) (str m)))" },
 	{ "import x from 'm'", "!Cannot use import statement outside a module", 1 },
 	/* Not supported yet, at the right place. */
-	{ "async function f() {}", "!not supported yet: async functions" },
-	{ "f = async x => x", "!not supported yet: async functions" },
-	{ "function* g() {}", "!not supported yet: generator functions" },
-	{ "o = { *g() {} }", "!not supported yet: generator methods" },
+	{ "function* g() { yield; yield* a; }", "(program (func (id g) _ (block [(expr (yield)) (expr (yield (id a)))])))" },
+	{ "async function f() { await x; }", "(program (func (id f) _ (block (expr (await (id x))))))" },
+	{ "function* g() { yield\n1 }", "(program (func (id g) _ (block [(expr (yield)) (expr (num 1))])))" },
+	{ "async function f() { for await (x of y); }", "(program (func (id f) _ (block (forof (id x) (id y) (empty)))))" },
+	{ "function f() { for await (x of y); }", "!Unexpected token 'await'" },
 	{ "x = 1n", "!not supported yet: BigInt literals" },
 	{ "async = 1; async(1)", "(program [(expr (assign = (id async) (num 1))) (expr (call (id async) (num 1)))])" },
 	{ NULL, NULL }

@@ -5,6 +5,7 @@ export const options = {
   scenarios: {
     forever: s('forever'), whiles: s('whiles'), dowhile: s('dowhile'), recursion: s('recursion'),
     caught: s('caught'), finals: s('finals'), forof: s('forof'), forin: s('forin'),
+    generator: s('generator'), asyncfn: s('asyncfn'),
   },
 };
 export function forever() { for (;;) {} }
@@ -25,4 +26,9 @@ export function finals() {
 const endless = { [Symbol.iterator]() { return { next() { return { done: false, value: 1 }; } }; } };
 export function forof() { for (const x of endless) {} }
 export function forin() { const o = { a: 1, b: 2 }; for (;;) for (const k in o) {} }
+// State machines: a generator that never yields, an async function
+// spinning after an await.
+function* spin() { let i = 0; for (;;) { i++; if (i < 0) yield i; } }
+export function generator() { spin().next(); }
+export async function asyncfn() { await null; while (true) { await 0; } }
 export default function () {}

@@ -1,0 +1,206 @@
+/* What lower.c and lower-gen.c share: the printer's state and the
+ * functions of lower.c the generator transform calls.  Internal to
+ * src/compile; the names get a lower_ prefix in the library. */
+#ifndef LYOCELL_LOWER_INT_H
+#define LYOCELL_LOWER_INT_H
+
+#include <setjmp.h>
+#include <stddef.h>
+
+#include "util/buf.h"
+
+struct node;
+struct arena;
+struct lgen;
+
+enum bkind { B_VAR, B_LET, B_CONST, B_IMPORT };
+
+/* Chains of + longer than this are lowered to one call (gen_long_sum). */
+#define LONG_CHAIN	32
+
+/* The interrupt check every loop, function and catch starts with (see
+ * lower.c). */
+#define TICK		"__ly_tick"
+
+struct binding {
+	const char	*name;
+	size_t		 n;
+	const char	*emit;		/* name in the output, or an expression */
+	int		 kind;
+	unsigned	 end;		/* let/const/class: initialised here */
+	unsigned	 istart, iend;	/* ... by a destructuring of this */
+	struct node	*init;		/* its initialiser, if a function,
+					   object or class (see tdz_walk) */
+	int		 tdz;		/* its uses were classified (tdz_scope) */
+	const char	*flag;		/* "x$tdz", set once initialised, if
+					   some use needs a check at run time */
+};
+
+struct scope {
+	struct scope	*up;
+	struct binding	*b;
+	size_t		 nb, cap;
+};
+
+struct fnctx {
+	struct fnctx	*up;
+	int		 arrow;
+	int		 top;		/* the module body */
+	int		 uses_this, uses_args;
+	int		 wrapper;	/* a loop body function */
+	int		 strict;	/* strict mode code */
+	const char	*fname;		/* its name in the output, if any */
+	size_t		 mark;		/* where declarations get inserted */
+	struct buf	 temps;
+	const char	**names;	/* names declared in this var scope */
+	size_t		 nnames, capnames;
+	struct lgen	*gen;		/* a generator's state machine (lower-gen.c) */
+};
+
+struct clsctx {
+	struct clsctx	*up;
+	const char	*home;		/* object literal: super's object */
+	const char	*name;		/* constructor's name in the output */
+	const char	*super;		/* superclass variable, or NULL */
+	const char	**fields;	/* instance field initialisers */
+	size_t		 nfields;
+	int		 is_static;
+};
+
+struct modimport {
+	char		*id;
+	const char	*var;
+};
+
+/* A loop body run as a function of its own, so that closures in it
+ * capture a fresh copy of the loop's let/const bindings per iteration.
+ * break, continue and return in it become returns (see gen_wrapped). */
+struct loopwrap {
+	struct loopwrap	*up;
+	int		 loops;		/* loops entered inside the body */
+	int		 breaks;	/* loops and switches entered */
+	const char	*label;		/* the wrapped loop's label */
+	const char	*labels[16];	/* labels declared inside */
+	int		 nlabels;
+	const char	*jumps[16];	/* "b:label"/"c:label" leaving it */
+	int		 njumps;
+};
+
+/* The statements a jump can leave, innermost first, so that a jump out
+ * of a for...of marks its iterator to be closed (see gen_forof). */
+enum { J_LOOP, J_FOROF, J_SWITCH, J_LABEL };
+
+struct jscope {
+	struct jscope	*up;
+	int		 kind;
+	struct fnctx	*fn;
+	const char	*op;		/* J_FOROF: its state variable */
+	const char	*label;		/* J_LABEL */
+	size_t		 labeln;
+};
+
+struct gen {
+	struct buf	 out;
+	int		 line;
+	const char	*name, *src, *id;
+	size_t		 len;
+	struct arena	*arena;
+	jmp_buf		 jmp;
+	char		*err;
+	unsigned	 errpos;
+	int		 errline;
+	struct scope	*scope;
+	struct fnctx	*fn;
+	struct clsctx	*cls;
+	int		 uid;
+	int		 esm;
+	int		 first;		/* no comma before the next piece */
+	const struct lower_options *opt;
+	struct modimport *imps;
+	size_t		 nimps;
+	struct buf	 exports;	/* getter table entries */
+	struct buf	 stars;		/* export * statements */
+	struct loopwrap	*wrap;		/* innermost loop body function */
+	struct lower_info *info;	/* to fill, or NULL */
+	const char	*last_id;	/* id of the last module_var */
+	const char	*loop_label;	/* label of the loop about to start */
+	const char	*forof_labels;	/* "a: b: " for the for...of to start */
+	struct jscope	*jumps;		/* innermost statement a jump can leave */
+};
+
+struct lexarg {
+	int		kind;
+	int		fntop;
+	unsigned	end;
+	unsigned	istart, iend;
+	struct node	*init;
+};
+
+/* Destructuring modes (destr). */
+#define D_DECL		0
+#define D_ASSIGN	1
+
+#define emit(...)	lower_emit(__VA_ARGS__)
+#define emitf(...)	lower_emitf(__VA_ARGS__)
+#define sync(...)	lower_sync(__VA_ARGS__)
+#define gfail(...)	lower_gfail(__VA_ARGS__)
+#define gprintf(...)	lower_gprintf(__VA_ARGS__)
+#define temp(...)	lower_temp(__VA_ARGS__)
+#define gen_expr(...)	lower_gen_expr(__VA_ARGS__)
+#define gen_stmt(...)	lower_gen_stmt(__VA_ARGS__)
+#define gen_stmts(...)	lower_gen_stmts(__VA_ARGS__)
+#define gen_var(...)	lower_gen_var(__VA_ARGS__)
+#define scope_push(...)	lower_scope_push(__VA_ARGS__)
+#define scope_pop(...)	lower_scope_pop(__VA_ARGS__)
+#define declare_block(...)	lower_declare_block(__VA_ARGS__)
+#define tdz_scope(...)	lower_tdz_scope(__VA_ARGS__)
+#define tdz_resets(...)	lower_tdz_resets(__VA_ARGS__)
+#define fn_push(...)	lower_fn_push(__VA_ARGS__)
+#define fn_pop(...)	lower_fn_pop(__VA_ARGS__)
+#define destr(...)	lower_destr(__VA_ARGS__)
+#define bind(...)	lower_bind(__VA_ARGS__)
+#define lookup(...)	lower_lookup(__VA_ARGS__)
+#define hoist_vars(...)	lower_hoist_vars(__VA_ARGS__)
+#define pattern_names(...)	lower_pattern_names(__VA_ARGS__)
+#define cb_lexical	lower_cb_lexical
+#define piece(...)	lower_piece(__VA_ARGS__)
+#define emit_ident_ref(...)	lower_emit_ident_ref(__VA_ARGS__)
+
+void	 emit(struct gen *, const char *);
+void	 emitf(struct gen *, const char *, ...)
+	    __attribute__((format(printf, 2, 3)));
+void	 sync(struct gen *, int line);
+void	 gfail(struct gen *, const struct node *, const char *, ...)
+	    __attribute__((noreturn, format(printf, 3, 4)));
+char	*gprintf(struct gen *, const char *, ...)
+	    __attribute__((format(printf, 2, 3)));
+const char *temp(struct gen *);
+void	 gen_expr(struct gen *, struct node *, int top);
+void	 gen_stmt(struct gen *, struct node *);
+void	 gen_stmts(struct gen *, struct node *);
+void	 gen_var(struct gen *, struct node *, int in_for);
+void	 scope_push(struct gen *);
+void	 scope_pop(struct gen *);
+void	 declare_block(struct gen *, struct node *, int fntop);
+void	 tdz_scope(struct gen *, struct node *, int single, int sw);
+void	 tdz_resets(struct gen *);
+struct fnctx *fn_push(struct gen *, int arrow);
+void	 fn_pop(struct gen *);
+void	 destr(struct gen *, struct node *, const char *val, int mode);
+void	 bind(struct gen *, struct scope *, const char *, size_t,
+	    const char *emitname, int kind);
+struct binding *lookup(struct gen *, const char *, size_t);
+void	 hoist_vars(struct gen *, struct node *, struct fnctx *);
+void	 pattern_names(struct gen *, struct node *,
+	    void (*)(struct gen *, struct node *, void *), void *);
+void	 cb_lexical(struct gen *, struct node *, void *);
+void	 piece(struct gen *);
+void	 emit_ident_ref(struct gen *, struct node *);
+
+/* lower-gen.c: a generator's or async function's body as a state
+ * machine, the jumps and returns inside one, and the wrapper's return. */
+void	 lowergen_body(struct gen *, struct node *f);
+int	 lowergen_jump(struct gen *, struct node *);
+void	 lowergen_return(struct gen *, struct node *, const char *marks);
+
+#endif

@@ -1,0 +1,18 @@
+const sleep = (ms, v) => new Promise((r) => setTimeout(() => r(v), ms));
+const out = [];
+async function worker(name, ms) {
+  for (let i = 0; i < 3; i++) {
+    await sleep(ms);
+    out.push(`${name}${i}`);
+  }
+  return name;
+}
+(async () => {
+  const r = await Promise.all([worker("a", 10), worker("b", 25)]);
+  out.push(r.join("+"));
+  const first = await Promise.race([sleep(20, "slow"), sleep(2, "fast")]);
+  out.push(first);
+  const settled = await Promise.allSettled([Promise.reject(new Error("x")), sleep(1, "ok")]);
+  out.push(settled.map((s) => s.status).join(","));
+  console.log(out.join(" "));
+})();

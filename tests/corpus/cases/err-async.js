@@ -1,4 +1,0 @@
-const a = 1;
-async function f() {
-  await 1;
-}
