@@ -103,6 +103,7 @@ struct http_req {
 	char			*remote_ip;
 	long			 remote_port;
 	int			 expected;
+	int			 url_fault;	/* enum http_url_fault */
 };
 
 /* One entry of options.tlsAuth (http.c keeps them for the process). */

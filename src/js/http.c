@@ -24,6 +24,7 @@
 #include "js/binary.h"
 #include "js/http-digest.h"
 #include "js/http-int.h"
+#include "js/http-url.h"
 #include "js/modules.h"
 #include "net/net.h"
 #include "util/duration.h"
@@ -447,6 +448,27 @@ hv_add(struct http_vu *hv)
 /* Argument reading.  Everything here may throw; what it allocates
  * belongs to the request already. */
 
+/* r cannot be sent: k6 answers with an error response (and, for fault
+ * HTTP_URL_SEND, counts the request) instead of throwing.  Takes msg. */
+static void
+url_fault(struct http_req *r, const char *url, enum http_url_fault fault,
+    char *msg)
+{
+	free(r->host);
+	free(r->path);
+	free(r->url);
+	free(r->orig_url);
+	free(r->error);
+	r->url_fault = fault;
+	r->error = msg;
+	r->error_code = fault == HTTP_URL_PARSE ? 1020 : 1000;
+	r->host = xstrdup("");
+	r->path = xstrdup("/");
+	/* a URL Go could not parse is not shown */
+	r->url = xstrdup(fault == HTTP_URL_PARSE ? "" : url);
+	r->orig_url = xstrdup(r->url);
+}
+
 static void
 set_url(js_State *J, struct http_req *r, const char *url)
 {
@@ -455,6 +477,7 @@ set_url(js_State *J, struct http_req *r, const char *url)
 	CURLUcode rc;
 	char *scheme = NULL, *host = NULL, *path = NULL, *user = NULL, *clean = NULL;
 	char *p;
+	enum http_url_fault fault;
 
 	/* Scripts hit the same URL again and again: parse it once. */
 	if (hv->last_url != NULL && strcmp(url, hv->last_url) == 0) {
@@ -472,25 +495,27 @@ set_url(js_State *J, struct http_req *r, const char *url)
 		}
 		return;
 	}
+	if ((p = http_url_check(url, &fault)) != NULL) {
+		url_fault(r, url, fault, p);
+		return;
+	}
 	u = curl_url();
 	rc = curl_url_set(u, CURLUPART_URL, url, 0);
 	if (rc == CURLUE_OK)
 		rc = curl_url_get(u, CURLUPART_SCHEME, &scheme, 0);
-	if (rc == CURLUE_OK && strcmp(scheme, "http") != 0 && strcmp(scheme, "https") != 0) {
-		curl_free(scheme);
-		curl_url_cleanup(u);
-		js_error(J, "invalid URL \"%s\": unsupported protocol scheme", url);
-	}
 	if (rc == CURLUE_OK)
 		rc = curl_url_get(u, CURLUPART_HOST, &host, 0);
 	if (rc != CURLUE_OK) {
+		/* Go parses it, libcurl does not */
 		curl_free(scheme);
 		curl_url_cleanup(u);
 #if LIBCURL_VERSION_NUM >= 0x075000	/* 7.80 */
-		js_error(J, "invalid URL \"%s\": %s", url, curl_url_strerror(rc));
+		p = xasprintf("invalid URL: %s", curl_url_strerror(rc));
 #else
-		js_error(J, "invalid URL \"%s\"", url);
+		p = xstrdup("invalid URL");
 #endif
+		url_fault(r, url, HTTP_URL_PARSE, p);
+		return;
 	}
 	curl_url_get(u, CURLUPART_PATH, &path, 0);
 	{
@@ -554,9 +579,14 @@ read_url(js_State *J, struct http_req *r, int idx)
 		js_pop(J, 1);
 		return;
 	}
-	if (!js_isstring(J, idx) && !js_isobject(J, idx))
-		js_typeerror(J, "invalid URL: expected a string, got %s",
-		    js_isundefined(J, idx) ? "undefined" : js_tostring(J, idx));
+	if (!js_isstring(J, idx) && !js_isobject(J, idx)) {
+		/* k6 prints the value as Go's %v does */
+		char *m = xasprintf("invalid URL: '#%s'", js_isundefined(J, idx) ||
+		    js_isnull(J, idx) ? "<nil>" : js_tostring(J, idx));
+
+		url_fault(r, "", HTTP_URL_PARSE, m);
+		return;
+	}
 	set_url(J, r, js_tostring(J, idx));
 }
 
@@ -1432,6 +1462,10 @@ req_start(struct http_req *r)
 	r->tls_version = r->tls_cipher = NULL;
 	buf_reset(&r->rbody);
 	buf_reset(&r->rhead);
+	if (r->url_fault != HTTP_URL_OK) {
+		r->state = RQ_HOP_DONE;	/* refused before any byte */
+		return -1;
+	}
 	setup_easy(r);
 	if (net_start(r->hv->vu->engine->net, r->easy, done_cb, r) == -1) {
 		r->result = CURLE_FAILED_INIT;
@@ -1812,7 +1846,10 @@ log_failure(struct http_req *r)
 	const char *m = r->method;
 
 	buf_puts(&f, " error=");
-	{
+	if (r->url_fault == HTTP_URL_PARSE)
+		/* k6 never made the request */
+		buf_json_string(&f, r->error, strlen(r->error));
+	else {
 		char *msg = xasprintf("%c%s \"%s\": %s", m[0], m + 1, r->orig_url, r->error);
 		size_t i;
 
@@ -1949,6 +1986,18 @@ req_finish_hop(struct http_req *r)
 	long hsize = 0, rsize = 0, code = 0;
 	char *loc = NULL, *ip = NULL;
 
+	if (r->url_fault != HTTP_URL_OK) {
+		/* counted as k6 counts what its transport refused */
+		r->t_blocked = r->t_connecting = r->t_tls = r->t_sending = 0;
+		r->t_waiting = r->t_receiving = r->t_duration = 0;
+		r->status = 0;
+		r->proto = NULL;
+		r->expected = is_expected(r);
+		if (!vu->interrupted)
+			emit_metrics(r);
+		r->state = RQ_COMPLETE;
+		return;
+	}
 	free(r->error);
 	r->error = NULL;
 	r->error_code = 0;
@@ -2116,9 +2165,8 @@ hv_run(struct http_vu *hv, long par, long per_host)
 				continue;
 			r->easy = hv_easy(hv, i);
 			r->slot = i;
-			if (req_start(r) == 0)
-				queued--;
-			else
+			queued--;
+			if (req_start(r) == -1)
 				i--;	/* finish it now */
 		}
 		if (hv->running == 0 && queued == 0)
@@ -2156,6 +2204,11 @@ read_request(js_State *J, struct http_req *r, int iurl, int ibody, int iparams)
 	if (*r->method == '\0')
 		js_error(J, "invalid HTTP method: empty");
 	read_url(J, r, iurl);
+	if (r->url_fault == HTTP_URL_PARSE) {
+		/* k6 reads nothing more: no request, no metrics */
+		r->state = RQ_COMPLETE;
+		return;
+	}
 	if (ibody != 0)
 		read_body(J, r, ibody);
 	if (iparams != 0)
