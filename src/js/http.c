@@ -1390,6 +1390,9 @@ setup_easy(struct http_req *r)
 		    o->user_agent : "lyocell/" PACKAGE_VERSION);
 		r->slist = curl_slist_append(r->slist, line.data);
 	}
+	/* Go sends no Accept: suppress libcurl's */
+	if (!has_hdr(r, "Accept"))
+		r->slist = curl_slist_append(r->slist, "Accept:");
 	if (!has_hdr(r, "Accept-Encoding"))
 		r->slist = curl_slist_append(r->slist, "Accept-Encoding:");
 	if (r->form && !has_hdr(r, "Content-Type"))
