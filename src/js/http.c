@@ -9,6 +9,8 @@
  * every hop. */
 #include "config.h"
 
+#include <sys/socket.h>
+
 #include <ctype.h>
 #include <dlfcn.h>
 #include <errno.h>
@@ -380,6 +382,7 @@ req_reset(struct http_req *r)
 	buf_free(&r->rbody);
 	buf_free(&r->rhead);
 	free(r->error);
+	free(r->log_error);
 	free(r->tls_version);
 	free(r->tls_cipher);
 	free(r->remote_ip);
@@ -1097,6 +1100,20 @@ write_cb(char *p, size_t sz, size_t n, void *arg)
 	struct http_req *r = arg;
 
 	n *= sz;
+	/* No status line came first: libcurl passes what the server said
+	 * as an HTTP/0.9 body.  Keep its first line, for Go's message. */
+	if (r->t_first == 0 || r->not_http) {
+		char *nl = memchr(p, '\n', n);
+		size_t k = nl != NULL ? (size_t)(nl - p) : n;
+
+		if (!r->not_http)
+			buf_reset(&r->rbody);
+		r->not_http = 1;
+		if (r->rbody.len + k > 256)
+			k = r->rbody.len < 256 ? 256 - r->rbody.len : 0;
+		buf_add(&r->rbody, p, k);
+		return nl != NULL || r->rbody.len >= 256 ? 0 : n;
+	}
 	r->rbytes += n;
 	if (r->rtype == RT_NONE)
 		return n;
@@ -1120,6 +1137,17 @@ verbose_off(struct http_req *r)
 		curl_easy_setopt(r->easy, CURLOPT_VERBOSE, 0L);
 		r->verbose = 0;
 	}
+}
+
+/* This thread's CPU time, in ns. */
+static int64_t
+thread_cpu(void)
+{
+	struct timespec ts;
+
+	if (clock_gettime(CLOCK_THREAD_CPUTIME_ID, &ts) == -1)
+		return 0;
+	return (int64_t)ts.tv_sec * 1000000000 + ts.tv_nsec;
 }
 
 #if LIBCURL_VERSION_NUM >= 0x075000	/* 7.80: CURLOPT_PREREQFUNCTION */
@@ -1151,6 +1179,8 @@ prereq_cb(void *arg, char *ip, char *lip, int port, int lport)
 		r->t_first = 0;
 	}
 	r->t_prereq = now;
+	r->cpu_prereq = thread_cpu();
+	r->call_prereq = net_calls(r->hv->vu->engine->net);
 	r->t_sent = 0;
 	r->out_bytes = 0;
 	curl_easy_setopt(r->easy, CURLOPT_VERBOSE, 1L);
@@ -1172,9 +1202,33 @@ debug_cb(CURL *e, curl_infotype type, char *p, size_t n, void *arg)
 		return 0;
 	if (r->out_bytes >= r->body.len && r->t_sent == 0) {
 		r->t_sent = engine_now();
+		/* Written in the call that began it, the loop never waited
+		 * for the socket: the request took only this thread's CPU.
+		 * Wall time would also count the server, which a write on
+		 * loopback may wake and run before the write returns. */
+		if (net_calls(r->hv->vu->engine->net) == r->call_prereq) {
+			int64_t cpu = r->t_prereq + thread_cpu() - r->cpu_prereq;
+
+			if (cpu < r->t_sent)
+				r->t_sent = cpu;
+		}
 		verbose_off(r);
 	}
 	return 0;
+}
+
+/* libcurl 7.88 keeps no errno when socket() fails (EMFILE): open the
+ * sockets here and note it. */
+static curl_socket_t
+opensocket_cb(void *arg, curlsocktype purpose, struct curl_sockaddr *a)
+{
+	struct http_req *r = arg;
+	curl_socket_t fd = socket(a->family, a->socktype, a->protocol);
+
+	(void)purpose;
+	if (fd == CURL_SOCKET_BAD)
+		r->sock_errno = errno;
+	return fd;
 }
 
 static void tls_info(struct http_req *);
@@ -1299,6 +1353,8 @@ setup_easy(struct http_req *r)
 	curl_easy_setopt(e, CURLOPT_PREREQFUNCTION, prereq_cb);
 	curl_easy_setopt(e, CURLOPT_PREREQDATA, r);
 #endif
+	curl_easy_setopt(e, CURLOPT_OPENSOCKETFUNCTION, opensocket_cb);
+	curl_easy_setopt(e, CURLOPT_OPENSOCKETDATA, r);
 	curl_easy_setopt(e, CURLOPT_DEBUGFUNCTION, debug_cb);
 	curl_easy_setopt(e, CURLOPT_DEBUGDATA, r);
 #if LIBCURL_VERSION_NUM >= 0x075500	/* 7.85 */
@@ -1309,6 +1365,10 @@ setup_easy(struct http_req *r)
 	/* Decode what the server compressed, as k6 does, without asking
 	 * for it: the empty custom header below suppresses libcurl's. */
 	curl_easy_setopt(e, CURLOPT_ACCEPT_ENCODING, "");
+#if LIBCURL_VERSION_NUM >= 0x074000	/* 7.64 */
+	/* a reply that is not HTTP reaches write_cb, which fails it */
+	curl_easy_setopt(e, CURLOPT_HTTP09_ALLOWED, 1L);
+#endif
 	curl_easy_setopt(e, CURLOPT_TIMEOUT_MS, (long)(left > 0 ? left : 1));
 	if (o == NULL || !o->no_connection_reuse)
 		curl_easy_setopt(e, CURLOPT_SHARE, hv->share);
@@ -1459,6 +1519,8 @@ req_start(struct http_req *r)
 	r->t_prereq = r->t_sent = r->t_first = r->t_done = 0;
 	r->ninner = 0;
 	r->too_big = 0;
+	r->not_http = 0;
+	r->sock_errno = 0;
 	r->rbytes = 0;
 	free(r->tls_version);
 	free(r->tls_cipher);
@@ -1522,6 +1584,71 @@ tls_info(struct http_req *r)
 		r->tls_cipher = xstrdup(cipher_name(c));
 }
 
+/* Go's text for an errno: the C library's, in lower case. */
+static const char *
+go_strerror(int e)
+{
+	static char b[128];
+
+	snprintf(b, sizeof b, "%s", strerror(e));
+	b[0] = (char)tolower((unsigned char)b[0]);
+	return b;
+}
+
+/* An owned copy of a libcurl message without its " after N ms": the
+ * error tag must not take a new value per duration. */
+static char *
+untimed(const char *m)
+{
+	char *s = xstrdup(m), *p = s, *q;
+
+	while ((p = strstr(p, " after ")) != NULL) {
+		q = p + 7;
+		if (!isdigit((unsigned char)*q)) {
+			p++;
+			continue;
+		}
+		q += strspn(q, "0123456789");
+		if (strncmp(q, " ms", 3) != 0) {
+			p++;
+			continue;
+		}
+		memmove(p, q + 3, strlen(q + 3) + 1);
+	}
+	return s;
+}
+
+/* What Go's http.ReadResponse says of the first line of a reply that is
+ * not HTTP (in r->rbody). */
+static char *
+malformed(struct http_req *r)
+{
+	char *line = xstrndup(r->rbody.data != NULL ? r->rbody.data : "",
+	    r->rbody.len), *status, *code, *m;
+	size_t n = strlen(line);
+	const char *what = "malformed HTTP response", *v = line;
+
+	if (n > 0 && line[n - 1] == '\r')
+		line[--n] = '\0';
+	if ((status = strchr(line, ' ')) != NULL) {
+		*status++ = '\0';
+		status += strspn(status, " ");
+		code = status;
+		code[strcspn(code, " ")] = '\0';
+		if (strlen(code) != 3) {
+			what = "malformed HTTP status code";
+			v = code;
+		} else {
+			/* Go checks the version next: it is not HTTP/x.y */
+			what = "malformed HTTP version";
+			v = line;
+		}
+	}
+	m = xasprintf("%s \"%s\"", what, v);
+	free(line);
+	return m;
+}
+
 static void
 set_error(struct http_req *r)
 {
@@ -1531,9 +1658,13 @@ set_error(struct http_req *r)
 	long port = 0;
 
 	curl_easy_getinfo(r->easy, CURLINFO_OS_ERRNO, &oserr);
+	if (oserr == 0)
+		oserr = r->sock_errno;
 	curl_easy_getinfo(r->easy, CURLINFO_PRIMARY_IP, &ip);
 	curl_easy_getinfo(r->easy, CURLINFO_PRIMARY_PORT, &port);
 	free(r->error);
+	free(r->log_error);
+	r->log_error = NULL;
 	switch (r->result) {
 	case CURLE_OPERATION_TIMEDOUT:
 		r->error_code = 1050;
@@ -1544,29 +1675,45 @@ set_error(struct http_req *r)
 		r->error = xasprintf("lookup %s: no such host", r->host);
 		break;
 	case CURLE_COULDNT_CONNECT:
+		/* k6's messages name no address or time: the error tag stays
+		 * one value per kind of failure */
+		r->log_error = xasprintf("dial tcp %s:%ld: %s: %s",
+		    ip != NULL && *ip ? ip : r->host, port > 0 ? port : r->port,
+		    r->sock_errno != 0 ? "socket" : "connect",
+		    oserr != 0 ? go_strerror((int)oserr) : "failed");
 		if (oserr == ECONNREFUSED) {
 			r->error_code = 1212;
-			r->error = xasprintf("dial tcp %s:%ld: connect: connection refused",
-			    ip != NULL && *ip ? ip : r->host, port > 0 ? port : r->port);
+			r->error = xstrdup("dial: connection refused");
 		} else if (oserr == ETIMEDOUT) {
 			r->error_code = 1211;
 			r->error = xstrdup("dial: i/o timeout");
+		} else if (oserr == ECONNRESET) {
+			/* reset as it was accepted: Go has connected by then
+			 * and reads the reset */
+			r->error_code = 1220;
+			r->error = xstrdup("read: connection reset by peer");
+		} else if (oserr != 0) {
+			/* EMFILE and the like */
+			r->error_code = 1213;
+			r->error = xasprintf("dial: unknown errno %ld error with msg "
+			    "`%s`", oserr, go_strerror((int)oserr));
 		} else {
 			r->error_code = 1210;
-			r->error = xasprintf("dial tcp: %s", eb);
+			r->error = xstrdup("dial tcp: connect failed");
 		}
 		break;
 	case CURLE_SEND_ERROR:
 	case CURLE_RECV_ERROR:
 		if (oserr == ECONNRESET) {
 			r->error_code = 1220;
-			r->error = xstrdup("read: connection reset by peer");
+			r->error = xasprintf("%s: connection reset by peer",
+			    r->result == CURLE_SEND_ERROR ? "write" : "read");
 		} else if (oserr == EPIPE) {
 			r->error_code = 1201;
 			r->error = xstrdup("write: broken pipe");
 		} else {
 			r->error_code = 1200;
-			r->error = xstrdup(eb);
+			r->error = untimed(eb);
 		}
 		break;
 	case CURLE_GOT_NOTHING:
@@ -1616,6 +1763,13 @@ set_error(struct http_req *r)
 		r->error = xasprintf("invalid URL: %s", eb);
 		break;
 	case CURLE_WRITE_ERROR:
+		if (r->not_http) {
+			r->error_code = 1000;
+			r->error = malformed(r);
+			r->log_error = xasprintf("net/http: HTTP/1.x transport "
+			    "connection broken: %s", r->error);
+			break;
+		}
 		if (r->too_big) {
 			r->error_code = 1000;
 			r->error = xasprintf("the response body is larger than %zu MiB, "
@@ -1626,7 +1780,7 @@ set_error(struct http_req *r)
 		/* FALLTHROUGH */
 	default:
 		r->error_code = 1000;
-		r->error = xstrdup(eb);
+		r->error = untimed(eb);
 		break;
 	}
 }
@@ -1853,7 +2007,8 @@ log_failure(struct http_req *r)
 		/* k6 never made the request */
 		buf_json_string(&f, r->error, strlen(r->error));
 	else {
-		char *msg = xasprintf("%c%s \"%s\": %s", m[0], m + 1, r->orig_url, r->error);
+		char *msg = xasprintf("%c%s \"%s\": %s", m[0], m + 1, r->orig_url,
+		    r->log_error != NULL ? r->log_error : r->error);
 		size_t i;
 
 		/* Go writes "Get", not "GET" */
@@ -1986,7 +2141,7 @@ req_finish_hop(struct http_req *r)
 {
 	struct vu *vu = r->hv->vu;
 	curl_off_t dl = 0, ul = 0;
-	long hsize = 0, rsize = 0, code = 0;
+	long hsize = 0, rsize = 0, code = 0, nconn = 0;
 	char *loc = NULL, *ip = NULL;
 
 	if (r->url_fault != HTTP_URL_OK) {
@@ -2013,7 +2168,16 @@ req_finish_hop(struct http_req *r)
 	curl_easy_getinfo(r->easy, CURLINFO_SIZE_UPLOAD_T, &ul);
 	curl_easy_getinfo(r->easy, CURLINFO_PRIMARY_IP, &ip);
 	curl_easy_getinfo(r->easy, CURLINFO_PRIMARY_PORT, &r->remote_port);
+	curl_easy_getinfo(r->easy, CURLINFO_NUM_CONNECTS, &nconn);
 	r->remote_ip = ip != NULL && *ip ? xstrdup(ip) : NULL;
+	/* libcurl retries a request whose reused connection died, at most 5
+	 * times per handle until curl_easy_reset: a handle kept set up (see
+	 * setup_easy) would give up on every sixth.  A retry connects anew,
+	 * so a hop that connected gets its handle reset before the next. */
+	if (nconn > 0) {
+		free(r->hv->pool_key[r->slot]);
+		r->hv->pool_key[r->slot] = NULL;
+	}
 	/* The request line, headers and body as sent (compressed, if so).
 	 * libcurl sends a body under 64 KiB (MAX_INITIAL_POST_SIZE) with the
 	 * headers and counts it in CURLINFO_REQUEST_SIZE; a larger one only
@@ -2023,6 +2187,8 @@ req_finish_hop(struct http_req *r)
 	vu->data_received += (uint64_t)hsize + (uint64_t)dl;
 	timings(r);
 	r->proto = NULL;
+	if (r->not_http && r->result == CURLE_OK)
+		r->result = CURLE_WRITE_ERROR;	/* closed before its line ended */
 	if (r->result != CURLE_OK) {
 		r->status = 0;
 		set_error(r);
@@ -2577,15 +2743,12 @@ jar_set(js_State *J)
 	}
 	c.secure = js_toboolean(J, -2);
 	c.http_only = js_toboolean(J, -1);
-	if (http_cookie_jar_store(j, host, path, &c, time(NULL)) == -1) {
-		free(host);
-		free(path);
-		js_error(J, "CookieJar.set: the cookie's domain does not match %s",
-		    js_tostring(J, 1));
-	}
+	/* Go's cookie jar drops a cookie whose domain does not match the
+	 * URL, and k6 returns true all the same */
+	(void)http_cookie_jar_store(j, host, path, &c, time(NULL));
 	free(host);
 	free(path);
-	js_pushundefined(J);
+	js_pushboolean(J, 1);
 }
 
 static void
