@@ -154,6 +154,7 @@ struct http_vu {
 	size_t			 nranges;
 	unsigned		 systags;	/* bit per system tag */
 	const char		*cainfo;
+	char			*certdirs;	/* hashed CA directories, ':' */
 	int			 no_proxy_env;
 	struct curl_slist	*connect_to;	/* options.hosts */
 	long			 sslversion;	/* options.tlsVersion */

@@ -16,6 +16,8 @@
 #include <errno.h>
 #include <mujs.h>
 #include <openssl/rand.h>
+#include <openssl/x509.h>
+#include <openssl/x509_vfy.h>
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
@@ -339,10 +341,16 @@ hv_get(js_State *J, const char *what)
 	for (i = 0; i < sizeof st / sizeof st[0]; i++)
 		if (engine_system_tag(vu->engine, st[i].n))
 			hv->systags |= st[i].bit;
-	/* k6 has no CA option; Go reads SSL_CERT_FILE, and so do we. */
+	/* k6 has no CA option; Go reads SSL_CERT_FILE and SSL_CERT_DIR,
+	 * and so do we.  Without SSL_CERT_DIR, libcurl's own directory. */
 	ca = getenv("SSL_CERT_FILE");
 	if (ca != NULL && *ca != '\0')
 		hv->cainfo = ca;
+	ca = getenv("SSL_CERT_DIR");
+	if (ca == NULL || *ca == '\0')
+		ca = curl_version_info(CURLVERSION_NOW)->capath;
+	if (ca != NULL && *ca != '\0')
+		hv->certdirs = xstrdup(ca);
 	/* libcurl looks the proxy variables up on every transfer; when none
 	 * is set, tell it once (k6 honours them too, so keep them if set). */
 	hv->no_proxy_env = 1;
@@ -1304,6 +1312,36 @@ cookie_header(struct http_req *r)
 	return b.len ? buf_steal(&b) : NULL;
 }
 
+/* A new connection's SSL_CTX: add the CA directories (OpenSSL reads a
+ * directory's certificates lazily, by subject hash) to its trust store,
+ * which libcurl shares between connections; OpenSSL skips a directory
+ * the store already has.  libssl is loaded by libcurl: see tls_info. */
+static CURLcode
+ssl_ctx_cb(CURL *e, void *ctx, void *arg)
+{
+	static X509_STORE *(*get_store)(const void *);
+	static int looked;
+	const char *dirs = arg;
+	X509_STORE *st;
+	X509_LOOKUP *lu;
+	char *copy, *p, *d;
+
+	(void)e;
+	if (!looked) {
+		looked = 1;
+		*(void **)&get_store = dlsym(RTLD_DEFAULT, "SSL_CTX_get_cert_store");
+	}
+	if (get_store == NULL || (st = get_store(ctx)) == NULL ||
+	    (lu = X509_STORE_add_lookup(st, X509_LOOKUP_hash_dir())) == NULL)
+		return CURLE_OK;
+	copy = p = xstrdup(dirs);
+	while ((d = strsep(&p, ":")) != NULL)
+		if (*d != '\0')
+			X509_LOOKUP_add_dir(lu, d, X509_FILETYPE_PEM);
+	free(copy);
+	return CURLE_OK;
+}
+
 static void
 setup_easy(struct http_req *r)
 {
@@ -1379,8 +1417,19 @@ setup_easy(struct http_req *r)
 	if (o != NULL && o->insecure_skip_tls_verify) {
 		curl_easy_setopt(e, CURLOPT_SSL_VERIFYPEER, 0L);
 		curl_easy_setopt(e, CURLOPT_SSL_VERIFYHOST, 0L);
-	} else if (hv->cainfo != NULL)
-		curl_easy_setopt(e, CURLOPT_CAINFO, hv->cainfo);
+	} else {
+		if (hv->cainfo != NULL)
+			curl_easy_setopt(e, CURLOPT_CAINFO, hv->cainfo);
+		/* libcurl keeps the trust store of a CA file in the multi
+		 * handle (CA_CACHE_TIMEOUT) only when no CA directory is
+		 * set: without that, each connection parsed the whole
+		 * bundle again.  The directories go in from ssl_ctx_cb. */
+		curl_easy_setopt(e, CURLOPT_CAPATH, NULL);
+		if (hv->certdirs != NULL) {
+			curl_easy_setopt(e, CURLOPT_SSL_CTX_FUNCTION, ssl_ctx_cb);
+			curl_easy_setopt(e, CURLOPT_SSL_CTX_DATA, hv->certdirs);
+		}
+	}
 	if (r->auth != 0 && !anon)
 		curl_easy_setopt(e, CURLOPT_HTTPAUTH, (long)r->auth);
 	if (hv->no_proxy_env)
@@ -2949,6 +2998,7 @@ http_vu_free(struct vu *vu)
 	free(hv->last_clean);
 	curl_slist_free_all(hv->connect_to);
 	free(hv->ciphers);
+	free(hv->certdirs);
 	free(hv->ciphers13);
 	free(hv);
 	vu->http = NULL;
