@@ -78,6 +78,9 @@ struct http_req {
 	struct buf		 rhead;
 	uint64_t		 rbytes;
 	int			 too_big;
+	int			 not_http;	/* the reply has no status line */
+	int			 sock_errno;	/* socket() failed so (EMFILE) */
+	char			*log_error;	/* Go's fuller text, for the log */
 	long			 status;
 	CURLcode		 result;
 	int			 error_code;
@@ -87,6 +90,8 @@ struct http_req {
 	int64_t			 t_sent;	/* its last byte written, */
 	int64_t			 t_first;	/* the response's first byte, */
 	int64_t			 t_done;	/* its end */
+	int64_t			 cpu_prereq;	/* thread CPU ns at t_prereq */
+	unsigned long		 call_prereq;	/* net_calls() at t_prereq */
 	uint64_t		 out_bytes;	/* body bytes libcurl wrote */
 	int			 verbose;	/* CURLOPT_VERBOSE is on */
 	long			 hop_status;	/* of the last status line */
@@ -103,6 +108,7 @@ struct http_req {
 	char			*remote_ip;
 	long			 remote_port;
 	int			 expected;
+	int			 url_fault;	/* enum http_url_fault */
 };
 
 /* One entry of options.tlsAuth (http.c keeps them for the process). */
@@ -148,6 +154,7 @@ struct http_vu {
 	size_t			 nranges;
 	unsigned		 systags;	/* bit per system tag */
 	const char		*cainfo;
+	char			*certdirs;	/* hashed CA directories, ':' */
 	int			 no_proxy_env;
 	struct curl_slist	*connect_to;	/* options.hosts */
 	long			 sslversion;	/* options.tlsVersion */

@@ -164,6 +164,41 @@ add_header(js_State *J, char *name, char *value)
 	js_setproperty(J, -2, name);
 }
 
+/* Whether the comma-separated list v has token t, in any case. */
+static int
+has_token(const char *v, const char *t)
+{
+	size_t n = strlen(t), len;
+
+	for (;;) {
+		v += strspn(v, " \t,");
+		if (*v == '\0')
+			return 0;
+		len = strcspn(v, ",");
+		while (len > 0 && (v[len - 1] == ' ' || v[len - 1] == '\t'))
+			len--;
+		if (len == n && strncasecmp(v, t, n) == 0)
+			return 1;
+		v += strcspn(v, ",");
+	}
+}
+
+/* Go's net/http drops "Connection: close" from an HTTP/1.1 response's
+ * headers once it has taken note (transfer.go, shouldClose); an HTTP/1.0
+ * response keeps it.  The headers object is on top. */
+static void
+drop_close(js_State *J, const char *proto)
+{
+	if (strcmp(proto, "HTTP/1.1") != 0 ||
+	    !js_hasproperty(J, -1, "Connection"))
+		return;
+	if (has_token(js_tostring(J, -1), "close")) {
+		js_pop(J, 1);
+		js_delproperty(J, -1, "Connection");
+	} else
+		js_pop(J, 1);
+}
+
 static void
 add_cookie(js_State *J, char *name, char *value)
 {
@@ -331,6 +366,7 @@ push_field(js_State *J, const struct res *x, const struct field *f)
 	case F_HEADERS:
 		js_newobject(J);
 		each_header(x->s[S_HEAD], add_header, J);
+		drop_close(J, x->s[S_PROTO]);
 		break;
 	case F_COOKIES:
 		js_newobject(J);

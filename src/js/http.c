@@ -9,11 +9,15 @@
  * every hop. */
 #include "config.h"
 
+#include <sys/socket.h>
+
 #include <ctype.h>
 #include <dlfcn.h>
 #include <errno.h>
 #include <mujs.h>
 #include <openssl/rand.h>
+#include <openssl/x509.h>
+#include <openssl/x509_vfy.h>
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
@@ -24,6 +28,7 @@
 #include "js/binary.h"
 #include "js/http-digest.h"
 #include "js/http-int.h"
+#include "js/http-url.h"
 #include "js/modules.h"
 #include "net/net.h"
 #include "util/duration.h"
@@ -336,10 +341,16 @@ hv_get(js_State *J, const char *what)
 	for (i = 0; i < sizeof st / sizeof st[0]; i++)
 		if (engine_system_tag(vu->engine, st[i].n))
 			hv->systags |= st[i].bit;
-	/* k6 has no CA option; Go reads SSL_CERT_FILE, and so do we. */
+	/* k6 has no CA option; Go reads SSL_CERT_FILE and SSL_CERT_DIR,
+	 * and so do we.  Without SSL_CERT_DIR, libcurl's own directory. */
 	ca = getenv("SSL_CERT_FILE");
 	if (ca != NULL && *ca != '\0')
 		hv->cainfo = ca;
+	ca = getenv("SSL_CERT_DIR");
+	if (ca == NULL || *ca == '\0')
+		ca = curl_version_info(CURLVERSION_NOW)->capath;
+	if (ca != NULL && *ca != '\0')
+		hv->certdirs = xstrdup(ca);
 	/* libcurl looks the proxy variables up on every transfer; when none
 	 * is set, tell it once (k6 honours them too, so keep them if set). */
 	hv->no_proxy_env = 1;
@@ -379,6 +390,7 @@ req_reset(struct http_req *r)
 	buf_free(&r->rbody);
 	buf_free(&r->rhead);
 	free(r->error);
+	free(r->log_error);
 	free(r->tls_version);
 	free(r->tls_cipher);
 	free(r->remote_ip);
@@ -447,6 +459,27 @@ hv_add(struct http_vu *hv)
 /* Argument reading.  Everything here may throw; what it allocates
  * belongs to the request already. */
 
+/* r cannot be sent: k6 answers with an error response (and, for fault
+ * HTTP_URL_SEND, counts the request) instead of throwing.  Takes msg. */
+static void
+url_fault(struct http_req *r, const char *url, enum http_url_fault fault,
+    char *msg)
+{
+	free(r->host);
+	free(r->path);
+	free(r->url);
+	free(r->orig_url);
+	free(r->error);
+	r->url_fault = fault;
+	r->error = msg;
+	r->error_code = fault == HTTP_URL_PARSE ? 1020 : 1000;
+	r->host = xstrdup("");
+	r->path = xstrdup("/");
+	/* a URL Go could not parse is not shown */
+	r->url = xstrdup(fault == HTTP_URL_PARSE ? "" : url);
+	r->orig_url = xstrdup(r->url);
+}
+
 static void
 set_url(js_State *J, struct http_req *r, const char *url)
 {
@@ -455,6 +488,7 @@ set_url(js_State *J, struct http_req *r, const char *url)
 	CURLUcode rc;
 	char *scheme = NULL, *host = NULL, *path = NULL, *user = NULL, *clean = NULL;
 	char *p;
+	enum http_url_fault fault;
 
 	/* Scripts hit the same URL again and again: parse it once. */
 	if (hv->last_url != NULL && strcmp(url, hv->last_url) == 0) {
@@ -472,25 +506,27 @@ set_url(js_State *J, struct http_req *r, const char *url)
 		}
 		return;
 	}
+	if ((p = http_url_check(url, &fault)) != NULL) {
+		url_fault(r, url, fault, p);
+		return;
+	}
 	u = curl_url();
 	rc = curl_url_set(u, CURLUPART_URL, url, 0);
 	if (rc == CURLUE_OK)
 		rc = curl_url_get(u, CURLUPART_SCHEME, &scheme, 0);
-	if (rc == CURLUE_OK && strcmp(scheme, "http") != 0 && strcmp(scheme, "https") != 0) {
-		curl_free(scheme);
-		curl_url_cleanup(u);
-		js_error(J, "invalid URL \"%s\": unsupported protocol scheme", url);
-	}
 	if (rc == CURLUE_OK)
 		rc = curl_url_get(u, CURLUPART_HOST, &host, 0);
 	if (rc != CURLUE_OK) {
+		/* Go parses it, libcurl does not */
 		curl_free(scheme);
 		curl_url_cleanup(u);
 #if LIBCURL_VERSION_NUM >= 0x075000	/* 7.80 */
-		js_error(J, "invalid URL \"%s\": %s", url, curl_url_strerror(rc));
+		p = xasprintf("invalid URL: %s", curl_url_strerror(rc));
 #else
-		js_error(J, "invalid URL \"%s\"", url);
+		p = xstrdup("invalid URL");
 #endif
+		url_fault(r, url, HTTP_URL_PARSE, p);
+		return;
 	}
 	curl_url_get(u, CURLUPART_PATH, &path, 0);
 	{
@@ -554,9 +590,14 @@ read_url(js_State *J, struct http_req *r, int idx)
 		js_pop(J, 1);
 		return;
 	}
-	if (!js_isstring(J, idx) && !js_isobject(J, idx))
-		js_typeerror(J, "invalid URL: expected a string, got %s",
-		    js_isundefined(J, idx) ? "undefined" : js_tostring(J, idx));
+	if (!js_isstring(J, idx) && !js_isobject(J, idx)) {
+		/* k6 prints the value as Go's %v does */
+		char *m = xasprintf("invalid URL: '#%s'", js_isundefined(J, idx) ||
+		    js_isnull(J, idx) ? "<nil>" : js_tostring(J, idx));
+
+		url_fault(r, "", HTTP_URL_PARSE, m);
+		return;
+	}
 	set_url(J, r, js_tostring(J, idx));
 }
 
@@ -1067,6 +1108,20 @@ write_cb(char *p, size_t sz, size_t n, void *arg)
 	struct http_req *r = arg;
 
 	n *= sz;
+	/* No status line came first: libcurl passes what the server said
+	 * as an HTTP/0.9 body.  Keep its first line, for Go's message. */
+	if (r->t_first == 0 || r->not_http) {
+		char *nl = memchr(p, '\n', n);
+		size_t k = nl != NULL ? (size_t)(nl - p) : n;
+
+		if (!r->not_http)
+			buf_reset(&r->rbody);
+		r->not_http = 1;
+		if (r->rbody.len + k > 256)
+			k = r->rbody.len < 256 ? 256 - r->rbody.len : 0;
+		buf_add(&r->rbody, p, k);
+		return nl != NULL || r->rbody.len >= 256 ? 0 : n;
+	}
 	r->rbytes += n;
 	if (r->rtype == RT_NONE)
 		return n;
@@ -1090,6 +1145,17 @@ verbose_off(struct http_req *r)
 		curl_easy_setopt(r->easy, CURLOPT_VERBOSE, 0L);
 		r->verbose = 0;
 	}
+}
+
+/* This thread's CPU time, in ns. */
+static int64_t
+thread_cpu(void)
+{
+	struct timespec ts;
+
+	if (clock_gettime(CLOCK_THREAD_CPUTIME_ID, &ts) == -1)
+		return 0;
+	return (int64_t)ts.tv_sec * 1000000000 + ts.tv_nsec;
 }
 
 #if LIBCURL_VERSION_NUM >= 0x075000	/* 7.80: CURLOPT_PREREQFUNCTION */
@@ -1121,6 +1187,8 @@ prereq_cb(void *arg, char *ip, char *lip, int port, int lport)
 		r->t_first = 0;
 	}
 	r->t_prereq = now;
+	r->cpu_prereq = thread_cpu();
+	r->call_prereq = net_calls(r->hv->vu->engine->net);
 	r->t_sent = 0;
 	r->out_bytes = 0;
 	curl_easy_setopt(r->easy, CURLOPT_VERBOSE, 1L);
@@ -1142,9 +1210,33 @@ debug_cb(CURL *e, curl_infotype type, char *p, size_t n, void *arg)
 		return 0;
 	if (r->out_bytes >= r->body.len && r->t_sent == 0) {
 		r->t_sent = engine_now();
+		/* Written in the call that began it, the loop never waited
+		 * for the socket: the request took only this thread's CPU.
+		 * Wall time would also count the server, which a write on
+		 * loopback may wake and run before the write returns. */
+		if (net_calls(r->hv->vu->engine->net) == r->call_prereq) {
+			int64_t cpu = r->t_prereq + thread_cpu() - r->cpu_prereq;
+
+			if (cpu < r->t_sent)
+				r->t_sent = cpu;
+		}
 		verbose_off(r);
 	}
 	return 0;
+}
+
+/* libcurl 7.88 keeps no errno when socket() fails (EMFILE): open the
+ * sockets here and note it. */
+static curl_socket_t
+opensocket_cb(void *arg, curlsocktype purpose, struct curl_sockaddr *a)
+{
+	struct http_req *r = arg;
+	curl_socket_t fd = socket(a->family, a->socktype, a->protocol);
+
+	(void)purpose;
+	if (fd == CURL_SOCKET_BAD)
+		r->sock_errno = errno;
+	return fd;
 }
 
 static void tls_info(struct http_req *);
@@ -1220,6 +1312,36 @@ cookie_header(struct http_req *r)
 	return b.len ? buf_steal(&b) : NULL;
 }
 
+/* A new connection's SSL_CTX: add the CA directories (OpenSSL reads a
+ * directory's certificates lazily, by subject hash) to its trust store,
+ * which libcurl shares between connections; OpenSSL skips a directory
+ * the store already has.  libssl is loaded by libcurl: see tls_info. */
+static CURLcode
+ssl_ctx_cb(CURL *e, void *ctx, void *arg)
+{
+	static X509_STORE *(*get_store)(const void *);
+	static int looked;
+	const char *dirs = arg;
+	X509_STORE *st;
+	X509_LOOKUP *lu;
+	char *copy, *p, *d;
+
+	(void)e;
+	if (!looked) {
+		looked = 1;
+		*(void **)&get_store = dlsym(RTLD_DEFAULT, "SSL_CTX_get_cert_store");
+	}
+	if (get_store == NULL || (st = get_store(ctx)) == NULL ||
+	    (lu = X509_STORE_add_lookup(st, X509_LOOKUP_hash_dir())) == NULL)
+		return CURLE_OK;
+	copy = p = xstrdup(dirs);
+	while ((d = strsep(&p, ":")) != NULL)
+		if (*d != '\0')
+			X509_LOOKUP_add_dir(lu, d, X509_FILETYPE_PEM);
+	free(copy);
+	return CURLE_OK;
+}
+
 static void
 setup_easy(struct http_req *r)
 {
@@ -1269,6 +1391,8 @@ setup_easy(struct http_req *r)
 	curl_easy_setopt(e, CURLOPT_PREREQFUNCTION, prereq_cb);
 	curl_easy_setopt(e, CURLOPT_PREREQDATA, r);
 #endif
+	curl_easy_setopt(e, CURLOPT_OPENSOCKETFUNCTION, opensocket_cb);
+	curl_easy_setopt(e, CURLOPT_OPENSOCKETDATA, r);
 	curl_easy_setopt(e, CURLOPT_DEBUGFUNCTION, debug_cb);
 	curl_easy_setopt(e, CURLOPT_DEBUGDATA, r);
 #if LIBCURL_VERSION_NUM >= 0x075500	/* 7.85 */
@@ -1279,6 +1403,10 @@ setup_easy(struct http_req *r)
 	/* Decode what the server compressed, as k6 does, without asking
 	 * for it: the empty custom header below suppresses libcurl's. */
 	curl_easy_setopt(e, CURLOPT_ACCEPT_ENCODING, "");
+#if LIBCURL_VERSION_NUM >= 0x074000	/* 7.64 */
+	/* a reply that is not HTTP reaches write_cb, which fails it */
+	curl_easy_setopt(e, CURLOPT_HTTP09_ALLOWED, 1L);
+#endif
 	curl_easy_setopt(e, CURLOPT_TIMEOUT_MS, (long)(left > 0 ? left : 1));
 	if (o == NULL || !o->no_connection_reuse)
 		curl_easy_setopt(e, CURLOPT_SHARE, hv->share);
@@ -1289,8 +1417,19 @@ setup_easy(struct http_req *r)
 	if (o != NULL && o->insecure_skip_tls_verify) {
 		curl_easy_setopt(e, CURLOPT_SSL_VERIFYPEER, 0L);
 		curl_easy_setopt(e, CURLOPT_SSL_VERIFYHOST, 0L);
-	} else if (hv->cainfo != NULL)
-		curl_easy_setopt(e, CURLOPT_CAINFO, hv->cainfo);
+	} else {
+		if (hv->cainfo != NULL)
+			curl_easy_setopt(e, CURLOPT_CAINFO, hv->cainfo);
+		/* libcurl keeps the trust store of a CA file in the multi
+		 * handle (CA_CACHE_TIMEOUT) only when no CA directory is
+		 * set: without that, each connection parsed the whole
+		 * bundle again.  The directories go in from ssl_ctx_cb. */
+		curl_easy_setopt(e, CURLOPT_CAPATH, NULL);
+		if (hv->certdirs != NULL) {
+			curl_easy_setopt(e, CURLOPT_SSL_CTX_FUNCTION, ssl_ctx_cb);
+			curl_easy_setopt(e, CURLOPT_SSL_CTX_DATA, hv->certdirs);
+		}
+	}
 	if (r->auth != 0 && !anon)
 		curl_easy_setopt(e, CURLOPT_HTTPAUTH, (long)r->auth);
 	if (hv->no_proxy_env)
@@ -1360,6 +1499,9 @@ setup_easy(struct http_req *r)
 		    o->user_agent : "lyocell/" PACKAGE_VERSION);
 		r->slist = curl_slist_append(r->slist, line.data);
 	}
+	/* Go sends no Accept: suppress libcurl's */
+	if (!has_hdr(r, "Accept"))
+		r->slist = curl_slist_append(r->slist, "Accept:");
 	if (!has_hdr(r, "Accept-Encoding"))
 		r->slist = curl_slist_append(r->slist, "Accept-Encoding:");
 	if (r->form && !has_hdr(r, "Content-Type"))
@@ -1426,12 +1568,18 @@ req_start(struct http_req *r)
 	r->t_prereq = r->t_sent = r->t_first = r->t_done = 0;
 	r->ninner = 0;
 	r->too_big = 0;
+	r->not_http = 0;
+	r->sock_errno = 0;
 	r->rbytes = 0;
 	free(r->tls_version);
 	free(r->tls_cipher);
 	r->tls_version = r->tls_cipher = NULL;
 	buf_reset(&r->rbody);
 	buf_reset(&r->rhead);
+	if (r->url_fault != HTTP_URL_OK) {
+		r->state = RQ_HOP_DONE;	/* refused before any byte */
+		return -1;
+	}
 	setup_easy(r);
 	if (net_start(r->hv->vu->engine->net, r->easy, done_cb, r) == -1) {
 		r->result = CURLE_FAILED_INIT;
@@ -1485,6 +1633,71 @@ tls_info(struct http_req *r)
 		r->tls_cipher = xstrdup(cipher_name(c));
 }
 
+/* Go's text for an errno: the C library's, in lower case. */
+static const char *
+go_strerror(int e)
+{
+	static char b[128];
+
+	snprintf(b, sizeof b, "%s", strerror(e));
+	b[0] = (char)tolower((unsigned char)b[0]);
+	return b;
+}
+
+/* An owned copy of a libcurl message without its " after N ms": the
+ * error tag must not take a new value per duration. */
+static char *
+untimed(const char *m)
+{
+	char *s = xstrdup(m), *p = s, *q;
+
+	while ((p = strstr(p, " after ")) != NULL) {
+		q = p + 7;
+		if (!isdigit((unsigned char)*q)) {
+			p++;
+			continue;
+		}
+		q += strspn(q, "0123456789");
+		if (strncmp(q, " ms", 3) != 0) {
+			p++;
+			continue;
+		}
+		memmove(p, q + 3, strlen(q + 3) + 1);
+	}
+	return s;
+}
+
+/* What Go's http.ReadResponse says of the first line of a reply that is
+ * not HTTP (in r->rbody). */
+static char *
+malformed(struct http_req *r)
+{
+	char *line = xstrndup(r->rbody.data != NULL ? r->rbody.data : "",
+	    r->rbody.len), *status, *code, *m;
+	size_t n = strlen(line);
+	const char *what = "malformed HTTP response", *v = line;
+
+	if (n > 0 && line[n - 1] == '\r')
+		line[--n] = '\0';
+	if ((status = strchr(line, ' ')) != NULL) {
+		*status++ = '\0';
+		status += strspn(status, " ");
+		code = status;
+		code[strcspn(code, " ")] = '\0';
+		if (strlen(code) != 3) {
+			what = "malformed HTTP status code";
+			v = code;
+		} else {
+			/* Go checks the version next: it is not HTTP/x.y */
+			what = "malformed HTTP version";
+			v = line;
+		}
+	}
+	m = xasprintf("%s \"%s\"", what, v);
+	free(line);
+	return m;
+}
+
 static void
 set_error(struct http_req *r)
 {
@@ -1494,9 +1707,13 @@ set_error(struct http_req *r)
 	long port = 0;
 
 	curl_easy_getinfo(r->easy, CURLINFO_OS_ERRNO, &oserr);
+	if (oserr == 0)
+		oserr = r->sock_errno;
 	curl_easy_getinfo(r->easy, CURLINFO_PRIMARY_IP, &ip);
 	curl_easy_getinfo(r->easy, CURLINFO_PRIMARY_PORT, &port);
 	free(r->error);
+	free(r->log_error);
+	r->log_error = NULL;
 	switch (r->result) {
 	case CURLE_OPERATION_TIMEDOUT:
 		r->error_code = 1050;
@@ -1507,29 +1724,45 @@ set_error(struct http_req *r)
 		r->error = xasprintf("lookup %s: no such host", r->host);
 		break;
 	case CURLE_COULDNT_CONNECT:
+		/* k6's messages name no address or time: the error tag stays
+		 * one value per kind of failure */
+		r->log_error = xasprintf("dial tcp %s:%ld: %s: %s",
+		    ip != NULL && *ip ? ip : r->host, port > 0 ? port : r->port,
+		    r->sock_errno != 0 ? "socket" : "connect",
+		    oserr != 0 ? go_strerror((int)oserr) : "failed");
 		if (oserr == ECONNREFUSED) {
 			r->error_code = 1212;
-			r->error = xasprintf("dial tcp %s:%ld: connect: connection refused",
-			    ip != NULL && *ip ? ip : r->host, port > 0 ? port : r->port);
+			r->error = xstrdup("dial: connection refused");
 		} else if (oserr == ETIMEDOUT) {
 			r->error_code = 1211;
 			r->error = xstrdup("dial: i/o timeout");
+		} else if (oserr == ECONNRESET) {
+			/* reset as it was accepted: Go has connected by then
+			 * and reads the reset */
+			r->error_code = 1220;
+			r->error = xstrdup("read: connection reset by peer");
+		} else if (oserr != 0) {
+			/* EMFILE and the like */
+			r->error_code = 1213;
+			r->error = xasprintf("dial: unknown errno %ld error with msg "
+			    "`%s`", oserr, go_strerror((int)oserr));
 		} else {
 			r->error_code = 1210;
-			r->error = xasprintf("dial tcp: %s", eb);
+			r->error = xstrdup("dial tcp: connect failed");
 		}
 		break;
 	case CURLE_SEND_ERROR:
 	case CURLE_RECV_ERROR:
 		if (oserr == ECONNRESET) {
 			r->error_code = 1220;
-			r->error = xstrdup("read: connection reset by peer");
+			r->error = xasprintf("%s: connection reset by peer",
+			    r->result == CURLE_SEND_ERROR ? "write" : "read");
 		} else if (oserr == EPIPE) {
 			r->error_code = 1201;
 			r->error = xstrdup("write: broken pipe");
 		} else {
 			r->error_code = 1200;
-			r->error = xstrdup(eb);
+			r->error = untimed(eb);
 		}
 		break;
 	case CURLE_GOT_NOTHING:
@@ -1579,6 +1812,13 @@ set_error(struct http_req *r)
 		r->error = xasprintf("invalid URL: %s", eb);
 		break;
 	case CURLE_WRITE_ERROR:
+		if (r->not_http) {
+			r->error_code = 1000;
+			r->error = malformed(r);
+			r->log_error = xasprintf("net/http: HTTP/1.x transport "
+			    "connection broken: %s", r->error);
+			break;
+		}
 		if (r->too_big) {
 			r->error_code = 1000;
 			r->error = xasprintf("the response body is larger than %zu MiB, "
@@ -1589,7 +1829,7 @@ set_error(struct http_req *r)
 		/* FALLTHROUGH */
 	default:
 		r->error_code = 1000;
-		r->error = xstrdup(eb);
+		r->error = untimed(eb);
 		break;
 	}
 }
@@ -1812,8 +2052,12 @@ log_failure(struct http_req *r)
 	const char *m = r->method;
 
 	buf_puts(&f, " error=");
-	{
-		char *msg = xasprintf("%c%s \"%s\": %s", m[0], m + 1, r->orig_url, r->error);
+	if (r->url_fault == HTTP_URL_PARSE)
+		/* k6 never made the request */
+		buf_json_string(&f, r->error, strlen(r->error));
+	else {
+		char *msg = xasprintf("%c%s \"%s\": %s", m[0], m + 1, r->orig_url,
+		    r->log_error != NULL ? r->log_error : r->error);
 		size_t i;
 
 		/* Go writes "Get", not "GET" */
@@ -1946,9 +2190,21 @@ req_finish_hop(struct http_req *r)
 {
 	struct vu *vu = r->hv->vu;
 	curl_off_t dl = 0, ul = 0;
-	long hsize = 0, rsize = 0, code = 0;
+	long hsize = 0, rsize = 0, code = 0, nconn = 0;
 	char *loc = NULL, *ip = NULL;
 
+	if (r->url_fault != HTTP_URL_OK) {
+		/* counted as k6 counts what its transport refused */
+		r->t_blocked = r->t_connecting = r->t_tls = r->t_sending = 0;
+		r->t_waiting = r->t_receiving = r->t_duration = 0;
+		r->status = 0;
+		r->proto = NULL;
+		r->expected = is_expected(r);
+		if (!vu->interrupted)
+			emit_metrics(r);
+		r->state = RQ_COMPLETE;
+		return;
+	}
 	free(r->error);
 	r->error = NULL;
 	r->error_code = 0;
@@ -1961,7 +2217,16 @@ req_finish_hop(struct http_req *r)
 	curl_easy_getinfo(r->easy, CURLINFO_SIZE_UPLOAD_T, &ul);
 	curl_easy_getinfo(r->easy, CURLINFO_PRIMARY_IP, &ip);
 	curl_easy_getinfo(r->easy, CURLINFO_PRIMARY_PORT, &r->remote_port);
+	curl_easy_getinfo(r->easy, CURLINFO_NUM_CONNECTS, &nconn);
 	r->remote_ip = ip != NULL && *ip ? xstrdup(ip) : NULL;
+	/* libcurl retries a request whose reused connection died, at most 5
+	 * times per handle until curl_easy_reset: a handle kept set up (see
+	 * setup_easy) would give up on every sixth.  A retry connects anew,
+	 * so a hop that connected gets its handle reset before the next. */
+	if (nconn > 0) {
+		free(r->hv->pool_key[r->slot]);
+		r->hv->pool_key[r->slot] = NULL;
+	}
 	/* The request line, headers and body as sent (compressed, if so).
 	 * libcurl sends a body under 64 KiB (MAX_INITIAL_POST_SIZE) with the
 	 * headers and counts it in CURLINFO_REQUEST_SIZE; a larger one only
@@ -1971,6 +2236,8 @@ req_finish_hop(struct http_req *r)
 	vu->data_received += (uint64_t)hsize + (uint64_t)dl;
 	timings(r);
 	r->proto = NULL;
+	if (r->not_http && r->result == CURLE_OK)
+		r->result = CURLE_WRITE_ERROR;	/* closed before its line ended */
 	if (r->result != CURLE_OK) {
 		r->status = 0;
 		set_error(r);
@@ -2116,9 +2383,8 @@ hv_run(struct http_vu *hv, long par, long per_host)
 				continue;
 			r->easy = hv_easy(hv, i);
 			r->slot = i;
-			if (req_start(r) == 0)
-				queued--;
-			else
+			queued--;
+			if (req_start(r) == -1)
 				i--;	/* finish it now */
 		}
 		if (hv->running == 0 && queued == 0)
@@ -2156,6 +2422,11 @@ read_request(js_State *J, struct http_req *r, int iurl, int ibody, int iparams)
 	if (*r->method == '\0')
 		js_error(J, "invalid HTTP method: empty");
 	read_url(J, r, iurl);
+	if (r->url_fault == HTTP_URL_PARSE) {
+		/* k6 reads nothing more: no request, no metrics */
+		r->state = RQ_COMPLETE;
+		return;
+	}
 	if (ibody != 0)
 		read_body(J, r, ibody);
 	if (iparams != 0)
@@ -2521,15 +2792,12 @@ jar_set(js_State *J)
 	}
 	c.secure = js_toboolean(J, -2);
 	c.http_only = js_toboolean(J, -1);
-	if (http_cookie_jar_store(j, host, path, &c, time(NULL)) == -1) {
-		free(host);
-		free(path);
-		js_error(J, "CookieJar.set: the cookie's domain does not match %s",
-		    js_tostring(J, 1));
-	}
+	/* Go's cookie jar drops a cookie whose domain does not match the
+	 * URL, and k6 returns true all the same */
+	(void)http_cookie_jar_store(j, host, path, &c, time(NULL));
 	free(host);
 	free(path);
-	js_pushundefined(J);
+	js_pushboolean(J, 1);
 }
 
 static void
@@ -2730,6 +2998,7 @@ http_vu_free(struct vu *vu)
 	free(hv->last_clean);
 	curl_slist_free_all(hv->connect_to);
 	free(hv->ciphers);
+	free(hv->certdirs);
 	free(hv->ciphers13);
 	free(hv);
 	vu->http = NULL;

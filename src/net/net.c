@@ -15,6 +15,7 @@ struct net {
 	struct event	*timer;
 	int		 running;
 	int		 in_action;
+	unsigned long	 calls;		/* into libcurl, from the loop */
 };
 
 /* What a transfer's CURLOPT_PRIVATE points to. */
@@ -59,6 +60,7 @@ action(struct net *n, curl_socket_t fd, int flags)
 	int still;
 
 	n->in_action = 1;
+	n->calls++;
 	curl_multi_socket_action(n->multi, fd, flags, &still);
 	n->in_action = 0;
 	drain(n);
@@ -204,4 +206,10 @@ int
 net_running(const struct net *n)
 {
 	return n->running;
+}
+
+unsigned long
+net_calls(const struct net *n)
+{
+	return n->calls;
 }

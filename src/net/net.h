@@ -26,5 +26,8 @@ void		 net_cancel(struct net *, CURL *);
 CURLM		*net_multi(struct net *);
 /* Transfers in flight. */
 int		 net_running(const struct net *);
+/* How many times the loop has called into libcurl: two events with the
+ * same count happened in one call, with no wait on the loop between. */
+unsigned long	 net_calls(const struct net *);
 
 #endif

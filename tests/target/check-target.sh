@@ -248,6 +248,21 @@ t "/truncated: partial transfer (curl exit 18)" '[ "$rc" = 18 ] && [ "$(wc -c <"
 req "$u/slow-body?ms=300"
 t "/slow-body?ms=300" '[ "$code" = 200 ] && at_least "$secs" 0.25 && [ "$(wc -l <"$tmp/b")" = 10 ] && has "piece 10/10"'
 
+req "$u/fault/reset"
+t "/fault/reset: connection reset (curl exit 56)" '[ "$rc" = 56 ]'
+req "$u/fault/garbage"
+t "/fault/garbage: not HTTP (curl exit 1)" '[ "$rc" = 1 ]'
+req "$u/fault/stall?ms=300"
+t "/fault/stall?ms=300" '[ "$code" = 200 ] && at_least "$secs" 0.25'
+req "$u/fault/dribble?bytes=5&ms=60"
+t "/fault/dribble?bytes=5&ms=60" '[ "$code" = 200 ] && at_least "$secs" 0.25 && has "xxxxx"'
+v=$(curl -sv --max-time 10 -o /dev/null "$u/fault/close-after?n=2" -o /dev/null "$u/fault/close-after?n=2" -o /dev/null "$u/fault/close-after?n=2" 2>&1 || true)
+t "/fault/close-after?n=2: the third request finds it closed" 'echo "$v" | grep -q "Connection died, retrying"'
+v=$(curl -sv --max-time 10 -o /dev/null "$u/fault/close-after?n=1&header=1" 2>&1 || true)
+t "/fault/close-after?n=1&header=1 says close" 'echo "$v" | grep -qi "< Connection: close"'
+req "$u/stats"
+t "/stats counts requests" '[ "$code" = 200 ] && has "{\"requests\": "'
+
 req "$u/nope"
 t "unknown path is 404 JSON" '[ "$code" = 404 ] && has "{\"error\": \"not found\"}"'
 

@@ -72,7 +72,7 @@ struct lst {
 };
 
 /* A request answered later, from a timer. */
-enum { JOB_DELAY, JOB_SLOW };
+enum { JOB_DELAY, JOB_SLOW, JOB_DRIBBLE, JOB_DROP };
 struct job {
 	struct job		*prev, *next;
 	struct lst		*l;
@@ -83,8 +83,17 @@ struct job {
 	struct timeval		 step;
 };
 
+/* Responses a connection has had from /fault/close-after. */
+struct conncount {
+	struct conncount		*next;
+	struct evhttp_connection	*conn;
+	long				 n;
+};
+
 struct srv {
 	struct event_base	*base;
+	struct conncount	*counts;
+	unsigned long long	 requests;	/* answered or not, but /stats */
 	struct lst		 plain, tls, mtls;
 	struct job		*jobs;
 	SSL_CTX			*ssl, *mssl;
@@ -1092,6 +1101,29 @@ job_timer(evutil_socket_t fd, short what, void *arg)
 	 * the connection but not the request (we have not answered yet):
 	 * the request's connection becomes NULL and the request is ours.
 	 */
+	if (j->kind == JOB_DROP) {
+		/* out of evhttp's callbacks, so freeing is safe; it frees
+		 * the request with its connection */
+		struct evhttp_connection *conn = evhttp_request_get_connection(req);
+
+		if (conn != NULL)
+			evhttp_connection_free(conn);
+		else
+			evhttp_request_free(req);
+		job_free(j);
+		return;
+	}
+	if (j->kind == JOB_DRIBBLE && j->left > 0 &&
+	    evhttp_request_get_connection(req) != NULL) {
+		b = xbuf();
+		evbuffer_add(b, "x", 1);
+		evhttp_send_reply_chunk(req, b);
+		evbuffer_free(b);
+		if (--j->left > 0) {
+			evtimer_add(j->ev, &j->step);
+			return;
+		}
+	}
 	if (j->kind == JOB_DELAY) {
 		if (evhttp_request_get_connection(req) == NULL)
 			evhttp_request_free(req);
@@ -1103,7 +1135,8 @@ job_timer(evutil_socket_t fd, short what, void *arg)
 		job_free(j);
 		return;
 	}
-	if (j->left > 0 && evhttp_request_get_connection(req) != NULL) {
+	if (j->kind == JOB_SLOW && j->left > 0 &&
+	    evhttp_request_get_connection(req) != NULL) {
 		b = xbuf();
 		evbuffer_add_printf(b, "piece %02d/%02d\n",
 		    SLOW_PIECES - j->left + 1, SLOW_PIECES);
@@ -2218,6 +2251,201 @@ handle_slow_body(struct evhttp_request *req, void *arg)
 	evtimer_add(j->ev, &j->step);
 }
 
+/* ---- faults: what misbehaving servers do, for the fault suite ---- */
+
+/* The socket under req's connection, or -1. */
+static int
+req_fd(struct evhttp_request *req)
+{
+	struct evhttp_connection *c = evhttp_request_get_connection(req);
+	struct bufferevent *bev = c ? evhttp_connection_get_bufferevent(c) :
+	    NULL;
+
+	return bev != NULL ? bufferevent_getfd(bev) : -1;
+}
+
+/* Close req's connection without a reply, from the loop: with a reset
+ * (RST) if rst, else an orderly close (FIN). */
+static void
+drop(struct call *c, struct evhttp_request *req, int rst)
+{
+	struct linger lg = { 1, 0 };
+	struct job *j;
+	int fd = req_fd(req);
+
+	/* evhttp sends a FIN before it closes: for a bare reset, close
+	 * the socket now (linger 0) and leave evhttp a blank one */
+	if (rst && fd != -1) {
+		int blank = socket(AF_INET, SOCK_STREAM, 0);
+
+		setsockopt(fd, SOL_SOCKET, SO_LINGER, &lg, sizeof lg);
+		if (blank != -1) {
+			dup2(blank, fd);
+			close(blank);
+		}
+	}
+	j = job_new(c->l, req, JOB_DROP);
+	evtimer_add(j->ev, &j->step);	/* zero */
+}
+
+/* /fault/reset: the connection is reset, no reply. */
+static void
+fault_reset(struct evhttp_request *req, struct call *c)
+{
+	drop(c, req, 1);
+}
+
+/* /fault/stall?ms=N: nothing for N ms, then the echo of /get. */
+static void
+fault_stall(struct evhttp_request *req, struct call *c, struct kvs *q)
+{
+	const char *v = kvs_get(q, "ms");
+	struct job *j;
+	long ms = 1000;
+
+	if (v != NULL && parse_num(v, MAX_DELAY, &ms) < 0) {
+		reply_error(req, 400, "invalid ms");
+		return;
+	}
+	j = job_new(c->l, req, JOB_DELAY);
+	j->step.tv_sec = ms / 1000;
+	j->step.tv_usec = ms % 1000 * 1000;
+	evtimer_add(j->ev, &j->step);
+}
+
+/* /fault/garbage: a line that is not HTTP, then the connection closes.
+ * The plain listener only: on TLS the line would not be a record. */
+static void
+fault_garbage(struct evhttp_request *req, struct call *c)
+{
+	static const char line[] = "this is not HTTP\r\n";
+	int fd = req_fd(req);
+
+	if (c->l != &c->l->srv->plain) {
+		reply_error(req, 400, "garbage is sent over plain HTTP only");
+		return;
+	}
+	/* a fresh socket's buffer takes these few bytes at once; if the
+	 * client left, there is nobody to tell */
+	if (fd != -1) {
+		ssize_t w = write(fd, line, sizeof line - 1);
+
+		(void)w;
+	}
+	drop(c, req, 0);
+}
+
+static void
+count_closed(struct evhttp_connection *conn, void *arg)
+{
+	struct srv *s = arg;
+	struct conncount **pp, *cc;
+
+	for (pp = &s->counts; (cc = *pp) != NULL; pp = &cc->next)
+		if (cc->conn == conn) {
+			*pp = cc->next;
+			free(cc);
+			return;
+		}
+}
+
+/* /fault/close-after?n=N[&header=1][&rst=1]: a keep-alive connection
+ * answers N requests.  With header=1 the Nth response says Connection:
+ * close; without, the connection stays open and is closed when request
+ * N+1 comes (reset if rst=1), as a server whose idle timeout fires just
+ * then.  A client that reuses connections must retry that request. */
+static void
+fault_close_after(struct evhttp_request *req, struct call *c, struct kvs *q)
+{
+	struct srv *s = c->l->srv;
+	struct evhttp_connection *conn = evhttp_request_get_connection(req);
+	const char *v = kvs_get(q, "n"), *h = kvs_get(q, "header"),
+	    *rst = kvs_get(q, "rst");
+	struct conncount *cc;
+	long n = 1;
+
+	if (v != NULL && (parse_num(v, 1000000, &n) < 0 || n < 1)) {
+		reply_error(req, 400, "invalid n");
+		return;
+	}
+	for (cc = s->counts; cc != NULL && cc->conn != conn; cc = cc->next)
+		;
+	if (cc == NULL) {
+		cc = xmalloc(sizeof *cc);
+		cc->conn = conn;
+		cc->n = 0;
+		cc->next = s->counts;
+		s->counts = cc;
+		evhttp_connection_set_closecb(conn, count_closed, s);
+	}
+	if (cc->n >= n) {
+		drop(c, req, rst != NULL && strcmp(rst, "1") == 0);
+		return;
+	}
+	if (++cc->n == n && h != NULL && strcmp(h, "1") == 0)
+		add_header(req, "Connection", "close");
+	reply(req, 200, TEXT_CT, NULL);
+}
+
+/* /fault/dribble?bytes=N&ms=M: a body of N bytes, one every M ms. */
+static void
+fault_dribble(struct evhttp_request *req, struct call *c, struct kvs *q)
+{
+	const char *vb = kvs_get(q, "bytes"), *vm = kvs_get(q, "ms");
+	struct job *j;
+	long bytes = 10, ms = 10;
+	char len[24];
+
+	if ((vb != NULL && parse_num(vb, 100000, &bytes) < 0) ||
+	    (vm != NULL && parse_num(vm, MAX_DELAY, &ms) < 0) || bytes < 1) {
+		reply_error(req, 400, "invalid bytes or ms");
+		return;
+	}
+	snprintf(len, sizeof len, "%ld", bytes);
+	add_header(req, "Content-Type", TEXT_CT);
+	add_header(req, "Content-Length", len);
+	evhttp_send_reply_start(req, 200, NULL);
+	j = job_new(c->l, req, JOB_DRIBBLE);
+	j->left = (int)bytes;
+	j->step.tv_sec = ms / 1000;
+	j->step.tv_usec = ms % 1000 * 1000;
+	evtimer_add(j->ev, &j->step);
+}
+
+static void
+handle_fault(struct evhttp_request *req, void *arg)
+{
+	struct call *c = arg;
+	struct kvs q = { 0 };
+
+	parse_query(&q, req);
+	if (strcmp(c->rest, "reset") == 0)
+		fault_reset(req, c);
+	else if (strcmp(c->rest, "stall") == 0)
+		fault_stall(req, c, &q);
+	else if (strcmp(c->rest, "garbage") == 0)
+		fault_garbage(req, c);
+	else if (strcmp(c->rest, "close-after") == 0)
+		fault_close_after(req, c, &q);
+	else if (strcmp(c->rest, "dribble") == 0)
+		fault_dribble(req, c, &q);
+	else
+		reply_error(req, 404, "no such fault");
+	kvs_free(&q);
+}
+
+/* /stats: the requests this target has had, /stats excepted. */
+static void
+handle_stats(struct evhttp_request *req, void *arg)
+{
+	struct call *c = arg;
+	struct evbuffer *b = xbuf();
+
+	c->l->srv->requests--;
+	evbuffer_add_printf(b, "{\"requests\": %llu}\n", c->l->srv->requests);
+	reply(req, 200, JSON_CT, b);
+}
+
 static void
 handle_not_found(struct evhttp_request *req, void *arg)
 {
@@ -2282,6 +2510,8 @@ static const struct route {
 	{ "/close",		0, M_ANY,		handle_close },
 	{ "/truncated",		0, M_ANY,		handle_truncated },
 	{ "/slow-body",		0, M_GET,		handle_slow_body },
+	{ "/fault",		1, M_ANY,		handle_fault },
+	{ "/stats",		0, M_GET,		handle_stats },
 	{ NULL,			0, 0,			NULL }
 };
 
@@ -2329,6 +2559,7 @@ dispatch(struct evhttp_request *req, void *arg)
 {
 	struct lst *l = arg;
 
+	l->srv->requests++;
 	add_header(req, "Access-Control-Allow-Origin", "*");
 	add_header(req, "Access-Control-Allow-Credentials", "true");
 	if (l == &l->srv->mtls)
@@ -2835,6 +3066,12 @@ main(int argc, char **argv)
 	event_base_dispatch(s.base);
 
 	jobs_free_all(&s);
+	while (s.counts != NULL) {
+		struct conncount *cc = s.counts;
+
+		s.counts = cc->next;
+		free(cc);
+	}
 	evhttp_free(s.plain.http);
 	if (s.tls.http != NULL)
 		evhttp_free(s.tls.http);

@@ -10,6 +10,8 @@ export const options = {
     'http_reqs{error_code:1404}': ['count>=0'],
     'http_reqs{error_code:1101}': ['count>=0'],
     'http_reqs{status:0}': ['count>=0'],
+    'http_reqs{error_code:1000}': ['count>=0'],
+    'http_reqs{error_code:1020}': ['count>=0'],
   },
 };
 const B = __ENV.TARGET;
@@ -39,11 +41,25 @@ export default function () {
   check(r, { 'truncated': (r) => r.status === 0 && r.error_code > 0 && r.error !== '' });
   r = http.get(`${B}/close`);
   check(r, { 'closed': (r) => r.status === 0 && r.error_code > 0 });
+  // k6 answers a URL it cannot use with an error response, not a throw
+  r = http.get('127.0.0.1:1/');
+  check(r, { 'no scheme': (r) => r.status === 0 && r.error_code === 1020 &&
+    r.error === 'invalid URL: parse "127.0.0.1:1/": first path segment in URL cannot contain colon' });
+  r = http.get();
+  check(r, { 'no url': (r) => r.error_code === 1020 && r.error === "invalid URL: '#<nil>'" });
+  r = http.get('ftp://127.0.0.1/');
+  check(r, { 'bad scheme': (r) => r.status === 0 && r.error_code === 1000 &&
+    r.error === 'unsupported protocol scheme "ftp"' && r.url === 'ftp://127.0.0.1/' });
+  r = http.get('foo bar');
+  check(r, { 'relative': (r) => r.error_code === 1000 && r.error === 'unsupported protocol scheme ""' });
+  r = http.get('http:///x');
+  check(r, { 'no host': (r) => r.error_code === 1000 && r.error === 'http: no Host in request URL' });
   check(null, {
     'throw option': () => throws(() => http.get('http://127.0.0.1:1/', { throw: true }), /connection refused/),
-    'bad url': () => throws(() => http.get('foo bar'), /invalid URL/),
-    'bad scheme': () => throws(() => http.get('ftp://127.0.0.1/'), /unsupported protocol scheme/),
-    'no url': () => throws(() => http.get(), /invalid URL/),
+    // only the global throw option throws for a URL Go cannot parse
+    'bad url, params.throw': () => http.get('http://h:x/', { throw: true }).error_code === 1020,
+    'bad scheme throws': () => throws(() => http.get('ftp://127.0.0.1/', { throw: true }),
+      /unsupported protocol scheme "ftp"/),
     'bad method': () => throws(() => http.request('GE T', `${B}/get`), /invalid HTTP method/),
     'bad timeout': () => throws(() => http.get(`${B}/get`, { timeout: 'soon' }), /params.timeout/),
     'bad params': () => throws(() => http.get(`${B}/get`, 5), /invalid params/),
