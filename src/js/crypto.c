@@ -3,7 +3,7 @@
 
 #include <mujs.h>
 #include <openssl/evp.h>
-#include <openssl/hmac.h>
+#include <openssl/provider.h>
 #include <openssl/rand.h>
 #include <stdlib.h>
 #include <string.h>
@@ -23,20 +23,46 @@ static const struct {
 	{ "md4", "MD4" }, { "ripemd160", "RIPEMD160" },
 };
 
+#define NALGORITHMS	(sizeof algorithms / sizeof algorithms[0])
+
+/* OpenSSL 3 keeps MD4 (and, before 3.0.7, RIPEMD-160) in its legacy
+ * provider, which the default library context does not load: the
+ * digests come from a context of our own with both providers, so that
+ * loading legacy changes nothing for libcurl's TLS. */
+static OSSL_LIB_CTX *
+libctx(void)
+{
+	static OSSL_LIB_CTX *ctx;
+
+	if (ctx == NULL) {
+		ctx = OSSL_LIB_CTX_new();
+		if (ctx != NULL) {
+			OSSL_PROVIDER_load(ctx, "default");
+			OSSL_PROVIDER_load(ctx, "legacy");
+		}
+	}
+	return ctx;
+}
+
+/* The digest called name, fetched once per process; throws when this
+ * OpenSSL lacks it. */
 static const EVP_MD *
 digest_named(js_State *J, const char *name)
 {
-	const EVP_MD *md = NULL;
+	static EVP_MD *fetched[NALGORITHMS];
 	size_t i;
 
-	for (i = 0; i < sizeof algorithms / sizeof algorithms[0]; i++)
+	for (i = 0; i < NALGORITHMS; i++)
 		if (strcmp(algorithms[i].name, name) == 0)
-			md = EVP_get_digestbyname(algorithms[i].openssl);
-	if (md == NULL)
-		js_error(J, "unsupported hash algorithm \"%s\"%s", name,
-		    strcmp(name, "md4") == 0 || strcmp(name, "ripemd160") == 0 ?
-		    " (not available in this OpenSSL)" : "");
-	return md;
+			break;
+	if (i == NALGORITHMS)
+		js_error(J, "unsupported hash algorithm \"%s\"", name);
+	if (fetched[i] == NULL)
+		fetched[i] = EVP_MD_fetch(libctx(), algorithms[i].openssl, NULL);
+	if (fetched[i] == NULL)
+		js_error(J, "hash algorithm \"%s\" is not available in this "
+		    "OpenSSL (its legacy provider is missing)", name);
+	return fetched[i];
 }
 
 /* Push the digest in k6's output encodings. */
@@ -83,19 +109,27 @@ digest_push(js_State *J, const char *alg, int key_idx, int data_idx, const char 
 	const EVP_MD *md = digest_named(J, alg);
 	unsigned char d[EVP_MAX_MD_SIZE];
 	unsigned int n = 0;
+	size_t mac_n = 0;
+	int ok;
 	struct buf key = BUF_INIT, in = BUF_INIT;
 
 	/* All conversions first: nothing to free if they throw. */
 	encoding_bytes(J, data_idx, &in);
 	if (key_idx != 0)
 		encoding_bytes(J, key_idx, &key);
-	if (key_idx != 0)
-		HMAC(md, key.data ? key.data : "", (int)key.len,
-		    (const unsigned char *)(in.data ? in.data : ""), in.len, d, &n);
-	else
-		EVP_Digest(in.data ? in.data : "", in.len, d, &n, md, NULL);
+	if (key_idx != 0) {
+		ok = EVP_Q_mac(libctx(), "HMAC", NULL, EVP_MD_get0_name(md), NULL,
+		    key.data ? key.data : "", key.len,
+		    (const unsigned char *)(in.data ? in.data : ""), in.len,
+		    d, sizeof d, &mac_n) != NULL;
+		n = (unsigned int)mac_n;
+	} else
+		ok = EVP_Digest(in.data ? in.data : "", in.len, d, &n, md, NULL) == 1;
 	buf_free(&key);
 	buf_free(&in);
+	/* Never an empty digest that looks like a result. */
+	if (!ok || n == 0)
+		js_error(J, "%s %s failed in OpenSSL", alg, key_idx != 0 ? "HMAC" : "digest");
 	push_digest(J, d, n, enc);
 }
 

@@ -13,6 +13,10 @@ export default function () {
     'sha1 base64': () => crypto.sha1('abc', 'base64') === 'qZk+NkcGgWq6PiVxeFDCbJzQ2J0=',
     'hmac sha256': () => crypto.hmac('sha256', 'key', 'The quick brown fox jumps over the lazy dog', 'hex') ===
       'f7bc83f430538424b13298e6aa6fb143ef4d59a14946175997479dbc2d1a3cd8',
+    'md4 hex (RFC 1320)': () => crypto.md4('abc', 'hex') === 'a448017aaf21d8525fc10ae87aa6729d',
+    'hmac md4': () => crypto.hmac('md4', 'key', 'abc', 'hex') === '32c43d6d6eda7f1e464711473b956b68',
+    'createHash md4': () => crypto.createHash('md4').update('a').update('bc').digest('hex') ===
+      'a448017aaf21d8525fc10ae87aa6729d',
     'createHash': () => crypto.createHash('sha256').update('a').update('bc').digest('hex') ===
       'ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad',
   });
