@@ -203,11 +203,16 @@ noted(js_State *J, js_Ast *P)
 	return 1;
 }
 
+/* Whether mujs's own jsP_parsefunction is running: it parses the body
+ * with jsP_parse, through the PLT, and needs a real tree back. */
+static int parsing_function;
+
 js_Ast *
 jsP_parse(js_State *J, const char *filename, const char *source)
 {
 	find_real();
-	if (J == T || filename == NULL || strcmp(filename, "(eval)") == 0)
+	if (J == T || filename == NULL || strcmp(filename, "(eval)") == 0 ||
+	    parsing_function)
 		return real.parse(J, filename, source);
 	return note(J, filename, NULL, source);
 }
@@ -242,9 +247,21 @@ js_Ast *
 jsP_parsefunction(js_State *J, const char *filename, const char *params,
     const char *body)
 {
+	js_Ast *P;
+
 	find_real();
-	if (J == T || filename == NULL || body == NULL || !runtime_group(body))
-		return real.parsefunction(J, filename, params, body);
+	if (J == T || filename == NULL || body == NULL || !runtime_group(body)) {
+		/* A parse error longjmps out: clear the flag on the way. */
+		if (js_try(J)) {
+			parsing_function = 0;
+			js_throw(J);
+		}
+		parsing_function = 1;
+		P = real.parsefunction(J, filename, params, body);
+		parsing_function = 0;
+		js_endtry(J);
+		return P;
+	}
 	return note(J, filename, params, body);
 }
 
