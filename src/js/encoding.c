@@ -114,8 +114,8 @@ encoding_b64(const unsigned char *p, size_t n, const char *alphabet, int pad, st
 		buf_puts(out, "");
 }
 
-static int
-unb64(const char *s, const char *alphabet, struct buf *out)
+int
+encoding_unb64(const char *s, const char *alphabet, struct buf *out)
 {
 	uint32_t v = 0;
 	int bits = 0, c;
@@ -170,7 +170,7 @@ b64decode(js_State *J)
 		js_typeerror(J, "b64decode: unknown variant \"%s\" (std, rawstd, url, rawurl)",
 		    js_tostring(J, 2));
 	str = js_isdefined(J, 3) && strcmp(js_tostring(J, 3), "s") == 0;
-	if (unb64(js_tostring(J, 1), alphabet, &out) == -1) {
+	if (encoding_unb64(js_tostring(J, 1), alphabet, &out) == -1) {
 		buf_free(&out);
 		js_error(J, "b64decode: the input is not valid base64");
 	}

@@ -23,6 +23,7 @@ static const struct {
 	{ "k6/crypto", crypto_module_open },
 	{ "k6/data", data_module_open },
 	{ "k6/timers", timers_module_open },
+	{ "k6/experimental/webcrypto", webcrypto_module_open },
 };
 #define NNATIVES (sizeof natives / sizeof natives[0])
 
@@ -71,6 +72,7 @@ modules_register(js_State *J, char **cause)
 	k6_console_define(J);
 	k6_open_define(J);
 	timers_define(J);
+	webcrypto_define(J);
 	regexp_define(J);
 	/* Modules are opened on first import: most scripts use few of
 	 * them, and every VU would pay for all. */

@@ -46,6 +46,9 @@ void	encoding_module_open(js_State *);
 void	crypto_module_open(js_State *);
 void	data_module_open(js_State *);
 void	timers_module_open(js_State *);
+/* The global crypto and "k6/experimental/webcrypto" (js/webcrypto.c). */
+void	webcrypto_define(js_State *);
+void	webcrypto_module_open(js_State *);
 /* Large-subject regular expressions through PCRE2 (js/regexp.c). */
 void	regexp_define(js_State *);
 void	timers_define(js_State *);
@@ -59,6 +62,8 @@ void	encoding_bytes(js_State *, int idx, struct buf *);
 void	encoding_push_bytes(js_State *, const unsigned char *, size_t);
 void	encoding_b64(const unsigned char *, size_t, const char *alphabet, int pad,
 	    struct buf *);
+/* Decode base64 in alphabet (padding optional) into out: 0, or -1. */
+int	encoding_unb64(const char *, const char *alphabet, struct buf *out);
 /* After a VU's init code: make its HTTP state if it imported k6/http.
  * 0, or -1 with an owned *cause. */
 int	http_vu_prepare(struct vu *, char **cause);
