@@ -30,8 +30,9 @@
  * write a mark into shared functions and read it only for their own
  * functions.  Strings given to eval() are compiled by the calling state
  * as before (each may be new), and of the texts given to the Function
- * constructor only the runtime library's groups are shared: they are
- * static C strings (runtime_groups[]) compiled by states made without
+ * constructor only the runtime library's groups and the WebCrypto glue
+ * are shared: they are static C strings (runtime_groups[],
+ * webcrypto_files[]) compiled by states made without
  * JS_STRICT, as are all of the program's. */
 #include "config.h"
 
@@ -232,6 +233,9 @@ jsC_compilescript(js_State *J, js_Ast *P, int strict)
 	    pending.src), strict);
 }
 
+/* The WebCrypto glue (js/webcrypto.js) is a static function body too. */
+extern const struct runtime_file webcrypto_files[];
+
 static int
 runtime_group(const char *body)
 {
@@ -240,7 +244,7 @@ runtime_group(const char *body)
 	for (i = 0; i < runtime_groups_n; i++)
 		if (body == runtime_groups[i].src)
 			return 1;
-	return 0;
+	return body == webcrypto_files[0].src;
 }
 
 js_Ast *
