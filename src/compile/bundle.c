@@ -134,6 +134,44 @@ is_native(struct builder *bl, const char *spec)
 	return 0;
 }
 
+/* k6's modules that are not natives here: those k6 has say so, those
+ * k6 removed say what k6 says, and any other k6/ name is unknown. */
+static char *
+k6_module_error(const char *spec)
+{
+	static const char *const later[] = { "k6/browser", "k6/crypto/x509",
+	    "k6/net/grpc", "k6/secrets", "k6/websockets", "k6/ws",
+	    "k6/experimental/csv", "k6/experimental/fs",
+	    "k6/experimental/streams", "k6/experimental/websockets", NULL };
+	static const char *const removed[][2] = {
+		{ "k6/experimental/redis", "k6/experimental/redis has been "
+		    "removed. Please migrate to the new version by changing "
+		    "your import to 'k6/x/redis'." },
+		{ "k6/experimental/browser", "k6/experimental/browser has been "
+		    "graduated, please use k6/browser instead." },
+		{ "k6/experimental/grpc", "k6/experimental/grpc has been "
+		    "graduated, please use k6/net/grpc instead." },
+		{ "k6/experimental/timers", "k6/experimental/timers has been "
+		    "graduated, and it's now globally available as defined by "
+		    "standard WebAPIs. You just need to remove the import." },
+		{ "k6/experimental/tracing", "k6/experimental/tracing has been "
+		    "removed. All of it functionality is available as pure "
+		    "JavaScript module." },
+		{ "k6/experimental/webcrypto", "k6/experimental/webcrypto has "
+		    "been graduated and it's now globally available as defined "
+		    "by standard WebAPIs. You just need to remove the import." },
+	};
+	size_t i;
+
+	for (i = 0; later[i] != NULL; i++)
+		if (strcmp(later[i], spec) == 0)
+			return xasprintf("not supported yet: %s", spec);
+	for (i = 0; i < sizeof removed / sizeof removed[0]; i++)
+		if (strcmp(removed[i][0], spec) == 0)
+			return xstrdup(removed[i][1]);
+	return xasprintf("unknown module: %s", spec);
+}
+
 static char *
 file_id(const char *abspath)
 {
@@ -157,7 +195,7 @@ resolve(void *arg, const char *spec, char **cause)
 	if (is_native(bl, spec))
 		return xstrdup(spec);
 	if (strcmp(spec, "k6") == 0 || has_prefix(spec, "k6/")) {
-		*cause = xasprintf("unknown module: %s", spec);
+		*cause = k6_module_error(spec);
 		return NULL;
 	}
 	if (is_url(spec))

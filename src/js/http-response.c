@@ -23,6 +23,7 @@
 #include "js/binary.h"
 #include "js/gjson.h"
 #include "js/http-int.h"
+#include "js/modules.h"
 #include "util/xmalloc.h"
 
 #define TAG	"Response"
@@ -572,13 +573,6 @@ res_tojson(js_State *J)
 }
 
 static void
-res_unsupported(js_State *J)
-{
-	js_error(J, "not supported yet: Response.%s()",
-	    (const char *)js_currentfunctiondata(J));
-}
-
-static void
 res_ctor(js_State *J)
 {
 	js_pushundefined(J);
@@ -660,9 +654,7 @@ http_js(js_State *J)
 	}
 	method(J, res_json, "json", 1, NULL);
 	method(J, res_tojson, "toJSON", 0, NULL);
-	method(J, res_unsupported, "html", 0, "html");
-	method(J, res_unsupported, "submitForm", 0, "submitForm");
-	method(J, res_unsupported, "clickLink", 0, "clickLink");
+	html_response_methods(J);
 	js_newcfunction(J, res_ctor, "Response", 0);
 	js_copy(J, -2);
 	js_setproperty(J, -2, "prototype");

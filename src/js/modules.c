@@ -23,7 +23,7 @@ static const struct {
 	{ "k6/crypto", crypto_module_open },
 	{ "k6/data", data_module_open },
 	{ "k6/timers", timers_module_open },
-	{ "k6/experimental/webcrypto", webcrypto_module_open },
+	{ "k6/html", html_module_open },
 };
 #define NNATIVES (sizeof natives / sizeof natives[0])
 

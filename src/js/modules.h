@@ -46,9 +46,12 @@ void	encoding_module_open(js_State *);
 void	crypto_module_open(js_State *);
 void	data_module_open(js_State *);
 void	timers_module_open(js_State *);
-/* The global crypto and "k6/experimental/webcrypto" (js/webcrypto.c). */
+/* The global crypto (js/webcrypto.c). */
 void	webcrypto_define(js_State *);
-void	webcrypto_module_open(js_State *);
+void	html_module_open(js_State *);
+/* Define Response's html, submitForm and clickLink on the object on top
+ * (js/html.c). */
+void	html_response_methods(js_State *);
 /* Large-subject regular expressions through PCRE2 (js/regexp.c). */
 void	regexp_define(js_State *);
 void	timers_define(js_State *);

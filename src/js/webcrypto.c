@@ -1,4 +1,4 @@
-/* The global crypto (WebCrypto) and "k6/experimental/webcrypto": the
+/* The global crypto (WebCrypto): the
  * primitives on OpenSSL's libcrypto, in C; the API around them (algorithm
  * normalization, CryptoKey, usages, DOMException errors, Promises) is
  * src/js/webcrypto.js, which gets the primitives as its argument P.
@@ -1036,12 +1036,4 @@ webcrypto_define(js_State *J)
 	js_copy(J, -1);
 	js_defaccessor(J, -3, "crypto", JS_DONTENUM);
 	js_pop(J, 1);
-}
-
-void
-webcrypto_module_open(js_State *J)
-{
-	js_newobject(J);
-	push_crypto(J);
-	js_setproperty(J, -2, "crypto");
 }

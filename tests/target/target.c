@@ -2121,6 +2121,71 @@ handle_html(struct evhttp_request *req, void *arg)
 	reply(req, 200, HTML_CT, b);
 }
 
+/* /html-page/NAME: fixed pages for k6/html's tests: a login form of
+ * every kind of field with a CSRF token, a table, and tag soup that the
+ * HTML5 parser has to mend. */
+static const struct {
+	const char	*name;
+	const char	*body;
+} html_pages[] = {
+	{ "login",
+	  "<!DOCTYPE html>\n<html lang=\"en\"><head><title>Log in</title>"
+	  "<base href=\"/html-page/\"></head><body>\n"
+	  "<form id=\"login\" action=\"../anything/login?x=1\" method=\"post\">\n"
+	  "<input type=\"hidden\" name=\"csrf_token\" value=\"tok-" CSRF "\">\n"
+	  "<label for=\"user\">User</label><input id=\"user\" name=\"user\" value=\"ann\">\n"
+	  "<input type=\"password\" name=\"pass\">\n"
+	  "<input type=\"checkbox\" name=\"remember\" checked=\"checked\">\n"
+	  "<input type=\"checkbox\" name=\"news\" value=\"yes\">\n"
+	  "<input type=\"radio\" name=\"plan\" value=\"free\">\n"
+	  "<input type=\"radio\" name=\"plan\" value=\"pro\" checked=\"checked\">\n"
+	  "<select name=\"lang\"><option value=\"en\">English</option>"
+	  "<option selected>fr</option></select>\n"
+	  "<select name=\"tags\" multiple><option value=\"a\" selected>A</option>"
+	  "<option value=\"b\">B</option><option value=\"c\" selected>C</option></select>\n"
+	  "<textarea name=\"note\">two words &amp; more</textarea>\n"
+	  "<input type=\"text\" name=\"off\" disabled=\"disabled\" value=\"no\">\n"
+	  "<input type=\"file\" name=\"f\">\n"
+	  "<button type=\"submit\" name=\"go\" value=\"in\">Log in</button>\n"
+	  "</form>\n"
+	  "<form id=\"search\" action=\"/get\"><input name=\"q\" value=\"a b&c\">"
+	  "<input type=\"submit\" value=\"Search\"></form>\n"
+	  "<a href=\"/get?from=login\" class=\"nav first\">home</a>\n"
+	  "<a name=\"anchor\">no href</a>\n"
+	  "</body></html>\n" },
+	{ "table",
+	  "<!DOCTYPE html>\n<table id=\"prices\"><caption>Prices</caption>\n"
+	  "<thead><tr><th scope=\"col\">Item</th><th>Price</th></tr></thead>\n"
+	  "<tbody><tr class=\"odd\"><td>Tea</td><td data-eur=\"2.5\">2.50</td></tr>\n"
+	  "<tr><td>Coffee</td><td data-eur=\"3\">3.00</td></tr>\n"
+	  "<tr class=\"odd\"><td colspan=\"2\">Water</td></tr></tbody>\n"
+	  "<tfoot><tr><td>Total</td><td>5.50</td></tr></tfoot></table>\n" },
+	{ "malformed",
+	  "<title>Soup</title><p class=intro>one<p>two <b>bold <i>both</b> italic</i>"
+	  "<ul><li>a<li>b &amp c &copy; &#x263A;<li>c</ul>"
+	  "<table><tr><td>x</table><div id=x><span>unclosed</div>"
+	  "<img src=a.png alt='\"q\"'><br></br><!-- note -->" },
+};
+
+static void
+handle_html_page(struct evhttp_request *req, void *arg)
+{
+	struct call *c = arg;
+	struct evbuffer *b;
+	size_t i;
+
+	for (i = 0; i < sizeof html_pages / sizeof html_pages[0]; i++)
+		if (strcmp(c->rest, html_pages[i].name) == 0)
+			break;
+	if (i == sizeof html_pages / sizeof html_pages[0]) {
+		reply_error(req, 404, "no such page");
+		return;
+	}
+	b = xbuf();
+	evbuffer_add(b, html_pages[i].body, strlen(html_pages[i].body));
+	reply(req, 200, HTML_CT, b);
+}
+
 static void
 handle_big_html(struct evhttp_request *req, void *arg)
 {
@@ -2505,6 +2570,7 @@ static const struct route {
 	{ "/inspect",		0, M_ANY,		handle_inspect },
 	{ "/html",		0, M_GET,		handle_html },
 	{ "/big-html",		0, M_GET,		handle_big_html },
+	{ "/html-page",		1, M_GET,		handle_html_page },
 	{ "/response-headers",	0, M_GET | EVHTTP_REQ_POST,
 						handle_response_headers },
 	{ "/close",		0, M_ANY,		handle_close },

@@ -261,6 +261,12 @@ static void
 test_build_errors(void **state)
 {
 	expect_error("\nimport x from 'k6/nope';\n", "bad.js:2:15: unknown module: k6/nope");
+	expect_error("import { browser } from 'k6/browser';\n",
+	    "bad.js:1:25: not supported yet: k6/browser");
+	expect_error("import ws from 'k6/ws';\n", "not supported yet: k6/ws");
+	expect_error("import grpc from 'k6/net/grpc';\n", "not supported yet: k6/net/grpc");
+	expect_error("import x from 'k6/experimental/webcrypto';\n",
+	    "k6/experimental/webcrypto has been graduated");
 	expect_error("import _ from 'lodash';\n", "cannot import \"lodash\": bare module names");
 	expect_error("import _ from './nowhere.js';\n", "nowhere.js: No such file or directory");
 	expect_error("const m = require('./gone.js');\n", "bad.js:1:19: cannot import \"./gone.js\"");

@@ -52,8 +52,7 @@ export default function () {
   let msg = '';
   try { r.json(); } catch (e) { msg = e.name + ': ' + e.message; }
   check(msg, { 'json error': (m) => m.indexOf('SyntaxError: cannot parse the response body as JSON') === 0 });
-  try { r.html(); } catch (e) { msg = e.message; }
-  check(msg, { 'html not supported': (m) => m === 'not supported yet: Response.html()' });
+  check(r, { 'html() parses the body': (x) => x.html('h1').text() === 'Herman Melville - Moby-Dick' });
   r = http.get('http://127.0.0.1:1/');
   check(r, {
     'failed request': (r) => r.status === 0 && r.body === null && r.error_code === 1212 &&
