@@ -32,6 +32,7 @@
 #include "metrics/tagset.h"
 #include "metrics/threshold.h"
 #include "metrics/wire.h"
+#include "output/outfile.h"
 #include "output/output.h"
 #include "util/buf.h"
 #include "util/duration.h"
@@ -1564,12 +1565,14 @@ results_json(struct coord *c, double dur)
 	return buf_steal(&b);
 }
 
-/* Write handleSummary's outputs: "stdout", "stderr" or a file path. */
-static void
+/* Write handleSummary's outputs: "stdout", "stderr" or a file path.
+ * 0, or -1 when one could not be written (each is reported). */
+static int
 write_outputs(js_State *J)
 {
 	const char *k;
-	FILE *f;
+	char *cause = NULL;
+	int rc = 0;
 
 	js_pushiterator(J, -1, 1);
 	while ((k = js_nextiterator(J, -1)) != NULL) {
@@ -1577,23 +1580,25 @@ write_outputs(js_State *J)
 
 		js_getproperty(J, -2, k);
 		text = js_tostring(J, -1);
-		if (strcmp(k, "stdout") == 0) {
-			fputs(text, stdout);
-			fflush(stdout);
-		} else if (strcmp(k, "stderr") == 0) {
-			fputs(text, stderr);
-		} else if ((f = fopen(k, "w")) != NULL) {
-			fputs(text, f);
-			fclose(f);
-		} else {
+		if (strcmp(k, "stderr") == 0) {
+			if (fputs(text, stderr) == EOF || fflush(stderr) != 0)
+				rc = -1;	/* nowhere to say so */
+		} else if (outfile_save(strcmp(k, "stdout") == 0 ? "-" : k, text,
+		    strlen(text), &cause) == -1) {
 			log_msg(LOG_ERROR, NULL, "failed to handle the end-of-test summary: "
-			    "cannot write %s: %s", k, strerror(errno));
+			    "%s", cause);
+			free(cause);
+			cause = NULL;
+			rc = -1;
 		}
 		js_pop(J, 1);
 	}
 	js_pop(J, 1);
+	return rc;
 }
 
+/* Print or write the summary; 0, or -1 when a part of it was lost (each
+ * loss is reported). */
 static int
 summarize(struct coord *c, double dur, int handle_summary)
 {
@@ -1603,7 +1608,7 @@ summarize(struct coord *c, double dur, int handle_summary)
 	char *raw = results_json(c, dur), *result = NULL, *cause = NULL, *data;
 	int no_summary = cli_flag(c->cli, "no-summary", 0) ||
 	    (mode != NULL && strcmp(mode, "disabled") == 0);
-	FILE *f;
+	int rc = 0;
 
 	/* data = __ly_summary.data(raw, options) */
 	js_getglobal(J, "__ly_summary");
@@ -1641,42 +1646,44 @@ summarize(struct coord *c, double dur, int handle_summary)
 		js_rot2(J);
 		js_copy(J, -3);
 		js_call(J, 1);
-		if ((f = fopen(export, "w")) == NULL) {
-			log_msg(LOG_ERROR, NULL, "cannot write --summary-export %s: %s", export,
-			    strerror(errno));
-		} else {
-			fputs(js_tostring(J, -1), f);
-			fclose(f);
+		if (outfile_save(export, js_tostring(J, -1), strlen(js_tostring(J, -1)),
+		    &cause) == -1) {
+			log_msg(LOG_ERROR, NULL, "--summary-export: %s", cause);
+			free(cause);
+			cause = NULL;
+			rc = -1;
 		}
 		js_pop(J, 1);
 	}
 	if (no_summary) {
 		js_pop(J, 1);
 		free(data);
-		return 0;
+		return rc;
 	}
 	if (handle_summary) {
 		struct engine *e;
 		struct vu *vu;
 
 		if ((e = local_engine(c, 1, &vu, &cause)) != NULL) {
-			int rc = vu_call(vu, "handleSummary", data, 120000, &result, &cause);
+			int called = vu_call(vu, "handleSummary", data, 120000, &result,
+			    &cause);
 
 			local_engine_free(e, vu);
-			if (rc == 0 && result != NULL) {
+			if (called == 0 && result != NULL) {
 				js_getglobal(J, "JSON");
 				js_getproperty(J, -1, "parse");
 				js_rot2(J);
 				js_pushstring(J, result);
 				js_call(J, 1);
-				if (js_isobject(J, -1))
-					write_outputs(J);
-				else
+				if (js_isobject(J, -1)) {
+					if (write_outputs(J) == -1)
+						rc = -1;
+				} else
 					js_pop(J, 1);
 				free(result);
 				js_pop(J, 1);
 				free(data);
-				return 0;
+				return rc;
 			}
 			free(result);
 		}
@@ -1693,13 +1700,16 @@ summarize(struct coord *c, double dur, int handle_summary)
 	if (js_pcall(J, 2)) {
 		log_msg(LOG_ERROR, NULL, "internal error in the summary: %s",
 		    js_trystring(J, -1, "?"));
-	} else {
-		fputs(js_tostring(J, -1), stdout);
-		fflush(stdout);
+		rc = -1;
+	} else if (outfile_save("-", js_tostring(J, -1), strlen(js_tostring(J, -1)),
+	    &cause) == -1) {
+		log_msg(LOG_ERROR, NULL, "the end-of-test summary: %s", cause);
+		free(cause);
+		rc = -1;
 	}
 	js_pop(J, 2);
 	free(data);
-	return 0;
+	return rc;
 }
 
 static void
@@ -1957,24 +1967,27 @@ start_outputs(struct coord *c)
 }
 
 /* Flush and close the outputs after the coordinator's loop; losses are
- * reported, the summary still comes. */
-static void
+ * reported, the summary still comes.  0, or -1 when an output lost some. */
+static int
 stop_outputs(struct coord *c)
 {
 	char *cause = NULL;
 	size_t i;
+	int rc = 0;
 
 	for (i = 0; i < c->noutputs; i++) {
 		if (output_stop(c->outputs[i], 5000, &cause) == -1) {
 			log_msg(LOG_ERROR, NULL, "%s", cause);
 			free(cause);
 			cause = NULL;
+			rc = -1;
 		}
 		output_free(c->outputs[i]);
 	}
 	free(c->outputs);
 	c->outputs = NULL;
 	c->noutputs = 0;
+	return rc;
 }
 
 /* Flags whose values only the coordinator can judge.  An exit code, or
@@ -2086,8 +2099,8 @@ coordinator_run(const struct cli *cli)
 {
 	struct coord c;
 	char *functions = NULL, *cause = NULL, *teardown_result = NULL, *breached = NULL;
-	const char *w;
-	int rc, code = EXIT_OK;
+	const char *w, *logfile;
+	int rc, code = EXIT_OK, unwritten, err;
 	uint64_t lost;
 	double dur;
 
@@ -2149,11 +2162,20 @@ coordinator_run(const struct cli *cli)
 		    &teardown_result);
 		free(teardown_result);
 	}
-	stop_outputs(&c);
+	unwritten = stop_outputs(&c) == -1;
 	lost = lost_samples(&c);
 	dur = c.started ? (double)(c.t_end - c.t_start) / 1e9 : 0;
 	metric_registry_eval(c.metrics, dur, true, &breached, NULL);
-	summarize(&c, dur, has_export(functions, "handleSummary"));
+	if (summarize(&c, dur, has_export(functions, "handleSummary")) == -1)
+		unwritten = 1;
+	if (log_lost(&logfile, &err) > 0) {
+		/* Not through the log, which is what failed. */
+		unsigned long n = log_lost(&logfile, &err);
+
+		fprintf(stderr, "lyocell: %lu log line%s not written to %s: %s\n",
+		    n, n == 1 ? " was" : "s were", logfile, strerror(err));
+		unwritten = 1;
+	}
 	if (c.signals)
 		rc = EXIT_EXTERNAL_ABORT;
 	else if (c.aborted)
@@ -2162,7 +2184,7 @@ coordinator_run(const struct cli *cli)
 		log_msg(LOG_ERROR, NULL, "thresholds on metrics '%s' have been crossed",
 		    breached);
 		rc = EXIT_THRESHOLDS_FAILED;
-	} else if (lost > 0)
+	} else if (lost > 0 || unwritten)
 		rc = EXIT_INTERNAL;
 	else if (code == EXIT_OK && c.marked_failed)
 		rc = EXIT_MARKED_FAILED;

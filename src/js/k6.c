@@ -193,11 +193,12 @@ static FILE *console_file;
 void
 modules_console_output(const char *path)
 {
+	char *cause = NULL;
+
 	if (console_file != NULL)
-		fclose(console_file);
-	console_file = NULL;
-	if (path != NULL && (console_file = fopen(path, "a")) == NULL)
-		fatalx(255, "cannot open --console-output %s: %s", path, strerror(errno));
+		return;
+	if (path != NULL && (console_file = log_open(path, &cause)) == NULL)
+		fatalx(255, "--console-output: %s", cause);
 }
 
 static void

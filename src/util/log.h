@@ -26,6 +26,13 @@ int	log_enabled(enum log_level);
 /* fields is a preformatted " key=value ..." suffix, or NULL. */
 void	log_msg(enum log_level, const char *fields, const char *fmt, ...)
 	    __attribute__((format(printf, 3, 4)));
+/* Open path for appending log lines (--log-output file=, --console-output):
+ * a FILE the log keeps, or NULL with an owned *cause. */
+FILE	*log_open(const char *path, char **cause);
+/* Lines that files from log_open did not take, by this process and the
+ * workers forked after the open; *path and *err (an errno) are set when
+ * there are any. */
+unsigned long	log_lost(const char **path, int *err);
 void	log_write(FILE *f, enum log_level, const char *fields, const char *msg);
 
 #endif
