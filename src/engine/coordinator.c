@@ -46,7 +46,8 @@ extern char **environ;
 #define CTL_STOP	'X'
 /* Worker to coordinator. */
 #define CTL_READY	'R'
-#define CTL_FAILED	'E'
+#define CTL_FAILED	'E'	/* the script's init code failed */
+#define CTL_BROKEN	'B'	/* the worker could not start: no memory, no files */
 #define CTL_ABORT	'A'
 #define CTL_MARK_FAILED	'F'
 
@@ -103,6 +104,7 @@ struct coord {
 	int			 aborted;	/* test.abort() */
 	int			 marked_failed;	/* test.fail() */
 	char			*abort_reason;
+	char			*broken;	/* why a worker could not start */
 	int			 threshold_abort;
 	int			 started;
 	int			 tty;		/* stdout is a terminal */
@@ -816,7 +818,7 @@ worker_main(struct coord *c, int k)
 	w.e = engine_new(k, c->bundle, &c->plan, &c->opts, c->options_json,
 	    metric_registry_new(), &cause);
 	if (w.e == NULL)
-		goto fail;
+		goto broken;
 	w.e->send = ring_send;
 	w.e->send_arg = w.ring;
 	w.e->setup_json = c->setup_json;
@@ -832,7 +834,7 @@ worker_main(struct coord *c, int k)
 	event_add(ctl_ev, NULL);
 	w.vus_ev = event_new(w.e->base, -1, EV_PERSIST, worker_vus_cb, &w);
 	if (executor_setup(w.e, &cause) == -1)
-		goto fail;
+		goto broken;
 	engine_run(w.e, worker_ready, w.e);
 	if ((err = executor_init_error(w.e)) != NULL) {
 		cause = xstrdup(err);
@@ -871,6 +873,10 @@ worker_main(struct coord *c, int k)
 	_exit(0);
 fail:
 	msg = xasprintf("%c%s", CTL_FAILED, cause ? cause : "unknown error");
+	ctl_write(w.ctl_out, msg, strlen(msg) + 1);
+	_exit(1);
+broken:
+	msg = xasprintf("%cworker %d: %s", CTL_BROKEN, k, cause ? cause : "unknown error");
 	ctl_write(w.ctl_out, msg, strlen(msg) + 1);
 	_exit(1);
 }
@@ -954,14 +960,15 @@ ctl_cb(evutil_socket_t fd, short what, void *arg)
 		else if (ch == CTL_ABORT) {
 			c->aborted = 1;
 			stop_workers(c);
-		} else if (ch == CTL_FAILED) {
+		} else if (ch == CTL_FAILED || ch == CTL_BROKEN) {
 			/* "E<message>\0" */
 			char *end = memchr(wp->ctl_in.data + i, '\0', wp->ctl_in.len - i);
+			char **why = ch == CTL_FAILED ? &c->abort_reason : &c->broken;
 
 			if (end == NULL)
 				break;
-			if (c->abort_reason == NULL)
-				c->abort_reason = xstrdup(wp->ctl_in.data + i + 1);
+			if (*why == NULL)
+				*why = xstrdup(wp->ctl_in.data + i + 1);
 			wp->dead = 1;
 			i = (size_t)(end - wp->ctl_in.data);
 		}
@@ -991,7 +998,8 @@ sigchld_cb(evutil_socket_t fd, short what, void *arg)
 				log_msg(LOG_ERROR, NULL, "worker %d died: killed by signal %d (%s); "
 				    "the test goes on with the other workers", i, WTERMSIG(status),
 				    strsignal(WTERMSIG(status)));
-			else if (WEXITSTATUS(status) != 0 && c->abort_reason == NULL)
+			else if (WEXITSTATUS(status) != 0 && c->abort_reason == NULL &&
+			    c->broken == NULL)
 				log_msg(LOG_ERROR, NULL, "worker %d exited with status %d", i,
 				    WEXITSTATUS(status));
 			wp->dead = 1;
@@ -1250,7 +1258,8 @@ run_workers(struct coord *c, char **cause)
 		pid_t pid = fork();
 
 		if (pid == -1) {
-			*cause = xasprintf("fork: %s", strerror(errno));
+			*cause = xasprintf("cannot start worker %d: fork: %s", i,
+			    strerror(errno));
 			return -1;
 		}
 		if (pid == 0) {
@@ -1285,6 +1294,8 @@ run_workers(struct coord *c, char **cause)
 		wp->ctl_ev = event_new(c->base, wp->ctl_from, EV_READ | EV_PERSIST, ctl_cb, wp);
 		event_add(wp->ctl_ev, NULL);
 	}
+	/* A worker that died before the handler was there. */
+	sigchld_cb(-1, 0, c);
 	c->tick_ev = event_new(c->base, -1, EV_PERSIST, tick_cb, c);
 
 	/* Start together once every VU has run its init code. */
@@ -1299,7 +1310,14 @@ run_workers(struct coord *c, char **cause)
 			break;
 		event_base_loop(c->base, EVLOOP_ONCE);
 	}
-	if (c->abort_reason != NULL || c->signals) {
+	/* A worker gone before the start: its last words may still be in
+	 * its pipe; without any, it could not start (libevent, for one,
+	 * exits when it cannot make its pipes). */
+	event_base_loop(c->base, EVLOOP_NONBLOCK);
+	for (i = 0; i < c->nworkers && c->abort_reason == NULL && c->broken == NULL; i++)
+		if (c->workers[i].dead && !c->workers[i].ready)
+			c->broken = xasprintf("worker %d exited before the test started", i);
+	if (c->abort_reason != NULL || c->broken != NULL || c->signals) {
 		stop_workers(c);
 	} else {
 		c->t_start = engine_now();
@@ -2037,6 +2055,7 @@ coord_free(struct coord *c)
 	free(c->options_json);
 	free(c->setup_json);
 	free(c->abort_reason);
+	free(c->broken);
 	if (c->cj != NULL)
 		js_freestate(c->cj);
 	bundle_free(c->bundle);
@@ -2094,6 +2113,15 @@ coordinator_inspect(const struct cli *cli)
 	return rc;
 }
 
+/* libevent's own complaints (no pipes when files run out, say), as log
+ * lines rather than bare "[err]" lines on stderr. */
+static void
+libevent_log(int severity, const char *msg)
+{
+	log_msg(severity >= EVENT_LOG_ERR ? LOG_ERROR : severity == EVENT_LOG_WARN ?
+	    LOG_WARN : LOG_DEBUG, NULL, "libevent: %s", msg);
+}
+
 int
 coordinator_run(const struct cli *cli)
 {
@@ -2113,6 +2141,7 @@ coordinator_run(const struct cli *cli)
 	if ((rc = check_flags(cli)) != EXIT_OK)
 		return rc;
 	raise_nofile();
+	event_set_log_callback(libevent_log);
 	signal(SIGPIPE, SIG_IGN);
 	if (cli_get(cli, "console-output") != NULL)
 		modules_console_output(cli_get(cli, "console-output"));
@@ -2141,8 +2170,14 @@ coordinator_run(const struct cli *cli)
 			goto out;
 	}
 	if (run_workers(&c, &cause) == -1) {
-		fprintf(stderr, "lyocell: %s\n", cause);
+		log_msg(LOG_ERROR, NULL, "%s", cause);
 		free(cause);
+		rc = EXIT_INTERNAL;
+		goto out;
+	}
+	if (c.broken != NULL && !c.started) {
+		/* Not the script's fault: no memory, processes or files. */
+		log_msg(LOG_ERROR, NULL, "%s", c.broken);
 		rc = EXIT_INTERNAL;
 		goto out;
 	}

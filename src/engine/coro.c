@@ -5,6 +5,7 @@
  * ucontext does the job (with a signal-mask system call per switch). */
 #include "config.h"
 
+#include <errno.h>
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
@@ -163,12 +164,14 @@ coro_new(coro_fn fn, void *arg, size_t stack_size, char **cause)
 	co->map = mmap(NULL, co->mapsize, PROT_READ | PROT_WRITE,
 	    MAP_PRIVATE | MAP_ANONYMOUS | MAP_NORESERVE | MAP_STACK, -1, 0);
 	if (co->map == MAP_FAILED) {
-		*cause = xasprintf("cannot map a %zu KiB coroutine stack", co->mapsize >> 10);
+		*cause = xasprintf("cannot map a %zu KiB coroutine stack: %s",
+		    co->mapsize >> 10, strerror(errno));
 		free(co);
 		return NULL;
 	}
 	if (mprotect(co->map, page, PROT_NONE) == -1) {
-		*cause = xasprintf("cannot protect a coroutine stack guard page");
+		*cause = xasprintf("cannot protect a coroutine stack guard page: %s",
+		    strerror(errno));
 		munmap(co->map, co->mapsize);
 		free(co);
 		return NULL;

@@ -460,6 +460,7 @@ vu_new(struct engine *e, uint32_t id, struct exec_run *run, char **cause)
 {
 	struct vu_ext *x = xcalloc(1, sizeof *x);
 	struct vu *vu = &x->vu;
+	char *why = NULL;
 
 	vu->engine = e;
 	vu->id = id;
@@ -468,8 +469,10 @@ vu_new(struct engine *e, uint32_t id, struct exec_run *run, char **cause)
 	vu->group = xstrdup("");
 	vu->tags = run != NULL ? run->tags : e->base_tags;
 	vu->timer = evtimer_new(e->base, vu_timer_cb, vu);
-	vu->co = coro_new(vu_main, x, CORO_STACK_DEFAULT, cause);
+	vu->co = coro_new(vu_main, x, CORO_STACK_DEFAULT, &why);
 	if (vu->co == NULL) {
+		*cause = xasprintf("VU %u: %s", id, why);
+		free(why);
 		event_free(vu->timer);
 		free(vu->group);
 		free(x);
