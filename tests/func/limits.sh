@@ -42,5 +42,16 @@ else
 	notok "no memory: exit $rc"
 fi
 
+# Many idle VUs in little address space: 3,000 in one worker under 1.4 GB
+# (with 516 KiB stacks they needed 1.5 GB for the stacks alone).
+(ulimit -v 1400000; exec timeout -k 5 30 "$LYOCELL" run -q --no-summary --workers 1 \
+    -e VUS=3000 "$tmp/idle.js") >/dev/null 2>"$tmp/err"
+rc=$?
+if [ "$rc" = 0 ]; then
+	ok "3000 idle VUs under ulimit -v 1400000"
+else
+	notok "3000 idle VUs under ulimit -v 1400000: exit $rc"
+fi
+
 echo "$passed passed, $failed failed"
 [ "$failed" -eq 0 ]
