@@ -327,3 +327,12 @@ __ly.star = function (e, ns) {
 __ly.$star = function (ns, k) {
 	return function () { return ns[k]; };
 };
+//@ th
+/* What a throw statement throws: mujs keeps a stack only in Errors, so
+ * for any other value (42, a string, an object) where it was thrown is
+ * kept beside it, for the VU's error message (src/engine/vu.c). */
+__ly.th = function (v) {
+	if (!(v instanceof Error))
+		__ly_thrown = { v: v, s: new Error().stackTrace };
+	return v;
+};

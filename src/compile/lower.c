@@ -3586,7 +3586,7 @@ gen_stmt1(struct gen *g, struct node *n)
 		emit(g, ";");
 		break;
 	case N_THROW:
-		emit(g, "throw (");
+		emit(g, "throw __ly.th(");
 		gen_expr(g, n->a, 1);
 		emit(g, ");");
 		break;

@@ -7,6 +7,7 @@
 #include "config.h"
 
 #include <event2/event.h>
+#include <math.h>
 #include <mujs.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -81,6 +82,35 @@ vu_of(js_State *J)
 	return js_getcontext(J);
 }
 
+/* Where a value that is not an Error (on top of the stack) was thrown,
+ * if a throw statement kept it (__ly.th, src/compile/helpers.js): its
+ * stack without the helper's own frame. */
+static void
+thrown_at(js_State *J, struct buf *b)
+{
+	const char *s, *frame;
+
+	js_getglobal(J, "__ly_thrown");
+	if (!js_isobject(J, -1)) {
+		js_pop(J, 1);
+		return;
+	}
+	js_getproperty(J, -1, "v");
+	js_copy(J, -3);
+	if (js_strictequal(J) || (js_isnumber(J, -1) && js_isnumber(J, -2) &&
+	    isnan(js_tonumber(J, -1)) && isnan(js_tonumber(J, -2)))) {
+		js_getproperty(J, -3, "s");
+		s = js_trystring(J, -1, "");
+		if ((frame = strstr(s + 1, "\n\tat ")) != NULL)
+			buf_puts(b, frame);
+		js_pop(J, 1);
+	}
+	js_pop(J, 3);
+	/* Kept no longer than needed. */
+	js_pushundefined(J);
+	js_setglobal(J, "__ly_thrown");
+}
+
 /* The text of the error on top of the stack, with the JavaScript stack
  * when there is one, as an owned string. */
 static char *
@@ -88,14 +118,22 @@ error_text(js_State *J)
 {
 	struct buf b = BUF_INIT;
 
+	char *sym;
+
 	/* js_trystring converts in place: work on a copy. */
 	js_copy(J, -1);
-	buf_puts(&b, js_trystring(J, -1, "Error"));
+	if (js_isstring(J, -1) &&
+	    (sym = runtime_symbol_text(js_tostring(J, -1))) != NULL) {
+		buf_puts(&b, sym);
+		free(sym);
+	} else
+		buf_puts(&b, js_trystring(J, -1, "Error"));
 	js_pop(J, 1);
 	if (js_isobject(J, -1) && js_hasproperty(J, -1, "stackTrace")) {
 		buf_puts(&b, js_trystring(J, -1, ""));
 		js_pop(J, 1);
-	}
+	} else
+		thrown_at(J, &b);
 	return buf_steal(&b);
 }
 

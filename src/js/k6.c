@@ -13,6 +13,7 @@
 #include "engine/engine.h"
 #include "js/binary.h"
 #include "js/modules.h"
+#include "js/runtime.h"
 #include "metrics/metric.h"
 #include "metrics/tagset.h"
 #include "util/buf.h"
@@ -206,6 +207,7 @@ console_print(js_State *J, enum log_level level)
 {
 	struct buf b = BUF_INIT;
 	int i, top = js_gettop(J);
+	char *sym;
 
 	for (i = 1; i < top; i++) {
 		if (i > 1)
@@ -221,6 +223,10 @@ console_print(js_State *J, enum log_level level)
 			else
 				buf_puts(&b, "[object]");
 			js_pop(J, 1);
+		} else if (js_isstring(J, i) &&
+		    (sym = runtime_symbol_text(js_tostring(J, i))) != NULL) {
+			buf_puts(&b, sym);
+			free(sym);
 		} else {
 			buf_puts(&b, js_trystring(J, i, "?"));
 		}

@@ -581,3 +581,20 @@ js_stringtofloat(const char *s, char **ep)
 	*ep = (char *)e;
 	return n;
 }
+
+char *
+runtime_symbol_text(const char *s)
+{
+	const char *desc, *colon;
+	size_t len;
+
+	if (strncmp(s, "@@sym:", 6) != 0)
+		return NULL;
+	desc = s + 6;
+	len = strlen(desc);
+	/* A made symbol ends in ":N"; a well-known one does not. */
+	if ((colon = strrchr(desc, ':')) != NULL && colon[1] != '\0' &&
+	    strspn(colon + 1, "0123456789") == strlen(colon + 1))
+		len = (size_t)(colon - desc);
+	return xasprintf("Symbol(%.*s)", (int)len, desc);
+}
