@@ -8,10 +8,12 @@
 #include <mujs.h>
 #include <openssl/evp.h>
 #include <signal.h>
+#include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/mman.h>
+#include <sys/ioctl.h>
 #include <sys/resource.h>
 #include <sys/wait.h>
 #include <time.h>
@@ -109,7 +111,6 @@ struct coord {
 	int			 started;
 	int			 tty;		/* stdout is a terminal */
 	int			 quiet;
-	int			 progress_lines;
 	uint64_t		 samples;
 };
 
@@ -1069,18 +1070,39 @@ scenario_count(const struct coord *c, size_t i, int which)
 	return n;
 }
 
+/* One line of the live display, cut to the terminal's width: a line that
+ * wrapped would leave its tail behind at the next redraw. */
+static void
+progress_line(struct buf *b, int width, const char *fmt, ...)
+{
+	va_list ap;
+	char *line;
+
+	va_start(ap, fmt);
+	line = xvasprintf(fmt, ap);
+	va_end(ap);
+	if (width > 1 && strlen(line) >= (size_t)width)
+		line[width - 1] = '\0';
+	buf_printf(b, "%s\033[K\n", line);
+	free(line);
+}
+
 /* The live display on a terminal: a status line and a bar per scenario,
- * redrawn in place. */
+ * redrawn in place; log lines go above it (util/log.c). */
 static void
 progress(struct coord *c, int final)
 {
+	struct buf b = BUF_INIT;
+	struct winsize ws;
 	uint64_t interrupted = 0;
 	uint64_t vus = 0, max = 0;
 	double done = 0, t = elapsed_s(c);
 	char now[32], total[32];
 	size_t i;
-	int w;
+	int w, width = 0;
 
+	if (ioctl(1, TIOCGWINSZ, &ws) == 0)
+		width = ws.ws_col;
 	for (w = 0; w < c->nworkers; w++) {
 		vus += c->workers[w].vus;
 		max += c->workers[w].vus_max;
@@ -1089,11 +1111,9 @@ progress(struct coord *c, int final)
 		done += (double)scenario_count(c, i, 0);
 		interrupted += scenario_count(c, i, 1);
 	}
-	if (c->progress_lines > 0)
-		printf("\033[%dA", c->progress_lines);
-	printf("\rrunning (%04.1fs), %llu/%llu VUs, %.0f complete and %llu interrupted "
-	    "iterations\033[K\n", t, (unsigned long long)vus, (unsigned long long)max,
-	    done, (unsigned long long)interrupted);
+	progress_line(&b, width, "running (%04.1fs), %llu/%llu VUs, %.0f complete and "
+	    "%llu interrupted iterations", t, (unsigned long long)vus,
+	    (unsigned long long)max, done, (unsigned long long)interrupted);
 	for (i = 0; i < c->plan.n; i++) {
 		const struct scenario *sc = &c->plan.scenarios[i];
 		double len = scenario_length(sc), ran = t * 1000 - sc->start_time, frac;
@@ -1120,16 +1140,19 @@ progress(struct coord *c, int final)
 			bar[filled - 1] = '>';
 		bar[40] = '\0';
 		if (iters) {
-			printf("%-9s [%s] %llu/%.0f iterations\033[K\n", sc->name, bar,
-			    (unsigned long long)scenario_count(c, i, 0), total_iters);
+			progress_line(&b, width, "%-9s [%s] %llu/%.0f iterations", sc->name,
+			    bar, (unsigned long long)scenario_count(c, i, 0), total_iters);
 			continue;
 		}
 		duration_format(ran - fmod(ran, 100), now, sizeof now);
 		duration_format(len, total, sizeof total);
-		printf("%-9s [%s] %s/%s\033[K\n", sc->name, bar, now, total);
+		progress_line(&b, width, "%-9s [%s] %s/%s", sc->name, bar, now, total);
 	}
-	c->progress_lines = (int)c->plan.n + 1;
 	fflush(stdout);
+	log_screen_draw(1, b.data, (int)c->plan.n + 1);
+	if (final)
+		log_screen_end();
+	buf_free(&b);
 }
 
 static void
@@ -1796,13 +1819,13 @@ prepare(struct coord *c, char **functions)
 	    segment_parse(seg, &c->seg, &cause) == -1) ||
 	    ((seg = cli_get(c->cli, "execution-segment-sequence")) != NULL &&
 	    segment_apply_sequence(&c->seg, seg, &cause) == -1)) {
-		fprintf(stderr, "lyocell: %s\n", cause);
+		log_msg(LOG_ERROR, NULL, "%s", cause);
 		free(cause);
 		return EXIT_INVALID_CONFIG;
 	}
 	c->bundle = bundle_build(c->script, modules_names(), &cause);
 	if (c->bundle == NULL) {
-		fprintf(stderr, "%s\n", cause);
+		log_msg(LOG_ERROR, NULL, "%s", cause);
 		free(cause);
 		return EXIT_SCRIPT_EXCEPTION;
 	}
@@ -1814,13 +1837,13 @@ prepare(struct coord *c, char **functions)
 	}
 	if (script_exports(vu, &script_options, functions, &cause) == -1) {
 		local_engine_free(e, vu);
-		fprintf(stderr, "lyocell: %s\n", cause);
+		log_msg(LOG_ERROR, NULL, "%s", cause);
 		free(cause);
 		return EXIT_INVALID_CONFIG;
 	}
 	local_engine_free(e, vu);
 	if (strcmp(*functions, "[]") == 0) {
-		fprintf(stderr, "lyocell: %s: no exported functions in script\n", c->script);
+		log_msg(LOG_ERROR, NULL, "%s: no exported functions in script", c->script);
 		free(script_options);
 		return EXIT_INVALID_CONFIG;
 	}
@@ -1828,13 +1851,13 @@ prepare(struct coord *c, char **functions)
 	c->cj = js_newstate(NULL, NULL, 0);
 	if (runtime_load(c->cj, &cause) == -1 ||
 	    runtime_load_files(c->cj, coordinator_files, coordinator_files_n, &cause) == -1) {
-		fprintf(stderr, "lyocell: internal error: %s\n", cause);
+		log_msg(LOG_ERROR, NULL, "internal error: %s", cause);
 		free(cause);
 		free(script_options);
 		return EXIT_INTERNAL;
 	}
 	if (consolidate(c, script_options, *functions, &cause, &code) == -1) {
-		fprintf(stderr, "lyocell: %s\n", cause);
+		log_msg(LOG_ERROR, NULL, "%s", cause);
 		free(cause);
 		free(script_options);
 		return code;
@@ -1854,7 +1877,7 @@ prepare(struct coord *c, char **functions)
 	js_pop(c->cj, 1);
 	js_getproperty(c->cj, -1, "scenarios");
 	if (plan_from_js(c->cj, -1, &c->plan, &cause) == -1) {
-		fprintf(stderr, "lyocell: %s\n", cause);
+		log_msg(LOG_ERROR, NULL, "%s", cause);
 		free(cause);
 		return EXIT_INTERNAL;
 	}
@@ -1875,7 +1898,7 @@ prepare(struct coord *c, char **functions)
 	read_runopts(c, c->cj);
 	if (load_thresholds(c, c->cj, &cause) == -1) {
 		js_pop(c->cj, 1);
-		fprintf(stderr, "lyocell: %s\n", cause);
+		log_msg(LOG_ERROR, NULL, "%s", cause);
 		free(cause);
 		return EXIT_INVALID_CONFIG;
 	}
@@ -1969,7 +1992,7 @@ start_outputs(struct coord *c)
 		struct output *o = output_new(outs[i], c->base, c->metrics, &cause);
 
 		if (o == NULL || output_start(o, &cause) == -1) {
-			fprintf(stderr, "lyocell: --out %s: %s\n", outs[i], cause);
+			log_msg(LOG_ERROR, NULL, "--out %s: %s", outs[i], cause);
 			free(cause);
 			output_free(o);
 			rc = EXIT_USAGE;
@@ -2019,7 +2042,7 @@ check_flags(const struct cli *cli)
 
 	if (log_configure(cli_get(cli, "log-output"), cli_get(cli, "log-format"),
 	    &cause) == -1) {
-		fprintf(stderr, "lyocell: %s\n", cause);
+		log_msg(LOG_ERROR, NULL, "%s", cause);
 		free(cause);
 		return EXIT_USAGE;
 	}
@@ -2028,7 +2051,7 @@ check_flags(const struct cli *cli)
 		for (item = strtok_r(list, ",", &save); item != NULL && rc == EXIT_OK;
 		    item = strtok_r(NULL, ",", &save))
 			if (sink_trend_stat_check(item, &cause) == -1) {
-				fprintf(stderr, "lyocell: --summary-trend-stats: %s\n", cause);
+				log_msg(LOG_ERROR, NULL, "--summary-trend-stats: %s", cause);
 				free(cause);
 				rc = EXIT_INVALID_CONFIG;
 			}
@@ -2081,7 +2104,7 @@ coordinator_inspect(const struct cli *cli)
 		struct bundle *b = bundle_build(c.script, modules_names(), &cause);
 
 		if (b == NULL) {
-			fprintf(stderr, "%s\n", cause);
+			log_msg(LOG_ERROR, NULL, "%s", cause);
 			free(cause);
 			return EXIT_SCRIPT_EXCEPTION;
 		}
@@ -2158,6 +2181,8 @@ coordinator_run(const struct cli *cli)
 	c.workers = xcalloc((size_t)c.nworkers, sizeof *c.workers);
 	warn_nofile(&c);
 	banner(&c);
+	if (c.tty && !c.quiet)
+		log_screen_init();
 
 	if (has_export(functions, "setup") && !cli_flag(cli, "no-setup", 0)) {
 		double timeout = 60000;

@@ -7,6 +7,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/mman.h>
+#include <sched.h>
 #include <time.h>
 #include <unistd.h>
 
@@ -32,6 +33,16 @@ static struct log_loss {
 	int		 file;	/* an index in log_files */
 } *log_loss;
 static int log_warned;
+/* The live display at the bottom of the terminal, shared with the forked
+ * workers: a log line for the terminal clears it, and draws it again
+ * below itself, in one write under the lock. */
+#define SCREEN_MAX	8192
+static struct log_screen {
+	int	 lock;
+	int	 lines;		/* on the terminal now; 0: none */
+	size_t	 len;
+	char	 text[SCREEN_MAX];
+} *log_screen;
 static enum { FORMAT_TEXT, FORMAT_JSON, FORMAT_RAW } log_format;
 
 static const struct {
@@ -126,6 +137,98 @@ json_fields(struct buf *b, const char *fields)
 			p = end;
 		}
 	}
+}
+
+static void
+screen_lock(void)
+{
+	while (__atomic_exchange_n(&log_screen->lock, 1, __ATOMIC_ACQUIRE))
+		sched_yield();
+}
+
+static void
+screen_unlock(void)
+{
+	__atomic_store_n(&log_screen->lock, 0, __ATOMIC_RELEASE);
+}
+
+static void
+write_all(int fd, const char *p, size_t len)
+{
+	ssize_t n;
+
+	while (len > 0 && (n = write(fd, p, len)) > 0) {
+		p += n;
+		len -= (size_t)n;
+	}
+}
+
+int
+log_screen_init(void)
+{
+	if (log_screen != NULL)
+		return 0;
+	log_screen = mmap(NULL, sizeof *log_screen, PROT_READ | PROT_WRITE,
+	    MAP_SHARED | MAP_ANONYMOUS, -1, 0);
+	if (log_screen == MAP_FAILED) {
+		log_screen = NULL;
+		return -1;
+	}
+	return 0;
+}
+
+void
+log_screen_draw(int fd, const char *text, int lines)
+{
+	struct buf b = BUF_INIT;
+	size_t len = strlen(text);
+
+	if (log_screen == NULL || len >= SCREEN_MAX)
+		return;
+	screen_lock();
+	if (log_screen->lines > 0)
+		buf_printf(&b, "\033[%dA\r", log_screen->lines);
+	buf_add(&b, text, len);
+	write_all(fd, b.data, b.len);
+	memcpy(log_screen->text, text, len);
+	log_screen->len = len;
+	log_screen->lines = lines;
+	screen_unlock();
+	buf_free(&b);
+}
+
+void
+log_screen_end(void)
+{
+	if (log_screen == NULL)
+		return;
+	screen_lock();
+	log_screen->lines = 0;
+	screen_unlock();
+}
+
+/* Write a log line to fd: under the live display, if it is there. */
+static ssize_t
+line_out(int fd, const char *p, size_t len)
+{
+	struct buf b = BUF_INIT;
+	ssize_t n;
+
+	if (log_screen == NULL || __atomic_load_n(&log_screen->lines, __ATOMIC_RELAXED) == 0 ||
+	    !isatty(fd))
+		return write(fd, p, len);
+	screen_lock();
+	if (log_screen->lines == 0) {
+		screen_unlock();
+		return write(fd, p, len);
+	}
+	buf_printf(&b, "\033[%dA\r\033[J", log_screen->lines);
+	buf_add(&b, p, len);
+	buf_add(&b, log_screen->text, log_screen->len);
+	n = write(fd, b.data, b.len);
+	screen_unlock();
+	buf_free(&b);
+	return n < 0 ? n : (ssize_t)len;
 }
 
 void
@@ -247,7 +350,7 @@ log_write(FILE *f, enum log_level level, const char *fields, const char *msg)
 	buf_putc(&b, '\n');
 	/* One write per line keeps lines of several workers whole. */
 	fflush(f);
-	if (write(fileno(f), b.data, b.len) != (ssize_t)b.len)
+	if (line_out(fileno(f), b.data, b.len) != (ssize_t)b.len)
 		lost(f, errno);
 	buf_free(&b);
 }

@@ -33,6 +33,13 @@ FILE	*log_open(const char *path, char **cause);
  * workers forked after the open; *path and *err (an errno) are set when
  * there are any. */
 unsigned long	log_lost(const char **path, int *err);
+/* The live display (the coordinator's): log_screen_init before the
+ * workers fork; log_screen_draw writes text (lines lines, each ending in
+ * a newline) over the display already drawn on fd, and log lines for the
+ * terminal then go above it; log_screen_end leaves it where it is. */
+int	log_screen_init(void);
+void	log_screen_draw(int fd, const char *text, int lines);
+void	log_screen_end(void);
 void	log_write(FILE *f, enum log_level, const char *fields, const char *msg);
 
 #endif
