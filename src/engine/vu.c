@@ -40,7 +40,34 @@ struct vu_ext {
 	struct vu	 vu;
 	struct vu_call	*call;
 	char		*init_error;
+	int		 capped;	/* in capped_pcall: the cap applies */
+	int		 over;		/* an allocation was refused */
 };
+
+/* A VU's JavaScript memory may not pass this, so that one VU running away
+ * ends its own iteration, not its worker: 1 GiB, or LYOCELL_VU_MEMORY
+ * MiB. */
+#define VU_MEMORY_DEFAULT	1024
+
+static size_t
+memory_cap(void)
+{
+	static size_t cap;
+	const char *v;
+	char *end;
+	unsigned long long mib;
+
+	if (cap != 0)
+		return cap;
+	mib = VU_MEMORY_DEFAULT;
+	if ((v = getenv("LYOCELL_VU_MEMORY")) != NULL && *v != '\0') {
+		mib = strtoull(v, &end, 10);
+		if (*end != '\0' || mib == 0)
+			mib = VU_MEMORY_DEFAULT;
+	}
+	cap = (size_t)mib << 20;
+	return cap;
+}
 
 /* mujs allocation hook: JavaScript memory comes from engine/vualloc.h;
  * vu->js_bytes counts the bytes the VU's blocks take. */
@@ -56,9 +83,39 @@ vu_alloc(void *actx, void *ptr, int size)
 		vu->js_bytes -= old;
 		return NULL;
 	}
+	if (((struct vu_ext *)vu)->capped && (size_t)size > old &&
+	    vu->js_bytes + ((size_t)size - old) > memory_cap()) {
+		((struct vu_ext *)vu)->over = 1;
+		return NULL;	/* mujs throws "out of memory" */
+	}
 	if ((p = vualloc_realloc(ptr, (size_t)size)) != NULL)
 		vu->js_bytes += vualloc_size(p) - old;
 	return p;
+}
+
+/* js_pcall with the VU's memory capped: over the cap, the call fails, its
+ * garbage is collected and the error says which VU and what cap. */
+static int
+capped_pcall(struct vu *vu, int n)
+{
+	struct vu_ext *x = (struct vu_ext *)vu;
+	js_State *J = vu->J;
+	char msg[128];
+	int rc;
+
+	x->capped = 1;
+	x->over = 0;
+	rc = js_pcall(J, n);
+	x->capped = 0;
+	if (rc != 0 && x->over) {
+		js_pop(J, 1);
+		js_gc(J, 0);
+		snprintf(msg, sizeof msg, "VU %u: its JavaScript memory reached its cap "
+		    "of %zu MiB (LYOCELL_VU_MEMORY)", (unsigned)vu->id, memory_cap() >> 20);
+		js_pushstring(J, msg);
+	}
+	x->over = 0;
+	return rc;
 }
 
 static void
@@ -225,7 +282,7 @@ vu_init_js(struct vu *vu, char **cause)
 		if (js_ploadstring(J, u->name, u->es5))
 			goto fail;
 		js_pushundefined(J);
-		if (js_pcall(J, 0))
+		if (capped_pcall(vu, 0))
 			goto fail;
 		js_pop(J, 1);
 	}
@@ -233,7 +290,7 @@ vu_init_js(struct vu *vu, char **cause)
 	js_getproperty(J, -1, "require");
 	js_rot2(J);
 	js_pushstring(J, bundle->entry_id);
-	if (js_pcall(J, 1))
+	if (capped_pcall(vu, 1))
 		goto fail;
 	js_setregistry(J, "ly.exports");
 	vu->in_init = 0;
@@ -360,7 +417,7 @@ vu_iteration(struct vu *vu)
 	} else {
 		js_pushundefined(J);
 		push_setup_data(vu);
-		if (js_pcall(J, 1)) {
+		if (capped_pcall(vu, 1)) {
 			if (!vu->interrupted) {
 				text = error_text(J);
 				log_exception(vu, text);
@@ -412,7 +469,7 @@ vu_do_call(struct vu *vu, struct vu_call *c)
 	} else {
 		js_pushundefined(J);
 	}
-	if (js_pcall(J, 1)) {
+	if (capped_pcall(vu, 1)) {
 		c->cause = error_text(J);
 		js_pop(J, 1);
 		return;
@@ -429,7 +486,7 @@ vu_do_call(struct vu *vu, struct vu_call *c)
 	js_pop(J, 1);
 	js_pushundefined(J);
 	js_rot2(J);
-	if (js_pcall(J, 1)) {
+	if (capped_pcall(vu, 1)) {
 		c->cause = error_text(J);
 		js_pop(J, 1);
 		return;
