@@ -336,3 +336,7 @@ __ly.th = function (v) {
 		__ly_thrown = { v: v, s: new Error().stackTrace };
 	return v;
 };
+//@ jp
+/* Large literals of plain data come as JSON (src/compile/literal.h); the
+ * global JSON a script may shadow is not the one. */
+__ly.jp = JSON.parse;
