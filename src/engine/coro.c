@@ -217,6 +217,24 @@ first_frame(char *map, size_t mapsize, void (*fn)(void *), void *arg)
 }
 #endif
 
+#ifndef CORO_ASM
+/* The context of a new stack: swapcontext to it calls entry with arg's
+ * two halves. */
+static void
+first_context(ucontext_t *ctx, char *map, size_t mapsize,
+    void (*entry)(unsigned, unsigned), void *arg)
+{
+	size_t page = (size_t)sysconf(_SC_PAGESIZE);
+
+	getcontext(ctx);
+	ctx->uc_stack.ss_sp = map + page;
+	ctx->uc_stack.ss_size = mapsize - page;
+	ctx->uc_link = NULL;
+	makecontext(ctx, (void (*)(void))entry, 2, (unsigned)((uintptr_t)arg >> 32),
+	    (unsigned)(uintptr_t)arg);
+}
+#endif
+
 struct coro *
 coro_new(coro_fn fn, void *arg, size_t stack_size, char **cause)
 {
@@ -232,16 +250,7 @@ coro_new(coro_fn fn, void *arg, size_t stack_size, char **cause)
 #ifdef CORO_ASM
 	co->sp = first_frame(co->map, co->mapsize, trampoline, co);
 #else
-	{
-		size_t page = (size_t)sysconf(_SC_PAGESIZE);
-
-		getcontext(&co->ctx);
-		co->ctx.uc_stack.ss_sp = co->map + page;
-		co->ctx.uc_stack.ss_size = co->mapsize - page;
-		co->ctx.uc_link = NULL;
-		makecontext(&co->ctx, (void (*)(void))uc_entry, 2,
-		    (unsigned)((uintptr_t)co >> 32), (unsigned)(uintptr_t)co);
-	}
+	first_context(&co->ctx, co->map, co->mapsize, uc_entry, co);
 #endif
 	return co;
 }
@@ -342,16 +351,7 @@ deep_get(void)
 #ifdef CORO_ASM
 	d->sp = first_frame(d->map, d->mapsize, deep_main, d);
 #else
-	{
-		size_t page = (size_t)sysconf(_SC_PAGESIZE);
-
-		getcontext(&d->ctx);
-		d->ctx.uc_stack.ss_sp = d->map + page;
-		d->ctx.uc_stack.ss_size = d->mapsize - page;
-		d->ctx.uc_link = NULL;
-		makecontext(&d->ctx, (void (*)(void))deep_entry, 2,
-		    (unsigned)((uintptr_t)d >> 32), (unsigned)(uintptr_t)d);
-	}
+	first_context(&d->ctx, d->map, d->mapsize, deep_entry, d);
 #endif
 	return d;
 }
