@@ -562,6 +562,12 @@ stack_size(void)
 
 	if (size != 0)
 		return size;
+#if defined(__SANITIZE_ADDRESS__)
+	/* ASan's frames are larger, and coro.c lends no deep stack then:
+	 * regular expressions run here too. */
+	size = 2 * CORO_STACK_LARGE;
+	return size;
+#endif
 	size = CORO_STACK_LARGE;
 	if ((J = js_newstate(NULL, NULL, JS_STRICT)) == NULL)
 		return size;
