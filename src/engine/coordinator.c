@@ -1072,7 +1072,7 @@ scenario_count(const struct coord *c, size_t i, int which)
 
 /* One line of the live display, cut to the terminal's width: a line that
  * wrapped would leave its tail behind at the next redraw. */
-static void
+static void __attribute__((format(printf, 3, 4)))
 progress_line(struct buf *b, int width, const char *fmt, ...)
 {
 	va_list ap;

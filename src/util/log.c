@@ -36,7 +36,7 @@ static int log_warned;
 /* The live display at the bottom of the terminal, shared with the forked
  * workers: a log line for the terminal clears it, and draws it again
  * below itself, in one write under the lock. */
-#define SCREEN_MAX	8192
+#define SCREEN_MAX	65536	/* a line per scenario: room for 800 */
 static struct log_screen {
 	int	 lock;
 	int	 lines;		/* on the terminal now; 0: none */
