@@ -48,6 +48,14 @@ else
 	grep -q "invalid output type 'bogus'" "$tmp/out" && ok "an unknown output is refused" ||
 	    notok "an unknown output is refused: $(cat "$tmp/out")"
 fi
+# The summary on a full stdout: said on stderr, exit 109.
+"$LYOCELL" run -q "$script" >/dev/full 2>"$tmp/out"
+rc=$?
+if [ "$rc" = 109 ] && grep -q "the end-of-test summary: cannot write stdout: No space left on device" "$tmp/out"; then
+	ok "the summary on a full stdout: exit 109"
+else
+	notok "the summary on a full stdout: exit $rc: $(tail -3 "$tmp/out")"
+fi
 # Results on a disk that fills up mid-way (a 4 KiB tmpfs, where one can
 # be mounted): each loss is reported and the run does not exit 0.
 mnt=$tmp/tiny
