@@ -1,6 +1,7 @@
 /* Go's math/rand generator; see gorand.h. */
 #include "config.h"
 
+#include <stddef.h>
 #include <string.h>
 
 #include "util/gorand.h"
@@ -21,6 +22,27 @@ seedrand(int32_t x)
 	if (y < 0)
 		y += INT32MAX;
 	return (int32_t)y;
+}
+
+/* A state from x: each word three steps of seedrand, shifted by 2 * shift,
+ * shift and 0 (gen_cooked's seeding: 10; Seed's: 20), xored with mix. */
+static void
+fill(uint64_t *vec, int32_t x, int shift, const uint64_t *mix)
+{
+	int i;
+
+	for (i = -20; i < GORAND_LEN; i++) {
+		x = seedrand(x);
+		if (i >= 0) {
+			uint64_t u = (uint64_t)x << (2 * shift);
+
+			x = seedrand(x);
+			u ^= (uint64_t)x << shift;
+			x = seedrand(x);
+			u ^= (uint64_t)x;
+			vec[i] = mix != NULL ? u ^ mix[i] : u;
+		}
+	}
 }
 
 /*
@@ -53,21 +75,9 @@ make_cooked(void)
 {
 	static uint64_t init[GORAND_LEN], vec[GORAND_LEN], p[GORAND_LEN], base[GORAND_LEN];
 	uint64_t n = STEPS, top, s;
-	int32_t x = 1;
 	int i, k;
 
-	for (i = -20; i < GORAND_LEN; i++) {
-		x = seedrand(x);
-		if (i >= 0) {
-			uint64_t u = (uint64_t)x << 20;
-
-			x = seedrand(x);
-			u ^= (uint64_t)x << 10;
-			x = seedrand(x);
-			u ^= (uint64_t)x;
-			vec[i] = u;
-		}
-	}
+	fill(vec, 1, 10, NULL);
 	/* The first 607 terms, s[-606] to s[0], are the slots in the order
 	 * the feed index (from 607 - 273, going down) writes them. */
 	for (i = 0; i < GORAND_LEN; i++)
@@ -102,9 +112,6 @@ make_cooked(void)
 void
 gorand_seed(struct gorand *g, int64_t seed)
 {
-	int32_t x;
-	int i;
-
 	if (!cooked_ready)
 		make_cooked();
 	g->tap = 0;
@@ -114,19 +121,7 @@ gorand_seed(struct gorand *g, int64_t seed)
 		seed += INT32MAX;
 	if (seed == 0)
 		seed = 89482311;
-	x = (int32_t)seed;
-	for (i = -20; i < GORAND_LEN; i++) {
-		x = seedrand(x);
-		if (i >= 0) {
-			uint64_t u = (uint64_t)x << 40;
-
-			x = seedrand(x);
-			u ^= (uint64_t)x << 20;
-			x = seedrand(x);
-			u ^= (uint64_t)x;
-			g->vec[i] = u ^ cooked[i];
-		}
-	}
+	fill(g->vec, (int32_t)seed, 20, cooked);
 }
 
 int64_t
