@@ -50,3 +50,22 @@ echo "| compile a $lines-line script ($(wc -c <"$tmp/big.js") bytes) with lyocel
 # The compiled script must run.
 "$build/lyocell" run -q --no-summary "$tmp/big.js" >/dev/null 2>&1 &&
 	echo "| the compiled script runs | yes |" || echo "| the compiled script runs | NO |"
+
+# Large scripts: N top-level declarations (about 90 bytes each), and an
+# array literal of N records, compiled with inspect --bundle (one run).
+for n in 11000 110000; do
+	awk -v n=$n 'BEGIN { print "let total = 0;"; for (i = 0; i < n; i++)
+		printf "const v%d = { a: %d, b: \"s%d\", c: [1, 2, 3] }; total += v%d.a;\n", i, i, i, i
+		print "export default function () {}" }' >"$tmp/decl.js"
+	s=$(date +%s%N)
+	"$build/lyocell" inspect --bundle "$tmp/decl.js" >/dev/null
+	e=$(date +%s%N)
+	echo "| compile $n top-level declarations ($(wc -c <"$tmp/decl.js") bytes) | $(( (e - s) / 1000000 )) ms |"
+done
+awk 'BEGIN { print "const data = ["; for (i = 0; i < 190000; i++)
+	printf "  { id: %d, name: \"n%d\", tags: [\"a\", \"b\"] },\n", i, i
+	print "];"; print "export default function () {}" }' >"$tmp/data.js"
+s=$(date +%s%N)
+"$build/lyocell" run -q --no-summary "$tmp/data.js" >/dev/null 2>&1 && r=runs || r=fails
+e=$(date +%s%N)
+echo "| run a literal of 190,000 records ($(wc -c <"$tmp/data.js") bytes) | $r, $(( (e - s) / 1000000 )) ms |"

@@ -289,7 +289,8 @@ check_value(const struct cli_option *o, const char *v)
 			tmp = xstrndup(p, (size_t)(colon - p));
 			b = duration_parse(tmp, &ms);
 			free(tmp);
-			if (b == -1 || ms < 0)
+			/* A negative one is the options' to refuse (exit 104). */
+			if (b == -1)
 				return "bad stage duration";
 			errno = 0;
 			n = strtoll(colon + 1, &end, 10);

@@ -684,3 +684,16 @@ __ly.ait = function (v) {
 		}
 	};
 };
+//@ th
+/* What a throw statement throws: mujs keeps a stack only in Errors, so
+ * for any other value (42, a string, an object) where it was thrown is
+ * kept beside it, for the VU's error message (src/engine/vu.c). */
+__ly.th = function (v) {
+	if (!(v instanceof Error))
+		__ly_thrown = { v: v, s: new Error().stackTrace };
+	return v;
+};
+//@ jp
+/* Large literals of plain data come as JSON (src/compile/literal.h); the
+ * global JSON a script may shadow is not the one. */
+__ly.jp = JSON.parse;

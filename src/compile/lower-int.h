@@ -9,6 +9,8 @@
 
 #include "util/buf.h"
 
+struct nametab;
+
 struct node;
 struct arena;
 struct lgen;
@@ -40,6 +42,7 @@ struct scope {
 	struct scope	*up;
 	struct binding	*b;
 	size_t		 nb, cap;
+	struct nametab	*tab;	/* name to index in b, once b is long */
 };
 
 struct fnctx {
@@ -54,6 +57,7 @@ struct fnctx {
 	struct buf	 temps;
 	const char	**names;	/* names declared in this var scope */
 	size_t		 nnames, capnames;
+	struct nametab	*ntab;		/* the names, once there are many */
 	struct lgen	*gen;		/* a generator's state machine (lower-gen.c) */
 };
 

@@ -31,6 +31,8 @@
 #include "compile/ast.h"
 #include "compile/lexer.h"
 #include "compile/lower.h"
+#include "compile/literal.h"
+#include "compile/nametab.h"
 #include "compile/parser.h"
 #include "util/buf.h"
 #include "util/xmalloc.h"
@@ -77,10 +79,14 @@ emitf(struct gen *g, const char *fmt, ...)
 	va_end(ap);
 }
 
+/* mujs 1.3.2 numbers lines in 16 bits ("integer overflow in instruction
+ * coding" past it): lines of the source past this one share it. */
+#define LOWER_MAX_LINE	65535
+
 void
 sync(struct gen *g, int line)
 {
-	while (g->line < line) {
+	while (g->line < line && g->line < LOWER_MAX_LINE) {
 		buf_putc(&g->out, '\n');
 		g->line++;
 	}
@@ -103,43 +109,7 @@ insert_at(struct gen *g, size_t off, const char *s)
 static void
 quote(struct buf *b, const char *s, size_t n)
 {
-	size_t i;
-
-	buf_putc(b, '"');
-	for (i = 0; i < n; i++) {
-		unsigned char c = (unsigned char)s[i];
-
-		switch (c) {
-		case '"': buf_puts(b, "\\\""); continue;
-		case '\\': buf_puts(b, "\\\\"); continue;
-		case '\n': buf_puts(b, "\\n"); continue;
-		case '\r': buf_puts(b, "\\r"); continue;
-		case '\t': buf_puts(b, "\\t"); continue;
-		case '\b': buf_puts(b, "\\b"); continue;
-		case '\f': buf_puts(b, "\\f"); continue;
-		}
-		if (c < 0x20 || c == 0x7f) {
-			buf_printf(b, "\\u%04x", c);
-		} else if (c == 0xe2 && i + 2 < n &&
-		    (unsigned char)s[i + 1] == 0x80 &&
-		    ((unsigned char)s[i + 2] == 0xa8 ||
-		    (unsigned char)s[i + 2] == 0xa9)) {
-			buf_printf(b, "\\u%04x", (unsigned char)s[i + 2] == 0xa8 ?
-			    0x2028 : 0x2029);
-			i += 2;
-		} else if (c == 0xed && i + 2 < n &&
-		    (unsigned char)s[i + 1] >= 0xa0) {
-			/* A lone surrogate. */
-			unsigned cp = ((c & 0x0f) << 12) |
-			    (((unsigned char)s[i + 1] & 0x3f) << 6) |
-			    ((unsigned char)s[i + 2] & 0x3f);
-
-			buf_printf(b, "\\u%04x", cp);
-			i += 2;
-		} else
-			buf_putc(b, c);
-	}
-	buf_putc(b, '"');
+	literal_quote(b, s, n);
 }
 
 static void
@@ -269,27 +239,34 @@ scope_pop(struct gen *g)
 	g->scope = g->scope->up;
 }
 
-struct binding *
-lookup(struct gen *g, const char *name, size_t n)
-{
-	struct scope *s;
-	size_t i;
-
-	for (s = g->scope; s != NULL; s = s->up)
-		for (i = s->nb; i-- > 0;)
-			if (s->b[i].n == n && memcmp(s->b[i].name, name, n) == 0)
-				return &s->b[i];
-	return NULL;
-}
+/* Past this many names, a scope or function keeps a table of them: a
+ * script of 100,000 top-level declarations compiled in quadratic time. */
+#define NAMES_LINEAR	8
 
 static struct binding *
 scope_find(struct scope *s, const char *name, size_t n)
 {
 	size_t i;
+	int k;
 
+	if (s->tab != NULL)
+		return (k = nametab_get(s->tab, name, n)) < 0 ? NULL : &s->b[k];
 	for (i = 0; i < s->nb; i++)
 		if (s->b[i].n == n && memcmp(s->b[i].name, name, n) == 0)
 			return &s->b[i];
+	return NULL;
+}
+
+/* A scope binds a name once (bind), so the first found is the one. */
+struct binding *
+lookup(struct gen *g, const char *name, size_t n)
+{
+	struct scope *s;
+	struct binding *b;
+
+	for (s = g->scope; s != NULL; s = s->up)
+		if ((b = scope_find(s, name, n)) != NULL)
+			return b;
 	return NULL;
 }
 
@@ -314,6 +291,15 @@ bind(struct gen *g, struct scope *s, const char *name, size_t n,
 	b->n = n;
 	b->emit = emitname;
 	b->kind = kind;
+	if (s->tab != NULL)
+		nametab_put(s->tab, name, n, (int)(s->nb - 1));
+	else if (s->nb > NAMES_LINEAR) {
+		size_t i;
+
+		s->tab = nametab_new(g->arena);
+		for (i = 0; i < s->nb; i++)
+			nametab_put(s->tab, s->b[i].name, s->b[i].n, (int)i);
+	}
 }
 
 static int
@@ -321,6 +307,8 @@ fn_has_name(struct fnctx *f, const char *s)
 {
 	size_t i;
 
+	if (f->ntab != NULL)
+		return nametab_get(f->ntab, s, strlen(s)) >= 0;
 	for (i = 0; i < f->nnames; i++)
 		if (strcmp(f->names[i], s) == 0)
 			return 1;
@@ -328,13 +316,22 @@ fn_has_name(struct fnctx *f, const char *s)
 }
 
 static void
-fn_add_name(struct fnctx *f, const char *s)
+fn_add_name(struct gen *g, struct fnctx *f, const char *s)
 {
+	size_t i;
+
 	if (f->nnames == f->capnames) {
 		f->capnames = f->capnames ? f->capnames * 2 : 16;
 		f->names = xreallocarray(f->names, f->capnames, sizeof *f->names);
 	}
 	f->names[f->nnames++] = s;
+	if (f->ntab != NULL)
+		nametab_put(f->ntab, s, strlen(s), 0);
+	else if (f->nnames > NAMES_LINEAR) {
+		f->ntab = nametab_new(g->arena);
+		for (i = 0; i < f->nnames; i++)
+			nametab_put(f->ntab, f->names[i], strlen(f->names[i]), 0);
+	}
 }
 
 /* Declare a var-scoped name (var, function, parameter). */
@@ -345,7 +342,7 @@ declare_var(struct gen *g, const char *name, size_t n)
 
 	bind(g, g->scope, s, n, s, B_VAR);
 	if (!fn_has_name(g->fn, s))
-		fn_add_name(g->fn, s);
+		fn_add_name(g, g->fn, s);
 }
 
 /* Declare a block-scoped name in the current scope, renamed if the plain
@@ -368,7 +365,7 @@ declare_lexical(struct gen *g, struct node *id, int kind, int fntop, int dup_ok)
 		e = gprintf(g, "%s$%d", s, ++g->uid);
 	bind(g, g->scope, s, n, e, kind);
 	if (!fn_has_name(g->fn, e))
-		fn_add_name(g->fn, e);
+		fn_add_name(g, g->fn, e);
 }
 
 const char *
@@ -646,6 +643,7 @@ struct tdzpass {
 	struct node	*list;		/* the scope's statements */
 	struct binding	**b;		/* its bindings to classify */
 	size_t		 nb;
+	struct nametab	*tab;		/* name to index in b, if b is long */
 	int		 sw;		/* a switch scope */
 	struct node	*memo[32];	/* function declarations ... */
 	unsigned	 memopos[32];	/* ... and when they can first run */
@@ -767,7 +765,13 @@ tdz_walk(struct tdzpass *t, struct node *n, struct node *fn, struct node *own)
 
 		switch (n->type) {
 		case N_IDENT:
-			for (i = 0; i < t->nb; i++) {
+			i = 0;
+			if (t->tab != NULL) {
+				int at = nametab_get(t->tab, n->s, n->n);
+
+				i = at < 0 ? t->nb : (size_t)at;
+			}
+			for (; i < t->nb; i++) {
 				struct binding *b = t->b[i];
 				int check;
 
@@ -883,6 +887,11 @@ tdz_scope(struct gen *g, struct node *list, int single, int sw)
 		memcpy(a, t.b, t.nb * sizeof *a);
 		free(t.b);
 		t.b = a;
+	}
+	if (t.nb > NAMES_LINEAR) {
+		t.tab = nametab_new(g->arena);
+		for (i = 0; i < t.nb; i++)
+			nametab_put(t.tab, t.b[i]->name, t.b[i]->n, (int)i);
 	}
 	/* single: the statement alone, not those after it. */
 	save = list->next;
@@ -2073,6 +2082,24 @@ gen_long_sum(struct gen *g, struct node *n)
 	return 1;
 }
 
+/* A large literal of plain data as __ly.jp (JSON.parse) of a string: see
+ * literal.h.  0, or -1 to emit it as it is. */
+static int
+gen_json(struct gen *g, struct node *n)
+{
+	struct buf json = BUF_INIT;
+
+	if (literal_json(n, &json) == -1) {
+		buf_free(&json);
+		return -1;
+	}
+	emit(g, "__ly.jp(");
+	quote(&g->out, json.data, json.len);
+	emit(g, ")");
+	buf_free(&json);
+	return 0;
+}
+
 void
 gen_expr(struct gen *g, struct node *n, int top)
 {
@@ -2148,6 +2175,8 @@ gen_expr(struct gen *g, struct node *n, int top)
 	case N_ARRAY: {
 		struct node *k;
 
+		if (gen_json(g, n) == 0)
+			break;
 		if (has_spread(n->a)) {
 			gen_spread_array(g, n->a);
 			break;
@@ -2165,6 +2194,8 @@ gen_expr(struct gen *g, struct node *n, int top)
 		break;
 	}
 	case N_OBJECT:
+		if (gen_json(g, n) == 0)
+			break;
 		gen_object(g, n);
 		break;
 	case N_FUNC:
@@ -3506,7 +3537,7 @@ gen_stmt1(struct gen *g, struct node *n)
 		emit(g, ";");
 		break;
 	case N_THROW:
-		emit(g, "throw (");
+		emit(g, "throw __ly.th(");
 		gen_expr(g, n->a, 1);
 		emit(g, ");");
 		break;

@@ -9,10 +9,12 @@
 #include <openssl/evp.h>
 #include <pthread.h>
 #include <signal.h>
+#include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/mman.h>
+#include <sys/ioctl.h>
 #include <sys/prctl.h>
 #include <sys/resource.h>
 #include <sys/wait.h>
@@ -34,6 +36,7 @@
 #include "metrics/tagset.h"
 #include "metrics/threshold.h"
 #include "metrics/wire.h"
+#include "output/outfile.h"
 #include "output/output.h"
 #include "util/buf.h"
 #include "util/duration.h"
@@ -47,7 +50,8 @@ extern char **environ;
 #define CTL_STOP	'X'
 /* Worker to coordinator. */
 #define CTL_READY	'R'
-#define CTL_FAILED	'E'
+#define CTL_FAILED	'E'	/* the script's init code failed */
+#define CTL_BROKEN	'B'	/* the worker could not start: no memory, no files */
 #define CTL_ABORT	'A'
 #define CTL_MARK_FAILED	'F'
 
@@ -118,11 +122,11 @@ struct coord {
 	int			 aborted;	/* test.abort() */
 	int			 marked_failed;	/* test.fail() */
 	char			*abort_reason;
+	char			*broken;	/* why a worker could not start */
 	int			 threshold_abort;
 	int			 started;
 	int			 tty;		/* stdout is a terminal */
 	int			 quiet;
-	int			 progress_lines;
 	uint64_t		 samples;
 	/* Samples lost or streams broken, each reported: exit 109. */
 	uint64_t		 lost;
@@ -886,7 +890,7 @@ worker_main(struct coord *c, int k)
 	w.e = engine_new(k, c->bundle, &c->plan, &c->opts, c->options_json,
 	    metric_registry_new(), &cause);
 	if (w.e == NULL)
-		goto fail;
+		goto broken;
 	w.e->send = ring_send;
 	w.e->send_arg = w.ring;
 	w.e->setup_json = c->setup_json;
@@ -902,7 +906,7 @@ worker_main(struct coord *c, int k)
 	event_add(ctl_ev, NULL);
 	w.vus_ev = event_new(w.e->base, -1, EV_PERSIST, worker_vus_cb, &w);
 	if (executor_setup(w.e, &cause) == -1)
-		goto fail;
+		goto broken;
 	engine_run(w.e, worker_ready, w.e);
 	if ((err = executor_init_error(w.e)) != NULL) {
 		cause = xstrdup(err);
@@ -941,6 +945,10 @@ worker_main(struct coord *c, int k)
 	_exit(0);
 fail:
 	msg = xasprintf("%c%s", CTL_FAILED, cause ? cause : "unknown error");
+	ctl_write(w.ctl_out, msg, strlen(msg) + 1);
+	_exit(1);
+broken:
+	msg = xasprintf("%cworker %d: %s", CTL_BROKEN, k, cause ? cause : "unknown error");
 	ctl_write(w.ctl_out, msg, strlen(msg) + 1);
 	_exit(1);
 }
@@ -1032,14 +1040,15 @@ ctl_cb(evutil_socket_t fd, short what, void *arg)
 		else if (ch == CTL_ABORT) {
 			c->aborted = 1;
 			stop_workers(c);
-		} else if (ch == CTL_FAILED) {
+		} else if (ch == CTL_FAILED || ch == CTL_BROKEN) {
 			/* "E<message>\0" */
 			char *end = memchr(wp->ctl_in.data + i, '\0', wp->ctl_in.len - i);
+			char **why = ch == CTL_FAILED ? &c->abort_reason : &c->broken;
 
 			if (end == NULL)
 				break;
-			if (c->abort_reason == NULL)
-				c->abort_reason = xstrdup(wp->ctl_in.data + i + 1);
+			if (*why == NULL)
+				*why = xstrdup(wp->ctl_in.data + i + 1);
 			wp->dead = 1;
 			i = (size_t)(end - wp->ctl_in.data);
 		}
@@ -1112,7 +1121,11 @@ sigchld_cb(evutil_socket_t fd, short what, void *arg)
 			if (WIFSIGNALED(status))
 				why = xasprintf("died: killed by signal %d (%s)",
 				    WTERMSIG(status), strsignal(WTERMSIG(status)));
-			else
+			else if (c->abort_reason != NULL || c->broken != NULL) {
+				/* It said why it stopped. */
+				wp->dead = 1;
+				continue;
+			} else
 				why = xasprintf("died: exited with status %d before it "
 				    "finished", WEXITSTATUS(status));
 			worker_failed(c, wp, pid, why);
@@ -1213,18 +1226,39 @@ scenario_count(const struct coord *c, size_t i, int which)
 	return n;
 }
 
+/* One line of the live display, cut to the terminal's width: a line that
+ * wrapped would leave its tail behind at the next redraw. */
+static void __attribute__((format(printf, 3, 4)))
+progress_line(struct buf *b, int width, const char *fmt, ...)
+{
+	va_list ap;
+	char *line;
+
+	va_start(ap, fmt);
+	line = xvasprintf(fmt, ap);
+	va_end(ap);
+	if (width > 1 && strlen(line) >= (size_t)width)
+		line[width - 1] = '\0';
+	buf_printf(b, "%s\033[K\n", line);
+	free(line);
+}
+
 /* The live display on a terminal: a status line and a bar per scenario,
- * redrawn in place. */
+ * redrawn in place; log lines go above it (util/log.c). */
 static void
 progress(struct coord *c, int final)
 {
+	struct buf b = BUF_INIT;
+	struct winsize ws;
 	uint64_t interrupted = 0;
 	uint64_t vus = 0, max = 0;
 	double done = 0, t = elapsed_s(c);
 	char now[32], total[32];
 	size_t i;
-	int w;
+	int w, width = 0;
 
+	if (ioctl(1, TIOCGWINSZ, &ws) == 0)
+		width = ws.ws_col;
 	for (w = 0; w < c->nworkers; w++) {
 		vus += c->workers[w].vus;
 		max += c->workers[w].vus_max;
@@ -1233,11 +1267,9 @@ progress(struct coord *c, int final)
 		done += (double)scenario_count(c, i, 0);
 		interrupted += scenario_count(c, i, 1);
 	}
-	if (c->progress_lines > 0)
-		printf("\033[%dA", c->progress_lines);
-	printf("\rrunning (%04.1fs), %llu/%llu VUs, %.0f complete and %llu interrupted "
-	    "iterations\033[K\n", t, (unsigned long long)vus, (unsigned long long)max,
-	    done, (unsigned long long)interrupted);
+	progress_line(&b, width, "running (%04.1fs), %llu/%llu VUs, %.0f complete and "
+	    "%llu interrupted iterations", t, (unsigned long long)vus,
+	    (unsigned long long)max, done, (unsigned long long)interrupted);
 	for (i = 0; i < c->plan.n; i++) {
 		const struct scenario *sc = &c->plan.scenarios[i];
 		double len = scenario_length(sc), ran = t * 1000 - sc->start_time, frac;
@@ -1264,16 +1296,19 @@ progress(struct coord *c, int final)
 			bar[filled - 1] = '>';
 		bar[40] = '\0';
 		if (iters) {
-			printf("%-9s [%s] %llu/%.0f iterations\033[K\n", sc->name, bar,
-			    (unsigned long long)scenario_count(c, i, 0), total_iters);
+			progress_line(&b, width, "%-9s [%s] %llu/%.0f iterations", sc->name,
+			    bar, (unsigned long long)scenario_count(c, i, 0), total_iters);
 			continue;
 		}
 		duration_format(ran - fmod(ran, 100), now, sizeof now);
 		duration_format(len, total, sizeof total);
-		printf("%-9s [%s] %s/%s\033[K\n", sc->name, bar, now, total);
+		progress_line(&b, width, "%-9s [%s] %s/%s", sc->name, bar, now, total);
 	}
-	c->progress_lines = (int)c->plan.n + 1;
 	fflush(stdout);
+	log_screen_draw(1, b.data, (int)c->plan.n + 1);
+	if (final)
+		log_screen_end();
+	buf_free(&b);
 }
 
 static void
@@ -1411,7 +1446,8 @@ run_workers(struct coord *c, char **cause)
 		pid_t pid = fork();
 
 		if (pid == -1) {
-			*cause = xasprintf("fork: %s", strerror(errno));
+			*cause = xasprintf("cannot start worker %d: fork: %s", i,
+			    strerror(errno));
 			return -1;
 		}
 		if (pid == 0) {
@@ -1451,6 +1487,8 @@ run_workers(struct coord *c, char **cause)
 		wp->ctl_ev = event_new(c->base, wp->ctl_from, EV_READ | EV_PERSIST, ctl_cb, wp);
 		event_add(wp->ctl_ev, NULL);
 	}
+	/* A worker that died before the handler was there. */
+	sigchld_cb(-1, 0, c);
 	c->tick_ev = event_new(c->base, -1, EV_PERSIST, tick_cb, c);
 	c->watch_ev = event_new(c->base, -1, EV_PERSIST, watch_cb, c);
 	event_add(c->watch_ev, &sec);
@@ -1467,7 +1505,14 @@ run_workers(struct coord *c, char **cause)
 			break;
 		event_base_loop(c->base, EVLOOP_ONCE);
 	}
-	if (c->abort_reason != NULL || c->signals) {
+	/* A worker gone before the start: its last words may still be in
+	 * its pipe; without any, it could not start (libevent, for one,
+	 * exits when it cannot make its pipes). */
+	event_base_loop(c->base, EVLOOP_NONBLOCK);
+	for (i = 0; i < c->nworkers && c->abort_reason == NULL && c->broken == NULL; i++)
+		if (c->workers[i].dead && !c->workers[i].ready)
+			c->broken = xasprintf("worker %d exited before the test started", i);
+	if (c->abort_reason != NULL || c->broken != NULL || c->signals) {
 		stop_workers(c);
 	} else {
 		c->t_start = engine_now();
@@ -1745,12 +1790,14 @@ results_json(struct coord *c, double dur)
 	return buf_steal(&b);
 }
 
-/* Write handleSummary's outputs: "stdout", "stderr" or a file path. */
-static void
+/* Write handleSummary's outputs: "stdout", "stderr" or a file path.
+ * 0, or -1 when one could not be written (each is reported). */
+static int
 write_outputs(js_State *J)
 {
 	const char *k;
-	FILE *f;
+	char *cause = NULL;
+	int rc = 0;
 
 	js_pushiterator(J, -1, 1);
 	while ((k = js_nextiterator(J, -1)) != NULL) {
@@ -1758,23 +1805,25 @@ write_outputs(js_State *J)
 
 		js_getproperty(J, -2, k);
 		text = js_tostring(J, -1);
-		if (strcmp(k, "stdout") == 0) {
-			fputs(text, stdout);
-			fflush(stdout);
-		} else if (strcmp(k, "stderr") == 0) {
-			fputs(text, stderr);
-		} else if ((f = fopen(k, "w")) != NULL) {
-			fputs(text, f);
-			fclose(f);
-		} else {
+		if (strcmp(k, "stderr") == 0) {
+			if (fputs(text, stderr) == EOF || fflush(stderr) != 0)
+				rc = -1;	/* nowhere to say so */
+		} else if (outfile_save(strcmp(k, "stdout") == 0 ? "-" : k, text,
+		    strlen(text), &cause) == -1) {
 			log_msg(LOG_ERROR, NULL, "failed to handle the end-of-test summary: "
-			    "cannot write %s: %s", k, strerror(errno));
+			    "%s", cause);
+			free(cause);
+			cause = NULL;
+			rc = -1;
 		}
 		js_pop(J, 1);
 	}
 	js_pop(J, 1);
+	return rc;
 }
 
+/* Print or write the summary; 0, or -1 when a part of it was lost (each
+ * loss is reported). */
 static int
 summarize(struct coord *c, double dur, int handle_summary)
 {
@@ -1784,7 +1833,7 @@ summarize(struct coord *c, double dur, int handle_summary)
 	char *raw = results_json(c, dur), *result = NULL, *cause = NULL, *data;
 	int no_summary = cli_flag(c->cli, "no-summary", 0) ||
 	    (mode != NULL && strcmp(mode, "disabled") == 0);
-	FILE *f;
+	int rc = 0;
 
 	/* data = __ly_summary.data(raw, options) */
 	js_getglobal(J, "__ly_summary");
@@ -1822,42 +1871,44 @@ summarize(struct coord *c, double dur, int handle_summary)
 		js_rot2(J);
 		js_copy(J, -3);
 		js_call(J, 1);
-		if ((f = fopen(export, "w")) == NULL) {
-			log_msg(LOG_ERROR, NULL, "cannot write --summary-export %s: %s", export,
-			    strerror(errno));
-		} else {
-			fputs(js_tostring(J, -1), f);
-			fclose(f);
+		if (outfile_save(export, js_tostring(J, -1), strlen(js_tostring(J, -1)),
+		    &cause) == -1) {
+			log_msg(LOG_ERROR, NULL, "--summary-export: %s", cause);
+			free(cause);
+			cause = NULL;
+			rc = -1;
 		}
 		js_pop(J, 1);
 	}
 	if (no_summary) {
 		js_pop(J, 1);
 		free(data);
-		return 0;
+		return rc;
 	}
 	if (handle_summary) {
 		struct engine *e;
 		struct vu *vu;
 
 		if ((e = local_engine(c, 1, &vu, &cause)) != NULL) {
-			int rc = vu_call(vu, "handleSummary", data, 120000, &result, &cause);
+			int called = vu_call(vu, "handleSummary", data, 120000, &result,
+			    &cause);
 
 			local_engine_free(c, e, vu);
-			if (rc == 0 && result != NULL) {
+			if (called == 0 && result != NULL) {
 				js_getglobal(J, "JSON");
 				js_getproperty(J, -1, "parse");
 				js_rot2(J);
 				js_pushstring(J, result);
 				js_call(J, 1);
-				if (js_isobject(J, -1))
-					write_outputs(J);
-				else
+				if (js_isobject(J, -1)) {
+					if (write_outputs(J) == -1)
+						rc = -1;
+				} else
 					js_pop(J, 1);
 				free(result);
 				js_pop(J, 1);
 				free(data);
-				return 0;
+				return rc;
 			}
 			free(result);
 		}
@@ -1874,13 +1925,16 @@ summarize(struct coord *c, double dur, int handle_summary)
 	if (js_pcall(J, 2)) {
 		log_msg(LOG_ERROR, NULL, "internal error in the summary: %s",
 		    js_trystring(J, -1, "?"));
-	} else {
-		fputs(js_tostring(J, -1), stdout);
-		fflush(stdout);
+		rc = -1;
+	} else if (outfile_save("-", js_tostring(J, -1), strlen(js_tostring(J, -1)),
+	    &cause) == -1) {
+		log_msg(LOG_ERROR, NULL, "the end-of-test summary: %s", cause);
+		free(cause);
+		rc = -1;
 	}
 	js_pop(J, 2);
 	free(data);
-	return 0;
+	return rc;
 }
 
 static void
@@ -1948,13 +2002,13 @@ prepare(struct coord *c, char **functions)
 	    segment_parse(seg, &c->seg, &cause) == -1) ||
 	    ((seg = cli_get(c->cli, "execution-segment-sequence")) != NULL &&
 	    segment_apply_sequence(&c->seg, seg, &cause) == -1)) {
-		fprintf(stderr, "lyocell: %s\n", cause);
+		log_msg(LOG_ERROR, NULL, "%s", cause);
 		free(cause);
 		return EXIT_INVALID_CONFIG;
 	}
 	c->bundle = bundle_build(c->script, modules_names(), &cause);
 	if (c->bundle == NULL) {
-		fprintf(stderr, "%s\n", cause);
+		log_msg(LOG_ERROR, NULL, "%s", cause);
 		free(cause);
 		return EXIT_SCRIPT_EXCEPTION;
 	}
@@ -1966,13 +2020,13 @@ prepare(struct coord *c, char **functions)
 	}
 	if (script_exports(vu, &script_options, functions, &cause) == -1) {
 		local_engine_free(c, e, vu);
-		fprintf(stderr, "lyocell: %s\n", cause);
+		log_msg(LOG_ERROR, NULL, "%s", cause);
 		free(cause);
 		return EXIT_INVALID_CONFIG;
 	}
 	local_engine_free(c, e, vu);
 	if (strcmp(*functions, "[]") == 0) {
-		fprintf(stderr, "lyocell: %s: no exported functions in script\n", c->script);
+		log_msg(LOG_ERROR, NULL, "%s: no exported functions in script", c->script);
 		free(script_options);
 		return EXIT_INVALID_CONFIG;
 	}
@@ -1980,13 +2034,13 @@ prepare(struct coord *c, char **functions)
 	c->cj = js_newstate(NULL, NULL, 0);
 	if (runtime_load(c->cj, &cause) == -1 ||
 	    runtime_load_files(c->cj, coordinator_files, coordinator_files_n, &cause) == -1) {
-		fprintf(stderr, "lyocell: internal error: %s\n", cause);
+		log_msg(LOG_ERROR, NULL, "internal error: %s", cause);
 		free(cause);
 		free(script_options);
 		return EXIT_INTERNAL;
 	}
 	if (consolidate(c, script_options, *functions, &cause, &code) == -1) {
-		fprintf(stderr, "lyocell: %s\n", cause);
+		log_msg(LOG_ERROR, NULL, "%s", cause);
 		free(cause);
 		free(script_options);
 		return code;
@@ -2006,7 +2060,7 @@ prepare(struct coord *c, char **functions)
 	js_pop(c->cj, 1);
 	js_getproperty(c->cj, -1, "scenarios");
 	if (plan_from_js(c->cj, -1, &c->plan, &cause) == -1) {
-		fprintf(stderr, "lyocell: %s\n", cause);
+		log_msg(LOG_ERROR, NULL, "%s", cause);
 		free(cause);
 		return EXIT_INTERNAL;
 	}
@@ -2027,7 +2081,7 @@ prepare(struct coord *c, char **functions)
 	read_runopts(c, c->cj);
 	if (load_thresholds(c, c->cj, &cause) == -1) {
 		js_pop(c->cj, 1);
-		fprintf(stderr, "lyocell: %s\n", cause);
+		log_msg(LOG_ERROR, NULL, "%s", cause);
 		free(cause);
 		return EXIT_INVALID_CONFIG;
 	}
@@ -2126,7 +2180,7 @@ start_outputs(struct coord *c)
 		struct output *o = output_new(outs[i], c->base, c->metrics, &cause);
 
 		if (o == NULL || output_start(o, &cause) == -1) {
-			fprintf(stderr, "lyocell: --out %s: %s\n", outs[i], cause);
+			log_msg(LOG_ERROR, NULL, "--out %s: %s", outs[i], cause);
 			free(cause);
 			output_free(o);
 			rc = EXIT_USAGE;
@@ -2142,24 +2196,27 @@ start_outputs(struct coord *c)
 }
 
 /* Flush and close the outputs after the coordinator's loop; losses are
- * reported, the summary still comes. */
-static void
+ * reported, the summary still comes.  0, or -1 when an output lost some. */
+static int
 stop_outputs(struct coord *c)
 {
 	char *cause = NULL;
 	size_t i;
+	int rc = 0;
 
 	for (i = 0; i < c->noutputs; i++) {
 		if (output_stop(c->outputs[i], 5000, &cause) == -1) {
 			log_msg(LOG_ERROR, NULL, "%s", cause);
 			free(cause);
 			cause = NULL;
+			rc = -1;
 		}
 		output_free(c->outputs[i]);
 	}
 	free(c->outputs);
 	c->outputs = NULL;
 	c->noutputs = 0;
+	return rc;
 }
 
 /* Flags whose values only the coordinator can judge.  An exit code, or
@@ -2173,7 +2230,7 @@ check_flags(const struct cli *cli)
 
 	if (log_configure(cli_get(cli, "log-output"), cli_get(cli, "log-format"),
 	    &cause) == -1) {
-		fprintf(stderr, "lyocell: %s\n", cause);
+		log_msg(LOG_ERROR, NULL, "%s", cause);
 		free(cause);
 		return EXIT_USAGE;
 	}
@@ -2182,7 +2239,7 @@ check_flags(const struct cli *cli)
 		for (item = strtok_r(list, ",", &save); item != NULL && rc == EXIT_OK;
 		    item = strtok_r(NULL, ",", &save))
 			if (sink_trend_stat_check(item, &cause) == -1) {
-				fprintf(stderr, "lyocell: --summary-trend-stats: %s\n", cause);
+				log_msg(LOG_ERROR, NULL, "--summary-trend-stats: %s", cause);
 				free(cause);
 				rc = EXIT_INVALID_CONFIG;
 			}
@@ -2211,6 +2268,7 @@ coord_free(struct coord *c)
 	free(c->options_json);
 	free(c->setup_json);
 	free(c->abort_reason);
+	free(c->broken);
 	if (c->cj != NULL)
 		js_freestate(c->cj);
 	bundle_free(c->bundle);
@@ -2236,7 +2294,7 @@ coordinator_inspect(const struct cli *cli)
 		struct bundle *b = bundle_build(c.script, modules_names(), &cause);
 
 		if (b == NULL) {
-			fprintf(stderr, "%s\n", cause);
+			log_msg(LOG_ERROR, NULL, "%s", cause);
 			free(cause);
 			return EXIT_SCRIPT_EXCEPTION;
 		}
@@ -2268,13 +2326,22 @@ coordinator_inspect(const struct cli *cli)
 	return rc;
 }
 
+/* libevent's own complaints (no pipes when files run out, say), as log
+ * lines rather than bare "[err]" lines on stderr. */
+static void
+libevent_log(int severity, const char *msg)
+{
+	log_msg(severity >= EVENT_LOG_ERR ? LOG_ERROR : severity == EVENT_LOG_WARN ?
+	    LOG_WARN : LOG_DEBUG, NULL, "libevent: %s", msg);
+}
+
 int
 coordinator_run(const struct cli *cli)
 {
 	struct coord c;
 	char *functions = NULL, *cause = NULL, *teardown_result = NULL, *breached = NULL;
-	const char *w;
-	int rc, code = EXIT_OK, setup_failed = 0;
+	const char *w, *logfile;
+	int rc, code = EXIT_OK, setup_failed = 0, unwritten, err;
 	uint64_t lost;
 	double dur;
 
@@ -2287,6 +2354,7 @@ coordinator_run(const struct cli *cli)
 	if ((rc = check_flags(cli)) != EXIT_OK)
 		return rc;
 	raise_nofile();
+	event_set_log_callback(libevent_log);
 	signal(SIGPIPE, SIG_IGN);
 	early_catch();
 	if (cli_get(cli, "console-output") != NULL)
@@ -2316,6 +2384,8 @@ coordinator_run(const struct cli *cli)
 	}
 	warn_nofile(&c);
 	banner(&c);
+	if (c.tty && !c.quiet)
+		log_screen_init();
 
 	if (has_export(functions, "setup") && !cli_flag(cli, "no-setup", 0)) {
 		double timeout = 60000;
@@ -2332,8 +2402,14 @@ coordinator_run(const struct cli *cli)
 		}
 	}
 	if (run_workers(&c, &cause) == -1) {
-		fprintf(stderr, "lyocell: %s\n", cause);
+		log_msg(LOG_ERROR, NULL, "%s", cause);
 		free(cause);
+		rc = EXIT_INTERNAL;
+		goto out;
+	}
+	if (c.broken != NULL && !c.started) {
+		/* Not the script's fault: no memory, processes or files. */
+		log_msg(LOG_ERROR, NULL, "%s", c.broken);
 		rc = EXIT_INTERNAL;
 		goto out;
 	}
@@ -2354,11 +2430,20 @@ coordinator_run(const struct cli *cli)
 		free(teardown_result);
 	}
 summary:
-	stop_outputs(&c);
+	unwritten = stop_outputs(&c) == -1;
 	lost = lost_samples(&c) + c.lost;
 	dur = c.started ? (double)(c.t_end - c.t_start) / 1e9 : 0;
 	metric_registry_eval(c.metrics, dur, true, &breached, NULL);
-	summarize(&c, dur, has_export(functions, "handleSummary"));
+	if (summarize(&c, dur, has_export(functions, "handleSummary")) == -1)
+		unwritten = 1;
+	if (log_lost(&logfile, &err) > 0) {
+		/* Not through the log, which is what failed. */
+		unsigned long n = log_lost(&logfile, &err);
+
+		fprintf(stderr, "lyocell: %lu log line%s not written to %s: %s\n",
+		    n, n == 1 ? " was" : "s were", logfile, strerror(err));
+		unwritten = 1;
+	}
 	if (c.signals || early_signals)
 		rc = EXIT_EXTERNAL_ABORT;
 	else if (setup_failed)
@@ -2371,7 +2456,7 @@ summary:
 		/* Thresholds judged without the lost samples prove nothing. */
 		rc = lost > 0 || c.failed_workers > 0 ? EXIT_INTERNAL :
 		    EXIT_THRESHOLDS_FAILED;
-	} else if (lost > 0 || c.failed_workers > 0)
+	} else if (lost > 0 || c.failed_workers > 0 || unwritten)
 		rc = EXIT_INTERNAL;
 	else if (code == EXIT_OK && c.marked_failed)
 		rc = EXIT_MARKED_FAILED;

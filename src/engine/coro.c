@@ -5,6 +5,7 @@
  * ucontext does the job (with a signal-mask system call per switch). */
 #include "config.h"
 
+#include <errno.h>
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
@@ -72,6 +73,7 @@ struct coro {
 	char	*map;		/* guard page + stack */
 	size_t	 mapsize;
 	int	 done;
+	struct deep *deep;	/* lent for a coro_call_deep, or NULL */
 #ifdef CORO_ASM
 	void	*sp;
 #else
@@ -83,6 +85,23 @@ struct coro {
 };
 
 static struct coro *current;
+/* A stack coro_call_deep lends a coroutine for one call.  A coroutine
+ * that yields in the call keeps it until the call returns. */
+struct deep {
+	struct deep	*next;	/* in the free list */
+	char		*map;
+	size_t		 mapsize;
+	void		(*fn)(void *);
+	void		*arg;
+#ifdef CORO_ASM
+	void		*sp, *ret_sp;
+#else
+	ucontext_t	 ctx, ret_ctx;
+#endif
+};
+static struct deep *deep_free;
+static int deep_nfree;
+#define DEEP_KEEP	2	/* free deep stacks kept mapped */
 #ifdef CORO_ASM
 static void *sched_sp;
 #else
@@ -148,56 +167,90 @@ uc_entry(unsigned hi, unsigned lo)
 }
 #endif
 
+/* A stack of stack_size bytes above a guard page: the mapping and its
+ * size, or NULL with *cause. */
+static char *
+stack_map(size_t stack_size, size_t *mapsize, char **cause)
+{
+	size_t page = (size_t)sysconf(_SC_PAGESIZE);
+	char *map;
+
+	stack_size = (stack_size + page - 1) & ~(page - 1);
+	*mapsize = stack_size + page;
+	/* Untouched stack pages cost nothing until a VU goes deep. */
+	map = mmap(NULL, *mapsize, PROT_READ | PROT_WRITE,
+	    MAP_PRIVATE | MAP_ANONYMOUS | MAP_NORESERVE | MAP_STACK, -1, 0);
+	if (map == MAP_FAILED) {
+		*cause = xasprintf("cannot map a %zu KiB coroutine stack: %s",
+		    *mapsize >> 10, strerror(errno));
+		return NULL;
+	}
+	if (mprotect(map, page, PROT_NONE) == -1) {
+		*cause = xasprintf("cannot protect a coroutine stack guard page: %s",
+		    strerror(errno));
+		munmap(map, *mapsize);
+		return NULL;
+	}
+	return map;
+}
+
+#ifdef CORO_ASM
+/* The first frame of a stack: ly_coro_switch to it calls fn(arg). */
+static void *
+first_frame(char *map, size_t mapsize, void (*fn)(void *), void *arg)
+{
+	uintptr_t top = ((uintptr_t)map + mapsize) & ~(uintptr_t)15;
+	uint64_t *sp = (uint64_t *)top;
+
+	/* After the pops and the ret, rsp is 16-aligned in ly_coro_start,
+	 * so its call gives fn the frame the ABI requires (rsp + 8 aligned
+	 * at entry). */
+	*--sp = (uint64_t)(uintptr_t)ly_coro_start;	/* ret */
+	*--sp = 0;				/* rbp */
+	*--sp = 0;				/* rbx */
+	*--sp = (uint64_t)(uintptr_t)fn;	/* r12 */
+	*--sp = (uint64_t)(uintptr_t)arg;	/* r13 */
+	*--sp = 0;				/* r14 */
+	*--sp = 0;				/* r15 */
+	*--sp = 0x037f00001f80ULL;		/* fpu cw << 32 | mxcsr */
+	return sp;
+}
+#endif
+
+#ifndef CORO_ASM
+/* The context of a new stack: swapcontext to it calls entry with arg's
+ * two halves. */
+static void
+first_context(ucontext_t *ctx, char *map, size_t mapsize,
+    void (*entry)(unsigned, unsigned), void *arg)
+{
+	size_t page = (size_t)sysconf(_SC_PAGESIZE);
+
+	getcontext(ctx);
+	ctx->uc_stack.ss_sp = map + page;
+	ctx->uc_stack.ss_size = mapsize - page;
+	ctx->uc_link = NULL;
+	makecontext(ctx, (void (*)(void))entry, 2, (unsigned)((uintptr_t)arg >> 32),
+	    (unsigned)(uintptr_t)arg);
+}
+#endif
+
 struct coro *
 coro_new(coro_fn fn, void *arg, size_t stack_size, char **cause)
 {
-	size_t page = (size_t)sysconf(_SC_PAGESIZE);
 	struct coro *co;
 
-	stack_size = (stack_size + page - 1) & ~(page - 1);
 	co = xcalloc(1, sizeof *co);
 	co->fn = fn;
 	co->arg = arg;
-	co->mapsize = stack_size + page;
-	/* Untouched stack pages cost nothing until a VU goes deep. */
-	co->map = mmap(NULL, co->mapsize, PROT_READ | PROT_WRITE,
-	    MAP_PRIVATE | MAP_ANONYMOUS | MAP_NORESERVE | MAP_STACK, -1, 0);
-	if (co->map == MAP_FAILED) {
-		*cause = xasprintf("cannot map a %zu KiB coroutine stack", co->mapsize >> 10);
-		free(co);
-		return NULL;
-	}
-	if (mprotect(co->map, page, PROT_NONE) == -1) {
-		*cause = xasprintf("cannot protect a coroutine stack guard page");
-		munmap(co->map, co->mapsize);
+	if ((co->map = stack_map(stack_size, &co->mapsize, cause)) == NULL) {
 		free(co);
 		return NULL;
 	}
 #ifdef CORO_ASM
-	{
-		uintptr_t top = ((uintptr_t)co->map + co->mapsize) & ~(uintptr_t)15;
-		uint64_t *sp = (uint64_t *)top;
-
-		/* After the pops and the ret, rsp is 16-aligned in
-		 * ly_coro_start, so its call gives fn the frame the ABI
-		 * requires (rsp + 8 aligned at entry). */
-		*--sp = (uint64_t)(uintptr_t)ly_coro_start;	/* ret */
-		*--sp = 0;				/* rbp */
-		*--sp = 0;				/* rbx */
-		*--sp = (uint64_t)(uintptr_t)trampoline;	/* r12 */
-		*--sp = (uint64_t)(uintptr_t)co;	/* r13 */
-		*--sp = 0;				/* r14 */
-		*--sp = 0;				/* r15 */
-		*--sp = 0x037f00001f80ULL;		/* fpu cw << 32 | mxcsr */
-		co->sp = sp;
-	}
+	co->sp = first_frame(co->map, co->mapsize, trampoline, co);
 #else
-	getcontext(&co->ctx);
-	co->ctx.uc_stack.ss_sp = co->map + page;
-	co->ctx.uc_stack.ss_size = stack_size;
-	co->ctx.uc_link = NULL;
-	makecontext(&co->ctx, (void (*)(void))uc_entry, 2,
-	    (unsigned)((uintptr_t)co >> 32), (unsigned)(uintptr_t)co);
+	first_context(&co->ctx, co->map, co->mapsize, uc_entry, co);
 #endif
 	return co;
 }
@@ -207,6 +260,11 @@ coro_free(struct coro *co)
 {
 	if (co == NULL)
 		return;
+	if (co->deep != NULL) {
+		/* Abandoned in a deep call: its stack goes too. */
+		munmap(co->deep->map, co->deep->mapsize);
+		free(co->deep);
+	}
 	munmap(co->map, co->mapsize);
 	free(co);
 }
@@ -243,4 +301,95 @@ coro_yield(void)
 	if (co == NULL)
 		abort();
 	to_scheduler(co);
+}
+
+/*
+ * Deep stacks: each runs deep_main, which calls the lent function and
+ * switches back to the borrower, again for every loan.
+ */
+#ifndef CORO_ASAN
+static void
+deep_main(void *arg)
+{
+	struct deep *d = arg;
+
+	for (;;) {
+		d->fn(d->arg);
+#ifdef CORO_ASM
+		ly_coro_switch(&d->sp, d->ret_sp);
+#else
+		swapcontext(&d->ctx, &d->ret_ctx);
+#endif
+	}
+}
+
+#ifndef CORO_ASM
+static void
+deep_entry(unsigned hi, unsigned lo)
+{
+	deep_main((void *)(((uintptr_t)hi << 32) | (uintptr_t)lo));
+}
+#endif
+
+static struct deep *
+deep_get(void)
+{
+	struct deep *d;
+	char *cause = NULL;
+
+	if ((d = deep_free) != NULL) {
+		deep_free = d->next;
+		deep_nfree--;
+		return d;
+	}
+	d = xcalloc(1, sizeof *d);
+	if ((d->map = stack_map(CORO_STACK_DEEP, &d->mapsize, &cause)) == NULL) {
+		free(cause);
+		free(d);
+		return NULL;
+	}
+#ifdef CORO_ASM
+	d->sp = first_frame(d->map, d->mapsize, deep_main, d);
+#else
+	first_context(&d->ctx, d->map, d->mapsize, deep_entry, d);
+#endif
+	return d;
+}
+
+static void
+deep_put(struct deep *d)
+{
+	if (deep_nfree >= DEEP_KEEP) {
+		munmap(d->map, d->mapsize);
+		free(d);
+		return;
+	}
+	d->next = deep_free;
+	deep_free = d;
+	deep_nfree++;
+}
+#endif
+
+void
+coro_call_deep(void (*fn)(void *), void *arg)
+{
+#ifndef CORO_ASAN
+	struct coro *co = current;
+	struct deep *d;
+
+	if (co != NULL && co->deep == NULL && (d = deep_get()) != NULL) {
+		d->fn = fn;
+		d->arg = arg;
+		co->deep = d;
+#ifdef CORO_ASM
+		ly_coro_switch(&d->ret_sp, d->sp);
+#else
+		swapcontext(&d->ret_ctx, &d->ctx);
+#endif
+		co->deep = NULL;
+		deep_put(d);
+		return;
+	}
+#endif
+	fn(arg);
 }

@@ -7,6 +7,7 @@
 #include "config.h"
 
 #include <event2/event.h>
+#include <math.h>
 #include <mujs.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -39,7 +40,34 @@ struct vu_ext {
 	struct vu	 vu;
 	struct vu_call	*call;
 	char		*init_error;
+	int		 capped;	/* in capped_pcall: the cap applies */
+	int		 over;		/* an allocation was refused */
 };
+
+/* A VU's JavaScript memory may not pass this, so that one VU running away
+ * ends its own iteration, not its worker: 1 GiB, or LYOCELL_VU_MEMORY
+ * MiB. */
+#define VU_MEMORY_DEFAULT	1024
+
+static size_t
+memory_cap(void)
+{
+	static size_t cap;
+	const char *v;
+	char *end;
+	unsigned long long mib;
+
+	if (cap != 0)
+		return cap;
+	mib = VU_MEMORY_DEFAULT;
+	if ((v = getenv("LYOCELL_VU_MEMORY")) != NULL && *v != '\0') {
+		mib = strtoull(v, &end, 10);
+		if (*end != '\0' || mib == 0)
+			mib = VU_MEMORY_DEFAULT;
+	}
+	cap = (size_t)mib << 20;
+	return cap;
+}
 
 /* mujs allocation hook: JavaScript memory comes from engine/vualloc.h;
  * vu->js_bytes counts the bytes the VU's blocks take. */
@@ -55,9 +83,39 @@ vu_alloc(void *actx, void *ptr, int size)
 		vu->js_bytes -= old;
 		return NULL;
 	}
+	if (((struct vu_ext *)vu)->capped && (size_t)size > old &&
+	    vu->js_bytes + ((size_t)size - old) > memory_cap()) {
+		((struct vu_ext *)vu)->over = 1;
+		return NULL;	/* mujs throws "out of memory" */
+	}
 	if ((p = vualloc_realloc(ptr, (size_t)size)) != NULL)
 		vu->js_bytes += vualloc_size(p) - old;
 	return p;
+}
+
+/* js_pcall with the VU's memory capped: over the cap, the call fails, its
+ * garbage is collected and the error says which VU and what cap. */
+static int
+capped_pcall(struct vu *vu, int n)
+{
+	struct vu_ext *x = (struct vu_ext *)vu;
+	js_State *J = vu->J;
+	char msg[128];
+	int rc;
+
+	x->capped = 1;
+	x->over = 0;
+	rc = js_pcall(J, n);
+	x->capped = 0;
+	if (rc != 0 && x->over) {
+		js_pop(J, 1);
+		js_gc(J, 0);
+		snprintf(msg, sizeof msg, "VU %u: its JavaScript memory reached its cap "
+		    "of %zu MiB (LYOCELL_VU_MEMORY)", (unsigned)vu->id, memory_cap() >> 20);
+		js_pushstring(J, msg);
+	}
+	x->over = 0;
+	return rc;
 }
 
 static void
@@ -81,6 +139,35 @@ vu_of(js_State *J)
 	return js_getcontext(J);
 }
 
+/* Where a value that is not an Error (on top of the stack) was thrown,
+ * if a throw statement kept it (__ly.th, src/compile/helpers.js): its
+ * stack without the helper's own frame. */
+static void
+thrown_at(js_State *J, struct buf *b)
+{
+	const char *s, *frame;
+
+	js_getglobal(J, "__ly_thrown");
+	if (!js_isobject(J, -1)) {
+		js_pop(J, 1);
+		return;
+	}
+	js_getproperty(J, -1, "v");
+	js_copy(J, -3);
+	if (js_strictequal(J) || (js_isnumber(J, -1) && js_isnumber(J, -2) &&
+	    isnan(js_tonumber(J, -1)) && isnan(js_tonumber(J, -2)))) {
+		js_getproperty(J, -3, "s");
+		s = js_trystring(J, -1, "");
+		if ((frame = strstr(s + 1, "\n\tat ")) != NULL)
+			buf_puts(b, frame);
+		js_pop(J, 1);
+	}
+	js_pop(J, 3);
+	/* Kept no longer than needed. */
+	js_pushundefined(J);
+	js_setglobal(J, "__ly_thrown");
+}
+
 /* The text of the error on top of the stack, with the JavaScript stack
  * when there is one, as an owned string. */
 static char *
@@ -88,14 +175,22 @@ error_text(js_State *J)
 {
 	struct buf b = BUF_INIT;
 
+	char *sym;
+
 	/* js_trystring converts in place: work on a copy. */
 	js_copy(J, -1);
-	buf_puts(&b, js_trystring(J, -1, "Error"));
+	if (js_isstring(J, -1) &&
+	    (sym = runtime_symbol_text(js_tostring(J, -1))) != NULL) {
+		buf_puts(&b, sym);
+		free(sym);
+	} else
+		buf_puts(&b, js_trystring(J, -1, "Error"));
 	js_pop(J, 1);
 	if (js_isobject(J, -1) && js_hasproperty(J, -1, "stackTrace")) {
 		buf_puts(&b, js_trystring(J, -1, ""));
 		js_pop(J, 1);
-	}
+	} else
+		thrown_at(J, &b);
 	return buf_steal(&b);
 }
 
@@ -222,7 +317,7 @@ vu_init_js(struct vu *vu, char **cause)
 		if (js_ploadstring(J, u->name, u->es5))
 			goto fail;
 		js_pushundefined(J);
-		if (js_pcall(J, 0))
+		if (capped_pcall(vu, 0))
 			goto fail;
 		js_pop(J, 1);
 	}
@@ -230,7 +325,7 @@ vu_init_js(struct vu *vu, char **cause)
 	js_getproperty(J, -1, "require");
 	js_rot2(J);
 	js_pushstring(J, bundle->entry_id);
-	if (js_pcall(J, 1))
+	if (capped_pcall(vu, 1))
 		goto fail;
 	js_setregistry(J, "ly.exports");
 	vu->in_init = 0;
@@ -357,7 +452,7 @@ vu_iteration(struct vu *vu)
 	} else {
 		js_pushundefined(J);
 		push_setup_data(vu);
-		if (js_pcall(J, 1)) {
+		if (capped_pcall(vu, 1)) {
 			if (!vu->interrupted) {
 				text = error_text(J);
 				log_exception(vu, text);
@@ -409,7 +504,7 @@ vu_do_call(struct vu *vu, struct vu_call *c)
 	} else {
 		js_pushundefined(J);
 	}
-	if (js_pcall(J, 1)) {
+	if (capped_pcall(vu, 1)) {
 		c->cause = error_text(J);
 		js_pop(J, 1);
 		return;
@@ -426,7 +521,7 @@ vu_do_call(struct vu *vu, struct vu_call *c)
 	js_pop(J, 1);
 	js_pushundefined(J);
 	js_rot2(J);
-	if (js_pcall(J, 1)) {
+	if (capped_pcall(vu, 1)) {
 		c->cause = error_text(J);
 		js_pop(J, 1);
 		return;
@@ -491,11 +586,45 @@ vu_timer_cb(evutil_socket_t fd, short what, void *arg)
 	engine_wake(vu->engine, vu);
 }
 
+/* A VU's C stack: the small one fits mujs 1.3.2, whose calls stop about
+ * 80 deep; a mujs that lets calls go 1,024 deep needs the large one.
+ * Asked of mujs once per process, with a recursion that counts. */
+static size_t
+stack_size(void)
+{
+	static size_t size;
+	js_State *J;
+	int depth = 0;
+
+	if (size != 0)
+		return size;
+#if defined(__SANITIZE_ADDRESS__)
+	/* ASan's frames are larger, and coro.c lends no deep stack then:
+	 * regular expressions run here too. */
+	size = 2 * CORO_STACK_LARGE;
+	return size;
+#endif
+	size = CORO_STACK_LARGE;
+	if ((J = js_newstate(NULL, NULL, JS_STRICT)) == NULL)
+		return size;
+	if (js_ploadstring(J, "[probe]", "var d = 0; function r() { d++; r(); } "
+	    "try { r(); } catch (e) {} d") == 0) {
+		js_pushundefined(J);
+		if (js_pcall(J, 0) == 0)
+			depth = js_tointeger(J, -1);
+	}
+	js_freestate(J);
+	if (depth > 0 && depth < 200)
+		size = CORO_STACK_DEFAULT;
+	return size;
+}
+
 struct vu *
 vu_new(struct engine *e, uint32_t id, struct exec_run *run, char **cause)
 {
 	struct vu_ext *x = xcalloc(1, sizeof *x);
 	struct vu *vu = &x->vu;
+	char *why = NULL;
 
 	vu->engine = e;
 	vu->id = id;
@@ -504,8 +633,10 @@ vu_new(struct engine *e, uint32_t id, struct exec_run *run, char **cause)
 	vu->group = xstrdup("");
 	vu->tags = run != NULL ? run->tags : e->base_tags;
 	vu->timer = evtimer_new(e->base, vu_timer_cb, vu);
-	vu->co = coro_new(vu_main, x, CORO_STACK_DEFAULT, cause);
+	vu->co = coro_new(vu_main, x, stack_size(), &why);
 	if (vu->co == NULL) {
+		*cause = xasprintf("VU %u: %s", id, why);
+		free(why);
 		event_free(vu->timer);
 		free(vu->group);
 		free(x);

@@ -15,6 +15,7 @@
 #include "config.h"
 
 #include <sys/mman.h>
+#include <sys/resource.h>
 
 #include <stdint.h>
 #include <stdlib.h>
@@ -77,11 +78,17 @@ static struct {
 static void
 pool_init(void)
 {
-	size_t	 size;
+	size_t	 size = RESERVE;
 	void	*p;
+	struct rlimit rl;
 
 	pool.tried = 1;
-	for (size = RESERVE; size >= ((size_t)1 << 30); size /= 4) {
+	/* Under ulimit -v, a quarter of what the process may map: the VUs'
+	 * stacks and malloc need the rest. */
+	if (getrlimit(RLIMIT_AS, &rl) == 0 && rl.rlim_cur != RLIM_INFINITY &&
+	    rl.rlim_cur / 4 < size)
+		size = (rl.rlim_cur / 4) & ~(COMMIT_STEP - 1);
+	for (;;) {
 		p = mmap(NULL, size, PROT_NONE,
 		    MAP_PRIVATE | MAP_ANONYMOUS | MAP_NORESERVE, -1, 0);
 		if (p != MAP_FAILED) {
@@ -89,6 +96,9 @@ pool_init(void)
 			pool.end = pool.base + size;
 			return;
 		}
+		if (size <= ((size_t)1 << 30))
+			return;
+		size /= 4;
 	}
 }
 

@@ -3,7 +3,9 @@
 #include "config.h"
 
 #include <errno.h>
+#include <math.h>
 #include <mujs.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -13,9 +15,11 @@
 #include "engine/engine.h"
 #include "js/binary.h"
 #include "js/modules.h"
+#include "js/runtime.h"
 #include "metrics/metric.h"
 #include "metrics/tagset.h"
 #include "util/buf.h"
+#include "util/gorand.h"
 #include "util/log.h"
 #include "util/pairs.h"
 #include "util/xmalloc.h"
@@ -143,32 +147,46 @@ k6_fail(js_State *J)
 	js_error(J, "%s", js_isdefined(J, 1) ? js_tostring(J, 1) : "");
 }
 
-/* randomSeed(n): a seeded xorshift replaces Math.random for this VU. */
+/* randomSeed(n): Math.random of this VU draws from Go's math/rand seeded
+ * with n, as in k6, so a seed gives k6's numbers. */
 static void
 k6_random(js_State *J)
 {
-	uint64_t x;
-
-	js_getregistry(J, "ly.seed");
-	x = (uint64_t)js_tonumber(J, -1);
+	js_getregistry(J, "ly.rand");
+	js_pushnumber(J, gorand_float64(js_touserdata(J, -1, "gorand")));
+	js_rot2(J);
 	js_pop(J, 1);
-	x ^= x << 13;
-	x ^= x >> 7;
-	x ^= x << 17;
-	js_pushnumber(J, (double)x);
-	js_setregistry(J, "ly.seed");
-	js_pushnumber(J, (double)(x >> 11) / 9007199254740992.0);
+}
+
+static void
+free_rand(js_State *J, void *p)
+{
+	(void)J;
+	free(p);
 }
 
 static void
 k6_random_seed(js_State *J)
 {
-	double seed = js_tonumber(J, 1);
+	double n = js_tonumber(J, 1);
+	struct gorand *g = xmalloc(sizeof *g);
+	int64_t seed;
 
-	/* xorshift must not start at 0; keep the state an exact double */
-	js_pushnumber(J, (double)(((uint64_t)seed * 2654435761u + 88172645463325252ull) &
-	    0x1fffffffffffffull) + 1);
-	js_setregistry(J, "ly.seed");
+	/* As sobek makes an int64 of a number. */
+	if (isnan(n))
+		seed = 0;
+	else if (n >= 9223372036854775807.0)
+		seed = INT64_MAX;
+	else if (n <= -9223372036854775808.0)
+		seed = INT64_MIN;
+	else
+		seed = (int64_t)n;
+	gorand_seed(g, seed);
+	js_getglobal(J, "Object");	/* any object: the userdata's prototype */
+	js_getproperty(J, -1, "prototype");
+	js_newuserdata(J, "gorand", g, free_rand);
+	js_setregistry(J, "ly.rand");
+	js_pop(J, 1);
 	js_getglobal(J, "Math");
 	js_newcfunction(J, k6_random, "random", 0);
 	js_setproperty(J, -2, "random");
@@ -193,11 +211,12 @@ static FILE *console_file;
 void
 modules_console_output(const char *path)
 {
+	char *cause = NULL;
+
 	if (console_file != NULL)
-		fclose(console_file);
-	console_file = NULL;
-	if (path != NULL && (console_file = fopen(path, "a")) == NULL)
-		fatalx(255, "cannot open --console-output %s: %s", path, strerror(errno));
+		return;
+	if (path != NULL && (console_file = log_open(path, &cause)) == NULL)
+		fatalx(255, "--console-output: %s", cause);
 }
 
 static void
@@ -205,6 +224,7 @@ console_print(js_State *J, enum log_level level)
 {
 	struct buf b = BUF_INIT;
 	int i, top = js_gettop(J);
+	char *sym;
 
 	for (i = 1; i < top; i++) {
 		if (i > 1)
@@ -220,6 +240,10 @@ console_print(js_State *J, enum log_level level)
 			else
 				buf_puts(&b, "[object]");
 			js_pop(J, 1);
+		} else if (js_isstring(J, i) &&
+		    (sym = runtime_symbol_text(js_tostring(J, i))) != NULL) {
+			buf_puts(&b, sym);
+			free(sym);
 		} else {
 			buf_puts(&b, js_trystring(J, i, "?"));
 		}

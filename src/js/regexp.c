@@ -17,6 +17,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "engine/coro.h"
 #include "js/modules.h"
 #include "util/buf.h"
 #include "util/xmalloc.h"
@@ -170,18 +171,34 @@ gave_up(js_State *J)
 	return up;
 }
 
+struct match {
+	js_State	*J;
+	int		 n, rc;
+};
+
+static void
+match_call(void *arg)
+{
+	struct match *m = arg;
+
+	m->rc = js_pcall(m->J, m->n);
+}
+
 static void
 wrapper(js_State *J, size_t w)
 {
 	int i, n = js_gettop(J) - 1;
 	char key[32];
+	struct match m = { J, n, 0 };
 
 	snprintf(key, sizeof key, "ly.re.%zu", w);
 	js_getregistry(J, key);
 	js_copy(J, 0);
 	for (i = 1; i <= n; i++)
 		js_copy(J, i);
-	if (js_pcall(J, n) == 0)
+	/* The matcher recurses deep (313 KiB at its limit). */
+	coro_call_deep(match_call, &m);
+	if (m.rc == 0)
 		return;
 	if (!gave_up(J))
 		js_throw(J);

@@ -561,6 +561,23 @@ fail:
 	return -1;
 }
 
+char *
+runtime_symbol_text(const char *s)
+{
+	const char *desc, *colon;
+	size_t len;
+
+	if (strncmp(s, "@@sym:", 6) != 0)
+		return NULL;
+	desc = s + 6;
+	len = strlen(desc);
+	/* A made symbol ends in ":N"; a well-known one does not. */
+	if ((colon = strrchr(desc, ':')) != NULL && colon[1] != '\0' &&
+	    strspn(colon + 1, "0123456789") == strlen(colon + 1))
+		len = (size_t)(colon - desc);
+	return xasprintf("Symbol(%.*s)", (int)len, desc);
+}
+
 void *const mujs_replacements[] = {
 	(void *)js_strtod, (void *)js_stringtofloat, (void *)js_grisu2,
 	(void *)jsV_setproperty,

@@ -38,6 +38,9 @@ int	runtime_load_files(js_State *J, const struct runtime_file *files,
 void	runtime_define(js_State *J);
 /* runtime_define, then runtime_load_files with the runtime library. */
 int	runtime_load(js_State *J, char **cause);
+/* If s is a symbol's key ("@@sym:DESC:N"), "Symbol(DESC)" as k6 shows
+ * it, owned; else NULL. */
+char	*runtime_symbol_text(const char *s);
 /* Whether J has loaded the Promise group: no group, no pending jobs. */
 int	runtime_promises_loaded(js_State *J);
 

@@ -144,3 +144,26 @@ outfile_close(struct outfile *f, char **cause)
 	free(f);
 	return rc;
 }
+
+int
+outfile_save(const char *path, const void *data, size_t len, char **cause)
+{
+	FILE	*fp;
+	int	 err = 0;
+
+	if (outfile_is_stdout(path))
+		fp = stdout;
+	else if ((fp = fopen(path, "we")) == NULL) {
+		*cause = xasprintf("cannot open %s: %s", path, strerror(errno));
+		return -1;
+	}
+	if (fwrite(data, 1, len, fp) != len || fflush(fp) != 0)
+		err = errno;
+	if (fp != stdout && fclose(fp) != 0 && err == 0)
+		err = errno;
+	if (err == 0)
+		return 0;
+	*cause = xasprintf("cannot write %s: %s", fp == stdout ? "stdout" : path,
+	    strerror(err));
+	return -1;
+}

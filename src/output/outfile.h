@@ -19,6 +19,11 @@ int		 outfile_write(struct outfile *, const void *, size_t,
  * reader can decompress what is there so far). */
 int		 outfile_flush(struct outfile *, char **cause);
 int		 outfile_close(struct outfile *, char **cause);
+/* Write len bytes of data as the whole of path (created or truncated,
+ * never compressed), or to stdout for "-"; 0, or -1 with an owned *cause
+ * naming the file and the system's error. */
+int		 outfile_save(const char *path, const void *data, size_t len,
+		     char **cause);
 /* True for stdout. */
 int		 outfile_is_stdout(const char *path);
 

@@ -6,6 +6,8 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/mman.h>
+#include <sched.h>
 #include <time.h>
 #include <unistd.h>
 
@@ -18,6 +20,29 @@ static int log_verbose;
 static int log_color;
 static FILE *log_out;
 static int log_none;
+/* Files opened by log_open, by name, for what log_lost says. */
+static struct {
+	FILE	*f;
+	char	*path;
+} log_files[2];
+#define NLOGFILES (sizeof log_files / sizeof log_files[0])
+/* Lines that could not be written, counted across the forked workers. */
+static struct log_loss {
+	unsigned long	 lines;
+	int		 err;
+	int		 file;	/* an index in log_files */
+} *log_loss;
+static int log_warned;
+/* The live display at the bottom of the terminal, shared with the forked
+ * workers: a log line for the terminal clears it, and draws it again
+ * below itself, in one write under the lock. */
+#define SCREEN_MAX	65536	/* a line per scenario: room for 800 */
+static struct log_screen {
+	int	 lock;
+	int	 lines;		/* on the terminal now; 0: none */
+	size_t	 len;
+	char	 text[SCREEN_MAX];
+} *log_screen;
 static enum { FORMAT_TEXT, FORMAT_JSON, FORMAT_RAW } log_format;
 
 static const struct {
@@ -67,14 +92,10 @@ log_configure(const char *output, const char *format, char **cause)
 
 		if (comma != NULL)
 			*comma = '\0';	/* ",level=..." is not supported: ignored */
-		f = fopen(path, "a");
-		if (f == NULL) {
-			*cause = xasprintf("--log-output: cannot open %s: %s", path,
-			    strerror(errno));
-			free(path);
-			return -1;
-		}
+		f = log_open(path, cause);
 		free(path);
+		if (f == NULL)
+			return -1;
 		log_out = f;
 		return 0;
 	}
@@ -118,6 +139,98 @@ json_fields(struct buf *b, const char *fields)
 	}
 }
 
+static void
+screen_lock(void)
+{
+	while (__atomic_exchange_n(&log_screen->lock, 1, __ATOMIC_ACQUIRE))
+		sched_yield();
+}
+
+static void
+screen_unlock(void)
+{
+	__atomic_store_n(&log_screen->lock, 0, __ATOMIC_RELEASE);
+}
+
+static void
+write_all(int fd, const char *p, size_t len)
+{
+	ssize_t n;
+
+	while (len > 0 && (n = write(fd, p, len)) > 0) {
+		p += n;
+		len -= (size_t)n;
+	}
+}
+
+int
+log_screen_init(void)
+{
+	if (log_screen != NULL)
+		return 0;
+	log_screen = mmap(NULL, sizeof *log_screen, PROT_READ | PROT_WRITE,
+	    MAP_SHARED | MAP_ANONYMOUS, -1, 0);
+	if (log_screen == MAP_FAILED) {
+		log_screen = NULL;
+		return -1;
+	}
+	return 0;
+}
+
+void
+log_screen_draw(int fd, const char *text, int lines)
+{
+	struct buf b = BUF_INIT;
+	size_t len = strlen(text);
+
+	if (log_screen == NULL || len >= SCREEN_MAX)
+		return;
+	screen_lock();
+	if (log_screen->lines > 0)
+		buf_printf(&b, "\033[%dA\r", log_screen->lines);
+	buf_add(&b, text, len);
+	write_all(fd, b.data, b.len);
+	memcpy(log_screen->text, text, len);
+	log_screen->len = len;
+	log_screen->lines = lines;
+	screen_unlock();
+	buf_free(&b);
+}
+
+void
+log_screen_end(void)
+{
+	if (log_screen == NULL)
+		return;
+	screen_lock();
+	log_screen->lines = 0;
+	screen_unlock();
+}
+
+/* Write a log line to fd: under the live display, if it is there. */
+static ssize_t
+line_out(int fd, const char *p, size_t len)
+{
+	struct buf b = BUF_INIT;
+	ssize_t n;
+
+	if (log_screen == NULL || __atomic_load_n(&log_screen->lines, __ATOMIC_RELAXED) == 0 ||
+	    !isatty(fd))
+		return write(fd, p, len);
+	screen_lock();
+	if (log_screen->lines == 0) {
+		screen_unlock();
+		return write(fd, p, len);
+	}
+	buf_printf(&b, "\033[%dA\r\033[J", log_screen->lines);
+	buf_add(&b, p, len);
+	buf_add(&b, log_screen->text, log_screen->len);
+	n = write(fd, b.data, b.len);
+	screen_unlock();
+	buf_free(&b);
+	return n < 0 ? n : (ssize_t)len;
+}
+
 void
 log_set_output(FILE *f)
 {
@@ -128,6 +241,70 @@ int
 log_enabled(enum log_level level)
 {
 	return level != LOG_DEBUG || log_verbose;
+}
+
+/* A line the log file did not take: counted for log_lost, and said once
+ * per process on stderr (as k6's logger does). */
+static void
+lost(FILE *f, int err)
+{
+	size_t i;
+
+	for (i = 0; i < NLOGFILES && log_files[i].f != f; i++)
+		;
+	if (i == NLOGFILES || f == NULL)
+		return;
+	if (log_loss != NULL) {
+		__atomic_fetch_add(&log_loss->lines, 1, __ATOMIC_RELAXED);
+		__atomic_store_n(&log_loss->err, err, __ATOMIC_RELAXED);
+		__atomic_store_n(&log_loss->file, (int)i, __ATOMIC_RELAXED);
+	}
+	if (!log_warned) {
+		log_warned = 1;
+		fprintf(stderr, "lyocell: cannot write the log to %s: %s\n",
+		    log_files[i].path, strerror(err));
+	}
+}
+
+FILE *
+log_open(const char *path, char **cause)
+{
+	FILE *f;
+	size_t i;
+
+	for (i = 0; i < NLOGFILES && log_files[i].f != NULL; i++)
+		;
+	if (i == NLOGFILES) {
+		*cause = xasprintf("cannot open %s: too many log files", path);
+		return NULL;
+	}
+	if ((f = fopen(path, "ae")) == NULL) {
+		*cause = xasprintf("cannot open %s: %s", path, strerror(errno));
+		return NULL;
+	}
+	if (log_loss == NULL) {
+		log_loss = mmap(NULL, sizeof *log_loss, PROT_READ | PROT_WRITE,
+		    MAP_SHARED | MAP_ANONYMOUS, -1, 0);
+		if (log_loss == MAP_FAILED)
+			log_loss = NULL;
+	}
+	log_files[i].f = f;
+	log_files[i].path = xstrdup(path);
+	return f;
+}
+
+unsigned long
+log_lost(const char **path, int *err)
+{
+	unsigned long n;
+
+	if (log_loss == NULL)
+		return 0;
+	if ((n = __atomic_load_n(&log_loss->lines, __ATOMIC_RELAXED)) == 0)
+		return 0;
+	*path = log_files[__atomic_load_n(&log_loss->file, __ATOMIC_RELAXED)].path;
+	*err = __atomic_load_n(&log_loss->err, __ATOMIC_RELAXED);
+	return n;
 }
 
 void
@@ -173,8 +350,8 @@ log_write(FILE *f, enum log_level level, const char *fields, const char *msg)
 	buf_putc(&b, '\n');
 	/* One write per line keeps lines of several workers whole. */
 	fflush(f);
-	if (write(fileno(f), b.data, b.len) < 0)
-		(void)0;
+	if (line_out(fileno(f), b.data, b.len) != (ssize_t)b.len)
+		lost(f, errno);
 	buf_free(&b);
 }
 

@@ -26,6 +26,20 @@ int	log_enabled(enum log_level);
 /* fields is a preformatted " key=value ..." suffix, or NULL. */
 void	log_msg(enum log_level, const char *fields, const char *fmt, ...)
 	    __attribute__((format(printf, 3, 4)));
+/* Open path for appending log lines (--log-output file=, --console-output):
+ * a FILE the log keeps, or NULL with an owned *cause. */
+FILE	*log_open(const char *path, char **cause);
+/* Lines that files from log_open did not take, by this process and the
+ * workers forked after the open; *path and *err (an errno) are set when
+ * there are any. */
+unsigned long	log_lost(const char **path, int *err);
+/* The live display (the coordinator's): log_screen_init before the
+ * workers fork; log_screen_draw writes text (lines lines, each ending in
+ * a newline) over the display already drawn on fd, and log lines for the
+ * terminal then go above it; log_screen_end leaves it where it is. */
+int	log_screen_init(void);
+void	log_screen_draw(int fd, const char *text, int lines);
+void	log_screen_end(void);
 void	log_write(FILE *f, enum log_level, const char *fields, const char *msg);
 
 #endif

@@ -7,19 +7,27 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "util/log.h"
 #include "util/xmalloc.h"
 
 void
 fatalx(int code, const char *fmt, ...)
 {
+	static int dying;
 	va_list ap;
+	char msg[1024];
 
 	fflush(stdout);
-	fputs("lyocell: ", stderr);
 	va_start(ap, fmt);
-	vfprintf(stderr, fmt, ap);
+	vsnprintf(msg, sizeof msg, fmt, ap);
 	va_end(ap);
-	fputc('\n', stderr);
+	/* Through the log (--log-output, --log-format), unless the log is
+	 * what failed: it allocates. */
+	if (!dying) {
+		dying = 1;
+		log_write(NULL, LOG_ERROR, NULL, msg);
+	} else
+		fprintf(stderr, "lyocell: %s\n", msg);
 	exit(code);
 }
 

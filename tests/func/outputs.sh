@@ -48,5 +48,32 @@ else
 	grep -q "invalid output type 'bogus'" "$tmp/out" && ok "an unknown output is refused" ||
 	    notok "an unknown output is refused: $(cat "$tmp/out")"
 fi
+# The summary on a full stdout: said on stderr, exit 109.
+"$LYOCELL" run -q "$script" >/dev/full 2>"$tmp/out"
+rc=$?
+if [ "$rc" = 109 ] && grep -q "the end-of-test summary: cannot write stdout: No space left on device" "$tmp/out"; then
+	ok "the summary on a full stdout: exit 109"
+else
+	notok "the summary on a full stdout: exit $rc: $(tail -3 "$tmp/out")"
+fi
+# Results on a disk that fills up mid-way (a 4 KiB tmpfs, where one can
+# be mounted): each loss is reported and the run does not exit 0.
+mnt=$tmp/tiny
+mkdir "$mnt"
+if [ "$(id -u)" = 0 ] && mount -t tmpfs -o size=4k tmpfs "$mnt" 2>/dev/null; then
+	"$LYOCELL" run -q --summary-export "$mnt/e.json" --out "json=$mnt/o.json" \
+	    "$script" >"$tmp/out" 2>&1
+	rc=$?
+	umount "$mnt"
+	if [ "$rc" = 109 ] &&
+	    grep -q "json: cannot write $mnt/o.json: No space left on device; [0-9]* samples were not written" "$tmp/out" &&
+	    grep -q -- "--summary-export: cannot write $mnt/e.json: No space left on device" "$tmp/out"; then
+		ok "a full disk: lost results reported, exit 109"
+	else
+		notok "a full disk: exit $rc: $(tail -3 "$tmp/out")"
+	fi
+else
+	echo "ok - a full disk # SKIP cannot mount a tmpfs"
+fi
 echo "$passed passed, $failed failed"
 [ "$failed" -eq 0 ]

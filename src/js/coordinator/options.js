@@ -230,7 +230,8 @@ var __ly_options = (function () {
 		}
 		if (hasD) {
 			if (durationMs(o.duration, "duration") <= 0)
-				return { "default": { executor: "per-vu-iterations", vus: vus, iterations: 1 } };
+				fail("`duration` option should be more than 0, for infinite duration " +
+				    "use the externally-controlled executor");
 			return { "default": { executor: "constant-vus", vus: vus, duration: o.duration } };
 		}
 		if (hasS)
@@ -255,7 +256,8 @@ var __ly_options = (function () {
 				    what + ".stages[" + i + "].target", 0)
 			});
 			if (out[i].duration < 0)
-				fail(what + ".stages[" + i + "].duration must not be negative");
+				fail(what + " has configuration errors: the duration for stage " +
+				    (i + 1) + " can't be negative");
 		}
 		return out;
 	}
@@ -290,9 +292,9 @@ var __ly_options = (function () {
 		if (exportsList && exportsList.indexOf(n.exec) < 0)
 			fail(what + ": function '" + n.exec + "' not found in exports");
 		if (n.startTime < 0)
-			fail(what + ".startTime must not be negative");
+			fail(what + " has configuration errors: the startTime can't be negative");
 		if (n.gracefulStop < 0)
-			fail(what + ".gracefulStop must not be negative");
+			fail(what + " has configuration errors: the gracefulStop timeout can't be negative");
 		switch (ex) {
 		case "shared-iterations":
 		case "per-vu-iterations":
@@ -543,6 +545,9 @@ var __ly_options = (function () {
 		delete o.duration;
 		delete o.iterations;
 		delete o.stages;
+		if (o.setupTimeout !== undefined && o.setupTimeout !== null &&
+		    durationMs(o.setupTimeout, "setupTimeout") <= 0)
+			fail("setupTimeout must be positive");
 		if (o.summaryTrendStats === undefined)
 			o.summaryTrendStats = ["avg", "min", "med", "max", "p(90)", "p(95)"];
 		if (!(o.summaryTrendStats instanceof Array))
