@@ -1070,9 +1070,13 @@ lowergen_body(struct gen *g, struct node *f)
 		body = f->c->a;
 	/* The body's names are the outer function's variables. */
 	s = g->scope;
-	for (i = 0; i < s->nb; i++)
+	for (i = 0; i < s->nb; i++) {
 		if (s->b[i].kind == B_LET || s->b[i].kind == B_CONST)
 			add_name(outer, s->b[i].emit);
+		/* and their flags (tdz_flag adds those of inner blocks) */
+		if (s->b[i].flag != NULL)
+			add_name(outer, s->b[i].flag);
+	}
 	{
 		struct node *k;
 

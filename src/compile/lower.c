@@ -742,6 +742,18 @@ tdz_created(struct tdzpass *t, struct node *f, int depth)
 	return c;
 }
 
+/* Give b its flag variable.  A generator's or async function's body
+ * declares no var where it stands (lower-gen.c hoists its names to the
+ * function around the state machine), so there the flag is one of the
+ * function's names; elsewhere the declaration's var covers it. */
+static void
+tdz_flag(struct gen *g, struct binding *b)
+{
+	b->flag = gprintf(g, "%s$tdz", b->emit);
+	if (g->fn->gen != NULL)
+		fn_add_name(g, g->fn, b->flag);
+}
+
 /* Is offset pos before b is initialised? */
 static int
 tdz_before(const struct binding *b, unsigned pos)
@@ -788,8 +800,7 @@ tdz_walk(struct tdzpass *t, struct node *n, struct node *fn, struct node *own)
 					if (check) {
 						n->flags |= NF_TDZCHECK;
 						if (b->flag == NULL)
-							b->flag = gprintf(t->g, "%s$tdz",
-							    b->emit);
+							tdz_flag(t->g, b);
 					}
 				}
 				break;
