@@ -1,4 +1,4 @@
-/* The coordinator; see coordinator.h and ../shared/DESIGN.md "Processes". */
+/* The coordinator; see coordinator.h and docs/design.md "Processes". */
 #include "config.h"
 
 #include <errno.h>
