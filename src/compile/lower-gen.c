@@ -34,12 +34,14 @@
 
 /* A loop, switch or labelled statement taken apart: where break and
  * continue go. */
+#define GEN_MAX_LABELS	8	/* labels on one statement */
+
 struct gtarget {
 	struct gtarget	*up;
 	int		 loop;		/* continue allowed */
 	int		 sw;		/* a switch (unlabelled break) */
-	const char	*labels[8];
-	size_t		 labeln[8];
+	const char	*labels[GEN_MAX_LABELS];
+	size_t		 labeln[GEN_MAX_LABELS];
 	int		 nlabels;
 	int		 brk, cont;	/* labels */
 };
@@ -52,8 +54,8 @@ struct lgen {
 	struct gtarget	*targets;
 	int		 kind;		/* 0 generator, 1 async, 2 async gen */
 	/* Labels waiting for the loop they label. */
-	const char	*pend[8];
-	size_t		 pendn[8];
+	const char	*pend[GEN_MAX_LABELS];
+	size_t		 pendn[GEN_MAX_LABELS];
 	int		 npend;
 };
 
@@ -933,8 +935,9 @@ ex_stmt(struct gen *g, struct node *n)
 		ex_try(g, n);
 		break;
 	case N_LABEL:
-		if (lg->npend == 8)
-			gfail(g, n, "too many labels");
+		if (lg->npend == GEN_MAX_LABELS)
+			gfail(g, n, "more than %d labels on one statement",
+			    GEN_MAX_LABELS);
 		lg->pend[lg->npend] = n->a->s;
 		lg->pendn[lg->npend++] = n->a->n;
 		if (is_loop(n->b) || n->b->type == N_LABEL ||

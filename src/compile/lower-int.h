@@ -76,6 +76,10 @@ struct modimport {
 	const char	*var;
 };
 
+/* Labels declared in, and labelled jumps leaving, one loop body run as
+ * a function; more is a compile error naming the limit. */
+#define LOWER_MAX_LABELS	16
+
 /* A loop body run as a function of its own, so that closures in it
  * capture a fresh copy of the loop's let/const bindings per iteration.
  * break, continue and return in it become returns (see gen_wrapped). */
@@ -84,9 +88,9 @@ struct loopwrap {
 	int		 loops;		/* loops entered inside the body */
 	int		 breaks;	/* loops and switches entered */
 	const char	*label;		/* the wrapped loop's label */
-	const char	*labels[16];	/* labels declared inside */
+	const char	*labels[LOWER_MAX_LABELS]; /* labels declared inside */
 	int		 nlabels;
-	const char	*jumps[16];	/* "b:label"/"c:label" leaving it */
+	const char	*jumps[LOWER_MAX_LABELS]; /* "b:label"/"c:label" leaving it */
 	int		 njumps;
 };
 

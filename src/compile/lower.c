@@ -3283,8 +3283,10 @@ gen_jump(struct gen *g, struct node *n)
 					if (strcmp(w->jumps[i], j) == 0)
 						break;
 				if (i == w->njumps) {
-					if (w->njumps == 16)
-						gfail(g, n, "too many labelled jumps");
+					if (w->njumps == LOWER_MAX_LABELS)
+						gfail(g, n, "more than %d labelled "
+						    "jumps out of a loop body",
+						    LOWER_MAX_LABELS);
 					w->jumps[w->njumps++] = j;
 				}
 				emitf(g, "return {l: \"%s\"};", j);
@@ -3576,7 +3578,10 @@ gen_stmt1(struct gen *g, struct node *n)
 			    g->forof_labels != NULL ? g->forof_labels : "", l);
 		else
 			emitf(g, "%s:", l);
-		if (g->wrap != NULL && g->wrap->nlabels < 16) {
+		if (g->wrap != NULL) {
+			if (g->wrap->nlabels == LOWER_MAX_LABELS)
+				gfail(g, n, "more than %d labels in a loop body",
+				    LOWER_MAX_LABELS);
 			g->wrap->labels[g->wrap->nlabels++] = l;
 			pushed = 1;
 		}

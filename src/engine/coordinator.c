@@ -1,4 +1,4 @@
-/* The coordinator; see coordinator.h and ../shared/DESIGN.md "Processes". */
+/* The coordinator; see coordinator.h and docs/design.md "Processes". */
 #include "config.h"
 
 #include <errno.h>
@@ -23,6 +23,7 @@
 
 #include "cli.h"
 #include "compile/bundle.h"
+#include "defaults.h"
 #include "engine/coordinator.h"
 #include "engine/engine.h"
 #include "exitcode.h"
@@ -40,7 +41,9 @@
 #include "output/output.h"
 #include "util/buf.h"
 #include "util/duration.h"
+#include "util/format.h"
 #include "util/log.h"
+#include "util/timeunit.h"
 #include "util/xmalloc.h"
 
 extern char **environ;
@@ -387,7 +390,7 @@ script_exports(struct vu *vu, char **options, char **functions, char **cause)
 		if (js_iscallable(J, -1)) {
 			if (!first)
 				buf_putc(&b, ',');
-			buf_json_string(&b, k, strlen(k));
+			format_json_cstring(&b, k, FORMAT_JSON_BF);
 			first = 0;
 		}
 		js_pop(J, 1);
@@ -1091,7 +1094,7 @@ watch_cb(evutil_socket_t fd, short what, void *arg)
 		if (quiet <= c->worker_timeout)
 			continue;
 		why = xasprintf("gave no sign of life for %.1f s (stopped or hung; "
-		    "--worker-timeout): killed", (double)quiet / 1e9);
+		    "--worker-timeout): killed", ns_to_s(quiet));
 		worker_failed(c, wp, wp->pid, why);
 		free(why);
 		kill(wp->pid, SIGKILL);
@@ -1209,7 +1212,7 @@ signal_cb(evutil_socket_t sig, short what, void *arg)
 static double
 elapsed_s(const struct coord *c)
 {
-	return c->t_start ? (double)(engine_now() - c->t_start) / 1e9 : 0;
+	return c->t_start ? ns_to_s(engine_now() - c->t_start) : 0;
 }
 
 /* Iterations of scenario i over all workers: complete (which 0) or
@@ -1610,17 +1613,7 @@ md5_hex(const char *s, char out[33])
 static void
 json_number(struct buf *b, double v)
 {
-	char tmp[40];
-	int prec;
-
-	if (!isfinite(v))
-		v = 0;
-	for (prec = 15; prec <= 17; prec++) {
-		snprintf(tmp, sizeof tmp, "%.*g", prec, v);
-		if (strtod(tmp, NULL) == v)
-			break;
-	}
-	buf_puts(b, tmp);
+	format_float_g(b, isfinite(v) ? v : 0);
 }
 
 static void
@@ -1677,14 +1670,14 @@ json_thresholds(struct buf *b, struct threshold **t, size_t n, const struct sink
 	for (i = 0; i < n; i++) {
 		if (i > 0)
 			buf_putc(b, ',');
-		buf_json_string(b, t[i]->source, strlen(t[i]->source));
+		format_json_cstring(b, t[i]->source, FORMAT_JSON_BF);
 		buf_printf(b, ":{\"ok\":%s}", t[i]->failed ? "false" : "true");
 	}
 	buf_puts(b, "},\"thresholdOrder\":[");
 	for (i = 0; i < n; i++) {
 		if (i > 0)
 			buf_putc(b, ',');
-		buf_json_string(b, t[i]->source, strlen(t[i]->source));
+		format_json_cstring(b, t[i]->source, FORMAT_JSON_BF);
 	}
 	buf_puts(b, "],\"thresholdValues\":{");
 	for (i = 0; i < n; i++) {
@@ -1693,7 +1686,7 @@ json_thresholds(struct buf *b, struct threshold **t, size_t n, const struct sink
 			v = 0;
 		if (i > 0)
 			buf_putc(b, ',');
-		buf_json_string(b, stat, strlen(stat));
+		format_json_cstring(b, stat, FORMAT_JSON_BF);
 		buf_putc(b, ':');
 		json_number(b, v);
 	}
@@ -1731,7 +1724,7 @@ results_json(struct coord *c, double dur)
 			continue;
 		buf_printf(&b, "%s", first ? "" : ",");
 		first = 0;
-		buf_json_string(&b, m->name, strlen(m->name));
+		format_json_cstring(&b, m->name, FORMAT_JSON_BF);
 		buf_printf(&b, ":{\"type\":\"%s\",\"contains\":\"%s\",\"values\":",
 		    sink_type_name(m->type), metric_contains_name(m->contains));
 		json_sink_values(&b, m, m->sink, trend, dur);
@@ -1746,7 +1739,7 @@ results_json(struct coord *c, double dur)
 			if (!sub->observed)
 				continue;
 			buf_putc(&b, ',');
-			buf_json_string(&b, sub->name, strlen(sub->name));
+			format_json_cstring(&b, sub->name, FORMAT_JSON_BF);
 			buf_printf(&b, ":{\"type\":\"%s\",\"contains\":\"%s\",\"values\":",
 			    sink_type_name(m->type), metric_contains_name(m->contains));
 			json_sink_values(&b, m, sub->sink, trend, dur);
@@ -1764,11 +1757,11 @@ results_json(struct coord *c, double dur)
 
 		md5_hex(path, id);
 		buf_printf(&b, "%s{\"group\":", i ? "," : "");
-		buf_json_string(&b, checks[i].group, strlen(checks[i].group));
+		format_json_cstring(&b, checks[i].group, FORMAT_JSON_BF);
 		buf_puts(&b, ",\"name\":");
-		buf_json_string(&b, checks[i].name, strlen(checks[i].name));
+		format_json_cstring(&b, checks[i].name, FORMAT_JSON_BF);
 		buf_puts(&b, ",\"path\":");
-		buf_json_string(&b, path, strlen(path));
+		format_json_cstring(&b, path, FORMAT_JSON_BF);
 		buf_printf(&b, ",\"id\":\"%s\",\"passes\":%llu,\"fails\":%llu}", id,
 		    (unsigned long long)checks[i].passes,
 		    (unsigned long long)checks[i].fails);
@@ -1778,7 +1771,7 @@ results_json(struct coord *c, double dur)
 	for (i = 0; i < ngroups; i++) {
 		md5_hex(groups[i], id);
 		buf_printf(&b, "%s{\"path\":", i ? "," : "");
-		buf_json_string(&b, groups[i], strlen(groups[i]));
+		format_json_cstring(&b, groups[i], FORMAT_JSON_BF);
 		buf_printf(&b, ",\"id\":\"%s\"}", id);
 	}
 	md5_hex("", id);
@@ -2032,6 +2025,7 @@ prepare(struct coord *c, char **functions)
 	}
 
 	c->cj = js_newstate(NULL, NULL, 0);
+	defaults_define(c->cj);
 	if (runtime_load(c->cj, &cause) == -1 ||
 	    runtime_load_files(c->cj, coordinator_files, coordinator_files_n, &cause) == -1) {
 		log_msg(LOG_ERROR, NULL, "internal error: %s", cause);
@@ -2375,12 +2369,12 @@ coordinator_run(const struct cli *cli)
 	if (c.plan.max_vus > 0 && c.nworkers > c.plan.max_vus)
 		c.nworkers = (int)c.plan.max_vus;
 	c.workers = xcalloc((size_t)c.nworkers, sizeof *c.workers);
-	c.worker_timeout = 30 * (int64_t)1000000000;
+	c.worker_timeout = 30 * (int64_t)NS_PER_S;
 	if ((w = cli_get(cli, "worker-timeout")) != NULL) {
 		double ms;
 
 		if (duration_parse(w, &ms) == 0 && ms > 0)
-			c.worker_timeout = (int64_t)(ms * 1e6);
+			c.worker_timeout = ms_to_ns(ms);
 	}
 	warn_nofile(&c);
 	banner(&c);
@@ -2391,7 +2385,7 @@ coordinator_run(const struct cli *cli)
 		double timeout = 60000;
 
 		js_getproperty(c.cj, -1, "options");
-		timeout = opt_duration(c.cj, "setupTimeout", 60000);
+		timeout = opt_duration(c.cj, "setupTimeout", K6_DEFAULT(setupTimeout));
 		js_pop(c.cj, 1);
 		/* As in k6, a failed setup() ends the test, but what it
 		 * measured still makes a summary. */
@@ -2423,7 +2417,7 @@ coordinator_run(const struct cli *cli)
 		double timeout;
 
 		js_getproperty(c.cj, -1, "options");
-		timeout = opt_duration(c.cj, "teardownTimeout", 60000);
+		timeout = opt_duration(c.cj, "teardownTimeout", K6_DEFAULT(teardownTimeout));
 		js_pop(c.cj, 1);
 		code = lifecycle(&c, "teardown", timeout, EXIT_TEARDOWN_TIMEOUT,
 		    &teardown_result);
@@ -2432,7 +2426,7 @@ coordinator_run(const struct cli *cli)
 summary:
 	unwritten = stop_outputs(&c) == -1;
 	lost = lost_samples(&c) + c.lost;
-	dur = c.started ? (double)(c.t_end - c.t_start) / 1e9 : 0;
+	dur = c.started ? ns_to_s(c.t_end - c.t_start) : 0;
 	metric_registry_eval(c.metrics, dur, true, &breached, NULL);
 	if (summarize(&c, dur, has_export(functions, "handleSummary")) == -1)
 		unwritten = 1;

@@ -14,6 +14,7 @@
 #include "util/buf.h"
 #include "util/pairs.h"
 #include "util/log.h"
+#include "util/timeunit.h"
 #include "util/xmalloc.h"
 
 #define FLUSH_MS	100
@@ -31,7 +32,7 @@ engine_now(void)
 	struct timespec ts;
 
 	clock_gettime(CLOCK_MONOTONIC, &ts);
-	return (int64_t)ts.tv_sec * 1000000000 + ts.tv_nsec;
+	return timespec_ns(&ts);
 }
 
 static int64_t
@@ -40,7 +41,7 @@ wall_ns(void)
 	struct timespec ts;
 
 	clock_gettime(CLOCK_REALTIME, &ts);
-	return (int64_t)ts.tv_sec * 1000000000 + ts.tv_nsec;
+	return timespec_ns(&ts);
 }
 
 static int
@@ -399,7 +400,7 @@ engine_send_status(struct engine *e)
 
 	engine_flush(e);
 	clock_gettime(CLOCK_REALTIME, &ts);
-	wire_writer_vus(e->wire, &e->out, (int64_t)ts.tv_sec * 1000000000 + ts.tv_nsec,
+	wire_writer_vus(e->wire, &e->out, timespec_ns(&ts),
 	    e->vus_active, e->vus_max);
 	send_out(e);
 	for (i = 0; i < e->nruns; i++) {

@@ -18,6 +18,7 @@
 #include "engine/engine.h"
 #include "metrics/tagset.h"
 #include "util/log.h"
+#include "util/timeunit.h"
 #include "util/xmalloc.h"
 
 enum {
@@ -38,15 +39,14 @@ arm(struct event *ev, double ms)
 
 	if (ms < 0)
 		ms = 0;
-	tv.tv_sec = (time_t)(ms / 1000);
-	tv.tv_usec = (suseconds_t)((ms - (double)tv.tv_sec * 1000) * 1000);
+	tv = timeval_ms(ms);
 	evtimer_add(ev, &tv);
 }
 
 static double
 since_start(const struct exec_run *run)
 {
-	return (double)(engine_now() - run->t_start) / 1e6;
+	return ns_to_ms(engine_now() - run->t_start);
 }
 
 /* Our slot of the machine's exec.instance counts, kept current. */
@@ -702,7 +702,7 @@ ramp(struct exec_run *run)
 			vu->deactivated = engine_now();
 		/* Past gracefulRampDown, a removed VU is cut short. */
 		if (vu->state == VU_RUNNING && vu->deactivated != 0 &&
-		    (double)(engine_now() - vu->deactivated) / 1e6 > sc->graceful_ramp_down)
+		    ns_to_ms(engine_now() - vu->deactivated) > sc->graceful_ramp_down)
 			vu_interrupt(vu);
 	}
 	run->target = target;

@@ -5,6 +5,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "defaults.h"
 #include "engine/plan.h"
 #include "util/buf.h"
 #include "util/duration.h"
@@ -87,18 +88,18 @@ read_scenario(js_State *J, int idx, struct scenario *sc)
 	sc->name = str(J, idx, "name");
 	sc->exec = str(J, idx, "exec");
 	sc->start_time = num(J, idx, "startTime", 0);
-	sc->graceful_stop = num(J, idx, "gracefulStop", 30000);
+	sc->graceful_stop = num(J, idx, "gracefulStop", K6_DEFAULT(gracefulStop));
 	sc->env = pairs(J, idx, "env", &sc->nenv);
 	sc->tags = pairs(J, idx, "tags", &sc->ntags);
 	sc->vus = (int64_t)num(J, idx, "vus", 1);
 	sc->iterations = (int64_t)num(J, idx, "iterations", 1);
-	sc->max_duration = num(J, idx, "maxDuration", 600000);
+	sc->max_duration = num(J, idx, "maxDuration", K6_DEFAULT(maxDuration));
 	sc->duration = num(J, idx, "duration", 0);
 	sc->start_vus = (int64_t)num(J, idx, "startVUs", 1);
-	sc->graceful_ramp_down = num(J, idx, "gracefulRampDown", 30000);
+	sc->graceful_ramp_down = num(J, idx, "gracefulRampDown", K6_DEFAULT(gracefulRampDown));
 	sc->rate = (int64_t)num(J, idx, "rate", 0);
 	sc->start_rate = (int64_t)num(J, idx, "startRate", 0);
-	sc->time_unit = num(J, idx, "timeUnit", 1000);
+	sc->time_unit = num(J, idx, "timeUnit", K6_DEFAULT(timeUnit));
 	sc->pre_allocated_vus = (int64_t)num(J, idx, "preAllocatedVUs", 0);
 	sc->max_vus = (int64_t)num(J, idx, "maxVUs", 0);
 	js_getproperty(J, idx, "stages");

@@ -21,6 +21,7 @@
 #include "js/runtime.h"
 #include "util/buf.h"
 #include "util/log.h"
+#include "util/timeunit.h"
 #include "util/xmalloc.h"
 
 #define VU_INTERRUPTED	"lyocell: iteration interrupted"
@@ -466,7 +467,7 @@ vu_iteration(struct vu *vu)
 	modules_iteration_end(vu);
 	if (!vu->interrupted && e->opts != NULL && e->opts->min_iteration_duration > 0) {
 		double left = e->opts->min_iteration_duration -
-		    (double)(engine_now() - t0) / 1e6;
+		    ns_to_ms(engine_now() - t0);
 
 		if (left > 0)
 			modules_sleep(vu, left);
@@ -474,7 +475,7 @@ vu_iteration(struct vu *vu)
 	if (!vu->interrupted) {
 		engine_emit(e, e->m.iterations, vu->tags, 1);
 		engine_emit(e, e->m.iteration_duration, vu->tags,
-		    (double)(engine_now() - t0) / 1e6);
+		    ns_to_ms(engine_now() - t0));
 	}
 	vu->mid_iteration = 0;
 	collect(vu);
@@ -728,8 +729,7 @@ vu_call(struct vu *vu, const char *fn, const char *arg_json, double timeout_ms,
 	}
 	x->call = &c;
 	timer = evtimer_new(vu->engine->base, call_timeout_cb, &c);
-	tv.tv_sec = (time_t)(timeout_ms / 1000);
-	tv.tv_usec = (suseconds_t)((timeout_ms - (double)tv.tv_sec * 1000) * 1000);
+	tv = timeval_ms(timeout_ms);
 	evtimer_add(timer, &tv);
 	engine_wake(vu->engine, vu);
 	engine_run(vu->engine, call_done, &c);

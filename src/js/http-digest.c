@@ -15,6 +15,7 @@
 
 #include "js/http-digest.h"
 #include "util/buf.h"
+#include "util/format.h"
 #include "util/xmalloc.h"
 
 #define PARAM_MAX	1024
@@ -191,19 +192,19 @@ http_digest_answer(const char *challenge, const char *user, const char *pass,
 		goto out;
 
 	buf_puts(&out, "Digest username=");
-	buf_json_string(&out, user, strlen(user));
+	format_json_cstring(&out, user, FORMAT_JSON_BF);
 	buf_puts(&out, ", realm=");
-	buf_json_string(&out, c->realm, strlen(c->realm));
+	format_json_cstring(&out, c->realm, FORMAT_JSON_BF);
 	buf_puts(&out, ", nonce=");
-	buf_json_string(&out, c->nonce, strlen(c->nonce));
+	format_json_cstring(&out, c->nonce, FORMAT_JSON_BF);
 	buf_puts(&out, ", uri=");
-	buf_json_string(&out, uri, strlen(uri));
+	format_json_cstring(&out, uri, FORMAT_JSON_BF);
 	if (c->algorithm[0] != '\0')
 		buf_printf(&out, ", algorithm=%s", c->algorithm);
 	buf_printf(&out, ", response=\"%s\"", resp);
 	if (c->has_opaque) {
 		buf_puts(&out, ", opaque=");
-		buf_json_string(&out, c->opaque, strlen(c->opaque));
+		format_json_cstring(&out, c->opaque, FORMAT_JSON_BF);
 	}
 	if (qop != NULL)
 		buf_printf(&out, ", qop=%s, nc=00000001, cnonce=\"%s\"", qop, cnonce);

@@ -32,7 +32,9 @@
 #include "js/modules.h"
 #include "net/net.h"
 #include "util/duration.h"
+#include "util/format.h"
 #include "util/log.h"
+#include "util/timeunit.h"
 #include "util/xmalloc.h"
 
 enum { RQ_QUEUED, RQ_RUNNING, RQ_HOP_DONE, RQ_COMPLETE };
@@ -841,7 +843,7 @@ read_timeout(js_State *J, int idx)
 		    "like \"10s\" or milliseconds", js_tostring(J, idx));
 	if (!(ms > 0))
 		js_error(J, "invalid params.timeout: it must be positive");
-	return (int64_t)(ms * 1e6);
+	return ms_to_ns(ms);
 }
 
 /* Ranges from an expectedStatuses() object at idx into *out. */
@@ -1155,7 +1157,7 @@ thread_cpu(void)
 
 	if (clock_gettime(CLOCK_THREAD_CPUTIME_ID, &ts) == -1)
 		return 0;
-	return (int64_t)ts.tv_sec * 1000000000 + ts.tv_nsec;
+	return timespec_ns(&ts);
 }
 
 #if LIBCURL_VERSION_NUM >= 0x075000	/* 7.80: CURLOPT_PREREQFUNCTION */
@@ -2054,7 +2056,7 @@ log_failure(struct http_req *r)
 	buf_puts(&f, " error=");
 	if (r->url_fault == HTTP_URL_PARSE)
 		/* k6 never made the request */
-		buf_json_string(&f, r->error, strlen(r->error));
+		format_json_cstring(&f, r->error, FORMAT_JSON_BF);
 	else {
 		char *msg = xasprintf("%c%s \"%s\": %s", m[0], m + 1, r->orig_url,
 		    r->log_error != NULL ? r->log_error : r->error);
@@ -2063,7 +2065,7 @@ log_failure(struct http_req *r)
 		/* Go writes "Get", not "GET" */
 		for (i = 2; i < strlen(m) + 1; i++)
 			msg[i - 1] = (char)tolower((unsigned char)msg[i - 1]);
-		buf_json_string(&f, msg, strlen(msg));
+		format_json_cstring(&f, msg, FORMAT_JSON_BF);
 		free(msg);
 	}
 	log_msg(LOG_WARN, f.data, "Request Failed");

@@ -22,6 +22,7 @@
 #include "util/gorand.h"
 #include "util/log.h"
 #include "util/pairs.h"
+#include "util/timeunit.h"
 #include "util/xmalloc.h"
 
 static struct vu *
@@ -120,7 +121,7 @@ k6_group(js_State *J)
 	failed = js_pcall(J, 0);
 	if (!vu->interrupted)
 		engine_emit(e, e->m.group_duration, vu->tags,
-		    (double)(engine_now() - t0) / 1e6);
+		    ns_to_ms(engine_now() - t0));
 	vu->group = old_group;
 	/* Back to the outer group, keeping any exec.vu.tags set inside. */
 	if (engine_system_tag(e, "group"))
@@ -616,8 +617,8 @@ x_sc_start(js_State *J)
 
 	exec_sc(J);
 	clock_gettime(CLOCK_REALTIME, &ts);
-	js_pushnumber(J, (double)ts.tv_sec * 1000 + (double)ts.tv_nsec / 1e6 -
-	    (double)(engine_now() - vu->run->t_start) / 1e6);
+	js_pushnumber(J, (double)ts.tv_sec * MS_PER_S + ns_to_ms(ts.tv_nsec) -
+	    ns_to_ms(engine_now() - vu->run->t_start));
 }
 
 static void
@@ -647,7 +648,7 @@ x_inst_duration(js_State *J)
 {
 	struct engine *e = exec_vu(J)->engine;
 
-	js_pushnumber(J, e->started ? (double)(engine_now() - e->t0) / 1e6 : 0);
+	js_pushnumber(J, e->started ? ns_to_ms(engine_now() - e->t0) : 0);
 }
 
 static void

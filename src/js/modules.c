@@ -9,6 +9,7 @@
 #include "compile/bundle.h"
 #include "engine/engine.h"
 #include "js/modules.h"
+#include "util/timeunit.h"
 #include "util/xmalloc.h"
 
 static const struct {
@@ -130,8 +131,7 @@ modules_sleep(struct vu *vu, double ms)
 		return -1;
 	if (ms <= 0)
 		return 0;
-	tv.tv_sec = (time_t)(ms / 1000);
-	tv.tv_usec = (suseconds_t)((ms - (double)tv.tv_sec * 1000) * 1000);
+	tv = timeval_ms(ms);
 	evtimer_add(vu->timer, &tv);
 	if (vu_block(vu) == -1) {
 		evtimer_del(vu->timer);

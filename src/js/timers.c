@@ -18,6 +18,7 @@
 #include "js/modules.h"
 #include "js/runtime.h"
 #include "util/log.h"
+#include "util/timeunit.h"
 #include "util/xmalloc.h"
 
 struct timer {
@@ -54,8 +55,7 @@ arm(struct timer *t)
 	struct timeval tv;
 	double ms = t->ms < 0 ? 0 : t->ms;
 
-	tv.tv_sec = (time_t)(ms / 1000);
-	tv.tv_usec = (suseconds_t)((ms - (double)tv.tv_sec * 1000) * 1000);
+	tv = timeval_ms(ms);
 	evtimer_add(t->ev, &tv);
 }
 

@@ -6,6 +6,7 @@
 #include <time.h>
 
 #include "metrics/aggregator.h"
+#include "util/timeunit.h"
 #include "util/xmalloc.h"
 
 struct aggregator {
@@ -179,7 +180,7 @@ aggregator_add(struct aggregator *a, uint32_t metric, uint32_t tags, double valu
 	clock_gettime(CLOCK_REALTIME, &ts);
 	s.metric = metric;
 	s.tags = tags;
-	s.time = (int64_t)ts.tv_sec * 1000000000 + ts.tv_nsec;
+	s.time = timespec_ns(&ts);
 	s.value = value;
 	add_sample(a, &s);
 }

@@ -13,6 +13,7 @@
 #include "metrics/sink.h"
 #include "metrics/threshold.h"
 #include "util/buf.h"
+#include "util/format.h"
 #include "util/xmalloc.h"
 
 /* Operators in k6's scan order: longer tokens before their prefixes. */
@@ -317,36 +318,15 @@ threshold_op_name(enum threshold_op op)
 	return "?";
 }
 
-/* Go's %g: the shortest representation that reads back the same. */
-static void
-threshold_format_g(char *buf, size_t len, double v)
-{
-	char	*e;
-	int	 prec, exp10;
-
-	for (prec = 1; prec <= 17; prec++) {
-		snprintf(buf, len, "%.*e", prec - 1, v);
-		if (strtod(buf, NULL) == v)
-			break;
-	}
-	/* Go's shortest %g uses %e when the exponent is < -4 or >= 6,
-	 * with at least two exponent digits, as C does. */
-	e = strchr(buf, 'e');
-	exp10 = e != NULL ? atoi(e + 1) : 0;
-	if (exp10 < -4 || exp10 >= 6)
-		return;
-	snprintf(buf, len, "%.*f", prec - 1 - exp10 > 0 ? prec - 1 - exp10 : 0,
-	    v);
-}
-
 const char *
 threshold_stat(const struct threshold *t, char *buf, size_t len)
 {
-	char	 num[64];
+	struct buf	 num = BUF_INIT;
 
 	if (t->agg == THRESHOLD_P) {
-		threshold_format_g(num, sizeof num, t->pct);
-		snprintf(buf, len, "p(%s)", num);
+		format_float_g(&num, t->pct);
+		snprintf(buf, len, "p(%s)", num.data);
+		buf_free(&num);
 	} else
 		snprintf(buf, len, "%s", threshold_agg_name(t->agg));
 	return buf;

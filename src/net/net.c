@@ -7,6 +7,7 @@
 #include <string.h>
 
 #include "net/net.h"
+#include "util/timeunit.h"
 #include "util/xmalloc.h"
 
 struct net {
@@ -127,8 +128,7 @@ timer_fn(CURLM *multi, long ms, void *clientp)
 		return 0;
 	}
 	/* Never call libcurl from here: a 0 ms timer runs from the loop. */
-	tv.tv_sec = ms / 1000;
-	tv.tv_usec = (ms % 1000) * 1000;
+	tv = timeval_ms(ms);
 	evtimer_add(n->timer, &tv);
 	return 0;
 }

@@ -15,7 +15,7 @@
 #include <strings.h>
 
 #include "output/backend.h"
-#include "output/format.h"
+#include "util/format.h"
 #include "output/outfile.h"
 #include "util/buf.h"
 #include "util/duration.h"

@@ -25,11 +25,12 @@
 
 #include "net/net.h"
 #include "output/backend.h"
-#include "output/format.h"
+#include "util/format.h"
 #include "util/buf.h"
 #include "util/duration.h"
 #include "util/hex.h"
 #include "util/pairs.h"
+#include "util/timeunit.h"
 #include "util/xmalloc.h"
 
 #define INFLUX_BATCH_MAX	((size_t)4 << 20)	/* bytes in one POST */
@@ -1056,8 +1057,7 @@ influx_stop(void *arg, int timeout_ms, char **cause)
 	influx_enqueue(ix);
 	if (timeout_ms < 0)
 		timeout_ms = 0;
-	tv.tv_sec = timeout_ms / 1000;
-	tv.tv_usec = (timeout_ms % 1000) * 1000;
+	tv = timeval_ms(timeout_ms);
 	ix->expired = 0;
 	deadline = evtimer_new(ix->base, influx_deadline_cb, ix);
 	evtimer_add(deadline, &tv);

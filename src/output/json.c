@@ -12,7 +12,7 @@
 #include <string.h>
 
 #include "output/backend.h"
-#include "output/format.h"
+#include "util/format.h"
 #include "output/outfile.h"
 #include "util/buf.h"
 #include "util/duration.h"
@@ -99,17 +99,17 @@ json_threshold(struct buf *b, const struct threshold *t)
 	char	 d[64];
 
 	if (!t->abort_on_fail) {
-		format_json_string(b, t->source, 0);
+		format_json_cstring(b, t->source, 0);
 		return;
 	}
 	buf_puts(b, "{\"threshold\":");
-	format_json_string(b, t->source, 0);
+	format_json_cstring(b, t->source, 0);
 	buf_puts(b, ",\"abortOnFail\":true,\"delayAbortEval\":");
 	if (t->delay_abort_eval_ms < 0)
 		buf_puts(b, "null");
 	else {
 		duration_format(t->delay_abort_eval_ms, d, sizeof d);
-		format_json_string(b, d, 0);
+		format_json_cstring(b, d, 0);
 	}
 	buf_putc(b, '}');
 }
@@ -121,7 +121,7 @@ json_metric(struct buf *b, const struct metric *m)
 	size_t			 i, k;
 
 	buf_puts(b, "{\"type\":\"Metric\",\"data\":{\"name\":");
-	format_json_string(b, m->name, 1);
+	format_json_cstring(b, m->name, FORMAT_JSON_HTML);
 	buf_printf(b, ",\"type\":\"%s\",\"contains\":\"%s\",\"thresholds\":[",
 	    sink_type_name(m->type), metric_contains_name(m->contains));
 	for (i = 0; i < m->nthresholds; i++) {
@@ -139,24 +139,26 @@ json_metric(struct buf *b, const struct metric *m)
 			if (i > 0)
 				buf_putc(b, ',');
 			buf_puts(b, "{\"name\":");
-			format_json_string(b, sm->name, 1);
+			format_json_cstring(b, sm->name, FORMAT_JSON_HTML);
 			buf_puts(b, ",\"suffix\":");
-			format_json_string(b, sm->sel.suffix != NULL ?
-			    sm->sel.suffix : "", 1);
+			format_json_cstring(b, sm->sel.suffix != NULL ?
+			    sm->sel.suffix : "", FORMAT_JSON_HTML);
 			buf_puts(b, ",\"tags\":{");
 			for (k = 0; k < sm->sel.ntags; k++) {
 				if (k > 0)
 					buf_putc(b, ',');
-				format_json_string(b, sm->sel.tags[k].key, 1);
+				format_json_cstring(b, sm->sel.tags[k].key,
+				    FORMAT_JSON_HTML);
 				buf_putc(b, ':');
-				format_json_string(b, sm->sel.tags[k].value, 1);
+				format_json_cstring(b, sm->sel.tags[k].value,
+				    FORMAT_JSON_HTML);
 			}
 			buf_puts(b, "}}");
 		}
 		buf_putc(b, ']');
 	}
 	buf_puts(b, "},\"metric\":");
-	format_json_string(b, m->name, 1);
+	format_json_cstring(b, m->name, FORMAT_JSON_HTML);
 	buf_puts(b, "}\n");
 }
 
@@ -183,7 +185,7 @@ json_add(void *arg, const struct output_sample *s)
 		json_metric(b, m);
 	}
 	buf_puts(b, "{\"metric\":");
-	format_json_string(b, m->name, 1);
+	format_json_cstring(b, m->name, FORMAT_JSON_HTML);
 	buf_puts(b, ",\"type\":\"Point\",\"data\":{\"time\":\"");
 	format_time_rfc3339(b, s->time, 1);
 	buf_puts(b, "\",\"value\":");
@@ -192,9 +194,9 @@ json_add(void *arg, const struct output_sample *s)
 	for (i = 0; i < s->ntags; i++) {
 		if (i > 0)
 			buf_putc(b, ',');
-		format_json_string(b, s->tags[i].key, 1);
+		format_json_cstring(b, s->tags[i].key, FORMAT_JSON_HTML);
 		buf_putc(b, ':');
-		format_json_string(b, s->tags[i].value, 1);
+		format_json_cstring(b, s->tags[i].value, FORMAT_JSON_HTML);
 	}
 	buf_putc(b, '}');
 	if (s->has_meta || s->meta_len > 0) {
@@ -216,9 +218,9 @@ json_add(void *arg, const struct output_sample *s)
 			if (!first)
 				buf_putc(b, ',');
 			first = 0;
-			format_json_string(b, k, 1);
+			format_json_cstring(b, k, FORMAT_JSON_HTML);
 			buf_putc(b, ':');
-			format_json_string(b, v, 1);
+			format_json_cstring(b, v, FORMAT_JSON_HTML);
 		}
 		buf_putc(b, '}');
 	}

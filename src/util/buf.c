@@ -6,7 +6,6 @@
 #include <string.h>
 
 #include "util/buf.h"
-#include "util/utf8.h"
 #include "util/xmalloc.h"
 
 #define BUF_DEFAULT_CAP ((size_t)1 << 30)
@@ -105,59 +104,6 @@ buf_printf(struct buf *b, const char *fmt, ...)
 	rc = buf_vprintf(b, fmt, ap);
 	va_end(ap);
 	return rc;
-}
-
-int
-buf_json_string(struct buf *b, const char *s, size_t len)
-{
-	static const char hex[] = "0123456789abcdef";
-	size_t i, start = 0, w = 1;
-	long r;
-	char esc[8];
-	unsigned char seq[7];
-
-	if (buf_putc(b, '"') == -1)
-		return -1;
-	for (i = 0; i < len; i += w) {
-		unsigned char c = (unsigned char)s[i];
-		const char *rep = NULL;
-
-		w = 1;
-		if (c >= 0x80) {
-			/* A copy ending in NULs: decoding stops at len. */
-			memset(seq, 0, sizeof seq);
-			memcpy(seq, s + i, len - i < 6 ? len - i : 6);
-			r = utf8_decode(seq, &w);
-			rep = utf8_json_rep(r, w, esc);
-			if (rep == NULL)
-				continue;
-		}
-		switch (c) {
-		case '"': rep = "\\\""; break;
-		case '\\': rep = "\\\\"; break;
-		case '\n': rep = "\\n"; break;
-		case '\r': rep = "\\r"; break;
-		case '\t': rep = "\\t"; break;
-		case '\b': rep = "\\b"; break;
-		case '\f': rep = "\\f"; break;
-		default:
-			if (c < 0x20) {
-				memcpy(esc, "\\u00", 4);
-				esc[4] = hex[c >> 4];
-				esc[5] = hex[c & 15];
-				esc[6] = '\0';
-				rep = esc;
-			}
-		}
-		if (rep == NULL)
-			continue;
-		if (buf_add(b, s + start, i - start) == -1 || buf_puts(b, rep) == -1)
-			return -1;
-		start = i + w;
-	}
-	if (buf_add(b, s + start, len - start) == -1)
-		return -1;
-	return buf_putc(b, '"');
 }
 
 char *

@@ -29,8 +29,6 @@ int	 buf_puts(struct buf *, const char *);
 int	 buf_putc(struct buf *, int);
 int	 buf_printf(struct buf *, const char *, ...) __attribute__((format(printf, 2, 3)));
 int	 buf_vprintf(struct buf *, const char *, va_list) __attribute__((format(printf, 2, 0)));
-/* Append s as a JSON string literal, quotes included. */
-int	 buf_json_string(struct buf *, const char *s, size_t len);
 /* Hand the data over: returns an owned string, buffer becomes empty. */
 char	*buf_steal(struct buf *);
 

@@ -12,6 +12,7 @@
 #include <unistd.h>
 
 #include "util/buf.h"
+#include "util/format.h"
 #include "util/log.h"
 #include "util/xmalloc.h"
 
@@ -120,20 +121,20 @@ json_fields(struct buf *b, const char *fields)
 		if ((eq = strchr(p, '=')) == NULL)
 			break;
 		buf_putc(b, ',');
-		buf_json_string(b, p, (size_t)(eq - p));
+		format_json_string(b, p, (size_t)(eq - p), FORMAT_JSON_BF);
 		buf_putc(b, ':');
 		p = eq + 1;
 		if (*p == '"') {
 			end = strchr(p + 1, '"');
 			if (end == NULL)
 				end = p + strlen(p);
-			buf_json_string(b, p + 1, (size_t)(end - p - 1));
+			format_json_string(b, p + 1, (size_t)(end - p - 1), FORMAT_JSON_BF);
 			p = *end ? end + 1 : end;
 		} else {
 			end = strchr(p, ' ');
 			if (end == NULL)
 				end = p + strlen(p);
-			buf_json_string(b, p, (size_t)(end - p));
+			format_json_string(b, p, (size_t)(end - p), FORMAT_JSON_BF);
 			p = end;
 		}
 	}
@@ -330,7 +331,7 @@ log_write(FILE *f, enum log_level level, const char *fields, const char *msg)
 		buf_puts(&b, msg);
 	} else if (log_format == FORMAT_JSON) {
 		buf_printf(&b, "{\"level\":\"%s\",\"msg\":", levels[level].word);
-		buf_json_string(&b, msg, strlen(msg));
+		format_json_cstring(&b, msg, FORMAT_JSON_BF);
 		buf_printf(&b, ",\"time\":\"%s\"", stamp);
 		json_fields(&b, fields);
 		buf_putc(&b, '}');
@@ -343,7 +344,7 @@ log_write(FILE *f, enum log_level level, const char *fields, const char *msg)
 			buf_printf(&b, "  %s", fields);
 	} else {
 		buf_printf(&b, "time=\"%s\" level=%s msg=", stamp, levels[level].word);
-		buf_json_string(&b, msg, strlen(msg));
+		format_json_cstring(&b, msg, FORMAT_JSON_BF);
 		if (fields != NULL)
 			buf_printf(&b, " %s", fields);
 	}

@@ -10,6 +10,7 @@
 #include <cmocka.h>
 
 #include "util/buf.h"
+#include "util/format.h"
 
 static void
 test_grow(void **state)
@@ -46,7 +47,7 @@ test_json_string(void **state)
 	struct buf b = BUF_INIT;
 	const char in[] = "a\"b\\c\n\x01\xc3\xa9";
 
-	buf_json_string(&b, in, sizeof in - 1);
+	format_json_string(&b, in, sizeof in - 1, FORMAT_JSON_BF);
 	assert_string_equal(b.data, "\"a\\\"b\\\\c\\n\\u0001\xc3\xa9\"");
 	buf_free(&b);
 }
@@ -60,7 +61,7 @@ test_json_string_mujs(void **state)
 	const char in[] = "n\xc0\x80l \xed\xa0\x80 p \xed\xa0\xbd\xed\xb8\x80"
 	    " \xed\xb0\x80\xff\xe2\x80\xa8\xc0";
 
-	buf_json_string(&b, in, sizeof in - 1);
+	format_json_string(&b, in, sizeof in - 1, FORMAT_JSON_BF);
 	assert_string_equal(b.data, "\"n\\u0000l \xef\xbf\xbd p \xf0\x9f\x98\x80"
 	    " \xef\xbf\xbd\\ufffd\\u2028\\ufffd\"");
 	buf_free(&b);

@@ -8,6 +8,7 @@
 #include <cmocka.h>
 
 #include "util/duration.h"
+#include "util/timeunit.h"
 
 static void
 parse_ok(const char *s, double want)
@@ -63,6 +64,24 @@ test_format(void **state)
 	assert_string_equal(duration_format(600000, b, sizeof b), "10m0s");
 }
 
+static void
+test_timeunit(void **state)
+{
+	struct timespec	 ts = { 3, 250000000 };
+	struct timeval	 tv;
+
+	assert_int_equal(timespec_ns(&ts), 3250000000LL);
+	assert_true(ns_to_ms(1500000) == 1.5);
+	assert_true(ns_to_s(2500000000LL) == 2.5);
+	assert_int_equal(ms_to_ns(1.5), 1500000);
+	tv = timeval_ms(2001.5);
+	assert_int_equal(tv.tv_sec, 2);
+	assert_int_equal(tv.tv_usec, 1500);
+	tv = timeval_ms(999);
+	assert_int_equal(tv.tv_sec, 0);
+	assert_int_equal(tv.tv_usec, 999000);
+}
+
 int
 main(void)
 {
@@ -70,6 +89,7 @@ main(void)
 		cmocka_unit_test(test_parse),
 		cmocka_unit_test(test_parse_bad),
 		cmocka_unit_test(test_format),
+		cmocka_unit_test(test_timeunit),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);

@@ -17,7 +17,7 @@
 #include <zlib.h>
 
 #include "metrics/metric.h"
-#include "output/format.h"
+#include "util/format.h"
 #include "output/output.h"
 #include "util/buf.h"
 #include "util/xmalloc.h"
@@ -329,12 +329,21 @@ test_json_strings(void **state)
 {
 	struct buf	 b = BUF_INIT;
 
-	format_json_string(&b, "<a href=\"x\">&\x01\t\xe2\x80\xa8 \xff\xc3\xa9", 1);
+	format_json_cstring(&b, "<a href=\"x\">&\x01\t\xe2\x80\xa8 \xff\xc3\xa9",
+	    FORMAT_JSON_HTML);
 	assert_string_equal(b.data, "\"\\u003ca href=\\\"x\\\"\\u003e\\u0026"
 	    "\\u0001\\t\\u2028 \\ufffd\xc3\xa9\"");
 	buf_reset(&b);
-	format_json_string(&b, "p(95)<500 && x>1", 0);
+	format_json_cstring(&b, "p(95)<500 && x>1", 0);
 	assert_string_equal(b.data, "\"p(95)<500 && x>1\"");
+	/* Go spells \b and \f as \u0008 and \u000c, JSON.stringify short;
+	 * the length, not a NUL, ends the string. */
+	buf_reset(&b);
+	format_json_string(&b, "\b\f<\0x", 5, 0);
+	assert_string_equal(b.data, "\"\\u0008\\u000c<\\u0000x\"");
+	buf_reset(&b);
+	format_json_string(&b, "\b\f<\0x", 4, FORMAT_JSON_BF);
+	assert_string_equal(b.data, "\"\\b\\f<\\u0000\"");
 	buf_free(&b);
 }
 

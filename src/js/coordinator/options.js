@@ -286,7 +286,7 @@ var __ly_options = (function () {
 			name: name, executor: ex,
 			exec: sc.exec === undefined ? "default" : String(sc.exec),
 			startTime: durationMs(sc.startTime === undefined ? 0 : sc.startTime, what + ".startTime"),
-			gracefulStop: durationMs(sc.gracefulStop === undefined ? "30s" : sc.gracefulStop, what + ".gracefulStop"),
+			gracefulStop: durationMs(sc.gracefulStop === undefined ? __ly_defaults.gracefulStop : sc.gracefulStop, what + ".gracefulStop"),
 			env: sc.env || {}, tags: sc.tags || {}
 		};
 		if (exportsList && exportsList.indexOf(n.exec) < 0)
@@ -300,7 +300,7 @@ var __ly_options = (function () {
 		case "per-vu-iterations":
 			n.vus = intValue(sc.vus === undefined ? 1 : sc.vus, what + ".vus", 1);
 			n.iterations = intValue(sc.iterations === undefined ? 1 : sc.iterations, what + ".iterations", 1);
-			n.maxDuration = durationMs(sc.maxDuration === undefined ? "10m" : sc.maxDuration, what + ".maxDuration");
+			n.maxDuration = durationMs(sc.maxDuration === undefined ? __ly_defaults.maxDuration : sc.maxDuration, what + ".maxDuration");
 			if (ex === "shared-iterations" && n.iterations < n.vus)
 				fail(what + ": the number of iterations (" + n.iterations +
 				    ") can't be less than the number of VUs (" + n.vus + ")");
@@ -318,7 +318,7 @@ var __ly_options = (function () {
 		case "ramping-vus":
 			n.startVUs = intValue(sc.startVUs === undefined ? 1 : sc.startVUs, what + ".startVUs", 0);
 			n.stages = normStages(sc.stages === undefined ? [] : sc.stages, what);
-			n.gracefulRampDown = durationMs(sc.gracefulRampDown === undefined ? "30s" : sc.gracefulRampDown, what + ".gracefulRampDown");
+			n.gracefulRampDown = durationMs(sc.gracefulRampDown === undefined ? __ly_defaults.gracefulRampDown : sc.gracefulRampDown, what + ".gracefulRampDown");
 			sum = n.startVUs;
 			for (i = 0; i < n.stages.length; i++)
 				sum += n.stages[i].target;
@@ -329,7 +329,7 @@ var __ly_options = (function () {
 			break;
 		case "constant-arrival-rate":
 		case "ramping-arrival-rate":
-			n.timeUnit = durationMs(sc.timeUnit === undefined ? "1s" : sc.timeUnit, what + ".timeUnit");
+			n.timeUnit = durationMs(sc.timeUnit === undefined ? __ly_defaults.timeUnit : sc.timeUnit, what + ".timeUnit");
 			if (n.timeUnit <= 0)
 				fail(what + ".timeUnit must be more than 0");
 			if (sc.preAllocatedVUs === undefined)

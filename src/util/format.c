@@ -8,7 +8,8 @@
 #include <string.h>
 #include <time.h>
 
-#include "output/format.h"
+#include "util/format.h"
+#include "util/timeunit.h"
 #include "util/utf8.h"
 
 /*
@@ -191,17 +192,19 @@ format_float_fixed6(struct buf *b, double v)
 }
 
 int
-format_json_string(struct buf *b, const char *str, int html)
+format_json_string(struct buf *b, const char *str, size_t len, int flags)
 {
 	static const char	 hex[] = "0123456789abcdef";
 	const unsigned char	*s = (const unsigned char *)str;
 	size_t			 i = 0, p = 0, w;
 	long			 r;
+	int			 html = flags & FORMAT_JSON_HTML;
 	char			 esc[8];
+	unsigned char		 seq[7];
 
 	if (buf_putc(b, '"') == -1)
 		return -1;
-	while (s[i] != '\0') {
+	while (i < len) {
 		unsigned char c = s[i];
 		const char *rep = NULL;
 
@@ -219,15 +222,16 @@ format_json_string(struct buf *b, const char *str, int html)
 			case '\n': rep = "\\n"; break;
 			case '\r': rep = "\\r"; break;
 			case '\t': rep = "\\t"; break;
-			case '<': case '>': case '&':
-				if (html) {
-					snprintf(esc, sizeof esc, "\\u00%c%c",
-					    hex[c >> 4], hex[c & 15]);
-					rep = esc;
+			case '\b':
+			case '\f':
+				if (flags & FORMAT_JSON_BF) {
+					rep = c == '\b' ? "\\b" : "\\f";
+					break;
 				}
-				break;
+				/* FALLTHROUGH */
 			default:
-				if (c < 0x20) {
+				if (c < 0x20 || (html &&
+				    (c == '<' || c == '>' || c == '&'))) {
 					snprintf(esc, sizeof esc, "\\u00%c%c",
 					    hex[c >> 4], hex[c & 15]);
 					rep = esc;
@@ -235,7 +239,10 @@ format_json_string(struct buf *b, const char *str, int html)
 			}
 			w = 1;
 		} else {
-			r = utf8_decode(s + i, &w);
+			/* A copy ending in NULs: decoding stops at len. */
+			memset(seq, 0, sizeof seq);
+			memcpy(seq, s + i, len - i < 6 ? len - i : 6);
+			r = utf8_decode(seq, &w);
 			rep = utf8_json_rep(r, w, esc);
 		}
 		if (rep != NULL) {
@@ -252,18 +259,24 @@ format_json_string(struct buf *b, const char *str, int html)
 }
 
 int
+format_json_cstring(struct buf *b, const char *s, int flags)
+{
+	return format_json_string(b, s, strlen(s), flags);
+}
+
+int
 format_time_rfc3339(struct buf *b, int64_t t, int nano)
 {
 	/* Many samples share a second: keep its text (one thread only,
 	 * the coordinator's). */
 	static int64_t	 last_sec = INT64_MIN;
 	static char	 last_date[80], last_zone[24];
-	int64_t		 sec = t / 1000000000, ns = t % 1000000000;
+	int64_t		 sec = t / NS_PER_S, ns = t % NS_PER_S;
 	char		 frac[16];
 	int		 n;
 
 	if (ns < 0) {
-		ns += 1000000000;
+		ns += NS_PER_S;
 		sec--;
 	}
 	if (sec != last_sec) {

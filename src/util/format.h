@@ -9,6 +9,7 @@
 #ifndef LYOCELL_FORMAT_H
 #define LYOCELL_FORMAT_H
 
+#include <stddef.h>
 #include <stdint.h>
 
 #include "util/buf.h"
@@ -26,10 +27,17 @@ int	format_float_fixed6(struct buf *, double v);
 int	format_u64(struct buf *, uint64_t v);
 int	format_i64(struct buf *, int64_t v);
 
-/* A JSON string literal, quotes included, escaped as easyjson does
- * (html: also <, > and & as \u003c ...) or as encoding/json with
- * SetEscapeHTML(false) does (html false).  Invalid UTF-8 becomes \ufffd. */
-int	format_json_string(struct buf *, const char *s, int html);
+/* The project's one JSON string escaper: s[0..len) as a JSON string
+ * literal, quotes included, escaped as Go's encoding/json with
+ * SetEscapeHTML(false) does, or with FORMAT_JSON_HTML also <, > and & as
+ * \u003c ... as easyjson does; FORMAT_JSON_BF writes \b and \f as
+ * JavaScript's JSON.stringify does instead of \u0008 and \u000c.
+ * Invalid UTF-8 becomes \ufffd; a NUL byte \u0000. */
+#define FORMAT_JSON_HTML	0x1
+#define FORMAT_JSON_BF		0x2
+int	format_json_string(struct buf *, const char *s, size_t len, int flags);
+/* The same for a NUL-terminated s. */
+int	format_json_cstring(struct buf *, const char *s, int flags);
 
 /* t (ns since the epoch) in the local time zone, as Go's RFC3339Nano
  * (nano true: fraction with trailing zeros removed) or RFC3339 (no
