@@ -90,26 +90,6 @@ influx_parse_long(const char *s, long *v, char **cause)
 	return 0;
 }
 
-static int
-influx_parse_bool(const char *s, int *v)
-{
-	static const char *yes[] = { "1", "t", "T", "true", "TRUE", "True" };
-	static const char *no[] = { "0", "f", "F", "false", "FALSE", "False" };
-	size_t	 i;
-
-	for (i = 0; i < 6; i++) {
-		if (strcmp(s, yes[i]) == 0) {
-			*v = 1;
-			return 0;
-		}
-		if (strcmp(s, no[i]) == 0) {
-			*v = 0;
-			return 0;
-		}
-	}
-	return -1;
-}
-
 static void
 influx_fields_clear(struct influx *ix)
 {
@@ -210,7 +190,7 @@ influx_set(struct influx *ix, const char *key, const char *value, int list,
 			ix->insecure = strcmp(value, "true") == 0;
 			return 0;
 		}
-		if (list && influx_parse_bool(value, &ix->insecure) == 0)
+		if (list && format_parse_bool(value, &ix->insecure) == 0)
 			return 0;
 		*cause = xasprintf("insecure must be true or false, not %s",
 		    value);
@@ -656,7 +636,7 @@ influx_field_value(struct buf *b, enum influx_kind kind, const char *v)
 		}
 		break;
 	case INFLUX_BOOL:
-		if (influx_parse_bool(v, &t) == 0) {
+		if (format_parse_bool(v, &t) == 0) {
 			buf_puts(b, t ? "true" : "false");
 			return;
 		}

@@ -44,6 +44,8 @@ struct push {
 	char			*pass;
 	char			*proxy;
 	char			*agent;
+	char			*cert;
+	char			*key;
 	int			 insecure;
 	long			 concurrent;
 	long			 timeout_ms;
@@ -94,6 +96,8 @@ push_new(struct event_base *base, const struct push_config *cfg,
 	p->pass = push_strdup(cfg->pass);
 	p->proxy = push_strdup(cfg->proxy);
 	p->agent = push_strdup(cfg->agent);
+	p->cert = push_strdup(cfg->cert);
+	p->key = push_strdup(cfg->key);
 	p->insecure = cfg->insecure;
 	p->concurrent = cfg->concurrent > 0 ? cfg->concurrent : 1;
 	p->timeout_ms = cfg->timeout_ms;
@@ -246,6 +250,10 @@ push_post(struct push *p, const char *url, const char *body, size_t len,
 	}
 	if (p->proxy != NULL)
 		curl_easy_setopt(r->easy, CURLOPT_PROXY, p->proxy);
+	if (p->cert != NULL) {
+		curl_easy_setopt(r->easy, CURLOPT_SSLCERT, p->cert);
+		curl_easy_setopt(r->easy, CURLOPT_SSLKEY, p->key);
+	}
 	if (net_start(p->net, r->easy, push_done_cb, r) == -1) {
 		curl_easy_cleanup(r->easy);
 		free(r);
@@ -416,6 +424,8 @@ push_free(struct push *p)
 	free(p->pass);
 	free(p->proxy);
 	free(p->agent);
+	free(p->cert);
+	free(p->key);
 	free(p->reason);
 	free(p);
 }

@@ -31,6 +31,8 @@ struct push_config {
 	const char		*pass;
 	const char		*proxy;		/* NULL: libcurl's default */
 	const char		*agent;		/* User-Agent */
+	const char		*cert;		/* client certificate (PEM) */
+	const char		*key;		/* and its key */
 	int			 insecure;	/* skip TLS verification */
 	long			 concurrent;	/* POSTs in flight, 1 at least */
 	long			 timeout_ms;	/* one request */
