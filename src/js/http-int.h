@@ -59,7 +59,7 @@ struct http_req {
 	struct http_cookie_jar	*jar;
 	uint32_t		 tags;
 	int			 has_name_tag;
-	int			 url_is_name;	/* http.url: url tag = name */
+	int			 url_is_name;	/* http.url or a name tag: url tag = name */
 	int64_t			 deadline;	/* monotonic ns */
 	long			 max_redirects;
 	long			 nredirects;

@@ -1018,7 +1018,7 @@ read_params(js_State *J, struct http_req *r, int idx)
 				r->has_name_tag = 1;
 				free(r->name);
 				r->name = xstrdup(js_tostring(J, -1));
-				r->url_is_name = 0;
+				r->url_is_name = 1;
 			}
 			js_pop(J, 2);
 		}

@@ -4,13 +4,9 @@
  * Samples become lines (measurement = metric name, tags = sample tags but
  * the tagsAsFields ones, fields = value, the tagsAsFields tags and the vu
  * and iter metadata) in the current batch; every pushInterval, or when a
- * batch reaches INFLUX_BATCH_MAX bytes, the batch joins a queue, and at
- * most concurrentWrites POSTs to /write are in flight.  Everything runs on
- * the caller's event base through net/net.h (libcurl's multi socket
- * interface), no threads (the coordinator forks after the outputs
- * start).  When the server is slow or down the queue is capped:
- * the oldest batches are dropped, and every sample that was not written
- * is counted and reported by influxdb_stop with the first reason. */
+ * batch reaches INFLUX_BATCH_MAX bytes, the batch goes to output/push.h,
+ * which keeps at most concurrentWrites POSTs to /write in flight on the
+ * coordinator's event loop, caps its queue and counts what was lost. */
 #include "config.h"
 
 #include <curl/curl.h>
@@ -23,9 +19,9 @@
 #include <string.h>
 #include <strings.h>
 
-#include "net/net.h"
 #include "output/backend.h"
 #include "util/format.h"
+#include "output/push.h"
 #include "util/buf.h"
 #include "util/duration.h"
 #include "util/hex.h"
@@ -34,11 +30,7 @@
 #include "util/xmalloc.h"
 
 #define INFLUX_BATCH_MAX	((size_t)4 << 20)	/* bytes in one POST */
-#define INFLUX_QUEUE_BYTES	((size_t)64 << 20)	/* pending batches */
-#define INFLUX_QUEUE_MIN	8			/* batches, at least */
 #define INFLUX_TIMEOUT_MS	30000L			/* one request */
-#define INFLUX_CONNECT_MS	10000L
-#define INFLUX_RESPONSE_MAX	2048			/* error text kept */
 
 enum influx_kind {
 	INFLUX_STRING,
@@ -50,23 +42,6 @@ enum influx_kind {
 struct influx_field {
 	char			*name;
 	enum influx_kind	 kind;
-};
-
-struct influx_batch {
-	struct influx_batch	*next;
-	struct buf		 body;
-	uint64_t		 n;		/* samples */
-};
-
-/* One request in flight: a write (batch set) or CREATE DATABASE. */
-struct influx_req {
-	struct influx_req	*next;
-	struct influx		*ix;
-	CURL			*easy;
-	struct influx_batch	*batch;
-	char			*post;		/* CREATE DATABASE body */
-	struct buf		 resp;
-	char			 errbuf[CURL_ERROR_SIZE];
 };
 
 struct influx {
@@ -92,27 +67,13 @@ struct influx {
 	char			*desc;
 
 	struct event_base	*base;
-	struct net		*net;
-	struct curl_slist	*headers;
+	struct push		*push;
 	struct event		*push_timer;
-	int			 expired;	/* stop's deadline passed */
 
-	struct influx_batch	*cur;
-	struct influx_batch	*qhead;
-	struct influx_batch	*qtail;
-	size_t			 qlen;
-	size_t			 qbytes;
-	size_t			 qmax;
-	struct influx_req	*reqs;
-	long			 inflight;	/* writes */
-	int			 creating;	/* CREATE DATABASE in flight */
-
-	uint64_t		 written;
-	uint64_t		 lost;
-	char			*reason;	/* of the first loss */
+	struct buf		 cur;		/* the batch being built */
+	uint64_t		 ncur;		/* samples in it */
+	struct buf		*fmt_out;	/* influxdb_format's output */
 };
-
-static void	influx_pump(struct influx *);
 
 /* Settings. */
 
@@ -128,26 +89,6 @@ influx_parse_long(const char *s, long *v, char **cause)
 		return -1;
 	}
 	return 0;
-}
-
-static int
-influx_parse_bool(const char *s, int *v)
-{
-	static const char *yes[] = { "1", "t", "T", "true", "TRUE", "True" };
-	static const char *no[] = { "0", "f", "F", "false", "FALSE", "False" };
-	size_t	 i;
-
-	for (i = 0; i < 6; i++) {
-		if (strcmp(s, yes[i]) == 0) {
-			*v = 1;
-			return 0;
-		}
-		if (strcmp(s, no[i]) == 0) {
-			*v = 0;
-			return 0;
-		}
-	}
-	return -1;
 }
 
 static void
@@ -250,7 +191,7 @@ influx_set(struct influx *ix, const char *key, const char *value, int list,
 			ix->insecure = strcmp(value, "true") == 0;
 			return 0;
 		}
-		if (list && influx_parse_bool(value, &ix->insecure) == 0)
+		if (list && format_parse_bool(value, &ix->insecure) == 0)
 			return 0;
 		*cause = xasprintf("insecure must be true or false, not %s",
 		    value);
@@ -550,9 +491,6 @@ influx_create(const char *arg, struct event_base *base,
 	ix->write_url = buf_steal(&u);
 	ix->query_url = xasprintf("%s/query", ix->addr);
 	ix->desc = xasprintf("InfluxDBv1 (%s)", ix->addr);
-	ix->qmax = INFLUX_QUEUE_MIN;
-	if ((size_t)ix->concurrent * 4 > ix->qmax)
-		ix->qmax = (size_t)ix->concurrent * 4;
 	return ix;
 
 fail:
@@ -562,221 +500,19 @@ fail:
 	return NULL;
 }
 
-/* libcurl on the event base: the pattern of src/net/net.c. */
-
-static void
-influx_lose(struct influx *ix, uint64_t n, const char *fmt, ...)
-    __attribute__((format(printf, 3, 4)));
-
-static void
-influx_lose(struct influx *ix, uint64_t n, const char *fmt, ...)
-{
-	va_list	 ap;
-
-	if (n == 0)
-		return;
-	ix->lost += n;
-	if (ix->reason == NULL) {
-		va_start(ap, fmt);
-		ix->reason = xvasprintf(fmt, ap);
-		va_end(ap);
-	}
-}
-
-static void
-influx_batch_free(struct influx_batch *b)
-{
-	if (b == NULL)
-		return;
-	buf_free(&b->body);
-	free(b);
-}
-
-static void
-influx_req_free(struct influx_req *r)
-{
-	struct influx		*ix = r->ix;
-	struct influx_req	**pp;
-
-	for (pp = &ix->reqs; *pp != NULL; pp = &(*pp)->next) {
-		if (*pp == r) {
-			*pp = r->next;
-			break;
-		}
-	}
-	curl_easy_cleanup(r->easy);
-	influx_batch_free(r->batch);
-	buf_free(&r->resp);
-	free(r->post);
-	free(r);
-}
-
-static void
-influx_done(struct influx_req *r, CURLcode rc)
-{
-	struct influx	*ix = r->ix;
-	long		 code = 0;
-	size_t		 len;
-
-	curl_easy_getinfo(r->easy, CURLINFO_RESPONSE_CODE, &code);
-	if (r->batch == NULL) {
-		/* k6 ignores a failed CREATE DATABASE: the user may not be
-		 * an admin of an existing database.  A dead server shows in
-		 * the writes. */
-		ix->creating = 0;
-	} else {
-		ix->inflight--;
-		if (rc == CURLE_OK && code >= 200 && code < 300)
-			ix->written += r->batch->n;
-		else if (rc != CURLE_OK) {
-			influx_lose(ix, r->batch->n, "cannot reach %s: %s",
-			    ix->addr, r->errbuf[0] != '\0' ? r->errbuf :
-			    curl_easy_strerror(rc));
-		} else {
-			len = r->resp.len;
-			while (len > 0 && (r->resp.data[len - 1] == '\n' ||
-			    r->resp.data[len - 1] == '\r'))
-				len--;
-			influx_lose(ix, r->batch->n, "HTTP %ld from %s%s%.*s",
-			    code, ix->write_url, len > 0 ? ": " : "", (int)len,
-			    len > 0 ? r->resp.data : "");
-		}
-	}
-	influx_req_free(r);
-}
-
-static void influx_pump(struct influx *);
-
-/* A request ended (called from the loop, after libcurl returned): record
- * it and send what is queued. */
-static void
-influx_done_cb(CURL *easy, CURLcode rc, void *arg)
-{
-	struct influx_req	*r = arg;
-	struct influx		*ix = r->ix;
-
-	influx_done(r, rc);
-	influx_pump(ix);
-}
-
-static size_t
-influx_write_cb(char *data, size_t size, size_t n, void *arg)
-{
-	struct influx_req	*r = arg;
-	size_t			 len = size * n;
-
-	if (r->resp.len < INFLUX_RESPONSE_MAX) {
-		buf_add(&r->resp, data, len < INFLUX_RESPONSE_MAX - r->resp.len ?
-		    len : INFLUX_RESPONSE_MAX - r->resp.len);
-	}
-	return len;
-}
-
-/* Start a POST of body (len bytes, borrowed until the request ends). */
-static struct influx_req *
-influx_post(struct influx *ix, const char *url, const char *body, size_t len,
-    int lineproto)
-{
-	struct influx_req	*r = xcalloc(1, sizeof *r);
-
-	r->ix = ix;
-	buf_init(&r->resp, 0);
-	r->easy = curl_easy_init();
-	if (r->easy == NULL) {
-		free(r);
-		return NULL;
-	}
-	curl_easy_setopt(r->easy, CURLOPT_URL, url);
-	curl_easy_setopt(r->easy, CURLOPT_POST, 1L);
-	curl_easy_setopt(r->easy, CURLOPT_POSTFIELDS, body);
-	curl_easy_setopt(r->easy, CURLOPT_POSTFIELDSIZE_LARGE, (curl_off_t)len);
-	if (lineproto)
-		curl_easy_setopt(r->easy, CURLOPT_HTTPHEADER, ix->headers);
-	curl_easy_setopt(r->easy, CURLOPT_NOSIGNAL, 1L);
-	curl_easy_setopt(r->easy, CURLOPT_TIMEOUT_MS, INFLUX_TIMEOUT_MS);
-	curl_easy_setopt(r->easy, CURLOPT_CONNECTTIMEOUT_MS, INFLUX_CONNECT_MS);
-	curl_easy_setopt(r->easy, CURLOPT_USERAGENT, "lyocell (InfluxDBv1)");
-	curl_easy_setopt(r->easy, CURLOPT_ERRORBUFFER, r->errbuf);
-	curl_easy_setopt(r->easy, CURLOPT_WRITEFUNCTION, influx_write_cb);
-	curl_easy_setopt(r->easy, CURLOPT_WRITEDATA, r);
-	if (ix->user != NULL && *ix->user != '\0') {
-		curl_easy_setopt(r->easy, CURLOPT_USERNAME, ix->user);
-		curl_easy_setopt(r->easy, CURLOPT_PASSWORD,
-		    ix->pass != NULL ? ix->pass : "");
-	}
-	if (ix->insecure) {
-		curl_easy_setopt(r->easy, CURLOPT_SSL_VERIFYPEER, 0L);
-		curl_easy_setopt(r->easy, CURLOPT_SSL_VERIFYHOST, 0L);
-	}
-	if (ix->proxy != NULL)
-		curl_easy_setopt(r->easy, CURLOPT_PROXY, ix->proxy);
-	if (net_start(ix->net, r->easy, influx_done_cb, r) == -1) {
-		curl_easy_cleanup(r->easy);
-		free(r);
-		return NULL;
-	}
-	r->next = ix->reqs;
-	ix->reqs = r;
-	return r;
-}
-
-/* Send queued batches while there is room in flight. */
-static void
-influx_pump(struct influx *ix)
-{
-	struct influx_batch	*b;
-	struct influx_req	*r;
-
-	if (ix->net == NULL)
-		return;		/* not started: batches wait */
-	while (!ix->creating && ix->inflight < ix->concurrent &&
-	    ix->qhead != NULL) {
-		b = ix->qhead;
-		ix->qhead = b->next;
-		if (ix->qhead == NULL)
-			ix->qtail = NULL;
-		ix->qlen--;
-		ix->qbytes -= b->body.len;
-		b->next = NULL;
-		r = influx_post(ix, ix->write_url, b->body.data, b->body.len, 1);
-		if (r == NULL) {
-			influx_lose(ix, b->n, "libcurl refused a request");
-			influx_batch_free(b);
-			continue;
-		}
-		r->batch = b;
-		ix->inflight++;
-	}
-}
-
-/* Move the current batch to the queue, dropping the oldest batches past
- * the cap: a slow or dead server must not eat the coordinator's memory. */
+/* Hand the current batch over (to the push, or to influxdb_format). */
 static void
 influx_enqueue(struct influx *ix)
 {
-	struct influx_batch	*b = ix->cur, *old;
-
-	if (b == NULL || b->n == 0)
+	if (ix->ncur == 0)
 		return;
-	ix->cur = NULL;
-	if (ix->qtail != NULL)
-		ix->qtail->next = b;
-	else
-		ix->qhead = b;
-	ix->qtail = b;
-	ix->qlen++;
-	ix->qbytes += b->body.len;
-	while (ix->qhead != b &&
-	    (ix->qlen > ix->qmax || ix->qbytes > INFLUX_QUEUE_BYTES)) {
-		old = ix->qhead;
-		ix->qhead = old->next;
-		ix->qlen--;
-		ix->qbytes -= old->body.len;
-		influx_lose(ix, old->n, "%s is too slow or down: the oldest "
-		    "batches were dropped", ix->addr);
-		influx_batch_free(old);
+	if (ix->push != NULL)
+		push_send(ix->push, &ix->cur, ix->ncur);
+	else {
+		buf_add(ix->fmt_out, ix->cur.data, ix->cur.len);
+		buf_reset(&ix->cur);
 	}
-	influx_pump(ix);
+	ix->ncur = 0;
 }
 
 static void
@@ -789,17 +525,28 @@ static int
 influx_start(void *arg, char **cause)
 {
 	struct influx		*ix = arg;
+	struct push_config	 cfg;
 	struct buf		 q = BUF_INIT, name = BUF_INIT;
-	struct influx_req	*r;
 	const char		*p;
 
-	ix->net = net_new(ix->base, cause);
-	if (ix->net == NULL)
-		return -1;
-	ix->headers = curl_slist_append(NULL,
+	memset(&cfg, 0, sizeof cfg);
+	cfg.name = "influxdb";
+	cfg.addr = ix->addr;
+	cfg.url = ix->write_url;
+	cfg.user = ix->user;
+	cfg.pass = ix->pass;
+	cfg.proxy = ix->proxy;
+	cfg.agent = "lyocell (InfluxDBv1)";
+	cfg.insecure = ix->insecure;
+	cfg.concurrent = ix->concurrent;
+	cfg.timeout_ms = INFLUX_TIMEOUT_MS;
+	cfg.headers = curl_slist_append(NULL,
 	    "Content-Type: text/plain; charset=utf-8");
 	/* No "Expect: 100-continue" round trip for large batches. */
-	ix->headers = curl_slist_append(ix->headers, "Expect:");
+	cfg.headers = curl_slist_append(cfg.headers, "Expect:");
+	ix->push = push_new(ix->base, &cfg, cause);
+	if (ix->push == NULL)
+		return -1;
 
 	/* CREATE DATABASE "db", the name quoted as an InfluxQL identifier. */
 	buf_puts(&name, "CREATE DATABASE \"");
@@ -812,12 +559,8 @@ influx_start(void *arg, char **cause)
 	buf_puts(&q, "q=");
 	influx_escape(&q, name.data);
 	buf_free(&name);
-	r = influx_post(ix, ix->query_url, q.data, q.len, 0);
-	if (r != NULL) {
-		r->post = buf_steal(&q);
-		ix->creating = 1;
-	} else
-		buf_free(&q);
+	push_first(ix->push, ix->query_url, q.data, q.len);
+	buf_free(&q);
 
 	ix->push_timer = backend_every(ix->base, ix->push_ms, influx_push_cb, ix);
 	return 0;
@@ -894,7 +637,7 @@ influx_field_value(struct buf *b, enum influx_kind kind, const char *v)
 		}
 		break;
 	case INFLUX_BOOL:
-		if (influx_parse_bool(v, &t) == 0) {
+		if (format_parse_bool(v, &t) == 0) {
 			buf_puts(b, t ? "true" : "false");
 			return;
 		}
@@ -945,7 +688,7 @@ static void
 influx_add(void *arg, const struct output_sample *s)
 {
 	struct influx			*ix = arg;
-	struct influx_batch		*b;
+	struct buf			*b;
 	const struct influx_field	*f;
 	struct influx_fv		 fv[TAGSET_MAX_TAGS + 3 + INFLUX_META_MAX], tmp;
 	const char			*k, *v;
@@ -955,16 +698,13 @@ influx_add(void *arg, const struct output_sample *s)
 	int64_t				 ts;
 
 	if (!isfinite(s->value)) {
-		influx_lose(ix, 1, "InfluxDB cannot store NaN or infinite "
-		    "values (metric %s)", s->metric->name);
+		if (ix->push != NULL)
+			push_lose(ix->push, 1, "InfluxDB cannot store NaN or "
+			    "infinite values (metric %s)", s->metric->name);
 		return;
 	}
-	if (ix->cur == NULL) {
-		ix->cur = xcalloc(1, sizeof *ix->cur);
-		buf_init(&ix->cur->body, 0);
-	}
-	b = ix->cur;
-	influx_escape_key(&b->body, s->metric->name, 0);
+	b = &ix->cur;
+	influx_escape_key(b, s->metric->name, 0);
 	for (i = 0; i < s->ntags; i++) {
 		f = influx_field_find(ix, s->tags[i].key);
 		if (f != NULL) {
@@ -978,10 +718,10 @@ influx_add(void *arg, const struct output_sample *s)
 		/* The line protocol has no empty tag values (group ""). */
 		if (*s->tags[i].value == '\0')
 			continue;
-		buf_putc(&b->body, ',');
-		influx_escape_key(&b->body, s->tags[i].key, 1);
-		buf_putc(&b->body, '=');
-		influx_escape_key(&b->body, s->tags[i].value, 1);
+		buf_putc(b, ',');
+		influx_escape_key(b, s->tags[i].key, 1);
+		buf_putc(b, '=');
+		influx_escape_key(b, s->tags[i].value, 1);
 	}
 	if (s->has_meta) {
 		influx_utoa(vu, sizeof vu, s->vu);
@@ -1016,109 +756,47 @@ influx_add(void *arg, const struct output_sample *s)
 	for (i = 0; i < nfv; i++) {
 		if (i > 0 && strcmp(fv[i].key, fv[i - 1].key) == 0)
 			continue;	/* a tag and metadata of one name */
-		buf_putc(&b->body, i == 0 ? ' ' : ',');
-		influx_escape_key(&b->body, fv[i].key, 1);
-		buf_putc(&b->body, '=');
+		buf_putc(b, i == 0 ? ' ' : ',');
+		influx_escape_key(b, fv[i].key, 1);
+		buf_putc(b, '=');
 		if (fv[i].value == NULL)
-			format_float_f(&b->body, s->value);
+			format_float_f(b, s->value);
 		else
-			influx_field_value(&b->body, fv[i].kind, fv[i].value);
+			influx_field_value(b, fv[i].kind, fv[i].value);
 	}
 	ts = s->time / ix->prec_ns;
-	buf_putc(&b->body, ' ');
-	format_i64(&b->body, ts);
-	buf_putc(&b->body, '\n');
-	b->n++;
-	if (b->body.len >= INFLUX_BATCH_MAX)
+	buf_putc(b, ' ');
+	format_i64(b, ts);
+	buf_putc(b, '\n');
+	ix->ncur++;
+	if (b->len >= INFLUX_BATCH_MAX)
 		influx_enqueue(ix);
-}
-
-static void
-influx_deadline_cb(evutil_socket_t fd, short what, void *arg)
-{
-	struct influx	*ix = arg;
-
-	ix->expired = 1;
 }
 
 static int
 influx_stop(void *arg, int timeout_ms, char **cause)
 {
-	struct influx		*ix = arg;
-	struct influx_batch	*b;
-	struct event		*deadline;
-	struct timeval		 tv;
-	uint64_t		 left = 0;
+	struct influx	*ix = arg;
 
 	if (ix->push_timer != NULL) {
 		event_free(ix->push_timer);
 		ix->push_timer = NULL;
 	}
 	influx_enqueue(ix);
-	if (timeout_ms < 0)
-		timeout_ms = 0;
-	tv = timeval_ms(timeout_ms);
-	ix->expired = 0;
-	deadline = evtimer_new(ix->base, influx_deadline_cb, ix);
-	evtimer_add(deadline, &tv);
-	/* The deadline timer bounds every EVLOOP_ONCE round; a loop that
-	 * cannot run here (called from inside the base's own dispatch)
-	 * ends the wait. */
-	while (!ix->expired &&
-	    (ix->reqs != NULL || ix->qhead != NULL)) {
-		if (event_base_loop(ix->base, EVLOOP_ONCE) == -1)
-			break;
-	}
-	event_free(deadline);
-
-	/* Whatever is left did not make it in time. */
-	while (ix->reqs != NULL) {
-		if (ix->reqs->batch != NULL)
-			left += ix->reqs->batch->n;
-		net_cancel(ix->net, ix->reqs->easy);
-		influx_req_free(ix->reqs);
-	}
-	ix->inflight = 0;
-	ix->creating = 0;
-	while ((b = ix->qhead) != NULL) {
-		ix->qhead = b->next;
-		left += b->n;
-		influx_batch_free(b);
-	}
-	ix->qtail = NULL;
-	ix->qlen = ix->qbytes = 0;
-	influx_lose(ix, left, "%s did not answer within %d ms at the end of "
-	    "the test", ix->addr, timeout_ms);
-	if (ix->lost == 0)
-		return 0;
-	*cause = xasprintf("influxdb: %llu samples were not written: %s",
-	    (unsigned long long)ix->lost, ix->reason);
-	return -1;
+	return push_stop(ix->push, timeout_ms, cause);
 }
 
 static void
 influx_free(void *arg)
 {
-	struct influx		*ix = arg;
-	struct influx_batch	*b;
+	struct influx	*ix = arg;
 
 	if (ix == NULL)
 		return;
-	while (ix->reqs != NULL) {
-		net_cancel(ix->net, ix->reqs->easy);
-		influx_req_free(ix->reqs);
-	}
-	while ((b = ix->qhead) != NULL) {
-		ix->qhead = b->next;
-		influx_batch_free(b);
-	}
-	influx_batch_free(ix->cur);
-	/* Cached connections close here and the socket callback may still
-	 * fire: the event base must outlive this. */
-	net_free(ix->net);
+	push_free(ix->push);
 	if (ix->push_timer != NULL)
 		event_free(ix->push_timer);
-	curl_slist_free_all(ix->headers);
+	buf_free(&ix->cur);
 	influx_fields_clear(ix);
 	free(ix->addr);
 	free(ix->user);
@@ -1131,7 +809,6 @@ influx_free(void *arg)
 	free(ix->write_url);
 	free(ix->query_url);
 	free(ix->desc);
-	free(ix->reason);
 	free(ix);
 }
 
@@ -1145,18 +822,10 @@ influxdb_format(const char *spec, const struct output_sample *s, size_t n,
 	ix = influx_create(spec, NULL, NULL, cause);
 	if (ix == NULL)
 		return -1;
-	for (i = 0; i < n; i++) {
+	ix->fmt_out = out;
+	for (i = 0; i < n; i++)
 		influx_add(ix, &s[i]);
-		/* No loop runs here: take a full batch off at once. */
-		if (ix->qhead != NULL) {
-			buf_add(out, ix->qhead->body.data, ix->qhead->body.len);
-			influx_batch_free(ix->qhead);
-			ix->qhead = ix->qtail = NULL;
-			ix->qlen = ix->qbytes = 0;
-		}
-	}
-	if (ix->cur != NULL)
-		buf_add(out, ix->cur->body.data, ix->cur->body.len);
+	influx_enqueue(ix);
 	influx_free(ix);
 	return 0;
 }

@@ -11,8 +11,14 @@
 
 static const struct output_backend *output_backends[] = {
 	&csv_backend,
+	&promrw_backend,
 	&influxdb_backend,
 	&json_backend,
+};
+
+/* k6's outputs that are not here yet. */
+static const char *output_missing[] = {
+	"opentelemetry", "statsd", "cloud",
 };
 
 struct output {
@@ -41,9 +47,19 @@ output_new(const char *spec, struct event_base *base,
 		if (strcmp(type, output_backends[i]->name) == 0)
 			be = output_backends[i];
 	}
+	for (i = 0; be == NULL && i < sizeof output_missing /
+	    sizeof output_missing[0]; i++) {
+		if (strcmp(type, output_missing[i]) == 0) {
+			*cause = xasprintf("not supported yet: the %s output",
+			    type);
+			free(type);
+			return NULL;
+		}
+	}
 	if (be == NULL) {
 		*cause = xasprintf("invalid output type '%s', available types "
-		    "are: csv, influxdb, json", type);
+		    "are: csv, experimental-prometheus-rw, influxdb, json",
+		    type);
 		free(type);
 		return NULL;
 	}

@@ -371,3 +371,23 @@ format_csv_field(struct buf *b, const char *s)
 		return -1;
 	return buf_putc(b, '"');
 }
+
+int
+format_parse_bool(const char *s, int *v)
+{
+	static const char *yes[] = { "1", "t", "T", "true", "TRUE", "True" };
+	static const char *no[] = { "0", "f", "F", "false", "FALSE", "False" };
+	size_t	 i;
+
+	for (i = 0; i < sizeof yes / sizeof yes[0]; i++) {
+		if (strcmp(s, yes[i]) == 0) {
+			*v = 1;
+			return 0;
+		}
+		if (strcmp(s, no[i]) == 0) {
+			*v = 0;
+			return 0;
+		}
+	}
+	return -1;
+}

@@ -44,6 +44,10 @@ int	format_json_cstring(struct buf *, const char *s, int flags);
  * fraction); "Z" for UTC, "+02:00" otherwise. */
 int	format_time_rfc3339(struct buf *, int64_t t, int nano);
 
+/* strconv.ParseBool: 1, t, T, TRUE, true, True and their false
+ * counterparts; 0 with *v set, or -1. */
+int	format_parse_bool(const char *s, int *v);
+
 /* One field of a CSV row as encoding/csv writes it: quoted when it holds
  * a comma, a quote, CR or LF, or starts with a space. */
 int	format_csv_field(struct buf *, const char *s);

@@ -1,5 +1,5 @@
 /* outfeed: feed a known set of samples through one --out output, for
- * tests/output/influxdb-test.sh.
+ * tests/output/influxdb-test.sh and prometheus-test.sh.
  *
  *   outfeed [-n samples] [-r rounds] [-w ms] [-t stop_ms] [-B] SPEC
  *   outfeed -p

@@ -394,8 +394,13 @@ test_bad_specs(void **state)
 
 	o = output_new("statsd", base, reg, &cause);
 	assert_null(o);
-	assert_string_equal(cause, "invalid output type 'statsd', available "
-	    "types are: csv, influxdb, json");
+	assert_string_equal(cause, "not supported yet: the statsd output");
+	free(cause);
+	cause = NULL;
+	o = output_new("nosuch", base, reg, &cause);
+	assert_null(o);
+	assert_string_equal(cause, "invalid output type 'nosuch', available "
+	    "types are: csv, experimental-prometheus-rw, influxdb, json");
 	free(cause);
 	cause = NULL;
 	o = output_new("json=/nonexistent/dir/x.json", base, reg, &cause);

@@ -1,3 +1,4 @@
+// Timers far apart, so that node under load keeps the same order.
 const sleep = (ms, v) => new Promise((r) => setTimeout(() => r(v), ms));
 const out = [];
 async function worker(name, ms) {
@@ -8,9 +9,9 @@ async function worker(name, ms) {
   return name;
 }
 (async () => {
-  const r = await Promise.all([worker("a", 10), worker("b", 25)]);
+  const r = await Promise.all([worker("a", 100), worker("b", 250)]);
   out.push(r.join("+"));
-  const first = await Promise.race([sleep(20, "slow"), sleep(2, "fast")]);
+  const first = await Promise.race([sleep(200, "slow"), sleep(2, "fast")]);
   out.push(first);
   const settled = await Promise.allSettled([Promise.reject(new Error("x")), sleep(1, "ok")]);
   out.push(settled.map((s) => s.status).join(","));
