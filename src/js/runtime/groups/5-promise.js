@@ -14,6 +14,10 @@
  * needed; its text is served from C (runtime_groups[]), so a VU that
  * never uses the group never lexes it. */
 var h = rt.load(7), P = "@@ly:p", q = [], qh = 0, Proto, i, f, names;
+/* Promises rejected while no handler was attached: rt.uncaught() reports
+ * the first one still unhandled, as k6 ends an event loop with
+ * "Uncaught (in promise)" (the host rejection tracker of the language). */
+var unhandled = [];
 function job(f, a, b) {
 	q.push(f, a, b);
 }
@@ -24,6 +28,8 @@ function settle(p, s, v) {
 	t.s = s;
 	t.v = v;
 	t.r = undefined;
+	if (s === 2 && !t.h)
+		unhandled.push(p);
 	for (j = 0; j < r.length; j++)
 		job(react, r[j], t);
 }
@@ -171,6 +177,7 @@ for (i = 0; i < names.length; i += 2) {
 			if (!h.isObj(this) || !Object.prototype.hasOwnProperty.call(this, P))
 				throw new TypeError("Method Promise.prototype.then called on incompatible receiver " + this);
 			t = this[P];
+			t.h = true;
 			c = cap(Promise);
 			if (t.s)
 				job(react, { f: a, j: b, c: c }, t);
@@ -219,6 +226,27 @@ for (i = 0; i < names.length; i += 2) {
 	f.prototype = i / 2;
 	rt.def(names[i], names[i + 1], f);
 }
+/* [reason] of the first promise rejected and still unhandled, or
+ * undefined; the others are forgotten, as the event loop ends. */
+rt.uncaught = function () {
+	var j, t, u = unhandled;
+
+	if (!u.length)
+		return;
+	unhandled = [];
+	for (j = 0; j < u.length; j++) {
+		t = u[j][P];
+		if (!t.h)
+			return [t.v];
+	}
+};
+/* The value of v, or of the promise v when it is fulfilled, as k6 takes
+ * the result of an async setup() or handleSummary(). */
+rt.result = function (v) {
+	var t = h.isObj(v) && Object.prototype.hasOwnProperty.call(v, P) ? v[P] : undefined;
+
+	return t === undefined ? v : t.s === 1 ? t.v : undefined;
+};
 return function () {
 	var n = 0, f, a, b;
 	for (; qh < q.length; n++) {
