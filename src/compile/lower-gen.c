@@ -1051,14 +1051,15 @@ void
 lowergen_body(struct gen *g, struct node *f)
 {
 	struct fnctx *outer = g->fn, *fc;
-	struct lgen lg;
+	/* in the arena: an error leaves it to lowergen_abandon */
+	struct lgen *lg = arena_alloc(g->arena, sizeof *lg);
 	struct node *body, ret;
 	struct scope *s;
 	size_t i, start;
 	static const char *const helper[] = { "gen", "async", "agen" };
 
-	memset(&lg, 0, sizeof lg);
-	lg.kind = (f->flags & NF_ASYNC) ? (f->flags & NF_GEN) ? 2 : 1 : 0;
+	memset(lg, 0, sizeof *lg);
+	lg->kind = (f->flags & NF_ASYNC) ? (f->flags & NF_GEN) ? 2 : 1 : 0;
 	if (f->flags & NF_EXPRBODY) {
 		memset(&ret, 0, sizeof ret);
 		ret.type = N_RETURN;
@@ -1086,16 +1087,16 @@ lowergen_body(struct gen *g, struct node *f)
 	start = g->out.len;
 	/* Each turn of the state machine is a back-edge: it ticks. */
 	emitf(g, " return __ly.%s(function (_$g) { _$l: for (;; " TICK "()) "
-	    "switch (_$g.p = _$g.n) { case 0:", helper[lg.kind]);
+	    "switch (_$g.p = _$g.n) { case 0:", helper[lg->kind]);
 	fc = fn_push(g, 1);
 	fc->wrapper = 1;
-	fc->gen = &lg;
+	fc->gen = lg;
 	fc->mark = g->out.len;
-	lg.nstate = 1;
+	lg->nstate = 1;
 	ex_stmts(g, body);
 	emit(g, " default: return _$g.stop(); } }");
-	if (lg.tries.len > 0)
-		emitf(g, ", [%s]", lg.tries.data);
+	if (lg->tries.len > 0)
+		emitf(g, ", [%s]", lg->tries.data);
 	emit(g, ");");
 	patch(g, start);
 	/* The inner function's names and temporaries, to the outer. */
@@ -1104,7 +1105,15 @@ lowergen_body(struct gen *g, struct node *f)
 	if (fc->temps.len > 0)
 		add_name(outer, fc->temps.data);
 	buf_reset(&fc->temps);
+	fc->gen = NULL;
 	fn_pop(g);
-	buf_free(&lg.tries);
-	free(lg.labs);
+	lowergen_abandon(lg);
+}
+
+void
+lowergen_abandon(struct lgen *lg)
+{
+	buf_free(&lg->tries);
+	free(lg->labs);
+	lg->labs = NULL;
 }

@@ -202,5 +202,7 @@ void	 emit_ident_ref(struct gen *, struct node *);
 void	 lowergen_body(struct gen *, struct node *f);
 int	 lowergen_jump(struct gen *, struct node *);
 void	 lowergen_return(struct gen *, struct node *, const char *marks);
+/* Free what a state machine left when an error cut it short. */
+void	 lowergen_abandon(struct lgen *);
 
 #endif

@@ -1306,8 +1306,12 @@ cls_home(struct gen *g, const struct node *at)
 {
 	if (g->cls != NULL && g->cls->home != NULL)
 		return g->cls->home;
-	if (g->cls == NULL || g->cls->super == NULL)
+	if (g->cls == NULL)
 		gfail(g, at, "'super' keyword unexpected here");
+	/* A class without extends: its methods' home objects inherit
+	 * from these. */
+	if (g->cls->super == NULL)
+		return g->cls->is_static ? "Function.prototype" : "Object.prototype";
 	if (g->cls->is_static)
 		return g->cls->super;
 	return gprintf(g, "%s.prototype", g->cls->super);
@@ -3975,6 +3979,8 @@ out:
 		g->scope = g->scope->up;
 	}
 	while (g->fn != NULL) {
+		if (g->fn->gen != NULL)
+			lowergen_abandon(g->fn->gen);
 		buf_free(&g->fn->temps);
 		free(g->fn->names);
 		g->fn = g->fn->up;
