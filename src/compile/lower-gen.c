@@ -347,18 +347,34 @@ ex_assign(struct gen *g, struct node **np)
 
 	while (t->type == N_PAREN)
 		t = t->a;
-	if (n->op != '=' && bop == 0)
-		gfail(g, n, "not supported yet: %s in a logical assignment",
-		    LG(g)->kind == 1 ? "await" : "yield");
 	if (t->type == N_MEMBER && t->a->type != N_SUPER) {
 		slots[ns++] = &t->a;
 		if (t->flags & NF_COMPUTED)
 			slots[ns++] = &t->b;
 		for (int i = 0; i < ns; i++)
 			spill(g, slots[i]);
-	} else if (t->type != N_IDENT && has_yield(t))
+	} else if (t->type != N_IDENT && (has_yield(t) || (n->op != '=' &&
+	    bop == 0)))
 		gfail(g, t, "not supported yet: %s in an assignment target",
 		    LG(g)->kind == 1 ? "await" : "yield");
+	if (n->op != '=' && bop == 0) {
+		/* a ||= v is a || (a = v), the target's parts read once */
+		struct node *l = ast_new(g->arena, N_LOGICAL, n->line, n->pos);
+		struct node *rd = ast_new(g->arena, t->type, t->line, t->pos);
+
+		*rd = *t;
+		rd->next = NULL;
+		l->op = n->op == T_LAND_AS ? T_AND : n->op == T_LOR_AS ? T_OR :
+		    T_NULLISH;
+		l->a = rd;
+		l->b = ast_new(g->arena, N_ASSIGN, n->line, n->pos);
+		l->b->op = '=';
+		l->b->a = t;
+		l->b->b = n->b;
+		replace(np, l);
+		ex_branch(g, np);
+		return;
+	}
 	if (bop != 0) {
 		/* The old value is read before the yield. */
 		struct node *old = ast_new(g->arena, N_PAREN, t->line, t->pos);
@@ -377,6 +393,70 @@ ex_assign(struct gen *g, struct node **np)
 	ex_expr(g, &n->b);
 }
 
+/* A yield or await after a ?. link of the chain *np: the link's base
+ * is evaluated into a temporary and tested, as a branch, and the rest
+ * of the chain runs on the temporary.  The deepest such link is taken
+ * first (its base has none), the others by recursion.  0 when the chain
+ * has no such link. */
+static int
+ex_optchain(struct gen *g, struct node **np)
+{
+	struct node *k, *l = NULL, *c;
+	const char *r, *t, *obj = NULL;
+	int above = 0, end;
+
+	for (k = *np; k->type == N_MEMBER || k->type == N_CALL; k = k->a) {
+		if (k->type == N_CALL ? has_yield_list(k->b) :
+		    (k->flags & NF_COMPUTED) && has_yield(k->b))
+			above = 1;
+		if (above && (k->flags & NF_OPTIONAL))
+			l = k;
+	}
+	if (l == NULL)
+		return 0;
+	r = temp(g);
+	end = newlab(g);
+	c = l->a;
+	while (c->type == N_PAREN && l->type == N_CALL && c->a->type == N_MEMBER)
+		c = c->a;
+	if (l->type == N_CALL && c->type == N_MEMBER && c->a->type != N_SUPER) {
+		/* o.f?.(x): f is called with this = o */
+		spill(g, &c->a);
+		if (c->flags & NF_COMPUTED)
+			spill(g, &c->b);
+		obj = c->a->s;
+	} else
+		ex_expr(g, &l->a);
+	t = temp(g);
+	emitf(g, " %s = (", t);
+	gen_expr(g, l->a, 1);
+	emitf(g, "); if (%s == null) { %s = void 0;", t, r);
+	jump(g, end);
+	emit(g, " }");
+	l->flags &= ~NF_OPTIONAL;
+	if (obj != NULL) {
+		struct node *m = ast_new(g->arena, N_MEMBER, l->line, l->pos);
+		struct node *self = ident(g, l, obj);
+
+		m->a = ident(g, l, t);
+		m->b = ident(g, l, "call");
+		self->next = l->b;
+		l->a = m;
+		l->b = self;
+	} else
+		l->a = ident(g, l, t);
+	ex_expr(g, np);
+	/* the links left may still be ?. ones */
+	c = ast_new(g->arena, N_CHAIN, l->line, l->pos);
+	c->a = *np;
+	emitf(g, " %s = (", r);
+	gen_expr(g, c, 1);
+	emit(g, ");");
+	mark(g, end);
+	replace(np, ident(g, *np, r));
+	return 1;
+}
+
 /* Make *np free of yields, printing what must run before it. */
 static void
 ex_expr(struct gen *g, struct node **np)
@@ -393,6 +473,12 @@ ex_expr(struct gen *g, struct node **np)
 		return;
 	case N_PAREN:
 		ex_expr(g, &n->a);
+		return;
+	case N_CHAIN:
+		if (ex_optchain(g, &n->a))
+			replace(np, n->a);
+		else
+			ex_expr(g, &n->a);
 		return;
 	case N_LOGICAL:
 		if (has_yield(n->b)) {
@@ -417,6 +503,8 @@ ex_expr(struct gen *g, struct node **np)
 		return;
 	case N_UPDATE:
 	case N_MEMBER:
+		if (n->type == N_MEMBER && ex_optchain(g, np))
+			return;
 		if (n->type == N_UPDATE) {
 			struct node *t = n->a;
 
@@ -434,6 +522,9 @@ ex_expr(struct gen *g, struct node **np)
 	case N_CALL:
 	case N_NEW: {
 		struct node *c = n->a;
+
+		if (n->type == N_CALL && ex_optchain(g, np))
+			return;
 
 		while (c->type == N_PAREN && n->type == N_CALL &&
 		    c->a->type != N_MEMBER)
