@@ -1138,6 +1138,47 @@ add_name(struct fnctx *f, const char *name)
 	buf_printf(&f->temps, "%s%s", f->temps.len ? ", " : "", name);
 }
 
+/*
+ * The body's statements.  Its function declarations are hoisted: each
+ * stays where it stands, so that lines keep their places, in a state of
+ * its own that the body's first state jumps to, one after the other,
+ * before the first statement; the flow of statements jumps over it.
+ */
+static void
+ex_body(struct gen *g, struct node *body)
+{
+	struct node *k;
+	int next = -1, start = -1, after;
+
+	for (k = body; k != NULL; k = k->next)
+		if (k->type == N_FUNC && k->a != NULL) {
+			start = newlab(g);
+			next = newlab(g);
+			jump(g, next);
+			mark(g, start);
+			break;
+		}
+	for (k = body; k != NULL; k = k->next) {
+		if (k->type != N_FUNC || k->a == NULL) {
+			ex_stmt(g, k);
+			continue;
+		}
+		after = newlab(g);
+		jump(g, after);
+		mark(g, next);
+		ex_stmt(g, k);
+		next = newlab(g);
+		jump(g, next);
+		mark(g, after);
+	}
+	if (start >= 0) {
+		/* the last declaration goes on to the first statement */
+		emit(g, " return _$g.stop();");
+		mark(g, next);
+		jump(g, start);
+	}
+}
+
 void
 lowergen_body(struct gen *g, struct node *f)
 {
@@ -1184,7 +1225,7 @@ lowergen_body(struct gen *g, struct node *f)
 	fc->gen = lg;
 	fc->mark = g->out.len;
 	lg->nstate = 1;
-	ex_stmts(g, body);
+	ex_body(g, body);
 	emit(g, " default: return _$g.stop(); } }");
 	if (lg->tries.len > 0)
 		emitf(g, ", [%s]", lg->tries.data);
