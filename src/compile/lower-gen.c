@@ -59,6 +59,7 @@ struct lgen {
 
 static void ex_stmt(struct gen *, struct node *);
 static void ex_expr(struct gen *, struct node **);
+static void ex_destr(struct gen *, struct node *, const char *, int);
 static int has_yield_list(const struct node *);
 static void replace(struct node **, struct node *);
 
@@ -347,6 +348,18 @@ ex_assign(struct gen *g, struct node **np)
 
 	while (t->type == N_PAREN)
 		t = t->a;
+	if (n->op == '=' && (t->type == N_ARRPAT || t->type == N_OBJPAT) &&
+	    has_yield(t)) {
+		const char *v = temp(g);
+
+		ex_expr(g, &n->b);
+		emitf(g, " %s = (", v);
+		gen_expr(g, n->b, 1);
+		emit(g, ");");
+		ex_destr(g, t, v, D_ASSIGN);
+		replace(np, ident(g, n, v));
+		return;
+	}
 	if (t->type == N_MEMBER && t->a->type != N_SUPER) {
 		slots[ns++] = &t->a;
 		if (t->flags & NF_COMPUTED)
@@ -645,6 +658,92 @@ ex_block(struct gen *g, struct node *b)
 	scope_pop(g);
 }
 
+/* Destructure val into the pattern t, with a yield or await in its
+ * defaults or computed keys: as destr() in lower.c, one statement at a
+ * time, a default a branch taken when the value is undefined. */
+static void
+ex_destr(struct gen *g, struct node *t, const char *val, int mode)
+{
+	struct node *k;
+	const char *tmp, *keys = "";
+	int i, skip;
+
+	while (t->type == N_PAREN)
+		t = t->a;
+	if (!has_yield(t)) {
+		emit(g, " ");
+		g->first = 1;
+		destr(g, t, val, mode);
+		emit(g, ";");
+		return;
+	}
+	tmp = temp(g);
+	switch (t->type) {
+	case N_ASSIGNPAT:
+		skip = newlab(g);
+		emitf(g, " %s = %s; if (%s !== void 0) {", tmp, val, tmp);
+		jump(g, skip);
+		emit(g, " }");
+		ex_expr(g, &t->b);
+		emitf(g, " %s = (", tmp);
+		gen_expr(g, t->b, 1);
+		emit(g, ");");
+		mark(g, skip);
+		ex_destr(g, t->a, tmp, mode);
+		return;
+	case N_ARRPAT:
+		for (k = t->a, i = 0; k != NULL && k->type != N_REST; k = k->next)
+			i++;
+		if (k != NULL)
+			emitf(g, " %s = __ly.ai(%s);", tmp, val);
+		else
+			emitf(g, " %s = __ly.ai(%s, %d);", tmp, val, i);
+		for (k = t->a, i = 0; k != NULL; k = k->next, i++) {
+			if (k->type == N_HOLE)
+				continue;
+			if (k->type == N_REST)
+				ex_destr(g, k->a, gprintf(g, "%s.slice(%d)", tmp, i),
+				    mode);
+			else
+				ex_destr(g, k, gprintf(g, "%s[%d]", tmp, i), mode);
+		}
+		return;
+	case N_OBJPAT:
+		emitf(g, " %s = __ly.oc(%s);", tmp, val);
+		for (k = t->a; k != NULL; k = k->next) {
+			const char *sep = *keys ? ", " : "", *kt;
+
+			if (k->type == N_REST) {
+				ex_destr(g, k->a, gprintf(g, "__ly.or(%s, [%s])",
+				    tmp, keys), mode);
+				continue;
+			}
+			if (!(k->flags & NF_COMPUTED)) {
+				struct buf q = BUF_INIT;
+
+				if (k->a->type == N_NUM)
+					buf_printf(&q, "\"%.17g\"", k->a->num);
+				else
+					quote(&q, k->a->s, k->a->n);
+				keys = gprintf(g, "%s%s%s", keys, sep, q.data);
+				buf_free(&q);
+				ex_destr(g, k->b, access(g, tmp, k->a), mode);
+				continue;
+			}
+			ex_expr(g, &k->a);
+			kt = temp(g);
+			emitf(g, " %s = (", kt);
+			gen_expr(g, k->a, 1);
+			emit(g, ");");
+			keys = gprintf(g, "%s%s%s", keys, sep, kt);
+			ex_destr(g, k->b, gprintf(g, "%s[%s]", tmp, kt), mode);
+		}
+		return;
+	}
+	gfail(g, t, "not supported yet: %s in an assignment target",
+	    LG(g)->kind == 1 ? "await" : "yield");
+}
+
 /* A var, let or const: one declarator at a time. */
 static void
 ex_var(struct gen *g, struct node *v)
@@ -655,6 +754,22 @@ ex_var(struct gen *g, struct node *v)
 		nx = d->next;
 		if (d->b != NULL)
 			ex_value(g, &d->b);
+		if (d->b != NULL && d->a->type != N_IDENT && has_yield(d->a)) {
+			const char *t = temp(g);
+
+			sync(g, d->line);
+			emitf(g, " %s = (", t);
+			gen_expr(g, d->b, 1);
+			emit(g, ");");
+			ex_destr(g, d->a, t, D_DECL);
+			if (v->flags & (NF_LET | NF_CONST)) {
+				emit(g, " ");
+				g->first = 1;
+				tdz_set_names(g, d->a);
+				emit(g, g->first ? "void 0;" : ";");
+			}
+			continue;
+		}
 		d->next = NULL;
 		one.a = d;
 		emit(g, " ");

@@ -100,7 +100,7 @@ insert_at(struct gen *g, size_t off, const char *s)
 }
 
 /* A JavaScript string literal for s, safe for ES5 and mujs. */
-static void
+void
 quote(struct buf *b, const char *s, size_t n)
 {
 	size_t i;
@@ -941,6 +941,12 @@ cb_tdz_set(struct gen *g, struct node *id, void *arg)
 	}
 }
 
+void
+tdz_set_names(struct gen *g, struct node *pattern)
+{
+	pattern_names(g, pattern, cb_tdz_set, NULL);
+}
+
 /* Emit the resets of a block's flags (the block may run again). */
 void
 tdz_resets(struct gen *g)
@@ -1062,7 +1068,7 @@ emit_key(struct gen *g, struct node *k, unsigned flags)
 }
 
 /* ".name" or "[key]" for an access with a literal key. */
-static char *
+char *
 access(struct gen *g, const char *obj, struct node *k)
 {
 	struct buf b = BUF_INIT;
