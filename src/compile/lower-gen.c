@@ -60,6 +60,7 @@ struct lgen {
 static void ex_stmt(struct gen *, struct node *);
 static void ex_expr(struct gen *, struct node **);
 static void ex_destr(struct gen *, struct node *, const char *, int);
+static void ex_class(struct gen *, struct node *);
 static int has_yield_list(const struct node *);
 static void replace(struct node **, struct node *);
 
@@ -81,8 +82,19 @@ has_yield(const struct node *n)
 	case N_AWAIT:
 		return 1;
 	case N_FUNC:
-	case N_CLASS:
 		return 0;
+	case N_CLASS: {
+		/* its extends clause and computed keys run here; its
+		 * methods and initialisers are functions of their own */
+		const struct node *m;
+
+		if (has_yield(n->b))
+			return 1;
+		for (m = n->c; m != NULL; m = m->next)
+			if ((m->flags & NF_COMPUTED) && has_yield(m->a))
+				return 1;
+		return 0;
+	}
 	case N_FOROF:
 		if (n->flags & NF_ASYNC)
 			return 1;
@@ -470,6 +482,22 @@ ex_optchain(struct gen *g, struct node **np)
 	return 1;
 }
 
+/* A class with a yield or await in its extends clause or computed
+ * keys: they are evaluated first, in order, into temporaries. */
+static void
+ex_class(struct gen *g, struct node *n)
+{
+	struct node **slots[MAXSLOTS], *m;
+	int ns = 0;
+
+	if (n->b != NULL)
+		slots[ns++] = &n->b;
+	for (m = n->c; m != NULL && ns < MAXSLOTS; m = m->next)
+		if (m->flags & NF_COMPUTED)
+			slots[ns++] = &m->a;
+	ex_slots(g, slots, ns);
+}
+
 /* Make *np free of yields, printing what must run before it. */
 static void
 ex_expr(struct gen *g, struct node **np)
@@ -570,6 +598,9 @@ ex_expr(struct gen *g, struct node **np)
 		slots[ns++] = &n->a;
 		ns = list_slots(&n->b->b, slots, ns);
 		break;
+	case N_CLASS:
+		ex_class(g, n);
+		return;
 	case N_OBJECT: {
 		struct node *k;
 
@@ -1096,6 +1127,11 @@ ex_stmt(struct gen *g, struct node *n)
 		break;
 	case N_VAR:
 		ex_var(g, n);
+		break;
+	case N_CLASS:
+		ex_class(g, n);
+		emit(g, " ");
+		gen_stmt(g, n);
 		break;
 	case N_RETURN:
 	case N_THROW:
