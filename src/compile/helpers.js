@@ -470,6 +470,12 @@ __ly.$gi = function (g, m, a) {
 			throw a;
 		return { value: m === 2 ? a : void 0, done: true };
 	}
+	return __ly.$gx(c, m, a);
+};
+/* Run the body of context c, resumed with m and a, to its next yield. */
+__ly.$gx = function (c, m, a) {
+	var v;
+
 	c.m = m;
 	c.a = a;
 	for (;;) {
@@ -554,31 +560,40 @@ __ly.$d(__ly.$G, "@@sym:Symbol.toStringTag", { value: "Generator",
 //@ async gen
 /* An async function: a generator whose yields are awaits.  The body
  * runs at once up to its first await; each await takes the promise's
- * own then (one tick for a native promise, as in node). */
+ * own then (one tick for a native promise, as in node), through the
+ * runtime's __ly_rt.aw, which queues the continuation without the
+ * promise and closures a then() would make.  The body's context is
+ * driven directly: no generator object. */
 __ly.async = function (f, t) {
-	var g = __ly.gen(f, t);
+	var s;
 
-	return new Promise(function (res, rej) {
-		__ly.$as(g, res, rej, 0, void 0);
-	});
+	if (!__ly_rt.np)
+		__ly_rt.load(5);	/* the Promise group */
+	s = new __ly.$S(new __ly.$X(f, t), __ly_rt.np());
+
+	s.step(0, void 0);
+	return s.p;
 };
-__ly.$as = function (g, res, rej, m, a) {
+/* An async call: its body's context and its promise.  step resumes the
+ * body with a value (m 0) or a reason (m 1); __ly_rt.aw calls it when an
+ * awaited value settles.  One object, where closures cost mujs two. */
+__ly.$S = function (c, p) {
+	this.c = c;
+	this.p = p;
+};
+__ly.$S.prototype.step = function (m, a) {
 	var r;
 
 	try {
-		r = __ly.$gi(g, m, a);
+		r = __ly.$gx(this.c, m, a);
 	} catch (e) {
-		rej(e);
+		__ly_rt.rej(this.p, e);
 		return;
 	}
 	if (r.done)
-		res(r.value);
+		__ly_rt.res(this.p, r.value);
 	else
-		Promise.resolve(r.value).then(function (v) {
-			__ly.$as(g, res, rej, 0, v);
-		}, function (e) {
-			__ly.$as(g, res, rej, 1, e);
-		});
+		__ly_rt.aw(r.value, this);
 };
 //@ agen gen $d
 /* An async generator: a generator whose yields of __ly.aw(v) are
