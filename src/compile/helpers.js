@@ -595,14 +595,17 @@ __ly.$S.prototype.step = function (m, a) {
 	else
 		__ly_rt.aw(r.value, this);
 };
-//@ agen gen $d
+//@ agen gen $d ait
 /* An async generator: a generator whose yields of __ly.aw(v) are
- * awaits; next, throw and return queue their requests, served one at a
- * time, each with a promise. */
+ * awaits and whose yields of __ly.ady(v) are yield* (the generator's
+ * requests go to v's async iterator, s.d, until it is done); next,
+ * throw and return queue their requests, served one at a time, each
+ * with a promise. */
 __ly.agen = function (f, t) {
 	var o = Object.create(__ly.$AG);
 
-	__ly.$d(o, "@@ly:ag", { value: { g: __ly.gen(f, t), q: [], busy: false } });
+	__ly.$d(o, "@@ly:ag", { value: { g: __ly.gen(f, t), q: [], busy: false,
+	    d: null } });
 	return o;
 };
 __ly.$W = function (v) {
@@ -610,6 +613,12 @@ __ly.$W = function (v) {
 };
 __ly.aw = function (v) {
 	return new __ly.$W(v);
+};
+__ly.$D = function (it) {
+	this.it = it;
+};
+__ly.ady = function (v) {
+	return new __ly.$D(__ly.ait(v));
 };
 __ly.$ag = function (o, m, a) {
 	var s = o != null ? o["@@ly:ag"] : void 0;
@@ -620,7 +629,7 @@ __ly.$ag = function (o, m, a) {
 		s.q.push([m, a, res, rej]);
 		if (!s.busy) {
 			s.busy = true;
-			__ly.$ags(s, m, a);
+			(s.d ? __ly.$agy : __ly.$ags)(s, m, a);
 		}
 	});
 };
@@ -633,7 +642,12 @@ __ly.$ags = function (s, m, a) {
 		__ly.$agd(s, 1, e, true);
 		return;
 	}
-	if (r.value instanceof __ly.$W)
+	if (r.value instanceof __ly.$D) {
+		s.d = r.value.it;
+		__ly.$agy(s, 0, void 0);
+	} else if (r.done && s.g["@@ly:g"].m !== 2)
+		__ly.$agd(s, 0, r.value, true);	/* fell off its end: no await */
+	else if (r.value instanceof __ly.$W)
 		Promise.resolve(r.value.v).then(function (x) {
 			__ly.$ags(s, 0, x);
 		}, function (e) {
@@ -658,9 +672,45 @@ __ly.$agd = function (s, err, v, done) {
 	else
 		h[2]({ value: v, done: done });
 	if (s.q.length > 0)
-		__ly.$ags(s, s.q[0][0], s.q[0][1]);
+		(s.d ? __ly.$agy : __ly.$ags)(s, s.q[0][0], s.q[0][1]);
 	else
 		s.busy = false;
+};
+/* One request (m, a) passed on to the iterator of a yield*; when it is
+ * done, the generator goes on with its value (or returns it). */
+__ly.$agy = function (s, m, a) {
+	var it = s.d, f, r;
+
+	try {
+		f = it[["next", "throw", "return"][m]];
+		if (f == null) {
+			s.d = null;
+			if (m === 2)
+				return __ly.$ags(s, 2, a);
+			f = it["return"];
+			if (f != null)
+				f.call(it);
+			throw new TypeError("The iterator does not provide a 'throw' method");
+		}
+		r = f.call(it, a);
+	} catch (e) {
+		s.d = null;
+		return __ly.$ags(s, 1, e);
+	}
+	Promise.resolve(r).then(function (x) {
+		if (x === null || (typeof x !== "object" && typeof x !== "function")) {
+			s.d = null;
+			return __ly.$ags(s, 1, new TypeError("Iterator result " + x +
+			    " is not an object"));
+		}
+		if (!x.done)
+			return __ly.$agd(s, 0, x.value, false);
+		s.d = null;
+		__ly.$ags(s, m === 2 ? 2 : 0, x.value);
+	}, function (e) {
+		s.d = null;
+		__ly.$ags(s, 1, e);
+	});
 };
 __ly.$AG = {};
 __ly.$d(__ly.$AG, "next", { value: function (v) { return __ly.$ag(this, 0, v); },

@@ -249,14 +249,12 @@ emit_yield(struct gen *g, struct node *n, struct node **np)
 	struct lgen *lg = LG(g);
 	int lab = newlab(g);
 
-	if (n->type == N_YIELD && (n->flags & NF_STAR) && lg->kind == 2)
-		gfail(g, n, "not supported yet: yield* in async generators");
 	if (n->a != NULL && has_yield(n->a))
 		ex_expr(g, &n->a);
 	sync(g, n->line);
 	emitf(g, " _$g.n = \1%d\2; return ", lab);
 	if (n->type == N_YIELD && (n->flags & NF_STAR)) {
-		emit(g, "_$g.dy(");
+		emit(g, lg->kind == 2 ? "__ly.ady(" : "_$g.dy(");
 		gen_expr(g, n->a, 1);
 		emit(g, ");");
 	} else if (n->type == N_AWAIT && lg->kind == 2) {
