@@ -385,16 +385,51 @@ push_setup_data(struct vu *vu)
 	js_getregistry(J, "ly.setup");
 }
 
+/* Log an iteration's error: an exception with its stack, or the end of
+ * its event loop ("Uncaught (in promise) ..."), which k6 logs without
+ * source=stacktrace. */
 static void
-log_exception(struct vu *vu, const char *text)
+log_exception(struct vu *vu, const char *text, int exception)
 {
 	char *fields = NULL;
 
 	if (vu->run != NULL)
-		fields = xasprintf("executor=%s scenario=%s source=stacktrace",
-		    vu->run->sc->executor_name, vu->run->sc->name);
+		fields = xasprintf("executor=%s scenario=%s%s",
+		    vu->run->sc->executor_name, vu->run->sc->name,
+		    exception ? " source=stacktrace" : "");
 	log_msg(LOG_ERROR, fields, "%s", text);
 	free(fields);
+}
+
+/*
+ * Once the function on top of the stack returned: run the event loop to
+ * its end, as k6 ends an iteration, setup() or teardown() only when its
+ * timers and promises have settled.  An async function's promise is
+ * settled then (its rejection, unhandled, ends the loop with an error),
+ * so the value on top becomes the promise's value when want_value.
+ * NULL, or an owned message.
+ */
+static char *
+vu_settle(struct vu *vu, int want_value)
+{
+	js_State *J = vu->J;
+	char *text;
+
+	if ((text = timers_drain(vu)) != NULL || !want_value ||
+	    !js_isobject(J, -1) || !runtime_promises_loaded(J))
+		return text;
+	js_getglobal(J, "__ly_rt");
+	js_getproperty(J, -1, "result");
+	js_rot2(J);
+	js_pop(J, 1);
+	js_rot2(J);
+	js_pushundefined(J);
+	js_rot2(J);
+	if (js_pcall(J, 1)) {
+		js_pop(J, 1);
+		js_pushundefined(J);
+	}
+	return NULL;
 }
 
 /*
@@ -448,7 +483,7 @@ vu_iteration(struct vu *vu)
 	set_number(J, "__ITER", (double)vu->iter);
 	modules_iteration_start(vu);
 	if (push_export(J, run->sc->exec) == -1) {
-		log_exception(vu, "the exported function is gone");
+		log_exception(vu, "the exported function is gone", 0);
 		js_pushundefined(J);
 	} else {
 		js_pushundefined(J);
@@ -456,9 +491,13 @@ vu_iteration(struct vu *vu)
 		if (capped_pcall(vu, 1)) {
 			if (!vu->interrupted) {
 				text = error_text(J);
-				log_exception(vu, text);
+				log_exception(vu, text, 1);
 				free(text);
 			}
+		} else if ((text = vu_settle(vu, 0)) != NULL) {
+			if (!vu->interrupted)
+				log_exception(vu, text, 0);
+			free(text);
 		}
 	}
 	js_pop(J, 1);
@@ -507,6 +546,12 @@ vu_do_call(struct vu *vu, struct vu_call *c)
 	}
 	if (capped_pcall(vu, 1)) {
 		c->cause = error_text(J);
+		js_pop(J, 1);
+		return;
+	}
+	c->cause = vu_settle(vu, 1);
+	timers_cancel(vu);
+	if (c->cause != NULL) {
 		js_pop(J, 1);
 		return;
 	}

@@ -103,8 +103,8 @@ modules_iteration_start(struct vu *vu)
 void
 modules_iteration_end(struct vu *vu)
 {
-	/* The iteration ends when its event loop is empty, as in k6. */
-	timers_drain(vu);
+	/* The VU ran the event loop to its end (timers_drain), or the
+	 * iteration failed: what is left never runs, as in k6. */
 	timers_cancel(vu);
 
 	modules_flush_io(vu);

@@ -55,8 +55,10 @@ void	html_response_methods(js_State *);
 /* Large-subject regular expressions through PCRE2 (js/regexp.c). */
 void	regexp_define(js_State *);
 void	timers_define(js_State *);
-/* Run the iteration's event loop to its end (timers, Promise jobs). */
-void	timers_drain(struct vu *);
+/* Run the iteration's event loop to its end (timers, Promise jobs);
+ * NULL, or an owned "Uncaught (in promise) ..." message when a promise
+ * was rejected with no handler, which ends the loop as in k6. */
+char	*timers_drain(struct vu *);
 void	timers_cancel(struct vu *);
 void	timers_vu_free(struct vu *);
 /* Byte strings (js/encoding.c): mujs keeps U+0000 as C0 80. */
