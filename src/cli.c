@@ -206,6 +206,76 @@ find_short(int c, unsigned mask)
 	return NULL;
 }
 
+/* Edit distance, as cobra's suggestions measure it (case-insensitive,
+ * capped at 64 characters, which no flag or command name reaches). */
+static size_t
+distance(const char *a, size_t la, const char *b)
+{
+	size_t lb = strlen(b), i, j, row[65], diag, up;
+
+	if (la > 64 || lb > 64)
+		return (size_t)-1;
+	for (j = 0; j <= lb; j++)
+		row[j] = j;
+	for (i = 1; i <= la; i++) {
+		diag = row[0];
+		row[0] = i;
+		for (j = 1; j <= lb; j++) {
+			up = row[j];
+			row[j] = diag + (tolower((unsigned char)a[i - 1]) !=
+			    tolower((unsigned char)b[j - 1]));
+			if (up + 1 < row[j])
+				row[j] = up + 1;
+			if (row[j - 1] + 1 < row[j])
+				row[j] = row[j - 1] + 1;
+			diag = up;
+		}
+	}
+	return row[lb];
+}
+
+/* The nearest of names[] to the len bytes at s: within two edits, or
+ * one that s is a prefix of (cobra's rule); NULL when none is. */
+static const char *
+nearest(const char *s, size_t len, const char *const *names, size_t n)
+{
+	const char *best = NULL;
+	size_t i, d, bestd = 3;
+
+	for (i = 0; i < n; i++) {
+		d = distance(s, len, names[i]);
+		if (d < bestd || (best == NULL && len > 0 && strncmp(names[i], s, len) == 0)) {
+			bestd = d < bestd ? d : bestd;
+			best = names[i];
+		}
+	}
+	return best;
+}
+
+static const char *
+nearest_flag(const char *s, size_t len, unsigned mask)
+{
+	const char *names[128];
+	const struct cli_option *o;
+	size_t n = 0;
+
+	for (o = cli_options; o->name != NULL && n < 128; o++)
+		if (o->cmds & mask)
+			names[n++] = o->name;
+	return nearest(s, len, names, n);
+}
+
+static const char *
+nearest_cmd(const char *s)
+{
+	const char *names[NCOMMANDS];
+	size_t i;
+
+	for (i = 0; i < NCOMMANDS; i++)
+		names[i] = commands[i].name;
+	return nearest(s, strlen(s), names, NCOMMANDS);
+}
+
 static int
 parse_bool(const char *s, int *v)
 {
@@ -408,8 +478,11 @@ cli_parse(struct cli *cli, int argc, char **argv, char **cause)
 		}
 		cli->cmd = cli_cmd_find(argv[i]);
 		if (cli->cmd == CLI_CMD_NONE) {
-			*cause = xasprintf("unknown command \"%s\" (see 'lyocell --help')",
-			    argv[i]);
+			const char *near = nearest_cmd(argv[i]);
+
+			*cause = xasprintf("unknown command \"%s\"%s%s%s (see 'lyocell --help')",
+			    argv[i], near ? "; did you mean \"" : "", near ? near : "",
+			    near ? "\"?" : "");
 			return EXIT_USAGE;
 		}
 		mask = cmd_mask(cli->cmd);
@@ -442,8 +515,11 @@ cli_parse(struct cli *cli, int argc, char **argv, char **cause)
 			len = eq ? (size_t)(eq - (arg + 2)) : strlen(arg + 2);
 			o = find_long(arg + 2, len, mask);
 			if (o == NULL) {
-				*cause = xasprintf("unknown flag: --%.*s (see 'lyocell %s--help')",
-				    (int)len, arg + 2, cli->cmd != CLI_CMD_NONE ?
+				const char *near = nearest_flag(arg + 2, len, mask);
+
+				*cause = xasprintf("unknown flag: --%.*s%s%s%s (see 'lyocell %s--help')",
+				    (int)len, arg + 2, near ? "; did you mean --" : "",
+				    near ? near : "", near ? "?" : "", cli->cmd != CLI_CMD_NONE ?
 				    (cli->cmd == CLI_CMD_RUN ? "run " : cli->cmd ==
 				    CLI_CMD_INSPECT ? "inspect " : "") : "");
 				return EXIT_USAGE;
