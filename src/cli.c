@@ -127,8 +127,10 @@ const struct cli_option cli_options[] = {
 	  "also print the VUs and duration the test needs" },
 	{ "bundle", 0, CLI_BOOL, 0, CLI_INSPECT, NULL, NULL, NULL,
 	  "print the compiled ES5 bundle instead of the options" },
-	{ "json", 0, CLI_BOOL, 0, CLI_VERSION, NULL, NULL, NULL,
-	  "print the version as JSON" },
+	{ "json", 0, CLI_BOOL, 0, CLI_VERSION | CLI_COMPARE, NULL, NULL, NULL,
+	  "print JSON: the version, or compare's table" },
+	{ "limit", 0, CLI_STRING, CLI_REPEAT, CLI_COMPARE, NULL, "METRIC.STAT=[+|-]N[%]", NULL,
+	  "fail (exit 99) when STAT changes beyond N (repeatable; e.g. 'http_req_duration.p(95)=+10%')" },
 	{ NULL, 0, 0, 0, 0, NULL, NULL, NULL, NULL, NULL }
 };
 
@@ -143,6 +145,9 @@ static const struct {
 	  "run a k6 script" },
 	{ CLI_CMD_INSPECT, "inspect", CLI_INSPECT, "inspect [flags] SCRIPT",
 	  "print a script's resolved options as JSON" },
+	{ CLI_CMD_COMPARE, "compare", CLI_COMPARE,
+	  "compare [--limit METRIC.STAT=[+|-]N[%]]... [--json] BASELINE.json CURRENT.json",
+	  "compare two --summary-export files" },
 	{ CLI_CMD_VERSION, "version", CLI_VERSION, "version [--json]",
 	  "print the version" },
 	{ CLI_CMD_HELP, "help", 0, "help [COMMAND]",

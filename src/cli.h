@@ -14,6 +14,7 @@ enum cli_cmd {
 	CLI_CMD_INSPECT,
 	CLI_CMD_VERSION,
 	CLI_CMD_HELP,
+	CLI_CMD_COMPARE,
 };
 
 /* Which commands an option belongs to. */
@@ -21,6 +22,7 @@ enum cli_cmd {
 #define CLI_RUN		0x02u
 #define CLI_INSPECT	0x04u
 #define CLI_VERSION	0x08u
+#define CLI_COMPARE	0x10u
 
 enum cli_type {
 	CLI_BOOL,	/* --flag, --flag=false */
