@@ -83,16 +83,14 @@ cmd_script(const struct cli *cli)
 
 	if ((rc = need_script(cli)) != EXIT_OK)
 		return rc;
-	if (strcmp(cli->args[0], "-") == 0) {
-		fprintf(stderr, "lyocell: not supported yet: reading the script from "
-		    "standard input\n");
-		return EXIT_USAGE;
+	/* "-" is standard input, which the coordinator reads once. */
+	if (strcmp(cli->args[0], "-") != 0) {
+		if ((f = fopen(cli->args[0], "r")) == NULL) {
+			fprintf(stderr, "lyocell: cannot open script %s: %m\n", cli->args[0]);
+			return EXIT_USAGE;
+		}
+		fclose(f);
 	}
-	if ((f = fopen(cli->args[0], "r")) == NULL) {
-		fprintf(stderr, "lyocell: cannot open script %s: %m\n", cli->args[0]);
-		return EXIT_USAGE;
-	}
-	fclose(f);
 	if (mujs_layout_check(&cause) != 0) {
 		fprintf(stderr, "lyocell: %s\n", cause);
 		free(cause);
