@@ -119,6 +119,8 @@ const struct cli_option cli_options[] = {
 	  "send samples to an output: json=FILE, csv=FILE, influxdb=URL (repeatable)" },
 	{ "linger", 'l', CLI_BOOL, CLI_UNSUPPORTED, R, "K6_LINGER", NULL, NULL,
 	  "keep running after the test (not supported yet)" },
+	{ "heartbeat", 0, CLI_DURATION, 0, R, "LYOCELL_HEARTBEAT", "DURATION", NULL,
+	  "without the live display, log a status line every DURATION (e.g. 60s)" },
 	{ "no-usage-report", 0, CLI_BOOL, 0, R, "K6_NO_USAGE_REPORT", NULL, NULL,
 	  "accepted for k6 compatibility; Lyocell never reports usage" },
 

@@ -30,7 +30,7 @@ var __ly_options = (function () {
 		"summary-mode": null, "summary-export": null, "out": null,
 		"linger": null, "no-usage-report": null, "console-output": null,
 		"config": null, "verbose": null, "quiet": null, "no-color": null,
-		"log-output": null, "log-format": null, "workers": null,
+		"log-output": null, "log-format": null, "workers": null, "heartbeat": null,
 		"execution-requirements": null, "bundle": null, "json": null
 	};
 	var INT_KEYS = { vus: 1, iterations: 1, maxRedirects: 1, batch: 1, batchPerHost: 1, rps: 1 };
