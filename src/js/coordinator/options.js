@@ -51,7 +51,7 @@ var __ly_options = (function () {
 		"executionSegment", "executionSegmentSequence", "metricSamplesBufferSize",
 		"cloud", "ext", "vusMax", "linger", "noUsageReport", "tlsAIAFetch", "localIPs",
 		"consoleOutput", "discardResponseBodies"];
-	var UNSUPPORTED = { rps: 1, dns: 1, blacklistIPs: 1, blockHostnames: 1, httpDebug: 1,
+	var UNSUPPORTED = { rps: 1, dns: 1, blacklistIPs: 1, blockHostnames: 1,
 		paused: 1, localIPs: 1, tlsAIAFetch: 1 };
 	var TREND_STAT = /^(avg|min|med|max|count|p\((\d+(\.\d+)?)\))$/;
 	var TLS_VERSIONS = ["tls1.0", "tls1.1", "tls1.2", "tls1.3"];
