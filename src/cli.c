@@ -152,6 +152,8 @@ static const struct {
 	  "compare two --summary-export files" },
 	{ CLI_CMD_VERSION, "version", CLI_VERSION, "version [--json]",
 	  "print the version" },
+	{ CLI_CMD_COMPLETION, "completion", CLI_COMPLETION, "completion bash|zsh",
+	  "print the shell completion script for bash or zsh" },
 	{ CLI_CMD_HELP, "help", 0, "help [COMMAND]",
 	  "show help for a command" },
 };
@@ -177,6 +179,17 @@ cli_cmd_find(const char *name)
 		if (strcmp(commands[i].name, name) == 0)
 			return commands[i].cmd;
 	return CLI_CMD_NONE;
+}
+
+int
+cli_cmd_at(size_t i, const char **name, const char **summary, unsigned *mask)
+{
+	if (i >= NCOMMANDS)
+		return 0;
+	*name = commands[i].name;
+	*summary = commands[i].summary;
+	*mask = commands[i].mask | CLI_GLOBAL;
+	return 1;
 }
 
 static unsigned
@@ -689,7 +702,7 @@ cli_usage(FILE *f, enum cli_cmd cmd)
 		    "Usage:\n  lyocell [global flags] COMMAND [flags]\n\nCommands:\n",
 		    PACKAGE_VERSION);
 		for (i = 0; i < NCOMMANDS; i++)
-			fprintf(f, "  %-9s %s\n", commands[i].name, commands[i].summary);
+			fprintf(f, "  %-10s %s\n", commands[i].name, commands[i].summary);
 		usage_options(f, CLI_GLOBAL, "Global flags");
 		fprintf(f, "\nRun 'lyocell help COMMAND' for a command's flags, "
 		    "and 'man lyocell' for the manual.\n");

@@ -10,6 +10,7 @@
 
 #include "cli.h"
 #include "compare.h"
+#include "completion.h"
 #include "engine/coordinator.h"
 #include "exitcode.h"
 #include "js/mujs-layout.h"
@@ -59,6 +60,21 @@ cmd_compare(const struct cli *cli)
 		free(cause);
 	}
 	return rc;
+}
+
+static int
+cmd_completion(const struct cli *cli)
+{
+	if (cli->nargs != 1 || completion_print(stdout, cli->args[0]) == -1) {
+		fprintf(stderr, "lyocell: completion needs one shell, bash or zsh "
+		    "(see 'lyocell completion --help')\n");
+		return EXIT_USAGE;
+	}
+	if (fflush(stdout) == EOF) {
+		fprintf(stderr, "lyocell: cannot write the completion script: %m\n");
+		return EXIT_INTERNAL;
+	}
+	return EXIT_OK;
 }
 
 static int
@@ -132,6 +148,9 @@ main(int argc, char **argv)
 		break;
 	case CLI_CMD_COMPARE:
 		rc = cmd_compare(&cli);
+		break;
+	case CLI_CMD_COMPLETION:
+		rc = cmd_completion(&cli);
 		break;
 	case CLI_CMD_RUN:
 	case CLI_CMD_INSPECT:
