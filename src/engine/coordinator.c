@@ -25,6 +25,7 @@
 #include "compile/bundle.h"
 #include "defaults.h"
 #include "engine/coordinator.h"
+#include "engine/heartbeat.h"
 #include "engine/engine.h"
 #include "exitcode.h"
 #include "js/intern.h"
@@ -130,6 +131,7 @@ struct coord {
 	int			 started;
 	int			 tty;		/* stdout is a terminal */
 	int			 quiet;
+	struct heartbeat	 heartbeat;
 	uint64_t		 samples;
 	/* Samples lost or streams broken, each reported: exit 109. */
 	uint64_t		 lost;
@@ -1344,6 +1346,7 @@ tick_cb(evutil_socket_t fd, short what, void *arg)
 		    c->no_tags, max);
 	if (c->tty && !c->quiet)
 		progress(c, 0);
+	heartbeat_tick(&c->heartbeat, c->metrics, elapsed_s(c));
 	/* k6 evaluates thresholds every 2 s during the run. */
 	if (++ticks % 2 == 0 && !c->threshold_abort) {
 		metric_registry_eval(c->metrics, elapsed_s(c), false, &breached, &abort);
@@ -2347,6 +2350,7 @@ coordinator_run(const struct cli *cli)
 	log_init(cli_flag(cli, "verbose", 0), !cli_flag(cli, "no-color", 0));
 	if ((rc = check_flags(cli)) != EXIT_OK)
 		return rc;
+	heartbeat_init(&c.heartbeat, cli, c.tty && !c.quiet);
 	raise_nofile();
 	event_set_log_callback(libevent_log);
 	signal(SIGPIPE, SIG_IGN);

@@ -27,6 +27,7 @@
 #include "engine/engine.h"
 #include "js/binary.h"
 #include "js/http-digest.h"
+#include "js/http-debug.h"
 #include "js/http-int.h"
 #include "js/http-url.h"
 #include "js/modules.h"
@@ -396,6 +397,7 @@ req_reset(struct http_req *r)
 	free(r->tls_version);
 	free(r->tls_cipher);
 	free(r->remote_ip);
+	http_debug_end(&r->debug);
 	memset(r, 0, sizeof *r);
 }
 
@@ -1143,7 +1145,7 @@ write_cb(char *p, size_t sz, size_t n, void *arg)
 static void
 verbose_off(struct http_req *r)
 {
-	if (r->verbose) {
+	if (r->verbose && r->debug == NULL) {
 		curl_easy_setopt(r->easy, CURLOPT_VERBOSE, 0L);
 		r->verbose = 0;
 	}
@@ -1205,7 +1207,7 @@ debug_cb(CURL *e, curl_infotype type, char *p, size_t n, void *arg)
 	struct http_req *r = arg;
 
 	(void)e;
-	(void)p;
+	http_debug_feed(r->debug, type, p, n);
 	if (type == CURLINFO_DATA_OUT)
 		r->out_bytes += n;
 	else if (type != CURLINFO_HEADER_OUT)
@@ -1538,6 +1540,7 @@ done_cb(CURL *easy, CURLcode result, void *arg)
 	verbose_off(r);
 	r->state = RQ_HOP_DONE;
 	r->hv->running--;
+	http_debug_end(&r->debug);
 	engine_wake(r->hv->vu->engine, r->hv->vu);
 }
 
@@ -1583,6 +1586,7 @@ req_start(struct http_req *r)
 		return -1;
 	}
 	setup_easy(r);
+	http_debug_start(&r->debug, r->easy, r->hv->vu->engine->opts);
 	if (net_start(r->hv->vu->engine->net, r->easy, done_cb, r) == -1) {
 		r->result = CURLE_FAILED_INIT;
 		r->state = RQ_HOP_DONE;
