@@ -25,6 +25,7 @@ static const struct {
 	void		(*prims)(js_State *);
 } jsmods[] = {
 	{ "k6/experimental/streams", "streams.js", NULL },
+	{ "k6/experimental/fs", "fs.js", fs_prims },
 };
 
 void

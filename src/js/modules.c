@@ -27,6 +27,7 @@ static const struct {
 	{ "k6/html", html_module_open },
 	/* Written in JavaScript (js/jsmod.c). */
 	{ "k6/experimental/streams", jsmod_module_open },
+	{ "k6/experimental/fs", jsmod_module_open },
 };
 #define NNATIVES (sizeof natives / sizeof natives[0])
 

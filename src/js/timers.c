@@ -229,6 +229,12 @@ run_microtasks(struct vu *vu)
 }
 
 void
+timers_microtasks(struct vu *vu)
+{
+	run_microtasks(vu);
+}
+
+void
 timers_drain(struct vu *vu)
 {
 	struct timers *ts = vu->timers;

@@ -1,0 +1,223 @@
+/* The primitives of k6/experimental/fs (src/js/jsmod/fs.js): files read
+ * once per machine.
+ *
+ * A file is read whole into an anonymous MAP_SHARED mapping that is then
+ * made read-only, and kept in a table of the process.  The coordinator's
+ * init pass runs the script's init code, and so opens every file the
+ * script opens there, before the workers fork: the workers inherit the
+ * table and the mapping, so every VU of every worker reads the same pages
+ * and a file costs the machine its size once.  A file first opened in a
+ * worker is that worker's alone.  Nothing writes to a mapping once it is
+ * filled; the mappings live as long as the process. */
+#include "config.h"
+
+#include <sys/mman.h>
+#include <sys/stat.h>
+
+#include <errno.h>
+#include <fcntl.h>
+#include <limits.h>
+#include <mujs.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "engine/engine.h"
+#include "js/binary.h"
+#include "js/jsmod.h"
+#include "js/modules.h"
+#include "util/buf.h"
+#include "util/xmalloc.h"
+
+struct fsfile {
+	char			*path;
+	const unsigned char	*data;
+	size_t			 len;
+};
+static struct fsfile *files;
+static size_t nfiles;
+
+/* path made absolute against the working directory and without "." and
+ * ".." segments, as Go's filepath.Abs gives it.  Owned. */
+static char *
+abs_path(const char *path)
+{
+	char cwd[PATH_MAX], *full, *out, *seg, *save = NULL;
+	size_t n;
+
+	if (path[0] != '/' && getcwd(cwd, sizeof cwd) != NULL)
+		full = xasprintf("%s/%s", cwd, path);
+	else
+		full = xstrdup(path);
+	out = xmalloc(strlen(full) + 2);
+	n = 0;
+	for (seg = strtok_r(full, "/", &save); seg != NULL;
+	    seg = strtok_r(NULL, "/", &save)) {
+		if (strcmp(seg, ".") == 0)
+			continue;
+		if (strcmp(seg, "..") == 0) {
+			while (n > 0 && out[n - 1] != '/')
+				n--;
+			if (n > 0)
+				n--;
+			continue;
+		}
+		out[n++] = '/';
+		memcpy(out + n, seg, strlen(seg));
+		n += strlen(seg);
+	}
+	if (n == 0)
+		out[n++] = '/';
+	out[n] = '\0';
+	free(full);
+	return out;
+}
+
+/* Read fd's len bytes into a new shared mapping, then seal it read-only.
+ * 0, or -1 with errno set. */
+static int
+map_file(int fd, size_t len, const unsigned char **data, size_t *got)
+{
+	unsigned char *p;
+	size_t off = 0;
+	ssize_t n;
+
+	*data = NULL;
+	*got = 0;
+	if (len == 0)
+		return 0;
+	p = mmap(NULL, len, PROT_READ | PROT_WRITE, MAP_SHARED | MAP_ANONYMOUS,
+	    -1, 0);
+	if (p == MAP_FAILED)
+		return -1;
+	while (off < len) {
+		n = read(fd, p + off, len - off);
+		if (n == -1 && errno == EINTR)
+			continue;
+		if (n == -1) {
+			int e = errno;
+
+			munmap(p, len);
+			errno = e;
+			return -1;
+		}
+		if (n == 0)
+			break;
+		off += (size_t)n;
+	}
+	mprotect(p, len, PROT_READ);
+	*data = p;
+	*got = off;
+	return 0;
+}
+
+/* load(path): [handle, absolute path]; the handle is -1 when there is no
+ * such file and -2 for a directory. */
+static void
+p_load(js_State *J)
+{
+	char *rel, *path;
+	struct stat st;
+	size_t i, len;
+	const unsigned char *data;
+	int fd, h;
+
+	rel = modules_script_path(J, js_tostring(J, 1));
+	path = abs_path(rel);
+	free(rel);
+	js_pushstring(J, path);
+	for (i = 0; i < nfiles; i++)
+		if (strcmp(files[i].path, path) == 0)
+			break;
+	if (i < nfiles) {
+		h = (int)i;
+	} else if ((fd = open(path, O_RDONLY | O_CLOEXEC)) == -1) {
+		h = errno == ENOENT || errno == ENOTDIR ? -1 : -3;
+	} else if (fstat(fd, &st) == -1) {
+		h = -3;
+		close(fd);
+	} else if (S_ISDIR(st.st_mode)) {
+		h = -2;
+		close(fd);
+	} else if (map_file(fd, (size_t)st.st_size, &data, &len) == -1) {
+		h = -3;
+		close(fd);
+	} else {
+		close(fd);
+		files = xreallocarray(files, nfiles + 1, sizeof *files);
+		files[nfiles].path = xstrdup(path);
+		files[nfiles].data = data;
+		files[nfiles].len = len;
+		h = (int)nfiles++;
+	}
+	if (h == -3) {
+		char *m = xasprintf("open() failed; reason: %s: %s", path,
+		    strerror(errno));
+
+		free(path);
+		js_pushstring(J, m);
+		free(m);
+		js_error(J, "%s", js_tostring(J, -1));
+	}
+	free(path);
+	js_newarray(J);
+	js_pushnumber(J, h);
+	js_setindex(J, -2, 0);
+	js_rot2(J);
+	js_setindex(J, -2, 1);
+}
+
+static const struct fsfile *
+file_arg(js_State *J, int idx)
+{
+	double h = js_tonumber(J, idx);
+
+	if (!(h >= 0 && h < (double)nfiles))
+		js_error(J, "no such file handle");
+	return &files[(size_t)h];
+}
+
+static void
+p_size(js_State *J)
+{
+	js_pushnumber(J, (double)file_arg(J, 1)->len);
+}
+
+/* read(h, offset, view): copy what follows offset into the bytes of the
+ * typed array view; the number of bytes copied. */
+static void
+p_read(js_State *J)
+{
+	const struct fsfile *f = file_arg(J, 1);
+	double off = js_tonumber(J, 2);
+	const unsigned char *to;
+	size_t len, n;
+
+	if (binary_get(J, 3, &to, &len) == -1)
+		js_typeerror(J, "read() failed; reason: into argument must be a Uint8Array");
+	if (!(off >= 0) || off >= (double)f->len) {
+		js_pushnumber(J, 0);
+		return;
+	}
+	n = f->len - (size_t)off;
+	if (n > len)
+		n = len;
+	/* binary_get lends the buffer's own bytes, which are writable. */
+	memcpy((unsigned char *)(uintptr_t)to, f->data + (size_t)off, n);
+	js_pushnumber(J, (double)n);
+}
+
+static void
+p_in_init(js_State *J)
+{
+	js_pushboolean(J, vu_of(J)->in_init);
+}
+
+void
+fs_prims(js_State *J)
+{
+	modules_setfn(J, p_in_init, "inInit", 0);
+	modules_setfn(J, p_load, "load", 1);
+	modules_setfn(J, p_size, "size", 1);
+	modules_setfn(J, p_read, "read", 3);
+}
