@@ -1,5 +1,6 @@
-/* The primitives of k6/experimental/fs (src/js/jsmod/fs.js): files read
- * once per machine.
+/* The primitives of k6/experimental/fs and csv (src/js/jsmod/fs.js and
+ * csv.js): files read once per machine, and RFC 4180 records as Go's
+ * encoding/csv reads them.
  *
  * A file is read whole into an anonymous MAP_SHARED mapping that is then
  * made read-only, and kept in a table of the process.  The coordinator's
@@ -207,6 +208,157 @@ p_read(js_State *J)
 	js_pushnumber(J, (double)n);
 }
 
+/* The next record of a CSV file, as Go's encoding/csv reads it (its
+ * errors included), from the state object st: { off, line, nfields }. */
+struct csvpos {
+	const unsigned char	*p, *end;
+	size_t			 line;
+};
+
+/* The next physical line: its bytes up to and without "\n" or "\r\n";
+ * 0 at the end of the data. */
+static int
+csv_line(struct csvpos *c, const unsigned char **s, size_t *len)
+{
+	const unsigned char *nl;
+
+	if (c->p >= c->end)
+		return 0;
+	*s = c->p;
+	nl = memchr(c->p, '\n', (size_t)(c->end - c->p));
+	if (nl == NULL) {
+		*len = (size_t)(c->end - c->p);
+		c->p = c->end;
+	} else {
+		*len = (size_t)(nl - c->p);
+		c->p = nl + 1;
+		if (*len > 0 && (*s)[*len - 1] == '\r')
+			(*len)--;
+	}
+	c->line++;
+	return 1;
+}
+
+static void
+csv_fail(js_State *J, struct buf *f, size_t start, size_t line, size_t col,
+    const char *what)
+{
+	buf_free(f);
+	if (start != line)
+		js_error(J, "record on line %zu; parse error on line %zu, column %zu: %s",
+		    start, line, col, what);
+	js_error(J, "parse error on line %zu, column %zu: %s", line, col, what);
+}
+
+static void
+p_csv(js_State *J)
+{
+	const struct fsfile *f = file_arg(J, 1);
+	struct buf field = BUF_INIT;
+	struct csvpos c;
+	const unsigned char *s, *q;
+	size_t len, i, col, start, nf = 0, want;
+	int delim;
+	double off;
+
+	js_getproperty(J, 2, "off");
+	off = js_tonumber(J, -1);
+	js_getproperty(J, 2, "line");
+	c.line = (size_t)js_tonumber(J, -1);
+	js_getproperty(J, 2, "nfields");
+	want = (size_t)js_tonumber(J, -1);
+	js_pop(J, 3);
+	delim = (unsigned char)js_tostring(J, 3)[0];
+	if (!(off >= 0) || off > (double)f->len)
+		off = (double)f->len;
+	c.p = f->data != NULL ? f->data + (size_t)off : NULL;
+	c.end = f->data != NULL ? f->data + f->len : NULL;
+	/* Empty lines are skipped. */
+	do {
+		if (!csv_line(&c, &s, &len)) {
+			js_pushnull(J);
+			return;
+		}
+	} while (len == 0);
+	start = c.line;
+	js_newarray(J);
+	col = 1;
+	i = 0;
+	for (;;) {
+		buf_reset(&field);
+		if (i < len && s[i] == '"') {
+			/* A quoted field, which may go on over lines. */
+			i++;
+			col++;
+			for (;;) {
+				q = memchr(s + i, '"', len - i);
+				if (q != NULL) {
+					size_t j = (size_t)(q - s);
+
+					buf_add(&field, s + i, j - i);
+					col += j - i + 1;
+					i = j + 1;
+					if (i < len && s[i] == '"') {
+						buf_putc(&field, '"');
+						i++;
+						col++;
+					} else if (i < len && s[i] == delim) {
+						i++;
+						col++;
+						break;
+					} else if (i >= len) {
+						break;
+					} else {
+						csv_fail(J, &field, start, c.line, col - 1,
+						    "extraneous or missing \" in quoted-field");
+					}
+					continue;
+				}
+				buf_add(&field, s + i, len - i);
+				/* Go counts the line's "\n" as a column. */
+				col += len - i + (c.p > s + len);
+				if (!csv_line(&c, &s, &len))
+					csv_fail(J, &field, start, c.line, col,
+					    "extraneous or missing \" in quoted-field");
+				buf_putc(&field, '\n');
+				i = 0;
+				col = 1;
+			}
+			js_pushlstring(J, field.data != NULL ? field.data : "",
+			    (int)field.len);
+			js_setindex(J, -2, (int)nf++);
+			if (i >= len && (i == 0 || s[i - 1] != delim))
+				break;
+			continue;
+		}
+		q = memchr(s + i, delim, len - i);
+		{
+			size_t j = q != NULL ? (size_t)(q - s) : len;
+			const unsigned char *bare = memchr(s + i, '"', j - i);
+
+			if (bare != NULL)
+				csv_fail(J, &field, start, c.line,
+				    col + (size_t)(bare - (s + i)),
+				    "bare \" in non-quoted-field");
+			js_pushlstring(J, (const char *)s + i, (int)(j - i));
+			js_setindex(J, -2, (int)nf++);
+			col += j - i + 1;
+			if (q == NULL)
+				break;
+			i = j + 1;
+		}
+	}
+	buf_free(&field);
+	if (want != 0 && nf != want)
+		js_error(J, "record on line %zu: wrong number of fields", start);
+	js_pushnumber(J, (double)(c.p - f->data));
+	js_setproperty(J, 2, "off");
+	js_pushnumber(J, (double)c.line);
+	js_setproperty(J, 2, "line");
+	js_pushnumber(J, (double)nf);
+	js_setproperty(J, 2, "nfields");
+}
+
 static void
 p_in_init(js_State *J)
 {
@@ -220,4 +372,5 @@ fs_prims(js_State *J)
 	modules_setfn(J, p_load, "load", 1);
 	modules_setfn(J, p_size, "size", 1);
 	modules_setfn(J, p_read, "read", 3);
+	modules_setfn(J, p_csv, "csv", 3);
 }

@@ -26,6 +26,7 @@ static const struct {
 } jsmods[] = {
 	{ "k6/experimental/streams", "streams.js", NULL },
 	{ "k6/experimental/fs", "fs.js", fs_prims },
+	{ "k6/experimental/csv", "csv.js", fs_prims },
 };
 
 void

@@ -17,7 +17,7 @@ extern const unsigned jsmod_files_n;
 void	jsmod_module_open(js_State *);
 /* Whether body is one of jsmod_files[]'s texts (for the script cache). */
 int	jsmod_is_file(const char *body);
-/* The primitives of k6/experimental/fs (js/fs.c). */
+/* The primitives of k6/experimental/fs and csv (js/fs.c). */
 void	fs_prims(js_State *);
 
 #endif

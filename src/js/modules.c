@@ -28,6 +28,7 @@ static const struct {
 	/* Written in JavaScript (js/jsmod.c). */
 	{ "k6/experimental/streams", jsmod_module_open },
 	{ "k6/experimental/fs", jsmod_module_open },
+	{ "k6/experimental/csv", jsmod_module_open },
 };
 #define NNATIVES (sizeof natives / sizeof natives[0])
 
