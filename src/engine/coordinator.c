@@ -30,6 +30,7 @@
 #include "js/scriptcache.h"
 #include "js/modules.h"
 #include "js/runtime.h"
+#include "js/secrets.h"
 #include "metrics/aggregator.h"
 #include "metrics/metric.h"
 #include "metrics/ring.h"
@@ -2359,6 +2360,8 @@ coordinator_run(const struct cli *cli)
 	early_catch();
 	if (cli_get(cli, "console-output") != NULL)
 		modules_console_output(cli_get(cli, "console-output"));
+	if ((rc = secret_sources(cli)) != EXIT_OK)
+		return rc;
 
 	if ((rc = prepare(&c, &functions)) != EXIT_OK)
 		goto out;

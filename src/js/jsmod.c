@@ -27,6 +27,7 @@ static const struct {
 	{ "k6/experimental/streams", "streams.js", NULL },
 	{ "k6/experimental/fs", "fs.js", fs_prims },
 	{ "k6/experimental/csv", "csv.js", fs_prims },
+	{ "k6/secrets", "secrets.js", secrets_prims },
 };
 
 void

@@ -29,6 +29,7 @@ static const struct {
 	{ "k6/experimental/streams", jsmod_module_open },
 	{ "k6/experimental/fs", jsmod_module_open },
 	{ "k6/experimental/csv", jsmod_module_open },
+	{ "k6/secrets", jsmod_module_open },
 };
 #define NNATIVES (sizeof natives / sizeof natives[0])
 
