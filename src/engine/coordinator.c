@@ -25,6 +25,7 @@
 #include "compile/bundle.h"
 #include "engine/coordinator.h"
 #include "engine/engine.h"
+#include "engine/vualloc.h"
 #include "exitcode.h"
 #include "js/intern.h"
 #include "js/scriptcache.h"
@@ -1441,6 +1442,8 @@ run_workers(struct coord *c, char **cause)
 	}
 	fflush(stdout);
 	fflush(stderr);
+	/* The init pass's garbage is not the workers' to inherit. */
+	vualloc_release();
 	for (i = 0; i < c->nworkers; i++) {
 		struct worker_proc *wp = &c->workers[i];
 		int wfd = (int)(intptr_t)wp->ring_ev, wback = (int)(intptr_t)wp->ctl_ev;

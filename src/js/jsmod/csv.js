@@ -179,7 +179,7 @@ Parser.prototype.next = function () {
 /* One SharedArray per file and options, named as k6 names it. */
 function parse(file, options)
 {
-	var f = fileOf(file), o, r, name, SharedArray;
+	var f = fileOf(file), o, r, name, share;
 
 	try {
 		o = optionsOf(options);
@@ -191,13 +191,14 @@ function parse(file, options)
 	name = 'csv.parse.' + JSON.stringify({ path: f.path, options: {
 	    asObjects: o.asObjects, delimiter: o.delimiter, fromLine: o.fromLine,
 	    skipFirstLine: o.skipFirstLine, toLine: o.toLine } });
-	SharedArray = __lymod.require('k6/data').SharedArray;
+	/* The records go one by one into k6/data's shared store. */
+	share = __lymod.require('k6/data').__ly_share;
 	return new Promise(function (resolve, reject) {
 		var a;
 
 		try {
-			a = new SharedArray(name, function () {
-				var rows = [], rec;
+			a = share(name, function (add) {
+				var rec;
 
 				try {
 					r = new Reader({ h: f.h, off: f.off, size: f.size, path: f.path }, o);
@@ -205,8 +206,7 @@ function parse(file, options)
 					throw new Error('failed to create a new parser; reason: ' + m);
 				}
 				while ((rec = r.read()) !== null)
-					rows.push(rec);
-				return rows;
+					add(rec);
 			});
 		} catch (e) {
 			return reject(typeof e === 'string' ? new Error(e) : e);
