@@ -91,6 +91,8 @@ const struct cli_option cli_options[] = {
 	  "tag every sample (repeatable)" },
 	{ "console-output", 0, CLI_STRING, 0, RI, "K6_CONSOLE_OUTPUT", "FILE", NULL,
 	  "write console.* output to FILE" },
+	{ "secret-source", 0, CLI_STRING, CLI_REPEAT, CLI_GLOBAL, NULL, "TYPE[=CONFIG]", NULL,
+	  "a k6/secrets source: file=PATH or mock=KEY=VALUE,..., with name=NAME and default (repeatable)" },
 	{ "discard-response-bodies", 0, CLI_BOOL, 0, RI, "K6_DISCARD_RESPONSE_BODIES", NULL, NULL,
 	  "read and discard response bodies" },
 	{ "local-ips", 0, CLI_STRING, CLI_UNSUPPORTED, RI, "K6_LOCAL_IPS", "IPS", NULL,

@@ -27,11 +27,13 @@
 #include "engine/coordinator.h"
 #include "engine/heartbeat.h"
 #include "engine/engine.h"
+#include "engine/vualloc.h"
 #include "exitcode.h"
 #include "js/intern.h"
 #include "js/scriptcache.h"
 #include "js/modules.h"
 #include "js/runtime.h"
+#include "js/secrets.h"
 #include "metrics/aggregator.h"
 #include "metrics/metric.h"
 #include "metrics/ring.h"
@@ -1446,6 +1448,8 @@ run_workers(struct coord *c, char **cause)
 	}
 	fflush(stdout);
 	fflush(stderr);
+	/* The init pass's garbage is not the workers' to inherit. */
+	vualloc_release();
 	for (i = 0; i < c->nworkers; i++) {
 		struct worker_proc *wp = &c->workers[i];
 		int wfd = (int)(intptr_t)wp->ring_ev, wback = (int)(intptr_t)wp->ctl_ev;
@@ -2357,6 +2361,8 @@ coordinator_run(const struct cli *cli)
 	early_catch();
 	if (cli_get(cli, "console-output") != NULL)
 		modules_console_output(cli_get(cli, "console-output"));
+	if ((rc = secret_sources(cli)) != EXIT_OK)
+		return rc;
 
 	if ((rc = prepare(&c, &functions)) != EXIT_OK)
 		goto out;

@@ -329,6 +329,8 @@ vu_init_js(struct vu *vu, char **cause)
 	if (capped_pcall(vu, 1))
 		goto fail;
 	js_setregistry(J, "ly.exports");
+	/* As k6, the init code's Promise jobs run in the init context. */
+	timers_microtasks(vu);
 	vu->in_init = 0;
 	if (http_vu_prepare(vu, cause) == -1)
 		return -1;

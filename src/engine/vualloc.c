@@ -18,10 +18,14 @@
 #include <sys/resource.h>
 
 #include <stdint.h>
+#ifdef __GLIBC__
+#include <malloc.h>
+#endif
 #include <stdlib.h>
 #include <string.h>
 
 #include "engine/vualloc.h"
+#include "util/xmalloc.h"
 
 #if defined(__SANITIZE_ADDRESS__)
 #include <sanitizer/asan_interface.h>
@@ -74,6 +78,11 @@ static struct {
 	struct run	*partial[NCLASS];	/* runs with room */
 	int		 tried;
 } pool;
+
+/* Runs vualloc_release gave back to the system: their pages read as
+ * zeros, so they cannot stay linked through themselves. */
+static struct run **released;
+static size_t nreleased;
 
 static void
 pool_init(void)
@@ -141,6 +150,8 @@ run_get(unsigned c)
 
 	if ((r = pool.free) != NULL)
 		pool.free = r->next;
+	else if (nreleased > 0)
+		r = released[--nreleased];
 	else {
 		if (!pool.tried)
 			pool_init();
@@ -311,3 +322,24 @@ vualloc_trim(void *p)
 	return back;
 }
 
+size_t
+vualloc_release(void)
+{
+	struct run *r, *next;
+	size_t n = 0, back = 0;
+
+	for (r = pool.free; r != NULL; r = r->next)
+		n++;
+	released = xreallocarray(released, nreleased + n + 1, sizeof *released);
+	for (r = pool.free; r != NULL; r = next) {
+		next = r->next;
+		if (madvise(r, RUN, MADV_DONTNEED) == 0)
+			back += RUN;
+		released[nreleased++] = r;
+	}
+	pool.free = NULL;
+#ifdef __GLIBC__
+	malloc_trim(0);
+#endif
+	return back;
+}

@@ -27,5 +27,10 @@ size_t	 vualloc_size(const void *p);
  * read as zeros again, and take memory again once written).  Returns the
  * bytes given back. */
 size_t	 vualloc_trim(void *p);
+/* Give the system back the pages of the runs no block uses (and what
+ * malloc keeps free): before the coordinator forks its workers, so that
+ * they do not inherit the garbage of its init pass.  Returns the bytes of
+ * runs given back; the runs serve again later. */
+size_t	 vualloc_release(void);
 
 #endif

@@ -593,10 +593,36 @@ url_tostring(js_State *J)
 	js_getproperty(J, 0, "url");
 }
 
+/* u with its user information masked, as k6's URL.Clean: "****:****"
+ * for a user and password, "****" for a user alone. */
+static void
+url_clean(struct buf *clean, const char *u)
+{
+	const char *auth = strstr(u, "://"), *end, *at, *colon;
+
+	if (auth == NULL) {
+		buf_puts(clean, u);
+		return;
+	}
+	auth += 3;
+	end = auth + strcspn(auth, "/?#");
+	for (at = NULL, colon = auth; colon < end; colon++)
+		if (*colon == '@')
+			at = colon;
+	if (at == NULL) {
+		buf_puts(clean, u);
+		return;
+	}
+	colon = memchr(auth, ':', (size_t)(at - auth));
+	buf_add(clean, u, (size_t)(auth - u));
+	buf_puts(clean, colon != NULL ? "****:****" : "****");
+	buf_puts(clean, at);
+}
+
 void
 http_response_url(js_State *J)
 {
-	struct buf u = BUF_INIT, name = BUF_INIT;
+	struct buf u = BUF_INIT, name = BUF_INIT, clean = BUF_INIT;
 	int i, n = js_gettop(J), len;
 	const char *v;
 
@@ -606,6 +632,7 @@ http_response_url(js_State *J)
 	if (js_try(J)) {
 		buf_free(&u);
 		buf_free(&name);
+		buf_free(&clean);
 		js_throw(J);
 	}
 	for (i = 0; i < len; i++) {
@@ -621,17 +648,25 @@ http_response_url(js_State *J)
 	}
 	http_js(J);
 	js_pop(J, 1);
+	buf_putc(&u, '\0');
+	buf_putc(&name, '\0');
+	url_clean(&clean, u.data);
+	buf_putc(&clean, '\0');
 	js_getregistry(J, "ly.http.url");
 	js_newobjectx(J);
 	js_pushboolean(J, 1);
-	js_setproperty(J, -2, "__ly_url");
-	js_pushlstring(J, u.data != NULL ? u.data : "", (int)u.len);
-	js_setproperty(J, -2, "url");
-	js_pushlstring(J, name.data != NULL ? name.data : "", (int)name.len);
+	js_defproperty(J, -2, "__ly_url", JS_DONTENUM);
+	/* k6's fields, in its order; without a template, name is clean */
+	js_pushstring(J, strcmp(u.data, name.data) == 0 ? clean.data : name.data);
 	js_setproperty(J, -2, "name");
+	js_pushstring(J, u.data);
+	js_setproperty(J, -2, "url");
+	js_pushstring(J, clean.data);
+	js_setproperty(J, -2, "clean_url");
 	js_endtry(J);
 	buf_free(&u);
 	buf_free(&name);
+	buf_free(&clean);
 }
 
 /* The Response prototype and its helpers, made the first time a VU

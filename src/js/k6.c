@@ -316,21 +316,12 @@ read_cached(const char *path, size_t *len, char **cause)
 	return opened[nopened++].data;
 }
 
-static void
-k6_open(js_State *J)
+char *
+modules_script_path(js_State *J, const char *arg)
 {
-	struct vu *vu = vu_of(J);
-	const char *arg = js_tostring(J, 1), *mod, *data, *slash;
-	char *path, *cause = NULL;
-	size_t len = 0;
-	int binary;
+	const char *mod, *slash;
+	char *path;
 
-	if (!vu->in_init)
-		js_error(J, "the \"open()\" function is only available in the init "
-		    "stage (i.e. the global scope)");
-	if (*arg == '\0')
-		js_error(J, "open() needs a file name");
-	binary = js_isdefined(J, 2) && strcmp(js_tostring(J, 2), "b") == 0;
 	if (strncmp(arg, "file://", 7) == 0)
 		arg += 7;
 	/* Relative to the module being evaluated, as k6 does. */
@@ -345,6 +336,25 @@ k6_open(js_State *J)
 	else
 		path = xasprintf("%.*s/%s", (int)(slash - mod), mod, arg);
 	js_pop(J, 2);
+	return path;
+}
+
+static void
+k6_open(js_State *J)
+{
+	struct vu *vu = vu_of(J);
+	const char *arg = js_tostring(J, 1), *data;
+	char *path, *cause = NULL;
+	size_t len = 0;
+	int binary;
+
+	if (!vu->in_init)
+		js_error(J, "the \"open()\" function is only available in the init "
+		    "stage (i.e. the global scope)");
+	if (*arg == '\0')
+		js_error(J, "open() needs a file name");
+	binary = js_isdefined(J, 2) && strcmp(js_tostring(J, 2), "b") == 0;
+	path = modules_script_path(J, arg);
 	data = read_cached(path, &len, &cause);
 	free(path);
 	if (data == NULL) {

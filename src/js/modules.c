@@ -8,6 +8,7 @@
 
 #include "compile/bundle.h"
 #include "engine/engine.h"
+#include "js/jsmod.h"
 #include "js/modules.h"
 #include "util/timeunit.h"
 #include "util/xmalloc.h"
@@ -25,6 +26,11 @@ static const struct {
 	{ "k6/data", data_module_open },
 	{ "k6/timers", timers_module_open },
 	{ "k6/html", html_module_open },
+	/* Written in JavaScript (js/jsmod.c). */
+	{ "k6/experimental/streams", jsmod_module_open },
+	{ "k6/experimental/fs", jsmod_module_open },
+	{ "k6/experimental/csv", jsmod_module_open },
+	{ "k6/secrets", jsmod_module_open },
 };
 #define NNATIVES (sizeof natives / sizeof natives[0])
 

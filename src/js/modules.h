@@ -32,6 +32,9 @@ void	modules_interrupt(struct vu *);
 void	modules_vu_free(struct vu *);
 /* Set the object on top's property name to a new C function. */
 void	modules_setfn(js_State *, js_CFunction, const char *name, int nargs);
+/* The path of the file arg (a path or file:// URL) names, relative to
+ * the module being evaluated, as k6's open() takes it.  Owned. */
+char	*modules_script_path(js_State *, const char *arg);
 /* Where console output goes: NULL for the log (stderr). */
 void	modules_console_output(const char *path);
 
@@ -55,6 +58,9 @@ void	html_response_methods(js_State *);
 /* Large-subject regular expressions through PCRE2 (js/regexp.c). */
 void	regexp_define(js_State *);
 void	timers_define(js_State *);
+/* Run the Promise jobs there are (at the end of a VU's init code, so
+ * that what open() of k6/experimental/fs gives can be used there). */
+void	timers_microtasks(struct vu *);
 /* Run the iteration's event loop to its end (timers, Promise jobs);
  * NULL, or an owned "Uncaught (in promise) ..." message when a promise
  * was rejected with no handler, which ends the loop as in k6. */

@@ -32,7 +32,7 @@
  * as before (each may be new), and of the texts given to the Function
  * constructor only the runtime library's groups and the WebCrypto glue
  * are shared: they are static C strings (runtime_groups[],
- * webcrypto_files[]) compiled by states made without
+ * webcrypto_files[], jsmod_files[]) compiled by states made without
  * JS_STRICT, as are all of the program's. */
 #include "config.h"
 
@@ -41,6 +41,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "js/jsmod.h"
 #include "js/runtime.h"
 #include "js/scriptcache.h"
 #include "util/xmalloc.h"
@@ -244,7 +245,7 @@ runtime_group(const char *body)
 	for (i = 0; i < runtime_groups_n; i++)
 		if (body == runtime_groups[i].src)
 			return 1;
-	return body == webcrypto_files[0].src;
+	return body == webcrypto_files[0].src || jsmod_is_file(body);
 }
 
 js_Ast *

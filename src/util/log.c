@@ -308,9 +308,60 @@ log_lost(const char **path, int *err)
 	return n;
 }
 
+static char **secrets;
+static size_t nsecrets;
+
+void
+log_redact(const char *secret)
+{
+	size_t i;
+
+	if (secret[strspn(secret, " \t\r\n\v\f")] == '\0')
+		return;
+	for (i = 0; i < nsecrets; i++)
+		if (strcmp(secrets[i], secret) == 0)
+			return;
+	secrets = xreallocarray(secrets, nsecrets + 1, sizeof *secrets);
+	secrets[nsecrets++] = xstrdup(secret);
+}
+
+/* s with the secrets redacted, as Go's strings.Replacer does it: at each
+ * position the first secret (in the order they came) that matches.  An
+ * owned copy, or NULL when there is nothing to redact. */
+static char *
+redacted(const char *s)
+{
+	struct buf b = BUF_INIT;
+	const char *p;
+	size_t i, n;
+	int hit = 0;
+
+	if (s == NULL || nsecrets == 0)
+		return NULL;
+	for (p = s; *p != '\0';) {
+		for (i = 0; i < nsecrets; i++) {
+			n = strlen(secrets[i]);
+			if (strncmp(p, secrets[i], n) == 0)
+				break;
+		}
+		if (i < nsecrets) {
+			buf_puts(&b, "***SECRET_REDACTED***");
+			p += n;
+			hit = 1;
+		} else
+			buf_putc(&b, *p++);
+	}
+	if (!hit) {
+		buf_free(&b);
+		return NULL;
+	}
+	return buf_steal(&b);
+}
+
 void
 log_write(FILE *f, enum log_level level, const char *fields, const char *msg)
 {
+	char *rmsg, *rfields;
 	struct buf b = BUF_INIT;
 	struct timespec now;
 	char stamp[32];
@@ -324,6 +375,10 @@ log_write(FILE *f, enum log_level level, const char *fields, const char *msg)
 			return;
 		f = log_out ? log_out : stderr;
 	}
+	if ((rmsg = redacted(msg)) != NULL)
+		msg = rmsg;
+	if ((rfields = redacted(fields)) != NULL)
+		fields = rfields;
 	t = time(NULL);
 	gmtime_r(&t, &tm);
 	strftime(stamp, sizeof stamp, "%Y-%m-%dT%H:%M:%SZ", &tm);
@@ -354,6 +409,8 @@ log_write(FILE *f, enum log_level level, const char *fields, const char *msg)
 	if (line_out(fileno(f), b.data, b.len) != (ssize_t)b.len)
 		lost(f, errno);
 	buf_free(&b);
+	free(rmsg);
+	free(rfields);
 }
 
 void

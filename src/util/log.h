@@ -41,5 +41,9 @@ int	log_screen_init(void);
 void	log_screen_draw(int fd, const char *text, int lines);
 void	log_screen_end(void);
 void	log_write(FILE *f, enum log_level, const char *fields, const char *msg);
+/* From now on, write every occurrence of secret (a k6/secrets value) in
+ * this process's log lines as ***SECRET_REDACTED***, as k6 does; blank
+ * secrets are not redacted. */
+void	log_redact(const char *secret);
 
 #endif

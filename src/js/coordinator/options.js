@@ -31,7 +31,8 @@ var __ly_options = (function () {
 		"linger": null, "no-usage-report": null, "console-output": null,
 		"config": null, "verbose": null, "quiet": null, "no-color": null,
 		"log-output": null, "log-format": null, "workers": null, "heartbeat": null,
-		"execution-requirements": null, "bundle": null, "json": null
+		"execution-requirements": null, "bundle": null, "json": null,
+		"secret-source": null
 	};
 	var INT_KEYS = { vus: 1, iterations: 1, maxRedirects: 1, batch: 1, batchPerHost: 1, rps: 1 };
 	var BOOL_KEYS = {
