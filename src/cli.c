@@ -298,6 +298,16 @@ nearest_cmd(const char *s)
 	return nearest(s, strlen(s), names, NCOMMANDS);
 }
 
+/* "unknown command "rnu"; did you mean "run"? ...", owned. */
+static char *
+unknown_cmd(const char *what, const char *word)
+{
+	const char *near = nearest_cmd(word);
+
+	return xasprintf("unknown %s \"%s\"%s%s%s (see 'lyocell --help')", what, word,
+	    near ? "; did you mean \"" : "", near ? near : "", near ? "\"?" : "");
+}
+
 static int
 parse_bool(const char *s, int *v)
 {
@@ -500,11 +510,7 @@ cli_parse(struct cli *cli, int argc, char **argv, char **cause)
 		}
 		cli->cmd = cli_cmd_find(argv[i]);
 		if (cli->cmd == CLI_CMD_NONE) {
-			const char *near = nearest_cmd(argv[i]);
-
-			*cause = xasprintf("unknown command \"%s\"%s%s%s (see 'lyocell --help')",
-			    argv[i], near ? "; did you mean \"" : "", near ? near : "",
-			    near ? "\"?" : "");
+			*cause = unknown_cmd("command", argv[i]);
 			return EXIT_USAGE;
 		}
 		mask = cmd_mask(cli->cmd);
@@ -615,8 +621,7 @@ unsupported_short:
 	if (cli->cmd == CLI_CMD_HELP && cli->nargs > 0) {
 		cli->topic = cli->args[0];
 		if (cli_cmd_find(cli->topic) == CLI_CMD_NONE) {
-			*cause = xasprintf("unknown help topic \"%s\" (see 'lyocell --help')",
-			    cli->topic);
+			*cause = unknown_cmd("help topic", cli->topic);
 			return EXIT_USAGE;
 		}
 	}

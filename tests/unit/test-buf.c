@@ -5,6 +5,7 @@
 #include <stdarg.h>
 #include <stddef.h>
 #include <stdint.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <cmocka.h>
@@ -26,6 +27,33 @@ test_grow(void **state)
 	assert_int_equal(b.len, 0);
 	assert_string_equal(b.data, "");
 	buf_free(&b);
+}
+
+/* buf_read: a stream to its end, and the cap told apart from an error. */
+static void
+test_read(void **state)
+{
+	struct buf b;
+	FILE *f = tmpfile();
+	int i;
+
+	assert_non_null(f);
+	for (i = 0; i < 20000; i++)
+		fprintf(f, "%d\n", i);
+	rewind(f);
+	buf_init(&b, 0);
+	assert_int_equal(buf_puts(&b, "head:"), 0);
+	assert_int_equal(buf_read(&b, f), 0);
+	assert_int_equal(strncmp(b.data, "head:0\n1\n", 9), 0);
+	assert_int_equal(b.len, 5 + (size_t)ftell(f));
+	buf_free(&b);
+	rewind(f);
+	buf_init(&b, 1000);
+	assert_int_equal(buf_read(&b, f), -1);
+	assert_false(ferror(f));	/* the cap, not the stream */
+	assert_true(b.len <= 1000);
+	buf_free(&b);
+	fclose(f);
 }
 
 static void
@@ -89,6 +117,7 @@ main(void)
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_grow),
 		cmocka_unit_test(test_cap),
+		cmocka_unit_test(test_read),
 		cmocka_unit_test(test_json_string),
 		cmocka_unit_test(test_json_string_mujs),
 		cmocka_unit_test(test_steal),

@@ -100,6 +100,8 @@ test_errors(void **state)
 	    ARGC("rnu", "x.js"), ARGV("rnu", "x.js"));
 	expect_error(EXIT_USAGE, "did you mean \"inspect\"?", ARGC("insp"), ARGV("insp"));
 	expect_error(EXIT_USAGE, "unknown command \"fly\" (see", ARGC("fly"), ARGV("fly"));
+	expect_error(EXIT_USAGE, "unknown help topic \"comapre\"; did you mean \"compare\"?",
+	    ARGC("help", "comapre"), ARGV("help", "comapre"));
 	/* run-only flags are unknown to version. */
 	expect_error(EXIT_USAGE, "unknown flag", ARGC("version", "--vus", "1"),
 	    ARGV("version", "--vus", "1"));
