@@ -6,13 +6,15 @@
  * of requests; prints the requests, the CPU seconds (getrusage) and the
  * requests per CPU-second.
  *
- *   bench/curl-floor [-c CONNS] [-d SECONDS] [-n REQUESTS] [-b] [-m] URL
+ *   bench/curl-floor [-c CONNS] [-d SECONDS] [-n REQUESTS] [-bmu] URL
  *
  * -b drops Lyocell's per-transfer callbacks (prereq, header, debug and
  * the verbose toggle that times the sending), leaving libcurl's
  * defaults: the difference is what those callbacks cost inside libcurl.
  * -m shares the multi handle's connection cache instead of one CURLSH
  * per connection (Lyocell gives each VU its own, as k6 does).
+ * -u hands libcurl the URL parsed once (CURLOPT_CURLU) instead of the
+ * string it parses again for every transfer.
  * Only for 127.0.0.1: the benchmarks point it at a local nginx. */
 #include "config.h"
 
@@ -49,6 +51,7 @@ struct floor {
 	int		 running;
 	int		 stopping;
 	int		 bare;
+	CURLU		*curlu;		/* -u */
 };
 
 struct sock {
@@ -60,7 +63,7 @@ static void
 usage(void)
 {
 	fprintf(stderr, "usage: curl-floor [-c CONNS] [-d SECONDS] "
-	    "[-n REQUESTS] [-b] [-m] URL\n");
+	    "[-n REQUESTS] [-bmu] URL\n");
 	exit(2);
 }
 
@@ -125,7 +128,10 @@ setup(struct conn *c, const char *url, int multi_cache)
 {
 	CURL *e = c->easy;
 
-	curl_easy_setopt(e, CURLOPT_URL, url);
+	if (c->f->curlu != NULL)
+		curl_easy_setopt(e, CURLOPT_CURLU, c->f->curlu);
+	else
+		curl_easy_setopt(e, CURLOPT_URL, url);
 	curl_easy_setopt(e, CURLOPT_PRIVATE, c);
 	curl_easy_setopt(e, CURLOPT_NOSIGNAL, 1L);
 	curl_easy_setopt(e, CURLOPT_ERRORBUFFER, c->errbuf);
@@ -345,10 +351,10 @@ main(int argc, char **argv)
 	struct timespec t0, t1;
 	struct timeval tv;
 	double secs = 10, cpu, wall;
-	int nconn = 50, multi_cache = 0, ch, i;
+	int nconn = 50, multi_cache = 0, parsed = 0, ch, i;
 
 	memset(&f, 0, sizeof f);
-	while ((ch = getopt(argc, argv, "bc:d:mn:")) != -1) {
+	while ((ch = getopt(argc, argv, "bc:d:mn:u")) != -1) {
 		switch (ch) {
 		case 'b':
 			f.bare = 1;
@@ -365,6 +371,9 @@ main(int argc, char **argv)
 		case 'n':
 			f.limit = atol(optarg);
 			break;
+		case 'u':
+			parsed = 1;
+			break;
 		default:
 			usage();
 		}
@@ -373,6 +382,13 @@ main(int argc, char **argv)
 		usage();
 
 	curl_global_init(CURL_GLOBAL_DEFAULT);
+	if (parsed) {
+		f.curlu = curl_url();
+		if (curl_url_set(f.curlu, CURLUPART_URL, argv[optind], 0) != CURLUE_OK) {
+			fprintf(stderr, "curl-floor: bad URL %s\n", argv[optind]);
+			return 2;
+		}
+	}
 	f.base = event_base_new();
 	f.multi = curl_multi_init();
 	f.timer = evtimer_new(f.base, timer_cb, &f);
@@ -413,6 +429,7 @@ main(int argc, char **argv)
 	}
 	free(conns);
 	curl_multi_cleanup(f.multi);
+	curl_url_cleanup(f.curlu);
 	event_free(f.timer);
 	if (f.stop != NULL)
 		event_free(f.stop);
