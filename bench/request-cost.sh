@@ -8,14 +8,15 @@
 # among its callers, are summed into groups (see group() below).  Kernel
 # time (send/recv on loopback) is not in callgrind's counts.
 #
-#   bench/request-cost.sh [BUILD_DIR] [N]      (N = 1000; KEEP=DIR keeps
-#                                               the callgrind files)
+#   bench/request-cost.sh [BUILD_DIR] [N]      (N = 1000; VUS=1 VUs and
+#                                   connections; KEEP=DIR keeps the files)
 #
 # Prints a markdown table per program; bench/perf.md has the results.
 set -eu
 build=$(cd "${1:-.}" && pwd)
 here=$(cd "$(dirname "$0")" && pwd)
 n=${2:-1000}
+VUS=${VUS:-1}
 tmp=$(mktemp -d "${TMPDIR:-/tmp}/lyocell-reqcost.XXXXXX")
 nginx_pid=
 cleanup() {
@@ -33,7 +34,7 @@ nginx_pid=$NGINX_PID
 cat >"$tmp/script.js" <<'JS'
 import http from 'k6/http';
 import { check } from 'k6';
-export const options = { vus: 1, iterations: Number(__ENV.N) };
+export const options = { vus: Number(__ENV.VUS), iterations: Number(__ENV.N) };
 export default function () {
   const res = http.get(__ENV.URL);
   check(res, { 'status is 200': (r) => r.status === 200 });
@@ -45,15 +46,15 @@ cg() {	# cg TAG CMD...: callgrind files $tmp/cg.TAG.PID, every process
 	    --callgrind-out-file="$tmp/cg.$1.%p" "${@:2}" >/dev/null 2>"$tmp/err" || {
 		echo "request-cost: $2 failed:" >&2; tail -5 "$tmp/err" >&2; exit 1; }
 }
-cg ly1 "$build/lyocell" run -q --no-summary --workers 1 -e N="$n" -e URL="$NGINX_URL" "$tmp/script.js"
-cg ly2 "$build/lyocell" run -q --no-summary --workers 1 -e N=$((2 * n)) -e URL="$NGINX_URL" "$tmp/script.js"
-cg fl1 "$build/bench/curl-floor" -c 1 -n "$n" "$NGINX_URL"
-cg fl2 "$build/bench/curl-floor" -c 1 -n $((2 * n)) "$NGINX_URL"
+cg ly1 "$build/lyocell" run -q --no-summary --workers 1 -e VUS="$VUS" -e N="$n" -e URL="$NGINX_URL" "$tmp/script.js"
+cg ly2 "$build/lyocell" run -q --no-summary --workers 1 -e VUS="$VUS" -e N=$((2 * n)) -e URL="$NGINX_URL" "$tmp/script.js"
+cg fl1 "$build/bench/curl-floor" -c "$VUS" -n "$n" "$NGINX_URL"
+cg fl2 "$build/bench/curl-floor" -c "$VUS" -n $((2 * n)) "$NGINX_URL"
 
-python3 - "$tmp" "$n" <<'PY'
+python3 - "$tmp" "$n" "$VUS" <<'PY'
 import collections, glob, re, sys
 
-tmp, n = sys.argv[1], int(sys.argv[2])
+tmp, n, vus = sys.argv[1], int(sys.argv[2]), int(sys.argv[3])
 
 def parse(path):
     """Each function's own Ir, and the inclusive Ir of each call edge."""
@@ -235,7 +236,7 @@ def table(title, a, b):
     print()
     return tot
 
-ly = table('Lyocell, 1 VU, http.get + one check', groups('ly1'), groups('ly2'))
-fl = table('curl-floor, 1 connection', groups('fl1'), groups('fl2'))
+ly = table('Lyocell, %d VUs, http.get + one check' % vus, groups('ly1'), groups('ly2'))
+fl = table('curl-floor, %d connections' % vus, groups('fl1'), groups('fl2'))
 print('Lyocell / floor, instructions per request: %.2f' % (ly / fl))
 PY
