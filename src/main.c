@@ -8,7 +8,7 @@
 #include <string.h>
 
 #include "cli.h"
-#include "engine/coordinator.h"
+#include "app/coordinator.h"
 #include "exitcode.h"
 #include "js/mujs-layout.h"
 #include "util/xmalloc.h"
