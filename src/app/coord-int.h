@@ -26,6 +26,7 @@ extern char **environ;
 #define CTL_MARK_FAILED	'F'
 
 struct worker_proc {
+	struct coord	*coord;		/* the run it belongs to */
 	int		 k;
 	pid_t		 pid;
 	struct ring	*ring;
@@ -102,8 +103,6 @@ struct coord {
 	uint64_t		 lost;
 };
 
-extern struct coord *the_coord;	/* for the metric handler of readers */
-
 /* options.c */
 void	build_env(struct coord *c);
 double	opt_duration(js_State *J, const char *key, double def);
@@ -114,7 +113,7 @@ int	consolidate(struct coord *c, const char *script_options, const char *functio
     char **cause, int *code);
 int	load_thresholds(struct coord *c, js_State *J, char **cause);
 /* local.c */
-extern const struct wire_handler handlers;
+extern const struct wire_handler coord_wire_handlers;
 void	local_engine_free(struct coord *c, struct engine *e, struct vu *vu);
 struct engine *	local_engine(struct coord *c, int with_opts, struct vu **vu, char **cause);
 int	lifecycle(struct coord *c, const char *fn, double timeout_ms, int timeout_code,

@@ -64,7 +64,7 @@ on_progress(void *arg, uint32_t worker, const uint64_t *counts, size_t n, char *
 	return 0;
 }
 
-const struct wire_handler handlers = {
+const struct wire_handler coord_wire_handlers = {
 	on_metric, on_batch, on_done, NULL, on_vus, on_progress,
 };
 
@@ -142,7 +142,7 @@ local_engine(struct coord *c, int with_opts, struct vu **vu, char **cause)
 	if (e == NULL)
 		return NULL;
 	wire_reader_free(c->local_reader);
-	c->local_reader = wire_reader_new(c->tagsets, &handlers, c);
+	c->local_reader = wire_reader_new(c->tagsets, &coord_wire_handlers, c);
 	e->send = local_send;
 	e->send_arg = c;
 	e->setup_json = c->setup_json;

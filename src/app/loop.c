@@ -14,8 +14,6 @@
 #include "util/xmalloc.h"
 #include "app/coord-int.h"
 
-struct coord *the_coord;	/* for the metric handler of readers */
-
 int
 all_finished(struct coord *c)
 {
@@ -64,7 +62,7 @@ ring_cb(evutil_socket_t fd, short what, void *arg)
 	struct worker_proc *wp = arg;
 
 	ring_ack(wp->ring);
-	drain_ring(the_coord, wp);
+	drain_ring(wp->coord, wp);
 }
 
 void
@@ -81,7 +79,7 @@ void
 ctl_cb(evutil_socket_t fd, short what, void *arg)
 {
 	struct worker_proc *wp = arg;
-	struct coord *c = the_coord;
+	struct coord *c = wp->coord;
 	char chunk[4096];
 	ssize_t n = read(fd, chunk, sizeof chunk);
 	size_t i;

@@ -85,7 +85,6 @@ prepare(struct coord *c, char **functions)
 	c->tagsets = tagset_table_new(0);
 	c->agg = aggregator_new(c->metrics, c->tagsets);
 	tagset_intern(c->tagsets, NULL, 0, &c->no_tags, &cause);
-	the_coord = c;
 	segment_full(&c->seg);
 	if (((seg = cli_get(c->cli, "execution-segment")) != NULL &&
 	    segment_parse(seg, &c->seg, &cause) == -1) ||

@@ -79,6 +79,7 @@ run_workers(struct coord *c, char **cause)
 	for (i = 0; i < c->nworkers; i++) {
 		struct worker_proc *wp = &c->workers[i];
 
+		wp->coord = c;
 		wp->k = i;
 		c->beats[i] = engine_now();
 		buf_init(&wp->ctl_in, 1 << 20);
@@ -142,7 +143,7 @@ run_workers(struct coord *c, char **cause)
 	for (i = 0; i < c->nworkers; i++) {
 		struct worker_proc *wp = &c->workers[i];
 
-		wp->reader = wire_reader_new(c->tagsets, &handlers, c);
+		wp->reader = wire_reader_new(c->tagsets, &coord_wire_handlers, c);
 		wp->ring_ev = event_new(c->base, ring_fd(wp->ring), EV_READ | EV_PERSIST,
 		    ring_cb, wp);
 		event_add(wp->ring_ev, NULL);
