@@ -10,6 +10,7 @@
 #include "metrics/aggregator.h"
 #include "util/log.h"
 #include "util/xmalloc.h"
+#include "js/modules.h"
 #include "app/coord-int.h"
 
 static int
@@ -141,6 +142,7 @@ local_engine(struct coord *c, int with_opts, struct vu **vu, char **cause)
 	e = engine_new(-1, c->bundle, NULL, &c->opts, c->options_json, c->metrics, cause);
 	if (e == NULL)
 		return NULL;
+	modules_attach(e);
 	wire_reader_free(c->local_reader);
 	c->local_reader = wire_reader_new(c->tagsets, &coord_wire_handlers, c);
 	e->send = local_send;

@@ -17,6 +17,7 @@
 #include "metrics/aggregator.h"
 #include "util/log.h"
 #include "util/xmalloc.h"
+#include "js/modules.h"
 #include "app/coord-int.h"
 
 struct worker_ctx {
@@ -179,6 +180,7 @@ worker_main(struct coord *c, int k)
 	    metric_registry_new(), &cause);
 	if (w.e == NULL)
 		goto broken;
+	modules_attach(w.e);
 	w.e->send = ring_send;
 	w.e->send_arg = w.ring;
 	w.e->setup_json = c->setup_json;

@@ -15,6 +15,7 @@
 #include <stdint.h>
 #include <sys/queue.h>
 
+#include "engine/module.h"
 #include "engine/plan.h"
 #include "engine/segment.h"
 #include "metrics/wire.h"
@@ -104,8 +105,7 @@ struct vu {
 	uint64_t	 data_sent, data_received;
 	size_t		 js_bytes;	/* what mujs has allocated */
 	size_t		 js_kept;	/* js_bytes after our last collection */
-	void		*http;		/* the VU's HTTP state (js/http.c) */
-	void		*timers;	/* setTimeout and friends (js/timers.c) */
+	void		*module_data[ENGINE_MODULES_MAX];	/* vu_module_data */
 	int		 setup_ref;	/* setup data decoded for this VU */
 	char		*meta;		/* exec.vu.metrics.metadata: sorted
 					   "key\0value\0" pairs, owned */
@@ -145,6 +145,9 @@ struct engine {
 	struct buf		*backlog;	/* messages waiting for room */
 	size_t			 nbacklog;
 	struct event		*flush_ev;
+	/* The modules with hooks, in the order they were added. */
+	const struct engine_module *modules[ENGINE_MODULES_MAX];
+	size_t			 nmodules;
 	struct vu_queue		 runq;		/* VUs going on with an iteration */
 	struct vu_queue		 startq;	/* VUs starting one, or idle */
 	struct vu		*running;	/* whose JavaScript runs now */
@@ -220,11 +223,6 @@ void		 engine_mark_failed(struct engine *, const char *reason);
 /* VUs (engine/vu.c). */
 struct vu	*vu_new(struct engine *, uint32_t id, struct exec_run *, char **cause);
 void		 vu_free(struct vu *);
-/* From the VU's coroutine: yield until engine_wake.  Returns -1 when the
- * iteration was interrupted meanwhile (the caller throws). */
-int		 vu_block(struct vu *);
-/* The VU of a mujs state. */
-struct vu	*vu_of(js_State *);
 /* Run an exported function once on this VU (setup, teardown,
  * handleSummary) with an optional JSON argument; the result is stored as
  * owned JSON in *result (NULL when undefined; 0 and no result when the
@@ -238,8 +236,6 @@ const char	*vu_init_error(const struct vu *);
 /* Stop the VU's current iteration as soon as it blocks, or within a
  * slice of CPU time when it never does (see vu_tick in vu.c). */
 void		 vu_interrupt(struct vu *);
-/* Throw the error that ends an interrupted iteration. */
-void		 vu_throw_interrupted(js_State *) __attribute__((noreturn));
 
 /* Executors (engine/executor.c). */
 struct exec_run {

@@ -330,8 +330,10 @@ vu_init_js(struct vu *vu, char **cause)
 		goto fail;
 	js_setregistry(J, "ly.exports");
 	vu->in_init = 0;
-	if (http_vu_prepare(vu, cause) == -1)
-		return -1;
+	for (i = 0; i < vu->engine->nmodules; i++)
+		if (vu->engine->modules[i]->vu_init != NULL &&
+		    vu->engine->modules[i]->vu_init(vu, cause) == -1)
+			return -1;
 	/* Compiling leaves garbage behind: collect it before the VU idles. */
 	js_gc(J, 0);
 	vu->js_kept = vu->js_bytes;
@@ -433,6 +435,20 @@ collect(struct vu *vu)
 	}
 }
 
+/* Emit the VU's data_sent and data_received since the last flush, as k6
+ * does after every iteration and every setup, teardown and handleSummary
+ * call: both, even at 0, as k6's Dialer.IOSamples, so they are always in
+ * the summary. */
+static void
+flush_io(struct vu *vu)
+{
+	struct engine *e = vu->engine;
+
+	engine_emit(e, e->m.data_sent, vu->tags, (double)vu->data_sent);
+	engine_emit(e, e->m.data_received, vu->tags, (double)vu->data_received);
+	vu->data_sent = vu->data_received = 0;
+}
+
 static void
 vu_iteration(struct vu *vu)
 {
@@ -441,12 +457,15 @@ vu_iteration(struct vu *vu)
 	js_State *J = vu->J;
 	int64_t t0 = engine_now();
 	char *text;
+	size_t i;
 
 	vu->interrupted = 0;
 	vu->mid_iteration = 1;
 	vu->iter_start = t0;
 	set_number(J, "__ITER", (double)vu->iter);
-	modules_iteration_start(vu);
+	for (i = 0; i < e->nmodules; i++)
+		if (e->modules[i]->iteration_start != NULL)
+			e->modules[i]->iteration_start(vu);
 	if (push_export(J, run->sc->exec) == -1) {
 		log_exception(vu, "the exported function is gone");
 		js_pushundefined(J);
@@ -464,13 +483,17 @@ vu_iteration(struct vu *vu)
 	js_pop(J, 1);
 	vu->iter++;
 	vu->iter_in_scenario++;
-	modules_iteration_end(vu);
+	/* The iteration ends when its event loop is empty, as in k6. */
+	for (i = 0; i < e->nmodules; i++)
+		if (e->modules[i]->iteration_end != NULL)
+			e->modules[i]->iteration_end(vu);
+	flush_io(vu);
 	if (!vu->interrupted && e->opts != NULL && e->opts->min_iteration_duration > 0) {
 		double left = e->opts->min_iteration_duration -
 		    ns_to_ms(engine_now() - t0);
 
 		if (left > 0)
-			modules_sleep(vu, left);
+			vu_sleep(vu, left);
 	}
 	if (!vu->interrupted) {
 		engine_emit(e, e->m.iterations, vu->tags, 1);
@@ -558,7 +581,7 @@ vu_main(void *arg)
 		if (x->call != NULL) {
 			vu->state = VU_RUNNING;
 			vu_do_call(vu, x->call);
-			modules_flush_io(vu);
+			flush_io(vu);
 			x->call->done = 1;
 			x->call = NULL;
 			continue;
@@ -651,12 +674,15 @@ void
 vu_free(struct vu *vu)
 {
 	struct vu_ext *x = (struct vu_ext *)vu;
+	size_t i;
 
 	if (vu == NULL)
 		return;
 	if (vu->queued != NULL)
 		TAILQ_REMOVE(vu->queued, vu, runq);
-	modules_vu_free(vu);
+	for (i = 0; i < vu->engine->nmodules; i++)
+		if (vu->engine->modules[i]->vu_free != NULL)
+			vu->engine->modules[i]->vu_free(vu);
 	/* A suspended state is only ever freed, never called into again. */
 	js_freestate(vu->J);
 	coro_free(vu->co);
@@ -674,13 +700,36 @@ vu_block(struct vu *vu)
 	return vu->interrupted ? -1 : 0;
 }
 
+int
+vu_sleep(struct vu *vu, double ms)
+{
+	struct timeval tv;
+
+	if (vu->interrupted)
+		return -1;
+	if (ms <= 0)
+		return 0;
+	tv = timeval_ms(ms);
+	evtimer_add(vu->timer, &tv);
+	if (vu_block(vu) == -1) {
+		evtimer_del(vu->timer);
+		return -1;
+	}
+	return 0;
+}
+
 void
 vu_interrupt(struct vu *vu)
 {
+	size_t i;
+
 	if (vu->state != VU_RUNNING || vu->interrupted)
 		return;
 	vu->interrupted = 1;
-	modules_interrupt(vu);
+	evtimer_del(vu->timer);
+	for (i = 0; i < vu->engine->nmodules; i++)
+		if (vu->engine->modules[i]->interrupt != NULL)
+			vu->engine->modules[i]->interrupt(vu);
 	engine_wake(vu->engine, vu);
 }
 

@@ -26,13 +26,15 @@
 #include "util/xmalloc.h"
 
 
+static void	http_interrupt(struct vu *);
+
 /* The VU's HTTP state, created on first use; what is the message for a
  * call from the init context. */
 struct http_vu *
 hv_get(js_State *J, const char *what)
 {
 	struct vu *vu = vu_of(J);
-	struct http_vu *hv = vu->http;
+	struct http_vu *hv = vu_module_data(vu, &http_engine_module);
 	static const struct { const char *n; unsigned bit; } st[] = {
 		{ "method", ST_METHOD }, { "status", ST_STATUS }, { "url", ST_URL },
 		{ "name", ST_NAME }, { "proto", ST_PROTO }, { "tls_version", ST_TLS },
@@ -49,7 +51,8 @@ hv_get(js_State *J, const char *what)
 		js_error(J, "%s", what);
 	if (hv != NULL)
 		return hv;
-	hv = vu->http = xcalloc(1, sizeof *hv);
+	hv = xcalloc(1, sizeof *hv);
+	vu_module_set(vu, &http_engine_module, hv);
 	hv->vu = vu;
 	hv->jar = http_cookie_jar_new();
 	hv->share = curl_share_init();
@@ -832,7 +835,7 @@ http_prepare_fn(js_State *J)
 	js_pushundefined(J);
 }
 
-int
+static int
 http_vu_prepare(struct vu *vu, char **cause)
 {
 	js_State *J = vu->J;
@@ -854,10 +857,10 @@ http_vu_prepare(struct vu *vu, char **cause)
 	return 0;
 }
 
-void
+static void
 http_vu_free(struct vu *vu)
 {
-	struct http_vu *hv = vu->http;
+	struct http_vu *hv = vu_module_data(vu, &http_engine_module);
 	size_t i;
 
 	if (hv == NULL)
@@ -896,13 +899,13 @@ http_vu_free(struct vu *vu)
 	free(hv->certdirs);
 	free(hv->ciphers13);
 	free(hv);
-	vu->http = NULL;
+	vu_module_set(vu, &http_engine_module, NULL);
 }
 
-void
+static void
 http_interrupt(struct vu *vu)
 {
-	struct http_vu *hv = vu->http;
+	struct http_vu *hv = vu_module_data(vu, &http_engine_module);
 	size_t i;
 
 	if (hv == NULL)
@@ -917,10 +920,10 @@ http_interrupt(struct vu *vu)
 	hv->running = 0;
 }
 
-void
+static void
 http_iteration_start(struct vu *vu)
 {
-	struct http_vu *hv = vu->http;
+	struct http_vu *hv = vu_module_data(vu, &http_engine_module);
 	const struct runopts *o = vu->engine->opts;
 	size_t i;
 
@@ -942,3 +945,11 @@ http_iteration_start(struct vu *vu)
 		curl_share_setopt(hv->share, CURLSHOPT_SHARE, CURL_LOCK_DATA_DNS);
 	}
 }
+
+const struct engine_module http_engine_module = {
+	.name = "k6/http",
+	.vu_init = http_vu_prepare,
+	.iteration_start = http_iteration_start,
+	.interrupt = http_interrupt,
+	.vu_free = http_vu_free,
+};

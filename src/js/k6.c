@@ -137,7 +137,7 @@ k6_sleep(js_State *J)
 	struct vu *vu = vu_of(J);
 	double s = js_tonumber(J, 1);
 
-	if (modules_sleep(vu, s * 1000) == -1)
+	if (vu_sleep(vu, s * 1000) == -1)
 		vu_throw_interrupted(J);
 	js_pushundefined(J);
 }

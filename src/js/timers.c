@@ -40,13 +40,14 @@ struct timers {
 static struct timers *
 timers_of(struct vu *vu)
 {
-	if (vu->timers == NULL) {
-		struct timers *t = xcalloc(1, sizeof *t);
+	struct timers *t = vu_module_data(vu, &timers_engine_module);
 
+	if (t == NULL) {
+		t = xcalloc(1, sizeof *t);
 		t->next_id = 1;
-		vu->timers = t;
+		vu_module_set(vu, &timers_engine_module, t);
 	}
-	return vu->timers;
+	return t;
 }
 
 static void
@@ -63,7 +64,7 @@ static void
 fired(evutil_socket_t fd, short what, void *arg)
 {
 	struct timer *t = arg;
-	struct timers *ts = t->vu->timers;
+	struct timers *ts = vu_module_data(t->vu, &timers_engine_module);
 
 	t->due = 1;
 	if (ts->waiting)
@@ -156,8 +157,8 @@ js_clear(js_State *J)
 {
 	struct vu *vu = vu_of(J);
 
-	if (vu->timers != NULL && js_isnumber(J, 1))
-		timer_remove(J, vu->timers, (int)js_tonumber(J, 1));
+	if (vu_module_data(vu, &timers_engine_module) != NULL && js_isnumber(J, 1))
+		timer_remove(J, vu_module_data(vu, &timers_engine_module), (int)js_tonumber(J, 1));
 	js_pushundefined(J);
 }
 
@@ -189,7 +190,7 @@ run_timer(struct vu *vu, struct timer *t)
 	if (interval)
 		arm(t);
 	else
-		timer_remove(NULL, vu->timers, id);	/* t is gone */
+		timer_remove(NULL, vu_module_data(vu, &timers_engine_module), id);	/* t is gone */
 	n = js_getlength(J, -1);
 	js_getindex(J, -1, 0);
 	js_pushundefined(J);
@@ -228,10 +229,10 @@ run_microtasks(struct vu *vu)
 		js_pop(J, 1);
 }
 
-void
+static void
 timers_drain(struct vu *vu)
 {
-	struct timers *ts = vu->timers;
+	struct timers *ts = vu_module_data(vu, &timers_engine_module);
 	struct timer *t;
 
 	for (;;) {
@@ -255,10 +256,10 @@ timers_drain(struct vu *vu)
 	}
 }
 
-void
+static void
 timers_cancel(struct vu *vu)
 {
-	struct timers *ts = vu->timers;
+	struct timers *ts = vu_module_data(vu, &timers_engine_module);
 	struct timer *t;
 
 	if (ts == NULL)
@@ -269,13 +270,28 @@ timers_cancel(struct vu *vu)
 	}
 }
 
-void
+static void
 timers_vu_free(struct vu *vu)
 {
 	timers_cancel(vu);
-	free(vu->timers);
-	vu->timers = NULL;
+	free(vu_module_data(vu, &timers_engine_module));
+	vu_module_set(vu, &timers_engine_module, NULL);
 }
+
+/* The iteration ends when its event loop is empty, as in k6. */
+static void
+timers_iteration_end(struct vu *vu)
+{
+	timers_drain(vu);
+	timers_cancel(vu);
+}
+
+const struct engine_module timers_engine_module = {
+	.name = "k6/timers",
+	.iteration_end = timers_iteration_end,
+	.interrupt = timers_cancel,
+	.vu_free = timers_vu_free,
+};
 
 /* The four functions, on the object on top of the stack. */
 static void

@@ -1,0 +1,105 @@
+/* The engine's module interface: what a module (k6/http, timers, and
+ * whatever comes next) may know of the engine and its VUs.
+ *
+ * A module that keeps state per VU or must act around iterations fills a
+ * struct engine_module with the hooks it needs (NULL for the others) and
+ * its line in src/js/modules.c's table hands it to each engine
+ * (engine_module_add) before the engine makes VUs.  The engine calls the
+ * hooks in the order the modules were added and never names a module; a
+ * synchronous module (k6/html, k6/crypto) needs no hooks at all.
+ *
+ * Modules reach the VU only through the vu_* functions below, never
+ * through struct vu or struct engine, which are private to src/engine.
+ * Every function here runs on the worker's thread; those marked "on the
+ * VU" run only on the VU's own coroutine (inside JavaScript it called).
+ *
+ * Asynchronous modules (timers today; WebSockets, gRPC, asyncRequest
+ * next) keep their per-VU state in vu_module_data, arm their libevent or
+ * libcurl callbacks on vu_event_base / vu_net, and from those callbacks
+ * only record the result and vu_wake the VU; the VU's coroutine then runs
+ * the JavaScript callback (for a blocked call, on return from vu_block).
+ * What must finish before the iteration ends is run to its end by the
+ * iteration_end hook, as timers do. */
+#ifndef LYOCELL_ENGINE_MODULE_H
+#define LYOCELL_ENGINE_MODULE_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+struct engine;
+struct event_base;
+struct net;
+struct vu;
+typedef struct js_State js_State;
+
+/* The most modules with hooks one engine takes; engine_module_add exits
+ * with a message beyond it. */
+#define ENGINE_MODULES_MAX	16
+
+struct engine_module {
+	const char	*name;
+	/* After the VU's init code ran: make what the iterations need.
+	 * 0, or -1 with an owned *cause (the VU is then dead). */
+	int		(*vu_init)(struct vu *, char **cause);
+	/* On the VU, before the iteration's function is called. */
+	void		(*iteration_start)(struct vu *);
+	/* On the VU, after the function returned or threw: run what the
+	 * iteration left pending (timers, Promise jobs) to its end, then
+	 * drop the rest. */
+	void		(*iteration_end)(struct vu *);
+	/* The iteration is being cut short: cancel what the VU is blocked
+	 * on (its timers, its requests).  Not on the VU; it is woken after. */
+	void		(*interrupt)(struct vu *);
+	/* Free the VU's state (vu_module_data). */
+	void		(*vu_free)(struct vu *);
+};
+
+void	 engine_module_add(struct engine *, const struct engine_module *);
+
+/* The module's state for this VU, NULL until set; the module owns it and
+ * frees it in its vu_free hook. */
+void	*vu_module_data(struct vu *, const struct engine_module *);
+void	 vu_module_set(struct vu *, const struct engine_module *, void *);
+
+/* The VU of a mujs state, and the state of a VU. */
+struct vu *vu_of(js_State *);
+js_State *vu_js(struct vu *);
+uint32_t vu_id(const struct vu *);
+/* Whether the VU runs its init code: no network, no metrics. */
+int	 vu_in_init(const struct vu *);
+/* Whether the current iteration was interrupted (the caller throws with
+ * vu_throw_interrupted). */
+int	 vu_interrupted(const struct vu *);
+
+/* On the VU: yield until vu_wake.  Returns -1 when the iteration was
+ * interrupted meanwhile (the caller throws). */
+int	 vu_block(struct vu *);
+/* Mark the VU runnable; safe from any callback. */
+void	 vu_wake(struct vu *);
+/* On the VU: block for ms milliseconds; -1 if it was interrupted. */
+int	 vu_sleep(struct vu *, double ms);
+/* Throw the error that ends an interrupted iteration. */
+void	 vu_throw_interrupted(js_State *) __attribute__((noreturn));
+
+/* The worker's event loop and its libcurl multi. */
+struct event_base *vu_event_base(struct vu *);
+struct net *vu_net(struct vu *);
+/* The consolidated options as JSON, and those read once for the VUs
+ * (struct runopts, engine.h); the latter NULL in the coordinator's
+ * init pass. */
+const char *vu_options_json(const struct vu *);
+const struct runopts *vu_opts(const struct vu *);
+
+/* Samples.  vu_tags is the VU's current tag set (run, scenario, group,
+ * exec.vu.tags); vu_tags_with adds key=value to a tag set; the builtin
+ * metrics' ids are in vu_metrics (engine.h's struct builtin_metrics). */
+uint32_t vu_tags(const struct vu *);
+uint32_t vu_tags_with(struct vu *, uint32_t base, const char *key, const char *value);
+int	 vu_system_tag(const struct vu *, const char *tag);
+const struct builtin_metrics *vu_metrics(const struct vu *);
+/* Queue one sample of the VU; time is taken now. */
+void	 vu_emit(struct vu *, uint32_t metric, uint32_t tags, double value);
+/* Bytes the VU sent and received: data_sent and data_received. */
+void	 vu_add_traffic(struct vu *, uint64_t sent, uint64_t received);
+
+#endif
