@@ -31,40 +31,6 @@ struct net;
 struct tagset_table;
 typedef struct js_State js_State;
 
-/* The built-in metrics every engine emits, by their registry ids. */
-struct builtin_metrics {
-	uint32_t	vus, vus_max, iterations, iteration_duration;
-	uint32_t	dropped_iterations, checks, group_duration;
-	uint32_t	data_sent, data_received;
-	uint32_t	http_reqs, http_req_duration, http_req_blocked;
-	uint32_t	http_req_connecting, http_req_tls_handshaking;
-	uint32_t	http_req_sending, http_req_waiting, http_req_receiving;
-	uint32_t	http_req_failed;
-};
-
-/* Options the VUs need at run time, read once from the consolidated
- * options. */
-struct runopts {
-	int	 include_system_env;
-	int	 no_cookies_reset;
-	int	 discard_response_bodies;
-	int	 insecure_skip_tls_verify;
-	int	 no_connection_reuse;
-	int	 no_vu_connection_reuse;
-	int	 throw_errors;
-	int64_t	 max_redirects;
-	int64_t	 batch;
-	int64_t	 batch_per_host;
-	double	 min_iteration_duration;
-	char	*user_agent;
-	char	*http_debug;
-	struct kv *env;		/* -e NAME=VALUE and the system environment */
-	size_t	 nenv;
-	struct kv *tags;	/* options.tags / --tag */
-	size_t	 ntags;
-	char	**system_tags;	/* NULL-terminated; NULL means k6's default set */
-};
-
 enum vu_state {
 	VU_INIT,	/* running its init code */
 	VU_IDLE,	/* waiting for its executor */
@@ -202,7 +168,6 @@ void		 engine_flush(struct engine *);
  * iterations, then the number of samples emitted so far). */
 void		 engine_send_done(struct engine *);
 void		 engine_send_status(struct engine *);
-int64_t		 engine_now(void);	/* monotonic ns */
 /* The tag set for the VU's current tags plus one key=value. */
 uint32_t	 engine_tags_with(struct engine *, uint32_t base, const char *key,
 		    const char *value);

@@ -28,9 +28,44 @@
 
 struct engine;
 struct event_base;
+struct kv;
 struct net;
 struct vu;
 typedef struct js_State js_State;
+
+/* The built-in metrics every engine emits, by their registry ids. */
+struct builtin_metrics {
+	uint32_t	vus, vus_max, iterations, iteration_duration;
+	uint32_t	dropped_iterations, checks, group_duration;
+	uint32_t	data_sent, data_received;
+	uint32_t	http_reqs, http_req_duration, http_req_blocked;
+	uint32_t	http_req_connecting, http_req_tls_handshaking;
+	uint32_t	http_req_sending, http_req_waiting, http_req_receiving;
+	uint32_t	http_req_failed;
+};
+
+/* Options the VUs need at run time, read once from the consolidated
+ * options. */
+struct runopts {
+	int	 include_system_env;
+	int	 no_cookies_reset;
+	int	 discard_response_bodies;
+	int	 insecure_skip_tls_verify;
+	int	 no_connection_reuse;
+	int	 no_vu_connection_reuse;
+	int	 throw_errors;
+	int64_t	 max_redirects;
+	int64_t	 batch;
+	int64_t	 batch_per_host;
+	double	 min_iteration_duration;
+	char	*user_agent;
+	char	*http_debug;
+	struct kv *env;		/* -e NAME=VALUE and the system environment */
+	size_t	 nenv;
+	struct kv *tags;	/* options.tags / --tag */
+	size_t	 ntags;
+	char	**system_tags;	/* NULL-terminated; NULL means k6's default set */
+};
 
 /* The most modules with hooks one engine takes; engine_module_add exits
  * with a message beyond it. */
@@ -60,6 +95,8 @@ void	 engine_module_add(struct engine *, const struct engine_module *);
  * frees it in its vu_free hook. */
 void	*vu_module_data(struct vu *, const struct engine_module *);
 void	 vu_module_set(struct vu *, const struct engine_module *, void *);
+
+int64_t	 engine_now(void);	/* monotonic ns */
 
 /* The VU of a mujs state, and the state of a VU. */
 struct vu *vu_of(js_State *);

@@ -9,7 +9,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "engine/engine.h"
+#include "engine/module.h"
 #include "js/modules.h"
 #include "util/xmalloc.h"
 
@@ -37,7 +37,7 @@ shared_array(js_State *J)
 	struct vu *vu = vu_of(J);
 	const char *name, *json;
 
-	if (!vu->in_init)
+	if (!vu_in_init(vu))
 		js_error(J, "SharedArray can only be created in the init context");
 	name = js_tostring(J, 1);
 	if (*name == '\0')

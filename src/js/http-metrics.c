@@ -7,7 +7,7 @@
 #include <strings.h>
 #include <time.h>
 
-#include "engine/engine.h"
+#include "engine/module.h"
 #include "util/format.h"
 #include "util/log.h"
 #include "util/xmalloc.h"
@@ -135,33 +135,33 @@ static uint32_t
 emit_tags(struct http_req *r)
 {
 	struct http_vu *hv = r->hv;
-	struct engine *e = hv->vu->engine;
+	struct vu *vu = hv->vu;
 	unsigned st = hv->systags;
 	uint32_t t = r->tags;
 	char num[16];
 
 	if (st & ST_METHOD)
-		t = engine_tags_with(e, t, "method", r->method);
+		t = vu_tags_with(vu, t, "method", r->method);
 	if (st & ST_STATUS) {
 		snprintf(num, sizeof num, "%ld", r->status);
-		t = engine_tags_with(e, t, "status", num);
+		t = vu_tags_with(vu, t, "status", num);
 	}
 	if (st & ST_URL)
-		t = engine_tags_with(e, t, "url", r->url_is_name ? r->name : r->orig_url);
+		t = vu_tags_with(vu, t, "url", r->url_is_name ? r->name : r->orig_url);
 	if ((st & ST_NAME) && !r->has_name_tag)
-		t = engine_tags_with(e, t, "name", r->name != NULL ? r->name : r->orig_url);
+		t = vu_tags_with(vu, t, "name", r->name != NULL ? r->name : r->orig_url);
 	if ((st & ST_PROTO) && r->proto != NULL)
-		t = engine_tags_with(e, t, "proto", r->proto);
+		t = vu_tags_with(vu, t, "proto", r->proto);
 	if ((st & ST_TLS) && r->tls_version != NULL)
-		t = engine_tags_with(e, t, "tls_version", r->tls_version);
+		t = vu_tags_with(vu, t, "tls_version", r->tls_version);
 	if ((st & ST_ERROR) && r->error != NULL)
-		t = engine_tags_with(e, t, "error", r->error);
+		t = vu_tags_with(vu, t, "error", r->error);
 	if ((st & ST_ERROR_CODE) && r->error_code != 0) {
 		snprintf(num, sizeof num, "%d", r->error_code);
-		t = engine_tags_with(e, t, "error_code", num);
+		t = vu_tags_with(vu, t, "error_code", num);
 	}
 	if (cb_active(r) && (st & ST_EXPECTED))
-		t = engine_tags_with(e, t, "expected_response",
+		t = vu_tags_with(vu, t, "expected_response",
 		    r->expected ? "true" : "false");
 	return t;
 }
@@ -169,19 +169,20 @@ emit_tags(struct http_req *r)
 void
 emit_metrics(struct http_req *r)
 {
-	struct engine *e = r->hv->vu->engine;
+	struct vu *vu = r->hv->vu;
+	const struct builtin_metrics *m = vu_metrics(vu);
 	uint32_t t = hop_tags(r);
 
-	engine_emit(e, e->m.http_reqs, t, 1);
-	engine_emit(e, e->m.http_req_duration, t, r->t_duration);
-	engine_emit(e, e->m.http_req_blocked, t, r->t_blocked);
-	engine_emit(e, e->m.http_req_connecting, t, r->t_connecting);
-	engine_emit(e, e->m.http_req_tls_handshaking, t, r->t_tls);
-	engine_emit(e, e->m.http_req_sending, t, r->t_sending);
-	engine_emit(e, e->m.http_req_waiting, t, r->t_waiting);
-	engine_emit(e, e->m.http_req_receiving, t, r->t_receiving);
+	vu_emit(vu, m->http_reqs, t, 1);
+	vu_emit(vu, m->http_req_duration, t, r->t_duration);
+	vu_emit(vu, m->http_req_blocked, t, r->t_blocked);
+	vu_emit(vu, m->http_req_connecting, t, r->t_connecting);
+	vu_emit(vu, m->http_req_tls_handshaking, t, r->t_tls);
+	vu_emit(vu, m->http_req_sending, t, r->t_sending);
+	vu_emit(vu, m->http_req_waiting, t, r->t_waiting);
+	vu_emit(vu, m->http_req_receiving, t, r->t_receiving);
 	if (cb_active(r))
-		engine_emit(e, e->m.http_req_failed, t, r->expected ? 0 : 1);
+		vu_emit(vu, m->http_req_failed, t, r->expected ? 0 : 1);
 }
 
 void

@@ -7,7 +7,7 @@
 #include <string.h>
 #include <strings.h>
 
-#include "engine/engine.h"
+#include "engine/module.h"
 #include "util/xmalloc.h"
 #include "js/http-int.h"
 
@@ -168,7 +168,7 @@ tlsauth_for(const char *host)
 void
 hv_options(js_State *J, struct http_vu *hv)
 {
-	const char *json = hv->vu->engine->options_json, *k;
+	const char *json = vu_options_json(hv->vu), *k;
 	struct buf b = BUF_INIT;
 
 	if (json == NULL)

@@ -9,7 +9,7 @@
 #include <string.h>
 #include <zlib.h>
 
-#include "engine/engine.h"
+#include "engine/module.h"
 #include "js/binary.h"
 #include "util/duration.h"
 #include "util/timeunit.h"
@@ -616,7 +616,7 @@ read_params(js_State *J, struct http_req *r, int idx)
 		while ((k = js_nextiterator(J, -1)) != NULL) {
 			js_pushstring(J, k);
 			js_getproperty(J, -3, js_tostring(J, -1));
-			r->tags = engine_tags_with(vu->engine, r->tags,
+			r->tags = vu_tags_with(vu, r->tags,
 			    js_tostring(J, -2), js_tostring(J, -1));
 			if (strcmp(js_tostring(J, -2), "name") == 0) {
 				r->has_name_tag = 1;

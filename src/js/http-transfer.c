@@ -12,7 +12,7 @@
 #include <strings.h>
 #include <time.h>
 
-#include "engine/engine.h"
+#include "engine/module.h"
 #include "net/net.h"
 #include "util/timeunit.h"
 #include "util/xmalloc.h"
@@ -106,7 +106,7 @@ prereq_cb(void *arg, char *ip, char *lip, int port, int lport)
 	}
 	r->t_prereq = now;
 	r->cpu_prereq = thread_cpu();
-	r->call_prereq = net_calls(r->hv->vu->engine->net);
+	r->call_prereq = net_calls(vu_net(r->hv->vu));
 	r->t_sent = 0;
 	r->out_bytes = 0;
 	curl_easy_setopt(r->easy, CURLOPT_VERBOSE, 1L);
@@ -132,7 +132,7 @@ debug_cb(CURL *e, curl_infotype type, char *p, size_t n, void *arg)
 		 * for the socket: the request took only this thread's CPU.
 		 * Wall time would also count the server, which a write on
 		 * loopback may wake and run before the write returns. */
-		if (net_calls(r->hv->vu->engine->net) == r->call_prereq) {
+		if (net_calls(vu_net(r->hv->vu)) == r->call_prereq) {
 			int64_t cpu = r->t_prereq + thread_cpu() - r->cpu_prereq;
 
 			if (cpu < r->t_sent)
@@ -263,7 +263,7 @@ static void
 setup_easy(struct http_req *r)
 {
 	struct http_vu *hv = r->hv;
-	const struct runopts *o = hv->vu->engine->opts;
+	const struct runopts *o = vu_opts(hv->vu);
 	CURL *e = r->easy;
 	struct buf line = BUF_INIT;
 	int anon = r->auth == CURLAUTH_DIGEST ||
@@ -453,7 +453,7 @@ done_cb(CURL *easy, CURLcode result, void *arg)
 	verbose_off(r);
 	r->state = RQ_HOP_DONE;
 	r->hv->running--;
-	engine_wake(r->hv->vu->engine, r->hv->vu);
+	vu_wake(r->hv->vu);
 }
 
 CURL *
@@ -498,7 +498,7 @@ req_start(struct http_req *r)
 		return -1;
 	}
 	setup_easy(r);
-	if (net_start(r->hv->vu->engine->net, r->easy, done_cb, r) == -1) {
+	if (net_start(vu_net(r->hv->vu), r->easy, done_cb, r) == -1) {
 		r->result = CURLE_FAILED_INIT;
 		r->state = RQ_HOP_DONE;
 		return -1;

@@ -16,7 +16,7 @@
 #include <strings.h>
 #include <time.h>
 
-#include "engine/engine.h"
+#include "engine/module.h"
 #include "js/binary.h"
 #include "js/http-digest.h"
 #include "js/http-int.h"
@@ -28,10 +28,9 @@
 
 static void	http_interrupt(struct vu *);
 
-/* The VU's HTTP state, created on first use; what is the message for a
- * call from the init context. */
-struct http_vu *
-hv_get(js_State *J, const char *what)
+/* The VU's HTTP state, created on first use. */
+static struct http_vu *
+hv_of(js_State *J)
 {
 	struct vu *vu = vu_of(J);
 	struct http_vu *hv = vu_module_data(vu, &http_engine_module);
@@ -47,8 +46,6 @@ hv_get(js_State *J, const char *what)
 	const char *ca;
 	size_t i;
 
-	if (vu->in_init)
-		js_error(J, "%s", what);
 	if (hv != NULL)
 		return hv;
 	hv = xcalloc(1, sizeof *hv);
@@ -61,7 +58,7 @@ hv_get(js_State *J, const char *what)
 	curl_share_setopt(hv->share, CURLSHOPT_SHARE, CURL_LOCK_DATA_SSL_SESSION);
 	hv->cb = CB_VU;
 	for (i = 0; i < sizeof st / sizeof st[0]; i++)
-		if (engine_system_tag(vu->engine, st[i].n))
+		if (vu_system_tag(vu, st[i].n))
 			hv->systags |= st[i].bit;
 	/* k6 has no CA option; Go reads SSL_CERT_FILE and SSL_CERT_DIR,
 	 * and so do we.  Without SSL_CERT_DIR, libcurl's own directory. */
@@ -81,6 +78,16 @@ hv_get(js_State *J, const char *what)
 			hv->no_proxy_env = 0;
 	hv_options(J, hv);
 	return hv;
+}
+
+/* hv_of for a call the init context may not make: what is the message
+ * it throws there. */
+struct http_vu *
+hv_get(js_State *J, const char *what)
+{
+	if (vu_in_init(vu_of(J)))
+		js_error(J, "%s", what);
+	return hv_of(J);
 }
 
 static void
@@ -163,11 +170,11 @@ hv_add(struct http_vu *hv)
 {
 	struct http_req *r = &hv->reqs[hv->nreqs++];
 	struct vu *vu = hv->vu;
-	const struct runopts *o = vu->engine->opts;
+	const struct runopts *o = vu_opts(vu);
 
 	/* r is zero but for the recycled buffers */
 	r->hv = hv;
-	r->tags = vu->tags;
+	r->tags = vu_tags(vu);
 	r->jar = hv->jar;
 	r->max_redirects = o != NULL ? (long)o->max_redirects : 10;
 	r->rtype = o != NULL && o->discard_response_bodies ? RT_NONE : RT_TEXT;
@@ -274,7 +281,7 @@ req_finish_hop(struct http_req *r)
 		r->status = 0;
 		r->proto = NULL;
 		r->expected = is_expected(r);
-		if (!vu->interrupted)
+		if (!vu_interrupted(vu))
 			emit_metrics(r);
 		r->state = RQ_COMPLETE;
 		return;
@@ -305,9 +312,8 @@ req_finish_hop(struct http_req *r)
 	 * libcurl sends a body under 64 KiB (MAX_INITIAL_POST_SIZE) with the
 	 * headers and counts it in CURLINFO_REQUEST_SIZE; a larger one only
 	 * in CURLINFO_SIZE_UPLOAD. */
-	vu->data_sent += (uint64_t)rsize +
-	    (r->body.len >= 65536 ? (uint64_t)ul : 0);
-	vu->data_received += (uint64_t)hsize + (uint64_t)dl;
+	vu_add_traffic(vu, (uint64_t)rsize + (r->body.len >= 65536 ? (uint64_t)ul : 0),
+	    (uint64_t)hsize + (uint64_t)dl);
 	timings(r);
 	r->proto = NULL;
 	if (r->not_http && r->result == CURLE_OK)
@@ -328,7 +334,7 @@ req_finish_hop(struct http_req *r)
 		r->expected = r->status == 401;
 	if (r->auth == CURLAUTH_NTLM && !r->challenged && r->nredirects == 0)
 		r->expected = r->expected || r->status == 401;
-	if (!vu->interrupted) {
+	if (!vu_interrupted(vu)) {
 		if (r->ninner > 0)
 			emit_inner(r);
 		emit_metrics(r);
@@ -615,7 +621,7 @@ static void
 http_batch(js_State *J)
 {
 	struct http_vu *hv = hv_get(J, INIT_MSG);
-	const struct runopts *o = hv->vu->engine->opts;
+	const struct runopts *o = vu_opts(hv->vu);
 	int isarr = js_isarray(J, 1), len = 0, i;
 	const char *k;
 
@@ -710,14 +716,8 @@ http_expected_statuses(js_State *J)
 static void
 http_set_response_callback(js_State *J)
 {
-	struct vu *vu = vu_of(J);
-	struct http_vu *hv;
-	int init = vu->in_init;
+	struct http_vu *hv = hv_of(J);	/* the init context may call it too */
 
-	/* allowed in the init context too */
-	vu->in_init = 0;
-	hv = hv_get(J, INIT_MSG);
-	vu->in_init = init;
 	if (js_isnull(J, 1) || js_isundefined(J, 1)) {
 		hv->cb = CB_NONE;
 	} else {
@@ -838,7 +838,7 @@ http_prepare_fn(js_State *J)
 static int
 http_vu_prepare(struct vu *vu, char **cause)
 {
-	js_State *J = vu->J;
+	js_State *J = vu_js(vu);
 
 	js_getregistry(J, "ly.http.CookieJar");
 	if (!js_isobject(J, -1)) {
@@ -914,7 +914,7 @@ http_interrupt(struct vu *vu)
 		struct http_req *r = &hv->reqs[i];
 
 		if (r->state == RQ_RUNNING)
-			net_cancel(vu->engine->net, r->easy);
+			net_cancel(vu_net(vu), r->easy);
 		r->state = RQ_COMPLETE;
 	}
 	hv->running = 0;
@@ -924,7 +924,7 @@ static void
 http_iteration_start(struct vu *vu)
 {
 	struct http_vu *hv = vu_module_data(vu, &http_engine_module);
-	const struct runopts *o = vu->engine->opts;
+	const struct runopts *o = vu_opts(vu);
 	size_t i;
 
 	if (hv == NULL)

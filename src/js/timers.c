@@ -14,7 +14,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 
-#include "engine/engine.h"
+#include "engine/module.h"
 #include "js/modules.h"
 #include "js/runtime.h"
 #include "util/log.h"
@@ -68,7 +68,7 @@ fired(evutil_socket_t fd, short what, void *arg)
 
 	t->due = 1;
 	if (ts->waiting)
-		engine_wake(t->vu->engine, t->vu);
+		vu_wake(t->vu);
 }
 
 static void
@@ -112,7 +112,7 @@ set_timer(js_State *J, int interval)
 	if (!js_iscallable(J, 1))
 		js_typeerror(J, "%s: the first argument must be a function",
 		    interval ? "setInterval" : "setTimeout");
-	if (vu->in_init)
+	if (vu_in_init(vu))
 		js_error(J, "not supported yet: %s in the init context",
 		    interval ? "setInterval" : "setTimeout");
 	/* [fn, args...] in the registry, before anything is allocated in C */
@@ -142,7 +142,7 @@ set_timer(js_State *J, int interval)
 	t->ms = js_isdefined(J, 2) ? js_tonumber(J, 2) : 0;
 	if (t->ms != t->ms)
 		t->ms = 0;
-	t->ev = evtimer_new(vu->engine->base, fired, t);
+	t->ev = evtimer_new(vu_event_base(vu), fired, t);
 	t->next = ts->head;
 	ts->head = t;
 	arm(t);
@@ -175,7 +175,7 @@ report(struct vu *vu, js_State *J, const char *what)
 static void
 run_timer(struct vu *vu, struct timer *t)
 {
-	js_State *J = vu->J;
+	js_State *J = vu_js(vu);
 	char key[16];
 	int id = t->id, interval = t->interval, n, i;
 
@@ -212,7 +212,7 @@ run_timer(struct vu *vu, struct timer *t)
 static void
 run_microtasks(struct vu *vu)
 {
-	js_State *J = vu->J;
+	js_State *J = vu_js(vu);
 
 	/* no Promise group, no jobs: skip a JavaScript call per iteration */
 	if (!runtime_promises_loaded(J))
@@ -237,7 +237,7 @@ timers_drain(struct vu *vu)
 
 	for (;;) {
 		run_microtasks(vu);
-		if (vu->interrupted || ts == NULL || ts->head == NULL)
+		if (vu_interrupted(vu) || ts == NULL || ts->head == NULL)
 			return;
 		/* One due callback at a time: each may change the list. */
 		for (t = ts->head; t != NULL; t = t->next)
