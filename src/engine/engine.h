@@ -80,13 +80,6 @@ struct vu {
 };
 
 
-/* What each worker of this machine publishes for exec.instance, one
- * slot per worker in memory shared across fork(): k6's instance is the
- * whole machine. */
-struct instance_slot {
-	uint64_t	vus_active, vus_max, complete, interrupted;
-};
-
 struct engine {
 	int			 worker;	/* worker number, -1 in the coordinator */
 	struct event_base	*base;
@@ -158,9 +151,6 @@ void		 engine_run(struct engine *, int (*done)(void *), void *arg);
 void		 engine_wake(struct engine *, struct vu *);
 /* Queue one sample; time is taken now. */
 void		 engine_emit(struct engine *, uint32_t metric, uint32_t tags, double value);
-/* Set key to value in the VU's metadata (NULL value: remove it); the
- * samples the VU emits afterwards carry it. */
-void		 engine_vu_meta_set(struct vu *, const char *key, const char *value);
 /* Encode the pending samples and hand them on. */
 void		 engine_flush(struct engine *);
 /* Send a control message after the pending samples: done, or the

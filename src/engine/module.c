@@ -5,6 +5,7 @@
 
 #include "engine/engine.h"
 #include "engine/module.h"
+#include "metrics/tagset.h"
 #include "util/log.h"
 
 void
@@ -134,4 +135,85 @@ vu_add_traffic(struct vu *vu, uint64_t sent, uint64_t received)
 {
 	vu->data_sent += sent;
 	vu->data_received += received;
+}
+
+struct metric_registry *
+vu_metric_registry(struct vu *vu)
+{
+	return vu->engine->metrics;
+}
+
+void
+vu_set_tags(struct vu *vu, uint32_t tags)
+{
+	vu->tags = tags;
+}
+
+uint32_t
+vu_tags_without(struct vu *vu, uint32_t base, const char *key)
+{
+	return engine_tags_without(vu->engine, base, key);
+}
+
+const char *
+vu_tag(const struct vu *vu, const char *key)
+{
+	return tagset_value(vu->engine->tagsets, vu->tags, key);
+}
+
+const struct tag *
+vu_tag_list(const struct vu *vu, size_t *n)
+{
+	return tagset_get(vu->engine->tagsets, vu->tags, n);
+}
+
+char *
+vu_group(const struct vu *vu)
+{
+	return vu->group;
+}
+
+void
+vu_set_group(struct vu *vu, char *group)
+{
+	vu->group = group;
+}
+
+const char *
+vu_meta(const struct vu *vu, size_t *len)
+{
+	*len = vu->meta_len;
+	return vu->meta;
+}
+
+void
+vu_exec(struct vu *vu, struct vu_exec *x)
+{
+	struct engine *e = vu->engine;
+	int64_t now = engine_now();
+
+	x->id_in_test = vu->id == 0 ? 0 :
+	    (uint32_t)segment_global(&e->machine, vu->id - 1) + 1;
+	x->iter = vu->iter;
+	x->iter_in_scenario = vu->iter_in_scenario;
+	x->iter_in_instance = vu->iter_in_instance;
+	x->iter_in_test = vu->iter_in_test;
+	x->sc = vu->run != NULL ? vu->run->sc : NULL;
+	x->sc_elapsed = vu->run != NULL ? now - vu->run->t_start : 0;
+	x->sc_progress = vu->run != NULL ? executor_progress(vu->run) : 0;
+	x->test_elapsed = e->started ? now - e->t0 : 0;
+	engine_instance(e, &x->instance);
+}
+
+void
+vu_abort_test(struct vu *vu, const char *reason)
+{
+	engine_abort(vu->engine, reason);
+	vu->interrupted = 1;
+}
+
+void
+vu_fail_test(struct vu *vu, const char *reason)
+{
+	engine_mark_failed(vu->engine, reason);
 }

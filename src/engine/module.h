@@ -29,6 +29,9 @@
 struct engine;
 struct event_base;
 struct kv;
+struct metric_registry;
+struct scenario;
+struct tag;
 struct net;
 struct vu;
 typedef struct js_State js_State;
@@ -65,6 +68,13 @@ struct runopts {
 	struct kv *tags;	/* options.tags / --tag */
 	size_t	 ntags;
 	char	**system_tags;	/* NULL-terminated; NULL means k6's default set */
+};
+
+/* What each worker of this machine publishes for exec.instance, one
+ * slot per worker in memory shared across fork(): k6's instance is the
+ * whole machine. */
+struct instance_slot {
+	uint64_t	vus_active, vus_max, complete, interrupted;
 };
 
 /* The most modules with hooks one engine takes; engine_module_add exits
@@ -138,5 +148,42 @@ const struct builtin_metrics *vu_metrics(const struct vu *);
 void	 vu_emit(struct vu *, uint32_t metric, uint32_t tags, double value);
 /* Bytes the VU sent and received: data_sent and data_received. */
 void	 vu_add_traffic(struct vu *, uint64_t sent, uint64_t received);
+/* The registry custom metrics are declared in (k6/metrics). */
+struct metric_registry *vu_metric_registry(struct vu *);
+
+/* What k6 and k6/execution change of the VU: its tag set (vu_tag: the
+ * value of key in it, or NULL; vu_tag_list: all of them, borrowed), its
+ * group ("" at the root, "::a::b" inside groups: group() sets its own
+ * path and puts the outer one back before it frees its own), and its
+ * metadata (exec.vu.metrics.metadata, sorted "key\0value\0" pairs;
+ * a NULL value removes key), which the samples it emits afterwards
+ * carry. */
+void	 vu_set_tags(struct vu *, uint32_t tags);
+uint32_t vu_tags_without(struct vu *, uint32_t base, const char *key);
+const char *vu_tag(const struct vu *, const char *key);
+const struct tag *vu_tag_list(const struct vu *, size_t *n);
+char	*vu_group(const struct vu *);
+void	 vu_set_group(struct vu *, char *group);
+void	 engine_vu_meta_set(struct vu *, const char *key, const char *value);
+const char *vu_meta(const struct vu *, size_t *len);
+
+/* What k6/execution shows of the VU, its scenario, this machine and the
+ * test, computed now. */
+struct vu_exec {
+	uint32_t		 id_in_test;	/* exec.vu.idInTest */
+	uint64_t		 iter, iter_in_scenario;
+	uint64_t		 iter_in_instance, iter_in_test;
+	const struct scenario	*sc;		/* NULL in setup() and teardown() */
+	int64_t			 sc_elapsed;	/* ns since the scenario started */
+	double			 sc_progress;
+	int64_t			 test_elapsed;	/* ns since the test started, or 0 */
+	struct instance_slot	 instance;
+};
+void	 vu_exec(struct vu *, struct vu_exec *);
+/* exec.test.abort(): stop the test and cut the VU's iteration short (the
+ * caller throws with vu_throw_interrupted); exec.test.fail(): mark the
+ * test failed and go on. */
+void	 vu_abort_test(struct vu *, const char *reason);
+void	 vu_fail_test(struct vu *, const char *reason);
 
 #endif
