@@ -65,8 +65,8 @@ const struct cli_option cli_options[] = {
 	  "cap on HTTP requests per second, all VUs together (not supported yet)" },
 	{ "user-agent", 0, CLI_STRING, 0, RI, "K6_USER_AGENT", "STRING", NULL,
 	  "User-Agent header of HTTP requests" },
-	{ "http-debug", 0, CLI_STRING, CLI_OPTARG | CLI_UNSUPPORTED, RI, "K6_HTTP_DEBUG", "[full]", NULL,
-	  "log HTTP requests and responses (not supported yet)" },
+	{ "http-debug", 0, CLI_STRING, CLI_OPTARG, RI, "K6_HTTP_DEBUG", "[full]", NULL,
+	  "log HTTP requests and responses; =full adds the bodies" },
 	{ "insecure-skip-tls-verify", 0, CLI_BOOL, 0, RI, "K6_INSECURE_SKIP_TLS_VERIFY", NULL, NULL,
 	  "do not verify TLS certificates" },
 	{ "no-connection-reuse", 0, CLI_BOOL, 0, RI, "K6_NO_CONNECTION_REUSE", NULL, NULL,
@@ -119,6 +119,8 @@ const struct cli_option cli_options[] = {
 	  "send samples to an output: json=FILE, csv=FILE, influxdb=URL (repeatable)" },
 	{ "linger", 'l', CLI_BOOL, CLI_UNSUPPORTED, R, "K6_LINGER", NULL, NULL,
 	  "keep running after the test (not supported yet)" },
+	{ "heartbeat", 0, CLI_DURATION, 0, R, "LYOCELL_HEARTBEAT", "DURATION", NULL,
+	  "without the live display, log a status line every DURATION (e.g. 60s)" },
 	{ "no-usage-report", 0, CLI_BOOL, 0, R, "K6_NO_USAGE_REPORT", NULL, NULL,
 	  "accepted for k6 compatibility; Lyocell never reports usage" },
 
@@ -127,8 +129,10 @@ const struct cli_option cli_options[] = {
 	  "also print the VUs and duration the test needs" },
 	{ "bundle", 0, CLI_BOOL, 0, CLI_INSPECT, NULL, NULL, NULL,
 	  "print the compiled ES5 bundle instead of the options" },
-	{ "json", 0, CLI_BOOL, 0, CLI_VERSION, NULL, NULL, NULL,
-	  "print the version as JSON" },
+	{ "json", 0, CLI_BOOL, 0, CLI_VERSION | CLI_COMPARE, NULL, NULL, NULL,
+	  "print JSON: the version, or compare's table" },
+	{ "limit", 0, CLI_STRING, CLI_REPEAT, CLI_COMPARE, NULL, "METRIC.STAT=[+|-]N[%]", NULL,
+	  "fail (exit 99) when STAT changes beyond N (repeatable; e.g. 'http_req_duration.p(95)=+10%')" },
 	{ NULL, 0, 0, 0, 0, NULL, NULL, NULL, NULL, NULL }
 };
 
@@ -143,8 +147,13 @@ static const struct {
 	  "run a k6 script" },
 	{ CLI_CMD_INSPECT, "inspect", CLI_INSPECT, "inspect [flags] SCRIPT",
 	  "print a script's resolved options as JSON" },
+	{ CLI_CMD_COMPARE, "compare", CLI_COMPARE,
+	  "compare [--limit METRIC.STAT=[+|-]N[%]]... [--json] BASELINE.json CURRENT.json",
+	  "compare two --summary-export files" },
 	{ CLI_CMD_VERSION, "version", CLI_VERSION, "version [--json]",
 	  "print the version" },
+	{ CLI_CMD_COMPLETION, "completion", CLI_COMPLETION, "completion bash|zsh",
+	  "print the shell completion script for bash or zsh" },
 	{ CLI_CMD_HELP, "help", 0, "help [COMMAND]",
 	  "show help for a command" },
 };
@@ -170,6 +179,17 @@ cli_cmd_find(const char *name)
 		if (strcmp(commands[i].name, name) == 0)
 			return commands[i].cmd;
 	return CLI_CMD_NONE;
+}
+
+int
+cli_cmd_at(size_t i, const char **name, const char **summary, unsigned *mask)
+{
+	if (i >= NCOMMANDS)
+		return 0;
+	*name = commands[i].name;
+	*summary = commands[i].summary;
+	*mask = commands[i].mask | CLI_GLOBAL;
+	return 1;
 }
 
 static unsigned
@@ -204,6 +224,76 @@ find_short(int c, unsigned mask)
 		if ((o->cmds & mask) && o->shortopt == c)
 			return o;
 	return NULL;
+}
+
+/* Edit distance, as cobra's suggestions measure it (case-insensitive,
+ * capped at 64 characters, which no flag or command name reaches). */
+static size_t
+distance(const char *a, size_t la, const char *b)
+{
+	size_t lb = strlen(b), i, j, row[65], diag, up;
+
+	if (la > 64 || lb > 64)
+		return (size_t)-1;
+	for (j = 0; j <= lb; j++)
+		row[j] = j;
+	for (i = 1; i <= la; i++) {
+		diag = row[0];
+		row[0] = i;
+		for (j = 1; j <= lb; j++) {
+			up = row[j];
+			row[j] = diag + (tolower((unsigned char)a[i - 1]) !=
+			    tolower((unsigned char)b[j - 1]));
+			if (up + 1 < row[j])
+				row[j] = up + 1;
+			if (row[j - 1] + 1 < row[j])
+				row[j] = row[j - 1] + 1;
+			diag = up;
+		}
+	}
+	return row[lb];
+}
+
+/* The nearest of names[] to the len bytes at s: within two edits, or
+ * one that s is a prefix of (cobra's rule); NULL when none is. */
+static const char *
+nearest(const char *s, size_t len, const char *const *names, size_t n)
+{
+	const char *best = NULL;
+	size_t i, d, bestd = 3;
+
+	for (i = 0; i < n; i++) {
+		d = distance(s, len, names[i]);
+		if (d < bestd || (best == NULL && len > 0 && strncmp(names[i], s, len) == 0)) {
+			bestd = d < bestd ? d : bestd;
+			best = names[i];
+		}
+	}
+	return best;
+}
+
+static const char *
+nearest_flag(const char *s, size_t len, unsigned mask)
+{
+	const char *names[128];
+	const struct cli_option *o;
+	size_t n = 0;
+
+	for (o = cli_options; o->name != NULL && n < 128; o++)
+		if (o->cmds & mask)
+			names[n++] = o->name;
+	return nearest(s, len, names, n);
+}
+
+static const char *
+nearest_cmd(const char *s)
+{
+	const char *names[NCOMMANDS];
+	size_t i;
+
+	for (i = 0; i < NCOMMANDS; i++)
+		names[i] = commands[i].name;
+	return nearest(s, strlen(s), names, NCOMMANDS);
 }
 
 static int
@@ -408,8 +498,11 @@ cli_parse(struct cli *cli, int argc, char **argv, char **cause)
 		}
 		cli->cmd = cli_cmd_find(argv[i]);
 		if (cli->cmd == CLI_CMD_NONE) {
-			*cause = xasprintf("unknown command \"%s\" (see 'lyocell --help')",
-			    argv[i]);
+			const char *near = nearest_cmd(argv[i]);
+
+			*cause = xasprintf("unknown command \"%s\"%s%s%s (see 'lyocell --help')",
+			    argv[i], near ? "; did you mean \"" : "", near ? near : "",
+			    near ? "\"?" : "");
 			return EXIT_USAGE;
 		}
 		mask = cmd_mask(cli->cmd);
@@ -442,8 +535,11 @@ cli_parse(struct cli *cli, int argc, char **argv, char **cause)
 			len = eq ? (size_t)(eq - (arg + 2)) : strlen(arg + 2);
 			o = find_long(arg + 2, len, mask);
 			if (o == NULL) {
-				*cause = xasprintf("unknown flag: --%.*s (see 'lyocell %s--help')",
-				    (int)len, arg + 2, cli->cmd != CLI_CMD_NONE ?
+				const char *near = nearest_flag(arg + 2, len, mask);
+
+				*cause = xasprintf("unknown flag: --%.*s%s%s%s (see 'lyocell %s--help')",
+				    (int)len, arg + 2, near ? "; did you mean --" : "",
+				    near ? near : "", near ? "?" : "", cli->cmd != CLI_CMD_NONE ?
 				    (cli->cmd == CLI_CMD_RUN ? "run " : cli->cmd ==
 				    CLI_CMD_INSPECT ? "inspect " : "") : "");
 				return EXIT_USAGE;
@@ -606,7 +702,7 @@ cli_usage(FILE *f, enum cli_cmd cmd)
 		    "Usage:\n  lyocell [global flags] COMMAND [flags]\n\nCommands:\n",
 		    PACKAGE_VERSION);
 		for (i = 0; i < NCOMMANDS; i++)
-			fprintf(f, "  %-9s %s\n", commands[i].name, commands[i].summary);
+			fprintf(f, "  %-10s %s\n", commands[i].name, commands[i].summary);
 		usage_options(f, CLI_GLOBAL, "Global flags");
 		fprintf(f, "\nRun 'lyocell help COMMAND' for a command's flags, "
 		    "and 'man lyocell' for the manual.\n");

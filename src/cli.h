@@ -14,6 +14,8 @@ enum cli_cmd {
 	CLI_CMD_INSPECT,
 	CLI_CMD_VERSION,
 	CLI_CMD_HELP,
+	CLI_CMD_COMPARE,
+	CLI_CMD_COMPLETION,
 };
 
 /* Which commands an option belongs to. */
@@ -21,6 +23,8 @@ enum cli_cmd {
 #define CLI_RUN		0x02u
 #define CLI_INSPECT	0x04u
 #define CLI_VERSION	0x08u
+#define CLI_COMPARE	0x10u
+#define CLI_COMPLETION	0x20u
 
 enum cli_type {
 	CLI_BOOL,	/* --flag, --flag=false */
@@ -82,6 +86,9 @@ int	 cli_flag(const struct cli *, const char *name, int def);
 size_t	 cli_all(const struct cli *, const char *name, const char ***out);
 
 const char *cli_cmd_name(enum cli_cmd);
+/* The i-th command in --help's order: its name, summary and option mask
+ * (CLI_GLOBAL included); 0 past the last. */
+int	 cli_cmd_at(size_t i, const char **name, const char **summary, unsigned *mask);
 enum cli_cmd cli_cmd_find(const char *);
 /* Print the help of a command (CLI_CMD_NONE: the overview). */
 void	 cli_usage(FILE *, enum cli_cmd);

@@ -6,11 +6,15 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
-#include "cli.h"
 #include "app/coordinator.h"
+#include "cli.h"
+#include "compare.h"
+#include "completion.h"
 #include "exitcode.h"
 #include "js/mujs-layout.h"
+#include "util/log.h"
 #include "util/xmalloc.h"
 
 static int
@@ -26,6 +30,50 @@ cmd_version(const struct cli *cli)
 	}
 	printf("lyocell v%s (mujs %s, libcurl %s, libevent %s, %s)\n", PACKAGE_VERSION,
 	    LY_MUJS_VERSION, cv->version, event_get_version(), LY_HOST);
+	return EXIT_OK;
+}
+
+static int
+cmd_compare(const struct cli *cli)
+{
+	const char **limits;
+	char *cause = NULL;
+	unsigned flags = 0;
+	size_t n;
+	int rc;
+
+	if (cli->nargs != 2) {
+		fprintf(stderr, "lyocell: compare needs two summary exports, BASELINE.json "
+		    "and CURRENT.json, got %zu (see 'lyocell compare --help')\n", cli->nargs);
+		return EXIT_USAGE;
+	}
+	log_init(cli_flag(cli, "verbose", 0), !cli_flag(cli, "no-color", 0));
+	if (cli_flag(cli, "json", 0))
+		flags |= COMPARE_JSON;
+	else if (isatty(1) && !cli_flag(cli, "no-color", 0))
+		flags |= COMPARE_COLOR;
+	n = cli_all(cli, "limit", &limits);
+	rc = compare_run(stdout, cli->args[0], cli->args[1], limits, n, flags, &cause);
+	free(limits);
+	if (cause != NULL) {
+		fprintf(stderr, "lyocell: %s\n", cause);
+		free(cause);
+	}
+	return rc;
+}
+
+static int
+cmd_completion(const struct cli *cli)
+{
+	if (cli->nargs != 1 || completion_print(stdout, cli->args[0]) == -1) {
+		fprintf(stderr, "lyocell: completion needs one shell, bash or zsh "
+		    "(see 'lyocell completion --help')\n");
+		return EXIT_USAGE;
+	}
+	if (fflush(stdout) == EOF) {
+		fprintf(stderr, "lyocell: cannot write the completion script: %m\n");
+		return EXIT_INTERNAL;
+	}
 	return EXIT_OK;
 }
 
@@ -51,16 +99,14 @@ cmd_script(const struct cli *cli)
 
 	if ((rc = need_script(cli)) != EXIT_OK)
 		return rc;
-	if (strcmp(cli->args[0], "-") == 0) {
-		fprintf(stderr, "lyocell: not supported yet: reading the script from "
-		    "standard input\n");
-		return EXIT_USAGE;
+	/* "-" is standard input, which the coordinator reads once. */
+	if (strcmp(cli->args[0], "-") != 0) {
+		if ((f = fopen(cli->args[0], "r")) == NULL) {
+			fprintf(stderr, "lyocell: cannot open script %s: %m\n", cli->args[0]);
+			return EXIT_USAGE;
+		}
+		fclose(f);
 	}
-	if ((f = fopen(cli->args[0], "r")) == NULL) {
-		fprintf(stderr, "lyocell: cannot open script %s: %m\n", cli->args[0]);
-		return EXIT_USAGE;
-	}
-	fclose(f);
 	if (mujs_layout_check(&cause) != 0) {
 		fprintf(stderr, "lyocell: %s\n", cause);
 		free(cause);
@@ -99,6 +145,12 @@ main(int argc, char **argv)
 	switch (cli.cmd) {
 	case CLI_CMD_VERSION:
 		rc = cmd_version(&cli);
+		break;
+	case CLI_CMD_COMPARE:
+		rc = cmd_compare(&cli);
+		break;
+	case CLI_CMD_COMPLETION:
+		rc = cmd_completion(&cli);
 		break;
 	case CLI_CMD_RUN:
 	case CLI_CMD_INSPECT:

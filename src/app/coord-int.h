@@ -9,6 +9,7 @@
 #include <sys/types.h>
 
 #include "engine/engine.h"
+#include "engine/heartbeat.h"
 #include "metrics/ring.h"
 #include "metrics/wire.h"
 #include "util/buf.h"
@@ -98,6 +99,7 @@ struct coord {
 	int			 started;
 	int			 tty;		/* stdout is a terminal */
 	int			 quiet;
+	struct heartbeat	 heartbeat;
 	uint64_t		 samples;
 	/* Samples lost or streams broken, each reported: exit 109. */
 	uint64_t		 lost;

@@ -152,6 +152,7 @@ tick_cb(evutil_socket_t fd, short what, void *arg)
 		    c->no_tags, max);
 	if (c->tty && !c->quiet)
 		progress(c, 0);
+	heartbeat_tick(&c->heartbeat, c->metrics, elapsed_s(c));
 	/* k6 evaluates thresholds every 2 s during the run. */
 	if (++ticks % 2 == 0 && !c->threshold_abort) {
 		metric_registry_eval(c->metrics, elapsed_s(c), false, &breached, &abort);

@@ -442,6 +442,7 @@ coordinator_run(const struct cli *cli)
 	log_init(cli_flag(cli, "verbose", 0), !cli_flag(cli, "no-color", 0));
 	if ((rc = check_flags(cli)) != EXIT_OK)
 		return rc;
+	heartbeat_init(&c.heartbeat, cli, c.tty && !c.quiet);
 	raise_nofile();
 	event_set_log_callback(libevent_log);
 	signal(SIGPIPE, SIG_IGN);

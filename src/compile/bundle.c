@@ -44,6 +44,7 @@ struct builder {
 	char		**deps;		/* its dependencies, in order */
 	size_t		 ndeps;
 	char		 cwd[PATH_MAX];
+	const char	*stdin_id;	/* the entry's id when it is standard input */
 };
 
 static int
@@ -278,36 +279,32 @@ fetch(const char *url, size_t *len, char **cause)
 	return buf_steal(&b);
 }
 
+/* path "-" is standard input, as k6 reads it for "k6 run -". */
 static char *
 read_file(const char *path, size_t *len, char **cause)
 {
-	struct buf b = BUF_INIT;
-	char chunk[65536];
-	size_t n;
+	const char *what = strcmp(path, "-") == 0 ? "standard input" : path;
+	struct buf b;
 	FILE *f;
+	int rc;
 
 	buf_init(&b, BUNDLE_MAX_SOURCE);
-	if ((f = fopen(path, "rb")) == NULL) {
+	f = strcmp(path, "-") == 0 ? stdin : fopen(path, "rb");
+	if (f == NULL) {
 		*cause = xasprintf("cannot open %s: %s", path, strerror(errno));
 		return NULL;
 	}
-	while ((n = fread(chunk, 1, sizeof chunk, f)) > 0)
-		if (buf_add(&b, chunk, n) == -1) {
-			*cause = xasprintf("%s: file too large", path);
-			fclose(f);
-			buf_free(&b);
-			return NULL;
-		}
-	if (ferror(f)) {
-		*cause = xasprintf("cannot read %s: %s", path, strerror(errno));
+	rc = buf_read(&b, f);
+	if (rc == -1)
+		*cause = ferror(f) ? xasprintf("cannot read %s: %s", what, strerror(errno)) :
+		    xasprintf("%s: file too large", what);
+	if (f != stdin)
 		fclose(f);
+	if (rc == -1) {
 		buf_free(&b);
 		return NULL;
 	}
-	fclose(f);
 	*len = b.len;
-	if (b.data == NULL)
-		return xstrdup("");
 	return buf_steal(&b);
 }
 
@@ -355,6 +352,8 @@ build(struct builder *bl, const char *id, char **cause)
 	name = display_name(bl, id);
 	if (is_url(id))
 		src = fetch(id, &len, cause);
+	else if (bl->stdin_id != NULL && strcmp(id, bl->stdin_id) == 0)
+		src = read_file("-", &len, cause);
 	else
 		src = read_file(id + 7, &len, cause);
 	if (src == NULL)
@@ -628,7 +627,13 @@ bundle_build(const char *path, const char *const *natives, char **cause)
 		b->entry_id = xstrdup(path);
 	else if (has_prefix(path, "file://"))
 		b->entry_id = file_id(path + 7);
-	else {
+	else if (strcmp(path, "-") == 0) {
+		/* Its imports resolve from the working directory, as k6's do. */
+		abs = xasprintf("%s/-", bl.cwd);
+		b->entry_id = file_id(abs);
+		bl.stdin_id = b->entry_id;
+		free(abs);
+	} else {
 		if (path[0] == '/')
 			abs = xstrdup(path);
 		else

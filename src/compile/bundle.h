@@ -22,7 +22,8 @@ struct bundle {
 	char	*entry_id;
 };
 
-/* Compile the script at path and everything it imports.  natives lists the
+/* Compile the script at path ("-": standard input, read to its end, its
+ * imports resolved from the working directory) and everything it imports.  natives lists the
  * module names served by C ("k6", "k6/http", ...; NULL-terminated); importing
  * another "k6/..." name is an error naming it.  Returns an owned bundle, or
  * NULL with *cause set to an owned message for the user. */

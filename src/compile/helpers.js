@@ -470,6 +470,12 @@ __ly.$gi = function (g, m, a) {
 			throw a;
 		return { value: m === 2 ? a : void 0, done: true };
 	}
+	return __ly.$gx(c, m, a);
+};
+/* Run the body of context c, resumed with m and a, to its next yield. */
+__ly.$gx = function (c, m, a) {
+	var v;
+
 	c.m = m;
 	c.a = a;
 	for (;;) {
@@ -554,40 +560,52 @@ __ly.$d(__ly.$G, "@@sym:Symbol.toStringTag", { value: "Generator",
 //@ async gen
 /* An async function: a generator whose yields are awaits.  The body
  * runs at once up to its first await; each await takes the promise's
- * own then (one tick for a native promise, as in node). */
+ * own then (one tick for a native promise, as in node), through the
+ * runtime's __ly_rt.aw, which queues the continuation without the
+ * promise and closures a then() would make.  The body's context is
+ * driven directly: no generator object. */
 __ly.async = function (f, t) {
-	var g = __ly.gen(f, t);
+	var s;
 
-	return new Promise(function (res, rej) {
-		__ly.$as(g, res, rej, 0, void 0);
-	});
+	if (!__ly_rt.np)
+		__ly_rt.load(5);	/* the Promise group */
+	s = new __ly.$S(new __ly.$X(f, t), __ly_rt.np());
+
+	s.step(0, void 0);
+	return s.p;
 };
-__ly.$as = function (g, res, rej, m, a) {
+/* An async call: its body's context and its promise.  step resumes the
+ * body with a value (m 0) or a reason (m 1); __ly_rt.aw calls it when an
+ * awaited value settles.  One object, where closures cost mujs two. */
+__ly.$S = function (c, p) {
+	this.c = c;
+	this.p = p;
+};
+__ly.$S.prototype.step = function (m, a) {
 	var r;
 
 	try {
-		r = __ly.$gi(g, m, a);
+		r = __ly.$gx(this.c, m, a);
 	} catch (e) {
-		rej(e);
+		__ly_rt.rej(this.p, e);
 		return;
 	}
 	if (r.done)
-		res(r.value);
+		__ly_rt.res(this.p, r.value);
 	else
-		Promise.resolve(r.value).then(function (v) {
-			__ly.$as(g, res, rej, 0, v);
-		}, function (e) {
-			__ly.$as(g, res, rej, 1, e);
-		});
+		__ly_rt.aw(r.value, this);
 };
-//@ agen gen $d
+//@ agen gen $d ait
 /* An async generator: a generator whose yields of __ly.aw(v) are
- * awaits; next, throw and return queue their requests, served one at a
- * time, each with a promise. */
+ * awaits and whose yields of __ly.ady(v) are yield* (the generator's
+ * requests go to v's async iterator, s.d, until it is done); next,
+ * throw and return queue their requests, served one at a time, each
+ * with a promise. */
 __ly.agen = function (f, t) {
 	var o = Object.create(__ly.$AG);
 
-	__ly.$d(o, "@@ly:ag", { value: { g: __ly.gen(f, t), q: [], busy: false } });
+	__ly.$d(o, "@@ly:ag", { value: { g: __ly.gen(f, t), q: [], busy: false,
+	    d: null } });
 	return o;
 };
 __ly.$W = function (v) {
@@ -595,6 +613,12 @@ __ly.$W = function (v) {
 };
 __ly.aw = function (v) {
 	return new __ly.$W(v);
+};
+__ly.$D = function (it) {
+	this.it = it;
+};
+__ly.ady = function (v) {
+	return new __ly.$D(__ly.ait(v));
 };
 __ly.$ag = function (o, m, a) {
 	var s = o != null ? o["@@ly:ag"] : void 0;
@@ -605,7 +629,7 @@ __ly.$ag = function (o, m, a) {
 		s.q.push([m, a, res, rej]);
 		if (!s.busy) {
 			s.busy = true;
-			__ly.$ags(s, m, a);
+			(s.d ? __ly.$agy : __ly.$ags)(s, m, a);
 		}
 	});
 };
@@ -618,7 +642,12 @@ __ly.$ags = function (s, m, a) {
 		__ly.$agd(s, 1, e, true);
 		return;
 	}
-	if (r.value instanceof __ly.$W)
+	if (r.value instanceof __ly.$D) {
+		s.d = r.value.it;
+		__ly.$agy(s, 0, void 0);
+	} else if (r.done && s.g["@@ly:g"].m !== 2)
+		__ly.$agd(s, 0, r.value, true);	/* fell off its end: no await */
+	else if (r.value instanceof __ly.$W)
 		Promise.resolve(r.value.v).then(function (x) {
 			__ly.$ags(s, 0, x);
 		}, function (e) {
@@ -643,9 +672,45 @@ __ly.$agd = function (s, err, v, done) {
 	else
 		h[2]({ value: v, done: done });
 	if (s.q.length > 0)
-		__ly.$ags(s, s.q[0][0], s.q[0][1]);
+		(s.d ? __ly.$agy : __ly.$ags)(s, s.q[0][0], s.q[0][1]);
 	else
 		s.busy = false;
+};
+/* One request (m, a) passed on to the iterator of a yield*; when it is
+ * done, the generator goes on with its value (or returns it). */
+__ly.$agy = function (s, m, a) {
+	var it = s.d, f, r;
+
+	try {
+		f = it[["next", "throw", "return"][m]];
+		if (f == null) {
+			s.d = null;
+			if (m === 2)
+				return __ly.$ags(s, 2, a);
+			f = it["return"];
+			if (f != null)
+				f.call(it);
+			throw new TypeError("The iterator does not provide a 'throw' method");
+		}
+		r = f.call(it, a);
+	} catch (e) {
+		s.d = null;
+		return __ly.$ags(s, 1, e);
+	}
+	Promise.resolve(r).then(function (x) {
+		if (x === null || (typeof x !== "object" && typeof x !== "function")) {
+			s.d = null;
+			return __ly.$ags(s, 1, new TypeError("Iterator result " + x +
+			    " is not an object"));
+		}
+		if (!x.done)
+			return __ly.$agd(s, 0, x.value, false);
+		s.d = null;
+		__ly.$ags(s, m === 2 ? 2 : 0, x.value);
+	}, function (e) {
+		s.d = null;
+		__ly.$ags(s, 1, e);
+	});
 };
 __ly.$AG = {};
 __ly.$d(__ly.$AG, "next", { value: function (v) { return __ly.$ag(this, 0, v); },

@@ -61,6 +61,8 @@ struct lgen {
 
 static void ex_stmt(struct gen *, struct node *);
 static void ex_expr(struct gen *, struct node **);
+static void ex_destr(struct gen *, struct node *, const char *, int);
+static void ex_class(struct gen *, struct node *);
 static int has_yield_list(const struct node *);
 static void replace(struct node **, struct node *);
 
@@ -82,8 +84,19 @@ has_yield(const struct node *n)
 	case N_AWAIT:
 		return 1;
 	case N_FUNC:
-	case N_CLASS:
 		return 0;
+	case N_CLASS: {
+		/* its extends clause and computed keys run here; its
+		 * methods and initialisers are functions of their own */
+		const struct node *m;
+
+		if (has_yield(n->b))
+			return 1;
+		for (m = n->c; m != NULL; m = m->next)
+			if ((m->flags & NF_COMPUTED) && has_yield(m->a))
+				return 1;
+		return 0;
+	}
 	case N_FOROF:
 		if (n->flags & NF_ASYNC)
 			return 1;
@@ -238,14 +251,12 @@ emit_yield(struct gen *g, struct node *n, struct node **np)
 	struct lgen *lg = LG(g);
 	int lab = newlab(g);
 
-	if (n->type == N_YIELD && (n->flags & NF_STAR) && lg->kind == 2)
-		gfail(g, n, "not supported yet: yield* in async generators");
 	if (n->a != NULL && has_yield(n->a))
 		ex_expr(g, &n->a);
 	sync(g, n->line);
 	emitf(g, " _$g.n = \1%d\2; return ", lab);
 	if (n->type == N_YIELD && (n->flags & NF_STAR)) {
-		emit(g, "_$g.dy(");
+		emit(g, lg->kind == 2 ? "__ly.ady(" : "_$g.dy(");
 		gen_expr(g, n->a, 1);
 		emit(g, ");");
 	} else if (n->type == N_AWAIT && lg->kind == 2) {
@@ -349,18 +360,46 @@ ex_assign(struct gen *g, struct node **np)
 
 	while (t->type == N_PAREN)
 		t = t->a;
-	if (n->op != '=' && bop == 0)
-		gfail(g, n, "not supported yet: %s in a logical assignment",
-		    LG(g)->kind == 1 ? "await" : "yield");
+	if (n->op == '=' && (t->type == N_ARRPAT || t->type == N_OBJPAT) &&
+	    has_yield(t)) {
+		const char *v = temp(g);
+
+		ex_expr(g, &n->b);
+		emitf(g, " %s = (", v);
+		gen_expr(g, n->b, 1);
+		emit(g, ");");
+		ex_destr(g, t, v, D_ASSIGN);
+		replace(np, ident(g, n, v));
+		return;
+	}
 	if (t->type == N_MEMBER && t->a->type != N_SUPER) {
 		slots[ns++] = &t->a;
 		if (t->flags & NF_COMPUTED)
 			slots[ns++] = &t->b;
 		for (int i = 0; i < ns; i++)
 			spill(g, slots[i]);
-	} else if (t->type != N_IDENT && has_yield(t))
+	} else if (t->type != N_IDENT && (has_yield(t) || (n->op != '=' &&
+	    bop == 0)))
 		gfail(g, t, "not supported yet: %s in an assignment target",
 		    LG(g)->kind == 1 ? "await" : "yield");
+	if (n->op != '=' && bop == 0) {
+		/* a ||= v is a || (a = v), the target's parts read once */
+		struct node *l = ast_new(g->arena, N_LOGICAL, n->line, n->pos);
+		struct node *rd = ast_new(g->arena, t->type, t->line, t->pos);
+
+		*rd = *t;
+		rd->next = NULL;
+		l->op = n->op == T_LAND_AS ? T_AND : n->op == T_LOR_AS ? T_OR :
+		    T_NULLISH;
+		l->a = rd;
+		l->b = ast_new(g->arena, N_ASSIGN, n->line, n->pos);
+		l->b->op = '=';
+		l->b->a = t;
+		l->b->b = n->b;
+		replace(np, l);
+		ex_branch(g, np);
+		return;
+	}
 	if (bop != 0) {
 		/* The old value is read before the yield. */
 		struct node *old = ast_new(g->arena, N_PAREN, t->line, t->pos);
@@ -379,6 +418,86 @@ ex_assign(struct gen *g, struct node **np)
 	ex_expr(g, &n->b);
 }
 
+/* A yield or await after a ?. link of the chain *np: the link's base
+ * is evaluated into a temporary and tested, as a branch, and the rest
+ * of the chain runs on the temporary.  The deepest such link is taken
+ * first (its base has none), the others by recursion.  0 when the chain
+ * has no such link. */
+static int
+ex_optchain(struct gen *g, struct node **np)
+{
+	struct node *k, *l = NULL, *c;
+	const char *r, *t, *obj = NULL;
+	int above = 0, end;
+
+	for (k = *np; k->type == N_MEMBER || k->type == N_CALL; k = k->a) {
+		if (k->type == N_CALL ? has_yield_list(k->b) :
+		    (k->flags & NF_COMPUTED) && has_yield(k->b))
+			above = 1;
+		if (above && (k->flags & NF_OPTIONAL))
+			l = k;
+	}
+	if (l == NULL)
+		return 0;
+	r = temp(g);
+	end = newlab(g);
+	c = l->a;
+	while (c->type == N_PAREN && l->type == N_CALL && c->a->type == N_MEMBER)
+		c = c->a;
+	if (l->type == N_CALL && c->type == N_MEMBER && c->a->type != N_SUPER) {
+		/* o.f?.(x): f is called with this = o */
+		spill(g, &c->a);
+		if (c->flags & NF_COMPUTED)
+			spill(g, &c->b);
+		obj = c->a->s;
+	} else
+		ex_expr(g, &l->a);
+	t = temp(g);
+	emitf(g, " %s = (", t);
+	gen_expr(g, l->a, 1);
+	emitf(g, "); if (%s == null) { %s = void 0;", t, r);
+	jump(g, end);
+	emit(g, " }");
+	l->flags &= ~NF_OPTIONAL;
+	if (obj != NULL) {
+		struct node *m = ast_new(g->arena, N_MEMBER, l->line, l->pos);
+		struct node *self = ident(g, l, obj);
+
+		m->a = ident(g, l, t);
+		m->b = ident(g, l, "call");
+		self->next = l->b;
+		l->a = m;
+		l->b = self;
+	} else
+		l->a = ident(g, l, t);
+	ex_expr(g, np);
+	/* the links left may still be ?. ones */
+	c = ast_new(g->arena, N_CHAIN, l->line, l->pos);
+	c->a = *np;
+	emitf(g, " %s = (", r);
+	gen_expr(g, c, 1);
+	emit(g, ");");
+	mark(g, end);
+	replace(np, ident(g, *np, r));
+	return 1;
+}
+
+/* A class with a yield or await in its extends clause or computed
+ * keys: they are evaluated first, in order, into temporaries. */
+static void
+ex_class(struct gen *g, struct node *n)
+{
+	struct node **slots[MAXSLOTS], *m;
+	int ns = 0;
+
+	if (n->b != NULL)
+		slots[ns++] = &n->b;
+	for (m = n->c; m != NULL && ns < MAXSLOTS; m = m->next)
+		if (m->flags & NF_COMPUTED)
+			slots[ns++] = &m->a;
+	ex_slots(g, slots, ns);
+}
+
 /* Make *np free of yields, printing what must run before it. */
 static void
 ex_expr(struct gen *g, struct node **np)
@@ -395,6 +514,12 @@ ex_expr(struct gen *g, struct node **np)
 		return;
 	case N_PAREN:
 		ex_expr(g, &n->a);
+		return;
+	case N_CHAIN:
+		if (ex_optchain(g, &n->a))
+			replace(np, n->a);
+		else
+			ex_expr(g, &n->a);
 		return;
 	case N_LOGICAL:
 		if (has_yield(n->b)) {
@@ -419,6 +544,8 @@ ex_expr(struct gen *g, struct node **np)
 		return;
 	case N_UPDATE:
 	case N_MEMBER:
+		if (n->type == N_MEMBER && ex_optchain(g, np))
+			return;
 		if (n->type == N_UPDATE) {
 			struct node *t = n->a;
 
@@ -436,6 +563,9 @@ ex_expr(struct gen *g, struct node **np)
 	case N_CALL:
 	case N_NEW: {
 		struct node *c = n->a;
+
+		if (n->type == N_CALL && ex_optchain(g, np))
+			return;
 
 		while (c->type == N_PAREN && n->type == N_CALL &&
 		    c->a->type != N_MEMBER)
@@ -468,6 +598,9 @@ ex_expr(struct gen *g, struct node **np)
 		slots[ns++] = &n->a;
 		ns = list_slots(&n->b->b, slots, ns);
 		break;
+	case N_CLASS:
+		ex_class(g, n);
+		return;
 	case N_OBJECT: {
 		struct node *k;
 
@@ -556,6 +689,92 @@ ex_block(struct gen *g, struct node *b)
 	scope_pop(g);
 }
 
+/* Destructure val into the pattern t, with a yield or await in its
+ * defaults or computed keys: as destr() in lower.c, one statement at a
+ * time, a default a branch taken when the value is undefined. */
+static void
+ex_destr(struct gen *g, struct node *t, const char *val, int mode)
+{
+	struct node *k;
+	const char *tmp, *keys = "";
+	int i, skip;
+
+	while (t->type == N_PAREN)
+		t = t->a;
+	if (!has_yield(t)) {
+		emit(g, " ");
+		g->first = 1;
+		destr(g, t, val, mode);
+		emit(g, ";");
+		return;
+	}
+	tmp = temp(g);
+	switch (t->type) {
+	case N_ASSIGNPAT:
+		skip = newlab(g);
+		emitf(g, " %s = %s; if (%s !== void 0) {", tmp, val, tmp);
+		jump(g, skip);
+		emit(g, " }");
+		ex_expr(g, &t->b);
+		emitf(g, " %s = (", tmp);
+		gen_expr(g, t->b, 1);
+		emit(g, ");");
+		mark(g, skip);
+		ex_destr(g, t->a, tmp, mode);
+		return;
+	case N_ARRPAT:
+		for (k = t->a, i = 0; k != NULL && k->type != N_REST; k = k->next)
+			i++;
+		if (k != NULL)
+			emitf(g, " %s = __ly.ai(%s);", tmp, val);
+		else
+			emitf(g, " %s = __ly.ai(%s, %d);", tmp, val, i);
+		for (k = t->a, i = 0; k != NULL; k = k->next, i++) {
+			if (k->type == N_HOLE)
+				continue;
+			if (k->type == N_REST)
+				ex_destr(g, k->a, gprintf(g, "%s.slice(%d)", tmp, i),
+				    mode);
+			else
+				ex_destr(g, k, gprintf(g, "%s[%d]", tmp, i), mode);
+		}
+		return;
+	case N_OBJPAT:
+		emitf(g, " %s = __ly.oc(%s);", tmp, val);
+		for (k = t->a; k != NULL; k = k->next) {
+			const char *sep = *keys ? ", " : "", *kt;
+
+			if (k->type == N_REST) {
+				ex_destr(g, k->a, gprintf(g, "__ly.or(%s, [%s])",
+				    tmp, keys), mode);
+				continue;
+			}
+			if (!(k->flags & NF_COMPUTED)) {
+				struct buf q = BUF_INIT;
+
+				if (k->a->type == N_NUM)
+					buf_printf(&q, "\"%.17g\"", k->a->num);
+				else
+					quote(&q, k->a->s, k->a->n);
+				keys = gprintf(g, "%s%s%s", keys, sep, q.data);
+				buf_free(&q);
+				ex_destr(g, k->b, access(g, tmp, k->a), mode);
+				continue;
+			}
+			ex_expr(g, &k->a);
+			kt = temp(g);
+			emitf(g, " %s = (", kt);
+			gen_expr(g, k->a, 1);
+			emit(g, ");");
+			keys = gprintf(g, "%s%s%s", keys, sep, kt);
+			ex_destr(g, k->b, gprintf(g, "%s[%s]", tmp, kt), mode);
+		}
+		return;
+	}
+	gfail(g, t, "not supported yet: %s in an assignment target",
+	    LG(g)->kind == 1 ? "await" : "yield");
+}
+
 /* A var, let or const: one declarator at a time. */
 static void
 ex_var(struct gen *g, struct node *v)
@@ -566,6 +785,22 @@ ex_var(struct gen *g, struct node *v)
 		nx = d->next;
 		if (d->b != NULL)
 			ex_value(g, &d->b);
+		if (d->b != NULL && d->a->type != N_IDENT && has_yield(d->a)) {
+			const char *t = temp(g);
+
+			sync(g, d->line);
+			emitf(g, " %s = (", t);
+			gen_expr(g, d->b, 1);
+			emit(g, ");");
+			ex_destr(g, d->a, t, D_DECL);
+			if (v->flags & (NF_LET | NF_CONST)) {
+				emit(g, " ");
+				g->first = 1;
+				tdz_set_names(g, d->a);
+				emit(g, g->first ? "void 0;" : ";");
+			}
+			continue;
+		}
 		d->next = NULL;
 		one.a = d;
 		emit(g, " ");
@@ -893,6 +1128,11 @@ ex_stmt(struct gen *g, struct node *n)
 	case N_VAR:
 		ex_var(g, n);
 		break;
+	case N_CLASS:
+		ex_class(g, n);
+		emit(g, " ");
+		gen_stmt(g, n);
+		break;
 	case N_RETURN:
 	case N_THROW:
 		ex_value(g, &n->a);
@@ -1050,18 +1290,60 @@ add_name(struct fnctx *f, const char *name)
 	buf_printf(&f->temps, "%s%s", f->temps.len ? ", " : "", name);
 }
 
+/*
+ * The body's statements.  Its function declarations are hoisted: each
+ * stays where it stands, so that lines keep their places, in a state of
+ * its own that the body's first state jumps to, one after the other,
+ * before the first statement; the flow of statements jumps over it.
+ */
+static void
+ex_body(struct gen *g, struct node *body)
+{
+	struct node *k;
+	int next = -1, start = -1, after;
+
+	for (k = body; k != NULL; k = k->next)
+		if (k->type == N_FUNC && k->a != NULL) {
+			start = newlab(g);
+			next = newlab(g);
+			jump(g, next);
+			mark(g, start);
+			break;
+		}
+	for (k = body; k != NULL; k = k->next) {
+		if (k->type != N_FUNC || k->a == NULL) {
+			ex_stmt(g, k);
+			continue;
+		}
+		after = newlab(g);
+		jump(g, after);
+		mark(g, next);
+		ex_stmt(g, k);
+		next = newlab(g);
+		jump(g, next);
+		mark(g, after);
+	}
+	if (start >= 0) {
+		/* the last declaration goes on to the first statement */
+		emit(g, " return _$g.stop();");
+		mark(g, next);
+		jump(g, start);
+	}
+}
+
 void
 lowergen_body(struct gen *g, struct node *f)
 {
 	struct fnctx *outer = g->fn, *fc;
-	struct lgen lg;
+	/* in the arena: an error leaves it to lowergen_abandon */
+	struct lgen *lg = arena_alloc(g->arena, sizeof *lg);
 	struct node *body, ret;
 	struct scope *s;
 	size_t i, start;
 	static const char *const helper[] = { "gen", "async", "agen" };
 
-	memset(&lg, 0, sizeof lg);
-	lg.kind = (f->flags & NF_ASYNC) ? (f->flags & NF_GEN) ? 2 : 1 : 0;
+	memset(lg, 0, sizeof *lg);
+	lg->kind = (f->flags & NF_ASYNC) ? (f->flags & NF_GEN) ? 2 : 1 : 0;
 	if (f->flags & NF_EXPRBODY) {
 		memset(&ret, 0, sizeof ret);
 		ret.type = N_RETURN;
@@ -1093,16 +1375,16 @@ lowergen_body(struct gen *g, struct node *f)
 	start = g->out.len;
 	/* Each turn of the state machine is a back-edge: it ticks. */
 	emitf(g, " return __ly.%s(function (_$g) { _$l: for (;; " TICK "()) "
-	    "switch (_$g.p = _$g.n) { case 0:", helper[lg.kind]);
+	    "switch (_$g.p = _$g.n) { case 0:", helper[lg->kind]);
 	fc = fn_push(g, 1);
 	fc->wrapper = 1;
-	fc->gen = &lg;
+	fc->gen = lg;
 	fc->mark = g->out.len;
-	lg.nstate = 1;
-	ex_stmts(g, body);
+	lg->nstate = 1;
+	ex_body(g, body);
 	emit(g, " default: return _$g.stop(); } }");
-	if (lg.tries.len > 0)
-		emitf(g, ", [%s]", lg.tries.data);
+	if (lg->tries.len > 0)
+		emitf(g, ", [%s]", lg->tries.data);
 	emit(g, ");");
 	patch(g, start);
 	/* The inner function's names and temporaries, to the outer. */
@@ -1111,7 +1393,15 @@ lowergen_body(struct gen *g, struct node *f)
 	if (fc->temps.len > 0)
 		add_name(outer, fc->temps.data);
 	buf_reset(&fc->temps);
+	fc->gen = NULL;
 	fn_pop(g);
-	buf_free(&lg.tries);
-	free(lg.labs);
+	lowergen_abandon(lg);
+}
+
+void
+lowergen_abandon(struct lgen *lg)
+{
+	buf_free(&lg->tries);
+	free(lg->labs);
+	lg->labs = NULL;
 }

@@ -163,9 +163,12 @@ struct lexarg {
 #define declare_block(...)	lower_declare_block(__VA_ARGS__)
 #define tdz_scope(...)	lower_tdz_scope(__VA_ARGS__)
 #define tdz_resets(...)	lower_tdz_resets(__VA_ARGS__)
+#define tdz_set_names(...)	lower_tdz_set_names(__VA_ARGS__)
 #define fn_push(...)	lower_fn_push(__VA_ARGS__)
 #define fn_pop(...)	lower_fn_pop(__VA_ARGS__)
 #define destr(...)	lower_destr(__VA_ARGS__)
+#define quote(...)	lower_quote(__VA_ARGS__)
+#define access(...)	lower_access(__VA_ARGS__)
 #define bind(...)	lower_bind(__VA_ARGS__)
 #define lookup(...)	lower_lookup(__VA_ARGS__)
 #define hoist_vars(...)	lower_hoist_vars(__VA_ARGS__)
@@ -192,9 +195,15 @@ void	 scope_pop(struct gen *);
 void	 declare_block(struct gen *, struct node *, int fntop);
 void	 tdz_scope(struct gen *, struct node *, int single, int sw);
 void	 tdz_resets(struct gen *);
+/* Pieces that mark the names a pattern declared as initialised. */
+void	 tdz_set_names(struct gen *, struct node *pattern);
 struct fnctx *fn_push(struct gen *, int arrow);
 void	 fn_pop(struct gen *);
 void	 destr(struct gen *, struct node *, const char *val, int mode);
+/* A JavaScript string literal for s, safe for ES5 and mujs. */
+void	 quote(struct buf *, const char *s, size_t n);
+/* obj ".name" or obj "[key]" for an access with a literal key. */
+char	*access(struct gen *, const char *obj, struct node *key);
 void	 bind(struct gen *, struct scope *, const char *, size_t,
 	    const char *emitname, int kind);
 struct binding *lookup(struct gen *, const char *, size_t);
@@ -210,5 +219,7 @@ void	 emit_ident_ref(struct gen *, struct node *);
 void	 lowergen_body(struct gen *, struct node *f);
 int	 lowergen_jump(struct gen *, struct node *);
 void	 lowergen_return(struct gen *, struct node *, const char *marks);
+/* Free what a state machine left when an error cut it short. */
+void	 lowergen_abandon(struct lgen *);
 
 #endif

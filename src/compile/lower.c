@@ -106,7 +106,7 @@ insert_at(struct gen *g, size_t off, const char *s)
 }
 
 /* A JavaScript string literal for s, safe for ES5 and mujs. */
-static void
+void
 quote(struct buf *b, const char *s, size_t n)
 {
 	literal_quote(b, s, n);
@@ -961,6 +961,12 @@ cb_tdz_set(struct gen *g, struct node *id, void *arg)
 	}
 }
 
+void
+tdz_set_names(struct gen *g, struct node *pattern)
+{
+	pattern_names(g, pattern, cb_tdz_set, NULL);
+}
+
 /* Emit the resets of a block's flags (the block may run again). */
 void
 tdz_resets(struct gen *g)
@@ -1082,7 +1088,7 @@ emit_key(struct gen *g, struct node *k, unsigned flags)
 }
 
 /* ".name" or "[key]" for an access with a literal key. */
-static char *
+char *
 access(struct gen *g, const char *obj, struct node *k)
 {
 	struct buf b = BUF_INIT;
@@ -1326,8 +1332,12 @@ cls_home(struct gen *g, const struct node *at)
 {
 	if (g->cls != NULL && g->cls->home != NULL)
 		return g->cls->home;
-	if (g->cls == NULL || g->cls->super == NULL)
+	if (g->cls == NULL)
 		gfail(g, at, "'super' keyword unexpected here");
+	/* A class without extends: its methods' home objects inherit
+	 * from these. */
+	if (g->cls->super == NULL)
+		return g->cls->is_static ? "Function.prototype" : "Object.prototype";
 	if (g->cls->is_static)
 		return g->cls->super;
 	return gprintf(g, "%s.prototype", g->cls->super);
@@ -4022,6 +4032,8 @@ out:
 		g->scope = g->scope->up;
 	}
 	while (g->fn != NULL) {
+		if (g->fn->gen != NULL)
+			lowergen_abandon(g->fn->gen);
 		buf_free(&g->fn->temps);
 		free(g->fn->names);
 		g->fn = g->fn->up;

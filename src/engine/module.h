@@ -19,7 +19,7 @@
  * only record the result and vu_wake the VU; the VU's coroutine then runs
  * the JavaScript callback (for a blocked call, on return from vu_block).
  * What must finish before the iteration ends is run to its end by the
- * iteration_end hook, as timers do. */
+ * settle hook, as timers do, blocking in vu_block between events. */
 #ifndef LYOCELL_ENGINE_MODULE_H
 #define LYOCELL_ENGINE_MODULE_H
 
@@ -88,9 +88,14 @@ struct engine_module {
 	int		(*vu_init)(struct vu *, char **cause);
 	/* On the VU, before the iteration's function is called. */
 	void		(*iteration_start)(struct vu *);
-	/* On the VU, after the function returned or threw: run what the
-	 * iteration left pending (timers, Promise jobs) to its end, then
-	 * drop the rest. */
+	/* On the VU, once the iteration's function (or setup(), teardown())
+	 * returned: run what it left pending (timers, Promise jobs, open
+	 * connections) to its end, as k6 ends an iteration only when its
+	 * event loop is empty.  NULL, or an owned message that ends the
+	 * iteration with an error ("Uncaught (in promise) ..."). */
+	char		*(*settle)(struct vu *);
+	/* On the VU, after settle or a failure: drop what is still pending,
+	 * which never runs. */
 	void		(*iteration_end)(struct vu *);
 	/* The iteration is being cut short: cancel what the VU is blocked
 	 * on (its timers, its requests).  Not on the VU; it is woken after. */

@@ -387,16 +387,68 @@ push_setup_data(struct vu *vu)
 	js_getregistry(J, "ly.setup");
 }
 
+/* Log an iteration's error: an exception with its stack, or the end of
+ * its event loop ("Uncaught (in promise) ..."), which k6 logs without
+ * source=stacktrace. */
 static void
-log_exception(struct vu *vu, const char *text)
+log_exception(struct vu *vu, const char *text, int exception)
 {
 	char *fields = NULL;
 
 	if (vu->run != NULL)
-		fields = xasprintf("executor=%s scenario=%s source=stacktrace",
-		    vu->run->sc->executor_name, vu->run->sc->name);
+		fields = xasprintf("executor=%s scenario=%s%s",
+		    vu->run->sc->executor_name, vu->run->sc->name,
+		    exception ? " source=stacktrace" : "");
 	log_msg(LOG_ERROR, fields, "%s", text);
 	free(fields);
+}
+
+/* The iteration_end hooks: drop what the function left pending. */
+static void
+modules_end(struct vu *vu)
+{
+	struct engine *e = vu->engine;
+	size_t i;
+
+	for (i = 0; i < e->nmodules; i++)
+		if (e->modules[i]->iteration_end != NULL)
+			e->modules[i]->iteration_end(vu);
+}
+
+/*
+ * Once the function on top of the stack returned: run the event loop to
+ * its end, as k6 ends an iteration, setup() or teardown() only when its
+ * timers and promises have settled (the modules' settle hooks).  An
+ * async function's promise is settled then (its rejection, unhandled, ends the loop with an error),
+ * so the value on top becomes the promise's value when want_value.
+ * NULL, or an owned message.
+ */
+static char *
+vu_settle(struct vu *vu, int want_value)
+{
+	struct engine *e = vu->engine;
+	js_State *J = vu->J;
+	char *text = NULL;
+	size_t i;
+
+	for (i = 0; i < e->nmodules && text == NULL; i++)
+		if (e->modules[i]->settle != NULL)
+			text = e->modules[i]->settle(vu);
+	if (text != NULL || !want_value ||
+	    !js_isobject(J, -1) || !runtime_promises_loaded(J))
+		return text;
+	js_getglobal(J, "__ly_rt");
+	js_getproperty(J, -1, "result");
+	js_rot2(J);
+	js_pop(J, 1);
+	js_rot2(J);
+	js_pushundefined(J);
+	js_rot2(J);
+	if (js_pcall(J, 1)) {
+		js_pop(J, 1);
+		js_pushundefined(J);
+	}
+	return NULL;
 }
 
 /*
@@ -467,7 +519,7 @@ vu_iteration(struct vu *vu)
 		if (e->modules[i]->iteration_start != NULL)
 			e->modules[i]->iteration_start(vu);
 	if (push_export(J, run->sc->exec) == -1) {
-		log_exception(vu, "the exported function is gone");
+		log_exception(vu, "the exported function is gone", 0);
 		js_pushundefined(J);
 	} else {
 		js_pushundefined(J);
@@ -475,18 +527,21 @@ vu_iteration(struct vu *vu)
 		if (capped_pcall(vu, 1)) {
 			if (!vu->interrupted) {
 				text = error_text(J);
-				log_exception(vu, text);
+				log_exception(vu, text, 1);
 				free(text);
 			}
+		} else if ((text = vu_settle(vu, 0)) != NULL) {
+			if (!vu->interrupted)
+				log_exception(vu, text, 0);
+			free(text);
 		}
 	}
 	js_pop(J, 1);
 	vu->iter++;
 	vu->iter_in_scenario++;
-	/* The iteration ends when its event loop is empty, as in k6. */
-	for (i = 0; i < e->nmodules; i++)
-		if (e->modules[i]->iteration_end != NULL)
-			e->modules[i]->iteration_end(vu);
+	/* The VU ran the event loop to its end (vu_settle), or the
+	 * iteration failed: what is left never runs, as in k6. */
+	modules_end(vu);
 	flush_io(vu);
 	if (!vu->interrupted && e->opts != NULL && e->opts->min_iteration_duration > 0) {
 		double left = e->opts->min_iteration_duration -
@@ -530,6 +585,12 @@ vu_do_call(struct vu *vu, struct vu_call *c)
 	}
 	if (capped_pcall(vu, 1)) {
 		c->cause = error_text(J);
+		js_pop(J, 1);
+		return;
+	}
+	c->cause = vu_settle(vu, 1);
+	modules_end(vu);
+	if (c->cause != NULL) {
 		js_pop(J, 1);
 		return;
 	}

@@ -95,6 +95,7 @@ struct http_req {
 	unsigned long		 call_prereq;	/* net_calls() at t_prereq */
 	uint64_t		 out_bytes;	/* body bytes libcurl wrote */
 	int			 verbose;	/* CURLOPT_VERBOSE is on */
+	struct http_debug	*debug;		/* --http-debug, or NULL */
 	long			 hop_status;	/* of the last status line */
 	struct http_inner {
 		long	 status;

@@ -16,6 +16,7 @@
 #include "net/net.h"
 #include "util/timeunit.h"
 #include "util/xmalloc.h"
+#include "js/http-debug.h"
 #include "js/http-int.h"
 
 /* The transfer. */
@@ -59,7 +60,7 @@ write_cb(char *p, size_t sz, size_t n, void *arg)
 static void
 verbose_off(struct http_req *r)
 {
-	if (r->verbose) {
+	if (r->verbose && r->debug == NULL) {
 		curl_easy_setopt(r->easy, CURLOPT_VERBOSE, 0L);
 		r->verbose = 0;
 	}
@@ -121,7 +122,7 @@ debug_cb(CURL *e, curl_infotype type, char *p, size_t n, void *arg)
 	struct http_req *r = arg;
 
 	(void)e;
-	(void)p;
+	http_debug_feed(r->debug, type, p, n);
 	if (type == CURLINFO_DATA_OUT)
 		r->out_bytes += n;
 	else if (type != CURLINFO_HEADER_OUT)
@@ -453,6 +454,7 @@ done_cb(CURL *easy, CURLcode result, void *arg)
 	verbose_off(r);
 	r->state = RQ_HOP_DONE;
 	r->hv->running--;
+	http_debug_end(&r->debug);
 	vu_wake(r->hv->vu);
 }
 
@@ -498,6 +500,7 @@ req_start(struct http_req *r)
 		return -1;
 	}
 	setup_easy(r);
+	http_debug_start(&r->debug, r->easy, vu_opts(r->hv->vu));
 	if (net_start(vu_net(r->hv->vu), r->easy, done_cb, r) == -1) {
 		r->result = CURLE_FAILED_INIT;
 		r->state = RQ_HOP_DONE;

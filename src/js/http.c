@@ -18,6 +18,7 @@
 
 #include "engine/module.h"
 #include "js/binary.h"
+#include "js/http-debug.h"
 #include "js/http-digest.h"
 #include "js/http-int.h"
 #include "js/modules.h"
@@ -123,6 +124,7 @@ req_reset(struct http_req *r)
 	free(r->tls_version);
 	free(r->tls_cipher);
 	free(r->remote_ip);
+	http_debug_end(&r->debug);
 	memset(r, 0, sizeof *r);
 }
 

@@ -5,7 +5,8 @@
  * only marks itself due.  When the iteration's function has returned,
  * timers_drain runs the due callbacks and the Promise jobs on the VU's
  * coroutine until nothing is pending, as k6 ends an iteration only when
- * its event loop is empty.  The callbacks and their arguments live in the
+ * its event loop is empty, or until a promise is left rejected with no
+ * handler, which ends it with an error as in k6.  The callbacks and their arguments live in the
  * state's registry object "ly.timers", keyed by timer id. */
 #include "config.h"
 
@@ -17,6 +18,7 @@
 #include "engine/module.h"
 #include "js/modules.h"
 #include "js/runtime.h"
+#include "util/buf.h"
 #include "util/log.h"
 #include "util/timeunit.h"
 #include "util/xmalloc.h"
@@ -209,36 +211,70 @@ run_timer(struct vu *vu, struct timer *t)
 	}
 }
 
-static void
+/* The first promise rejected and left unhandled, as an owned
+ * "Uncaught (in promise) ..." message (with the reason's stack when it
+ * has one, as k6 prints it), or NULL. */
+static char *
+uncaught(js_State *J)
+{
+	struct buf b = BUF_INIT;
+
+	js_getglobal(J, "__ly_rt");
+	js_getproperty(J, -1, "uncaught");
+	js_rot2(J);
+	if (js_pcall(J, 0) || !js_isarray(J, -1)) {
+		js_pop(J, 1);
+		return NULL;
+	}
+	js_getindex(J, -1, 0);
+	buf_puts(&b, "Uncaught (in promise) ");
+	js_copy(J, -1);
+	buf_puts(&b, js_trystring(J, -1, "error"));
+	js_pop(J, 1);
+	if (js_isobject(J, -1) && js_hasproperty(J, -1, "stackTrace")) {
+		buf_puts(&b, js_trystring(J, -1, ""));
+		js_pop(J, 1);
+	}
+	js_pop(J, 2);
+	return buf_steal(&b);
+}
+
+/* Run the Promise jobs; an owned message when one left a rejection
+ * unhandled. */
+static char *
 run_microtasks(struct vu *vu)
 {
 	js_State *J = vu_js(vu);
 
 	/* no Promise group, no jobs: skip a JavaScript call per iteration */
 	if (!runtime_promises_loaded(J))
-		return;
+		return NULL;
 	js_getglobal(J, "__ly_runMicrotasks");
 	if (!js_iscallable(J, -1)) {
 		js_pop(J, 1);
-		return;
+		return NULL;
 	}
 	js_pushundefined(J);
 	if (js_pcall(J, 0))
 		report(vu, J, "promise");
 	else
 		js_pop(J, 1);
+	return uncaught(J);
 }
 
-static void
+static char *
 timers_drain(struct vu *vu)
 {
-	struct timers *ts = vu_module_data(vu, &timers_engine_module);
+	struct timers *ts;
 	struct timer *t;
+	char *text;
 
 	for (;;) {
-		run_microtasks(vu);
+		if ((text = run_microtasks(vu)) != NULL)
+			return text;
+		ts = vu_module_data(vu, &timers_engine_module);
 		if (vu_interrupted(vu) || ts == NULL || ts->head == NULL)
-			return;
+			return NULL;
 		/* One due callback at a time: each may change the list. */
 		for (t = ts->head; t != NULL; t = t->next)
 			if (t->due)
@@ -250,7 +286,7 @@ timers_drain(struct vu *vu)
 		ts->waiting = 1;
 		if (vu_block(vu) == -1) {
 			ts->waiting = 0;
-			return;
+			return NULL;
 		}
 		ts->waiting = 0;
 	}
@@ -278,17 +314,10 @@ timers_vu_free(struct vu *vu)
 	vu_module_set(vu, &timers_engine_module, NULL);
 }
 
-/* The iteration ends when its event loop is empty, as in k6. */
-static void
-timers_iteration_end(struct vu *vu)
-{
-	timers_drain(vu);
-	timers_cancel(vu);
-}
-
 const struct engine_module timers_engine_module = {
 	.name = "k6/timers",
-	.iteration_end = timers_iteration_end,
+	.settle = timers_drain,
+	.iteration_end = timers_cancel,
 	.interrupt = timers_cancel,
 	.vu_free = timers_vu_free,
 };

@@ -65,6 +65,18 @@ buf_add(struct buf *b, const void *p, size_t n)
 }
 
 int
+buf_read(struct buf *b, FILE *f)
+{
+	char chunk[65536];
+	size_t n;
+
+	while ((n = fread(chunk, 1, sizeof chunk, f)) > 0)
+		if (buf_add(b, chunk, n) == -1)
+			return -1;
+	return ferror(f) ? -1 : 0;
+}
+
+int
 buf_puts(struct buf *b, const char *s)
 {
 	return buf_add(b, s, strlen(s));

@@ -10,6 +10,7 @@
 
 #include <stdarg.h>
 #include <stddef.h>
+#include <stdio.h>
 
 struct buf {
 	char	*data;
@@ -25,6 +26,9 @@ void	 buf_free(struct buf *);
 void	 buf_reset(struct buf *);
 int	 buf_reserve(struct buf *, size_t);
 int	 buf_add(struct buf *, const void *, size_t);
+/* Append what is left of f; -1 at the cap or on a read error
+ * (ferror(f) tells which). */
+int	 buf_read(struct buf *, FILE *);
 int	 buf_puts(struct buf *, const char *);
 int	 buf_putc(struct buf *, int);
 int	 buf_printf(struct buf *, const char *, ...) __attribute__((format(printf, 2, 3)));

@@ -7,7 +7,7 @@ man=$srcdir/man/lyocell.1
 ly=$top_builddir/lyocell
 tmp=${TMPDIR:-/tmp}/check-manpage.$$
 trap 'rm -f "$tmp".*' EXIT
-{ "$ly" --help; for c in run inspect version; do "$ly" help $c; done; } |
+{ "$ly" --help; for c in run inspect compare version completion; do "$ly" help $c; done; } |
 	grep -o -- '--[a-z][a-z0-9-]*' | sort -u >"$tmp.help"
 grep -o -- 'Fl \\-[a-z][a-z0-9-]*' "$man" | sed 's/^Fl \\-/--/' | sort -u >"$tmp.man"
 passed=$(comm -12 "$tmp.help" "$tmp.man" | wc -l)

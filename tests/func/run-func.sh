@@ -20,6 +20,8 @@
 #   env:      NAME=VALUE for the run (repeatable; $TARGET and friends are
 #             expanded)
 #   timeout:  seconds before the run counts as hung (default 60)
+#   stdin:    a file of the cases' folder to give the run as standard input
+#             (default /dev/null)
 # Lines starting with # are comments.  Adding a case needs no C.
 set -u
 srcdir=${srcdir:-.}
@@ -65,7 +67,7 @@ passed=0 failed=0
 for case in "$CASES"/*.case; do
 	name=$(basename "$case" .case)
 	[ -n "$only" ] && [ "$name" != "$only" ] && continue
-	args= want_exit=0 timeout=60
+	args= want_exit=0 timeout=60 input=/dev/null
 	outs=() errs=() noerrs=() checks=() envs=()
 	while IFS= read -r line || [ -n "$line" ]; do
 		case $line in
@@ -82,6 +84,7 @@ for case in "$CASES"/*.case; do
 		check) checks+=("$val") ;;
 		env) envs+=("$(eval "printf '%s' \"$val\"")") ;;
 		timeout) timeout=$val ;;
+		stdin) input=$CASES/$val ;;
 		*) echo "not ok - $name: unknown key '$key'"; failed=$((failed + 1)); continue 2 ;;
 		esac
 	done <"$case"
@@ -89,7 +92,7 @@ for case in "$CASES"/*.case; do
 	[ ${#checks[@]} -gt 0 ] && set -- "$@" --summary-export "$tmp/export.json"
 	rm -f "$tmp/export.json"
 	(cd "$CASES" && exec env ${envs[@]+"${envs[@]}"} timeout -k 5 "$timeout" "$LYOCELL" "$@") \
-		>"$tmp/out" 2>"$tmp/err" </dev/null
+		>"$tmp/out" 2>"$tmp/err" <"$input"
 	rc=$?
 	why=
 	[ "$rc" = "$want_exit" ] || why="exit $rc, expected $want_exit"

@@ -118,9 +118,9 @@ test_compile_errors(void **state)
 	assert_non_null(strstr(cause, "SyntaxError: s.js:2:14: Unexpected token ';'"));
 	free(cause);
 	cause = NULL;
-	src = "async function f() {\n  const { a = await 1 } = {};\n}";
+	src = "async function f(x) {\n  for (const { a = await 1 } of x) {}\n}";
 	assert_null(bundle_compile_source("s.js", src, strlen(src), &cause));
-	assert_non_null(strstr(cause, "s.js:2:15: not supported yet: await in this position"));
+	assert_non_null(strstr(cause, "s.js:2:20: not supported yet: await in this position"));
 	free(cause);
 }
 

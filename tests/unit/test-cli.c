@@ -86,6 +86,20 @@ test_errors(void **state)
 	    ARGV("run", "-s", "10s:x"));
 	expect_error(EXIT_USAGE, "not supported yet", ARGC("run", "--paused"),
 	    ARGV("run", "--paused"));
+	/* The nearest flag or command is suggested, within two edits or as
+	 * the completion of a prefix; nothing far off is. */
+	expect_error(EXIT_USAGE, "unknown flag: --vsu; did you mean --vus?",
+	    ARGC("run", "--vsu", "2"), ARGV("run", "--vsu", "2"));
+	expect_error(EXIT_USAGE, "did you mean --summary-export?",
+	    ARGC("run", "--summary-exprot=x"), ARGV("run", "--summary-exprot=x"));
+	expect_error(EXIT_USAGE, "did you mean --no-teardown?",
+	    ARGC("run", "--no-tear"), ARGV("run", "--no-tear"));
+	expect_error(EXIT_USAGE, "unknown flag: --zzzzzz (see",
+	    ARGC("run", "--zzzzzz"), ARGV("run", "--zzzzzz"));
+	expect_error(EXIT_USAGE, "unknown command \"rnu\"; did you mean \"run\"?",
+	    ARGC("rnu", "x.js"), ARGV("rnu", "x.js"));
+	expect_error(EXIT_USAGE, "did you mean \"inspect\"?", ARGC("insp"), ARGV("insp"));
+	expect_error(EXIT_USAGE, "unknown command \"fly\" (see", ARGC("fly"), ARGV("fly"));
 	/* run-only flags are unknown to version. */
 	expect_error(EXIT_USAGE, "unknown flag", ARGC("version", "--vus", "1"),
 	    ARGV("version", "--vus", "1"));

@@ -24,7 +24,7 @@
 #include "util/xmalloc.h"
 
 struct counts {
-	int	init, start, end, interrupt, freed;
+	int	init, start, settle, end, interrupt, freed;
 	int	wrong_data;	/* a hook saw another VU's data */
 	char	order[64];	/* which module's iteration_start ran: a, b */
 };
@@ -78,6 +78,14 @@ fake_start(struct vu *vu, const struct engine_module *m, char c)
 	}
 }
 
+static char *
+fake_settle(struct vu *vu, const struct engine_module *m)
+{
+	check_data(vu, m);
+	counts_of(m)->settle++;
+	return NULL;
+}
+
 static void
 fake_end(struct vu *vu, const struct engine_module *m)
 {
@@ -103,6 +111,7 @@ fake_free(struct vu *vu, const struct engine_module *m)
 
 static int a_init(struct vu *vu, char **cause) { return fake_init(vu, &fake_a); }
 static void a_start(struct vu *vu) { fake_start(vu, &fake_a, 'a'); }
+static char *a_settle(struct vu *vu) { return fake_settle(vu, &fake_a); }
 static void a_end(struct vu *vu) { fake_end(vu, &fake_a); }
 static void a_interrupt(struct vu *vu) { fake_interrupt(vu, &fake_a); }
 static void a_free(struct vu *vu) { fake_free(vu, &fake_a); }
@@ -111,7 +120,9 @@ static void b_start(struct vu *vu) { fake_start(vu, &fake_b, 'b'); }
 static void b_free(struct vu *vu) { fake_free(vu, &fake_b); }
 
 static const struct engine_module fake_a = {
-	"fake-a", a_init, a_start, a_end, a_interrupt, a_free,
+	.name = "fake-a", .vu_init = a_init, .iteration_start = a_start,
+	.settle = a_settle, .iteration_end = a_end, .interrupt = a_interrupt,
+	.vu_free = a_free,
 };
 /* Only some hooks: the others stay NULL. */
 static const struct engine_module fake_b = {
@@ -179,8 +190,8 @@ run(const char *src, struct scenario *sc)
 	free(path);
 }
 
-/* Every VU gets vu_init once, every iteration a start and an end, every
- * VU a vu_free: each with that VU's own data. */
+/* Every VU gets vu_init once, every iteration a start, a settle and an
+ * end, every VU a vu_free: each with that VU's own data. */
 static void
 test_lifecycle(void **state)
 {
@@ -195,6 +206,7 @@ test_lifecycle(void **state)
 	run("export default function () {}\n", &sc);
 	assert_int_equal(ca.init, 3);
 	assert_int_equal(ca.start, 6);
+	assert_int_equal(ca.settle, 6);
 	assert_int_equal(ca.end, 6);
 	assert_int_equal(ca.interrupt, 0);
 	assert_int_equal(ca.freed, 3);
@@ -224,6 +236,7 @@ test_interrupt(void **state)
 	assert_int_equal(ca.init, 1);
 	assert_int_equal(ca.start, 1);
 	assert_int_equal(ca.interrupt, 1);
+	assert_int_equal(ca.settle, 0);	/* the function threw */
 	assert_int_equal(ca.end, 1);
 	assert_int_equal(ca.freed, 1);
 	assert_int_equal(ca.wrong_data, 0);

@@ -1,4 +1,4 @@
-// Timers far apart, so that node under load keeps the same order.
+// node-timing: node under load can fire b0 before a1.
 const sleep = (ms, v) => new Promise((r) => setTimeout(() => r(v), ms));
 const out = [];
 async function worker(name, ms) {

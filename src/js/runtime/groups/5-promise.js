@@ -14,6 +14,10 @@
  * needed; its text is served from C (runtime_groups[]), so a VU that
  * never uses the group never lexes it. */
 var h = rt.load(7), P = "@@ly:p", q = [], qh = 0, Proto, i, f, names;
+/* Promises rejected while no handler was attached: rt.uncaught() reports
+ * the first one still unhandled, as k6 ends an event loop with
+ * "Uncaught (in promise)" (the host rejection tracker of the language). */
+var unhandled = [];
 function job(f, a, b) {
 	q.push(f, a, b);
 }
@@ -24,6 +28,8 @@ function settle(p, s, v) {
 	t.s = s;
 	t.v = v;
 	t.r = undefined;
+	if (s === 2 && !t.h)
+		unhandled.push(p);
 	for (j = 0; j < r.length; j++)
 		job(react, r[j], t);
 }
@@ -68,23 +74,54 @@ function adopt(p, xt) {
 }
 function react(r, t) {
 	var k = t.s === 1 ? r.f : r.j, v;
+
+	if (r.c === null)
+		return r.f.step(t.s === 1 ? 0 : 1, t.v);	/* rt.aw */
 	if (typeof k !== "function")
-		return (t.s === 1 ? r.c.res : r.c.rej)(t.v);
+		return t.s === 1 ? cres(r.c, t.v) : crej(r.c, t.v);
 	try {
 		v = k(t.v);
 	} catch (e) {
-		return r.c.rej(e);
+		return crej(r.c, e);
 	}
-	r.c.res(v);
+	cres(r.c, v);
+}
+/* A capability settles its promise: an internal one (c.i, made for
+ * then() and Promise.resolve/reject on Promise itself) without the two
+ * resolving functions, closures that cost mujs two objects each. */
+function cres(c, v) {
+	if (c.i)
+		resolve(c.p, v);
+	else
+		c.res(v);
+}
+function crej(c, e) {
+	if (c.i)
+		settle(c.p, 2, e);
+	else
+		c.rej(e);
+}
+var D = { value: undefined, writable: true, configurable: true };
+/* A new pending promise. */
+function mk() {
+	var p = Object.create(Proto);
+
+	D.value = { s: 0, v: undefined, r: [] };
+	Object.defineProperty(p, P, D);
+	D.value = undefined;
+	return p;
 }
 function call(f) {
 	f();
 }
-function cap(C) {
+function cap(C, internal) {
 	var c = {}, f;
 	if (C === Promise || C === undefined || C === G) {
-		c.p = Object.create(Proto);
-		rt.def(c.p, P, { s: 0, v: undefined, r: [] });
+		c.p = mk();
+		if (internal) {
+			c.i = true;
+			return c;
+		}
 		f = fns(c.p);
 		c.res = f[0];
 		c.rej = f[1];
@@ -138,7 +175,9 @@ function Promise(ex) {
 		throw new TypeError("Promise constructor cannot be invoked without \x27new\x27");
 	if (typeof ex !== "function")
 		throw new TypeError("Promise resolver " + ex + " is not a function");
-	rt.def(this, P, { s: 0, v: undefined, r: [] });
+	D.value = { s: 0, v: undefined, r: [] };
+	Object.defineProperty(this, P, D);
+	D.value = undefined;
 	f = fns(this);
 	try {
 		ex(f[0], f[1]);
@@ -171,7 +210,8 @@ for (i = 0; i < names.length; i += 2) {
 			if (!h.isObj(this) || !Object.prototype.hasOwnProperty.call(this, P))
 				throw new TypeError("Method Promise.prototype.then called on incompatible receiver " + this);
 			t = this[P];
-			c = cap(Promise);
+			t.h = true;
+			c = cap(Promise, true);
 			if (t.s)
 				job(react, { f: a, j: b, c: c }, t);
 			else
@@ -190,12 +230,12 @@ for (i = 0; i < names.length; i += 2) {
 		case 3:
 			if (a instanceof Promise && a.constructor === C)
 				return a;
-			c = cap(C);
-			c.res(a);
+			c = cap(C, true);
+			cres(c, a);
 			return c.p;
 		case 4:
-			c = cap(C);
-			c.rej(a);
+			c = cap(C, true);
+			crej(c, a);
 			return c.p;
 		case 5:
 		case 6:
@@ -219,6 +259,73 @@ for (i = 0; i < names.length; i += 2) {
 	f.prototype = i / 2;
 	rt.def(names[i], names[i + 1], f);
 }
+/* [reason] of the first promise rejected and still unhandled, or
+ * undefined; the others are forgotten, as the event loop ends. */
+rt.uncaught = function () {
+	var j, t, u = unhandled;
+
+	if (!u.length)
+		return;
+	unhandled = [];
+	for (j = 0; j < u.length; j++) {
+		t = u[j][P];
+		if (!t.h)
+			return [t.v];
+	}
+};
+/* For the compiled async functions (src/compile/helpers.js): a new
+ * pending promise, its settling, and await v: s.step(0, value) or
+ * s.step(1, reason) one tick after v settles, as
+ * PerformPromiseThen(PromiseResolve(v), ...) with no promise made for
+ * the result; s.step never throws. */
+rt.np = mk;
+rt.res = resolve;
+rt.rej = function (p, e) {
+	settle(p, 2, e);
+};
+function aj(s, v) {
+	s.step(0, v);
+}
+function ajr(s, e) {
+	s.step(1, e);
+}
+rt.aw = function (v, s) {
+	var t, then;
+
+	if (h.isObj(v)) {
+		if (Object.prototype.hasOwnProperty.call(v, P) &&
+		    v.constructor === Promise) {
+			t = v[P];
+			t.h = true;
+			if (t.s)
+				job(react, { f: s, c: null }, t);
+			else
+				t.r.push({ f: s, c: null });
+			return;
+		}
+		try {
+			then = v.then;
+		} catch (e) {
+			return job(ajr, s, e);
+		}
+		if (typeof then === "function") {
+			/* a thenable: adopted by a promise of its own first */
+			t = mk();
+			job(adopt, t, [v, then]);
+			t[P].h = true;
+			t[P].r.push({ f: s, c: null });
+			return;
+		}
+	}
+	job(aj, s, v);
+};
+/* The value of v, or of the promise v when it is fulfilled, as k6 takes
+ * the result of an async setup() or handleSummary(). */
+rt.result = function (v) {
+	var t = h.isObj(v) && Object.prototype.hasOwnProperty.call(v, P) ? v[P] : undefined;
+
+	return t === undefined ? v : t.s === 1 ? t.v : undefined;
+};
 return function () {
 	var n = 0, f, a, b;
 	for (; qh < q.length; n++) {

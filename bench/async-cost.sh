@@ -1,0 +1,69 @@
+#!/bin/bash
+# What an async iteration costs: CPU instructions (callgrind, every
+# process of the run) per VU iteration of http.get + check against the
+# local target, written as a plain default function and as an async one
+# that awaits the request (and, for comparison, one that awaits a timer
+# of 0 ms too).  Each figure is the difference of two runs (N and 2N
+# iterations) divided by N, so start-up and exit cancel out.
+# Usage: bench/async-cost.sh [BUILD_DIR [N]]; results in bench/engine.md.
+set -eu
+build=$(cd "${1:-.}" && pwd)
+n=${2:-400}
+tmp=$(mktemp -d "${TMPDIR:-/tmp}/lyocell-async.XXXXXX")
+target_pid=
+trap '[ -n "$target_pid" ] && kill $target_pid; rm -rf "$tmp"' EXIT
+cat >"$tmp/sync.js" <<'JS'
+import http from 'k6/http';
+import { check } from 'k6';
+export const options = { vus: 1, iterations: Number(__ENV.N) };
+export default function () {
+  const r = http.get(`${__ENV.T}/get`);
+  check(r, { 'status is 200': (x) => x.status === 200 });
+}
+JS
+cat >"$tmp/async.js" <<'JS'
+import http from 'k6/http';
+import { check } from 'k6';
+export const options = { vus: 1, iterations: Number(__ENV.N) };
+export default async function () {
+  const r = await http.get(`${__ENV.T}/get`);
+  check(r, { 'status is 200': (x) => x.status === 200 });
+}
+JS
+cat >"$tmp/timer.js" <<'JS'
+import http from 'k6/http';
+import { check } from 'k6';
+export const options = { vus: 1, iterations: Number(__ENV.N) };
+const tick = () => new Promise((r) => setTimeout(r, 0));
+export default async function () {
+  const r = await http.get(`${__ENV.T}/get`);
+  await tick();
+  check(r, { 'status is 200': (x) => x.status === 200 });
+}
+JS
+"$build/tests/target/lyocell-target" --port 0 --port-file "$tmp/port" --quiet &
+target_pid=$!
+for _ in $(seq 100); do [ -s "$tmp/port" ] && break; sleep 0.05; done
+T=http://127.0.0.1:$(cat "$tmp/port")
+
+# Instructions of a whole run (all processes).
+ir() {
+	rm -f "$tmp"/cg.*
+	valgrind --tool=callgrind --trace-children=yes \
+	    --callgrind-out-file="$tmp/cg.%p" "$build/lyocell" run -q --no-summary \
+	    --workers 1 "$@" >/dev/null 2>&1
+	cat "$tmp"/cg.* | awk '/^totals:/ { s += $2 } END { print s }'
+}
+per() {	# per SCRIPT
+	local a b
+	a=$(ir -e N=$n -e T=$T "$tmp/$1")
+	b=$(ir -e N=$((2 * n)) -e T=$T "$tmp/$1")
+	echo $(( (b - a) / n ))
+}
+s=$(per sync.js)
+printf '%-6s %8s instructions per VU iteration\n' sync "$s"
+for k in async timer; do
+	a=$(per $k.js)
+	printf '%-6s %8s instructions per VU iteration (%+.1f%%)\n' $k "$a" \
+	    "$(echo "($a - $s) * 100 / $s" | bc -l)"
+done
