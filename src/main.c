@@ -8,10 +8,10 @@
 #include <string.h>
 #include <unistd.h>
 
+#include "app/coordinator.h"
 #include "cli.h"
 #include "compare.h"
 #include "completion.h"
-#include "engine/coordinator.h"
 #include "exitcode.h"
 #include "js/mujs-layout.h"
 #include "util/log.h"

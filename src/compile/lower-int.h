@@ -1,5 +1,7 @@
-/* What lower.c and lower-gen.c share: the printer's state and the
- * functions of lower.c the generator transform calls.  Internal to
+/* What the files of the lowering share (lower.c: output, scopes, the
+ * temporal dead zone, destructuring, modules; lower-expr.c, lower-func.c,
+ * lower-stmt.c; lower-gen.c, the generator transform): the printer's
+ * state and the functions one calls in another.  Internal to
  * src/compile; the names get a lower_ prefix in the library. */
 #ifndef LYOCELL_LOWER_INT_H
 #define LYOCELL_LOWER_INT_H
@@ -136,6 +138,11 @@ struct gen {
 	struct jscope	*jumps;		/* innermost statement a jump can leave */
 };
 
+struct names {
+	struct node	*v[32];
+	int		 n;
+};
+
 struct lexarg {
 	int		kind;
 	int		fntop;
@@ -148,6 +155,32 @@ struct lexarg {
 #define D_DECL		0
 #define D_ASSIGN	1
 
+#define insert_at(...)	lower_insert_at(__VA_ARGS__)
+#define emit_quoted(...)	lower_emit_quoted(__VA_ARGS__)
+#define gstrdup(...)	lower_gstrdup(__VA_ARGS__)
+#define emit_number(...)	lower_emit_number(__VA_ARGS__)
+#define is_word(...)	lower_is_word(__VA_ARGS__)
+#define has_use_strict(...)	lower_has_use_strict(__VA_ARGS__)
+#define strict_name(...)	lower_strict_name(__VA_ARGS__)
+#define scope_find(...)	lower_scope_find(__VA_ARGS__)
+#define declare_var(...)	lower_declare_var(__VA_ARGS__)
+#define cb_var	lower_cb_var
+#define collect_vars(...)	lower_collect_vars(__VA_ARGS__)
+#define tdz_kind(...)	lower_tdz_kind(__VA_ARGS__)
+#define emit_tdz_throw(...)	lower_emit_tdz_throw(__VA_ARGS__)
+#define emit_tdz_test(...)	lower_emit_tdz_test(__VA_ARGS__)
+#define cb_tdz_set	lower_cb_tdz_set
+#define nonarrow(...)	lower_nonarrow(__VA_ARGS__)
+#define emit_this(...)	lower_emit_this(__VA_ARGS__)
+#define const_binding(...)	lower_const_binding(__VA_ARGS__)
+#define emit_key_literal(...)	lower_emit_key_literal(__VA_ARGS__)
+#define emit_key(...)	lower_emit_key(__VA_ARGS__)
+#define cls_home(...)	lower_cls_home(__VA_ARGS__)
+#define super_strict(...)	lower_super_strict(__VA_ARGS__)
+#define super_key(...)	lower_super_key(__VA_ARGS__)
+#define cb_collect	lower_cb_collect
+#define gen_function(...)	lower_gen_function(__VA_ARGS__)
+#define gen_class(...)	lower_gen_class(__VA_ARGS__)
 #define emit(...)	lower_emit(__VA_ARGS__)
 #define emitf(...)	lower_emitf(__VA_ARGS__)
 #define sync(...)	lower_sync(__VA_ARGS__)
@@ -221,5 +254,36 @@ int	 lowergen_jump(struct gen *, struct node *);
 void	 lowergen_return(struct gen *, struct node *, const char *marks);
 /* Free what a state machine left when an error cut it short. */
 void	 lowergen_abandon(struct lgen *);
+
+/* lower.c */
+void	insert_at(struct gen *g, size_t off, const char *s);
+void	emit_quoted(struct gen *g, const char *s, size_t n);
+char *	gstrdup(struct gen *g, const char *s);
+void	emit_number(struct gen *g, const struct node *n);
+int	is_word(const char *s, size_t n, const char *w);
+int	has_use_strict(struct gen *g, struct node *n);
+void	strict_name(struct gen *g, struct node *id);
+struct binding *	scope_find(struct scope *s, const char *name, size_t n);
+void	declare_var(struct gen *g, const char *name, size_t n);
+void	cb_var(struct gen *g, struct node *id, void *arg);
+void	collect_vars(struct gen *g, struct node *n, int top);
+int	tdz_kind(struct gen *g, struct node *n, struct binding **bp);
+void	emit_tdz_throw(struct gen *g, struct binding *b);
+void	emit_tdz_test(struct gen *g, struct binding *b);
+void	cb_tdz_set(struct gen *g, struct node *id, void *arg);
+struct fnctx *	nonarrow(struct gen *g);
+void	emit_this(struct gen *g);
+struct binding *	const_binding(struct gen *g, struct node *n);
+void	emit_key_literal(struct gen *g, struct node *k);
+void	emit_key(struct gen *g, struct node *k, unsigned flags);
+/* lower-expr.c */
+const char *	cls_home(struct gen *g, const struct node *at);
+int	super_strict(struct gen *g);
+const char *	super_key(struct gen *g, struct node *m, int twice);
+/* lower-func.c */
+void	cb_collect(struct gen *g, struct node *id, void *arg);
+void	gen_function(struct gen *g, struct node *f, const char *name,
+    const char *prologue);
+void	gen_class(struct gen *g, struct node *c, const char *bindname);
 
 #endif

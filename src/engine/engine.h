@@ -15,6 +15,7 @@
 #include <stdint.h>
 #include <sys/queue.h>
 
+#include "engine/module.h"
 #include "engine/plan.h"
 #include "engine/segment.h"
 #include "metrics/wire.h"
@@ -29,40 +30,6 @@ struct metric_registry;
 struct net;
 struct tagset_table;
 typedef struct js_State js_State;
-
-/* The built-in metrics every engine emits, by their registry ids. */
-struct builtin_metrics {
-	uint32_t	vus, vus_max, iterations, iteration_duration;
-	uint32_t	dropped_iterations, checks, group_duration;
-	uint32_t	data_sent, data_received;
-	uint32_t	http_reqs, http_req_duration, http_req_blocked;
-	uint32_t	http_req_connecting, http_req_tls_handshaking;
-	uint32_t	http_req_sending, http_req_waiting, http_req_receiving;
-	uint32_t	http_req_failed;
-};
-
-/* Options the VUs need at run time, read once from the consolidated
- * options. */
-struct runopts {
-	int	 include_system_env;
-	int	 no_cookies_reset;
-	int	 discard_response_bodies;
-	int	 insecure_skip_tls_verify;
-	int	 no_connection_reuse;
-	int	 no_vu_connection_reuse;
-	int	 throw_errors;
-	int64_t	 max_redirects;
-	int64_t	 batch;
-	int64_t	 batch_per_host;
-	double	 min_iteration_duration;
-	char	*user_agent;
-	char	*http_debug;
-	struct kv *env;		/* -e NAME=VALUE and the system environment */
-	size_t	 nenv;
-	struct kv *tags;	/* options.tags / --tag */
-	size_t	 ntags;
-	char	**system_tags;	/* NULL-terminated; NULL means k6's default set */
-};
 
 enum vu_state {
 	VU_INIT,	/* running its init code */
@@ -104,8 +71,7 @@ struct vu {
 	uint64_t	 data_sent, data_received;
 	size_t		 js_bytes;	/* what mujs has allocated */
 	size_t		 js_kept;	/* js_bytes after our last collection */
-	void		*http;		/* the VU's HTTP state (js/http.c) */
-	void		*timers;	/* setTimeout and friends (js/timers.c) */
+	void		*module_data[ENGINE_MODULES_MAX];	/* vu_module_data */
 	int		 setup_ref;	/* setup data decoded for this VU */
 	char		*meta;		/* exec.vu.metrics.metadata: sorted
 					   "key\0value\0" pairs, owned */
@@ -113,13 +79,6 @@ struct vu {
 	TAILQ_ENTRY(vu)	 runq;
 };
 
-
-/* What each worker of this machine publishes for exec.instance, one
- * slot per worker in memory shared across fork(): k6's instance is the
- * whole machine. */
-struct instance_slot {
-	uint64_t	vus_active, vus_max, complete, interrupted;
-};
 
 struct engine {
 	int			 worker;	/* worker number, -1 in the coordinator */
@@ -145,6 +104,9 @@ struct engine {
 	struct buf		*backlog;	/* messages waiting for room */
 	size_t			 nbacklog;
 	struct event		*flush_ev;
+	/* The modules with hooks, in the order they were added. */
+	const struct engine_module *modules[ENGINE_MODULES_MAX];
+	size_t			 nmodules;
 	struct vu_queue		 runq;		/* VUs going on with an iteration */
 	struct vu_queue		 startq;	/* VUs starting one, or idle */
 	struct vu		*running;	/* whose JavaScript runs now */
@@ -189,9 +151,6 @@ void		 engine_run(struct engine *, int (*done)(void *), void *arg);
 void		 engine_wake(struct engine *, struct vu *);
 /* Queue one sample; time is taken now. */
 void		 engine_emit(struct engine *, uint32_t metric, uint32_t tags, double value);
-/* Set key to value in the VU's metadata (NULL value: remove it); the
- * samples the VU emits afterwards carry it. */
-void		 engine_vu_meta_set(struct vu *, const char *key, const char *value);
 /* Encode the pending samples and hand them on. */
 void		 engine_flush(struct engine *);
 /* Send a control message after the pending samples: done, or the
@@ -199,7 +158,6 @@ void		 engine_flush(struct engine *);
  * iterations, then the number of samples emitted so far). */
 void		 engine_send_done(struct engine *);
 void		 engine_send_status(struct engine *);
-int64_t		 engine_now(void);	/* monotonic ns */
 /* The tag set for the VU's current tags plus one key=value. */
 uint32_t	 engine_tags_with(struct engine *, uint32_t base, const char *key,
 		    const char *value);
@@ -220,11 +178,6 @@ void		 engine_mark_failed(struct engine *, const char *reason);
 /* VUs (engine/vu.c). */
 struct vu	*vu_new(struct engine *, uint32_t id, struct exec_run *, char **cause);
 void		 vu_free(struct vu *);
-/* From the VU's coroutine: yield until engine_wake.  Returns -1 when the
- * iteration was interrupted meanwhile (the caller throws). */
-int		 vu_block(struct vu *);
-/* The VU of a mujs state. */
-struct vu	*vu_of(js_State *);
 /* Run an exported function once on this VU (setup, teardown,
  * handleSummary) with an optional JSON argument; the result is stored as
  * owned JSON in *result (NULL when undefined; 0 and no result when the
@@ -238,8 +191,6 @@ const char	*vu_init_error(const struct vu *);
 /* Stop the VU's current iteration as soon as it blocks, or within a
  * slice of CPU time when it never does (see vu_tick in vu.c). */
 void		 vu_interrupt(struct vu *);
-/* Throw the error that ends an interrupted iteration. */
-void		 vu_throw_interrupted(js_State *) __attribute__((noreturn));
 
 /* Executors (engine/executor.c). */
 struct exec_run {

@@ -329,11 +329,14 @@ vu_init_js(struct vu *vu, char **cause)
 	if (capped_pcall(vu, 1))
 		goto fail;
 	js_setregistry(J, "ly.exports");
-	/* As k6, the init code's Promise jobs run in the init context. */
-	timers_microtasks(vu);
+	for (i = 0; i < vu->engine->nmodules; i++)
+		if (vu->engine->modules[i]->init_end != NULL)
+			vu->engine->modules[i]->init_end(vu);
 	vu->in_init = 0;
-	if (http_vu_prepare(vu, cause) == -1)
-		return -1;
+	for (i = 0; i < vu->engine->nmodules; i++)
+		if (vu->engine->modules[i]->vu_init != NULL &&
+		    vu->engine->modules[i]->vu_init(vu, cause) == -1)
+			return -1;
 	/* Compiling leaves garbage behind: collect it before the VU idles. */
 	js_gc(J, 0);
 	vu->js_kept = vu->js_bytes;
@@ -403,21 +406,38 @@ log_exception(struct vu *vu, const char *text, int exception)
 	free(fields);
 }
 
+/* The iteration_end hooks: drop what the function left pending. */
+static void
+modules_end(struct vu *vu)
+{
+	struct engine *e = vu->engine;
+	size_t i;
+
+	for (i = 0; i < e->nmodules; i++)
+		if (e->modules[i]->iteration_end != NULL)
+			e->modules[i]->iteration_end(vu);
+}
+
 /*
  * Once the function on top of the stack returned: run the event loop to
  * its end, as k6 ends an iteration, setup() or teardown() only when its
- * timers and promises have settled.  An async function's promise is
- * settled then (its rejection, unhandled, ends the loop with an error),
+ * timers and promises have settled (the modules' settle hooks).  An
+ * async function's promise is settled then (its rejection, unhandled, ends the loop with an error),
  * so the value on top becomes the promise's value when want_value.
  * NULL, or an owned message.
  */
 static char *
 vu_settle(struct vu *vu, int want_value)
 {
+	struct engine *e = vu->engine;
 	js_State *J = vu->J;
-	char *text;
+	char *text = NULL;
+	size_t i;
 
-	if ((text = timers_drain(vu)) != NULL || !want_value ||
+	for (i = 0; i < e->nmodules && text == NULL; i++)
+		if (e->modules[i]->settle != NULL)
+			text = e->modules[i]->settle(vu);
+	if (text != NULL || !want_value ||
 	    !js_isobject(J, -1) || !runtime_promises_loaded(J))
 		return text;
 	js_getglobal(J, "__ly_rt");
@@ -470,6 +490,20 @@ collect(struct vu *vu)
 	}
 }
 
+/* Emit the VU's data_sent and data_received since the last flush, as k6
+ * does after every iteration and every setup, teardown and handleSummary
+ * call: both, even at 0, as k6's Dialer.IOSamples, so they are always in
+ * the summary. */
+static void
+flush_io(struct vu *vu)
+{
+	struct engine *e = vu->engine;
+
+	engine_emit(e, e->m.data_sent, vu->tags, (double)vu->data_sent);
+	engine_emit(e, e->m.data_received, vu->tags, (double)vu->data_received);
+	vu->data_sent = vu->data_received = 0;
+}
+
 static void
 vu_iteration(struct vu *vu)
 {
@@ -478,12 +512,15 @@ vu_iteration(struct vu *vu)
 	js_State *J = vu->J;
 	int64_t t0 = engine_now();
 	char *text;
+	size_t i;
 
 	vu->interrupted = 0;
 	vu->mid_iteration = 1;
 	vu->iter_start = t0;
 	set_number(J, "__ITER", (double)vu->iter);
-	modules_iteration_start(vu);
+	for (i = 0; i < e->nmodules; i++)
+		if (e->modules[i]->iteration_start != NULL)
+			e->modules[i]->iteration_start(vu);
 	if (push_export(J, run->sc->exec) == -1) {
 		log_exception(vu, "the exported function is gone", 0);
 		js_pushundefined(J);
@@ -505,13 +542,16 @@ vu_iteration(struct vu *vu)
 	js_pop(J, 1);
 	vu->iter++;
 	vu->iter_in_scenario++;
-	modules_iteration_end(vu);
+	/* The VU ran the event loop to its end (vu_settle), or the
+	 * iteration failed: what is left never runs, as in k6. */
+	modules_end(vu);
+	flush_io(vu);
 	if (!vu->interrupted && e->opts != NULL && e->opts->min_iteration_duration > 0) {
 		double left = e->opts->min_iteration_duration -
 		    ns_to_ms(engine_now() - t0);
 
 		if (left > 0)
-			modules_sleep(vu, left);
+			vu_sleep(vu, left);
 	}
 	if (!vu->interrupted) {
 		engine_emit(e, e->m.iterations, vu->tags, 1);
@@ -552,7 +592,7 @@ vu_do_call(struct vu *vu, struct vu_call *c)
 		return;
 	}
 	c->cause = vu_settle(vu, 1);
-	timers_cancel(vu);
+	modules_end(vu);
 	if (c->cause != NULL) {
 		js_pop(J, 1);
 		return;
@@ -605,7 +645,7 @@ vu_main(void *arg)
 		if (x->call != NULL) {
 			vu->state = VU_RUNNING;
 			vu_do_call(vu, x->call);
-			modules_flush_io(vu);
+			flush_io(vu);
 			x->call->done = 1;
 			x->call = NULL;
 			continue;
@@ -698,12 +738,15 @@ void
 vu_free(struct vu *vu)
 {
 	struct vu_ext *x = (struct vu_ext *)vu;
+	size_t i;
 
 	if (vu == NULL)
 		return;
 	if (vu->queued != NULL)
 		TAILQ_REMOVE(vu->queued, vu, runq);
-	modules_vu_free(vu);
+	for (i = 0; i < vu->engine->nmodules; i++)
+		if (vu->engine->modules[i]->vu_free != NULL)
+			vu->engine->modules[i]->vu_free(vu);
 	/* A suspended state is only ever freed, never called into again. */
 	js_freestate(vu->J);
 	coro_free(vu->co);
@@ -721,13 +764,36 @@ vu_block(struct vu *vu)
 	return vu->interrupted ? -1 : 0;
 }
 
+int
+vu_sleep(struct vu *vu, double ms)
+{
+	struct timeval tv;
+
+	if (vu->interrupted)
+		return -1;
+	if (ms <= 0)
+		return 0;
+	tv = timeval_ms(ms);
+	evtimer_add(vu->timer, &tv);
+	if (vu_block(vu) == -1) {
+		evtimer_del(vu->timer);
+		return -1;
+	}
+	return 0;
+}
+
 void
 vu_interrupt(struct vu *vu)
 {
+	size_t i;
+
 	if (vu->state != VU_RUNNING || vu->interrupted)
 		return;
 	vu->interrupted = 1;
-	modules_interrupt(vu);
+	evtimer_del(vu->timer);
+	for (i = 0; i < vu->engine->nmodules; i++)
+		if (vu->engine->modules[i]->interrupt != NULL)
+			vu->engine->modules[i]->interrupt(vu);
 	engine_wake(vu->engine, vu);
 }
 

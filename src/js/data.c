@@ -22,7 +22,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "engine/engine.h"
+#include "engine/module.h"
 #include "exitcode.h"
 #include "js/modules.h"
 #include "util/buf.h"
@@ -298,7 +298,7 @@ shared_array(js_State *J)
 	const struct store *s;
 	const char *name;
 
-	if (!vu->in_init)
+	if (!vu_in_init(vu))
 		js_error(J, "SharedArray can only be created in the init context");
 	name = js_tostring(J, 1);
 	if (*name == '\0')
@@ -318,7 +318,7 @@ share(js_State *J)
 {
 	const char *name = js_tostring(J, 1);
 
-	if (!vu_of(J)->in_init)
+	if (!vu_in_init(vu_of(J)))
 		js_error(J, "SharedArray can only be created in the init context");
 	push_array(J, store_make(J, name, 2));
 }

@@ -23,7 +23,7 @@
 #include <string.h>
 #include <unistd.h>
 
-#include "engine/engine.h"
+#include "engine/module.h"
 #include "js/binary.h"
 #include "js/jsmod.h"
 #include "js/modules.h"
@@ -362,7 +362,7 @@ p_csv(js_State *J)
 static void
 p_in_init(js_State *J)
 {
-	js_pushboolean(J, vu_of(J)->in_init);
+	js_pushboolean(J, vu_in_init(vu_of(J)));
 }
 
 void

@@ -14,7 +14,7 @@
 #include <sys/random.h>
 #include <sys/types.h>
 
-#include "engine/engine.h"
+#include "engine/module.h"
 #include "js/http-debug.h"
 #include "util/buf.h"
 #include "util/log.h"

@@ -1,4 +1,4 @@
-/* Internals shared by the k6/http files (http.c, http-response.c).
+/* Internals shared by the k6/http files (http*.c, listed in http.am).
  *
  * Every request of one JavaScript call lives in the VU's struct http_vu
  * (vu->http) from the moment its arguments are read until the next call
@@ -10,6 +10,7 @@
 #include <stdint.h>
 
 #include "js/http-cookie.h"
+#include "js/http-url.h"
 #include "util/buf.h"
 
 typedef struct js_State js_State;
@@ -176,5 +177,53 @@ void	http_js(js_State *);
 void	http_response_url(js_State *);
 /* Canonical MIME header key, as Go's net/textproto writes it, in place. */
 void	http_canonical_key(char *);
+
+/* What the k6/http files share beyond the structs. */
+enum { RQ_QUEUED, RQ_RUNNING, RQ_HOP_DONE, RQ_COMPLETE };
+
+#define DEFAULT_TIMEOUT_MS	60000
+#define INIT_MSG	"Making http requests in the init context is not supported"
+
+/* System tags, as bits of http_vu.systags. */
+enum {
+	ST_METHOD = 1 << 0, ST_STATUS = 1 << 1, ST_URL = 1 << 2, ST_NAME = 1 << 3,
+	ST_PROTO = 1 << 4, ST_TLS = 1 << 5, ST_EXPECTED = 1 << 6,
+	ST_ERROR = 1 << 7, ST_ERROR_CODE = 1 << 8,
+};
+
+/* http-options.c */
+extern size_t ntlsauth;
+const struct http_tlsauth *	tlsauth_for(const char *host);
+void	hv_options(js_State *J, struct http_vu *hv);
+/* http-params.c */
+void	url_fault(struct http_req *r, const char *url, enum http_url_fault fault,
+    char *msg);
+void	read_url(js_State *J, struct http_req *r, int idx);
+void	read_body(js_State *J, struct http_req *r, int idx);
+void	read_ranges(js_State *J, int idx, struct http_range **out, size_t *n);
+void	read_params(js_State *J, struct http_req *r, int idx);
+/* http.c */
+struct http_vu *	hv_get(js_State *J, const char *what);
+/* http-transfer.c */
+CURL *	hv_easy(struct http_vu *hv, size_t i);
+int	req_start(struct http_req *r);
+/* http-error.c */
+void	tls_info(struct http_req *r);
+void	set_error(struct http_req *r);
+/* http-metrics.c */
+void	timings(struct http_req *r);
+int	is_expected(struct http_req *r);
+void	emit_metrics(struct http_req *r);
+void	store_cookies(struct http_req *r);
+const char *	proto_of(struct http_req *r);
+void	log_failure(struct http_req *r);
+void	emit_inner(struct http_req *r);
+/* http-jar.c */
+void	http_cookie_jar_ctor(js_State *J);
+void	http_cookie_jar_fn(js_State *J);
+void	jar_cookies_for_url(js_State *J);
+void	jar_set(js_State *J);
+void	jar_clear(js_State *J);
+void	jar_delete(js_State *J);
 
 #endif

@@ -12,7 +12,8 @@
 #include <time.h>
 
 #include "compile/bundle.h"
-#include "engine/engine.h"
+#include "engine/module.h"
+#include "engine/plan.h"
 #include "js/binary.h"
 #include "js/modules.h"
 #include "js/runtime.h"
@@ -30,7 +31,7 @@ vu_checked(js_State *J, const char *what, int init_ok)
 {
 	struct vu *vu = vu_of(J);
 
-	if (!init_ok && vu->in_init)
+	if (!init_ok && vu_in_init(vu))
 		js_error(J, "using %s in the init context is not supported", what);
 	return vu;
 }
@@ -46,7 +47,7 @@ tags_plus(struct vu *vu, js_State *J, int idx, uint32_t base)
 	js_pushiterator(J, idx, 1);
 	while ((k = js_nextiterator(J, -1)) != NULL) {
 		js_getproperty(J, idx, k);
-		base = engine_tags_with(vu->engine, base, k, js_tostring(J, -1));
+		base = vu_tags_with(vu, base, k, js_tostring(J, -1));
 		js_pop(J, 1);
 	}
 	js_pop(J, 1);
@@ -58,8 +59,8 @@ static void
 k6_check(js_State *J)
 {
 	struct vu *vu = vu_checked(J, "check()", 0);
-	struct engine *e = vu->engine;
-	uint32_t base = tags_plus(vu, J, 3, vu->tags), tags;
+	const struct builtin_metrics *m = vu_metrics(vu);
+	uint32_t base = tags_plus(vu, J, 3, vu_tags(vu)), tags;
 	const char *k;
 	char *name;
 	int all = 1, ok;
@@ -77,18 +78,18 @@ k6_check(js_State *J)
 			js_copy(J, 1);
 			if (js_pcall(J, 1)) {
 				/* A throwing checker fails, and the error goes on. */
-				tags = engine_system_tag(e, "check") ?
-				    engine_tags_with(e, base, "check", name) : base;
-				engine_emit(e, e->m.checks, tags, 0);
+				tags = vu_system_tag(vu, "check") ?
+				    vu_tags_with(vu, base, "check", name) : base;
+				vu_emit(vu, m->checks, tags, 0);
 				free(name);
 				js_throw(J);
 			}
 		}
 		ok = js_toboolean(J, -1);
 		js_pop(J, 1);
-		tags = engine_system_tag(e, "check") ?
-		    engine_tags_with(e, base, "check", name) : base;
-		engine_emit(e, e->m.checks, tags, ok ? 1 : 0);
+		tags = vu_system_tag(vu, "check") ?
+		    vu_tags_with(vu, base, "check", name) : base;
+		vu_emit(vu, m->checks, tags, ok ? 1 : 0);
 		all &= ok;
 		free(name);
 	}
@@ -101,9 +102,8 @@ static void
 k6_group(js_State *J)
 {
 	struct vu *vu = vu_checked(J, "group()", 0);
-	struct engine *e = vu->engine;
 	const char *name = js_tostring(J, 1);
-	char *old_group = vu->group, *path;
+	char *old_group = vu_group(vu), *path;
 	int64_t t0;
 	int failed;
 
@@ -112,20 +112,20 @@ k6_group(js_State *J)
 	if (!js_iscallable(J, 2))
 		js_typeerror(J, "group() needs a function as its second argument");
 	path = xasprintf("%s::%s", old_group, name);
-	vu->group = path;
-	if (engine_system_tag(e, "group"))
-		vu->tags = engine_tags_with(e, vu->tags, "group", path);
+	vu_set_group(vu, path);
+	if (vu_system_tag(vu, "group"))
+		vu_set_tags(vu, vu_tags_with(vu, vu_tags(vu), "group", path));
 	t0 = engine_now();
 	js_copy(J, 2);
 	js_pushundefined(J);
 	failed = js_pcall(J, 0);
-	if (!vu->interrupted)
-		engine_emit(e, e->m.group_duration, vu->tags,
+	if (!vu_interrupted(vu))
+		vu_emit(vu, vu_metrics(vu)->group_duration, vu_tags(vu),
 		    ns_to_ms(engine_now() - t0));
-	vu->group = old_group;
+	vu_set_group(vu, old_group);
 	/* Back to the outer group, keeping any exec.vu.tags set inside. */
-	if (engine_system_tag(e, "group"))
-		vu->tags = engine_tags_with(e, vu->tags, "group", old_group);
+	if (vu_system_tag(vu, "group"))
+		vu_set_tags(vu, vu_tags_with(vu, vu_tags(vu), "group", old_group));
 	free(path);
 	if (failed)
 		js_throw(J);
@@ -137,7 +137,7 @@ k6_sleep(js_State *J)
 	struct vu *vu = vu_of(J);
 	double s = js_tonumber(J, 1);
 
-	if (modules_sleep(vu, s * 1000) == -1)
+	if (vu_sleep(vu, s * 1000) == -1)
 		vu_throw_interrupted(J);
 	js_pushundefined(J);
 }
@@ -348,7 +348,7 @@ k6_open(js_State *J)
 	size_t len = 0;
 	int binary;
 
-	if (!vu->in_init)
+	if (!vu_in_init(vu))
 		js_error(J, "the \"open()\" function is only available in the init "
 		    "stage (i.e. the global scope)");
 	if (*arg == '\0')
@@ -393,13 +393,13 @@ metric_add_fn(js_State *J)
 	else
 		v = js_tonumber(J, 1);
 	if (v != v) {
-		if (vu->engine->opts != NULL && vu->engine->opts->throw_errors)
+		if (vu_opts(vu) != NULL && vu_opts(vu)->throw_errors)
 			js_error(J, "invalid value for a metric: %s", js_tostring(J, 1));
 		log_msg(LOG_WARN, NULL, "invalid value for a metric, the sample is dropped");
 		js_pushboolean(J, 0);
 		return;
 	}
-	engine_emit(vu->engine, id, tags_plus(vu, J, 2, vu->tags), v);
+	vu_emit(vu, id, tags_plus(vu, J, 2, vu_tags(vu)), v);
 	js_pushboolean(J, 1);
 }
 
@@ -412,11 +412,11 @@ metric_new(js_State *J, enum sink_type type)
 	struct metric *m;
 	char *cause = NULL;
 
-	if (!vu->in_init)
+	if (!vu_in_init(vu))
 		js_error(J, "metrics must be declared in the init context");
 	if (type == SINK_TREND && js_toboolean(J, 2))
 		contains = METRIC_TIME;
-	m = metric_registry_declare(vu->engine->metrics, name, type, contains, &cause);
+	m = metric_registry_declare(vu_metric_registry(vu), name, type, contains, &cause);
 	if (m == NULL) {
 		js_pushstring(J, cause);
 		free(cause);
@@ -466,24 +466,22 @@ exec_vu(js_State *J)
 {
 	struct vu *vu = vu_of(J);
 
-	if (vu->in_init)
+	if (vu_in_init(vu))
 		js_error(J, "getting VU information in the init context is not supported");
 	return vu;
 }
 
-static void x_vu_id(js_State *J) { js_pushnumber(J, exec_vu(J)->id); }
+static void x_vu_id(js_State *J) { js_pushnumber(J, vu_id(exec_vu(J))); }
 
 /* k6 numbers the VUs of every machine of a test with the machine's
  * segment, as it deals iterations. */
 static void
 x_vu_id_test(js_State *J)
 {
-	struct vu *vu = exec_vu(J);
+	struct vu_exec x;
 
-	if (vu->id == 0)
-		js_pushnumber(J, 0);
-	else
-		js_pushnumber(J, (double)segment_global(&vu->engine->machine, vu->id - 1) + 1);
+	vu_exec(exec_vu(J), &x);
+	js_pushnumber(J, x.id_in_test);
 }
 /* exec.vu.tags: reading, writing and deleting go to the VU's current
  * tag set, so every sample the VU emits afterwards carries them.  The
@@ -495,7 +493,7 @@ static int
 vt_has(js_State *J, void *p, const char *name)
 {
 	struct vu *vu = p;
-	const char *v = tagset_value(vu->engine->tagsets, vu->tags, name);
+	const char *v = vu_tag(vu, name);
 
 	if (v == NULL)
 		return 0;
@@ -515,7 +513,7 @@ vt_put(js_State *J, void *p, const char *name)
 		    "and Number types are accepted as a metric tag values", name);
 	/* The mirror keeps the string, as reading it back gives. */
 	js_copy(J, -1);
-	vu->tags = engine_tags_with(vu->engine, vu->tags, name, js_tostring(J, -1));
+	vu_set_tags(vu, vu_tags_with(vu, vu_tags(vu), name, js_tostring(J, -1)));
 	js_replace(J, -2);
 	return 0;
 }
@@ -525,7 +523,7 @@ vt_delete(js_State *J, void *p, const char *name)
 {
 	struct vu *vu = p;
 
-	vu->tags = engine_tags_without(vu->engine, vu->tags, name);
+	vu_set_tags(vu, vu_tags_without(vu, vu_tags(vu), name));
 	return 0;
 }
 
@@ -541,7 +539,7 @@ x_vu_tags(js_State *J)
 	js_rot2(J);
 	js_pop(J, 1);
 	js_newuserdatax(J, "ly.vutags", vu, vt_has, vt_put, vt_delete, NULL);
-	t = tagset_get(vu->engine->tagsets, vu->tags, &n);
+	t = vu_tag_list(vu, &n);
 	vt_mirroring = 1;
 	for (i = 0; t != NULL && i < n; i++) {
 		js_pushstring(J, t[i].value);
@@ -582,8 +580,8 @@ static void
 x_vu_metrics(js_State *J)
 {
 	struct vu *vu = exec_vu(J);
-	const char *k, *v;
-	size_t at = 0;
+	const char *k, *v, *meta;
+	size_t at = 0, len;
 
 	js_newobject(J);
 	x_vu_tags(J);
@@ -594,58 +592,59 @@ x_vu_metrics(js_State *J)
 	js_pop(J, 1);
 	js_newuserdatax(J, "ly.vumeta", vu, NULL, vm_put, vm_delete, NULL);
 	vm_mirroring = 1;
-	while (pairs_next(vu->meta, vu->meta_len, &at, &k, &v)) {
+	meta = vu_meta(vu, &len);
+	while (pairs_next(meta, len, &at, &k, &v)) {
 		js_pushstring(J, v);
 		js_defproperty(J, -2, k, 0);
 	}
 	vm_mirroring = 0;
 	js_setproperty(J, -2, "metadata");
 }
-static void x_vu_iter(js_State *J) { js_pushnumber(J, (double)exec_vu(J)->iter); }
-static void x_vu_iter_sc(js_State *J) { js_pushnumber(J, (double)exec_vu(J)->iter_in_scenario); }
-
-static const struct scenario *
-exec_sc(js_State *J)
+static struct vu_exec
+exec_of(js_State *J)
 {
-	struct vu *vu = exec_vu(J);
+	struct vu_exec x;
 
-	if (vu->run == NULL)
-		js_error(J, "there is no scenario in setup() and teardown()");
-	return vu->run->sc;
+	vu_exec(exec_vu(J), &x);
+	return x;
 }
 
-static void x_sc_name(js_State *J) { js_pushstring(J, exec_sc(J)->name); }
-static void x_sc_executor(js_State *J) { js_pushstring(J, exec_sc(J)->executor_name); }
-static void x_sc_iter(js_State *J) { exec_sc(J); js_pushnumber(J, (double)vu_of(J)->iter_in_instance); }
-static void x_sc_iter_test(js_State *J) { exec_sc(J); js_pushnumber(J, (double)vu_of(J)->iter_in_test); }
+static void x_vu_iter(js_State *J) { js_pushnumber(J, (double)exec_of(J).iter); }
+static void x_vu_iter_sc(js_State *J) { js_pushnumber(J, (double)exec_of(J).iter_in_scenario); }
+
+static struct vu_exec
+exec_sc(js_State *J)
+{
+	struct vu_exec x = exec_of(J);
+
+	if (x.sc == NULL)
+		js_error(J, "there is no scenario in setup() and teardown()");
+	return x;
+}
+
+static void x_sc_name(js_State *J) { js_pushstring(J, exec_sc(J).sc->name); }
+static void x_sc_executor(js_State *J) { js_pushstring(J, exec_sc(J).sc->executor_name); }
+static void x_sc_iter(js_State *J) { js_pushnumber(J, (double)exec_sc(J).iter_in_instance); }
+static void x_sc_iter_test(js_State *J) { js_pushnumber(J, (double)exec_sc(J).iter_in_test); }
 
 static void
 x_sc_start(js_State *J)
 {
-	struct vu *vu = exec_vu(J);
+	struct vu_exec x = exec_sc(J);
 	struct timespec ts;
 
-	exec_sc(J);
 	clock_gettime(CLOCK_REALTIME, &ts);
 	js_pushnumber(J, (double)ts.tv_sec * MS_PER_S + ns_to_ms(ts.tv_nsec) -
-	    ns_to_ms(engine_now() - vu->run->t_start));
+	    ns_to_ms(x.sc_elapsed));
 }
 
-static void
-x_sc_progress(js_State *J)
-{
-	exec_sc(J);
-	js_pushnumber(J, executor_progress(vu_of(J)->run));
-}
+static void x_sc_progress(js_State *J) { js_pushnumber(J, exec_sc(J).sc_progress); }
 
 /* exec.instance: every worker of this machine, as k6's one process. */
 static struct instance_slot
 exec_instance(js_State *J)
 {
-	struct instance_slot s;
-
-	engine_instance(exec_vu(J)->engine, &s);
-	return s;
+	return exec_of(J).instance;
 }
 
 static void x_inst_complete(js_State *J) { js_pushnumber(J, (double)exec_instance(J).complete); }
@@ -656,9 +655,7 @@ static void x_inst_init(js_State *J) { js_pushnumber(J, (double)exec_instance(J)
 static void
 x_inst_duration(js_State *J)
 {
-	struct engine *e = exec_vu(J)->engine;
-
-	js_pushnumber(J, e->started ? ns_to_ms(engine_now() - e->t0) : 0);
+	js_pushnumber(J, ns_to_ms(exec_of(J).test_elapsed));
 }
 
 static void
@@ -667,10 +664,9 @@ x_test_abort(js_State *J)
 	struct vu *vu = vu_of(J);
 	const char *reason = js_isdefined(J, 1) ? js_tostring(J, 1) : "";
 
-	if (vu->in_init)
+	if (vu_in_init(vu))
 		js_error(J, "test.abort() is not allowed in the init context");
-	engine_abort(vu->engine, reason);
-	vu->interrupted = 1;
+	vu_abort_test(vu, reason);
 	vu_throw_interrupted(J);
 }
 
@@ -681,9 +677,9 @@ x_test_fail(js_State *J)
 	struct vu *vu = vu_of(J);
 	const char *reason = js_isdefined(J, 1) ? js_tostring(J, 1) : "";
 
-	if (vu->in_init)
+	if (vu_in_init(vu))
 		js_error(J, "test.fail() is not allowed in the init context");
-	engine_mark_failed(vu->engine, reason);
+	vu_fail_test(vu, reason);
 	js_pushundefined(J);
 }
 
@@ -712,7 +708,7 @@ x_test_options(js_State *J)
 	js_getglobal(J, "JSON");
 	js_getproperty(J, -1, "parse");
 	js_rot2(J);
-	js_pushstring(J, vu->engine->options_json ? vu->engine->options_json : "{}");
+	js_pushstring(J, vu_options_json(vu) ? vu_options_json(vu) : "{}");
 	js_call(J, 1);
 	for (i = 0; i < sizeof test_options_null / sizeof *test_options_null; i++) {
 		if (js_hasproperty(J, -1, test_options_null[i])) {

@@ -1,36 +1,36 @@
 /* The table of native modules and the VU hooks; see modules.h. */
 #include "config.h"
 
-#include <event2/event.h>
 #include <mujs.h>
-#include <stdlib.h>
 #include <string.h>
 
 #include "compile/bundle.h"
-#include "engine/engine.h"
+#include "engine/module.h"
 #include "js/jsmod.h"
 #include "js/modules.h"
-#include "util/timeunit.h"
 #include "util/xmalloc.h"
 
+/* A module is one line here: its name, the function that pushes its
+ * object, and its engine hooks if it has any (engine/module.h). */
 static const struct {
-	const char	*name;
-	void		(*open)(js_State *);
+	const char			*name;
+	void				(*open)(js_State *);
+	const struct engine_module	*hooks;
 } natives[] = {
-	{ "k6", k6_module_open },
-	{ "k6/http", http_module_open },
-	{ "k6/metrics", k6_metrics_module_open },
-	{ "k6/execution", k6_execution_module_open },
-	{ "k6/encoding", encoding_module_open },
-	{ "k6/crypto", crypto_module_open },
-	{ "k6/data", data_module_open },
-	{ "k6/timers", timers_module_open },
-	{ "k6/html", html_module_open },
+	{ "k6", k6_module_open, NULL },
+	{ "k6/http", http_module_open, &http_engine_module },
+	{ "k6/metrics", k6_metrics_module_open, NULL },
+	{ "k6/execution", k6_execution_module_open, NULL },
+	{ "k6/encoding", encoding_module_open, NULL },
+	{ "k6/crypto", crypto_module_open, NULL },
+	{ "k6/data", data_module_open, NULL },
+	{ "k6/timers", timers_module_open, &timers_engine_module },
+	{ "k6/html", html_module_open, NULL },
 	/* Written in JavaScript (js/jsmod.c). */
-	{ "k6/experimental/streams", jsmod_module_open },
-	{ "k6/experimental/fs", jsmod_module_open },
-	{ "k6/experimental/csv", jsmod_module_open },
-	{ "k6/secrets", jsmod_module_open },
+	{ "k6/experimental/streams", jsmod_module_open, NULL },
+	{ "k6/experimental/fs", jsmod_module_open, NULL },
+	{ "k6/experimental/csv", jsmod_module_open, NULL },
+	{ "k6/secrets", jsmod_module_open, NULL },
 };
 #define NNATIVES (sizeof natives / sizeof natives[0])
 
@@ -43,6 +43,16 @@ modules_names(void)
 	for (i = 0; i < NNATIVES; i++)
 		names[i] = natives[i].name;
 	return names;
+}
+
+void
+modules_attach(struct engine *e)
+{
+	size_t i;
+
+	for (i = 0; i < NNATIVES; i++)
+		if (natives[i].hooks != NULL)
+			engine_module_add(e, natives[i].hooks);
 }
 
 void
@@ -98,65 +108,4 @@ modules_register(js_State *J, char **cause)
 		js_pop(J, 1);
 	}
 	return 0;
-}
-
-void
-modules_iteration_start(struct vu *vu)
-{
-	http_iteration_start(vu);
-}
-
-void
-modules_iteration_end(struct vu *vu)
-{
-	/* The VU ran the event loop to its end (timers_drain), or the
-	 * iteration failed: what is left never runs, as in k6. */
-	timers_cancel(vu);
-
-	modules_flush_io(vu);
-}
-
-void
-modules_flush_io(struct vu *vu)
-{
-	struct engine *e = vu->engine;
-
-	/* As k6's Dialer.IOSamples: both, even at 0, so they are always
-	 * in the summary. */
-	engine_emit(e, e->m.data_sent, vu->tags, (double)vu->data_sent);
-	engine_emit(e, e->m.data_received, vu->tags, (double)vu->data_received);
-	vu->data_sent = vu->data_received = 0;
-}
-
-int
-modules_sleep(struct vu *vu, double ms)
-{
-	struct timeval tv;
-
-	if (vu->interrupted)
-		return -1;
-	if (ms <= 0)
-		return 0;
-	tv = timeval_ms(ms);
-	evtimer_add(vu->timer, &tv);
-	if (vu_block(vu) == -1) {
-		evtimer_del(vu->timer);
-		return -1;
-	}
-	return 0;
-}
-
-void
-modules_interrupt(struct vu *vu)
-{
-	evtimer_del(vu->timer);
-	timers_cancel(vu);
-	http_interrupt(vu);
-}
-
-void
-modules_vu_free(struct vu *vu)
-{
-	timers_vu_free(vu);
-	http_vu_free(vu);
 }

@@ -12,6 +12,8 @@
 
 #include <mujs.h>
 
+struct engine;
+struct engine_module;
 struct vu;
 
 /* The names of the native modules, NULL-terminated, for the compiler. */
@@ -19,17 +21,9 @@ const char *const *modules_names(void);
 /* Define the globals and hand every native module to __lymod.native.
  * 0, or -1 with an owned *cause. */
 int	modules_register(js_State *, char **cause);
-void	modules_iteration_start(struct vu *);
-void	modules_iteration_end(struct vu *);
-/* Emit the VU's data_sent and data_received since the last flush, as k6
- * does after every iteration and every setup, teardown and
- * handleSummary call. */
-void	modules_flush_io(struct vu *);
-/* Block the VU for ms milliseconds; -1 if it was interrupted. */
-int	modules_sleep(struct vu *, double ms);
-/* Cancel what the VU is blocked on (its timer, its requests). */
-void	modules_interrupt(struct vu *);
-void	modules_vu_free(struct vu *);
+/* Add the engine hooks of the modules that have them to e, before it
+ * makes VUs. */
+void	modules_attach(struct engine *);
 /* Set the object on top's property name to a new C function. */
 void	modules_setfn(js_State *, js_CFunction, const char *name, int nargs);
 /* The path of the file arg (a path or file:// URL) names, relative to
@@ -58,15 +52,9 @@ void	html_response_methods(js_State *);
 /* Large-subject regular expressions through PCRE2 (js/regexp.c). */
 void	regexp_define(js_State *);
 void	timers_define(js_State *);
-/* Run the Promise jobs there are (at the end of a VU's init code, so
- * that what open() of k6/experimental/fs gives can be used there). */
-void	timers_microtasks(struct vu *);
-/* Run the iteration's event loop to its end (timers, Promise jobs);
- * NULL, or an owned "Uncaught (in promise) ..." message when a promise
- * was rejected with no handler, which ends the loop as in k6. */
-char	*timers_drain(struct vu *);
-void	timers_cancel(struct vu *);
-void	timers_vu_free(struct vu *);
+/* setTimeout and friends: at an iteration's end, run its event loop to
+ * its end (timers, Promise jobs). */
+extern const struct engine_module timers_engine_module;
 /* Byte strings (js/encoding.c): mujs keeps U+0000 as C0 80. */
 struct buf;
 void	encoding_bytes(js_State *, int idx, struct buf *);
@@ -75,12 +63,9 @@ void	encoding_b64(const unsigned char *, size_t, const char *alphabet, int pad,
 	    struct buf *);
 /* Decode base64 in alphabet (padding optional) into out: 0, or -1. */
 int	encoding_unb64(const char *, const char *alphabet, struct buf *out);
-/* After a VU's init code: make its HTTP state if it imported k6/http.
- * 0, or -1 with an owned *cause. */
-int	http_vu_prepare(struct vu *, char **cause);
-void	http_vu_free(struct vu *);
-void	http_interrupt(struct vu *);
-void	http_iteration_start(struct vu *);
+/* After a VU's init code, its HTTP state if it imported k6/http; the
+ * cookie jar reset at each iteration's start. */
+extern const struct engine_module http_engine_module;
 void	http_js(js_State *);
 
 #endif

@@ -15,7 +15,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 
-#include "engine/engine.h"
+#include "engine/module.h"
 #include "js/modules.h"
 #include "js/runtime.h"
 #include "util/buf.h"
@@ -42,13 +42,14 @@ struct timers {
 static struct timers *
 timers_of(struct vu *vu)
 {
-	if (vu->timers == NULL) {
-		struct timers *t = xcalloc(1, sizeof *t);
+	struct timers *t = vu_module_data(vu, &timers_engine_module);
 
+	if (t == NULL) {
+		t = xcalloc(1, sizeof *t);
 		t->next_id = 1;
-		vu->timers = t;
+		vu_module_set(vu, &timers_engine_module, t);
 	}
-	return vu->timers;
+	return t;
 }
 
 static void
@@ -65,11 +66,11 @@ static void
 fired(evutil_socket_t fd, short what, void *arg)
 {
 	struct timer *t = arg;
-	struct timers *ts = t->vu->timers;
+	struct timers *ts = vu_module_data(t->vu, &timers_engine_module);
 
 	t->due = 1;
 	if (ts->waiting)
-		engine_wake(t->vu->engine, t->vu);
+		vu_wake(t->vu);
 }
 
 static void
@@ -113,7 +114,7 @@ set_timer(js_State *J, int interval)
 	if (!js_iscallable(J, 1))
 		js_typeerror(J, "%s: the first argument must be a function",
 		    interval ? "setInterval" : "setTimeout");
-	if (vu->in_init)
+	if (vu_in_init(vu))
 		js_error(J, "not supported yet: %s in the init context",
 		    interval ? "setInterval" : "setTimeout");
 	/* [fn, args...] in the registry, before anything is allocated in C */
@@ -143,7 +144,7 @@ set_timer(js_State *J, int interval)
 	t->ms = js_isdefined(J, 2) ? js_tonumber(J, 2) : 0;
 	if (t->ms != t->ms)
 		t->ms = 0;
-	t->ev = evtimer_new(vu->engine->base, fired, t);
+	t->ev = evtimer_new(vu_event_base(vu), fired, t);
 	t->next = ts->head;
 	ts->head = t;
 	arm(t);
@@ -158,8 +159,8 @@ js_clear(js_State *J)
 {
 	struct vu *vu = vu_of(J);
 
-	if (vu->timers != NULL && js_isnumber(J, 1))
-		timer_remove(J, vu->timers, (int)js_tonumber(J, 1));
+	if (vu_module_data(vu, &timers_engine_module) != NULL && js_isnumber(J, 1))
+		timer_remove(J, vu_module_data(vu, &timers_engine_module), (int)js_tonumber(J, 1));
 	js_pushundefined(J);
 }
 
@@ -176,7 +177,7 @@ report(struct vu *vu, js_State *J, const char *what)
 static void
 run_timer(struct vu *vu, struct timer *t)
 {
-	js_State *J = vu->J;
+	js_State *J = vu_js(vu);
 	char key[16];
 	int id = t->id, interval = t->interval, n, i;
 
@@ -191,7 +192,7 @@ run_timer(struct vu *vu, struct timer *t)
 	if (interval)
 		arm(t);
 	else
-		timer_remove(NULL, vu->timers, id);	/* t is gone */
+		timer_remove(NULL, vu_module_data(vu, &timers_engine_module), id);	/* t is gone */
 	n = js_getlength(J, -1);
 	js_getindex(J, -1, 0);
 	js_pushundefined(J);
@@ -243,7 +244,7 @@ uncaught(js_State *J)
 static char *
 run_microtasks(struct vu *vu)
 {
-	js_State *J = vu->J;
+	js_State *J = vu_js(vu);
 
 	/* no Promise group, no jobs: skip a JavaScript call per iteration */
 	if (!runtime_promises_loaded(J))
@@ -261,16 +262,7 @@ run_microtasks(struct vu *vu)
 	return uncaught(J);
 }
 
-void
-timers_microtasks(struct vu *vu)
-{
-	/* A rejection left unhandled here is one the init code's own
-	 * promises will not see either; the iteration's drain reports its
-	 * own. */
-	free(run_microtasks(vu));
-}
-
-char *
+static char *
 timers_drain(struct vu *vu)
 {
 	struct timers *ts;
@@ -280,8 +272,8 @@ timers_drain(struct vu *vu)
 	for (;;) {
 		if ((text = run_microtasks(vu)) != NULL)
 			return text;
-		ts = vu->timers;
-		if (vu->interrupted || ts == NULL || ts->head == NULL)
+		ts = vu_module_data(vu, &timers_engine_module);
+		if (vu_interrupted(vu) || ts == NULL || ts->head == NULL)
 			return NULL;
 		/* One due callback at a time: each may change the list. */
 		for (t = ts->head; t != NULL; t = t->next)
@@ -300,10 +292,10 @@ timers_drain(struct vu *vu)
 	}
 }
 
-void
+static void
 timers_cancel(struct vu *vu)
 {
-	struct timers *ts = vu->timers;
+	struct timers *ts = vu_module_data(vu, &timers_engine_module);
 	struct timer *t;
 
 	if (ts == NULL)
@@ -314,13 +306,31 @@ timers_cancel(struct vu *vu)
 	}
 }
 
-void
+static void
 timers_vu_free(struct vu *vu)
 {
 	timers_cancel(vu);
-	free(vu->timers);
-	vu->timers = NULL;
+	free(vu_module_data(vu, &timers_engine_module));
+	vu_module_set(vu, &timers_engine_module, NULL);
 }
+
+/* As k6, the init code's Promise jobs run in the init context.  A
+ * rejection left unhandled there is one the init code's own promises will
+ * not see either; the iteration's drain reports its own. */
+static void
+timers_init_end(struct vu *vu)
+{
+	free(run_microtasks(vu));
+}
+
+const struct engine_module timers_engine_module = {
+	.name = "k6/timers",
+	.init_end = timers_init_end,
+	.settle = timers_drain,
+	.iteration_end = timers_cancel,
+	.interrupt = timers_cancel,
+	.vu_free = timers_vu_free,
+};
 
 /* The four functions, on the object on top of the stack. */
 static void

@@ -1,0 +1,244 @@
+/* A worker process: its engine, its ring, its control pipe, its heartbeat. */
+#include "config.h"
+
+#include <errno.h>
+#include <event2/event.h>
+#include <mujs.h>
+#include <pthread.h>
+#include <signal.h>
+#include <string.h>
+#include <sys/prctl.h>
+#include <time.h>
+#include <unistd.h>
+
+#include "exitcode.h"
+#include "js/intern.h"
+#include "js/scriptcache.h"
+#include "metrics/aggregator.h"
+#include "util/log.h"
+#include "util/xmalloc.h"
+#include "js/modules.h"
+#include "app/coord-int.h"
+
+struct worker_ctx {
+	struct engine	*e;
+	struct ring	*ring;
+	int		 ctl_in, ctl_out;
+	int		 start;
+	struct event	*vus_ev;
+};
+
+static int
+ring_send(void *arg, const void *p, size_t len)
+{
+	return ring_write(arg, p, len) == 0 ? 0 : -1;
+}
+
+static void
+worker_ctl_cb(evutil_socket_t fd, short what, void *arg)
+{
+	struct worker_ctx *w = arg;
+	char cmd[64];
+	ssize_t n, i;
+
+	n = read(fd, cmd, sizeof cmd);
+	if (n <= 0) {
+		/* The coordinator is gone: stop. */
+		executor_stop_all(w->e);
+		event_del(w->vus_ev);
+		return;
+	}
+	for (i = 0; i < n; i++) {
+		if (cmd[i] == CTL_START)
+			w->start = 1;
+		else if (cmd[i] == CTL_STOP)
+			executor_stop_all(w->e);
+	}
+}
+
+static void
+worker_vus_cb(evutil_socket_t fd, short what, void *arg)
+{
+	struct worker_ctx *w = arg;
+
+	engine_send_status(w->e);
+}
+
+static int
+worker_started(void *arg)
+{
+	struct worker_ctx *w = arg;
+
+	return w->start || w->e->stopping;
+}
+
+static int
+worker_ready(void *arg)
+{
+	return executor_all_ready(arg);
+}
+
+static int
+worker_done(void *arg)
+{
+	return ((struct engine *)arg)->done;
+}
+
+static void
+worker_abort(void *arg, const char *reason)
+{
+	struct worker_ctx *w = arg;
+	char msg = CTL_ABORT;
+
+	(void)reason;
+	if (write(w->ctl_out, &msg, 1) < 0)
+		(void)0;
+}
+
+static void
+worker_fail(void *arg)
+{
+	struct worker_ctx *w = arg;
+	char msg = CTL_MARK_FAILED;
+
+	if (write(w->ctl_out, &msg, 1) < 0)
+		(void)0;
+}
+
+void
+ctl_write(int fd, const char *msg, size_t len)
+{
+	while (len > 0) {
+		ssize_t n = write(fd, msg, len);
+
+		if (n < 0 && errno == EINTR)
+			continue;
+		if (n <= 0)
+			return;
+		msg += n;
+		len -= (size_t)n;
+	}
+}
+
+struct beat {
+	int64_t		*slot;
+};
+
+static void *
+beat_thread(void *arg)
+{
+	struct beat *b = arg;
+	struct timespec ts = { 0, 250 * 1000 * 1000 };
+
+	for (;;) {
+		__atomic_store_n(b->slot, engine_now(), __ATOMIC_RELAXED);
+		nanosleep(&ts, NULL);
+	}
+	return NULL;
+}
+
+void __attribute__((noreturn))
+worker_main(struct coord *c, int k)
+{
+	static struct beat beat;
+	pthread_t beat_tid;
+	sigset_t all, old;
+	struct worker_proc *wp = &c->workers[k];
+	struct worker_ctx w;
+	struct timeval sec = { 1, 0 };
+	struct event *ctl_ev;
+	const char *err;
+	char *cause = NULL, *msg;
+	int i;
+
+	/* Die with the coordinator, even busy in JavaScript; it may be gone
+	 * already. */
+	prctl(PR_SET_PDEATHSIG, SIGKILL);
+	if (getppid() != c->pid)
+		_exit(1);
+	/* The thread takes no signals: they are the event loop's. */
+	beat.slot = &c->beats[k];
+	sigfillset(&all);
+	pthread_sigmask(SIG_BLOCK, &all, &old);
+	if (pthread_create(&beat_tid, NULL, beat_thread, &beat) != 0)
+		fatalx(EXIT_INTERNAL, "worker %d: cannot start its heartbeat", k);
+	pthread_sigmask(SIG_SETMASK, &old, NULL);
+	memset(&w, 0, sizeof w);
+	w.ring = wp->ring;
+	w.ctl_in = wp->ctl_to;
+	w.ctl_out = wp->ctl_from;
+	signal(SIGINT, SIG_IGN);	/* the coordinator decides */
+	signal(SIGTERM, SIG_DFL);
+	signal(SIGPIPE, SIG_IGN);
+	for (i = 0; i < c->nworkers; i++)
+		if (i != k) {
+			ring_free(c->workers[i].ring);
+			close(c->workers[i].ctl_to);
+			close(c->workers[i].ctl_from);
+		}
+	w.e = engine_new(k, c->bundle, &c->plan, &c->opts, c->options_json,
+	    metric_registry_new(), &cause);
+	if (w.e == NULL)
+		goto broken;
+	modules_attach(w.e);
+	w.e->send = ring_send;
+	w.e->send_arg = w.ring;
+	w.e->setup_json = c->setup_json;
+	w.e->abort_fn = worker_abort;
+	w.e->fail_fn = worker_fail;
+	w.e->abort_arg = &w;
+	segment_split(&c->seg, k, c->nworkers, &w.e->seg);
+	w.e->machine = c->seg;
+	w.e->next_vu_id = wp->vu_base;
+	w.e->instance = c->instance;
+	w.e->ninstance = c->nworkers;
+	ctl_ev = event_new(w.e->base, w.ctl_in, EV_READ | EV_PERSIST, worker_ctl_cb, &w);
+	event_add(ctl_ev, NULL);
+	w.vus_ev = event_new(w.e->base, -1, EV_PERSIST, worker_vus_cb, &w);
+	if (executor_setup(w.e, &cause) == -1)
+		goto broken;
+	engine_run(w.e, worker_ready, w.e);
+	if ((err = executor_init_error(w.e)) != NULL) {
+		cause = xstrdup(err);
+		goto fail;
+	}
+	ctl_write(w.ctl_out, (char[]){ CTL_READY }, 1);
+	engine_run(w.e, worker_started, &w);
+	if (!w.e->stopping) {
+		/* The first status comes 100 ms after the start, when the
+		 * VUs the start activates all run (a status sent at once
+		 * would count only those that had begun), before the
+		 * coordinator's first sample at 1 s. */
+		struct timeval first = { 0, 100000 };
+
+		event_add(w.vus_ev, &sec);
+		event_base_once(w.e->base, -1, EV_TIMEOUT, worker_vus_cb, &w, &first);
+		executor_start(w.e);
+		engine_run(w.e, worker_done, w.e);
+	}
+	event_del(w.vus_ev);
+	worker_vus_cb(-1, 0, &w);
+	if (log_enabled(LOG_DEBUG)) {
+		log_msg(LOG_DEBUG, NULL, "worker %d: %zu names interned and %zu "
+		    "scripts compiled, shared by its VUs", k, intern_count(),
+		    scriptcache_count());
+		log_msg(LOG_DEBUG, NULL, "worker %d: %zu collections between "
+		    "iterations; largest VU heap at an iteration's end %zu KiB",
+		    k, w.e->js_collections, w.e->js_peak >> 10);
+	}
+	engine_send_done(w.e);
+	/* Every message must reach the coordinator before we go. */
+	while (w.e->nbacklog > 0) {
+		ring_wait_space(w.ring, 1 << 20, 100);
+		engine_flush(w.e);
+	}
+	_exit(0);
+fail:
+	msg = xasprintf("%c%s", CTL_FAILED, cause ? cause : "unknown error");
+	ctl_write(w.ctl_out, msg, strlen(msg) + 1);
+	_exit(1);
+broken:
+	msg = xasprintf("%cworker %d: %s", CTL_BROKEN, k, cause ? cause : "unknown error");
+	ctl_write(w.ctl_out, msg, strlen(msg) + 1);
+	_exit(1);
+}

@@ -1,0 +1,1169 @@
+/* Lowering expressions: operators, calls, optional chains, assignments,
+ * super, literals of plain data.  Part of lower.c's printer (lower-int.h). */
+#include "config.h"
+
+#include <math.h>
+#include <setjmp.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "compile/ast.h"
+#include "compile/lexer.h"
+#include "compile/lower.h"
+#include "compile/literal.h"
+#include "util/xmalloc.h"
+#include "compile/lower-int.h"
+
+/* Expressions. */
+
+static int
+needs_parens(const struct node *n)
+{
+	switch (n->type) {
+	case N_BINARY: case N_LOGICAL: case N_COND: case N_ASSIGN: case N_SEQ:
+	case N_UNARY: case N_UPDATE: case N_FUNC: case N_OBJECT: case N_CLASS:
+	case N_TEMPLATE: case N_CHAIN: case N_ARRPAT: case N_OBJPAT:
+		return 1;
+	}
+	return 0;
+}
+
+static void
+gen_sub(struct gen *g, struct node *n)
+{
+	gen_expr(g, n, 0);
+}
+
+static int
+has_spread(struct node *args)
+{
+	for (; args != NULL; args = args->next)
+		if (args->type == N_SPREAD)
+			return 1;
+	return 0;
+}
+
+/* An array value built from a list with spreads: [a].concat(__ly.ai(b)). */
+static void
+gen_spread_array(struct gen *g, struct node *l)
+{
+	int open = 0;
+
+	sync(g, l ? l->line : g->line);
+	emit(g, "[]");
+	for (; l != NULL; l = l->next) {
+		if (l->type == N_SPREAD) {
+			if (open) {
+				emit(g, "])");
+				open = 0;
+			}
+			emit(g, ".concat(__ly.ai(");
+			gen_expr(g, l->a, 1);
+			emit(g, "))");
+			continue;
+		}
+		if (!open) {
+			emit(g, ".concat([");
+			open = 1;
+		} else
+			emit(g, ", ");
+		if (l->type == N_HOLE)
+			emit(g, "void 0");
+		else
+			gen_expr(g, l, 1);
+	}
+	if (open)
+		emit(g, "])");
+}
+
+static void
+gen_args(struct gen *g, struct node *l)
+{
+	emit(g, "(");
+	for (; l != NULL; l = l->next) {
+		gen_expr(g, l, 1);
+		if (l->next)
+			emit(g, ", ");
+	}
+	emit(g, ")");
+}
+
+const char *
+cls_home(struct gen *g, const struct node *at)
+{
+	if (g->cls != NULL && g->cls->home != NULL)
+		return g->cls->home;
+	if (g->cls == NULL)
+		gfail(g, at, "'super' keyword unexpected here");
+	/* A class without extends: its methods' home objects inherit
+	 * from these. */
+	if (g->cls->super == NULL)
+		return g->cls->is_static ? "Function.prototype" : "Object.prototype";
+	if (g->cls->is_static)
+		return g->cls->super;
+	return gprintf(g, "%s.prototype", g->cls->super);
+}
+
+static void
+emit_field_calls(struct gen *g)
+{
+	size_t i;
+
+	for (i = 0; i < g->cls->nfields; i++) {
+		emitf(g, ", %s.call(", g->cls->fields[i]);
+		emit_this(g);
+		emit(g, ")");
+	}
+}
+
+static void
+gen_call(struct gen *g, struct node *n)
+{
+	struct node *callee = n->a;
+
+	while (callee->type == N_PAREN && callee->a->type == N_MEMBER)
+		callee = callee->a;
+	if (callee->type == N_SUPER) {
+		struct clsctx *c = g->cls;
+
+		if (c == NULL || c->super == NULL)
+			gfail(g, callee, "'super' keyword unexpected here");
+		sync(g, n->line);
+		emitf(g, "(__ly.sup(");
+		emit_this(g);
+		emitf(g, ", %s, ", c->super);
+		if (has_spread(n->b))
+			gen_spread_array(g, n->b);
+		else {
+			struct node *a;
+
+			emit(g, "[");
+			for (a = n->b; a != NULL; a = a->next) {
+				gen_expr(g, a, 1);
+				if (a->next)
+					emit(g, ", ");
+			}
+			emit(g, "]");
+		}
+		emit(g, ")");
+		emit_field_calls(g);
+		emit(g, ")");
+		return;
+	}
+	if (callee->type == N_MEMBER && callee->a->type == N_SUPER) {
+		const char *home = cls_home(g, callee);
+
+		sync(g, n->line);
+		if (has_spread(n->b))
+			emit(g, "__ly.ap(");
+		emit(g, home);
+		if (callee->flags & NF_COMPUTED) {
+			emit(g, "[");
+			gen_expr(g, callee->b, 1);
+			emit(g, "]");
+		} else
+			emit(g, access(g, "", callee->b));
+		if (has_spread(n->b)) {
+			emit(g, ", ");
+			emit_this(g);
+			emit(g, ", ");
+			gen_spread_array(g, n->b);
+			emit(g, ")");
+		} else {
+			struct node *a;
+
+			emit(g, ".call(");
+			emit_this(g);
+			for (a = n->b; a != NULL; a = a->next) {
+				emit(g, ", ");
+				gen_expr(g, a, 1);
+			}
+			emit(g, ")");
+		}
+		return;
+	}
+	if (callee->type == N_IDENT && is_word(callee->s, callee->n, "require") &&
+	    lookup(g, callee->s, callee->n) == NULL && n->b != NULL &&
+	    n->b->next == NULL && n->b->type == N_STR) {
+		char *cause = NULL, *id;
+
+		if (g->opt->resolve != NULL) {
+			id = g->opt->resolve(g->opt->arg, n->b->s, &cause);
+			if (id == NULL) {
+				free(g->err);
+				g->err = cause;
+				g->errpos = n->b->pos;
+				g->errline = n->b->line;
+				longjmp(g->jmp, 1);
+			}
+		} else
+			id = xstrdup(n->b->s);
+		sync(g, n->line);
+		emit(g, "require(");
+		emit_quoted(g, id, strlen(id));
+		emit(g, ")");
+		free(id);
+		return;
+	}
+	if (has_spread(n->b)) {
+		if (callee->type == N_MEMBER) {
+			const char *t = temp(g);
+
+			sync(g, n->line);
+			emitf(g, "__ly.ap((%s = ", t);
+			gen_sub(g, callee->a);
+			emit(g, ")");
+			if (callee->flags & NF_COMPUTED) {
+				emit(g, "[");
+				gen_expr(g, callee->b, 1);
+				emit(g, "]");
+			} else
+				emit(g, access(g, "", callee->b));
+			emitf(g, ", %s, ", t);
+		} else {
+			sync(g, n->line);
+			emit(g, "__ly.ap(");
+			gen_expr(g, callee, 1);
+			emit(g, ", void 0, ");
+		}
+		gen_spread_array(g, n->b);
+		emit(g, ")");
+		return;
+	}
+	gen_sub(g, n->a);
+	gen_args(g, n->b);
+}
+
+static void
+gen_member_tail(struct gen *g, struct node *n)
+{
+	if (n->flags & NF_COMPUTED) {
+		emit(g, "[");
+		gen_expr(g, n->b, 1);
+		emit(g, "]");
+	} else
+		emit(g, access(g, "", n->b));
+}
+
+/* Optional chains: see the comment at the top of the file. */
+static void
+gen_chain(struct gen *g, struct node *chain)
+{
+	struct node *links[256], *k;
+	int nl = 0, i, closes = 0;
+	size_t start;
+
+	for (k = chain->a; k->type == N_MEMBER || k->type == N_CALL; k = k->a) {
+		if (nl == 256)
+			gfail(g, chain, "optional chain too long");
+		links[nl++] = k;
+	}
+	/* links[] runs from the outermost; reverse it. */
+	for (i = 0; i < nl / 2; i++) {
+		struct node *t = links[i];
+
+		links[i] = links[nl - 1 - i];
+		links[nl - 1 - i] = t;
+	}
+	sync(g, chain->line);
+	emit(g, "(");
+	start = g->out.len;
+	if (k->type == N_SUPER)
+		gfail(g, k, "not supported yet: super in optional chains");
+	gen_sub(g, k);
+	for (i = 0; i < nl; i++) {
+		struct node *l = links[i];
+		struct node *nx = i + 1 < nl ? links[i + 1] : NULL;
+		const char *objtmp = NULL;
+
+		if (l->flags & NF_OPTIONAL) {
+			const char *t = temp(g);
+			char *pre = gprintf(g, "((%s = ", t);
+
+			insert_at(g, start, pre);
+			emitf(g, ") == null ? void 0 : ");
+			start = g->out.len;
+			emit(g, t);
+			closes++;
+		}
+		if (l->type == N_MEMBER) {
+			if (nx != NULL && nx->type == N_CALL &&
+			    ((nx->flags & NF_OPTIONAL) || has_spread(nx->b))) {
+				objtmp = temp(g);
+				insert_at(g, start, gprintf(g, "(%s = ", objtmp));
+				emit(g, ")");
+			}
+			gen_member_tail(g, l);
+			if (objtmp != NULL) {
+				/* The call that follows needs this = object. */
+				struct node *c = nx;
+
+				size_t cstart = start;
+
+				if (c->flags & NF_OPTIONAL) {
+					const char *t = temp(g);
+
+					insert_at(g, start, gprintf(g, "((%s = ", t));
+					emitf(g, ") == null ? void 0 : ");
+					cstart = g->out.len;
+					emit(g, t);
+					closes++;
+				}
+				if (has_spread(c->b)) {
+					insert_at(g, cstart, "__ly.ap(");
+					emitf(g, ", %s, ", objtmp);
+					gen_spread_array(g, c->b);
+					emit(g, ")");
+				} else {
+					emitf(g, ".call(%s", objtmp);
+					for (k = c->b; k != NULL; k = k->next) {
+						emit(g, ", ");
+						gen_expr(g, k, 1);
+					}
+					emit(g, ")");
+				}
+				i++;
+			}
+		} else {
+			if (has_spread(l->b)) {
+				insert_at(g, start, "__ly.ap(");
+				emit(g, ", void 0, ");
+				gen_spread_array(g, l->b);
+				emit(g, ")");
+			} else
+				gen_args(g, l->b);
+		}
+	}
+	while (closes-- > 0)
+		emit(g, ")");
+	emit(g, ")");
+}
+
+static void
+gen_template(struct gen *g, struct node *n)
+{
+	struct node *q, *e;
+
+	sync(g, n->line);
+	if (ast_count(n->b) > LONG_CHAIN / 2) {
+		/* Many substitutions: one join, not a long + chain. */
+		emit(g, "[");
+		for (q = n->a, e = n->b; q != NULL; q = q->next) {
+			if (q != n->a)
+				emit(g, ", ");
+			emit_quoted(g, q->s, q->n);
+			if (e != NULL) {
+				emit(g, ", String(");
+				gen_expr(g, e, 1);
+				emit(g, ")");
+				e = e->next;
+			}
+		}
+		emit(g, "].join(\"\")");
+		return;
+	}
+	emit(g, "(");
+	for (q = n->a, e = n->b; q != NULL; q = q->next) {
+		if (q == n->a || q->n > 0) {
+			if (q != n->a)
+				emit(g, " + ");
+			emit_quoted(g, q->s, q->n);
+		}
+		if (e != NULL) {
+			/* ToString, not the + operator's ToPrimitive: an
+			 * object's toString wins over its valueOf. */
+			if (e->type == N_STR || e->type == N_NUM ||
+			    e->type == N_TEMPLATE) {
+				emit(g, " + (");
+				gen_expr(g, e, 1);
+				emit(g, ")");
+			} else {
+				emit(g, " + String(");
+				gen_expr(g, e, 1);
+				emit(g, ")");
+			}
+			e = e->next;
+		}
+	}
+	emit(g, ")");
+}
+
+static void
+gen_tagged(struct gen *g, struct node *n)
+{
+	struct node *q, *e;
+	struct fnctx *top = g->fn;
+	const char *t;
+
+	/* The strings array is made once per site: cache it in a var of
+	 * the module body. */
+	while (top->up != NULL)
+		top = top->up;
+	t = gprintf(g, "_$%d", ++g->uid);
+	buf_printf(&top->temps, "%s%s", top->temps.len ? ", " : "", t);
+	gen_sub(g, n->a);
+	emitf(g, "(%s || (%s = __ly.tpl([", t, t);
+	for (q = n->b->a; q != NULL; q = q->next) {
+		if (q->flags & NF_BADESC)
+			emit(g, "void 0");
+		else
+			emit_quoted(g, q->s, q->n);
+		if (q->next)
+			emit(g, ", ");
+	}
+	emit(g, "], [");
+	for (q = n->b->a; q != NULL; q = q->next) {
+		emit_quoted(g, q->raw, q->rawn);
+		if (q->next)
+			emit(g, ", ");
+	}
+	emit(g, "]))");
+	for (e = n->b->b; e != NULL; e = e->next) {
+		emit(g, ", ");
+		gen_expr(g, e, 1);
+	}
+	emit(g, ")");
+}
+
+static int
+has_super(struct node *n)
+{
+	for (; n != NULL; n = n->next) {
+		if (n->type == N_SUPER)
+			return 1;
+		if (has_super(n->a) || has_super(n->b) || has_super(n->c) ||
+		    has_super(n->d))
+			return 1;
+	}
+	return 0;
+}
+
+static int
+object_is_simple(struct node *o)
+{
+	struct node *p;
+
+	for (p = o->a; p != NULL; p = p->next) {
+		if (p->type == N_PROP && (p->flags & (NF_METHOD | NF_GET | NF_SET)) &&
+		    has_super(p->b))
+			return 0;
+		if (p->type == N_SPREAD || (p->flags & NF_COMPUTED))
+			return 0;
+		if (p->a->type == N_IDENT && is_word(p->a->s, p->a->n, "__proto__"))
+			return 0;
+	}
+	return 1;
+}
+
+static void
+check_cover(struct gen *g, struct node *p)
+{
+	if ((p->flags & NF_SHORTHAND) && p->b->type == N_ASSIGNPAT)
+		gfail(g, p->b, "Invalid shorthand property initializer");
+}
+
+static void
+gen_object(struct gen *g, struct node *o)
+{
+	struct node *p;
+	const char *t;
+	struct clsctx cc, *saved;
+
+	sync(g, o->line);
+	if (object_is_simple(o)) {
+		emit(g, "{");
+		for (p = o->a; p != NULL; p = p->next) {
+			check_cover(g, p);
+			sync(g, p->line);
+			if (p->flags & (NF_GET | NF_SET)) {
+				emit(g, (p->flags & NF_GET) ? "get " : "set ");
+				emit_key_literal(g, p->a);
+				/* Reuse the function printer, then drop "function". */
+				{
+					size_t at = g->out.len;
+					char *fw;
+
+					gen_function(g, p->b, NULL, NULL);
+					/* "function (" -> "(" */
+					fw = strstr(g->out.data + at, "function ");
+					memmove(fw, fw + 9, strlen(fw + 9) + 1);
+					g->out.len -= 9;
+				}
+			} else {
+				emit_key_literal(g, p->a);
+				emit(g, ": ");
+				gen_expr(g, p->b, 1);
+			}
+			if (p->next)
+				emit(g, ", ");
+		}
+		emit(g, "}");
+		return;
+	}
+	t = temp(g);
+	emitf(g, "(%s = {}", t);
+	memset(&cc, 0, sizeof cc);
+	cc.home = gprintf(g, "Object.getPrototypeOf(%s)", t);
+	saved = g->cls;
+	for (p = o->a; p != NULL; p = p->next) {
+		/* Methods see super as the object's prototype. */
+		g->cls = (p->type == N_PROP &&
+		    (p->flags & (NF_METHOD | NF_GET | NF_SET))) ? &cc : saved;
+		sync(g, p->line);
+		if (p->type == N_SPREAD) {
+			emitf(g, ", __ly.os(%s, ", t);
+			gen_expr(g, p->a, 1);
+			emit(g, ")");
+			continue;
+		}
+		check_cover(g, p);
+		if (p->flags & (NF_GET | NF_SET)) {
+			emitf(g, ", __ly.acc(%s, ", t);
+			emit_key(g, p->a, p->flags);
+			emit(g, ", ");
+			if (p->flags & NF_SET)
+				emit(g, "void 0, ");
+			gen_function(g, p->b, NULL, NULL);
+			if (p->flags & NF_GET)
+				emit(g, ", void 0");
+			emit(g, ")");
+			continue;
+		}
+		if (!(p->flags & NF_COMPUTED) && p->a->type == N_IDENT &&
+		    is_word(p->a->s, p->a->n, "__proto__")) {
+			emitf(g, ", %s = __ly.proto(%s, ", t, t);
+			gen_expr(g, p->b, 1);
+			emit(g, ")");
+			continue;
+		}
+		emitf(g, ", __ly.dp(%s, ", t);
+		emit_key(g, p->a, p->flags);
+		emit(g, ", ");
+		gen_expr(g, p->b, 1);
+		emit(g, ")");
+	}
+	g->cls = saved;
+	emitf(g, ", %s)", t);
+}
+
+/* Assignment targets for compound forms: emits "(t = obj).p" or
+ * "(t = obj)[k = key]" and returns the re-read form "t.p" / "t[k]". */
+static const char *
+gen_target_once(struct gen *g, struct node *m)
+{
+	const char *t = temp(g);
+
+	emitf(g, "(%s = ", t);
+	gen_sub(g, m->a);
+	emit(g, ")");
+	if (m->flags & NF_COMPUTED) {
+		const char *k = temp(g);
+
+		emitf(g, "[%s = ", k);
+		gen_expr(g, m->b, 1);
+		emit(g, "]");
+		return gprintf(g, "%s[%s]", t, k);
+	}
+	if (m->flags & NF_PRIVATE) {
+		const char *a = access(g, "", m->b);
+
+		emit(g, a);
+		return gprintf(g, "%s%s", t, a);
+	}
+	emit(g, access(g, "", m->b));
+	return access(g, t, m->b);
+}
+
+static void gen_assign1(struct gen *, struct node *);
+
+/* Is code here strict (class bodies, modules)? */
+int
+super_strict(struct gen *g)
+{
+	return g->esm || g->cls == NULL || g->cls->home == NULL;
+}
+
+/* The key of super.x or super[k]: a string literal, or k stored in a
+ * temporary when it is read twice (then *kt is set). */
+const char *
+super_key(struct gen *g, struct node *m, int twice)
+{
+	size_t at = g->out.len;
+	const char *k;
+
+	if (!(m->flags & NF_COMPUTED)) {
+		emit_quoted(g, m->b->s, m->b->n);
+		k = gstrdup(g, g->out.data + at);
+		return k;
+	}
+	if (!twice) {
+		gen_expr(g, m->b, 1);
+		return NULL;
+	}
+	k = temp(g);
+	emitf(g, "%s = ", k);
+	gen_expr(g, m->b, 1);
+	return k;
+}
+
+/* super.x = v and its compound forms: a [[Set]] on the home object's
+ * prototype with this as receiver (__ly.ss), after a get that calls
+ * getters with this (__ly.sg). */
+static void
+gen_super_assign(struct gen *g, struct node *m, int op, struct node *v)
+{
+	const char *home = cls_home(g, m), *k;
+	int strict = super_strict(g);
+
+	if (op == '=') {
+		emitf(g, "__ly.ss(%s, ", home);
+		super_key(g, m, 0);
+		emit(g, ", ");
+		gen_expr(g, v, 1);
+		emit(g, ", ");
+		emit_this(g);
+		emitf(g, ", %d)", strict);
+		return;
+	}
+	if (op == T_LAND_AS || op == T_LOR_AS || op == T_NULLISH_AS) {
+		const char *r = op == T_NULLISH_AS ? temp(g) : NULL;
+
+		emitf(g, "(%s__ly.sg(%s, ", r != NULL ? gprintf(g, "(%s = ", r) :
+		    "", home);
+		k = super_key(g, m, 1);
+		emit(g, ", ");
+		emit_this(g);
+		emit(g, ")");
+		if (r != NULL)
+			emitf(g, ") != null ? %s : ", r);
+		else
+			emit(g, op == T_LAND_AS ? " && " : " || ");
+		emitf(g, "__ly.ss(%s, %s, ", home, k);
+		gen_expr(g, v, 1);
+		emit(g, ", ");
+		emit_this(g);
+		emitf(g, ", %d))", strict);
+		return;
+	}
+	/* x op= v: the key once, the old value, then the new one. */
+	emitf(g, "__ly.ss(%s, ", home);
+	k = super_key(g, m, 1);
+	emit(g, ", ");
+	if (op == T_EXP_AS)
+		emit(g, "Math.pow(");
+	emitf(g, "__ly.sg(%s, %s, ", home, k);
+	emit_this(g);
+	emit(g, ")");
+	if (op == T_EXP_AS)
+		emit(g, ", ");
+	else {
+		const char *name = lexer_token_name(op);
+
+		/* "+=" -> " + " */
+		emitf(g, " %.*s ", (int)strlen(name) - 1, name);
+	}
+	emit(g, "(");
+	gen_expr(g, v, 1);
+	emit(g, ")");
+	if (op == T_EXP_AS)
+		emit(g, ")");
+	emit(g, ", ");
+	emit_this(g);
+	emitf(g, ", %d)", strict);
+}
+
+/* ++super.x, super.x-- */
+static void
+gen_super_update(struct gen *g, struct node *n)
+{
+	struct node *m = n->a;
+	const char *home, *k, *old = temp(g);
+	int strict = super_strict(g);
+
+	while (m->type == N_PAREN)
+		m = m->a;
+	home = cls_home(g, m);
+	emitf(g, "(%s = +__ly.sg(%s, ", old, home);
+	k = super_key(g, m, 1);
+	emit(g, ", ");
+	emit_this(g);
+	emitf(g, "), __ly.ss(%s, %s, %s %c 1, ", home, k, old,
+	    n->op == T_INC ? '+' : '-');
+	emit_this(g);
+	emitf(g, ", %d)", strict);
+	if (!(n->flags & NF_PREFIX))
+		emitf(g, ", %s", old);
+	emit(g, ")");
+}
+
+/* An assignment, after the temporal dead zone test of its target. */
+static void
+gen_assign(struct gen *g, struct node *n)
+{
+	struct binding *b;
+
+	switch (tdz_kind(g, n->a, &b)) {
+	case NF_TDZ:
+		/* x = v evaluates v, then throws; x += v throws first. */
+		sync(g, n->line);
+		emit(g, "(");
+		if (n->op == '=') {
+			gen_expr(g, n->b, 1);
+			emit(g, ", ");
+		}
+		emit_tdz_throw(g, b);
+		emit(g, ")");
+		return;
+	case NF_TDZCHECK:
+		sync(g, n->line);
+		emit(g, "(");
+		emit_tdz_test(g, b);
+		emit(g, ", ");
+		gen_assign1(g, n);
+		emit(g, ")");
+		return;
+	}
+	gen_assign1(g, n);
+}
+
+static void
+gen_assign1(struct gen *g, struct node *n)
+{
+	struct node *t = n->a;
+	int op = n->op;
+
+	while (t->type == N_PAREN)
+		t = t->a;
+	sync(g, n->line);
+	if (t->type == N_ARRPAT || t->type == N_OBJPAT) {
+		const char *v = temp(g);
+		int first = g->first;
+
+		emitf(g, "(%s = ", v);
+		gen_expr(g, n->b, 1);
+		g->first = 0;
+		destr(g, t, v, D_ASSIGN);
+		g->first = first;
+		emitf(g, ", %s)", v);
+		return;
+	}
+	if (const_binding(g, t) != NULL) {
+		emit(g, "(");
+		gen_expr(g, n->b, 1);
+		emit(g, ", __ly.ce())");
+		return;
+	}
+	if (t->type == N_MEMBER && t->a->type == N_SUPER) {
+		gen_super_assign(g, t, op, n->b);
+		return;
+	}
+	if (op == T_EXP_AS || op == T_LAND_AS || op == T_LOR_AS ||
+	    op == T_NULLISH_AS) {
+		const char *reread;
+
+		if (t->type == N_IDENT) {
+			size_t at = g->out.len;
+
+			emit_ident_ref(g, t);
+			reread = gstrdup(g, g->out.data + at);
+			g->out.len = at;
+			g->out.data[at] = '\0';
+			if (op == T_EXP_AS) {
+				emitf(g, "%s = Math.pow(%s, ", reread, reread);
+				gen_expr(g, n->b, 1);
+				emit(g, ")");
+				return;
+			}
+		} else if (op == T_EXP_AS) {
+			reread = gen_target_once(g, t);
+			emitf(g, " = Math.pow(%s, ", reread);
+			gen_expr(g, n->b, 1);
+			emit(g, ")");
+			return;
+		} else {
+			size_t at = g->out.len;
+
+			reread = gen_target_once(g, t);
+			if (op == T_NULLISH_AS) {
+				const char *r = temp(g);
+
+				insert_at(g, at, gprintf(g, "((%s = ", r));
+				emitf(g, ") != null ? %s : (%s = ", r, reread);
+				gen_expr(g, n->b, 1);
+				emit(g, "))");
+				return;
+			}
+			insert_at(g, at, "(");
+			emitf(g, " %s (%s = ", op == T_LAND_AS ? "&&" : "||",
+			    reread);
+			gen_expr(g, n->b, 1);
+			emit(g, "))");
+			return;
+		}
+		if (op == T_NULLISH_AS)
+			emitf(g, "(%s != null ? %s : (%s = ", reread, reread, reread);
+		else
+			emitf(g, "(%s %s (%s = ", reread,
+			    op == T_LAND_AS ? "&&" : "||", reread);
+		gen_expr(g, n->b, 1);
+		emit(g, "))");
+		return;
+	}
+	if (t->type == N_IDENT)
+		emit_ident_ref(g, t);
+	else
+		gen_expr(g, t, 0);
+	emitf(g, " %s ", lexer_token_name(op));
+	gen_expr(g, n->b, 1);
+}
+
+static const char *
+binop(int op)
+{
+	switch (op) {
+	case 'i': return "in";
+	case 'I': return "instanceof";
+	}
+	return lexer_token_name(op);
+}
+
+/* mujs 1.3.2's parser gives up ("too much recursion") on about 100
+ * terms of a + b + c...; a long chain becomes __ly.add([a, b, c...]),
+ * which adds left to right as + does. */
+
+static int
+gen_long_sum(struct gen *g, struct node *n)
+{
+	struct node *k, **terms;
+	int count = 1, i;
+
+	for (k = n; k->type == N_BINARY && k->op == '+'; k = k->a)
+		count++;
+	if (count <= LONG_CHAIN)
+		return 0;
+	terms = xreallocarray(NULL, (size_t)count, sizeof *terms);
+	i = count;
+	for (k = n; k->type == N_BINARY && k->op == '+'; k = k->a)
+		terms[--i] = k->b;
+	terms[--i] = k;
+	/* Into the arena before generating: errors longjmp. */
+	{
+		struct node **t = arena_alloc(g->arena, count * sizeof *t);
+
+		memcpy(t, terms, count * sizeof *t);
+		free(terms);
+		terms = t;
+	}
+	emit(g, "__ly.add([");
+	for (i = 0; i < count; i++) {
+		if (i > 0)
+			emit(g, ", ");
+		gen_expr(g, terms[i], 1);
+	}
+	emit(g, "])");
+	return 1;
+}
+
+/* A large literal of plain data as __ly.jp (JSON.parse) of a string: see
+ * literal.h.  0, or -1 to emit it as it is. */
+static int
+gen_json(struct gen *g, struct node *n)
+{
+	struct buf json = BUF_INIT;
+
+	if (literal_json(n, &json) == -1) {
+		buf_free(&json);
+		return -1;
+	}
+	emit(g, "__ly.jp(");
+	quote(&g->out, json.data, json.len);
+	emit(g, ")");
+	buf_free(&json);
+	return 0;
+}
+
+void
+gen_expr(struct gen *g, struct node *n, int top)
+{
+	int paren = !top && needs_parens(n);
+	sync(g, n->line);
+	if (paren)
+		emit(g, "(");
+	switch (n->type) {
+	case N_NUM:
+		emit_number(g, n);
+		break;
+	case N_STR:
+		emit_quoted(g, n->s, n->n);
+		break;
+	case N_REGEX: {
+		/* mujs knows the g, i and m flags; u only matters past ASCII. */
+		size_t end = n->n;
+		size_t i;
+
+		while (end > 0 && n->s[end - 1] != '/')
+			end--;
+		buf_add(&g->out, n->s, end);
+		for (i = end; i < n->n; i++)
+			if (n->s[i] != 'u')
+				buf_putc(&g->out, n->s[i]);
+		break;
+	}
+	case N_TEMPLATE:
+		gen_template(g, n);
+		break;
+	case N_TAGGED:
+		gen_tagged(g, n);
+		break;
+	case N_IDENT: {
+		struct binding *b;
+
+		switch (tdz_kind(g, n, &b)) {
+		case NF_TDZ:
+			emit_tdz_throw(g, b);
+			break;
+		case NF_TDZCHECK:
+			emit(g, "(");
+			emit_tdz_test(g, b);
+			emitf(g, ", %s)", b->emit);
+			break;
+		default:
+			emit_ident_ref(g, n);
+		}
+		break;
+	}
+	case N_THIS:
+		emit_this(g);
+		break;
+	case N_NEWTARGET: {
+		/* Called with new: this is an instance of the function. */
+		struct fnctx *f = nonarrow(g);
+
+		emit(g, "(");
+		emit_this(g);
+		if (f->fname != NULL)
+			emitf(g, " instanceof %s ? ", f->fname);
+		else
+			emit(g, " ? ");
+		emit_this(g);
+		emit(g, ".constructor : void 0)");
+		break;
+	}
+	case N_IMPORTMETA:
+		emit(g, "({url: ");
+		emit_quoted(g, g->id, strlen(g->id));
+		emit(g, "})");
+		break;
+	case N_ARRAY: {
+		struct node *k;
+
+		if (gen_json(g, n) == 0)
+			break;
+		if (has_spread(n->a)) {
+			gen_spread_array(g, n->a);
+			break;
+		}
+		emit(g, "[");
+		for (k = n->a; k != NULL; k = k->next) {
+			if (k->type != N_HOLE)
+				gen_expr(g, k, 1);
+			if (k->next || k->type == N_HOLE)
+				emit(g, ",");
+			if (k->next)
+				emit(g, " ");
+		}
+		emit(g, "]");
+		break;
+	}
+	case N_OBJECT:
+		if (gen_json(g, n) == 0)
+			break;
+		gen_object(g, n);
+		break;
+	case N_FUNC:
+		gen_function(g, n, NULL, NULL);
+		break;
+	case N_YIELD:
+	case N_AWAIT:
+		gfail(g, n, "not supported yet: %s in this position",
+		    n->type == N_YIELD ? "yield" : "await");
+	case N_CLASS:
+		gen_class(g, n, NULL);
+		break;
+	case N_MEMBER:
+		if (n->a->type == N_SUPER) {
+			/* Getters run with this, not the prototype. */
+			emitf(g, "__ly.sg(%s, ", cls_home(g, n->a));
+			super_key(g, n, 0);
+			emit(g, ", ");
+			emit_this(g);
+			emit(g, ")");
+			break;
+		}
+		if (n->a->type == N_NUM) {
+			/* 1.toString() would not parse. */
+			emit(g, "(");
+			gen_expr(g, n->a, 1);
+			emit(g, ")");
+		} else
+			gen_sub(g, n->a);
+		gen_member_tail(g, n);
+		break;
+	case N_CALL:
+		gen_call(g, n);
+		break;
+	case N_NEW:
+		if (has_spread(n->b)) {
+			emit(g, "__ly.nw(");
+			gen_expr(g, n->a, 1);
+			emit(g, ", ");
+			gen_spread_array(g, n->b);
+			emit(g, ")");
+			break;
+		}
+		emit(g, "new ");
+		if (n->a->type == N_IDENT || (n->a->type == N_MEMBER &&
+		    n->a->a->type != N_SUPER))
+			gen_expr(g, n->a, 1);
+		else {
+			emit(g, "(");
+			gen_expr(g, n->a, 1);
+			emit(g, ")");
+		}
+		gen_args(g, n->b);
+		break;
+	case N_CHAIN:
+		gen_chain(g, n);
+		break;
+	case N_PAREN:
+		emit(g, "(");
+		gen_expr(g, n->a, 1);
+		emit(g, ")");
+		break;
+	/* Operands of the user's own operators need no parentheses of ours:
+	 * the tree keeps the source's (N_PAREN), and mujs's parser refuses
+	 * deep nesting ("too much recursion" past about 100). */
+	case N_UNARY:
+		switch (n->op) {
+		case 't': emit(g, "typeof "); break;
+		case 'v': emit(g, "void "); break;
+		case 'd': {
+			struct node *a = n->a;
+
+			while (a->type == N_PAREN)
+				a = a->a;
+			if (a->type == N_IDENT && g->fn->strict)
+				gfail(g, n, "Delete of an unqualified identifier "
+				    "in strict mode.");
+			emit(g, "delete ");
+			break;
+		}
+		/* A space keeps - -x from becoming --x. */
+		default: emitf(g, "%c ", n->op);
+		}
+		gen_expr(g, n->a, 1);
+		break;
+	case N_UPDATE: {
+		struct binding *b;
+		int tk = tdz_kind(g, n->a, &b);
+
+		if (tk == NF_TDZ) {
+			emit_tdz_throw(g, b);
+			break;
+		}
+		if (tk == NF_TDZCHECK) {
+			emit(g, "(");
+			emit_tdz_test(g, b);
+			emit(g, ", ");
+		}
+		if (const_binding(g, n->a) != NULL)
+			emit(g, "__ly.ce()");
+		else if (n->a->type == N_MEMBER && n->a->a->type == N_SUPER)
+			gen_super_update(g, n);
+		else {
+			if (n->flags & NF_PREFIX)
+				emit(g, lexer_token_name(n->op));
+			if (tk)
+				emit(g, b->emit);
+			else
+				gen_sub(g, n->a);
+			if (!(n->flags & NF_PREFIX))
+				emit(g, lexer_token_name(n->op));
+		}
+		if (tk)
+			emit(g, ")");
+		break;
+	}
+	case N_BINARY:
+		if (n->op == '+' && gen_long_sum(g, n))
+			break;
+		if (n->op == T_EXP) {
+			emit(g, "Math.pow(");
+			gen_expr(g, n->a, 1);
+			emit(g, ", ");
+			gen_expr(g, n->b, 1);
+			emit(g, ")");
+			break;
+		}
+		if (n->a->type == N_PRIVNAME)
+			emit_key_literal(g, n->a);
+		else
+			gen_expr(g, n->a, 1);
+		emitf(g, " %s ", binop(n->op));
+		gen_expr(g, n->b, 1);
+		break;
+	case N_LOGICAL:
+		if (n->op == T_NULLISH) {
+			const char *t = temp(g);
+
+			/* A conditional binds looser than ??: always wrapped. */
+			if (!paren)
+				emit(g, "(");
+			emitf(g, "(%s = ", t);
+			gen_expr(g, n->a, 1);
+			emitf(g, ") != null ? %s : ", t);
+			gen_sub(g, n->b);
+			if (!paren)
+				emit(g, ")");
+			break;
+		}
+		gen_expr(g, n->a, 1);
+		emitf(g, " %s ", binop(n->op));
+		gen_expr(g, n->b, 1);
+		break;
+	case N_ASSIGN:
+		gen_assign(g, n);
+		break;
+	case N_COND:
+		gen_expr(g, n->a, 1);
+		emit(g, " ? ");
+		gen_expr(g, n->b, 1);
+		emit(g, " : ");
+		gen_expr(g, n->c, 1);
+		break;
+	case N_SEQ: {
+		struct node *k;
+
+		for (k = n->a; k != NULL; k = k->next) {
+			gen_expr(g, k, 1);
+			if (k->next)
+				emit(g, ", ");
+		}
+		break;
+	}
+	case N_SPREAD:
+		gfail(g, n, "Unexpected token '...'");
+	case N_SUPER:
+		gfail(g, n, "'super' keyword unexpected here");
+	case N_ARRPAT:
+	case N_OBJPAT:
+	case N_ASSIGNPAT:
+		gfail(g, n, "Invalid destructuring assignment target");
+	case N_PRIVNAME:
+		gfail(g, n, "Unexpected private name");
+	default:
+		gfail(g, n, "cannot lower %s", ast_type_name(n->type));
+	}
+	if (paren)
+		emit(g, ")");
+}

@@ -1,0 +1,512 @@
+/* The transfer: a request's libcurl easy handle, its callbacks, its start. */
+#include "config.h"
+
+#include <sys/socket.h>
+#include <ctype.h>
+#include <dlfcn.h>
+#include <errno.h>
+#include <openssl/x509.h>
+#include <openssl/x509_vfy.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+#include <time.h>
+
+#include "engine/module.h"
+#include "net/net.h"
+#include "util/timeunit.h"
+#include "util/xmalloc.h"
+#include "js/http-debug.h"
+#include "js/http-int.h"
+
+/* The transfer. */
+
+static size_t
+write_cb(char *p, size_t sz, size_t n, void *arg)
+{
+	struct http_req *r = arg;
+
+	n *= sz;
+	/* No status line came first: libcurl passes what the server said
+	 * as an HTTP/0.9 body.  Keep its first line, for Go's message. */
+	if (r->t_first == 0 || r->not_http) {
+		char *nl = memchr(p, '\n', n);
+		size_t k = nl != NULL ? (size_t)(nl - p) : n;
+
+		if (!r->not_http)
+			buf_reset(&r->rbody);
+		r->not_http = 1;
+		if (r->rbody.len + k > 256)
+			k = r->rbody.len < 256 ? 256 - r->rbody.len : 0;
+		buf_add(&r->rbody, p, k);
+		return nl != NULL || r->rbody.len >= 256 ? 0 : n;
+	}
+	r->rbytes += n;
+	if (r->rtype == RT_NONE)
+		return n;
+	if (buf_add(&r->rbody, p, n) == -1) {
+		r->too_big = 1;
+		return 0;	/* stop: CURLE_WRITE_ERROR */
+	}
+	return n;
+}
+
+/* Timing the sending of the request, which libcurl 7.88 has no timer
+ * for.  libcurl calls prereq_cb right before it writes the request, and
+ * tells debug_cb about each piece right after writing it, but only in
+ * verbose mode, whose messages cost about 5% of a request's instructions:
+ * so verbose mode is on only from prereq_cb until the request is written
+ * (or the response begins).  The body is r->body, sent by libcurl. */
+static void
+verbose_off(struct http_req *r)
+{
+	if (r->verbose && r->debug == NULL) {
+		curl_easy_setopt(r->easy, CURLOPT_VERBOSE, 0L);
+		r->verbose = 0;
+	}
+}
+
+/* This thread's CPU time, in ns. */
+static int64_t
+thread_cpu(void)
+{
+	struct timespec ts;
+
+	if (clock_gettime(CLOCK_THREAD_CPUTIME_ID, &ts) == -1)
+		return 0;
+	return timespec_ns(&ts);
+}
+
+#if LIBCURL_VERSION_NUM >= 0x075000	/* 7.80: CURLOPT_PREREQFUNCTION */
+static int
+prereq_cb(void *arg, char *ip, char *lip, int port, int lport)
+{
+	struct http_req *r = arg;
+	int64_t now = engine_now();
+
+	(void)ip;
+	(void)lip;
+	(void)port;
+	(void)lport;
+
+	/* libcurl answers an auth challenge (NTLM) in the same transfer:
+	 * keep the hop that got it, k6 counts it */
+	if (r->t_first != 0) {
+		if (r->ninner < (int)(sizeof r->inner / sizeof r->inner[0])) {
+			struct http_inner *h = &r->inner[r->ninner++];
+			int64_t sent = r->t_sent >= r->t_prereq ? r->t_sent :
+			    r->t_prereq;
+
+			h->status = r->hop_status;
+			h->sending = (double)(sent - r->t_prereq) / 1e6;
+			h->waiting = r->t_first >= sent ?
+			    (double)(r->t_first - sent) / 1e6 : 0;
+			h->receiving = (double)(now - r->t_first) / 1e6;
+		}
+		r->t_first = 0;
+	}
+	r->t_prereq = now;
+	r->cpu_prereq = thread_cpu();
+	r->call_prereq = net_calls(vu_net(r->hv->vu));
+	r->t_sent = 0;
+	r->out_bytes = 0;
+	curl_easy_setopt(r->easy, CURLOPT_VERBOSE, 1L);
+	r->verbose = 1;
+	return CURL_PREREQFUNC_OK;
+}
+#endif
+
+static int
+debug_cb(CURL *e, curl_infotype type, char *p, size_t n, void *arg)
+{
+	struct http_req *r = arg;
+
+	(void)e;
+	http_debug_feed(r->debug, type, p, n);
+	if (type == CURLINFO_DATA_OUT)
+		r->out_bytes += n;
+	else if (type != CURLINFO_HEADER_OUT)
+		return 0;
+	if (r->out_bytes >= r->body.len && r->t_sent == 0) {
+		r->t_sent = engine_now();
+		/* Written in the call that began it, the loop never waited
+		 * for the socket: the request took only this thread's CPU.
+		 * Wall time would also count the server, which a write on
+		 * loopback may wake and run before the write returns. */
+		if (net_calls(vu_net(r->hv->vu)) == r->call_prereq) {
+			int64_t cpu = r->t_prereq + thread_cpu() - r->cpu_prereq;
+
+			if (cpu < r->t_sent)
+				r->t_sent = cpu;
+		}
+		verbose_off(r);
+	}
+	return 0;
+}
+
+/* libcurl 7.88 keeps no errno when socket() fails (EMFILE): open the
+ * sockets here and note it. */
+static curl_socket_t
+opensocket_cb(void *arg, curlsocktype purpose, struct curl_sockaddr *a)
+{
+	struct http_req *r = arg;
+	curl_socket_t fd = socket(a->family, a->socktype, a->protocol);
+
+	(void)purpose;
+	if (fd == CURL_SOCKET_BAD)
+		r->sock_errno = errno;
+	return fd;
+}
+
+
+static size_t
+header_cb(char *p, size_t sz, size_t n, void *arg)
+{
+	struct http_req *r = arg;
+	const char *sp;
+
+	n *= sz;
+	/* libcurl's TLS pointer is only valid while the transfer runs */
+	if (r->https && r->tls_version == NULL)
+		tls_info(r);
+	/* keep the last response's header block only */
+	if (n > 5 && strncmp(p, "HTTP/", 5) == 0) {
+		/* libcurl 7.88's start-transfer time is wrong for uploads */
+		if (r->t_first == 0) {
+			r->t_first = engine_now();
+			verbose_off(r);
+		}
+		/* "HTTP/1.1 401 ...", not NUL-terminated */
+		sp = memchr(p, ' ', n);
+		r->hop_status = 0;
+		if (sp != NULL && sp + 4 <= p + n && isdigit((unsigned char)sp[1]) &&
+		    isdigit((unsigned char)sp[2]) && isdigit((unsigned char)sp[3]))
+			r->hop_status = (sp[1] - '0') * 100 + (sp[2] - '0') * 10 +
+			    (sp[3] - '0');
+		buf_reset(&r->rhead);
+	}
+	if (buf_add(&r->rhead, p, n) == -1)
+		return 0;
+	return n;
+}
+
+static int
+has_hdr(const struct http_req *r, const char *name)
+{
+	size_t i;
+
+	for (i = 0; i < r->nhdrs; i++)
+		if (strcasecmp(r->hdrs[i].name, name) == 0)
+			return 1;
+	return 0;
+}
+
+static void
+add_cookie_str(const struct http_cookie *c, void *arg)
+{
+	void **a = arg;
+	struct buf *b = a[0];
+	const struct http_req *r = a[1];
+	size_t i;
+
+	for (i = 0; i < r->npcookies; i++)
+		if (r->pcookies[i].replace && strcmp(r->pcookies[i].name, c->name) == 0)
+			return;
+	buf_printf(b, "%s%s=%s", b->len ? "; " : "", c->name, c->value);
+}
+
+static char *
+cookie_header(struct http_req *r)
+{
+	struct buf b = BUF_INIT;
+	void *a[2] = { &b, r };
+	size_t i;
+
+	http_cookie_jar_match(r->jar, r->host, r->path, r->https, time(NULL),
+	    add_cookie_str, a);
+	for (i = 0; i < r->npcookies; i++)
+		buf_printf(&b, "%s%s=%s", b.len ? "; " : "", r->pcookies[i].name,
+		    r->pcookies[i].value);
+	return b.len ? buf_steal(&b) : NULL;
+}
+
+/* A new connection's SSL_CTX: add the CA directories (OpenSSL reads a
+ * directory's certificates lazily, by subject hash) to its trust store,
+ * which libcurl shares between connections; OpenSSL skips a directory
+ * the store already has.  libssl is loaded by libcurl: see tls_info. */
+static CURLcode
+ssl_ctx_cb(CURL *e, void *ctx, void *arg)
+{
+	static X509_STORE *(*get_store)(const void *);
+	static int looked;
+	const char *dirs = arg;
+	X509_STORE *st;
+	X509_LOOKUP *lu;
+	char *copy, *p, *d;
+
+	(void)e;
+	if (!looked) {
+		looked = 1;
+		*(void **)&get_store = dlsym(RTLD_DEFAULT, "SSL_CTX_get_cert_store");
+	}
+	if (get_store == NULL || (st = get_store(ctx)) == NULL ||
+	    (lu = X509_STORE_add_lookup(st, X509_LOOKUP_hash_dir())) == NULL)
+		return CURLE_OK;
+	copy = p = xstrdup(dirs);
+	while ((d = strsep(&p, ":")) != NULL)
+		if (*d != '\0')
+			X509_LOOKUP_add_dir(lu, d, X509_FILETYPE_PEM);
+	free(copy);
+	return CURLE_OK;
+}
+
+static void
+setup_easy(struct http_req *r)
+{
+	struct http_vu *hv = r->hv;
+	const struct runopts *o = vu_opts(hv->vu);
+	CURL *e = r->easy;
+	struct buf line = BUF_INIT;
+	int anon = r->auth == CURLAUTH_DIGEST ||
+	    (r->auth == CURLAUTH_NTLM && !r->challenged);
+	int64_t left;
+	size_t i, j;
+
+	free(r->cookie_hdr);
+	r->cookie_hdr = cookie_header(r);
+	left = (r->deadline - engine_now()) / 1000000;
+	/* A handle that made the same request last time keeps its options:
+	 * only the timeout changes (most scripts repeat their requests). */
+	buf_reset(&hv->key);
+	buf_printf(&hv->key, "%p\n%s\n%s\n%d\n%s\n", (void *)r, r->method, r->url,
+	    r->auth, r->cookie_hdr != NULL ? r->cookie_hdr : "");
+	for (i = 0; i < r->nhdrs; i++)
+		buf_printf(&hv->key, "%s\n%s\n", r->hdrs[i].name, r->hdrs[i].value);
+	if (r->authz != NULL)
+		buf_printf(&hv->key, "Authorization\n%s\n", r->authz);
+	if (r->challenged)
+		buf_puts(&hv->key, "challenged\n");
+	if (!r->has_body && hv->pool_key[r->slot] != NULL &&
+	    strcmp(hv->pool_key[r->slot], hv->key.data) == 0) {
+		curl_easy_setopt(e, CURLOPT_TIMEOUT_MS, (long)(left > 0 ? left : 1));
+		return;
+	}
+	free(hv->pool_key[r->slot]);
+	hv->pool_key[r->slot] = r->has_body ? NULL : xstrdup(hv->key.data);
+
+	curl_easy_reset(e);
+	/* digest, and the first request of ntlm, go without credentials
+	 * (digest sends them in r->authz) */
+	curl_easy_setopt(e, CURLOPT_URL, anon && r->orig_url != NULL ?
+	    r->orig_url : r->url);
+	curl_easy_setopt(e, CURLOPT_NOSIGNAL, 1L);
+	curl_easy_setopt(e, CURLOPT_ERRORBUFFER, r->errbuf);
+	curl_easy_setopt(e, CURLOPT_WRITEFUNCTION, write_cb);
+	curl_easy_setopt(e, CURLOPT_WRITEDATA, r);
+	curl_easy_setopt(e, CURLOPT_HEADERFUNCTION, header_cb);
+	curl_easy_setopt(e, CURLOPT_HEADERDATA, r);
+#if LIBCURL_VERSION_NUM >= 0x075000
+	curl_easy_setopt(e, CURLOPT_PREREQFUNCTION, prereq_cb);
+	curl_easy_setopt(e, CURLOPT_PREREQDATA, r);
+#endif
+	curl_easy_setopt(e, CURLOPT_OPENSOCKETFUNCTION, opensocket_cb);
+	curl_easy_setopt(e, CURLOPT_OPENSOCKETDATA, r);
+	curl_easy_setopt(e, CURLOPT_DEBUGFUNCTION, debug_cb);
+	curl_easy_setopt(e, CURLOPT_DEBUGDATA, r);
+#if LIBCURL_VERSION_NUM >= 0x075500	/* 7.85 */
+	curl_easy_setopt(e, CURLOPT_PROTOCOLS_STR, "http,https");
+#else
+	curl_easy_setopt(e, CURLOPT_PROTOCOLS, (long)(CURLPROTO_HTTP | CURLPROTO_HTTPS));
+#endif
+	/* Decode what the server compressed, as k6 does, without asking
+	 * for it: the empty custom header below suppresses libcurl's. */
+	curl_easy_setopt(e, CURLOPT_ACCEPT_ENCODING, "");
+#if LIBCURL_VERSION_NUM >= 0x074000	/* 7.64 */
+	/* a reply that is not HTTP reaches write_cb, which fails it */
+	curl_easy_setopt(e, CURLOPT_HTTP09_ALLOWED, 1L);
+#endif
+	curl_easy_setopt(e, CURLOPT_TIMEOUT_MS, (long)(left > 0 ? left : 1));
+	if (o == NULL || !o->no_connection_reuse)
+		curl_easy_setopt(e, CURLOPT_SHARE, hv->share);
+	else {
+		curl_easy_setopt(e, CURLOPT_FRESH_CONNECT, 1L);
+		curl_easy_setopt(e, CURLOPT_FORBID_REUSE, 1L);
+	}
+	if (o != NULL && o->insecure_skip_tls_verify) {
+		curl_easy_setopt(e, CURLOPT_SSL_VERIFYPEER, 0L);
+		curl_easy_setopt(e, CURLOPT_SSL_VERIFYHOST, 0L);
+	} else {
+		if (hv->cainfo != NULL)
+			curl_easy_setopt(e, CURLOPT_CAINFO, hv->cainfo);
+		/* libcurl keeps the trust store of a CA file in the multi
+		 * handle (CA_CACHE_TIMEOUT) only when no CA directory is
+		 * set: without that, each connection parsed the whole
+		 * bundle again.  The directories go in from ssl_ctx_cb. */
+		curl_easy_setopt(e, CURLOPT_CAPATH, NULL);
+		if (hv->certdirs != NULL) {
+			curl_easy_setopt(e, CURLOPT_SSL_CTX_FUNCTION, ssl_ctx_cb);
+			curl_easy_setopt(e, CURLOPT_SSL_CTX_DATA, hv->certdirs);
+		}
+	}
+	if (r->auth != 0 && !anon)
+		curl_easy_setopt(e, CURLOPT_HTTPAUTH, (long)r->auth);
+	if (hv->no_proxy_env)
+		curl_easy_setopt(e, CURLOPT_PROXY, "");
+	if (hv->connect_to != NULL)
+		curl_easy_setopt(e, CURLOPT_CONNECT_TO, hv->connect_to);
+	if (hv->sslversion != 0)
+		curl_easy_setopt(e, CURLOPT_SSLVERSION, hv->sslversion);
+	if (hv->ciphers != NULL)
+		curl_easy_setopt(e, CURLOPT_SSL_CIPHER_LIST, hv->ciphers);
+	if (hv->ciphers13 != NULL)
+		curl_easy_setopt(e, CURLOPT_TLS13_CIPHERS, hv->ciphers13);
+	if (r->https && ntlsauth > 0) {
+		const struct http_tlsauth *ta = tlsauth_for(r->host);
+		/* libcurl keeps the pointers: the strings live as long as
+		 * the process */
+		struct curl_blob cert = { ta->cert, 0, CURL_BLOB_NOCOPY };
+		struct curl_blob key = { ta->key, 0, CURL_BLOB_NOCOPY };
+
+		cert.len = ta->cert != NULL ? strlen(ta->cert) : 0;
+		key.len = ta->key != NULL ? strlen(ta->key) : 0;
+		curl_easy_setopt(e, CURLOPT_SSLCERT_BLOB, &cert);
+		curl_easy_setopt(e, CURLOPT_SSLKEY_BLOB, &key);
+		if (ta->password != NULL)
+			curl_easy_setopt(e, CURLOPT_KEYPASSWD, ta->password);
+	}
+
+	if (strcmp(r->method, "HEAD") == 0)
+		curl_easy_setopt(e, CURLOPT_NOBODY, 1L);
+	else if (strcmp(r->method, "GET") != 0 || r->has_body) {
+		if (r->has_body || strcmp(r->method, "POST") == 0 ||
+		    strcmp(r->method, "PUT") == 0 || strcmp(r->method, "PATCH") == 0) {
+			curl_easy_setopt(e, CURLOPT_POSTFIELDSIZE_LARGE,
+			    (curl_off_t)r->body.len);
+			curl_easy_setopt(e, CURLOPT_POSTFIELDS,
+			    r->body.data != NULL ? r->body.data : "");
+		}
+		if (strcmp(r->method, "POST") != 0)
+			curl_easy_setopt(e, CURLOPT_CUSTOMREQUEST, r->method);
+	}
+
+	/* the handle keeps pointing at its list: the slot owns it */
+	curl_slist_free_all(hv->pool_slist[r->slot]);
+	hv->pool_slist[r->slot] = NULL;
+	r->slist = NULL;
+	for (i = 0; i < r->nhdrs; i++) {
+		/* libcurl computes Content-Length, as k6 does */
+		if (strcasecmp(r->hdrs[i].name, "Content-Length") == 0)
+			continue;
+		/* A later header of the same name replaces this one (the
+		 * script's Content-Type replaces a multipart body's). */
+		for (j = i + 1; j < r->nhdrs; j++)
+			if (strcasecmp(r->hdrs[i].name, r->hdrs[j].name) == 0)
+				break;
+		if (j < r->nhdrs)
+			continue;
+		buf_reset(&line);
+		if (*r->hdrs[i].value == '\0')
+			buf_printf(&line, "%s;", r->hdrs[i].name);
+		else
+			buf_printf(&line, "%s: %s", r->hdrs[i].name, r->hdrs[i].value);
+		r->slist = curl_slist_append(r->slist, line.data);
+	}
+	if (!has_hdr(r, "User-Agent")) {
+		buf_reset(&line);
+		buf_printf(&line, "User-Agent: %s", o != NULL && o->user_agent != NULL ?
+		    o->user_agent : "lyocell/" PACKAGE_VERSION);
+		r->slist = curl_slist_append(r->slist, line.data);
+	}
+	/* Go sends no Accept: suppress libcurl's */
+	if (!has_hdr(r, "Accept"))
+		r->slist = curl_slist_append(r->slist, "Accept:");
+	if (!has_hdr(r, "Accept-Encoding"))
+		r->slist = curl_slist_append(r->slist, "Accept-Encoding:");
+	if (r->form && !has_hdr(r, "Content-Type"))
+		r->slist = curl_slist_append(r->slist,
+		    "Content-Type: application/x-www-form-urlencoded");
+	if (r->has_body && !r->form && !has_hdr(r, "Content-Type"))
+		r->slist = curl_slist_append(r->slist, "Content-Type:");
+	r->slist = curl_slist_append(r->slist, "Expect:");
+	if (r->cookie_hdr != NULL) {
+		buf_reset(&line);
+		buf_printf(&line, "Cookie: %s", r->cookie_hdr);
+		r->slist = curl_slist_append(r->slist, line.data);
+	}
+	if (r->authz != NULL) {
+		buf_reset(&line);
+		buf_printf(&line, "Authorization: %s", r->authz);
+		r->slist = curl_slist_append(r->slist, line.data);
+	}
+	curl_easy_setopt(e, CURLOPT_HTTPHEADER, r->slist);
+	hv->pool_slist[r->slot] = r->slist;
+	r->slist = NULL;
+	buf_free(&line);
+}
+
+static void
+done_cb(CURL *easy, CURLcode result, void *arg)
+{
+	struct http_req *r = arg;
+
+	r->result = result;
+	r->t_done = engine_now();
+	verbose_off(r);
+	r->state = RQ_HOP_DONE;
+	r->hv->running--;
+	http_debug_end(&r->debug);
+	vu_wake(r->hv->vu);
+}
+
+CURL *
+hv_easy(struct http_vu *hv, size_t i)
+{
+	if (i >= hv->npool) {
+		hv->pool = xreallocarray(hv->pool, i + 1, sizeof *hv->pool);
+		hv->pool_key = xreallocarray(hv->pool_key, i + 1, sizeof *hv->pool_key);
+		hv->pool_slist = xreallocarray(hv->pool_slist, i + 1,
+		    sizeof *hv->pool_slist);
+		while (hv->npool <= i) {
+			hv->pool_key[hv->npool] = NULL;
+			hv->pool_slist[hv->npool] = NULL;
+			hv->pool[hv->npool++] = NULL;
+		}
+	}
+	if (hv->pool[i] == NULL && (hv->pool[i] = curl_easy_init()) == NULL)
+		fatalx(1, "cannot create a libcurl handle: out of memory");
+	return hv->pool[i];
+}
+
+/* Start the transfer of r's current hop; 0 or -1 (r completed with an
+ * error). */
+int
+req_start(struct http_req *r)
+{
+	r->result = CURLE_OK;
+	r->errbuf[0] = '\0';
+	r->t_prereq = r->t_sent = r->t_first = r->t_done = 0;
+	r->ninner = 0;
+	r->too_big = 0;
+	r->not_http = 0;
+	r->sock_errno = 0;
+	r->rbytes = 0;
+	free(r->tls_version);
+	free(r->tls_cipher);
+	r->tls_version = r->tls_cipher = NULL;
+	buf_reset(&r->rbody);
+	buf_reset(&r->rhead);
+	if (r->url_fault != HTTP_URL_OK) {
+		r->state = RQ_HOP_DONE;	/* refused before any byte */
+		return -1;
+	}
+	setup_easy(r);
+	http_debug_start(&r->debug, r->easy, vu_opts(r->hv->vu));
+	if (net_start(vu_net(r->hv->vu), r->easy, done_cb, r) == -1) {
+		r->result = CURLE_FAILED_INIT;
+		r->state = RQ_HOP_DONE;
+		return -1;
+	}
+	r->state = RQ_RUNNING;
+	r->hv->running++;
+	return 0;
+}
