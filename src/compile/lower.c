@@ -2215,6 +2215,8 @@ gen_expr(struct gen *g, struct node *n, int top)
 		break;
 	case N_YIELD:
 	case N_AWAIT:
+		if (n->type == N_AWAIT && g->fn->top)
+			gfail(g, n, "not supported yet: top-level await");
 		gfail(g, n, "not supported yet: %s in this position",
 		    n->type == N_YIELD ? "yield" : "await");
 	case N_CLASS:
