@@ -2484,6 +2484,8 @@ gen_function(struct gen *g, struct node *f, const char *name,
 	int i, arrow = (f->flags & NF_ARROW) != 0;
 	int named_scope = 0, simple = 1, saved_first, use_strict;
 	struct loopwrap *saved_wrap;
+	struct names *saved_capture;
+	const char *capture_args = NULL;
 
 	sync(g, f->line);
 	if (name == NULL && f->a != NULL && !(f->flags & NF_DECL)) {
@@ -2496,6 +2498,24 @@ gen_function(struct gen *g, struct node *f, const char *name,
 	saved_wrap = g->wrap;
 	saved_first = g->first;
 	g->wrap = NULL;
+	saved_capture = g->capture;
+	g->capture = NULL;
+	if (saved_capture != NULL && name == NULL && !(f->flags & NF_DECL)) {
+		struct buf cb = BUF_INIT;
+
+		for (i = 0; i < saved_capture->n; i++) {
+			struct node *id = saved_capture->v[i];
+			struct binding *b = lookup(g, id->s, id->n);
+
+			if (b != NULL)
+				buf_printf(&cb, "%s%s", cb.len ? ", " : "", b->emit);
+		}
+		if (cb.len > 0) {
+			capture_args = gstrdup(g, cb.data);
+			emitf(g, "(function (%s) { return ", capture_args);
+		}
+		buf_free(&cb);
+	}
 	emit(g, "function");
 	if (name != NULL)
 		emitf(g, " %s", name);
@@ -2605,6 +2625,9 @@ gen_function(struct gen *g, struct node *f, const char *name,
 	fn_pop(g);
 	if (named_scope)
 		scope_pop(g);
+	if (capture_args != NULL)
+		emitf(g, "; })(%s)", capture_args);
+	g->capture = saved_capture;
 	g->wrap = saved_wrap;
 	g->first = saved_first;
 }
@@ -2951,6 +2974,41 @@ body_lexicals(struct gen *g, struct node *n, struct names *nm)
 			break;
 		}
 	}
+}
+
+struct names *
+gen_capture_push(struct gen *g, struct node *decl, struct node *body)
+{
+	struct names *saved = g->capture, all, one, *nm;
+	struct node *d;
+	int i;
+
+	all.n = 0;
+	if (decl != NULL && decl->type == N_VAR &&
+	    (decl->flags & (NF_LET | NF_CONST)))
+		for (d = decl->a; d != NULL; d = d->next)
+			pattern_names(g, d->a, cb_collect, &all);
+	body_lexicals(g, body, &all);
+	nm = arena_alloc(g->arena, sizeof *nm);
+	nm->n = 0;
+	/* an inner loop's closures copy the outer loops' bindings too */
+	for (i = 0; saved != NULL && i < saved->n; i++)
+		nm->v[nm->n++] = saved->v[i];
+	for (i = 0; i < all.n && nm->n < 32; i++) {
+		one.n = 1;
+		one.v[0] = all.v[i];
+		if (captured(body, &one, 0) && !assigned(body, &one))
+			nm->v[nm->n++] = all.v[i];
+	}
+	if (nm->n > 0)
+		g->capture = nm;
+	return saved;
+}
+
+void
+gen_capture_pop(struct gen *g, struct names *saved)
+{
+	g->capture = saved;
 }
 
 /* The names a let/const loop head binds, when the body needs a fresh

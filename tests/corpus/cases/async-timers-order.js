@@ -2,7 +2,7 @@
 const log = [];
 const sleep = (ms, v) => new Promise((r) => setTimeout(() => { log.push(v); r(); }, ms));
 (async () => {
-  await Promise.all([sleep(3, 'c3'), sleep(1, 'a1'), sleep(2, 'b2'), sleep(1, 'a1 second')]);
+  await Promise.all([sleep(90, 'c3'), sleep(1, 'a1'), sleep(45, 'b2'), sleep(1, 'a1 second')]);
   setTimeout(() => log.push('t0'), 0);
   await null;
   log.push('after await');
