@@ -327,6 +327,21 @@ __ly.star = function (e, ns) {
 __ly.$star = function (ns, k) {
 	return function () { return ns[k]; };
 };
+//@ di
+/* import(): the namespace of module id of the bundle, as a promise
+ * settled a tick later (the module is evaluated then, its error the
+ * rejection); without an id, the resolver's message, or the specifier
+ * computed at run time, which only a literal the bundle resolved can
+ * name. */
+__ly.di = function (imp, id, why, spec) {
+	return Promise.resolve().then(function () {
+		if (id === null)
+			throw new Error(why !== null ? why : "cannot import " +
+			    String(spec) + ": import() takes a string literal " +
+			    "naming a module the bundle can resolve");
+		return imp(id);
+	});
+};
 //@ gen $d $iter
 /* Generators (see src/compile/lower-gen.c).  The body is f(c), run by
  * $gi with a context c: c.n the state to resume at, c.p the state

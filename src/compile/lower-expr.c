@@ -949,6 +949,39 @@ gen_expr(struct gen *g, struct node *n, int top)
 		emit(g, ".constructor : void 0)");
 		break;
 	}
+	case N_IMPORTCALL: {
+		/* import(): a module of the bundle, evaluated a tick later;
+		 * a specifier the bundle cannot resolve rejects at run time */
+		char *cause = NULL, *id = NULL;
+
+		sync(g, n->line);
+		if (n->a->type == N_STR) {
+			if (g->opt->resolve == NULL)
+				id = xstrdup(n->a->s);
+			else
+				id = g->opt->resolve(g->opt->arg, n->a->s, &cause);
+		}
+		emit(g, "__ly.di(__ly_import, ");
+		if (id != NULL) {
+			emit_quoted(g, id, strlen(id));
+			emit(g, ")");
+		} else if (cause != NULL) {
+			emit(g, "null, ");
+			emit_quoted(g, cause, strlen(cause));
+			emit(g, ")");
+		} else {
+			emit(g, "null, null, ");
+			gen_expr(g, n->a, 0);
+			if (n->b != NULL) {
+				emit(g, ", ");
+				gen_expr(g, n->b, 0);
+			}
+			emit(g, ")");
+		}
+		free(id);
+		free(cause);
+		break;
+	}
 	case N_IMPORTMETA:
 		emit(g, "({url: ");
 		emit_quoted(g, g->id, strlen(g->id));
@@ -985,6 +1018,8 @@ gen_expr(struct gen *g, struct node *n, int top)
 		break;
 	case N_YIELD:
 	case N_AWAIT:
+		if (n->type == N_AWAIT && g->fn->top)
+			gfail(g, n, "not supported yet: top-level await");
 		gfail(g, n, "not supported yet: %s in this position",
 		    n->type == N_YIELD ? "yield" : "await");
 	case N_CLASS:

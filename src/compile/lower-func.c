@@ -87,6 +87,8 @@ gen_function(struct gen *g, struct node *f, const char *name,
 	int i, arrow = (f->flags & NF_ARROW) != 0;
 	int named_scope = 0, simple = 1, saved_first, use_strict;
 	struct loopwrap *saved_wrap;
+	struct names *saved_capture;
+	const char *capture_args = NULL;
 
 	sync(g, f->line);
 	if (name == NULL && f->a != NULL && !(f->flags & NF_DECL)) {
@@ -99,6 +101,24 @@ gen_function(struct gen *g, struct node *f, const char *name,
 	saved_wrap = g->wrap;
 	saved_first = g->first;
 	g->wrap = NULL;
+	saved_capture = g->capture;
+	g->capture = NULL;
+	if (saved_capture != NULL && name == NULL && !(f->flags & NF_DECL)) {
+		struct buf cb = BUF_INIT;
+
+		for (i = 0; i < saved_capture->n; i++) {
+			struct node *id = saved_capture->v[i];
+			struct binding *b = lookup(g, id->s, id->n);
+
+			if (b != NULL)
+				buf_printf(&cb, "%s%s", cb.len ? ", " : "", b->emit);
+		}
+		if (cb.len > 0) {
+			capture_args = gstrdup(g, cb.data);
+			emitf(g, "(function (%s) { return ", capture_args);
+		}
+		buf_free(&cb);
+	}
 	emit(g, "function");
 	if (name != NULL)
 		emitf(g, " %s", name);
@@ -208,6 +228,9 @@ gen_function(struct gen *g, struct node *f, const char *name,
 	fn_pop(g);
 	if (named_scope)
 		scope_pop(g);
+	if (capture_args != NULL)
+		emitf(g, "; })(%s)", capture_args);
+	g->capture = saved_capture;
 	g->wrap = saved_wrap;
 	g->first = saved_first;
 }

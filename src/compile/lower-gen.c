@@ -913,8 +913,12 @@ ex_loop(struct gen *g, struct node *n)
 {
 	struct gtarget tg;
 	struct node *k;
+	struct names *cap;
 	int top;
 
+	cap = gen_capture_push(g, n->type == N_WHILE || n->type == N_DOWHILE ?
+	    NULL : n->a, n->type == N_WHILE ? n->b : n->type == N_DOWHILE ?
+	    n->a : n->type == N_FOR ? n->d : n->c);
 	target_push(g, &tg, 1, 0);
 	switch (n->type) {
 	case N_WHILE:
@@ -1003,6 +1007,7 @@ ex_loop(struct gen *g, struct node *n)
 		break;
 	}
 	target_pop(g);
+	gen_capture_pop(g, cap);
 }
 
 static void

@@ -16,6 +16,7 @@ struct nametab;
 struct node;
 struct arena;
 struct lgen;
+struct names;
 
 enum bkind { B_VAR, B_LET, B_CONST, B_IMPORT };
 
@@ -131,6 +132,7 @@ struct gen {
 	struct buf	 exports;	/* getter table entries */
 	struct buf	 stars;		/* export * statements */
 	struct loopwrap	*wrap;		/* innermost loop body function */
+	struct names	*capture;	/* copied into closures: gen_capture_push */
 	struct lower_info *info;	/* to fill, or NULL */
 	const char	*last_id;	/* id of the last module_var */
 	const char	*loop_label;	/* label of the loop about to start */
@@ -252,6 +254,15 @@ void	 emit_ident_ref(struct gen *, struct node *);
 void	 lowergen_body(struct gen *, struct node *f);
 int	 lowergen_jump(struct gen *, struct node *);
 void	 lowergen_return(struct gen *, struct node *, const char *marks);
+/* A loop of a state machine (with a yield or await) cannot wrap its
+ * body in a function for fresh let/const bindings per iteration: from
+ * push to pop, function expressions made in it copy the bindings of the
+ * loop head and body that functions there use and the body never
+ * assigns.  push returns what pop restores. */
+#define gen_capture_push(...)	lower_gen_capture_push(__VA_ARGS__)
+#define gen_capture_pop(...)	lower_gen_capture_pop(__VA_ARGS__)
+struct names *gen_capture_push(struct gen *, struct node *decl, struct node *body);
+void	 gen_capture_pop(struct gen *, struct names *saved);
 /* Free what a state machine left when an error cut it short. */
 void	 lowergen_abandon(struct lgen *);
 

@@ -191,6 +191,41 @@ body_lexicals(struct gen *g, struct node *n, struct names *nm)
 	}
 }
 
+struct names *
+gen_capture_push(struct gen *g, struct node *decl, struct node *body)
+{
+	struct names *saved = g->capture, all, one, *nm;
+	struct node *d;
+	int i;
+
+	all.n = 0;
+	if (decl != NULL && decl->type == N_VAR &&
+	    (decl->flags & (NF_LET | NF_CONST)))
+		for (d = decl->a; d != NULL; d = d->next)
+			pattern_names(g, d->a, cb_collect, &all);
+	body_lexicals(g, body, &all);
+	nm = arena_alloc(g->arena, sizeof *nm);
+	nm->n = 0;
+	/* an inner loop's closures copy the outer loops' bindings too */
+	for (i = 0; saved != NULL && i < saved->n; i++)
+		nm->v[nm->n++] = saved->v[i];
+	for (i = 0; i < all.n && nm->n < 32; i++) {
+		one.n = 1;
+		one.v[0] = all.v[i];
+		if (captured(body, &one, 0) && !assigned(body, &one))
+			nm->v[nm->n++] = all.v[i];
+	}
+	if (nm->n > 0)
+		g->capture = nm;
+	return saved;
+}
+
+void
+gen_capture_pop(struct gen *g, struct names *saved)
+{
+	g->capture = saved;
+}
+
 /* The names a let/const loop head binds, when the body needs a fresh
  * copy of them per iteration; else 0. */
 static int

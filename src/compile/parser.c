@@ -867,8 +867,26 @@ parse_primary(struct parser *p)
 		if (ISNAME(p, "import")) {
 			n = new_node(p, N_IMPORTMETA);
 			next(p);
-			if (IS(p, '('))
-				unsupported(p, "dynamic import");
+			if (IS(p, '(')) {
+				/* import(specifier [, options]) */
+				int noin = p->noin;
+
+				n->type = N_IMPORTCALL;
+				p->noin = 0;
+				next(p);
+				n->a = parse_assign(p);
+				if (IS(p, ',')) {
+					next(p);
+					if (!IS(p, ')')) {
+						n->b = parse_assign(p);
+						if (IS(p, ','))
+							next(p);
+					}
+				}
+				expect(p, ')');
+				p->noin = noin;
+				return n;
+			}
 			if (!IS(p, '.'))
 				fail_at(p, n, "Cannot use import statement outside a module");
 			expect(p, '.');

@@ -211,7 +211,9 @@ for (i = 0; i < names.length; i += 2) {
 				throw new TypeError("Method Promise.prototype.then called on incompatible receiver " + this);
 			t = this[P];
 			t.h = true;
-			c = cap(Promise, true);
+			/* the species: a subclass's then makes its own kind */
+			C = this.constructor;
+			c = cap(C === undefined || C === Promise ? Promise : C, true);
 			if (t.s)
 				job(react, { f: a, j: b, c: c }, t);
 			else
