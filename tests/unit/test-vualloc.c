@@ -1,6 +1,6 @@
 /* Unit tests for src/engine/vualloc.c: sizes, realloc across classes and
- * to and from large blocks, runs emptied and reused, and a mujs state
- * living on it. */
+ * to and from large blocks, runs emptied, reused and given back, and a
+ * mujs state living on it. */
 #include "config.h"
 
 #include <setjmp.h>
@@ -156,6 +156,41 @@ test_mujs(void **state)
 	}
 }
 
+/* vualloc_release gives back the runs no block uses, and they serve
+ * again, zeroed but whole, for any class. */
+static void
+test_release(void **state)
+{
+	enum { N = 4096 };
+	static unsigned char *p[N];
+	static uintptr_t runs[N];
+	unsigned char *q;
+	int i, j, reused = 0;
+
+	(void)state;
+	vualloc_release();	/* what the other tests left */
+	for (i = 0; i < N; i++) {
+		assert_non_null(p[i] = vualloc_realloc(NULL, 64));
+		memset(p[i], 0x5a, 64);
+		runs[i] = (uintptr_t)p[i] & ~(uintptr_t)4095;
+	}
+	for (i = 0; i < N; i++)
+		vualloc_realloc(p[i], 0);
+	/* 4096 blocks of 64 bytes fill at least 60 runs of 4 KiB. */
+	assert_true(vualloc_release() >= 60 * 4096);
+	assert_int_equal(vualloc_release(), 0);
+	for (i = 0; i < N; i++) {
+		assert_non_null(q = vualloc_realloc(NULL, 200));
+		memset(q, 0xa5, 200);
+		for (j = 0; j < N && !reused; j++)
+			reused = ((uintptr_t)q & ~(uintptr_t)4095) == runs[j];
+		p[i] = q;
+	}
+	assert_true(reused);
+	for (i = 0; i < N; i++)
+		vualloc_realloc(p[i], 0);
+}
+
 int
 main(void)
 {
@@ -165,6 +200,7 @@ main(void)
 		cmocka_unit_test(test_many),
 		cmocka_unit_test(test_mujs),
 		cmocka_unit_test(test_trim),
+		cmocka_unit_test(test_release),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
