@@ -107,6 +107,7 @@ struct engine {
 	/* The modules with hooks, in the order they were added. */
 	const struct engine_module *modules[ENGINE_MODULES_MAX];
 	size_t			 nmodules;
+	const struct engine_script *script;	/* engine_script_set */
 	struct vu_queue		 runq;		/* VUs going on with an iteration */
 	struct vu_queue		 startq;	/* VUs starting one, or idle */
 	struct vu		*running;	/* whose JavaScript runs now */

@@ -20,6 +20,12 @@ engine_module_add(struct engine *e, const struct engine_module *m)
 	e->modules[e->nmodules++] = m;
 }
 
+void
+engine_script_set(struct engine *e, const struct engine_script *s)
+{
+	e->script = s;
+}
+
 static size_t
 slot(const struct vu *vu, const struct engine_module *m)
 {

@@ -110,6 +110,22 @@ struct engine_module {
 
 void	 engine_module_add(struct engine *, const struct engine_module *);
 
+/* The JavaScript runtime a VU's state is made with, which src/js gives
+ * each engine (modules_attach) so that the engine names none of its
+ * files. */
+struct engine_script {
+	/* The runtime library, before anything else runs in the state. */
+	int		(*load_runtime)(js_State *, char **cause);
+	/* The globals and the native modules, before the init code. */
+	int		(*register_modules)(js_State *, char **cause);
+	/* "Symbol(DESC)" if s is a symbol's key, owned; else NULL. */
+	char		*(*symbol_text)(const char *s);
+	/* Whether the state loaded Promise: no Promise, no pending jobs. */
+	int		(*promises_loaded)(js_State *);
+};
+
+void	 engine_script_set(struct engine *, const struct engine_script *);
+
 /* The module's state for this VU, NULL until set; the module owns it and
  * frees it in its vu_free hook. */
 void	*vu_module_data(struct vu *, const struct engine_module *);

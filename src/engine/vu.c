@@ -17,8 +17,6 @@
 #include "engine/coro.h"
 #include "engine/engine.h"
 #include "engine/vualloc.h"
-#include "js/modules.h"
-#include "js/runtime.h"
 #include "util/buf.h"
 #include "util/log.h"
 #include "util/timeunit.h"
@@ -174,14 +172,14 @@ thrown_at(js_State *J, struct buf *b)
 static char *
 error_text(js_State *J)
 {
+	const struct engine_script *script = vu_of(J)->engine->script;
 	struct buf b = BUF_INIT;
-
 	char *sym;
 
 	/* js_trystring converts in place: work on a copy. */
 	js_copy(J, -1);
 	if (js_isstring(J, -1) &&
-	    (sym = runtime_symbol_text(js_tostring(J, -1))) != NULL) {
+	    (sym = script->symbol_text(js_tostring(J, -1))) != NULL) {
 		buf_puts(&b, sym);
 		free(sym);
 	} else
@@ -303,14 +301,14 @@ vu_init_js(struct vu *vu, char **cause)
 	js_setreport(J, vu_report);
 	js_newcfunction(J, vu_tick, "__ly_tick", 0);
 	js_defglobal(J, "__ly_tick", JS_DONTENUM);
-	if (runtime_load(J, cause) == -1)
+	if (vu->engine->script->load_runtime(J, cause) == -1)
 		return -1;
 	set_number(J, "__VU", vu->id);
 	set_number(J, "__ITER", 0);
 	vu->env_run = NULL;
 	push_env(vu);
 	vu->in_init = 1;
-	if (modules_register(J, cause) == -1)
+	if (vu->engine->script->register_modules(J, cause) == -1)
 		return -1;
 	for (i = 0; i < bundle->nunits; i++) {
 		const struct bundle_unit *u = &bundle->units[i];
@@ -438,7 +436,7 @@ vu_settle(struct vu *vu, int want_value)
 		if (e->modules[i]->settle != NULL)
 			text = e->modules[i]->settle(vu);
 	if (text != NULL || !want_value ||
-	    !js_isobject(J, -1) || !runtime_promises_loaded(J))
+	    !js_isobject(J, -1) || !e->script->promises_loaded(J))
 		return text;
 	js_getglobal(J, "__ly_rt");
 	js_getproperty(J, -1, "result");

@@ -8,6 +8,7 @@
 #include "engine/module.h"
 #include "js/jsmod.h"
 #include "js/modules.h"
+#include "js/runtime.h"
 #include "util/xmalloc.h"
 
 /* A module is one line here: its name, the function that pushes its
@@ -45,11 +46,16 @@ modules_names(void)
 	return names;
 }
 
+const struct engine_script modules_script = {
+	runtime_load, modules_register, runtime_symbol_text, runtime_promises_loaded,
+};
+
 void
 modules_attach(struct engine *e)
 {
 	size_t i;
 
+	engine_script_set(e, &modules_script);
 	for (i = 0; i < NNATIVES; i++)
 		if (natives[i].hooks != NULL)
 			engine_module_add(e, natives[i].hooks);

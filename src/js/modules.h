@@ -21,8 +21,10 @@ const char *const *modules_names(void);
 /* Define the globals and hand every native module to __lymod.native.
  * 0, or -1 with an owned *cause. */
 int	modules_register(js_State *, char **cause);
-/* Add the engine hooks of the modules that have them to e, before it
- * makes VUs. */
+/* Give e the runtime (modules_script) and the engine hooks of the
+ * modules that have them, before it makes VUs. */
+struct engine_script;
+extern const struct engine_script modules_script;
 void	modules_attach(struct engine *);
 /* Set the object on top's property name to a new C function. */
 void	modules_setfn(js_State *, js_CFunction, const char *name, int nargs);

@@ -174,6 +174,7 @@ run(const char *src, struct scenario *sc)
 	e = engine_new(0, b, &plan, &opts, "{}", reg, &cause);
 	assert_non_null(e);
 	e->send = discard;
+	engine_script_set(e, &modules_script);
 	engine_module_add(e, &fake_a);
 	engine_module_add(e, &fake_b);
 	if (executor_setup(e, &cause) == -1)
