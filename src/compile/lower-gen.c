@@ -630,6 +630,28 @@ ex_value(struct gen *g, struct node **np)
 	ex_expr(g, np);
 }
 
+/* *np evaluated as a statement. */
+static void
+ex_exprstmt(struct gen *g, struct node **np)
+{
+	ex_value(g, np);
+	emit(g, " ");
+	gen_expr(g, *np, 1);
+	emit(g, ";");
+}
+
+/* Jump to lab when *np is truthy (when) or falsy (!when). */
+static void
+branch(struct gen *g, struct node **np, int when, int lab)
+{
+	ex_value(g, np);
+	emit(g, when ? " if (" : " if (!(");
+	gen_expr(g, *np, 1);
+	emit(g, when ? ") {" : ")) {");
+	jump(g, lab);
+	emit(g, " }");
+}
+
 static void
 ex_stmts(struct gen *g, struct node *n)
 {
@@ -924,12 +946,7 @@ ex_loop(struct gen *g, struct node *n)
 	case N_WHILE:
 		mark(g, tg.cont);
 		if (n->a != NULL) {
-			ex_value(g, &n->a);
-			emit(g, " if (!(");
-			gen_expr(g, n->a, 1);
-			emit(g, ")) {");
-			jump(g, tg.brk);
-			emit(g, " }");
+			branch(g, &n->a, 0, tg.brk);
 		}
 		ex_block(g, n->b);
 		jump(g, tg.cont);
@@ -940,12 +957,7 @@ ex_loop(struct gen *g, struct node *n)
 		mark(g, top);
 		ex_block(g, n->a);
 		mark(g, tg.cont);
-		ex_value(g, &n->b);
-		emit(g, " if (");
-		gen_expr(g, n->b, 1);
-		emit(g, ") {");
-		jump(g, top);
-		emit(g, " }");
+		branch(g, &n->b, 1, top);
 		mark(g, tg.brk);
 		break;
 	case N_FOR:
@@ -956,27 +968,16 @@ ex_loop(struct gen *g, struct node *n)
 				declare_block(g, n->a, 0);
 			ex_var(g, n->a);
 		} else if (n->a != NULL) {
-			ex_value(g, &n->a);
-			emit(g, " ");
-			gen_expr(g, n->a, 1);
-			emit(g, ";");
+			ex_exprstmt(g, &n->a);
 		}
 		mark(g, top);
 		if (n->b != NULL) {
-			ex_value(g, &n->b);
-			emit(g, " if (!(");
-			gen_expr(g, n->b, 1);
-			emit(g, ")) {");
-			jump(g, tg.brk);
-			emit(g, " }");
+			branch(g, &n->b, 0, tg.brk);
 		}
 		ex_block(g, n->d);
 		mark(g, tg.cont);
 		if (n->c != NULL) {
-			ex_value(g, &n->c);
-			emit(g, " ");
-			gen_expr(g, n->c, 1);
-			emit(g, ";");
+			ex_exprstmt(g, &n->c);
 		}
 		jump(g, top);
 		mark(g, tg.brk);
@@ -1147,12 +1148,7 @@ ex_stmt(struct gen *g, struct node *n)
 	case N_IF: {
 		int no = newlab(g), end = newlab(g);
 
-		ex_value(g, &n->a);
-		emit(g, " if (!(");
-		gen_expr(g, n->a, 1);
-		emit(g, ")) {");
-		jump(g, no);
-		emit(g, " }");
+		branch(g, &n->a, 0, no);
 		ex_block(g, n->b);
 		if (n->c != NULL)
 			jump(g, end);
