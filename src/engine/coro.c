@@ -99,9 +99,11 @@ struct deep {
 	ucontext_t	 ctx, ret_ctx;
 #endif
 };
+#ifndef CORO_ASAN	/* ASan builds lend no deep stack */
 static struct deep *deep_free;
 static int deep_nfree;
 #define DEEP_KEEP	2	/* free deep stacks kept mapped */
+#endif
 #ifdef CORO_ASM
 static void *sched_sp;
 #else
