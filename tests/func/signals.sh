@@ -3,23 +3,7 @@
 # VUs busy in JavaScript, twice stops at once.  Dying workers are
 # workers.sh's.
 set -u
-srcdir=${srcdir:-.}
-top_builddir=${top_builddir:-.}
-LYOCELL=$(cd "$top_builddir" && pwd)/lyocell
-JCHECK=$(cd "$top_builddir" && pwd)/tests/func/jcheck
-CASES=$(cd "$srcdir/tests/func/cases" && pwd)
-tmp=$(mktemp -d "${TMPDIR:-/tmp}/lyocell-sig.XXXXXX")
-trap 'rm -rf "$tmp"' EXIT
-passed=0 failed=0
-ok() { echo "ok - $1"; passed=$((passed + 1)); }
-notok() { echo "not ok - $1"; sed 's/^/#   /' "$tmp/err" | tail -n 20; failed=$((failed + 1)); }
-
-start() {
-	script=${script:-long-run.js}
-	(cd "$CASES" && exec "$LYOCELL" run "$@" "$script") >"$tmp/out" 2>"$tmp/err" </dev/null &
-	pid=$!
-	sleep 1.5
-}
+. "${srcdir:-.}/tests/func/harness.sh" sig
 
 # 1. SIGINT once: graceful stop, teardown and summary, exit 105.
 start --summary-export "$tmp/e1.json"

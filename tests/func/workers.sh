@@ -4,23 +4,7 @@
 # vus gauge, the others' results are kept and the run exits 109; workers die
 # with their coordinator, even busy in JavaScript.
 set -u
-srcdir=${srcdir:-.}
-top_builddir=${top_builddir:-.}
-LYOCELL=$(cd "$top_builddir" && pwd)/lyocell
-JCHECK=$(cd "$top_builddir" && pwd)/tests/func/jcheck
-CASES=$(cd "$srcdir/tests/func/cases" && pwd)
-tmp=$(mktemp -d "${TMPDIR:-/tmp}/lyocell-wrk.XXXXXX")
-trap 'rm -rf "$tmp"' EXIT
-passed=0 failed=0
-ok() { echo "ok - $1"; passed=$((passed + 1)); }
-notok() { echo "not ok - $1"; sed 's/^/#   /' "$tmp/err" | tail -n 20; failed=$((failed + 1)); }
-
-start() {
-	script=${script:-long-run.js}
-	(cd "$CASES" && exec "$LYOCELL" run "$@" "$script") >"$tmp/out" 2>"$tmp/err" </dev/null &
-	pid=$!
-	sleep 1.5
-}
+. "${srcdir:-.}/tests/func/harness.sh" wrk
 
 # 1. kill -9 of a worker: reported with its pid and VUs, exit 109, the
 # other worker's iterations kept, and the vus gauge ends at its 2 VUs.
