@@ -144,7 +144,8 @@ sort_keys(size_t from)
 
 	for (i = from; i < nvec; i++)
 		vec[i].index = array_index(vec[i].p->name);
-	qsort(vec + from, nvec - from, sizeof *vec, by_order);
+	if (nvec - from > 1)	/* vec may be NULL when empty */
+		qsort(vec + from, nvec - from, sizeof *vec, by_order);
 }
 
 /* Number o's properties 1..n in their order; the new one, still 0, is
@@ -163,7 +164,8 @@ renumber(struct mj_object *o)
 	for (i = 0; i < nvec; i++)
 		if (mine[i].seq != 0)
 			mine[n++] = mine[i];
-	qsort(mine, n, sizeof *mine, by_seq);
+	if (n > 1)
+		qsort(mine, n, sizeof *mine, by_seq);
 	for (i = 0; i < n; i++)
 		seq_set(mine[i].p, (unsigned)i + 1);
 	free(mine);
