@@ -273,6 +273,17 @@ emit_yield(struct gen *g, struct node *n, struct node **np)
 	replace(np, ident(g, n, "_$g.sent"));
 }
 
+/* t = *np, its yields exploded first. */
+static void
+set_temp(struct gen *g, struct node **np, const char *t)
+{
+	if (has_yield(*np))
+		ex_expr(g, np);
+	emitf(g, " %s = (", t);
+	gen_expr(g, *np, 1);
+	emit(g, ");");
+}
+
 /* a && b, a || b, a ?? b with a yield in b; c ? a : b with one in a or
  * b: jumps, the value in a temporary. */
 static void
@@ -292,27 +303,15 @@ ex_branch(struct gen *g, struct node **np)
 		emit(g, ")) {");
 		jump(g, no);
 		emit(g, " }");
-		if (has_yield(n->b))
-			ex_expr(g, &n->b);
-		emitf(g, " %s = (", t);
-		gen_expr(g, n->b, 1);
-		emit(g, ");");
+		set_temp(g, &n->b, t);
 		jump(g, end);
 		mark(g, no);
-		if (has_yield(n->c))
-			ex_expr(g, &n->c);
-		emitf(g, " %s = (", t);
-		gen_expr(g, n->c, 1);
-		emit(g, ");");
+		set_temp(g, &n->c, t);
 		mark(g, end);
 		replace(np, ident(g, n, t));
 		return;
 	}
-	if (has_yield(n->a))
-		ex_expr(g, &n->a);
-	emitf(g, " %s = (", t);
-	gen_expr(g, n->a, 1);
-	emit(g, ");");
+	set_temp(g, &n->a, t);
 	if (n->op == T_AND)
 		emitf(g, " if (!%s) {", t);
 	else if (n->op == T_OR)
@@ -321,11 +320,7 @@ ex_branch(struct gen *g, struct node **np)
 		emitf(g, " if (%s != null) {", t);
 	jump(g, end);
 	emit(g, " }");
-	if (has_yield(n->b))
-		ex_expr(g, &n->b);
-	emitf(g, " %s = (", t);
-	gen_expr(g, n->b, 1);
-	emit(g, ");");
+	set_temp(g, &n->b, t);
 	mark(g, end);
 	replace(np, ident(g, n, t));
 }
