@@ -21,5 +21,9 @@ int	jsmod_is_file(const char *body);
  * (js/secrets.c). */
 void	fs_prims(js_State *);
 void	secrets_prims(js_State *);
+/* k6/net/grpc (js/grpc.c) and its VU state. */
+void	grpc_prims(js_State *);
+struct engine_module;
+extern const struct engine_module grpc_engine_module;
 
 #endif

@@ -27,6 +27,7 @@ static const struct {
 	{ "k6/data", data_module_open, NULL },
 	{ "k6/timers", timers_module_open, &timers_engine_module },
 	{ "k6/html", html_module_open, NULL },
+	{ "k6/net/grpc", jsmod_module_open, &grpc_engine_module },
 	/* Written in JavaScript (js/jsmod.c). */
 	{ "k6/experimental/streams", jsmod_module_open, NULL },
 	{ "k6/experimental/fs", jsmod_module_open, NULL },

@@ -106,20 +106,27 @@ wire_skip(struct wire *w, int type)
 	}
 }
 
-int
-wire_put_varint(struct buf *b, uint64_t v)
+size_t
+wire_varint_encode(unsigned char *out, uint64_t v)
 {
-	unsigned char tmp[10];
 	size_t n = 0;
 
 	do {
-		tmp[n] = (unsigned char)(v & 0x7f);
+		out[n] = (unsigned char)(v & 0x7f);
 		v >>= 7;
 		if (v != 0)
-			tmp[n] |= 0x80;
+			out[n] |= 0x80;
 		n++;
 	} while (v != 0);
-	return buf_add(b, tmp, n);
+	return n;
+}
+
+int
+wire_put_varint(struct buf *b, uint64_t v)
+{
+	unsigned char tmp[WIRE_VARINT_MAX];
+
+	return buf_add(b, tmp, wire_varint_encode(tmp, v));
 }
 
 int

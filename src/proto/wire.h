@@ -26,6 +26,9 @@ int	wire_fixed64(struct wire *, uint64_t *);
 /* Skip the value of a field of wire type type. */
 int	wire_skip(struct wire *, int type);
 
+/* The varint of v into out (WIRE_VARINT_MAX bytes): its length. */
+#define WIRE_VARINT_MAX	10
+size_t	wire_varint_encode(unsigned char *out, uint64_t v);
 int	wire_put_varint(struct buf *, uint64_t);
 int	wire_put_tag(struct buf *, uint32_t field, int type);
 int	wire_put_fixed32(struct buf *, uint32_t);
