@@ -332,6 +332,15 @@ vu_init_js(struct vu *vu, char **cause)
 	 * promises will not see either; an iteration's loop reports its
 	 * own. */
 	free(loop_run(vu));
+	/* The entry's evaluation, if it awaited at its top level, has
+	 * completed, as in k6, or init fails with what it threw. */
+	js_getglobal(J, "__lymod");
+	js_getproperty(J, -1, "wait");
+	js_rot2(J);
+	js_pushstring(J, bundle->entry_id);
+	if (capped_pcall(vu, 1))
+		goto fail;
+	js_pop(J, 1);
 	for (i = 0; i < vu->engine->nmodules; i++)
 		if (vu->engine->modules[i]->init_end != NULL)
 			vu->engine->modules[i]->init_end(vu);
