@@ -91,7 +91,8 @@ call_notify(struct grpc_call *c)
 {
 	if (c->notify != NULL)
 		c->notify(c->arg);
-	conn_wake(c->conn);
+	if (c->conn != NULL)
+		conn_wake(c->conn);
 }
 
 int
@@ -613,8 +614,16 @@ grpc_conn_free(struct grpc_conn *cn)
 
 	if (cn == NULL)
 		return;
-	while ((c = cn->calls) != NULL)
-		grpc_call_free(c);
+	/* Its calls end, and live on without it until their owners free
+	 * them. */
+	while ((c = cn->calls) != NULL) {
+		cn->calls = c->next;
+		if (c->id > 0)
+			nghttp2_session_set_stream_user_data(cn->h2, c->id, NULL);
+		c->id = -1;
+		call_end(c, GRPC_CANCELLED, "grpc: the client connection is closing");
+		c->conn = NULL;
+	}
 	if (cn->timer != NULL)
 		event_free(cn->timer);
 	if (cn->h2 != NULL)
@@ -645,7 +654,7 @@ call_deadline(evutil_socket_t fd, short what, void *arg)
 {
 	struct grpc_call *c = arg;
 
-	if (c->id > 0 && c->conn->state == C_OPEN) {
+	if (c->conn != NULL && c->id > 0 && c->conn->state == C_OPEN) {
 		nghttp2_submit_rst_stream(c->conn->h2, NGHTTP2_FLAG_NONE, c->id,
 		    NGHTTP2_CANCEL);
 		conn_flush(c->conn);
@@ -672,9 +681,10 @@ grpc_call_start(struct grpc_conn *cn, const char *path, const char *const *md,
     size_t nmd, double timeout_ms, size_t max_recv, char **cause)
 {
 	struct grpc_call *c;
+	const struct runopts *o;
 	nghttp2_data_provider dp;
 	nghttp2_nv *nv;
-	char tmo[32];
+	char tmo[32], *ua;
 	size_t n = 0, i;
 
 	if (cn->state != C_OPEN) {
@@ -687,7 +697,7 @@ grpc_call_start(struct grpc_conn *cn, const char *path, const char *const *md,
 	c->max_recv = max_recv;
 	buf_init(&c->in, max_recv + 4096 > max_recv ? max_recv + 4096 : 0);
 	c->began = engine_now();
-	nv = xreallocarray(NULL, nmd + 8, sizeof *nv);
+	nv = xreallocarray(NULL, nmd + 9, sizeof *nv);
 	nv[n++] = (nghttp2_nv)NV(":method", "POST");
 	nv[n++] = (nghttp2_nv)NV(":scheme", cn->tls ? "https" : "http");
 	nv[n++] = (nghttp2_nv)NV(":path", path);
@@ -698,12 +708,19 @@ grpc_call_start(struct grpc_conn *cn, const char *path, const char *const *md,
 		timeout_header(timeout_ms, tmo, sizeof tmo);
 		nv[n++] = (nghttp2_nv)NV("grpc-timeout", tmo);
 	}
+	/* The options' userAgent, then the transport's, as grpc-go joins them. */
+	o = vu_opts(cn->vu);
+	ua = xasprintf("%s%sgrpc-c-lyocell/%s", o != NULL && o->user_agent != NULL ?
+	    o->user_agent : "", o != NULL && o->user_agent != NULL &&
+	    *o->user_agent != '\0' ? " " : "", PACKAGE_VERSION);
+	nv[n++] = (nghttp2_nv)NV("user-agent", ua);
 	for (i = 0; i < nmd; i++)
 		nv[n++] = (nghttp2_nv)NV(md[2 * i], md[2 * i + 1]);
 	dp.source.ptr = c;
 	dp.read_callback = h2_read_body;
 	c->id = nghttp2_submit_request(cn->h2, NULL, nv, n, &dp, c);
 	free(nv);
+	free(ua);
 	if (c->id < 0) {
 		*cause = xasprintf("cannot start the call: %s", nghttp2_strerror(c->id));
 		buf_free(&c->in);
@@ -730,12 +747,13 @@ grpc_call_free(struct grpc_call *c)
 
 	if (c == NULL)
 		return;
-	for (pp = &c->conn->calls; *pp != NULL; pp = &(*pp)->next)
+	for (pp = c->conn != NULL ? &c->conn->calls : NULL; pp != NULL && *pp != NULL;
+	    pp = &(*pp)->next)
 		if (*pp == c) {
 			*pp = c->next;
 			break;
 		}
-	if (c->id > 0 && c->conn->h2 != NULL) {
+	if (c->conn != NULL && c->id > 0 && c->conn->h2 != NULL) {
 		nghttp2_session_set_stream_user_data(c->conn->h2, c->id, NULL);
 		if (!c->done && c->conn->state == C_OPEN) {
 			nghttp2_submit_rst_stream(c->conn->h2, NGHTTP2_FLAG_NONE, c->id,
@@ -786,7 +804,7 @@ grpc_call_close_send(struct grpc_call *c)
 }
 
 void
-grpc_call_cancel(struct grpc_call *c, const char *why)
+grpc_call_fail(struct grpc_call *c, int status, const char *why)
 {
 	if (c->done)
 		return;
@@ -796,7 +814,13 @@ grpc_call_cancel(struct grpc_call *c, const char *why)
 		conn_flush(c->conn);
 	}
 	c->have_status = 0;
-	call_end(c, GRPC_CANCELLED, why);
+	call_end(c, status, why);
+}
+
+void
+grpc_call_cancel(struct grpc_call *c, const char *why)
+{
+	grpc_call_fail(c, GRPC_CANCELLED, why);
 }
 
 void

@@ -27,36 +27,44 @@
 #define GRPC_MAX_RECV	(4 * 1024 * 1024)
 #define GRPC_MAX_SEND	(2147483647)
 
-struct client {
-	struct proto_pool	*pool;
-	struct grpc_conn	*conn;
-	char			*addr;
-	size_t			 max_recv, max_send;
-};
-
-struct grpc_vu {
-	struct client		*clients;
-	size_t			 nclients;
-	uint32_t		 req_duration;
-};
-
 static void	grpc_vu_free(struct vu *);
 
 const struct engine_module grpc_engine_module = {
 	.name = "k6/net/grpc",
+	.run_ready = grpc_async_run_ready,
+	.pending = grpc_async_pending,
+	.iteration_end = grpc_async_cancel,
+	.interrupt = grpc_async_cancel,
 	.vu_free = grpc_vu_free,
 };
 
-static struct grpc_vu *
+/* k6's metrics of the module, declared at its import in the init
+ * context, as k6 registers them with the module. */
+static uint32_t
+declare(struct vu *vu, const char *name, enum sink_type type,
+    enum metric_contains contains)
+{
+	struct metric *m;
+	char *cause = NULL;
+
+	m = metric_registry_declare(vu_metric_registry(vu), name, type, contains, &cause);
+	free(cause);
+	return m != NULL ? m->id : 0;
+}
+
+struct grpc_vu *
 grpc_vu(struct vu *vu)
 {
 	struct grpc_vu *g = vu_module_data(vu, &grpc_engine_module);
-	struct metric *m;
 
 	if (g == NULL) {
 		g = xcalloc(1, sizeof *g);
-		m = metric_registry_get(vu_metric_registry(vu), "grpc_req_duration");
-		g->req_duration = m != NULL ? m->id : 0;
+		g->req_duration = declare(vu, "grpc_req_duration", SINK_TREND, METRIC_TIME);
+		g->streams = declare(vu, "grpc_streams", SINK_COUNTER, METRIC_DEFAULT);
+		g->msgs_sent = declare(vu, "grpc_streams_msgs_sent", SINK_COUNTER,
+		    METRIC_DEFAULT);
+		g->msgs_received = declare(vu, "grpc_streams_msgs_received",
+		    SINK_COUNTER, METRIC_DEFAULT);
 		vu_module_set(vu, &grpc_engine_module, g);
 	}
 	return g;
@@ -70,6 +78,7 @@ grpc_vu_free(struct vu *vu)
 
 	if (g == NULL)
 		return;
+	grpc_async_free(vu);
 	for (i = 0; i < g->nclients; i++) {
 		grpc_conn_free(g->clients[i].conn);
 		proto_pool_free(g->clients[i].pool);
@@ -80,8 +89,8 @@ grpc_vu_free(struct vu *vu)
 	vu_module_set(vu, &grpc_engine_module, NULL);
 }
 
-static struct client *
-client_of(js_State *J, int idx)
+struct client *
+grpc_client(js_State *J, int idx)
 {
 	struct grpc_vu *g = grpc_vu(vu_of(J));
 	double h = js_tonumber(J, idx);
@@ -182,7 +191,7 @@ read_import(void *arg, const char *name, size_t *len)
 static void
 p_load(js_State *J)
 {
-	struct client *c = client_of(J, 1);
+	struct client *c = grpc_client(J, 1);
 	struct reader r = { NULL, 0 };
 	size_t from = proto_pool_nmethods(c->pool), i;
 	char *cause = NULL;
@@ -217,7 +226,7 @@ p_load(js_State *J)
 static void
 p_load_protoset(js_State *J)
 {
-	struct client *c = client_of(J, 1);
+	struct client *c = grpc_client(J, 1);
 	size_t from = proto_pool_nmethods(c->pool), len = 0;
 	char *path, *data, *cause = NULL;
 
@@ -416,7 +425,7 @@ static void
 p_connect(js_State *J)
 {
 	struct vu *vu = vu_of(J);
-	struct client *c = client_of(J, 1);
+	struct client *c = grpc_client(J, 1);
 	char *addr = xstrdup(js_tostring(J, 2)), **cacerts = NULL, **md = NULL;
 	char *cert = NULL, *key = NULL, *authority, *cause = NULL;
 	struct grpc_tls tls, *tp = NULL;
@@ -512,81 +521,149 @@ push_md(js_State *J, const char *p, size_t len)
 	}
 }
 
-/* P.invoke(client, method, request, metadata, timeoutMs, tags, discard,
- * hasName): { status, statusMessage, message, headers, trailers }. */
-static void
-p_invoke(js_State *J)
+/* The method path names in c's pool, or a throw. */
+const struct proto_method *
+grpc_method(js_State *J, struct client *c, const char *path)
 {
-	struct vu *vu = vu_of(J);
-	struct grpc_vu *g = grpc_vu(vu);
-	struct client *c = client_of(J, 1);
-	const char *path, *smsg, *h;
-	char **md;
 	const struct proto_method *m;
-	struct grpc_call *call;
-	struct buf req = BUF_INIT;
-	const unsigned char *resp;
-	char *cause = NULL, num[16], *svc, *url;
-	size_t nmd, rlen, hlen;
-	uint32_t tags;
-	int status, has_name = js_toboolean(J, 8);
 
 	if (c->conn == NULL)
 		js_error(J, "no gRPC connection, you must call connect first");
-	path = js_tostring(J, 2);	/* stays in its stack slot */
 	if ((m = proto_pool_method(c->pool, path)) == NULL)
 		js_error(J, "method \"%s\" not found in file descriptors", path);
-	buf_init(&req, c->max_send);
-	if (grpc_codec_encode(J, 3, m->in, &req, &cause) < 0) {
-		buf_free(&req);
-		url = xasprintf("unable to serialise request object to protocol buffer: %s",
+	return m;
+}
+
+/* Encode the value at idx as message in into out, or throw. */
+static void
+encode(js_State *J, int idx, const struct proto_message *in, struct buf *out)
+{
+	char *cause = NULL, *msg;
+
+	if (grpc_codec_encode(J, idx, in, out, &cause) < 0) {
+		buf_free(out);
+		msg = xasprintf("unable to serialise request object to protocol buffer: %s",
 		    cause);
 		free(cause);
-		throw_cause(J, url);
+		throw_cause(J, msg);
 	}
-	md = metadata(J, 4, &nmd);
-	call = grpc_call_start(c->conn, path, (const char *const *)md, nmd,
-	    js_tonumber(J, 5), c->max_recv, &cause);
+}
+
+/* Start a call of path on c with the metadata array at md_idx: the call,
+ * or NULL with an owned *cause when the connection is gone. */
+struct grpc_call *
+grpc_start(js_State *J, struct client *c, const char *path, int md_idx,
+    double timeout_ms, char **cause)
+{
+	struct grpc_call *call;
+	size_t nmd;
+	char **md;
+
+	md = metadata(J, md_idx, &nmd);
+	call = grpc_call_start(c->conn, path, (const char *const *)md, nmd, timeout_ms,
+	    c->max_recv, cause);
 	strv_free(md);
-	if (call == NULL) {
-		buf_free(&req);
-		/* As grpc-go, a dead connection is a call ending UNAVAILABLE. */
-		js_newobject(J);
-		js_pushnumber(J, GRPC_UNAVAILABLE);
-		js_setproperty(J, -2, "status");
-		js_pushstring(J, cause);
-		js_setproperty(J, -2, "statusMessage");
-		free(cause);
-		return;
+	return call;
+}
+
+/* The tags of a call of path on c: the VU's, the tags object at
+ * tags_idx, then k6's system tags but status. */
+uint32_t
+grpc_tags(js_State *J, struct client *c, const char *path, int tags_idx,
+    int has_name)
+{
+	struct vu *vu = vu_of(J);
+	uint32_t tags = vu_tags(vu);
+	const char *k;
+	char *s;
+
+	if (js_isobject(J, tags_idx)) {
+		js_pushiterator(J, tags_idx, 1);
+		while ((k = js_nextiterator(J, -1)) != NULL) {
+			js_getproperty(J, tags_idx, k);
+			tags = vu_tags_with(vu, tags, k, js_tostring(J, -1));
+			js_pop(J, 1);
+		}
+		js_pop(J, 1);
 	}
-	grpc_call_send(call, req.data, req.len);
-	grpc_call_close_send(call);
-	buf_free(&req);
-	if (call_wait(c->conn, call) < 0) {
-		grpc_call_free(call);
-		vu_throw_interrupted(J);
+	if (vu_system_tag(vu, "url")) {
+		s = xasprintf("%s%s", c->addr, path);
+		tags = vu_tags_with(vu, tags, "url", s);
+		free(s);
 	}
-	status = grpc_call_status(call, &smsg);
+	s = xstrdup(path + 1);
+	if (strchr(s, '/') != NULL)
+		*strchr(s, '/') = '\0';
+	if (vu_system_tag(vu, "service"))
+		tags = vu_tags_with(vu, tags, "service", s);
+	free(s);
+	if (vu_system_tag(vu, "method"))
+		tags = vu_tags_with(vu, tags, "method", strrchr(path, '/') + 1);
+	if (vu_system_tag(vu, "name") && !has_name)
+		tags = vu_tags_with(vu, tags, "name", path);
+	if (vu_system_tag(vu, "ip"))
+		tags = vu_tags_with(vu, tags, "ip", grpc_conn_ip(c->conn));
+	return tags;
+}
+
+/* grpc_req_duration of the ended call, tagged with its status. */
+void
+grpc_emit_duration(struct vu *vu, uint32_t tags, int status,
+    const struct grpc_call *call)
+{
+	char num[16];
+
+	if (vu_system_tag(vu, "status")) {
+		snprintf(num, sizeof num, "%d", status);
+		tags = vu_tags_with(vu, tags, "status", num);
+	}
+	vu_emit(vu, grpc_vu(vu)->req_duration, tags,
+	    (double)(grpc_call_ended(call) - grpc_call_began(call)) / 1e6);
+}
+
+/* The error object of a status: { code, message, details }. */
+void
+grpc_push_error(js_State *J, int status, const char *message)
+{
+	js_newobject(J);
+	js_pushnumber(J, status);
+	js_setproperty(J, -2, "code");
+	js_pushstring(J, message);
+	js_setproperty(J, -2, "message");
+	js_newarray(J);
+	js_setproperty(J, -2, "details");
+}
+
+/* Push the response of the ended unary call as k6 gives it (message,
+ * error, headers, trailers, status) and emit its grpc_req_duration. */
+void
+grpc_push_response(js_State *J, struct grpc_call *call, const struct proto_method *m,
+    uint32_t tags, int discard)
+{
+	const unsigned char *resp;
+	const char *smsg, *h;
+	char *cause = NULL, *dmsg = NULL;
+	size_t rlen, hlen;
+	int status;
+
+		status = grpc_call_status(call, &smsg);
 	resp = grpc_call_message(call, &rlen);
 	if (resp == NULL && status == GRPC_OK) {
 		status = GRPC_INTERNAL;
 		smsg = "grpc: the server sent no response message";
 	}
 	/* The message first: one that does not decode fails the call. */
-	if (js_toboolean(J, 7))
+	if (discard)
 		js_pushnull(J);
 	else if (status != GRPC_OK || grpc_codec_decode(J, m->out, resp, rlen,
 	    &cause) < 0) {
 		if (cause != NULL) {
 			status = GRPC_INTERNAL;
-			url = xasprintf("grpc: failed to unmarshal the received message: %s",
+			dmsg = xasprintf("grpc: failed to unmarshal the received message: %s",
 			    cause);
+			smsg = dmsg;
 			free(cause);
-			js_pushstring(J, url);
-			free(url);
 			cause = NULL;
-			js_replace(J, 8);	/* kept in a slot while smsg is used */
-			smsg = js_tostring(J, 8);
 		}
 		/* The empty message, as k6 gives beside an error. */
 		if (grpc_codec_decode(J, m->out, (const unsigned char *)"", 0,
@@ -595,55 +672,90 @@ p_invoke(js_State *J)
 			js_pushnull(J);
 		}
 	}
-
-	/* grpc_req_duration with k6's tags. */
-	tags = vu_tags(vu);
-	if (js_isobject(J, 6)) {
-		js_pushiterator(J, 6, 1);
-		while ((h = js_nextiterator(J, -1)) != NULL) {
-			js_getproperty(J, 6, h);
-			tags = vu_tags_with(vu, tags, h, js_tostring(J, -1));
-			js_pop(J, 1);
-		}
-		js_pop(J, 1);
-	}
-	if (vu_system_tag(vu, "url")) {
-		url = xasprintf("%s%s", c->addr, path);
-		tags = vu_tags_with(vu, tags, "url", url);
-		free(url);
-	}
-	svc = xstrdup(path + 1);
-	if (strchr(svc, '/') != NULL)
-		*strchr(svc, '/') = '\0';
-	if (vu_system_tag(vu, "service"))
-		tags = vu_tags_with(vu, tags, "service", svc);
-	free(svc);
-	if (vu_system_tag(vu, "method"))
-		tags = vu_tags_with(vu, tags, "method", strrchr(path, '/') + 1);
-	if (vu_system_tag(vu, "name") && !has_name)
-		tags = vu_tags_with(vu, tags, "name", path);
-	if (vu_system_tag(vu, "status")) {
-		snprintf(num, sizeof num, "%d", status);
-		tags = vu_tags_with(vu, tags, "status", num);
-	}
-	if (vu_system_tag(vu, "ip"))
-		tags = vu_tags_with(vu, tags, "ip", grpc_conn_ip(c->conn));
-	vu_emit(vu, g->req_duration, tags,
-	    (double)(grpc_call_ended(call) - grpc_call_began(call)) / 1e6);
-
+	grpc_emit_duration(vu_of(J), tags, status, call);
 	js_newobject(J);
 	js_rot2(J);
 	js_setproperty(J, -2, "message");
-	js_pushnumber(J, status);
-	js_setproperty(J, -2, "status");
-	js_pushstring(J, smsg);
-	js_setproperty(J, -2, "statusMessage");
+	if (status == GRPC_OK)
+		js_pushnull(J);
+	else
+		grpc_push_error(J, status, smsg);
+	js_setproperty(J, -2, "error");
 	h = grpc_call_headers(call, &hlen);
 	push_md(J, h, hlen);
 	js_setproperty(J, -2, "headers");
 	h = grpc_call_trailers(call, &hlen);
 	push_md(J, h, hlen);
 	js_setproperty(J, -2, "trailers");
+	js_pushnumber(J, status);
+	js_setproperty(J, -2, "status");
+	free(dmsg);
+}
+
+/* The response of a call that could not start: UNAVAILABLE, as grpc-go
+ * says of a dead connection. */
+void
+grpc_push_unavailable(js_State *J, char *cause)
+{
+	js_newobject(J);
+	js_pushnull(J);
+	js_setproperty(J, -2, "message");
+	grpc_push_error(J, GRPC_UNAVAILABLE, cause);
+	js_setproperty(J, -2, "error");
+	js_newobject(J);
+	js_setproperty(J, -2, "headers");
+	js_newobject(J);
+	js_setproperty(J, -2, "trailers");
+	js_pushnumber(J, GRPC_UNAVAILABLE);
+	js_setproperty(J, -2, "status");
+	free(cause);
+}
+
+/* Start the unary call of P.invoke's and P.asyncInvoke's arguments
+ * (client, method, request, metadata, timeoutMs, tags, discard,
+ * hasName), its request sent: the call, its method and tags; or NULL
+ * with the response of a call that could not start pushed. */
+struct grpc_call *
+grpc_unary_start(js_State *J, const struct proto_method **mp, uint32_t *tags)
+{
+	struct client *c = grpc_client(J, 1);
+	const char *path = js_tostring(J, 2);	/* stays in its stack slot */
+	const struct proto_method *m = grpc_method(J, c, path);
+	struct grpc_call *call;
+	struct buf req = BUF_INIT;
+	char *cause = NULL;
+
+	buf_init(&req, c->max_send);
+	encode(J, 3, m->in, &req);
+	*tags = grpc_tags(J, c, path, 6, js_toboolean(J, 8));
+	*mp = m;
+	if ((call = grpc_start(J, c, path, 4, js_tonumber(J, 5), &cause)) == NULL) {
+		buf_free(&req);
+		grpc_push_unavailable(J, cause);
+		return NULL;
+	}
+	grpc_call_send(call, req.data, req.len);
+	grpc_call_close_send(call);
+	buf_free(&req);
+	return call;
+}
+
+/* P.invoke(...): the response, the VU blocked until the call ends. */
+static void
+p_invoke(js_State *J)
+{
+	struct client *c = grpc_client(J, 1);
+	const struct proto_method *m;
+	struct grpc_call *call;
+	uint32_t tags;
+
+	if ((call = grpc_unary_start(J, &m, &tags)) == NULL)
+		return;
+	if (call_wait(c->conn, call) < 0) {
+		grpc_call_free(call);
+		vu_throw_interrupted(J);
+	}
+	grpc_push_response(J, call, m, tags, js_toboolean(J, 7));
 	grpc_call_free(call);
 }
 
@@ -651,7 +763,7 @@ p_invoke(js_State *J)
 static void
 p_close(js_State *J)
 {
-	struct client *c = client_of(J, 1);
+	struct client *c = grpc_client(J, 1);
 
 	grpc_conn_free(c->conn);
 	c->conn = NULL;
@@ -674,4 +786,7 @@ grpc_prims(js_State *J)
 	modules_setfn(J, p_connect, "connect", 3);
 	modules_setfn(J, p_invoke, "invoke", 8);
 	modules_setfn(J, p_close, "close", 1);
+	grpc_async_prims(J);
+	/* The metrics exist from the import on. */
+	grpc_vu(vu_of(J));
 }

@@ -17,8 +17,56 @@
 #include <mujs.h>
 
 struct buf;
+struct grpc_conn;
+struct grpc_call;
+struct grpc_op;
 struct proto_message;
+struct proto_method;
+struct proto_pool;
 struct vu;
+
+/* A client of the VU (grpc.c): its descriptors and its connection. */
+struct client {
+	struct proto_pool	*pool;
+	struct grpc_conn	*conn;
+	char			*addr;
+	size_t			 max_recv, max_send;
+};
+
+/* The VU's state: its clients (JavaScript holds their indexes), the
+ * metrics' ids and the calls on the event loop (grpc-async.c). */
+struct grpc_vu {
+	struct client		*clients;
+	size_t			 nclients;
+	uint32_t		 req_duration, streams, msgs_sent, msgs_received;
+	struct grpc_op		*ops;
+	unsigned		 next_op;
+};
+
+struct grpc_vu *grpc_vu(struct vu *);
+/* The client whose handle is at idx, or a throw. */
+struct client *grpc_client(js_State *, int idx);
+const struct proto_method *grpc_method(js_State *, struct client *, const char *path);
+struct grpc_call *grpc_start(js_State *, struct client *, const char *path, int md_idx,
+	    double timeout_ms, char **cause);
+uint32_t grpc_tags(js_State *, struct client *, const char *path, int tags_idx,
+	    int has_name);
+void	 grpc_emit_duration(struct vu *, uint32_t tags, int status,
+	    const struct grpc_call *);
+void	 grpc_push_error(js_State *, int status, const char *message);
+void	 grpc_push_response(js_State *, struct grpc_call *, const struct proto_method *,
+	    uint32_t tags, int discard);
+/* Takes cause. */
+void	 grpc_push_unavailable(js_State *, char *cause);
+struct grpc_call *grpc_unary_start(js_State *, const struct proto_method **,
+	    uint32_t *tags);
+
+/* asyncInvoke and streams on the VU's event loop (grpc-async.c). */
+void	 grpc_async_prims(js_State *);
+int	 grpc_async_run_ready(struct vu *);
+int	 grpc_async_pending(struct vu *);
+void	 grpc_async_cancel(struct vu *);
+void	 grpc_async_free(struct vu *);
 
 /* The codec (grpc-codec.c): 0, or -1 with an owned *cause. */
 int	grpc_codec_encode(js_State *, int idx, const struct proto_message *,
@@ -38,9 +86,6 @@ struct grpc_tls {
 	const char	*cert, *key;	/* PEM texts, or NULL */
 	const char	**cacerts;	/* PEM texts, NULL-terminated, or NULL */
 };
-
-struct grpc_conn;
-struct grpc_call;
 
 /* Connect to host:port, blocking the VU up to timeout_ms; tls NULL for
  * plaintext (h2c with prior knowledge).  NULL with *cause on failure or
@@ -65,8 +110,9 @@ void	 grpc_call_free(struct grpc_call *);
 /* Queue one message (len bytes, framed here). */
 void	 grpc_call_send(struct grpc_call *, const void *, size_t);
 void	 grpc_call_close_send(struct grpc_call *);
-/* Cancel: the call ends with status CANCELLED. */
+/* Cancel: the call ends with status CANCELLED, or with status. */
 void	 grpc_call_cancel(struct grpc_call *, const char *why);
+void	 grpc_call_fail(struct grpc_call *, int status, const char *why);
 /* Called on the loop when a message came or the call ended (the VU
  * waiting in grpc_conn_wait is woken besides). */
 void	 grpc_call_notify(struct grpc_call *, void (*fn)(void *), void *arg);

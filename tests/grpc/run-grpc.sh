@@ -3,7 +3,7 @@
 # grpcio, Debian python3-grpcio and python3-grpc-tools) on 127.0.0.1,
 # plaintext and TLS with a self-signed certificate made here, with
 # server reflection.  Each tests/grpc/*.js must exit 0: its thresholds
-# hold its checks at 100%, and it logs no error; examples/grpc.js too.  Without the server's
+# hold its checks at 100%, and it logs no error; examples/grpc*.js too.  Without the server's
 # packages the test fails: CI installs them (.ci/packages).
 set -u
 srcdir=${srcdir:-.}
@@ -50,7 +50,9 @@ export GRPC_SILENT_ADDR="127.0.0.1:$(cat "$tmp/silentport")"
 export GRPC_DEAD_ADDR="127.0.0.1:$("$PYTHON" -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')"
 export GRPC_CA="$tmp/cert.pem" GRPC_PROTOSET="$tmp/route.protoset"
 
-cp "$srcdir/examples/grpc.js" "$tmp/grpc/example-grpc.js"
+for ex in "$srcdir"/examples/grpc*.js; do
+	cp "$ex" "$tmp/grpc/example-$(basename "$ex")"
+done
 passed=0 failed=0
 for js in "$tmp"/grpc/*.js; do
 	name=$(basename "$js" .js)

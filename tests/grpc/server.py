@@ -82,7 +82,8 @@ def handlers(p):
     def get_feature(req, ctx):
         md = dict(ctx.invocation_metadata())
         if "x-echo" in md:
-            ctx.send_initial_metadata((("x-echo", md["x-echo"]),))
+            ctx.send_initial_metadata((("x-echo", md["x-echo"]),
+                                       ("x-ua", md.get("user-agent", ""))))
         if req.latitude == 0 and req.longitude == 0:
             return Feature()
         return Feature(name="%d,%d" % (req.latitude, req.longitude),

@@ -5,6 +5,7 @@ import { check } from 'k6';
 
 export const options = {
 	iterations: 2,
+	userAgent: 'mytester/1.0',
 	thresholds: {
 		checks: ['rate==1'],
 		'grpc_req_duration{name:/lyocell.test.RouteGuide/GetFeature}': ['max<5000'],
@@ -34,6 +35,7 @@ export default async function () {
 		'error is null': (r) => r.error === null,
 		'headers': (r) => r.headers['content-type'][0] === 'application/grpc' &&
 		    r.headers['x-echo'][0] === 'hello',
+		'user agent': (r) => r.headers['x-ua'][0].indexOf('mytester/1.0 grpc-c-lyocell/') === 0,
 		'trailers': (r) => typeof r.trailers === 'object',
 	});
 	// Defaults are given for what the server left out.

@@ -2,7 +2,7 @@
  * close) and the status constants, as k6 has them, over the primitives
  * of src/js/grpc.c (P).  The parameters are checked here with k6's
  * messages; the calls, the codec and the metrics are in C. */
-var H = '@@ly:grpc';
+var H = '@@ly:grpc', S = '@@ly:grpc.stream';
 
 var codes = ['OK', 'Canceled', 'Unknown', 'InvalidArgument', 'DeadlineExceeded',
     'NotFound', 'AlreadyExists', 'PermissionDenied', 'ResourceExhausted',
@@ -197,36 +197,53 @@ function request(c, method, req, params)
 	return { method: method, req: req, p: p };
 }
 
-function invoke(c, r)
-{
-	var res = P.invoke(c[H].h, r.method, r.req, r.p.metadata, r.p.timeout, r.p.tags,
-	    r.p.discard, r.p.hasName);
-
-	return {
-		message: res.message === undefined ? null : res.message,
-		error: res.status === 0 ? null : { code: res.status,
-		    message: res.statusMessage, details: [] },
-		headers: res.headers || {},
-		trailers: res.trailers || {},
-		status: res.status
-	};
-}
-
 Client.prototype.invoke = function (method, req, params) {
-	return invoke(this, request(this, method, req, params));
+	var r = request(this, method, req, params);
+
+	return P.invoke(this[H].h, r.method, r.req, r.p.metadata, r.p.timeout, r.p.tags,
+	    r.p.discard, r.p.hasName);
 };
 
-/* The call runs now, blocking the VU as invoke does; the Promise settles
- * with its result. */
+/* What the event loop hands over (src/js/grpc-async.c), by op id: the
+ * resolve function of an asyncInvoke, or a Stream. */
+var ops = {};
+
+P.dispatch(function (id, kind, v) {
+	var o = ops[id], list, i;
+
+	if (o === undefined)
+		return;
+	if (kind === 'result' || kind === 'drop' || kind === 'end')
+		delete ops[id];
+	if (kind === 'result') {
+		o(v);
+		return;
+	}
+	if (kind === 'drop')
+		return;
+	list = o[S].on[kind].slice();
+	for (i = 0; i < list.length; i++) {
+		if (kind === 'end')
+			list[i]();
+		else
+			list[i](v, { ts: Math.floor(Date.now() / 1000) });
+	}
+});
+
+/* The call runs on the VU's event loop; the Promise settles with its
+ * response. */
 Client.prototype.asyncInvoke = function (method, req, params) {
 	var self = this;
 
-	return new Promise(function (resolve, reject) {
-		try {
-			resolve(invoke(self, request(self, method, req, params)));
-		} catch (e) {
-			reject(e);
-		}
+	return new Promise(function (resolve) {
+		var r = request(self, method, req, params),
+		    id = P.asyncInvoke(self[H].h, r.method, r.req, r.p.metadata, r.p.timeout,
+		    r.p.tags, r.p.discard, r.p.hasName);
+
+		if (typeof id === 'number')
+			ops[id] = resolve;
+		else
+			resolve(id);
 	});
 };
 
@@ -235,7 +252,66 @@ Client.prototype.close = function () {
 	this[H].connected = false;
 };
 
-var grpc = { Client: Client };
+/* new Stream(client, method, params): client, server or bidirectional
+ * streaming on the event loop; the iteration waits for its end. */
+function Stream(client, method, params)
+{
+	var p, id;
+
+	if (!(client instanceof Client))
+		throw new Error('invalid GRPC Stream\'s client: not a gRPC client');
+	if (!client[H].connected)
+		throw new Error('invalid GRPC Stream\'s client: no gRPC connection, ' +
+		    'you must call connect first');
+	method = String(method === undefined ? '' : method);
+	if (method === '')
+		throw new Error('invalid GRPC Stream\'s method: method to invoke cannot be empty');
+	if (method.charAt(0) !== '/')
+		method = '/' + method;
+	try {
+		p = callParams(params);
+	} catch (e) {
+		throw new Error('invalid GRPC Stream\'s parameters: ' + e.message);
+	}
+	if (p.timeout === 120000 && (params === undefined || params === null ||
+	    params.timeout === undefined))
+		p.timeout = 0;
+	id = P.streamOpen(client[H].h, method, p.metadata, p.timeout, p.tags, p.discard,
+	    p.hasName);
+	Object.defineProperty(this, S, { value: { id: id, writing: true,
+	    on: { data: [], error: [], end: [] } } });
+	ops[id] = this;
+}
+
+Stream.prototype.on = function (event, fn) {
+	if (typeof fn !== 'function')
+		throw new Error('handler for "' + event + '" event isn\'t a callable function');
+	if (this[S].on[event] === undefined) {
+		console.warn('can\'t register ' + event + ' event handler: unknown GRPC ' +
+		    'stream\'s event type: ' + event);
+		return;
+	}
+	this[S].on[event].push(fn);
+};
+
+Stream.prototype.write = function (msg) {
+	if (!this[S].writing)
+		return;
+	if (msg === undefined || msg === null) {
+		console.warn('can\'t send empty message');
+		return;
+	}
+	P.streamWrite(this[S].id, msg);
+};
+
+Stream.prototype.end = function () {
+	if (!this[S].writing)
+		return;
+	this[S].writing = false;
+	P.streamEnd(this[S].id);
+};
+
+var grpc = { Client: Client, Stream: Stream };
 
 codes.forEach(function (name, i) {
 	grpc['Status' + name] = i;
