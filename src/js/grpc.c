@@ -27,6 +27,19 @@
 #define GRPC_MAX_RECV	(4 * 1024 * 1024)
 #define GRPC_MAX_SEND	(2147483647)
 
+static const char b64std[] =
+    "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
+
+/* Whether a metadata name is a binary one, whose values are base64 on
+ * the wire. */
+static int
+binary_name(const char *name)
+{
+	size_t n = strlen(name);
+
+	return n > 4 && strcmp(name + n - 4, "-bin") == 0;
+}
+
 static void	grpc_vu_free(struct vu *);
 
 const struct engine_module grpc_engine_module = {
@@ -298,8 +311,8 @@ reflect(struct vu *vu, struct client *cl, const char *const *md, size_t nmd,
 			int st = grpc_call_status(c, &m);
 
 			if (st != GRPC_OK || asked < nsvcs) {
-				*cause = xasprintf("can't list services: rpc error: code = %d "
-				    "desc = %s", st, m);
+				*cause = xasprintf("can't list services: rpc error: code = %s "
+				    "desc = %s", grpc_code_name(st), m);
 				goto out;
 			}
 			break;
@@ -367,6 +380,7 @@ reflect(struct vu *vu, struct client *cl, const char *const *md, size_t nmd,
 		}
 	}
 	rc = proto_pool_resolve(cl->pool, cause);
+	grpc_emit_duration(vu, vu_tags(vu), GRPC_OK, c);
 	goto out;
 malformed:
 	*cause = xstrdup("can't list services: malformed reflection response");
@@ -390,7 +404,16 @@ metadata(js_State *J, int idx, size_t *n)
 	md = xreallocarray(NULL, (size_t)len + 1, sizeof *md);
 	for (i = 0; i < len; i++) {
 		js_getindex(J, idx, i);
-		md[i] = xstrdup(js_tostring(J, -1));
+		if (i % 2 == 1 && binary_name(md[i - 1])) {
+			/* The bytes, base64 without padding as grpc-go sends. */
+			struct buf raw = BUF_INIT, b64 = BUF_INIT;
+
+			encoding_bytes(J, -1, &raw);
+			encoding_b64((const unsigned char *)raw.data, raw.len, b64std, 0, &b64);
+			md[i] = b64.data != NULL ? buf_steal(&b64) : xstrdup("");
+			buf_free(&raw);
+		} else
+			md[i] = xstrdup(js_tostring(J, -1));
 		js_pop(J, 1);
 	}
 	md[len] = NULL;
@@ -500,10 +523,13 @@ p_connect(js_State *J)
 	js_pushboolean(J, 1);
 }
 
+/* Metadata pairs as k6 shows them: { name: [values] }, binary values
+ * decoded. */
 static void
 push_md(js_State *J, const char *p, size_t len)
 {
 	const char *end = p + len, *name, *value;
+	struct buf b = BUF_INIT;
 
 	js_newobject(J);
 	while (p != NULL && p < end) {
@@ -515,10 +541,15 @@ push_md(js_State *J, const char *p, size_t len)
 			js_copy(J, -1);
 			js_setproperty(J, -3, name);
 		}
-		js_pushstring(J, value);
+		buf_reset(&b);
+		if (binary_name(name) && encoding_unb64(value, b64std, &b) == 0)
+			encoding_push_bytes(J, (const unsigned char *)b.data, b.len);
+		else
+			js_pushstring(J, value);
 		js_setindex(J, -2, js_getlength(J, -2));
 		js_pop(J, 1);
 	}
+	buf_free(&b);
 }
 
 /* The method path names in c's pool, or a throw. */
@@ -759,6 +790,79 @@ p_invoke(js_State *J)
 	grpc_call_free(call);
 }
 
+const char *
+grpc_code_name(int code)
+{
+	static const char *const names[] = { "OK", "Canceled", "Unknown",
+	    "InvalidArgument", "DeadlineExceeded", "NotFound", "AlreadyExists",
+	    "PermissionDenied", "ResourceExhausted", "FailedPrecondition", "Aborted",
+	    "OutOfRange", "Unimplemented", "Internal", "Unavailable", "DataLoss",
+	    "Unauthenticated" };
+
+	return code >= 0 && code < 17 ? names[code] : "Unknown";
+}
+
+/* P.healthCheck(client, service): { status } of grpc.health.v1's Check,
+ * or a throw with grpc-go's words. */
+static void
+p_health_check(js_State *J)
+{
+	struct vu *vu = vu_of(J);
+	struct client *c = grpc_client(J, 1);
+	const char *svc = js_isstring(J, 2) ? js_tostring(J, 2) : "", *smsg;
+	const unsigned char *msg;
+	struct grpc_call *call;
+	struct buf req = BUF_INIT;
+	struct wire w;
+	char *cause = NULL;
+	uint64_t v, status = 0;
+	uint32_t f;
+	size_t len;
+	int t, st;
+
+	if (c->conn == NULL)
+		js_error(J, "no gRPC connection, you must call connect first");
+	if (*svc != '\0') {
+		wire_put_tag(&req, 1, WIRE_LEN);
+		wire_put_varint(&req, strlen(svc));
+		buf_puts(&req, svc);
+	}
+	call = grpc_call_start(c->conn, "/grpc.health.v1.Health/Check", NULL, 0, 0,
+	    c->max_recv, &cause);
+	if (call == NULL) {
+		buf_free(&req);
+		throw_cause(J, cause);
+	}
+	grpc_call_send(call, req.data != NULL ? req.data : "", req.len);
+	grpc_call_close_send(call);
+	buf_free(&req);
+	if (call_wait(c->conn, call) < 0) {
+		grpc_call_free(call);
+		vu_throw_interrupted(J);
+	}
+	st = grpc_call_status(call, &smsg);
+	grpc_emit_duration(vu, vu_tags(vu), st, call);
+	if (st != GRPC_OK) {
+		cause = xasprintf("rpc error: code = %s desc = %s", grpc_code_name(st), smsg);
+		grpc_call_free(call);
+		throw_cause(J, cause);
+	}
+	if ((msg = grpc_call_message(call, &len)) != NULL) {
+		w.p = msg;
+		w.end = msg + len;
+		while (w.p < w.end && wire_tag(&w, &f, &t) == 0) {
+			if (f == 1 && t == WIRE_VARINT && wire_varint(&w, &v) == 0)
+				status = v;
+			else if (wire_skip(&w, t) < 0)
+				break;
+		}
+	}
+	grpc_call_free(call);
+	js_newobject(J);
+	js_pushnumber(J, (double)status);
+	js_setproperty(J, -2, "status");
+}
+
 /* P.close(client) */
 static void
 p_close(js_State *J)
@@ -786,6 +890,7 @@ grpc_prims(js_State *J)
 	modules_setfn(J, p_connect, "connect", 3);
 	modules_setfn(J, p_invoke, "invoke", 8);
 	modules_setfn(J, p_close, "close", 1);
+	modules_setfn(J, p_health_check, "healthCheck", 2);
 	grpc_async_prims(J);
 	/* The metrics exist from the import on. */
 	grpc_vu(vu_of(J));

@@ -82,8 +82,12 @@ def handlers(p):
     def get_feature(req, ctx):
         md = dict(ctx.invocation_metadata())
         if "x-echo" in md:
-            ctx.send_initial_metadata((("x-echo", md["x-echo"]),
-                                       ("x-ua", md.get("user-agent", ""))))
+            echo = [("x-echo", md["x-echo"]), ("x-ua", md.get("user-agent", ""))]
+            # binary metadata back as it came, and its length
+            if "x-data-bin" in md:
+                echo += [("x-data-bin", md["x-data-bin"]),
+                         ("x-data-len", str(len(md["x-data-bin"])))]
+            ctx.send_initial_metadata(tuple(echo))
         if req.latitude == 0 and req.longitude == 0:
             return Feature()
         return Feature(name="%d,%d" % (req.latitude, req.longitude),
@@ -142,6 +146,13 @@ def handlers(p):
                     p.file_with_deps(req.file_by_filename))
             yield res
 
+    def health(raw, ctx):
+        # grpc.health.v1.HealthCheckRequest { string service = 1; } by hand
+        svc = raw[2:].decode() if raw[:1] == b"\x0a" else ""
+        if svc not in ("", PKG + ".RouteGuide", PKG + ".Echo"):
+            ctx.abort(grpc.StatusCode.NOT_FOUND, "unknown service")
+        return b"\x08\x01" if svc != PKG + ".Echo" else b"\x08\x02"
+
     ser = lambda m: m.SerializeToString()
     u = grpc.unary_unary_rpc_method_handler
     return [
@@ -159,6 +170,9 @@ def handlers(p):
             "Fail": u(fail, Fail.FromString, ser),
             "Sleep": u(sleep, Sleep.FromString, ser),
             "Garbage": u(garbage, Empty.FromString, None),
+        }),
+        grpc.method_handlers_generic_handler("grpc.health.v1.Health", {
+            "Check": u(health, None, None),
         }),
         grpc.method_handlers_generic_handler(
             "grpc.reflection.v1alpha.ServerReflection", {

@@ -26,7 +26,8 @@ export default async function () {
 	client.connect(__ENV.GRPC_ADDR, { plaintext: true, timeout: '5s' });
 	const res = client.invoke('lyocell.test.RouteGuide/GetFeature',
 	    { latitude: 409146138, longitude: -746188906 },
-	    { metadata: { 'x-echo': 'hello' }, tags: { mytag: 'x' } });
+	    { metadata: { 'x-echo': 'hello', 'x-data-bin': new Uint8Array([0, 1, 255]).buffer },
+	    tags: { mytag: 'x' } });
 	check(res, {
 		'status is OK': (r) => r && r.status === grpc.StatusOK,
 		'message': (r) => r.message.name === '409146138,-746188906' &&
@@ -35,6 +36,10 @@ export default async function () {
 		'error is null': (r) => r.error === null,
 		'headers': (r) => r.headers['content-type'][0] === 'application/grpc' &&
 		    r.headers['x-echo'][0] === 'hello',
+		'binary metadata': (r) => r.headers['x-data-len'][0] === '3' &&
+		    r.headers['x-data-bin'][0].length === 3 &&
+		    r.headers['x-data-bin'][0].charCodeAt(0) === 0 &&
+		    r.headers['x-data-bin'][0].charCodeAt(1) === 1,
 		'user agent': (r) => r.headers['x-ua'][0].indexOf('mytester/1.0 grpc-c-lyocell/') === 0,
 		'trailers': (r) => typeof r.trailers === 'object',
 	});
@@ -45,6 +50,18 @@ export default async function () {
 		'defaults': (r) => r.status === grpc.StatusOK && r.message.name === '' &&
 		    r.message.location === null,
 	});
+	check(client.healthCheck(), { 'health': (h) => h.status === grpc.HealthCheckServing });
+	check(client.healthCheck('lyocell.test.Echo'), {
+		'health of a service': (h) => h.status === grpc.HealthCheckNotServing,
+	});
+	let unknown = 'no error';
+	try {
+		client.healthCheck('nope');
+	} catch (e) {
+		unknown = e.message;
+	}
+	check(unknown, { 'health of an unknown service': (m) => m ===
+	    'rpc error: code = NotFound desc = unknown service' });
 	const a = await client.asyncInvoke('lyocell.test.RouteGuide/GetFeature',
 	    { latitude: 1, longitude: 2 });
 	check(a, { 'asyncInvoke': (r) => r.status === grpc.StatusOK && r.message.name === '1,2' });
@@ -63,6 +80,8 @@ export default async function () {
 		[() => client.connect(__ENV.GRPC_ADDR, { plaintext: 'yes' }),
 		    'invalid grpc.connect() parameters: invalid plaintext value'],
 		[() => client.load([], 'route.proto'), 'load must be called in the init context'],
+		[() => client.invoke('lyocell.test.RouteGuide/GetFeature', {},
+		    { metadata: { 'x-bin': 'text' } }), '"x-bin" value must be binary'],
 	];
 	errors.forEach(function (e) {
 		let msg = 'no error';

@@ -43,7 +43,10 @@ function metadata(md, what)
 	if (typeof md !== 'object' || Array.isArray(md))
 		throw new Error(what + ': must be an object with key-value pairs');
 	for (k in md) {
-		if (typeof md[k] !== 'string')
+		if (/-bin$/i.test(k)) {
+			if (!(md[k] instanceof ArrayBuffer) && !ArrayBuffer.isView(md[k]))
+				throw new Error(what + ': "' + k + '" value must be binary');
+		} else if (typeof md[k] !== 'string')
 			throw new Error(what + ': "' + k + '" value must be a string');
 		out.push(k.toLowerCase(), md[k]);
 	}
@@ -245,6 +248,15 @@ Client.prototype.asyncInvoke = function (method, req, params) {
 		else
 			resolve(id);
 	});
+};
+
+Client.prototype.healthCheck = function (service) {
+	if (P.inInit())
+		throw new Error('invoking RPC methods in the init context is not supported');
+	if (!this[H].connected)
+		throw new Error('no gRPC connection, you must call connect first');
+	return P.healthCheck(this[H].h, service === undefined || service === null ? '' :
+	    String(service));
 };
 
 Client.prototype.close = function () {
