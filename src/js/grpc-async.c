@@ -265,12 +265,16 @@ p_stream_write(js_State *J)
 	js_pushundefined(J);
 	if (op == NULL || grpc_call_done(op->call))
 		return;
-	buf_init(&b, g->clients[op->client].max_send);
 	if (grpc_codec_encode(J, 2, op->m->in, &b, &cause) < 0) {
 		why = xasprintf("unable to serialise request object to protocol buffer: %s",
 		    cause);
 		free(cause);
 		grpc_call_fail(op->call, GRPC_UNKNOWN, why);
+		free(why);
+	} else if (b.len > g->clients[op->client].max_send) {
+		why = xasprintf("grpc: trying to send message larger than max (%zu vs. %zu)",
+		    b.len, g->clients[op->client].max_send);
+		grpc_call_fail(op->call, GRPC_RESOURCE_EXHAUSTED, why);
 		free(why);
 	} else {
 		grpc_call_send(op->call, b.data, b.len);

@@ -723,21 +723,22 @@ grpc_push_response(js_State *J, struct grpc_call *call, const struct proto_metho
 	free(dmsg);
 }
 
-/* The response of a call that could not start: UNAVAILABLE, as grpc-go
- * says of a dead connection. */
-void
-grpc_push_unavailable(js_State *J, char *cause)
+/* The response of a call that could not start: UNAVAILABLE as grpc-go
+ * says of a dead connection, RESOURCE_EXHAUSTED of a message too large.
+ * Takes cause. */
+static void
+push_failure(js_State *J, int status, char *cause)
 {
 	js_newobject(J);
 	js_pushnull(J);
 	js_setproperty(J, -2, "message");
-	grpc_push_error(J, GRPC_UNAVAILABLE, cause);
+	grpc_push_error(J, status, cause);
 	js_setproperty(J, -2, "error");
 	js_newobject(J);
 	js_setproperty(J, -2, "headers");
 	js_newobject(J);
 	js_setproperty(J, -2, "trailers");
-	js_pushnumber(J, GRPC_UNAVAILABLE);
+	js_pushnumber(J, status);
 	js_setproperty(J, -2, "status");
 	free(cause);
 }
@@ -756,13 +757,19 @@ grpc_unary_start(js_State *J, const struct proto_method **mp, uint32_t *tags)
 	struct buf req = BUF_INIT;
 	char *cause = NULL;
 
-	buf_init(&req, c->max_send);
 	encode(J, 3, m->in, &req);
 	*tags = grpc_tags(J, c, path, 6, js_toboolean(J, 8));
 	*mp = m;
+	if (req.len > c->max_send) {
+		cause = xasprintf("grpc: trying to send message larger than max (%zu vs. %zu)",
+		    req.len, c->max_send);
+		buf_free(&req);
+		push_failure(J, GRPC_RESOURCE_EXHAUSTED, cause);
+		return NULL;
+	}
 	if ((call = grpc_start(J, c, path, 4, js_tonumber(J, 5), &cause)) == NULL) {
 		buf_free(&req);
-		grpc_push_unavailable(J, cause);
+		push_failure(J, GRPC_UNAVAILABLE, cause);
 		return NULL;
 	}
 	grpc_call_send(call, req.data, req.len);

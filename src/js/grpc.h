@@ -56,8 +56,6 @@ void	 grpc_emit_duration(struct vu *, uint32_t tags, int status,
 void	 grpc_push_error(js_State *, int status, const char *message);
 void	 grpc_push_response(js_State *, struct grpc_call *, const struct proto_method *,
 	    uint32_t tags, int discard);
-/* Takes cause. */
-void	 grpc_push_unavailable(js_State *, char *cause);
 /* grpc-go's name of a status code ("DeadlineExceeded"). */
 const char *grpc_code_name(int);
 struct grpc_call *grpc_unary_start(js_State *, const struct proto_method **,

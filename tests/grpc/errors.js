@@ -14,6 +14,8 @@ export const options = {
 
 const client = new grpc.Client();
 client.load(['.'], 'route.proto');
+const small = new grpc.Client();
+small.load(['.'], 'route.proto');
 
 function throws(fn) {
 	try {
@@ -50,6 +52,23 @@ export default function () {
 		    r.error.message.indexOf('grpc: failed to unmarshal the received message') === 0,
 	});
 	client.close();
+	// Size limits: ResourceExhausted, as grpc-go says it.
+	small.connect(__ENV.GRPC_ADDR, { plaintext: true, maxReceiveSize: 10, maxSendSize: 3 });
+	const big = small.invoke('lyocell.test.RouteGuide/GetFeature', { latitude: 1, longitude: 2 });
+	check(big, {
+		'maxSendSize': (r) => r.status === grpc.StatusResourceExhausted &&
+		    r.error.message === 'grpc: trying to send message larger than max (4 vs. 3)',
+	});
+	small.close();
+	small.connect(__ENV.GRPC_ADDR, { plaintext: true, maxReceiveSize: 10 });
+	const recv = small.invoke('lyocell.test.RouteGuide/GetFeature', { latitude: 123456, longitude: 654321 });
+	check(recv, {
+		'maxReceiveSize': (r) => r.status === grpc.StatusResourceExhausted &&
+		    r.error.message.indexOf('grpc: received message larger than max (') === 0,
+	});
+	const fits = small.invoke('lyocell.test.RouteGuide/GetFeature', {});
+	check(fits, { 'under maxReceiveSize': (r) => r.status === grpc.StatusOK });
+	small.close();
 	check(throws(() => client.connect(__ENV.GRPC_DEAD_ADDR, { plaintext: true })), {
 		'connection refused': (m) => m.indexOf('connection refused') > 0 &&
 		    m.indexOf('connection error: desc = "transport: Error while dialing: dial tcp ' +
