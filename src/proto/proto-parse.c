@@ -474,12 +474,35 @@ out:
 	return rc;
 }
 
+/* The next statement of a { } body (of what, named name): empty
+ * statements and options are skipped here.  1 at the closing "}" (left
+ * for the caller), 0 at a statement for the caller, -1 on error. */
+static int
+body_item(struct parser *ps, const char *what, const char *name)
+{
+	for (;;) {
+		if (is(ps, "}"))
+			return 1;
+		if (ps->tok == T_EOF)
+			return fail(ps, "%s%s%s: missing \"}\"", what, *name != '\0' ? " " : "",
+			    name);
+		if (is(ps, ";")) {
+			if (next(ps) < 0)
+				return -1;
+		} else if (is(ps, "option")) {
+			if (skip_option(ps) < 0)
+				return -1;
+		} else
+			return 0;
+	}
+}
+
 static int
 parse_message(struct parser *ps, const char *scope)
 {
 	struct proto_message *m;
 	char *name, *full;
-	int noneof = 0, rc = -1;
+	int noneof = 0, rc = -1, r;
 
 	if (next(ps) < 0 || (name = ident(ps, "a message name")) == NULL)
 		return -1;
@@ -492,22 +515,12 @@ parse_message(struct parser *ps, const char *scope)
 	m = proto_pool_add_message(ps->pool, full);
 	if (expect(ps, "{") < 0)
 		goto out;
-	while (!is(ps, "}")) {
-		if (ps->tok == T_EOF) {
-			fail(ps, "message %s: missing \"}\"", full);
-			goto out;
-		}
-		if (is(ps, ";")) {
-			if (next(ps) < 0)
-				goto out;
-		} else if (is(ps, "message")) {
+	while ((r = body_item(ps, "message", full)) == 0) {
+		if (is(ps, "message")) {
 			if (parse_message(ps, full) < 0)
 				goto out;
 		} else if (is(ps, "enum")) {
 			if (parse_enum(ps, full) < 0)
-				goto out;
-		} else if (is(ps, "option")) {
-			if (skip_option(ps) < 0)
 				goto out;
 		} else if (is(ps, "reserved") || is(ps, "extensions")) {
 			if (skip_statement(ps) < 0)
@@ -527,23 +540,16 @@ parse_message(struct parser *ps, const char *scope)
 			free(oname);
 			if (expect(ps, "{") < 0)
 				goto out;
-			while (!is(ps, "}")) {
-				if (ps->tok == T_EOF) {
-					fail(ps, "oneof: missing \"}\"");
+			while ((r = body_item(ps, "oneof", "")) == 0)
+				if (parse_field(ps, m, full, noneof) < 0)
 					goto out;
-				}
-				if (is(ps, "option")) {
-					if (skip_option(ps) < 0)
-						goto out;
-				} else if (parse_field(ps, m, full, noneof) < 0)
-					goto out;
-				/* m->fields may have moved; nothing kept. */
-			}
-			if (next(ps) < 0)
+			if (r < 0 || next(ps) < 0)
 				goto out;
 		} else if (parse_field(ps, m, full, 0) < 0)
 			goto out;
 	}
+	if (r < 0)
+		goto out;
 	rc = next(ps);
 out:
 	free(full);
@@ -556,7 +562,7 @@ parse_enum(struct parser *ps, const char *scope)
 	struct proto_enum *e;
 	char *name, *full;
 	int64_t n;
-	int rc = -1;
+	int rc = -1, r;
 
 	if (next(ps) < 0 || (name = ident(ps, "an enum name")) == NULL)
 		return -1;
@@ -565,18 +571,8 @@ parse_enum(struct parser *ps, const char *scope)
 	e = proto_pool_add_enum(ps->pool, full);
 	if (expect(ps, "{") < 0)
 		goto out;
-	while (!is(ps, "}")) {
-		if (ps->tok == T_EOF) {
-			fail(ps, "enum %s: missing \"}\"", full);
-			goto out;
-		}
-		if (is(ps, ";")) {
-			if (next(ps) < 0)
-				goto out;
-		} else if (is(ps, "option")) {
-			if (skip_option(ps) < 0)
-				goto out;
-		} else if (is(ps, "reserved")) {
+	while ((r = body_item(ps, "enum", full)) == 0) {
+		if (is(ps, "reserved")) {
 			if (skip_statement(ps) < 0)
 				goto out;
 		} else {
@@ -598,6 +594,8 @@ parse_enum(struct parser *ps, const char *scope)
 			free(dummy.json_name);
 		}
 	}
+	if (r < 0)
+		goto out;
 	if (e->nvalues == 0) {
 		fail(ps, "enum %s has no values", full);
 		goto out;
@@ -642,27 +640,13 @@ parse_service(struct parser *ps)
 {
 	char *svc, *name = NULL, *in = NULL, *out = NULL;
 	struct proto_method *m;
-	int cs, ss, rc = -1;
+	int cs, ss, rc = -1, r;
 
 	if (next(ps) < 0 || (svc = ident(ps, "a service name")) == NULL)
 		return -1;
 	if (expect(ps, "{") < 0)
 		goto out;
-	while (!is(ps, "}")) {
-		if (ps->tok == T_EOF) {
-			fail(ps, "service %s: missing \"}\"", svc);
-			goto out;
-		}
-		if (is(ps, ";")) {
-			if (next(ps) < 0)
-				goto out;
-			continue;
-		}
-		if (is(ps, "option")) {
-			if (skip_option(ps) < 0)
-				goto out;
-			continue;
-		}
+	while ((r = body_item(ps, "service", svc)) == 0) {
 		if (expect(ps, "rpc") < 0 || (name = ident(ps, "a method name")) == NULL)
 			goto out;
 		cs = ss = 0;
@@ -683,6 +667,8 @@ parse_service(struct parser *ps)
 		} else if (expect(ps, ";") < 0)
 			goto out;
 	}
+	if (r < 0)
+		goto out;
 	rc = next(ps);
 out:
 	free(svc);
