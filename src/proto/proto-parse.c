@@ -170,15 +170,16 @@ ident(struct parser *ps, const char *what)
 	return s;
 }
 
-/* Skip a constant or an aggregate value { ... } in an option. */
+/* Skip a constant, or a balanced { ... } or [ ... ]; where names what is
+ * being skipped, for the error message. */
 static int
-skip_value(struct parser *ps)
+skip_value(struct parser *ps, const char *where)
 {
 	int depth = 0;
 
 	do {
 		if (ps->tok == T_EOF)
-			return fail(ps, "unexpected end of file in an option");
+			return fail(ps, "unexpected end of file in %s", where);
 		if (is(ps, "{") || is(ps, "["))
 			depth++;
 		else if (is(ps, "}") || is(ps, "]"))
@@ -199,7 +200,7 @@ skip_option(struct parser *ps)
 		if (next(ps) < 0)
 			return -1;
 	}
-	if (next(ps) < 0 || skip_value(ps) < 0)
+	if (next(ps) < 0 || skip_value(ps, "an option") < 0)
 		return -1;
 	return expect(ps, ";");
 }
@@ -217,29 +218,17 @@ skip_statement(struct parser *ps)
 	return next(ps);
 }
 
-/* A { ... } block, balanced (extend, option aggregates). */
+/* A { ... } block, balanced (extend, rpc options). */
 static int
 skip_block(struct parser *ps)
 {
-	int depth = 0;
-
 	while (!is(ps, "{")) {
 		if (ps->tok == T_EOF || is(ps, ";"))
 			return fail(ps, "expected \"{\"");
 		if (next(ps) < 0)
 			return -1;
 	}
-	do {
-		if (ps->tok == T_EOF)
-			return fail(ps, "unexpected end of file in a block");
-		if (is(ps, "{"))
-			depth++;
-		else if (is(ps, "}"))
-			depth--;
-		if (next(ps) < 0)
-			return -1;
-	} while (depth > 0);
-	return 0;
+	return skip_value(ps, "a block");
 }
 
 static int
@@ -338,7 +327,7 @@ field_options(struct parser *ps, struct proto_field *f)
 			f->json_name = xstrdup(ps->text);
 		}
 		free(name);
-		if (skip_value(ps) < 0)
+		if (skip_value(ps, "an option") < 0)
 			return -1;
 		if (is(ps, "]"))
 			break;

@@ -165,6 +165,8 @@ test_errors(void **state)
 		{ "message A {} message A {}", "t.proto:1: A is defined twice" },
 		{ "bogus", "t.proto:1: unexpected \"bogus\"" },
 		{ "package /* open", "t.proto:1: unterminated comment" },
+		{ "extend Foo { optional int32 x = 1;", "t.proto:1: unexpected end of file in a block" },
+		{ "option (x) = { a: [1", "t.proto:1: unexpected end of file in an option" },
 		{ "package ;", "t.proto:1: expected a package name, found \";\"" },
 	};
 	struct proto_pool *p;
