@@ -140,6 +140,7 @@ struct http_vu {
 	CURLSH			*share;
 	CURL			**pool;		/* easy handles by slot */
 	char			**pool_key;	/* what each was set up for */
+	CURLU			**pool_url;	/* its URL, parsed once */
 	struct curl_slist	**pool_slist;	/* the headers it points at */
 	size_t			 npool;
 	struct buf		 key;

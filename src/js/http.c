@@ -876,8 +876,10 @@ http_vu_free(struct vu *vu)
 			curl_easy_cleanup(hv->pool[i]);
 		curl_slist_free_all(hv->pool_slist[i]);
 		free(hv->pool_key[i]);
+		curl_url_cleanup(hv->pool_url[i]);
 	}
 	free(hv->pool);
+	free(hv->pool_url);
 	free(hv->pool_slist);
 	free(hv->pool_key);
 	buf_free(&hv->key);
