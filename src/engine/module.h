@@ -30,7 +30,6 @@ struct engine;
 struct event_base;
 struct kv;
 struct metric_registry;
-struct scenario;
 struct tag;
 struct net;
 struct vu;
@@ -150,6 +149,9 @@ int	 vu_block(struct vu *);
 void	 vu_wake(struct vu *);
 /* On the VU: block for ms milliseconds; -1 if it was interrupted. */
 int	 vu_sleep(struct vu *, double ms);
+/* On the VU: call fn(arg) on a stack deep enough for a recursive
+ * matcher or parser (the VU's own coroutine stack is small). */
+void	 vu_call_deep(void (*fn)(void *), void *arg);
 /* Throw the error that ends an interrupted iteration. */
 void	 vu_throw_interrupted(js_State *) __attribute__((noreturn));
 
@@ -198,7 +200,8 @@ struct vu_exec {
 	uint32_t		 id_in_test;	/* exec.vu.idInTest */
 	uint64_t		 iter, iter_in_scenario;
 	uint64_t		 iter_in_instance, iter_in_test;
-	const struct scenario	*sc;		/* NULL in setup() and teardown() */
+	/* the scenario's name and executor; NULL in setup() and teardown() */
+	const char		*sc_name, *sc_executor;
 	int64_t			 sc_elapsed;	/* ns since the scenario started */
 	double			 sc_progress;
 	int64_t			 test_elapsed;	/* ns since the test started, or 0 */

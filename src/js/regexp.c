@@ -17,7 +17,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "engine/coro.h"
+#include "engine/module.h"
 #include "js/modules.h"
 #include "util/buf.h"
 #include "util/xmalloc.h"
@@ -197,7 +197,7 @@ wrapper(js_State *J, size_t w)
 	for (i = 1; i <= n; i++)
 		js_copy(J, i);
 	/* The matcher recurses deep (313 KiB at its limit). */
-	coro_call_deep(match_call, &m);
+	vu_call_deep(match_call, &m);
 	if (m.rc == 0)
 		return;
 	if (!gave_up(J))
