@@ -785,6 +785,8 @@ gen_stmt1(struct gen *g, struct node *n)
 		gen_forof(g, n);
 		break;
 	case N_RETURN:
+		if ((n->flags & NF_TOPRETURN) && g->esm)
+			gfail(g, n, "Illegal return statement");
 		marks = jump_marks(g, N_RETURN, NULL, 0);
 		if (g->fn->gen != NULL && g->wrap == NULL) {
 			lowergen_return(g, n, marks);
