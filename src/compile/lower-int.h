@@ -252,6 +252,8 @@ void	 emit_ident_ref(struct gen *, struct node *);
 /* lower-gen.c: a generator's or async function's body as a state
  * machine, the jumps and returns inside one, and the wrapper's return. */
 void	 lowergen_body(struct gen *, struct node *f);
+/* Does the statement list await (or yield) outside nested functions? */
+int	 lowergen_awaits(const struct node *list);
 int	 lowergen_jump(struct gen *, struct node *);
 void	 lowergen_return(struct gen *, struct node *, const char *marks);
 /* A loop of a state machine (with a yield or await) cannot wrap its

@@ -111,6 +111,7 @@ struct http_req {
 	long			 remote_port;
 	int			 expected;
 	int			 url_fault;	/* enum http_url_fault */
+	int			 async;		/* http.asyncRequest's (http-async.c) */
 };
 
 /* One entry of options.tlsAuth (http.c keeps them for the process). */
@@ -151,6 +152,8 @@ struct http_vu {
 	struct http_req		*reqs;
 	size_t			 nreqs, creqs;
 	int			 running;
+	struct http_async	*async;		/* http.asyncRequest's, in flight */
+	int			 arunning;	/* of which transfers running */
 	int			 busy;		/* reading a call's arguments */
 	enum http_cb		 cb;
 	struct http_range	*ranges;
@@ -205,6 +208,19 @@ void	read_ranges(js_State *J, int idx, struct http_range **out, size_t *n);
 void	read_params(js_State *J, struct http_req *r, int idx);
 /* http.c */
 struct http_vu *	hv_get(js_State *J, const char *what);
+void	req_init(struct http_vu *hv, struct http_req *r);
+void	req_reset(struct http_req *r);
+void	req_finish_hop(struct http_req *r);
+void	read_request(js_State *J, struct http_req *r, int iurl, int ibody,
+    int iparams);
+char *	http_upper(const char *s);
+/* http-async.c: http.asyncRequest, on the VU's event loop */
+void	http_async_request(js_State *J);
+void	http_async_make_room(struct http_vu *hv, size_t n);
+void	http_async_cancel(struct http_vu *hv);
+int	http_async_run_ready(struct vu *vu);
+int	http_async_pending(struct vu *vu);
+void	http_async_iteration_end(struct vu *vu);
 /* http-transfer.c */
 CURL *	hv_easy(struct http_vu *hv, size_t i);
 int	req_start(struct http_req *r);

@@ -507,8 +507,14 @@ done_cb(CURL *easy, CURLcode result, void *arg)
 	r->t_done = engine_now();
 	verbose_off(r);
 	r->state = RQ_HOP_DONE;
-	r->hv->running--;
 	http_debug_end(&r->debug);
+	if (r->async) {
+		/* for the event loop; a VU in a synchronous call goes on */
+		r->hv->arunning--;
+		vu_loop_wake(r->hv->vu);
+		return;
+	}
+	r->hv->running--;
 	vu_wake(r->hv->vu);
 }
 
@@ -563,6 +569,9 @@ req_start(struct http_req *r)
 		return -1;
 	}
 	r->state = RQ_RUNNING;
-	r->hv->running++;
+	if (r->async)
+		r->hv->arunning++;
+	else
+		r->hv->running++;
 	return 0;
 }

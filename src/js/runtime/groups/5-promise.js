@@ -321,6 +321,12 @@ rt.aw = function (v, s) {
 	}
 	job(aj, s, v);
 };
+/* [state, value] of the promise p: 0 pending, 1 fulfilled, 2 rejected. */
+rt.state = function (p) {
+	var t = p[P];
+
+	return [t.s, t.v];
+};
 /* The value of v, or of the promise v when it is fulfilled, as k6 takes
  * the result of an async setup() or handleSummary(). */
 rt.result = function (v) {
