@@ -289,6 +289,52 @@ sha256_hex(const char *s, size_t len, char out[65])
 	out[64] = '\0';
 }
 
+/* Append s to b without any of the bundle's module ids and names. */
+static void
+put_pathless(struct buf *b, const struct bundle *bd, const char *s)
+{
+	const char *hit, *p;
+	size_t i, n, k;
+
+	while (*s != '\0') {
+		hit = NULL;
+		n = 0;
+		for (i = 0; i < bd->nunits; i++) {
+			const char *pat[2] = { bd->units[i].id, bd->units[i].name };
+
+			for (k = 0; k < 2; k++)
+				if ((p = strstr(s, pat[k])) != NULL && *pat[k] != '\0' &&
+				    (hit == NULL || p < hit || (p == hit && strlen(pat[k]) > n))) {
+					hit = p;
+					n = strlen(pat[k]);
+				}
+		}
+		if (hit == NULL) {
+			buf_puts(b, s);
+			return;
+		}
+		buf_add(b, s, (size_t)(hit - s));
+		s = hit + n;
+	}
+}
+
+/* The script's identity: a SHA-256 of its modules' code without their
+ * paths, as the machines of one test may keep the script in different
+ * places. */
+static void
+script_hash(const struct bundle *bd, char out[65])
+{
+	struct buf b = BUF_INIT;
+	size_t i;
+
+	for (i = 0; i < bd->nunits; i++) {
+		put_pathless(&b, bd, bd->units[i].es5);
+		buf_add(&b, "", 1);
+	}
+	sha256_hex(b.data ? b.data : "", b.len, out);
+	buf_free(&b);
+}
+
 /*
  * What `lyocell merge` needs besides k6's summary: every sink's state,
  * the thresholds, the options and what identifies the script and this
@@ -298,20 +344,13 @@ static char *
 merge_json(struct coord *c, const struct aggregator_check *checks, size_t nchecks,
     char *const *groups, size_t ngroups, double dur)
 {
-	struct buf b = BUF_INIT, src = BUF_INIT;
+	struct buf b = BUF_INIT;
 	const char *seq = cli_get(c->cli, "execution-segment-sequence");
 	char hash[65];
 	size_t i, j;
 	int first = 1;
 
-	for (i = 0; i < c->bundle->nunits; i++) {
-		buf_puts(&src, c->bundle->units[i].name);
-		buf_add(&src, "", 1);
-		buf_puts(&src, c->bundle->units[i].es5);
-		buf_add(&src, "", 1);
-	}
-	sha256_hex(src.data ? src.data : "", src.len, hash);
-	buf_free(&src);
+	script_hash(c->bundle, hash);
 	buf_printf(&b, "{\"version\":1,\"script\":\"sha256:%s\",\"segment\":\"%lld/%lld:"
 	    "%lld/%lld\",\"sequence\":", hash, (long long)c->seg.a, (long long)c->seg.d,
 	    (long long)c->seg.b, (long long)c->seg.d);

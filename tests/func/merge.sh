@@ -57,12 +57,14 @@ export function calc() {
 }
 EOF
 
-# run NAME RATE [ARGS...]: a (part of the) run writing $tmp/NAME.json.
+# run NAME RATE [ARGS...]: a (part of the) run writing $tmp/NAME.json,
+# from the directory $dir (default $tmp) holding split.js.
 run() {
 	local name=$1 rate=$2
 	shift 2
-	(cd "$tmp" && "$LYOCELL" run -q --no-color -e TARGET="$TARGET" -e RATE="$rate" \
-		--summary-export "$name.json" "$@" split.js) >"$tmp/$name.out" 2>"$tmp/err"
+	(cd "${dir:-$tmp}" && "$LYOCELL" run -q --no-color -e TARGET="$TARGET" \
+		-e RATE="$rate" --summary-export "$tmp/$name.json" "$@" split.js) \
+		>"$tmp/$name.out" 2>"$tmp/err"
 }
 
 # merge WANT NAME FILES...: merge, expecting exit WANT.
@@ -114,11 +116,15 @@ part() {
 if run whole 0.6; then ok "the whole run passes"; else notok "the whole run passes"; fi
 part half1 0.6 --execution-segment 0:1/2
 part half2 0.6 --execution-segment 1/2:1 --tag instance_id=2
+# Another machine may keep the script elsewhere: the same script still.
+mkdir "$tmp/elsewhere" && cp "$tmp/split.js" "$tmp/elsewhere/"
 i=0
 for s in 0:1/3 1/3:2/3 2/3:1; do
+	[ $i = 2 ] && dir=$tmp/elsewhere
 	part "third$i" 0.6 --execution-segment "$s" --execution-segment-sequence 0,1/3,2/3,1
 	i=$((i + 1))
 done
+dir=
 merge 0 "two halves pass as the whole run does" --summary-export halves.json half1.json half2.json
 same "two halves add up to the whole run" whole.json halves.json
 merge 0 "three thirds pass" --summary-export thirds.json third2.json third0.json third1.json
@@ -160,6 +166,10 @@ part half1-same-id 0.6 --execution-segment 0:1/2 --tag instance_id=2
 merge 104 "the same instance twice" half1-same-id.json half2.json
 grep -q "the same instance_id 2" "$tmp/err" && ok "the instance is named" ||
 	notok "the instance is named"
+sed 's/"instance":{/"instance":{"testrun_name":"b",/' "$tmp/half2.json" >"$tmp/run-b.json"
+merge 104 "another test run" half1.json run-b.json
+grep -q 'run-b.json: another test run (testrun_name b) than half1.json (none)' "$tmp/err" &&
+	ok "the other test run is named" || notok "the other test run is named"
 sed 's/"script":"sha256:/"script":"sha256:0/' "$tmp/half2.json" >"$tmp/other-script.json"
 merge 104 "another script" half1.json other-script.json
 grep -q "other-script.json: a different script than half1.json" "$tmp/err" &&

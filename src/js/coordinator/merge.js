@@ -119,6 +119,10 @@ var __ly_merge = (function () {
 			if (JSON.stringify(l.options) !== JSON.stringify(first.options))
 				fail(names[i] + ": different options than " + names[0] +
 				    " (" + firstDifference(l.options, first.options) + ")");
+			if (l.instance.testrun_name !== first.instance.testrun_name)
+				fail(names[i] + ": another test run (testrun_name " +
+				    (l.instance.testrun_name || "none") + ") than " + names[0] +
+				    " (" + (first.instance.testrun_name || "none") + ")");
 			if (id !== undefined) {
 				if (ids.hasOwnProperty(id))
 					fail(names[i] + ": the same instance_id " + id + " as " +
