@@ -159,6 +159,12 @@ merge 104 "a part twice" half1.json half1.json half2.json
 grep -q "half1.json: the same execution segment 0:1/2 as half1.json" "$tmp/err" &&
 	ok "the repeated part is named" || notok "the repeated part is named"
 merge 104 "overlapping parts" half1.json third1.json third2.json
+part third1-noseq 0.6 --execution-segment 1/3:2/3
+part third2-noseq 0.6 --execution-segment 2/3:1
+part third0-noseq 0.6 --execution-segment 0:1/3
+merge 104 "three parts without a sequence" third1-noseq.json third0-noseq.json third2-noseq.json
+grep -q "third1-noseq.json: the parts ran without --execution-segment-sequence.*such as 0,1/3,2/3,1" "$tmp/err" &&
+	ok "the sequence to use is named" || notok "the sequence to use is named"
 merge 104 "different thresholds" half1.json half2-fail.json
 grep -q "half2-fail.json: different thresholds than half1.json" "$tmp/err" &&
 	ok "the other thresholds are named" || notok "the other thresholds are named"

@@ -132,6 +132,14 @@ var __ly_merge = (function () {
 			segs.push(segment(l.segment, names[i]));
 		});
 		cover(segs);
+		/* Without a sequence each machine deals VUs and iterations over
+		 * 0, its bounds and 1: the same dealing for two parts, not for
+		 * more, whose shares then overlap or leave some out. */
+		if (parts.length > 2 && first.sequence === null)
+			fail(names[0] + ": the parts ran without --execution-segment-sequence, " +
+			    "so their shares of the test are not disjoint; run every part " +
+			    "with the same sequence, such as " +
+			    ["0"].concat(segs.map(function (g) { return fraction(g.b, g.d); })).join(","));
 
 		out = { options: first.options, durationMs: 0, metrics: {}, checks: [],
 			groups: [], setupData: first.setupData };
