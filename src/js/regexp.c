@@ -162,9 +162,12 @@ u_escape(const char *p, int unicode, size_t *len)
 /* A code point in PCRE2's syntax.  mujs keeps U+0000 in a string as
  * the bytes C0 80, which a subject holds as U+0080 (subject_open). */
 static void
-put_cp(struct buf *out, unsigned long v)
+put_cp(struct buf *out, unsigned long v, int inclass)
 {
-	buf_printf(out, "\\x{%lx}", v == 0 ? 0x80UL : v);
+	if (v != 0)
+		buf_printf(out, "\\x{%lx}", v);
+	else	/* U+0080 first: \0-\x7e stays a range */
+		buf_puts(out, inclass ? "\\x{80}\\x{0}" : "[\\x{80}\\x{0}]");
 }
 
 /* Long names of general categories, which PCRE2 does not know. */
@@ -264,7 +267,7 @@ translate(struct buf *out, const char *p, int flags)
 				continue;
 			case 'c':
 				if (((unsigned)*p | 32) >= 'a' && ((unsigned)*p | 32) <= 'z') {
-					put_cp(out, (unsigned)*p % 32);
+					put_cp(out, (unsigned)*p % 32, inclass);
 					p++;
 				} else if (unicode)
 					return "Invalid unicode escape";
@@ -273,7 +276,7 @@ translate(struct buf *out, const char *p, int flags)
 				continue;
 			case 'x':
 				if (ishex(p[0]) && ishex(p[1])) {
-					put_cp(out, hexval(p, 2));
+					put_cp(out, hexval(p, 2), inclass);
 					p += 2;
 				} else if (unicode)
 					return "Invalid escape";
@@ -282,7 +285,7 @@ translate(struct buf *out, const char *p, int flags)
 				continue;
 			case 'u':
 				if ((v = u_escape(p - 1, unicode, &len)) >= 0) {
-					put_cp(out, (unsigned long)v);
+					put_cp(out, (unsigned long)v, inclass);
 					p += len - 1;
 				} else if (unicode)
 					return "Invalid Unicode escape";
@@ -325,7 +328,7 @@ translate(struct buf *out, const char *p, int flags)
 				continue;
 			case '0':
 				if (*p < '0' || *p > '9') {
-					put_cp(out, 0);
+					put_cp(out, 0, inclass);
 					continue;
 				}
 				if (unicode)
@@ -360,7 +363,7 @@ translate(struct buf *out, const char *p, int flags)
 						if (c <= '3' && *p >= '0' && *p <= '7')
 							n = n * 8 + (*p++ - '0');
 					}
-					put_cp(out, (unsigned long)n);
+					put_cp(out, (unsigned long)n, inclass);
 				}
 				continue;
 			}
@@ -631,7 +634,8 @@ settop(js_State *J, int n)
 /* The subject of a match, valid UTF-8, with a hint for turning indices
  * into byte offsets and back in one pass over a loop's matches. */
 struct subject {
-	const char	*s;
+	const char	*s;	/* what PCRE2 matches */
+	const char	*orig;	/* the string itself (the same offsets) */
 	size_t		 len;
 	int		 ascii;
 	size_t		 hbyte;	/* byte offset of code point hidx */
@@ -730,14 +734,18 @@ subject_open(js_State *J, int idx, struct subject *sj)
 		else
 			memset(copy + i, '?', k = 1);
 	}
-	sj->s = (const char *)s;
+	sj->s = sj->orig = (const char *)s;
 	sj->len = len;
 	sj->hbyte = 0;
 	sj->hidx = 0;
 	js_copy(J, idx);
 	js_setregistry(J, "ly.re.subject");
 	if (copy != NULL) {
-		js_pushlstring(J, copy, (int)len);
+		/* At least 16 bytes: not a short string, which mujs keeps
+		 * in the stack slot itself. */
+		copy = xrealloc(copy, len + 17);
+		memset(copy + len, ' ', 16);
+		js_pushlstring(J, copy, (int)len + 16);
 		free(copy);
 		sj->s = js_tostring(J, -1);
 		js_setregistry(J, "ly.re.fixed");
@@ -947,7 +955,7 @@ push_groups(js_State *J, struct code *c, struct subject *sj, int pairs)
 			js_pushnumber(J, subject_idx(sj, ov[2 * i + 1]));
 			js_setindex(J, -2, 1);
 		} else
-			js_pushlstring(J, sj->s + ov[2 * i], (int)(ov[2 * i + 1] - ov[2 * i]));
+			js_pushlstring(J, sj->orig + ov[2 * i], (int)(ov[2 * i + 1] - ov[2 * i]));
 		js_setproperty(J, -2, c->names[i]);
 	}
 }
@@ -965,7 +973,7 @@ push_result(js_State *J, struct code *c, struct subject *sj, int input, int flag
 		if (ov[2 * i] == PCRE2_UNSET)
 			js_pushundefined(J);
 		else
-			js_pushlstring(J, sj->s + ov[2 * i], (int)(ov[2 * i + 1] - ov[2 * i]));
+			js_pushlstring(J, sj->orig + ov[2 * i], (int)(ov[2 * i + 1] - ov[2 * i]));
 		js_setindex(J, -2, i);
 	}
 	js_pushnumber(J, subject_idx(sj, ov[0]));
@@ -1296,7 +1304,7 @@ Sp_match(js_State *J)
 	js_newarray(J);
 	while (run(J, c, &sj, from, r->flags & RE_Y) >= 0) {
 		ov = pcre2_get_ovector_pointer(c->md);
-		js_pushlstring(J, sj.s + ov[0], (int)(ov[1] - ov[0]));
+		js_pushlstring(J, sj.orig + ov[0], (int)(ov[1] - ov[0]));
 		js_setindex(J, -2, n++);
 		from = ov[1] == ov[0] ? subject_next(&sj, ov[1]) : ov[1];
 	}
@@ -1341,15 +1349,15 @@ substitute(struct buf *out, const char *rep, struct code *c, const struct subjec
 			p++;
 			continue;
 		case '&':
-			buf_add(out, sj->s + ov[0], ov[1] - ov[0]);
+			buf_add(out, sj->orig + ov[0], ov[1] - ov[0]);
 			p++;
 			continue;
 		case '`':
-			buf_add(out, sj->s, ov[0]);
+			buf_add(out, sj->orig, ov[0]);
 			p++;
 			continue;
 		case '\'':
-			buf_add(out, sj->s + ov[1], sj->len - ov[1]);
+			buf_add(out, sj->orig + ov[1], sj->len - ov[1]);
 			p++;
 			continue;
 		case '<':
@@ -1361,7 +1369,7 @@ substitute(struct buf *out, const char *rep, struct code *c, const struct subjec
 				    strncmp(c->names[n], p + 2, (size_t)(q - p - 2)) == 0)
 					break;
 			if (n <= c->ncap && ov[2 * n] != PCRE2_UNSET)
-				buf_add(out, sj->s + ov[2 * n], ov[2 * n + 1] - ov[2 * n]);
+				buf_add(out, sj->orig + ov[2 * n], ov[2 * n + 1] - ov[2 * n]);
 			p = q;
 			continue;
 		default:
@@ -1375,7 +1383,7 @@ substitute(struct buf *out, const char *rep, struct code *c, const struct subjec
 			} else if (n < 1 || n > c->ncap)
 				break;
 			if (ov[2 * n] != PCRE2_UNSET)
-				buf_add(out, sj->s + ov[2 * n], ov[2 * n + 1] - ov[2 * n]);
+				buf_add(out, sj->orig + ov[2 * n], ov[2 * n + 1] - ov[2 * n]);
 			p++;
 			continue;
 		}
@@ -1397,7 +1405,7 @@ call_replacer(js_State *J, struct code *c, struct subject *sj, struct buf *out)
 		if (ov[2 * i] == PCRE2_UNSET)
 			js_pushundefined(J);
 		else
-			js_pushlstring(J, sj->s + ov[2 * i], (int)(ov[2 * i + 1] - ov[2 * i]));
+			js_pushlstring(J, sj->orig + ov[2 * i], (int)(ov[2 * i + 1] - ov[2 * i]));
 	}
 	js_pushnumber(J, subject_idx(sj, ov[0]));
 	js_copy(J, 0);
@@ -1425,7 +1433,7 @@ replace_all(js_State *J, struct code *c, struct mj_regexp *r, struct subject *sj
 		ov = pcre2_get_ovector_pointer(c->md);
 		s = ov[0];
 		e = ov[1];
-		buf_add(out, sj->s + last, s > last ? s - last : 0);
+		buf_add(out, sj->orig + last, s > last ? s - last : 0);
 		if (rep != NULL)
 			substitute(out, rep, c, sj);
 		else
@@ -1434,7 +1442,7 @@ replace_all(js_State *J, struct code *c, struct mj_regexp *r, struct subject *sj
 		from = e == s ? subject_next(sj, e) : e;
 	} while (global);
 	if (last < sj->len)
-		buf_add(out, sj->s + last, sj->len - last);
+		buf_add(out, sj->orig + last, sj->len - last);
 }
 
 static void
@@ -1517,7 +1525,7 @@ Sp_split(js_State *J)
 			q = subject_next(&sj, s);
 			continue;
 		}
-		js_pushlstring(J, sj.s + p, (int)(s - p));
+		js_pushlstring(J, sj.orig + p, (int)(s - p));
 		js_setindex(J, -2, n++);
 		if (n == lim)
 			return;
@@ -1527,14 +1535,14 @@ Sp_split(js_State *J)
 			if (ov[2 * i] == PCRE2_UNSET)
 				js_pushundefined(J);
 			else
-				js_pushlstring(J, sj.s + ov[2 * i], (int)(ov[2 * i + 1] - ov[2 * i]));
+				js_pushlstring(J, sj.orig + ov[2 * i], (int)(ov[2 * i + 1] - ov[2 * i]));
 			js_setindex(J, -2, n++);
 			if (n == lim)
 				return;
 		}
 		p = q = e;
 	}
-	js_pushlstring(J, sj.s + p, (int)(sj.len - p));
+	js_pushlstring(J, sj.orig + p, (int)(sj.len - p));
 	js_setindex(J, -2, n);
 }
 
