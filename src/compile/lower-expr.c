@@ -889,6 +889,11 @@ gen_expr(struct gen *g, struct node *n, int top)
 	sync(g, n->line);
 	if (paren)
 		emit(g, "(");
+	if (gen_deep(g, n)) {
+		if (paren)
+			emit(g, ")");
+		return;
+	}
 	switch (n->type) {
 	case N_NUM:
 		emit_number(g, n);
