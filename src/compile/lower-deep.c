@@ -17,6 +17,8 @@
  *			at most DEEP_LINKS links through a temporary, cut only
  *			where a member is read from the value (never between a
  *			method and its call, which needs its this)
+ *   a - b * c + ...	(t = a - b ..., t = t + ..., t - ...): segments of a
+ *			chain of binary operators through a temporary
  *   a = b = ... = v	(t = x = ... = v, t = y = ... = t, a = ... = t), when
  *			the targets are names or name.key / this.key, whose
  *			evaluation has no effect to reorder
@@ -266,6 +268,53 @@ deep_cond(struct gen *g, struct node *n)
 	return 1;
 }
 
+/* A left-nested chain of binary operators (a - b * c + d ...), whose
+ * left operand is always the chain so far. */
+static int
+is_binary_link(const struct node *k)
+{
+	return k->type == N_BINARY && k->op != T_EXP && k->a->type != N_PRIVNAME;
+}
+
+static int
+deep_binary(struct gen *g, struct node *n)
+{
+	struct node **ops, *k, *t;
+	const char *tmp;
+	int count = 0, i, end;
+
+	for (k = n; is_binary_link(k); k = k->a)
+		count++;
+	if (count <= DEEP_LINKS * 2)
+		return 0;
+	ops = node_array(g, count);
+	for (i = 0, k = n; i < count; k = k->a)
+		ops[i++] = k;
+	tmp = temp(g);
+	t = temp_ident(g, n, tmp);
+	emit(g, "(");
+	/* ops[count - 1] is the innermost; segments from there up, each on
+	 * the value of the one below. */
+	for (end = count; end > 0; end = i) {
+		struct node *saved = NULL;
+
+		i = end > DEEP_LINKS ? end - DEEP_LINKS : 0;
+		if (end < count) {
+			saved = ops[end - 1]->a;
+			ops[end - 1]->a = t;
+		}
+		if (i > 0)
+			emitf(g, "%s = ", tmp);
+		gen_expr(g, ops[i], 1);
+		if (saved != NULL)
+			ops[end - 1]->a = saved;
+		if (i > 0)
+			emit(g, ", ");
+	}
+	emit(g, ")");
+	return 1;
+}
+
 /* 1 when n was long and is generated here, 0 to generate it as usual. */
 int
 lower_gen_deep(struct gen *g, struct node *n)
@@ -281,6 +330,8 @@ lower_gen_deep(struct gen *g, struct node *n)
 		return deep_assign(g, n);
 	case N_COND:
 		return deep_cond(g, n);
+	case N_BINARY:
+		return deep_binary(g, n);
 	}
 	return 0;
 }
