@@ -10,6 +10,8 @@ var __ly = {};
 __ly.$h = {}.hasOwnProperty;
 //@ $d
 __ly.$d = __ly_defp;	/* Object.defineProperty; see src/js/runtime.c */
+//@ none
+__ly.none = {};
 //@ $iter
 __ly.$iter = function (v) {
 	var f = v == null || typeof Symbol === "undefined" ? undefined :

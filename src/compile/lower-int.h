@@ -190,6 +190,7 @@ struct lexarg {
 #define gprintf(...)	lower_gprintf(__VA_ARGS__)
 #define temp(...)	lower_temp(__VA_ARGS__)
 #define gen_expr(...)	lower_gen_expr(__VA_ARGS__)
+#define gen_deep(...)	lower_gen_deep(__VA_ARGS__)
 #define gen_stmt(...)	lower_gen_stmt(__VA_ARGS__)
 #define gen_stmts(...)	lower_gen_stmts(__VA_ARGS__)
 #define gen_var(...)	lower_gen_var(__VA_ARGS__)
@@ -222,6 +223,9 @@ char	*gprintf(struct gen *, const char *, ...)
 	    __attribute__((format(printf, 2, 3)));
 const char *temp(struct gen *);
 void	 gen_expr(struct gen *, struct node *, int top);
+/* A chain too long for mujs's parser, generated shallow (lower-deep.c):
+ * 1 when it did, 0 when n is not such a chain. */
+int	 gen_deep(struct gen *, struct node *);
 void	 gen_stmt(struct gen *, struct node *);
 void	 gen_stmts(struct gen *, struct node *);
 void	 gen_var(struct gen *, struct node *, int in_for);

@@ -570,6 +570,7 @@ runtime_define(js_State *J)
 	js_defglobal(J, "__ly_rtsrc", JS_DONTENUM);
 	js_newcfunction(J, rtinstall, "__ly_rtinstall", 1);
 	js_defglobal(J, "__ly_rtinstall", JS_DONTENUM);
+	regexp_define(J);
 	js_pushglobal(J);
 	if (js_hasproperty(J, -1, "__ly_tick")) {
 		js_pop(J, 2);
@@ -633,4 +634,5 @@ void *const mujs_replacements[] = {
 	(void *)js_strtod, (void *)js_stringtofloat, (void *)js_grisu2,
 	(void *)jsV_setproperty,
 	(void *)jsV_delproperty, (void *)jsV_newiterator,
+	(void *)js_regcompx, (void *)js_regfreex, (void *)js_regexec,
 };
