@@ -41,6 +41,17 @@ struct mj_property {
 	void			*getter, *setter;
 };
 
+/* A compiled function (js_Function), as far as its inner functions. */
+struct mj_function {
+	const char		 *name;
+	int			  script, lightweight, strict, arguments;
+	int			  numparams;
+	void			 *code;
+	int			  codecap, codelen;
+	struct mj_function	**funtab;
+	int			  funcap, funlen;
+};
+
 struct mj_iterator {
 	const char		*name;
 	struct mj_iterator	*next;
@@ -63,6 +74,10 @@ struct mj_object {
 			int		 capacity;
 			void		*array;
 		} a;
+		struct {
+			void		*function;	/* js_Function */
+			void		*scope;
+		} f;
 		struct {
 			const char	*name;
 			void		*function;
@@ -93,6 +108,10 @@ int	 js_grisu2(double, char *, int *);
 void	*jsV_setproperty(js_State *, void *, const char *);
 void	 jsV_delproperty(js_State *, void *, const char *);
 void	*jsV_newiterator(js_State *, void *, int);
+/* js/scriptcache.c; it also gives functions their names (js/fnname.c). */
+struct js_Ast;
+struct js_Function;
+struct js_Function *jsC_compilescript(js_State *, struct js_Ast *, int);
 
 /* Their addresses, so that a program linking the library takes their
  * object files (nothing else refers to them by name). */

@@ -8,6 +8,7 @@
 #include <string.h>
 
 #include "js/binary.h"
+#include "js/fnname.h"
 #include "js/mujs-layout.h"
 #include "js/proporder.h"
 #include "js/runtime.h"
@@ -515,6 +516,7 @@ runtime_define(js_State *J)
 	js_getproperty(J, -1, "defineProperty");
 	js_defglobal(J, "__ly_defp", JS_DONTENUM | JS_READONLY | JS_DONTCONF);
 	js_pop(J, 1);
+	fnname_define(J);
 	js_newcfunction(J, rtsrc, "__ly_rtsrc", 1);
 	js_defglobal(J, "__ly_rtsrc", JS_DONTENUM);
 	js_newcfunction(J, rtinstall, "__ly_rtinstall", 1);
@@ -582,4 +584,5 @@ void *const mujs_replacements[] = {
 	(void *)js_strtod, (void *)js_stringtofloat, (void *)js_grisu2,
 	(void *)jsV_setproperty,
 	(void *)jsV_delproperty, (void *)jsV_newiterator,
+	(void *)jsC_compilescript,
 };
