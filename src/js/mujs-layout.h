@@ -15,6 +15,9 @@ enum {
 	MJ_CMATH, MJ_CJSON, MJ_CARGUMENTS, MJ_CITERATOR, MJ_CUSERDATA
 };
 
+/* enum js_Type: the type of a value */
+#define MJ_TNUMBER	4
+
 /* Property attributes: the low three bits of mj_property.atts. */
 #define MJ_READONLY	1
 #define MJ_DONTENUM	2
@@ -92,6 +95,11 @@ struct mj_object {
 			int			 i, n;
 			struct mj_iterator	*head;
 		} iter;
+		struct {
+			const char	*tag;
+			void		*data;
+			void		*has, *put, *delete, *finalize;
+		} user;
 		unsigned char	 bytes[48];
 	} u;
 	struct mj_object	*gcnext;
@@ -108,6 +116,8 @@ int	 js_grisu2(double, char *, int *);
 void	*jsV_setproperty(js_State *, void *, const char *);
 void	 jsV_delproperty(js_State *, void *, const char *);
 void	*jsV_newiterator(js_State *, void *, int);
+const char *jsV_nextiterator(js_State *, void *);
+void	*jsV_getownproperty(js_State *, void *, const char *);
 /* js/scriptcache.c; it also gives functions their names (js/fnname.c). */
 struct js_Ast;
 struct js_Function;

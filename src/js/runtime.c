@@ -584,5 +584,6 @@ void *const mujs_replacements[] = {
 	(void *)js_strtod, (void *)js_stringtofloat, (void *)js_grisu2,
 	(void *)jsV_setproperty,
 	(void *)jsV_delproperty, (void *)jsV_newiterator,
+	(void *)jsV_nextiterator, (void *)jsV_getownproperty,
 	(void *)jsC_compilescript,
 };

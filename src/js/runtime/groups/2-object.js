@@ -2,8 +2,7 @@
  * first read.  Object.keys and Object.getOwnPropertyNames are replaced to
  * hide symbol-keyed and internal properties; Object.keys is built on
  * for-in because mujs 1.3.2's own misses array indexes (and
- * propertyIsEnumerable is wrong for them); its for-in hands out array
- * indexes in one reused buffer, hence the k + "" copy.
+ * propertyIsEnumerable is wrong for them).
  *
  * Like every group, this file is the body of a function (rt, G, Object)
  * that rt.load() in 10-symbol.js compiles the first time the group is
