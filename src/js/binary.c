@@ -268,6 +268,14 @@ this_typed(js_State *J)
 	return v;
 }
 
+const char *
+binary_typed_name(js_State *J, int idx)
+{
+	struct view *v = to_view(J, idx, NTYPES);
+
+	return v != NULL ? types[v->type].name : NULL;
+}
+
 long
 binary_typed_length(const char *tag, const void *data)
 {
