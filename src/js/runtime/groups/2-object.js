@@ -57,6 +57,28 @@ rt.def(Object, "fromEntries", function fromEntries(it) {
 	});
 	return r;
 });
+rt.def(Object, "hasOwn", function hasOwn_(o, k) {
+	return hasOwn.call(obj(o), k);
+});
+rt.def(Object, "getOwnPropertyDescriptors", function getOwnPropertyDescriptors(o) {
+	var k = names(o = obj(o), 0).concat(names(o, 1)), r = {}, i;
+	for (i = 0; i < k.length; i++)
+		r[k[i]] = Object.getOwnPropertyDescriptor(o, k[i]);
+	return r;
+});
+rt.def(Object, "groupBy", function groupBy(it, f) {
+	var r = Object.create(null), i = 0;
+	h.fn(f);
+	h.each(it, function (v) {
+		var k = f(v, i++);
+		k = typeof k === "string" ? k : String(k);
+		if (hasOwn.call(r, k))
+			r[k].push(v);
+		else
+			r[k] = [v];
+	});
+	return r;
+});
 rt.def(Object, "is", function is(a, b) {
 	return a === b ? a !== 0 || 1 / a === 1 / b : a !== a && b !== b;
 });
