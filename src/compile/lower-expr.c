@@ -449,6 +449,9 @@ object_is_simple(struct node *o)
 			return 0;
 		if (p->type == N_SPREAD || (p->flags & NF_COMPUTED))
 			return 0;
+		/* An ES5 getter has no name of its own to say "get x". */
+		if (p->flags & (NF_GET | NF_SET))
+			return 0;
 		if (p->a->type == N_IDENT && is_word(p->a->s, p->a->n, "__proto__"))
 			return 0;
 	}
@@ -519,7 +522,7 @@ gen_object(struct gen *g, struct node *o)
 		check_cover(g, p);
 		if (p->flags & (NF_GET | NF_SET)) {
 			emitf(g, ", __ly.acc(%s, ", t);
-			emit_key(g, p->a, p->flags);
+			emit_key(g, p->a, p->flags, p->b);
 			emit(g, ", ");
 			if (p->flags & NF_SET)
 				emit(g, "void 0, ");
@@ -537,7 +540,7 @@ gen_object(struct gen *g, struct node *o)
 			continue;
 		}
 		emitf(g, ", __ly.dp(%s, ", t);
-		emit_key(g, p->a, p->flags);
+		emit_key(g, p->a, p->flags, p->b);
 		emit(g, ", ");
 		gen_expr(g, p->b, 1);
 		emit(g, ")");

@@ -292,7 +292,8 @@ struct fnctx *	nonarrow(struct gen *g);
 void	emit_this(struct gen *g);
 struct binding *	const_binding(struct gen *g, struct node *n);
 void	emit_key_literal(struct gen *g, struct node *k);
-void	emit_key(struct gen *g, struct node *k, unsigned flags);
+void	emit_key(struct gen *g, struct node *k, unsigned flags,
+	    const struct node *value);
 /* lower-expr.c */
 const char *	cls_home(struct gen *g, const struct node *at);
 int	super_strict(struct gen *g);
@@ -302,5 +303,9 @@ void	cb_collect(struct gen *g, struct node *id, void *arg);
 void	gen_function(struct gen *g, struct node *f, const char *name,
     const char *prologue);
 void	gen_class(struct gen *g, struct node *c, const char *bindname);
+/* fnname.c */
+void	fnname_infer(struct arena *, struct node *prog);
+const char *	fnname_ident(struct gen *, const struct node *f);
+int	fnname_computed(const struct node *);
 
 #endif

@@ -1069,9 +1069,15 @@ emit_key_literal(struct gen *g, struct node *k)
 
 /* A key expression: computed, or a literal string/number. */
 void
-emit_key(struct gen *g, struct node *k, unsigned flags)
+emit_key(struct gen *g, struct node *k, unsigned flags,
+    const struct node *value)
 {
-	if (flags & NF_COMPUTED)
+	if ((flags & NF_COMPUTED) && fnname_computed(value)) {
+		/* The key names the function (fnname.c). */
+		emit(g, "__ly.nk(");
+		gen_expr(g, k, 1);
+		emit(g, ")");
+	} else if (flags & NF_COMPUTED)
 		gen_expr(g, k, 1);
 	else
 		emit_key_literal(g, k);
@@ -1476,6 +1482,7 @@ lower_module(const char *src, size_t len, const struct lower_options *opt,
 	prog = parser_parse(&arena, opt->name, src, len, PARSE_MODULE, cause);
 	if (prog == NULL)
 		goto out;
+	fnname_infer(&arena, prog);
 	g->line = 1;
 	g->name = opt->name;
 	g->id = opt->id;
