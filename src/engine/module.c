@@ -3,7 +3,6 @@
 
 #include <stdlib.h>
 
-#include "engine/coro.h"
 #include "engine/engine.h"
 #include "engine/module.h"
 #include "metrics/tagset.h"
@@ -224,10 +223,4 @@ void
 vu_fail_test(struct vu *vu, const char *reason)
 {
 	engine_mark_failed(vu->engine, reason);
-}
-
-void
-vu_call_deep(void (*fn)(void *), void *arg)
-{
-	coro_call_deep(fn, arg);
 }

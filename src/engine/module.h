@@ -173,9 +173,6 @@ void	 vu_wake(struct vu *);
 void	 vu_loop_wake(struct vu *);
 /* On the VU: block for ms milliseconds; -1 if it was interrupted. */
 int	 vu_sleep(struct vu *, double ms);
-/* On the VU: call fn(arg) on a stack deep enough for a recursive
- * matcher or parser (the VU's own coroutine stack is small). */
-void	 vu_call_deep(void (*fn)(void *), void *arg);
 /* Throw the error that ends an interrupted iteration. */
 void	 vu_throw_interrupted(js_State *) __attribute__((noreturn));
 
