@@ -109,9 +109,11 @@ out:
 	return rc;
 }
 
-/* Fold one exported sink (the object on top) into s. */
+/* Fold one exported sink (the object on top) into s.  An additive gauge
+ * (vus, vus_max: VUs of the parts run at once) sums the parts' values,
+ * min and max, as one machine running them all would have counted. */
 static int
-load_sink(js_State *J, struct sink *s)
+load_sink(js_State *J, struct sink *s, int additive)
 {
 	struct sink part;
 	double time;
@@ -134,6 +136,14 @@ load_sink(js_State *J, struct sink *s)
 		    prop_count(J, -1, "n", &part.u.gauge.n) == -1)
 			return -1;
 		part.u.gauge.time = time;
+		if (additive) {
+			s->u.gauge.value += part.u.gauge.value;
+			s->u.gauge.min += part.u.gauge.min;
+			s->u.gauge.max += part.u.gauge.max;
+			s->u.gauge.n += part.u.gauge.n;
+			s->u.gauge.time = fmax(s->u.gauge.time, time);
+			return 0;
+		}
 		break;
 	case SINK_RATE:
 		if (prop_count(J, -1, "passes", &part.u.rate.passes) == -1 ||
@@ -207,7 +217,7 @@ load_metric(js_State *J, struct metric_registry *r, const char *key, char **caus
 	n = js_getlength(J, -1);
 	for (i = 0; i < n; i++) {
 		js_getindex(J, -1, i);
-		if (load_sink(J, s) == -1) {
+		if (load_sink(J, s, m->builtin && m->type == SINK_GAUGE) == -1) {
 			js_pop(J, 2);
 			js_getproperty(J, -1, "files");
 			js_getindex(J, -1, i);

@@ -142,6 +142,19 @@ case $? in
 *) notok "compare reads the exports" ;;
 esac
 
+# Gauges: a custom one takes the latest part's value; vus and vus_max
+# add up, the parts' VUs running at once.
+gauges() {
+	sed "/\"lyocell\": /s/\"metrics\":{/\"metrics\":{\"vus\":{\"type\":\"gauge\",\"contains\":\"default\",\"thresholds\":[],\"sink\":{\"value\":$2,\"min\":1,\"max\":$2,\"time\":$3,\"n\":2}},\"temp\":{\"type\":\"gauge\",\"contains\":\"default\",\"thresholds\":[],\"sink\":{\"value\":$4,\"min\":$4,\"max\":$4,\"time\":$3,\"n\":1}},/" \
+		"$tmp/$1.json" >"$tmp/$1-gauges.json"
+}
+gauges half1 3 200 5
+gauges half2 4 100 7
+merge 0 "gauges merge" --summary-export gauges.json half2-gauges.json half1-gauges.json
+"$JCHECK" "$tmp/gauges.json" 'm.temp.value === 5 && m.temp.min === 5 && m.temp.max === 7' \
+    'm.vus.value === 7 && m.vus.min === 2 && m.vus.max === 7' >"$tmp/err" 2>&1 &&
+	ok "the latest gauge value, the sum of the VUs" || notok "the latest gauge value, the sum of the VUs"
+
 # A failing threshold: 99 for the whole run and for its merged parts.
 run whole-fail 0.9
 [ $? -eq 99 ] && ok "the whole run fails its thresholds" || notok "the whole run fails its thresholds"
