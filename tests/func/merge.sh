@@ -208,6 +208,11 @@ sed 's/"buckets":\[/"buckets":[999999999,/' "$tmp/whole.json" >"$tmp/damaged.jso
 merge 104 "damaged histogram data" damaged.json
 grep -q "damaged.json: damaged merge data for metric big" "$tmp/err" &&
 	ok "the damaged metric is named" || notok "the damaged metric is named"
+sed '/"lyocell": /s/"checks":\[{"group"/"checks":7,"x":[{"group"/' "$tmp/half2.json" \
+	>"$tmp/no-checks.json"
+merge 104 "damaged merge data" half1.json no-checks.json
+grep -q "no-checks.json: damaged merge data" "$tmp/err" && ok "the damaged file is named" ||
+	notok "the damaged file is named"
 merge 104 "a file that is not there" half1.json nothere.json
 merge 255 "no export at all"
 
