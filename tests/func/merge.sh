@@ -142,6 +142,16 @@ case $? in
 *) notok "compare reads the exports" ;;
 esac
 
+# The summary flags apply to the whole test, as on one machine.
+merge 0 "--summary-trend-stats" --summary-trend-stats 'p(99.9),count' --summary-time-unit ms \
+	--summary-export stats.json third0.json third1.json third2.json
+grep -q "spread.*: p(99.9)=[0-9.]* *count=300 *$" "$tmp/out" &&
+	grep -q "iteration_duration.*: p(99.9)=[0-9.]*ms *count=324 *$" "$tmp/out" &&
+	"$JCHECK" "$tmp/stats.json" 'm.big.count === 144000 && m.big["p(99.9)"] > 0' >"$tmp/err" 2>&1 &&
+	ok "the merged summary has the flags' columns" || notok "the merged summary has the flags' columns"
+merge 104 "a bad --summary-trend-stats" --summary-trend-stats 'p(101)' third0.json third1.json third2.json
+merge 0 "--log-format json" --log-format json third0.json third1.json third2.json
+
 # Gauges: a custom one takes the latest part's value; vus and vus_max
 # add up, the parts' VUs running at once.
 gauges() {
