@@ -109,9 +109,11 @@ out:
 	return rc;
 }
 
-/* Fold one exported sink (the object on top) into s. */
+/* Fold one exported sink (the object on top) into s.  An additive gauge
+ * (vus, vus_max: VUs of the parts run at once) sums the parts' values,
+ * min and max, as one machine running them all would have counted. */
 static int
-load_sink(js_State *J, struct sink *s)
+load_sink(js_State *J, struct sink *s, int additive)
 {
 	struct sink part;
 	double time;
@@ -134,6 +136,14 @@ load_sink(js_State *J, struct sink *s)
 		    prop_count(J, -1, "n", &part.u.gauge.n) == -1)
 			return -1;
 		part.u.gauge.time = time;
+		if (additive) {
+			s->u.gauge.value += part.u.gauge.value;
+			s->u.gauge.min += part.u.gauge.min;
+			s->u.gauge.max += part.u.gauge.max;
+			s->u.gauge.n += part.u.gauge.n;
+			s->u.gauge.time = fmax(s->u.gauge.time, time);
+			return 0;
+		}
 		break;
 	case SINK_RATE:
 		if (prop_count(J, -1, "passes", &part.u.rate.passes) == -1 ||
@@ -207,7 +217,7 @@ load_metric(js_State *J, struct metric_registry *r, const char *key, char **caus
 	n = js_getlength(J, -1);
 	for (i = 0; i < n; i++) {
 		js_getindex(J, -1, i);
-		if (load_sink(J, s) == -1) {
+		if (load_sink(J, s, m->builtin && m->type == SINK_GAUGE) == -1) {
 			js_pop(J, 2);
 			js_getproperty(J, -1, "files");
 			js_getindex(J, -1, i);
@@ -285,6 +295,52 @@ stringify(js_State *J, const char *key)
 	return s;
 }
 
+/*
+ * The summary's trend columns as "avg,min,...": --summary-trend-stats,
+ * else the parts' option.  The flags replace the parts' options (on top
+ * of the stack) as they would have on one machine.  NULL with *cause for
+ * a bad statistic.
+ */
+static char *
+summary_flags(js_State *J, const struct cli *cli, char **cause)
+{
+	const char *flag = cli_get(cli, "summary-trend-stats");
+	const char *unit = cli_get(cli, "summary-time-unit");
+	char *list, *item, *save = NULL, *why = NULL;
+	int i = 0;
+
+	if (unit != NULL) {
+		js_pushstring(J, unit);
+		js_setproperty(J, -2, "summaryTimeUnit");
+	}
+	if (flag != NULL) {
+		list = xstrdup(flag);
+		js_newarray(J);
+		for (item = strtok_r(list, ",", &save); item != NULL;
+		    item = strtok_r(NULL, ",", &save)) {
+			if (sink_trend_stat_check(item, &why) == -1) {
+				*cause = xasprintf("--summary-trend-stats: %s", why);
+				free(why);
+				free(list);
+				js_pop(J, 1);
+				return NULL;
+			}
+			js_pushstring(J, item);
+			js_setindex(J, -2, i++);
+		}
+		free(list);
+		js_setproperty(J, -2, "summaryTrendStats");
+	}
+	js_getproperty(J, -1, "summaryTrendStats");
+	js_getproperty(J, -1, "join");
+	js_rot2(J);
+	js_pushliteral(J, ",");
+	js_call(J, 1);
+	list = xstrdup(js_tostring(J, -1));
+	js_pop(J, 1);
+	return list;
+}
+
 int
 merge_run(const struct cli *cli)
 {
@@ -301,6 +357,11 @@ merge_run(const struct cli *cli)
 	int rc = EXIT_INVALID_CONFIG;
 
 	log_init(cli_flag(cli, "verbose", 0), !cli_flag(cli, "no-color", 0));
+	if (log_configure(cli_get(cli, "log-output"), cli_get(cli, "log-format"),
+	    &cause) == -1) {
+		rc = EXIT_USAGE;
+		goto out;
+	}
 	J = js_newstate(NULL, NULL, 0);
 	if (J == NULL) {
 		cause = xstrdup("internal error: cannot make a JavaScript state");
@@ -358,13 +419,8 @@ merge_run(const struct cli *cli)
 	groups = load_strings(J, "groups", &in.ngroups);
 	setup = stringify(J, "setupData");
 	js_getproperty(J, -1, "options");
-	js_getproperty(J, -1, "summaryTrendStats");
-	js_getproperty(J, -1, "join");
-	js_rot2(J);
-	js_pushliteral(J, ",");
-	js_call(J, 1);
-	stats = xstrdup(js_tostring(J, -1));
-	js_pop(J, 1);
+	if ((stats = summary_flags(J, cli, &cause)) == NULL)
+		goto out;
 	js_getproperty(J, -2, "durationMs");
 	in.dur = js_tonumber(J, -1) / 1000;
 	js_pop(J, 1);

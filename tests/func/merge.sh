@@ -142,6 +142,29 @@ case $? in
 *) notok "compare reads the exports" ;;
 esac
 
+# The summary flags apply to the whole test, as on one machine.
+merge 0 "--summary-trend-stats" --summary-trend-stats 'p(99.9),count' --summary-time-unit ms \
+	--summary-export stats.json third0.json third1.json third2.json
+grep -q "spread.*: p(99.9)=[0-9.]* *count=300 *$" "$tmp/out" &&
+	grep -q "iteration_duration.*: p(99.9)=[0-9.]*ms *count=324 *$" "$tmp/out" &&
+	"$JCHECK" "$tmp/stats.json" 'm.big.count === 144000 && m.big["p(99.9)"] > 0' >"$tmp/err" 2>&1 &&
+	ok "the merged summary has the flags' columns" || notok "the merged summary has the flags' columns"
+merge 104 "a bad --summary-trend-stats" --summary-trend-stats 'p(101)' third0.json third1.json third2.json
+merge 0 "--log-format json" --log-format json third0.json third1.json third2.json
+
+# Gauges: a custom one takes the latest part's value; vus and vus_max
+# add up, the parts' VUs running at once.
+gauges() {
+	sed "/\"lyocell\": /s/\"metrics\":{/\"metrics\":{\"vus\":{\"type\":\"gauge\",\"contains\":\"default\",\"thresholds\":[],\"sink\":{\"value\":$2,\"min\":1,\"max\":$2,\"time\":$3,\"n\":2}},\"temp\":{\"type\":\"gauge\",\"contains\":\"default\",\"thresholds\":[],\"sink\":{\"value\":$4,\"min\":$4,\"max\":$4,\"time\":$3,\"n\":1}},/" \
+		"$tmp/$1.json" >"$tmp/$1-gauges.json"
+}
+gauges half1 3 200 5
+gauges half2 4 100 7
+merge 0 "gauges merge" --summary-export gauges.json half2-gauges.json half1-gauges.json
+"$JCHECK" "$tmp/gauges.json" 'm.temp.value === 5 && m.temp.min === 5 && m.temp.max === 7' \
+    'm.vus.value === 7 && m.vus.min === 2 && m.vus.max === 7' >"$tmp/err" 2>&1 &&
+	ok "the latest gauge value, the sum of the VUs" || notok "the latest gauge value, the sum of the VUs"
+
 # A failing threshold: 99 for the whole run and for its merged parts.
 run whole-fail 0.9
 [ $? -eq 99 ] && ok "the whole run fails its thresholds" || notok "the whole run fails its thresholds"
@@ -195,6 +218,11 @@ sed 's/"buckets":\[/"buckets":[999999999,/' "$tmp/whole.json" >"$tmp/damaged.jso
 merge 104 "damaged histogram data" damaged.json
 grep -q "damaged.json: damaged merge data for metric big" "$tmp/err" &&
 	ok "the damaged metric is named" || notok "the damaged metric is named"
+sed '/"lyocell": /s/"checks":\[{"group"/"checks":7,"x":[{"group"/' "$tmp/half2.json" \
+	>"$tmp/no-checks.json"
+merge 104 "damaged merge data" half1.json no-checks.json
+grep -q "no-checks.json: damaged merge data" "$tmp/err" && ok "the damaged file is named" ||
+	notok "the damaged file is named"
 merge 104 "a file that is not there" half1.json nothere.json
 merge 255 "no export at all"
 

@@ -15,7 +15,7 @@ var __ly_merge = (function () {
 	}
 
 	function parse(text, name) {
-		var d;
+		var d, l;
 
 		try {
 			d = JSON.parse(text);
@@ -32,6 +32,20 @@ var __ly_merge = (function () {
 		if (d.lyocell.version !== 1)
 			fail(name + ": merge data of an unknown version " +
 			    JSON.stringify(d.lyocell.version));
+		l = d.lyocell;
+		if (typeof l.script !== "string" || typeof l.metrics !== "object" ||
+		    l.metrics === null || !Array.isArray(l.checks) ||
+		    !Array.isArray(l.groups) || typeof l.instance !== "object" ||
+		    l.instance === null || typeof l.options !== "object" ||
+		    typeof l.durationMs !== "number")
+			fail(name + ": damaged merge data");
+		Object.keys(l.metrics).forEach(function (k) {
+			var m = l.metrics[k];
+
+			if (m === null || typeof m !== "object" || typeof m.sink !== "object" ||
+			    !Array.isArray(m.thresholds))
+				fail(name + ": damaged merge data for metric " + k);
+		});
 		d.lyocell.setupData = d.setup_data;
 		return d.lyocell;
 	}
