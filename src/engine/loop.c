@@ -15,10 +15,14 @@ static char *
 microtasks(struct vu *vu)
 {
 	const struct engine_script *s = vu->engine->script;
+	char *text, *clean;
 
-	if (s == NULL || s->run_microtasks == NULL)
+	if (s == NULL || s->run_microtasks == NULL ||
+	    (text = s->run_microtasks(vu->J)) == NULL)
 		return NULL;
-	return s->run_microtasks(vu->J);
+	clean = stack_clean(vu->engine->bundle, text);
+	free(text);
+	return clean;
 }
 
 char *

@@ -190,7 +190,9 @@ error_text(js_State *J)
 		js_pop(J, 1);
 	} else
 		thrown_at(J, &b);
-	return buf_steal(&b);
+	sym = stack_clean(vu_of(J)->engine->bundle, b.data != NULL ? b.data : "");
+	buf_free(&b);
+	return sym;
 }
 
 /*
