@@ -93,7 +93,7 @@ key_of(char *key, size_t len, unsigned id)
 }
 
 /* Unlink a, cancel its transfer, forget its promise (J may be NULL when
- * the state goes away) and free it. */
+ * not on the VU) and keep a for a next request (hv->afree). */
 static void
 drop(struct http_vu *hv, struct http_async *a, js_State *J)
 {
