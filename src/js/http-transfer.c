@@ -575,3 +575,27 @@ req_start(struct http_req *r)
 		r->hv->running++;
 	return 0;
 }
+
+void
+hv_pool_swap(struct http_vu *hv, size_t i, size_t j)
+{
+	CURL *h;
+	char *k;
+	CURLU *u;
+	struct curl_slist *sl;
+
+	hv_easy(hv, i);
+	hv_easy(hv, j);
+	h = hv->pool[i];
+	hv->pool[i] = hv->pool[j];
+	hv->pool[j] = h;
+	k = hv->pool_key[i];
+	hv->pool_key[i] = hv->pool_key[j];
+	hv->pool_key[j] = k;
+	u = hv->pool_url[i];
+	hv->pool_url[i] = hv->pool_url[j];
+	hv->pool_url[j] = u;
+	sl = hv->pool_slist[i];
+	hv->pool_slist[i] = hv->pool_slist[j];
+	hv->pool_slist[j] = sl;
+}
