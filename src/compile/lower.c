@@ -1069,9 +1069,15 @@ emit_key_literal(struct gen *g, struct node *k)
 
 /* A key expression: computed, or a literal string/number. */
 void
-emit_key(struct gen *g, struct node *k, unsigned flags)
+emit_key(struct gen *g, struct node *k, unsigned flags,
+    const struct node *value)
 {
-	if (flags & NF_COMPUTED)
+	if ((flags & NF_COMPUTED) && fnname_computed(value)) {
+		/* The key names the function (fnname.c). */
+		emit(g, "__ly.nk(");
+		gen_expr(g, k, 1);
+		emit(g, ")");
+	} else if (flags & NF_COMPUTED)
 		gen_expr(g, k, 1);
 	else
 		emit_key_literal(g, k);
@@ -1476,6 +1482,7 @@ lower_module(const char *src, size_t len, const struct lower_options *opt,
 	prog = parser_parse(&arena, opt->name, src, len, PARSE_MODULE, cause);
 	if (prog == NULL)
 		goto out;
+	fnname_infer(&arena, prog);
 	g->line = 1;
 	g->name = opt->name;
 	g->id = opt->id;
@@ -1529,6 +1536,13 @@ lower_module(const char *src, size_t len, const struct lower_options *opt,
 		fn.flags = NF_ASYNC;
 		fn.c = &body;
 		fn.line = prog->line;
+		/* after an await, open() resolves from this module again */
+		buf_reset(&pro);
+		buf_puts(&pro, " __lymod.current = ");
+		quote(&pro, opt->id, strlen(opt->id));
+		buf_puts(&pro, ";");
+		g->step_pro = arena_strndup(&arena, pro.data, pro.len);
+		buf_reset(&pro);
 		lowergen_body(g, &fn);
 	} else
 		gen_stmts(g, prog->a);

@@ -877,6 +877,7 @@ http_vu_free(struct vu *vu)
 	if (hv == NULL)
 		return;
 	http_interrupt(vu);
+	http_async_free(hv);
 	for (i = 0; i < hv->creqs; i++)
 		req_reset(&hv->reqs[i]);
 	free(hv->reqs);
@@ -885,8 +886,10 @@ http_vu_free(struct vu *vu)
 			curl_easy_cleanup(hv->pool[i]);
 		curl_slist_free_all(hv->pool_slist[i]);
 		free(hv->pool_key[i]);
+		curl_url_cleanup(hv->pool_url[i]);
 	}
 	free(hv->pool);
+	free(hv->pool_url);
 	free(hv->pool_slist);
 	free(hv->pool_key);
 	buf_free(&hv->key);
