@@ -449,10 +449,67 @@ conn_flush(struct grpc_conn *cn)
 		conn_fail(cn, nghttp2_strerror(rv));
 }
 
+/* OpenSSL's passphrase callback: the password, or none (never a
+ * prompt on the terminal). */
+static int
+tls_password(char *buf, int size, int rwflag, void *u)
+{
+	size_t len = u != NULL ? strlen(u) : 0;
+
+	(void)rwflag;
+	if (u == NULL || len > (size_t)size)
+		return -1;
+	memcpy(buf, u, len);
+	return (int)len;
+}
+
+/* The client's private key; with a password, decrypted as k6 does: the
+ * first PEM block, in the legacy PEM encryption (Proc-Type and
+ * DEK-Info headers), not an encrypted PKCS #8 key.  The messages are
+ * Go's. */
+static EVP_PKEY *
+tls_key(const char *pem, const char *password, char **cause)
+{
+	char *name = NULL, *header = NULL;
+	const char *why = NULL;
+	unsigned char *data = NULL;
+	EVP_PKEY *k;
+	long len;
+	BIO *bio;
+
+	if (password != NULL && *password == '\0')
+		password = NULL;
+	if (password != NULL) {
+		bio = BIO_new_mem_buf(pem, -1);
+		if (PEM_read_bio(bio, &name, &header, &data, &len) != 1)
+			why = "failed to decode PEM key";
+		else if (strcmp(name, "ENCRYPTED PRIVATE KEY") == 0)
+			why = "encrypted pkcs8 formatted key is not supported";
+		else if (strstr(header, "DEK-Info:") == NULL)
+			why = "x509: no DEK-Info header in block";
+		BIO_free(bio);
+		OPENSSL_free(name);
+		OPENSSL_free(header);
+		OPENSSL_free(data);
+		if (why != NULL) {
+			*cause = xstrdup(why);
+			return NULL;
+		}
+	}
+	bio = BIO_new_mem_buf(pem, -1);
+	k = PEM_read_bio_PrivateKey(bio, NULL, tls_password, (void *)password);
+	BIO_free(bio);
+	if (k == NULL)
+		*cause = xstrdup(password != NULL ? "x509: decryption password incorrect" :
+		    "failed to append certificate from PEM: tls: failed to parse private key");
+	return k;
+}
+
 static SSL_CTX *
 tls_ctx(const struct grpc_tls *t, char **cause)
 {
 	SSL_CTX *ctx = SSL_CTX_new(TLS_client_method());
+	const char *why = NULL;
 	X509_STORE *store;
 	X509 *x;
 	EVP_PKEY *k;
@@ -475,25 +532,27 @@ tls_ctx(const struct grpc_tls *t, char **cause)
 		X509_STORE_add_cert(store, x);
 		X509_free(x);
 	}
-	if (t->cert != NULL && t->key != NULL) {
+	if (t->cert != NULL && *t->cert != '\0' && t->key != NULL && *t->key != '\0') {
+		if ((k = tls_key(t->key, t->password, cause)) == NULL)
+			goto fail;
 		bio = BIO_new_mem_buf(t->cert, -1);
 		x = PEM_read_bio_X509(bio, NULL, NULL, NULL);
 		BIO_free(bio);
-		bio = BIO_new_mem_buf(t->key, -1);
-		k = PEM_read_bio_PrivateKey(bio, NULL, NULL, NULL);
-		BIO_free(bio);
-		if (x == NULL || k == NULL || SSL_CTX_use_certificate(ctx, x) != 1 ||
-		    SSL_CTX_use_PrivateKey(ctx, k) != 1) {
-			X509_free(x);
-			EVP_PKEY_free(k);
-			*cause = xstrdup("failed to append certificate from PEM");
-			goto fail;
-		}
+		if (x == NULL)
+			why = "failed to find any PEM data in certificate input";
+		else if (SSL_CTX_use_certificate(ctx, x) != 1 ||
+		    SSL_CTX_use_PrivateKey(ctx, k) != 1)
+			why = "private key does not match public key";
 		X509_free(x);
 		EVP_PKEY_free(k);
+		if (why != NULL) {
+			*cause = xasprintf("failed to append certificate from PEM: tls: %s", why);
+			goto fail;
+		}
 	}
 	return ctx;
 fail:
+	ERR_clear_error();
 	SSL_CTX_free(ctx);
 	return NULL;
 }

@@ -450,7 +450,7 @@ p_connect(js_State *J)
 	struct vu *vu = vu_of(J);
 	struct client *c = grpc_client(J, 1);
 	char *addr = xstrdup(js_tostring(J, 2)), **cacerts = NULL, **md = NULL;
-	char *cert = NULL, *key = NULL, *authority, *cause = NULL;
+	char *cert = NULL, *key = NULL, *password = NULL, *authority, *cause = NULL;
 	struct grpc_tls tls, *tp = NULL;
 	double timeout;
 	size_t nmd;
@@ -474,6 +474,7 @@ p_connect(js_State *J)
 		if (js_isobject(J, -1)) {
 			tls.cert = cert = string_prop(J, -1, "cert");
 			tls.key = key = string_prop(J, -1, "key");
+			tls.password = password = string_prop(J, -1, "password");
 			js_getproperty(J, -1, "cacerts");
 			n = js_isarray(J, -1) ? js_getlength(J, -1) : 0;
 			cacerts = xreallocarray(NULL, (size_t)n + 1, sizeof *cacerts);
@@ -495,6 +496,7 @@ p_connect(js_State *J)
 	free(authority);
 	free(cert);
 	free(key);
+	free(password);
 	strv_free(cacerts);
 	if (c->conn == NULL) {
 		free(addr);

@@ -84,6 +84,7 @@ enum {
 struct grpc_tls {
 	int		 insecure;	/* insecureSkipTLSVerify */
 	const char	*cert, *key;	/* PEM texts, or NULL */
+	const char	*password;	/* of an encrypted key, or NULL */
 	const char	**cacerts;	/* PEM texts, NULL-terminated, or NULL */
 };
 

@@ -1,9 +1,10 @@
 #!/bin/bash
 # k6/net/grpc against a real gRPC server: tests/grpc/server.py (Python's
 # grpcio, Debian python3-grpcio and python3-grpc-tools) on 127.0.0.1,
-# plaintext and TLS with a self-signed certificate made here, with
-# server reflection.  Each tests/grpc/*.js must exit 0: its thresholds
-# hold its checks at 100%, and it logs no error; examples/grpc*.js too.  Without the server's
+# plaintext, TLS with a self-signed certificate made here, and TLS that
+# requires a client certificate, with server reflection.  Each
+# tests/grpc/*.js must exit 0: its thresholds hold its checks at 100%,
+# and it logs no error; examples/grpc*.js too.  Without the server's
 # packages the test fails: CI installs them (.ci/packages).
 set -u
 srcdir=${srcdir:-.}
@@ -31,8 +32,18 @@ openssl req -x509 -newkey rsa:2048 -nodes -days 1 -subj /CN=localhost \
 	-addext "subjectAltName=IP:127.0.0.1,DNS:localhost" \
 	-keyout "$tmp/key.pem" -out "$tmp/cert.pem" 2>"$tmp/openssl.err" || {
 	echo "not ok - openssl could not make a certificate"; cat "$tmp/openssl.err"; exit 1; }
+# A client certificate for the port that requires one, and its key
+# encrypted as k6 takes it (legacy PEM encryption) and as PKCS #8.
+{ openssl req -x509 -newkey rsa:2048 -nodes -days 1 -subj /CN=client \
+	-keyout "$tmp/client-key.pem" -out "$tmp/client-cert.pem" &&
+openssl rsa -in "$tmp/client-key.pem" -aes256 -traditional -passout pass:s3cret \
+	-out "$tmp/client-key-enc.pem" &&
+openssl pkcs8 -topk8 -in "$tmp/client-key.pem" -v2 aes256 -passout pass:s3cret \
+	-out "$tmp/client-key-pkcs8.pem"; } 2>"$tmp/openssl.err" || {
+	echo "not ok - openssl could not make a client certificate"; cat "$tmp/openssl.err"; exit 1; }
 "$PYTHON" "$tmp/grpc/server.py" --dir "$tmp/grpc" --port-file "$tmp/port" \
 	--tls-port-file "$tmp/tlsport" --cert "$tmp/cert.pem" --key "$tmp/key.pem" \
+	--mtls-port-file "$tmp/mtlsport" --client-ca "$tmp/client-cert.pem" \
 	--protoset "$tmp/route.protoset" --silent-port-file "$tmp/silentport" \
 	--max-seconds 600 2>"$tmp/server.err" &
 server_pid=$!
@@ -46,6 +57,10 @@ if ! [ -s "$tmp/port" ]; then
 fi
 export GRPC_ADDR="127.0.0.1:$(cat "$tmp/port")"
 export GRPC_TLS_ADDR="127.0.0.1:$(cat "$tmp/tlsport")"
+export GRPC_MTLS_ADDR="127.0.0.1:$(cat "$tmp/mtlsport")"
+export GRPC_CLIENT_CERT="$tmp/client-cert.pem" GRPC_CLIENT_KEY="$tmp/client-key.pem"
+export GRPC_CLIENT_KEY_ENC="$tmp/client-key-enc.pem"
+export GRPC_CLIENT_KEY_PKCS8="$tmp/client-key-pkcs8.pem"
 export GRPC_SILENT_ADDR="127.0.0.1:$(cat "$tmp/silentport")"
 export GRPC_DEAD_ADDR="127.0.0.1:$("$PYTHON" -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')"
 export GRPC_CA="$tmp/cert.pem" GRPC_PROTOSET="$tmp/route.protoset"

@@ -1,13 +1,15 @@
 #!/usr/bin/python3
 """The gRPC server of the k6/net/grpc tests: route.proto's services and
 server reflection (grpc.reflection.v1alpha), on 127.0.0.1, plaintext and,
-with --cert and --key, TLS on a second port.  The protos are compiled at
+with --cert and --key, TLS on a second port, and with --client-ca too,
+TLS that requires a client certificate signed by it on a third.  The protos are compiled at
 start by grpc_tools.protoc into a FileDescriptorSet (also written to
 --protoset for loadProtoset) and their classes made from it, so that
 Python's protobuf decodes and encodes what the client sends.
 
 Usage: server.py --dir DIR --port-file F [--tls-port-file F --cert C
---key K] [--protoset F] [--max-seconds N]"""
+--key K [--mtls-port-file F --client-ca CA]] [--protoset F]
+[--max-seconds N]"""
 import argparse
 import os
 import socket
@@ -185,6 +187,12 @@ def handlers(p):
 _codes = {c.value[0]: c for c in grpc.StatusCode}
 
 
+def write_port(path, port):
+    with open(path + ".tmp", "w") as f:
+        f.write("%d\n" % port)
+    os.rename(path + ".tmp", path)
+
+
 def main():
     ap = argparse.ArgumentParser()
     ap.add_argument("--dir", required=True)
@@ -192,6 +200,8 @@ def main():
     ap.add_argument("--tls-port-file")
     ap.add_argument("--cert")
     ap.add_argument("--key")
+    ap.add_argument("--mtls-port-file")
+    ap.add_argument("--client-ca")
     ap.add_argument("--protoset")
     ap.add_argument("--silent-port-file")
     ap.add_argument("--workers", type=int, default=8)
@@ -202,7 +212,7 @@ def main():
     server = grpc.server(futures.ThreadPoolExecutor(max_workers=a.workers))
     server.add_generic_rpc_handlers(handlers(p))
     port = server.add_insecure_port("127.0.0.1:0")
-    tls_port = None
+    tls_port = mtls_port = None
     if a.cert:
         with open(a.cert, "rb") as f:
             cert = f.read()
@@ -210,6 +220,13 @@ def main():
             key = f.read()
         tls_port = server.add_secure_port(
             "127.0.0.1:0", grpc.ssl_server_credentials([(key, cert)]))
+        if a.client_ca:
+            with open(a.client_ca, "rb") as f:
+                ca = f.read()
+            mtls_port = server.add_secure_port(
+                "127.0.0.1:0", grpc.ssl_server_credentials(
+                    [(key, cert)], root_certificates=ca,
+                    require_client_auth=True))
     server.start()
     if a.silent_port_file:
         # A listener that never answers: connects that wait time out.
@@ -219,12 +236,10 @@ def main():
         with open(a.silent_port_file, "w") as f:
             f.write("%d\n" % silent.getsockname()[1])
     if tls_port is not None:
-        with open(a.tls_port_file + ".tmp", "w") as f:
-            f.write("%d\n" % tls_port)
-        os.rename(a.tls_port_file + ".tmp", a.tls_port_file)
-    with open(a.port_file + ".tmp", "w") as f:
-        f.write("%d\n" % port)
-    os.rename(a.port_file + ".tmp", a.port_file)
+        write_port(a.tls_port_file, tls_port)
+    if mtls_port is not None:
+        write_port(a.mtls_port_file, mtls_port)
+    write_port(a.port_file, port)
     # Bounded in time, whatever happens to the test that started it.
     threading.Timer(a.max_seconds, lambda: os._exit(0)).start()
     server.wait_for_termination()

@@ -90,11 +90,9 @@ function connectParams(p)
 			if (v === null || typeof v !== 'object')
 				throw new Error('invalid tls value: \'' + v + '\', expected ' +
 				    '(optional) keys: cert, key, password, and cacerts');
-			o.tls = { cert: v.cert, key: v.key,
+			o.tls = { cert: v.cert, key: v.key, password: v.password,
 			    cacerts: typeof v.cacerts === 'string' ? [v.cacerts] :
 			    Array.isArray(v.cacerts) ? v.cacerts : [] };
-			if (v.password !== undefined && v.password !== '')
-				throw new Error('encrypted private keys are not supported');
 			break;
 		case 'authority':
 			if (typeof v !== 'string')
