@@ -53,6 +53,39 @@ function metadata(md, what)
 	return out;
 }
 
+/* connect's tls, its keys checked as k6 does. */
+function tlsParam(v)
+{
+	var cas;
+
+	function shown() {
+		try {
+			return '\'' + JSON.stringify(v) + '\'';
+		} catch (e) {
+			return '\'' + String(v) + '\'';
+		}
+	}
+	function str(k, what) {
+		if (v[k] !== undefined && typeof v[k] !== 'string')
+			throw new Error('invalid tls ' + k + ' value: ' + shown() +
+			    ', it needs to be ' + what);
+	}
+
+	if (v === null || typeof v !== 'object' || Array.isArray(v))
+		throw new Error('invalid tls value: ' + shown() + ', expected ' +
+		    '(optional) keys: cert, key, password, and cacerts');
+	str('cert', 'a PEM formatted string');
+	str('key', 'a PEM formatted string');
+	str('password', 'a string');
+	cas = typeof v.cacerts === 'string' ? [v.cacerts] : v.cacerts;
+	if (cas !== undefined && !(Array.isArray(cas) && cas.every(function (c) {
+		return typeof c === 'string';
+	})))
+		throw new Error('invalid tls cacerts value: ' + shown() + ', it needs ' +
+		    'to be a string or an array of PEM formatted strings');
+	return { cert: v.cert, key: v.key, password: v.password, cacerts: cas || [] };
+}
+
 function connectParams(p)
 {
 	var o = { plaintext: false, reflect: false, timeout: 60000, maxReceiveSize: 0,
@@ -87,12 +120,7 @@ function connectParams(p)
 			o[k] = v;
 			break;
 		case 'tls':
-			if (v === null || typeof v !== 'object')
-				throw new Error('invalid tls value: \'' + v + '\', expected ' +
-				    '(optional) keys: cert, key, password, and cacerts');
-			o.tls = { cert: v.cert, key: v.key, password: v.password,
-			    cacerts: typeof v.cacerts === 'string' ? [v.cacerts] :
-			    Array.isArray(v.cacerts) ? v.cacerts : [] };
+			o.tls = tlsParam(v);
 			break;
 		case 'authority':
 			if (typeof v !== 'string')
