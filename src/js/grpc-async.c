@@ -119,29 +119,34 @@ op_run(js_State *J, struct grpc_op *op)
 	char *cause = NULL, *why;
 	unsigned id = op->id;
 	size_t len;
-	int status;
+	int status, rc;
 
 	if (op->stream && (msg = grpc_call_message(op->call, &len)) != NULL) {
 		if (op->discard)
 			js_pushnull(J);
-		else if (grpc_codec_decode(J, op->m->out, msg, len, &cause) < 0) {
-			why = xasprintf("grpc: failed to unmarshal the received message: %s",
+		else if ((rc = grpc_codec_decode(J, op->m->out, msg, len, &cause)) < 0) {
+			/* The stream ends with the failure, now (below):
+			 * k6's error for one with no JSON form is not a
+			 * status but Unknown with its words. */
+			why = rc == GRPC_CODEC_JSON ? xstrdup(cause) :
+			    xasprintf("grpc: failed to unmarshal the received message: %s",
 			    cause);
 			free(cause);
-			grpc_call_fail(op->call, GRPC_INTERNAL, why);
+			grpc_call_fail(op->call, rc == GRPC_CODEC_JSON ? GRPC_UNKNOWN :
+			    GRPC_INTERNAL, why);
 			free(why);
-			return 0;
+		} else {
+			vu_emit(vu, g->msgs_received, op->tags, 1);
+			dispatch(J, id, "data");
+			return 1;
 		}
-		vu_emit(vu, g->msgs_received, op->tags, 1);
-		dispatch(J, id, "data");
-		return 1;
 	}
 	if (!grpc_call_done(op->call))
 		return 0;
 	if (!op->stream) {
-		grpc_push_response(J, op->call, op->m, op->tags, op->discard);
+		rc = grpc_push_response(J, op->call, op->m, op->tags, op->discard);
 		op_free(vu, op);
-		dispatch(J, id, "result");
+		dispatch(J, id, rc < 0 ? "reject" : "result");
 		return 1;
 	}
 	status = grpc_call_status(op->call, &smsg);

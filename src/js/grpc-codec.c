@@ -38,8 +38,15 @@ static const char b64url[] =
 
 static int	encode_message(js_State *, int, const struct proto_message *,
 		    struct buf *, int, char **);
+/* Decoding's errors: the message does not decode (cause), or it has no
+ * JSON form (json, see no_json). */
+struct dec {
+	char	*cause;
+	char	*json;
+};
+
 static int	decode_message(js_State *, const struct proto_message *,
-		    struct wire, int, char **);
+		    struct wire, int, struct dec *);
 
 static int
 wkt(const struct proto_message *m, const char *name)
@@ -722,13 +729,13 @@ push_default(js_State *J, const struct proto_field *f)
 /* One scalar of f from w (wire type t), pushed. */
 static int
 decode_scalar(js_State *J, const struct proto_field *f, struct wire *w, int depth,
-    char **cause)
+    struct dec *d)
 {
 	struct wire sub;
 	struct buf tmp = BUF_INIT;
 	uint64_t v;
 	uint32_t v32;
-	double d;
+	double dv;
 	float fl;
 	const struct proto_enum_value *ev;
 
@@ -737,8 +744,8 @@ decode_scalar(js_State *J, const struct proto_field *f, struct wire *w, int dept
 		if (wire_fixed64(w, &v) < 0)
 			goto trunc;
 		if (f->type == PROTO_DOUBLE) {
-			memcpy(&d, &v, 8);
-			push_double(J, d, 0);
+			memcpy(&dv, &v, 8);
+			push_double(J, dv, 0);
 		} else
 			push_u64(J, v, f->type == PROTO_SFIXED64);
 		return 0;
@@ -763,7 +770,7 @@ decode_scalar(js_State *J, const struct proto_field *f, struct wire *w, int dept
 			js_pushstring(J, tmp.data != NULL ? tmp.data : "");
 			buf_free(&tmp);
 		} else
-			return decode_message(J, f->msg, sub, depth + 1, cause);
+			return decode_message(J, f->msg, sub, depth + 1, d);
 		return 0;
 	default:
 		if (wire_varint(w, &v) < 0)
@@ -797,7 +804,7 @@ decode_scalar(js_State *J, const struct proto_field *f, struct wire *w, int dept
 		return 0;
 	}
 trunc:
-	*cause = xasprintf("field %s: truncated value", f->name);
+	d->cause = xasprintf("field %s: truncated value", f->name);
 	return -1;
 }
 
@@ -809,8 +816,36 @@ append(js_State *J, int idx)
 }
 
 /* A well-known type's JSON form from its generic object on top. */
-static void
-wkt_form(js_State *J, const struct proto_message *m, struct wire w)
+/* A well-known type that decodes but has no JSON form, as protojson
+ * refuses to marshal it: the first such reason, in Go's words, in
+ * d->json, and null for the value in place of the npop values on top.
+ * Decoding goes on: a message that does not decode is that error, as Go
+ * unmarshals it all before it marshals. */
+static int
+no_json(js_State *J, struct dec *d, int npop, const char *fmt, ...)
+{
+	va_list ap;
+	struct buf b = BUF_INIT;
+
+	if (d->json == NULL) {
+		buf_puts(&b, "failed to marshal the message: proto: ");
+		va_start(ap, fmt);
+		buf_vprintf(&b, fmt, ap);
+		va_end(ap);
+		d->json = b.data;
+	}
+	js_pop(J, npop);
+	js_pushnull(J);
+	return 0;
+}
+
+/* Timestamp and Duration's limits, as protojson has them. */
+#define TS_MIN_SEC	(-62135596800LL)	/* 0001-01-01T00:00:00Z */
+#define TS_MAX_SEC	253402300799LL		/* 9999-12-31T23:59:59Z */
+#define DUR_MAX_SEC	315576000000LL		/* 10,000 years */
+
+static int
+wkt_form(js_State *J, const struct proto_message *m, struct wire w, struct dec *d)
 {
 	int64_t sec = 0;
 	int32_t nanos = 0;
@@ -818,6 +853,7 @@ wkt_form(js_State *J, const struct proto_message *m, struct wire w)
 	uint32_t f;
 	int t, i, n;
 	struct buf b = BUF_INIT;
+	const char *nv;
 
 	if (wkt(m, "Timestamp") || wkt(m, "Duration")) {
 		while (w.p < w.end && wire_tag(&w, &f, &t) == 0) {
@@ -828,6 +864,17 @@ wkt_form(js_State *J, const struct proto_message *m, struct wire w)
 			else if (f == 2)
 				nanos = (int32_t)v;
 		}
+		if (wkt(m, "Timestamp") && (sec < TS_MIN_SEC || sec > TS_MAX_SEC))
+			return no_json(J, d, 1, "%s: seconds out of range %" PRId64, m->name, sec);
+		if (wkt(m, "Timestamp") && (nanos < 0 || nanos > 999999999))
+			return no_json(J, d, 1, "%s: nanos out of range %" PRId32, m->name, nanos);
+		if (wkt(m, "Duration") && (sec < -DUR_MAX_SEC || sec > DUR_MAX_SEC))
+			return no_json(J, d, 1, "%s: seconds out of range %" PRId64, m->name, sec);
+		if (wkt(m, "Duration") && (nanos < -999999999 || nanos > 999999999))
+			return no_json(J, d, 1, "%s: nanos out of range %" PRId32, m->name, nanos);
+		if (wkt(m, "Duration") && ((sec > 0 && nanos < 0) || (sec < 0 && nanos > 0)))
+			return no_json(J, d, 1, "%s: signs of seconds and nanos do not match",
+			    m->name);
 		js_pop(J, 1);
 		if (wkt(m, "Timestamp")) {
 			time_t tt = (time_t)sec;
@@ -862,14 +909,23 @@ wkt_form(js_State *J, const struct proto_message *m, struct wire w)
 		js_getproperty(J, -1, "values");
 		js_rot2pop1(J);
 	} else if (wkt(m, "Value")) {
-		for (i = 1; i < 6; i++) {
-			if (js_hasproperty(J, -1, m->fields[i].json_name)) {
-				js_rot2pop1(J);
-				return;
-			}
+		/* null_value, number_value, string_value, bool_value,
+		 * struct_value, list_value: the one that is set. */
+		for (i = 0; i < 6 && !js_hasproperty(J, -1, m->fields[i].json_name); i++)
+			;
+		if (i == 6)
+			return no_json(J, d, 1, "%s: none of the oneof fields is set", m->name);
+		if (i == 1 && js_isstring(J, -1)) {
+			nv = js_tostring(J, -1);
+			return no_json(J, d, 2, "%s.%s: invalid %s value", m->name,
+			    m->fields[i].name, strcmp(nv, "NaN") == 0 ? "NaN" :
+			    nv[0] == '-' ? "-Inf" : "+Inf");
 		}
-		js_pop(J, 1);
-		js_pushnull(J);
+		if (i == 0) {
+			js_pop(J, 2);
+			js_pushnull(J);
+		} else
+			js_rot2pop1(J);
 	} else if (wkt(m, "FieldMask")) {
 		js_getproperty(J, -1, "paths");
 		n = js_getlength(J, -1);
@@ -886,11 +942,12 @@ wkt_form(js_State *J, const struct proto_message *m, struct wire w)
 		js_pushstring(J, b.data != NULL ? b.data : "");
 		buf_free(&b);
 	}
+	return 0;
 }
 
 static int
 decode_message(js_State *J, const struct proto_message *m, struct wire w,
-    int depth, char **cause)
+    int depth, struct dec *d)
 {
 	const struct proto_field *f;
 	struct wire all = w, sub;
@@ -899,7 +956,7 @@ decode_message(js_State *J, const struct proto_message *m, struct wire w,
 	int t, obj;
 
 	if (depth > CODEC_DEPTH) {
-		*cause = xasprintf("%s: nested deeper than %d", m->name, CODEC_DEPTH);
+		d->cause = xasprintf("%s: nested deeper than %d", m->name, CODEC_DEPTH);
 		return -1;
 	}
 	js_newobject(J);
@@ -923,7 +980,7 @@ decode_message(js_State *J, const struct proto_message *m, struct wire w,
 			if (t != WIRE_LEN || wire_len(&w, &sub) < 0)
 				goto malformed;
 			js_getproperty(J, obj, f->json_name);
-			if (decode_message(J, f->msg, sub, depth + 1, cause) < 0)
+			if (decode_message(J, f->msg, sub, depth + 1, d) < 0)
 				return -1;
 			js_getproperty(J, -1, "key");
 			js_getproperty(J, -2, "value");
@@ -937,7 +994,7 @@ decode_message(js_State *J, const struct proto_message *m, struct wire w,
 				goto malformed;
 			js_getproperty(J, obj, f->json_name);
 			while (sub.p < sub.end) {
-				if (decode_scalar(J, f, &sub, depth, cause) < 0)
+				if (decode_scalar(J, f, &sub, depth, d) < 0)
 					return -1;
 				append(J, -2);
 			}
@@ -945,27 +1002,27 @@ decode_message(js_State *J, const struct proto_message *m, struct wire w,
 			continue;
 		}
 		if (t != wire_type(f) || t == WIRE_SGROUP) {
-			*cause = xasprintf("field %s of %s: wire type %d, expected %d",
+			d->cause = xasprintf("field %s of %s: wire type %d, expected %d",
 			    f->name, m->name, t, wire_type(f));
 			return -1;
 		}
 		if (f->repeated) {
 			js_getproperty(J, obj, f->json_name);
-			if (decode_scalar(J, f, &w, depth, cause) < 0)
+			if (decode_scalar(J, f, &w, depth, d) < 0)
 				return -1;
 			append(J, -2);
 			js_pop(J, 1);
 		} else {
-			if (decode_scalar(J, f, &w, depth, cause) < 0)
+			if (decode_scalar(J, f, &w, depth, d) < 0)
 				return -1;
 			js_setproperty(J, obj, f->json_name);
 		}
 	}
 	if (strncmp(m->name, "google.protobuf.", 16) == 0)
-		wkt_form(J, m, all);
+		return wkt_form(J, m, all, d);
 	return 0;
 malformed:
-	*cause = xasprintf("%s: malformed message", m->name);
+	d->cause = xasprintf("%s: malformed message", m->name);
 	return -1;
 }
 
@@ -973,12 +1030,25 @@ int
 grpc_codec_decode(js_State *J, const struct proto_message *m,
     const unsigned char *p, size_t n, char **cause)
 {
-	struct wire w = { p, p + n };
+	struct dec d = { NULL, NULL };
+	struct wire w;
 	int top = js_gettop(J);
 
-	if (decode_message(J, m, w, 0, cause) < 0) {
+	if (p == NULL)		/* an empty message, as an empty buf has it */
+		p = (const unsigned char *)"";
+	w.p = p;
+	w.end = p + n;
+
+	if (decode_message(J, m, w, 0, &d) < 0) {
 		js_pop(J, js_gettop(J) - top);
+		free(d.json);
+		*cause = d.cause;
 		return -1;
+	}
+	if (d.json != NULL) {
+		js_pop(J, js_gettop(J) - top);
+		*cause = d.json;
+		return GRPC_CODEC_JSON;
 	}
 	return 0;
 }

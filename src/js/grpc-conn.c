@@ -865,21 +865,32 @@ grpc_call_close_send(struct grpc_call *c)
 void
 grpc_call_fail(struct grpc_call *c, int status, const char *why)
 {
-	if (c->done)
+	/* The messages after the one that failed are not read. */
+	c->in_off = c->in.len;
+	if (c->done) {
+		/* Its messages were in before its end: the failure of one
+		 * is its status all the same, as in grpc-go. */
+		c->status = status;
+		free(c->message);
+		c->message = xstrdup(why);
 		return;
+	}
+	/* Ended first: the reset's stream-close callback must not say
+	 * why instead. */
+	c->have_status = 0;
+	call_end(c, status, why);
 	if (c->id > 0 && c->conn->state == C_OPEN) {
 		nghttp2_submit_rst_stream(c->conn->h2, NGHTTP2_FLAG_NONE, c->id,
 		    NGHTTP2_CANCEL);
 		conn_flush(c->conn);
 	}
-	c->have_status = 0;
-	call_end(c, status, why);
 }
 
 void
 grpc_call_cancel(struct grpc_call *c, const char *why)
 {
-	grpc_call_fail(c, GRPC_CANCELLED, why);
+	if (!c->done)
+		grpc_call_fail(c, GRPC_CANCELLED, why);
 }
 
 void

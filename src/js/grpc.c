@@ -668,8 +668,10 @@ grpc_push_error(js_State *J, int status, const char *message)
 }
 
 /* Push the response of the ended unary call as k6 gives it (message,
- * error, headers, trailers, status) and emit its grpc_req_duration. */
-void
+ * error, headers, trailers, status) and emit its grpc_req_duration: 0.
+ * A message with no JSON form is k6's exception instead: -1 with an
+ * Error pushed. */
+int
 grpc_push_response(js_State *J, struct grpc_call *call, const struct proto_method *m,
     uint32_t tags, int discard)
 {
@@ -677,9 +679,9 @@ grpc_push_response(js_State *J, struct grpc_call *call, const struct proto_metho
 	const char *smsg, *h;
 	char *cause = NULL, *dmsg = NULL;
 	size_t rlen, hlen;
-	int status;
+	int status, rc = 0;
 
-		status = grpc_call_status(call, &smsg);
+	status = grpc_call_status(call, &smsg);
 	resp = grpc_call_message(call, &rlen);
 	if (resp == NULL && status == GRPC_OK) {
 		status = GRPC_INTERNAL;
@@ -688,8 +690,17 @@ grpc_push_response(js_State *J, struct grpc_call *call, const struct proto_metho
 	/* The message first: one that does not decode fails the call. */
 	if (discard)
 		js_pushnull(J);
-	else if (status != GRPC_OK || grpc_codec_decode(J, m->out, resp, rlen,
-	    &cause) < 0) {
+	else if (status != GRPC_OK || (rc = grpc_codec_decode(J, m->out, resp, rlen,
+	    &cause)) < 0) {
+		if (rc == GRPC_CODEC_JSON) {
+			grpc_emit_duration(vu_of(J), tags, status, call);
+			dmsg = xasprintf("unable to convert response object to JSON: %s",
+			    cause);
+			js_newerror(J, dmsg);
+			free(dmsg);
+			free(cause);
+			return -1;
+		}
 		if (cause != NULL) {
 			status = GRPC_INTERNAL;
 			dmsg = xasprintf("grpc: failed to unmarshal the received message: %s",
@@ -723,6 +734,7 @@ grpc_push_response(js_State *J, struct grpc_call *call, const struct proto_metho
 	js_pushnumber(J, status);
 	js_setproperty(J, -2, "status");
 	free(dmsg);
+	return 0;
 }
 
 /* The response of a call that could not start: UNAVAILABLE as grpc-go
@@ -795,7 +807,10 @@ p_invoke(js_State *J)
 		grpc_call_free(call);
 		vu_throw_interrupted(J);
 	}
-	grpc_push_response(J, call, m, tags, js_toboolean(J, 7));
+	if (grpc_push_response(J, call, m, tags, js_toboolean(J, 7)) < 0) {
+		grpc_call_free(call);
+		js_throw(J);
+	}
 	grpc_call_free(call);
 }
 

@@ -54,7 +54,7 @@ uint32_t grpc_tags(js_State *, struct client *, const char *path, int tags_idx,
 void	 grpc_emit_duration(struct vu *, uint32_t tags, int status,
 	    const struct grpc_call *);
 void	 grpc_push_error(js_State *, int status, const char *message);
-void	 grpc_push_response(js_State *, struct grpc_call *, const struct proto_method *,
+int	 grpc_push_response(js_State *, struct grpc_call *, const struct proto_method *,
 	    uint32_t tags, int discard);
 /* grpc-go's name of a status code ("DeadlineExceeded"). */
 const char *grpc_code_name(int);
@@ -73,6 +73,10 @@ int	grpc_codec_encode(js_State *, int idx, const struct proto_message *,
 	    struct buf *out, char **cause);
 int	grpc_codec_decode(js_State *, const struct proto_message *,
 	    const unsigned char *, size_t, char **cause);
+/* What grpc_codec_decode returns for a message that decodes but has no
+ * JSON form (a Timestamp out of range, a Value with nothing set): k6
+ * says so as "failed to marshal the message: proto: ...". */
+#define GRPC_CODEC_JSON	(-2)
 
 /* gRPC's status codes that the client gives itself. */
 enum {
@@ -111,7 +115,10 @@ void	 grpc_call_free(struct grpc_call *);
 /* Queue one message (len bytes, framed here). */
 void	 grpc_call_send(struct grpc_call *, const void *, size_t);
 void	 grpc_call_close_send(struct grpc_call *);
-/* Cancel: the call ends with status CANCELLED, or with status. */
+/* Cancel: the call, unless it has ended, ends with status CANCELLED.
+ * Fail: it ends with status, or if it has ended (its messages were read
+ * after its end) its status becomes status; the messages not yet read
+ * are dropped. */
 void	 grpc_call_cancel(struct grpc_call *, const char *why);
 void	 grpc_call_fail(struct grpc_call *, int status, const char *why);
 /* Called on the loop when a message came or the call ended (the VU

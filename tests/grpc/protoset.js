@@ -14,7 +14,7 @@ try {
 }
 
 export default function () {
-	check(methods, { 'methods': (m) => m.length === 10 });
+	check(methods, { 'methods': (m) => m.length === 12 });
 	check(bad, { 'not a protoset': (m) => m.indexOf('couldn\'t unmarshal protoset file route.proto') === 0 });
 	client.connect(__ENV.GRPC_ADDR, { plaintext: true });
 	const res = client.invoke('lyocell.test.RouteGuide/GetFeature', { latitude: 5, longitude: 6 });

@@ -78,6 +78,7 @@ def handlers(p):
     Summary, Types = p.cls(PKG + ".RouteSummary"), p.cls(PKG + ".AllTypes")
     Fail, Sleep = p.cls(PKG + ".FailRequest"), p.cls(PKG + ".SleepRequest")
     Empty = p.cls("google.protobuf.Empty")
+    Bytes = p.cls("google.protobuf.BytesValue")
     RReq = p.cls("grpc.reflection.v1alpha.ServerReflectionRequest")
     RRes = p.cls("grpc.reflection.v1alpha.ServerReflectionResponse")
 
@@ -127,6 +128,13 @@ def handlers(p):
     def garbage(req, ctx):
         return b"\x0a\xff\xff\xff"
 
+    def raw(req, ctx):
+        # the request's bytes as the response, whatever they are
+        return req.value
+
+    def raw_stream(req, ctx):
+        yield req.value
+
     def reflect(it, ctx):
         for req in it:
             res = RRes(original_request=req)
@@ -172,6 +180,9 @@ def handlers(p):
             "Fail": u(fail, Fail.FromString, ser),
             "Sleep": u(sleep, Sleep.FromString, ser),
             "Garbage": u(garbage, Empty.FromString, None),
+            "Raw": u(raw, Bytes.FromString, None),
+            "RawStream": grpc.unary_stream_rpc_method_handler(
+                raw_stream, Bytes.FromString, None),
         }),
         grpc.method_handlers_generic_handler("grpc.health.v1.Health", {
             "Check": u(health, None, None),

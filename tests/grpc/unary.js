@@ -19,7 +19,7 @@ const methods = client.load(['.'], 'route.proto');
 
 export default async function () {
 	check(methods, {
-		'load lists the methods': (m) => m.length === 9 &&
+		'load lists the methods': (m) => m.length === 11 &&
 		    m[0].fullMethod === '/lyocell.test.RouteGuide/GetFeature' &&
 		    m[0].package === 'lyocell.test' && m[0].service === 'RouteGuide',
 	});

@@ -234,7 +234,7 @@ Client.prototype.invoke = function (method, req, params) {
 };
 
 /* What the event loop hands over (src/js/grpc-async.c), by op id: the
- * resolve function of an asyncInvoke, or a Stream. */
+ * resolve and reject functions of an asyncInvoke, or a Stream. */
 var ops = {};
 
 P.dispatch(function (id, kind, v) {
@@ -242,10 +242,10 @@ P.dispatch(function (id, kind, v) {
 
 	if (o === undefined)
 		return;
-	if (kind === 'result' || kind === 'drop' || kind === 'end')
+	if (kind === 'result' || kind === 'reject' || kind === 'drop' || kind === 'end')
 		delete ops[id];
-	if (kind === 'result') {
-		o(v);
+	if (kind === 'result' || kind === 'reject') {
+		o[kind](v);
 		return;
 	}
 	if (kind === 'drop')
@@ -264,13 +264,13 @@ P.dispatch(function (id, kind, v) {
 Client.prototype.asyncInvoke = function (method, req, params) {
 	var self = this;
 
-	return new Promise(function (resolve) {
+	return new Promise(function (resolve, reject) {
 		var r = request(self, method, req, params),
 		    id = P.asyncInvoke(self[H].h, r.method, r.req, r.p.metadata, r.p.timeout,
 		    r.p.tags, r.p.discard, r.p.hasName);
 
 		if (typeof id === 'number')
-			ops[id] = resolve;
+			ops[id] = { result: resolve, reject: reject };
 		else
 			resolve(id);
 	});
