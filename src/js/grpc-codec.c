@@ -26,6 +26,7 @@
 #include "proto/proto.h"
 #include "proto/wire.h"
 #include "util/buf.h"
+#include "util/utf8.h"
 #include "util/xmalloc.h"
 
 /* Messages nested deeper than this are refused both ways. */
@@ -763,8 +764,13 @@ decode_scalar(js_State *J, const struct proto_field *f, struct wire *w, int dept
 	case WIRE_LEN:
 		if (wire_len(w, &sub) < 0)
 			goto trunc;
-		if (f->type == PROTO_STRING)
+		if (f->type == PROTO_STRING) {
+			if (f->utf8 && !utf8_valid(sub.p, (size_t)(sub.end - sub.p))) {
+				d->cause = xstrdup("string field contains invalid UTF-8");
+				return -1;
+			}
 			encoding_push_bytes(J, sub.p, (size_t)(sub.end - sub.p));
+		}
 		else if (f->type == PROTO_BYTES) {
 			encoding_b64(sub.p, (size_t)(sub.end - sub.p), b64std, 1, &tmp);
 			js_pushstring(J, tmp.data != NULL ? tmp.data : "");

@@ -162,6 +162,7 @@ field_decode(struct fdctx *c, struct proto_message *m, struct wire w)
 		fd->json_name = proto_json_name(fd->name);
 	fd->repeated = label == 3;
 	fd->presence = !fd->repeated && (!c->proto3 || proto3_optional || fd->oneof != 0);
+	fd->utf8 = c->proto3 && fd->type == PROTO_STRING;
 	if (!fd->repeated)
 		fd->packed = 0;
 	else if (packed >= 0)

@@ -290,6 +290,7 @@ set_type(struct parser *ps, struct proto_field *f, const char *type,
 		f->type_name = xstrdup(type);
 		f->scope = xstrdup(scope);
 	}
+	f->utf8 = ps->proto3 && f->type == PROTO_STRING;
 }
 
 /* [packed = true, json_name = "x", ...] after a field's number. */

@@ -34,6 +34,7 @@ struct proto_field {
 	int			 oneof;		/* index + 1 in its message, -1 for
 						 * proto3 optional, or 0 */
 	int			 presence;	/* proto2 or proto3 optional */
+	int			 utf8;		/* a proto3 string: must be UTF-8 */
 	char			*type_name;	/* message or enum, fully qualified */
 	char			*scope;		/* where type_name was written, until resolved */
 	struct proto_message	*msg;

@@ -70,6 +70,46 @@ utf8_decode(const unsigned char *s, size_t *w)
 	return r;
 }
 
+/* Whether the n bytes at p are UTF-8 as Go's utf8.Valid has it: no
+ * overlong forms, no surrogates (so not mujs's forms), nothing past
+ * U+10FFFF, no sequence cut by the end. */
+static inline int
+utf8_valid(const unsigned char *p, size_t n)
+{
+	size_t i = 0, k, len;
+	long r;
+
+	while (i < n) {
+		if (p[i] < 0x80) {
+			i++;
+			continue;
+		}
+		if (p[i] >= 0xc2 && p[i] <= 0xdf) {
+			len = 2;
+			r = p[i] & 0x1f;
+		} else if (p[i] >= 0xe0 && p[i] <= 0xef) {
+			len = 3;
+			r = p[i] & 0x0f;
+		} else if (p[i] >= 0xf0 && p[i] <= 0xf4) {
+			len = 4;
+			r = p[i] & 0x07;
+		} else
+			return 0;
+		if (n - i < len)
+			return 0;
+		for (k = 1; k < len; k++) {
+			if ((p[i + k] & 0xc0) != 0x80)
+				return 0;
+			r = (r << 6) | (p[i + k] & 0x3f);
+		}
+		if ((len == 3 && (r < 0x800 || (r >= 0xd800 && r <= 0xdfff))) ||
+		    (len == 4 && (r < 0x10000 || r > 0x10ffff)))
+			return 0;
+		i += len;
+	}
+	return 1;
+}
+
 /* Write code point r (at most U+10FFFF) as UTF-8 into out; its length. */
 static inline size_t
 utf8_encode(long r, char out[4])

@@ -51,6 +51,14 @@ export default function () {
 		'bad message': (r) => r.status === grpc.StatusInternal &&
 		    r.error.message.indexOf('grpc: failed to unmarshal the received message') === 0,
 	});
+	// proto3 strings are UTF-8: Go's protobuf refuses the message.
+	// (an AllTypes whose s is C3 28)
+	const utf8 = client.invoke('lyocell.test.Echo/Raw', 'SgLDKA==');
+	check(utf8, {
+		'string not UTF-8': (r) => r.status === grpc.StatusInternal &&
+		    r.error.message === 'grpc: failed to unmarshal the received message: ' +
+		    'string field contains invalid UTF-8',
+	});
 	client.close();
 	// Size limits: ResourceExhausted, as grpc-go says it.
 	small.connect(__ENV.GRPC_ADDR, { plaintext: true, maxReceiveSize: 10, maxSendSize: 3 });

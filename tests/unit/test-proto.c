@@ -111,8 +111,13 @@ test_parse(void **state)
 	assert_true(proto_message_field(m, 15)->presence);
 	assert_false(proto_message_field(m, 1)->presence);
 	assert_ptr_equal(proto_message_field(m, 16)->msg, in);
+	/* proto3's strings, map keys too, must be UTF-8; proto2's need not. */
+	assert_true(proto_message_field(m, 6)->utf8);
+	assert_true(proto_message_field(proto_message_field(m, 5)->msg, 1)->utf8);
+	assert_false(proto_message_field(m, 1)->utf8);
 	/* proto2: presence, packed only when asked. */
 	m = proto_pool_message(p, "dep.Thing");
+	assert_false(proto_message_field(m, 4)->utf8);
 	assert_true(proto_message_field(m, 1)->presence);
 	assert_int_equal(proto_message_field(m, 2)->packed, 0);
 	assert_int_equal(proto_message_field(m, 3)->packed, 1);
@@ -245,6 +250,13 @@ test_fdset(void **state)
 	wire_put_varint(&fld, PROTO_INT64);
 	put_str(&msg, 1, "Req");
 	put_sub(&msg, 2, &fld);
+	buf_reset(&fld);
+	put_str(&fld, 1, "name");
+	wire_put_tag(&fld, 3, WIRE_VARINT);
+	wire_put_varint(&fld, 5);
+	wire_put_tag(&fld, 5, WIRE_VARINT);
+	wire_put_varint(&fld, PROTO_STRING);
+	put_sub(&msg, 2, &fld);
 	put_str(&meth, 1, "Get");
 	put_str(&meth, 2, ".pk.Req");
 	put_str(&meth, 3, ".pk.Req");
@@ -267,6 +279,8 @@ test_fdset(void **state)
 	assert_string_equal(m->in->name, "pk.Req");
 	assert_string_equal(m->in->fields[0].json_name, "someIds");
 	assert_int_equal(m->in->fields[0].packed, 1);
+	assert_false(m->in->fields[0].utf8);
+	assert_true(m->in->fields[1].utf8);
 	/* Truncated, it fails with a message. */
 	assert_int_equal(proto_pool_add_set(p, (unsigned char *)set.data, set.len - 3, 1,
 	    &cause), -1);
