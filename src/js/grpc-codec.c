@@ -26,6 +26,7 @@
 #include "proto/proto.h"
 #include "proto/wire.h"
 #include "util/buf.h"
+#include "util/format.h"
 #include "util/utf8.h"
 #include "util/xmalloc.h"
 
@@ -230,8 +231,10 @@ encode_value(js_State *J, int idx, const struct proto_field *f, struct buf *b,
 		if (!js_isstring(J, idx))
 			return bad(cause, f, "invalid value %s for a string",
 			    js_tostring(J, idx));
-		encoding_bytes(J, idx, &tmp);
-		rc = wire_put_varint(b, tmp.len) < 0 || buf_add(b, tmp.data, tmp.len) < 0;
+		/* UTF-16 made UTF-8 as Go does it for k6. */
+		rc = format_go_string(&tmp, js_tostring(J, idx));
+		rc = rc < 0 || wire_put_varint(b, tmp.len) < 0 ||
+		    buf_add(b, tmp.data, tmp.len) < 0;
 		buf_free(&tmp);
 		return rc ? -1 : 0;
 	case PROTO_BYTES:

@@ -373,6 +373,12 @@ format_csv_field(struct buf *b, const char *s)
 }
 
 int
+format_go_string(struct buf *b, const char *s)
+{
+	return go_string(b, s, 0);
+}
+
+int
 format_parse_bool(const char *s, int *v)
 {
 	static const char *yes[] = { "1", "t", "T", "true", "TRUE", "True" };

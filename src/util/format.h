@@ -52,4 +52,9 @@ int	format_parse_bool(const char *s, int *v);
  * a comma, a quote, CR or LF, or starts with a space. */
 int	format_csv_field(struct buf *, const char *s);
 
+/* A JavaScript string (mujs's bytes) as k6's Go string holds it: U+0000
+ * one NUL byte, a surrogate pair one code point, a lone surrogate
+ * U+FFFD (see util/utf8.h). */
+int	format_go_string(struct buf *, const char *s);
+
 #endif
