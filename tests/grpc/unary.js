@@ -75,6 +75,12 @@ export default async function () {
 		    'unable to serialise request object to protocol buffer: field latitude'],
 		[() => client.invoke('lyocell.test.RouteGuide/GetFeature', {}, { bogus: 1 }),
 		    'invalid GRPC\'s client.invoke() parameters: unknown param: "bogus"'],
+		[() => client.invoke('lyocell.test.RouteGuide/GetFeature', {}, { tags: { a: 'x', b: {} } }),
+		    'invalid GRPC\'s client.invoke() parameters: metric tags: invalid value for ' +
+		    'metric tag \'b\': only String, Boolean and Number types are accepted as a ' +
+		    'metric tag values'],
+		[() => client.invoke('lyocell.test.RouteGuide/GetFeature', {}, { tags: { n: null } }),
+		    'invalid value for metric tag \'n\''],
 		[() => client.invoke('lyocell.test.RouteGuide/GetFeature', {}, { timeout: 'soon' }),
 		    'invalid timeout value'],
 		[() => client.connect(__ENV.GRPC_ADDR, { plaintext: 'yes' }),

@@ -135,6 +135,19 @@ function connectParams(p)
 	return o;
 }
 
+/* A check of each key of tags: k6 takes strings, numbers and booleans. */
+function tagValue(tags)
+{
+	return function (k) {
+		var t = typeof tags[k];
+
+		if (t !== 'string' && t !== 'number' && t !== 'boolean')
+			throw new Error('metric tags: invalid value for metric tag \'' + k +
+			    '\': only String, Boolean and Number types are accepted as a ' +
+			    'metric tag values');
+	};
+}
+
 function callParams(p)
 {
 	var o = { metadata: [], timeout: 120000, tags: undefined, discard: false,
@@ -149,6 +162,7 @@ function callParams(p)
 			break;
 		case 'tags':
 			if (p[k] !== null && typeof p[k] === 'object') {
+				Object.keys(p[k]).forEach(tagValue(p[k]));
 				o.tags = p[k];
 				o.hasName = p[k].name !== undefined;
 			}
