@@ -21,6 +21,7 @@
 #include "proto/proto.h"
 #include "proto/wire.h"
 #include "util/buf.h"
+#include "util/log.h"
 #include "util/xmalloc.h"
 
 /* grpc-go's default limits. */
@@ -904,10 +905,21 @@ p_in_init(js_State *J)
 	js_pushboolean(J, vu_in_init(vu_of(J)));
 }
 
+/* P.warn(fields, message): a warning as k6's logger writes the module's,
+ * with fields ("key=value") or none, not console's source=console. */
+static void
+p_warn(js_State *J)
+{
+	log_msg(LOG_WARN, js_isstring(J, 1) ? js_tostring(J, 1) : NULL, "%s",
+	    js_tostring(J, 2));
+	js_pushundefined(J);
+}
+
 void
 grpc_prims(js_State *J)
 {
 	modules_setfn(J, p_in_init, "inInit", 0);
+	modules_setfn(J, p_warn, "warn", 2);
 	modules_setfn(J, p_client, "client", 0);
 	modules_setfn(J, p_load, "load", 3);
 	modules_setfn(J, p_load_protoset, "loadProtoset", 2);

@@ -4,8 +4,9 @@
 # plaintext, TLS with a self-signed certificate made here, and TLS that
 # requires a client certificate, with server reflection.  Each
 # tests/grpc/*.js must exit 0: its thresholds hold its checks at 100%,
-# and it logs no error; examples/grpc*.js too.  Without the server's
-# packages the test fails: CI installs them (.ci/packages).
+# and it logs no error and only the warnings it expects (its
+# "// expect-warning: TEXT" lines); examples/grpc*.js too.  Without the
+# server's packages the test fails: CI installs them (.ci/packages).
 set -u
 srcdir=${srcdir:-.}
 top_builddir=${top_builddir:-.}
@@ -68,6 +69,24 @@ export GRPC_CA="$tmp/cert.pem" GRPC_PROTOSET="$tmp/route.protoset"
 for ex in "$srcdir"/examples/grpc*.js; do
 	cp "$ex" "$tmp/grpc/example-$(basename "$ex")"
 done
+# The warnings a script logs are those its "// expect-warning: TEXT"
+# lines name, each at least once.
+warnings_as_expected() {
+	local want w ok=0
+	want=$(sed -n 's|^// expect-warning: ||p' "$1")
+	while IFS= read -r w; do
+		[ -z "$w" ] && continue
+		grep 'level=warning' "$tmp/err" | grep -qF -- "$w" || {
+			echo "# expected warning not logged: $w"; ok=1; }
+	done <<<"$want"
+	while IFS= read -r w; do
+		[ -z "$w" ] && continue
+		printf '%s\n' "$want" | grep -v '^$' | while IFS= read -r x; do
+			case $w in *"$x"*) echo match;; esac
+		done | grep -q match || { echo "# unexpected: $w"; ok=1; }
+	done < <(grep 'level=warning' "$tmp/err")
+	return $ok
+}
 passed=0 failed=0
 for js in "$tmp"/grpc/*.js; do
 	name=$(basename "$js" .js)
@@ -75,7 +94,7 @@ for js in "$tmp"/grpc/*.js; do
 	(cd "$tmp/grpc" && timeout 120 "$LYOCELL" run --no-color "$name.js") \
 		>"$tmp/out" 2>"$tmp/err" </dev/null
 	rc=$?
-	if [ $rc -eq 0 ] && ! grep -q 'level=error' "$tmp/err"; then
+	if [ $rc -eq 0 ] && ! grep -q 'level=error' "$tmp/err" && warnings_as_expected "$js"; then
 		echo "ok - $name"
 		passed=$((passed + 1))
 	else

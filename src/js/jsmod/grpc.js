@@ -265,6 +265,10 @@ P.dispatch(function (id, kind, v) {
 	if (kind === 'drop')
 		return;
 	list = o[S].on[kind].slice();
+	if (kind === 'error' && list.length === 0)
+		P.warn('streamMethod=' + o[S].method, 'no handlers for error registered, ' +
+		    'but an error happened: rpc error: code = ' + (codes[v.code] || 'Unknown') +
+		    ' desc = ' + v.message);
 	for (i = 0; i < list.length; i++) {
 		if (kind === 'end')
 			list[i]();
@@ -330,16 +334,17 @@ function Stream(client, method, params)
 		p.timeout = 0;
 	id = P.streamOpen(client[H].h, method, p.metadata, p.timeout, p.tags, p.discard,
 	    p.hasName);
-	Object.defineProperty(this, S, { value: { id: id, writing: true,
-	    on: { data: [], error: [], end: [] } } });
+	/* status as k6 has it: registered, never called. */
+	Object.defineProperty(this, S, { value: { id: id, writing: true, method: method,
+	    on: { data: [], error: [], end: [], status: [] } } });
 	ops[id] = this;
 }
 
 Stream.prototype.on = function (event, fn) {
 	if (typeof fn !== 'function')
 		throw new Error('handler for "' + event + '" event isn\'t a callable function');
-	if (this[S].on[event] === undefined) {
-		console.warn('can\'t register ' + event + ' event handler: unknown GRPC ' +
+	if (!Object.prototype.hasOwnProperty.call(this[S].on, event)) {
+		P.warn(null, 'can\'t register ' + event + ' event handler: unknown GRPC ' +
 		    'stream\'s event type: ' + event);
 		return;
 	}
@@ -350,7 +355,7 @@ Stream.prototype.write = function (msg) {
 	if (!this[S].writing)
 		return;
 	if (msg === undefined || msg === null) {
-		console.warn('can\'t send empty message');
+		P.warn('streamMethod=' + this[S].method, 'can\'t send empty message');
 		return;
 	}
 	P.streamWrite(this[S].id, msg);
