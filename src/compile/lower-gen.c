@@ -1382,8 +1382,10 @@ lowergen_body(struct gen *g, struct node *f)
 	hoist_vars(g, body, outer);
 	start = g->out.len;
 	/* Each turn of the state machine is a back-edge: it ticks. */
-	emitf(g, " return __ly.%s(function (_$g) { _$l: for (;; " TICK "()) "
-	    "switch (_$g.p = _$g.n) { case 0:", helper[lg->kind]);
+	emitf(g, " return __ly.%s(function (_$g) {%s _$l: for (;; " TICK "()) "
+	    "switch (_$g.p = _$g.n) { case 0:", helper[lg->kind],
+	    g->step_pro != NULL ? g->step_pro : "");
+	g->step_pro = NULL;
 	fc = fn_push(g, 1);
 	fc->wrapper = 1;
 	fc->top = outer->top;	/* a module body with top-level await */

@@ -112,6 +112,10 @@ struct jscope {
 
 struct gen {
 	struct buf	 out;
+	/* for the next lowergen_body only: said at each step of its state
+	 * machine (a module body with top-level await sets its module as
+	 * the running one, for open()) */
+	const char	*step_pro;
 	int		 line;
 	const char	*name, *src, *id;
 	size_t		 len;

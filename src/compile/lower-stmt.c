@@ -805,10 +805,10 @@ gen_stmt1(struct gen *g, struct node *n)
 				const char *t = temp(g);
 
 				emitf(g, "(%s = ", t);
-				gen_expr(g, n->a, 1);
+				gen_expr(g, n->a, 0);
 				emitf(g, ", %s, %s)", marks, t);
 			} else
-				gen_expr(g, n->a, 1);
+				gen_expr(g, n->a, 0);
 			emit(g, "};");
 			break;
 		}
@@ -819,7 +819,7 @@ gen_stmt1(struct gen *g, struct node *n)
 				const char *t = temp(g);
 
 				emitf(g, "%s = ", t);
-				gen_expr(g, n->a, 1);
+				gen_expr(g, n->a, 0);
 				emitf(g, ", %s, %s", marks, t);
 			} else
 				gen_expr(g, n->a, 1);
@@ -829,7 +829,7 @@ gen_stmt1(struct gen *g, struct node *n)
 		break;
 	case N_THROW:
 		emit(g, "throw __ly.th(");
-		gen_expr(g, n->a, 1);
+		gen_expr(g, n->a, 0);
 		emit(g, ");");
 		break;
 	case N_BREAK:

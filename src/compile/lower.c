@@ -1536,6 +1536,13 @@ lower_module(const char *src, size_t len, const struct lower_options *opt,
 		fn.flags = NF_ASYNC;
 		fn.c = &body;
 		fn.line = prog->line;
+		/* after an await, open() resolves from this module again */
+		buf_reset(&pro);
+		buf_puts(&pro, " __lymod.current = ");
+		quote(&pro, opt->id, strlen(opt->id));
+		buf_puts(&pro, ";");
+		g->step_pro = arena_strndup(&arena, pro.data, pro.len);
+		buf_reset(&pro);
 		lowergen_body(g, &fn);
 	} else
 		gen_stmts(g, prog->a);

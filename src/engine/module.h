@@ -16,12 +16,12 @@
  * Asynchronous modules (timers, http.asyncRequest, WebSockets, gRPC
  * streams) share one event loop per VU (src/engine/loop.c), as k6's
  * event loop: once the iteration's function (or init code, setup(),
- * teardown(), handleSummary()) has returned, the loop turns until every
- * module is idle, each turn (1) running the Promise jobs (and ending with
- * "Uncaught (in promise) ..." if one was left rejected unhandled), then
- * (2) calling each module's run_ready hook, with the Promise jobs after
- * each call that ran something, else (3), when a module still has
- * pending operations, blocking until one of them wakes the VU.
+ * teardown(), handleSummary()) has returned, the loop runs the Promise
+ * jobs (ending with "Uncaught (in promise) ..." if one was left rejected
+ * unhandled), then turns until every module is idle, each turn calling
+ * each module's run_ready hook, with the Promise jobs after each call
+ * that ran something, or else, when a module still has pending
+ * operations, blocking until one of them wakes the VU.
  *
  * So a module keeps its per-VU state in vu_module_data, arms its
  * libevent or libcurl callbacks on vu_event_base / vu_net, and from those

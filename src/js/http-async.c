@@ -62,26 +62,14 @@ void
 http_async_make_room(struct http_vu *hv, size_t n)
 {
 	struct http_async *a;
-	struct curl_slist *sl;
 	size_t m;
-	CURL *h;
-	char *k;
 
 	for (a = hv->async; a != NULL; a = a->next) {
 		if (a->r.slot >= n)
 			continue;
 		/* swap the slots: the transfer keeps its handle */
 		m = free_slot(hv, n > hv->creqs ? n : hv->creqs);
-		hv_easy(hv, m);
-		h = hv->pool[m];
-		hv->pool[m] = hv->pool[a->r.slot];
-		hv->pool[a->r.slot] = h;
-		k = hv->pool_key[m];
-		hv->pool_key[m] = hv->pool_key[a->r.slot];
-		hv->pool_key[a->r.slot] = k;
-		sl = hv->pool_slist[m];
-		hv->pool_slist[m] = hv->pool_slist[a->r.slot];
-		hv->pool_slist[a->r.slot] = sl;
+		hv_pool_swap(hv, m, a->r.slot);
 		a->r.slot = m;
 	}
 }
@@ -93,12 +81,13 @@ key_of(char *key, size_t len, unsigned id)
 }
 
 /* Unlink a, cancel its transfer, forget its promise (J may be NULL when
- * the state goes away) and free it. */
+ * not on the VU) and keep a for a next request (hv->afree). */
 static void
 drop(struct http_vu *hv, struct http_async *a, js_State *J)
 {
 	struct http_async **pp;
 	char key[16];
+	size_t slot;
 
 	for (pp = &hv->async; *pp != NULL; pp = &(*pp)->next)
 		if (*pp == a) {
@@ -116,8 +105,13 @@ drop(struct http_vu *hv, struct http_async *a, js_State *J)
 			js_delproperty(J, -1, key);
 		js_pop(J, 1);
 	}
+	/* kept for the next request: the same struct in the same slot
+	 * finds its handle set up (http-transfer.c's pool key) */
+	slot = a->r.slot;
 	req_reset(&a->r);
-	free(a);
+	a->r.slot = slot;
+	a->next = hv->afree;
+	hv->afree = a;
 }
 
 /* Not necessarily on the VU (an interrupt): the promises stay in the
@@ -128,6 +122,40 @@ http_async_cancel(struct http_vu *hv)
 	while (hv->async != NULL)
 		drop(hv, hv->async, NULL);
 	hv->arunning = 0;
+}
+
+void
+http_async_free(struct http_vu *hv)
+{
+	struct http_async *a;
+
+	http_async_cancel(hv);
+	while ((a = hv->afree) != NULL) {
+		hv->afree = a->next;
+		free(a);
+	}
+}
+
+/* A request struct: a kept one, in its slot if no synchronous call has
+ * taken it since, or a new one. */
+static struct http_async *
+async_new(struct http_vu *hv)
+{
+	struct http_async *a = hv->afree;
+	size_t slot;
+
+	if (a == NULL) {
+		a = xcalloc(1, sizeof *a);
+		slot = free_slot(hv, hv->creqs);
+	} else {
+		hv->afree = a->next;
+		slot = a->r.slot;
+		if (slot < hv->creqs || slot_taken(hv, slot))
+			slot = free_slot(hv, hv->creqs);
+	}
+	a->next = NULL;
+	a->r.slot = slot;
+	return a;
 }
 
 void
@@ -180,7 +208,7 @@ settle(js_State *J, struct http_vu *hv, struct http_async *a)
 		return;
 	}
 	js_getglobal(J, "__ly_rt");
-	js_getproperty(J, -1, reject ? "rej" : "res");
+	js_getproperty(J, -1, reject ? "rej" : "ful");
 	js_pushundefined(J);
 	js_getregistry(J, REGKEY);
 	js_getproperty(J, -1, key);
@@ -193,7 +221,7 @@ settle(js_State *J, struct http_vu *hv, struct http_async *a)
 		http_response_push(J, r);
 	}
 	js_endtry(J);
-	/* rt.res and rt.rej queue jobs; they do not run the script */
+	/* rt.ful and rt.rej queue jobs; they do not run the script */
 	js_pcall(J, 2);
 	js_pop(J, 2);
 	drop(hv, a, J);
@@ -255,6 +283,35 @@ promise_new(js_State *J, const char *key)
 	js_pop(J, 1);
 }
 
+/* Read a's request from the arguments and start it; the promise (at 5)
+ * rejects with what reading it threw. */
+static void
+start(js_State *J, struct http_vu *hv, struct http_async *a)
+{
+	if (js_try(J)) {
+		/* what http.request throws, the promise rejects with */
+		hv->busy = 0;
+		js_getglobal(J, "__ly_rt");
+		js_getproperty(J, -1, "rej");
+		js_pushundefined(J);
+		js_copy(J, 5);
+		js_copy(J, -5);
+		js_pcall(J, 2);
+		js_pop(J, 3);
+		drop(hv, a, J);
+		return;
+	}
+	hv->busy = 1;
+	a->r.method = http_upper(js_tostring(J, 1));
+	read_request(J, &a->r, 2, 3, 4);
+	js_endtry(J);
+	hv->busy = 0;
+	if (a->r.state == RQ_QUEUED) {
+		a->r.easy = hv_easy(hv, a->r.slot);
+		req_start(&a->r);
+	}
+}
+
 void
 http_async_request(js_State *J)
 {
@@ -271,39 +328,16 @@ http_async_request(js_State *J)
 		    "being prepared");
 	for (top = js_gettop(J); top < 5; top++)
 		js_pushundefined(J);
-	a = xcalloc(1, sizeof *a);
+	a = async_new(hv);
 	a->id = ++next_id;
 	key_of(key, sizeof key, a->id);
 	promise_new(J, key);
 	req_init(hv, &a->r);
 	a->r.async = 1;
-	a->r.slot = free_slot(hv, hv->creqs);
 	/* last in the list: the order they were made */
 	for (pp = &hv->async; *pp != NULL; pp = &(*pp)->next)
 		;
 	*pp = a;
-	if (js_try(J)) {
-		/* what http.request throws, the promise rejects with */
-		hv->busy = 0;
-		js_getglobal(J, "__ly_rt");
-		js_getproperty(J, -1, "rej");
-		js_pushundefined(J);
-		js_copy(J, 5);
-		js_copy(J, -5);
-		js_pcall(J, 2);
-		js_pop(J, 3);
-		drop(hv, a, J);
-		js_copy(J, 5);
-		return;
-	}
-	hv->busy = 1;
-	a->r.method = http_upper(js_tostring(J, 1));
-	read_request(J, &a->r, 2, 3, 4);
-	js_endtry(J);
-	hv->busy = 0;
-	if (a->r.state == RQ_QUEUED) {
-		a->r.easy = hv_easy(hv, a->r.slot);
-		req_start(&a->r);
-	}
+	start(J, hv, a);
 	js_copy(J, 5);
 }

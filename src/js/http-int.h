@@ -153,6 +153,7 @@ struct http_vu {
 	size_t			 nreqs, creqs;
 	int			 running;
 	struct http_async	*async;		/* http.asyncRequest's, in flight */
+	struct http_async	*afree;		/* ... kept for the next ones */
 	int			 arunning;	/* of which transfers running */
 	int			 busy;		/* reading a call's arguments */
 	enum http_cb		 cb;
@@ -218,11 +219,16 @@ char *	http_upper(const char *s);
 void	http_async_request(js_State *J);
 void	http_async_make_room(struct http_vu *hv, size_t n);
 void	http_async_cancel(struct http_vu *hv);
+void	http_async_free(struct http_vu *hv);
 int	http_async_run_ready(struct vu *vu);
 int	http_async_pending(struct vu *vu);
 void	http_async_iteration_end(struct vu *vu);
 /* http-transfer.c */
 CURL *	hv_easy(struct http_vu *hv, size_t i);
+/* Swap slots i and j with everything set up on their handles. */
+void	hv_pool_swap(struct http_vu *hv, size_t i, size_t j);
+/* The User-Agent a request sends unless its headers name one. */
+const char *http_user_agent(struct http_vu *hv);
 int	req_start(struct http_req *r);
 /* http-error.c */
 void	tls_info(struct http_req *r);

@@ -307,6 +307,15 @@ set_easy_url(struct http_vu *hv, size_t i, const char *url)
 	hv->pool_url[i] = u;
 }
 
+const char *
+http_user_agent(struct http_vu *hv)
+{
+	const struct runopts *o = vu_opts(hv->vu);
+
+	return o != NULL && o->user_agent != NULL ? o->user_agent :
+	    "lyocell/" PACKAGE_VERSION;
+}
+
 static void
 setup_easy(struct http_req *r)
 {
@@ -467,8 +476,7 @@ setup_easy(struct http_req *r)
 	}
 	if (!has_hdr(r, "User-Agent")) {
 		buf_reset(&line);
-		buf_printf(&line, "User-Agent: %s", o != NULL && o->user_agent != NULL ?
-		    o->user_agent : "lyocell/" PACKAGE_VERSION);
+		buf_printf(&line, "User-Agent: %s", http_user_agent(hv));
 		r->slist = curl_slist_append(r->slist, line.data);
 	}
 	/* Go sends no Accept: suppress libcurl's */
@@ -574,4 +582,28 @@ req_start(struct http_req *r)
 	else
 		r->hv->running++;
 	return 0;
+}
+
+void
+hv_pool_swap(struct http_vu *hv, size_t i, size_t j)
+{
+	CURL *h;
+	char *k;
+	CURLU *u;
+	struct curl_slist *sl;
+
+	hv_easy(hv, i);
+	hv_easy(hv, j);
+	h = hv->pool[i];
+	hv->pool[i] = hv->pool[j];
+	hv->pool[j] = h;
+	k = hv->pool_key[i];
+	hv->pool_key[i] = hv->pool_key[j];
+	hv->pool_key[j] = k;
+	u = hv->pool_url[i];
+	hv->pool_url[i] = hv->pool_url[j];
+	hv->pool_url[j] = u;
+	sl = hv->pool_slist[i];
+	hv->pool_slist[i] = hv->pool_slist[j];
+	hv->pool_slist[j] = sl;
 }

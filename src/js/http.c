@@ -877,6 +877,7 @@ http_vu_free(struct vu *vu)
 	if (hv == NULL)
 		return;
 	http_interrupt(vu);
+	http_async_free(hv);
 	for (i = 0; i < hv->creqs; i++)
 		req_reset(&hv->reqs[i]);
 	free(hv->reqs);

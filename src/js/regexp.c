@@ -561,6 +561,9 @@ code_get(const char *src, int flags, char *err, size_t errlen)
 		free(c);
 		return NULL;
 	}
+	/* Machine code for the matcher where PCRE2 has it (else, or on
+	 * failure, its interpreter runs). */
+	pcre2_jit_compile(c->re, PCRE2_JIT_COMPLETE);
 	c->key = buf_steal(&key);
 	c->hash = h;
 	c->md = pcre2_match_data_create_from_pattern(c->re, NULL);
@@ -825,6 +828,20 @@ subject_next(const struct subject *sj, size_t off)
 	return off;
 }
 
+/* pcre2_match on valid UTF-8, the offsets into c->md. */
+static int
+pmatch(struct code *c, const char *s, size_t len, size_t from, uint32_t opts)
+{
+	int rc;
+
+	opts |= PCRE2_NO_UTF_CHECK;
+	rc = pcre2_match(c->re, (PCRE2_SPTR)s, len, from, opts, c->md, NULL);
+	if (rc == PCRE2_ERROR_JIT_STACKLIMIT)	/* the interpreter's is larger */
+		rc = pcre2_match(c->re, (PCRE2_SPTR)s, len, from, opts | PCRE2_NO_JIT,
+		    c->md, NULL);
+	return rc;
+}
+
 /* mujs's Resub (regexp.h, REG_MAXSUB 10) and REG_NOTBOL. */
 #define MJ_MAXSUB 10
 #define MJ_NOTBOL 4
@@ -857,8 +874,7 @@ js_regexec(void *prog, const char *string, void *sub, int eflags)
 			copy[i] = '?';
 			k = 1;
 		}
-	rc = pcre2_match(c->re, (PCRE2_SPTR)(copy ? copy : string), len, 0,
-	    PCRE2_NO_UTF_CHECK | (eflags & MJ_NOTBOL ? PCRE2_NOTBOL : 0), c->md, NULL);
+	rc = pmatch(c, copy ? copy : string, len, 0, eflags & MJ_NOTBOL ? PCRE2_NOTBOL : 0);
 	free(copy);
 	if (rc < 0)
 		return rc == PCRE2_ERROR_NOMATCH ? 1 : -1;
@@ -918,8 +934,7 @@ run(js_State *J, struct code *c, const struct subject *sj, size_t from, int stic
 
 	if (from > sj->len)
 		return PCRE2_ERROR_NOMATCH;
-	rc = pcre2_match(c->re, (PCRE2_SPTR)sj->s, sj->len, from,
-	    PCRE2_NO_UTF_CHECK | (sticky ? PCRE2_ANCHORED : 0), c->md, NULL);
+	rc = pmatch(c, sj->s, sj->len, from, sticky ? PCRE2_ANCHORED : 0);
 	if (rc < 0 && rc != PCRE2_ERROR_NOMATCH) {
 		char msg[128];
 

@@ -18,6 +18,7 @@ export const options = {
     'http_reqs{form:async,status:404}': ['count>0'],
     'http_reqs{form:async,name:named}': ['count>0'],
     'checks{form:async}': ['rate==1'],
+    'checks{form:mixed}': ['rate==1'],
   },
 };
 
@@ -45,6 +46,17 @@ function checks(form, rs) {
 }
 
 export default async function () {
+  // first, with no handle kept yet: synchronous calls while a request
+  // is in flight; the batch takes more easy handles than the async
+  // request leaves it, which moves aside
+  const mixed = { tags: { form: 'mixed' } };
+  const slow = http.asyncRequest('GET', `${T}/delay/200`, null, mixed);
+  const batch = http.batch([1, 2, 3, 4].map((i) => ['GET', `${T}/get?i=${i}`, null, mixed]));
+  const one = http.get(`${T}/get`, mixed);
+  check(batch.concat([one, await slow]), {
+    'mixed all 200': (rs) => rs.every((r) => r.status === 200),
+  }, { form: 'mixed' });
+
   const sync = requests('sync').map((a) => http.request(a[0], a[1], a[2], a[3]));
   checks('sync', sync);
   const rs = await Promise.all(requests('async').map((a) => http.asyncRequest(a[0], a[1], a[2], a[3])));

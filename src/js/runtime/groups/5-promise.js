@@ -285,6 +285,11 @@ rt.res = resolve;
 rt.rej = function (p, e) {
 	settle(p, 2, e);
 };
+/* Fulfil p with v, known not to be a thenable (a native module's
+ * result, such as http.asyncRequest's Response). */
+rt.ful = function (p, v) {
+	settle(p, 1, v);
+};
 function aj(s, v) {
 	s.step(0, v);
 }
