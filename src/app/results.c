@@ -494,6 +494,27 @@ results_data(js_State *J, const char *raw, int color, char **cause)
 	return 0;
 }
 
+/*
+ * text, a JSON object of k6's summary data (indented or not), with the
+ * merge data when not NULL as one more member at its end, as it is:
+ * unindented, as it is for `lyocell merge`, not for reading, and not
+ * through JavaScript, which would parse and print it again.
+ */
+static void
+with_merge(struct buf *b, const char *text, size_t len, const char *lyocell)
+{
+	int indented = len > 2 && strcmp(text + len - 2, "\n}") == 0;
+
+	if (lyocell == NULL || len <= 2 || text[len - 1] != '}') {
+		buf_add(b, text, len);
+		return;
+	}
+	buf_add(b, text, len - (indented ? 2 : 1));
+	buf_puts(b, indented ? ",\n    \"lyocell\": " : ",\"lyocell\":");
+	buf_puts(b, lyocell);
+	buf_puts(b, indented ? "\n}" : "}");
+}
+
 /* __ly_summary[fn](data[, mode]) of the data on top, saved to path; the
  * merge data, when not NULL, as one more key at the end of the object. */
 static int
@@ -520,12 +541,8 @@ results_save(js_State *J, const char *fn, const char *mode, const char *path,
 	}
 	text = js_tostring(J, -1);
 	len = strlen(text);
-	if (lyocell != NULL && len >= 2 && strcmp(text + len - 2, "\n}") == 0) {
-		/* Unindented: it is for `lyocell merge`, not for reading. */
-		buf_add(&b, text, len - 2);
-		buf_puts(&b, ",\n    \"lyocell\": ");
-		buf_puts(&b, lyocell);
-		buf_puts(&b, "\n}");
+	if (lyocell != NULL) {
+		with_merge(&b, text, len, lyocell);
 		text = b.data;
 		len = b.len;
 	}
@@ -554,13 +571,12 @@ results_text(js_State *J, const char *mode, char **cause)
 }
 
 /* handleSummary's argument: the data on top as JSON, with the merge data
- * when not NULL as one more key at the end, put there as it is. */
+ * when not NULL. */
 static char *
 handle_summary_json(js_State *J, const char *lyocell)
 {
 	struct buf b = BUF_INIT;
 	const char *text;
-	size_t len;
 
 	js_getglobal(J, "JSON");
 	js_getproperty(J, -1, "stringify");
@@ -568,14 +584,7 @@ handle_summary_json(js_State *J, const char *lyocell)
 	js_copy(J, -3);
 	js_call(J, 1);
 	text = js_tostring(J, -1);
-	len = strlen(text);
-	if (lyocell != NULL && len > 2 && text[len - 1] == '}') {
-		buf_add(&b, text, len - 1);
-		buf_puts(&b, ",\"lyocell\":");
-		buf_puts(&b, lyocell);
-		buf_putc(&b, '}');
-	} else
-		buf_add(&b, text, len);
+	with_merge(&b, text, strlen(text), lyocell);
 	js_pop(J, 1);
 	return buf_steal(&b);
 }
