@@ -10,7 +10,9 @@
 #
 #   bench/request-cost.sh [BUILD_DIR] [N]      (N = 1000; VUS=1 VUs and
 #                                   connections; KEEP=DIR keeps the files;
-#                                   SUMMARY="ARGS" replaces --no-summary)
+#                                   SUMMARY="ARGS" replaces --no-summary;
+#                                   HANDLE_SUMMARY=1 adds a handleSummary
+#                                   that prints nothing)
 #
 # Prints a markdown table per program; bench/perf.md has the results.
 set -eu
@@ -42,6 +44,10 @@ export default function () {
   check(res, { 'status is 200': (r) => r.status === 200 });
 }
 JS
+
+if [ -n "${HANDLE_SUMMARY:-}" ]; then
+	echo "export function handleSummary(data) { return { stdout: '' }; }" >>"$tmp/script.js"
+fi
 
 cg() {	# cg TAG CMD...: callgrind files $tmp/cg.TAG.PID, every process
 	valgrind --tool=callgrind --trace-children=yes \
