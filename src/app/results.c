@@ -598,12 +598,14 @@ summarize(struct coord *c, double dur, int handle_summary)
 	js_State *J = c->cj;
 	const char *mode = cli_get(c->cli, "summary-mode");
 	const char *export = cli_get(c->cli, "summary-export");
-	char *raw = results_json(c, dur), *result = NULL, *cause = NULL, *data;
-	char *merge = NULL;
-	int no_summary = cli_flag(c->cli, "no-summary", 0) ||
-	    (mode != NULL && strcmp(mode, "disabled") == 0);
+	char *raw, *result = NULL, *cause = NULL, *data, *merge = NULL;
 	int rc = 0;
 
+	/* No summary, no export, no handleSummary: nothing to compute. */
+	if (cli_flag(c->cli, "no-summary", 0) ||
+	    (mode != NULL && strcmp(mode, "disabled") == 0))
+		return 0;
+	raw = results_json(c, dur);
 	js_getproperty(J, -1, "options");	/* the consolidation result's */
 	if (results_data(J, raw, !cli_flag(c->cli, "no-color", 0), &cause) == -1) {
 		log_msg(LOG_ERROR, NULL, "%s", cause);
@@ -612,10 +614,6 @@ summarize(struct coord *c, double dur, int handle_summary)
 		return -1;
 	}
 	free(raw);
-	if (no_summary) {
-		js_pop(J, 1);
-		return rc;
-	}
 	if (export != NULL || handle_summary) {
 		const struct aggregator_check *checks;
 		char *const *groups;
