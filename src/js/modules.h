@@ -44,6 +44,9 @@ void	http_module_open(js_State *);
 void	encoding_module_open(js_State *);
 void	crypto_module_open(js_State *);
 void	data_module_open(js_State *);
+/* A SharedArray's length, -1 for any other user data. */
+long	data_shared_length(const char *tag, const void *data);
+void	data_isarray(js_State *);
 void	timers_module_open(js_State *);
 /* The global crypto (js/webcrypto.c). */
 void	webcrypto_define(js_State *);
