@@ -44,6 +44,7 @@ void	 js_free(js_State *, void *);
 const char *js_intern(js_State *, const char *);
 int	 js_isarrayindex(js_State *, const char *, int *);
 void	*jsV_getproperty(js_State *, void *, const char *);
+void	 js_pushobject(js_State *, void *);
 
 #define SEQ_SHIFT	4	/* above mujs's attribute bits */
 #define SEQ_MAX		((1u << (32 - SEQ_SHIFT)) - 1)
@@ -357,6 +358,19 @@ is_view(const struct mj_object *o)
 	    binary_typed_length(o->u.user.tag, o->u.user.data) >= 0;
 }
 
+/* A k6/http Response shows its fields as own properties once anything
+ * lists or asks for its own properties (js/http-response.c). */
+static void
+own_fields(js_State *J, struct mj_object *o)
+{
+	if (o->type == MJ_CUSERDATA &&
+	    http_response_unowned(o->u.user.tag, o->u.user.data)) {
+		js_pushobject(J, o);
+		http_response_own(J, -1);
+		js_pop(J, 1);
+	}
+}
+
 void *
 jsV_newiterator(js_State *J, void *obj, int own)
 {
@@ -364,6 +378,7 @@ jsV_newiterator(js_State *J, void *obj, int own)
 	struct mj_iterator *head = NULL, *node;
 	size_t i, from, n;
 
+	own_fields(J, o);
 	io = jsV_newobject(J, MJ_CITERATOR, NULL);
 	io->u.iter.target = o;
 	io->u.iter.i = 0;
@@ -426,6 +441,7 @@ proporder_names(js_State *J)
 	if (!js_isobject(J, 1))
 		js_typeerror(J, "not an object");
 	o = js_toobject(J, 1);
+	own_fields(J, o);
 	js_newarray(J);
 	if (o->type == MJ_CSTRING)
 		len = (uint32_t)o->u.s.length;
@@ -552,5 +568,6 @@ jsV_getownproperty(js_State *J, void *obj, const char *name)
 		js_pop(J, 1);
 		return &elem;
 	}
+	own_fields(J, o);
 	return own_prop(o->properties, name);
 }
