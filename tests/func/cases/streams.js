@@ -92,6 +92,16 @@ export default async function () {
 			'TypeError: underlyingSource.[[start]] must be a function',
 		'highWaterMark': () => thrown(() => new ReadableStream({}, { highWaterMark: -1 })) ===
 			'RangeError: highWaterMark must be a non-negative number',
+		// As k6: the high water mark is a number, the strategy is read
+		// after the type, the size before the high water mark.
+		'a string highWaterMark': () => thrown(() => new ReadableStream({}, { highWaterMark: '2' })) ===
+			'RangeError: highWaterMark must be a non-negative number',
+		'type before strategy': () => thrown(() => new ReadableStream({ type: 'bytes' },
+			{ highWaterMark: -1 })) === "NotSupportedError: 'bytes' stream is not supported yet",
+		'size before highWaterMark': () => thrown(() => new ReadableStream({},
+			{ highWaterMark: -1, size: 2 })) === 'TypeError: size must be a function',
+		'an array is no source': () => thrown(() => new ReadableStream([])) ===
+			'TypeError: underlyingSource must be an object',
 		'byob': () => thrown(() => new ReadableStream().getReader({ mode: 'byob' })) ===
 			"NotSupportedError: 'byob' mode is not supported yet",
 		'tee': () => thrown(() => new ReadableStream().tee()) ===
