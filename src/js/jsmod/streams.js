@@ -965,26 +965,30 @@ function wwEnsureReadyRejected(w, e)
 	handled(w.ready.promise);
 }
 
-/* CountQueuingStrategy({ highWaterMark }): every chunk counts 1. */
+/* CountQueuingStrategy({ highWaterMark }): every chunk counts 1.  As
+ * k6's, a plain object holding, read-only, the high water mark it is
+ * given (the stream checks it) and the size function. */
+function countSize()
+{
+	return 1;
+}
+
 function CountQueuingStrategy(init)
 {
-	var hwm;
+	var q = {};
 
 	if (!(this instanceof CountQueuingStrategy))
 		throw new TypeError('CountQueuingStrategy constructor must be called with new');
-	if (arguments.length < 1)
+	if (arguments.length !== 1)
 		throw new TypeError('CountQueuingStrategy takes a single argument');
 	if (!isDict(init))
 		throw new TypeError('CountQueuingStrategy argument must be an object');
-	if (!('highWaterMark' in init))
+	if (init.highWaterMark === undefined || init.highWaterMark === null)
 		throw new TypeError("CountQueuingStrategy argument must have 'highWaterMark' property");
-	hwm = Number(init.highWaterMark);
-	if (hwm !== hwm || hwm < 0)
-		throw new RangeError('highWaterMark must be a non-negative number');
-	this.highWaterMark = hwm;
+	readOnly(q, 'highWaterMark', init.highWaterMark);
+	readOnly(q, 'size', countSize);
+	return q;
 }
-
-CountQueuingStrategy.prototype.size = function () { return 1; };
 
 return {
 	ReadableStream: ReadableStream,
