@@ -469,8 +469,7 @@ function accessor(o, k, get)
 	Object.defineProperty(o, k, { get: get, enumerable: true, configurable: true });
 }
 
-/* A member of the sink as k6 reads it (only undefined is absent), as an
- * algorithm returning a promise; undefined when absent. */
+/* A member of the sink as k6 reads it: only undefined is absent. */
 function sinkMember(f, name)
 {
 	if (f !== undefined && typeof f !== 'function')
@@ -478,6 +477,7 @@ function sinkMember(f, name)
 	return f;
 }
 
+/* A member as an algorithm: a promise of what it returns or throws. */
 function sinkAlgorithm(sink, f, name)
 {
 	if (sinkMember(f, name) === undefined)

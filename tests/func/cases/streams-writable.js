@@ -324,6 +324,16 @@ export function badArguments() {
 			'TypeError: WritableStream constructor must be called with new',
 		'writer without new': () => thrown(() => WritableStreamDefaultWriter(new WritableStream())) ===
 			'TypeError: WritableStreamDefaultWriter constructor must be called with new',
+		'stream on a foreign receiver': () => thrown(() => WritableStream.call({}, {})) ===
+			'TypeError: WritableStream constructor must be called with new',
+		'writer on a foreign receiver': () => thrown(() =>
+			WritableStreamDefaultWriter.call({}, new WritableStream())) ===
+			'TypeError: WritableStreamDefaultWriter constructor must be called with new',
+		'a subclass': () => {
+			class Sub extends WritableStream {}
+			const sub = new Sub({});
+			return sub instanceof WritableStream && sub.getWriter() instanceof WritableStreamDefaultWriter;
+		},
 		'sink a number': () => thrown(() => new WritableStream(5)) ===
 			'TypeError: underlyingSink must be an object',
 		'sink null': () => thrown(() => new WritableStream(null)) ===
