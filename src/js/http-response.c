@@ -290,14 +290,17 @@ push_status_text(js_State *J, const struct res *x)
 static void
 push_timings(js_State *J, const struct res *x)
 {
-	static const char *const names[] = { "blocked", "connecting",
-	    "tls_handshaking", "sending", "waiting", "receiving", "duration" };
+	/* k6's order (Go's struct); the index into x->t, -1: looking_up */
+	static const struct { const char *name; int t; } order[] = {
+		{ "duration", 6 }, { "blocked", 0 }, { "looking_up", -1 },
+		{ "connecting", 1 }, { "tls_handshaking", 2 }, { "sending", 3 },
+		{ "waiting", 4 }, { "receiving", 5 },
+	};
 	size_t i;
 
 	js_newobject(J);
-	for (i = 0; i < 7; i++)
-		set_num(J, names[i], x->t[i]);
-	set_num(J, "looking_up", 0);
+	for (i = 0; i < sizeof order / sizeof order[0]; i++)
+		set_num(J, order[i].name, order[i].t < 0 ? 0 : x->t[order[i].t]);
 }
 
 /* res.request: method, url, headers (name: [values]), body, cookies. */

@@ -12,6 +12,9 @@ export default function () {
   check(r, {
     'hasOwnProperty of a field read lazily': (r) => r.hasOwnProperty('request') && !r.hasOwnProperty('nope'),
     'keys in k6 order': (r) => Object.keys(r).join() === FIELDS + ',clickLink,html,json,submitForm',
+    'timings in k6 order': (r) => Object.keys(r.timings).join() ===
+      'duration,blocked,looking_up,connecting,tls_handshaking,sending,waiting,receiving',
+    'duration in whole nanoseconds': (r) => String(r.timings.duration).length <= 12,
     'ocsp over plain HTTP': (r) => JSON.stringify(r.ocsp) ===
       '{"produced_at":0,"this_update":0,"next_update":0,"revoked_at":0,"revocation_reason":"","status":""}',
   });
