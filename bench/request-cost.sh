@@ -9,7 +9,10 @@
 # time (send/recv on loopback) is not in callgrind's counts.
 #
 #   bench/request-cost.sh [BUILD_DIR] [N]      (N = 1000; VUS=1 VUs and
-#                                   connections; KEEP=DIR keeps the files)
+#                                   connections; KEEP=DIR keeps the files;
+#                                   SUMMARY="ARGS" replaces --no-summary;
+#                                   HANDLE_SUMMARY=1 adds a handleSummary
+#                                   that prints nothing)
 #
 # Prints a markdown table per program; bench/perf.md has the results.
 set -eu
@@ -17,6 +20,7 @@ build=$(cd "${1:-.}" && pwd)
 here=$(cd "$(dirname "$0")" && pwd)
 n=${2:-1000}
 VUS=${VUS:-1}
+SUMMARY=${SUMMARY:---no-summary}
 tmp=$(mktemp -d "${TMPDIR:-/tmp}/lyocell-reqcost.XXXXXX")
 nginx_pid=
 cleanup() {
@@ -41,13 +45,19 @@ export default function () {
 }
 JS
 
+if [ -n "${HANDLE_SUMMARY:-}" ]; then
+	echo "export function handleSummary(data) { return { stdout: '' }; }" >>"$tmp/script.js"
+fi
+
 cg() {	# cg TAG CMD...: callgrind files $tmp/cg.TAG.PID, every process
 	valgrind --tool=callgrind --trace-children=yes \
 	    --callgrind-out-file="$tmp/cg.$1.%p" "${@:2}" >/dev/null 2>"$tmp/err" || {
 		echo "request-cost: $2 failed:" >&2; tail -5 "$tmp/err" >&2; exit 1; }
 }
-cg ly1 "$build/lyocell" run -q --no-summary --workers 1 -e VUS="$VUS" -e N="$n" -e URL="$NGINX_URL" "$tmp/script.js"
-cg ly2 "$build/lyocell" run -q --no-summary --workers 1 -e VUS="$VUS" -e N=$((2 * n)) -e URL="$NGINX_URL" "$tmp/script.js"
+# shellcheck disable=SC2086
+cg ly1 "$build/lyocell" run -q $SUMMARY --workers 1 -e VUS="$VUS" -e N="$n" -e URL="$NGINX_URL" "$tmp/script.js"
+# shellcheck disable=SC2086
+cg ly2 "$build/lyocell" run -q $SUMMARY --workers 1 -e VUS="$VUS" -e N=$((2 * n)) -e URL="$NGINX_URL" "$tmp/script.js"
 cg fl1 "$build/bench/curl-floor" -c "$VUS" -n "$n" "$NGINX_URL"
 cg fl2 "$build/bench/curl-floor" -c "$VUS" -n $((2 * n)) "$NGINX_URL"
 

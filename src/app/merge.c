@@ -20,8 +20,9 @@
 #include "util/log.h"
 #include "util/xmalloc.h"
 
-/* A Trend keeps up to 65536 exact values per series: an export of many
- * series is tens of megabytes, never gigabytes. */
+/* An export holds a Trend series' histogram buckets past 256 values:
+ * kilobytes a series.  The bound keeps a wrong file from taking the
+ * memory. */
 #define MERGE_MAX_FILE ((size_t)512 << 20)
 
 /* A non-negative number property of the object at idx; -1 if missing. */
@@ -436,7 +437,7 @@ merge_run(const struct cli *cli)
 	/* The stack: [result, options]. */
 	if (results_data(J, raw, !cli_flag(cli, "no-color", 0), &cause) == -1)
 		goto out;
-	if (export != NULL && results_export(J, export, &cause) == -1)
+	if (export != NULL && results_export(J, export, NULL, &cause) == -1)
 		goto out;
 	if ((mode == NULL || strcmp(mode, "disabled") != 0) &&
 	    results_text(J, mode, &cause) == -1)

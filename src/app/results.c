@@ -187,11 +187,20 @@ results_raw(const struct results_in *in)
 	    "\"isStdOutTTY\":%s,\"isStdErrTTY\":%s,\"setupData\":%s", id,
 	    in->dur * 1000, isatty(1) ? "true" : "false", isatty(2) ? "true" : "false",
 	    in->setup_json ? in->setup_json : "null");
-	if (in->lyocell != NULL)
-		buf_printf(&b, ",\"lyocell\":%s", in->lyocell);
 	buf_putc(&b, '}');
 	return buf_steal(&b);
 }
+
+/*
+ * A Trend's merge data holds its exact values while it has at most this
+ * many, else its histogram buckets.  256 values are about 5 KiB of JSON,
+ * less than the buckets of a latency Trend (11 KiB for 1 to 144 ms);
+ * past that the values grow with the test (1.1 MB at 65,536) while the
+ * buckets stay bounded by the range of the values.
+ * Parts this small merge to k6's exact percentiles; larger ones to the
+ * histogram's, within its 0.79%.
+ */
+#define MERGE_EXACT	256
 
 /* One sink's state, all a merge needs to rebuild it. */
 static void
@@ -199,8 +208,11 @@ trend_bucket(void *arg, uint32_t key, uint64_t n)
 {
 	struct buf *b = arg;
 
-	buf_printf(b, "%s%lu,%llu", b->data[b->len - 1] == '[' ? "" : ",",
-	    (unsigned long)key, (unsigned long long)n);
+	if (b->data[b->len - 1] != '[')
+		buf_putc(b, ',');
+	format_u64(b, key);
+	buf_putc(b, ',');
+	format_u64(b, n);
 }
 
 static void
@@ -240,7 +252,7 @@ json_sink_state(struct buf *b, const struct sink *s)
 		json_number(b, hist_min(h));
 		buf_puts(b, ",\"max\":");
 		json_number(b, hist_max(h));
-		if (sink_trend_values(s, &v, &n) == 0) {
+		if (sink_trend_values(s, &v, &n) == 0 && n <= MERGE_EXACT) {
 			buf_puts(b, ",\"values\":[");
 			for (i = 0; i < n; i++) {
 				if (i > 0)
@@ -398,12 +410,12 @@ merge_json(struct coord *c, const struct aggregator_check *checks, size_t ncheck
 	return buf_steal(&b);
 }
 
-/* The run's raw results, with the merge data. */
+/* The run's raw results. */
 static char *
 results_json(struct coord *c, double dur)
 {
 	struct results_in in = { 0 };
-	char *stats, *merge, *raw;
+	char *stats, *raw;
 
 	js_getproperty(c->cj, -1, "options");
 	js_getproperty(c->cj, -1, "summaryTrendStats");
@@ -420,10 +432,7 @@ results_json(struct coord *c, double dur)
 	in.setup_json = c->setup_json;
 	in.trend_stats = stats;
 	in.dur = dur;
-	merge = merge_json(c, in.checks, in.nchecks, in.groups, in.ngroups, dur);
-	in.lyocell = merge;
 	raw = results_raw(&in);
-	free(merge);
 	free(stats);
 	return raw;
 }
@@ -485,12 +494,37 @@ results_data(js_State *J, const char *raw, int color, char **cause)
 	return 0;
 }
 
-/* __ly_summary[fn](data[, mode]) of the data on top, saved to path. */
+/*
+ * text, a JSON object of k6's summary data (indented or not), with the
+ * merge data when not NULL as one more member at its end, as it is:
+ * unindented, as it is for `lyocell merge`, not for reading, and not
+ * through JavaScript, which would parse and print it again.
+ */
+static void
+with_merge(struct buf *b, const char *text, size_t len, const char *lyocell)
+{
+	int indented = len > 2 && strcmp(text + len - 2, "\n}") == 0;
+
+	if (lyocell == NULL || len <= 2 || text[len - 1] != '}') {
+		buf_add(b, text, len);
+		return;
+	}
+	buf_add(b, text, len - (indented ? 2 : 1));
+	buf_puts(b, indented ? ",\n    \"lyocell\": " : ",\"lyocell\":");
+	buf_puts(b, lyocell);
+	buf_puts(b, indented ? "\n}" : "}");
+}
+
+/* __ly_summary[fn](data[, mode]) of the data on top, saved to path; the
+ * merge data, when not NULL, as one more key at the end of the object. */
 static int
 results_save(js_State *J, const char *fn, const char *mode, const char *path,
-    const char *what, char **cause)
+    const char *what, const char *lyocell, char **cause)
 {
+	struct buf b = BUF_INIT;
+	const char *text;
 	char *why = NULL;
+	size_t len;
 	int rc = 0;
 
 	js_getglobal(J, "__ly_summary");
@@ -502,43 +536,76 @@ results_save(js_State *J, const char *fn, const char *mode, const char *path,
 	if (js_pcall(J, mode != NULL ? 2 : 1)) {
 		*cause = xasprintf("internal error in the summary: %s",
 		    js_trystring(J, -1, "?"));
-		rc = -1;
-	} else if (outfile_save(path, js_tostring(J, -1), strlen(js_tostring(J, -1)),
-	    &why) == -1) {
+		js_pop(J, 1);
+		return -1;
+	}
+	text = js_tostring(J, -1);
+	len = strlen(text);
+	if (lyocell != NULL) {
+		with_merge(&b, text, len, lyocell);
+		text = b.data;
+		len = b.len;
+	}
+	if (outfile_save(path, text, len, &why) == -1) {
 		*cause = xasprintf("%s: %s", what, why);
 		free(why);
 		rc = -1;
 	}
+	buf_free(&b);
 	js_pop(J, 1);
 	return rc;
 }
 
 int
-results_export(js_State *J, const char *path, char **cause)
+results_export(js_State *J, const char *path, const char *lyocell, char **cause)
 {
-	return results_save(J, "exportJSON", NULL, path, "--summary-export", cause);
+	return results_save(J, "exportJSON", NULL, path, "--summary-export", lyocell,
+	    cause);
 }
 
 int
 results_text(js_State *J, const char *mode, char **cause)
 {
 	return results_save(J, "text", mode ? mode : "compact", "-",
-	    "the end-of-test summary", cause);
+	    "the end-of-test summary", NULL, cause);
+}
+
+/* handleSummary's argument: the data on top as JSON, with the merge data
+ * when not NULL. */
+static char *
+handle_summary_json(js_State *J, const char *lyocell)
+{
+	struct buf b = BUF_INIT;
+	const char *text;
+
+	js_getglobal(J, "JSON");
+	js_getproperty(J, -1, "stringify");
+	js_rot2(J);
+	js_copy(J, -3);
+	js_call(J, 1);
+	text = js_tostring(J, -1);
+	with_merge(&b, text, strlen(text), lyocell);
+	js_pop(J, 1);
+	return buf_steal(&b);
 }
 
 /* Print or write the summary; 0, or -1 when a part of it was lost (each
- * loss is reported). */
+ * loss is reported).  The merge data is built only for what carries it:
+ * --summary-export and handleSummary's data. */
 int
 summarize(struct coord *c, double dur, int handle_summary)
 {
 	js_State *J = c->cj;
 	const char *mode = cli_get(c->cli, "summary-mode");
 	const char *export = cli_get(c->cli, "summary-export");
-	char *raw = results_json(c, dur), *result = NULL, *cause = NULL, *data;
-	int no_summary = cli_flag(c->cli, "no-summary", 0) ||
-	    (mode != NULL && strcmp(mode, "disabled") == 0);
+	char *raw, *result = NULL, *cause = NULL, *data, *merge = NULL;
 	int rc = 0;
 
+	/* No summary, no export, no handleSummary: nothing to compute. */
+	if (cli_flag(c->cli, "no-summary", 0) ||
+	    (mode != NULL && strcmp(mode, "disabled") == 0))
+		return 0;
+	raw = results_json(c, dur);
 	js_getproperty(J, -1, "options");	/* the consolidation result's */
 	if (results_data(J, raw, !cli_flag(c->cli, "no-color", 0), &cause) == -1) {
 		log_msg(LOG_ERROR, NULL, "%s", cause);
@@ -547,29 +614,28 @@ summarize(struct coord *c, double dur, int handle_summary)
 		return -1;
 	}
 	free(raw);
-	js_getglobal(J, "JSON");
-	js_getproperty(J, -1, "stringify");
-	js_rot2(J);
-	js_copy(J, -3);
-	js_call(J, 1);
-	data = xstrdup(js_tostring(J, -1));
-	js_pop(J, 1);
+	if (export != NULL || handle_summary) {
+		const struct aggregator_check *checks;
+		char *const *groups;
+		size_t nchecks, ngroups;
 
-	if (export != NULL && !no_summary && results_export(J, export, &cause) == -1) {
+		checks = aggregator_checks(c->agg, &nchecks);
+		groups = aggregator_groups(c->agg, &ngroups);
+		merge = merge_json(c, checks, nchecks, groups, ngroups, dur);
+	}
+	if (export != NULL && results_export(J, export, merge, &cause) == -1) {
 		log_msg(LOG_ERROR, NULL, "%s", cause);
 		free(cause);
 		cause = NULL;
 		rc = -1;
 	}
-	if (no_summary) {
-		js_pop(J, 1);
-		free(data);
-		return rc;
-	}
 	if (handle_summary) {
 		struct engine *e;
 		struct vu *vu;
 
+		data = handle_summary_json(J, merge);
+		free(merge);
+		merge = NULL;
 		if ((e = local_engine(c, 1, &vu, &cause)) != NULL) {
 			int called = vu_call(vu, "handleSummary", data, 120000, &result,
 			    &cause);
@@ -593,17 +659,18 @@ summarize(struct coord *c, double dur, int handle_summary)
 			}
 			free(result);
 		}
+		free(data);
 		log_msg(LOG_ERROR, NULL, "failed to handle the end-of-test summary: %s",
 		    cause ? cause : "handleSummary() returned nothing");
 		free(cause);
 		cause = NULL;
 	}
+	free(merge);
 	if (results_text(J, mode, &cause) == -1) {
 		log_msg(LOG_ERROR, NULL, "%s", cause);
 		free(cause);
 		rc = -1;
 	}
 	js_pop(J, 1);
-	free(data);
 	return rc;
 }

@@ -21,7 +21,6 @@ struct results_in {
 	size_t				 ngroups;
 	const char			*setup_json;	/* NULL: none */
 	const char			*trend_stats;	/* "avg,min,med,..." */
-	const char			*lyocell;	/* the merge data, JSON, or NULL */
 	double				 dur;		/* seconds */
 };
 
@@ -32,8 +31,10 @@ char	*results_raw(const struct results_in *);
  * on top of the stack, replace it by the summary data made of raw.
  */
 int	 results_data(js_State *, const char *raw, int color, char **cause);
-/* With the data on top of the stack: write --summary-export to path. */
-int	 results_export(js_State *, const char *path, char **cause);
+/* With the data on top of the stack: write --summary-export to path,
+ * with the merge data (JSON) as its "lyocell" key when not NULL. */
+int	 results_export(js_State *, const char *path, const char *lyocell,
+	     char **cause);
 /* With the data on top of the stack: print the summary text to stdout. */
 int	 results_text(js_State *, const char *mode, char **cause);
 

@@ -556,6 +556,24 @@ mark_used(struct section *sec, size_t n, const char *name, size_t len)
 	}
 }
 
+/* Mark the helpers the ES5 text calls; 1 if it calls any. */
+static int
+mark_calls(struct section *sec, size_t n, const char *p)
+{
+	int any = 0;
+
+	while ((p = strstr(p, "__ly.")) != NULL) {
+		size_t l;
+
+		p += 5;
+		l = strspn(p, "abcdefghijklmnopqrstuvwxyz$");
+		mark_used(sec, n, p, l);
+		any = 1;
+		p += l;
+	}
+	return any;
+}
+
 /* The helpers the units call, as a first unit; none if they call none. */
 static void
 add_helpers(struct bundle *b)
@@ -571,19 +589,8 @@ add_helpers(struct bundle *b)
 		return;
 	src = lower_helper_files[0].src;
 	n = split_sections(src, sec, &headlen);
-	for (i = 0; i < b->nunits; i++) {
-		const char *p = b->units[i].es5;
-
-		while ((p = strstr(p, "__ly.")) != NULL) {
-			size_t l;
-
-			p += 5;
-			l = strspn(p, "abcdefghijklmnopqrstuvwxyz$");
-			mark_used(sec, n, p, l);
-			any = 1;
-			p += l;
-		}
-	}
+	for (i = 0; i < b->nunits; i++)
+		any |= mark_calls(sec, n, b->units[i].es5);
 	if (!any)
 		return;
 	buf_add(&out, src, headlen);
@@ -606,6 +613,42 @@ add_helpers(struct bundle *b)
 	u->id = xstrdup(BUNDLE_HELPERS_ID);
 	u->name = xstrdup(lower_helper_files[0].name);
 	u->es5 = buf_steal(&out);
+}
+
+char *
+bundle_lower_function(const char *id, const char *params, const char *body,
+    char **helpers, char **cause)
+{
+	struct section sec[MAX_SECTIONS];
+	struct lower_options opt;
+	struct buf out = BUF_INIT;
+	char *src, *es5;
+	size_t n, i, headlen;
+
+	*helpers = NULL;
+	src = xasprintf("module.exports = function anonymous(%s\n) {\n%s\n};\n",
+	    params != NULL ? params : "", body);
+	memset(&opt, 0, sizeof opt);
+	opt.name = id;
+	opt.id = id;
+	es5 = lower_module(src, strlen(src), &opt, cause);
+	free(src);
+	if (es5 == NULL || lower_helper_files_n == 0)
+		return es5;
+	n = split_sections(lower_helper_files[0].src, sec, &headlen);
+	if (!mark_calls(sec, n, es5))
+		return es5;
+	/* Only the helpers the state lacks: the running ones stay. */
+	buf_puts(&out, "if (typeof __ly === \"undefined\") __ly = {};\n");
+	for (i = 0; i < n; i++)
+		if (sec[i].used) {
+			buf_printf(&out, "if (!__ly.hasOwnProperty(\"%.*s\")) {\n",
+			    (int)sec[i].namelen, sec[i].name);
+			buf_add(&out, sec[i].text, sec[i].len);
+			buf_puts(&out, "}\n");
+		}
+	*helpers = buf_steal(&out);
+	return es5;
 }
 
 struct bundle *

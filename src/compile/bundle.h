@@ -33,6 +33,12 @@ struct bundle {
  * NULL with *cause set to an owned message for the user. */
 struct bundle *bundle_build(const char *path, const char *const *natives, char **cause);
 void	bundle_free(struct bundle *);	/* NULL is a no-op */
+/* The body and parameters given to the Function constructor, compiled
+ * as the CommonJS module id whose module.exports is the function; with
+ * *helpers the text that defines the helpers it calls which a state
+ * lacks (NULL: none).  NULL with an owned *cause on a syntax error. */
+char	*bundle_lower_function(const char *id, const char *params,
+	    const char *body, char **helpers, char **cause);
 /* Compile one source text; for unit tests and `lyocell inspect --bundle`. */
 char	*bundle_compile_source(const char *name, const char *src, size_t len, char **cause);
 

@@ -596,6 +596,12 @@ __ly.$d(__ly.$G, "@@sym:Symbol.iterator", { value: function () { return this; },
     writable: true, configurable: true });
 __ly.$d(__ly.$G, "@@sym:Symbol.toStringTag", { value: "Generator",
     configurable: true });
+//@ flat gen
+/* A plain function whose statements nest too deep for mujs, lowered as
+ * a generator body without a yield: it runs to its end at once. */
+__ly.flat = function (f, t) {
+	return __ly.gen(f, t).next().value;
+};
 //@ async gen
 /* An async function: a generator whose yields are awaits.  The body
  * runs at once up to its first await; each await takes the promise's

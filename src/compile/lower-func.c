@@ -217,7 +217,8 @@ gen_function(struct gen *g, struct node *f, const char *name,
 		if (f->c->a != NULL)
 			tdz_scope(g, f->c->a, 0, 0);
 	}
-	if (f->flags & (NF_GEN | NF_ASYNC)) {
+	if ((f->flags & (NF_GEN | NF_ASYNC)) || (!(f->flags & NF_EXPRBODY) &&
+	    lowergen_depth(f->c) > LOWER_FLAT_DEPTH)) {
 		lowergen_body(g, f);
 		emit(g, " }");
 		if (!simple && !(f->flags & NF_EXPRBODY))

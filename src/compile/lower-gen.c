@@ -35,6 +35,8 @@
 /* A loop, switch or labelled statement taken apart: where break and
  * continue go. */
 #define GEN_MAX_LABELS	8	/* labels on one statement */
+/* In a flat function, statements nested deeper than this stay whole. */
+#define GEN_FLAT_KEEP	16
 
 struct gtarget {
 	struct gtarget	*up;
@@ -53,6 +55,7 @@ struct lgen {
 	struct buf	 tries;		/* the try table */
 	struct gtarget	*targets;
 	int		 kind;		/* 0 generator, 1 async, 2 async gen */
+	int		 flat;		/* a plain function too deep for mujs */
 	/* Labels waiting for the loop they label. */
 	const char	*pend[GEN_MAX_LABELS];
 	size_t		 pendn[GEN_MAX_LABELS];
@@ -113,6 +116,62 @@ has_yield_list(const struct node *n)
 		if (has_yield(n))
 			return 1;
 	return 0;
+}
+
+static int
+depth_list(const struct node *n)
+{
+	int m = 0, d;
+
+	for (; n != NULL; n = n->next)
+		if ((d = lowergen_depth(n)) > m)
+			m = d;
+	return m;
+}
+
+static int
+max2(int a, int b)
+{
+	return a > b ? a : b;
+}
+
+int
+lowergen_depth(const struct node *n)
+{
+	if (n == NULL)
+		return 0;
+	switch (n->type) {
+	case N_BLOCK:
+		return 1 + depth_list(n->a);
+	case N_IF:
+		return 1 + max2(lowergen_depth(n->b), lowergen_depth(n->c));
+	case N_FOR:
+		return 1 + lowergen_depth(n->d);
+	case N_FORIN:
+	case N_FOROF:
+		return 1 + lowergen_depth(n->c);
+	case N_WHILE:
+		return 1 + lowergen_depth(n->b);
+	case N_DOWHILE:
+		return 1 + lowergen_depth(n->a);
+	case N_WITH:
+		return 1 + lowergen_depth(n->b);
+	case N_TRY:
+		return 1 + max2(lowergen_depth(n->a),
+		    max2(lowergen_depth(n->c), lowergen_depth(n->d)));
+	case N_SWITCH: {
+		const struct node *k;
+		int m = 0;
+
+		for (k = n->b; k != NULL; k = k->next)
+			m = max2(m, depth_list(k->b));
+		return 2 + m;
+	}
+	case N_LABEL:
+		return 1 + lowergen_depth(n->b);
+	default:
+		return 1;
+	}
 }
 
 int
@@ -1120,7 +1179,10 @@ ex_stmt(struct gen *g, struct node *n)
 {
 	struct lgen *lg = LG(g);
 
-	if (!has_yield(n)) {
+	/* A flat function takes apart the statements nested too deep to
+	 * stay as they are (N_WITH cannot be taken apart). */
+	if (!has_yield(n) && (!lg->flat || n->type == N_WITH ||
+	    lowergen_depth(n) <= GEN_FLAT_KEEP)) {
 		emit(g, " ");
 		gen_stmt(g, n);
 		return;
@@ -1352,6 +1414,7 @@ lowergen_body(struct gen *g, struct node *f)
 
 	memset(lg, 0, sizeof *lg);
 	lg->kind = (f->flags & NF_ASYNC) ? (f->flags & NF_GEN) ? 2 : 1 : 0;
+	lg->flat = !(f->flags & (NF_ASYNC | NF_GEN));
 	if (f->flags & NF_EXPRBODY) {
 		memset(&ret, 0, sizeof ret);
 		ret.type = N_RETURN;
@@ -1383,7 +1446,8 @@ lowergen_body(struct gen *g, struct node *f)
 	start = g->out.len;
 	/* Each turn of the state machine is a back-edge: it ticks. */
 	emitf(g, " return __ly.%s(function (_$g) {%s _$l: for (;; " TICK "()) "
-	    "switch (_$g.p = _$g.n) { case 0:", helper[lg->kind],
+	    "switch (_$g.p = _$g.n) { case 0:",
+	    lg->flat ? "flat" : helper[lg->kind],
 	    g->step_pro != NULL ? g->step_pro : "");
 	g->step_pro = NULL;
 	fc = fn_push(g, 1);

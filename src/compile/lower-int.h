@@ -260,6 +260,12 @@ void	 emit_ident_ref(struct gen *, struct node *);
 /* lower-gen.c: a generator's or async function's body as a state
  * machine, the jumps and returns inside one, and the wrapper's return. */
 void	 lowergen_body(struct gen *, struct node *f);
+/* How deep statements nest in n, as mujs's parser counts them (its
+ * limit is 100, expressions included).  A plain function whose body
+ * nests deeper than LOWER_FLAT_DEPTH is lowered as a state machine run
+ * at once ("flat"), whose states nest little. */
+#define LOWER_FLAT_DEPTH	36
+int	 lowergen_depth(const struct node *n);
 /* Does the statement list await (or yield) outside nested functions? */
 int	 lowergen_awaits(const struct node *list);
 int	 lowergen_jump(struct gen *, struct node *);

@@ -227,6 +227,8 @@ void	http_async_iteration_end(struct vu *vu);
 CURL *	hv_easy(struct http_vu *hv, size_t i);
 /* Swap slots i and j with everything set up on their handles. */
 void	hv_pool_swap(struct http_vu *hv, size_t i, size_t j);
+/* The User-Agent a request sends unless its headers name one. */
+const char *http_user_agent(struct http_vu *hv);
 int	req_start(struct http_req *r);
 /* http-error.c */
 void	tls_info(struct http_req *r);

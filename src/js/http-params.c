@@ -495,6 +495,8 @@ add_hdr(struct http_req *r, const char *name, const char *value)
 {
 	r->hdrs = xreallocarray(r->hdrs, r->nhdrs + 1, sizeof *r->hdrs);
 	r->hdrs[r->nhdrs].name = xstrdup(name);
+	/* sent and shown in Go's form ("x-foo" is sent as "X-Foo") */
+	http_canonical_key(r->hdrs[r->nhdrs].name);
 	r->hdrs[r->nhdrs++].value = xstrdup(value);
 }
 

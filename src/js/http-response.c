@@ -26,7 +26,7 @@
 #include "js/modules.h"
 #include "util/xmalloc.h"
 
-#define TAG	"Response"
+#define TAG	http_response_tag
 #define JSONKEY	"@@ly:json"	/* res.json()'s parsed body */
 #define SELKEY	"@@ly:jsonsel"	/* the same for selectors, never handed out */
 
@@ -39,7 +39,10 @@ enum {
 	NSTR
 };
 
+const char http_response_tag[] = "Response";
+
 struct res {
+	int		 own;	/* every field is an own property */
 	double		 t[7];	/* blocked, connecting, TLS, sending, waiting,
 				   receiving, duration; milliseconds */
 	long		 status;
@@ -57,7 +60,7 @@ enum {
 	F_STRING,	/* one of the strings: struct field's str */
 	F_STATUS_TEXT, F_HEADERS = 2 | OBJ, F_COOKIES = 3 | OBJ,
 	F_TIMINGS = 4 | OBJ, F_ERROR_CODE = 5, F_REMOTE_PORT,
-	F_REQUEST = 7 | OBJ
+	F_REQUEST = 7 | OBJ, F_OCSP = 8 | OBJ
 };
 
 static const struct field {
@@ -72,7 +75,7 @@ static const struct field {
 	{ "remote_ip", F_STRING, S_IP }, { "remote_port", F_REMOTE_PORT, -1 },
 	{ "tls_version", F_STRING, S_TLSV },
 	{ "tls_cipher_suite", F_STRING, S_CIPHER },
-	{ "request", F_REQUEST, -1 },
+	{ "request", F_REQUEST, -1 }, { "ocsp", F_OCSP, -1 },
 };
 #define NFIELDS	(sizeof fields / sizeof fields[0])
 
@@ -82,9 +85,11 @@ http_canonical_key(char *k)
 	char *p;
 	int up = 1;
 
-	/* Go leaves keys with invalid token characters alone. */
+	/* Go leaves a key with a byte outside HTTP's token characters as it
+	 * is. */
 	for (p = k; *p != '\0'; p++)
-		if (*p == ' ' || (unsigned char)*p < 0x21 || *p == ':')
+		if (!isalnum((unsigned char)*p) &&
+		    strchr("!#$%&'*+-.^_`|~", *p) == NULL)
 			return;
 	for (p = k; *p != '\0'; p++) {
 		*p = (char)(up ? toupper((unsigned char)*p) : tolower((unsigned char)*p));
@@ -285,14 +290,17 @@ push_status_text(js_State *J, const struct res *x)
 static void
 push_timings(js_State *J, const struct res *x)
 {
-	static const char *const names[] = { "blocked", "connecting",
-	    "tls_handshaking", "sending", "waiting", "receiving", "duration" };
+	/* k6's order (Go's struct); the index into x->t, -1: looking_up */
+	static const struct { const char *name; int t; } order[] = {
+		{ "duration", 6 }, { "blocked", 0 }, { "looking_up", -1 },
+		{ "connecting", 1 }, { "tls_handshaking", 2 }, { "sending", 3 },
+		{ "waiting", 4 }, { "receiving", 5 },
+	};
 	size_t i;
 
 	js_newobject(J);
-	for (i = 0; i < 7; i++)
-		set_num(J, names[i], x->t[i]);
-	set_num(J, "looking_up", 0);
+	for (i = 0; i < sizeof order / sizeof order[0]; i++)
+		set_num(J, order[i].name, order[i].t < 0 ? 0 : x->t[order[i].t]);
 }
 
 /* res.request: method, url, headers (name: [values]), body, cookies. */
@@ -385,6 +393,16 @@ push_field(js_State *J, const struct res *x, const struct field *f)
 	case F_REQUEST:
 		push_request(J, x);
 		break;
+	case F_OCSP:
+		/* no stapled response is read: k6 says "unknown" over TLS */
+		js_newobject(J);
+		set_num(J, "produced_at", 0);
+		set_num(J, "this_update", 0);
+		set_num(J, "next_update", 0);
+		set_num(J, "revoked_at", 0);
+		set_str(J, "revocation_reason", "");
+		set_str(J, "status", *x->s[S_TLSV] != '\0' ? "unknown" : "");
+		break;
 	default:
 		js_pushundefined(J);
 	}
@@ -422,11 +440,46 @@ res_free(js_State *J, void *p)
 }
 
 /* Copy what a Response shows of r into one block. */
+/* The headers k6 shows in res.request.headers: those the request set
+ * before it was sent (a form body's Content-Type, User-Agent, the
+ * script's, compression's Content-Encoding), a later one of the same
+ * name replacing an earlier; not Content-Length, which the transfer
+ * computes.  The Cookie header is added from the cookies sent.  Fills
+ * name[] and value[] (room for r->nhdrs + 2) and returns the count. */
+static size_t
+request_headers(const struct http_req *r, const char **name,
+    const char **value)
+{
+	size_t n = 0, i, j;
+
+	if (r->form) {
+		name[n] = "Content-Type";
+		value[n++] = "application/x-www-form-urlencoded";
+	}
+	name[n] = "User-Agent";
+	value[n++] = http_user_agent(r->hv);
+	for (i = 0; i < r->nhdrs; i++) {
+		/* a line break would break the line format of S_REQHDRS */
+		if (strcasecmp(r->hdrs[i].name, "Content-Length") == 0 ||
+		    strchr(r->hdrs[i].value, '\n') != NULL)
+			continue;
+		for (j = 0; j < n; j++)
+			if (strcasecmp(name[j], r->hdrs[i].name) == 0)
+				break;
+		name[j] = r->hdrs[i].name;
+		value[j] = r->hdrs[i].value;
+		if (j == n)
+			n++;
+	}
+	return n;
+}
+
 static struct res *
 res_new(const struct http_req *r)
 {
 	const char *v[NSTR];
-	size_t len[NSTR], total = 0, i, nh = 0;
+	size_t len[NSTR], total = 0, i, nh;
+	const char **hn, **hv;
 	struct res *x;
 	char *p;
 
@@ -443,11 +496,12 @@ res_new(const struct http_req *r)
 	v[S_REQBODY] = r->body.len > 0 ? r->body.data : NULL;
 	for (i = 0; i < NSTR; i++)
 		len[i] = v[i] == NULL ? 0 : i == S_REQBODY ? r->body.len : strlen(v[i]);
-	/* header values with a line break would break the line format */
-	for (i = 0; i < r->nhdrs; i++)
-		if (strchr(r->hdrs[i].value, '\n') == NULL)
-			nh += strlen(r->hdrs[i].name) + strlen(r->hdrs[i].value) + 3;
-	len[S_REQHDRS] = nh;
+	hn = xreallocarray(NULL, 2 * (r->nhdrs + 2), sizeof *hn);
+	hv = hn + r->nhdrs + 2;
+	nh = request_headers(r, hn, hv);
+	for (i = 0; i < nh; i++)
+		len[S_REQHDRS] += strlen(hn[i]) + strlen(hv[i]) + 3;
+
 	for (i = 0; i < NSTR; i++)
 		total += len[i] + 1;
 	x = xmalloc(sizeof *x + total);
@@ -462,22 +516,22 @@ res_new(const struct http_req *r)
 	x->remote_port = r->remote_port;
 	x->error_code = r->error_code;
 	x->reqbody_len = len[S_REQBODY];
+	x->own = 0;
 	p = x->text;
 	for (i = 0; i < NSTR; i++) {
 		x->s[i] = p;
 		if (i == S_REQHDRS) {
 			size_t j;
 
-			for (j = 0; j < r->nhdrs; j++)
-				if (strchr(r->hdrs[j].value, '\n') == NULL)
-					p += sprintf(p, "%s: %s\n", r->hdrs[j].name,
-					    r->hdrs[j].value);
+			for (j = 0; j < nh; j++)
+				p += sprintf(p, "%s: %s\n", hn[j], hv[j]);
 		} else if (len[i] > 0) {
 			memcpy(p, v[i], len[i]);
 			p += len[i];
 		}
 		*p++ = '\0';
 	}
+	free(hn);
 	return x;
 }
 
@@ -547,13 +601,53 @@ res_json(js_State *J)
 		gjson_get(J, js_tostring(J, 1));
 }
 
+int
+http_response_unowned(const char *tag, const void *data)
+{
+	return tag == http_response_tag && !((const struct res *)data)->own;
+}
+
+/*
+ * Make every field and method of the Response at idx an own property, in
+ * the order of k6's (Go's struct, then its methods), as k6's Response
+ * has them: for the first
+ * Object.keys, for-in, hasOwnProperty or JSON.stringify of it
+ * (js/proporder.c calls this).  A field already own (status, body, one
+ * read or set) keeps its value and takes its place in the order.
+ */
+void
+http_response_own(js_State *J, int idx)
+{
+	static const char *const order[] = {
+		"remote_ip", "remote_port", "url", "status", "status_text",
+		"proto", "headers", "cookies", "body", "timings", "tls_version",
+		"tls_cipher_suite", "ocsp", "error", "error_code", "request",
+		/* and the methods, enumerable own properties in k6 */
+		"clickLink", "html", "json", "submitForm",
+	};
+	struct res *x = js_touserdata(J, idx, TAG);
+	size_t i;
+
+	if (x->own)
+		return;
+	x->own = 1;
+	if (idx < 0)
+		idx += js_gettop(J);
+	for (i = 0; i < sizeof order / sizeof order[0]; i++) {
+		js_getproperty(J, idx, order[i]);
+		js_delproperty(J, idx, order[i]);
+		js_defproperty(J, idx, order[i], 0);
+	}
+}
+
 /* JSON.stringify(res) shows every field, as k6's does. */
 static void
 res_tojson(js_State *J)
 {
 	const char *k;
-	size_t i;
 
+	if (js_isuserdata(J, 0, TAG))
+		http_response_own(J, 0);
 	js_newobject(J);
 	js_pushiterator(J, 0, 1);
 	while ((k = js_nextiterator(J, -1)) != NULL) {
@@ -564,12 +658,6 @@ res_tojson(js_State *J)
 			js_setproperty(J, -3, k);
 	}
 	js_pop(J, 1);
-	for (i = 0; i < NFIELDS; i++)
-		if (!js_hasproperty(J, -1, fields[i].name)) {
-			js_getproperty(J, 0, fields[i].name);
-			js_setproperty(J, -2, fields[i].name);
-		} else
-			js_pop(J, 1);
 }
 
 static void

@@ -307,6 +307,15 @@ set_easy_url(struct http_vu *hv, size_t i, const char *url)
 	hv->pool_url[i] = u;
 }
 
+const char *
+http_user_agent(struct http_vu *hv)
+{
+	const struct runopts *o = vu_opts(hv->vu);
+
+	return o != NULL && o->user_agent != NULL ? o->user_agent :
+	    "lyocell/" PACKAGE_VERSION;
+}
+
 static void
 setup_easy(struct http_req *r)
 {
@@ -467,8 +476,7 @@ setup_easy(struct http_req *r)
 	}
 	if (!has_hdr(r, "User-Agent")) {
 		buf_reset(&line);
-		buf_printf(&line, "User-Agent: %s", o != NULL && o->user_agent != NULL ?
-		    o->user_agent : "lyocell/" PACKAGE_VERSION);
+		buf_printf(&line, "User-Agent: %s", http_user_agent(hv));
 		r->slist = curl_slist_append(r->slist, line.data);
 	}
 	/* Go sends no Accept: suppress libcurl's */

@@ -89,11 +89,24 @@ native_open(js_State *J)
 	js_setproperty(J, -2, "default");
 }
 
+/* BigInt: mujs has no such type.  A script that calls it is told so,
+ * where it calls; `typeof BigInt` and `x instanceof BigInt`, which
+ * libraries use to detect it, still work. */
+static void
+bigint_unsupported(js_State *J)
+{
+	js_error(J, "not supported yet: BigInt");
+}
+
 int
 modules_register(js_State *J, char **cause)
 {
 	size_t i;
 
+	js_newobject(J);	/* BigInt.prototype */
+	js_newcconstructor(J, bigint_unsupported, bigint_unsupported,
+	    "BigInt", 1);
+	js_setglobal(J, "BigInt");
 	k6_console_define(J);
 	k6_open_define(J);
 	timers_define(J);

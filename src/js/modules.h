@@ -44,6 +44,13 @@ void	http_module_open(js_State *);
 void	encoding_module_open(js_State *);
 void	crypto_module_open(js_State *);
 void	data_module_open(js_State *);
+/* Is the user data a Response whose fields are not all own properties
+ * yet?  Then http_response_own makes them so (the Response at idx). */
+int	http_response_unowned(const char *tag, const void *data);
+void	http_response_own(js_State *, int idx);
+/* A SharedArray's length, -1 for any other user data. */
+long	data_shared_length(const char *tag, const void *data);
+void	data_isarray(js_State *);
 void	timers_module_open(js_State *);
 /* The global crypto (js/webcrypto.c). */
 void	webcrypto_define(js_State *);

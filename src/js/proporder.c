@@ -19,7 +19,8 @@
  *
  * jsV_nextiterator and jsV_getownproperty are replaced too: the first so
  * that each index an iterator hands out is a string of its own, the
- * second so that a typed array's indexes are own properties. */
+ * second so that the indexes of a typed array and a SharedArray are own
+ * properties. */
 #include "config.h"
 
 #include <dlfcn.h>
@@ -30,6 +31,7 @@
 #include <string.h>
 
 #include "js/binary.h"
+#include "js/modules.h"
 #include "js/mujs-layout.h"
 #include "js/proporder.h"
 #include "util/xmalloc.h"
@@ -42,6 +44,7 @@ void	 js_free(js_State *, void *);
 const char *js_intern(js_State *, const char *);
 int	 js_isarrayindex(js_State *, const char *, int *);
 void	*jsV_getproperty(js_State *, void *, const char *);
+void	 js_pushobject(js_State *, void *);
 
 #define SEQ_SHIFT	4	/* above mujs's attribute bits */
 #define SEQ_MAX		((1u << (32 - SEQ_SHIFT)) - 1)
@@ -332,12 +335,16 @@ own_name(const struct mj_property *p, const char *name)
 	return own_prop((struct mj_property *)p, name) != NULL;
 }
 
-/* A typed array's indexes are enumerable own properties (js/binary.c
- * answers them through its has hook): their count, else 0. */
+/* A typed array's or SharedArray's indexes are enumerable own
+ * properties (js/binary.c and js/data.c answer them through their has
+ * hooks): their count, else 0. */
 static int
 typed_length(const struct mj_object *o)
 {
 	long n = binary_typed_length(o->u.user.tag, o->u.user.data);
+
+	if (n < 0)
+		n = data_shared_length(o->u.user.tag, o->u.user.data);
 
 	return n > 0 && n <= INT32_MAX ? (int)n : 0;
 }
@@ -351,6 +358,19 @@ is_view(const struct mj_object *o)
 	    binary_typed_length(o->u.user.tag, o->u.user.data) >= 0;
 }
 
+/* A k6/http Response shows its fields as own properties once anything
+ * lists or asks for its own properties (js/http-response.c). */
+static void
+own_fields(js_State *J, struct mj_object *o)
+{
+	if (o->type == MJ_CUSERDATA &&
+	    http_response_unowned(o->u.user.tag, o->u.user.data)) {
+		js_pushobject(J, o);
+		http_response_own(J, -1);
+		js_pop(J, 1);
+	}
+}
+
 void *
 jsV_newiterator(js_State *J, void *obj, int own)
 {
@@ -358,6 +378,7 @@ jsV_newiterator(js_State *J, void *obj, int own)
 	struct mj_iterator *head = NULL, *node;
 	size_t i, from, n;
 
+	own_fields(J, o);
 	io = jsV_newobject(J, MJ_CITERATOR, NULL);
 	io->u.iter.target = o;
 	io->u.iter.i = 0;
@@ -420,6 +441,7 @@ proporder_names(js_State *J)
 	if (!js_isobject(J, 1))
 		js_typeerror(J, "not an object");
 	o = js_toobject(J, 1);
+	own_fields(J, o);
 	js_newarray(J);
 	if (o->type == MJ_CSTRING)
 		len = (uint32_t)o->u.s.length;
@@ -515,9 +537,9 @@ jsV_nextiterator(js_State *J, void *iobj)
 	return NULL;
 }
 
-/* An own property: a typed array's index answers as one, its value in a
- * property of the state's (read at once by hasOwnProperty,
- * propertyIsEnumerable and getOwnPropertyDescriptor). */
+/* An own property: an index of a typed array or a SharedArray answers
+ * as one, its value in a property of the state's (read at once by
+ * hasOwnProperty and propertyIsEnumerable). */
 void *
 jsV_getownproperty(js_State *J, void *obj, const char *name)
 {
@@ -529,14 +551,23 @@ jsV_getownproperty(js_State *J, void *obj, const char *name)
 	    k < typed_length(o) && o->u.user.has != NULL) {
 		int (*has)(js_State *, void *, const char *) = o->u.user.has;
 
+		struct mj_property *held;
+
 		if (!has(J, o->u.user.data, name))
 			return NULL;
+		/* the value, of any type, as mujs holds it in a property:
+		 * nothing collects it before the caller reads it (no script
+		 * runs in between) */
+		js_newobject(J);
+		js_rot2(J);
+		js_setproperty(J, -2, "v");
+		held = own_prop(((struct mj_object *)js_toobject(J, -1))->properties, "v");
 		memset(&elem, 0, sizeof elem);
 		elem.name = name;
-		elem.value.u.number = js_tonumber(J, -1);
-		elem.value.type = MJ_TNUMBER;
+		elem.value = held->value;
 		js_pop(J, 1);
 		return &elem;
 	}
+	own_fields(J, o);
 	return own_prop(o->properties, name);
 }

@@ -9,6 +9,7 @@
 
 #include "js/binary.h"
 #include "js/fnname.h"
+#include "js/modules.h"
 #include "js/mujs-layout.h"
 #include "js/proporder.h"
 #include "js/runtime.h"
@@ -441,13 +442,15 @@ static js_State *methodless;
 
 /* The program's own for a built-in of mujs's: Object.getOwnPropertyNames
  * lists names in JavaScript's order (js/proporder.c), mujs's in its
- * tree's. */
+ * tree's; Array.isArray knows a SharedArray (js/data.c). */
 static js_CFunction
 own_builtin(const char *name, js_CFunction fn)
 {
 	if (name != NULL && name[0] == 'O' &&
 	    strcmp(name, "Object.getOwnPropertyNames") == 0)
 		return proporder_names;
+	if (name != NULL && name[0] == 'A' && strcmp(name, "Array.isArray") == 0)
+		return data_isarray;
 	return fn;
 }
 

@@ -41,6 +41,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "compile/bundle.h"
 #include "js/fnname.h"
 #include "js/jsmod.h"
 #include "js/runtime.h"
@@ -268,6 +269,99 @@ runtime_group(const char *body)
 	return body == webcrypto_files[0].src || jsmod_is_file(body);
 }
 
+/* __ly_fnlow(i): the i-th function the program compiled for the
+ * Function constructor (see lowered). */
+static void
+fnlow(js_State *J)
+{
+	js_getregistry(J, "ly.fnlow");
+	js_getindex(J, -1, js_toint32(J, 1));
+}
+
+/*
+ * A Function constructor text mujs cannot parse (modern syntax, or
+ * statements nested deeper than its parser's limit): the program's
+ * compiler lowers it to a CommonJS module whose module.exports is the
+ * function, run here with the helpers it needs.  The state keeps the
+ * function in its registry for its whole life, and mujs is given a
+ * function that calls it: "return __ly_fnlow(i).apply(this, arguments)".
+ * A text the compiler rejects throws its SyntaxError.
+ */
+static js_Ast *
+lowered(js_State *J, const char *filename, const char *params,
+    const char *body)
+{
+	static unsigned seq;
+	char *id, *es5, *helpers, *cause, *tramp;
+	js_Ast *P;
+	int i;
+
+	id = xasprintf("[Function %u]", ++seq);
+	/* mujs ends the parameters it joined with their ")" */
+	tramp = xstrndup(params != NULL ? params : "",
+	    params != NULL && *params != '\0' ? strlen(params) - 1 : 0);
+	es5 = bundle_lower_function(id, tramp, body, &helpers, &cause);
+	free(tramp);
+	if (es5 == NULL) {
+		free(id);
+		js_pushstring(J, cause);
+		free(cause);
+		js_syntaxerror(J, "%s", js_tostring(J, -1));
+	}
+	if ((helpers != NULL && (js_ploadstring(J, "[helpers]", helpers) ||
+	    (js_pushundefined(J), js_pcall(J, 0)))) ||
+	    js_ploadstring(J, id, es5) || (js_pushundefined(J), js_pcall(J, 0))) {
+		free(id);
+		free(es5);
+		free(helpers);
+		js_throw(J);
+	}
+	free(es5);
+	free(helpers);
+	js_pop(J, 1);
+	js_getglobal(J, "__lymod");
+	js_getproperty(J, -1, "require");
+	js_rot2(J);
+	js_pushstring(J, id);
+	free(id);
+	js_call(J, 1);
+	js_getregistry(J, "ly.fnlow");
+	if (!js_isarray(J, -1)) {
+		js_pop(J, 1);
+		js_newarray(J);
+		js_copy(J, -1);
+		js_setregistry(J, "ly.fnlow");
+		js_newcfunction(J, fnlow, "__ly_fnlow", 1);
+		js_defglobal(J, "__ly_fnlow", JS_DONTENUM);
+	}
+	i = js_getlength(J, -1);
+	js_rot2(J);
+	js_setindex(J, -2, i);
+	js_pop(J, 1);
+	tramp = xasprintf("return __ly_fnlow(%d).apply(this, arguments);", i);
+	if (js_try(J)) {
+		parsing_function = 0;
+		free(tramp);
+		js_throw(J);
+	}
+	parsing_function = 1;
+	P = real.parsefunction(J, filename, NULL, tramp);
+	parsing_function = 0;
+	js_endtry(J);
+	free(tramp);
+	return P;
+}
+
+/* Parameters mujs parses as JavaScript does: names and commas (it reads
+ * the names of "a = 5, {b}" as "a" and drops the rest). */
+static int
+plain_params(const char *params)
+{
+	return params == NULL ||
+	    params[strspn(params, "abcdefghijklmnopqrstuvwxyz"
+	    "ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789_$, \t\n")] == ')';
+}
+
 js_Ast *
 jsP_parsefunction(js_State *J, const char *filename, const char *params,
     const char *body)
@@ -275,11 +369,16 @@ jsP_parsefunction(js_State *J, const char *filename, const char *params,
 	js_Ast *P;
 
 	find_real();
+	if (J != T && filename != NULL && body != NULL && !plain_params(params))
+		return lowered(J, filename, params, body);
 	if (J == T || filename == NULL || body == NULL || !runtime_group(body)) {
 		/* A parse error longjmps out: clear the flag on the way. */
 		if (js_try(J)) {
 			parsing_function = 0;
-			js_throw(J);
+			if (J == T || filename == NULL || body == NULL)
+				js_throw(J);
+			js_pop(J, 1);
+			return lowered(J, filename, params, body);
 		}
 		parsing_function = 1;
 		P = real.parsefunction(J, filename, params, body);

@@ -308,9 +308,6 @@ var __ly_summary = (function () {
 		};
 		if (raw.setupData !== null && raw.setupData !== undefined)
 			d.setup_data = raw.setupData;
-		/* What `lyocell merge` needs; k6's tools ignore the key. */
-		if (raw.lyocell)
-			d.lyocell = raw.lyocell;
 		Object.defineProperty(d, "__ly", { enumerable: false, value: {
 			checks: (raw.checks || []).map(function (c) {
 				return { name: c.name, passes: c.passes, fails: c.fails };
@@ -790,12 +787,8 @@ var __ly_summary = (function () {
 		out = { metrics: metrics, root_group: exportGroup(d.root_group) };
 		if (d.setup_data !== undefined)
 			out.setup_data = d.setup_data;
-		out = JSON.stringify(out, null, 4);
-		/* Unindented: a Trend's exact values are many. */
-		if (d.lyocell)
-			out = out.slice(0, -2) + ",\n    \"lyocell\": " +
-			    JSON.stringify(d.lyocell) + "\n}";
-		return out;
+		/* The C side adds "lyocell", the merge data, to a run's. */
+		return JSON.stringify(out, null, 4);
 	}
 
 	/* The "instance" and "options" members of the merge data: the

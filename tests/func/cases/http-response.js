@@ -23,7 +23,7 @@ export default function () {
     'request method url': (r) => r.request.method === 'GET' && r.request.url === r.url,
     'header value': (r) => r.headers['X-Two'] === 'x',
     'for-in shows fields': () => keys.indexOf('status') >= 0 && keys.indexOf('timings') >= 0 &&
-      keys.indexOf('tls_version') >= 0 && keys.indexOf('json') < 0,
+      keys.indexOf('tls_version') >= 0 && keys.indexOf('json') >= 0,
     'JSON.stringify': () => j.status === 200 && j.headers['X-Two'] === 'x' &&
       j.timings.duration >= 0 && j.proto === 'HTTP/1.1' && j.error_code === 0 && j.request.method === 'GET',
     'instanceof': (r) => r instanceof http.Response,

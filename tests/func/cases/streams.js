@@ -92,6 +92,32 @@ export default async function () {
 			'TypeError: underlyingSource.[[start]] must be a function',
 		'highWaterMark': () => thrown(() => new ReadableStream({}, { highWaterMark: -1 })) ===
 			'RangeError: highWaterMark must be a non-negative number',
+		// As k6: the high water mark is a number, the strategy is read
+		// after the type, the size before the high water mark.
+		'a string highWaterMark': () => thrown(() => new ReadableStream({}, { highWaterMark: '2' })) ===
+			'RangeError: highWaterMark must be a non-negative number',
+		'type before strategy': () => thrown(() => new ReadableStream({ type: 'bytes' },
+			{ highWaterMark: -1 })) === "NotSupportedError: 'bytes' stream is not supported yet",
+		'size before highWaterMark': () => thrown(() => new ReadableStream({},
+			{ highWaterMark: -1, size: 2 })) === 'TypeError: size must be a function',
+		'an array is no source': () => thrown(() => new ReadableStream([])) ===
+			'TypeError: underlyingSource must be an object',
+		// CountQueuingStrategy holds what it is given, as k6's does; a
+		// stream checks it.
+		'a negative count strategy': () => new CountQueuingStrategy({ highWaterMark: -1 }).highWaterMark === -1,
+		'is checked by the stream': () => thrown(() => new ReadableStream({},
+			new CountQueuingStrategy({ highWaterMark: -1 }))) ===
+			'RangeError: highWaterMark must be a non-negative number',
+		'count strategy members': () => {
+			const q = new CountQueuingStrategy({ highWaterMark: 2 });
+			return Object.keys(q).join() === 'highWaterMark,size' && q.size('abc') === 1;
+		},
+		'count strategy without highWaterMark': () =>
+			thrown(() => new CountQueuingStrategy({ highWaterMark: undefined })) ===
+			"TypeError: CountQueuingStrategy argument must have 'highWaterMark' property",
+		'count strategy with two arguments': () =>
+			thrown(() => new CountQueuingStrategy({ highWaterMark: 1 }, 2)) ===
+			'TypeError: CountQueuingStrategy takes a single argument',
 		'byob': () => thrown(() => new ReadableStream().getReader({ mode: 'byob' })) ===
 			"NotSupportedError: 'byob' mode is not supported yet",
 		'tee': () => thrown(() => new ReadableStream().tee()) ===
