@@ -359,16 +359,10 @@ p_csv(js_State *J)
 	js_setproperty(J, 2, "nfields");
 }
 
-static void
-p_in_init(js_State *J)
-{
-	js_pushboolean(J, vu_in_init(vu_of(J)));
-}
-
 void
 fs_prims(js_State *J)
 {
-	modules_setfn(J, p_in_init, "inInit", 0);
+	modules_setfn(J, modules_in_init, "inInit", 0);
 	modules_setfn(J, p_load, "load", 1);
 	modules_setfn(J, p_size, "size", 1);
 	modules_setfn(J, p_read, "read", 3);

@@ -899,12 +899,6 @@ p_close(js_State *J)
 	js_pushundefined(J);
 }
 
-static void
-p_in_init(js_State *J)
-{
-	js_pushboolean(J, vu_in_init(vu_of(J)));
-}
-
 /* P.warn(fields, message): a warning as k6's logger writes the module's,
  * with fields ("key=value") or none, not console's source=console. */
 static void
@@ -918,7 +912,7 @@ p_warn(js_State *J)
 void
 grpc_prims(js_State *J)
 {
-	modules_setfn(J, p_in_init, "inInit", 0);
+	modules_setfn(J, modules_in_init, "inInit", 0);
 	modules_setfn(J, p_warn, "warn", 2);
 	modules_setfn(J, p_client, "client", 0);
 	modules_setfn(J, p_load, "load", 3);

@@ -70,6 +70,12 @@ modules_setfn(js_State *J, js_CFunction f, const char *name, int nargs)
 	js_setproperty(J, -2, name);
 }
 
+void
+modules_in_init(js_State *J)
+{
+	js_pushboolean(J, vu_in_init(vu_of(J)));
+}
+
 /* natives' opener, called by the module loader with the module's name
  * the first time a script imports it: the module object, whose default
  * export is itself. */

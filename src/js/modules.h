@@ -28,6 +28,8 @@ extern const struct engine_script modules_script;
 void	modules_attach(struct engine *);
 /* Set the object on top's property name to a new C function. */
 void	modules_setfn(js_State *, js_CFunction, const char *name, int nargs);
+/* A module primitive: whether the VU is running its init code. */
+void	modules_in_init(js_State *);
 /* The path of the file arg (a path or file:// URL) names, relative to
  * the module being evaluated, as k6's open() takes it.  Owned. */
 char	*modules_script_path(js_State *, const char *arg);
