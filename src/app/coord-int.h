@@ -103,6 +103,14 @@ struct coord {
 	uint64_t		 samples;
 	/* Samples lost or streams broken, each reported: exit 109. */
 	uint64_t		 lost;
+
+	/* The REST API (control.c). */
+	struct api		*api;
+	struct event		*api_ev, *api_tick;
+	int			 api_status;	/* enum api_status */
+	int			 api_started, api_ended;
+	int			 rest_stopped;	/* PATCH stopped: exit 103 */
+	char			*lifecycle_error;	/* why setup/teardown failed */
 };
 
 /* options.c */
@@ -136,6 +144,15 @@ extern volatile sig_atomic_t early_signals;
 void	early_stop(int sig);
 void	early_catch(void);
 void	signal_cb(evutil_socket_t sig, short what, void *arg);
+/* control.c */
+void	control_publish(struct coord *c);
+void	control_status(struct coord *c, int status);
+int	control_start(struct coord *c);
+int	control_wait(struct coord *c);
+void	control_linger(struct coord *c);
+void	control_free(struct coord *c);
+int	control_metrics(struct coord *c, const char *id, char **out);
+int	control_groups(struct coord *c, const char *id, char **out);
 /* progress.c */
 void	progress(struct coord *c, int final);
 void	tick_cb(evutil_socket_t fd, short what, void *arg);

@@ -14,6 +14,7 @@
 #include "cli.h"
 #include "compile/bundle.h"
 #include "defaults.h"
+#include "app/api.h"
 #include "app/coordinator.h"
 #include "exitcode.h"
 #include "js/modules.h"
@@ -350,6 +351,7 @@ coord_free(struct coord *c)
 		munmap(c->instance, (size_t)c->nworkers * sizeof *c->instance);
 	if (c->beats != NULL)
 		munmap(c->beats, (size_t)c->nworkers * sizeof *c->beats);
+	control_free(c);
 	free_workers(c);
 	wire_reader_free(c->local_reader);
 	aggregator_free(c->agg);
@@ -460,6 +462,8 @@ coordinator_run(const struct cli *cli)
 		rc = EXIT_EXTERNAL_ABORT;
 		goto out;
 	}
+	if ((rc = control_start(&c)) != EXIT_OK)
+		goto out;
 	if ((rc = start_outputs(&c)) != EXIT_OK)
 		goto out;
 	c.nworkers = (w = cli_get(cli, "workers")) != NULL ? atoi(w) : online_cpus();
@@ -479,10 +483,14 @@ coordinator_run(const struct cli *cli)
 	banner(&c);
 	if (c.tty && !c.quiet)
 		log_screen_init();
+	/* --paused: setup() and the test wait for the resume. */
+	if ((code = control_wait(&c)) != EXIT_OK)
+		goto summary;
 
 	if (has_export(functions, "setup") && !cli_flag(cli, "no-setup", 0)) {
 		double timeout = 60000;
 
+		control_status(&c, API_SETUP);
 		js_getproperty(c.cj, -1, "options");
 		timeout = opt_duration(c.cj, "setupTimeout", K6_DEFAULT(setupTimeout));
 		js_pop(c.cj, 1);
@@ -518,11 +526,14 @@ coordinator_run(const struct cli *cli)
 		js_getproperty(c.cj, -1, "options");
 		timeout = opt_duration(c.cj, "teardownTimeout", K6_DEFAULT(teardownTimeout));
 		js_pop(c.cj, 1);
+		control_status(&c, API_TEARDOWN);
 		code = lifecycle(&c, "teardown", timeout, EXIT_TEARDOWN_TIMEOUT,
 		    &teardown_result);
 		free(teardown_result);
 	}
 summary:
+	/* As k6, the summary comes after the lingering. */
+	control_linger(&c);
 	unwritten = stop_outputs(&c) == -1;
 	lost = lost_samples(&c) + c.lost;
 	dur = c.started ? ns_to_s(c.t_end - c.t_start) : 0;
@@ -539,6 +550,8 @@ summary:
 	}
 	if (c.signals || early_signals)
 		rc = EXIT_EXTERNAL_ABORT;
+	else if (c.rest_stopped)
+		rc = EXIT_STOPPED_FROM_REST;
 	else if (setup_failed)
 		rc = code;
 	else if (c.aborted)

@@ -18,6 +18,7 @@
 #include "util/log.h"
 #include "util/xmalloc.h"
 #include "js/modules.h"
+#include "app/api.h"
 #include "app/coord-int.h"
 
 struct worker_ctx {
@@ -163,6 +164,9 @@ worker_main(struct coord *c, int k)
 	if (pthread_create(&beat_tid, NULL, beat_thread, &beat) != 0)
 		fatalx(EXIT_INTERNAL, "worker %d: cannot start its heartbeat", k);
 	pthread_sigmask(SIG_SETMASK, &old, NULL);
+	/* The REST API is the coordinator's. */
+	if (api_listen_fd(c->api) != -1)
+		close(api_listen_fd(c->api));
 	memset(&w, 0, sizeof w);
 	w.ring = wp->ring;
 	w.ctl_in = wp->ctl_to;

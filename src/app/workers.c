@@ -15,6 +15,7 @@
 #include "engine/vualloc.h"
 #include "util/log.h"
 #include "util/xmalloc.h"
+#include "app/api.h"
 #include "app/coord-int.h"
 
 void
@@ -167,7 +168,7 @@ run_workers(struct coord *c, char **cause)
 			ready &= c->workers[i].ready || c->workers[i].dead;
 			failed |= c->workers[i].dead;
 		}
-		if (ready || failed || c->signals)
+		if (ready || failed || c->signals || c->rest_stopped)
 			break;
 		event_base_loop(c->base, EVLOOP_ONCE);
 	}
@@ -178,11 +179,12 @@ run_workers(struct coord *c, char **cause)
 	for (i = 0; i < c->nworkers && c->abort_reason == NULL && c->broken == NULL; i++)
 		if (c->workers[i].dead && !c->workers[i].ready)
 			c->broken = xasprintf("worker %d exited before the test started", i);
-	if (c->abort_reason != NULL || c->broken != NULL || c->signals) {
+	if (c->abort_reason != NULL || c->broken != NULL || c->signals || c->rest_stopped) {
 		stop_workers(c);
 	} else {
 		c->t_start = engine_now();
 		c->started = 1;
+		control_status(c, API_RUNNING);
 		/* Ticks count from the start, as k6's samples of vus do. */
 		event_add(c->tick_ev, &sec);
 		for (i = 0; i < c->nworkers; i++)

@@ -32,7 +32,7 @@ var __ly_options = (function () {
 		"config": null, "verbose": null, "quiet": null, "no-color": null,
 		"log-output": null, "log-format": null, "workers": null, "heartbeat": null,
 		"execution-requirements": null, "bundle": null, "json": null,
-		"secret-source": null
+		"secret-source": null, "address": null
 	};
 	var INT_KEYS = { vus: 1, iterations: 1, maxRedirects: 1, batch: 1, batchPerHost: 1, rps: 1 };
 	var BOOL_KEYS = {
@@ -53,7 +53,7 @@ var __ly_options = (function () {
 		"cloud", "ext", "vusMax", "linger", "noUsageReport", "tlsAIAFetch", "localIPs",
 		"consoleOutput", "discardResponseBodies"];
 	var UNSUPPORTED = { rps: 1, dns: 1, blacklistIPs: 1, blockHostnames: 1,
-		paused: 1, localIPs: 1, tlsAIAFetch: 1 };
+		localIPs: 1, tlsAIAFetch: 1 };
 	var TREND_STAT = /^(avg|min|med|max|count|p\((\d+(\.\d+)?)\))$/;
 	var TLS_VERSIONS = ["tls1.0", "tls1.1", "tls1.2", "tls1.3"];
 	/* k6's (Go's) cipher suite names; src/js/http.c maps each of them to
