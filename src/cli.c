@@ -12,7 +12,8 @@
 #include "util/xmalloc.h"
 
 #define R CLI_RUN
-#define RI (CLI_RUN | CLI_INSPECT)
+#define RI (CLI_RUN | CLI_INSPECT | CLI_ARCHIVE)
+#define RA (CLI_RUN | CLI_ARCHIVE)
 
 /* Flag names, short forms and variables follow k6 (reference §3, §7). */
 const struct cli_option cli_options[] = {
@@ -105,17 +106,18 @@ const struct cli_option cli_options[] = {
 	  "copy the process environment into __ENV" },
 	{ "compatibility-mode", 0, CLI_STRING, 0, RI, "K6_COMPATIBILITY_MODE", "MODE", "extended",
 	  "JavaScript compatibility mode: extended or base", "extended|base" },
-	{ "type", 't', CLI_STRING, 0, RI, "K6_TYPE", "TYPE", "js",
-	  "type of the input: js (archives are not supported yet)", "js" },
+	{ "type", 't', CLI_STRING, 0, RI, "K6_TYPE", "TYPE", NULL,
+	  "type of the input: js or archive (default: an archive if it is a tar file)",
+	  "js|archive" },
 	{ "env", 'e', CLI_KV, CLI_REPEAT, RI, NULL, "NAME=VALUE", NULL,
 	  "add a variable to __ENV (repeatable)" },
-	{ "no-thresholds", 0, CLI_BOOL, 0, R, "K6_NO_THRESHOLDS", NULL, NULL,
+	{ "no-thresholds", 0, CLI_BOOL, 0, RA, "K6_NO_THRESHOLDS", NULL, NULL,
 	  "do not evaluate thresholds" },
-	{ "no-summary", 0, CLI_BOOL, 0, R, "K6_NO_SUMMARY", NULL, NULL,
+	{ "no-summary", 0, CLI_BOOL, 0, RA, "K6_NO_SUMMARY", NULL, NULL,
 	  "do not print the end-of-test summary" },
-	{ "summary-mode", 0, CLI_STRING, 0, R, "K6_SUMMARY_MODE", "MODE", "compact",
+	{ "summary-mode", 0, CLI_STRING, 0, RA, "K6_SUMMARY_MODE", "MODE", "compact",
 	  "summary layout: compact, full, legacy or disabled", "compact|full|legacy|disabled" },
-	{ "summary-export", 0, CLI_STRING, 0, R, "K6_SUMMARY_EXPORT", "FILE", NULL,
+	{ "summary-export", 0, CLI_STRING, 0, RA, "K6_SUMMARY_EXPORT", "FILE", NULL,
 	  "write the summary as JSON to FILE" },
 	{ "out", 'o', CLI_STRING, CLI_REPEAT, R, "K6_OUT", "TYPE[=ARG]", NULL,
 	  "send samples to an output: json=FILE, csv=FILE, influxdb=URL (repeatable)" },
@@ -125,6 +127,12 @@ const struct cli_option cli_options[] = {
 	  "without the live display, log a status line every DURATION (e.g. 60s)" },
 	{ "no-usage-report", 0, CLI_BOOL, 0, R, "K6_NO_USAGE_REPORT", NULL, NULL,
 	  "accepted for k6 compatibility; Lyocell never reports usage" },
+
+	/* archive. */
+	{ "archive-out", 'O', CLI_STRING, 0, CLI_ARCHIVE, NULL, "FILE", "archive.tar",
+	  "write the archive to FILE (- for standard output)" },
+	{ "exclude-env-vars", 0, CLI_BOOL, 0, CLI_ARCHIVE, NULL, NULL, NULL,
+	  "keep no -e variables in the archive" },
 
 	/* inspect and version. */
 	{ "execution-requirements", 0, CLI_BOOL, 0, CLI_INSPECT, NULL, NULL, NULL,
@@ -149,6 +157,8 @@ static const struct {
 	  "run a k6 script" },
 	{ CLI_CMD_INSPECT, "inspect", CLI_INSPECT, "inspect [flags] SCRIPT",
 	  "print a script's resolved options as JSON" },
+	{ CLI_CMD_ARCHIVE, "archive", CLI_ARCHIVE, "archive [flags] SCRIPT",
+	  "pack a script, its files and its options into a k6 archive (.tar)" },
 	{ CLI_CMD_COMPARE, "compare", CLI_COMPARE,
 	  "compare [--limit METRIC.STAT=[+|-]N[%]]... [--json] BASELINE.json CURRENT.json",
 	  "compare two --summary-export files" },
@@ -353,8 +363,6 @@ check_value(const struct cli_option *o, const char *v)
 		for (p = o->choices; p != NULL; p = strchr(p, '|') ? strchr(p, '|') + 1 : NULL)
 			if (len > 0 && strncmp(p, v, len) == 0 && (p[len] == '|' || p[len] == '\0'))
 				return NULL;
-		if (o->shortopt == 't' && strcmp(v, "archive") == 0)
-			return "not supported yet: archives";
 		snprintf(choices, sizeof choices, "expected one of: %s", o->choices);
 		return choices;
 	}

@@ -52,7 +52,15 @@ struct worker_proc {
 
 struct coord {
 	const struct cli	*cli;
-	const char		*script;
+	const char		*script;	/* as given: a script or an archive */
+	const char		*script_file;	/* what compiles: script, or unpacked */
+	/* A k6 archive run (pack.c): where it was unpacked, its options and
+	 * its -e variables. */
+	char			*archive_dir;
+	char			*archive_main;
+	char			*archive_options;
+	struct kv		*archive_env;
+	size_t			 narchive_env;
 	struct bundle		*bundle;
 	struct metric_registry	*metrics;
 	struct tagset_table	*tagsets;
@@ -153,6 +161,10 @@ void	control_linger(struct coord *c);
 void	control_free(struct coord *c);
 int	control_metrics(struct coord *c, const char *id, char **out);
 int	control_groups(struct coord *c, const char *id, char **out);
+/* pack.c */
+int	pack_open(struct coord *c, char **cause);
+void	pack_close(struct coord *c);
+int	pack_write(struct coord *c, const char *out, char **cause);
 /* progress.c */
 void	progress(struct coord *c, int final);
 void	tick_cb(evutil_socket_t fd, short what, void *arg);

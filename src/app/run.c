@@ -96,7 +96,12 @@ prepare(struct coord *c, char **functions)
 		free(cause);
 		return EXIT_INVALID_CONFIG;
 	}
-	c->bundle = bundle_build(c->script, modules_names(), &cause);
+	if (pack_open(c, &cause) == -1) {
+		log_msg(LOG_ERROR, NULL, "%s", cause);
+		free(cause);
+		return EXIT_INVALID_CONFIG;
+	}
+	c->bundle = bundle_build(c->script_file, modules_names(), &cause);
 	if (c->bundle == NULL) {
 		log_msg(LOG_ERROR, NULL, "%s", cause);
 		free(cause);
@@ -361,6 +366,7 @@ coord_free(struct coord *c)
 	free(c->setup_json);
 	free(c->abort_reason);
 	free(c->broken);
+	pack_close(c);
 	if (c->cj != NULL)
 		js_freestate(c->cj);
 	bundle_free(c->bundle);
@@ -412,6 +418,33 @@ coordinator_inspect(const struct cli *cli)
 		js_call(J, 2);
 		printf("%s\n", js_tostring(J, -1));
 		js_pop(J, 1);
+	}
+	free(functions);
+	coord_free(&c);
+	return rc;
+}
+
+/* `lyocell archive`: what inspect reads, packed with the script's files
+ * into k6's layout.  Prints nothing on stdout (k6-operator reads it). */
+int
+coordinator_archive(const struct cli *cli)
+{
+	struct coord c;
+	char *functions = NULL, *cause = NULL;
+	const char *out = cli_get(cli, "archive-out");
+	int rc;
+
+	memset(&c, 0, sizeof c);
+	c.cli = cli;
+	c.script = cli->args[0];
+	log_init(cli_flag(cli, "verbose", 0), 0);
+	if ((rc = check_flags(cli)) != EXIT_OK)
+		return rc;
+	rc = prepare(&c, &functions);
+	if (rc == EXIT_OK && pack_write(&c, out != NULL ? out : "archive.tar", &cause) == -1) {
+		log_msg(LOG_ERROR, NULL, "%s", cause);
+		free(cause);
+		rc = EXIT_INVALID_CONFIG;
 	}
 	free(functions);
 	coord_free(&c);

@@ -32,7 +32,8 @@ var __ly_options = (function () {
 		"config": null, "verbose": null, "quiet": null, "no-color": null,
 		"log-output": null, "log-format": null, "workers": null, "heartbeat": null,
 		"execution-requirements": null, "bundle": null, "json": null,
-		"secret-source": null, "address": null
+		"secret-source": null, "address": null,
+		"archive-out": null, "exclude-env-vars": null
 	};
 	var INT_KEYS = { vus: 1, iterations: 1, maxRedirects: 1, batch: 1, batchPerHost: 1, rps: 1 };
 	var BOOL_KEYS = {
@@ -203,6 +204,19 @@ var __ly_options = (function () {
 				if (own(layer, k) && layer[k] !== undefined)
 					out[k] = layer[k];
 		}
+		return out;
+	}
+
+	/* A k6 archive writes every option, null when unset. */
+	function setOnly(layer) {
+		var out = {}, k;
+
+		if (layer === undefined || layer === null)
+			return layer;
+		for (k in layer)
+			if (own(layer, k) && layer[k] !== null && !(isObject(layer[k]) &&
+			    Object.keys(layer[k]).every(function (j) { return layer[k][j] === null; })))
+				out[k] = layer[k];
 		return out;
 	}
 
@@ -515,7 +529,7 @@ var __ly_options = (function () {
 	 */
 	function consolidate(layers) {
 		var config = null, script = layers.script, o, scenarios, names, list = [], i, plan;
-		var warnings, k;
+		var warnings, k, archived;
 
 		if (layers.config !== null && layers.config !== undefined) {
 			try {
@@ -529,7 +543,16 @@ var __ly_options = (function () {
 		}
 		if (script !== undefined && script !== null && !isObject(script))
 			fail("the exported options must be an object");
-		o = merge([config, script, flagLayer(layers.env), flagLayer(layers.cli)]);
+		if (layers.archive !== undefined && layers.archive !== null &&
+		    !isObject(layers.archive))
+			fail("the archive's options must be an object");
+		/* An archive's options are its run's, consolidated: they
+		 * override the script's, the flags of this run override them. */
+		o = merge([config, script, setOnly(layers.archive), flagLayer(layers.env),
+		    flagLayer(layers.cli)]);
+		/* What `lyocell archive` keeps: before the shortcuts become
+		 * scenarios, as k6 keeps them. */
+		archived = JSON.parse(JSON.stringify(o));
 		if (o.stages && !(o.stages instanceof Array))
 			fail("stages must be an array");
 		if (o.thresholds !== undefined && !isObject(o.thresholds))
@@ -574,7 +597,8 @@ var __ly_options = (function () {
 			}
 		/* The coordinator fills both in from the execution plan. */
 		plan = { maxVUs: 0, totalDuration: 0 };
-		return { options: o, scenarios: list, plan: plan, warnings: warnings };
+		return { options: o, scenarios: list, plan: plan, warnings: warnings,
+			archived: archived };
 	}
 
 	/* lyocell inspect: the consolidated options, as k6 prints them. */
@@ -591,8 +615,17 @@ var __ly_options = (function () {
 		return JSON.stringify(out, null, 2);
 	}
 
+	/* metadata.json of a k6 archive (lib/archive.go). */
+	function metadata(result, filename, pwd, env, compat) {
+		return JSON.stringify({
+			type: "js", options: result.archived, filename: filename, pwd: pwd,
+			env: env, compatibilityMode: compat, k6version: "2.2.0", goos: "linux"
+		}, null, 2);
+	}
+
 	return {
 		consolidate: consolidate,
+		metadata: metadata,
 		durationMs: durationMs,
 		inspect: inspect
 	};

@@ -1,0 +1,134 @@
+#!/bin/bash
+# k6 archives: `lyocell archive` as k6-operator's initializer calls it,
+# inspect and run of the archive elsewhere, an archive laid out as k6
+# writes it (hard link to data, every option null but the set ones), and
+# archives that must be refused.
+set -u
+. "${srcdir:-.}/tests/operator/common.sh" archive
+
+mkdir -p "$tmp/src" "$tmp/elsewhere" "$tmp/t"
+# Where the runs unpack their archives: empty again at the end.
+TMPDIR=$tmp/t
+export TMPDIR
+cp -R "$HERE/archive-main.js" "$HERE/lib" "$tmp/src/"
+
+# archive prints nothing on stdout; the flags and -e go into the archive.
+(cd "$tmp/src" && k6 archive archive-main.js -e WHERE=archive -O "$tmp/a.tar" \
+	--vus 4 --iterations 12) >"$tmp/out" 2>"$tmp/err"
+rc=$?
+if [ $rc -eq 0 ] && [ ! -s "$tmp/out" ] && [ -s "$tmp/a.tar" ]; then
+	ok "archive writes the file and nothing on stdout"
+else
+	notok "archive: exit $rc" "$tmp/err"
+fi
+list=$(tar tf "$tmp/a.tar" 2>&1)
+case $list in
+metadata.json*data*file/*archive-main.js*) ;;
+*) list= ;;
+esac
+if [ -n "$list" ] && echo "$list" | grep -q 'lib/greet.js$' &&
+    echo "$list" | grep -q 'lib/payload.txt$'; then
+	ok "k6's layout: metadata.json, data, the script, its import and open()ed file"
+else
+	notok "archive layout" "$tmp/err"; tar tvf "$tmp/a.tar" | sed 's/^/#   /'
+fi
+tar xOf "$tmp/a.tar" metadata.json >"$tmp/meta.json" 2>/dev/null
+if check "$tmp/meta.json" 'data.options.vus === 4' 'data.options.iterations === 12' \
+    'data.env.WHERE === "archive"' 'data.type === "js"' \
+    '/^file:\/\/\/.*\/archive-main\.js$/.test(data.filename)' >"$tmp/err" 2>&1; then
+	ok "metadata.json keeps the flags' options and -e variables"
+else
+	notok "metadata.json" "$tmp/err"
+fi
+
+# The initializer reads inspect's whole output as one JSON document.
+(cd "$tmp/elsewhere" && k6 inspect --execution-requirements "$tmp/a.tar") \
+	>"$tmp/inspect.json" 2>"$tmp/err"
+rc=$?
+if [ $rc -eq 0 ] && check "$tmp/inspect.json" 'data.maxVUs === 4' \
+    'typeof data.totalDuration !== "undefined"' >>"$tmp/err" 2>&1; then
+	ok "inspect --execution-requirements of the archive: maxVUs from its flags"
+else
+	notok "inspect of the archive: exit $rc" "$tmp/err"
+fi
+
+# Run where neither the script nor its files are.
+(cd "$tmp/elsewhere" && k6 run -q "$tmp/a.tar" --summary-export "$tmp/s.json") \
+	>"$tmp/out" 2>"$tmp/err"
+rc=$?
+if [ $rc -eq 0 ] && check "$tmp/s.json" 'm.iterations.count === 12' >>"$tmp/err" 2>&1; then
+	ok "run of the archive elsewhere: its files, options and variables"
+else
+	notok "run of the archive: exit $rc" "$tmp/err"
+fi
+(cd "$tmp/elsewhere" && k6 run -q "$tmp/a.tar" --iterations 5 -e WHERE=archive \
+	--summary-export "$tmp/s2.json") >"$tmp/out" 2>"$tmp/err"
+rc=$?
+if [ $rc -eq 0 ] && check "$tmp/s2.json" 'm.iterations.count === 5' >>"$tmp/err" 2>&1; then
+	ok "the run's flags override the archive's options"
+else
+	notok "flags over an archive: exit $rc" "$tmp/err"
+fi
+# An archive as k6 writes it (lib/archive.go): the main script a hard
+# link to data, a home directory anonymised, every option present.
+k=$tmp/k6made
+mkdir -p "$k/file/home/nobody/t/lib"
+cp "$HERE/archive-main.js" "$k/data"
+cp "$HERE/lib/greet.js" "$HERE/lib/payload.txt" "$k/file/home/nobody/t/lib/"
+ln "$k/data" "$k/file/home/nobody/t/archive-main.js"
+cat >"$k/metadata.json" <<'EOS'
+{
+  "type": "js",
+  "options": {
+    "paused": null, "vus": 2, "duration": null, "iterations": 6, "stages": null,
+    "scenarios": null, "executionSegment": null, "noSetup": null,
+    "dns": { "ttl": null, "select": null, "policy": null },
+    "thresholds": null, "tags": null,
+    "summaryTrendStats": ["avg", "min", "med", "max", "p(90)", "p(95)"]
+  },
+  "filename": "file:///home/nobody/t/archive-main.js",
+  "pwd": "file:///home/nobody/t",
+  "env": { "WHERE": "archive" },
+  "compatibilityMode": "extended",
+  "k6version": "2.2.0",
+  "goos": "linux"
+}
+EOS
+(cd "$k" && tar cf "$tmp/k6.tar" --format=ustar metadata.json data file)
+(cd "$tmp/elsewhere" && k6 run -q "$tmp/k6.tar" --summary-export "$tmp/s3.json") \
+	>"$tmp/out" 2>"$tmp/err"
+rc=$?
+if [ $rc -eq 0 ] && check "$tmp/s3.json" 'm.iterations.count === 6' >>"$tmp/err" 2>&1 &&
+    ! grep -q 'level=warning' "$tmp/err"; then
+	ok "an archive in k6's layout runs, its null options unset"
+else
+	notok "k6's layout: exit $rc" "$tmp/err"
+fi
+
+# Refused: not an archive, an entry leaving the directory.
+echo 'not a tar' >"$tmp/bad.tar"
+(cd "$tmp/elsewhere" && k6 run -q -t archive "$tmp/bad.tar") >"$tmp/out" 2>"$tmp/err"
+rc=$?
+if [ $rc -eq 104 ] && grep -q 'bad.tar' "$tmp/err"; then
+	ok "a file that is not an archive: exit 104, named"
+else
+	notok "bad archive: exit $rc" "$tmp/err"
+fi
+mkdir -p "$tmp/evil/file/x"
+cp "$k/metadata.json" "$k/data" "$tmp/evil/"
+echo 'owned' >"$tmp/evil/file/x/evil"
+(cd "$tmp/evil" && tar cf "$tmp/evil.tar" --format=ustar \
+	--transform 's,^file/x/evil,file/../../evil,' metadata.json data file/x/evil)
+(cd "$tmp/elsewhere" && k6 run -q "$tmp/evil.tar") >"$tmp/out" 2>"$tmp/err"
+rc=$?
+if [ $rc -eq 104 ] && grep -q 'leaves the archive' "$tmp/err"; then
+	ok "an entry outside the archive's directory is refused"
+else
+	notok "path escape: exit $rc" "$tmp/err"
+fi
+if [ -z "$(ls -A "$tmp/t")" ]; then
+	ok "every unpacked archive is removed, failed runs' too"
+else
+	notok "unpacked archives left behind: $(ls "$tmp/t")"
+fi
+finish
