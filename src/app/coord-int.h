@@ -93,6 +93,7 @@ struct coord {
 
 	struct aggregator	*agg;
 	uint32_t		 no_tags;	/* the empty tag set */
+	uint32_t		 run_tags;	/* --tag / options.tags: vus, vus_max */
 	struct output		**outputs;	/* --out */
 	size_t			 noutputs;
 

@@ -71,6 +71,23 @@ has_export(const char *functions, const char *name)
 	return found;
 }
 
+/* The test-wide tags as a set, for the samples the coordinator makes. */
+static int
+run_tags(struct coord *c, char **cause)
+{
+	struct tag *t = xcalloc(c->opts.ntags + 1, sizeof *t);
+	size_t i;
+	int rc;
+
+	for (i = 0; i < c->opts.ntags; i++) {
+		t[i].key = c->opts.tags[i].key;
+		t[i].value = c->opts.tags[i].value;
+	}
+	rc = tagset_intern(c->tagsets, t, c->opts.ntags, &c->run_tags, cause);
+	free(t);
+	return rc;
+}
+
 /* Compile, run the init pass and consolidate: what run and inspect share.
  * Leaves the consolidation result on c->cj's stack. */
 static int
@@ -175,6 +192,12 @@ prepare(struct coord *c, char **functions)
 	js_pop(c->cj, 1);
 	js_getproperty(c->cj, -1, "options");
 	read_runopts(c, c->cj);
+	if (run_tags(c, &cause) == -1) {
+		js_pop(c->cj, 1);
+		log_msg(LOG_ERROR, NULL, "%s", cause);
+		free(cause);
+		return EXIT_INVALID_CONFIG;
+	}
 	if (load_thresholds(c, c->cj, &cause) == -1) {
 		js_pop(c->cj, 1);
 		log_msg(LOG_ERROR, NULL, "%s", cause);
