@@ -19,6 +19,7 @@
 
 #include "app/api.h"
 #include "util/buf.h"
+#include "util/format.h"
 #include "util/xmalloc.h"
 
 #define API_BODY_CAP	(16 << 20)	/* request bodies: setup data */
@@ -106,7 +107,7 @@ reply_error(struct evhttp_request *req, int code, const char *type, const char *
     const char *detail)
 {
 	struct buf b = BUF_INIT;
-	const char *p, *s;
+	const char *s;
 	int i;
 
 	buf_printf(&b, "{\"errors\":[{\"status\":\"%d\"", code);
@@ -114,16 +115,8 @@ reply_error(struct evhttp_request *req, int code, const char *type, const char *
 		s = i == 0 ? title : detail;
 		if (s == NULL || *s == '\0')
 			continue;
-		buf_puts(&b, i == 0 ? ",\"title\":\"" : ",\"detail\":\"");
-		for (p = s; *p != '\0'; p++) {
-			if (*p == '"' || *p == '\\')
-				buf_printf(&b, "\\%c", *p);
-			else if ((unsigned char)*p < 0x20)
-				buf_printf(&b, "\\u%04x", (unsigned char)*p);
-			else
-				buf_putc(&b, *p);
-		}
-		buf_putc(&b, '"');
+		buf_puts(&b, i == 0 ? ",\"title\":" : ",\"detail\":");
+		format_json_cstring(&b, s, 0);
 	}
 	buf_puts(&b, "}]}");
 	/* Without a type of its own, Go sniffs JSON as text. */
@@ -555,28 +548,29 @@ api_publish(struct api *a, const struct api_state *st)
 	pthread_mutex_unlock(&a->lock);
 }
 
+static int
+locked_read(struct api *a, const int *flag)
+{
+	int v;
+
+	if (a == NULL)
+		return 0;
+	pthread_mutex_lock(&a->lock);
+	v = *flag;
+	pthread_mutex_unlock(&a->lock);
+	return v;
+}
+
 int
 api_paused(struct api *a)
 {
-	int p;
-
-	pthread_mutex_lock(&a->lock);
-	p = a->paused;
-	pthread_mutex_unlock(&a->lock);
-	return p;
+	return locked_read(a, &a->paused);
 }
 
 int
 api_stopped(struct api *a)
 {
-	int s;
-
-	if (a == NULL)
-		return 0;
-	pthread_mutex_lock(&a->lock);
-	s = a->stopped;
-	pthread_mutex_unlock(&a->lock);
-	return s;
+	return a != NULL ? locked_read(a, &a->stopped) : 0;
 }
 
 void

@@ -3,6 +3,7 @@
 #include "config.h"
 
 #include <event2/event.h>
+#include <openssl/evp.h>
 #include <mujs.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -11,9 +12,11 @@
 #include "cli.h"
 #include "defaults.h"
 #include "exitcode.h"
+#include "metrics/aggregator.h"
 #include "metrics/metric.h"
 #include "metrics/sink.h"
 #include "util/buf.h"
+#include "util/format.h"
 #include "util/log.h"
 #include "util/timeunit.h"
 #include "util/xmalloc.h"
@@ -21,6 +24,24 @@
 #include "app/coord-int.h"
 
 static const struct timeval control_tick = { 0, 200000 };
+
+/* Some threshold is breached now (k6's MetricsEngine count > 0). */
+static int
+tainted(struct coord *c)
+{
+	size_t i, j, n = c->metrics != NULL ? metric_registry_count(c->metrics) : 0;
+
+	for (i = 0; i < n; i++) {
+		const struct metric *m = metric_registry_at(c->metrics, i);
+
+		if (m->tainted == 1)
+			return 1;
+		for (j = 0; j < m->nsubs; j++)
+			if (m->subs[j]->tainted == 1)
+				return 1;
+	}
+	return 0;
+}
 
 void
 control_publish(struct coord *c)
@@ -38,6 +59,7 @@ control_publish(struct coord *c)
 		st.vus += c->workers[i].vus;
 		st.vus_max += c->workers[i].vus_max;
 	}
+	st.tainted = tainted(c);
 	api_publish(c->api, &st);
 	if (c->signals || early_signals || c->aborted)
 		api_set_stopped(c->api);
@@ -277,19 +299,17 @@ control_free(struct coord *c)
 	c->lifecycle_error = NULL;
 }
 
-/* Go's shortest float text. */
+/* encoding/json's float64: shortest digits, an exponent only when tiny
+ * or huge. */
 static void
 put_number(struct buf *b, double v)
 {
-	char s[40];
-	int p;
+	double a = v < 0 ? -v : v;
 
-	for (p = 15; p <= 17; p++) {
-		snprintf(s, sizeof s, "%.*g", p, v);
-		if (strtod(s, NULL) == v)
-			break;
-	}
-	buf_puts(b, s);
+	if (a != 0 && (a < 1e-6 || a >= 1e21))
+		format_float_g(b, v);
+	else
+		format_float_f(b, v);
 }
 
 static void
@@ -360,12 +380,174 @@ control_metrics(struct coord *c, const char *id, char **out)
 	return 200;
 }
 
-/* GET /v1/groups[/id]: not served yet. */
+/* k6's group and check ids: the hex MD5 of the path (lib/models.go). */
+static void
+path_id(const char *path, char id[33])
+{
+	unsigned char d[EVP_MAX_MD_SIZE];
+	unsigned int n = 0, i;
+
+	EVP_Digest(path, strlen(path), d, &n, EVP_md5(), NULL);
+	for (i = 0; i < 16 && i < n; i++)
+		snprintf(id + 2 * i, 3, "%02x", d[i]);
+	id[32] = '\0';
+}
+
+/* The parent's path of a group path ("::a::b" -> "::a", "::a" -> ""). */
+static char *
+parent_path(const char *path)
+{
+	const char *sep = NULL, *p;
+
+	for (p = path; (p = strstr(p, "::")) != NULL; p += 2)
+		sep = p;
+	return xstrndup(path, sep != NULL ? (size_t)(sep - path) : 0);
+}
+
+struct group_list {
+	char	**paths;
+	size_t	  n;
+};
+
+static void
+group_add(struct group_list *g, const char *path)
+{
+	char *parent;
+	size_t i;
+
+	for (i = 0; i < g->n; i++)
+		if (strcmp(g->paths[i], path) == 0)
+			return;
+	if (*path != '\0') {
+		parent = parent_path(path);
+		group_add(g, parent);
+		free(parent);
+	}
+	g->paths = xreallocarray(g->paths, g->n + 1, sizeof *g->paths);
+	g->paths[g->n++] = xstrdup(path);
+}
+
+static void
+put_group(struct coord *c, struct buf *b, const struct group_list *g, const char *path)
+{
+	const struct aggregator_check *ck;
+	const char *name = path, *p;
+	char id[33], *parent, *cpath;
+	size_t nck, i;
+	int first = 1;
+
+	ck = aggregator_checks(c->agg, &nck);
+	for (p = path; (p = strstr(p, "::")) != NULL; p += 2)
+		name = p + 2;
+	path_id(path, id);
+	buf_printf(b, "{\"type\":\"groups\",\"id\":\"%s\",\"attributes\":{\"path\":", id);
+	format_json_cstring(b, path, 0);
+	buf_puts(b, ",\"name\":");
+	format_json_cstring(b, name, 0);
+	buf_puts(b, ",\"checks\":");
+	for (i = 0; i < nck; i++) {
+		if (strcmp(ck[i].group, path) != 0)
+			continue;
+		cpath = xasprintf("%s::%s", path, ck[i].name);
+		path_id(cpath, id);
+		buf_printf(b, "%s{\"id\":\"%s\",\"path\":", first ? "[" : ",", id);
+		format_json_cstring(b, cpath, 0);
+		buf_puts(b, ",\"name\":");
+		format_json_cstring(b, ck[i].name, 0);
+		buf_printf(b, ",\"passes\":%llu,\"fails\":%llu}",
+		    (unsigned long long)ck[i].passes, (unsigned long long)ck[i].fails);
+		free(cpath);
+		first = 0;
+	}
+	buf_puts(b, first ? "null" : "]");
+	buf_puts(b, "},\"relationships\":{\"groups\":{\"data\":[");
+	for (first = 1, i = 0; i < g->n; i++) {
+		if (*g->paths[i] == '\0')
+			continue;
+		parent = parent_path(g->paths[i]);
+		if (strcmp(parent, path) == 0) {
+			path_id(g->paths[i], id);
+			buf_printf(b, "%s{\"type\":\"groups\",\"id\":\"%s\"}", first ? "" : ",", id);
+			first = 0;
+		}
+		free(parent);
+	}
+	buf_puts(b, "]},\"parent\":{\"data\":");
+	if (*path == '\0')
+		buf_puts(b, "null");
+	else {
+		parent = parent_path(path);
+		path_id(parent, id);
+		buf_printf(b, "{\"type\":\"groups\",\"id\":\"%s\"}", id);
+		free(parent);
+	}
+	buf_puts(b, "}}}");
+}
+
+/* Depth first from the root, as k6's FlattenGroup. */
+static void
+put_groups(struct coord *c, struct buf *b, const struct group_list *g, const char *path,
+    int *first)
+{
+	char *parent;
+	size_t i;
+
+	if (!*first)
+		buf_putc(b, ',');
+	*first = 0;
+	put_group(c, b, g, path);
+	for (i = 0; i < g->n; i++) {
+		if (*g->paths[i] == '\0')
+			continue;
+		parent = parent_path(g->paths[i]);
+		if (strcmp(parent, path) == 0)
+			put_groups(c, b, g, g->paths[i], first);
+		free(parent);
+	}
+}
+
+/* GET /v1/groups[/id]: the groups seen so far and their checks, as
+ * k6's GroupSummary has them. */
 int
 control_groups(struct coord *c, const char *id, char **out)
 {
-	(void)c;
-	(void)id;
-	*out = xstrdup("Not implemented\nLyocell does not serve /v1/groups yet");
-	return 501;
+	struct group_list g = { NULL, 0 };
+	struct buf b = BUF_INIT;
+	const struct aggregator_check *ck;
+	char *const *seen;
+	char gid[33];
+	size_t i, n;
+	int first = 1, code = 200;
+
+	group_add(&g, "");
+	seen = aggregator_groups(c->agg, &n);
+	for (i = 0; i < n; i++)
+		group_add(&g, seen[i]);
+	ck = aggregator_checks(c->agg, &n);
+	for (i = 0; i < n; i++)
+		group_add(&g, ck[i].group);
+	if (id == NULL) {
+		buf_puts(&b, "{\"data\":[");
+		put_groups(c, &b, &g, "", &first);
+		buf_puts(&b, "]}");
+	} else {
+		for (i = 0; i < g.n; i++) {
+			path_id(g.paths[i], gid);
+			if (strcmp(gid, id) == 0)
+				break;
+		}
+		if (i == g.n) {
+			buf_puts(&b, "Not Found\nNo group with that ID was found");
+			code = 404;
+		} else {
+			buf_puts(&b, "{\"data\":");
+			put_group(c, &b, &g, g.paths[i]);
+			buf_puts(&b, "}");
+		}
+	}
+	for (i = 0; i < g.n; i++)
+		free(g.paths[i]);
+	free(g.paths);
+	*out = buf_steal(&b);
+	return code;
 }

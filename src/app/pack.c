@@ -17,6 +17,7 @@
 #include "engine/plan.h"
 #include "js/modules.h"
 #include "util/buf.h"
+#include "util/format.h"
 #include "util/xmalloc.h"
 #include "app/coord-int.h"
 #include "app/tarball.h"
@@ -50,6 +51,17 @@ archive_requested(struct coord *c)
 	return strcmp(c->script, "-") != 0 && tarball_is(c->script);
 }
 
+/* Push OBJ.FN(top), keeping top under the result. */
+static void
+call_on_top(js_State *J, const char *obj, const char *fn)
+{
+	js_getglobal(J, obj);
+	js_getproperty(J, -1, fn);
+	js_rot2(J);
+	js_copy(J, -3);
+	js_call(J, 1);
+}
+
 /* metadata.json's filename, options and env, read with a state of its
  * own (the coordinator's comes later). */
 static int
@@ -75,22 +87,14 @@ read_metadata(struct coord *c, const char *meta, char **filename, char **cause)
 	js_pop(J, 1);
 	js_getproperty(J, -1, "options");
 	if (js_isobject(J, -1)) {
-		js_getglobal(J, "JSON");
-		js_getproperty(J, -1, "stringify");
-		js_rot2(J);
-		js_copy(J, -3);
-		js_call(J, 1);
+		call_on_top(J, "JSON", "stringify");
 		c->archive_options = xstrdup(js_tostring(J, -1));
 		js_pop(J, 1);
 	}
 	js_pop(J, 1);
 	js_getproperty(J, -1, "env");
 	if (js_isobject(J, -1)) {
-		js_getglobal(J, "Object");
-		js_getproperty(J, -1, "keys");
-		js_rot2(J);
-		js_copy(J, -3);
-		js_call(J, 1);
+		call_on_top(J, "Object", "keys");
 		n = js_getlength(J, -1);
 		for (i = 0; i < n; i++) {
 			js_getindex(J, -1, i);
@@ -116,6 +120,27 @@ out:
 	return rc;
 }
 
+/* Write path, making its directories below the first skip bytes. */
+static int
+write_new(char *path, size_t skip, const char *data, size_t len)
+{
+	char *p;
+	FILE *f;
+
+	for (p = path + skip + 1; (p = strchr(p, '/')) != NULL; p++) {
+		*p = '\0';
+		(void)mkdir(path, 0755);
+		*p = '/';
+	}
+	if ((f = fopen(path, "wbe")) == NULL)
+		return -1;
+	if (fwrite(data, 1, len, f) != len) {
+		fclose(f);
+		return -1;
+	}
+	return fclose(f);
+}
+
 /* If the script is an archive, unpack it and point script_file at its
  * main script.  0, or -1 with *cause. */
 int
@@ -125,7 +150,6 @@ pack_open(struct coord *c, char **cause)
 	const char *tmp = getenv("TMPDIR");
 	size_t len = 0;
 	struct stat st;
-	FILE *f;
 	int rc = -1;
 
 	c->script_file = c->script;
@@ -143,30 +167,11 @@ pack_open(struct coord *c, char **cause)
 		goto out;
 	path = url_path(filename);
 	c->archive_main = xasprintf("%s%s", c->archive_dir, path);
-	/* Old archives keep the main script only as "data". */
-	if (stat(c->archive_main, &st) == -1) {
-		char *slash = strrchr(c->archive_main, '/');
-
-		*slash = '\0';
-		(void)mkdir(c->archive_dir, 0700);
-		{
-			char *p;
-
-			for (p = c->archive_main + strlen(c->archive_dir) + 1; (p = strchr(p, '/'));
-			    p++) {
-				*p = '\0';
-				(void)mkdir(c->archive_main, 0755);
-				*p = '/';
-			}
-			(void)mkdir(c->archive_main, 0755);
-		}
-		*slash = '/';
-		if ((f = fopen(c->archive_main, "wbe")) == NULL ||
-		    fwrite(data, 1, len, f) != len || fclose(f) != 0) {
-			*cause = xasprintf("cannot unpack %s: %s", c->archive_main,
-			    strerror(errno));
-			goto out;
-		}
+	/* The main script is "data" (under file/ only as a hard link). */
+	if (stat(c->archive_main, &st) == -1 && write_new(c->archive_main,
+	    strlen(c->archive_dir), data, len) == -1) {
+		*cause = xasprintf("cannot unpack %s: %s", c->archive_main, strerror(errno));
+		goto out;
 	}
 	c->script_file = c->archive_main;
 	rc = 0;
@@ -224,22 +229,6 @@ read_all(const char *path, size_t *len, char **cause)
 	fclose(f);
 	*len = b.len;
 	return b.data != NULL ? buf_steal(&b) : xstrdup("");
-}
-
-/* The JSON string of s. */
-static void
-put_json_string(struct buf *b, const char *s)
-{
-	buf_putc(b, '"');
-	for (; *s != '\0'; s++) {
-		if (*s == '"' || *s == '\\')
-			buf_printf(b, "\\%c", *s);
-		else if ((unsigned char)*s < 0x20)
-			buf_printf(b, "\\u%04x", (unsigned char)*s);
-		else
-			buf_putc(b, *s);
-	}
-	buf_putc(b, '"');
 }
 
 /* `lyocell archive`: after prepare(), with the consolidation result on
@@ -306,9 +295,9 @@ pack_write(struct coord *c, const char *out, char **cause)
 		eq = strchr(vals[i], '=');
 		abs = xstrndup(vals[i], (size_t)(eq - vals[i]));
 		buf_puts(&env, i ? "," : "");
-		put_json_string(&env, abs);
+		format_json_cstring(&env, abs, 0);
 		buf_putc(&env, ':');
-		put_json_string(&env, eq + 1);
+		format_json_cstring(&env, eq + 1, 0);
 		free(abs);
 	}
 	buf_putc(&env, '}');

@@ -397,6 +397,17 @@ coord_free(struct coord *c)
 	tagset_table_free(c->tagsets);
 }
 
+/* What inspect and archive start with; an exit code. */
+static int
+coord_begin(struct coord *c, const struct cli *cli)
+{
+	memset(c, 0, sizeof *c);
+	c->cli = cli;
+	c->script = cli->args[0];
+	log_init(cli_flag(cli, "verbose", 0), 0);
+	return check_flags(cli);
+}
+
 int
 coordinator_inspect(const struct cli *cli)
 {
@@ -405,11 +416,7 @@ coordinator_inspect(const struct cli *cli)
 	int rc;
 	size_t i;
 
-	memset(&c, 0, sizeof c);
-	c.cli = cli;
-	c.script = cli->args[0];
-	log_init(cli_flag(cli, "verbose", 0), 0);
-	if ((rc = check_flags(cli)) != EXIT_OK)
+	if ((rc = coord_begin(&c, cli)) != EXIT_OK)
 		return rc;
 	if (cli_flag(cli, "bundle", 0)) {
 		struct bundle *b = bundle_build(c.script, modules_names(), &cause);
@@ -457,11 +464,7 @@ coordinator_archive(const struct cli *cli)
 	const char *out = cli_get(cli, "archive-out");
 	int rc;
 
-	memset(&c, 0, sizeof c);
-	c.cli = cli;
-	c.script = cli->args[0];
-	log_init(cli_flag(cli, "verbose", 0), 0);
-	if ((rc = check_flags(cli)) != EXIT_OK)
+	if ((rc = coord_begin(&c, cli)) != EXIT_OK)
 		return rc;
 	rc = prepare(&c, &functions);
 	if (rc == EXIT_OK && pack_write(&c, out != NULL ? out : "archive.tar", &cause) == -1) {

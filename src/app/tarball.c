@@ -247,8 +247,7 @@ tarball_extract(const char *path, const char *dir, char **metadata, char **data,
 	struct archive *a = archive_read_new();
 	struct archive_entry *e;
 	struct buf b = BUF_INIT, main = BUF_INIT;
-	char **links = NULL, *dest;
-	size_t nlinks = 0, i;
+	char *dest;
 	const char *name, *local, *hard;
 	int rc = -1, r;
 
@@ -276,14 +275,9 @@ tarball_extract(const char *path, const char *dir, char **metadata, char **data,
 			*cause = xasprintf("%s: %s leaves the archive", path, name);
 			goto out;
 		}
-		if (hard != NULL && local != NULL) {
-			/* k6 links the main script to "data": written once
-			 * data is known. */
-			links = xreallocarray(links, nlinks + 1, sizeof *links);
-			links[nlinks++] = xstrdup(local);
-			continue;
-		}
-		if (archive_entry_filetype(e) != AE_IFREG)
+		/* As k6's reader: regular files only.  Its main script is
+		 * a hard link to "data", which the caller writes. */
+		if (hard != NULL || archive_entry_filetype(e) != AE_IFREG)
 			continue;
 		buf_reset(&b);
 		while ((n = archive_read_data(a, chunk, sizeof chunk)) > 0)
@@ -330,16 +324,6 @@ tarball_extract(const char *path, const char *dir, char **metadata, char **data,
 		*cause = xasprintf("%s: not a k6 archive (no metadata.json)", path);
 		goto out;
 	}
-	for (i = 0; i < nlinks; i++) {
-		dest = xasprintf("%s%s", dir, links[i]);
-		if (make_parents(dest) == -1 || write_file(dest, main.data != NULL ? main.data : "",
-		    main.len) == -1) {
-			*cause = xasprintf("cannot unpack %s: %s", dest, strerror(errno));
-			free(dest);
-			goto out;
-		}
-		free(dest);
-	}
 	*datalen = main.len;
 	*data = main.data != NULL ? buf_steal(&main) : xstrdup("");
 	rc = 0;
@@ -351,8 +335,5 @@ out:
 	archive_read_free(a);
 	buf_free(&b);
 	buf_free(&main);
-	for (i = 0; i < nlinks; i++)
-		free(links[i]);
-	free(links);
 	return rc;
 }

@@ -25,9 +25,10 @@ int	 tarball_write(const char *out, const char *metadata,
 	     const struct tarball_file *files, size_t nfiles, char **cause);
 /* Is PATH a tar file (by its header, not its name)? */
 int	 tarball_is(const char *path);
-/* Unpack PATH under DIR (file/x/y to DIR/x/y; https/... is refused,
- * remote modules are not archived by Lyocell) and return metadata.json
- * and "data" (the main script) as owned strings.  Entries that would
+/* Unpack PATH's regular files under DIR (file/x/y to DIR/x/y; https/...
+ * is refused, remote modules are not archived by Lyocell) and return
+ * metadata.json and "data" (the main script, which the caller writes
+ * where metadata.json's filename says) as owned strings.  Entries that would
  * leave DIR are refused.  0, or -1 with *cause. */
 int	 tarball_extract(const char *path, const char *dir, char **metadata,
 	     char **data, size_t *datalen, char **cause);

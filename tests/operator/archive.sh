@@ -105,6 +105,18 @@ else
 	notok "k6's layout: exit $rc" "$tmp/err"
 fi
 
+# Only "data" holds the main script (archives of older k6).
+rm "$k/file/home/nobody/t/archive-main.js"
+(cd "$k" && tar cf "$tmp/k6data.tar" --format=ustar metadata.json data file)
+(cd "$tmp/elsewhere" && k6 run -q "$tmp/k6data.tar" --summary-export "$tmp/s4.json") \
+	>"$tmp/out" 2>"$tmp/err"
+rc=$?
+if [ $rc -eq 0 ] && check "$tmp/s4.json" 'm.iterations.count === 6' >>"$tmp/err" 2>&1; then
+	ok "the main script from data alone"
+else
+	notok "main from data: exit $rc" "$tmp/err"
+fi
+
 # Refused: not an archive, an entry leaving the directory.
 echo 'not a tar' >"$tmp/bad.tar"
 (cd "$tmp/elsewhere" && k6 run -q -t archive "$tmp/bad.tar") >"$tmp/out" 2>"$tmp/err"
