@@ -6,6 +6,23 @@
 set -u
 . "${srcdir:-.}/tests/operator/common.sh" archive
 
+# runs COUNT NAME ARCHIVE [FLAGS...]: run ARCHIVE where its files are not;
+# it must exit 0 after COUNT iterations.
+runs() {
+	local want=$1 what=$2 rc
+	shift 2
+	(cd "$tmp/elsewhere" && k6 run -q "$@" --summary-export "$tmp/s.json") \
+		>"$tmp/out" 2>"$tmp/err"
+	rc=$?
+	if [ $rc -eq 0 ] && check "$tmp/s.json" "m.iterations.count === $want" \
+	    >>"$tmp/err" 2>&1; then
+		ok "$what"
+	else
+		notok "$what: exit $rc" "$tmp/err"
+		return 1
+	fi
+}
+
 mkdir -p "$tmp/src" "$tmp/elsewhere" "$tmp/t"
 # Where the runs unpack their archives: empty again at the end.
 TMPDIR=$tmp/t
@@ -53,22 +70,9 @@ else
 fi
 
 # Run where neither the script nor its files are.
-(cd "$tmp/elsewhere" && k6 run -q "$tmp/a.tar" --summary-export "$tmp/s.json") \
-	>"$tmp/out" 2>"$tmp/err"
-rc=$?
-if [ $rc -eq 0 ] && check "$tmp/s.json" 'm.iterations.count === 12' >>"$tmp/err" 2>&1; then
-	ok "run of the archive elsewhere: its files, options and variables"
-else
-	notok "run of the archive: exit $rc" "$tmp/err"
-fi
-(cd "$tmp/elsewhere" && k6 run -q "$tmp/a.tar" --iterations 5 -e WHERE=archive \
-	--summary-export "$tmp/s2.json") >"$tmp/out" 2>"$tmp/err"
-rc=$?
-if [ $rc -eq 0 ] && check "$tmp/s2.json" 'm.iterations.count === 5' >>"$tmp/err" 2>&1; then
-	ok "the run's flags override the archive's options"
-else
-	notok "flags over an archive: exit $rc" "$tmp/err"
-fi
+runs 12 "run of the archive elsewhere: its files, options and variables" "$tmp/a.tar"
+runs 5 "the run's flags override the archive's options" "$tmp/a.tar" --iterations 5 \
+	-e WHERE=archive
 # An archive as k6 writes it (lib/archive.go): the main script a hard
 # link to data, a home directory anonymised, every option present.
 k=$tmp/k6made
@@ -95,27 +99,13 @@ cat >"$k/metadata.json" <<'EOS'
 }
 EOS
 (cd "$k" && tar cf "$tmp/k6.tar" --format=ustar metadata.json data file)
-(cd "$tmp/elsewhere" && k6 run -q "$tmp/k6.tar" --summary-export "$tmp/s3.json") \
-	>"$tmp/out" 2>"$tmp/err"
-rc=$?
-if [ $rc -eq 0 ] && check "$tmp/s3.json" 'm.iterations.count === 6' >>"$tmp/err" 2>&1 &&
-    ! grep -q 'level=warning' "$tmp/err"; then
-	ok "an archive in k6's layout runs, its null options unset"
-else
-	notok "k6's layout: exit $rc" "$tmp/err"
-fi
+runs 6 "an archive in k6's layout runs, its null options unset" "$tmp/k6.tar" &&
+	grep -q 'level=warning' "$tmp/err" && notok "k6's layout: warnings" "$tmp/err"
 
 # Only "data" holds the main script (archives of older k6).
 rm "$k/file/home/nobody/t/archive-main.js"
 (cd "$k" && tar cf "$tmp/k6data.tar" --format=ustar metadata.json data file)
-(cd "$tmp/elsewhere" && k6 run -q "$tmp/k6data.tar" --summary-export "$tmp/s4.json") \
-	>"$tmp/out" 2>"$tmp/err"
-rc=$?
-if [ $rc -eq 0 ] && check "$tmp/s4.json" 'm.iterations.count === 6' >>"$tmp/err" 2>&1; then
-	ok "the main script from data alone"
-else
-	notok "main from data: exit $rc" "$tmp/err"
-fi
+runs 6 "the main script from data alone" "$tmp/k6data.tar"
 
 # Refused: not an archive, an entry leaving the directory.
 echo 'not a tar' >"$tmp/bad.tar"
