@@ -8,6 +8,8 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
+#include <errno.h>
 
 #include "cli.h"
 #include "defaults.h"
@@ -59,6 +61,8 @@ control_publish(struct coord *c)
 		st.vus += c->workers[i].vus;
 		st.vus_max += c->workers[i].vus_max;
 	}
+	if (st.vus_max == 0)
+		st.vus_max = c->api_vus_max;	/* made, not started yet */
 	st.tainted = tainted(c);
 	api_publish(c->api, &st);
 	if (c->signals || early_signals || c->aborted)
@@ -259,6 +263,40 @@ control_wait(struct coord *c)
 	return rc;
 }
 
+/* --paused, with the workers' VUs made: serve the API until resumed,
+ * then run the deferred setup() and hand its data to the workers.  A
+ * stop, a signal or a failed setup() is left in c for run_workers. */
+void
+control_resume(struct coord *c)
+{
+	const char *data;
+	size_t len;
+
+	c->api_vus_max = c->plan.max_vus;
+	control_publish(c);
+	while (api_paused(c->api) && !c->rest_stopped && !c->signals)
+		event_base_loop(c->base, EVLOOP_ONCE);
+	if (c->rest_stopped || c->signals) {
+		control_status(c, API_INTERRUPTED);
+		return;
+	}
+	c->api_started = 1;
+	control_status(c, API_STARTED);
+	if (c->setup_in_run) {
+		control_status(c, API_SETUP);
+		c->setup_code = lifecycle(c, "setup", c->setup_timeout, EXIT_SETUP_TIMEOUT,
+		    &c->setup_json);
+		if (c->setup_code != EXIT_OK)
+			return;
+	}
+	data = c->setup_json != NULL ? c->setup_json : "";
+	len = strlen(data);
+	if (pwrite(c->setup_fd, data, len, 0) != (ssize_t)len) {
+		log_msg(LOG_ERROR, NULL, "setup data for the workers: %s", strerror(errno));
+		c->setup_code = EXIT_INTERNAL;
+	}
+}
+
 /* --linger: after the test, the API stays until a signal. */
 void
 control_linger(struct coord *c)
@@ -293,6 +331,9 @@ control_free(struct coord *c)
 	if (c->api_tick != NULL)
 		event_free(c->api_tick);
 	c->api_ev = c->api_tick = NULL;
+	if (c->paused_start && c->setup_fd >= 0)
+		close(c->setup_fd);
+	c->setup_fd = -1;
 	api_free(c->api);
 	c->api = NULL;
 	free(c->lifecycle_error);

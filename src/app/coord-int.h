@@ -119,6 +119,15 @@ struct coord {
 	int			 api_status;	/* enum api_status */
 	int			 api_started, api_ended;
 	int			 rest_stopped;	/* PATCH stopped: exit 103 */
+	/* --paused: the workers make their VUs, then wait for the resume;
+	 * setup() runs after it (setup_in_run) and its data reaches the
+	 * workers through setup_fd, a memfd they read at the start. */
+	int			 paused_start;
+	int			 setup_in_run;
+	double			 setup_timeout;
+	int			 setup_code;	/* the deferred setup()'s exit code */
+	int			 setup_fd;
+	int64_t			 api_vus_max;	/* VUs made before the start */
 	char			*lifecycle_error;	/* why setup/teardown failed */
 };
 
@@ -158,6 +167,7 @@ void	control_publish(struct coord *c);
 void	control_status(struct coord *c, int status);
 int	control_start(struct coord *c);
 int	control_wait(struct coord *c);
+void	control_resume(struct coord *c);
 void	control_linger(struct coord *c);
 void	control_free(struct coord *c);
 int	control_metrics(struct coord *c, const char *id, char **out);

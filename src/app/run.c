@@ -492,11 +492,12 @@ coordinator_run(const struct cli *cli)
 	struct coord c;
 	char *functions = NULL, *cause = NULL, *teardown_result = NULL, *breached = NULL;
 	const char *w, *logfile;
-	int rc, code = EXIT_OK, setup_failed = 0, unwritten, err;
+	int rc, code = EXIT_OK, setup_failed = 0, unwritten, err, has_setup;
 	uint64_t lost;
 	double dur;
 
 	memset(&c, 0, sizeof c);
+	c.setup_fd = -1;
 	c.cli = cli;
 	c.script = cli->args[0];
 	c.quiet = cli_flag(cli, "quiet", 0);
@@ -542,20 +543,24 @@ coordinator_run(const struct cli *cli)
 	banner(&c);
 	if (c.tty && !c.quiet)
 		log_screen_init();
-	/* --paused: setup() and the test wait for the resume. */
-	if ((code = control_wait(&c)) != EXIT_OK)
+	/* --paused: the workers make their VUs first, and run_workers waits
+	 * for the resume (control_resume), setup() after it. */
+	c.paused_start = c.api != NULL && api_paused(c.api);
+	if (!c.paused_start && (code = control_wait(&c)) != EXIT_OK)
 		goto summary;
 
-	if (has_export(functions, "setup") && !cli_flag(cli, "no-setup", 0)) {
-		double timeout = 60000;
-
-		control_status(&c, API_SETUP);
+	has_setup = has_export(functions, "setup") && !cli_flag(cli, "no-setup", 0);
+	if (has_setup) {
 		js_getproperty(c.cj, -1, "options");
-		timeout = opt_duration(c.cj, "setupTimeout", K6_DEFAULT(setupTimeout));
+		c.setup_timeout = opt_duration(c.cj, "setupTimeout", K6_DEFAULT(setupTimeout));
 		js_pop(c.cj, 1);
+		c.setup_in_run = c.paused_start;
+	}
+	if (has_setup && !c.setup_in_run) {
+		control_status(&c, API_SETUP);
 		/* As in k6, a failed setup() ends the test, but what it
 		 * measured still makes a summary. */
-		if ((code = lifecycle(&c, "setup", timeout, EXIT_SETUP_TIMEOUT,
+		if ((code = lifecycle(&c, "setup", c.setup_timeout, EXIT_SETUP_TIMEOUT,
 		    &c.setup_json)) != EXIT_OK) {
 			setup_failed = 1;
 			goto summary;
@@ -579,6 +584,14 @@ coordinator_run(const struct cli *cli)
 		rc = EXIT_SCRIPT_EXCEPTION;
 		goto out;
 	}
+	if (c.setup_code != EXIT_OK) {
+		/* The setup() that came after the resume failed. */
+		code = c.setup_code;
+		setup_failed = 1;
+		goto summary;
+	}
+	if (c.rest_stopped && !c.started)
+		goto summary;
 	if (has_export(functions, "teardown") && !cli_flag(cli, "no-teardown", 0)) {
 		double timeout;
 

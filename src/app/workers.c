@@ -13,6 +13,7 @@
 #include <unistd.h>
 
 #include "engine/vualloc.h"
+#include "exitcode.h"
 #include "util/log.h"
 #include "util/xmalloc.h"
 #include "app/api.h"
@@ -103,6 +104,13 @@ run_workers(struct coord *c, char **cause)
 		executor_pool_size(&c->plan, &tmp, &planned, &possible, NULL);
 		base += (uint32_t)possible;
 	}
+	/* --paused: setup()'s data, known only after the workers start,
+	 * reaches them in a file they share. */
+	c->setup_fd = -1;
+	if (c->paused_start && (c->setup_fd = memfd_create("lyocell-setup", MFD_CLOEXEC)) == -1) {
+		*cause = xasprintf("memfd_create: %s", strerror(errno));
+		return -1;
+	}
 	fflush(stdout);
 	fflush(stderr);
 	/* The init pass's garbage is not the workers' to inherit. */
@@ -179,7 +187,10 @@ run_workers(struct coord *c, char **cause)
 	for (i = 0; i < c->nworkers && c->abort_reason == NULL && c->broken == NULL; i++)
 		if (c->workers[i].dead && !c->workers[i].ready)
 			c->broken = xasprintf("worker %d exited before the test started", i);
-	if (c->abort_reason != NULL || c->broken != NULL || c->signals || c->rest_stopped) {
+	if (c->abort_reason == NULL && c->broken == NULL && !c->signals && c->paused_start)
+		control_resume(c);
+	if (c->abort_reason != NULL || c->broken != NULL || c->signals || c->rest_stopped ||
+	    c->setup_code != EXIT_OK) {
 		stop_workers(c);
 	} else {
 		c->t_start = engine_now();

@@ -284,6 +284,30 @@ fi
 #   k6 merge "$tmp"/pod-*/summary.json   must give the unsplit verdict.
 # ---------------------------------------------------------------------
 
+##### A standard runner with setup(): its VUs are made while paused,
+##### setup() runs after the resume and its data reaches every VU.
+N=1
+user=(--vus 3 --iterations 9)
+rm -rf "$tmp"/pod-*
+runner 1 1 contract-plz.js
+wait_ready 1
+for _ in $(seq 100); do
+	api GET "$(host 1)" /v1/status >/dev/null
+	grep -q '"vus-max":3' "$tmp/resp" && break
+	sleep 0.1
+done
+cp "$tmp/resp" "$tmp/paused.json"
+before=$(grep -c 'setup ran' "$tmp/pod-1/log")
+starter "$BODY" 1 >/dev/null 2>&1
+if check "$tmp/paused.json" 'data.data.attributes["vus-max"] === 3' \
+    'data.data.attributes.status === 4' >"$tmp/err" 2>&1 && [ "$before" -eq 0 ] &&
+    wait_exit 1 0 >>"$tmp/err" && [ "$(grep -c 'setup ran' "$tmp/pod-1/log")" -eq 1 ]; then
+	ok "paused with its VUs made (vus-max 3), setup() after the resume, its data in every VU"
+else
+	notok "VUs before the resume: $before setups while paused" "$tmp/err"
+	sed 's/^/#   /' "$tmp/pod-1/log" | tail -n 10
+fi
+
 ##### PrivateLoadZone: setup once through the API, teardown once, --linger.
 N=2
 user=(--vus 2 --iterations 8)
