@@ -28,6 +28,10 @@
 #include "util/buf.h"
 #include "util/xmalloc.h"
 
+/* A VU's SharedArray is a user-data object tagged "Array": in k6 it is
+ * an array (Object.prototype.toString gives [object Array]). */
+#define SA_TAG	"Array"
+
 struct store {
 	char		*name;
 	const size_t	*offs;	/* n + 1 offsets into text */
@@ -235,14 +239,41 @@ array_tojson(js_State *J)
 	const struct store *s;
 	size_t i;
 
-	if (!js_isuserdata(J, 0, "SharedArray"))
+	if (!js_isuserdata(J, 0, SA_TAG))
 		js_typeerror(J, "not a SharedArray");
-	s = js_touserdata(J, 0, "SharedArray");
+	s = js_touserdata(J, 0, SA_TAG);
 	js_newarray(J);
 	for (i = 0; i < s->n; i++) {
 		js_getindex(J, 0, (int)i);
 		js_setindex(J, -2, (int)i);
 	}
+}
+
+long
+data_shared_length(const char *tag, const void *data)
+{
+	return tag != NULL && strcmp(tag, SA_TAG) == 0 ?
+	    (long)((const struct store *)data)->n : -1;
+}
+
+/* Array.isArray: true for a SharedArray too, as in k6. */
+void
+data_isarray(js_State *J)
+{
+	js_pushboolean(J, js_isarray(J, 1) || js_isuserdata(J, 1, SA_TAG));
+}
+
+/* [Symbol.iterator]: Array.prototype's, called from a function of its
+ * own so that the compiled spread and for-of (compile/helpers.js) do not
+ * take a SharedArray for an array of the engine's: it is iterated. */
+static void
+array_values(js_State *J)
+{
+	js_getglobal(J, "Array");
+	js_getproperty(J, -1, "prototype");
+	js_getproperty(J, -1, "@@sym:Symbol.iterator");
+	js_copy(J, 0);
+	js_call(J, 0);
 }
 
 /* Push the VU's SharedArray over s: its prototype, made once per state,
@@ -261,10 +292,12 @@ push_array(js_State *J, const struct store *s)
 		js_newobjectx(J);
 		js_newcfunction(J, array_tojson, "toJSON", 0);
 		js_defproperty(J, -2, "toJSON", JS_DONTENUM);
+		js_newcfunction(J, array_values, "values", 0);
+		js_defproperty(J, -2, "@@sym:Symbol.iterator", JS_DONTENUM);
 		js_copy(J, -1);
 		js_setregistry(J, "ly.data.proto");
 	}
-	js_newuserdatax(J, "SharedArray", (void *)(uintptr_t)s, array_has,
+	js_newuserdatax(J, SA_TAG, (void *)(uintptr_t)s, array_has,
 	    array_put, array_delete, NULL);
 }
 

@@ -490,11 +490,34 @@ check_hdr(js_State *J, const char *name, const char *value)
 		    "line break", name);
 }
 
+/* Go's canonical form of a header name, which k6 sends and shows in
+ * res.request.headers: "x-foo" becomes "X-Foo".  A name with a byte
+ * outside HTTP's token characters stays as it is, as in Go. */
+static void
+canonical_name(char *name)
+{
+	char *p;
+	int upper = 1;
+
+	for (p = name; *p != '\0'; p++)
+		if (!isalnum((unsigned char)*p) &&
+		    strchr("!#$%&'*+-.^_`|~", *p) == NULL)
+			return;
+	for (p = name; *p != '\0'; p++) {
+		if (upper && *p >= 'a' && *p <= 'z')
+			*p = (char)(*p - 'a' + 'A');
+		else if (!upper && *p >= 'A' && *p <= 'Z')
+			*p = (char)(*p - 'A' + 'a');
+		upper = *p == '-';
+	}
+}
+
 static void
 add_hdr(struct http_req *r, const char *name, const char *value)
 {
 	r->hdrs = xreallocarray(r->hdrs, r->nhdrs + 1, sizeof *r->hdrs);
 	r->hdrs[r->nhdrs].name = xstrdup(name);
+	canonical_name(r->hdrs[r->nhdrs].name);
 	r->hdrs[r->nhdrs++].value = xstrdup(value);
 }
 

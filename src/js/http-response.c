@@ -422,11 +422,46 @@ res_free(js_State *J, void *p)
 }
 
 /* Copy what a Response shows of r into one block. */
+/* The headers k6 shows in res.request.headers: those the request set
+ * before it was sent (a form body's Content-Type, User-Agent, the
+ * script's, compression's Content-Encoding), a later one of the same
+ * name replacing an earlier; not Content-Length, which the transfer
+ * computes.  The Cookie header is added from the cookies sent.  Fills
+ * name[] and value[] (room for r->nhdrs + 2) and returns the count. */
+static size_t
+request_headers(const struct http_req *r, const char **name,
+    const char **value)
+{
+	size_t n = 0, i, j;
+
+	if (r->form) {
+		name[n] = "Content-Type";
+		value[n++] = "application/x-www-form-urlencoded";
+	}
+	name[n] = "User-Agent";
+	value[n++] = http_user_agent(r->hv);
+	for (i = 0; i < r->nhdrs; i++) {
+		/* a line break would break the line format of S_REQHDRS */
+		if (strcasecmp(r->hdrs[i].name, "Content-Length") == 0 ||
+		    strchr(r->hdrs[i].value, '\n') != NULL)
+			continue;
+		for (j = 0; j < n; j++)
+			if (strcasecmp(name[j], r->hdrs[i].name) == 0)
+				break;
+		name[j] = r->hdrs[i].name;
+		value[j] = r->hdrs[i].value;
+		if (j == n)
+			n++;
+	}
+	return n;
+}
+
 static struct res *
 res_new(const struct http_req *r)
 {
 	const char *v[NSTR];
-	size_t len[NSTR], total = 0, i, nh = 0;
+	size_t len[NSTR], total = 0, i, nh;
+	const char **hn, **hv;
 	struct res *x;
 	char *p;
 
@@ -443,11 +478,12 @@ res_new(const struct http_req *r)
 	v[S_REQBODY] = r->body.len > 0 ? r->body.data : NULL;
 	for (i = 0; i < NSTR; i++)
 		len[i] = v[i] == NULL ? 0 : i == S_REQBODY ? r->body.len : strlen(v[i]);
-	/* header values with a line break would break the line format */
-	for (i = 0; i < r->nhdrs; i++)
-		if (strchr(r->hdrs[i].value, '\n') == NULL)
-			nh += strlen(r->hdrs[i].name) + strlen(r->hdrs[i].value) + 3;
-	len[S_REQHDRS] = nh;
+	hn = xreallocarray(NULL, 2 * (r->nhdrs + 2), sizeof *hn);
+	hv = hn + r->nhdrs + 2;
+	nh = request_headers(r, hn, hv);
+	for (i = 0; i < nh; i++)
+		len[S_REQHDRS] += strlen(hn[i]) + strlen(hv[i]) + 3;
+
 	for (i = 0; i < NSTR; i++)
 		total += len[i] + 1;
 	x = xmalloc(sizeof *x + total);
@@ -468,16 +504,15 @@ res_new(const struct http_req *r)
 		if (i == S_REQHDRS) {
 			size_t j;
 
-			for (j = 0; j < r->nhdrs; j++)
-				if (strchr(r->hdrs[j].value, '\n') == NULL)
-					p += sprintf(p, "%s: %s\n", r->hdrs[j].name,
-					    r->hdrs[j].value);
+			for (j = 0; j < nh; j++)
+				p += sprintf(p, "%s: %s\n", hn[j], hv[j]);
 		} else if (len[i] > 0) {
 			memcpy(p, v[i], len[i]);
 			p += len[i];
 		}
 		*p++ = '\0';
 	}
+	free(hn);
 	return x;
 }
 

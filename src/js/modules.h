@@ -47,6 +47,9 @@ void	http_module_open(js_State *);
 void	encoding_module_open(js_State *);
 void	crypto_module_open(js_State *);
 void	data_module_open(js_State *);
+/* A SharedArray's length, -1 for any other user data. */
+long	data_shared_length(const char *tag, const void *data);
+void	data_isarray(js_State *);
 void	timers_module_open(js_State *);
 /* The global crypto (js/webcrypto.c). */
 void	webcrypto_define(js_State *);
@@ -54,8 +57,6 @@ void	html_module_open(js_State *);
 /* Define Response's html, submitForm and clickLink on the object on top
  * (js/html.c). */
 void	html_response_methods(js_State *);
-/* Large-subject regular expressions through PCRE2 (js/regexp.c). */
-void	regexp_define(js_State *);
 void	timers_define(js_State *);
 /* setTimeout and friends: at an iteration's end, run its event loop to
  * its end (timers, Promise jobs). */
