@@ -138,12 +138,12 @@ archive_args=(--vus 6 --iterations 120 --summary-export summary.json)	# ParseCLI
 mkdir "$tmp/unsplit"
 (cd "$tmp/unsplit" && k6 run --quiet --vus 6 --iterations 120 --summary-export summary.json \
 	"$tmp/contract-test.js") >"$tmp/unsplit/log" 2>&1
-rc=$?
-if [ $rc -eq 0 ] && check "$tmp/unsplit/summary.json" 'm.http_reqs.count === 120' \
+unsplit_rc=$?
+if [ $unsplit_rc -eq 99 ] && check "$tmp/unsplit/summary.json" 'm.http_reqs.count === 120' \
     >>"$tmp/unsplit/log" 2>&1; then
-	ok "the unsplit run: 120 requests"
+	ok "the unsplit run: 120 requests, its threshold count<100 crossed (99)"
 else
-	notok "the unsplit run: exit $rc" "$tmp/unsplit/log"
+	notok "the unsplit run: exit $unsplit_rc" "$tmp/unsplit/log"
 fi
 
 # The initializer (initializer.go): its exact shell, its log read as
@@ -199,7 +199,7 @@ api GET "$(host 1)" /v1/status >/dev/null
 if check "$tmp/resp" 'data.data.attributes.running === false' \
     'data.data.attributes.paused === true' 'data.data.attributes.status === 4' \
     'data.data.type === "status" && data.data.id === "default"' >"$tmp/err" 2>&1 &&
-    [ ! -s "$tmp/pod-1/out.json" ] || ! grep -q '"type":"Point"' "$tmp/pod-1/out.json"; then
+    { [ ! -s "$tmp/pod-1/out.json" ] || ! grep -q '"type":"Point"' "$tmp/pod-1/out.json"; }; then
 	ok "paused: status 4, not running, nothing measured"
 else
 	notok "paused status" "$tmp/err"
@@ -279,10 +279,19 @@ else
 	notok "untagged samples on runners$bad"
 fi
 
-# ---------------------------------------------------------------------
-# One verdict across instances: `lyocell merge` (branch merge) goes here.
-#   k6 merge "$tmp"/pod-*/summary.json   must give the unsplit verdict.
-# ---------------------------------------------------------------------
+# One verdict across instances: each runner passed its share of the
+# threshold; the merge of their exports judges the whole test as the
+# unsplit run did.
+(cd "$tmp" && "$LYOCELL" merge --summary-export merged.json pod-1/summary.json \
+	pod-2/summary.json pod-3/summary.json) >"$tmp/merge.log" 2>&1
+rc=$?
+if [ $rc -eq "$unsplit_rc" ] && check "$tmp/merged.json" 'm.http_reqs.count === 120' \
+    'm.iterations.count === 120' 'm.http_reqs.thresholds["count<100"] === true' \
+    >>"$tmp/merge.log" 2>&1; then
+	ok "lyocell merge of the runners' exports: 120 requests, exit $rc as the unsplit run"
+else
+	notok "merge: exit $rc, the unsplit run $unsplit_rc" "$tmp/merge.log"
+fi
 
 ##### A standard runner with setup(): its VUs are made while paused,
 ##### setup() runs after the resume and its data reaches every VU.
