@@ -238,7 +238,9 @@ control_start(struct coord *c)
 	event_add(c->api_ev, NULL);
 	c->api_tick = event_new(c->base, -1, EV_PERSIST, control_cb, c);
 	event_add(c->api_tick, &control_tick);
-	control_status(c, paused ? API_PAUSED_BEFORE_RUN : API_INIT_DONE);
+	/* Paused, the workers make their VUs next (k6's InitVUs); the
+	 * status is 4 once they are, and still paused. */
+	control_status(c, paused ? API_INIT_VUS : API_INIT_DONE);
 	return EXIT_OK;
 }
 
@@ -273,7 +275,11 @@ control_resume(struct coord *c)
 	size_t len;
 
 	c->api_vus_max = c->plan.max_vus;
-	control_publish(c);
+	/* As k6's Run: status 4 only if no resume came during the init. */
+	if (api_paused(c->api))
+		control_status(c, API_PAUSED_BEFORE_RUN);
+	else
+		control_publish(c);
 	while (api_paused(c->api) && !c->rest_stopped && !c->signals)
 		event_base_loop(c->base, EVLOOP_ONCE);
 	if (c->rest_stopped || c->signals) {

@@ -67,6 +67,18 @@ wait_ready() {
 	return 1
 }
 
+# wait_paused I: runner i has made its VUs and waits (k6's status 4,
+# after 1 while they are made); its status in $tmp/resp.
+wait_paused() {
+	local t
+	for t in $(seq 300); do
+		api GET "$(host "$1")" /v1/status >/dev/null
+		grep -q '"status":4,' "$tmp/resp" && return 0
+		sleep 0.1
+	done
+	return 1
+}
+
 # curl_start.go / curl_stop.go: one sh -c, one curl per runner in turn.
 starter() {
 	local body=$1 cmd= i
@@ -195,12 +207,13 @@ if wait_ready $N; then
 else
 	notok "runners never became ready" "$tmp/pod-1/log"
 fi
-api GET "$(host 1)" /v1/status >/dev/null
+wait_paused 1
 if check "$tmp/resp" 'data.data.attributes.running === false' \
     'data.data.attributes.paused === true' 'data.data.attributes.status === 4' \
+    'data.data.attributes["vus-max"] === 2' \
     'data.data.type === "status" && data.data.id === "default"' >"$tmp/err" 2>&1 &&
     { [ ! -s "$tmp/pod-1/out.json" ] || ! grep -q '"type":"Point"' "$tmp/pod-1/out.json"; }; then
-	ok "paused: status 4, not running, nothing measured"
+	ok "paused: status 4 with its 2 VUs made, not running, nothing measured"
 else
 	notok "paused status" "$tmp/err"
 fi
@@ -300,11 +313,7 @@ user=(--vus 3 --iterations 9)
 rm -rf "$tmp"/pod-*
 runner 1 1 contract-plz.js
 wait_ready 1
-for _ in $(seq 100); do
-	api GET "$(host 1)" /v1/status >/dev/null
-	grep -q '"vus-max":3' "$tmp/resp" && break
-	sleep 0.1
-done
+wait_paused 1
 cp "$tmp/resp" "$tmp/paused.json"
 before=$(grep -c 'setup ran' "$tmp/pod-1/log")
 starter "$BODY" 1 >/dev/null 2>&1
@@ -315,6 +324,28 @@ if check "$tmp/paused.json" 'data.data.attributes["vus-max"] === 3' \
 else
 	notok "VUs before the resume: $before setups while paused" "$tmp/err"
 	sed 's/^/#   /' "$tmp/pod-1/log" | tail -n 10
+fi
+
+##### A slow VU init: ready meanwhile (k6's status 1, InitVUs), and the
+##### starter's resume that comes during it is kept.
+N=1
+user=(--vus 2 --iterations 4 --summary-export summary.json)
+rm -rf "$tmp"/pod-*
+runner 1 1 contract-slow-init.js
+wait_ready 1
+api GET "$(host 1)" /v1/status >/dev/null
+cp "$tmp/resp" "$tmp/init.json"
+starter "$BODY" 1 >"$tmp/starter.log" 2>&1
+wait_exit 1 0 >"$tmp/err"
+rc=$?
+if check "$tmp/init.json" 'data.data.attributes.status === 1' \
+    'data.data.attributes["vus-max"] === 0' 'data.data.attributes.paused === true' \
+    >>"$tmp/err" 2>&1 && grep -q '"http_code":200' "$tmp/starter.log" && [ $rc -eq 0 ] &&
+    check "$tmp/pod-1/summary.json" 'm.iterations.count === 4' >>"$tmp/err" 2>&1; then
+	ok "slow VU init: status 1 while the VUs are made, a resume meanwhile kept, 4 iterations"
+else
+	notok "resume during the VUs' init" "$tmp/err"
+	sed 's/^/#   /' "$tmp/init.json" "$tmp/starter.log"
 fi
 
 ##### PrivateLoadZone: setup once through the API, teardown once, --linger.
