@@ -184,9 +184,13 @@ prepare(struct coord *c, char **functions)
 	/* inspect's maxVUs and totalDuration: k6's, from the plan's steps. */
 	js_getproperty(c->cj, -1, "plan");
 	if (js_isobject(c->cj, -1)) {
+		char total[32];
+
 		js_pushnumber(c->cj, (double)c->plan.max_vus);
 		js_setproperty(c->cj, -2, "maxVUs");
-		js_pushnumber(c->cj, c->plan.total_duration);
+		/* A Go duration string, as k6's types.NullDuration. */
+		js_pushstring(c->cj, duration_format(c->plan.total_duration, total,
+		    sizeof total));
 		js_setproperty(c->cj, -2, "totalDuration");
 	}
 	js_pop(c->cj, 1);

@@ -193,7 +193,7 @@ sh -c "$INIT_SH" sh "$arc" k6 archive "$tmp/contract-test.js" -O "$arc" "${archi
 	>"$tmp/init.log" 2>&1
 rc=$?
 if [ $rc -eq 0 ] && check "$tmp/init.log" "data.maxVUs >= $N" 'data.maxVUs === 6' \
-    'data.totalDuration !== undefined' >>"$tmp/k6logs" 2>&1; then
+    'data.totalDuration === "10m30s"' >>"$tmp/k6logs" 2>&1; then
 	ok "initializer: archive + inspect, one JSON document, maxVUs 6 >= $N"
 else
 	notok "initializer: exit $rc" "$tmp/init.log"

@@ -596,7 +596,7 @@ var __ly_options = (function () {
 					warnings.push("not supported yet: option \"" + k + "\" is ignored");
 			}
 		/* The coordinator fills both in from the execution plan. */
-		plan = { maxVUs: 0, totalDuration: 0 };
+		plan = { maxVUs: 0, totalDuration: "0s" };
 		return { options: o, scenarios: list, plan: plan, warnings: warnings,
 			archived: archived };
 	}
