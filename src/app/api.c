@@ -95,7 +95,15 @@ reply(struct evhttp_request *req, int code, const char *type, const char *body)
 
 	if (type != NULL)
 		evhttp_add_header(evhttp_request_get_output_headers(req), "Content-Type", type);
-	if (body != NULL)
+	if (evhttp_request_get_command(req) == EVHTTP_REQ_HEAD) {
+		/* evhttp leaves a HEAD answer without its length, and a
+		 * client that waits for the body hangs; Go's says it and
+		 * sends no body. */
+		char len[24];
+
+		snprintf(len, sizeof len, "%zu", body != NULL ? strlen(body) : 0);
+		evhttp_add_header(evhttp_request_get_output_headers(req), "Content-Length", len);
+	} else if (body != NULL)
 		evbuffer_add(b, body, strlen(body));
 	evhttp_send_reply(req, code, NULL, b);
 	evbuffer_free(b);

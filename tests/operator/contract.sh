@@ -234,6 +234,13 @@ c=$(api PATCH "$(host 1)" /v1/status '{"data":{"attributes":{"vus":2}}}'); [ "$c
 	check "$tmp/resp" 'data.errors[0].title === "Execution config error"' >/dev/null ||
 	bad="$bad vus=$c"
 c=$(api GET "$(host 1)" /ping); [ "$c" = 200 ] && [ "$(cat "$tmp/resp")" = ok ] || bad="$bad ping=$c"
+# A HEAD answer says its length (Go's does), so a client that waits for
+# the body it announces does not hang, and sends no body.
+c=$(curl -s -m 2 -o /dev/null -w '%{http_code}' -X HEAD "http://$(host 1):$PORT/v1/status") &&
+	[ "$c" = 405 ] || bad="$bad head=$c"
+h=$(curl -s -m 2 -i -X HEAD "http://$(host 1):$PORT/ping" | tr -d '\r')
+case $h in *"Content-Length: 2"*) ;; *) bad="$bad head-ping-length" ;; esac
+[ "${h%ok}" = "$h" ] || bad="$bad head-ping-body"
 if [ -z "$bad" ]; then
 	ok "bad input as k6: 404, 405, 400 Invalid data, 500 Pause error, 500 VU changes"
 else
