@@ -107,6 +107,13 @@ rm "$k/file/home/nobody/t/archive-main.js"
 (cd "$k" && tar cf "$tmp/k6data.tar" --format=ustar metadata.json data file)
 runs 6 "the main script from data alone" "$tmp/k6data.tar"
 
+# A script's scenarios, as k6 archives them: every field, null when unset.
+sed -i 's/"vus": 2, "duration": null, "iterations": 6, "stages": null,/"vus": null, "duration": null, "iterations": null, "stages": null,/
+s/"scenarios": null,/"scenarios": { "default": { "executor": "shared-iterations", "startTime": null, "gracefulStop": null, "env": null, "exec": null, "tags": null, "vus": 2, "iterations": 6, "maxDuration": null } },/' \
+	"$k/metadata.json"
+(cd "$k" && tar cf "$tmp/k6sc.tar" --format=ustar metadata.json data file)
+runs 6 "an archive's scenarios with k6's null fields" "$tmp/k6sc.tar"
+
 # Refused: not an archive, an entry leaving the directory.
 echo 'not a tar' >"$tmp/bad.tar"
 (cd "$tmp/elsewhere" && k6 run -q -t archive "$tmp/bad.tar") >"$tmp/out" 2>"$tmp/err"

@@ -286,6 +286,13 @@ var __ly_options = (function () {
 			    ": only letters, digits, '_' and '-' are allowed");
 		if (!isObject(sc))
 			fail(what + " must be an object");
+		/* k6's Null* fields read null as unset, and its archives write
+		 * every field of a scenario, null when unset. */
+		n = {};
+		for (k in sc)
+			if (own(sc, k) && sc[k] !== null)
+				n[k] = sc[k];
+		sc = n;
 		ex = sc.executor;
 		if (typeof ex !== "string" || ex === "")
 			fail(what + ": executor is required");
