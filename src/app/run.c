@@ -16,6 +16,7 @@
 #include "defaults.h"
 #include "app/api.h"
 #include "app/coordinator.h"
+#include "app/tarball.h"
 #include "exitcode.h"
 #include "js/modules.h"
 #include "js/runtime.h"
@@ -118,7 +119,14 @@ prepare(struct coord *c, char **functions)
 		free(cause);
 		return EXIT_INVALID_CONFIG;
 	}
-	c->bundle = bundle_build(c->script_file, modules_names(), &cause);
+	if (c->archive_dir != NULL) {
+		/* An archive's remote modules are in it, as k6 reads them. */
+		char *remote = xasprintf("%s/" TARBALL_REMOTE, c->archive_dir);
+
+		c->bundle = bundle_build_from(c->script_file, modules_names(), remote, &cause);
+		free(remote);
+	} else
+		c->bundle = bundle_build(c->script_file, modules_names(), &cause);
 	if (c->bundle == NULL) {
 		log_msg(LOG_ERROR, NULL, "%s", cause);
 		free(cause);

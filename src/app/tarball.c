@@ -248,7 +248,7 @@ tarball_extract(const char *path, const char *dir, char **metadata, char **data,
 	struct archive_entry *e;
 	struct buf b = BUF_INIT, main = BUF_INIT;
 	char *dest;
-	const char *name, *local, *hard;
+	const char *name, *local, *hard, *remote;
 	int rc = -1, r;
 
 	*metadata = NULL;
@@ -271,7 +271,9 @@ tarball_extract(const char *path, const char *dir, char **metadata, char **data,
 		while (*name == '/' || strncmp(name, "./", 2) == 0)
 			name += *name == '/' ? 1 : 2;
 		local = local_path(name);
-		if (local != NULL && !safe(local)) {
+		remote = strncmp(name, "https/", 6) == 0 || strncmp(name, "http/", 5) == 0 ?
+		    name : NULL;
+		if ((local != NULL && !safe(local)) || (remote != NULL && !safe(remote))) {
 			*cause = xasprintf("%s: %s leaves the archive", path, name);
 			goto out;
 		}
@@ -297,8 +299,9 @@ tarball_extract(const char *path, const char *dir, char **metadata, char **data,
 			buf_reset(&main);
 			if (b.len > 0)
 				buf_add(&main, b.data, b.len);
-		} else if (local != NULL) {
-			dest = xasprintf("%s%s", dir, local);
+		} else if (local != NULL || remote != NULL) {
+			dest = local != NULL ? xasprintf("%s%s", dir, local) :
+			    xasprintf("%s/" TARBALL_REMOTE "/%s", dir, remote);
 			if (make_parents(dest) == -1 || write_file(dest, b.data != NULL ? b.data : "",
 			    b.len) == -1) {
 				*cause = xasprintf("cannot unpack %s to %s: %s", name, dest,
@@ -307,8 +310,8 @@ tarball_extract(const char *path, const char *dir, char **metadata, char **data,
 				goto out;
 			}
 			free(dest);
-		} else if (strncmp(name, "https/", 6) == 0 || strncmp(name, "scripts/", 8) == 0 ||
-		    strncmp(name, "files/", 6) == 0) {
+		} else if (strncmp(name, "scripts/", 8) == 0 || strncmp(name, "files/", 6) == 0) {
+			/* Before k6 0.26: remote modules of another layout. */
 			*cause = xasprintf("%s: remote module %s: not supported yet", path, name);
 			goto out;
 		} else {

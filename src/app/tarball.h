@@ -25,8 +25,12 @@ int	 tarball_write(const char *out, const char *metadata,
 	     const struct tarball_file *files, size_t nfiles, char **cause);
 /* Is PATH a tar file (by its header, not its name)? */
 int	 tarball_is(const char *path);
-/* Unpack PATH's regular files under DIR (file/x/y to DIR/x/y; https/...
- * is refused, remote modules are not archived by Lyocell) and return
+/* Where tarball_extract puts an archive's remote modules, under DIR:
+ * https/HOST/PATH to DIR/TARBALL_REMOTE/https/HOST/PATH. */
+#define TARBALL_REMOTE	":remote"
+
+/* Unpack PATH's regular files under DIR (file/x/y to DIR/x/y, the remote
+ * modules of https/... and http/... under DIR/TARBALL_REMOTE) and return
  * metadata.json and "data" (the main script, which the caller writes
  * where metadata.json's filename says) as owned strings.  Entries that would
  * leave DIR are refused.  0, or -1 with *cause. */

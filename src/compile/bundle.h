@@ -32,6 +32,11 @@ struct bundle {
  * another "k6/..." name is an error naming it.  Returns an owned bundle, or
  * NULL with *cause set to an owned message for the user. */
 struct bundle *bundle_build(const char *path, const char *const *natives, char **cause);
+/* As bundle_build, but http:// and https:// modules are read from
+ * REMOTE/SCHEME/HOST/PATH (an unpacked k6 archive's https/ tree), never
+ * fetched; REMOTE NULL fetches them. */
+struct bundle *bundle_build_from(const char *path, const char *const *natives,
+	    const char *remote, char **cause);
 void	bundle_free(struct bundle *);	/* NULL is a no-op */
 /* Compile one source text; for unit tests and `lyocell inspect --bundle`. */
 char	*bundle_compile_source(const char *name, const char *src, size_t len, char **cause);

@@ -114,6 +114,40 @@ s/"scenarios": null,/"scenarios": { "default": { "executor": "shared-iterations"
 (cd "$k" && tar cf "$tmp/k6sc.tar" --format=ustar metadata.json data file)
 runs 6 "an archive's scenarios with k6's null fields" "$tmp/k6sc.tar"
 
+# Remote modules, as k6 archives them under https/HOST/PATH (jslib.k6.io
+# in most scripts): read from the archive, never fetched (the host is
+# unresolvable), a relative import inside one resolving to its URL.
+r=$tmp/k6remote
+mkdir -p "$r/https/lyocell.invalid/lib/1.0"
+cat >"$r/data" <<'EOS'
+import { greet } from 'https://lyocell.invalid/lib/1.0/index.js';
+export default function () {
+	if (greet() !== 'hello from afar')
+		throw new Error('not the archived module: ' + greet());
+}
+EOS
+echo "export { greet } from './greet.js';" >"$r/https/lyocell.invalid/lib/1.0/index.js"
+echo "export function greet() { return 'hello from afar'; }" \
+	>"$r/https/lyocell.invalid/lib/1.0/greet.js"
+cat >"$r/metadata.json" <<'EOS'
+{"type":"js","options":{"iterations":3,"scenarios":null,"dns":{"ttl":null}},
+ "filename":"file:///home/nobody/t/remote.js","pwd":"file:///home/nobody/t",
+ "env":{},"compatibilityMode":"extended","k6version":"2.2.0","goos":"linux"}
+EOS
+(cd "$r" && tar cf "$tmp/k6remote.tar" --format=pax metadata.json data https)
+runs 3 "remote modules read from the archive's https/ tree" "$tmp/k6remote.tar"
+sed -i 's,1.0/index.js,1.0/missing.js,' "$r/data"
+(cd "$r" && tar cf "$tmp/k6missing.tar" --format=pax metadata.json data https)
+(cd "$tmp/elsewhere" && k6 inspect --execution-requirements "$tmp/k6missing.tar") \
+	>"$tmp/out" 2>"$tmp/err"
+rc=$?
+if [ $rc -eq 107 ] && grep -q 'https://lyocell.invalid/lib/1.0/missing.js: it is not in the archive' \
+    "$tmp/err"; then
+	ok "a remote module missing from the archive: exit 107, named, not fetched"
+else
+	notok "missing remote module: exit $rc" "$tmp/err"
+fi
+
 # Refused: not an archive, an entry leaving the directory.
 echo 'not a tar' >"$tmp/bad.tar"
 (cd "$tmp/elsewhere" && k6 run -q -t archive "$tmp/bad.tar") >"$tmp/out" 2>"$tmp/err"
