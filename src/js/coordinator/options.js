@@ -31,6 +31,7 @@ var __ly_options = (function () {
 		"linger": null, "no-usage-report": null, "console-output": null,
 		"config": null, "verbose": null, "quiet": null, "no-color": null,
 		"log-output": null, "log-format": null, "workers": null, "heartbeat": null,
+		"worker-timeout": null,
 		"execution-requirements": null, "bundle": null, "json": null,
 		"secret-source": null, "address": null,
 		"archive-out": null, "exclude-env-vars": null
