@@ -259,8 +259,16 @@ pack_write(struct coord *c, const char *out, char **cause)
 		char *p, *d;
 
 		if (strncmp(id, "http://", 7) == 0 || strncmp(id, "https://", 8) == 0) {
-			*cause = xasprintf("%s: remote modules cannot be archived yet", id);
-			goto out;
+			/* As k6: what was fetched, under SCHEME/HOST/PATH. */
+			if (nfiles == 0 || c->bundle->units[i].remote == NULL) {
+				*cause = xasprintf("%s: a remote script cannot be archived", id);
+				goto out;
+			}
+			files[nfiles].path = id;
+			files[nfiles].data = c->bundle->units[i].remote;
+			files[nfiles].len = c->bundle->units[i].remote_len;
+			nfiles++;
+			continue;
 		}
 		if (strncmp(id, "file://", 7) != 0)
 			continue;	/* Lyocell's own */

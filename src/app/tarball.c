@@ -128,9 +128,14 @@ tarball_write(const char *out, const char *metadata, const struct tarball_file *
 		goto out;
 	/* As k6: the directories first, sorted, then the files. */
 	for (i = 0; i < nfiles; i++) {
-		p = tarball_anonymize(files[i].path);
-		names[i] = xasprintf("file%s", p);
-		free(p);
+		if ((p = strstr(files[i].path, "://")) != NULL)
+			names[i] = xasprintf("%.*s/%s", (int)(p - files[i].path),
+			    files[i].path, p + 3);
+		else {
+			p = tarball_anonymize(files[i].path);
+			names[i] = xasprintf("file%s", p);
+			free(p);
+		}
 		for (slash = strchr(names[i], '/'); slash != NULL; slash = strchr(slash + 1, '/')) {
 			p = xasprintf("%.*s", (int)(slash - names[i]), names[i]);
 			for (found = 0, j = 0; j < ndirs && !found; j++)

@@ -12,7 +12,8 @@
 #include <stddef.h>
 
 struct tarball_file {
-	const char	*path;		/* absolute, on this machine */
+	const char	*path;		/* absolute, on this machine, or a remote
+					   module's URL (SCHEME://HOST/PATH) */
 	const char	*data;
 	size_t		 len;
 };
@@ -20,7 +21,8 @@ struct tarball_file {
 /* k6's NormalizeAndAnonymizePath for a Unix path: an owned copy. */
 char	*tarball_anonymize(const char *path);
 /* Write OUT ("-": standard output): metadata, the main script (files[0])
- * as "data" and every file under file/.  0, or -1 with *cause. */
+ * as "data", every file under file/ and every URL's module under
+ * SCHEME/HOST/PATH.  0, or -1 with *cause. */
 int	 tarball_write(const char *out, const char *metadata,
 	     const struct tarball_file *files, size_t nfiles, char **cause);
 /* Is PATH a tar file (by its header, not its name)? */

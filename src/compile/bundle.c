@@ -365,7 +365,7 @@ build(struct builder *bl, const char *id, char **cause)
 {
 	struct lower_options opt;
 	struct lower_info info;
-	char *src = NULL, *name, *es5, **deps;
+	char *src = NULL, *remote = NULL, *name, *es5, **deps;
 	size_t len = 0, ndeps, i;
 	struct bundle_unit *u;
 	int rc = -1;
@@ -403,6 +403,11 @@ build(struct builder *bl, const char *id, char **cause)
 		m->src = src;
 		m->len = len;
 		m->info = info;
+		if (is_url(id)) {
+			remote = xmalloc(len + 1);
+			memcpy(remote, src, len);
+			remote[len] = '\0';
+		}
 		src = NULL;
 	}
 	deps = bl->deps;
@@ -432,11 +437,15 @@ build(struct builder *bl, const char *id, char **cause)
 	u->id = xstrdup(id);
 	u->name = name;
 	u->es5 = es5;
+	u->remote = remote;
+	u->remote_len = remote != NULL ? len : 0;
+	remote = NULL;
 	name = NULL;
 	rc = 0;
 out:
 	free(name);
 	free(src);
+	free(remote);
 	return rc;
 }
 
@@ -634,6 +643,8 @@ add_helpers(struct bundle *b)
 	u->id = xstrdup(BUNDLE_HELPERS_ID);
 	u->name = xstrdup(lower_helper_files[0].name);
 	u->es5 = buf_steal(&out);
+	u->remote = NULL;
+	u->remote_len = 0;
 }
 
 struct bundle *
@@ -705,6 +716,7 @@ bundle_free(struct bundle *b)
 		free(b->units[i].id);
 		free(b->units[i].name);
 		free(b->units[i].es5);
+		free(b->units[i].remote);
 	}
 	free(b->units);
 	free(b->entry_id);

@@ -18,6 +18,9 @@ struct bundle_unit {
 	char	*name;	/* what users see in errors and stack traces: path relative to the cwd
 			   when under it ("script.js", "lib/util.js"), else absolute; URLs as is */
 	char	*es5;	/* ES5 source, same line numbers as the original */
+	char	*remote;	/* a URL's module: its source as fetched, for archives;
+				   NULL for files */
+	size_t	 remote_len;
 };
 
 struct bundle {

@@ -148,6 +148,25 @@ else
 	notok "missing remote module: exit $rc" "$tmp/err"
 fi
 
+# archive keeps the remote modules it fetched, under SCHEME/HOST/PATH as
+# k6 does, and the run reads them from it.
+start_target
+mkdir -p "$tmp/rsrc"
+printf "import { answer } from '%s/module';\nexport default function () {\n\tif (answer !== 42)\n\t\tthrow new Error('answer ' + answer);\n}\n" \
+	"$TARGET" >"$tmp/rsrc/remote.js"
+(cd "$tmp/rsrc" && k6 archive remote.js -O "$tmp/remote.tar" --iterations 2) \
+	>"$tmp/out" 2>"$tmp/err"
+rc=$?
+entry=http/${TARGET#http://}/module
+if [ $rc -eq 0 ] && tar tf "$tmp/remote.tar" | grep -qx "$entry" &&
+    [ "$(tar xOf "$tmp/remote.tar" "$entry")" = "export const answer = 42;" ]; then
+	ok "archive keeps a remote module under http/HOST:PORT/PATH"
+else
+	notok "archive of a remote module: exit $rc" "$tmp/err"
+	tar tf "$tmp/remote.tar" 2>&1 | sed 's/^/#   /'
+fi
+runs 2 "the run of that archive reads it from there" "$tmp/remote.tar"
+
 # Refused: not an archive, an entry leaving the directory.
 echo 'not a tar' >"$tmp/bad.tar"
 (cd "$tmp/elsewhere" && k6 run -q -t archive "$tmp/bad.tar") >"$tmp/out" 2>"$tmp/err"
