@@ -273,8 +273,11 @@ control_resume(struct coord *c)
 {
 	const char *data;
 	size_t len;
+	int64_t possible;
 
-	c->api_vus_max = c->plan.max_vus;
+	/* The VUs made, as k6's vus-max: an arrival rate's
+	 * preAllocatedVUs, not the most it may make. */
+	executor_pool_size(&c->plan, &c->seg, &c->api_vus_max, &possible, NULL);
 	/* As k6's Run: status 4 only if no resume came during the init. */
 	if (api_paused(c->api))
 		control_status(c, API_PAUSED_BEFORE_RUN);

@@ -355,6 +355,25 @@ else
 	sed 's/^/#   /' "$tmp/init.json" "$tmp/starter.log"
 fi
 
+##### vus-max while paused: the VUs made (an arrival rate's preAllocatedVUs),
+##### not the most it may make.
+N=1
+user=()
+rm -rf "$tmp"/pod-*
+runner 1 1 contract-arrival.js
+wait_ready 1
+wait_paused 1
+cp "$tmp/resp" "$tmp/arrival.json"
+starter "$STOP" 1 >/dev/null 2>&1
+wait_exit 1 103 >"$tmp/err"
+rc=$?
+if check "$tmp/arrival.json" 'data.data.attributes["vus-max"] === 2' >>"$tmp/err" 2>&1 &&
+    [ $rc -eq 0 ]; then
+	ok "paused arrival rate: vus-max 2, its preAllocatedVUs, not its maxVUs 5"
+else
+	notok "vus-max of an arrival rate while paused" "$tmp/err"
+fi
+
 ##### PrivateLoadZone: setup once through the API, teardown once, --linger.
 N=2
 user=(--vus 2 --iterations 8)
