@@ -12,7 +12,8 @@
 #include "util/xmalloc.h"
 
 #define R CLI_RUN
-#define RI (CLI_RUN | CLI_INSPECT)
+#define RI (CLI_RUN | CLI_INSPECT | CLI_ARCHIVE)
+#define RA (CLI_RUN | CLI_ARCHIVE)
 
 /* Flag names, short forms and variables follow k6 (reference §3, §7). */
 const struct cli_option cli_options[] = {
@@ -29,8 +30,8 @@ const struct cli_option cli_options[] = {
 	  "where logs go: stderr, stdout, none or file=PATH" },
 	{ "log-format", 0, CLI_STRING, 0, CLI_GLOBAL, "K6_LOG_FORMAT", "FORMAT", "text",
 	  "log format: text, json or raw", "text|json|raw" },
-	{ "address", 'a', CLI_STRING, CLI_UNSUPPORTED, CLI_GLOBAL, "K6_ADDRESS", "ADDR", NULL,
-	  "REST API address (not supported yet)" },
+	{ "address", 'a', CLI_STRING, 0, CLI_GLOBAL, "K6_ADDRESS", "ADDR", NULL,
+	  "serve k6's REST API on ADDR (host:port; 0.0.0.0 is IPv4 and IPv6)" },
 
 	/* Execution options. */
 	{ "vus", 'u', CLI_INT, 0, RI, "K6_VUS", "N", "1",
@@ -49,8 +50,8 @@ const struct cli_option cli_options[] = {
 	  "run only this segment of the test (e.g. 1/3:2/3)" },
 	{ "execution-segment-sequence", 0, CLI_STRING, 0, RI, NULL, "SEQUENCE", NULL,
 	  "every segment boundary (e.g. 0,1/3,2/3,1)" },
-	{ "paused", 'p', CLI_BOOL, CLI_UNSUPPORTED, RI, "K6_PAUSED", NULL, NULL,
-	  "start the test paused (not supported yet)" },
+	{ "paused", 'p', CLI_BOOL, 0, RI, "K6_PAUSED", NULL, NULL,
+	  "wait for a resume (PATCH /v1/status) before setup() and the test" },
 	{ "no-setup", 0, CLI_BOOL, 0, RI, "K6_NO_SETUP", NULL, NULL,
 	  "do not run setup()" },
 	{ "no-teardown", 0, CLI_BOOL, 0, RI, "K6_NO_TEARDOWN", NULL, NULL,
@@ -105,26 +106,33 @@ const struct cli_option cli_options[] = {
 	  "copy the process environment into __ENV" },
 	{ "compatibility-mode", 0, CLI_STRING, 0, RI, "K6_COMPATIBILITY_MODE", "MODE", "extended",
 	  "JavaScript compatibility mode: extended or base", "extended|base" },
-	{ "type", 't', CLI_STRING, 0, RI, "K6_TYPE", "TYPE", "js",
-	  "type of the input: js (archives are not supported yet)", "js" },
+	{ "type", 't', CLI_STRING, 0, RI, "K6_TYPE", "TYPE", NULL,
+	  "type of the input: js or archive (default: an archive if it is a tar file)",
+	  "js|archive" },
 	{ "env", 'e', CLI_KV, CLI_REPEAT, RI, NULL, "NAME=VALUE", NULL,
 	  "add a variable to __ENV (repeatable)" },
-	{ "no-thresholds", 0, CLI_BOOL, 0, R, "K6_NO_THRESHOLDS", NULL, NULL,
+	{ "no-thresholds", 0, CLI_BOOL, 0, RA, "K6_NO_THRESHOLDS", NULL, NULL,
 	  "do not evaluate thresholds" },
-	{ "no-summary", 0, CLI_BOOL, 0, R, "K6_NO_SUMMARY", NULL, NULL,
+	{ "no-summary", 0, CLI_BOOL, 0, RA, "K6_NO_SUMMARY", NULL, NULL,
 	  "do not print the end-of-test summary" },
-	{ "summary-mode", 0, CLI_STRING, 0, R | CLI_MERGE, "K6_SUMMARY_MODE", "MODE", "compact",
+	{ "summary-mode", 0, CLI_STRING, 0, RA | CLI_MERGE, "K6_SUMMARY_MODE", "MODE", "compact",
 	  "summary layout: compact, full, legacy or disabled", "compact|full|legacy|disabled" },
-	{ "summary-export", 0, CLI_STRING, 0, R | CLI_MERGE, "K6_SUMMARY_EXPORT", "FILE", NULL,
+	{ "summary-export", 0, CLI_STRING, 0, RA | CLI_MERGE, "K6_SUMMARY_EXPORT", "FILE", NULL,
 	  "write the summary as JSON to FILE" },
 	{ "out", 'o', CLI_STRING, CLI_REPEAT, R, "K6_OUT", "TYPE[=ARG]", NULL,
 	  "send samples to an output: json=FILE, csv=FILE, influxdb=URL (repeatable)" },
-	{ "linger", 'l', CLI_BOOL, CLI_UNSUPPORTED, R, "K6_LINGER", NULL, NULL,
-	  "keep running after the test (not supported yet)" },
+	{ "linger", 'l', CLI_BOOL, 0, R, "K6_LINGER", NULL, NULL,
+	  "keep the REST API up after the test until a signal" },
 	{ "heartbeat", 0, CLI_DURATION, 0, R, "LYOCELL_HEARTBEAT", "DURATION", NULL,
 	  "without the live display, log a status line every DURATION (e.g. 60s)" },
 	{ "no-usage-report", 0, CLI_BOOL, 0, R, "K6_NO_USAGE_REPORT", NULL, NULL,
 	  "accepted for k6 compatibility; Lyocell never reports usage" },
+
+	/* archive. */
+	{ "archive-out", 'O', CLI_STRING, 0, CLI_ARCHIVE, NULL, "FILE", "archive.tar",
+	  "write the archive to FILE (- for standard output)" },
+	{ "exclude-env-vars", 0, CLI_BOOL, 0, CLI_ARCHIVE, NULL, NULL, NULL,
+	  "keep no -e variables in the archive" },
 
 	/* inspect and version. */
 	{ "execution-requirements", 0, CLI_BOOL, 0, CLI_INSPECT, NULL, NULL, NULL,
@@ -149,6 +157,8 @@ static const struct {
 	  "run a k6 script" },
 	{ CLI_CMD_INSPECT, "inspect", CLI_INSPECT, "inspect [flags] SCRIPT",
 	  "print a script's resolved options as JSON" },
+	{ CLI_CMD_ARCHIVE, "archive", CLI_ARCHIVE, "archive [flags] SCRIPT",
+	  "pack a script, its files and its options into a k6 archive (.tar)" },
 	{ CLI_CMD_COMPARE, "compare", CLI_COMPARE,
 	  "compare [--limit METRIC.STAT=[+|-]N[%]]... [--json] BASELINE.json CURRENT.json",
 	  "compare two --summary-export files" },
@@ -356,8 +366,6 @@ check_value(const struct cli_option *o, const char *v)
 		for (p = o->choices; p != NULL; p = strchr(p, '|') ? strchr(p, '|') + 1 : NULL)
 			if (len > 0 && strncmp(p, v, len) == 0 && (p[len] == '|' || p[len] == '\0'))
 				return NULL;
-		if (o->shortopt == 't' && strcmp(v, "archive") == 0)
-			return "not supported yet: archives";
 		snprintf(choices, sizeof choices, "expected one of: %s", o->choices);
 		return choices;
 	}

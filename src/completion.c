@@ -114,7 +114,7 @@ bash(FILE *f)
 	    "\tesac\n"
 	    "\tcase $cmd in\n"
 	    "\t'') COMPREPLY=($(compgen -W \"$commands\" -- \"$cur\")) ;;\n"
-	    "\trun|inspect) COMPREPLY=($(compgen -f -X '!*.@(js|mjs|cjs|tar)' -- \"$cur\")\n"
+	    "\trun|inspect|archive) COMPREPLY=($(compgen -f -X '!*.@(js|mjs|cjs|tar)' -- \"$cur\")\n"
 	    "\t\t$(compgen -d -- \"$cur\")) ;;\n"
 	    "\tcompare|merge) COMPREPLY=($(compgen -f -X '!*.json' -- \"$cur\") "
 	    "$(compgen -d -- \"$cur\")) ;;\n"
@@ -224,7 +224,8 @@ zsh(FILE *f)
 		fprintf(f, "\t\t%s)\n\t\tflags=(\n", name);
 		zsh_flags(f, mask & ~CLI_GLOBAL);
 		fputs("\t\t)\n\t\t_arguments $global $flags", f);
-		if (strcmp(name, "run") == 0 || strcmp(name, "inspect") == 0)
+		if (strcmp(name, "run") == 0 || strcmp(name, "inspect") == 0 ||
+		    strcmp(name, "archive") == 0)
 			fputs(" '1:script:_files -g \"*.(js|mjs|cjs|tar)\"'", f);
 		else if (strcmp(name, "compare") == 0)
 			fputs(" '1:baseline:_files -g \"*.json\"' "

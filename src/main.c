@@ -127,6 +127,8 @@ cmd_script(const struct cli *cli)
 	curl_global_init(CURL_GLOBAL_ALL);
 	if (cli->cmd == CLI_CMD_INSPECT)
 		rc = coordinator_inspect(cli);
+	else if (cli->cmd == CLI_CMD_ARCHIVE)
+		rc = coordinator_archive(cli);
 	else
 		rc = coordinator_run(cli);
 	curl_global_cleanup();
@@ -169,6 +171,7 @@ main(int argc, char **argv)
 		break;
 	case CLI_CMD_RUN:
 	case CLI_CMD_INSPECT:
+	case CLI_CMD_ARCHIVE:
 		rc = cmd_script(&cli);
 		break;
 	default:

@@ -52,7 +52,15 @@ struct worker_proc {
 
 struct coord {
 	const struct cli	*cli;
-	const char		*script;
+	const char		*script;	/* as given: a script or an archive */
+	const char		*script_file;	/* what compiles: script, or unpacked */
+	/* A k6 archive run (pack.c): where it was unpacked, its options and
+	 * its -e variables. */
+	char			*archive_dir;
+	char			*archive_main;
+	char			*archive_options;
+	struct kv		*archive_env;
+	size_t			 narchive_env;
 	struct bundle		*bundle;
 	struct metric_registry	*metrics;
 	struct tagset_table	*tagsets;
@@ -85,6 +93,7 @@ struct coord {
 
 	struct aggregator	*agg;
 	uint32_t		 no_tags;	/* the empty tag set */
+	uint32_t		 run_tags;	/* --tag / options.tags: vus, vus_max */
 	struct output		**outputs;	/* --out */
 	size_t			 noutputs;
 
@@ -103,6 +112,23 @@ struct coord {
 	uint64_t		 samples;
 	/* Samples lost or streams broken, each reported: exit 109. */
 	uint64_t		 lost;
+
+	/* The REST API (control.c). */
+	struct api		*api;
+	struct event		*api_ev, *api_tick;
+	int			 api_status;	/* enum api_status */
+	int			 api_started, api_ended;
+	int			 rest_stopped;	/* PATCH stopped: exit 103 */
+	/* --paused: the workers make their VUs, then wait for the resume;
+	 * setup() runs after it (setup_in_run) and its data reaches the
+	 * workers through setup_fd, a memfd they read at the start. */
+	int			 paused_start;
+	int			 setup_in_run;
+	double			 setup_timeout;
+	int			 setup_code;	/* the deferred setup()'s exit code */
+	int			 setup_fd;
+	int64_t			 api_vus_max;	/* VUs made before the start */
+	char			*lifecycle_error;	/* why setup/teardown failed */
 };
 
 /* options.c */
@@ -136,6 +162,20 @@ extern volatile sig_atomic_t early_signals;
 void	early_stop(int sig);
 void	early_catch(void);
 void	signal_cb(evutil_socket_t sig, short what, void *arg);
+/* control.c */
+void	control_publish(struct coord *c);
+void	control_status(struct coord *c, int status);
+int	control_start(struct coord *c);
+int	control_wait(struct coord *c);
+void	control_resume(struct coord *c);
+void	control_linger(struct coord *c);
+void	control_free(struct coord *c);
+int	control_metrics(struct coord *c, const char *id, char **out);
+int	control_groups(struct coord *c, const char *id, char **out);
+/* pack.c */
+int	pack_open(struct coord *c, char **cause);
+void	pack_close(struct coord *c);
+int	pack_write(struct coord *c, const char *out, char **cause);
 /* progress.c */
 void	progress(struct coord *c, int final);
 void	tick_cb(evutil_socket_t fd, short what, void *arg);

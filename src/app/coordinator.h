@@ -12,5 +12,6 @@ struct cli;
 
 int	coordinator_run(const struct cli *);
 int	coordinator_inspect(const struct cli *);
+int	coordinator_archive(const struct cli *);
 
 #endif

@@ -189,6 +189,10 @@ lifecycle(struct coord *c, const char *fn, double timeout_ms, int timeout_code,
 		vu->tags = engine_tags_with(e, vu->tags, "group", group);
 	rc = vu_call(vu, fn, strcmp(fn, "teardown") == 0 ? c->setup_json : NULL,
 	    timeout_ms, result, &cause);
+	if (rc != 0) {
+		free(c->lifecycle_error);
+		c->lifecycle_error = xstrdup(cause != NULL ? cause : "aborted");
+	}
 	if (rc == -2) {
 		log_msg(LOG_ERROR, NULL, "%s", cause);
 		free(cause);

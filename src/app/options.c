@@ -99,6 +99,10 @@ build_env(struct coord *c)
 		for (ep = environ; *ep != NULL; ep++)
 			if ((eq = strchr(*ep, '=')) != NULL)
 				add_kv(&c->opts.env, &c->opts.nenv, *ep, (size_t)(eq - *ep), eq + 1);
+	/* An archive's -e variables, under this run's. */
+	for (i = 0; i < c->narchive_env; i++)
+		add_kv(&c->opts.env, &c->opts.nenv, c->archive_env[i].key,
+		    strlen(c->archive_env[i].key), c->archive_env[i].value);
 	n = cli_all(c->cli, "env", &vals);
 	for (i = 0; i < n; i++) {
 		eq = strchr(vals[i], '=');
@@ -327,6 +331,14 @@ consolidate(struct coord *c, const char *script_options, const char *functions,
 		js_pushundefined(J);
 	}
 	js_setproperty(J, -2, "script");
+	if (c->archive_options != NULL) {
+		js_getglobal(J, "JSON");
+		js_getproperty(J, -1, "parse");
+		js_rot2(J);
+		js_pushstring(J, c->archive_options);
+		js_call(J, 1);
+		js_setproperty(J, -2, "archive");
+	}
 	push_flag_layer(J, c->cli, 1);
 	js_setproperty(J, -2, "env");
 	push_flag_layer(J, c->cli, 0);

@@ -146,10 +146,10 @@ tick_cb(evutil_socket_t fd, short what, void *arg)
 	 * VUs it stopped: k6 samples neither moment. */
 	if (seen)
 		aggregator_add(c->agg, metric_registry_get(c->metrics, "vus")->id,
-		    c->no_tags, vus);
+		    c->run_tags, vus);
 	if (max > 0)
 		aggregator_add(c->agg, metric_registry_get(c->metrics, "vus_max")->id,
-		    c->no_tags, max);
+		    c->run_tags, max);
 	if (c->tty && !c->quiet)
 		progress(c, 0);
 	heartbeat_tick(&c->heartbeat, c->metrics, elapsed_s(c));

@@ -14,7 +14,9 @@
 #include "cli.h"
 #include "compile/bundle.h"
 #include "defaults.h"
+#include "app/api.h"
 #include "app/coordinator.h"
+#include "app/tarball.h"
 #include "exitcode.h"
 #include "js/modules.h"
 #include "js/runtime.h"
@@ -70,6 +72,23 @@ has_export(const char *functions, const char *name)
 	return found;
 }
 
+/* The test-wide tags as a set, for the samples the coordinator makes. */
+static int
+run_tags(struct coord *c, char **cause)
+{
+	struct tag *t = xcalloc(c->opts.ntags + 1, sizeof *t);
+	size_t i;
+	int rc;
+
+	for (i = 0; i < c->opts.ntags; i++) {
+		t[i].key = c->opts.tags[i].key;
+		t[i].value = c->opts.tags[i].value;
+	}
+	rc = tagset_intern(c->tagsets, t, c->opts.ntags, &c->run_tags, cause);
+	free(t);
+	return rc;
+}
+
 /* Compile, run the init pass and consolidate: what run and inspect share.
  * Leaves the consolidation result on c->cj's stack. */
 static int
@@ -95,7 +114,19 @@ prepare(struct coord *c, char **functions)
 		free(cause);
 		return EXIT_INVALID_CONFIG;
 	}
-	c->bundle = bundle_build(c->script, modules_names(), &cause);
+	if (pack_open(c, &cause) == -1) {
+		log_msg(LOG_ERROR, NULL, "%s", cause);
+		free(cause);
+		return EXIT_INVALID_CONFIG;
+	}
+	if (c->archive_dir != NULL) {
+		/* An archive's remote modules are in it, as k6 reads them. */
+		char *remote = xasprintf("%s/" TARBALL_REMOTE, c->archive_dir);
+
+		c->bundle = bundle_build_from(c->script_file, modules_names(), remote, &cause);
+		free(remote);
+	} else
+		c->bundle = bundle_build(c->script_file, modules_names(), &cause);
 	if (c->bundle == NULL) {
 		log_msg(LOG_ERROR, NULL, "%s", cause);
 		free(cause);
@@ -161,14 +192,24 @@ prepare(struct coord *c, char **functions)
 	/* inspect's maxVUs and totalDuration: k6's, from the plan's steps. */
 	js_getproperty(c->cj, -1, "plan");
 	if (js_isobject(c->cj, -1)) {
+		char total[32];
+
 		js_pushnumber(c->cj, (double)c->plan.max_vus);
 		js_setproperty(c->cj, -2, "maxVUs");
-		js_pushnumber(c->cj, c->plan.total_duration);
+		/* A Go duration string, as k6's types.NullDuration. */
+		js_pushstring(c->cj, duration_format(c->plan.total_duration, total,
+		    sizeof total));
 		js_setproperty(c->cj, -2, "totalDuration");
 	}
 	js_pop(c->cj, 1);
 	js_getproperty(c->cj, -1, "options");
 	read_runopts(c, c->cj);
+	if (run_tags(c, &cause) == -1) {
+		js_pop(c->cj, 1);
+		log_msg(LOG_ERROR, NULL, "%s", cause);
+		free(cause);
+		return EXIT_INVALID_CONFIG;
+	}
 	if (load_thresholds(c, c->cj, &cause) == -1) {
 		js_pop(c->cj, 1);
 		log_msg(LOG_ERROR, NULL, "%s", cause);
@@ -350,6 +391,7 @@ coord_free(struct coord *c)
 		munmap(c->instance, (size_t)c->nworkers * sizeof *c->instance);
 	if (c->beats != NULL)
 		munmap(c->beats, (size_t)c->nworkers * sizeof *c->beats);
+	control_free(c);
 	free_workers(c);
 	wire_reader_free(c->local_reader);
 	aggregator_free(c->agg);
@@ -359,11 +401,23 @@ coord_free(struct coord *c)
 	free(c->setup_json);
 	free(c->abort_reason);
 	free(c->broken);
+	pack_close(c);
 	if (c->cj != NULL)
 		js_freestate(c->cj);
 	bundle_free(c->bundle);
 	metric_registry_free(c->metrics);
 	tagset_table_free(c->tagsets);
+}
+
+/* What inspect and archive start with; an exit code. */
+static int
+coord_begin(struct coord *c, const struct cli *cli)
+{
+	memset(c, 0, sizeof *c);
+	c->cli = cli;
+	c->script = cli->args[0];
+	log_init(cli_flag(cli, "verbose", 0), 0);
+	return check_flags(cli);
 }
 
 int
@@ -374,11 +428,7 @@ coordinator_inspect(const struct cli *cli)
 	int rc;
 	size_t i;
 
-	memset(&c, 0, sizeof c);
-	c.cli = cli;
-	c.script = cli->args[0];
-	log_init(cli_flag(cli, "verbose", 0), 0);
-	if ((rc = check_flags(cli)) != EXIT_OK)
+	if ((rc = coord_begin(&c, cli)) != EXIT_OK)
 		return rc;
 	if (cli_flag(cli, "bundle", 0)) {
 		struct bundle *b = bundle_build(c.script, modules_names(), &cause);
@@ -416,6 +466,29 @@ coordinator_inspect(const struct cli *cli)
 	return rc;
 }
 
+/* `lyocell archive`: what inspect reads, packed with the script's files
+ * into k6's layout.  Prints nothing on stdout (k6-operator reads it). */
+int
+coordinator_archive(const struct cli *cli)
+{
+	struct coord c;
+	char *functions = NULL, *cause = NULL;
+	const char *out = cli_get(cli, "archive-out");
+	int rc;
+
+	if ((rc = coord_begin(&c, cli)) != EXIT_OK)
+		return rc;
+	rc = prepare(&c, &functions);
+	if (rc == EXIT_OK && pack_write(&c, out != NULL ? out : "archive.tar", &cause) == -1) {
+		log_msg(LOG_ERROR, NULL, "%s", cause);
+		free(cause);
+		rc = EXIT_INVALID_CONFIG;
+	}
+	free(functions);
+	coord_free(&c);
+	return rc;
+}
+
 /* libevent's own complaints (no pipes when files run out, say), as log
  * lines rather than bare "[err]" lines on stderr. */
 static void
@@ -431,11 +504,12 @@ coordinator_run(const struct cli *cli)
 	struct coord c;
 	char *functions = NULL, *cause = NULL, *teardown_result = NULL, *breached = NULL;
 	const char *w, *logfile;
-	int rc, code = EXIT_OK, setup_failed = 0, unwritten, err;
+	int rc, code = EXIT_OK, setup_failed = 0, unwritten, err, has_setup;
 	uint64_t lost;
 	double dur;
 
 	memset(&c, 0, sizeof c);
+	c.setup_fd = -1;
 	c.cli = cli;
 	c.script = cli->args[0];
 	c.quiet = cli_flag(cli, "quiet", 0);
@@ -460,6 +534,8 @@ coordinator_run(const struct cli *cli)
 		rc = EXIT_EXTERNAL_ABORT;
 		goto out;
 	}
+	if ((rc = control_start(&c)) != EXIT_OK)
+		goto out;
 	if ((rc = start_outputs(&c)) != EXIT_OK)
 		goto out;
 	c.nworkers = (w = cli_get(cli, "workers")) != NULL ? atoi(w) : online_cpus();
@@ -479,16 +555,24 @@ coordinator_run(const struct cli *cli)
 	banner(&c);
 	if (c.tty && !c.quiet)
 		log_screen_init();
+	/* --paused: the workers make their VUs first, and run_workers waits
+	 * for the resume (control_resume), setup() after it. */
+	c.paused_start = c.api != NULL && api_paused(c.api);
+	if (!c.paused_start && (code = control_wait(&c)) != EXIT_OK)
+		goto summary;
 
-	if (has_export(functions, "setup") && !cli_flag(cli, "no-setup", 0)) {
-		double timeout = 60000;
-
+	has_setup = has_export(functions, "setup") && !cli_flag(cli, "no-setup", 0);
+	if (has_setup) {
 		js_getproperty(c.cj, -1, "options");
-		timeout = opt_duration(c.cj, "setupTimeout", K6_DEFAULT(setupTimeout));
+		c.setup_timeout = opt_duration(c.cj, "setupTimeout", K6_DEFAULT(setupTimeout));
 		js_pop(c.cj, 1);
+		c.setup_in_run = c.paused_start;
+	}
+	if (has_setup && !c.setup_in_run) {
+		control_status(&c, API_SETUP);
 		/* As in k6, a failed setup() ends the test, but what it
 		 * measured still makes a summary. */
-		if ((code = lifecycle(&c, "setup", timeout, EXIT_SETUP_TIMEOUT,
+		if ((code = lifecycle(&c, "setup", c.setup_timeout, EXIT_SETUP_TIMEOUT,
 		    &c.setup_json)) != EXIT_OK) {
 			setup_failed = 1;
 			goto summary;
@@ -512,17 +596,28 @@ coordinator_run(const struct cli *cli)
 		rc = EXIT_SCRIPT_EXCEPTION;
 		goto out;
 	}
+	if (c.setup_code != EXIT_OK) {
+		/* The setup() that came after the resume failed. */
+		code = c.setup_code;
+		setup_failed = 1;
+		goto summary;
+	}
+	if (c.rest_stopped && !c.started)
+		goto summary;
 	if (has_export(functions, "teardown") && !cli_flag(cli, "no-teardown", 0)) {
 		double timeout;
 
 		js_getproperty(c.cj, -1, "options");
 		timeout = opt_duration(c.cj, "teardownTimeout", K6_DEFAULT(teardownTimeout));
 		js_pop(c.cj, 1);
+		control_status(&c, API_TEARDOWN);
 		code = lifecycle(&c, "teardown", timeout, EXIT_TEARDOWN_TIMEOUT,
 		    &teardown_result);
 		free(teardown_result);
 	}
 summary:
+	/* As k6, the summary comes after the lingering. */
+	control_linger(&c);
 	unwritten = stop_outputs(&c) == -1;
 	lost = lost_samples(&c) + c.lost;
 	dur = c.started ? ns_to_s(c.t_end - c.t_start) : 0;
@@ -539,6 +634,8 @@ summary:
 	}
 	if (c.signals || early_signals)
 		rc = EXIT_EXTERNAL_ABORT;
+	else if (c.rest_stopped)
+		rc = EXIT_STOPPED_FROM_REST;
 	else if (setup_failed)
 		rc = code;
 	else if (c.aborted)

@@ -6,8 +6,10 @@
 #include <mujs.h>
 #include <pthread.h>
 #include <signal.h>
+#include <stdlib.h>
 #include <string.h>
 #include <sys/prctl.h>
+#include <sys/stat.h>
 #include <time.h>
 #include <unistd.h>
 
@@ -18,6 +20,7 @@
 #include "util/log.h"
 #include "util/xmalloc.h"
 #include "js/modules.h"
+#include "app/api.h"
 #include "app/coord-int.h"
 
 struct worker_ctx {
@@ -25,8 +28,28 @@ struct worker_ctx {
 	struct ring	*ring;
 	int		 ctl_in, ctl_out;
 	int		 start;
+	int		 setup_fd;	/* --paused: setup()'s data, at the start */
 	struct event	*vus_ev;
 };
+
+/* What the coordinator wrote to the shared setup file; NULL if nothing.
+ * Owned by the engine until the process ends. */
+static char *
+read_setup(int fd)
+{
+	struct stat st;
+	char *s;
+
+	if (fstat(fd, &st) == -1 || st.st_size <= 0)
+		return NULL;
+	s = xmalloc((size_t)st.st_size + 1);
+	if (pread(fd, s, (size_t)st.st_size, 0) != (ssize_t)st.st_size) {
+		free(s);
+		return NULL;
+	}
+	s[st.st_size] = '\0';
+	return s;
+}
 
 static int
 ring_send(void *arg, const void *p, size_t len)
@@ -49,8 +72,11 @@ worker_ctl_cb(evutil_socket_t fd, short what, void *arg)
 		return;
 	}
 	for (i = 0; i < n; i++) {
-		if (cmd[i] == CTL_START)
+		if (cmd[i] == CTL_START) {
+			if (w->setup_fd >= 0)
+				w->e->setup_json = read_setup(w->setup_fd);
 			w->start = 1;
+		}
 		else if (cmd[i] == CTL_STOP)
 			executor_stop_all(w->e);
 	}
@@ -163,10 +189,14 @@ worker_main(struct coord *c, int k)
 	if (pthread_create(&beat_tid, NULL, beat_thread, &beat) != 0)
 		fatalx(EXIT_INTERNAL, "worker %d: cannot start its heartbeat", k);
 	pthread_sigmask(SIG_SETMASK, &old, NULL);
+	/* The REST API is the coordinator's. */
+	if (api_listen_fd(c->api) != -1)
+		close(api_listen_fd(c->api));
 	memset(&w, 0, sizeof w);
 	w.ring = wp->ring;
 	w.ctl_in = wp->ctl_to;
 	w.ctl_out = wp->ctl_from;
+	w.setup_fd = c->paused_start ? c->setup_fd : -1;
 	signal(SIGINT, SIG_IGN);	/* the coordinator decides */
 	signal(SIGTERM, SIG_DFL);
 	signal(SIGPIPE, SIG_IGN);

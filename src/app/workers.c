@@ -13,8 +13,10 @@
 #include <unistd.h>
 
 #include "engine/vualloc.h"
+#include "exitcode.h"
 #include "util/log.h"
 #include "util/xmalloc.h"
+#include "app/api.h"
 #include "app/coord-int.h"
 
 void
@@ -102,6 +104,13 @@ run_workers(struct coord *c, char **cause)
 		executor_pool_size(&c->plan, &tmp, &planned, &possible, NULL);
 		base += (uint32_t)possible;
 	}
+	/* --paused: setup()'s data, known only after the workers start,
+	 * reaches them in a file they share. */
+	c->setup_fd = -1;
+	if (c->paused_start && (c->setup_fd = memfd_create("lyocell-setup", MFD_CLOEXEC)) == -1) {
+		*cause = xasprintf("memfd_create: %s", strerror(errno));
+		return -1;
+	}
 	fflush(stdout);
 	fflush(stderr);
 	/* The init pass's garbage is not the workers' to inherit. */
@@ -167,7 +176,7 @@ run_workers(struct coord *c, char **cause)
 			ready &= c->workers[i].ready || c->workers[i].dead;
 			failed |= c->workers[i].dead;
 		}
-		if (ready || failed || c->signals)
+		if (ready || failed || c->signals || c->rest_stopped)
 			break;
 		event_base_loop(c->base, EVLOOP_ONCE);
 	}
@@ -178,11 +187,15 @@ run_workers(struct coord *c, char **cause)
 	for (i = 0; i < c->nworkers && c->abort_reason == NULL && c->broken == NULL; i++)
 		if (c->workers[i].dead && !c->workers[i].ready)
 			c->broken = xasprintf("worker %d exited before the test started", i);
-	if (c->abort_reason != NULL || c->broken != NULL || c->signals) {
+	if (c->abort_reason == NULL && c->broken == NULL && !c->signals && c->paused_start)
+		control_resume(c);
+	if (c->abort_reason != NULL || c->broken != NULL || c->signals || c->rest_stopped ||
+	    c->setup_code != EXIT_OK) {
 		stop_workers(c);
 	} else {
 		c->t_start = engine_now();
 		c->started = 1;
+		control_status(c, API_RUNNING);
 		/* Ticks count from the start, as k6's samples of vus do. */
 		event_add(c->tick_ev, &sec);
 		for (i = 0; i < c->nworkers; i++)

@@ -44,6 +44,7 @@ struct builder {
 	size_t		 ndeps;
 	char		 cwd[PATH_MAX];
 	const char	*stdin_id;	/* the entry's id when it is standard input */
+	const char	*remote;	/* where URLs are read from, or NULL */
 };
 
 static int
@@ -306,6 +307,31 @@ read_file(const char *path, size_t *len, char **cause)
 	return buf_steal(&b);
 }
 
+/* A URL's module from an unpacked archive: REMOTE/SCHEME/HOST/PATH, as
+ * k6 archives it (its query and fragment are not part of the name). */
+static char *
+read_remote(struct builder *bl, const char *url, size_t *len, char **cause)
+{
+	const char *sep = strstr(url, "://");
+	char *path, *s;
+
+	for (s = strstr(sep + 3, ".."); s != NULL; s = strstr(s + 2, ".."))
+		if (s[-1] == '/' && (s[2] == '\0' || s[2] == '/' || s[2] == '?' || s[2] == '#')) {
+			*cause = xasprintf("cannot import %s: it leaves the archive", url);
+			return NULL;
+		}
+	path = xasprintf("%s/%.*s/%s", bl->remote, (int)(sep - url), url, sep + 3);
+	if ((s = strpbrk(path + strlen(bl->remote), "?#")) != NULL)
+		*s = '\0';
+	s = read_file(path, len, cause);
+	if (s == NULL) {
+		free(*cause);
+		*cause = xasprintf("cannot import %s: it is not in the archive", url);
+	}
+	free(path);
+	return s;
+}
+
 static char *
 display_name(struct builder *bl, const char *id)
 {
@@ -339,7 +365,7 @@ build(struct builder *bl, const char *id, char **cause)
 {
 	struct lower_options opt;
 	struct lower_info info;
-	char *src = NULL, *name, *es5, **deps;
+	char *src = NULL, *remote = NULL, *name, *es5, **deps;
 	size_t len = 0, ndeps, i;
 	struct bundle_unit *u;
 	int rc = -1;
@@ -348,7 +374,9 @@ build(struct builder *bl, const char *id, char **cause)
 	bl->seen = xreallocarray(bl->seen, bl->nseen + 1, sizeof *bl->seen);
 	bl->seen[bl->nseen++] = xstrdup(id);
 	name = display_name(bl, id);
-	if (is_url(id))
+	if (is_url(id) && bl->remote != NULL)
+		src = read_remote(bl, id, &len, cause);
+	else if (is_url(id))
 		src = fetch(id, &len, cause);
 	else if (bl->stdin_id != NULL && strcmp(id, bl->stdin_id) == 0)
 		src = read_file("-", &len, cause);
@@ -375,6 +403,11 @@ build(struct builder *bl, const char *id, char **cause)
 		m->src = src;
 		m->len = len;
 		m->info = info;
+		if (is_url(id)) {
+			remote = xmalloc(len + 1);
+			memcpy(remote, src, len);
+			remote[len] = '\0';
+		}
 		src = NULL;
 	}
 	deps = bl->deps;
@@ -404,11 +437,15 @@ build(struct builder *bl, const char *id, char **cause)
 	u->id = xstrdup(id);
 	u->name = name;
 	u->es5 = es5;
+	u->remote = remote;
+	u->remote_len = remote != NULL ? len : 0;
+	remote = NULL;
 	name = NULL;
 	rc = 0;
 out:
 	free(name);
 	free(src);
+	free(remote);
 	return rc;
 }
 
@@ -613,6 +650,8 @@ add_helpers(struct bundle *b)
 	u->id = xstrdup(BUNDLE_HELPERS_ID);
 	u->name = xstrdup(lower_helper_files[0].name);
 	u->es5 = buf_steal(&out);
+	u->remote = NULL;
+	u->remote_len = 0;
 }
 
 char *
@@ -654,6 +693,13 @@ bundle_lower_function(const char *id, const char *params, const char *body,
 struct bundle *
 bundle_build(const char *path, const char *const *natives, char **cause)
 {
+	return bundle_build_from(path, natives, NULL, cause);
+}
+
+struct bundle *
+bundle_build_from(const char *path, const char *const *natives, const char *remote,
+    char **cause)
+{
 	struct builder bl;
 	struct bundle *b = xcalloc(1, sizeof *b);
 	char *abs = NULL;
@@ -661,6 +707,7 @@ bundle_build(const char *path, const char *const *natives, char **cause)
 
 	memset(&bl, 0, sizeof bl);
 	bl.natives = natives;
+	bl.remote = remote;
 	bl.b = b;
 	if (getcwd(bl.cwd, sizeof bl.cwd) == NULL)
 		bl.cwd[0] = '\0';
@@ -712,6 +759,7 @@ bundle_free(struct bundle *b)
 		free(b->units[i].id);
 		free(b->units[i].name);
 		free(b->units[i].es5);
+		free(b->units[i].remote);
 	}
 	free(b->units);
 	free(b->entry_id);

@@ -18,6 +18,9 @@ struct bundle_unit {
 	char	*name;	/* what users see in errors and stack traces: path relative to the cwd
 			   when under it ("script.js", "lib/util.js"), else absolute; URLs as is */
 	char	*es5;	/* ES5 source, same line numbers as the original */
+	char	*remote;	/* a URL's module: its source as fetched, for archives;
+				   NULL for files */
+	size_t	 remote_len;
 };
 
 struct bundle {
@@ -32,6 +35,11 @@ struct bundle {
  * another "k6/..." name is an error naming it.  Returns an owned bundle, or
  * NULL with *cause set to an owned message for the user. */
 struct bundle *bundle_build(const char *path, const char *const *natives, char **cause);
+/* As bundle_build, but http:// and https:// modules are read from
+ * REMOTE/SCHEME/HOST/PATH (an unpacked k6 archive's https/ tree), never
+ * fetched; REMOTE NULL fetches them. */
+struct bundle *bundle_build_from(const char *path, const char *const *natives,
+	    const char *remote, char **cause);
 void	bundle_free(struct bundle *);	/* NULL is a no-op */
 /* The body and parameters given to the Function constructor, compiled
  * as the CommonJS module id whose module.exports is the function; with

@@ -298,6 +298,17 @@ read_cached(const char *path, size_t *len, char **cause)
 	return opened[nopened++].data;
 }
 
+int
+modules_opened(size_t i, const char **path, const char **data, size_t *len)
+{
+	if (i >= nopened)
+		return 0;
+	*path = opened[i].path;
+	*data = opened[i].data;
+	*len = opened[i].len;
+	return 1;
+}
+
 char *
 modules_script_path(js_State *J, const char *arg)
 {

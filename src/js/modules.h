@@ -33,6 +33,9 @@ void	modules_in_init(js_State *);
 /* The path of the file arg (a path or file:// URL) names, relative to
  * the module being evaluated, as k6's open() takes it.  Owned. */
 char	*modules_script_path(js_State *, const char *arg);
+/* The i-th file open() read in this process (what `lyocell archive`
+ * packs): 1, or 0 past the last.  The strings stay the cache's. */
+int	modules_opened(size_t i, const char **path, const char **data, size_t *len);
 /* Where console output goes: NULL for the log (stderr). */
 void	modules_console_output(const char *path);
 

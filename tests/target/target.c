@@ -2086,6 +2086,18 @@ handle_json(struct evhttp_request *req, void *arg)
 	reply(req, 200, JSON_CT, b);
 }
 
+/* A JavaScript module, for the scripts and archives that import one
+ * by URL. */
+static void
+handle_module(struct evhttp_request *req, void *arg)
+{
+	struct evbuffer *b = xbuf();
+
+	(void)arg;
+	evbuffer_add_printf(b, "export const answer = 42;\n");
+	reply(req, 200, "text/javascript; charset=utf-8", b);
+}
+
 static const char html_form[] =
     "<form action=\"/post\" method=\"post\">\n"
     "<input type=\"hidden\" name=\"csrf\" value=\"" CSRF "\">\n"
@@ -2567,6 +2579,7 @@ static const struct route {
 	{ "/zstd",		0, M_GET,		handle_zstd },
 	{ "/deflate",		0, M_GET,		handle_deflate },
 	{ "/json",		0, M_GET,		handle_json },
+	{ "/module",		0, M_GET,		handle_module },
 	{ "/inspect",		0, M_ANY,		handle_inspect },
 	{ "/html",		0, M_GET,		handle_html },
 	{ "/big-html",		0, M_GET,		handle_big_html },

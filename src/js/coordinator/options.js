@@ -31,8 +31,10 @@ var __ly_options = (function () {
 		"linger": null, "no-usage-report": null, "console-output": null,
 		"config": null, "verbose": null, "quiet": null, "no-color": null,
 		"log-output": null, "log-format": null, "workers": null, "heartbeat": null,
+		"worker-timeout": null,
 		"execution-requirements": null, "bundle": null, "json": null,
-		"secret-source": null
+		"secret-source": null, "address": null,
+		"archive-out": null, "exclude-env-vars": null
 	};
 	var INT_KEYS = { vus: 1, iterations: 1, maxRedirects: 1, batch: 1, batchPerHost: 1, rps: 1 };
 	var BOOL_KEYS = {
@@ -53,7 +55,7 @@ var __ly_options = (function () {
 		"cloud", "ext", "vusMax", "linger", "noUsageReport", "tlsAIAFetch", "localIPs",
 		"consoleOutput", "discardResponseBodies"];
 	var UNSUPPORTED = { rps: 1, dns: 1, blacklistIPs: 1, blockHostnames: 1,
-		paused: 1, localIPs: 1, tlsAIAFetch: 1 };
+		localIPs: 1, tlsAIAFetch: 1 };
 	var TREND_STAT = /^(avg|min|med|max|count|p\((\d+(\.\d+)?)\))$/;
 	var TLS_VERSIONS = ["tls1.0", "tls1.1", "tls1.2", "tls1.3"];
 	/* k6's (Go's) cipher suite names; src/js/http.c maps each of them to
@@ -206,6 +208,19 @@ var __ly_options = (function () {
 		return out;
 	}
 
+	/* A k6 archive writes every option, null when unset. */
+	function setOnly(layer) {
+		var out = {}, k;
+
+		if (layer === undefined || layer === null)
+			return layer;
+		for (k in layer)
+			if (own(layer, k) && layer[k] !== null && !(isObject(layer[k]) &&
+			    Object.keys(layer[k]).every(function (j) { return layer[k][j] === null; })))
+				out[k] = layer[k];
+		return out;
+	}
+
 	/* The scenario the shortcut options stand for (k6's rules). */
 	function shortcut(o) {
 		var vus = o.vus === undefined || o.vus === null ? 1 : intValue(o.vus, "vus", 0);
@@ -272,6 +287,13 @@ var __ly_options = (function () {
 			    ": only letters, digits, '_' and '-' are allowed");
 		if (!isObject(sc))
 			fail(what + " must be an object");
+		/* k6's Null* fields read null as unset, and its archives write
+		 * every field of a scenario, null when unset. */
+		n = {};
+		for (k in sc)
+			if (own(sc, k) && sc[k] !== null)
+				n[k] = sc[k];
+		sc = n;
 		ex = sc.executor;
 		if (typeof ex !== "string" || ex === "")
 			fail(what + ": executor is required");
@@ -515,7 +537,7 @@ var __ly_options = (function () {
 	 */
 	function consolidate(layers) {
 		var config = null, script = layers.script, o, scenarios, names, list = [], i, plan;
-		var warnings, k;
+		var warnings, k, archived;
 
 		if (layers.config !== null && layers.config !== undefined) {
 			try {
@@ -529,7 +551,16 @@ var __ly_options = (function () {
 		}
 		if (script !== undefined && script !== null && !isObject(script))
 			fail("the exported options must be an object");
-		o = merge([config, script, flagLayer(layers.env), flagLayer(layers.cli)]);
+		if (layers.archive !== undefined && layers.archive !== null &&
+		    !isObject(layers.archive))
+			fail("the archive's options must be an object");
+		/* An archive's options are its run's, consolidated: they
+		 * override the script's, the flags of this run override them. */
+		o = merge([config, script, setOnly(layers.archive), flagLayer(layers.env),
+		    flagLayer(layers.cli)]);
+		/* What `lyocell archive` keeps: before the shortcuts become
+		 * scenarios, as k6 keeps them. */
+		archived = JSON.parse(JSON.stringify(o));
 		if (o.stages && !(o.stages instanceof Array))
 			fail("stages must be an array");
 		if (o.thresholds !== undefined && !isObject(o.thresholds))
@@ -573,8 +604,9 @@ var __ly_options = (function () {
 					warnings.push("not supported yet: option \"" + k + "\" is ignored");
 			}
 		/* The coordinator fills both in from the execution plan. */
-		plan = { maxVUs: 0, totalDuration: 0 };
-		return { options: o, scenarios: list, plan: plan, warnings: warnings };
+		plan = { maxVUs: 0, totalDuration: "0s" };
+		return { options: o, scenarios: list, plan: plan, warnings: warnings,
+			archived: archived };
 	}
 
 	/* lyocell inspect: the consolidated options, as k6 prints them. */
@@ -591,8 +623,17 @@ var __ly_options = (function () {
 		return JSON.stringify(out, null, 2);
 	}
 
+	/* metadata.json of a k6 archive (lib/archive.go). */
+	function metadata(result, filename, pwd, env, compat) {
+		return JSON.stringify({
+			type: "js", options: result.archived, filename: filename, pwd: pwd,
+			env: env, compatibilityMode: compat, k6version: "2.2.0", goos: "linux"
+		}, null, 2);
+	}
+
 	return {
 		consolidate: consolidate,
+		metadata: metadata,
 		durationMs: durationMs,
 		inspect: inspect
 	};

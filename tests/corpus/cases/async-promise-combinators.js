@@ -1,3 +1,4 @@
+// node-timing: node under load can settle timers of close delays out of order.
 // Promise.all, allSettled, any, race with async functions.
 const wait = (ms, v, fail) => new Promise((res, rej) => setTimeout(() => (fail ? rej(new Error(v)) : res(v)), ms));
 (async () => {

@@ -1,0 +1,5 @@
+export function setup() {
+	throw new Error('no token');
+}
+
+export default function () {}
