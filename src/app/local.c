@@ -90,7 +90,7 @@ local_send(void *arg, const void *p, size_t len)
 static int
 vu_ready(void *arg)
 {
-	return ((struct vu *)arg)->state != VU_INIT;
+	return vu_init_ended(arg);
 }
 
 static void
@@ -118,12 +118,12 @@ local_engine_free(struct coord *c, struct engine *e, struct vu *vu)
 	engine_flush(e);
 	got = wire_reader_samples(c->local_reader);
 	overflow = wire_reader_overflow(c->local_reader);
-	if (got < (uint64_t)e->emitted) {
+	if (got < (uint64_t)engine_emitted(e)) {
 		log_msg(LOG_ERROR, NULL, "internal error: %llu of the %llu samples of "
 		    "the coordinator's VU were lost",
-		    (unsigned long long)((uint64_t)e->emitted - got),
-		    (unsigned long long)e->emitted);
-		c->lost += (uint64_t)e->emitted - got;
+		    (unsigned long long)((uint64_t)engine_emitted(e) - got),
+		    (unsigned long long)engine_emitted(e));
+		c->lost += (uint64_t)engine_emitted(e) - got;
 	}
 	if (overflow > 0) {
 		log_msg(LOG_ERROR, NULL, "%llu samples of the coordinator's VU lost "
@@ -145,19 +145,17 @@ local_engine(struct coord *c, int with_opts, struct vu **vu, char **cause)
 	modules_attach(e);
 	wire_reader_free(c->local_reader);
 	c->local_reader = wire_reader_new(c->tagsets, &coord_wire_handlers, c);
-	e->send = local_send;
-	e->send_arg = c;
-	e->setup_json = c->setup_json;
-	e->abort_fn = local_abort;
-	e->fail_fn = local_fail;
-	e->abort_arg = c;
+	engine_set_app(e, &(struct engine_app){ .send = local_send,
+	    .send_arg = c, .abort_fn = local_abort, .fail_fn = local_fail,
+	    .abort_arg = c });
+	engine_set_setup_json(e, c->setup_json);
 	*vu = vu_new(e, 0, NULL, cause);
 	if (*vu == NULL) {
 		engine_free(e);
 		return NULL;
 	}
 	engine_run(e, vu_ready, *vu);
-	if ((*vu)->state == VU_DEAD) {
+	if (vu_dead(*vu)) {
 		*cause = xstrdup(vu_init_error(*vu));
 		local_engine_free(c, e, *vu);
 		return NULL;
@@ -183,10 +181,10 @@ lifecycle(struct coord *c, const char *fn, double timeout_ms, int timeout_code,
 		return EXIT_SCRIPT_EXCEPTION;
 	}
 	group = xasprintf("::%s", fn);
-	free(vu->group);
-	vu->group = group;
+	free(vu_group(vu));
+	vu_set_group(vu, group);
 	if (engine_system_tag(e, "group"))
-		vu->tags = engine_tags_with(e, vu->tags, "group", group);
+		vu_set_tags(vu, engine_tags_with(e, vu_tags(vu), "group", group));
 	rc = vu_call(vu, fn, strcmp(fn, "teardown") == 0 ? c->setup_json : NULL,
 	    timeout_ms, result, &cause);
 	if (rc != 0) {

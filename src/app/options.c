@@ -239,7 +239,7 @@ free_runopts(struct runopts *o)
 int
 script_exports(struct vu *vu, char **options, char **functions, char **cause)
 {
-	js_State *J = vu->J;
+	js_State *J = vu_js(vu);
 	struct buf b = BUF_INIT;
 	const char *k;
 	int first = 1;

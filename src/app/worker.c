@@ -74,7 +74,8 @@ worker_ctl_cb(evutil_socket_t fd, short what, void *arg)
 	for (i = 0; i < n; i++) {
 		if (cmd[i] == CTL_START) {
 			if (w->setup_fd >= 0)
-				w->e->setup_json = read_setup(w->setup_fd);
+				engine_set_setup_json(w->e,
+				    read_setup(w->setup_fd));
 			w->start = 1;
 		}
 		else if (cmd[i] == CTL_STOP)
@@ -95,7 +96,7 @@ worker_started(void *arg)
 {
 	struct worker_ctx *w = arg;
 
-	return w->start || w->e->stopping;
+	return w->start || engine_stopping(w->e);
 }
 
 static int
@@ -107,7 +108,7 @@ worker_ready(void *arg)
 static int
 worker_done(void *arg)
 {
-	return ((struct engine *)arg)->done;
+	return engine_done(arg);
 }
 
 static void
@@ -173,6 +174,7 @@ worker_main(struct coord *c, int k)
 	struct worker_ctx w;
 	struct timeval sec = { 1, 0 };
 	struct event *ctl_ev;
+	struct segment share;
 	const char *err;
 	char *cause = NULL, *msg;
 	int i;
@@ -211,20 +213,16 @@ worker_main(struct coord *c, int k)
 	if (w.e == NULL)
 		goto broken;
 	modules_attach(w.e);
-	w.e->send = ring_send;
-	w.e->send_arg = w.ring;
-	w.e->setup_json = c->setup_json;
-	w.e->abort_fn = worker_abort;
-	w.e->fail_fn = worker_fail;
-	w.e->abort_arg = &w;
-	segment_split(&c->seg, k, c->nworkers, &w.e->seg);
-	w.e->machine = c->seg;
-	w.e->next_vu_id = wp->vu_base;
-	w.e->instance = c->instance;
-	w.e->ninstance = c->nworkers;
-	ctl_ev = event_new(w.e->base, w.ctl_in, EV_READ | EV_PERSIST, worker_ctl_cb, &w);
+	engine_set_app(w.e, &(struct engine_app){ .send = ring_send,
+	    .send_arg = w.ring, .abort_fn = worker_abort,
+	    .fail_fn = worker_fail, .abort_arg = &w });
+	engine_set_setup_json(w.e, c->setup_json);
+	segment_split(&c->seg, k, c->nworkers, &share);
+	engine_set_share(w.e, &share, &c->seg, wp->vu_base, c->instance,
+	    c->nworkers);
+	ctl_ev = event_new(engine_base(w.e), w.ctl_in, EV_READ | EV_PERSIST, worker_ctl_cb, &w);
 	event_add(ctl_ev, NULL);
-	w.vus_ev = event_new(w.e->base, -1, EV_PERSIST, worker_vus_cb, &w);
+	w.vus_ev = event_new(engine_base(w.e), -1, EV_PERSIST, worker_vus_cb, &w);
 	if (executor_setup(w.e, &cause) == -1)
 		goto broken;
 	engine_run(w.e, worker_ready, w.e);
@@ -234,7 +232,7 @@ worker_main(struct coord *c, int k)
 	}
 	ctl_write(w.ctl_out, (char[]){ CTL_READY }, 1);
 	engine_run(w.e, worker_started, &w);
-	if (!w.e->stopping) {
+	if (!engine_stopping(w.e)) {
 		/* The first status comes 100 ms after the start, when the
 		 * VUs the start activates all run (a status sent at once
 		 * would count only those that had begun), before the
@@ -242,7 +240,7 @@ worker_main(struct coord *c, int k)
 		struct timeval first = { 0, 100000 };
 
 		event_add(w.vus_ev, &sec);
-		event_base_once(w.e->base, -1, EV_TIMEOUT, worker_vus_cb, &w, &first);
+		event_base_once(engine_base(w.e), -1, EV_TIMEOUT, worker_vus_cb, &w, &first);
 		executor_start(w.e);
 		engine_run(w.e, worker_done, w.e);
 	}
@@ -252,13 +250,16 @@ worker_main(struct coord *c, int k)
 		log_msg(LOG_DEBUG, NULL, "worker %d: %zu names interned and %zu "
 		    "scripts compiled, shared by its VUs", k, intern_count(),
 		    scriptcache_count());
+		size_t collections, peak;
+
+		engine_js_stats(w.e, &collections, &peak);
 		log_msg(LOG_DEBUG, NULL, "worker %d: %zu collections between "
 		    "iterations; largest VU heap at an iteration's end %zu KiB",
-		    k, w.e->js_collections, w.e->js_peak >> 10);
+		    k, collections, peak >> 10);
 	}
 	engine_send_done(w.e);
 	/* Every message must reach the coordinator before we go. */
-	while (w.e->nbacklog > 0) {
+	while (engine_backlog(w.e) > 0) {
 		ring_wait_space(w.ring, 1 << 20, 100);
 		engine_flush(w.e);
 	}

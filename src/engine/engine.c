@@ -7,7 +7,7 @@
 #include <time.h>
 
 #include "engine/coro.h"
-#include "engine/engine.h"
+#include "engine/engine-int.h"
 #include "metrics/metric.h"
 #include "metrics/tagset.h"
 #include "net/net.h"
@@ -490,4 +490,69 @@ engine_instance(const struct engine *e, struct instance_slot *out)
 		out->complete += __atomic_load_n(&s->complete, __ATOMIC_RELAXED);
 		out->interrupted += __atomic_load_n(&s->interrupted, __ATOMIC_RELAXED);
 	}
+}
+
+void
+engine_set_app(struct engine *e, const struct engine_app *app)
+{
+	e->send = app->send;
+	e->send_arg = app->send_arg;
+	e->abort_fn = app->abort_fn;
+	e->fail_fn = app->fail_fn;
+	e->abort_arg = app->abort_arg;
+}
+
+void
+engine_set_setup_json(struct engine *e, const char *json)
+{
+	e->setup_json = json;
+}
+
+void
+engine_set_share(struct engine *e, const struct segment *seg,
+    const struct segment *machine, uint32_t first_vu_id,
+    struct instance_slot *slots, int nslots)
+{
+	e->seg = *seg;
+	e->machine = *machine;
+	e->next_vu_id = first_vu_id;
+	e->instance = slots;
+	e->ninstance = nslots;
+}
+
+struct event_base *
+engine_base(struct engine *e)
+{
+	return e->base;
+}
+
+int64_t
+engine_emitted(const struct engine *e)
+{
+	return e->emitted;
+}
+
+int
+engine_done(const struct engine *e)
+{
+	return e->done;
+}
+
+int
+engine_stopping(const struct engine *e)
+{
+	return e->stopping;
+}
+
+size_t
+engine_backlog(const struct engine *e)
+{
+	return e->nbacklog;
+}
+
+void
+engine_js_stats(const struct engine *e, size_t *collections, size_t *peak)
+{
+	*collections = e->js_collections;
+	*peak = e->js_peak;
 }

@@ -31,122 +31,43 @@ struct net;
 struct tagset_table;
 typedef struct js_State js_State;
 
-enum vu_state {
-	VU_INIT,	/* running its init code */
-	VU_IDLE,	/* waiting for its executor */
-	VU_RUNNING,	/* in an iteration, on the CPU or blocked */
-	VU_DEAD,	/* its init code failed */
-};
-
-TAILQ_HEAD(vu_queue, vu);
-
-struct vu {
-	struct engine	*engine;
-	js_State	*J;
-	struct coro	*co;
-	uint32_t	 id;		/* __VU, 1-based in the test */
-	uint64_t	 iter;		/* __ITER: iterations this VU started */
-	uint64_t	 iter_in_scenario;
-	uint64_t	 iter_in_instance;	/* this iteration's number in the scenario */
-	uint64_t	 iter_in_test;		/* the same, over all workers and machines */
-	int64_t		 arrival;		/* arrival-rate: the granted arrival */
-	enum vu_state	 state;
-	struct vu_queue	*queued;	/* the run queue it waits in, or NULL */
-	int		 mid_iteration;	/* woken, it goes on with an iteration */
-	int		 interrupted;	/* the current iteration was cut short */
-	int		 in_init;	/* running init code: no network, no metrics */
-	int		 in_loop;	/* blocked in loop_run: vu_loop_wake wakes it */
-	int		 quit;		/* leave the coroutine */
-	int		 ticks;		/* __ly_tick calls before a look at the clock */
-	int64_t		 resumed;	/* monotonic ns: when it last got the CPU */
-	int		 active;	/* counted in the vus gauge */
-	struct exec_run	*run;		/* the scenario this VU serves, or NULL */
-	struct exec_run	*env_run;	/* the scenario __ENV was set for */
-	size_t		 index;		/* in run->vus */
-	int		 granted;	/* arrival-rate: iterations granted */
-	int64_t		 deactivated;	/* ramping-vus: when it was told to stop */
-	struct event	*timer;		/* sleep() */
-	uint32_t	 tags;		/* run + scenario tags, scenario, group */
-	char		*group;		/* "" at the root, "::a::b" inside groups */
-	int64_t		 iter_start;	/* monotonic ns */
-	uint64_t	 data_sent, data_received;
-	size_t		 js_bytes;	/* what mujs has allocated */
-	size_t		 js_kept;	/* js_bytes after our last collection */
-	void		*module_data[ENGINE_MODULES_MAX];	/* vu_module_data */
-	int		 setup_ref;	/* setup data decoded for this VU */
-	char		*meta;		/* exec.vu.metrics.metadata: sorted
-					   "key\0value\0" pairs, owned */
-	size_t		 meta_len;
-	TAILQ_ENTRY(vu)	 runq;
-};
-
-
-struct engine {
-	int			 worker;	/* worker number, -1 in the coordinator */
-	struct event_base	*base;
-	struct net		*net;
-	const struct bundle	*bundle;
-	const struct plan	*plan;
-	const struct runopts	*opts;
-	const char		*options_json;	/* consolidated options */
-	const char		*setup_json;	/* setup()'s result, or NULL */
-	struct segment		 seg;
-	struct segment		 machine;	/* this machine's: exec.vu.idInTest */
-	struct tagset_table	*tagsets;
-	struct metric_registry	*metrics;
-	struct builtin_metrics	 m;
-	uint32_t		 base_tags;	/* run tags */
-	struct wire_writer	*wire;
-	struct buf		 out;		/* an encoded message */
-	/* Hand an encoded message on: a ring write in a worker, a direct
-	 * feed in the coordinator.  0, or -1 when it must be retried. */
-	int			(*send)(void *arg, const void *, size_t);
-	void			*send_arg;
-	struct buf		*backlog;	/* messages waiting for room */
-	size_t			 nbacklog;
-	struct event		*flush_ev;
-	/* The modules with hooks, in the order they were added. */
-	const struct engine_module *modules[ENGINE_MODULES_MAX];
-	size_t			 nmodules;
-	const struct engine_script *script;	/* engine_script_set */
-	struct vu_queue		 runq;		/* VUs going on with an iteration */
-	struct vu_queue		 startq;	/* VUs starting one, or idle */
-	struct vu		*running;	/* whose JavaScript runs now */
-	struct exec_run		*runs;
-	size_t			 nruns;
-	/* Every VU of this process; a scenario takes VUs from here when it
-	 * starts and gives them back when it is done, as in k6. */
-	struct vu		**pool;
-	size_t			 npool;
-	size_t			 pool_scan;	/* no free VU before this index */
-	uint32_t		 pool_cap;	/* the most VUs it may create */
-	struct instance_slot	*instance;	/* every worker's, or NULL */
-	int			 ninstance;	/* slot e->worker is ours */
-	/* Collections between iterations (vu.c), and the largest heap a
-	 * VU held at an iteration's end, before one. */
-	size_t			 js_collections;
-	size_t			 js_peak;
-	uint32_t		 next_vu_id;
-	uint32_t		 vus_active;
-	uint32_t		 vus_max;
-	int64_t			 t0;		/* monotonic ns of the test start */
-	int			 started;
-	int			 stopping;	/* stop every scenario now */
-	int			 done;
-	int64_t			 emitted;	/* samples produced */
-	char			*error;		/* a fatal problem, for the coordinator */
-	/* exec.test.abort(): tell whoever runs the test. */
-	void			(*abort_fn)(void *arg, const char *reason);
-	void			(*fail_fn)(void *arg);
-	void			*abort_arg;	/* for both */
-	int			 aborted;
-	int			 failed;
-};
+struct engine;
+struct vu;
 
 struct engine	*engine_new(int worker, const struct bundle *, const struct plan *,
 		    const struct runopts *, const char *options_json,
 		    struct metric_registry *, char **cause);
 void		 engine_free(struct engine *);
+/* What the application gives an engine: where its encoded messages go
+ * (send: 0, or -1 when it must be retried), and what exec.test.abort()
+ * and exec.test.fail() tell it. */
+struct engine_app {
+	int	(*send)(void *arg, const void *, size_t);
+	void	*send_arg;
+	void	(*abort_fn)(void *arg, const char *reason);
+	void	(*fail_fn)(void *arg);
+	void	*abort_arg;
+};
+void		 engine_set_app(struct engine *, const struct engine_app *);
+/* setup()'s result as JSON (borrowed), or NULL. */
+void		 engine_set_setup_json(struct engine *, const char *);
+/* A worker's share: its segment of the machine's, the machine's
+ * (exec.vu.idInTest), its first VU id, and every worker's instance
+ * slots (ninstance of them; slot e->worker is its own). */
+void		 engine_set_share(struct engine *, const struct segment *seg,
+		    const struct segment *machine, uint32_t first_vu_id,
+		    struct instance_slot *, int ninstance);
+struct event_base *engine_base(struct engine *);
+/* The samples emitted so far; whether the test is over, or stopping;
+ * messages still waiting for room. */
+int64_t		 engine_emitted(const struct engine *);
+int		 engine_done(const struct engine *);
+int		 engine_stopping(const struct engine *);
+size_t		 engine_backlog(const struct engine *);
+/* Collections between iterations, and the largest heap a VU held at an
+ * iteration's end (bytes). */
+void		 engine_js_stats(const struct engine *, size_t *collections,
+		    size_t *peak);
 /* Turn the event loop and the run queue until done(arg) is true. */
 void		 engine_run(struct engine *, int (*done)(void *), void *arg);
 /* Mark a VU runnable; safe from any callback. */
@@ -188,8 +109,10 @@ void		 vu_free(struct vu *);
  * VU can then only be freed). */
 int		 vu_call(struct vu *, const char *fn, const char *arg_json,
 		    double timeout_ms, char **result, char **cause);
-/* Why the VU's init code failed, or NULL. */
+/* Why the VU's init code failed, or NULL; whether it has ended. */
 const char	*vu_init_error(const struct vu *);
+int		 vu_init_ended(const struct vu *);
+int		 vu_dead(const struct vu *);
 /* Stop the VU's current iteration as soon as it blocks, or within a
  * slice of CPU time when it never does (see vu_tick in vu.c). */
 void		 vu_interrupt(struct vu *);
@@ -203,31 +126,6 @@ char		*stack_clean(const struct bundle *, const char *text);
 char		*loop_run(struct vu *);
 
 /* Executors (engine/executor.c). */
-struct exec_run {
-	struct engine		*engine;
-	const struct scenario	*sc;
-	size_t			 index;
-	struct segment		 seg;
-	struct vu		**vus;		/* taken from the pool */
-	size_t			 nvus;
-	size_t			 want;		/* VUs to take at the start */
-	size_t			 missing;	/* still to take, when the pool had none */
-	size_t			 max_vus;	/* local cap */
-	int			 state;
-	int64_t			 t_start;	/* monotonic ns */
-	int64_t			 local_iterations;	/* shared-iterations */
-	int64_t			 started;	/* iterations started here */
-	int64_t			 next_arrival;	/* arrival-rate: next global index */
-	int64_t			 target;	/* ramping-vus: active VUs here */
-	struct plan_step	*steps;		/* ramping-vus: VUs to hold, over time */
-	size_t			 nsteps;
-	size_t			 step_at;	/* the step of the last tick */
-	int			 initializing;	/* a VU being created mid-test */
-	int			 warned;	/* about too few VUs */
-	uint32_t		 tags;		/* base tags of the scenario's VUs */
-	uint64_t		 complete, interrupted, dropped;
-	struct event		*timer;
-};
 
 /* k6's execution requirements of the share of a scenario a process with
  * segment seg runs: owned steps in *steps, relative to its start. */

@@ -15,7 +15,7 @@
 #include <string.h>
 
 #include "engine/coro.h"
-#include "engine/engine.h"
+#include "engine/engine-int.h"
 #include "metrics/tagset.h"
 #include "util/log.h"
 #include "util/timeunit.h"

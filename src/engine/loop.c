@@ -8,7 +8,7 @@
 
 #include <stdlib.h>
 
-#include "engine/engine.h"
+#include "engine/engine-int.h"
 
 /* The Promise jobs; an owned "Uncaught (in promise) ..." or NULL. */
 static char *

@@ -3,7 +3,7 @@
 
 #include <stdlib.h>
 
-#include "engine/engine.h"
+#include "engine/engine-int.h"
 #include "engine/module.h"
 #include "metrics/tagset.h"
 #include "util/log.h"

@@ -15,7 +15,7 @@
 #include <string.h>
 
 #include "compile/bundle.h"
-#include "engine/engine.h"
+#include "engine/engine-int.h"
 #include "util/buf.h"
 #include "util/xmalloc.h"
 

@@ -15,7 +15,7 @@
 
 #include "compile/bundle.h"
 #include "engine/coro.h"
-#include "engine/engine.h"
+#include "engine/engine-int.h"
 #include "engine/vualloc.h"
 #include "util/buf.h"
 #include "util/log.h"
@@ -819,6 +819,18 @@ const char *
 vu_init_error(const struct vu *vu)
 {
 	return ((const struct vu_ext *)vu)->init_error;
+}
+
+int
+vu_init_ended(const struct vu *vu)
+{
+	return vu->state != VU_INIT;
+}
+
+int
+vu_dead(const struct vu *vu)
+{
+	return vu->state == VU_DEAD;
 }
 
 static int

@@ -19,7 +19,7 @@
 #include <cmocka.h>
 
 #include "compile/bundle.h"
-#include "engine/engine.h"
+#include "engine/engine-int.h"
 #include "engine/module.h"
 #include "engine/plan.h"
 #include "js/modules.h"

@@ -27,7 +27,7 @@ export default function () {
     'get json missing': (r) => r.json('args.nope') === undefined,
     'header canonical': (r) => r.headers['Content-Type'] === 'application/json',
     'timings': (r) => r.timings.duration >= 0 && r.timings.waiting >= 0 &&
-      r.timings.blocked >= 0 && r.timings.duration === r.timings.sending + r.timings.waiting + r.timings.receiving,
+      r.timings.blocked >= 0 && Math.abs(r.timings.duration - (r.timings.sending + r.timings.waiting + r.timings.receiving)) < 1e-9,
     'no error': (r) => r.error === '' && r.error_code === 0,
     'remote': (r) => r.remote_ip === '127.0.0.1' && r.remote_port > 0,
     'user agent option': (r) => r.json('headers.User-Agent') === 'lyocell-func/1.0',
