@@ -28,6 +28,7 @@ static const struct {
 	{ "k6/experimental/fs", "fs.js", fs_prims },
 	{ "k6/experimental/csv", "csv.js", fs_prims },
 	{ "k6/secrets", "secrets.js", secrets_prims },
+	{ "k6/ws", "ws.js", ws_prims },
 };
 
 void

@@ -21,5 +21,6 @@ int	jsmod_is_file(const char *body);
  * (js/secrets.c). */
 void	fs_prims(js_State *);
 void	secrets_prims(js_State *);
+void	ws_prims(js_State *);
 
 #endif

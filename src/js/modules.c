@@ -32,6 +32,7 @@ static const struct {
 	{ "k6/experimental/fs", jsmod_module_open, NULL },
 	{ "k6/experimental/csv", jsmod_module_open, NULL },
 	{ "k6/secrets", jsmod_module_open, NULL },
+	{ "k6/ws", jsmod_module_open, &ws_engine_module },
 };
 #define NNATIVES (sizeof natives / sizeof natives[0])
 

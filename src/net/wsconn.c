@@ -1,0 +1,803 @@
+/* A client WebSocket connection; see wsconn.h.
+ *
+ * The socket is a bufferevent; for wss:// an OpenSSL filter sits on it,
+ * so that the byte counts (data_sent, data_received) are the socket's,
+ * TLS included, as k6 counts them.  The upgrade request and its answer
+ * are read and written here; after a 101, wslay reads frames from the
+ * input buffer and writes them to the output buffer. */
+#include "config.h"
+
+#include <sys/socket.h>
+#include <arpa/inet.h>
+#include <netinet/in.h>
+
+#include <curl/curl.h>
+#include <event2/buffer.h>
+#include <event2/bufferevent.h>
+#include <event2/bufferevent_ssl.h>
+#include <event2/event.h>
+#include <openssl/err.h>
+#include <openssl/evp.h>
+#include <openssl/rand.h>
+#include <openssl/ssl.h>
+#include <openssl/x509v3.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+#include <wslay/wslay.h>
+
+#include "engine/module.h"
+#include "net/wsconn.h"
+#include "util/xmalloc.h"
+
+#define WS_GUID		"258EAFA5-E914-47DA-95CA-C5AB0DC85B11"
+#define HEAD_CAP	(64 << 10)	/* the answer's status line and headers */
+#define BODY_CAP	1024		/* of a refusal, as gorilla keeps */
+
+enum { ST_CONNECTING, ST_HANDSHAKE, ST_OPEN, ST_CLOSING, ST_CLOSED };
+
+struct wsconn {
+	struct event_base	*base;
+	struct bufferevent	*bev;	/* what we read and write */
+	struct bufferevent	*sock;	/* the socket under it (== bev for ws://) */
+	wslay_event_context_ptr	 ws;
+	int			 state;
+	int			 wait_close;	/* close only on the peer's close */
+	int			 peer_closed;	/* its close frame came */
+	int			 we_closed;
+	int			 body_want;	/* refusal: bytes still to read, -1 to EOF */
+	char			*host, *port, *target;
+	int			 tls;
+	char			 key[32];	/* Sec-WebSocket-Key */
+	char			*headers;
+	struct wsconn_reply	 reply;
+	struct wsconn_event	*head, **tail;
+	wsconn_notify_fn	 notify;
+	void			*arg;
+	uint64_t		 sent, received;
+	uint64_t		 max_msg;
+	int			 close_code;	/* the close frame's, ours or the peer's */
+};
+
+static void	readcb(struct bufferevent *, void *);
+static void	writecb(struct bufferevent *, void *);
+static void	eventcb(struct bufferevent *, short, void *);
+
+static void
+push(struct wsconn *c, enum wsconn_type type, int code, const void *data,
+    size_t len)
+{
+	struct wsconn_event *e = xcalloc(1, sizeof *e);
+
+	e->type = type;
+	e->code = code;
+	e->data = xmalloc(len + 1);
+	if (len > 0)
+		memcpy(e->data, data, len);
+	e->data[len] = '\0';
+	e->len = len;
+	e->t = engine_now();
+	*c->tail = e;
+	c->tail = &e->next;
+	c->notify(c->arg);
+}
+
+static void
+push_str(struct wsconn *c, enum wsconn_type type, const char *s)
+{
+	push(c, type, 0, s, strlen(s));
+}
+
+/* The socket is done with: free it now, say so once. */
+static void
+finish(struct wsconn *c, int code)
+{
+	if (c->state == ST_CLOSED)
+		return;
+	c->state = ST_CLOSED;
+	if (c->bev != NULL) {
+		bufferevent_free(c->bev);
+		c->bev = c->sock = NULL;
+	}
+	push(c, WSE_CLOSE, code, NULL, 0);
+}
+
+/* A failure after the handshake: an error event, then the close. */
+static void
+fail_open(struct wsconn *c, const char *msg, int code)
+{
+	if (c->state == ST_CLOSED)
+		return;
+	push_str(c, WSE_ERROR, msg);
+	finish(c, code);
+}
+
+/* A failure before it: the connection never opened. */
+static void
+fail_handshake(struct wsconn *c, const char *msg)
+{
+	c->state = ST_CLOSED;
+	if (c->bev != NULL) {
+		bufferevent_free(c->bev);
+		c->bev = c->sock = NULL;
+	}
+	push_str(c, WSE_FAIL, msg);
+}
+
+/* The system's text for the socket's error, lower case as Go has it. */
+static const char *
+sockerr(char *buf, size_t len)
+{
+	snprintf(buf, len, "%s", evutil_socket_error_to_string(EVUTIL_SOCKET_ERROR()));
+	if (buf[0] >= 'A' && buf[0] <= 'Z' && (buf[1] < 'A' || buf[1] > 'Z'))
+		buf[0] = (char)(buf[0] - 'A' + 'a');
+	return buf;
+}
+
+static void
+count_cb(struct evbuffer *b, const struct evbuffer_cb_info *info, void *arg)
+{
+	uint64_t *n = arg;
+
+	*n += info->n_added;
+}
+
+static void
+count_out_cb(struct evbuffer *b, const struct evbuffer_cb_info *info, void *arg)
+{
+	uint64_t *n = arg;
+
+	*n += info->n_deleted;
+}
+
+/* wslay's side */
+
+static ssize_t
+ws_recv(wslay_event_context_ptr ctx, uint8_t *buf, size_t len, int flags,
+    void *arg)
+{
+	struct wsconn *c = arg;
+	int n = evbuffer_remove(bufferevent_get_input(c->bev), buf, len);
+
+	if (n <= 0) {
+		wslay_event_set_error(ctx, WSLAY_ERR_WOULDBLOCK);
+		return -1;
+	}
+	return n;
+}
+
+static ssize_t
+ws_send(wslay_event_context_ptr ctx, const uint8_t *data, size_t len,
+    int flags, void *arg)
+{
+	struct wsconn *c = arg;
+
+	if (c->bev == NULL || evbuffer_add(bufferevent_get_output(c->bev), data, len) != 0) {
+		wslay_event_set_error(ctx, WSLAY_ERR_CALLBACK_FAILURE);
+		return -1;
+	}
+	return (ssize_t)len;
+}
+
+static int
+ws_genmask(wslay_event_context_ptr ctx, uint8_t *buf, size_t len, void *arg)
+{
+	if (RAND_bytes(buf, (int)len) != 1)
+		return -1;
+	return 0;
+}
+
+static void
+ws_msg(wslay_event_context_ptr ctx, const struct wslay_event_on_msg_recv_arg *m,
+    void *arg)
+{
+	struct wsconn *c = arg;
+
+	switch (m->opcode) {
+	case WSLAY_TEXT_FRAME:
+		push(c, WSE_TEXT, 0, m->msg, m->msg_length);
+		break;
+	case WSLAY_BINARY_FRAME:
+		push(c, WSE_BINARY, 0, m->msg, m->msg_length);
+		break;
+	case WSLAY_PING:
+		push(c, WSE_PING, 0, m->msg, m->msg_length);
+		break;
+	case WSLAY_PONG:
+		push(c, WSE_PONG, 0, m->msg, m->msg_length);
+		break;
+	case WSLAY_CONNECTION_CLOSE:
+		c->peer_closed = 1;
+		c->close_code = m->status_code == 0 ? 1005 : m->status_code;
+		break;
+	}
+}
+
+static const struct wslay_event_callbacks ws_callbacks = {
+	ws_recv, ws_send, ws_genmask, NULL, NULL, NULL, ws_msg,
+};
+
+/* Run wslay over what came in and write what it queued.  The close
+ * frame of the peer ends the connection once our answer is written. */
+static void
+pump(struct wsconn *c)
+{
+	int r;
+	uint16_t sent;
+
+	if (c->state < ST_OPEN || c->state == ST_CLOSED)
+		return;
+	r = wslay_event_recv(c->ws);
+	if (r == 0)
+		r = wslay_event_send(c->ws);
+	if (c->bev == NULL)
+		return;
+	if (r != 0 && r != WSLAY_ERR_WOULDBLOCK) {
+		fail_open(c, "websocket: close 1006 (abnormal closure): write failed", 1006);
+		return;
+	}
+	if (c->peer_closed) {
+		bufferevent_disable(c->bev, EV_READ);
+		if (evbuffer_get_length(bufferevent_get_output(c->bev)) == 0)
+			finish(c, c->close_code);
+		else
+			c->state = ST_CLOSING;
+		return;
+	}
+	/* wslay refused what the peer sent (a frame too big, a broken
+	 * frame) and said so in its own close frame. */
+	if (wslay_event_get_close_sent(c->ws) && !c->we_closed) {
+		sent = wslay_event_get_status_code_sent(c->ws);
+		bufferevent_disable(c->bev, EV_READ);
+		c->we_closed = 1;
+		c->wait_close = 0;
+		c->state = ST_CLOSING;
+		if (sent == WSLAY_CODE_MESSAGE_TOO_BIG)
+			push_str(c, WSE_ERROR, "websocket: read limit exceeded");
+		else if (sent == WSLAY_CODE_INVALID_FRAME_PAYLOAD_DATA)
+			push_str(c, WSE_ERROR, "websocket: invalid UTF-8 in text frame");
+		else {
+			char msg[96];
+
+			snprintf(msg, sizeof msg, "websocket: close %u: protocol error", sent);
+			push_str(c, WSE_ERROR, msg);
+		}
+		c->close_code = sent;
+		if (evbuffer_get_length(bufferevent_get_output(c->bev)) == 0)
+			finish(c, sent);
+	}
+}
+
+/* The handshake */
+
+static void
+accept_key(const char *key, char out[64])
+{
+	unsigned char md[20];
+	char in[128];
+
+	snprintf(in, sizeof in, "%s%s", key, WS_GUID);
+	EVP_Digest(in, strlen(in), md, NULL, EVP_sha1(), NULL);
+	EVP_EncodeBlock((unsigned char *)out, md, sizeof md);
+}
+
+static void
+send_request(struct wsconn *c)
+{
+	struct evbuffer *out = bufferevent_get_output(c->bev);
+	unsigned char raw[16];
+	int def_port = strcmp(c->port, c->tls ? "443" : "80") == 0;
+
+	RAND_bytes(raw, sizeof raw);
+	EVP_EncodeBlock((unsigned char *)c->key, raw, sizeof raw);
+	evbuffer_add_printf(out, "GET %s HTTP/1.1\r\nHost: %s%s%s\r\n"
+	    "Upgrade: websocket\r\nConnection: Upgrade\r\n"
+	    "Sec-WebSocket-Key: %s\r\nSec-WebSocket-Version: 13\r\n%s\r\n",
+	    c->target, c->host, def_port ? "" : ":", def_port ? "" : c->port,
+	    c->key, c->headers != NULL ? c->headers : "");
+	c->state = ST_HANDSHAKE;
+}
+
+/* The value of header name in "Name: value\r\n" lines, owned, or NULL. */
+static char *
+header_get(const char *h, const char *name)
+{
+	size_t n = strlen(name);
+	const char *eol, *v;
+
+	for (; *h != '\0'; h = eol + 2) {
+		eol = strstr(h, "\r\n");
+		if (eol == NULL)
+			break;
+		if ((size_t)(eol - h) > n && strncasecmp(h, name, n) == 0 && h[n] == ':') {
+			v = h + n + 1;
+			while (v < eol && (*v == ' ' || *v == '\t'))
+				v++;
+			return xstrndup(v, (size_t)(eol - v));
+		}
+	}
+	return NULL;
+}
+
+static int
+has_token(const char *v, const char *tok)
+{
+	size_t n = strlen(tok);
+	const char *p = v;
+
+	while (p != NULL && *p != '\0') {
+		p += strspn(p, " \t,");
+		if (strncasecmp(p, tok, n) == 0 && (p[n] == '\0' || p[n] == ',' ||
+		    p[n] == ' ' || p[n] == '\t'))
+			return 1;
+		p = strchr(p, ',');
+	}
+	return 0;
+}
+
+static void
+open_ws(struct wsconn *c)
+{
+	wslay_event_context_client_init(&c->ws, &ws_callbacks, c);
+	wslay_event_config_set_max_recv_msg_length(c->ws, c->max_msg);
+	if (c->reply.body != NULL)	/* unused after a 101 */
+		c->reply.body[0] = '\0';
+	c->state = ST_OPEN;
+	bufferevent_set_timeouts(c->bev, NULL, NULL);
+	push(c, WSE_OPEN, 0, NULL, 0);
+}
+
+/* Read the answer to the upgrade: 0 while it is incomplete. */
+static int
+read_reply(struct wsconn *c)
+{
+	struct evbuffer *in = bufferevent_get_input(c->bev);
+	struct evbuffer_ptr end;
+	size_t hlen;
+	char *head, *sp, *eol, *v, *w;
+	char want[64];
+	int ok;
+
+	end = evbuffer_search(in, "\r\n\r\n", 4, NULL);
+	if (end.pos < 0) {
+		if (evbuffer_get_length(in) > HEAD_CAP)
+			fail_handshake(c, "websocket: bad handshake: response headers too large");
+		return 0;
+	}
+	hlen = (size_t)end.pos + 4;
+	head = xmalloc(hlen + 1);
+	evbuffer_remove(in, head, hlen);
+	head[hlen] = '\0';
+	eol = strstr(head, "\r\n");
+	sp = strchr(head, ' ');
+	if (strncmp(head, "HTTP/1.", 7) != 0 || sp == NULL || sp > eol) {
+		free(head);
+		fail_handshake(c, "malformed HTTP response");
+		return 1;
+	}
+	c->reply.status = atoi(sp + 1);
+	c->reply.headers = xstrdup(eol + 2);
+	c->reply.headers[strlen(c->reply.headers) - 2] = '\0';	/* the blank line */
+	free(head);
+	v = header_get(c->reply.headers, "Sec-WebSocket-Protocol");
+	c->reply.protocol = v != NULL ? v : xstrdup("");
+	accept_key(c->key, want);
+	w = header_get(c->reply.headers, "Sec-WebSocket-Accept");
+	v = header_get(c->reply.headers, "Upgrade");
+	ok = c->reply.status == 101 && v != NULL && has_token(v, "websocket");
+	free(v);
+	v = header_get(c->reply.headers, "Connection");
+	ok = ok && v != NULL && has_token(v, "upgrade") && w != NULL && strcmp(w, want) == 0;
+	free(v);
+	free(w);
+	if (ok) {
+		open_ws(c);
+		return 1;
+	}
+	/* A refusal: keep up to 1 KiB of its body for the response. */
+	v = header_get(c->reply.headers, "Content-Length");
+	c->body_want = v != NULL ? atoi(v) : -1;
+	free(v);
+	if (c->body_want > BODY_CAP)
+		c->body_want = BODY_CAP;
+	c->reply.body = xmalloc(BODY_CAP + 1);
+	c->reply.body_len = 0;
+	c->reply.body[0] = '\0';
+	return 1;
+}
+
+static void
+read_body(struct wsconn *c, int eof)
+{
+	struct evbuffer *in = bufferevent_get_input(c->bev);
+	size_t room = BODY_CAP - c->reply.body_len;
+	int n;
+
+	if (c->body_want >= 0 && (size_t)c->body_want - c->reply.body_len < room)
+		room = (size_t)c->body_want - c->reply.body_len;
+	n = evbuffer_remove(in, c->reply.body + c->reply.body_len, room);
+	if (n > 0)
+		c->reply.body_len += (size_t)n;
+	c->reply.body[c->reply.body_len] = '\0';
+	if (eof || c->reply.body_len == BODY_CAP ||
+	    (c->body_want >= 0 && c->reply.body_len >= (size_t)c->body_want))
+		fail_handshake(c, "websocket: bad handshake");
+}
+
+static void
+readcb(struct bufferevent *bev, void *arg)
+{
+	struct wsconn *c = arg;
+
+	if (c->state == ST_HANDSHAKE) {
+		if (c->reply.status == 0 && !read_reply(c))
+			return;
+		if (c->state == ST_HANDSHAKE) {
+			read_body(c, 0);
+			return;
+		}
+		if (c->state != ST_OPEN)
+			return;
+		if (evbuffer_get_length(bufferevent_get_input(c->bev)) == 0)
+			return;
+	}
+	pump(c);
+}
+
+static void
+writecb(struct bufferevent *bev, void *arg)
+{
+	struct wsconn *c = arg;
+
+	/* The output is written: a close we sent or answered is done. */
+	if (c->state != ST_CLOSING)
+		return;
+	if (c->peer_closed || !c->wait_close)
+		finish(c, c->close_code);
+}
+
+static void
+remember_ip(struct wsconn *c)
+{
+	struct sockaddr_storage ss;
+	socklen_t len = sizeof ss;
+	char ip[INET6_ADDRSTRLEN] = "";
+
+	if (getpeername(bufferevent_getfd(c->sock), (struct sockaddr *)&ss, &len) != 0)
+		return;
+	if (ss.ss_family == AF_INET)
+		inet_ntop(AF_INET, &((struct sockaddr_in *)&ss)->sin_addr, ip, sizeof ip);
+	else if (ss.ss_family == AF_INET6)
+		inet_ntop(AF_INET6, &((struct sockaddr_in6 *)&ss)->sin6_addr, ip, sizeof ip);
+	free(c->reply.remote_ip);
+	c->reply.remote_ip = xstrdup(ip);
+}
+
+/* Go's words for a failed TLS handshake. */
+static void
+tls_error(struct wsconn *c, unsigned long e, char *msg, size_t len)
+{
+	SSL *ssl = bufferevent_openssl_get_ssl(c->bev);
+	long v = ssl != NULL ? SSL_get_verify_result(ssl) : X509_V_OK;
+
+	if (ERR_GET_REASON(e) != SSL_R_CERTIFICATE_VERIFY_FAILED || v == X509_V_OK) {
+		snprintf(msg, len, "tls: ");
+		ERR_error_string_n(e, msg + 5, len - 5);
+		return;
+	}
+	switch (v) {
+	case X509_V_ERR_HOSTNAME_MISMATCH:
+	case X509_V_ERR_IP_ADDRESS_MISMATCH:
+		snprintf(msg, len, "tls: failed to verify certificate: x509: "
+		    "certificate is not valid for %s", c->host);
+		break;
+	case X509_V_ERR_CERT_HAS_EXPIRED:
+	case X509_V_ERR_CERT_NOT_YET_VALID:
+		snprintf(msg, len, "tls: failed to verify certificate: x509: "
+		    "certificate has expired or is not yet valid");
+		break;
+	default:
+		snprintf(msg, len, "tls: failed to verify certificate: x509: "
+		    "certificate signed by unknown authority");
+	}
+}
+
+static void
+eventcb(struct bufferevent *bev, short what, void *arg)
+{
+	struct wsconn *c = arg;
+	char msg[256], eb[128];
+	unsigned long e;
+
+	if (what & BEV_EVENT_CONNECTED) {
+		remember_ip(c);
+		send_request(c);
+		return;
+	}
+	if (c->state == ST_CONNECTING || (c->state == ST_HANDSHAKE && c->reply.status == 0)) {
+		if (what & BEV_EVENT_TIMEOUT)
+			snprintf(msg, sizeof msg, "dial tcp %s:%s: i/o timeout", c->host, c->port);
+		else if (c->tls && (e = bufferevent_get_openssl_error(c->bev)) != 0)
+			tls_error(c, e, msg, sizeof msg);
+		else if (what & BEV_EVENT_EOF)
+			snprintf(msg, sizeof msg, "EOF");
+		else if (c->state == ST_CONNECTING)
+			snprintf(msg, sizeof msg, "dial tcp %s:%s: connect: %s", c->host,
+			    c->port, sockerr(eb, sizeof eb));
+		else
+			snprintf(msg, sizeof msg, "read tcp %s:%s: %s", c->host, c->port,
+			    sockerr(eb, sizeof eb));
+		fail_handshake(c, msg);
+		return;
+	}
+	if (c->state == ST_HANDSHAKE) {	/* a refusal's body ends */
+		read_body(c, 1);
+		return;
+	}
+	if (c->state == ST_OPEN && (what & BEV_EVENT_EOF)) {
+		pump(c);	/* what came before the EOF */
+		if (c->state == ST_OPEN && !c->peer_closed)
+			fail_open(c, "websocket: close 1006 (abnormal closure): unexpected EOF", 1006);
+		return;
+	}
+	if (c->state == ST_CLOSING && c->we_closed && !c->peer_closed) {
+		finish(c, c->close_code);
+		return;
+	}
+	snprintf(msg, sizeof msg, "read tcp %s:%s: %s", c->host, c->port,
+	    sockerr(eb, sizeof eb));
+	fail_open(c, msg, 1006);
+}
+
+static int
+parse_url(struct wsconn *c, const char *url, char **cause)
+{
+	CURLU *u = curl_url();
+	char *scheme = NULL, *host = NULL, *port = NULL, *path = NULL, *query = NULL;
+	int rc = -1;
+
+	if (curl_url_set(u, CURLUPART_URL, url, CURLU_NON_SUPPORT_SCHEME) != CURLUE_OK ||
+	    curl_url_get(u, CURLUPART_SCHEME, &scheme, 0) != CURLUE_OK ||
+	    curl_url_get(u, CURLUPART_HOST, &host, 0) != CURLUE_OK) {
+		*cause = xasprintf("malformed ws or wss URL");
+		goto out;
+	}
+	if (strcmp(scheme, "ws") == 0)
+		c->tls = 0;
+	else if (strcmp(scheme, "wss") == 0)
+		c->tls = 1;
+	else {
+		*cause = xasprintf("malformed ws or wss URL");
+		goto out;
+	}
+	curl_url_get(u, CURLUPART_PORT, &port, 0);
+	curl_url_get(u, CURLUPART_PATH, &path, 0);
+	curl_url_get(u, CURLUPART_QUERY, &query, 0);
+	/* [::1] comes back with its brackets, which the resolver refuses */
+	if (host[0] == '[') {
+		c->host = xstrndup(host + 1, strlen(host) - 2);
+	} else
+		c->host = xstrdup(host);
+	c->port = xstrdup(port != NULL ? port : c->tls ? "443" : "80");
+	c->target = xasprintf("%s%s%s", path != NULL && *path ? path : "/",
+	    query != NULL ? "?" : "", query != NULL ? query : "");
+	rc = 0;
+out:
+	curl_free(scheme);
+	curl_free(host);
+	curl_free(port);
+	curl_free(path);
+	curl_free(query);
+	curl_url_cleanup(u);
+	return rc;
+}
+
+struct wsconn *
+wsconn_new(struct event_base *base, const struct wsconn_params *p,
+    wsconn_notify_fn notify, void *arg, char **cause)
+{
+	struct wsconn *c = xcalloc(1, sizeof *c);
+	struct timeval tv;
+	SSL *ssl;
+
+	c->base = base;
+	c->notify = notify;
+	c->arg = arg;
+	c->tail = &c->head;
+	c->max_msg = p->max_msg > 0 ? p->max_msg : (uint64_t)64 << 20;
+	if (parse_url(c, p->url, cause) == -1) {
+		wsconn_free(c);
+		return NULL;
+	}
+	if (c->tls && p->ssl == NULL) {
+		*cause = xstrdup("wss: no TLS context");
+		wsconn_free(c);
+		return NULL;
+	}
+	c->headers = p->headers != NULL ? xstrdup(p->headers) : NULL;
+	c->sock = bufferevent_socket_new(base, -1, BEV_OPT_CLOSE_ON_FREE);
+	evbuffer_add_cb(bufferevent_get_input(c->sock), count_cb, &c->received);
+	evbuffer_add_cb(bufferevent_get_output(c->sock), count_out_cb, &c->sent);
+	if (c->tls) {
+		ssl = SSL_new(p->ssl);
+		SSL_set_tlsext_host_name(ssl, c->host);
+		if (!p->insecure) {
+			SSL_set_verify(ssl, SSL_VERIFY_PEER, NULL);
+			if (SSL_set1_host(ssl, c->host) != 1) {
+				SSL_free(ssl);
+				*cause = xstrdup("wss: cannot set the host to verify");
+				wsconn_free(c);
+				return NULL;
+			}
+			/* an IP address is checked as one */
+			{
+				unsigned char ipbuf[16];
+
+				if (inet_pton(AF_INET, c->host, ipbuf) == 1 ||
+				    inet_pton(AF_INET6, c->host, ipbuf) == 1) {
+					X509_VERIFY_PARAM *vp = SSL_get0_param(ssl);
+
+					X509_VERIFY_PARAM_set1_host(vp, NULL, 0);
+					X509_VERIFY_PARAM_set1_ip_asc(vp, c->host);
+				}
+			}
+		}
+		SSL_set_alpn_protos(ssl, (const unsigned char *)"\x08http/1.1", 9);
+		c->bev = bufferevent_openssl_filter_new(base, c->sock, ssl,
+		    BUFFEREVENT_SSL_CONNECTING, BEV_OPT_CLOSE_ON_FREE);
+		/* the socket's CONNECTED is the TLS filter's business */
+	} else
+		c->bev = c->sock;
+	bufferevent_setcb(c->bev, readcb, writecb, eventcb, c);
+	tv.tv_sec = (long)(p->timeout_ms / 1000);
+	tv.tv_usec = (long)((p->timeout_ms - tv.tv_sec * 1000.0) * 1000);
+	bufferevent_set_timeouts(c->bev, &tv, &tv);
+	bufferevent_enable(c->bev, EV_READ | EV_WRITE);
+	c->state = ST_CONNECTING;
+	if (bufferevent_socket_connect_hostname(c->sock, NULL, AF_UNSPEC, c->host,
+	    atoi(c->port)) != 0) {
+		/* fail_handshake queues the event; keep c for the reader */
+		char msg[256], eb[128];
+
+		snprintf(msg, sizeof msg, "dial tcp %s:%s: connect: %s", c->host, c->port,
+		    sockerr(eb, sizeof eb));
+		if (c->bev != NULL && c->bev != c->sock) {
+			bufferevent_free(c->bev);
+			c->bev = c->sock = NULL;
+		}
+		fail_handshake(c, msg);
+	}
+	return c;
+}
+
+void
+wsconn_free(struct wsconn *c)
+{
+	struct wsconn_event *e;
+
+	if (c == NULL)
+		return;
+	if (c->bev != NULL)
+		bufferevent_free(c->bev);
+	if (c->ws != NULL)
+		wslay_event_context_free(c->ws);
+	while ((e = c->head) != NULL) {
+		c->head = e->next;
+		wsconn_event_free(e);
+	}
+	free(c->host);
+	free(c->port);
+	free(c->target);
+	free(c->headers);
+	free(c->reply.headers);
+	free(c->reply.body);
+	free(c->reply.protocol);
+	free(c->reply.remote_ip);
+	free(c);
+}
+
+struct wsconn_event *
+wsconn_next(struct wsconn *c)
+{
+	struct wsconn_event *e = c->head;
+
+	if (e != NULL) {
+		c->head = e->next;
+		if (c->head == NULL)
+			c->tail = &c->head;
+		e->next = NULL;
+	}
+	return e;
+}
+
+void
+wsconn_event_free(struct wsconn_event *e)
+{
+	if (e == NULL)
+		return;
+	free(e->data);
+	free(e);
+}
+
+const struct wsconn_reply *
+wsconn_reply(const struct wsconn *c)
+{
+	return &c->reply;
+}
+
+int
+wsconn_send(struct wsconn *c, int opcode, const void *data, size_t len,
+    const char **err)
+{
+	struct wslay_event_msg m;
+
+	if (c->state != ST_OPEN || c->we_closed) {
+		*err = "websocket: close sent";
+		return -1;
+	}
+	m.opcode = (uint8_t)opcode;
+	m.msg = data;
+	m.msg_length = len;
+	if (wslay_event_queue_msg(c->ws, &m) != 0) {
+		*err = "websocket: close sent";
+		return -1;
+	}
+	if (wslay_event_send(c->ws) != 0 && c->bev == NULL) {
+		*err = "websocket: close sent";
+		return -1;
+	}
+	return 0;
+}
+
+void
+wsconn_close(struct wsconn *c, int code, const char *reason, int wait)
+{
+	size_t rlen = reason != NULL ? strlen(reason) : 0;
+
+	if (c->state == ST_CLOSED)
+		return;
+	if (c->state != ST_OPEN || c->we_closed) {
+		if (c->state != ST_CLOSING) {
+			c->state = ST_CLOSED;
+			if (c->bev != NULL) {
+				bufferevent_free(c->bev);
+				c->bev = c->sock = NULL;
+			}
+		}
+		return;
+	}
+	if (rlen > 123)
+		rlen = 123;
+	c->we_closed = 1;
+	c->wait_close = wait;
+	c->close_code = code;
+	wslay_event_queue_close(c->ws, (uint16_t)code, (const uint8_t *)reason, rlen);
+	wslay_event_send(c->ws);
+	c->state = ST_CLOSING;
+	if (c->bev != NULL && !wait &&
+	    evbuffer_get_length(bufferevent_get_output(c->bev)) == 0)
+		finish(c, code);
+}
+
+int
+wsconn_closed(const struct wsconn *c)
+{
+	return c->state == ST_CLOSED;
+}
+
+void
+wsconn_traffic(struct wsconn *c, uint64_t *sent, uint64_t *received)
+{
+	*sent = c->sent;
+	*received = c->received;
+	c->sent = c->received = 0;
+}
+
+size_t
+wsconn_buffered(const struct wsconn *c)
+{
+	if (c->bev == NULL)
+		return 0;
+	return evbuffer_get_length(bufferevent_get_output(c->bev));
+}

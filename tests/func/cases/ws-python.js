@@ -1,0 +1,39 @@
+// k6/ws against python3-websockets (tests/func/ws.sh starts it): echo of
+// text and binary, a subprotocol, the server's ping and its close code.
+import ws from 'k6/ws';
+import { check } from 'k6';
+
+const base = __ENV.WS_SERVER;
+
+export default function () {
+	let got = [], bin = 0;
+	const res = ws.connect(base + '/echo', { headers: { 'Sec-WebSocket-Protocol': 'chat' } }, function (socket) {
+		socket.on('open', () => {
+			socket.send('héllo');
+			socket.sendBinary(new Uint8Array(70000).buffer);
+		});
+		socket.on('message', (m) => got.push(m));
+		socket.on('binaryMessage', (m) => { bin = m.byteLength; socket.close(1000); });
+	});
+	check(res, {
+		'status 101': (r) => r.status === 101,
+		'subprotocol': (r) => r.headers['Sec-Websocket-Protocol'] === 'chat',
+	});
+	check(null, {
+		'text echoed': () => got.join() === 'héllo',
+		'64 KiB+ binary echoed': () => bin === 70000,
+	});
+	let pinged = 0, code = 0;
+	ws.connect(base + '/ping', function (socket) {
+		socket.on('ping', () => { pinged++; socket.send('x'); });
+		socket.on('message', () => socket.close());
+	});
+	ws.connect(base + '/close', function (socket) {
+		socket.on('open', () => socket.send('x'));
+		socket.on('close', (c) => { code = c; });
+	});
+	check(null, {
+		'server ping seen': () => pinged === 1,
+		'server close code': () => code === 4002,
+	});
+}

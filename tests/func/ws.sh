@@ -1,0 +1,56 @@
+#!/bin/bash
+# k6/ws against a real WebSocket server: python3-websockets (Debian's
+# python3-websockets, in .ci/packages), started here on 127.0.0.1.  A
+# missing package fails the test: CI installs it.
+set -u
+srcdir=${srcdir:-.}
+top_builddir=${top_builddir:-.}
+LYOCELL=$(cd "$top_builddir" && pwd)/lyocell
+JCHECK=$(cd "$top_builddir" && pwd)/tests/func/jcheck
+tmp=$(mktemp -d "${TMPDIR:-/tmp}/lyocell-ws.XXXXXX")
+server=
+cleanup() {
+	[ -n "$server" ] && kill "$server" 2>/dev/null && wait "$server" 2>/dev/null
+	rm -rf "$tmp"
+}
+trap cleanup EXIT
+# Debian's python, not a user's pyenv without the package.
+PY=/usr/bin/python3
+[ -x "$PY" ] || PY=python3
+if ! "$PY" -c 'import websockets' 2>"$tmp/err"; then
+	echo "not ok - python3-websockets is missing (apt-get install python3-websockets)"
+	exit 1
+fi
+"$PY" "$srcdir/tests/func/ws/server.py" >"$tmp/port" 2>"$tmp/server.err" &
+server=$!
+for _ in $(seq 100); do
+	[ -s "$tmp/port" ] && break
+	sleep 0.05
+done
+if ! [ -s "$tmp/port" ]; then
+	echo "not ok - the python3-websockets server did not start"; cat "$tmp/server.err"
+	exit 1
+fi
+failed=0
+# The example against python3-websockets too: any echo server does.
+if "$LYOCELL" run -q -e "WS_URL=ws://127.0.0.1:$(cat "$tmp/port")/echo" \
+    --summary-export "$tmp/x.json" "$srcdir/examples/ws.js" >"$tmp/out" 2>&1 &&
+    "$JCHECK" "$tmp/x.json" 'm.checks.fails === 0 && m.checks.passes === 4' \
+    'm.ws_sessions.count === 2 && m.ws_msgs_sent.count >= 6 && m.ws_ping.max > 0'; then
+	echo "ok - examples/ws.js against python3-websockets"
+else
+	echo "not ok - examples/ws.js against python3-websockets"
+	sed 's/^/#   /' "$tmp/out" | tail -n 30
+	failed=1
+fi
+if "$LYOCELL" run -q -e "WS_SERVER=ws://127.0.0.1:$(cat "$tmp/port")" \
+    --summary-export "$tmp/e.json" "$srcdir/tests/func/cases/ws-python.js" >"$tmp/out" 2>&1 &&
+    "$JCHECK" "$tmp/e.json" 'm.checks.fails === 0 && m.checks.passes === 6' \
+    'm.ws_sessions.count === 3 && m.ws_msgs_sent.count === 4 && m.ws_msgs_received.count === 3'; then
+	echo "ok - k6/ws against python3-websockets"
+else
+	echo "not ok - k6/ws against python3-websockets"
+	sed 's/^/#   /' "$tmp/out" | tail -n 30
+	failed=1
+fi
+exit $failed
