@@ -327,6 +327,11 @@ vu_init_js(struct vu *vu, char **cause)
 	if (capped_pcall(vu, 1))
 		goto fail;
 	js_setregistry(J, "ly.exports");
+	/* As k6, the init code's Promise jobs run in the init context.  A
+	 * rejection left unhandled there is one the init code's own
+	 * promises will not see either; an iteration's loop reports its
+	 * own. */
+	free(loop_run(vu));
 	for (i = 0; i < vu->engine->nmodules; i++)
 		if (vu->engine->modules[i]->init_end != NULL)
 			vu->engine->modules[i]->init_end(vu);
@@ -418,23 +423,20 @@ modules_end(struct vu *vu)
 
 /*
  * Once the function on top of the stack returned: run the event loop to
- * its end, as k6 ends an iteration, setup() or teardown() only when its
- * timers and promises have settled (the modules' settle hooks).  An
- * async function's promise is settled then (its rejection, unhandled, ends the loop with an error),
- * so the value on top becomes the promise's value when want_value.
- * NULL, or an owned message.
+ * its end (loop.c), as k6 ends an iteration, setup() or teardown() only
+ * when its timers and promises have settled.  An async function's
+ * promise is settled then (its rejection, unhandled, ends the loop with
+ * an error), so the value on top becomes the promise's value when
+ * want_value.  NULL, or an owned message.
  */
 static char *
 vu_settle(struct vu *vu, int want_value)
 {
 	struct engine *e = vu->engine;
 	js_State *J = vu->J;
-	char *text = NULL;
-	size_t i;
+	char *text;
 
-	for (i = 0; i < e->nmodules && text == NULL; i++)
-		if (e->modules[i]->settle != NULL)
-			text = e->modules[i]->settle(vu);
+	text = loop_run(vu);
 	if (text != NULL || !want_value ||
 	    !js_isobject(J, -1) || !e->script->promises_loaded(J))
 		return text;

@@ -11,6 +11,8 @@
 #include "js/mujs-layout.h"
 #include "js/proporder.h"
 #include "js/runtime.h"
+#include "util/buf.h"
+#include "util/log.h"
 #include "util/xmalloc.h"
 
 #define ITER	"@@sym:Symbol.iterator"
@@ -498,6 +500,55 @@ runtime_promises_loaded(js_State *J)
 	loaded = js_toboolean(J, -1);
 	js_pop(J, 1);
 	return loaded;
+}
+
+/* The first promise rejected and left unhandled, as an owned
+ * "Uncaught (in promise) ..." message (with the reason's stack when it
+ * has one, as k6 prints it), or NULL. */
+static char *
+uncaught(js_State *J)
+{
+	struct buf b = BUF_INIT;
+
+	js_getglobal(J, "__ly_rt");
+	js_getproperty(J, -1, "uncaught");
+	js_rot2(J);
+	if (js_pcall(J, 0) || !js_isarray(J, -1)) {
+		js_pop(J, 1);
+		return NULL;
+	}
+	js_getindex(J, -1, 0);
+	buf_puts(&b, "Uncaught (in promise) ");
+	js_copy(J, -1);
+	buf_puts(&b, js_trystring(J, -1, "error"));
+	js_pop(J, 1);
+	if (js_isobject(J, -1) && js_hasproperty(J, -1, "stackTrace")) {
+		buf_puts(&b, js_trystring(J, -1, ""));
+		js_pop(J, 1);
+	}
+	js_pop(J, 2);
+	return buf_steal(&b);
+}
+
+char *
+runtime_run_microtasks(js_State *J)
+{
+	/* no Promise group, no jobs: skip a JavaScript call per iteration */
+	if (!runtime_promises_loaded(J))
+		return NULL;
+	js_getglobal(J, "__ly_runMicrotasks");
+	if (!js_iscallable(J, -1)) {
+		js_pop(J, 1);
+		return NULL;
+	}
+	js_pushundefined(J);
+	if (js_pcall(J, 0)) {
+		/* the drain itself failed (out of memory): as k6 would */
+		log_msg(LOG_ERROR, "source=stacktrace", "Uncaught (in promise) %s",
+		    js_trystring(J, -1, "error"));
+	}
+	js_pop(J, 1);
+	return uncaught(J);
 }
 
 static void

@@ -43,5 +43,9 @@ int	runtime_load(js_State *J, char **cause);
 char	*runtime_symbol_text(const char *s);
 /* Whether J has loaded the Promise group: no group, no pending jobs. */
 int	runtime_promises_loaded(js_State *J);
+/* Run the Promise jobs until none is left: NULL, or an owned
+ * "Uncaught (in promise) ..." (with the reason's stack) for the first
+ * promise left rejected with no handler. */
+char	*runtime_run_microtasks(js_State *J);
 
 #endif
