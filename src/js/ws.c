@@ -24,6 +24,7 @@
 #include "metrics/metric.h"
 #include "net/wsconn.h"
 #include "util/buf.h"
+#include "util/log.h"
 #include "util/timeunit.h"
 #include "util/utf8.h"
 #include "util/xmalloc.h"
@@ -41,7 +42,8 @@ struct ws_conn {
 	uint32_t	 tags;
 	int64_t		 start;		/* connect began */
 	int		 ended;		/* ws_session_duration emitted */
-	int		 opened;
+	int		 async;		/* k6/websockets: events go to run_ready */
+	int		 id;		/* its object's key in "ly.ws.sockets" */
 	char		*set_cookie_host, *set_cookie_path;
 	struct http_cookie_jar *jar;	/* borrowed; NULL: none */
 	int		 ping_next;
@@ -54,6 +56,7 @@ struct ws_vu {
 	struct event	*timer;
 	int		 waiting;
 	int		 woken;
+	int		 next_id;
 	uint32_t	 m_sessions, m_connecting, m_duration;
 	uint32_t	 m_sent, m_received, m_ping;
 };
@@ -64,17 +67,27 @@ static void ws_vu_free(struct vu *);
 static void ws_iteration_end(struct vu *);
 static void ws_interrupt(struct vu *);
 
+static int ws_run_ready(struct vu *);
+static int ws_pending(struct vu *);
+
 const struct engine_module ws_engine_module = {
-	"k6/ws", NULL, NULL, NULL, NULL, ws_iteration_end, ws_interrupt,
-	ws_vu_free,
+	.name = "k6/ws",
+	.run_ready = ws_run_ready,
+	.pending = ws_pending,
+	.iteration_end = ws_iteration_end,
+	.interrupt = ws_interrupt,
+	.vu_free = ws_vu_free,
 };
 
+/* A k6/ws connect waits in vu_block; k6/websockets in the VU's loop. */
 static void
 wake(struct ws_vu *wv)
 {
 	wv->woken = 1;
 	if (wv->waiting)
 		vu_wake(wv->vu);
+	else
+		vu_loop_wake(wv->vu);
 }
 
 static void
@@ -300,8 +313,18 @@ p_open(js_State *J)
 		wc->set_cookie_path = path;
 	}
 	wc->tags = tags_from(J, vu, 3, vu_tags(vu));
-	if (vu_system_tag(vu, "url"))
-		wc->tags = vu_tags_with(vu, wc->tags, "url", url);
+	wc->async = js_isobject(J, 5);
+	if (wc->async && js_isobject(J, 3) && js_hasproperty(J, 3, "name")) {
+		/* k6/websockets: a name tag is the url tag too */
+		if (vu_system_tag(vu, "url"))
+			wc->tags = vu_tags_with(vu, wc->tags, "url", js_tostring(J, -1));
+		js_pop(J, 1);
+	} else {
+		if (vu_system_tag(vu, "url"))
+			wc->tags = vu_tags_with(vu, wc->tags, "url", url);
+		if (wc->async && vu_system_tag(vu, "name"))
+			wc->tags = vu_tags_with(vu, wc->tags, "name", url);
+	}
 	memset(&p, 0, sizeof p);
 	p.url = url;
 	p.headers = h.data;
@@ -323,6 +346,22 @@ p_open(js_State *J)
 	wc->wv = wv;
 	wc->next = wv->conns;
 	wv->conns = wc;
+	if (wc->async) {
+		char key[16];
+
+		wc->id = ++wv->next_id;
+		snprintf(key, sizeof key, "%d", wc->id);
+		js_getregistry(J, "ly.ws.sockets");
+		if (!js_isobject(J, -1)) {
+			js_pop(J, 1);
+			js_newobject(J);
+			js_copy(J, -1);
+			js_setregistry(J, "ly.ws.sockets");
+		}
+		js_copy(J, 5);
+		js_setproperty(J, -2, key);
+		js_pop(J, 1);
+	}
 	js_getregistry(J, "ly.ws.WsConn");
 	if (!js_isobject(J, -1)) {
 		js_pop(J, 1);
@@ -491,6 +530,8 @@ push_event(js_State *J, struct ws_conn *wc, struct wsconn_event *e)
 		break;
 	case WSE_CLOSE:
 		set_num(J, "code", e->code);
+		push_text(J, e->data, e->len);
+		js_setproperty(J, -2, "reason");
 		break;
 	}
 }
@@ -504,7 +545,7 @@ take_any(js_State *J, struct ws_vu *wv, struct ws_conn *only)
 	struct wsconn_event *e;
 
 	for (wc = wv->conns; wc != NULL; wc = wc->next) {
-		if (only != NULL && wc != only)
+		if (only != NULL ? wc != only : wc->async)
 			continue;
 		traffic(wc);
 		if (wc->c == NULL || (e = wsconn_next(wc->c)) == NULL)
@@ -713,6 +754,29 @@ p_throw_errors(js_State *J)
 	js_pushboolean(J, o != NULL && o->throw_errors);
 }
 
+/* P.bytes(s): s as UTF-8 in an ArrayBuffer.  P.text(ab): the reverse. */
+static void
+p_bytes(js_State *J)
+{
+	struct buf b = BUF_INIT;
+
+	buf_init(&b, 0);
+	encoding_bytes(J, 1, &b);
+	binary_push_arraybuffer(J, b.data != NULL ? b.data : "", b.len);
+	buf_free(&b);
+}
+
+static void
+p_text(js_State *J)
+{
+	const unsigned char *d;
+	size_t n;
+
+	if (binary_get(J, 1, &d, &n) == -1)
+		js_typeerror(J, "expected ArrayBuffer");
+	push_text(J, (const char *)d, n);
+}
+
 void
 ws_prims(js_State *J)
 {
@@ -729,9 +793,80 @@ ws_prims(js_State *J)
 	modules_setfn(J, p_now, "now", 0);
 	modules_setfn(J, p_user_agent, "userAgent", 0);
 	modules_setfn(J, p_throw_errors, "throwErrors", 0);
+	modules_setfn(J, p_bytes, "bytes", 1);
+	modules_setfn(J, p_text, "text", 1);
 }
 
 /* Hooks */
+
+static void
+forget(js_State *J, struct ws_conn *wc)
+{
+	char key[16];
+
+	snprintf(key, sizeof key, "%d", wc->id);
+	js_getregistry(J, "ly.ws.sockets");
+	if (js_isobject(J, -1))
+		js_delproperty(J, -1, key);
+	js_pop(J, 1);
+}
+
+/* k6/websockets: hand one queued event to its WebSocket's _dispatch; the
+ * last one (close, or a failed handshake) ends the session. */
+static int
+ws_run_ready(struct vu *vu)
+{
+	struct ws_vu *wv = vu_module_data(vu, &ws_engine_module);
+	js_State *J = vu_js(vu);
+	struct ws_conn *wc;
+	struct wsconn_event *e;
+	char key[16];
+	int last;
+
+	if (wv == NULL)
+		return 0;
+	for (wc = wv->conns; wc != NULL; wc = wc->next) {
+		if (!wc->async || wc->c == NULL)
+			continue;
+		traffic(wc);
+		if ((e = wsconn_next(wc->c)) == NULL)
+			continue;
+		last = e->type == WSE_CLOSE || e->type == WSE_FAIL;
+		snprintf(key, sizeof key, "%d", wc->id);
+		js_getregistry(J, "ly.ws.sockets");
+		js_getproperty(J, -1, key);
+		js_getproperty(J, -1, "_dispatch");
+		js_rot2(J);
+		push_event(J, wc, e);
+		wsconn_event_free(e);
+		if (last)
+			conn_end(wc);	/* before the handlers: they may open more */
+		if (js_pcall(J, 1)) {
+			js_copy(J, -1);
+			log_msg(LOG_ERROR, "source=stacktrace", "Uncaught (in WebSocket handler) %s",
+			    js_trystring(J, -1, "error"));
+			js_pop(J, 1);
+		}
+		js_pop(J, 2);
+		if (last)
+			forget(J, wc);
+		return 1;
+	}
+	return 0;
+}
+
+static int
+ws_pending(struct vu *vu)
+{
+	struct ws_vu *wv = vu_module_data(vu, &ws_engine_module);
+	struct ws_conn *wc;
+	int n = 0;
+
+	for (wc = wv != NULL ? wv->conns : NULL; wc != NULL; wc = wc->next)
+		if (wc->async && wc->c != NULL)
+			n++;
+	return n;
+}
 
 static void
 ws_iteration_end(struct vu *vu)
@@ -745,6 +880,9 @@ ws_iteration_end(struct vu *vu)
 		conn_end(wc);
 		conn_unlink(wc);	/* the handle's finalizer frees it */
 	}
+	/* the WebSocket objects the loop still held */
+	js_newobject(vu_js(vu));
+	js_setregistry(vu_js(vu), "ly.ws.sockets");
 }
 
 static void

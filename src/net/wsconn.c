@@ -58,6 +58,7 @@ struct wsconn {
 	uint64_t		 sent, received;
 	uint64_t		 max_msg;
 	int			 close_code;	/* the close frame's, ours or the peer's */
+	char			*close_reason;	/* the peer's */
 };
 
 static void	readcb(struct bufferevent *, void *);
@@ -100,7 +101,8 @@ finish(struct wsconn *c, int code)
 		bufferevent_free(c->bev);
 		c->bev = c->sock = NULL;
 	}
-	push(c, WSE_CLOSE, code, NULL, 0);
+	push(c, WSE_CLOSE, code, c->close_reason, c->close_reason != NULL ?
+	    strlen(c->close_reason) : 0);
 }
 
 /* A failure after the handshake: an error event, then the close. */
@@ -188,6 +190,32 @@ ws_genmask(wslay_event_context_ptr ctx, uint8_t *buf, size_t len, void *arg)
 	return 0;
 }
 
+/* gorilla's CloseError text. */
+static void
+close_error(struct wsconn *c, int code, const char *reason, size_t rlen)
+{
+	static const struct { int code; const char *name; } names[] = {
+		{ 1000, " (normal)" }, { 1001, " (going away)" },
+		{ 1002, " (protocol error)" }, { 1003, " (unsupported data)" },
+		{ 1005, " (no status)" }, { 1006, " (abnormal closure)" },
+		{ 1007, " (invalid payload data)" }, { 1008, " (policy violation)" },
+		{ 1009, " (message too big)" }, { 1010, " (mandatory extension missing)" },
+		{ 1011, " (internal server error)" }, { 1015, " (TLS handshake error)" },
+	};
+	const char *name = "";
+	char msg[256];
+	size_t i;
+
+	for (i = 0; i < sizeof names / sizeof names[0]; i++)
+		if (names[i].code == code)
+			name = names[i].name;
+	if (rlen > 123)
+		rlen = 123;
+	snprintf(msg, sizeof msg, "websocket: close %d%s%s%.*s", code, name,
+	    rlen > 0 ? ": " : "", (int)rlen, reason);
+	push_str(c, WSE_ERROR, msg);
+}
+
 static void
 ws_msg(wslay_event_context_ptr ctx, const struct wslay_event_on_msg_recv_arg *m,
     void *arg)
@@ -210,6 +238,15 @@ ws_msg(wslay_event_context_ptr ctx, const struct wslay_event_on_msg_recv_arg *m,
 	case WSLAY_CONNECTION_CLOSE:
 		c->peer_closed = 1;
 		c->close_code = m->status_code == 0 ? 1005 : m->status_code;
+		free(c->close_reason);
+		c->close_reason = xstrndup(m->msg_length > 2 ? (const char *)m->msg + 2 : "",
+		    m->msg_length > 2 ? m->msg_length - 2 : 0);
+		/* a close the peer began with another code than 1000 or 1001
+		 * is an error to k6 (gorilla's IsUnexpectedCloseError) */
+		if (!c->we_closed && c->close_code != 1000 && c->close_code != 1001)
+			close_error(c, c->close_code, m->msg_length > 2 ?
+			    (const char *)m->msg + 2 : "", m->msg_length > 2 ?
+			    m->msg_length - 2 : 0);
 		break;
 	}
 }
@@ -690,6 +727,7 @@ wsconn_free(struct wsconn *c)
 	free(c->port);
 	free(c->target);
 	free(c->headers);
+	free(c->close_reason);
 	free(c->reply.headers);
 	free(c->reply.body);
 	free(c->reply.protocol);

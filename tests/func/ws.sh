@@ -43,9 +43,19 @@ else
 	sed 's/^/#   /' "$tmp/out" | tail -n 30
 	failed=1
 fi
+if "$LYOCELL" run -q -e "WS_URL=ws://127.0.0.1:$(cat "$tmp/port")/echo" \
+    --summary-export "$tmp/y.json" "$srcdir/examples/websockets.js" >"$tmp/out" 2>&1 &&
+    "$JCHECK" "$tmp/y.json" 'm.checks.fails === 0 && m.checks.passes === 6' \
+    'm.ws_sessions.count === 6 && m.ws_msgs_sent.count === m.ws_msgs_received.count'; then
+	echo "ok - examples/websockets.js against python3-websockets"
+else
+	echo "not ok - examples/websockets.js against python3-websockets"
+	sed 's/^/#   /' "$tmp/out" | tail -n 30
+	failed=1
+fi
 if "$LYOCELL" run -q -e "WS_SERVER=ws://127.0.0.1:$(cat "$tmp/port")" \
     --summary-export "$tmp/e.json" "$srcdir/tests/func/cases/ws-python.js" >"$tmp/out" 2>&1 &&
-    "$JCHECK" "$tmp/e.json" 'm.checks.fails === 0 && m.checks.passes === 6' \
+    "$JCHECK" "$tmp/e.json" 'm.checks.fails === 0 && m.checks.passes === 7' \
     'm.ws_sessions.count === 3 && m.ws_msgs_sent.count === 4 && m.ws_msgs_received.count === 3'; then
 	echo "ok - k6/ws against python3-websockets"
 else

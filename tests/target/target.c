@@ -2687,8 +2687,8 @@ ws_read(struct bufferevent *bev, void *arg)
 		for (i = 0; i < n; i++)
 			p[i] ^= h[hl - 4 + (i & 3)];
 		op = h[0] & 0x0f;
-		if (op == 0x8) {		/* close: answer with its code */
-			ws_frame(out, 0x88, p, n >= 2 ? 2 : 0);
+		if (op == 0x8) {		/* close: answer with its code and reason */
+			ws_frame(out, 0x88, p, n);
 			free(p);
 			ws_end(w, 0);
 			return;

@@ -23,7 +23,7 @@ export default function () {
 		'text echoed': () => got.join() === 'héllo',
 		'64 KiB+ binary echoed': () => bin === 70000,
 	});
-	let pinged = 0, code = 0;
+	let pinged = 0, code = 0, err = '';
 	ws.connect(base + '/ping', function (socket) {
 		socket.on('ping', () => { pinged++; socket.send('x'); });
 		socket.on('message', () => socket.close());
@@ -31,9 +31,11 @@ export default function () {
 	ws.connect(base + '/close', function (socket) {
 		socket.on('open', () => socket.send('x'));
 		socket.on('close', (c) => { code = c; });
+		socket.on('error', (e) => { err = e.error(); });
 	});
 	check(null, {
 		'server ping seen': () => pinged === 1,
 		'server close code': () => code === 4002,
+		'server close reason in the error': () => err === 'websocket: close 4002: bye',
 	});
 }
