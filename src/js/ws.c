@@ -271,8 +271,10 @@ tags_from(js_State *J, struct vu *vu, int idx, uint32_t t)
 	return t;
 }
 
-/* P.open(url, headers, tags, jar): start connecting.  headers is an
- * object of single values, jar a CookieJar, or true for the VU's. */
+/* P.open(url, headers, tags, jar, ws, deflate): start connecting.
+ * headers is an object of single values, jar a CookieJar, or true for
+ * the VU's; ws the k6/websockets object the events go to (k6/ws: none);
+ * deflate offers permessage-deflate. */
 static void
 p_open(js_State *J)
 {
@@ -331,6 +333,7 @@ p_open(js_State *J)
 	p.insecure = vu_opts(vu) != NULL && vu_opts(vu)->insecure_skip_tls_verify;
 	p.ssl = strncmp(url, "wss:", 4) == 0 ? ssl_ctx() : NULL;
 	p.timeout_ms = HANDSHAKE_MS;
+	p.deflate = js_toboolean(J, 6);
 	wc->c = wsconn_new(vu_event_base(vu), &p, notify, wc, &cause);
 	buf_free(&h);
 	if (wc->c == NULL) {
@@ -780,7 +783,7 @@ p_text(js_State *J)
 void
 ws_prims(js_State *J)
 {
-	modules_setfn(J, p_open, "open", 4);
+	modules_setfn(J, p_open, "open", 6);
 	modules_setfn(J, p_wait, "wait", 2);
 	modules_setfn(J, p_send, "send", 3);
 	modules_setfn(J, p_ping, "ping", 1);

@@ -26,6 +26,7 @@
 #include <string.h>
 #include <strings.h>
 #include <wslay/wslay.h>
+#include <zlib.h>
 
 #include "engine/module.h"
 #include "net/wsconn.h"
@@ -57,6 +58,8 @@ struct wsconn {
 	void			*arg;
 	uint64_t		 sent, received;
 	uint64_t		 max_msg;
+	int			 want_deflate;	/* offered permessage-deflate */
+	int			 deflate;	/* and the server took it */
 	int			 close_code;	/* the close frame's, ours or the peer's */
 	char			*close_reason;	/* the peer's */
 };
@@ -190,6 +193,83 @@ ws_genmask(wslay_event_context_ptr ctx, uint8_t *buf, size_t len, void *arg)
 	return 0;
 }
 
+/* permessage-deflate (RFC 7692) without context takeover, as gorilla
+ * offers it: each message is a raw DEFLATE stream ending in an empty
+ * stored block whose last four bytes are left off. */
+static void
+inflate_msg(struct wsconn *c, enum wsconn_type type, const uint8_t *in, size_t len)
+{
+	static const uint8_t tail[4] = { 0, 0, 0xff, 0xff };
+	z_stream z;
+	size_t cap = len * 4 + 256, n = 0;
+	uint8_t *out = xmalloc(cap);
+	int r = Z_OK, pass, ended = 0;
+
+	memset(&z, 0, sizeof z);
+	if (inflateInit2(&z, -15) != Z_OK)
+		fatalx(255, "out of memory");
+	for (pass = 0; pass < 2 && r == Z_OK && !ended; pass++) {
+		z.next_in = (Bytef *)(pass == 0 ? in : tail);
+		z.avail_in = (uInt)(pass == 0 ? len : sizeof tail);
+		do {
+			if (n == cap) {
+				if (cap >= c->max_msg) {
+					r = Z_MEM_ERROR;
+					break;
+				}
+				cap *= 2;
+				out = xrealloc(out, cap);
+			}
+			z.next_out = out + n;
+			z.avail_out = (uInt)(cap - n);
+			r = inflate(&z, Z_SYNC_FLUSH);
+			n = cap - z.avail_out;
+		} while ((r == Z_OK || r == Z_BUF_ERROR) && z.avail_out == 0);
+		if (r == Z_STREAM_END)
+			ended = 1;
+		if (r == Z_BUF_ERROR || r == Z_STREAM_END)
+			r = Z_OK;
+	}
+	inflateEnd(&z);
+	if (r == Z_MEM_ERROR || n > c->max_msg) {
+		push_str(c, WSE_ERROR, "websocket: read limit exceeded");
+		wslay_event_queue_close(c->ws, WSLAY_CODE_MESSAGE_TOO_BIG, NULL, 0);
+	} else if (r != Z_OK) {
+		push_str(c, WSE_ERROR, "flate: corrupt input before offset 0");
+		wslay_event_queue_close(c->ws, WSLAY_CODE_PROTOCOL_ERROR, NULL, 0);
+	} else
+		push(c, type, 0, out, n);
+	free(out);
+}
+
+/* Compress a message: owned bytes in *out, 0, or -1. */
+static int
+deflate_msg(const void *in, size_t len, uint8_t **out, size_t *outlen)
+{
+	z_stream z;
+	size_t cap = deflateBound(NULL, (uLong)len) + 16;
+	int r;
+
+	memset(&z, 0, sizeof z);
+	if (deflateInit2(&z, Z_DEFAULT_COMPRESSION, Z_DEFLATED, -15, 8,
+	    Z_DEFAULT_STRATEGY) != Z_OK)
+		return -1;
+	*out = xmalloc(cap);
+	z.next_in = (Bytef *)in;
+	z.avail_in = (uInt)len;
+	z.next_out = *out;
+	z.avail_out = (uInt)cap;
+	r = deflate(&z, Z_SYNC_FLUSH);
+	*outlen = cap - z.avail_out;
+	deflateEnd(&z);
+	if (r != Z_OK || *outlen < 4) {
+		free(*out);
+		return -1;
+	}
+	*outlen -= 4;	/* 00 00 ff ff */
+	return 0;
+}
+
 /* gorilla's CloseError text. */
 static void
 close_error(struct wsconn *c, int code, const char *reason, size_t rlen)
@@ -224,10 +304,13 @@ ws_msg(wslay_event_context_ptr ctx, const struct wslay_event_on_msg_recv_arg *m,
 
 	switch (m->opcode) {
 	case WSLAY_TEXT_FRAME:
-		push(c, WSE_TEXT, 0, m->msg, m->msg_length);
-		break;
 	case WSLAY_BINARY_FRAME:
-		push(c, WSE_BINARY, 0, m->msg, m->msg_length);
+		if (c->deflate && (m->rsv & WSLAY_RSV1_BIT))
+			inflate_msg(c, m->opcode == WSLAY_TEXT_FRAME ? WSE_TEXT : WSE_BINARY,
+			    m->msg, m->msg_length);
+		else
+			push(c, m->opcode == WSLAY_TEXT_FRAME ? WSE_TEXT : WSE_BINARY, 0,
+			    m->msg, m->msg_length);
 		break;
 	case WSLAY_PING:
 		push(c, WSE_PING, 0, m->msg, m->msg_length);
@@ -330,9 +413,11 @@ send_request(struct wsconn *c)
 	EVP_EncodeBlock((unsigned char *)c->key, raw, sizeof raw);
 	evbuffer_add_printf(out, "GET %s HTTP/1.1\r\nHost: %s%s%s\r\n"
 	    "Upgrade: websocket\r\nConnection: Upgrade\r\n"
-	    "Sec-WebSocket-Key: %s\r\nSec-WebSocket-Version: 13\r\n%s\r\n",
+	    "Sec-WebSocket-Key: %s\r\nSec-WebSocket-Version: 13\r\n%s%s\r\n",
 	    c->target, c->host, def_port ? "" : ":", def_port ? "" : c->port,
-	    c->key, c->headers != NULL ? c->headers : "");
+	    c->key, c->want_deflate ? "Sec-WebSocket-Extensions: permessage-deflate; "
+	    "server_no_context_takeover; client_no_context_takeover\r\n" : "",
+	    c->headers != NULL ? c->headers : "");
 	c->state = ST_HANDSHAKE;
 }
 
@@ -378,6 +463,8 @@ open_ws(struct wsconn *c)
 {
 	wslay_event_context_client_init(&c->ws, &ws_callbacks, c);
 	wslay_event_config_set_max_recv_msg_length(c->ws, c->max_msg);
+	if (c->deflate)
+		wslay_event_config_set_allowed_rsv_bits(c->ws, WSLAY_RSV1_BIT);
 	if (c->reply.body != NULL)	/* unused after a 101 */
 		c->reply.body[0] = '\0';
 	c->state = ST_OPEN;
@@ -428,6 +515,18 @@ read_reply(struct wsconn *c)
 	ok = ok && v != NULL && has_token(v, "upgrade") && w != NULL && strcmp(w, want) == 0;
 	free(v);
 	free(w);
+	v = header_get(c->reply.headers, "Sec-WebSocket-Extensions");
+	if (ok && v != NULL && strstr(v, "permessage-deflate") != NULL) {
+		/* gorilla takes it only without context takeover both ways */
+		if (!c->want_deflate || strstr(v, "server_no_context_takeover") == NULL ||
+		    strstr(v, "client_no_context_takeover") == NULL) {
+			free(v);
+			fail_handshake(c, "websocket: invalid compression negotiation");
+			return 1;
+		}
+		c->deflate = 1;
+	}
+	free(v);
 	if (ok) {
 		open_ws(c);
 		return 1;
@@ -643,6 +742,7 @@ wsconn_new(struct event_base *base, const struct wsconn_params *p,
 	c->arg = arg;
 	c->tail = &c->head;
 	c->max_msg = p->max_msg > 0 ? p->max_msg : (uint64_t)64 << 20;
+	c->want_deflate = p->deflate;
 	if (parse_url(c, p->url, cause) == -1) {
 		wsconn_free(c);
 		return NULL;
@@ -777,7 +877,24 @@ wsconn_send(struct wsconn *c, int opcode, const void *data, size_t len,
 	m.opcode = (uint8_t)opcode;
 	m.msg = data;
 	m.msg_length = len;
-	if (wslay_event_queue_msg(c->ws, &m) != 0) {
+	if (c->deflate && (opcode == 1 || opcode == 2)) {
+		uint8_t *z;
+		size_t zlen;
+		int r;
+
+		if (deflate_msg(data, len, &z, &zlen) == -1) {
+			*err = "websocket: cannot compress the message";
+			return -1;
+		}
+		m.msg = z;
+		m.msg_length = zlen;
+		r = wslay_event_queue_msg_ex(c->ws, &m, WSLAY_RSV1_BIT);
+		free(z);
+		if (r != 0) {
+			*err = "websocket: close sent";
+			return -1;
+		}
+	} else if (wslay_event_queue_msg(c->ws, &m) != 0) {
 		*err = "websocket: close sent";
 		return -1;
 	}

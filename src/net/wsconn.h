@@ -46,6 +46,7 @@ struct wsconn_params {
 	int		 insecure;	/* no certificate check */
 	uint64_t	 max_msg;	/* bytes of one message received */
 	double		 timeout_ms;	/* for the handshake */
+	int		 deflate;	/* offer permessage-deflate */
 };
 
 /* The handshake's answer (status 0 until there is one). */

@@ -96,7 +96,7 @@ Blob.prototype.toString = function () { return '[object Blob]'; };
 
 function WebSocket(url, protocols, params)
 {
-	var self = this, hdrs, k, tags, jar = true, comp, list = [], i;
+	var hdrs, k, tags, jar = true, comp, list = [], i, deflate = false;
 
 	if (!(this instanceof WebSocket))
 		throw new TypeError("Class constructor WebSocket cannot be invoked without 'new'");
@@ -135,6 +135,7 @@ function WebSocket(url, protocols, params)
 				if (comp !== '' && comp !== 'deflate')
 					throw new Error("unsupported compression algorithm '" + comp +
 					    "', supported algorithm is 'deflate'");
+				deflate = comp === 'deflate';
 				break;
 			default:
 				throw new Error("unknown WebSocket's option " + k);
@@ -155,7 +156,7 @@ function WebSocket(url, protocols, params)
 		on: {}, listeners: {}, closeCode: 0, closeReason: '', h: null,
 	} });
 	Object.defineProperty(this, 'url', { value: url, enumerable: true });
-	this._s.h = P.open(url, hdrs, tags, jar, this);
+	this._s.h = P.open(url, hdrs, tags, jar, this, deflate);
 }
 
 function defineOn(name)

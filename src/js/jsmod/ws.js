@@ -179,7 +179,7 @@ Socket.prototype._dispatch = function (ev) {
 
 function connect(url)
 {
-	var params, callback, h, ev, res, s, hdrs, k, jar = true, tags, comp, r;
+	var params, callback, h, ev, res, s, hdrs, k, jar = true, tags, comp, r, deflate = false;
 
 	if (arguments.length === 3) {
 		params = arguments[1];
@@ -211,10 +211,11 @@ function connect(url)
 			if (comp !== '' && comp !== 'deflate')
 				throw new Error("unsupported compression algorithm '" + comp +
 				    "', supported algorithm is 'deflate'");
+			deflate = comp === 'deflate';
 		}
 	}
 	try {
-		h = P.open(url, hdrs, tags, jar);
+		h = P.open(url, hdrs, tags, jar, null, deflate);
 	} catch (e) {
 		if (P.throwErrors())
 			throw new Error(String(e));

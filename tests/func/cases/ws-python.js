@@ -1,5 +1,6 @@
 // k6/ws against python3-websockets (tests/func/ws.sh starts it): echo of
-// text and binary, a subprotocol, the server's ping and its close code.
+// text and binary, a subprotocol, compression, the server's ping and its
+// close code.
 import ws from 'k6/ws';
 import { check } from 'k6';
 
@@ -22,6 +23,18 @@ export default function () {
 	check(null, {
 		'text echoed': () => got.join() === 'héllo',
 		'64 KiB+ binary echoed': () => bin === 70000,
+	});
+	// permessage-deflate, as k6 offers it
+	const big = 'abcdefgh'.repeat(5000);
+	let back = '';
+	const zr = ws.connect(base + '/echo', { compression: 'deflate' }, function (socket) {
+		socket.on('open', () => socket.send(big));
+		socket.on('message', (m) => { back = m; socket.close(); });
+	});
+	check(zr, {
+		'deflate negotiated': (r) => /^permessage-deflate; server_no_context_takeover; client_no_context_takeover/
+		    .test(r.headers['Sec-Websocket-Extensions']),
+		'compressed message echoed': () => back === big,
 	});
 	let pinged = 0, code = 0, err = '';
 	ws.connect(base + '/ping', function (socket) {
