@@ -14,6 +14,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 #include <time.h>
 
 #include "engine/module.h"
@@ -201,17 +202,44 @@ this_conn(js_State *J, int idx)
 	return wc;
 }
 
-static SSL_CTX *
-ssl_ctx(void)
+/* libcurl's TLS version (k6/http's reading of options.tlsVersion) as
+ * OpenSSL's, or 0. */
+static int
+tls_version(long v)
 {
-	if (ws_ssl == NULL) {
-		ws_ssl = SSL_CTX_new(TLS_client_method());
-		if (ws_ssl == NULL)
-			fatalx(255, "cannot create a TLS context");
-		/* Go reads SSL_CERT_FILE and SSL_CERT_DIR, and so does this */
-		SSL_CTX_set_default_verify_paths(ws_ssl);
-		SSL_CTX_set_min_proto_version(ws_ssl, TLS1_2_VERSION);
+	switch (v) {
+	case CURL_SSLVERSION_TLSv1_0: return TLS1_VERSION;
+	case CURL_SSLVERSION_TLSv1_1: return TLS1_1_VERSION;
+	case CURL_SSLVERSION_TLSv1_2: return TLS1_2_VERSION;
+	case CURL_SSLVERSION_TLSv1_3: return TLS1_3_VERSION;
 	}
+	return 0;
+}
+
+/* The process's TLS context for wss://, made on first use with the TLS
+ * options as k6/http read them (tlsVersion, tlsCipherSuites). */
+static SSL_CTX *
+ssl_ctx(js_State *J)
+{
+	struct http_vu *hv;
+	int v;
+
+	if (ws_ssl != NULL)
+		return ws_ssl;
+	hv = hv_get(J, "using websockets in the init context is not supported");
+	ws_ssl = SSL_CTX_new(TLS_client_method());
+	if (ws_ssl == NULL)
+		fatalx(255, "cannot create a TLS context");
+	/* Go reads SSL_CERT_FILE and SSL_CERT_DIR, and so does this */
+	SSL_CTX_set_default_verify_paths(ws_ssl);
+	v = tls_version(hv->sslversion & 0xffff);
+	SSL_CTX_set_min_proto_version(ws_ssl, v != 0 ? v : TLS1_2_VERSION);
+	if ((v = tls_version(hv->sslversion >> 16)) != 0)
+		SSL_CTX_set_max_proto_version(ws_ssl, v);
+	if (hv->ciphers != NULL)
+		SSL_CTX_set_cipher_list(ws_ssl, hv->ciphers);
+	if (hv->ciphers13 != NULL)
+		SSL_CTX_set_ciphersuites(ws_ssl, hv->ciphers13);
 	return ws_ssl;
 }
 
@@ -331,7 +359,7 @@ p_open(js_State *J)
 	p.url = url;
 	p.headers = h.data;
 	p.insecure = vu_opts(vu) != NULL && vu_opts(vu)->insecure_skip_tls_verify;
-	p.ssl = strncmp(url, "wss:", 4) == 0 ? ssl_ctx() : NULL;
+	p.ssl = strncasecmp(url, "wss:", 4) == 0 ? ssl_ctx(J) : NULL;
 	p.timeout_ms = HANDSHAKE_MS;
 	p.deflate = js_toboolean(J, 6);
 	wc->c = wsconn_new(vu_event_base(vu), &p, notify, wc, &cause);
