@@ -899,18 +899,26 @@ ws_pending(struct vu *vu)
 	return n;
 }
 
+/* Close every connection of the VU; the handles' finalizers free them. */
+static void
+close_all(struct ws_vu *wv)
+{
+	struct ws_conn *wc;
+
+	while ((wc = wv->conns) != NULL) {
+		conn_end(wc);
+		conn_unlink(wc);
+	}
+}
+
 static void
 ws_iteration_end(struct vu *vu)
 {
 	struct ws_vu *wv = vu_module_data(vu, &ws_engine_module);
-	struct ws_conn *wc;
 
 	if (wv == NULL)
 		return;
-	while ((wc = wv->conns) != NULL) {
-		conn_end(wc);
-		conn_unlink(wc);	/* the handle's finalizer frees it */
-	}
+	close_all(wv);
 	/* the WebSocket objects the loop still held */
 	js_newobject(vu_js(vu));
 	js_setregistry(vu_js(vu), "ly.ws.sockets");
@@ -932,7 +940,7 @@ ws_vu_free(struct vu *vu)
 
 	if (wv == NULL)
 		return;
-	ws_iteration_end(vu);
+	close_all(wv);
 	event_free(wv->timer);
 	free(wv);
 	vu_module_set(vu, &ws_engine_module, NULL);
