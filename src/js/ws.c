@@ -362,6 +362,7 @@ p_open(js_State *J)
 	p.ssl = strncasecmp(url, "wss:", 4) == 0 ? ssl_ctx(J) : NULL;
 	p.timeout_ms = HANDSHAKE_MS;
 	p.deflate = js_toboolean(J, 6);
+	p.connect_to = hv_get(J, "using websockets in the init context is not supported")->connect_to;
 	wc->c = wsconn_new(vu_event_base(vu), &p, notify, wc, &cause);
 	buf_free(&h);
 	if (wc->c == NULL) {

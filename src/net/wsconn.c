@@ -729,13 +729,52 @@ out:
 	return rc;
 }
 
+/* Where options.hosts sends host:port: an owned address and its port,
+ * or NULL.  A line is "host:port:addr:port", a port empty for any (on
+ * the left) or the same (on the right); an IPv6 address in brackets. */
+static char *
+connect_to(const struct curl_slist *l, const char *host, const char *port,
+    char **aport)
+{
+	const char *s, *p1, *p2, *p3, *e;
+	size_t hn = strlen(host);
+
+	for (; l != NULL; l = l->next) {
+		s = l->data;
+		if (strncasecmp(s, host, hn) != 0 || s[hn] != ':')
+			continue;
+		p1 = s + hn + 1;
+		p2 = strchr(p1, ':');
+		if (p2 == NULL || (p2 > p1 && ((size_t)(p2 - p1) != strlen(port) ||
+		    strncmp(p1, port, (size_t)(p2 - p1)) != 0)))
+			continue;
+		p2++;
+		if (*p2 == '[') {
+			e = strchr(p2, ']');
+			if (e == NULL)
+				continue;
+			p3 = e + 1;
+			*aport = xstrdup(*p3 == ':' && p3[1] != '\0' ? p3 + 1 : port);
+			return xstrndup(p2 + 1, (size_t)(e - p2 - 1));
+		}
+		p3 = strrchr(p2, ':');
+		if (p3 == NULL)
+			p3 = p2 + strlen(p2);
+		*aport = xstrdup(*p3 == ':' && p3[1] != '\0' ? p3 + 1 : port);
+		return xstrndup(p2, (size_t)(p3 - p2));
+	}
+	return NULL;
+}
+
 struct wsconn *
 wsconn_new(struct event_base *base, const struct wsconn_params *p,
     wsconn_notify_fn notify, void *arg, char **cause)
 {
 	struct wsconn *c = xcalloc(1, sizeof *c);
 	struct timeval tv;
+	char *addr, *aport = NULL;
 	SSL *ssl;
+	int rc;
 
 	c->base = base;
 	c->notify = notify;
@@ -792,8 +831,13 @@ wsconn_new(struct event_base *base, const struct wsconn_params *p,
 	bufferevent_set_timeouts(c->bev, &tv, &tv);
 	bufferevent_enable(c->bev, EV_READ | EV_WRITE);
 	c->state = ST_CONNECTING;
-	if (bufferevent_socket_connect_hostname(c->sock, NULL, AF_UNSPEC, c->host,
-	    atoi(c->port)) != 0) {
+	/* options.hosts: the name stays in Host and SNI, as in k6 */
+	addr = connect_to(p->connect_to, c->host, c->port, &aport);
+	rc = bufferevent_socket_connect_hostname(c->sock, NULL, AF_UNSPEC,
+	    addr != NULL ? addr : c->host, atoi(addr != NULL ? aport : c->port));
+	free(addr);
+	free(aport);
+	if (rc != 0) {
 		/* fail_handshake queues the event; keep c for the reader */
 		char msg[256], eb[128];
 

@@ -15,6 +15,7 @@
 #include <stddef.h>
 #include <stdint.h>
 
+struct curl_slist;
 struct event_base;
 struct wsconn;
 typedef struct ssl_ctx_st SSL_CTX;
@@ -47,6 +48,9 @@ struct wsconn_params {
 	uint64_t	 max_msg;	/* bytes of one message received */
 	double		 timeout_ms;	/* for the handshake */
 	int		 deflate;	/* offer permessage-deflate */
+	/* options.hosts as libcurl's CONNECT_TO lines ("host:port:addr:port",
+	 * either port empty for any or the same), or NULL */
+	const struct curl_slist *connect_to;
 };
 
 /* The handshake's answer (status 0 until there is one). */
