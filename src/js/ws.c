@@ -8,6 +8,7 @@
 #include "config.h"
 
 #include <curl/curl.h>
+#include <event2/dns.h>
 #include <event2/event.h>
 #include <mujs.h>
 #include <openssl/ssl.h>
@@ -63,6 +64,10 @@ struct ws_vu {
 };
 
 static SSL_CTX *ws_ssl;
+/* The process's resolver, shared by its VUs' sockets while any VU has
+ * used WebSockets: it lives on the worker's loop. */
+static struct evdns_base *ws_dns;
+static int ws_dns_users;
 
 static void ws_vu_free(struct vu *);
 static void ws_iteration_end(struct vu *);
@@ -131,6 +136,8 @@ wv_of(js_State *J)
 	wv->m_sent = metric(vu, "ws_msgs_sent");
 	wv->m_received = metric(vu, "ws_msgs_received");
 	wv->m_ping = metric(vu, "ws_ping");
+	if (ws_dns_users++ == 0)
+		ws_dns = evdns_base_new(vu_event_base(vu), EVDNS_BASE_INITIALIZE_NAMESERVERS);
 	vu_module_set(vu, &ws_engine_module, wv);
 	return wv;
 }
@@ -360,6 +367,7 @@ p_open(js_State *J)
 	p.headers = h.data;
 	p.insecure = vu_opts(vu) != NULL && vu_opts(vu)->insecure_skip_tls_verify;
 	p.ssl = strncasecmp(url, "wss:", 4) == 0 ? ssl_ctx(J) : NULL;
+	p.dns = ws_dns;
 	p.timeout_ms = HANDSHAKE_MS;
 	p.deflate = js_toboolean(J, 6);
 	p.connect_to = hv_get(J, "using websockets in the init context is not supported")->connect_to;
@@ -943,6 +951,10 @@ ws_vu_free(struct vu *vu)
 		return;
 	close_all(wv);
 	event_free(wv->timer);
+	if (--ws_dns_users == 0 && ws_dns != NULL) {
+		evdns_base_free(ws_dns, 1);
+		ws_dns = NULL;
+	}
 	free(wv);
 	vu_module_set(vu, &ws_engine_module, NULL);
 }

@@ -658,6 +658,11 @@ eventcb(struct bufferevent *bev, short what, void *arg)
 			tls_error(c, e, msg, sizeof msg);
 		else if (what & BEV_EVENT_EOF)
 			snprintf(msg, sizeof msg, "EOF");
+		else if (c->state == ST_CONNECTING &&
+		    (e = (unsigned long)bufferevent_socket_get_dns_error(c->sock)) != 0)
+			snprintf(msg, sizeof msg, "dial tcp: lookup %s: %s", c->host,
+			    (int)e == EVUTIL_EAI_NONAME ? "no such host" :
+			    evutil_gai_strerror((int)e));
 		else if (c->state == ST_CONNECTING)
 			snprintf(msg, sizeof msg, "dial tcp %s:%s: connect: %s", c->host,
 			    c->port, sockerr(eb, sizeof eb));
@@ -833,7 +838,7 @@ wsconn_new(struct event_base *base, const struct wsconn_params *p,
 	c->state = ST_CONNECTING;
 	/* options.hosts: the name stays in Host and SNI, as in k6 */
 	addr = connect_to(p->connect_to, c->host, c->port, &aport);
-	rc = bufferevent_socket_connect_hostname(c->sock, NULL, AF_UNSPEC,
+	rc = bufferevent_socket_connect_hostname(c->sock, p->dns, AF_UNSPEC,
 	    addr != NULL ? addr : c->host, atoi(addr != NULL ? aport : c->port));
 	free(addr);
 	free(aport);

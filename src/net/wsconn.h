@@ -17,6 +17,7 @@
 
 struct curl_slist;
 struct event_base;
+struct evdns_base;
 struct wsconn;
 typedef struct ssl_ctx_st SSL_CTX;
 
@@ -51,6 +52,9 @@ struct wsconn_params {
 	/* options.hosts as libcurl's CONNECT_TO lines ("host:port:addr:port",
 	 * either port empty for any or the same), or NULL */
 	const struct curl_slist *connect_to;
+	/* resolves host names without blocking the loop; NULL: the
+	 * system's resolver, which blocks */
+	struct evdns_base *dns;
 };
 
 /* The handshake's answer (status 0 until there is one). */
