@@ -908,13 +908,17 @@ ws_pending(struct vu *vu)
 	return n;
 }
 
-/* Close every connection of the VU; the handles' finalizers free them. */
+/* Close every connection of the VU, saying goodbye as k6 does when a
+ * VU stops (k6/ws: 1001, k6/websockets: 1000); the handles' finalizers
+ * free them. */
 static void
 close_all(struct ws_vu *wv)
 {
 	struct ws_conn *wc;
 
 	while ((wc = wv->conns) != NULL) {
+		if (wc->c != NULL)
+			wsconn_goodbye(wc->c, wc->async ? 1000 : 1001);
 		conn_end(wc);
 		conn_unlink(wc);
 	}

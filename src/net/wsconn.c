@@ -984,6 +984,32 @@ wsconn_close(struct wsconn *c, int code, const char *reason, int wait)
 		finish(c, code);
 }
 
+void
+wsconn_goodbye(struct wsconn *c, int code)
+{
+	struct evbuffer_iovec v[8];
+	struct msghdr mh;
+	int n;
+
+	if (c->state != ST_OPEN || c->we_closed || c->bev == NULL)
+		return;
+	c->we_closed = 1;
+	wslay_event_queue_close(c->ws, (uint16_t)code, NULL, 0);
+	wslay_event_send(c->ws);
+	/* through the TLS filter, then what the socket takes at once,
+	 * written past the bufferevent, which is freed next: peek, do not
+	 * drain */
+	if (c->bev != c->sock)
+		bufferevent_flush(c->bev, EV_WRITE, BEV_FLUSH);
+	n = evbuffer_peek(bufferevent_get_output(c->sock), -1, NULL, v, 8);
+	if (n <= 0 || n > 8)
+		return;
+	memset(&mh, 0, sizeof mh);
+	mh.msg_iov = (struct iovec *)v;
+	mh.msg_iovlen = (size_t)n;
+	(void)sendmsg(bufferevent_getfd(c->sock), &mh, MSG_NOSIGNAL | MSG_DONTWAIT);
+}
+
 int
 wsconn_closed(const struct wsconn *c)
 {

@@ -85,6 +85,9 @@ int		 wsconn_send(struct wsconn *, int opcode, const void *,
  * unless wait is set, which waits for the peer's close frame. */
 void		 wsconn_close(struct wsconn *, int code, const char *reason,
 		     int wait);
+/* Before wsconn_free of a connection still open: send a close frame
+ * with code if the socket takes it at once, without waiting. */
+void		 wsconn_goodbye(struct wsconn *, int code);
 /* Whether the socket is gone. */
 int		 wsconn_closed(const struct wsconn *);
 /* Bytes written and read on the socket since the last call. */

@@ -55,6 +55,15 @@ else
 	failed=1
 fi
 if "$LYOCELL" run -q -e "WS_SERVER=ws://127.0.0.1:$(cat "$tmp/port")" \
+    --summary-export "$tmp/g.json" "$srcdir/tests/func/cases/ws-goodbye.js" >"$tmp/out" 2>&1 &&
+    "$JCHECK" "$tmp/g.json" 'm.checks.fails === 0 && m.checks.passes === 2'; then
+	echo "ok - sockets cut by the graceful stop send their close frame"
+else
+	echo "not ok - sockets cut by the graceful stop send their close frame"
+	sed 's/^/#   /' "$tmp/out" | tail -n 30
+	failed=1
+fi
+if "$LYOCELL" run -q -e "WS_SERVER=ws://127.0.0.1:$(cat "$tmp/port")" \
     --summary-export "$tmp/e.json" "$srcdir/tests/func/cases/ws-python.js" >"$tmp/out" 2>&1 &&
     "$JCHECK" "$tmp/e.json" 'm.checks.fails === 0 && m.checks.passes === 9' \
     'm.ws_sessions.count === 4 && m.ws_msgs_sent.count === 5 && m.ws_msgs_received.count === 4' \
