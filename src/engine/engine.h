@@ -194,6 +194,10 @@ const char	*vu_init_error(const struct vu *);
  * slice of CPU time when it never does (see vu_tick in vu.c). */
 void		 vu_interrupt(struct vu *);
 
+/* text (a message and its "\n\tat ..." frames) with only the frames of
+ * the bundle's own files, owned (stack.c). */
+char		*stack_clean(const struct bundle *, const char *text);
+
 /* On the VU: run its event loop until every module is idle (loop.c).
  * NULL, or an owned "Uncaught (in promise) ..." that ends it. */
 char		*loop_run(struct vu *);

@@ -15,10 +15,14 @@ static char *
 microtasks(struct vu *vu)
 {
 	const struct engine_script *s = vu->engine->script;
+	char *text, *clean;
 
-	if (s == NULL || s->run_microtasks == NULL)
+	if (s == NULL || s->run_microtasks == NULL ||
+	    (text = s->run_microtasks(vu->J)) == NULL)
 		return NULL;
-	return s->run_microtasks(vu->J);
+	clean = stack_clean(vu->engine->bundle, text);
+	free(text);
+	return clean;
 }
 
 char *
@@ -29,9 +33,12 @@ loop_run(struct vu *vu)
 	size_t i;
 	int ran, pending;
 
+	/* JavaScript runs only in the Promise jobs and in run_ready, each
+	 * followed by the jobs: once drained here, they need draining again
+	 * only after a run_ready that ran something. */
+	if ((text = microtasks(vu)) != NULL)
+		return text;
 	for (;;) {
-		if ((text = microtasks(vu)) != NULL)
-			return text;
 		if (vu->interrupted)
 			return NULL;
 		ran = 0;

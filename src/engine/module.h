@@ -16,12 +16,12 @@
  * Asynchronous modules (timers, http.asyncRequest, WebSockets, gRPC
  * streams) share one event loop per VU (src/engine/loop.c), as k6's
  * event loop: once the iteration's function (or init code, setup(),
- * teardown(), handleSummary()) has returned, the loop turns until every
- * module is idle, each turn (1) running the Promise jobs (and ending with
- * "Uncaught (in promise) ..." if one was left rejected unhandled), then
- * (2) calling each module's run_ready hook, with the Promise jobs after
- * each call that ran something, else (3), when a module still has
- * pending operations, blocking until one of them wakes the VU.
+ * teardown(), handleSummary()) has returned, the loop runs the Promise
+ * jobs (ending with "Uncaught (in promise) ..." if one was left rejected
+ * unhandled), then turns until every module is idle, each turn calling
+ * each module's run_ready hook, with the Promise jobs after each call
+ * that ran something, or else, when a module still has pending
+ * operations, blocking until one of them wakes the VU.
  *
  * So a module keeps its per-VU state in vu_module_data, arms its
  * libevent or libcurl callbacks on vu_event_base / vu_net, and from those
@@ -42,7 +42,6 @@ struct engine;
 struct event_base;
 struct kv;
 struct metric_registry;
-struct scenario;
 struct tag;
 struct net;
 struct vu;
@@ -222,7 +221,8 @@ struct vu_exec {
 	uint32_t		 id_in_test;	/* exec.vu.idInTest */
 	uint64_t		 iter, iter_in_scenario;
 	uint64_t		 iter_in_instance, iter_in_test;
-	const struct scenario	*sc;		/* NULL in setup() and teardown() */
+	/* the scenario's name and executor; NULL in setup() and teardown() */
+	const char		*sc_name, *sc_executor;
 	int64_t			 sc_elapsed;	/* ns since the scenario started */
 	double			 sc_progress;
 	int64_t			 test_elapsed;	/* ns since the test started, or 0 */

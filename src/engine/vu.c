@@ -190,7 +190,9 @@ error_text(js_State *J)
 		js_pop(J, 1);
 	} else
 		thrown_at(J, &b);
-	return buf_steal(&b);
+	sym = stack_clean(vu_of(J)->engine->bundle, b.data != NULL ? b.data : "");
+	buf_free(&b);
+	return sym;
 }
 
 /*
@@ -327,11 +329,21 @@ vu_init_js(struct vu *vu, char **cause)
 	if (capped_pcall(vu, 1))
 		goto fail;
 	js_setregistry(J, "ly.exports");
-	/* As k6, the init code's Promise jobs run in the init context.  A
-	 * rejection left unhandled there is one the init code's own
-	 * promises will not see either; an iteration's loop reports its
-	 * own. */
-	free(loop_run(vu));
+	/* As k6, the init code's event loop runs in the init context, and
+	 * a rejection left unhandled there fails init. */
+	if ((*cause = loop_run(vu)) != NULL) {
+		vu->in_init = 0;
+		return -1;
+	}
+	/* The entry's evaluation, if it awaited at its top level, has
+	 * completed, as in k6, or init fails with what it threw. */
+	js_getglobal(J, "__lymod");
+	js_getproperty(J, -1, "wait");
+	js_rot2(J);
+	js_pushstring(J, bundle->entry_id);
+	if (capped_pcall(vu, 1))
+		goto fail;
+	js_pop(J, 1);
 	for (i = 0; i < vu->engine->nmodules; i++)
 		if (vu->engine->modules[i]->init_end != NULL)
 			vu->engine->modules[i]->init_end(vu);

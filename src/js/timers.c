@@ -27,6 +27,7 @@ struct timer {
 	int		 interval;
 	int		 due;
 	double		 ms;
+	int64_t		 at;	/* monotonic ns it falls due */
 	struct event	*ev;
 };
 
@@ -55,6 +56,7 @@ arm(struct timer *t)
 	double ms = t->ms < 0 ? 0 : t->ms;
 
 	tv = timeval_ms(ms);
+	t->at = engine_now() + (int64_t)(ms * 1e6);
 	evtimer_add(t->ev, &tv);
 }
 
@@ -205,23 +207,26 @@ run_timer(struct vu *vu, struct timer *t)
 	}
 }
 
-/* The first due timer, run; 1, or 0 when none is due.  One at a time:
- * each may change the list, and the loop runs the Promise jobs after
- * each, as JavaScript does after every task. */
+/* The due timer that fell due first (then the first made), run; 1, or 0
+ * when none is due.  One at a time: each may change the list, and the
+ * loop runs the Promise jobs after each, as JavaScript does after every
+ * task. */
 static int
 timers_run_ready(struct vu *vu)
 {
 	struct timers *ts = vu_module_data(vu, &timers_engine_module);
-	struct timer *t;
+	struct timer *t, *first = NULL;
 
 	if (ts == NULL)
 		return 0;
 	for (t = ts->head; t != NULL; t = t->next)
-		if (t->due) {
-			run_timer(vu, t);
-			return 1;
-		}
-	return 0;
+		if (t->due && (first == NULL || t->at < first->at ||
+		    (t->at == first->at && t->id < first->id)))
+			first = t;
+	if (first == NULL)
+		return 0;
+	run_timer(vu, first);
+	return 1;
 }
 
 static int
