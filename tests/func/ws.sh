@@ -33,45 +33,32 @@ if ! [ -s "$tmp/port" ]; then
 	exit 1
 fi
 failed=0
-# The example against python3-websockets too: any echo server does.
-if "$LYOCELL" run -q -e "WS_URL=ws://127.0.0.1:$(cat "$tmp/port")/echo" \
-    --summary-export "$tmp/x.json" "$srcdir/examples/ws.js" >"$tmp/out" 2>&1 &&
-    "$JCHECK" "$tmp/x.json" 'm.checks.fails === 0 && m.checks.passes === 4' \
-    'm.ws_sessions.count === 2 && m.ws_msgs_sent.count >= 6 && m.ws_ping.max > 0'; then
-	echo "ok - examples/ws.js against python3-websockets"
-else
-	echo "not ok - examples/ws.js against python3-websockets"
-	sed 's/^/#   /' "$tmp/out" | tail -n 30
-	failed=1
-fi
-if "$LYOCELL" run -q -e "WS_URL=ws://127.0.0.1:$(cat "$tmp/port")/echo" \
-    --summary-export "$tmp/y.json" "$srcdir/examples/websockets.js" >"$tmp/out" 2>&1 &&
-    "$JCHECK" "$tmp/y.json" 'm.checks.fails === 0 && m.checks.passes === 6' \
-    'm.ws_sessions.count === 6 && m.ws_msgs_sent.count === m.ws_msgs_received.count'; then
-	echo "ok - examples/websockets.js against python3-websockets"
-else
-	echo "not ok - examples/websockets.js against python3-websockets"
-	sed 's/^/#   /' "$tmp/out" | tail -n 30
-	failed=1
-fi
-if "$LYOCELL" run -q -e "WS_SERVER=ws://127.0.0.1:$(cat "$tmp/port")" \
-    --summary-export "$tmp/g.json" "$srcdir/tests/func/cases/ws-goodbye.js" >"$tmp/out" 2>&1 &&
-    "$JCHECK" "$tmp/g.json" 'm.checks.fails === 0 && m.checks.passes === 2'; then
-	echo "ok - sockets cut by the graceful stop send their close frame"
-else
-	echo "not ok - sockets cut by the graceful stop send their close frame"
-	sed 's/^/#   /' "$tmp/out" | tail -n 30
-	failed=1
-fi
-if "$LYOCELL" run -q -e "WS_SERVER=ws://127.0.0.1:$(cat "$tmp/port")" \
-    --summary-export "$tmp/e.json" "$srcdir/tests/func/cases/ws-python.js" >"$tmp/out" 2>&1 &&
-    "$JCHECK" "$tmp/e.json" 'm.checks.fails === 0 && m.checks.passes === 9' \
+url="ws://127.0.0.1:$(cat "$tmp/port")"
+# run TITLE ENV SCRIPT CHECK...: run SCRIPT with ENV against the server and
+# check its exported summary with jcheck.
+run() {
+	title=$1 env=$2 script=$3
+	shift 3
+	if "$LYOCELL" run -q -e "$env" --summary-export "$tmp/s.json" \
+	    "$srcdir/$script" >"$tmp/out" 2>&1 && "$JCHECK" "$tmp/s.json" "$@"; then
+		echo "ok - $title"
+	else
+		echo "not ok - $title"
+		sed 's/^/#   /' "$tmp/out" | tail -n 30
+		failed=1
+	fi
+}
+# The examples against python3-websockets too: any echo server does.
+run "examples/ws.js against python3-websockets" "WS_URL=$url/echo" examples/ws.js \
+    'm.checks.fails === 0 && m.checks.passes === 4' \
+    'm.ws_sessions.count === 2 && m.ws_msgs_sent.count >= 6 && m.ws_ping.max > 0'
+run "examples/websockets.js against python3-websockets" "WS_URL=$url/echo" \
+    examples/websockets.js 'm.checks.fails === 0 && m.checks.passes === 6' \
+    'm.ws_sessions.count === 6 && m.ws_msgs_sent.count === m.ws_msgs_received.count'
+run "sockets cut by the graceful stop send their close frame" "WS_SERVER=$url" \
+    tests/func/cases/ws-goodbye.js 'm.checks.fails === 0 && m.checks.passes === 2'
+run "k6/ws against python3-websockets" "WS_SERVER=$url" tests/func/cases/ws-python.js \
+    'm.checks.fails === 0 && m.checks.passes === 9' \
     'm.ws_sessions.count === 4 && m.ws_msgs_sent.count === 5 && m.ws_msgs_received.count === 4' \
-    'm.data_sent.count < 100000'; then
-	echo "ok - k6/ws against python3-websockets"
-else
-	echo "not ok - k6/ws against python3-websockets"
-	sed 's/^/#   /' "$tmp/out" | tail -n 30
-	failed=1
-fi
+    'm.data_sent.count < 100000'
 exit $failed
