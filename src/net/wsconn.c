@@ -9,13 +9,16 @@
 
 #include <sys/socket.h>
 #include <arpa/inet.h>
+#include <errno.h>
 #include <netinet/in.h>
 
 #include <curl/curl.h>
 #include <event2/buffer.h>
 #include <event2/bufferevent.h>
 #include <event2/bufferevent_ssl.h>
+#include <event2/dns.h>
 #include <event2/event.h>
+#include <event2/util.h>
 #include <openssl/err.h>
 #include <openssl/evp.h>
 #include <openssl/rand.h>
@@ -62,6 +65,10 @@ struct wsconn {
 	int			 deflate;	/* and the server took it */
 	int			 close_code;	/* the close frame's, ours or the peer's */
 	char			*close_reason;	/* the peer's */
+	/* the name (or options.hosts' address) looked up, and the lookup */
+	char			*dial_host, *dial_port;
+	char			 dial_addr[INET6_ADDRSTRLEN + 8];	/* dialled */
+	struct evdns_getaddrinfo_request *lookup;
 };
 
 static void	readcb(struct bufferevent *, void *);
@@ -122,6 +129,11 @@ fail_open(struct wsconn *c, const char *msg, int code)
 static void
 fail_handshake(struct wsconn *c, const char *msg)
 {
+	if (c->lookup != NULL) {
+		/* its callback sees EVUTIL_EAI_CANCEL and leaves c alone */
+		evdns_getaddrinfo_cancel(c->lookup);
+		c->lookup = NULL;
+	}
 	c->state = ST_CLOSED;
 	if (c->bev != NULL) {
 		bufferevent_free(c->bev);
@@ -130,14 +142,21 @@ fail_handshake(struct wsconn *c, const char *msg)
 	push_str(c, WSE_FAIL, msg);
 }
 
-/* The system's text for the socket's error, lower case as Go has it. */
+/* The system's text for an errno, lower case as Go has it. */
 static const char *
-sockerr(char *buf, size_t len)
+errtext(int e, char *buf, size_t len)
 {
-	snprintf(buf, len, "%s", evutil_socket_error_to_string(EVUTIL_SOCKET_ERROR()));
+	snprintf(buf, len, "%s", evutil_socket_error_to_string(e));
 	if (buf[0] >= 'A' && buf[0] <= 'Z' && (buf[1] < 'A' || buf[1] > 'Z'))
 		buf[0] = (char)(buf[0] - 'A' + 'a');
 	return buf;
+}
+
+/* The same for the socket's error. */
+static const char *
+sockerr(char *buf, size_t len)
+{
+	return errtext(EVUTIL_SOCKET_ERROR(), buf, len);
 }
 
 static void
@@ -652,20 +671,17 @@ eventcb(struct bufferevent *bev, short what, void *arg)
 		return;
 	}
 	if (c->state == ST_CONNECTING || (c->state == ST_HANDSHAKE && c->reply.status == 0)) {
-		if (what & BEV_EVENT_TIMEOUT)
-			snprintf(msg, sizeof msg, "dial tcp %s:%s: i/o timeout", c->host, c->port);
+		if ((what & BEV_EVENT_TIMEOUT) && c->dial_addr[0] == '\0')
+			snprintf(msg, sizeof msg, "lookup %s: i/o timeout", c->dial_host);
+		else if (what & BEV_EVENT_TIMEOUT)
+			snprintf(msg, sizeof msg, "dial tcp %s: i/o timeout", c->dial_addr);
 		else if (c->tls && (e = bufferevent_get_openssl_error(c->bev)) != 0)
 			tls_error(c, e, msg, sizeof msg);
 		else if (what & BEV_EVENT_EOF)
 			snprintf(msg, sizeof msg, "EOF");
-		else if (c->state == ST_CONNECTING &&
-		    (e = (unsigned long)bufferevent_socket_get_dns_error(c->sock)) != 0)
-			snprintf(msg, sizeof msg, "dial tcp: lookup %s: %s", c->host,
-			    (int)e == EVUTIL_EAI_NONAME ? "no such host" :
-			    evutil_gai_strerror((int)e));
 		else if (c->state == ST_CONNECTING)
-			snprintf(msg, sizeof msg, "dial tcp %s:%s: connect: %s", c->host,
-			    c->port, sockerr(eb, sizeof eb));
+			snprintf(msg, sizeof msg, "dial tcp %s: connect: %s", c->dial_addr,
+			    sockerr(eb, sizeof eb));
 		else
 			snprintf(msg, sizeof msg, "read tcp %s:%s: %s", c->host, c->port,
 			    sockerr(eb, sizeof eb));
@@ -771,6 +787,105 @@ connect_to(const struct curl_slist *l, const char *host, const char *port,
 	return NULL;
 }
 
+/* Dialling, as k6's dialer (lib/netext) does it with its default DNS
+ * options: of the name's addresses, the IPv4 ones if any (policy
+ * preferIPv4), one at random (select random); only that one is dialled,
+ * as an address, so that an error names it ("dial tcp 127.0.0.1:80:
+ * connect: connection refused"). */
+
+static const struct evutil_addrinfo *
+pick(const struct evutil_addrinfo *ai)
+{
+	const struct evutil_addrinfo *a;
+	int family = AF_INET6, n = 0, k;
+	uint32_t r = 0;
+
+	for (a = ai; a != NULL; a = a->ai_next)
+		if (a->ai_family == AF_INET)
+			family = AF_INET;
+	for (a = ai; a != NULL; a = a->ai_next)
+		if (a->ai_family == family)
+			n++;
+	if (n == 0)
+		return NULL;
+	(void)RAND_bytes((unsigned char *)&r, sizeof r);
+	k = (int)(r % (uint32_t)n);
+	for (a = ai; a != NULL; a = a->ai_next)
+		if (a->ai_family == family && k-- == 0)
+			break;
+	return a;
+}
+
+static void
+dial(struct wsconn *c, const struct sockaddr *sa, int len)
+{
+	char ip[INET6_ADDRSTRLEN] = "", eb[128], msg[256];
+
+	if (sa->sa_family == AF_INET6) {
+		inet_ntop(AF_INET6, &((const struct sockaddr_in6 *)sa)->sin6_addr, ip,
+		    sizeof ip);
+		snprintf(c->dial_addr, sizeof c->dial_addr, "[%s]:%d", ip,
+		    ntohs(((const struct sockaddr_in6 *)sa)->sin6_port));
+	} else {
+		inet_ntop(AF_INET, &((const struct sockaddr_in *)sa)->sin_addr, ip,
+		    sizeof ip);
+		snprintf(c->dial_addr, sizeof c->dial_addr, "%s:%d", ip,
+		    ntohs(((const struct sockaddr_in *)sa)->sin_port));
+	}
+	if (bufferevent_socket_connect(c->sock, sa, len) == 0)
+		return;
+	snprintf(msg, sizeof msg, "dial tcp %s: connect: %s", c->dial_addr,
+	    sockerr(eb, sizeof eb));
+	fail_handshake(c, msg);
+}
+
+static void
+resolved(int rc, struct evutil_addrinfo *ai, void *arg)
+{
+	struct wsconn *c = arg;
+	const struct evutil_addrinfo *a;
+	char msg[256];
+
+	if (rc == EVUTIL_EAI_CANCEL)
+		return;		/* c is being freed or has failed */
+	c->lookup = NULL;
+	a = rc == 0 ? pick(ai) : NULL;
+	if (a == NULL) {
+		/* k6/http's words (k6's when no address is left) */
+		if (rc == 0 || rc == EVUTIL_EAI_NONAME)
+			snprintf(msg, sizeof msg, "lookup %s: no such host", c->dial_host);
+		else
+			snprintf(msg, sizeof msg, "lookup %s: %s", c->dial_host,
+			    evutil_gai_strerror(rc));
+		fail_handshake(c, msg);
+	} else
+		dial(c, a->ai_addr, (int)a->ai_addrlen);
+	if (ai != NULL)
+		evutil_freeaddrinfo(ai);
+}
+
+/* Look the name up (on the loop with dns, else blocking) and dial. */
+static void
+resolve(struct wsconn *c, struct evdns_base *dns)
+{
+	struct evutil_addrinfo hints, *ai = NULL;
+	int rc;
+
+	memset(&hints, 0, sizeof hints);
+	hints.ai_family = AF_UNSPEC;
+	hints.ai_socktype = SOCK_STREAM;
+	hints.ai_protocol = IPPROTO_TCP;
+	if (dns == NULL) {
+		rc = evutil_getaddrinfo(c->dial_host, c->dial_port, &hints, &ai);
+		resolved(rc, ai, c);
+		return;
+	}
+	/* NULL if the callback already ran (an address, a name in the
+	 * hosts file) */
+	c->lookup = evdns_getaddrinfo(dns, c->dial_host, c->dial_port, &hints,
+	    resolved, c);
+}
+
 struct wsconn *
 wsconn_new(struct event_base *base, const struct wsconn_params *p,
     wsconn_notify_fn notify, void *arg, char **cause)
@@ -779,7 +894,6 @@ wsconn_new(struct event_base *base, const struct wsconn_params *p,
 	struct timeval tv;
 	char *addr, *aport = NULL;
 	SSL *ssl;
-	int rc;
 
 	c->base = base;
 	c->notify = notify;
@@ -838,22 +952,10 @@ wsconn_new(struct event_base *base, const struct wsconn_params *p,
 	c->state = ST_CONNECTING;
 	/* options.hosts: the name stays in Host and SNI, as in k6 */
 	addr = connect_to(p->connect_to, c->host, c->port, &aport);
-	rc = bufferevent_socket_connect_hostname(c->sock, p->dns, AF_UNSPEC,
-	    addr != NULL ? addr : c->host, atoi(addr != NULL ? aport : c->port));
-	free(addr);
-	free(aport);
-	if (rc != 0) {
-		/* fail_handshake queues the event; keep c for the reader */
-		char msg[256], eb[128];
-
-		snprintf(msg, sizeof msg, "dial tcp %s:%s: connect: %s", c->host, c->port,
-		    sockerr(eb, sizeof eb));
-		if (c->bev != NULL && c->bev != c->sock) {
-			bufferevent_free(c->bev);
-			c->bev = c->sock = NULL;
-		}
-		fail_handshake(c, msg);
-	}
+	c->dial_host = addr != NULL ? addr : xstrdup(c->host);
+	c->dial_port = aport != NULL ? aport : xstrdup(c->port);
+	/* a failure queues its event (fail_handshake): keep c for the reader */
+	resolve(c, p->dns);
 	return c;
 }
 
@@ -864,6 +966,10 @@ wsconn_free(struct wsconn *c)
 
 	if (c == NULL)
 		return;
+	if (c->lookup != NULL)
+		evdns_getaddrinfo_cancel(c->lookup);
+	free(c->dial_host);
+	free(c->dial_port);
 	if (c->bev != NULL)
 		bufferevent_free(c->bev);
 	if (c->ws != NULL)
