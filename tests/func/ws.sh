@@ -1,5 +1,5 @@
 #!/bin/bash
-# k6/ws against a real WebSocket server: python3-websockets (Debian's
+# k6/ws and k6/websockets against a real WebSocket server: python3-websockets (Debian's
 # python3-websockets, in .ci/packages), started here on 127.0.0.1; its
 # compressed session keeps data_sent under the 110 kB of the messages.  A
 # missing package fails the test: CI installs it.
@@ -61,4 +61,8 @@ run "k6/ws against python3-websockets" "WS_SERVER=$url" tests/func/cases/ws-pyth
     'm.checks.fails === 0 && m.checks.passes === 9' \
     'm.ws_sessions.count === 4 && m.ws_msgs_sent.count === 5 && m.ws_msgs_received.count === 4' \
     'm.data_sent.count < 100000'
+run "k6/websockets against python3-websockets" "WS_SERVER=$url" \
+    tests/func/cases/websockets-python.js 'm.checks.fails === 0 && m.checks.passes === 5' \
+    'm.ws_msgs_sent.count === 2 && m.ws_msgs_received.count === 2' \
+    'm.data_sent.count < 10000'
 exit $failed
