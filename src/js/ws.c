@@ -25,6 +25,7 @@
 #include "js/modules.h"
 #include "metrics/metric.h"
 #include "net/wsconn.h"
+#include "net/wsproxy.h"
 #include "util/buf.h"
 #include "util/log.h"
 #include "util/timeunit.h"
@@ -67,6 +68,9 @@ static SSL_CTX *ws_ssl;
 /* The process's resolver, shared by its VUs' sockets while any VU has
  * used WebSockets: it lives on the worker's loop. */
 static struct evdns_base *ws_dns;
+/* The environment's proxies, read once (k6 reads them once too). */
+static struct wsproxy_env ws_proxy_env;
+static int ws_proxy_read;
 static int ws_dns_users;
 
 static void ws_vu_free(struct vu *);
@@ -368,6 +372,11 @@ p_open(js_State *J)
 	p.insecure = vu_opts(vu) != NULL && vu_opts(vu)->insecure_skip_tls_verify;
 	p.ssl = strncasecmp(url, "wss:", 4) == 0 ? ssl_ctx(J) : NULL;
 	p.dns = ws_dns;
+	if (!ws_proxy_read) {
+		wsproxy_getenv(&ws_proxy_env);
+		ws_proxy_read = 1;
+	}
+	p.proxy = &ws_proxy_env;
 	p.timeout_ms = HANDSHAKE_MS;
 	p.deflate = js_toboolean(J, 6);
 	p.connect_to = hv_get(J, "using websockets in the init context is not supported")->connect_to;

@@ -33,6 +33,7 @@
 
 #include "engine/module.h"
 #include "net/wsconn.h"
+#include "net/wsproxy.h"
 #include "util/xmalloc.h"
 
 #define WS_GUID		"258EAFA5-E914-47DA-95CA-C5AB0DC85B11"
@@ -68,12 +69,19 @@ struct wsconn {
 	/* the name (or options.hosts' address) looked up, and the lookup */
 	char			*dial_host, *dial_port;
 	char			 dial_addr[INET6_ADDRSTRLEN + 8];	/* dialled */
+	/* through an HTTP proxy: 1 dialling it, 2 its CONNECT sent, 0 done */
+	int			 proxy_phase;
+	char			*proxy_auth;	/* Proxy-Authorization, or NULL */
+	SSL			*ssl_later;	/* wss:// after the CONNECT */
+	double			 timeout_ms;
 	struct evdns_getaddrinfo_request *lookup;
 };
 
 static void	readcb(struct bufferevent *, void *);
 static void	writecb(struct bufferevent *, void *);
 static void	eventcb(struct bufferevent *, short, void *);
+static void	proxy_connect(struct wsconn *);
+static void	proxy_reply(struct wsconn *);
 
 static void
 push(struct wsconn *c, enum wsconn_type type, int code, const void *data,
@@ -585,6 +593,10 @@ readcb(struct bufferevent *bev, void *arg)
 {
 	struct wsconn *c = arg;
 
+	if (c->proxy_phase == 2) {
+		proxy_reply(c);
+		return;
+	}
 	if (c->state == ST_HANDSHAKE) {
 		if (c->reply.status == 0 && !read_reply(c))
 			return;
@@ -665,6 +677,10 @@ eventcb(struct bufferevent *bev, short what, void *arg)
 	char msg[256], eb[128];
 	unsigned long e;
 
+	if ((what & BEV_EVENT_CONNECTED) && c->proxy_phase == 1) {
+		proxy_connect(c);
+		return;
+	}
 	if (what & BEV_EVENT_CONNECTED) {
 		remember_ip(c);
 		send_request(c);
@@ -785,6 +801,135 @@ connect_to(const struct curl_slist *l, const char *host, const char *port,
 		return xstrndup(p2, (size_t)(p3 - p2));
 	}
 	return NULL;
+}
+
+/* Through an HTTP proxy, as gorilla/websocket goes for k6: a CONNECT to
+ * the socket's host:port once the proxy's socket is up, then TLS (for
+ * wss://) and the upgrade in the tunnel.  A refusal fails with the
+ * status line's reason, as gorilla's does. */
+
+static void
+proxy_connect(struct wsconn *c)
+{
+	evbuffer_add_printf(bufferevent_get_output(c->sock),
+	    "CONNECT %s:%s HTTP/1.1\r\nHost: %s:%s\r\n"
+	    "User-Agent: Go-http-client/1.1\r\n%s%s%s\r\n",
+	    c->host, c->port, c->host, c->port,
+	    c->proxy_auth != NULL ? "Proxy-Authorization: Basic " : "",
+	    c->proxy_auth != NULL ? c->proxy_auth : "",
+	    c->proxy_auth != NULL ? "\r\n" : "");
+	c->proxy_phase = 2;
+}
+
+static void
+proxy_reply(struct wsconn *c)
+{
+	struct evbuffer *in = bufferevent_get_input(c->sock);
+	struct evbuffer_ptr end = evbuffer_search(in, "\r\n\r\n", 4, NULL);
+	struct timeval tv;
+	char *head, *sp, *eol;
+	int status = 0;
+
+	if (end.pos < 0) {
+		if (evbuffer_get_length(in) > HEAD_CAP)
+			fail_handshake(c, "malformed HTTP response");
+		return;
+	}
+	head = xmalloc((size_t)end.pos + 1);
+	evbuffer_remove(in, head, (size_t)end.pos);
+	head[end.pos] = '\0';
+	evbuffer_drain(in, 4);
+	if ((eol = strstr(head, "\r\n")) != NULL)
+		*eol = '\0';
+	sp = strchr(head, ' ');
+	if (strncmp(head, "HTTP/1.", 7) != 0 || sp == NULL ||
+	    (status = atoi(sp + 1)) < 100) {
+		free(head);
+		fail_handshake(c, "malformed HTTP response");
+		return;
+	}
+	if (status != 200) {
+		sp = strchr(sp + 1, ' ');
+		fail_handshake(c, sp != NULL ? sp + 1 : "");
+		free(head);
+		return;
+	}
+	free(head);
+	c->proxy_phase = 0;
+	if (c->ssl_later == NULL) {
+		remember_ip(c);
+		send_request(c);
+		return;
+	}
+	c->bev = bufferevent_openssl_filter_new(c->base, c->sock, c->ssl_later,
+	    BUFFEREVENT_SSL_CONNECTING, BEV_OPT_CLOSE_ON_FREE);
+	c->ssl_later = NULL;
+	bufferevent_setcb(c->bev, readcb, writecb, eventcb, c);
+	tv.tv_sec = (long)(c->timeout_ms / 1000);
+	tv.tv_usec = (long)((c->timeout_ms - tv.tv_sec * 1000.0) * 1000);
+	bufferevent_set_timeouts(c->bev, &tv, &tv);
+	bufferevent_enable(c->bev, EV_READ | EV_WRITE);
+}
+
+/* The proxy the environment gives the socket: its host and port become
+ * what is dialled.  0, or -1 once the handshake failed. */
+static int
+proxy_setup(struct wsconn *c, const struct wsproxy_env *env)
+{
+	CURLU *u;
+	char *url, *cause, *host, *scheme = NULL, *h = NULL, *port = NULL;
+	char *user = NULL, *pass = NULL, *cred, msg[256];
+	size_t n;
+
+	host = xstrdup(c->host[0] == '[' ? c->host + 1 : c->host);
+	if ((n = strlen(host)) > 0 && host[n - 1] == ']')
+		host[n - 1] = '\0';
+	url = wsproxy_for(env, c->tls, host, c->port, &cause);
+	free(host);
+	if (url == NULL) {
+		if (cause != NULL) {
+			fail_handshake(c, cause);
+			free(cause);
+			return -1;
+		}
+		return 0;
+	}
+	u = curl_url();
+	if (curl_url_set(u, CURLUPART_URL, url, CURLU_NON_SUPPORT_SCHEME) != CURLUE_OK ||
+	    curl_url_get(u, CURLUPART_SCHEME, &scheme, 0) != CURLUE_OK ||
+	    curl_url_get(u, CURLUPART_HOST, &h, 0) != CURLUE_OK) {
+		snprintf(msg, sizeof msg, "invalid proxy address %s", url);
+		fail_handshake(c, msg);
+	} else if (strcmp(scheme, "http") != 0) {
+		snprintf(msg, sizeof msg, "proxy: %s proxies are not supported", scheme);
+		fail_handshake(c, msg);
+	} else {
+		curl_url_get(u, CURLUPART_PORT, &port, CURLU_DEFAULT_PORT);
+		curl_url_get(u, CURLUPART_USER, &user, CURLU_URLDECODE);
+		curl_url_get(u, CURLUPART_PASSWORD, &pass, CURLU_URLDECODE);
+		free(c->dial_host);
+		free(c->dial_port);
+		n = strlen(h);
+		c->dial_host = h[0] == '[' ? xstrndup(h + 1, n - 2) : xstrdup(h);
+		c->dial_port = xstrdup(port != NULL ? port : "80");
+		if (user != NULL && pass != NULL) {
+			cred = xasprintf("%s:%s", user, pass);
+			n = strlen(cred);
+			c->proxy_auth = xmalloc(4 * ((n + 2) / 3) + 1);
+			EVP_EncodeBlock((unsigned char *)c->proxy_auth,
+			    (const unsigned char *)cred, (int)n);
+			free(cred);
+		}
+		c->proxy_phase = 1;
+	}
+	curl_free(scheme);
+	curl_free(h);
+	curl_free(port);
+	curl_free(user);
+	curl_free(pass);
+	curl_url_cleanup(u);
+	free(url);
+	return c->proxy_phase == 1 ? 0 : -1;
 }
 
 /* Dialling, as k6's dialer (lib/netext) does it with its default DNS
@@ -911,6 +1056,13 @@ wsconn_new(struct event_base *base, const struct wsconn_params *p,
 		return NULL;
 	}
 	c->headers = p->headers != NULL ? xstrdup(p->headers) : NULL;
+	c->timeout_ms = p->timeout_ms;
+	c->state = ST_CONNECTING;
+	c->dial_host = xstrdup(c->host);
+	c->dial_port = xstrdup(c->port);
+	/* a failure queues its event (fail_handshake): keep c for the reader */
+	if (p->proxy != NULL && proxy_setup(c, p->proxy) == -1)
+		return c;
 	c->sock = bufferevent_socket_new(base, -1, BEV_OPT_CLOSE_ON_FREE);
 	evbuffer_add_cb(bufferevent_get_input(c->sock), count_cb, &c->received);
 	evbuffer_add_cb(bufferevent_get_output(c->sock), count_out_cb, &c->sent);
@@ -939,8 +1091,12 @@ wsconn_new(struct event_base *base, const struct wsconn_params *p,
 			}
 		}
 		SSL_set_alpn_protos(ssl, (const unsigned char *)"\x08http/1.1", 9);
-		c->bev = bufferevent_openssl_filter_new(base, c->sock, ssl,
-		    BUFFEREVENT_SSL_CONNECTING, BEV_OPT_CLOSE_ON_FREE);
+		if (c->proxy_phase != 0) {	/* TLS once the tunnel is up */
+			c->ssl_later = ssl;
+			c->bev = c->sock;
+		} else
+			c->bev = bufferevent_openssl_filter_new(base, c->sock, ssl,
+			    BUFFEREVENT_SSL_CONNECTING, BEV_OPT_CLOSE_ON_FREE);
 		/* the socket's CONNECTED is the TLS filter's business */
 	} else
 		c->bev = c->sock;
@@ -949,12 +1105,14 @@ wsconn_new(struct event_base *base, const struct wsconn_params *p,
 	tv.tv_usec = (long)((p->timeout_ms - tv.tv_sec * 1000.0) * 1000);
 	bufferevent_set_timeouts(c->bev, &tv, &tv);
 	bufferevent_enable(c->bev, EV_READ | EV_WRITE);
-	c->state = ST_CONNECTING;
-	/* options.hosts: the name stays in Host and SNI, as in k6 */
-	addr = connect_to(p->connect_to, c->host, c->port, &aport);
-	c->dial_host = addr != NULL ? addr : xstrdup(c->host);
-	c->dial_port = aport != NULL ? aport : xstrdup(c->port);
-	/* a failure queues its event (fail_handshake): keep c for the reader */
+	/* options.hosts (for the proxy's name with one): the name stays in
+	 * Host and SNI, as in k6 */
+	if ((addr = connect_to(p->connect_to, c->dial_host, c->dial_port, &aport)) != NULL) {
+		free(c->dial_host);
+		free(c->dial_port);
+		c->dial_host = addr;
+		c->dial_port = aport;
+	}
 	resolve(c, p->dns);
 	return c;
 }
@@ -970,6 +1128,9 @@ wsconn_free(struct wsconn *c)
 		evdns_getaddrinfo_cancel(c->lookup);
 	free(c->dial_host);
 	free(c->dial_port);
+	free(c->proxy_auth);
+	if (c->ssl_later != NULL)
+		SSL_free(c->ssl_later);
 	if (c->bev != NULL)
 		bufferevent_free(c->bev);
 	if (c->ws != NULL)

@@ -19,6 +19,7 @@ struct curl_slist;
 struct event_base;
 struct evdns_base;
 struct wsconn;
+struct wsproxy_env;
 typedef struct ssl_ctx_st SSL_CTX;
 
 enum wsconn_type {
@@ -55,6 +56,8 @@ struct wsconn_params {
 	/* resolves host names without blocking the loop; NULL: the
 	 * system's resolver, which blocks */
 	struct evdns_base *dns;
+	/* the environment's proxies (wsproxy.h), or NULL for none */
+	const struct wsproxy_env *proxy;
 };
 
 /* The handshake's answer (status 0 until there is one). */

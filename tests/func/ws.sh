@@ -10,8 +10,10 @@ LYOCELL=$(cd "$top_builddir" && pwd)/lyocell
 JCHECK=$(cd "$top_builddir" && pwd)/tests/func/jcheck
 tmp=$(mktemp -d "${TMPDIR:-/tmp}/lyocell-ws.XXXXXX")
 server=
+target=
 cleanup() {
 	[ -n "$server" ] && kill "$server" 2>/dev/null && wait "$server" 2>/dev/null
+	[ -n "$target" ] && kill "$target" 2>/dev/null && wait "$target" 2>/dev/null
 	rm -rf "$tmp"
 }
 trap cleanup EXIT
@@ -33,13 +35,19 @@ if ! [ -s "$tmp/port" ]; then
 	exit 1
 fi
 failed=0
-url="ws://127.0.0.1:$(cat "$tmp/port")"
-# run TITLE ENV SCRIPT CHECK...: run SCRIPT with ENV against the server and
-# check its exported summary with jcheck.
+read -r wsport proxyport <"$tmp/port"
+url="ws://127.0.0.1:$wsport"
+# run TITLE ENV SCRIPT [MORE-ARGS... --] CHECK...: run SCRIPT with ENV
+# against the server and check its exported summary with jcheck.
 run() {
 	title=$1 env=$2 script=$3
 	shift 3
-	if "$LYOCELL" run -q -e "$env" --summary-export "$tmp/s.json" \
+	more=()
+	if [ "${1:-}" = -e ]; then
+		while [ "$1" != -- ]; do more+=("$1"); shift; done
+		shift
+	fi
+	if "$LYOCELL" run -q -e "$env" "${more[@]}" --summary-export "$tmp/s.json" \
 	    "$srcdir/$script" >"$tmp/out" 2>&1 && "$JCHECK" "$tmp/s.json" "$@"; then
 		echo "ok - $title"
 	else
@@ -65,4 +73,20 @@ run "k6/websockets against python3-websockets" "WS_SERVER=$url" \
     tests/func/cases/websockets-python.js 'm.checks.fails === 0 && m.checks.passes === 5' \
     'm.ws_msgs_sent.count === 2 && m.ws_msgs_received.count === 2' \
     'm.data_sent.count < 10000'
+# The proxy: the local target's TLS port for wss:// (its certificate is
+# for 127.0.0.1, hence insecureSkipTLSVerify in the script).
+TARGETBIN=$(cd "$top_builddir" && pwd)/tests/target/lyocell-target
+"$TARGETBIN" --port 0 --tls-port 0 --port-file "$tmp/tport" --tls-port-file "$tmp/tlsport" \
+    --max-seconds 120 --quiet 2>"$tmp/target.err" &
+target=$!
+for _ in $(seq 100); do
+	[ -s "$tmp/tlsport" ] && break
+	sleep 0.05
+done
+HTTP_PROXY="http://user:pw@127.0.0.1:$proxyport" HTTPS_PROXY="127.0.0.1:$proxyport" \
+    NO_PROXY="other.test, skip.test" \
+    run "k6/ws and k6/websockets through the environment's proxy" \
+    "WS_PORT=$wsport" tests/func/cases/ws-proxy.js \
+    -e "TLS_PORT=$(cat "$tmp/tlsport")" -- \
+    'm.checks.fails === 0 && m.checks.passes === 7' 'm.ws_sessions.count === 7'
 exit $failed

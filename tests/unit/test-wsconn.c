@@ -24,6 +24,7 @@
 #include <event2/listener.h>
 
 #include "net/wsconn.h"
+#include "net/wsproxy.h"
 
 struct dial {
 	struct event_base	*base;
@@ -282,6 +283,48 @@ test_free_while_looking_up(void **state)
 	dial_teardown(&d, NULL, NULL);
 }
 
+/* A proxy this connection cannot use, and HTTP_PROXY under CGI: the
+ * handshake fails with the reason, nothing is dialled. */
+static void
+test_proxy_refused_here(void **state)
+{
+	static const struct {
+		struct wsproxy_env	 env;
+		const char		*want;
+	} cases[] = {
+		{ { "socks5://127.0.0.1:1", NULL, NULL, 0 },
+		    "proxy: socks5 proxies are not supported" },
+		{ { "http://127.0.0.1:1", NULL, NULL, 1 },
+		    "refusing to use HTTP_PROXY value in CGI environment; "
+		    "see golang.org/s/cgihttpproxy" },
+	};
+	struct wsconn_params p;
+	struct wsconn *c;
+	struct wsconn_event *e;
+	char *cause = NULL;
+	struct dial d;
+	size_t i;
+
+	(void)state;
+	memset(&d, 0, sizeof d);
+	d.base = event_base_new();
+	for (i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+		memset(&p, 0, sizeof p);
+		p.url = "ws://echo.test/";
+		p.timeout_ms = 1000;
+		p.proxy = &cases[i].env;
+		c = wsconn_new(d.base, &p, notified, &d, &cause);
+		assert_non_null(c);
+		e = wsconn_next(c);
+		assert_non_null(e);
+		assert_int_equal(e->type, WSE_FAIL);
+		assert_string_equal(e->data, cases[i].want);
+		wsconn_event_free(e);
+		wsconn_free(c);
+	}
+	event_base_free(d.base);
+}
+
 int
 main(void)
 {
@@ -291,6 +334,7 @@ main(void)
 		cmocka_unit_test(test_random_one),
 		cmocka_unit_test(test_no_such_host),
 		cmocka_unit_test(test_free_while_looking_up),
+		cmocka_unit_test(test_proxy_refused_here),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
