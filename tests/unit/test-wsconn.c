@@ -197,6 +197,26 @@ test_random_one(void **state)
 	dial_teardown(&d, NULL, NULL);
 }
 
+/* A UDP socket on 127.0.0.1, made d's name server. */
+static int
+name_server(struct dial *d)
+{
+	struct sockaddr_in sin;
+	socklen_t len = sizeof sin;
+	char at[32];
+	int fd;
+
+	fd = socket(AF_INET, SOCK_DGRAM, 0);
+	memset(&sin, 0, sizeof sin);
+	sin.sin_family = AF_INET;
+	sin.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
+	assert_int_equal(bind(fd, (struct sockaddr *)&sin, sizeof sin), 0);
+	getsockname(fd, (struct sockaddr *)&sin, &len);
+	snprintf(at, sizeof at, "127.0.0.1:%d", ntohs(sin.sin_port));
+	assert_int_equal(evdns_base_nameserver_ip_add(d->dns, at), 0);
+	return fd;
+}
+
 static void
 nxdomain(struct evdns_server_request *req, void *arg)
 {
@@ -205,32 +225,22 @@ nxdomain(struct evdns_server_request *req, void *arg)
 }
 
 /* A name the hosts file does not have, which the name server (one on
- * 127.0.0.1 here) says does not exist: Go's text. */
+ * 127.0.0.1 here) says does not exist: k6/http's text. */
 static void
 test_no_such_host(void **state)
 {
 	const char *addrs[] = { "127.0.0.1" };
-	struct sockaddr_in sin;
-	socklen_t len = sizeof sin;
 	struct evdns_server_port *ns;
 	struct dial d;
 	struct wsconn *c;
 	struct wsconn_event *e;
-	char at[32];
 	int fd;
 
 	(void)state;
 	dial_setup(&d, addrs, 1);
-	fd = socket(AF_INET, SOCK_DGRAM, 0);
-	memset(&sin, 0, sizeof sin);
-	sin.sin_family = AF_INET;
-	sin.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
-	assert_int_equal(bind(fd, (struct sockaddr *)&sin, sizeof sin), 0);
-	getsockname(fd, (struct sockaddr *)&sin, &len);
+	fd = name_server(&d);
 	evutil_make_socket_nonblocking(fd);
 	ns = evdns_add_server_port_with_base(d.base, fd, 0, nxdomain, NULL);
-	snprintf(at, sizeof at, "127.0.0.1:%d", ntohs(sin.sin_port));
-	assert_int_equal(evdns_base_nameserver_ip_add(d.dns, at), 0);
 	e = dial_run(&d, &c, "other.test");
 	assert_int_equal(d.accepted, 0);
 	assert_int_equal(e->type, WSE_FAIL);
@@ -247,25 +257,16 @@ static void
 test_free_while_looking_up(void **state)
 {
 	const char *addrs[] = { "127.0.0.1" };
-	struct sockaddr_in sin;
-	socklen_t len = sizeof sin;
 	struct wsconn_params p;
 	struct timeval tv = { 0, 100000 };
 	struct dial d;
 	struct wsconn *c;
-	char at[32], *cause = NULL;
+	char *cause = NULL;
 	int fd;
 
 	(void)state;
 	dial_setup(&d, addrs, 1);
-	fd = socket(AF_INET, SOCK_DGRAM, 0);	/* a name server that never answers */
-	memset(&sin, 0, sizeof sin);
-	sin.sin_family = AF_INET;
-	sin.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
-	assert_int_equal(bind(fd, (struct sockaddr *)&sin, sizeof sin), 0);
-	getsockname(fd, (struct sockaddr *)&sin, &len);
-	snprintf(at, sizeof at, "127.0.0.1:%d", ntohs(sin.sin_port));
-	assert_int_equal(evdns_base_nameserver_ip_add(d.dns, at), 0);
+	fd = name_server(&d);	/* one that never answers */
 	memset(&p, 0, sizeof p);
 	p.url = "ws://slow.test/";
 	p.timeout_ms = 5000;
