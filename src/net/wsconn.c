@@ -108,6 +108,38 @@ push_str(struct wsconn *c, enum wsconn_type type, const char *s)
 	push(c, type, 0, s, strlen(s));
 }
 
+/* The socket's byte counts (data_received, data_sent). */
+static void
+count_cb(struct evbuffer *b, const struct evbuffer_cb_info *info, void *arg)
+{
+	uint64_t *n = arg;
+
+	*n += info->n_added;
+}
+
+static void
+count_out_cb(struct evbuffer *b, const struct evbuffer_cb_info *info, void *arg)
+{
+	uint64_t *n = arg;
+
+	*n += info->n_deleted;
+}
+
+/* Free the bufferevents.  libevent may finish freeing them later (the
+ * socket under a TLS filter in particular) and still write what they
+ * hold: the byte counters, which point into c, are taken off first. */
+static void
+release(struct wsconn *c)
+{
+	if (c->sock != NULL) {
+		evbuffer_remove_cb(bufferevent_get_input(c->sock), count_cb, &c->received);
+		evbuffer_remove_cb(bufferevent_get_output(c->sock), count_out_cb, &c->sent);
+	}
+	if (c->bev != NULL)
+		bufferevent_free(c->bev);
+	c->bev = c->sock = NULL;
+}
+
 /* The socket is done with: free it now, say so once. */
 static void
 finish(struct wsconn *c, int code)
@@ -115,10 +147,7 @@ finish(struct wsconn *c, int code)
 	if (c->state == ST_CLOSED)
 		return;
 	c->state = ST_CLOSED;
-	if (c->bev != NULL) {
-		bufferevent_free(c->bev);
-		c->bev = c->sock = NULL;
-	}
+	release(c);
 	push(c, WSE_CLOSE, code, c->close_reason, c->close_reason != NULL ?
 	    strlen(c->close_reason) : 0);
 }
@@ -143,10 +172,7 @@ fail_handshake(struct wsconn *c, const char *msg)
 		c->lookup = NULL;
 	}
 	c->state = ST_CLOSED;
-	if (c->bev != NULL) {
-		bufferevent_free(c->bev);
-		c->bev = c->sock = NULL;
-	}
+	release(c);
 	push_str(c, WSE_FAIL, msg);
 }
 
@@ -167,21 +193,6 @@ sockerr(char *buf, size_t len)
 	return errtext(EVUTIL_SOCKET_ERROR(), buf, len);
 }
 
-static void
-count_cb(struct evbuffer *b, const struct evbuffer_cb_info *info, void *arg)
-{
-	uint64_t *n = arg;
-
-	*n += info->n_added;
-}
-
-static void
-count_out_cb(struct evbuffer *b, const struct evbuffer_cb_info *info, void *arg)
-{
-	uint64_t *n = arg;
-
-	*n += info->n_deleted;
-}
 
 /* wslay's side */
 
@@ -1131,8 +1142,7 @@ wsconn_free(struct wsconn *c)
 	free(c->proxy_auth);
 	if (c->ssl_later != NULL)
 		SSL_free(c->ssl_later);
-	if (c->bev != NULL)
-		bufferevent_free(c->bev);
+	release(c);
 	if (c->ws != NULL)
 		wslay_event_context_free(c->ws);
 	while ((e = c->head) != NULL) {
@@ -1231,10 +1241,7 @@ wsconn_close(struct wsconn *c, int code, const char *reason, int wait)
 	if (c->state != ST_OPEN || c->we_closed) {
 		if (c->state != ST_CLOSING) {
 			c->state = ST_CLOSED;
-			if (c->bev != NULL) {
-				bufferevent_free(c->bev);
-				c->bev = c->sock = NULL;
-			}
+			release(c);
 		}
 		return;
 	}
