@@ -912,7 +912,7 @@ proxy_setup(struct wsconn *c, const struct wsproxy_env *env)
 		snprintf(msg, sizeof msg, "invalid proxy address %s", url);
 		fail_handshake(c, msg);
 	} else if (strcmp(scheme, "http") != 0) {
-		snprintf(msg, sizeof msg, "proxy: %s proxies are not supported", scheme);
+		snprintf(msg, sizeof msg, "proxy: %s proxies are not supported yet", scheme);
 		fail_handshake(c, msg);
 	} else {
 		curl_url_get(u, CURLUPART_PORT, &port, CURLU_DEFAULT_PORT);

@@ -294,7 +294,7 @@ test_proxy_refused_here(void **state)
 		const char		*want;
 	} cases[] = {
 		{ { "socks5://127.0.0.1:1", NULL, NULL, 0 },
-		    "proxy: socks5 proxies are not supported" },
+		    "proxy: socks5 proxies are not supported yet" },
 		{ { "http://127.0.0.1:1", NULL, NULL, 1 },
 		    "refusing to use HTTP_PROXY value in CGI environment; "
 		    "see golang.org/s/cgihttpproxy" },
