@@ -911,8 +911,11 @@ proxy_setup(struct wsconn *c, const struct wsproxy_env *env)
 	    curl_url_get(u, CURLUPART_HOST, &h, 0) != CURLUE_OK) {
 		snprintf(msg, sizeof msg, "invalid proxy address %s", url);
 		fail_handshake(c, msg);
+	} else if (strcmp(scheme, "socks5") == 0) {
+		fail_handshake(c, "proxy: socks5 proxies are not supported yet");
 	} else if (strcmp(scheme, "http") != 0) {
-		snprintf(msg, sizeof msg, "proxy: %s proxies are not supported yet", scheme);
+		/* gorilla knows http and socks5 only */
+		snprintf(msg, sizeof msg, "proxy: unknown scheme: %s", scheme);
 		fail_handshake(c, msg);
 	} else {
 		curl_url_get(u, CURLUPART_PORT, &port, CURLU_DEFAULT_PORT);

@@ -295,6 +295,8 @@ test_proxy_refused_here(void **state)
 	} cases[] = {
 		{ { "socks5://127.0.0.1:1", NULL, NULL, 0 },
 		    "proxy: socks5 proxies are not supported yet" },
+		{ { "https://127.0.0.1:1", NULL, NULL, 0 },
+		    "proxy: unknown scheme: https" },
 		{ { "http://127.0.0.1:1", NULL, NULL, 1 },
 		    "refusing to use HTTP_PROXY value in CGI environment; "
 		    "see golang.org/s/cgihttpproxy" },
