@@ -70,8 +70,11 @@ struct wsconn {
 	char			*dial_host, *dial_port;
 	char			 dial_addr[INET6_ADDRSTRLEN + 8];	/* dialled */
 	/* through an HTTP proxy: 1 dialling it, 2 its CONNECT sent, 0 done */
-	int			 proxy_phase;
+	int			 proxy_phase;	/* SOCKS5: 2 greeted, 3 authenticating, 4 connecting */
 	char			*proxy_auth;	/* Proxy-Authorization, or NULL */
+	int			 socks;		/* the proxy is SOCKS5 */
+	char			*socks_user, *socks_pass;
+	char			*socks_at;	/* its host:port, for errors */
 	SSL			*ssl_later;	/* wss:// after the CONNECT */
 	double			 timeout_ms;
 	struct evdns_getaddrinfo_request *lookup;
@@ -82,6 +85,7 @@ static void	writecb(struct bufferevent *, void *);
 static void	eventcb(struct bufferevent *, short, void *);
 static void	proxy_connect(struct wsconn *);
 static void	proxy_reply(struct wsconn *);
+static void	socks_read(struct wsconn *);
 
 static void
 push(struct wsconn *c, enum wsconn_type type, int code, const void *data,
@@ -604,8 +608,11 @@ readcb(struct bufferevent *bev, void *arg)
 {
 	struct wsconn *c = arg;
 
-	if (c->proxy_phase == 2) {
-		proxy_reply(c);
+	if (c->proxy_phase >= 2) {
+		if (c->socks)
+			socks_read(c);
+		else
+			proxy_reply(c);
 		return;
 	}
 	if (c->state == ST_HANDSHAKE) {
@@ -704,6 +711,10 @@ eventcb(struct bufferevent *bev, short what, void *arg)
 			snprintf(msg, sizeof msg, "dial tcp %s: i/o timeout", c->dial_addr);
 		else if (c->tls && (e = bufferevent_get_openssl_error(c->bev)) != 0)
 			tls_error(c, e, msg, sizeof msg);
+		else if ((what & BEV_EVENT_EOF) && c->socks && c->proxy_phase >= 2)
+			snprintf(msg, sizeof msg, "proxy: failed to read %s from SOCKS5 proxy at %s: EOF",
+			    c->proxy_phase == 2 ? "greeting" : c->proxy_phase == 3 ?
+			    "authentication reply" : "connect reply", c->socks_at);
 		else if (what & BEV_EVENT_EOF)
 			snprintf(msg, sizeof msg, "EOF");
 		else if (c->state == ST_CONNECTING)
@@ -819,9 +830,16 @@ connect_to(const struct curl_slist *l, const char *host, const char *port,
  * wss://) and the upgrade in the tunnel.  A refusal fails with the
  * status line's reason, as gorilla's does. */
 
+static void	tunnel_up(struct wsconn *);
+static void	socks_greet(struct wsconn *);
+
 static void
 proxy_connect(struct wsconn *c)
 {
+	if (c->socks) {
+		socks_greet(c);
+		return;
+	}
 	evbuffer_add_printf(bufferevent_get_output(c->sock),
 	    "CONNECT %s:%s HTTP/1.1\r\nHost: %s:%s\r\n"
 	    "User-Agent: Go-http-client/1.1\r\n%s%s%s\r\n",
@@ -837,7 +855,6 @@ proxy_reply(struct wsconn *c)
 {
 	struct evbuffer *in = bufferevent_get_input(c->sock);
 	struct evbuffer_ptr end = evbuffer_search(in, "\r\n\r\n", 4, NULL);
-	struct timeval tv;
 	char *head, *sp, *eol;
 	int status = 0;
 
@@ -866,6 +883,15 @@ proxy_reply(struct wsconn *c)
 		return;
 	}
 	free(head);
+	tunnel_up(c);
+}
+
+/* The proxy's tunnel is up: TLS in it for wss://, then the upgrade. */
+static void
+tunnel_up(struct wsconn *c)
+{
+	struct timeval tv;
+
 	c->proxy_phase = 0;
 	if (c->ssl_later == NULL) {
 		remember_ip(c);
@@ -880,6 +906,143 @@ proxy_reply(struct wsconn *c)
 	tv.tv_usec = (long)((c->timeout_ms - tv.tv_sec * 1000.0) * 1000);
 	bufferevent_set_timeouts(c->bev, &tv, &tv);
 	bufferevent_enable(c->bev, EV_READ | EV_WRITE);
+}
+
+/* Through a SOCKS5 proxy, as gorilla's (x/net/proxy's) client does it:
+ * no authentication, or a user and password when the URL has a user;
+ * the socket's host goes as a name (or an address), so the proxy looks
+ * it up.  Errors are gorilla's. */
+
+static void
+socks_fail(struct wsconn *c, const char *what)
+{
+	char msg[512];
+
+	snprintf(msg, sizeof msg, "proxy: SOCKS5 proxy at %s %s", c->socks_at, what);
+	fail_handshake(c, msg);
+}
+
+static void
+socks_greet(struct wsconn *c)
+{
+	struct evbuffer *out = bufferevent_get_output(c->sock);
+
+	if (c->socks_user != NULL && *c->socks_user != '\0' &&
+	    strlen(c->socks_user) < 256 && strlen(c->socks_pass) < 256)
+		evbuffer_add(out, "\x05\x02\x00\x02", 4);
+	else
+		evbuffer_add(out, "\x05\x01\x00", 3);
+	c->proxy_phase = 2;
+}
+
+static void
+socks_request(struct wsconn *c)
+{
+	struct evbuffer *out = bufferevent_get_output(c->sock);
+	unsigned char ip[16], b[4] = { 5, 1, 0, 0 };
+	char *host = xstrdup(c->host[0] == '[' ? c->host + 1 : c->host);
+	size_t n = strlen(host);
+	int port = atoi(c->port);
+
+	if (n > 0 && host[n - 1] == ']')
+		host[--n] = '\0';
+	if (inet_pton(AF_INET, host, ip) == 1) {
+		b[3] = 1;
+		evbuffer_add(out, b, 4);
+		evbuffer_add(out, ip, 4);
+	} else if (inet_pton(AF_INET6, host, ip) == 1) {
+		b[3] = 4;
+		evbuffer_add(out, b, 4);
+		evbuffer_add(out, ip, 16);
+	} else if (n > 255) {
+		free(host);
+		fail_handshake(c, "proxy: destination host name too long");
+		return;
+	} else {
+		b[3] = 3;
+		evbuffer_add(out, b, 4);
+		b[0] = (unsigned char)n;
+		evbuffer_add(out, b, 1);
+		evbuffer_add(out, host, n);
+	}
+	b[0] = (unsigned char)(port >> 8);
+	b[1] = (unsigned char)port;
+	evbuffer_add(out, b, 2);
+	free(host);
+	c->proxy_phase = 4;
+}
+
+static void
+socks_read(struct wsconn *c)
+{
+	static const char *const errs[] = { "", "general failure",
+	    "connection forbidden", "network unreachable", "host unreachable",
+	    "connection refused", "TTL expired", "command not supported",
+	    "address type not supported" };
+	struct evbuffer *in = bufferevent_get_input(c->sock);
+	struct evbuffer *out = bufferevent_get_output(c->sock);
+	unsigned char b[5];
+	char what[96];
+	size_t need;
+
+	if (c->proxy_phase == 2) {
+		if (evbuffer_get_length(in) < 2)
+			return;
+		evbuffer_remove(in, b, 2);
+		if (b[0] != 5) {
+			snprintf(what, sizeof what, "has unexpected version %d", b[0]);
+			socks_fail(c, what);
+		} else if (b[1] == 0xff)
+			socks_fail(c, "requires authentication");
+		else if (b[1] == 2) {
+			b[0] = 1;
+			evbuffer_add(out, b, 1);
+			b[0] = (unsigned char)strlen(c->socks_user);
+			evbuffer_add(out, b, 1);
+			evbuffer_add(out, c->socks_user, b[0]);
+			b[0] = (unsigned char)strlen(c->socks_pass);
+			evbuffer_add(out, b, 1);
+			evbuffer_add(out, c->socks_pass, b[0]);
+			c->proxy_phase = 3;
+		} else
+			socks_request(c);
+		return;
+	}
+	if (c->proxy_phase == 3) {
+		if (evbuffer_get_length(in) < 2)
+			return;
+		evbuffer_remove(in, b, 2);
+		if (b[1] != 0)
+			socks_fail(c, "rejected username/password");
+		else
+			socks_request(c);
+		return;
+	}
+	/* the connect reply: 4 bytes, the bound address, its port */
+	if (evbuffer_copyout(in, b, 5) < 5)
+		return;
+	if (b[1] != 0) {
+		snprintf(what, sizeof what, "failed to connect: %s",
+		    b[1] < sizeof errs / sizeof errs[0] ? errs[b[1]] : "unknown error");
+		socks_fail(c, what);
+		return;
+	}
+	if (b[3] == 1)
+		need = 4 + 4 + 2;
+	else if (b[3] == 4)
+		need = 4 + 16 + 2;
+	else if (b[3] == 3)
+		need = 4 + 1 + b[4] + 2;
+	else {
+		snprintf(what, sizeof what, "proxy: got unknown address type %d from "
+		    "SOCKS5 proxy at %s", b[3], c->socks_at);
+		fail_handshake(c, what);
+		return;
+	}
+	if (evbuffer_get_length(in) < need)
+		return;
+	evbuffer_drain(in, need);
+	tunnel_up(c);
 }
 
 /* The proxy the environment gives the socket: its host and port become
@@ -911,9 +1074,7 @@ proxy_setup(struct wsconn *c, const struct wsproxy_env *env)
 	    curl_url_get(u, CURLUPART_HOST, &h, 0) != CURLUE_OK) {
 		snprintf(msg, sizeof msg, "invalid proxy address %s", url);
 		fail_handshake(c, msg);
-	} else if (strcmp(scheme, "socks5") == 0) {
-		fail_handshake(c, "proxy: socks5 proxies are not supported yet");
-	} else if (strcmp(scheme, "http") != 0) {
+	} else if (strcmp(scheme, "http") != 0 && strcmp(scheme, "socks5") != 0) {
 		/* gorilla knows http and socks5 only */
 		snprintf(msg, sizeof msg, "proxy: unknown scheme: %s", scheme);
 		fail_handshake(c, msg);
@@ -926,7 +1087,11 @@ proxy_setup(struct wsconn *c, const struct wsproxy_env *env)
 		n = strlen(h);
 		c->dial_host = h[0] == '[' ? xstrndup(h + 1, n - 2) : xstrdup(h);
 		c->dial_port = xstrdup(port != NULL ? port : "80");
-		if (user != NULL && pass != NULL) {
+		if ((c->socks = strcmp(scheme, "socks5") == 0)) {
+			c->socks_at = xasprintf("%s:%s", h, c->dial_port);
+			c->socks_user = xstrdup(user != NULL ? user : "");
+			c->socks_pass = xstrdup(pass != NULL ? pass : "");
+		} else if (user != NULL && pass != NULL) {
 			cred = xasprintf("%s:%s", user, pass);
 			n = strlen(cred);
 			c->proxy_auth = xmalloc(4 * ((n + 2) / 3) + 1);
@@ -1143,6 +1308,9 @@ wsconn_free(struct wsconn *c)
 	free(c->dial_host);
 	free(c->dial_port);
 	free(c->proxy_auth);
+	free(c->socks_user);
+	free(c->socks_pass);
+	free(c->socks_at);
 	if (c->ssl_later != NULL)
 		SSL_free(c->ssl_later);
 	release(c);

@@ -35,7 +35,7 @@ if ! [ -s "$tmp/port" ]; then
 	exit 1
 fi
 failed=0
-read -r wsport proxyport <"$tmp/port"
+read -r wsport proxyport socksport <"$tmp/port"
 url="ws://127.0.0.1:$wsport"
 # run TITLE ENV SCRIPT [MORE-ARGS... --] CHECK...: run SCRIPT with ENV
 # against the server and check its exported summary with jcheck.
@@ -88,6 +88,12 @@ HTTP_PROXY="http://user:pw@127.0.0.1:$proxyport" HTTPS_PROXY="127.0.0.1:$proxypo
     run "k6/ws and k6/websockets through the environment's proxy" \
     "WS_PORT=$wsport" tests/func/cases/ws-proxy.js \
     -e "TLS_PORT=$(cat "$tmp/tlsport")" -- \
+    'm.checks.fails === 0 && m.checks.passes === 7' 'm.ws_sessions.count === 7'
+HTTP_PROXY="socks5://user:pw@127.0.0.1:$socksport" HTTPS_PROXY="socks5://127.0.0.1:$socksport" \
+    NO_PROXY="other.test, skip.test" \
+    run "k6/ws and k6/websockets through the environment's SOCKS5 proxy" \
+    "WS_PORT=$wsport" tests/func/cases/ws-proxy.js \
+    -e "TLS_PORT=$(cat "$tmp/tlsport")" -e SOCKS=1 -e "PROXY_PORT=$socksport" -- \
     'm.checks.fails === 0 && m.checks.passes === 7' 'm.ws_sessions.count === 7'
 # The same under valgrind: a connection's memory is not touched once it
 # is freed, though libevent frees its sockets later (through the proxy,

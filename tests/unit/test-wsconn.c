@@ -293,8 +293,8 @@ test_proxy_refused_here(void **state)
 		struct wsproxy_env	 env;
 		const char		*want;
 	} cases[] = {
-		{ { "socks5://127.0.0.1:1", NULL, NULL, 0 },
-		    "proxy: socks5 proxies are not supported yet" },
+		{ { "socks4://127.0.0.1:1", NULL, NULL, 0 },
+		    "proxy: unknown scheme: socks4" },
 		{ { "https://127.0.0.1:1", NULL, NULL, 0 },
 		    "proxy: unknown scheme: https" },
 		{ { "http://127.0.0.1:1", NULL, NULL, 1 },

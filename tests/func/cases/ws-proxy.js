@@ -1,9 +1,9 @@
-// Through the environment's HTTP proxy, as k6's WebSockets go (Go's
+// Through the environment's proxy, as k6's WebSockets go (Go's
 // ProxyFromEnvironment): tests/func/ws.sh sets HTTP_PROXY (with a user),
-// HTTPS_PROXY and NO_PROXY to python3-websockets' CONNECT proxy, which
-// tunnels to 127.0.0.1 whatever the name, so the names are never looked
-// up here.  Loopback and NO_PROXY names go direct; a refusal is gorilla's
-// error, the status line's reason.
+// HTTPS_PROXY and NO_PROXY to python3-websockets' CONNECT proxy, or with
+// SOCKS=1 to its SOCKS5 proxy; both tunnel to 127.0.0.1 whatever the
+// name, so the names are never looked up here.  Loopback and NO_PROXY
+// names go direct; a refusal is gorilla's error.
 import ws from 'k6/ws';
 import { WebSocket } from 'k6/websockets';
 import { check } from 'k6';
@@ -39,22 +39,27 @@ export default async function () {
 		w.onerror = (e) => resolve('error ' + e.error);
 	});
 	let seen = '';
-	ws.connect('ws://127.0.0.1:' + P + '/proxied', (s) => s.on('message', (m) => { seen = m; }));
-	const auth = 'Basic_' + 'dXNlcjpwdw==';
+	const socks = __ENV.SOCKS === '1';
+	ws.connect('ws://127.0.0.1:' + P + (socks ? '/socksed' : '/proxied'),
+	    (s) => s.on('message', (m) => { seen = m; }));
+	const auth = socks ? 'user' : 'Basic_' + 'dXNlcjpwdw==';
+	const how = socks ? 'SOCKS' : 'CONNECT';
+	const refusal = socks ? 'proxy: SOCKS5 proxy at 127.0.0.1:' + __ENV.PROXY_PORT +
+	    ' failed to connect: connection forbidden' : 'Forbidden';
 	check(null, {
 		'ws:// through the proxy': () => plain.status === 101 && plain.got === 'hi',
 		'wss:// through the proxy': () => tls.status === 101 && tls.got === 'hi',
-		'refused by the proxy': () => refused.err === 'Forbidden' && !refused.status,
+		'refused by the proxy': () => refused.err === refusal && !refused.status,
 		'NO_PROXY goes direct': () => skipped.got === 'hi',
 		'loopback goes direct': () => direct.got === 'hi',
 		'k6/websockets through the proxy': () => viaAsync === 'a',
 		'what the proxy was asked': () => seen === [
-			'CONNECT,echo.test:' + P + ',' + auth,
-			'CONNECT,tls.test:' + T + ',-',
-			'CONNECT,refuse.test:' + P + ',' + auth,
-			'CONNECT,async.test:' + P + ',' + auth,
+			how + ',echo.test:' + P + ',' + auth,
+			how + ',tls.test:' + T + ',-',
+			how + ',refuse.test:' + P + ',' + auth,
+			how + ',async.test:' + P + ',' + auth,
 		].join(' '),
 	});
-	if (seen === '' || refused.err !== 'Forbidden')
+	if (seen === '' || refused.err !== refusal)
 		console.log(JSON.stringify({ seen, plain, tls, refused, skipped, direct, viaAsync }));
 }

@@ -5,14 +5,17 @@
 # what the proxy was asked.  An HTTP CONNECT proxy beside it tunnels to
 # 127.0.0.1 at the port asked for, whatever the host, refuses hosts
 # starting with "refuse." with 403, and remembers each request's target
-# and Proxy-Authorization.  Prints the two ports, then serves until killed
-# or for 120 seconds.
+# and Proxy-Authorization.  A SOCKS5 proxy does the same (user "user",
+# password "pw" when a client offers them; /socksed sends what it was
+# asked).  Prints the three ports, then serves until killed or for 120
+# seconds.
 import asyncio
 import websockets
 
 
 codes = {}
 proxied = []
+socksed = []
 
 
 async def handler(ws, path=None):
@@ -25,8 +28,8 @@ async def handler(ws, path=None):
         await ws.send(str(codes.get(path[6:])))
         await ws.close()
         return
-    if path == "/proxied":
-        await ws.send(" ".join(proxied))
+    if path in ("/proxied", "/socksed"):
+        await ws.send(" ".join(proxied if path == "/proxied" else socksed))
         await ws.close()
         return
     if path == "/ping":
@@ -73,12 +76,48 @@ async def proxy(reader, writer):
     await asyncio.gather(pipe(reader, w2), pipe(r2, writer))
 
 
+async def socks(reader, writer):
+    ver, n = await reader.readexactly(2)
+    methods = await reader.readexactly(n)
+    user = "-"
+    if 2 in methods:
+        writer.write(b"\x05\x02")
+        _, ulen = await reader.readexactly(2)
+        user = (await reader.readexactly(ulen)).decode()
+        plen = (await reader.readexactly(1))[0]
+        password = (await reader.readexactly(plen)).decode()
+        ok = user == "user" and password == "pw"
+        writer.write(b"\x01\x00" if ok else b"\x01\x01")
+        if not ok:
+            writer.close()
+            return
+    else:
+        writer.write(b"\x05\x00")
+    _, cmd, _, atyp = await reader.readexactly(4)
+    if atyp == 3:
+        host = (await reader.readexactly((await reader.readexactly(1))[0])).decode()
+    else:
+        host = str(await reader.readexactly(4 if atyp == 1 else 16))
+    port = int.from_bytes(await reader.readexactly(2), "big")
+    socksed.append("SOCKS,%s:%d,%s" % (host, port, user))
+    if host.startswith("refuse."):
+        writer.write(b"\x05\x02\x00\x01\x00\x00\x00\x00\x00\x00")
+        await writer.drain()
+        writer.close()
+        return
+    r2, w2 = await asyncio.open_connection("127.0.0.1", port)
+    writer.write(b"\x05\x00\x00\x01\x7f\x00\x00\x01" + port.to_bytes(2, "big"))
+    await writer.drain()
+    await asyncio.gather(pipe(reader, w2), pipe(r2, writer))
+
+
 async def main():
     async with websockets.serve(handler, "127.0.0.1", 0,
                                 subprotocols=["chat"]) as srv:
         px = await asyncio.start_server(proxy, "127.0.0.1", 0)
+        sx = await asyncio.start_server(socks, "127.0.0.1", 0)
         print(srv.sockets[0].getsockname()[1], px.sockets[0].getsockname()[1],
-              flush=True)
+              sx.sockets[0].getsockname()[1], flush=True)
         await asyncio.sleep(120)
 
 asyncio.run(main())
