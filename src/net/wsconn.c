@@ -913,6 +913,17 @@ tunnel_up(struct wsconn *c)
  * the socket's host goes as a name (or an address), so the proxy looks
  * it up.  Errors are gorilla's. */
 
+/* The URL's host without an IPv6 address's brackets, owned. */
+static char *
+bare_host(const struct wsconn *c)
+{
+	size_t n = strlen(c->host);
+
+	if (n >= 2 && c->host[0] == '[' && c->host[n - 1] == ']')
+		return xstrndup(c->host + 1, n - 2);
+	return xstrdup(c->host);
+}
+
 static void
 socks_fail(struct wsconn *c, const char *what)
 {
@@ -940,12 +951,10 @@ socks_request(struct wsconn *c)
 {
 	struct evbuffer *out = bufferevent_get_output(c->sock);
 	unsigned char ip[16], b[4] = { 5, 1, 0, 0 };
-	char *host = xstrdup(c->host[0] == '[' ? c->host + 1 : c->host);
+	char *host = bare_host(c);
 	size_t n = strlen(host);
 	int port = atoi(c->port);
 
-	if (n > 0 && host[n - 1] == ']')
-		host[--n] = '\0';
 	if (inet_pton(AF_INET, host, ip) == 1) {
 		b[3] = 1;
 		evbuffer_add(out, b, 4);
@@ -1055,9 +1064,7 @@ proxy_setup(struct wsconn *c, const struct wsproxy_env *env)
 	char *user = NULL, *pass = NULL, *cred, msg[256];
 	size_t n;
 
-	host = xstrdup(c->host[0] == '[' ? c->host + 1 : c->host);
-	if ((n = strlen(host)) > 0 && host[n - 1] == ']')
-		host[n - 1] = '\0';
+	host = bare_host(c);
 	url = wsproxy_for(env, c->tls, host, c->port, &cause);
 	free(host);
 	if (url == NULL) {
