@@ -141,8 +141,7 @@ static char *
 k6_module_error(const char *spec)
 {
 	static const char *const later[] = { "k6/browser", "k6/crypto/x509",
-	    "k6/websockets", "k6/ws",
-	    "k6/experimental/websockets", NULL };
+	    NULL };
 	static const char *const removed[][2] = {
 		{ "k6/experimental/redis", "k6/experimental/redis has been "
 		    "removed. Please migrate to the new version by changing "

@@ -29,6 +29,9 @@ static const struct {
 	{ "k6/experimental/csv", "csv.js", fs_prims },
 	{ "k6/secrets", "secrets.js", secrets_prims },
 	{ "k6/net/grpc", "grpc.js", grpc_prims },
+	{ "k6/ws", "ws.js", ws_prims },
+	{ "k6/websockets", "websockets.js", ws_prims },
+	{ "k6/experimental/websockets", "websockets.js", ws_prims },
 };
 
 void

@@ -25,5 +25,6 @@ void	secrets_prims(js_State *);
 void	grpc_prims(js_State *);
 struct engine_module;
 extern const struct engine_module grpc_engine_module;
+void	ws_prims(js_State *);
 
 #endif

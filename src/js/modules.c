@@ -33,6 +33,10 @@ static const struct {
 	{ "k6/experimental/fs", jsmod_module_open, NULL },
 	{ "k6/experimental/csv", jsmod_module_open, NULL },
 	{ "k6/secrets", jsmod_module_open, NULL },
+	{ "k6/ws", jsmod_module_open, &ws_engine_module },
+	/* the hooks are k6/ws's, shared */
+	{ "k6/websockets", jsmod_module_open, NULL },
+	{ "k6/experimental/websockets", jsmod_module_open, NULL },
 };
 #define NNATIVES (sizeof natives / sizeof natives[0])
 

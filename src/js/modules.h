@@ -78,6 +78,7 @@ int	encoding_unb64(const char *, const char *alphabet, struct buf *out);
 /* After a VU's init code, its HTTP state if it imported k6/http; the
  * cookie jar reset at each iteration's start. */
 extern const struct engine_module http_engine_module;
+extern const struct engine_module ws_engine_module;
 void	http_js(js_State *);
 
 #endif

@@ -66,7 +66,7 @@ main(int argc, char **argv)
 	static const char *const natives[] = { "k6", "k6/http", "k6/metrics",
 	    "k6/crypto", "k6/encoding", "k6/data", "k6/execution", "k6/html",
 	    "k6/ws", "k6/timers", "k6/net/grpc", "k6/experimental/browser",
-	    NULL };
+	    "k6/websockets", "k6/experimental/websockets", NULL };
 	struct bundle *b;
 	char *cause = NULL;
 	js_State *J;

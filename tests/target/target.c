@@ -2543,6 +2543,269 @@ reply_options(struct evhttp_request *req)
 	reply(req, 200, HTML_CT, NULL);
 }
 
+/* ---- WebSockets ----
+ *
+ * GET /ws/MODE with an Upgrade takes the connection over from evhttp:
+ * the 101 and the frames go straight to its bufferevent, and evhttp
+ * frees the connection (and the socket) when the session ends.  Frames
+ * are parsed here, without a WebSocket library, so that the client's
+ * framing is tested against an independent one.  MODE:
+ *   echo          every data frame back as it came; ping, pong, close
+ *   headers       first a text message: the upgrade's request headers
+ *   ping          a ping from the server after the upgrade, then echo
+ *   close/CODE    answer the first message with a close frame CODE
+ *   mid-message   answer the first message with half a frame, then EOF
+ *   oversized     answer it with a header announcing 2^40 bytes
+ *   bad-utf8      answer it with a text frame that is not UTF-8
+ *   no-close      echo the first message, then EOF without a close frame
+ *   refuse        (any MODE unknown too) 403 with a body, no upgrade
+ * The first offered subprotocol is accepted; ?cookie=N=V sets a cookie. */
+
+enum { WS_ECHO, WS_CLOSE, WS_MID, WS_OVERSIZED, WS_BADUTF8, WS_NOCLOSE };
+
+struct wss {
+	struct evhttp_connection	*evcon;
+	struct bufferevent		*bev;
+	int				 mode;
+	int				 code;
+	int				 closing;
+};
+
+static void
+ws_end_cb(evutil_socket_t fd, short what, void *arg)
+{
+	struct wss *w = arg;
+
+	evhttp_connection_free(w->evcon);
+	free(w);
+}
+
+/* Drop the session once what is queued is written (now if told so). */
+static void
+ws_end(struct wss *w, int now)
+{
+	bufferevent_disable(w->bev, EV_READ);
+	w->closing = 1;
+	if (now || evbuffer_get_length(bufferevent_get_output(w->bev)) == 0) {
+		bufferevent_setcb(w->bev, NULL, NULL, NULL, NULL);
+		event_base_once(bufferevent_get_base(w->bev), -1, EV_TIMEOUT,
+		    ws_end_cb, w, NULL);
+	}
+}
+
+static void
+ws_frame(struct evbuffer *out, int fin_op, const void *p, uint64_t n)
+{
+	unsigned char h[10];
+	size_t hl = 2;
+	int i;
+
+	h[0] = (unsigned char)fin_op;
+	if (n < 126)
+		h[1] = (unsigned char)n;
+	else if (n < 65536) {
+		h[1] = 126;
+		h[2] = (unsigned char)(n >> 8);
+		h[3] = (unsigned char)n;
+		hl = 4;
+	} else {
+		h[1] = 127;
+		for (i = 0; i < 8; i++)
+			h[2 + i] = (unsigned char)(n >> (56 - 8 * i));
+		hl = 10;
+	}
+	evbuffer_add(out, h, hl);
+	if (p != NULL)
+		evbuffer_add(out, p, (size_t)n);
+}
+
+/* The fault modes act on the first data message. */
+static int
+ws_fault(struct wss *w, struct evbuffer *out, const unsigned char *p, size_t n,
+    int fin_op)
+{
+	unsigned char cf[2];
+
+	switch (w->mode) {
+	case WS_CLOSE:
+		cf[0] = (unsigned char)(w->code >> 8);
+		cf[1] = (unsigned char)w->code;
+		ws_frame(out, 0x88, cf, 2);
+		w->closing = 1;
+		return 1;
+	case WS_MID:
+		ws_frame(out, 0x81, NULL, 100);
+		evbuffer_add(out, "0123456789", 10);
+		ws_end(w, 0);
+		return 1;
+	case WS_OVERSIZED:
+		ws_frame(out, 0x82, NULL, (uint64_t)1 << 40);
+		evbuffer_add(out, "0123456789", 10);
+		return 1;
+	case WS_BADUTF8:
+		ws_frame(out, 0x81, "ok \xff\xfe\xc3(", 8);
+		return 1;
+	case WS_NOCLOSE:
+		ws_frame(out, fin_op, p, n);
+		ws_end(w, 0);
+		return 1;
+	}
+	return 0;
+}
+
+static void
+ws_read(struct bufferevent *bev, void *arg)
+{
+	struct wss *w = arg;
+	struct evbuffer *in = bufferevent_get_input(bev);
+	struct evbuffer *out = bufferevent_get_output(bev);
+	unsigned char h[14], *p;
+	uint64_t n;
+	size_t hl, have, i;
+	int op;
+
+	while (!w->closing) {
+		have = evbuffer_get_length(in);
+		if (have < 2)
+			return;
+		evbuffer_copyout(in, h, have < sizeof h ? have : sizeof h);
+		n = h[1] & 0x7f;
+		hl = 2;
+		if (n == 126)
+			hl = 4;
+		else if (n == 127)
+			hl = 10;
+		if (!(h[1] & 0x80)) {	/* clients must mask */
+			ws_end(w, 1);
+			return;
+		}
+		hl += 4;
+		if (have < hl)
+			return;
+		if (n == 126)
+			n = (uint64_t)h[2] << 8 | h[3];
+		else if (n == 127)
+			for (n = 0, i = 0; i < 8; i++)
+				n = n << 8 | h[2 + i];
+		if (n > (16u << 20)) {
+			ws_end(w, 1);
+			return;
+		}
+		if (have < hl + n)
+			return;
+		evbuffer_drain(in, hl);
+		p = xmalloc((size_t)n + 1);
+		evbuffer_remove(in, p, (size_t)n);
+		for (i = 0; i < n; i++)
+			p[i] ^= h[hl - 4 + (i & 3)];
+		op = h[0] & 0x0f;
+		if (op == 0x8) {		/* close: answer with its code and reason */
+			ws_frame(out, 0x88, p, n);
+			free(p);
+			ws_end(w, 0);
+			return;
+		} else if (op == 0x9)		/* ping */
+			ws_frame(out, 0x8a, p, n);
+		else if (op == 0xa)		/* pong */
+			;
+		else if (!ws_fault(w, out, p, n, h[0]))
+			ws_frame(out, h[0], p, n);
+		free(p);
+	}
+}
+
+static void
+ws_write(struct bufferevent *bev, void *arg)
+{
+	struct wss *w = arg;
+
+	if (w->closing && !(bufferevent_get_enabled(bev) & EV_READ))
+		ws_end(w, 1);
+}
+
+static void
+ws_event(struct bufferevent *bev, short what, void *arg)
+{
+	ws_end(arg, 1);
+}
+
+static void
+handle_ws(struct evhttp_request *req, void *arg)
+{
+	struct call *c = arg;
+	struct evkeyvalq *in = evhttp_request_get_input_headers(req);
+	const char *key = evhttp_find_header(in, "Sec-WebSocket-Key");
+	const char *up = evhttp_find_header(in, "Upgrade");
+	const char *proto = evhttp_find_header(in, "Sec-WebSocket-Protocol");
+	struct kvs q = { NULL, 0, 0 };
+	struct evbuffer *out;
+	struct wss *w;
+	unsigned char md[20];
+	char acc[64], buf[128];
+	const char *ck;
+	int mode = -1, code = 0;
+	long lv;
+	size_t pn;
+
+	if (strcmp(c->rest, "echo") == 0 || strcmp(c->rest, "headers") == 0 ||
+	    strcmp(c->rest, "ping") == 0)
+		mode = WS_ECHO;
+	else if (strncmp(c->rest, "close/", 6) == 0 && parse_num(c->rest + 6, 4999, &lv) == 0) {
+		mode = WS_CLOSE;
+		code = (int)lv;
+	} else if (strcmp(c->rest, "mid-message") == 0)
+		mode = WS_MID;
+	else if (strcmp(c->rest, "oversized") == 0)
+		mode = WS_OVERSIZED;
+	else if (strcmp(c->rest, "bad-utf8") == 0)
+		mode = WS_BADUTF8;
+	else if (strcmp(c->rest, "no-close") == 0)
+		mode = WS_NOCLOSE;
+	if (mode < 0 || key == NULL || up == NULL || strcasecmp(up, "websocket") != 0) {
+		struct evbuffer *b = xbuf();
+
+		evbuffer_add_printf(b, "websocket upgrade refused\n");
+		reply(req, 403, TEXT_CT, b);
+		return;
+	}
+	snprintf(buf, sizeof buf, "%s258EAFA5-E914-47DA-95CA-C5AB0DC85B11", key);
+	EVP_Digest(buf, strlen(buf), md, NULL, EVP_sha1(), NULL);
+	EVP_EncodeBlock((unsigned char *)acc, md, sizeof md);
+
+	w = xmalloc(sizeof *w);
+	memset(w, 0, sizeof *w);
+	w->evcon = evhttp_request_get_connection(req);
+	w->bev = evhttp_connection_get_bufferevent(w->evcon);
+	w->mode = mode;
+	w->code = code;
+	out = bufferevent_get_output(w->bev);
+	evbuffer_add_printf(out, "HTTP/1.1 101 Switching Protocols\r\n"
+	    "Upgrade: websocket\r\nConnection: Upgrade\r\n"
+	    "Sec-WebSocket-Accept: %s\r\n", acc);
+	if (proto != NULL) {
+		pn = strcspn(proto, ", ");
+		evbuffer_add_printf(out, "Sec-WebSocket-Protocol: %.*s\r\n", (int)pn, proto);
+	}
+	parse_query(&q, req);
+	if ((ck = kvs_get(&q, "cookie")) != NULL)
+		evbuffer_add_printf(out, "Set-Cookie: %s; Path=/\r\n", ck);
+	kvs_free(&q);
+	evbuffer_add(out, "\r\n", 2);
+	if (strcmp(c->rest, "headers") == 0) {
+		struct evbuffer *b = xbuf();
+
+		json_headers(b, req);
+		ws_frame(out, 0x81, evbuffer_pullup(b, -1), evbuffer_get_length(b));
+		evbuffer_free(b);
+	} else if (strcmp(c->rest, "ping") == 0)
+		ws_frame(out, 0x89, "srv", 3);
+	bufferevent_set_timeouts(w->bev, NULL, NULL);
+	bufferevent_setcb(w->bev, ws_read, ws_write, ws_event, w);
+	bufferevent_enable(w->bev, EV_READ | EV_WRITE);
+	if (evbuffer_get_length(bufferevent_get_input(w->bev)) > 0)
+		ws_read(w->bev, w);
+}
+
 /* ---- routing ---- */
 
 static const struct route {
@@ -2591,6 +2854,7 @@ static const struct route {
 	{ "/slow-body",		0, M_GET,		handle_slow_body },
 	{ "/fault",		1, M_ANY,		handle_fault },
 	{ "/stats",		0, M_GET,		handle_stats },
+	{ "/ws",		1, M_GET,		handle_ws },
 	{ NULL,			0, 0,			NULL }
 };
 
