@@ -12,6 +12,8 @@
 #include "js/mujs-layout.h"
 #include "js/proporder.h"
 #include "js/runtime.h"
+#include "js/textcodec.h"
+#include "js/normalize.h"
 #include "util/xmalloc.h"
 
 #define ITER	"@@sym:Symbol.iterator"
@@ -19,7 +21,9 @@
 /* mujs exports it without declaring it in mujs.h */
 void	*js_toobject(js_State *, int);
 
-/* A group written in C: binary data (js/binary.c). */
+/* Groups written in C: text codecs (js/textcodec.c), binary data
+ * (js/binary.c). */
+#define GROUP_TEXT	19
 #define GROUP_BINARY	20
 
 /* What every VU gets from the library before it uses any of it (see
@@ -38,6 +42,8 @@ static const struct lib_entry {
 } lib[] = {
 	{ 'l', 0, 6, 0, "Symbol" },
 	{ 'l', 0, 8, 0, "Reflect" },
+	{ 'l', 0, GROUP_TEXT, 0, "TextEncoder TextDecoder" },
+	{ 'l', 0, 11, 0, "structuredClone" },
 	{ 'l', 0, 2, 0, "Object" },
 	{ 's', 1, 0, 0, "find findIndex findLast findLastIndex includes at fill "
 	    "keys values entries flat flatMap copyWithin" },
@@ -72,8 +78,12 @@ static int loading[GROUP_BINARY + 1];
 static void
 push_group(js_State *J, int g)
 {
-	if (g == GROUP_BINARY) {
-		binary_load(J);
+	if (g == GROUP_BINARY || g == GROUP_TEXT) {
+		if (g == GROUP_TEXT) {
+			binary_load(J);
+			textcodec_load(J);
+		} else
+			binary_load(J);
 		js_pushboolean(J, 1);
 		return;
 	}
@@ -555,6 +565,11 @@ runtime_define(js_State *J)
 	js_newcfunction(J, set_prototype_of, "Object.setPrototypeOf", 2);
 	js_defproperty(J, -2, "setPrototypeOf", JS_DONTENUM);
 	js_pop(J, 1);
+	js_getglobal(J, "String");
+	js_getproperty(J, -1, "prototype");
+	js_newcfunction(J, normalize_string, "String.prototype.normalize", 0);
+	js_defproperty(J, -2, "normalize", JS_DONTENUM);
+	js_pop(J, 2);
 	fnname_define(J);
 	js_newcfunction(J, rtsrc, "__ly_rtsrc", 1);
 	js_defglobal(J, "__ly_rtsrc", JS_DONTENUM);
