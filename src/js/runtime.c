@@ -14,6 +14,7 @@
 #include "js/runtime.h"
 #include "js/textcodec.h"
 #include "js/normalize.h"
+#include "js/proxy.h"
 #include "util/xmalloc.h"
 
 #define ITER	"@@sym:Symbol.iterator"
@@ -21,8 +22,9 @@
 /* mujs exports it without declaring it in mujs.h */
 void	*js_toobject(js_State *, int);
 
-/* Groups written in C: text codecs (js/textcodec.c), binary data
- * (js/binary.c). */
+/* Groups written in C: Proxy (js/proxy.c), text codecs
+ * (js/textcodec.c), binary data (js/binary.c). */
+#define GROUP_PROXY	18
 #define GROUP_TEXT	19
 #define GROUP_BINARY	20
 
@@ -44,6 +46,7 @@ static const struct lib_entry {
 	{ 'l', 0, 8, 0, "Reflect" },
 	{ 'l', 0, GROUP_TEXT, 0, "TextEncoder TextDecoder" },
 	{ 'l', 0, 11, 0, "structuredClone" },
+	{ 'l', 0, GROUP_PROXY, 0, "Proxy" },
 	{ 'l', 0, 2, 0, "Object" },
 	{ 's', 1, 0, 0, "find findIndex findLast findLastIndex includes at fill "
 	    "keys values entries flat flatMap copyWithin" },
@@ -78,8 +81,10 @@ static int loading[GROUP_BINARY + 1];
 static void
 push_group(js_State *J, int g)
 {
-	if (g == GROUP_BINARY || g == GROUP_TEXT) {
-		if (g == GROUP_TEXT) {
+	if (g == GROUP_BINARY || g == GROUP_TEXT || g == GROUP_PROXY) {
+		if (g == GROUP_PROXY)
+			proxy_load(J);
+		else if (g == GROUP_TEXT) {
 			binary_load(J);
 			textcodec_load(J);
 		} else
