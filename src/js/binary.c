@@ -23,6 +23,7 @@
 #include <mujs.h>
 
 #include "js/binary.h"
+#include "js/runtime.h"
 #include "util/xmalloc.h"
 
 #define BINARY_MAX	((size_t)1 << 30)
@@ -721,32 +722,6 @@ dv_access(js_State *J)
 	}
 }
 
-/* Give the global name the constructor on top of the stack (popped):
- * through the runtime library's rt.def when a lazy global stands there. */
-static void
-publish(js_State *J, const char *name)
-{
-	js_getregistry(J, "ly.rt");
-	if (!js_isobject(J, -1)) {
-		js_pop(J, 1);
-		js_defglobal(J, name, JS_DONTENUM);
-		return;
-	}
-	js_getproperty(J, -1, "def");
-	js_rot2(J);
-	js_pushglobal(J);
-	js_pushstring(J, name);
-	js_copy(J, -5);
-	js_call(J, 3);
-	js_pop(J, 2);
-}
-
-static void
-setfn(js_State *J, js_CFunction f, const char *name, int n)
-{
-	js_newcfunction(J, f, name, n);
-	js_defproperty(J, -2, name, JS_DONTENUM);
-}
 
 /* Array.prototype's methods that work on any array-like, shared by the
  * typed arrays (those of the runtime library are stubs, loaded on use). */
@@ -781,9 +756,9 @@ binary_load(js_State *J)
 	js_newobject(J);
 	js_copy(J, -1);
 	js_setregistry(J, "ly.bin.ab");
-	setfn(J, ab_slice, "slice", 2);
+	runtime_setfn(J, ab_slice, "slice", 2);
 	js_newcconstructor(J, ab_call, ab_new, "ArrayBuffer", 1);
-	setfn(J, ab_isview, "isView", 1);
+	runtime_setfn(J, ab_isview, "isView", 1);
 
 	/* The typed arrays' shared prototype, then one per type. */
 	js_newobject(J);
@@ -797,11 +772,11 @@ binary_load(js_State *J)
 			js_defproperty(J, -4, shared[i], JS_DONTENUM);
 	}
 	js_pop(J, 2);
-	setfn(J, typed_set, "set", 2);
-	setfn(J, typed_subarray, "subarray", 2);
-	setfn(J, typed_slice, "slice", 2);
-	setfn(J, typed_fill, "fill", 3);
-	setfn(J, typed_map, "map", 2);
+	runtime_setfn(J, typed_set, "set", 2);
+	runtime_setfn(J, typed_subarray, "subarray", 2);
+	runtime_setfn(J, typed_slice, "slice", 2);
+	runtime_setfn(J, typed_fill, "fill", 3);
+	runtime_setfn(J, typed_map, "map", 2);
 	js_newcfunction(J, typed_from, "from", 3);
 	js_newcfunction(J, typed_of, "of", 0);
 	/* Stack: ArrayBuffer, base prototype, from, of. */
@@ -821,7 +796,7 @@ binary_load(js_State *J)
 		js_defproperty(J, -2, "from", JS_DONTENUM);
 		js_copy(J, -2);
 		js_defproperty(J, -2, "of", JS_DONTENUM);
-		publish(J, types[t].name);
+		runtime_publish(J, types[t].name);
 	}
 	js_pop(J, 3);
 
@@ -837,8 +812,8 @@ binary_load(js_State *J)
 			js_defproperty(J, -2, dv_names[set][t], JS_DONTENUM);
 		}
 	js_newcconstructor(J, dv_call, dv_new, "DataView", 1);
-	publish(J, "DataView");
-	publish(J, "ArrayBuffer");
+	runtime_publish(J, "DataView");
+	runtime_publish(J, "ArrayBuffer");
 }
 
 void

@@ -28,6 +28,7 @@
 
 #include "js/mujs-layout.h"
 #include "js/proxy.h"
+#include "js/runtime.h"
 
 /* mujs exports these without declaring them in mujs.h */
 void	*js_toobject(js_State *, int);
@@ -389,21 +390,12 @@ proxy_load(js_State *J)
 {
 	js_newobject(J);
 	js_newcconstructor(J, proxy_call, proxy_new, "Proxy", 2);
-	js_newcfunction(J, revocable, "revocable", 2);
-	js_defproperty(J, -2, "revocable", JS_DONTENUM);
+	runtime_setfn(J, revocable, "revocable", 2);
 	js_getregistry(J, "ly.rt");
-	if (!js_isobject(J, -1)) {
-		js_pop(J, 1);
-		js_defglobal(J, "Proxy", JS_DONTENUM);
-		return;
+	if (js_isobject(J, -1)) {
+		js_newcfunction(J, proxy_desc, "pd", 2);
+		js_setproperty(J, -2, "pd");
 	}
-	js_newcfunction(J, proxy_desc, "pd", 2);
-	js_setproperty(J, -2, "pd");
-	js_getproperty(J, -1, "def");
-	js_rot2(J);
-	js_pushglobal(J);
-	js_pushliteral(J, "Proxy");
-	js_copy(J, -5);
-	js_call(J, 3);
-	js_pop(J, 2);
+	js_pop(J, 1);
+	runtime_publish(J, "Proxy");
 }

@@ -523,6 +523,31 @@ runtime_promises_loaded(js_State *J)
 	return loaded;
 }
 
+void
+runtime_publish(js_State *J, const char *name)
+{
+	js_getregistry(J, "ly.rt");
+	if (!js_isobject(J, -1)) {
+		js_pop(J, 1);
+		js_defglobal(J, name, JS_DONTENUM);
+		return;
+	}
+	js_getproperty(J, -1, "def");
+	js_rot2(J);
+	js_pushglobal(J);
+	js_pushstring(J, name);
+	js_copy(J, -5);
+	js_call(J, 3);
+	js_pop(J, 2);
+}
+
+void
+runtime_setfn(js_State *J, void (*f)(js_State *), const char *name, int n)
+{
+	js_newcfunction(J, f, name, n);
+	js_defproperty(J, -2, name, JS_DONTENUM);
+}
+
 /* Object.setPrototypeOf(o, p): mujs 1.3.2 has no way to change an
  * object's prototype, so this writes it where mujs keeps it. */
 static void

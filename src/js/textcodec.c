@@ -20,6 +20,7 @@
 #include <string.h>
 
 #include "js/binary.h"
+#include "js/runtime.h"
 #include "js/textcodec.h"
 #include "util/buf.h"
 
@@ -266,31 +267,6 @@ td_run(js_State *J)
 	js_setindex(J, -2, 1);
 }
 
-static void
-setfn(js_State *J, js_CFunction f, const char *name, int n)
-{
-	js_newcfunction(J, f, name, n);
-	js_defproperty(J, -2, name, JS_DONTENUM);
-}
-
-static void
-publish(js_State *J, const char *name)
-{
-	js_getregistry(J, "ly.rt");
-	if (!js_isobject(J, -1)) {
-		js_pop(J, 1);
-		js_defglobal(J, name, JS_DONTENUM);
-		return;
-	}
-	js_getproperty(J, -1, "def");
-	js_rot2(J);
-	js_pushglobal(J);
-	js_pushstring(J, name);
-	js_copy(J, -5);
-	js_call(J, 3);
-	js_pop(J, 2);
-}
-
 /* TextDecoder in JavaScript over td_run: its options and streaming. */
 static const char td_src[] =
     "var TD = function TextDecoder(label, o) {\n"
@@ -330,15 +306,15 @@ textcodec_load(js_State *J)
 	}
 	js_pop(J, 1);
 	js_newobject(J);
-	setfn(J, te_encode, "encode", 0);
-	setfn(J, te_encode_into, "encodeInto", 2);
+	runtime_setfn(J, te_encode, "encode", 0);
+	runtime_setfn(J, te_encode_into, "encodeInto", 2);
 	js_newcfunction(J, te_encoding, "get encoding", 0);
 	js_pushundefined(J);
 	js_defaccessor(J, -3, "encoding", JS_DONTENUM);
 	js_copy(J, -1);
 	js_setregistry(J, "ly.text.enc");
 	js_newcconstructor(J, te_call, te_new, "TextEncoder", 0);
-	publish(J, "TextEncoder");
+	runtime_publish(J, "TextEncoder");
 
 	js_getglobal(J, "Function");
 	js_pushliteral(J, "run");
@@ -347,5 +323,5 @@ textcodec_load(js_State *J)
 	js_pushundefined(J);
 	js_newcfunction(J, td_run, "decode", 4);
 	js_call(J, 1);
-	publish(J, "TextDecoder");
+	runtime_publish(J, "TextDecoder");
 }
