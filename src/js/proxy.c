@@ -10,7 +10,9 @@
  * denies gives undefined.  Enumeration (for-in, Object.keys, JSON)
  * lists the ownKeys trap's names, or the target's (js/proporder.c asks
  * proxy_keys), and an own property's descriptor comes from the
- * getOwnPropertyDescriptor trap, or the target.
+ * getOwnPropertyDescriptor trap, or the target.  mujs would define a
+ * property on a proxy through its put hook with no value to give it, so
+ * Object.defineProperty (runtime group 2) defines it on the target.
  *
  * A proxy of a function is a C function that runs the apply and
  * construct traps, or calls the target; mujs gives a callable object no
@@ -347,6 +349,20 @@ proxy_new(js_State *J)
 	js_setproperty(J, -3, "p");
 }
 
+/* rt.pt(o): a proxy's target, or undefined when o is not a proxy. */
+static void
+proxy_target(js_State *J)
+{
+	void *h;
+
+	if (!js_isobject(J, 1) || (h = holder_of(J, js_toobject(J, 1))) == NULL) {
+		js_pushundefined(J);
+		return;
+	}
+	js_pushobject(J, h);
+	js_getproperty(J, -1, "t");
+}
+
 /* rt.pd(o, k): the descriptor of a proxy's own property k (from its
  * getOwnPropertyDescriptor trap, or its target), or undefined when o is
  * not a proxy; group 2's Object.getOwnPropertyDescriptor asks it. */
@@ -395,6 +411,8 @@ proxy_load(js_State *J)
 	if (js_isobject(J, -1)) {
 		js_newcfunction(J, proxy_desc, "pd", 2);
 		js_setproperty(J, -2, "pd");
+		js_newcfunction(J, proxy_target, "pt", 1);
+		js_setproperty(J, -2, "pt");
 	}
 	js_pop(J, 1);
 	runtime_publish(J, "Proxy");

@@ -29,3 +29,8 @@ console.log(fp(1, 2), new cp(4).x, new cp(4) instanceof Point, new Proxy(add, {}
 for (const bad of [() => new Proxy(1, {}), () => Proxy({}, {})]) {
 	try { bad(); } catch (e) { console.log(e instanceof TypeError); }
 }
+const dt = {};
+const dp = new Proxy(dt, {});
+Object.defineProperty(dp, "x", { value: 5, enumerable: true });
+Object.defineProperty(dp, "g", { get() { return 9; }, configurable: true });
+console.log(dt.x, dp.x, JSON.stringify(Object.getOwnPropertyDescriptor(dt, "x")), dt.g, dp.g);

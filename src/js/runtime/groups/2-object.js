@@ -57,6 +57,15 @@ rt.def(Object, "fromEntries", function fromEntries(it) {
 	});
 	return r;
 });
+/* A proxy's properties are its target's (js/proxy.c). */
+var defp = Object.defineProperty;
+rt.def(Object, "defineProperty", function defineProperty(o, k, d) {
+	var t = rt.pt && h.isObj(o) ? rt.pt(o) : undefined;
+	if (t === undefined)
+		return defp(o, k, d);
+	defp(t, k, d);
+	return o;
+});
 /* mujs's looks up the prototype chain too, and misses indexes and
  * proxies' properties (rt.pd, js/proxy.c). */
 var gopd = Object.getOwnPropertyDescriptor;
