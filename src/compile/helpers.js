@@ -10,6 +10,8 @@ var __ly = {};
 __ly.$h = {}.hasOwnProperty;
 //@ $d
 __ly.$d = __ly_defp;	/* Object.defineProperty; see src/js/runtime.c */
+//@ none
+__ly.none = {};
 //@ $iter
 __ly.$iter = function (v) {
 	var f = v == null || typeof Symbol === "undefined" ? undefined :
@@ -349,7 +351,7 @@ __ly.$star = function (ns, k) {
 //@ di
 /* import(): the namespace of module id of the bundle, as a promise
  * settled a tick later (the module is evaluated then, its error the
- * rejection); without an id, the resolver's message, or the specifier
+ * rejection, and awaited if it awaits at its top level); without an id, the resolver's message, or the specifier
  * computed at run time, which only a literal the bundle resolved can
  * name. */
 __ly.di = function (imp, id, why, spec) {
@@ -358,7 +360,10 @@ __ly.di = function (imp, id, why, spec) {
 			throw new Error(why !== null ? why : "cannot import " +
 			    String(spec) + ": import() takes a string literal " +
 			    "naming a module the bundle can resolve");
-		return imp(id);
+		var ns = imp(id), p = imp.evaluating(id);
+
+		/* a module that awaits at its top level: once it is done */
+		return p === null ? ns : p.then(function () { return ns; });
 	});
 };
 //@ gen $d $iter

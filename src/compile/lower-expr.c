@@ -892,6 +892,11 @@ gen_expr(struct gen *g, struct node *n, int top)
 	sync(g, n->line);
 	if (paren)
 		emit(g, "(");
+	if (gen_deep(g, n)) {
+		if (paren)
+			emit(g, ")");
+		return;
+	}
 	switch (n->type) {
 	case N_NUM:
 		emit_number(g, n);
@@ -900,16 +905,21 @@ gen_expr(struct gen *g, struct node *n, int top)
 		emit_quoted(g, n->s, n->n);
 		break;
 	case N_REGEX: {
-		/* mujs knows the g, i and m flags; u only matters past ASCII. */
+		/* mujs's lexer knows the flags g, i and m; with others the
+		 * literal becomes __ly_regexp(source, flags) (js/regexp.c). */
 		size_t end = n->n;
-		size_t i;
 
 		while (end > 0 && n->s[end - 1] != '/')
 			end--;
-		buf_add(&g->out, n->s, end);
-		for (i = end; i < n->n; i++)
-			if (n->s[i] != 'u')
-				buf_putc(&g->out, n->s[i]);
+		if (strspn(n->s + end, "gim") == n->n - end) {
+			buf_add(&g->out, n->s, n->n);
+			break;
+		}
+		emit(g, "__ly_regexp(");
+		emit_quoted(g, n->s + 1, end - 2);
+		emit(g, ", ");
+		emit_quoted(g, n->s + end, n->n - end);
+		emit(g, ")");
 		break;
 	}
 	case N_TEMPLATE:

@@ -15,9 +15,9 @@ typedef void (*coro_fn)(void *);
 
 /* mujs 1.3.2's deepest C recursions on a VU's stack (measured: sort
  * callbacks at its call-depth limit, 46 KiB; JSON, 19 KiB) fit well in
- * 256 KiB.  Its regular expression matcher needs 313 KiB at its
- * 1,024-level limit: it runs on the deep stack.  Newer mujs allows calls
- * 1,024 deep, which need the larger size (see vu.c). */
+ * 256 KiB; regular expressions run on PCRE2, which backtracks on the
+ * heap (its JIT on 32 KiB of the stack).  Newer mujs allows calls 1,024
+ * deep, which need the larger size (see vu.c). */
 #define CORO_STACK_DEFAULT	(256 * 1024)
 #define CORO_STACK_LARGE	(1024 * 1024)
 #define CORO_STACK_DEEP		(1024 * 1024)
@@ -32,8 +32,9 @@ void		 coro_yield(void);
 struct coro	*coro_current(void);
 int		 coro_done(const struct coro *);
 /* Run fn(arg) on a large stack lent for the call, for a call whose C
- * recursion is deep but bounded (mujs's regular expression matcher): a
- * coroutine's own stack can then stay small.  fn may yield; the stack
+ * recursion is deep but bounded: a coroutine's own stack can then stay
+ * small (no caller needs it since regular expressions left mujs's
+ * matcher; tests/unit/test-coro keeps it working).  fn may yield; the stack
  * stays with the coroutine until fn returns.  From the scheduler, inside
  * another such call, or when no stack can be had, fn runs where it is. */
 void		 coro_call_deep(void (*fn)(void *), void *arg);

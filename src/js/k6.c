@@ -13,7 +13,6 @@
 
 #include "compile/bundle.h"
 #include "engine/module.h"
-#include "engine/plan.h"
 #include "js/binary.h"
 #include "js/consolefmt.h"
 #include "js/modules.h"
@@ -600,13 +599,13 @@ exec_sc(js_State *J)
 {
 	struct vu_exec x = exec_of(J);
 
-	if (x.sc == NULL)
+	if (x.sc_name == NULL)
 		js_error(J, "there is no scenario in setup() and teardown()");
 	return x;
 }
 
-static void x_sc_name(js_State *J) { js_pushstring(J, exec_sc(J).sc->name); }
-static void x_sc_executor(js_State *J) { js_pushstring(J, exec_sc(J).sc->executor_name); }
+static void x_sc_name(js_State *J) { js_pushstring(J, exec_sc(J).sc_name); }
+static void x_sc_executor(js_State *J) { js_pushstring(J, exec_sc(J).sc_executor); }
 static void x_sc_iter(js_State *J) { js_pushnumber(J, (double)exec_sc(J).iter_in_instance); }
 static void x_sc_iter_test(js_State *J) { js_pushnumber(J, (double)exec_sc(J).iter_in_test); }
 

@@ -107,6 +107,14 @@ struct mj_object {
 	int			 gcmark;
 };
 
+/* js_Regexp, the part of a RegExp object that js_toregexp returns. */
+struct mj_regexp {
+	void		*prog;
+	char		*source;
+	unsigned short	 flags;
+	unsigned short	 last;
+};
+
 /* Functions of libmujs.so that the program's own take the place of (it
  * calls them through its PLT); mujs exports them without declaring them
  * in mujs.h.  js/number.c and js/proporder.c define these. */
@@ -116,6 +124,14 @@ int	 js_grisu2(double, char *, int *);
 void	*jsV_setproperty(js_State *, void *, const char *);
 void	 jsV_delproperty(js_State *, void *, const char *);
 void	*jsV_newiterator(js_State *, void *, int);
+void	*js_regcompx(void *(*)(void *, void *, int), void *, const char *, int,
+	    const char **);
+void	 js_regfreex(void *(*)(void *, void *, int), void *, void *);
+int	 js_regexec(void *, const char *, void *, int);
+/* Exported by libmujs and used as they are. */
+void	*js_toregexp(js_State *, int);
+void	*js_malloc(js_State *, int);
+void	 js_free(js_State *, void *);
 const char *jsV_nextiterator(js_State *, void *);
 void	*jsV_getownproperty(js_State *, void *, const char *);
 /* js/scriptcache.c; it also gives functions their names (js/fnname.c). */

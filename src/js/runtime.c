@@ -15,6 +15,8 @@
 #include "js/textcodec.h"
 #include "js/normalize.h"
 #include "js/proxy.h"
+#include "util/buf.h"
+#include "util/log.h"
 #include "util/xmalloc.h"
 
 #define ITER	"@@sym:Symbol.iterator"
@@ -549,6 +551,55 @@ runtime_setfn(js_State *J, void (*f)(js_State *), const char *name, int n)
 	js_defproperty(J, -2, name, JS_DONTENUM);
 }
 
+/* The first promise rejected and left unhandled, as an owned
+ * "Uncaught (in promise) ..." message (with the reason's stack when it
+ * has one, as k6 prints it), or NULL. */
+static char *
+uncaught(js_State *J)
+{
+	struct buf b = BUF_INIT;
+
+	js_getglobal(J, "__ly_rt");
+	js_getproperty(J, -1, "uncaught");
+	js_rot2(J);
+	if (js_pcall(J, 0) || !js_isarray(J, -1)) {
+		js_pop(J, 1);
+		return NULL;
+	}
+	js_getindex(J, -1, 0);
+	buf_puts(&b, "Uncaught (in promise) ");
+	js_copy(J, -1);
+	buf_puts(&b, js_trystring(J, -1, "error"));
+	js_pop(J, 1);
+	if (js_isobject(J, -1) && js_hasproperty(J, -1, "stackTrace")) {
+		buf_puts(&b, js_trystring(J, -1, ""));
+		js_pop(J, 1);
+	}
+	js_pop(J, 2);
+	return buf_steal(&b);
+}
+
+char *
+runtime_run_microtasks(js_State *J)
+{
+	/* no Promise group, no jobs: skip a JavaScript call per iteration */
+	if (!runtime_promises_loaded(J))
+		return NULL;
+	js_getglobal(J, "__ly_runMicrotasks");
+	if (!js_iscallable(J, -1)) {
+		js_pop(J, 1);
+		return NULL;
+	}
+	js_pushundefined(J);
+	if (js_pcall(J, 0)) {
+		/* the drain itself failed (out of memory): as k6 would */
+		log_msg(LOG_ERROR, "source=stacktrace", "Uncaught (in promise) %s",
+		    js_trystring(J, -1, "error"));
+	}
+	js_pop(J, 1);
+	return uncaught(J);
+}
+
 /* Object.setPrototypeOf(o, p): mujs 1.3.2 has no way to change an
  * object's prototype, so this writes it where mujs keeps it. */
 static void
@@ -606,6 +657,7 @@ runtime_define(js_State *J)
 	js_defglobal(J, "__ly_rtsrc", JS_DONTENUM);
 	js_newcfunction(J, rtinstall, "__ly_rtinstall", 1);
 	js_defglobal(J, "__ly_rtinstall", JS_DONTENUM);
+	regexp_define(J);
 	js_pushglobal(J);
 	if (js_hasproperty(J, -1, "__ly_tick")) {
 		js_pop(J, 2);
@@ -669,6 +721,7 @@ void *const mujs_replacements[] = {
 	(void *)js_strtod, (void *)js_stringtofloat, (void *)js_grisu2,
 	(void *)jsV_setproperty,
 	(void *)jsV_delproperty, (void *)jsV_newiterator,
+	(void *)js_regcompx, (void *)js_regfreex, (void *)js_regexec,
 	(void *)jsV_nextiterator, (void *)jsV_getownproperty,
 	(void *)jsC_compilescript,
 };

@@ -1,6 +1,6 @@
 // The deepest C recursions a VU can reach still work on its small stack:
-// mujs's regular expression matcher at its limit (on a lent stack, also
-// from a replace callback that sleeps) and calls at mujs's depth limit.
+// a regular expression that backtracks deep (also from a replace callback
+// that sleeps) and calls at mujs's depth limit.
 import { check, sleep } from 'k6';
 export const options = { vus: 2, iterations: 4 };
 function depth() {

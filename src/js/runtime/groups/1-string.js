@@ -113,7 +113,7 @@ function d(op, s, a, b, c, args) {
 		if (isRe(a)) {
 			if (!a.global)
 				throw new TypeError("String.prototype.matchAll called with a non-global RegExp argument");
-			r = new RegExp(a.source, "g" + (a.ignoreCase ? "i" : "") + (a.multiline ? "m" : ""));
+			r = new RegExp(a, a.flags);
 			r.lastIndex = a.lastIndex;
 		} else
 			r = new RegExp(a === undefined ? "" : String(a), "g");
