@@ -8,6 +8,7 @@
 #include <string.h>
 
 #include "js/binary.h"
+#include "js/builtins.h"
 #include "js/fnname.h"
 #include "js/mujs-layout.h"
 #include "js/proporder.h"
@@ -63,6 +64,8 @@ static const struct lib_entry {
 	    "trimStart trimEnd codePointAt matchAll replaceAll at " ITER },
 	{ 'v', 4, 1, 15, "fromCodePoint raw" },
 	{ 's', 3, 1, 17, "isWellFormed toWellFormed" },
+	{ '=', 3, 0, 0, "trimLeft trimStart" },
+	{ '=', 3, 0, 0, "trimRight trimEnd" },
 	{ 'l', 0, 3, 0, "Number Math" },
 	{ 'l', 0, 4, 0, "Map Set WeakMap WeakSet" },
 	{ 'l', 0, 5, 0, "Promise AggregateError queueMicrotask" },
@@ -176,7 +179,8 @@ static const char *const deferred[] = { "jsB_initdate", "jsB_initmath" };
 static const char *const deferred_name[] = { "Date", "Math" };
 static int capturing = -1;	/* whose js_defglobal we take */
 
-/* Push deferred built-in i, made now. */
+/* Push deferred built-in i, made now (Math with the hyperbolic functions
+ * mujs lacks, js/builtins.c). */
 static void
 undefer(js_State *J, int i)
 {
@@ -193,6 +197,8 @@ undefer(js_State *J, int i)
 	capturing = -1;
 	js_endtry(J);
 	js_getregistry(J, "ly.deferred");
+	if (i == 1)
+		builtins_math(J);
 	js_pushundefined(J);
 	js_setregistry(J, "ly.deferred");
 }
@@ -723,5 +729,5 @@ void *const mujs_replacements[] = {
 	(void *)jsV_delproperty, (void *)jsV_newiterator,
 	(void *)js_regcompx, (void *)js_regfreex, (void *)js_regexec,
 	(void *)jsV_nextiterator, (void *)jsV_getownproperty,
-	(void *)jsC_compilescript,
+	(void *)jsC_compilescript, (void *)js_newcconstructor,
 };

@@ -186,10 +186,12 @@ function Promise(ex) {
 	}
 }
 Proto = Promise.prototype;
-function AggregateError(errors, msg) {
+function AggregateError(errors, msg, opts) {
 	var e = this instanceof AggregateError ? this : Object.create(AggregateError.prototype);
 	if (msg !== undefined)
 		rt.def(e, "message", String(msg));
+	if (h.isObj(opts) && "cause" in opts)
+		rt.def(e, "cause", opts.cause);
 	rt.def(e, "errors", Array.from(errors));
 	return e;
 }

@@ -1,0 +1,101 @@
+/* Built-ins of ES2015-2022 that sit inside mujs's own objects; see
+ * builtins.h. */
+#include "config.h"
+
+#include <dlfcn.h>
+#include <math.h>
+#include <mujs.h>
+#include <stdint.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "js/builtins.h"
+
+/*
+ * Error's cause option (ES2022): new Error(message, { cause }) gives the
+ * error an own, non-enumerable cause.  mujs 1.3.2 makes its seven error
+ * constructors in jsB_initerror with js_newcconstructor, which libmujs.so
+ * calls through its PLT, so the definition below takes its place for
+ * them and hands mujs a wrapper of each: the wrapper runs mujs's own
+ * constructor as a plain C call (the same JavaScript frame, so the stack
+ * trace mujs records is unchanged) and then adds the cause.
+ */
+static const char *const error_names[] = {
+	"Error", "EvalError", "RangeError", "ReferenceError", "SyntaxError",
+	"TypeError", "URIError",
+};
+#define NERRORS	(sizeof error_names / sizeof error_names[0])
+
+static js_CFunction error_real[NERRORS];
+
+/* The error mujs's constructor i left on the stack gets argument 2's
+ * cause, if it has one. */
+static void
+error_with_cause(js_State *J, int i)
+{
+	error_real[i](J);
+	if (js_gettop(J) > 3 && js_isobject(J, 2) && js_hasproperty(J, 2, "cause"))
+		js_defproperty(J, -2, "cause", JS_DONTENUM);
+}
+
+#define ERROR_CTOR(i) \
+	static void error_ctor##i(js_State *J) { error_with_cause(J, i); }
+ERROR_CTOR(0) ERROR_CTOR(1) ERROR_CTOR(2) ERROR_CTOR(3) ERROR_CTOR(4)
+ERROR_CTOR(5) ERROR_CTOR(6)
+
+static const js_CFunction error_ctors[NERRORS] = {
+	error_ctor0, error_ctor1, error_ctor2, error_ctor3, error_ctor4,
+	error_ctor5, error_ctor6,
+};
+
+void
+js_newcconstructor(js_State *J, js_CFunction fun, js_CFunction con,
+    const char *name, int length)
+{
+	static void (*real)(js_State *, js_CFunction, js_CFunction,
+	    const char *, int);
+	size_t i;
+
+	if (real == NULL && (*(void **)&real = dlsym(RTLD_NEXT,
+	    "js_newcconstructor")) == NULL)
+		abort();	/* not libmujs.so: cannot be */
+	for (i = 0; i < NERRORS; i++)
+		if (fun == con && name != NULL &&
+		    strcmp(name, error_names[i]) == 0) {
+			error_real[i] = fun;
+			fun = con = error_ctors[i];
+			break;
+		}
+	real(J, fun, con, name, length);
+}
+
+/*
+ * Math's hyperbolic functions (ES2015), from the C library, added to
+ * mujs's Math when the runtime first makes it (js/runtime.c defers it).
+ */
+static double (*const hyperbolic[])(double) = {
+	sinh, cosh, tanh, asinh, acosh, atanh,
+};
+static const char *const hyperbolic_names[] = {
+	"sinh", "cosh", "tanh", "asinh", "acosh", "atanh",
+};
+
+static void
+math_hyperbolic(js_State *J)
+{
+	int i = (int)(intptr_t)js_currentfunctiondata(J);
+
+	js_pushnumber(J, hyperbolic[i](js_tonumber(J, 1)));
+}
+
+void
+builtins_math(js_State *J)
+{
+	size_t i;
+
+	for (i = 0; i < sizeof hyperbolic / sizeof hyperbolic[0]; i++) {
+		js_newcfunctionx(J, math_hyperbolic, hyperbolic_names[i], 1,
+		    (void *)(intptr_t)i, NULL);
+		js_defproperty(J, -2, hyperbolic_names[i], JS_DONTENUM);
+	}
+}
