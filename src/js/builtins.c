@@ -70,6 +70,40 @@ js_newcconstructor(js_State *J, js_CFunction fun, js_CFunction con,
 }
 
 /*
+ * Symbol.toStringTag (ES2015): Object.prototype.toString.call(new Map())
+ * is "[object Map]".  A symbol is a string key in the engine (see
+ * src/js/runtime/10-symbol.js); the runtime library's objects carry
+ * theirs, and any object may.
+ */
+#define TO_STRING_TAG	"@@sym:Symbol.toStringTag"
+
+static js_CFunction tostring_real;
+
+static void
+object_tostring(js_State *J)
+{
+	if (js_isobject(J, 0) && js_hasproperty(J, 0, TO_STRING_TAG)) {
+		if (js_isstring(J, -1)) {
+			js_pushliteral(J, "[object ");
+			js_rot2(J);
+			js_concat(J);
+			js_pushliteral(J, "]");
+			js_concat(J);
+			return;
+		}
+		js_pop(J, 1);
+	}
+	tostring_real(J);
+}
+
+js_CFunction
+builtins_object_tostring(js_CFunction real)
+{
+	tostring_real = real;
+	return object_tostring;
+}
+
+/*
  * Math's hyperbolic functions (ES2015), from the C library, added to
  * mujs's Math when the runtime first makes it (js/runtime.c defers it).
  */
@@ -98,4 +132,6 @@ builtins_math(js_State *J)
 		    (void *)(intptr_t)i, NULL);
 		js_defproperty(J, -2, hyperbolic_names[i], JS_DONTENUM);
 	}
+	js_pushliteral(J, "Math");
+	js_defproperty(J, -2, TO_STRING_TAG, JS_DONTENUM | JS_READONLY);
 }

@@ -463,13 +463,17 @@ static js_State *methodless;
 
 /* The program's own for a built-in of mujs's: Object.getOwnPropertyNames
  * lists names in JavaScript's order (js/proporder.c), mujs's in its
- * tree's. */
+ * tree's; Object.prototype.toString honours Symbol.toStringTag
+ * (js/builtins.c). */
 static js_CFunction
 own_builtin(const char *name, js_CFunction fn)
 {
-	if (name != NULL && name[0] == 'O' &&
-	    strcmp(name, "Object.getOwnPropertyNames") == 0)
+	if (name == NULL || name[0] != 'O')
+		return fn;
+	if (strcmp(name, "Object.getOwnPropertyNames") == 0)
 		return proporder_names;
+	if (strcmp(name, "Object.prototype.toString") == 0)
+		return builtins_object_tostring(fn);
 	return fn;
 }
 

@@ -278,6 +278,7 @@ static const char td_src[] =
     "  Object.defineProperty(this, '@@ly:td', { value: { f: !!o.fatal, b: !!o.ignoreBOM, p: null, s: false } });\n"
     "};\n"
     "var P = TD.prototype, get = function (f) { return { get: f, configurable: true }; };\n"
+    "Object.defineProperty(P, '@@sym:Symbol.toStringTag', { value: 'TextDecoder', configurable: true });\n"
     "Object.defineProperty(P, 'encoding', get(function () { return 'utf-8'; }));\n"
     "Object.defineProperty(P, 'fatal', get(function () { return this['@@ly:td'].f; }));\n"
     "Object.defineProperty(P, 'ignoreBOM', get(function () { return this['@@ly:td'].b; }));\n"
@@ -311,6 +312,8 @@ textcodec_load(js_State *J)
 	js_newcfunction(J, te_encoding, "get encoding", 0);
 	js_pushundefined(J);
 	js_defaccessor(J, -3, "encoding", JS_DONTENUM);
+	js_pushliteral(J, "TextEncoder");
+	js_defproperty(J, -2, "@@sym:Symbol.toStringTag", JS_DONTENUM | JS_READONLY);
 	js_copy(J, -1);
 	js_setregistry(J, "ly.text.enc");
 	js_newcconstructor(J, te_call, te_new, "TextEncoder", 0);

@@ -50,5 +50,7 @@ rt.def(FinalizationRegistry.prototype, "unregister", function unregister(token) 
 		}
 	return found;
 });
+h.tag(WeakRef.prototype, "WeakRef");
+h.tag(FinalizationRegistry.prototype, "FinalizationRegistry");
 rt.def(G, "WeakRef", WeakRef);
 rt.def(G, "FinalizationRegistry", FinalizationRegistry);

@@ -186,6 +186,7 @@ function Promise(ex) {
 	}
 }
 Proto = Promise.prototype;
+h.tag(Proto, "Promise");
 function AggregateError(errors, msg, opts) {
 	var e = this instanceof AggregateError ? this : Object.create(AggregateError.prototype);
 	if (msg !== undefined)
@@ -261,6 +262,7 @@ for (i = 0; i < names.length; i += 2) {
 		}
 	};
 	f.prototype = i / 2;
+	rt.def(f, "name", names[i + 1]);
 	rt.def(names[i], names[i + 1], f);
 }
 /* [reason] of the first promise rejected and still unhandled, or

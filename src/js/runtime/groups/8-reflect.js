@@ -140,4 +140,5 @@ for (k in m)
 	rt.def(R, k, m[k]);
 rt.def(R, "apply", m.apply);
 Object.defineProperty(R.apply, "name", { value: "apply" });
+h.tag(R, "Reflect");
 rt.def(G, "Reflect", R);
