@@ -349,18 +349,27 @@ proxy_new(js_State *J)
 	js_setproperty(J, -3, "p");
 }
 
-/* rt.pt(o): a proxy's target, or undefined when o is not a proxy. */
-static void
-proxy_target(js_State *J)
+/* Push the holder of the proxy that argument 1 is and return 1, or push
+ * undefined and return 0 when it is no proxy. */
+static int
+push_arg_holder(js_State *J)
 {
 	void *h;
 
 	if (!js_isobject(J, 1) || (h = holder_of(J, js_toobject(J, 1))) == NULL) {
 		js_pushundefined(J);
-		return;
+		return 0;
 	}
 	js_pushobject(J, h);
-	js_getproperty(J, -1, "t");
+	return 1;
+}
+
+/* rt.pt(o): a proxy's target, or undefined when o is not a proxy. */
+static void
+proxy_target(js_State *J)
+{
+	if (push_arg_holder(J))
+		js_getproperty(J, -1, "t");
 }
 
 /* rt.pd(o, k): the descriptor of a proxy's own property k (from its
@@ -369,13 +378,8 @@ proxy_target(js_State *J)
 static void
 proxy_desc(js_State *J)
 {
-	void *h;
-
-	if (!js_isobject(J, 1) || (h = holder_of(J, js_toobject(J, 1))) == NULL) {
-		js_pushundefined(J);
+	if (!push_arg_holder(J))
 		return;
-	}
-	js_pushobject(J, h);
 	if (push_trap(J, "getOwnPropertyDescriptor")) {
 		call_trap(J, js_tostring(J, 2), 0, 0);
 		return;
