@@ -9,6 +9,7 @@
 
 #include "js/binary.h"
 #include "js/builtins.h"
+#include "js/numfmt.h"
 #include "js/fnname.h"
 #include "js/mujs-layout.h"
 #include "js/proporder.h"
@@ -464,11 +465,16 @@ static js_State *methodless;
 /* The program's own for a built-in of mujs's: Object.getOwnPropertyNames
  * lists names in JavaScript's order (js/proporder.c), mujs's in its
  * tree's; Object.prototype.toString honours Symbol.toStringTag
- * (js/builtins.c). */
+ * (js/builtins.c); Number's toFixed, toExponential and toPrecision are
+ * JavaScript's (js/numfmt.c). */
 static js_CFunction
 own_builtin(const char *name, js_CFunction fn)
 {
-	if (name == NULL || name[0] != 'O')
+	if (name == NULL)
+		return fn;
+	if (name[0] == 'N')
+		return numfmt_builtin(name, fn);
+	if (name[0] != 'O')
 		return fn;
 	if (strcmp(name, "Object.getOwnPropertyNames") == 0)
 		return proporder_names;
