@@ -740,5 +740,5 @@ void *const mujs_replacements[] = {
 	(void *)js_regcompx, (void *)js_regfreex, (void *)js_regexec,
 	(void *)jsV_nextiterator, (void *)jsV_getownproperty,
 	(void *)jsC_compilescript, (void *)js_newcconstructor,
-	(void *)js_pushstring,
+	(void *)js_pushstring, (void *)jsV_stringtonumber,
 };
