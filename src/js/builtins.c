@@ -104,6 +104,45 @@ builtins_object_tostring(js_CFunction real)
 }
 
 /*
+ * String.prototype.trim: mujs 1.3.2's tests bytes, so it left U+00A0,
+ * U+FEFF, U+2028 and the other whitespace beyond ASCII in place.
+ */
+int	jsU_chartorune(int *, const char *);
+
+static int
+js_whitespace(int c)
+{
+	return c == 32 || (c >= 9 && c <= 13) || c == 0xa0 || c == 0x1680 ||
+	    (c >= 0x2000 && c <= 0x200a) || c == 0x2028 || c == 0x2029 ||
+	    c == 0x202f || c == 0x205f || c == 0x3000 || c == 0xfeff;
+}
+
+static void
+string_trim(js_State *J)
+{
+	const char *s, *end, *p;
+	int c;
+
+	if (js_isundefined(J, 0) || js_isnull(J, 0))
+		js_typeerror(J, "String.prototype.trim called on null or undefined");
+	s = js_tostring(J, 0);
+	while (*s != '\0' && (p = s + jsU_chartorune(&c, s), js_whitespace(c)))
+		s = p;
+	for (end = p = s; *p != '\0'; ) {
+		p += jsU_chartorune(&c, p);
+		if (!js_whitespace(c))
+			end = p;
+	}
+	js_pushlstring(J, s, (int)(end - s));
+}
+
+js_CFunction
+builtins_string_trim(void)
+{
+	return string_trim;
+}
+
+/*
  * Math's hyperbolic functions (ES2015), from the C library, added to
  * mujs's Math when the runtime first makes it (js/runtime.c defers it).
  */

@@ -16,4 +16,7 @@ void	builtins_math(js_State *);
  * real. */
 js_CFunction builtins_object_tostring(js_CFunction real);
 
+/* String.prototype.trim, with JavaScript's whitespace. */
+js_CFunction builtins_string_trim(void);
+
 #endif

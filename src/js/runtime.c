@@ -466,7 +466,8 @@ static js_State *methodless;
  * lists names in JavaScript's order (js/proporder.c), mujs's in its
  * tree's; Object.prototype.toString honours Symbol.toStringTag
  * (js/builtins.c); Number's toFixed, toExponential and toPrecision are
- * JavaScript's (js/numfmt.c). */
+ * JavaScript's (js/numfmt.c), and so is String.prototype.trim's whitespace
+ * (js/builtins.c). */
 static js_CFunction
 own_builtin(const char *name, js_CFunction fn)
 {
@@ -474,6 +475,8 @@ own_builtin(const char *name, js_CFunction fn)
 		return fn;
 	if (name[0] == 'N')
 		return numfmt_builtin(name, fn);
+	if (strcmp(name, "String.prototype.trim") == 0)
+		return builtins_string_trim();
 	if (name[0] != 'O')
 		return fn;
 	if (strcmp(name, "Object.getOwnPropertyNames") == 0)
