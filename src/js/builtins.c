@@ -96,12 +96,6 @@ object_tostring(js_State *J)
 	tostring_real(J);
 }
 
-js_CFunction
-builtins_object_tostring(js_CFunction real)
-{
-	tostring_real = real;
-	return object_tostring;
-}
 
 /*
  * String.prototype.trim: mujs 1.3.2's tests bytes, so it left U+00A0,
@@ -136,10 +130,108 @@ string_trim(js_State *J)
 	js_pushlstring(J, s, (int)(end - s));
 }
 
-js_CFunction
-builtins_string_trim(void)
+/*
+ * Array.prototype.splice: mujs 1.3.2's reads its arguments past the top
+ * of the stack, so splice(start) returned "" and removed the wrong
+ * elements (splice(1) on [1, 2, 3, 4] left [2, 3, 4]).  Given one
+ * argument, it deletes to the end, as the language says; given none,
+ * nothing.
+ */
+static js_CFunction splice_real;
+
+static void
+array_splice(js_State *J)
 {
-	return string_trim;
+	int top = js_gettop(J);
+
+	if (top < 2)
+		js_pushundefined(J);
+	if (top < 3)
+		js_pushnumber(J, top < 2 ? 0 : INFINITY);
+	splice_real(J);
+}
+
+/*
+ * String.prototype.lastIndexOf: mujs 1.3.2's never finds a match at the
+ * end ("abc".lastIndexOf("") was 2) and takes a NaN position for 0.
+ */
+static void
+string_lastindexof(js_State *J)
+{
+	const char *s, *needle, *p;
+	double pos;
+	size_t n;
+	int c, k, last = -1;
+
+	if (js_isundefined(J, 0) || js_isnull(J, 0))
+		js_typeerror(J, "String.prototype.lastIndexOf called on null or undefined");
+	s = js_tostring(J, 0);
+	needle = js_tostring(J, 1);
+	pos = js_tonumber(J, 2);
+	pos = isnan(pos) ? INFINITY : trunc(pos);
+	n = strlen(needle);
+	for (k = 0, p = s; k <= pos; k++) {
+		if (strncmp(p, needle, n) == 0)
+			last = k;
+		if (*p == '\0')
+			break;
+		p += jsU_chartorune(&c, p);
+	}
+	js_pushnumber(J, last);
+}
+
+/*
+ * Date.UTC: mujs 1.3.2 takes a missing month for NaN (ES2017 has it 0)
+ * and adds 1900 to every year below 100, negative ones too (the language
+ * does to the integers 0 to 99).  mujs passes undefined for each missing
+ * argument up to the function's length (7), so an explicit undefined
+ * month is 0 here too, where the language has NaN.
+ */
+static js_CFunction utc_real;
+
+static void
+date_utc(js_State *J)
+{
+	double y, yi;
+
+	y = js_tonumber(J, 1);
+	yi = trunc(y);
+	js_pushnumber(J, yi >= 0 && yi <= 99 ? yi : y < 100 ? y - 1900 : y);
+	js_replace(J, 1);
+	if (js_isundefined(J, 2) && !isnan(y)) {
+		js_pushnumber(J, 0);
+		js_replace(J, 2);
+	}
+	utc_real(J);
+}
+
+/* The built-ins of mujs's that the program replaces or wraps (real, if
+ * not NULL, gets mujs's own). */
+static const struct {
+	const char	*name;
+	js_CFunction	 own;
+	js_CFunction	*real;
+} own_builtins[] = {
+	{ "Object.prototype.toString", object_tostring, &tostring_real },
+	{ "String.prototype.trim", string_trim, NULL },
+	{ "String.prototype.lastIndexOf", string_lastindexof, NULL },
+	{ "Array.prototype.splice", array_splice, &splice_real },
+	{ "Date.UTC", date_utc, &utc_real },
+};
+
+js_CFunction
+builtins_own(const char *name, js_CFunction fn)
+{
+	size_t i;
+
+	for (i = 0; i < sizeof own_builtins / sizeof own_builtins[0]; i++)
+		if (name[0] == own_builtins[i].name[0] &&
+		    strcmp(name, own_builtins[i].name) == 0) {
+			if (own_builtins[i].real != NULL)
+				*own_builtins[i].real = fn;
+			return own_builtins[i].own;
+		}
+	return fn;
 }
 
 /*

@@ -11,12 +11,11 @@
  * top of the stack. */
 void	builtins_math(js_State *);
 
-/* Object.prototype.toString that gives "[object TAG]" for an object
- * whose Symbol.toStringTag is the string TAG, else runs mujs's own,
- * real. */
-js_CFunction builtins_object_tostring(js_CFunction real);
+/* The program's own for mujs's built-in method name (made from fn), or
+ * fn: Object.prototype.toString with Symbol.toStringTag, and
+ * String.prototype.trim and lastIndexOf, Array.prototype.splice and
+ * Date.UTC without mujs's bugs. */
+js_CFunction builtins_own(const char *name, js_CFunction fn);
 
-/* String.prototype.trim, with JavaScript's whitespace. */
-js_CFunction builtins_string_trim(void);
 
 #endif

@@ -464,26 +464,18 @@ static js_State *methodless;
 
 /* The program's own for a built-in of mujs's: Object.getOwnPropertyNames
  * lists names in JavaScript's order (js/proporder.c), mujs's in its
- * tree's; Object.prototype.toString honours Symbol.toStringTag
- * (js/builtins.c); Number's toFixed, toExponential and toPrecision are
- * JavaScript's (js/numfmt.c), and so is String.prototype.trim's whitespace
- * (js/builtins.c). */
+ * tree's; Number's toFixed, toExponential and toPrecision are
+ * JavaScript's (js/numfmt.c); js/builtins.c has the others. */
 static js_CFunction
 own_builtin(const char *name, js_CFunction fn)
 {
 	if (name == NULL)
 		return fn;
-	if (name[0] == 'N')
-		return numfmt_builtin(name, fn);
-	if (strcmp(name, "String.prototype.trim") == 0)
-		return builtins_string_trim();
-	if (name[0] != 'O')
-		return fn;
 	if (strcmp(name, "Object.getOwnPropertyNames") == 0)
 		return proporder_names;
-	if (strcmp(name, "Object.prototype.toString") == 0)
-		return builtins_object_tostring(fn);
-	return fn;
+	if (name[0] == 'N')
+		return numfmt_builtin(name, fn);
+	return builtins_own(name, fn);
 }
 
 void
