@@ -2,6 +2,7 @@
  * builtins.h. */
 #include "config.h"
 
+#include <ctype.h>
 #include <dlfcn.h>
 #include <math.h>
 #include <mujs.h>
@@ -10,6 +11,7 @@
 #include <string.h>
 
 #include "js/builtins.h"
+#include "util/buf.h"
 
 /*
  * Error's cause option (ES2022): new Error(message, { cause }) gives the
@@ -203,6 +205,144 @@ date_utc(js_State *J)
 		js_replace(J, 2);
 	}
 	utc_real(J);
+}
+
+/*
+ * Annex B's String.prototype.substr and the globals escape and unescape,
+ * which mujs 1.3.2 lacks and k6 has; indices count characters, as all of
+ * mujs's string methods do (see the man page).
+ */
+int	jsU_utflen(const char *);
+int	jsU_runetochar(char *, const int *);
+const char *js_utfidxtoptr(const char *, int);
+
+static void
+string_substr(js_State *J)
+{
+	const char *s, *b;
+	double size, start, len;
+
+	if (js_isundefined(J, 0) || js_isnull(J, 0))
+		js_typeerror(J, "String.prototype.substr called on null or undefined");
+	s = js_tostring(J, 0);
+	size = jsU_utflen(s);
+	start = js_tonumber(J, 1);
+	start = isnan(start) ? 0 : trunc(start);
+	if (start < 0)
+		start = start + size < 0 ? 0 : start + size;
+	else if (start > size)
+		start = size;
+	len = js_isundefined(J, 2) ? size : js_tonumber(J, 2);
+	len = isnan(len) ? 0 : trunc(len);
+	len = len < 0 ? 0 : len > size - start ? size - start : len;
+	b = js_utfidxtoptr(s, (int)start);
+	js_pushlstring(J, b, (int)(js_utfidxtoptr(b, (int)len) - b));
+}
+
+/* Push b's text as a string and free b. */
+static void
+push_buf(js_State *J, struct buf *b)
+{
+	if (js_try(J)) {
+		buf_free(b);
+		js_throw(J);
+	}
+	js_pushlstring(J, b->data != NULL ? b->data : "", (int)b->len);
+	js_endtry(J);
+	buf_free(b);
+}
+
+/* Append the UTF-16 unit u as escape writes it. */
+static void
+put_escaped(struct buf *out, unsigned u)
+{
+	static const char keep[] = "@*_+-./";
+
+	if (u < 0x80 && (isalnum((int)u) || (u != 0 && strchr(keep, (int)u))))
+		buf_putc(out, (char)u);
+	else if (u < 0x100)
+		buf_printf(out, "%%%02X", u);
+	else
+		buf_printf(out, "%%u%04X", u);
+}
+
+static void
+global_escape(js_State *J)
+{
+	struct buf out = BUF_INIT;
+	const char *s = js_tostring(J, 1);
+	int c;
+
+	while (*s != '\0') {
+		s += jsU_chartorune(&c, s);
+		if (c > 0xffff) {
+			put_escaped(&out, 0xd800 + ((unsigned)(c - 0x10000) >> 10));
+			put_escaped(&out, 0xdc00 + ((unsigned)(c - 0x10000) & 0x3ff));
+		} else
+			put_escaped(&out, (unsigned)c);
+	}
+	push_buf(J, &out);
+}
+
+/* The value of the n hexadecimal digits at s, or -1. */
+static int
+hex_at(const char *s, int n)
+{
+	int v = 0, i, d;
+
+	for (i = 0; i < n; i++) {
+		if (s[i] >= '0' && s[i] <= '9')
+			d = s[i] - '0';
+		else if (s[i] >= 'a' && s[i] <= 'f')
+			d = s[i] - 'a' + 10;
+		else if (s[i] >= 'A' && s[i] <= 'F')
+			d = s[i] - 'A' + 10;
+		else
+			return -1;
+		v = v * 16 + d;
+	}
+	return v;
+}
+
+static void
+global_unescape(js_State *J)
+{
+	struct buf out = BUF_INIT;
+	const char *s = js_tostring(J, 1);
+	char u[8];
+	int c, n;
+
+	while (*s != '\0') {
+		if (s[0] == '%' && s[1] == 'u' && (c = hex_at(s + 2, 4)) >= 0)
+			s += 6;
+		else if (s[0] == '%' && (c = hex_at(s + 1, 2)) >= 0)
+			s += 3;
+		else
+			s += jsU_chartorune(&c, s);
+		/* mujs keeps U+0000 as C0 80; a surrogate pair is joined
+		 * as the string is made (js/surrogate.c) */
+		if (c == 0)
+			buf_add(&out, "\xc0\x80", 2);
+		else {
+			n = jsU_runetochar(u, &c);
+			buf_add(&out, u, (size_t)n);
+		}
+	}
+	push_buf(J, &out);
+}
+
+void
+builtins_define(js_State *J)
+{
+	js_getglobal(J, "String");
+	js_getproperty(J, -1, "prototype");
+	js_newcfunction(J, string_substr, "substr", 2);
+	js_defproperty(J, -2, "substr", JS_DONTENUM);
+	js_pop(J, 2);
+	js_newcfunction(J, global_escape, "escape", 1);
+	js_defglobal(J, "escape", JS_DONTENUM);
+	js_newcfunction(J, global_unescape, "unescape", 1);
+	js_defglobal(J, "unescape", JS_DONTENUM);
 }
 
 /* The built-ins of mujs's that the program replaces or wraps (real, if

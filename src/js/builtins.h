@@ -18,4 +18,7 @@ void	builtins_math(js_State *);
 js_CFunction builtins_own(const char *name, js_CFunction fn);
 
 
+/* Define String.prototype.substr and the globals escape and unescape. */
+void	builtins_define(js_State *);
+
 #endif

@@ -664,6 +664,7 @@ runtime_define(js_State *J)
 	js_defproperty(J, -2, "normalize", JS_DONTENUM);
 	js_pop(J, 2);
 	fnname_define(J);
+	builtins_define(J);
 	js_newcfunction(J, rtsrc, "__ly_rtsrc", 1);
 	js_defglobal(J, "__ly_rtsrc", JS_DONTENUM);
 	js_newcfunction(J, rtinstall, "__ly_rtinstall", 1);
