@@ -345,6 +345,42 @@ builtins_define(js_State *J)
 	js_defglobal(J, "unescape", JS_DONTENUM);
 }
 
+/*
+ * JSON.stringify writes a lone surrogate as an escape, "\\ud800", as
+ * ES2019 has it: mujs wrote its three bytes, which are no UTF-8.  Pairs
+ * are joined as strings are made (js/surrogate.c), so what is left in
+ * the text are lone ones, inside its strings.
+ */
+static js_CFunction stringify_real;
+
+static void
+json_stringify(js_State *J)
+{
+	struct buf out = BUF_INIT;
+	const unsigned char *s, *p, *q;
+
+	stringify_real(J);
+	if (!js_isstring(J, -1))
+		return;
+	s = (const unsigned char *)js_tostring(J, -1);
+	for (p = q = s; (q = (const unsigned char *)strchr((const char *)q,
+	    0xed)) != NULL; ) {
+		if (q[1] < 0xa0 || q[1] > 0xbf || (q[2] & 0xc0) != 0x80) {
+			q++;
+			continue;
+		}
+		buf_add(&out, p, (size_t)(q - p));
+		buf_printf(&out, "\\u%04x", 0xd000u |
+		    (unsigned)(q[1] & 0x3f) << 6 | (unsigned)(q[2] & 0x3f));
+		p = q += 3;
+	}
+	if (out.data == NULL)
+		return;
+	buf_add(&out, p, strlen((const char *)p));
+	js_pop(J, 1);
+	push_buf(J, &out);
+}
+
 /* The built-ins of mujs's that the program replaces or wraps (real, if
  * not NULL, gets mujs's own). */
 static const struct {
@@ -357,6 +393,7 @@ static const struct {
 	{ "String.prototype.lastIndexOf", string_lastindexof, NULL },
 	{ "Array.prototype.splice", array_splice, &splice_real },
 	{ "Date.UTC", date_utc, &utc_real },
+	{ "JSON.stringify", json_stringify, &stringify_real },
 };
 
 js_CFunction
