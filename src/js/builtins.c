@@ -6,6 +6,7 @@
 #include <dlfcn.h>
 #include <math.h>
 #include <mujs.h>
+#include <stdio.h>
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
@@ -381,6 +382,77 @@ json_stringify(js_State *J)
 	push_buf(J, &out);
 }
 
+/*
+ * Date.prototype.toUTCString writes HTTP's date form, "Thu, 01 Jan 1970
+ * 00:00:00 GMT", as every engine does; mujs wrote the ISO form.
+ * Date.parse reads that form too (mujs read only the ISO one), so that a
+ * Date header or a cookie's expiry parses.
+ */
+static const char days[] = "SunMonTueWedThuFriSat";
+static const char months[] = "JanFebMarAprMayJunJulAugSepOctNovDec";
+
+static js_CFunction utcstring_real, parse_real;
+
+static void
+date_utcstring(js_State *J)
+{
+	const char *iso;
+	double t, day;
+	int y, mo, d, h, mi, s;
+	char out[64];
+
+	utcstring_real(J);	/* checks this; ISO or "Invalid Date" */
+	iso = js_tostring(J, -1);
+	if (sscanf(iso, "%4d-%2d-%2dT%2d:%2d:%2d", &y, &mo, &d, &h, &mi, &s) != 6 ||
+	    mo < 1 || mo > 12)
+		return;		/* invalid, or a year beyond 9999 */
+	t = js_tonumber(J, 0);
+	day = fmod(floor(t / 86400000) + 4, 7);
+	if (day < 0)
+		day += 7;
+	snprintf(out, sizeof out, "%.3s, %02d %.3s %04d %02d:%02d:%02d GMT",
+	    days + 3 * (int)day, d, months + 3 * (mo - 1), y, h, mi, s);
+	js_pop(J, 1);
+	js_pushstring(J, out);
+}
+
+/* Days from 1970-01-01 to the date y-m-d (m from 1). */
+static double
+days_from_civil(int y, int m, int d)
+{
+	int era, yoe, doy, doe;
+
+	y -= m <= 2;
+	era = (y >= 0 ? y : y - 399) / 400;
+	yoe = y - era * 400;
+	doy = (153 * (m + (m > 2 ? -3 : 9)) + 2) / 5 + d - 1;
+	doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
+	return (double)era * 146097 + doe - 719468;
+}
+
+static void
+date_parse(js_State *J)
+{
+	char wd[4], mon[4], zone[8];
+	const char *s, *p;
+	int d, y, h, mi, sec, n = 0;
+
+	parse_real(J);
+	if (!isnan(js_tonumber(J, -1)) || !js_isstring(J, 1))
+		return;
+	s = js_tostring(J, 1);
+	if (sscanf(s, " %3[A-Za-z], %d %3[A-Za-z] %d %d:%d:%d %7[A-Z]%n", wd, &d,
+	    mon, &y, &h, &mi, &sec, zone, &n) != 8 || s[n] != '\0' ||
+	    (strcmp(zone, "GMT") != 0 && strcmp(zone, "UTC") != 0 &&
+	    strcmp(zone, "UT") != 0) || (p = strstr(months, mon)) == NULL ||
+	    (p - months) % 3 != 0 || d < 1 || d > 31 || h > 24 || mi > 59 ||
+	    sec > 59)
+		return;
+	js_pop(J, 1);
+	js_pushnumber(J, (days_from_civil(y, (int)(p - months) / 3 + 1, d) *
+	    86400 + h * 3600 + mi * 60 + sec) * 1000);
+}
+
 /* The built-ins of mujs's that the program replaces or wraps (real, if
  * not NULL, gets mujs's own). */
 static const struct {
@@ -393,6 +465,8 @@ static const struct {
 	{ "String.prototype.lastIndexOf", string_lastindexof, NULL },
 	{ "Array.prototype.splice", array_splice, &splice_real },
 	{ "Date.UTC", date_utc, &utc_real },
+	{ "Date.prototype.toUTCString", date_utcstring, &utcstring_real },
+	{ "Date.parse", date_parse, &parse_real },
 	{ "JSON.stringify", json_stringify, &stringify_real },
 };
 
