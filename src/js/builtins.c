@@ -12,6 +12,7 @@
 #include <string.h>
 
 #include "js/builtins.h"
+#include "js/runtime.h"
 #include "util/buf.h"
 
 /*
@@ -240,19 +241,6 @@ string_substr(js_State *J)
 	js_pushlstring(J, b, (int)(js_utfidxtoptr(b, (int)len) - b));
 }
 
-/* Push b's text as a string and free b. */
-static void
-push_buf(js_State *J, struct buf *b)
-{
-	if (js_try(J)) {
-		buf_free(b);
-		js_throw(J);
-	}
-	js_pushlstring(J, b->data != NULL ? b->data : "", (int)b->len);
-	js_endtry(J);
-	buf_free(b);
-}
-
 /* Append the UTF-16 unit u as escape writes it. */
 static void
 put_escaped(struct buf *out, unsigned u)
@@ -282,7 +270,7 @@ global_escape(js_State *J)
 		} else
 			put_escaped(&out, (unsigned)c);
 	}
-	push_buf(J, &out);
+	runtime_pushbuf(J, &out);
 }
 
 /* The value of the n hexadecimal digits at s, or -1. */
@@ -329,7 +317,7 @@ global_unescape(js_State *J)
 			buf_add(&out, u, (size_t)n);
 		}
 	}
-	push_buf(J, &out);
+	runtime_pushbuf(J, &out);
 }
 
 void
@@ -379,7 +367,7 @@ json_stringify(js_State *J)
 		return;
 	buf_add(&out, p, strlen((const char *)p));
 	js_pop(J, 1);
-	push_buf(J, &out);
+	runtime_pushbuf(J, &out);
 }
 
 /*

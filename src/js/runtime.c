@@ -556,6 +556,18 @@ runtime_publish(js_State *J, const char *name)
 }
 
 void
+runtime_pushbuf(js_State *J, struct buf *b)
+{
+	if (js_try(J)) {
+		buf_free(b);
+		js_throw(J);
+	}
+	js_pushlstring(J, b->data != NULL ? b->data : "", (int)b->len);
+	js_endtry(J);
+	buf_free(b);
+}
+
+void
 runtime_setfn(js_State *J, void (*f)(js_State *), const char *name, int n)
 {
 	js_newcfunction(J, f, name, n);

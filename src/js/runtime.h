@@ -48,6 +48,9 @@ char	*runtime_symbol_text(const char *s);
  * the runtime library's rt.def when a lazy global stands there: how the
  * groups written in C (binary.c, textcodec.c, proxy.c) publish theirs. */
 void	runtime_publish(js_State *J, const char *name);
+/* Push b's text as a string and free b, also when that throws. */
+struct buf;
+void	runtime_pushbuf(js_State *J, struct buf *b);
 /* Define method name (a C function of n arguments) on the object on top
  * of the stack, not enumerable. */
 void	runtime_setfn(js_State *J, void (*f)(js_State *), const char *name,
