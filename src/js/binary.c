@@ -23,6 +23,7 @@
 #include <mujs.h>
 
 #include "js/binary.h"
+#include "js/runtime.h"
 #include "util/xmalloc.h"
 
 #define BINARY_MAX	((size_t)1 << 30)
@@ -622,6 +623,181 @@ typed_map(js_State *J)
 	}
 }
 
+/* The comparator at idx (undefined or a function) orders x and y:
+ * negative, 0 or positive; undefined sorts numerically, NaN last and -0
+ * before +0. */
+static double
+compare(js_State *J, int idx, double x, double y)
+{
+	double r;
+
+	if (js_isundefined(J, idx)) {
+		if (isnan(x) || isnan(y))
+			return isnan(x) - isnan(y);
+		if (x == y)
+			return signbit(y) - signbit(x);
+		return x < y ? -1 : 1;
+	}
+	js_copy(J, idx);
+	js_pushundefined(J);
+	js_pushnumber(J, x);
+	js_pushnumber(J, y);
+	js_call(J, 2);
+	r = js_tonumber(J, -1);
+	js_pop(J, 1);
+	return isnan(r) ? 0 : r;
+}
+
+/* Merge sort (stable, as JavaScript's sort) of a[0..n), tmp as long. */
+static void
+merge_sort(js_State *J, int idx, double *a, double *tmp, size_t n)
+{
+	size_t h = n / 2, i = 0, j = h, k = 0;
+
+	if (n < 2)
+		return;
+	merge_sort(J, idx, a, tmp, h);
+	merge_sort(J, idx, a + h, tmp, n - h);
+	while (i < h && j < n)
+		tmp[k++] = compare(J, idx, a[j], a[i]) < 0 ? a[j++] : a[i++];
+	while (i < h)
+		tmp[k++] = a[i++];
+	memcpy(a, tmp, k * sizeof *a);
+}
+
+/* Sort the elements of v by the comparator at idx, checked first. */
+static void
+sort_view(js_State *J, struct view *v, int idx)
+{
+	size_t i, size = types[v->type].size;
+	unsigned char *p = v->ab->data + v->off;
+	double *a;
+
+	if (!js_isundefined(J, idx) && !js_iscallable(J, idx))
+		js_typeerror(J, "The comparison function must be either a function or undefined");
+	a = xcalloc(v->len * 2 + 1, sizeof *a);
+	for (i = 0; i < v->len; i++)
+		a[i] = get_elem(v->type, p + i * size);
+	if (js_try(J)) {
+		free(a);
+		js_throw(J);
+	}
+	merge_sort(J, idx, a, a + v->len, v->len);
+	js_endtry(J);
+	for (i = 0; i < v->len; i++)
+		set_elem(v->type, p + i * size, a[i]);
+	free(a);
+}
+
+/* sort(compare): sorts in place, returns this. */
+static void
+typed_sort(js_State *J)
+{
+	sort_view(J, this_typed(J), 1);
+	js_copy(J, 0);
+}
+
+/* A new typed array of v's type and length with v's elements. */
+static struct view *
+push_copy(js_State *J, struct view *v)
+{
+	struct view *n = push_typed(J, v->type, v->len);
+
+	memcpy(n->ab->data, v->ab->data + v->off, v->len * types[v->type].size);
+	return n;
+}
+
+/* toSorted(compare): a sorted copy. */
+static void
+typed_to_sorted(js_State *J)
+{
+	struct view *v = this_typed(J);
+
+	if (!js_isundefined(J, 1) && !js_iscallable(J, 1))
+		js_typeerror(J, "The comparison function must be either a function or undefined");
+	sort_view(J, push_copy(J, v), 1);
+}
+
+/* toReversed(): a reversed copy. */
+static void
+typed_to_reversed(js_State *J)
+{
+	struct view *v = this_typed(J), *n;
+	size_t i, size = types[v->type].size;
+
+	n = push_typed(J, v->type, v->len);
+	for (i = 0; i < v->len; i++)
+		memcpy(n->ab->data + i * size,
+		    v->ab->data + v->off + (v->len - 1 - i) * size, size);
+}
+
+/* with(index, value): a copy with one element replaced. */
+static void
+typed_with(js_State *J)
+{
+	struct view *v = this_typed(J), *n;
+	double i = js_tonumber(J, 1), d;
+
+	i = isnan(i) ? 0 : trunc(i);
+	if (i < 0)
+		i += (double)v->len;
+	d = js_tonumber(J, 2);
+	if (i < 0 || i >= (double)v->len)
+		js_rangeerror(J, "Invalid typed array index");
+	n = push_copy(J, v);
+	set_elem(v->type, n->ab->data + (size_t)i * types[v->type].size, d);
+}
+
+/* filter(fn, thisArg): a new typed array of the elements fn keeps. */
+static void
+typed_filter(js_State *J)
+{
+	struct view *v = this_typed(J), *n;
+	size_t i, k = 0, size = types[v->type].size;
+	double *a, d;
+
+	if (!js_iscallable(J, 1))
+		js_typeerror(J, "%s is not a function", js_trystring(J, 1, "callback"));
+	a = xcalloc(v->len + 1, sizeof *a);
+	if (js_try(J)) {
+		free(a);
+		js_throw(J);
+	}
+	for (i = 0; i < v->len; i++) {
+		d = get_elem(v->type, v->ab->data + v->off + i * size);
+		js_copy(J, 1);
+		js_copy(J, 2);
+		js_pushnumber(J, d);
+		js_pushnumber(J, (double)i);
+		js_copy(J, 0);
+		js_call(J, 3);
+		if (js_toboolean(J, -1))
+			a[k++] = d;
+		js_pop(J, 1);
+	}
+	n = push_typed(J, v->type, k);
+	js_endtry(J);
+	for (i = 0; i < k; i++)
+		set_elem(v->type, n->ab->data + i * size, a[i]);
+	free(a);
+}
+
+/* copyWithin(target, start, end): returns this. */
+static void
+typed_copy_within(js_State *J)
+{
+	struct view *v = this_typed(J);
+	size_t to = rel_index(J, 1, v->len, 0), from = rel_index(J, 2, v->len, 0);
+	size_t end = rel_index(J, 3, v->len, v->len), size = types[v->type].size;
+	size_t n = end > from ? end - from : 0;
+
+	if (n > v->len - to)
+		n = v->len - to;
+	memmove(v->ab->data + v->off + to * size,
+	    v->ab->data + v->off + from * size, n * size);
+	js_copy(J, 0);
+}
+
 /* new ArrayBuffer(length) */
 static void
 ab_new(js_State *J)
@@ -721,32 +897,6 @@ dv_access(js_State *J)
 	}
 }
 
-/* Give the global name the constructor on top of the stack (popped):
- * through the runtime library's rt.def when a lazy global stands there. */
-static void
-publish(js_State *J, const char *name)
-{
-	js_getregistry(J, "ly.rt");
-	if (!js_isobject(J, -1)) {
-		js_pop(J, 1);
-		js_defglobal(J, name, JS_DONTENUM);
-		return;
-	}
-	js_getproperty(J, -1, "def");
-	js_rot2(J);
-	js_pushglobal(J);
-	js_pushstring(J, name);
-	js_copy(J, -5);
-	js_call(J, 3);
-	js_pop(J, 2);
-}
-
-static void
-setfn(js_State *J, js_CFunction f, const char *name, int n)
-{
-	js_newcfunction(J, f, name, n);
-	js_defproperty(J, -2, name, JS_DONTENUM);
-}
 
 /* Array.prototype's methods that work on any array-like, shared by the
  * typed arrays (those of the runtime library are stubs, loaded on use). */
@@ -781,9 +931,9 @@ binary_load(js_State *J)
 	js_newobject(J);
 	js_copy(J, -1);
 	js_setregistry(J, "ly.bin.ab");
-	setfn(J, ab_slice, "slice", 2);
+	runtime_setfn(J, ab_slice, "slice", 2);
 	js_newcconstructor(J, ab_call, ab_new, "ArrayBuffer", 1);
-	setfn(J, ab_isview, "isView", 1);
+	runtime_setfn(J, ab_isview, "isView", 1);
 
 	/* The typed arrays' shared prototype, then one per type. */
 	js_newobject(J);
@@ -797,11 +947,17 @@ binary_load(js_State *J)
 			js_defproperty(J, -4, shared[i], JS_DONTENUM);
 	}
 	js_pop(J, 2);
-	setfn(J, typed_set, "set", 2);
-	setfn(J, typed_subarray, "subarray", 2);
-	setfn(J, typed_slice, "slice", 2);
-	setfn(J, typed_fill, "fill", 3);
-	setfn(J, typed_map, "map", 2);
+	runtime_setfn(J, typed_set, "set", 2);
+	runtime_setfn(J, typed_subarray, "subarray", 2);
+	runtime_setfn(J, typed_slice, "slice", 2);
+	runtime_setfn(J, typed_fill, "fill", 3);
+	runtime_setfn(J, typed_map, "map", 2);
+	runtime_setfn(J, typed_filter, "filter", 1);
+	runtime_setfn(J, typed_sort, "sort", 1);
+	runtime_setfn(J, typed_to_sorted, "toSorted", 1);
+	runtime_setfn(J, typed_to_reversed, "toReversed", 0);
+	runtime_setfn(J, typed_with, "with", 2);
+	runtime_setfn(J, typed_copy_within, "copyWithin", 2);
 	js_newcfunction(J, typed_from, "from", 3);
 	js_newcfunction(J, typed_of, "of", 0);
 	/* Stack: ArrayBuffer, base prototype, from, of. */
@@ -821,7 +977,7 @@ binary_load(js_State *J)
 		js_defproperty(J, -2, "from", JS_DONTENUM);
 		js_copy(J, -2);
 		js_defproperty(J, -2, "of", JS_DONTENUM);
-		publish(J, types[t].name);
+		runtime_publish(J, types[t].name);
 	}
 	js_pop(J, 3);
 
@@ -837,8 +993,8 @@ binary_load(js_State *J)
 			js_defproperty(J, -2, dv_names[set][t], JS_DONTENUM);
 		}
 	js_newcconstructor(J, dv_call, dv_new, "DataView", 1);
-	publish(J, "DataView");
-	publish(J, "ArrayBuffer");
+	runtime_publish(J, "DataView");
+	runtime_publish(J, "ArrayBuffer");
 }
 
 void

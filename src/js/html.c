@@ -114,25 +114,13 @@ h_attr(js_State *J)
 }
 
 static void
-push_buf(js_State *J, struct buf *b)
-{
-	if (js_try(J)) {
-		buf_free(b);
-		js_throw(J);
-	}
-	js_pushlstring(J, b->data != NULL ? b->data : "", (int)b->len);
-	js_endtry(J);
-	buf_free(b);
-}
-
-static void
 h_text(js_State *J)
 {
 	struct html_doc *d = doc_arg(J);
 	struct buf b = BUF_INIT;
 
 	html_text(d, node_arg(J, d, 2), &b);
-	push_buf(J, &b);
+	runtime_pushbuf(J, &b);
 }
 
 /* inner(doc, i): the children rendered, as goquery's Html(). */
@@ -145,7 +133,7 @@ h_inner(js_State *J)
 
 	for (c = d->nodes[node_arg(J, d, 2)].first; c >= 0; c = d->nodes[c].next)
 		html_render(d, c, &b);
-	push_buf(J, &b);
+	runtime_pushbuf(J, &b);
 }
 
 static void
@@ -155,7 +143,7 @@ h_outer(js_State *J)
 	struct buf b = BUF_INIT;
 
 	html_render(d, node_arg(J, d, 2), &b);
-	push_buf(J, &b);
+	runtime_pushbuf(J, &b);
 }
 
 /* The nodes of the array at idx, checked, in an owned array. */

@@ -24,6 +24,7 @@
 #include <string.h>
 
 #include "js/intern.h"
+#include "js/surrogate.h"
 #include "util/xmalloc.h"
 
 /* mujs exports it without declaring it in mujs.h */
@@ -38,12 +39,16 @@ static struct slot *slots;
 static size_t nslots, nused;
 
 static uint32_t
-hash(const char *s)
+hash(const char *s, int *ed)
 {
 	uint32_t h = 2166136261u;
+	unsigned char c;
 
-	while (*s != '\0')
-		h = (h ^ (unsigned char)*s++) * 16777619u;
+	*ed = 0;
+	while ((c = (unsigned char)*s++) != '\0') {
+		h = (h ^ c) * 16777619u;
+		*ed |= c == 0xed;
+	}
 	return h;
 }
 
@@ -76,8 +81,18 @@ const char *
 js_intern(js_State *J, const char *s)
 {
 	struct slot *e;
-	uint32_t h = hash(s);
+	uint32_t h;
+	char *joined;
+	const char *r;
+	int ed;
 
+	h = hash(s, &ed);
+	/* a literal's or name's surrogate pairs, as js/surrogate.c */
+	if (ed && (surrogate_join(s, strlen(s), &joined), joined != NULL)) {
+		r = js_intern(J, joined);
+		free(joined);
+		return r;
+	}
 	if (nused >= nslots / 4 * 3)
 		grow();
 	e = find(s, h);

@@ -121,6 +121,7 @@ struct mj_regexp {
 double	 js_strtod(const char *, char **);
 double	 js_stringtofloat(const char *, char **);
 int	 js_grisu2(double, char *, int *);
+double	 jsV_stringtonumber(js_State *, const char *);
 void	*jsV_setproperty(js_State *, void *, const char *);
 void	 jsV_delproperty(js_State *, void *, const char *);
 void	*jsV_newiterator(js_State *, void *, int);

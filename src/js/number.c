@@ -1,7 +1,8 @@
 /* Numbers as JavaScript reads and prints them: libmujs.so calls js_strtod
- * (number literals, Number(), parseFloat), js_stringtofloat and
- * js_grisu2 (the digits of String(x)) through its PLT, so the definitions
- * below, in the program, take their place. */
+ * (number literals, Number(), parseFloat), js_stringtofloat, js_grisu2
+ * (the digits of String(x)) and jsV_stringtonumber (Number(string))
+ * through its PLT, so the definitions below, in the program, take their
+ * place. */
 #include "config.h"
 
 #include <float.h>
@@ -10,6 +11,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <dlfcn.h>
 
 #include "js/mujs-layout.h"
 #include "util/xmalloc.h"
@@ -136,4 +138,46 @@ js_grisu2(double v, char *buffer, int *k)
 		n--;
 	*k = e - (n - 1);
 	return n;
+}
+
+/* mujs exports them without declaring them in mujs.h */
+int	jsY_iswhite(int);
+int	jsY_isnewline(int);
+
+static int
+space(int c)
+{
+	return jsY_iswhite(c) || jsY_isnewline(c);
+}
+
+/*
+ * Number(string), +string: mujs 1.3.2 reads the hexadecimal 0x form but
+ * not ES2015's 0b and 0o, which gave NaN; this reads those and hands the
+ * rest to mujs's own.
+ */
+double
+jsV_stringtonumber(js_State *J, const char *s)
+{
+	static double (*real)(js_State *, const char *);
+	const char *p = s, *digits;
+	double n = 0;
+	int base, d;
+
+	while (space((unsigned char)*p))
+		p++;
+	if (p[0] == '0' && (p[1] == 'b' || p[1] == 'B' || p[1] == 'o' ||
+	    p[1] == 'O') && p[2] != '\0') {
+		base = p[1] == 'b' || p[1] == 'B' ? 2 : 8;
+		for (p += 2, digits = p; (d = *p - '0') >= 0 && d < base; p++)
+			n = n * base + d;
+		if (p == digits)
+			return NAN;
+		while (space((unsigned char)*p))
+			p++;
+		return *p == '\0' ? n : NAN;
+	}
+	if (real == NULL && (*(void **)&real = dlsym(RTLD_NEXT,
+	    "jsV_stringtonumber")) == NULL)
+		abort();	/* not libmujs.so: cannot be */
+	return real(J, s);
 }

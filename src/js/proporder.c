@@ -34,6 +34,7 @@
 #include "js/modules.h"
 #include "js/mujs-layout.h"
 #include "js/proporder.h"
+#include "js/proxy.h"
 #include "util/xmalloc.h"
 
 /* mujs exports these without declaring them in mujs.h */
@@ -43,6 +44,7 @@ void	*js_malloc(js_State *, int);
 void	 js_free(js_State *, void *);
 const char *js_intern(js_State *, const char *);
 int	 js_isarrayindex(js_State *, const char *, int *);
+void	 js_pushobject(js_State *, void *);
 void	*jsV_getproperty(js_State *, void *, const char *);
 void	 js_pushobject(js_State *, void *);
 
@@ -371,6 +373,37 @@ own_fields(js_State *J, struct mj_object *o)
 	}
 }
 
+/* A proxy lists its own enumerable keys (js/proxy.c): the iterator
+ * holds their interned names; the iterator object itself must stay on
+ * no stack while the traps run, so it is filled afterwards. */
+static void
+proxy_iterator(js_State *J, struct mj_object *o, struct mj_object *io)
+{
+	struct mj_iterator *head = NULL, **tail = &head, *node;
+	int i, n, atts;
+	const char *name;
+
+	proxy_keys(J, o);
+	n = js_getlength(J, -1);
+	for (i = 0; i < n; i++) {
+		js_getindex(J, -1, i);
+		name = js_intern(J, js_tostring(J, -1));
+		js_pop(J, 1);
+		if (strncmp(name, "@@", 2) == 0 || proxy_own(J, o, name, &atts) != 1)
+			continue;
+		js_pop(J, 1);
+		if (atts & MJ_DONTENUM)
+			continue;
+		node = js_malloc(J, sizeof *node);
+		node->name = name;
+		node->next = NULL;
+		*tail = node;
+		tail = &node->next;
+	}
+	js_pop(J, 1);
+	io->u.iter.head = head;
+}
+
 void *
 jsV_newiterator(js_State *J, void *obj, int own)
 {
@@ -384,6 +417,10 @@ jsV_newiterator(js_State *J, void *obj, int own)
 	io->u.iter.i = 0;
 	io->u.iter.n = 0;
 	io->u.iter.head = NULL;
+	if (proxy_holder(J, o) != NULL) {
+		proxy_iterator(J, o, io);
+		return io;
+	}
 	nvec = 0;
 	for (q = o; q != NULL; q = own ? NULL : q->prototype) {
 		from = nvec;
@@ -442,6 +479,8 @@ proporder_names(js_State *J)
 		js_typeerror(J, "not an object");
 	o = js_toobject(J, 1);
 	own_fields(J, o);
+	if (proxy_keys(J, o))
+		return;
 	js_newarray(J);
 	if (o->type == MJ_CSTRING)
 		len = (uint32_t)o->u.s.length;
@@ -525,6 +564,8 @@ jsV_nextiterator(js_State *J, void *iobj)
 		name = io->u.iter.head->name;
 		js_free(J, io->u.iter.head);
 		io->u.iter.head = next;
+		if (t->type == MJ_CUSERDATA && proxy_holder(J, t) != NULL)
+			return name;
 		if (jsV_getproperty(J, t, name) != NULL)
 			return name;
 		if (t->type == MJ_CSTRING && js_isarrayindex(J, name, &k) &&
@@ -544,13 +585,31 @@ void *
 jsV_getownproperty(js_State *J, void *obj, const char *name)
 {
 	static struct mj_property elem;
-	struct mj_object *o = obj;
-	int k;
+	struct mj_object *o = obj, *h;
+	struct mj_property *p;
+	int k, atts;
+
+	if (o->type == MJ_CUSERDATA && strncmp(name, "@@ly:", 5) != 0 &&
+	    (h = proxy_holder(J, o)) != NULL) {
+		/* The value goes through the holder, which keeps it alive. */
+		if (proxy_own(J, o, name, &atts) != 1)
+			return NULL;
+		js_pushobject(J, h);
+		js_rot2(J);
+		js_setproperty(J, -2, "@@ly:own");
+		js_pop(J, 1);
+		if ((p = own_prop(h->properties, "@@ly:own")) == NULL)
+			return NULL;
+		memset(&elem, 0, sizeof elem);
+		elem.name = name;
+		elem.value = p->value;
+		elem.atts = atts;
+		return &elem;
+	}
 
 	if (o->type == MJ_CUSERDATA && js_isarrayindex(J, name, &k) &&
 	    k < typed_length(o) && o->u.user.has != NULL) {
 		int (*has)(js_State *, void *, const char *) = o->u.user.has;
-
 		struct mj_property *held;
 
 		if (!has(J, o->u.user.data, name))

@@ -8,11 +8,16 @@
 #include <string.h>
 
 #include "js/binary.h"
+#include "js/builtins.h"
+#include "js/numfmt.h"
 #include "js/fnname.h"
 #include "js/modules.h"
 #include "js/mujs-layout.h"
 #include "js/proporder.h"
 #include "js/runtime.h"
+#include "js/textcodec.h"
+#include "js/normalize.h"
+#include "js/proxy.h"
 #include "util/buf.h"
 #include "util/log.h"
 #include "util/xmalloc.h"
@@ -22,7 +27,10 @@
 /* mujs exports it without declaring it in mujs.h */
 void	*js_toobject(js_State *, int);
 
-/* A group written in C: binary data (js/binary.c). */
+/* Groups written in C: Proxy (js/proxy.c), text codecs
+ * (js/textcodec.c), binary data (js/binary.c). */
+#define GROUP_PROXY	18
+#define GROUP_TEXT	19
 #define GROUP_BINARY	20
 
 /* What every VU gets from the library before it uses any of it (see
@@ -41,6 +49,10 @@ static const struct lib_entry {
 } lib[] = {
 	{ 'l', 0, 6, 0, "Symbol" },
 	{ 'l', 0, 8, 0, "Reflect" },
+	{ 'l', 0, GROUP_TEXT, 0, "TextEncoder TextDecoder" },
+	{ 'l', 0, 11, 0, "structuredClone" },
+	{ 'l', 0, 12, 0, "WeakRef FinalizationRegistry" },
+	{ 'l', 0, GROUP_PROXY, 0, "Proxy" },
 	{ 'l', 0, 2, 0, "Object" },
 	{ 's', 1, 0, 0, "find findIndex findLast findLastIndex includes at fill "
 	    "keys values entries flat flatMap copyWithin" },
@@ -54,6 +66,8 @@ static const struct lib_entry {
 	    "trimStart trimEnd codePointAt matchAll replaceAll at " ITER },
 	{ 'v', 4, 1, 15, "fromCodePoint raw" },
 	{ 's', 3, 1, 17, "isWellFormed toWellFormed" },
+	{ '=', 3, 0, 0, "trimLeft trimStart" },
+	{ '=', 3, 0, 0, "trimRight trimEnd" },
 	{ 'l', 0, 3, 0, "Number Math" },
 	{ 'l', 0, 4, 0, "Map Set WeakMap WeakSet" },
 	{ 'l', 0, 5, 0, "Promise AggregateError queueMicrotask" },
@@ -75,8 +89,14 @@ static int loading[GROUP_BINARY + 1];
 static void
 push_group(js_State *J, int g)
 {
-	if (g == GROUP_BINARY) {
-		binary_load(J);
+	if (g == GROUP_BINARY || g == GROUP_TEXT || g == GROUP_PROXY) {
+		if (g == GROUP_PROXY)
+			proxy_load(J);
+		else if (g == GROUP_TEXT) {
+			binary_load(J);
+			textcodec_load(J);
+		} else
+			binary_load(J);
 		js_pushboolean(J, 1);
 		return;
 	}
@@ -161,7 +181,8 @@ static const char *const deferred[] = { "jsB_initdate", "jsB_initmath" };
 static const char *const deferred_name[] = { "Date", "Math" };
 static int capturing = -1;	/* whose js_defglobal we take */
 
-/* Push deferred built-in i, made now. */
+/* Push deferred built-in i, made now (Math with the hyperbolic functions
+ * mujs lacks, js/builtins.c). */
 static void
 undefer(js_State *J, int i)
 {
@@ -178,6 +199,8 @@ undefer(js_State *J, int i)
 	capturing = -1;
 	js_endtry(J);
 	js_getregistry(J, "ly.deferred");
+	if (i == 1)
+		builtins_math(J);
 	js_pushundefined(J);
 	js_setregistry(J, "ly.deferred");
 }
@@ -442,16 +465,18 @@ static js_State *methodless;
 
 /* The program's own for a built-in of mujs's: Object.getOwnPropertyNames
  * lists names in JavaScript's order (js/proporder.c), mujs's in its
- * tree's; Array.isArray knows a SharedArray (js/data.c). */
+ * tree's; Number's toFixed, toExponential and toPrecision are
+ * JavaScript's (js/numfmt.c); js/builtins.c has the others. */
 static js_CFunction
 own_builtin(const char *name, js_CFunction fn)
 {
-	if (name != NULL && name[0] == 'O' &&
-	    strcmp(name, "Object.getOwnPropertyNames") == 0)
+	if (name == NULL)
+		return fn;
+	if (strcmp(name, "Object.getOwnPropertyNames") == 0)
 		return proporder_names;
-	if (name != NULL && name[0] == 'A' && strcmp(name, "Array.isArray") == 0)
-		return data_isarray;
-	return fn;
+	if (name[0] == 'N')
+		return numfmt_builtin(name, fn);
+	return builtins_own(name, fn);
 }
 
 void
@@ -511,6 +536,43 @@ runtime_promises_loaded(js_State *J)
 	loaded = js_toboolean(J, -1);
 	js_pop(J, 1);
 	return loaded;
+}
+
+void
+runtime_publish(js_State *J, const char *name)
+{
+	js_getregistry(J, "ly.rt");
+	if (!js_isobject(J, -1)) {
+		js_pop(J, 1);
+		js_defglobal(J, name, JS_DONTENUM);
+		return;
+	}
+	js_getproperty(J, -1, "def");
+	js_rot2(J);
+	js_pushglobal(J);
+	js_pushstring(J, name);
+	js_copy(J, -5);
+	js_call(J, 3);
+	js_pop(J, 2);
+}
+
+void
+runtime_pushbuf(js_State *J, struct buf *b)
+{
+	if (js_try(J)) {
+		buf_free(b);
+		js_throw(J);
+	}
+	js_pushlstring(J, b->data != NULL ? b->data : "", (int)b->len);
+	js_endtry(J);
+	buf_free(b);
+}
+
+void
+runtime_setfn(js_State *J, void (*f)(js_State *), const char *name, int n)
+{
+	js_newcfunction(J, f, name, n);
+	js_defproperty(J, -2, name, JS_DONTENUM);
 }
 
 /* The first promise rejected and left unhandled, as an owned
@@ -609,7 +671,13 @@ runtime_define(js_State *J)
 	js_newcfunction(J, set_prototype_of, "Object.setPrototypeOf", 2);
 	js_defproperty(J, -2, "setPrototypeOf", JS_DONTENUM);
 	js_pop(J, 1);
+	js_getglobal(J, "String");
+	js_getproperty(J, -1, "prototype");
+	js_newcfunction(J, normalize_string, "String.prototype.normalize", 0);
+	js_defproperty(J, -2, "normalize", JS_DONTENUM);
+	js_pop(J, 2);
 	fnname_define(J);
+	builtins_define(J);
 	js_newcfunction(J, rtsrc, "__ly_rtsrc", 1);
 	js_defglobal(J, "__ly_rtsrc", JS_DONTENUM);
 	js_newcfunction(J, rtinstall, "__ly_rtinstall", 1);
@@ -680,5 +748,6 @@ void *const mujs_replacements[] = {
 	(void *)jsV_delproperty, (void *)jsV_newiterator,
 	(void *)js_regcompx, (void *)js_regfreex, (void *)js_regexec,
 	(void *)jsV_nextiterator, (void *)jsV_getownproperty,
-	(void *)jsC_compilescript,
+	(void *)jsC_compilescript, (void *)js_newcconstructor,
+	(void *)js_pushstring, (void *)jsV_stringtonumber,
 };

@@ -44,6 +44,17 @@ int	runtime_load(js_State *J, char **cause);
 /* If s is a symbol's key ("@@sym:DESC:N"), "Symbol(DESC)" as k6 shows
  * it, owned; else NULL. */
 char	*runtime_symbol_text(const char *s);
+/* Give the global name the value on top of the stack (popped), through
+ * the runtime library's rt.def when a lazy global stands there: how the
+ * groups written in C (binary.c, textcodec.c, proxy.c) publish theirs. */
+void	runtime_publish(js_State *J, const char *name);
+/* Push b's text as a string and free b, also when that throws. */
+struct buf;
+void	runtime_pushbuf(js_State *J, struct buf *b);
+/* Define method name (a C function of n arguments) on the object on top
+ * of the stack, not enumerable. */
+void	runtime_setfn(js_State *J, void (*f)(js_State *), const char *name,
+	    int n);
 /* Whether J has loaded the Promise group: no group, no pending jobs. */
 int	runtime_promises_loaded(js_State *J);
 /* Run the Promise jobs until none is left: NULL, or an owned

@@ -12,6 +12,7 @@
  * needed; its text is served from C (runtime_groups[]), so a VU that
  * never uses the group never lexes it. */
 var h = rt.load(7), int = h.int, len = h.len, It = Object.create(h.IterProto);
+h.tag(It, "Array Iterator");
 function rel(v, n) {
 	v = int(v);
 	return v < 0 ? Math.max(n + v, 0) : Math.min(v, n);

@@ -11,6 +11,8 @@
  * never uses the group never lexes it. */
 var h = rt.load(7), int = h.int,
 StrIter = Object.create(h.IterProto), ReIter = Object.create(h.IterProto);
+h.tag(StrIter, "String Iterator");
+h.tag(ReIter, "RegExp String Iterator");
 function cp(s, j) {
 	var c = s.charCodeAt(j), d;
 	if (c >= 0xd800 && c <= 0xdbff && j + 1 < s.length) {

@@ -57,6 +57,35 @@ rt.def(Object, "fromEntries", function fromEntries(it) {
 	});
 	return r;
 });
+/* A proxy's properties are its target's (js/proxy.c). */
+var defp = Object.defineProperty;
+rt.def(Object, "defineProperty", function defineProperty(o, k, d) {
+	var t = rt.pt && h.isObj(o) ? rt.pt(o) : undefined;
+	if (t === undefined)
+		return defp(o, k, d);
+	defp(t, k, d);
+	return o;
+});
+/* mujs's looks up the prototype chain too, and misses indexes and
+ * proxies' properties (rt.pd, js/proxy.c). */
+var gopd = Object.getOwnPropertyDescriptor;
+rt.def(Object, "getOwnPropertyDescriptor", function getOwnPropertyDescriptor(o, k) {
+	var d;
+	o = obj(o);
+	if (rt.pd && (d = rt.pd(o, k)) !== undefined) {
+		if (!h.isObj(d))
+			throw new TypeError("Property description must be an object: " + d);
+		return "get" in d || "set" in d ? { get: d.get, set: d.set,
+		enumerable: !!d.enumerable, configurable: !!d.configurable } :
+		{ value: d.value, writable: !!d.writable, enumerable: !!d.enumerable,
+		configurable: !!d.configurable };
+	}
+	if (!hasOwn.call(o, k))
+		return undefined;
+	d = gopd(o, k);
+	return d !== undefined ? d : { value: o[k], writable: true, enumerable: true,
+	configurable: true };
+});
 rt.def(Object, "hasOwn", function hasOwn_(o, k) {
 	return hasOwn.call(obj(o), k);
 });

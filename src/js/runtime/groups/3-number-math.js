@@ -83,6 +83,7 @@ for (i = 0; i < w.length; i++) {
 		}
 	};
 	f.prototype = i;
+	rt.def(f, "name", w[i]);
 	rt.def(i < 4 ? Number : Math, w[i], f);
 }
 rt.def(Math, "hypot", function hypot() {

@@ -23,7 +23,7 @@
  * needed; its text is served from C (runtime_groups[]), so a VU that
  * never uses the group never lexes it. */
 var h = rt.load(7), S = "@@ly:c", OID = "@@ly:id", seq = 0, i, j, f, P, m, C,
-It = Object.create(h.IterProto), defp = Object.defineProperty, hasOwn = Object.prototype.hasOwnProperty,
+It = Object.create(h.IterProto), SetIt, defp = Object.defineProperty, hasOwn = Object.prototype.hasOwnProperty,
 names = ["Map", "get has set delete clear forEach size keys values entries",
 "Set", "has add delete clear forEach size values entries",
 "WeakMap", "get has set delete", "WeakSet", "has add delete"];
@@ -180,9 +180,10 @@ for (i = 0; i < 4; i++) {
 			case "size":
 				return s.n;
 			}
-			return h.iter(It, s.f, op === "keys" ? 0 : op === "values" ? 1 : 2);
+			return h.iter(t ? SetIt : It, s.f, op === "keys" ? 0 : op === "values" ? 1 : 2);
 		};
 		f.prototype = i * 16 + j;
+		rt.def(f, "name", (names[i * 2 + 1][j] === "size" ? "get " : "") + names[i * 2 + 1][j]);
 		if (names[i * 2 + 1][j] === "size")
 			defp(P, "size", { get: f, configurable: true });
 		else
@@ -190,6 +191,11 @@ for (i = 0; i < 4; i++) {
 	}
 }
 rt.def(C[0].prototype, rt.ITER, C[0].prototype.entries);
+for (i = 0; i < 4; i++)
+	h.tag(C[i].prototype, names[i * 2]);
+h.tag(It, "Map Iterator");
+SetIt = Object.create(It);
+h.tag(SetIt, "Set Iterator");
 rt.def(C[1].prototype, "keys", C[1].prototype.values);
 rt.def(C[1].prototype, rt.ITER, C[1].prototype.values);
 rt.def(It, "next", function next() {

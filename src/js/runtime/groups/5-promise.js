@@ -186,10 +186,13 @@ function Promise(ex) {
 	}
 }
 Proto = Promise.prototype;
-function AggregateError(errors, msg) {
+h.tag(Proto, "Promise");
+function AggregateError(errors, msg, opts) {
 	var e = this instanceof AggregateError ? this : Object.create(AggregateError.prototype);
 	if (msg !== undefined)
 		rt.def(e, "message", String(msg));
+	if (h.isObj(opts) && "cause" in opts)
+		rt.def(e, "cause", opts.cause);
 	rt.def(e, "errors", Array.from(errors));
 	return e;
 }
@@ -259,6 +262,7 @@ for (i = 0; i < names.length; i += 2) {
 		}
 	};
 	f.prototype = i / 2;
+	rt.def(f, "name", names[i + 1]);
 	rt.def(names[i], names[i + 1], f);
 }
 /* [reason] of the first promise rejected and still unhandled, or

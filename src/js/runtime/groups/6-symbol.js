@@ -24,4 +24,20 @@ rt.def(Symbol, "keyFor", function (s) {
 	var k = s.slice(S.length, -1);
 	return reg[k] === s ? k : undefined;
 });
+/* description, read from the key: a symbol is a string, so String.prototype
+ * gets the getter too (undefined for other strings); a symbol made
+ * without a description cannot be told from Symbol("") and gives
+ * undefined. */
+function description() {
+	var s = String(this), m;
+	if (s.lastIndexOf(S, 0) !== 0)
+		return undefined;
+	s = s.slice(S.length);
+	/* "DESC:N" made, "KEY:" from Symbol.for, "Symbol.NAME" well-known */
+	if ((m = /:([0-9]*)$/.exec(s)))
+		s = s.slice(0, m.index);
+	return s === "" && m && m[1] ? undefined : s;
+}
+Object.defineProperty(Symbol.prototype, "description", { get: description, configurable: true });
+Object.defineProperty(G.String.prototype, "description", { get: description, configurable: true });
 rt.def(G, "Symbol", Symbol);

@@ -64,9 +64,14 @@ var h = {
 				return d(m.prototype, this, a, b, c);
 			};
 			f.prototype = first + i;
+			rt.def(f, "name", names[i]);
 			rt.def(o, names[i], f);
 		}
 		return o;
+	},
+	/* o's Symbol.toStringTag: "[object t]" (js/builtins.c) */
+	tag: function (o, t) {
+		Object.defineProperty(o, "@@sym:Symbol.toStringTag", { value: t, configurable: true });
 	},
 	IterProto: {}
 };

@@ -6,6 +6,8 @@
  * that rt.load() in 10-symbol.js compiles the first time the group is
  * needed; its text is served from C (runtime_groups[]), so a VU that
  * never uses the group never lexes it. */
+/* Group 2: Object.getOwnPropertySymbols, and names without internals. */
+rt.load(2);
 var h = rt.load(7), R = {}, gopd = Object.getOwnPropertyDescriptor,
 getProto = Object.getPrototypeOf, apply = Function.prototype.apply,
 bind = Function.prototype.bind;
@@ -138,4 +140,5 @@ for (k in m)
 	rt.def(R, k, m[k]);
 rt.def(R, "apply", m.apply);
 Object.defineProperty(R.apply, "name", { value: "apply" });
+h.tag(R, "Reflect");
 rt.def(G, "Reflect", R);

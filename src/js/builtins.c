@@ -1,0 +1,510 @@
+/* Built-ins of ES2015-2022 that sit inside mujs's own objects; see
+ * builtins.h. */
+#include "config.h"
+
+#include <ctype.h>
+#include <dlfcn.h>
+#include <math.h>
+#include <mujs.h>
+#include <stdio.h>
+#include <stdint.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "js/builtins.h"
+#include "js/modules.h"
+#include "js/runtime.h"
+#include "util/buf.h"
+
+/*
+ * Error's cause option (ES2022): new Error(message, { cause }) gives the
+ * error an own, non-enumerable cause.  mujs 1.3.2 makes its seven error
+ * constructors in jsB_initerror with js_newcconstructor, which libmujs.so
+ * calls through its PLT, so the definition below takes its place for
+ * them and hands mujs a wrapper of each: the wrapper runs mujs's own
+ * constructor as a plain C call (the same JavaScript frame, so the stack
+ * trace mujs records is unchanged) and then adds the cause.
+ */
+static const char *const error_names[] = {
+	"Error", "EvalError", "RangeError", "ReferenceError", "SyntaxError",
+	"TypeError", "URIError",
+};
+#define NERRORS	(sizeof error_names / sizeof error_names[0])
+
+static js_CFunction error_real[NERRORS];
+
+/* The error mujs's constructor i left on the stack gets argument 2's
+ * cause, if it has one. */
+static void
+error_with_cause(js_State *J, int i)
+{
+	error_real[i](J);
+	if (js_gettop(J) > 3 && js_isobject(J, 2) && js_hasproperty(J, 2, "cause"))
+		js_defproperty(J, -2, "cause", JS_DONTENUM);
+}
+
+#define ERROR_CTOR(i) \
+	static void error_ctor##i(js_State *J) { error_with_cause(J, i); }
+ERROR_CTOR(0) ERROR_CTOR(1) ERROR_CTOR(2) ERROR_CTOR(3) ERROR_CTOR(4)
+ERROR_CTOR(5) ERROR_CTOR(6)
+
+static const js_CFunction error_ctors[NERRORS] = {
+	error_ctor0, error_ctor1, error_ctor2, error_ctor3, error_ctor4,
+	error_ctor5, error_ctor6,
+};
+
+void
+js_newcconstructor(js_State *J, js_CFunction fun, js_CFunction con,
+    const char *name, int length)
+{
+	static void (*real)(js_State *, js_CFunction, js_CFunction,
+	    const char *, int);
+	size_t i;
+
+	if (real == NULL && (*(void **)&real = dlsym(RTLD_NEXT,
+	    "js_newcconstructor")) == NULL)
+		abort();	/* not libmujs.so: cannot be */
+	for (i = 0; i < NERRORS; i++)
+		if (fun == con && name != NULL &&
+		    strcmp(name, error_names[i]) == 0) {
+			error_real[i] = fun;
+			fun = con = error_ctors[i];
+			break;
+		}
+	real(J, fun, con, name, length);
+}
+
+/*
+ * Symbol.toStringTag (ES2015): Object.prototype.toString.call(new Map())
+ * is "[object Map]".  A symbol is a string key in the engine (see
+ * src/js/runtime/10-symbol.js); the runtime library's objects carry
+ * theirs, and any object may.
+ */
+#define TO_STRING_TAG	"@@sym:Symbol.toStringTag"
+
+static js_CFunction tostring_real;
+
+static void
+object_tostring(js_State *J)
+{
+	if (js_isobject(J, 0) && js_hasproperty(J, 0, TO_STRING_TAG)) {
+		if (js_isstring(J, -1)) {
+			js_pushliteral(J, "[object ");
+			js_rot2(J);
+			js_concat(J);
+			js_pushliteral(J, "]");
+			js_concat(J);
+			return;
+		}
+		js_pop(J, 1);
+	}
+	tostring_real(J);
+}
+
+
+/*
+ * String.prototype.trim: mujs 1.3.2's tests bytes, so it left U+00A0,
+ * U+FEFF, U+2028 and the other whitespace beyond ASCII in place.
+ */
+int	jsU_chartorune(int *, const char *);
+
+static int
+js_whitespace(int c)
+{
+	return c == 32 || (c >= 9 && c <= 13) || c == 0xa0 || c == 0x1680 ||
+	    (c >= 0x2000 && c <= 0x200a) || c == 0x2028 || c == 0x2029 ||
+	    c == 0x202f || c == 0x205f || c == 0x3000 || c == 0xfeff;
+}
+
+static void
+string_trim(js_State *J)
+{
+	const char *s, *end, *p;
+	int c;
+
+	if (js_isundefined(J, 0) || js_isnull(J, 0))
+		js_typeerror(J, "String.prototype.trim called on null or undefined");
+	s = js_tostring(J, 0);
+	while (*s != '\0' && (p = s + jsU_chartorune(&c, s), js_whitespace(c)))
+		s = p;
+	for (end = p = s; *p != '\0'; ) {
+		p += jsU_chartorune(&c, p);
+		if (!js_whitespace(c))
+			end = p;
+	}
+	js_pushlstring(J, s, (int)(end - s));
+}
+
+/*
+ * Array.prototype.splice: mujs 1.3.2's reads its arguments past the top
+ * of the stack, so splice(start) returned "" and removed the wrong
+ * elements (splice(1) on [1, 2, 3, 4] left [2, 3, 4]).  Given one
+ * argument, it deletes to the end, as the language says; given none,
+ * nothing.
+ */
+static js_CFunction splice_real;
+
+static void
+array_splice(js_State *J)
+{
+	int top = js_gettop(J);
+
+	if (top < 2)
+		js_pushundefined(J);
+	if (top < 3)
+		js_pushnumber(J, top < 2 ? 0 : INFINITY);
+	splice_real(J);
+}
+
+/*
+ * String.prototype.lastIndexOf: mujs 1.3.2's never finds a match at the
+ * end ("abc".lastIndexOf("") was 2) and takes a NaN position for 0.
+ */
+static void
+string_lastindexof(js_State *J)
+{
+	const char *s, *needle, *p;
+	double pos;
+	size_t n;
+	int c, k, last = -1;
+
+	if (js_isundefined(J, 0) || js_isnull(J, 0))
+		js_typeerror(J, "String.prototype.lastIndexOf called on null or undefined");
+	s = js_tostring(J, 0);
+	needle = js_tostring(J, 1);
+	pos = js_tonumber(J, 2);
+	pos = isnan(pos) ? INFINITY : trunc(pos);
+	n = strlen(needle);
+	for (k = 0, p = s; k <= pos; k++) {
+		if (strncmp(p, needle, n) == 0)
+			last = k;
+		if (*p == '\0')
+			break;
+		p += jsU_chartorune(&c, p);
+	}
+	js_pushnumber(J, last);
+}
+
+/*
+ * Date.UTC: mujs 1.3.2 takes a missing month for NaN (ES2017 has it 0)
+ * and adds 1900 to every year below 100, negative ones too (the language
+ * does to the integers 0 to 99).  mujs passes undefined for each missing
+ * argument up to the function's length (7), so an explicit undefined
+ * month is 0 here too, where the language has NaN.
+ */
+static js_CFunction utc_real;
+
+static void
+date_utc(js_State *J)
+{
+	double y, yi;
+
+	y = js_tonumber(J, 1);
+	yi = trunc(y);
+	js_pushnumber(J, yi >= 0 && yi <= 99 ? yi : y < 100 ? y - 1900 : y);
+	js_replace(J, 1);
+	if (js_isundefined(J, 2) && !isnan(y)) {
+		js_pushnumber(J, 0);
+		js_replace(J, 2);
+	}
+	utc_real(J);
+}
+
+/*
+ * Annex B's String.prototype.substr and the globals escape and unescape,
+ * which mujs 1.3.2 lacks and k6 has; indices count characters, as all of
+ * mujs's string methods do (see the man page).
+ */
+int	jsU_utflen(const char *);
+int	jsU_runetochar(char *, const int *);
+const char *js_utfidxtoptr(const char *, int);
+
+static void
+string_substr(js_State *J)
+{
+	const char *s, *b;
+	double size, start, len;
+
+	if (js_isundefined(J, 0) || js_isnull(J, 0))
+		js_typeerror(J, "String.prototype.substr called on null or undefined");
+	s = js_tostring(J, 0);
+	size = jsU_utflen(s);
+	start = js_tonumber(J, 1);
+	start = isnan(start) ? 0 : trunc(start);
+	if (start < 0)
+		start = start + size < 0 ? 0 : start + size;
+	else if (start > size)
+		start = size;
+	len = js_isundefined(J, 2) ? size : js_tonumber(J, 2);
+	len = isnan(len) ? 0 : trunc(len);
+	len = len < 0 ? 0 : len > size - start ? size - start : len;
+	b = js_utfidxtoptr(s, (int)start);
+	js_pushlstring(J, b, (int)(js_utfidxtoptr(b, (int)len) - b));
+}
+
+/* Append the UTF-16 unit u as escape writes it. */
+static void
+put_escaped(struct buf *out, unsigned u)
+{
+	static const char keep[] = "@*_+-./";
+
+	if (u < 0x80 && (isalnum((int)u) || (u != 0 && strchr(keep, (int)u))))
+		buf_putc(out, (char)u);
+	else if (u < 0x100)
+		buf_printf(out, "%%%02X", u);
+	else
+		buf_printf(out, "%%u%04X", u);
+}
+
+static void
+global_escape(js_State *J)
+{
+	struct buf out = BUF_INIT;
+	const char *s = js_tostring(J, 1);
+	int c;
+
+	while (*s != '\0') {
+		s += jsU_chartorune(&c, s);
+		if (c > 0xffff) {
+			put_escaped(&out, 0xd800 + ((unsigned)(c - 0x10000) >> 10));
+			put_escaped(&out, 0xdc00 + ((unsigned)(c - 0x10000) & 0x3ff));
+		} else
+			put_escaped(&out, (unsigned)c);
+	}
+	runtime_pushbuf(J, &out);
+}
+
+/* The value of the n hexadecimal digits at s, or -1. */
+static int
+hex_at(const char *s, int n)
+{
+	int v = 0, i, d;
+
+	for (i = 0; i < n; i++) {
+		if (s[i] >= '0' && s[i] <= '9')
+			d = s[i] - '0';
+		else if (s[i] >= 'a' && s[i] <= 'f')
+			d = s[i] - 'a' + 10;
+		else if (s[i] >= 'A' && s[i] <= 'F')
+			d = s[i] - 'A' + 10;
+		else
+			return -1;
+		v = v * 16 + d;
+	}
+	return v;
+}
+
+static void
+global_unescape(js_State *J)
+{
+	struct buf out = BUF_INIT;
+	const char *s = js_tostring(J, 1);
+	char u[8];
+	int c, n;
+
+	while (*s != '\0') {
+		if (s[0] == '%' && s[1] == 'u' && (c = hex_at(s + 2, 4)) >= 0)
+			s += 6;
+		else if (s[0] == '%' && (c = hex_at(s + 1, 2)) >= 0)
+			s += 3;
+		else
+			s += jsU_chartorune(&c, s);
+		/* mujs keeps U+0000 as C0 80; a surrogate pair is joined
+		 * as the string is made (js/surrogate.c) */
+		if (c == 0)
+			buf_add(&out, "\xc0\x80", 2);
+		else {
+			n = jsU_runetochar(u, &c);
+			buf_add(&out, u, (size_t)n);
+		}
+	}
+	runtime_pushbuf(J, &out);
+}
+
+void
+builtins_define(js_State *J)
+{
+	js_getglobal(J, "String");
+	js_getproperty(J, -1, "prototype");
+	js_newcfunction(J, string_substr, "substr", 2);
+	js_defproperty(J, -2, "substr", JS_DONTENUM);
+	js_pop(J, 2);
+	js_newcfunction(J, global_escape, "escape", 1);
+	js_defglobal(J, "escape", JS_DONTENUM);
+	js_newcfunction(J, global_unescape, "unescape", 1);
+	js_defglobal(J, "unescape", JS_DONTENUM);
+}
+
+/*
+ * JSON.stringify writes a lone surrogate as an escape, "\\ud800", as
+ * ES2019 has it: mujs wrote its three bytes, which are no UTF-8.  Pairs
+ * are joined as strings are made (js/surrogate.c), so what is left in
+ * the text are lone ones, inside its strings.
+ */
+static js_CFunction stringify_real;
+
+static void
+json_stringify(js_State *J)
+{
+	struct buf out = BUF_INIT;
+	const unsigned char *s, *p, *q;
+
+	stringify_real(J);
+	if (!js_isstring(J, -1))
+		return;
+	s = (const unsigned char *)js_tostring(J, -1);
+	for (p = q = s; (q = (const unsigned char *)strchr((const char *)q,
+	    0xed)) != NULL; ) {
+		if (q[1] < 0xa0 || q[1] > 0xbf || (q[2] & 0xc0) != 0x80) {
+			q++;
+			continue;
+		}
+		buf_add(&out, p, (size_t)(q - p));
+		buf_printf(&out, "\\u%04x", 0xd000u |
+		    (unsigned)(q[1] & 0x3f) << 6 | (unsigned)(q[2] & 0x3f));
+		p = q += 3;
+	}
+	if (out.data == NULL)
+		return;
+	buf_add(&out, p, strlen((const char *)p));
+	js_pop(J, 1);
+	runtime_pushbuf(J, &out);
+}
+
+/*
+ * Date.prototype.toUTCString writes HTTP's date form, "Thu, 01 Jan 1970
+ * 00:00:00 GMT", as every engine does; mujs wrote the ISO form.
+ * Date.parse reads that form too (mujs read only the ISO one), so that a
+ * Date header or a cookie's expiry parses.
+ */
+static const char days[] = "SunMonTueWedThuFriSat";
+static const char months[] = "JanFebMarAprMayJunJulAugSepOctNovDec";
+
+static js_CFunction utcstring_real, parse_real;
+
+static void
+date_utcstring(js_State *J)
+{
+	const char *iso;
+	double t, day;
+	int y, mo, d, h, mi, s;
+	char out[64];
+
+	utcstring_real(J);	/* checks this; ISO or "Invalid Date" */
+	iso = js_tostring(J, -1);
+	if (sscanf(iso, "%4d-%2d-%2dT%2d:%2d:%2d", &y, &mo, &d, &h, &mi, &s) != 6 ||
+	    mo < 1 || mo > 12)
+		return;		/* invalid, or a year beyond 9999 */
+	t = js_tonumber(J, 0);
+	day = fmod(floor(t / 86400000) + 4, 7);
+	if (day < 0)
+		day += 7;
+	snprintf(out, sizeof out, "%.3s, %02d %.3s %04d %02d:%02d:%02d GMT",
+	    days + 3 * (int)day, d, months + 3 * (mo - 1), y, h, mi, s);
+	js_pop(J, 1);
+	js_pushstring(J, out);
+}
+
+/* Days from 1970-01-01 to the date y-m-d (m from 1). */
+static double
+days_from_civil(int y, int m, int d)
+{
+	int era, yoe, doy, doe;
+
+	y -= m <= 2;
+	era = (y >= 0 ? y : y - 399) / 400;
+	yoe = y - era * 400;
+	doy = (153 * (m + (m > 2 ? -3 : 9)) + 2) / 5 + d - 1;
+	doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
+	return (double)era * 146097 + doe - 719468;
+}
+
+static void
+date_parse(js_State *J)
+{
+	char wd[4], mon[4], zone[8];
+	const char *s, *p;
+	int d, y, h, mi, sec, n = 0;
+
+	parse_real(J);
+	if (!isnan(js_tonumber(J, -1)) || !js_isstring(J, 1))
+		return;
+	s = js_tostring(J, 1);
+	if (sscanf(s, " %3[A-Za-z], %d %3[A-Za-z] %d %d:%d:%d %7[A-Z]%n", wd, &d,
+	    mon, &y, &h, &mi, &sec, zone, &n) != 8 || s[n] != '\0' ||
+	    (strcmp(zone, "GMT") != 0 && strcmp(zone, "UTC") != 0 &&
+	    strcmp(zone, "UT") != 0) || (p = strstr(months, mon)) == NULL ||
+	    (p - months) % 3 != 0 || d < 1 || d > 31 || h > 24 || mi > 59 ||
+	    sec > 59)
+		return;
+	js_pop(J, 1);
+	js_pushnumber(J, (days_from_civil(y, (int)(p - months) / 3 + 1, d) *
+	    86400 + h * 3600 + mi * 60 + sec) * 1000);
+}
+
+/* The built-ins of mujs's that the program replaces or wraps (real, if
+ * not NULL, gets mujs's own). */
+static const struct {
+	const char	*name;
+	js_CFunction	 own;
+	js_CFunction	*real;
+} own_builtins[] = {
+	{ "Object.prototype.toString", object_tostring, &tostring_real },
+	{ "String.prototype.trim", string_trim, NULL },
+	{ "String.prototype.lastIndexOf", string_lastindexof, NULL },
+	{ "Array.prototype.splice", array_splice, &splice_real },
+	{ "Date.UTC", date_utc, &utc_real },
+	{ "Date.prototype.toUTCString", date_utcstring, &utcstring_real },
+	{ "Date.parse", date_parse, &parse_real },
+	{ "JSON.stringify", json_stringify, &stringify_real },
+	/* true for a SharedArray too (js/data.c) */
+	{ "Array.isArray", data_isarray, NULL },
+};
+
+js_CFunction
+builtins_own(const char *name, js_CFunction fn)
+{
+	size_t i;
+
+	for (i = 0; i < sizeof own_builtins / sizeof own_builtins[0]; i++)
+		if (name[0] == own_builtins[i].name[0] &&
+		    strcmp(name, own_builtins[i].name) == 0) {
+			if (own_builtins[i].real != NULL)
+				*own_builtins[i].real = fn;
+			return own_builtins[i].own;
+		}
+	return fn;
+}
+
+/*
+ * Math's hyperbolic functions (ES2015), from the C library, added to
+ * mujs's Math when the runtime first makes it (js/runtime.c defers it).
+ */
+static double (*const hyperbolic[])(double) = {
+	sinh, cosh, tanh, asinh, acosh, atanh,
+};
+static const char *const hyperbolic_names[] = {
+	"sinh", "cosh", "tanh", "asinh", "acosh", "atanh",
+};
+
+static void
+math_hyperbolic(js_State *J)
+{
+	int i = (int)(intptr_t)js_currentfunctiondata(J);
+
+	js_pushnumber(J, hyperbolic[i](js_tonumber(J, 1)));
+}
+
+void
+builtins_math(js_State *J)
+{
+	size_t i;
+
+	for (i = 0; i < sizeof hyperbolic / sizeof hyperbolic[0]; i++) {
+		js_newcfunctionx(J, math_hyperbolic, hyperbolic_names[i], 1,
+		    (void *)(intptr_t)i, NULL);
+		js_defproperty(J, -2, hyperbolic_names[i], JS_DONTENUM);
+	}
+	js_pushliteral(J, "Math");
+	js_defproperty(J, -2, TO_STRING_TAG, JS_DONTENUM | JS_READONLY);
+}
