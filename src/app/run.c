@@ -262,7 +262,21 @@ start_outputs(struct coord *c)
 	const char **outs;
 	char *cause = NULL;
 	size_t i, n = cli_all(c->cli, "out", &outs);
+	const char *dash = getenv("K6_WEB_DASHBOARD");
 	int rc = EXIT_OK;
+
+	/* K6_WEB_DASHBOARD=true adds the web dashboard, as in k6, unless
+	 * --out web-dashboard asked for it already. */
+	if (dash != NULL && (strcmp(dash, "true") == 0 || strcmp(dash, "1") == 0)) {
+		for (i = 0; i < n; i++)
+			if (strncmp(outs[i], "web-dashboard", 13) == 0 &&
+			    (outs[i][13] == '\0' || outs[i][13] == '='))
+				break;
+		if (i == n) {
+			outs = xreallocarray(outs, n + 1, sizeof *outs);
+			outs[n++] = "web-dashboard";
+		}
+	}
 
 	if (n > 0 && c->base == NULL)
 		c->base = event_base_new();

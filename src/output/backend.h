@@ -33,6 +33,7 @@ extern const struct output_backend json_backend;
 extern const struct output_backend csv_backend;
 extern const struct output_backend influxdb_backend;
 extern const struct output_backend promrw_backend;
+extern const struct output_backend dashboard_backend;
 
 /* For tests: the line protocol the influxdb output would send for n
  * samples with the settings of spec (the text after "influxdb="),
