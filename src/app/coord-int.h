@@ -138,6 +138,8 @@ void	early_catch(void);
 void	signal_cb(evutil_socket_t sig, short what, void *arg);
 /* progress.c */
 void	progress(struct coord *c, int final);
+void	progress_start(struct coord *c);
+void	progress_redraw(evutil_socket_t fd, short what, void *arg);
 void	tick_cb(evutil_socket_t fd, short what, void *arg);
 /* workers.c */
 void	raise_nofile(void);

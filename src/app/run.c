@@ -209,9 +209,9 @@ lost_samples(struct coord *c)
 			lost += wp->dropped > 0 ? wp->dropped : 1;
 			continue;
 		}
-		if (wp->dead || !wp->done || wp->ncounts != 2 * c->plan.n + 1)
+		if (wp->dead || !wp->done || wp->ncounts != RUN_NCOUNTS * c->plan.n + 1)
 			continue;
-		sent = wp->counts[2 * c->plan.n];
+		sent = wp->counts[RUN_NCOUNTS * c->plan.n];
 		got = wire_reader_samples(wp->reader);
 		if (got < sent) {
 			log_msg(LOG_ERROR, NULL, "worker %d: %llu of its %llu samples were lost",

@@ -194,6 +194,10 @@ const char	*vu_init_error(const struct vu *);
 void		 vu_interrupt(struct vu *);
 
 /* Executors (engine/executor.c). */
+/* What a worker's progress message says of each of its scenarios, in
+ * this order; the samples it emitted follow the last scenario's. */
+enum { RUN_COMPLETE, RUN_INTERRUPTED, RUN_BUSY, RUN_HELD, RUN_NCOUNTS };
+
 struct exec_run {
 	struct engine		*engine;
 	const struct scenario	*sc;
