@@ -42,4 +42,8 @@ extern const struct output_backend dashboard_backend;
 int	influxdb_format(const char *spec, const struct output_sample *,
 	    size_t n, struct buf *out, char **cause);
 
+/* For tests: close the web dashboard's open period now, as its timer
+ * does every period; impl is what dashboard_backend.create returned. */
+void	dashboard_tick(void *impl);
+
 #endif

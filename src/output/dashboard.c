@@ -65,8 +65,8 @@ static const struct {
 /* A value and its weight per point: a sum's weight is unused, a mean's
  * is how many values it stands for. */
 struct series {
-	double		 v[DASH_POINTS];
-	double		 w[DASH_POINTS];
+	double		 v[DASH_POINTS + 1];	/* + 1: the period being closed */
+	double		 w[DASH_POINTS + 1];
 };
 
 struct scope {
@@ -119,9 +119,11 @@ struct dash {
 	double			 vus, vus_max;
 
 	/* The time axis, shared by every series. */
-	double			 t[DASH_POINTS];	/* ms since the epoch */
-	double			 span[DASH_POINTS];	/* ms */
+	double			 t[DASH_POINTS + 1];	/* ms since the epoch */
+	double			 span[DASH_POINTS + 1];	/* ms */
 	size_t			 n;
+	unsigned		 stride;	/* periods a point stands for */
+	unsigned		 fill;		/* periods in the last point */
 	int64_t			 period_start;
 
 	struct macc		*snap, *cum;
@@ -257,17 +259,21 @@ dash_pair(struct dash *d, size_t a, size_t dst)
 	d->span[dst] = d->span[a] + d->span[a + 1];
 }
 
-/* Make room for one more point: halve the resolution when full. */
+/* Halve the resolution when every point is used: neighbours merge, and
+ * from then on each point stands for twice as many periods, so that all
+ * points keep the same span. */
 static void
 dash_compact(struct dash *d)
 {
 	size_t k;
 
-	if (d->n < DASH_POINTS)
+	if (d->n < DASH_POINTS || d->fill < d->stride)
 		return;
 	for (k = 0; k + 1 < d->n; k += 2)
 		dash_pair(d, k, k / 2);
 	d->n /= 2;
+	d->stride *= 2;
+	d->fill = d->stride;
 }
 
 static struct scope *
@@ -571,6 +577,17 @@ json_model(struct dash *d, struct buf *b)
 	buf_putc(b, '}');
 }
 
+/* The report: the page with the model in place of its marker. */
+static void
+dash_report(struct dash *d, struct buf *b)
+{
+	const char *mark = strstr(dashboard_html, DASH_MARKER);
+
+	buf_add(b, dashboard_html, (size_t)(mark - dashboard_html));
+	json_model(d, b);
+	buf_puts(b, mark + strlen(DASH_MARKER));
+}
+
 /* ---- the server ---- */
 
 static void
@@ -728,11 +745,7 @@ page_cb(struct evhttp_request *req, void *arg)
 		return;
 	}
 	if (strcmp(path, "/report") == 0 || strcmp(path, "/report.html") == 0) {
-		const char *mark = strstr(dashboard_html, DASH_MARKER);
-
-		buf_add(&b, dashboard_html, (size_t)(mark - dashboard_html));
-		json_model(d, &b);
-		buf_puts(&b, mark + strlen(DASH_MARKER));
+		dash_report(d, &b);
 		evhttp_add_header(h, "Content-Type", "text/html; charset=utf-8");
 		out = evbuffer_new();
 		evbuffer_add(out, b.data, b.len);
@@ -759,7 +772,13 @@ dash_close_period(struct dash *d)
 	for (i = 0; i < d->nscopes; i++)
 		scope_close(d, &d->scopes[i], i == 0, d->n);
 	dash_thresholds(d, d->n);
-	d->n++;
+	if (d->n > 0 && d->fill < d->stride) {
+		dash_pair(d, d->n - 1, d->n - 1);
+		d->fill++;
+	} else {
+		d->n++;
+		d->fill = 1;
+	}
 	if (d->clients != NULL) {
 		json_metrics(d, &b, d->snap, (double)(now - d->period_start) / 1000);
 		dash_broadcast(d, "snapshot", &b);
@@ -787,6 +806,12 @@ dash_tick(evutil_socket_t fd, short what, void *arg)
 	dash_close_period(arg);
 }
 
+void
+dashboard_tick(void *impl)
+{
+	dash_close_period(impl);
+}
+
 /* ---- the backend ---- */
 
 static void *
@@ -801,6 +826,7 @@ dash_create(const char *arg, struct event_base *base,
 	d->host = xstrdup("");
 	d->port = 5665;
 	d->period = 10000;
+	d->stride = 1;
 	if (dash_options(d, arg, cause) == -1) {
 		free(d->host);
 		free(d->exp);
@@ -927,14 +953,11 @@ dash_add(void *arg, const struct output_sample *s)
 static int
 dash_export(struct dash *d, char **cause)
 {
-	const char *mark = strstr(dashboard_html, DASH_MARKER);
 	struct buf b = BUF_INIT;
 	FILE *f;
 	int rc = -1;
 
-	buf_add(&b, dashboard_html, (size_t)(mark - dashboard_html));
-	json_model(d, &b);
-	buf_puts(&b, mark + strlen(DASH_MARKER));
+	dash_report(d, &b);
 	if ((f = fopen(d->exp, "w")) == NULL) {
 		*cause = xasprintf("cannot write the report %s: %s", d->exp,
 		    strerror(errno));
@@ -981,7 +1004,7 @@ dash_stop(void *arg, int timeout_ms, char **cause)
 	/* The last, partial period is a point too; a short one joins the
 	 * point before it rather than make a spike of a rate. */
 	dash_close_period(d);
-	if (d->n >= 2 && d->span[d->n - 1] < d->period / 2) {
+	if (d->n >= 2 && d->span[d->n - 1] < d->period * d->stride / 2) {
 		dash_pair(d, d->n - 2, d->n - 2);
 		d->n--;
 	}
