@@ -72,6 +72,7 @@ struct series {
 struct scope {
 	char		*kind;		/* "test", "scenario", "group" */
 	char		*name;
+	uint32_t	 hash;		/* of kind and name, to find it fast */
 	/* The open period. */
 	double		 reqs, failed, failed_n, iters, recv, sent, checks, checks_n;
 	struct hist	*dur, *iter_dur;
@@ -114,6 +115,7 @@ struct dash {
 	struct scope		 scopes[DASH_SCOPES];
 	size_t			 nscopes;
 	uint64_t		 scopes_dropped;
+	struct scope		*last_scn, *last_grp;
 	struct thr		*thrs;
 	size_t			 nthrs;
 	double			 vus, vus_max;
@@ -276,15 +278,29 @@ dash_compact(struct dash *d)
 	d->fill = d->stride;
 }
 
+static uint32_t
+scope_hash(const char *kind, const char *name)
+{
+	uint32_t h = 2166136261u;	/* FNV-1a */
+
+	for (; *kind; kind++)
+		h = (h ^ (unsigned char)*kind) * 16777619u;
+	for (; *name; name++)
+		h = (h ^ (unsigned char)*name) * 16777619u;
+	return h;
+}
+
 static struct scope *
 dash_scope(struct dash *d, const char *kind, const char *name)
 {
+	uint32_t h = scope_hash(kind, name);
 	struct scope *sc;
 	size_t i;
 
 	for (i = 0; i < d->nscopes; i++) {
 		sc = &d->scopes[i];
-		if (strcmp(sc->name, name) == 0 && strcmp(sc->kind, kind) == 0)
+		if (sc->hash == h && strcmp(sc->name, name) == 0 &&
+		    strcmp(sc->kind, kind) == 0)
 			return sc;
 	}
 	if (d->nscopes == DASH_SCOPES) {
@@ -295,6 +311,7 @@ dash_scope(struct dash *d, const char *kind, const char *name)
 	memset(sc, 0, sizeof *sc);
 	sc->kind = xstrdup(kind);
 	sc->name = xstrdup(name);
+	sc->hash = h;
 	sc->dur = hist_new();
 	sc->iter_dur = hist_new();
 	return sc;
@@ -937,17 +954,36 @@ dash_add(void *arg, const struct output_sample *s)
 		d->vus_max = s->value;
 		return;
 	}
+	/* Only the charted metrics are looked at per scope. */
+	if (id != d->id_reqs && id != d->id_failed && id != d->id_dur &&
+	    id != d->id_iters && id != d->id_iter_dur && id != d->id_recv &&
+	    id != d->id_sent && id != d->id_checks)
+		return;
 	scope_add(d, &d->scopes[0], id, s->value);
+	/* Tags come sorted by key: "group" < "scenario". */
 	for (i = 0; i < s->ntags; i++) {
-		if (strcmp(s->tags[i].key, "scenario") == 0)
+		int cmp = strcmp(s->tags[i].key, "scenario");
+
+		if (cmp > 0)
+			break;
+		if (cmp == 0)
 			scn = s->tags[i].value;
-		else if (strcmp(s->tags[i].key, "group") == 0)
+		else if (s->tags[i].key[0] == 'g' && strcmp(s->tags[i].key, "group") == 0)
 			grp = s->tags[i].value;
 	}
-	if (scn != NULL && *scn && (sc = dash_scope(d, "scenario", scn)) != NULL)
-		scope_add(d, sc, id, s->value);
-	if (grp != NULL && *grp && (sc = dash_scope(d, "group", grp)) != NULL)
-		scope_add(d, sc, id, s->value);
+	/* Most samples come from the scope of the one before. */
+	if (scn != NULL && *scn) {
+		if (d->last_scn == NULL || strcmp(d->last_scn->name, scn) != 0)
+			d->last_scn = dash_scope(d, "scenario", scn);
+		if ((sc = d->last_scn) != NULL)
+			scope_add(d, sc, id, s->value);
+	}
+	if (grp != NULL && *grp) {
+		if (d->last_grp == NULL || strcmp(d->last_grp->name, grp) != 0)
+			d->last_grp = dash_scope(d, "group", grp);
+		if ((sc = d->last_grp) != NULL)
+			scope_add(d, sc, id, s->value);
+	}
 }
 
 static int
