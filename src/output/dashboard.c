@@ -893,6 +893,7 @@ dash_start(void *arg, char **cause)
 	int port = d->port;
 
 	d->start = d->period_start = now_ms();
+	memset(&ss, 0, sizeof ss);
 	if (d->port >= 0) {
 		d->http = evhttp_new(d->base);
 		if (d->http == NULL) {
@@ -1022,7 +1023,7 @@ dash_stop(void *arg, int timeout_ms, char **cause)
 	struct dash *d = arg;
 	struct buf b = BUF_INIT;
 	struct client *cl, *next;
-	int i;
+	int i, flush = d->clients != NULL;
 
 	if (d->timer != NULL) {
 		event_free(d->timer);
@@ -1063,7 +1064,7 @@ dash_stop(void *arg, int timeout_ms, char **cause)
 	}
 	d->clients = NULL;
 	/* Let the last events leave. */
-	for (i = 0; i < 20 && i * 10 < timeout_ms; i++) {
+	for (i = 0; flush && i < 20 && i * 10 < timeout_ms; i++) {
 		struct timeval tv = { 0, 10000 };
 
 		event_base_loopexit(d->base, &tv);
