@@ -118,7 +118,8 @@ const struct cli_option cli_options[] = {
 	{ "summary-export", 0, CLI_STRING, 0, R, "K6_SUMMARY_EXPORT", "FILE", NULL,
 	  "write the summary as JSON to FILE" },
 	{ "out", 'o', CLI_STRING, CLI_REPEAT, R, "K6_OUT", "TYPE[=ARG]", NULL,
-	  "send samples to an output: json=FILE, csv=FILE, influxdb=URL (repeatable)" },
+	  "send samples to an output: json=FILE, csv=FILE, influxdb=URL, "
+	  "experimental-prometheus-rw, web-dashboard (repeatable)" },
 	{ "linger", 'l', CLI_BOOL, CLI_UNSUPPORTED, R, "K6_LINGER", NULL, NULL,
 	  "keep running after the test (not supported yet)" },
 	{ "heartbeat", 0, CLI_DURATION, 0, R, "LYOCELL_HEARTBEAT", "DURATION", NULL,
