@@ -31,14 +31,20 @@ static void
 banner(struct coord *c)
 {
 	char total[32], *desc;
-	size_t i;
+	size_t i, n;
 
 	if (c->quiet && !c->tty)
 		return;
-	printf("\n  execution: local\n     script: %s\n     output: ", c->script);
+	printf("\n  execution: local\n     script: %s\n", c->script);
+	/* As k6: the web dashboard's address on a line of its own. */
 	for (i = 0; i < c->noutputs; i++)
-		printf("%s%s", i ? ", " : "", output_describe(c->outputs[i]));
-	printf("%s\n\n", c->noutputs ? "" : "-");
+		if (strncmp(output_describe(c->outputs[i]), "web-dashboard ", 14) == 0)
+			printf(" web dashboard: %s\n", output_describe(c->outputs[i]) + 14);
+	printf("     output: ");
+	for (i = 0, n = 0; i < c->noutputs; i++)
+		if (strncmp(output_describe(c->outputs[i]), "web-dashboard", 13) != 0)
+			printf("%s%s", n++ ? ", " : "", output_describe(c->outputs[i]));
+	printf("%s\n\n", n ? "" : "-");
 	duration_format(c->plan.total_duration, total, sizeof total);
 	printf("  scenarios: (%.2f%%) %zu scenario%s, %lld max VUs, %s max duration "
 	    "(incl. graceful stop):\n", segment_fraction(&c->seg) * 100, c->plan.n,

@@ -913,7 +913,8 @@ dash_start(void *arg, char **cause)
 		else if (ss.ss_family == AF_INET6)
 			port = ntohs(((struct sockaddr_in6 *)&ss)->sin6_port);
 		evhttp_set_gencb(d->http, page_cb, d);
-		d->desc = xasprintf("web-dashboard (http://%s:%d)",
+		/* "web-dashboard URL", as k6's: the banner shows the URL. */
+		d->desc = xasprintf("web-dashboard http://%s:%d",
 		    *d->host ? d->host : "127.0.0.1", port);
 		if (d->open) {
 			char *url = xasprintf("http://%s:%d", *d->host ? d->host :
@@ -923,8 +924,7 @@ dash_start(void *arg, char **cause)
 			free(url);
 		}
 	} else
-		d->desc = xasprintf("web-dashboard%s%s%s", d->exp ? " (" : "",
-		    d->exp ? d->exp : "", d->exp ? ")" : "");
+		d->desc = xstrdup("web-dashboard");
 	d->timer = backend_every(d->base, d->period, dash_tick, d);
 	return 0;
 }

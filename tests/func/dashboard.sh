@@ -64,8 +64,8 @@ K6_WEB_DASHBOARD=true K6_WEB_DASHBOARD_HOST=127.0.0.1 K6_WEB_DASHBOARD_PORT=0 \
 K6_WEB_DASHBOARD_PERIOD=1s K6_WEB_DASHBOARD_EXPORT="$tmp/report.html" \
 	"$LYOCELL" run --no-color "$tmp/dash.js" >"$tmp/out" 2>"$tmp/err" &
 run=$!
-for _ in $(seq 100); do grep -q 'web-dashboard (http' "$tmp/out" 2>/dev/null && break; sleep 0.05; done
-url=$(sed -n 's/.*web-dashboard (\(http:[^)]*\)).*/\1/p' "$tmp/out")
+for _ in $(seq 100); do grep -q '^ web dashboard: http' "$tmp/out" 2>/dev/null && break; sleep 0.05; done
+url=$(sed -n 's/^ web dashboard: \(http:.*\)/\1/p' "$tmp/out")
 [ -n "$url" ] && ok "the banner names the dashboard's address ($url)" ||
 	notok "no address in the banner: $(head -12 "$tmp/out")"
 sleep 1
