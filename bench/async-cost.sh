@@ -3,7 +3,7 @@
 # process of the run) per VU iteration of http.get + check against the
 # local target, written as a plain default function and as an async one
 # that awaits the request (and, for comparison, one that awaits a timer
-# of 0 ms too).  Each figure is the difference of two runs (N and 2N
+# of 0 ms too, and one that awaits http.asyncRequest instead).  Each figure is the difference of two runs (N and 2N
 # iterations) divided by N, so start-up and exit cancel out.
 # Usage: bench/async-cost.sh [BUILD_DIR [N]]; results in bench/engine.md.
 set -eu
@@ -41,6 +41,15 @@ export default async function () {
   check(r, { 'status is 200': (x) => x.status === 200 });
 }
 JS
+cat >"$tmp/areq.js" <<'JS'
+import http from 'k6/http';
+import { check } from 'k6';
+export const options = { vus: 1, iterations: Number(__ENV.N) };
+export default async function () {
+  const r = await http.asyncRequest('GET', `${__ENV.T}/get`);
+  check(r, { 'status is 200': (x) => x.status === 200 });
+}
+JS
 "$build/tests/target/lyocell-target" --port 0 --port-file "$tmp/port" --quiet &
 target_pid=$!
 for _ in $(seq 100); do [ -s "$tmp/port" ] && break; sleep 0.05; done
@@ -62,7 +71,7 @@ per() {	# per SCRIPT
 }
 s=$(per sync.js)
 printf '%-6s %8s instructions per VU iteration\n' sync "$s"
-for k in async timer; do
+for k in async timer areq; do
 	a=$(per $k.js)
 	printf '%-6s %8s instructions per VU iteration (%+.1f%%)\n' $k "$a" \
 	    "$(echo "($a - $s) * 100 / $s" | bc -l)"

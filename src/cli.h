@@ -16,6 +16,7 @@ enum cli_cmd {
 	CLI_CMD_HELP,
 	CLI_CMD_COMPARE,
 	CLI_CMD_COMPLETION,
+	CLI_CMD_MERGE,
 };
 
 /* Which commands an option belongs to. */
@@ -25,6 +26,7 @@ enum cli_cmd {
 #define CLI_VERSION	0x08u
 #define CLI_COMPARE	0x10u
 #define CLI_COMPLETION	0x20u
+#define CLI_MERGE	0x40u
 
 enum cli_type {
 	CLI_BOOL,	/* --flag, --flag=false */

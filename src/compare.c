@@ -20,26 +20,7 @@
 static char *
 slurp(const char *path, char **cause)
 {
-	struct buf b;
-	FILE *f;
-	int rc;
-
-	buf_init(&b, COMPARE_MAX_FILE);
-	if ((f = fopen(path, "r")) == NULL) {
-		*cause = xasprintf("cannot read %s: %s", path, strerror(errno));
-		return NULL;
-	}
-	rc = buf_read(&b, f);
-	if (rc == -1)
-		*cause = ferror(f) ? xasprintf("cannot read %s: %s", path, strerror(errno)) :
-		    xasprintf("%s: larger than %zu MiB, not a summary export", path,
-		    COMPARE_MAX_FILE >> 20);
-	fclose(f);
-	if (rc == -1) {
-		buf_free(&b);
-		return NULL;
-	}
-	return buf_steal(&b);
+	return buf_slurp(path, COMPARE_MAX_FILE, "a summary export", cause);
 }
 
 static const struct runtime_file *

@@ -116,7 +116,7 @@ bash(FILE *f)
 	    "\t'') COMPREPLY=($(compgen -W \"$commands\" -- \"$cur\")) ;;\n"
 	    "\trun|inspect) COMPREPLY=($(compgen -f -X '!*.@(js|mjs|cjs|tar)' -- \"$cur\")\n"
 	    "\t\t$(compgen -d -- \"$cur\")) ;;\n"
-	    "\tcompare) COMPREPLY=($(compgen -f -X '!*.json' -- \"$cur\") "
+	    "\tcompare|merge) COMPREPLY=($(compgen -f -X '!*.json' -- \"$cur\") "
 	    "$(compgen -d -- \"$cur\")) ;;\n"
 	    "\tcompletion) COMPREPLY=($(compgen -W \"bash zsh\" -- \"$cur\")) ;;\n"
 	    "\thelp) COMPREPLY=($(compgen -W \"$commands\" -- \"$cur\")) ;;\n"
@@ -229,6 +229,8 @@ zsh(FILE *f)
 		else if (strcmp(name, "compare") == 0)
 			fputs(" '1:baseline:_files -g \"*.json\"' "
 			    "'2:current:_files -g \"*.json\"'", f);
+		else if (strcmp(name, "merge") == 0)
+			fputs(" '*:export:_files -g \"*.json\"'", f);
 		else if (strcmp(name, "completion") == 0)
 			fputs(" '1:shell:(bash zsh)'", f);
 		else if (strcmp(name, "help") == 0)

@@ -9,6 +9,7 @@
 #include <unistd.h>
 
 #include "app/coordinator.h"
+#include "app/merge.h"
 #include "cli.h"
 #include "compare.h"
 #include "completion.h"
@@ -60,6 +61,17 @@ cmd_compare(const struct cli *cli)
 		free(cause);
 	}
 	return rc;
+}
+
+static int
+cmd_merge(const struct cli *cli)
+{
+	if (cli->nargs == 0) {
+		fprintf(stderr, "lyocell: merge needs the --summary-export files of every "
+		    "part of the test (see 'lyocell merge --help')\n");
+		return EXIT_USAGE;
+	}
+	return merge_run(cli);
 }
 
 static int
@@ -151,6 +163,9 @@ main(int argc, char **argv)
 		break;
 	case CLI_CMD_COMPLETION:
 		rc = cmd_completion(&cli);
+		break;
+	case CLI_CMD_MERGE:
+		rc = cmd_merge(&cli);
 		break;
 	case CLI_CMD_RUN:
 	case CLI_CMD_INSPECT:

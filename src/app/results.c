@@ -17,6 +17,9 @@
 #include "util/log.h"
 #include "util/xmalloc.h"
 #include "app/coord-int.h"
+#include "app/results.h"
+#include "compile/bundle.h"
+#include "metrics/hist.h"
 
 static void
 md5_hex(const char *s, char out[33])
@@ -115,31 +118,17 @@ json_thresholds(struct buf *b, struct threshold **t, size_t n, const struct sink
 }
 
 /* The raw results the summary code turns into k6's data object. */
-static char *
-results_json(struct coord *c, double dur)
+char *
+results_raw(const struct results_in *in)
 {
-	const struct aggregator_check *checks;
-	char *const *groups;
-	size_t nchecks, ngroups;
 	struct buf b = BUF_INIT;
-	const char *trend;
-	char *stats, id[33];
+	char id[33];
 	size_t i, j;
 	int first = 1;
 
-	js_getproperty(c->cj, -1, "options");
-	js_getproperty(c->cj, -1, "summaryTrendStats");
-	js_getproperty(c->cj, -1, "join");
-	js_rot2(c->cj);
-	js_pushliteral(c->cj, ",");
-	js_call(c->cj, 1);
-	stats = xstrdup(js_tostring(c->cj, -1));
-	js_pop(c->cj, 2);
-	trend = stats;
-
 	buf_puts(&b, "{\"metrics\":{");
-	for (i = 0; i < metric_registry_count(c->metrics); i++) {
-		struct metric *m = metric_registry_at(c->metrics, i);
+	for (i = 0; i < metric_registry_count(in->metrics); i++) {
+		struct metric *m = metric_registry_at(in->metrics, i);
 
 		if (!m->observed && m->nthresholds == 0)
 			continue;
@@ -148,9 +137,9 @@ results_json(struct coord *c, double dur)
 		format_json_cstring(&b, m->name, FORMAT_JSON_BF);
 		buf_printf(&b, ":{\"type\":\"%s\",\"contains\":\"%s\",\"values\":",
 		    sink_type_name(m->type), metric_contains_name(m->contains));
-		json_sink_values(&b, m, m->sink, trend, dur);
+		json_sink_values(&b, m, m->sink, in->trend_stats, in->dur);
 		if (m->nthresholds > 0)
-			json_thresholds(&b, m->thresholds, m->nthresholds, m->sink, dur);
+			json_thresholds(&b, m->thresholds, m->nthresholds, m->sink, in->dur);
 		buf_putc(&b, '}');
 		for (j = 0; j < m->nsubs; j++) {
 			struct metric_sub *sub = m->subs[j];
@@ -163,45 +152,280 @@ results_json(struct coord *c, double dur)
 			format_json_cstring(&b, sub->name, FORMAT_JSON_BF);
 			buf_printf(&b, ":{\"type\":\"%s\",\"contains\":\"%s\",\"values\":",
 			    sink_type_name(m->type), metric_contains_name(m->contains));
-			json_sink_values(&b, m, sub->sink, trend, dur);
+			json_sink_values(&b, m, sub->sink, in->trend_stats, in->dur);
 			if (sub->nthresholds > 0)
 				json_thresholds(&b, sub->thresholds, sub->nthresholds, sub->sink,
-				    dur);
+				    in->dur);
 			buf_putc(&b, '}');
 		}
 	}
-	checks = aggregator_checks(c->agg, &nchecks);
-	groups = aggregator_groups(c->agg, &ngroups);
 	buf_puts(&b, "},\"checks\":[");
-	for (i = 0; i < nchecks; i++) {
-		char *path = xasprintf("%s::%s", checks[i].group, checks[i].name);
+	for (i = 0; i < in->nchecks; i++) {
+		const struct aggregator_check *ck = &in->checks[i];
+		char *path = xasprintf("%s::%s", ck->group, ck->name);
 
 		md5_hex(path, id);
 		buf_printf(&b, "%s{\"group\":", i ? "," : "");
-		format_json_cstring(&b, checks[i].group, FORMAT_JSON_BF);
+		format_json_cstring(&b, ck->group, FORMAT_JSON_BF);
 		buf_puts(&b, ",\"name\":");
-		format_json_cstring(&b, checks[i].name, FORMAT_JSON_BF);
+		format_json_cstring(&b, ck->name, FORMAT_JSON_BF);
 		buf_puts(&b, ",\"path\":");
 		format_json_cstring(&b, path, FORMAT_JSON_BF);
 		buf_printf(&b, ",\"id\":\"%s\",\"passes\":%llu,\"fails\":%llu}", id,
-		    (unsigned long long)checks[i].passes,
-		    (unsigned long long)checks[i].fails);
+		    (unsigned long long)ck->passes, (unsigned long long)ck->fails);
 		free(path);
 	}
 	buf_puts(&b, "],\"groups\":[");
-	for (i = 0; i < ngroups; i++) {
-		md5_hex(groups[i], id);
+	for (i = 0; i < in->ngroups; i++) {
+		md5_hex(in->groups[i], id);
 		buf_printf(&b, "%s{\"path\":", i ? "," : "");
-		format_json_cstring(&b, groups[i], FORMAT_JSON_BF);
+		format_json_cstring(&b, in->groups[i], FORMAT_JSON_BF);
 		buf_printf(&b, ",\"id\":\"%s\"}", id);
 	}
 	md5_hex("", id);
 	buf_printf(&b, "],\"rootId\":\"%s\",\"testRunDurationMs\":%.6f,"
-	    "\"isStdOutTTY\":%s,\"isStdErrTTY\":%s,\"setupData\":%s}", id, dur * 1000,
-	    isatty(1) ? "true" : "false", isatty(2) ? "true" : "false",
-	    c->setup_json ? c->setup_json : "null");
-	free(stats);
+	    "\"isStdOutTTY\":%s,\"isStdErrTTY\":%s,\"setupData\":%s", id,
+	    in->dur * 1000, isatty(1) ? "true" : "false", isatty(2) ? "true" : "false",
+	    in->setup_json ? in->setup_json : "null");
+	if (in->lyocell != NULL)
+		buf_printf(&b, ",\"lyocell\":%s", in->lyocell);
+	buf_putc(&b, '}');
 	return buf_steal(&b);
+}
+
+/* One sink's state, all a merge needs to rebuild it. */
+static void
+trend_bucket(void *arg, uint32_t key, uint64_t n)
+{
+	struct buf *b = arg;
+
+	buf_printf(b, "%s%lu,%llu", b->data[b->len - 1] == '[' ? "" : ",",
+	    (unsigned long)key, (unsigned long long)n);
+}
+
+static void
+json_sink_state(struct buf *b, const struct sink *s)
+{
+	const struct hist *h;
+	const double *v;
+	size_t n, i;
+
+	switch (s->type) {
+	case SINK_COUNTER:
+		buf_puts(b, "{\"sum\":");
+		json_number(b, s->u.counter.sum);
+		buf_printf(b, ",\"n\":%llu}", (unsigned long long)s->u.counter.n);
+		break;
+	case SINK_GAUGE:
+		buf_puts(b, "{\"value\":");
+		json_number(b, s->u.gauge.value);
+		buf_puts(b, ",\"min\":");
+		json_number(b, s->u.gauge.min);
+		buf_puts(b, ",\"max\":");
+		json_number(b, s->u.gauge.max);
+		buf_puts(b, ",\"time\":");
+		json_number(b, s->u.gauge.time);
+		buf_printf(b, ",\"n\":%llu}", (unsigned long long)s->u.gauge.n);
+		break;
+	case SINK_RATE:
+		buf_printf(b, "{\"passes\":%llu,\"total\":%llu}",
+		    (unsigned long long)s->u.rate.passes,
+		    (unsigned long long)s->u.rate.total);
+		break;
+	case SINK_TREND:
+		h = sink_trend_hist(s);
+		buf_printf(b, "{\"n\":%llu,\"sum\":", (unsigned long long)hist_count(h));
+		json_number(b, hist_sum(h));
+		buf_puts(b, ",\"min\":");
+		json_number(b, hist_min(h));
+		buf_puts(b, ",\"max\":");
+		json_number(b, hist_max(h));
+		if (sink_trend_values(s, &v, &n) == 0) {
+			buf_puts(b, ",\"values\":[");
+			for (i = 0; i < n; i++) {
+				if (i > 0)
+					buf_putc(b, ',');
+				json_number(b, v[i]);
+			}
+		} else {
+			buf_puts(b, ",\"buckets\":[");
+			hist_buckets(h, trend_bucket, b);
+		}
+		buf_puts(b, "]}");
+		break;
+	}
+}
+
+static void
+json_metric_state(struct buf *b, const char *name, const struct metric *m,
+    const struct sink *s, struct threshold **t, size_t nt, int *first)
+{
+	size_t i;
+
+	buf_puts(b, *first ? "" : ",");
+	*first = 0;
+	format_json_cstring(b, name, FORMAT_JSON_BF);
+	buf_printf(b, ":{\"type\":\"%s\",\"contains\":\"%s\",\"thresholds\":[",
+	    sink_type_name(m->type), metric_contains_name(m->contains));
+	for (i = 0; i < nt; i++) {
+		if (i > 0)
+			buf_putc(b, ',');
+		format_json_cstring(b, t[i]->source, FORMAT_JSON_BF);
+	}
+	buf_puts(b, "],\"sink\":");
+	json_sink_state(b, s);
+	buf_putc(b, '}');
+}
+
+static void
+sha256_hex(const char *s, size_t len, char out[65])
+{
+	unsigned char d[EVP_MAX_MD_SIZE];
+	unsigned int n = 0, i;
+
+	EVP_Digest(s, len, d, &n, EVP_sha256(), NULL);
+	for (i = 0; i < n && i < 32; i++)
+		snprintf(out + 2 * i, 3, "%02x", d[i]);
+	out[64] = '\0';
+}
+
+/* Append s to b without any of the bundle's module ids and names. */
+static void
+put_pathless(struct buf *b, const struct bundle *bd, const char *s)
+{
+	const char *hit, *p;
+	size_t i, n, k;
+
+	while (*s != '\0') {
+		hit = NULL;
+		n = 0;
+		for (i = 0; i < bd->nunits; i++) {
+			const char *pat[2] = { bd->units[i].id, bd->units[i].name };
+
+			for (k = 0; k < 2; k++)
+				if ((p = strstr(s, pat[k])) != NULL && *pat[k] != '\0' &&
+				    (hit == NULL || p < hit || (p == hit && strlen(pat[k]) > n))) {
+					hit = p;
+					n = strlen(pat[k]);
+				}
+		}
+		if (hit == NULL) {
+			buf_puts(b, s);
+			return;
+		}
+		buf_add(b, s, (size_t)(hit - s));
+		s = hit + n;
+	}
+}
+
+/* The script's identity: a SHA-256 of its modules' code without their
+ * paths, as the machines of one test may keep the script in different
+ * places. */
+static void
+script_hash(const struct bundle *bd, char out[65])
+{
+	struct buf b = BUF_INIT;
+	size_t i;
+
+	for (i = 0; i < bd->nunits; i++) {
+		put_pathless(&b, bd, bd->units[i].es5);
+		buf_add(&b, "", 1);
+	}
+	sha256_hex(b.data ? b.data : "", b.len, out);
+	buf_free(&b);
+}
+
+/*
+ * What `lyocell merge` needs besides k6's summary: every sink's state,
+ * the thresholds, the options and what identifies the script and this
+ * instance.  The stack holds the consolidation result.
+ */
+static char *
+merge_json(struct coord *c, const struct aggregator_check *checks, size_t nchecks,
+    char *const *groups, size_t ngroups, double dur)
+{
+	struct buf b = BUF_INIT;
+	const char *seq = cli_get(c->cli, "execution-segment-sequence");
+	char hash[65];
+	size_t i, j;
+	int first = 1;
+
+	script_hash(c->bundle, hash);
+	buf_printf(&b, "{\"version\":1,\"script\":\"sha256:%s\",\"segment\":\"%lld/%lld:"
+	    "%lld/%lld\",\"sequence\":", hash, (long long)c->seg.a, (long long)c->seg.d,
+	    (long long)c->seg.b, (long long)c->seg.d);
+	if (seq != NULL)
+		format_json_cstring(&b, seq, FORMAT_JSON_BF);
+	else
+		buf_puts(&b, "null");
+	/* The options, less what differs between the instances of one test. */
+	js_getglobal(c->cj, "__ly_summary");
+	js_getproperty(c->cj, -1, "mergeOptions");
+	js_rot2(c->cj);
+	js_pushstring(c->cj, c->options_json);
+	js_call(c->cj, 1);
+	buf_printf(&b, ",%s", js_tostring(c->cj, -1));
+	js_pop(c->cj, 1);
+	buf_printf(&b, ",\"durationMs\":%.6f,\"metrics\":{", dur * 1000);
+	for (i = 0; i < metric_registry_count(c->metrics); i++) {
+		struct metric *m = metric_registry_at(c->metrics, i);
+
+		if (!m->observed && m->nthresholds == 0)
+			continue;
+		json_metric_state(&b, m->name, m, m->sink, m->thresholds, m->nthresholds,
+		    &first);
+		for (j = 0; j < m->nsubs; j++)
+			if (m->subs[j]->observed || m->subs[j]->nthresholds > 0)
+				json_metric_state(&b, m->subs[j]->name, m, m->subs[j]->sink,
+				    m->subs[j]->thresholds, m->subs[j]->nthresholds, &first);
+	}
+	buf_puts(&b, "},\"checks\":[");
+	for (i = 0; i < nchecks; i++) {
+		buf_puts(&b, i ? ",{\"group\":" : "{\"group\":");
+		format_json_cstring(&b, checks[i].group, FORMAT_JSON_BF);
+		buf_puts(&b, ",\"name\":");
+		format_json_cstring(&b, checks[i].name, FORMAT_JSON_BF);
+		buf_printf(&b, ",\"passes\":%llu,\"fails\":%llu}",
+		    (unsigned long long)checks[i].passes, (unsigned long long)checks[i].fails);
+	}
+	buf_puts(&b, "],\"groups\":[");
+	for (i = 0; i < ngroups; i++) {
+		if (i > 0)
+			buf_putc(&b, ',');
+		format_json_cstring(&b, groups[i], FORMAT_JSON_BF);
+	}
+	buf_puts(&b, "]}");
+	return buf_steal(&b);
+}
+
+/* The run's raw results, with the merge data. */
+static char *
+results_json(struct coord *c, double dur)
+{
+	struct results_in in = { 0 };
+	char *stats, *merge, *raw;
+
+	js_getproperty(c->cj, -1, "options");
+	js_getproperty(c->cj, -1, "summaryTrendStats");
+	js_getproperty(c->cj, -1, "join");
+	js_rot2(c->cj);
+	js_pushliteral(c->cj, ",");
+	js_call(c->cj, 1);
+	stats = xstrdup(js_tostring(c->cj, -1));
+	js_pop(c->cj, 2);
+
+	in.metrics = c->metrics;
+	in.checks = aggregator_checks(c->agg, &in.nchecks);
+	in.groups = aggregator_groups(c->agg, &in.ngroups);
+	in.setup_json = c->setup_json;
+	in.trend_stats = stats;
+	in.dur = dur;
+	merge = merge_json(c, in.checks, in.nchecks, in.groups, in.ngroups, dur);
+	in.lyocell = merge;
+	raw = results_raw(&in);
+	free(merge);
+	free(stats);
+	return raw;
 }
 
 /* Write handleSummary's outputs: "stdout", "stderr" or a file path.
@@ -236,6 +460,72 @@ write_outputs(js_State *J)
 	return rc;
 }
 
+int
+results_data(js_State *J, const char *raw, int color, char **cause)
+{
+	/* data = __ly_summary.data(JSON.parse(raw), options, color) */
+	js_getglobal(J, "__ly_summary");
+	js_getproperty(J, -1, "data");
+	js_rot2(J);
+	js_getglobal(J, "JSON");
+	js_getproperty(J, -1, "parse");
+	js_rot2(J);
+	js_pushstring(J, raw);
+	js_call(J, 1);
+	js_copy(J, -4);		/* the options */
+	js_pushboolean(J, color);
+	if (js_pcall(J, 3)) {
+		*cause = xasprintf("internal error in the summary: %s",
+		    js_trystring(J, -1, "?"));
+		js_pop(J, 2);
+		return -1;
+	}
+	js_rot2(J);
+	js_pop(J, 1);
+	return 0;
+}
+
+/* __ly_summary[fn](data[, mode]) of the data on top, saved to path. */
+static int
+results_save(js_State *J, const char *fn, const char *mode, const char *path,
+    const char *what, char **cause)
+{
+	char *why = NULL;
+	int rc = 0;
+
+	js_getglobal(J, "__ly_summary");
+	js_getproperty(J, -1, fn);
+	js_rot2(J);
+	js_copy(J, -3);
+	if (mode != NULL)
+		js_pushstring(J, mode);
+	if (js_pcall(J, mode != NULL ? 2 : 1)) {
+		*cause = xasprintf("internal error in the summary: %s",
+		    js_trystring(J, -1, "?"));
+		rc = -1;
+	} else if (outfile_save(path, js_tostring(J, -1), strlen(js_tostring(J, -1)),
+	    &why) == -1) {
+		*cause = xasprintf("%s: %s", what, why);
+		free(why);
+		rc = -1;
+	}
+	js_pop(J, 1);
+	return rc;
+}
+
+int
+results_export(js_State *J, const char *path, char **cause)
+{
+	return results_save(J, "exportJSON", NULL, path, "--summary-export", cause);
+}
+
+int
+results_text(js_State *J, const char *mode, char **cause)
+{
+	return results_save(J, "text", mode ? mode : "compact", "-",
+	    "the end-of-test summary", cause);
+}
+
 /* Print or write the summary; 0, or -1 when a part of it was lost (each
  * loss is reported). */
 int
@@ -249,24 +539,10 @@ summarize(struct coord *c, double dur, int handle_summary)
 	    (mode != NULL && strcmp(mode, "disabled") == 0);
 	int rc = 0;
 
-	/* data = __ly_summary.data(raw, options) */
-	js_getglobal(J, "__ly_summary");
-	js_getproperty(J, -1, "data");
-	js_rot2(J);
-	js_getglobal(J, "JSON");
-	js_getproperty(J, -1, "parse");
-	js_rot2(J);
-	js_pushstring(J, raw);
-	js_call(J, 1);
-	js_copy(J, -4);		/* the consolidation result */
-	js_getproperty(J, -1, "options");
-	js_rot2(J);
-	js_pop(J, 1);
-	js_pushboolean(J, !cli_flag(c->cli, "no-color", 0));
-	if (js_pcall(J, 3)) {
-		log_msg(LOG_ERROR, NULL, "internal error in the summary: %s",
-		    js_trystring(J, -1, "?"));
-		js_pop(J, 1);
+	js_getproperty(J, -1, "options");	/* the consolidation result's */
+	if (results_data(J, raw, !cli_flag(c->cli, "no-color", 0), &cause) == -1) {
+		log_msg(LOG_ERROR, NULL, "%s", cause);
+		free(cause);
 		free(raw);
 		return -1;
 	}
@@ -279,20 +555,11 @@ summarize(struct coord *c, double dur, int handle_summary)
 	data = xstrdup(js_tostring(J, -1));
 	js_pop(J, 1);
 
-	if (export != NULL && !no_summary) {
-		js_getglobal(J, "__ly_summary");
-		js_getproperty(J, -1, "exportJSON");
-		js_rot2(J);
-		js_copy(J, -3);
-		js_call(J, 1);
-		if (outfile_save(export, js_tostring(J, -1), strlen(js_tostring(J, -1)),
-		    &cause) == -1) {
-			log_msg(LOG_ERROR, NULL, "--summary-export: %s", cause);
-			free(cause);
-			cause = NULL;
-			rc = -1;
-		}
-		js_pop(J, 1);
+	if (export != NULL && !no_summary && results_export(J, export, &cause) == -1) {
+		log_msg(LOG_ERROR, NULL, "%s", cause);
+		free(cause);
+		cause = NULL;
+		rc = -1;
 	}
 	if (no_summary) {
 		js_pop(J, 1);
@@ -329,24 +596,14 @@ summarize(struct coord *c, double dur, int handle_summary)
 		log_msg(LOG_ERROR, NULL, "failed to handle the end-of-test summary: %s",
 		    cause ? cause : "handleSummary() returned nothing");
 		free(cause);
+		cause = NULL;
 	}
-	/* The text summary. */
-	js_getglobal(J, "__ly_summary");
-	js_getproperty(J, -1, "text");
-	js_rot2(J);
-	js_copy(J, -3);
-	js_pushstring(J, mode ? mode : "compact");
-	if (js_pcall(J, 2)) {
-		log_msg(LOG_ERROR, NULL, "internal error in the summary: %s",
-		    js_trystring(J, -1, "?"));
-		rc = -1;
-	} else if (outfile_save("-", js_tostring(J, -1), strlen(js_tostring(J, -1)),
-	    &cause) == -1) {
-		log_msg(LOG_ERROR, NULL, "the end-of-test summary: %s", cause);
+	if (results_text(J, mode, &cause) == -1) {
+		log_msg(LOG_ERROR, NULL, "%s", cause);
 		free(cause);
 		rc = -1;
 	}
-	js_pop(J, 2);
+	js_pop(J, 1);
 	free(data);
 	return rc;
 }

@@ -60,6 +60,7 @@ enum node_type {
 #define NF_CTOR		0x200000 /* N_METHOD: constructor */
 #define NF_TDZ		0x400000 /* N_IDENT: always before its let/const */
 #define NF_TDZCHECK	0x800000 /* N_IDENT: maybe before it (lower.c) */
+#define NF_TOPRETURN	0x1000000 /* N_RETURN: outside any function */
 
 /*
  * Children by type (lists are chained through next):

@@ -19,7 +19,6 @@
 #include "util/xmalloc.h"
 
 #define BUNDLE_MAX_SOURCE	((size_t)64 << 20)
-#define BUNDLE_HELPERS_ID	"lyocell:helpers"
 
 /* src/compile/helpers.js, embedded by build-aux/js2c.sh. */
 extern const struct runtime_file lower_helper_files[];

@@ -9,6 +9,10 @@
 
 #include <stddef.h>
 
+/* The id of the unit of the compiler's helpers (src/compile/helpers.js),
+ * the bundle's first. */
+#define BUNDLE_HELPERS_ID	"lyocell:helpers"
+
 struct bundle_unit {
 	char	*id;	/* canonical module id: "file:///abs/path/x.js", "https://host/x.js" */
 	char	*name;	/* what users see in errors and stack traces: path relative to the cwd

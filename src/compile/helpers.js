@@ -10,6 +10,8 @@ var __ly = {};
 __ly.$h = {}.hasOwnProperty;
 //@ $d
 __ly.$d = __ly_defp;	/* Object.defineProperty; see src/js/runtime.c */
+//@ none
+__ly.none = {};
 //@ $iter
 __ly.$iter = function (v) {
 	var f = v == null || typeof Symbol === "undefined" ? undefined :
@@ -136,6 +138,25 @@ __ly.acc = function (o, k, get, set) {
 /* Class methods are not enumerable. */
 __ly.m = function (o, k, f) {
 	__ly.$d(o, k, { value: f, writable: true, configurable: true });
+};
+//@ nk
+/* A computed key that names the function defined with it (__ly.nf). */
+__ly.nk = function (k) {
+	return (__ly.$k = String(k));
+};
+//@ nf nk $d
+/* Name f after the last computed key: a symbol's is "[description]". */
+__ly.nf = function (f, prefix) {
+	var k = __ly.$k, m;
+
+	if (k.lastIndexOf("@@sym:", 0) === 0) {
+		k = k.slice(6);
+		if ((m = /:[0-9]*$/.exec(k)) !== null)
+			k = k.slice(0, m.index);
+		k = "[" + k + "]";
+	}
+	__ly.$d(f, "name", { value: prefix + k, configurable: true });
+	return f;
 };
 //@ fd $d
 /* Class fields; private ones (#x) are hidden from enumeration. */
@@ -330,7 +351,7 @@ __ly.$star = function (ns, k) {
 //@ di
 /* import(): the namespace of module id of the bundle, as a promise
  * settled a tick later (the module is evaluated then, its error the
- * rejection); without an id, the resolver's message, or the specifier
+ * rejection, and awaited if it awaits at its top level); without an id, the resolver's message, or the specifier
  * computed at run time, which only a literal the bundle resolved can
  * name. */
 __ly.di = function (imp, id, why, spec) {
@@ -339,7 +360,10 @@ __ly.di = function (imp, id, why, spec) {
 			throw new Error(why !== null ? why : "cannot import " +
 			    String(spec) + ": import() takes a string literal " +
 			    "naming a module the bundle can resolve");
-		return imp(id);
+		var ns = imp(id), p = imp.evaluating(id);
+
+		/* a module that awaits at its top level: once it is done */
+		return p === null ? ns : p.then(function () { return ns; });
 	});
 };
 //@ gen $d $iter

@@ -52,9 +52,10 @@ literal_quote(struct buf *b, const char *s, size_t n)
 	buf_putc(b, '"');
 }
 
-/* Append n's JSON; the count of values in *count.  -1: not plain data. */
+/* Append n's JSON; the count of values in *count, the deepest nesting
+ * in *deep.  -1: not plain data. */
 static int
-value(const struct node *n, struct buf *b, size_t *count)
+value(const struct node *n, struct buf *b, size_t *count, int depth, int *deep)
 {
 	const struct node *k;
 	char num[32];
@@ -62,6 +63,8 @@ value(const struct node *n, struct buf *b, size_t *count)
 	int prec;
 
 	++*count;
+	if (depth > *deep)
+		*deep = depth;
 	switch (n->type) {
 	case N_STR:
 		literal_quote(b, n->s, n->n);
@@ -93,7 +96,7 @@ value(const struct node *n, struct buf *b, size_t *count)
 	case N_ARRAY:
 		buf_putc(b, '[');
 		for (k = n->a; k != NULL; k = k->next) {
-			if (k->type == N_HOLE || value(k, b, count) == -1)
+			if (k->type == N_HOLE || value(k, b, count, depth + 1, deep) == -1)
 				return -1;
 			if (k->next != NULL)
 				buf_putc(b, ',');
@@ -112,7 +115,7 @@ value(const struct node *n, struct buf *b, size_t *count)
 				return -1;
 			literal_quote(b, k->a->s, k->a->n);
 			buf_putc(b, ':');
-			if (value(k->b, b, count) == -1)
+			if (value(k->b, b, count, depth + 1, deep) == -1)
 				return -1;
 			if (k->next != NULL)
 				buf_putc(b, ',');
@@ -127,9 +130,11 @@ int
 literal_json(const struct node *n, struct buf *b)
 {
 	size_t at = b->len, count = 0;
+	int deep = 0;
 
-	if ((n->type != N_ARRAY && n->type != N_OBJECT) || value(n, b, &count) == -1 ||
-	    count < LITERAL_JSON_MIN) {
+	if ((n->type != N_ARRAY && n->type != N_OBJECT) ||
+	    value(n, b, &count, 0, &deep) == -1 ||
+	    (count < LITERAL_JSON_MIN && deep < LITERAL_JSON_DEEP)) {
 		b->len = at;
 		if (b->data != NULL)
 			b->data[at] = '\0';

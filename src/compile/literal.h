@@ -17,13 +17,15 @@ struct node;
  * lone surrogates. */
 void	literal_quote(struct buf *b, const char *s, size_t n);
 
-/* Literals of fewer values than this stay as they are. */
+/* Literals of fewer values than this stay as they are, unless they nest
+ * this deep (mujs's parser stops at 100 levels, JS_ASTLIMIT). */
 #define LITERAL_JSON_MIN	1000
+#define LITERAL_JSON_DEEP	32
 
 /* If the array or object literal n is plain data (numbers, strings,
  * true, false, null, and arrays and objects of them with plain keys) of
- * LITERAL_JSON_MIN values or more, append its JSON text to b and return
- * 0; else -1, with b as it was. */
+ * LITERAL_JSON_MIN values or more, or nested LITERAL_JSON_DEEP deep,
+ * append its JSON text to b and return 0; else -1, with b as it was. */
 int	literal_json(const struct node *n, struct buf *b);
 
 #endif

@@ -449,6 +449,9 @@ object_is_simple(struct node *o)
 			return 0;
 		if (p->type == N_SPREAD || (p->flags & NF_COMPUTED))
 			return 0;
+		/* An ES5 getter has no name of its own to say "get x". */
+		if (p->flags & (NF_GET | NF_SET))
+			return 0;
 		if (p->a->type == N_IDENT && is_word(p->a->s, p->a->n, "__proto__"))
 			return 0;
 	}
@@ -519,7 +522,7 @@ gen_object(struct gen *g, struct node *o)
 		check_cover(g, p);
 		if (p->flags & (NF_GET | NF_SET)) {
 			emitf(g, ", __ly.acc(%s, ", t);
-			emit_key(g, p->a, p->flags);
+			emit_key(g, p->a, p->flags, p->b);
 			emit(g, ", ");
 			if (p->flags & NF_SET)
 				emit(g, "void 0, ");
@@ -537,7 +540,7 @@ gen_object(struct gen *g, struct node *o)
 			continue;
 		}
 		emitf(g, ", __ly.dp(%s, ", t);
-		emit_key(g, p->a, p->flags);
+		emit_key(g, p->a, p->flags, p->b);
 		emit(g, ", ");
 		gen_expr(g, p->b, 1);
 		emit(g, ")");
@@ -889,6 +892,11 @@ gen_expr(struct gen *g, struct node *n, int top)
 	sync(g, n->line);
 	if (paren)
 		emit(g, "(");
+	if (gen_deep(g, n)) {
+		if (paren)
+			emit(g, ")");
+		return;
+	}
 	switch (n->type) {
 	case N_NUM:
 		emit_number(g, n);
@@ -897,16 +905,21 @@ gen_expr(struct gen *g, struct node *n, int top)
 		emit_quoted(g, n->s, n->n);
 		break;
 	case N_REGEX: {
-		/* mujs knows the g, i and m flags; u only matters past ASCII. */
+		/* mujs's lexer knows the flags g, i and m; with others the
+		 * literal becomes __ly_regexp(source, flags) (js/regexp.c). */
 		size_t end = n->n;
-		size_t i;
 
 		while (end > 0 && n->s[end - 1] != '/')
 			end--;
-		buf_add(&g->out, n->s, end);
-		for (i = end; i < n->n; i++)
-			if (n->s[i] != 'u')
-				buf_putc(&g->out, n->s[i]);
+		if (strspn(n->s + end, "gim") == n->n - end) {
+			buf_add(&g->out, n->s, n->n);
+			break;
+		}
+		emit(g, "__ly_regexp(");
+		emit_quoted(g, n->s + 1, end - 2);
+		emit(g, ", ");
+		emit_quoted(g, n->s + end, n->n - end);
+		emit(g, ")");
 		break;
 	}
 	case N_TEMPLATE:

@@ -88,9 +88,13 @@ gen_function(struct gen *g, struct node *f, const char *name,
 	int named_scope = 0, simple = 1, saved_first, use_strict;
 	struct loopwrap *saved_wrap;
 	struct names *saved_capture;
-	const char *capture_args = NULL;
+	const char *capture_args = NULL, *inferred = NULL;
 
 	sync(g, f->line);
+	if (name == NULL)
+		inferred = fnname_ident(g, f);
+	if (fnname_computed(f))
+		emit(g, "__ly.nf(");
 	if (name == NULL && f->a != NULL && !(f->flags & NF_DECL)) {
 		/* A named function expression sees its own name. */
 		scope_push(g);
@@ -124,6 +128,8 @@ gen_function(struct gen *g, struct node *f, const char *name,
 		emitf(g, " %s", name);
 	else if (f->a != NULL && !arrow)
 		emitf(g, " %.*s", (int)f->a->n, f->a->s);
+	else if (inferred != NULL)
+		emitf(g, " %s", inferred);
 	else
 		emit(g, " ");
 	emit(g, "(");
@@ -137,6 +143,8 @@ gen_function(struct gen *g, struct node *f, const char *name,
 		fc->fname = name;
 	else if (f->a != NULL && !arrow)
 		fc->fname = arena_strndup(g->arena, f->a->s, f->a->n);
+	else
+		fc->fname = inferred;
 	scope_push(g);
 	/* Parameters: simple names stay; the rest is done in the body. */
 	for (p = f->b, i = 0; p != NULL; p = p->next, i++) {
@@ -230,6 +238,8 @@ gen_function(struct gen *g, struct node *f, const char *name,
 		scope_pop(g);
 	if (capture_args != NULL)
 		emitf(g, "; })(%s)", capture_args);
+	if (fnname_computed(f))
+		emitf(g, ", \"%s\")", f->s);
 	g->capture = saved_capture;
 	g->wrap = saved_wrap;
 	g->first = saved_first;
@@ -251,10 +261,12 @@ gen_class(struct gen *g, struct node *c, const char *bindname)
 	memset(&cc, 0, sizeof cc);
 	if (c->a != NULL)
 		name = arena_strndup(g->arena, c->a->s, c->a->n);
+	else if ((name = fnname_ident(g, c)) != NULL)
+		;
 	else if (bindname != NULL)
 		name = bindname;
 	else
-		name = gprintf(g, "_class$%d", ++g->uid);
+		name = gprintf(g, "__ly$n$$$%d", ++g->uid);
 	cc.name = name;
 	for (m = c->c; m != NULL; m = m->next) {
 		if (m->type == N_METHOD && (m->flags & NF_CTOR))
@@ -372,7 +384,7 @@ gen_class(struct gen *g, struct node *c, const char *bindname)
 		}
 		if (m->flags & (NF_GET | NF_SET)) {
 			emitf(g, " __ly.acc(%s, ", target);
-			emit_key(g, m->a, m->flags);
+			emit_key(g, m->a, m->flags, m->b);
 			emit(g, ", ");
 			if (m->flags & NF_SET)
 				emit(g, "void 0, ");
@@ -383,7 +395,7 @@ gen_class(struct gen *g, struct node *c, const char *bindname)
 			continue;
 		}
 		emitf(g, " __ly.m(%s, ", target);
-		emit_key(g, m->a, m->flags);
+		emit_key(g, m->a, m->flags, m->b);
 		emit(g, ", ");
 		gen_function(g, m->b, NULL, NULL);
 		emit(g, ");");

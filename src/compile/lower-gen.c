@@ -115,6 +115,12 @@ has_yield_list(const struct node *n)
 	return 0;
 }
 
+int
+lowergen_awaits(const struct node *list)
+{
+	return has_yield_list(list);
+}
+
 static int
 newlab(struct gen *g)
 {
@@ -1193,6 +1199,12 @@ ex_stmt(struct gen *g, struct node *n)
 		}
 		break;
 	case N_EXPORT:
+		/* export let x = await ...: the getter reads the variable */
+		if (!(n->flags & NF_DEFAULT) && n->a != NULL &&
+		    n->a->type == N_VAR) {
+			ex_stmt(g, n->a);
+			break;
+		}
 		gfail(g, n, "not supported yet: await in an export");
 	default:
 		gfail(g, n, "not supported yet: %s in this statement",
@@ -1370,10 +1382,13 @@ lowergen_body(struct gen *g, struct node *f)
 	hoist_vars(g, body, outer);
 	start = g->out.len;
 	/* Each turn of the state machine is a back-edge: it ticks. */
-	emitf(g, " return __ly.%s(function (_$g) { _$l: for (;; " TICK "()) "
-	    "switch (_$g.p = _$g.n) { case 0:", helper[lg->kind]);
+	emitf(g, " return __ly.%s(function (_$g) {%s _$l: for (;; " TICK "()) "
+	    "switch (_$g.p = _$g.n) { case 0:", helper[lg->kind],
+	    g->step_pro != NULL ? g->step_pro : "");
+	g->step_pro = NULL;
 	fc = fn_push(g, 1);
 	fc->wrapper = 1;
+	fc->top = outer->top;	/* a module body with top-level await */
 	fc->gen = lg;
 	fc->mark = g->out.len;
 	lg->nstate = 1;

@@ -112,6 +112,10 @@ struct jscope {
 
 struct gen {
 	struct buf	 out;
+	/* for the next lowergen_body only: said at each step of its state
+	 * machine (a module body with top-level await sets its module as
+	 * the running one, for open()) */
+	const char	*step_pro;
 	int		 line;
 	const char	*name, *src, *id;
 	size_t		 len;
@@ -190,6 +194,7 @@ struct lexarg {
 #define gprintf(...)	lower_gprintf(__VA_ARGS__)
 #define temp(...)	lower_temp(__VA_ARGS__)
 #define gen_expr(...)	lower_gen_expr(__VA_ARGS__)
+#define gen_deep(...)	lower_gen_deep(__VA_ARGS__)
 #define gen_stmt(...)	lower_gen_stmt(__VA_ARGS__)
 #define gen_stmts(...)	lower_gen_stmts(__VA_ARGS__)
 #define gen_var(...)	lower_gen_var(__VA_ARGS__)
@@ -222,6 +227,9 @@ char	*gprintf(struct gen *, const char *, ...)
 	    __attribute__((format(printf, 2, 3)));
 const char *temp(struct gen *);
 void	 gen_expr(struct gen *, struct node *, int top);
+/* A chain too long for mujs's parser, generated shallow (lower-deep.c):
+ * 1 when it did, 0 when n is not such a chain. */
+int	 gen_deep(struct gen *, struct node *);
 void	 gen_stmt(struct gen *, struct node *);
 void	 gen_stmts(struct gen *, struct node *);
 void	 gen_var(struct gen *, struct node *, int in_for);
@@ -252,6 +260,8 @@ void	 emit_ident_ref(struct gen *, struct node *);
 /* lower-gen.c: a generator's or async function's body as a state
  * machine, the jumps and returns inside one, and the wrapper's return. */
 void	 lowergen_body(struct gen *, struct node *f);
+/* Does the statement list await (or yield) outside nested functions? */
+int	 lowergen_awaits(const struct node *list);
 int	 lowergen_jump(struct gen *, struct node *);
 void	 lowergen_return(struct gen *, struct node *, const char *marks);
 /* A loop of a state machine (with a yield or await) cannot wrap its
@@ -286,7 +296,8 @@ struct fnctx *	nonarrow(struct gen *g);
 void	emit_this(struct gen *g);
 struct binding *	const_binding(struct gen *g, struct node *n);
 void	emit_key_literal(struct gen *g, struct node *k);
-void	emit_key(struct gen *g, struct node *k, unsigned flags);
+void	emit_key(struct gen *g, struct node *k, unsigned flags,
+	    const struct node *value);
 /* lower-expr.c */
 const char *	cls_home(struct gen *g, const struct node *at);
 int	super_strict(struct gen *g);
@@ -296,5 +307,9 @@ void	cb_collect(struct gen *g, struct node *id, void *arg);
 void	gen_function(struct gen *g, struct node *f, const char *name,
     const char *prologue);
 void	gen_class(struct gen *g, struct node *c, const char *bindname);
+/* fnname.c */
+void	fnname_infer(struct arena *, struct node *prog);
+const char *	fnname_ident(struct gen *, const struct node *f);
+int	fnname_computed(const struct node *);
 
 #endif

@@ -785,6 +785,8 @@ gen_stmt1(struct gen *g, struct node *n)
 		gen_forof(g, n);
 		break;
 	case N_RETURN:
+		if ((n->flags & NF_TOPRETURN) && g->esm)
+			gfail(g, n, "Illegal return statement");
 		marks = jump_marks(g, N_RETURN, NULL, 0);
 		if (g->fn->gen != NULL && g->wrap == NULL) {
 			lowergen_return(g, n, marks);
@@ -964,7 +966,15 @@ gen_stmt1(struct gen *g, struct node *n)
 			if (d->type == N_FUNC && (d->flags & NF_DECL)) {
 				if (d->a != NULL)
 					gen_stmt(g, d);
-				else
+				else if (g->fn->gen != NULL) {
+					/* a module body with top-level await: a
+					 * declaration in its switch is not hoisted */
+					buf_printf(&g->fn->temps, "%s_default$",
+					    g->fn->temps.len ? ", " : "");
+					emit(g, "_default$ = ");
+					gen_function(g, d, "_default$", NULL);
+					emit(g, ";");
+				} else
 					gen_function(g, d, "_default$", NULL);
 			} else if (d->type == N_CLASS && (d->flags & NF_DECL) &&
 			    d->a != NULL) {

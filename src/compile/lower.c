@@ -1069,9 +1069,15 @@ emit_key_literal(struct gen *g, struct node *k)
 
 /* A key expression: computed, or a literal string/number. */
 void
-emit_key(struct gen *g, struct node *k, unsigned flags)
+emit_key(struct gen *g, struct node *k, unsigned flags,
+    const struct node *value)
 {
-	if (flags & NF_COMPUTED)
+	if ((flags & NF_COMPUTED) && fnname_computed(value)) {
+		/* The key names the function (fnname.c). */
+		emit(g, "__ly.nk(");
+		gen_expr(g, k, 1);
+		emit(g, ")");
+	} else if (flags & NF_COMPUTED)
 		gen_expr(g, k, 1);
 	else
 		emit_key_literal(g, k);
@@ -1469,12 +1475,14 @@ lower_module(const char *src, size_t len, const struct lower_options *opt,
 	struct buf pro = BUF_INIT;
 	char *out = NULL;
 	size_t i;
+	int tla;
 
 	if (opt->info != NULL)
 		memset(opt->info, 0, sizeof *opt->info);
 	prog = parser_parse(&arena, opt->name, src, len, PARSE_MODULE, cause);
 	if (prog == NULL)
 		goto out;
+	fnname_infer(&arena, prog);
 	g->line = 1;
 	g->name = opt->name;
 	g->id = opt->id;
@@ -1513,8 +1521,44 @@ lower_module(const char *src, size_t len, const struct lower_options *opt,
 		tdz_scope(g, prog->a, 0, 0);
 	if (g->esm)
 		module_scan(g, prog);
-	gen_stmts(g, prog->a);
-	emitf(g, " }, %d);\n", g->esm);
+	tla = lowergen_awaits(prog->a);
+	if (tla) {
+		/* top-level await: the body is an async function's, and the
+		 * factory returns its promise (01-modules.js waits for it) */
+		struct node body, fn;
+
+		memset(&body, 0, sizeof body);
+		memset(&fn, 0, sizeof fn);
+		body.type = N_BLOCK;
+		body.a = prog->a;
+		body.line = prog->line;
+		fn.type = N_FUNC;
+		fn.flags = NF_ASYNC;
+		fn.c = &body;
+		fn.line = prog->line;
+		/* after an await, open() resolves from this module again */
+		buf_reset(&pro);
+		buf_puts(&pro, " __lymod.current = ");
+		quote(&pro, opt->id, strlen(opt->id));
+		buf_puts(&pro, ";");
+		g->step_pro = arena_strndup(&arena, pro.data, pro.len);
+		buf_reset(&pro);
+		lowergen_body(g, &fn);
+	} else
+		gen_stmts(g, prog->a);
+	/* flags: 1 an ES module, 2 its body awaits; then the modules it
+	 * imports, which a graph with top-level await evaluates first */
+	emitf(g, " }, %d", g->esm | (tla ? 2 : 0));
+	if (g->nimps > 0) {
+		emit(g, ", [");
+		for (i = 0; i < g->nimps; i++) {
+			if (i > 0)
+				emit(g, ", ");
+			emit_quoted(g, g->imps[i].id, strlen(g->imps[i].id));
+		}
+		emit(g, "]");
+	}
+	emit(g, ");\n");
 	/* The prologue: export getters first (cycles see them), then the
 	 * imports, which run the dependencies. */
 	if (g->exports.len)

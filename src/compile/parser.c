@@ -1605,9 +1605,12 @@ parse_statement_inner(struct parser *p)
 			return n;
 		}
 		if (ISNAME(p, "return")) {
-			if (!p->infunc)
-				fail(p, "Illegal return statement");
+			/* legal in a CommonJS module, which runs inside a
+			 * function as in k6; lower.c refuses it in an ES
+			 * module, known only once the whole is parsed */
 			n = new_node(p, N_RETURN);
+			if (!p->infunc)
+				n->flags |= NF_TOPRETURN;
 			next(p);
 			if (!IS(p, ';') && !IS(p, '}') && !IS(p, T_EOF) &&
 			    !TOK(p).nlb)

@@ -55,6 +55,7 @@ struct vu {
 	int		 mid_iteration;	/* woken, it goes on with an iteration */
 	int		 interrupted;	/* the current iteration was cut short */
 	int		 in_init;	/* running init code: no network, no metrics */
+	int		 in_loop;	/* blocked in loop_run: vu_loop_wake wakes it */
 	int		 quit;		/* leave the coroutine */
 	int		 ticks;		/* __ly_tick calls before a look at the clock */
 	int64_t		 resumed;	/* monotonic ns: when it last got the CPU */
@@ -192,6 +193,14 @@ const char	*vu_init_error(const struct vu *);
 /* Stop the VU's current iteration as soon as it blocks, or within a
  * slice of CPU time when it never does (see vu_tick in vu.c). */
 void		 vu_interrupt(struct vu *);
+
+/* text (a message and its "\n\tat ..." frames) with only the frames of
+ * the bundle's own files, owned (stack.c). */
+char		*stack_clean(const struct bundle *, const char *text);
+
+/* On the VU: run its event loop until every module is idle (loop.c).
+ * NULL, or an owned "Uncaught (in promise) ..." that ends it. */
+char		*loop_run(struct vu *);
 
 /* Executors (engine/executor.c). */
 /* What a worker's progress message says of each of its scenarios, in

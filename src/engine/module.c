@@ -204,7 +204,8 @@ vu_exec(struct vu *vu, struct vu_exec *x)
 	x->iter_in_scenario = vu->iter_in_scenario;
 	x->iter_in_instance = vu->iter_in_instance;
 	x->iter_in_test = vu->iter_in_test;
-	x->sc = vu->run != NULL ? vu->run->sc : NULL;
+	x->sc_name = vu->run != NULL ? vu->run->sc->name : NULL;
+	x->sc_executor = vu->run != NULL ? vu->run->sc->executor_name : NULL;
 	x->sc_elapsed = vu->run != NULL ? now - vu->run->t_start : 0;
 	x->sc_progress = vu->run != NULL ? executor_progress(vu->run) : 0;
 	x->test_elapsed = e->started ? now - e->t0 : 0;

@@ -13,13 +13,25 @@
  * Every function here runs on the worker's thread; those marked "on the
  * VU" run only on the VU's own coroutine (inside JavaScript it called).
  *
- * Asynchronous modules (timers today; WebSockets, gRPC, asyncRequest
- * next) keep their per-VU state in vu_module_data, arm their libevent or
- * libcurl callbacks on vu_event_base / vu_net, and from those callbacks
- * only record the result and vu_wake the VU; the VU's coroutine then runs
- * the JavaScript callback (for a blocked call, on return from vu_block).
- * What must finish before the iteration ends is run to its end by the
- * settle hook, as timers do, blocking in vu_block between events. */
+ * Asynchronous modules (timers, http.asyncRequest, WebSockets, gRPC
+ * streams) share one event loop per VU (src/engine/loop.c), as k6's
+ * event loop: once the iteration's function (or init code, setup(),
+ * teardown(), handleSummary()) has returned, the loop runs the Promise
+ * jobs (ending with "Uncaught (in promise) ..." if one was left rejected
+ * unhandled), then turns until every module is idle, each turn calling
+ * each module's run_ready hook, with the Promise jobs after each call
+ * that ran something, or else, when a module still has pending
+ * operations, blocking until one of them wakes the VU.
+ *
+ * So a module keeps its per-VU state in vu_module_data, arms its
+ * libevent or libcurl callbacks on vu_event_base / vu_net, and from those
+ * callbacks only records the result ("ready") and calls vu_loop_wake;
+ * the JavaScript callback (a promise's resolution, an onmessage handler)
+ * runs later on the VU's coroutine, from run_ready.  vu_loop_wake wakes
+ * the VU only when it waits in the loop: a VU blocked in a synchronous
+ * call (http.get, sleep) is not disturbed, and the loop finds the
+ * recorded result when it turns next.  A synchronous call that blocks
+ * (vu_block) is woken by vu_wake instead. */
 #ifndef LYOCELL_ENGINE_MODULE_H
 #define LYOCELL_ENGINE_MODULE_H
 
@@ -30,7 +42,6 @@ struct engine;
 struct event_base;
 struct kv;
 struct metric_registry;
-struct scenario;
 struct tag;
 struct net;
 struct vu;
@@ -83,23 +94,27 @@ struct instance_slot {
 
 struct engine_module {
 	const char	*name;
-	/* On the VU, at the end of its init code, still in the init
-	 * context: finish what the init code left pending (Promise jobs, so
-	 * that what an async init call gives can be used there). */
+	/* On the VU, once the init code and its event loop ran, still in
+	 * the init context. */
 	void		(*init_end)(struct vu *);
 	/* After the VU's init code ran: make what the iterations need.
 	 * 0, or -1 with an owned *cause (the VU is then dead). */
 	int		(*vu_init)(struct vu *, char **cause);
 	/* On the VU, before the iteration's function is called. */
 	void		(*iteration_start)(struct vu *);
-	/* On the VU, once the iteration's function (or setup(), teardown())
-	 * returned: run what it left pending (timers, Promise jobs, open
-	 * connections) to its end, as k6 ends an iteration only when its
-	 * event loop is empty.  NULL, or an owned message that ends the
-	 * iteration with an error ("Uncaught (in promise) ..."). */
-	char		*(*settle)(struct vu *);
-	/* On the VU, after settle or a failure: drop what is still pending,
-	 * which never runs. */
+	/* On the VU, in the event loop: run the JavaScript callbacks that
+	 * are ready (a fired timer, a finished request's promise), ideally
+	 * one per call, since the loop runs the Promise jobs after each call
+	 * that ran something and calls again.  How many ran.  This and
+	 * pending run in the init code's loop too, before vu_init, when
+	 * the module's data may still be NULL. */
+	int		(*run_ready)(struct vu *);
+	/* How many operations are still outstanding (armed timers, requests
+	 * in flight, open sockets): the loop ends only when no module has
+	 * any and nothing is ready. */
+	int		(*pending)(struct vu *);
+	/* On the VU, once the loop ended or the function failed: drop what
+	 * is still pending, which never runs. */
 	void		(*iteration_end)(struct vu *);
 	/* The iteration is being cut short: cancel what the VU is blocked
 	 * on (its timers, its requests).  Not on the VU; it is woken after. */
@@ -122,6 +137,10 @@ struct engine_script {
 	char		*(*symbol_text)(const char *s);
 	/* Whether the state loaded Promise: no Promise, no pending jobs. */
 	int		(*promises_loaded)(js_State *);
+	/* Run the Promise jobs until none is left: NULL, or an owned
+	 * "Uncaught (in promise) ..." when one left a promise rejected with
+	 * no handler. */
+	char		*(*run_microtasks)(js_State *);
 };
 
 void	 engine_script_set(struct engine *, const struct engine_script *);
@@ -143,11 +162,15 @@ int	 vu_in_init(const struct vu *);
  * vu_throw_interrupted). */
 int	 vu_interrupted(const struct vu *);
 
-/* On the VU: yield until vu_wake.  Returns -1 when the iteration was
- * interrupted meanwhile (the caller throws). */
+/* On the VU, in a synchronous call: yield until vu_wake.  Returns -1
+ * when the iteration was interrupted meanwhile (the caller throws). */
 int	 vu_block(struct vu *);
-/* Mark the VU runnable; safe from any callback. */
+/* Mark the VU runnable; safe from any callback.  For a synchronous call
+ * waiting in vu_block. */
 void	 vu_wake(struct vu *);
+/* From a module's callback: something is ready for run_ready.  Wakes the
+ * VU only if it waits in its event loop. */
+void	 vu_loop_wake(struct vu *);
 /* On the VU: block for ms milliseconds; -1 if it was interrupted. */
 int	 vu_sleep(struct vu *, double ms);
 /* Throw the error that ends an interrupted iteration. */
@@ -198,7 +221,8 @@ struct vu_exec {
 	uint32_t		 id_in_test;	/* exec.vu.idInTest */
 	uint64_t		 iter, iter_in_scenario;
 	uint64_t		 iter_in_instance, iter_in_test;
-	const struct scenario	*sc;		/* NULL in setup() and teardown() */
+	/* the scenario's name and executor; NULL in setup() and teardown() */
+	const char		*sc_name, *sc_executor;
 	int64_t			 sc_elapsed;	/* ns since the scenario started */
 	double			 sc_progress;
 	int64_t			 test_elapsed;	/* ns since the test started, or 0 */

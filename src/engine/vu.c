@@ -190,7 +190,9 @@ error_text(js_State *J)
 		js_pop(J, 1);
 	} else
 		thrown_at(J, &b);
-	return buf_steal(&b);
+	sym = stack_clean(vu_of(J)->engine->bundle, b.data != NULL ? b.data : "");
+	buf_free(&b);
+	return sym;
 }
 
 /*
@@ -327,6 +329,21 @@ vu_init_js(struct vu *vu, char **cause)
 	if (capped_pcall(vu, 1))
 		goto fail;
 	js_setregistry(J, "ly.exports");
+	/* As k6, the init code's event loop runs in the init context, and
+	 * a rejection left unhandled there fails init. */
+	if ((*cause = loop_run(vu)) != NULL) {
+		vu->in_init = 0;
+		return -1;
+	}
+	/* The entry's evaluation, if it awaited at its top level, has
+	 * completed, as in k6, or init fails with what it threw. */
+	js_getglobal(J, "__lymod");
+	js_getproperty(J, -1, "wait");
+	js_rot2(J);
+	js_pushstring(J, bundle->entry_id);
+	if (capped_pcall(vu, 1))
+		goto fail;
+	js_pop(J, 1);
 	for (i = 0; i < vu->engine->nmodules; i++)
 		if (vu->engine->modules[i]->init_end != NULL)
 			vu->engine->modules[i]->init_end(vu);
@@ -418,23 +435,20 @@ modules_end(struct vu *vu)
 
 /*
  * Once the function on top of the stack returned: run the event loop to
- * its end, as k6 ends an iteration, setup() or teardown() only when its
- * timers and promises have settled (the modules' settle hooks).  An
- * async function's promise is settled then (its rejection, unhandled, ends the loop with an error),
- * so the value on top becomes the promise's value when want_value.
- * NULL, or an owned message.
+ * its end (loop.c), as k6 ends an iteration, setup() or teardown() only
+ * when its timers and promises have settled.  An async function's
+ * promise is settled then (its rejection, unhandled, ends the loop with
+ * an error), so the value on top becomes the promise's value when
+ * want_value.  NULL, or an owned message.
  */
 static char *
 vu_settle(struct vu *vu, int want_value)
 {
 	struct engine *e = vu->engine;
 	js_State *J = vu->J;
-	char *text = NULL;
-	size_t i;
+	char *text;
 
-	for (i = 0; i < e->nmodules && text == NULL; i++)
-		if (e->modules[i]->settle != NULL)
-			text = e->modules[i]->settle(vu);
+	text = loop_run(vu);
 	if (text != NULL || !want_value ||
 	    !js_isobject(J, -1) || !e->script->promises_loaded(J))
 		return text;

@@ -268,6 +268,26 @@ this_typed(js_State *J)
 	return v;
 }
 
+const char *
+binary_typed_name(js_State *J, int idx)
+{
+	struct view *v = to_view(J, idx, NTYPES);
+
+	return v != NULL ? types[v->type].name : NULL;
+}
+
+long
+binary_typed_length(const char *tag, const void *data)
+{
+	int i;
+
+	/* A view's tag is its constructor's name of types[], as given. */
+	for (i = 0; i < NTYPES; i++)
+		if (tag == types[i].name)
+			return (long)((const struct view *)data)->len;
+	return tag != NULL && strcmp(tag, "DataView") == 0 ? 0 : -1;
+}
+
 static int
 view_has(js_State *J, void *p, const char *name)
 {

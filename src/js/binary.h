@@ -18,6 +18,11 @@
 /* Create the constructors and prototypes, once per state, and give the
  * lazy globals their values. */
 void	binary_load(js_State *);
+/* If a user-data object's tag and data are a typed array's, its length
+ * (its index properties are 0 to length - 1); a DataView's 0; else -1. */
+long	binary_typed_length(const char *tag, const void *data);
+/* The constructor's name of the typed array at idx, or NULL. */
+const char *binary_typed_name(js_State *, int idx);
 /* Push a new ArrayBuffer holding a copy of len bytes at data. */
 void	binary_push_arraybuffer(js_State *, const void *data, size_t len);
 /* Push a new zero-filled ArrayBuffer of len bytes and return its bytes,

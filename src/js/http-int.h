@@ -111,6 +111,7 @@ struct http_req {
 	long			 remote_port;
 	int			 expected;
 	int			 url_fault;	/* enum http_url_fault */
+	int			 async;		/* http.asyncRequest's (http-async.c) */
 };
 
 /* One entry of options.tlsAuth (http.c keeps them for the process). */
@@ -140,6 +141,7 @@ struct http_vu {
 	CURLSH			*share;
 	CURL			**pool;		/* easy handles by slot */
 	char			**pool_key;	/* what each was set up for */
+	CURLU			**pool_url;	/* its URL, parsed once */
 	struct curl_slist	**pool_slist;	/* the headers it points at */
 	size_t			 npool;
 	struct buf		 key;
@@ -150,6 +152,9 @@ struct http_vu {
 	struct http_req		*reqs;
 	size_t			 nreqs, creqs;
 	int			 running;
+	struct http_async	*async;		/* http.asyncRequest's, in flight */
+	struct http_async	*afree;		/* ... kept for the next ones */
+	int			 arunning;	/* of which transfers running */
 	int			 busy;		/* reading a call's arguments */
 	enum http_cb		 cb;
 	struct http_range	*ranges;
@@ -204,8 +209,24 @@ void	read_ranges(js_State *J, int idx, struct http_range **out, size_t *n);
 void	read_params(js_State *J, struct http_req *r, int idx);
 /* http.c */
 struct http_vu *	hv_get(js_State *J, const char *what);
+void	req_init(struct http_vu *hv, struct http_req *r);
+void	req_reset(struct http_req *r);
+void	req_finish_hop(struct http_req *r);
+void	read_request(js_State *J, struct http_req *r, int iurl, int ibody,
+    int iparams);
+char *	http_upper(const char *s);
+/* http-async.c: http.asyncRequest, on the VU's event loop */
+void	http_async_request(js_State *J);
+void	http_async_make_room(struct http_vu *hv, size_t n);
+void	http_async_cancel(struct http_vu *hv);
+void	http_async_free(struct http_vu *hv);
+int	http_async_run_ready(struct vu *vu);
+int	http_async_pending(struct vu *vu);
+void	http_async_iteration_end(struct vu *vu);
 /* http-transfer.c */
 CURL *	hv_easy(struct http_vu *hv, size_t i);
+/* Swap slots i and j with everything set up on their handles. */
+void	hv_pool_swap(struct http_vu *hv, size_t i, size_t j);
 int	req_start(struct http_req *r);
 /* http-error.c */
 void	tls_info(struct http_req *r);

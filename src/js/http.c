@@ -91,7 +91,7 @@ hv_get(js_State *J, const char *what)
 	return hv_of(J);
 }
 
-static void
+void
 req_reset(struct http_req *r)
 {
 	size_t i;
@@ -167,14 +167,12 @@ hv_begin(struct http_vu *hv, size_t n)
 	}
 }
 
-static struct http_req *
-hv_add(struct http_vu *hv)
+void
+req_init(struct http_vu *hv, struct http_req *r)
 {
-	struct http_req *r = &hv->reqs[hv->nreqs++];
 	struct vu *vu = hv->vu;
 	const struct runopts *o = vu_opts(vu);
 
-	/* r is zero but for the recycled buffers */
 	r->hv = hv;
 	r->tags = vu_tags(vu);
 	r->jar = hv->jar;
@@ -184,6 +182,15 @@ hv_add(struct http_vu *hv)
 	r->deadline = engine_now() + (int64_t)DEFAULT_TIMEOUT_MS * 1000000;
 	r->cb = CB_VU;
 	r->rbody.cap = HTTP_BODY_CAP;
+}
+
+static struct http_req *
+hv_add(struct http_vu *hv)
+{
+	struct http_req *r = &hv->reqs[hv->nreqs++];
+
+	/* r is zero but for the recycled buffers */
+	req_init(hv, r);
 	return r;
 }
 
@@ -268,7 +275,7 @@ out:
 
 /* The hop of r is done: measure it, then complete r or queue the next
  * hop. */
-static void
+void
 req_finish_hop(struct http_req *r)
 {
 	struct vu *vu = r->hv->vu;
@@ -493,7 +500,7 @@ maybe_throw(js_State *J, struct http_req *r)
 
 /* r->method is set; url, body, params at the given stack indices (0:
  * absent). */
-static void
+void
 read_request(js_State *J, struct http_req *r, int iurl, int ibody, int iparams)
 {
 	const char *m;
@@ -517,8 +524,8 @@ read_request(js_State *J, struct http_req *r, int iurl, int ibody, int iparams)
 }
 
 /* An owned upper-case copy. */
-static char *
-upper(const char *s)
+char *
+http_upper(const char *s)
 {
 	char *m = xstrdup(s), *p;
 
@@ -533,6 +540,7 @@ call_begin(js_State *J, struct http_vu *hv, size_t n)
 	if (hv->busy || hv->running)
 		js_error(J, "an HTTP request cannot start while another one is "
 		    "being prepared");
+	http_async_make_room(hv, n);
 	hv_begin(hv, n);
 	hv->busy = 1;
 }
@@ -549,7 +557,7 @@ do_one(js_State *J, const char *method, int iurl, int ibody, int iparams)
 		hv->busy = 0;
 		js_throw(J);
 	}
-	r->method = upper(method);
+	r->method = http_upper(method);
 	read_request(J, r, iurl, ibody, iparams);
 	js_endtry(J);
 	hv->busy = 0;
@@ -614,7 +622,7 @@ read_batch_entry(js_State *J, struct http_vu *hv, int idx)
 	if (js_isundefined(J, top))
 		js_typeerror(J, "http.batch: a request has no method");
 	js_tostring(J, top);
-	r->method = upper(js_tostring(J, top));
+	r->method = http_upper(js_tostring(J, top));
 	read_request(J, r, top + 1, top + 2, top + 3);
 	js_pop(J, 4);
 }
@@ -804,6 +812,7 @@ http_module_open(js_State *J)
 	modules_setfn(J, http_options, "options", 3);
 	modules_setfn(J, http_request, "request", 4);
 	modules_setfn(J, http_batch, "batch", 1);
+	modules_setfn(J, http_async_request, "asyncRequest", 4);
 	modules_setfn(J, http_expected_statuses, "expectedStatuses", 0);
 	modules_setfn(J, http_set_response_callback, "setResponseCallback", 1);
 	modules_setfn(J, http_cookie_jar_fn, "cookieJar", 0);
@@ -868,6 +877,7 @@ http_vu_free(struct vu *vu)
 	if (hv == NULL)
 		return;
 	http_interrupt(vu);
+	http_async_free(hv);
 	for (i = 0; i < hv->creqs; i++)
 		req_reset(&hv->reqs[i]);
 	free(hv->reqs);
@@ -876,8 +886,10 @@ http_vu_free(struct vu *vu)
 			curl_easy_cleanup(hv->pool[i]);
 		curl_slist_free_all(hv->pool_slist[i]);
 		free(hv->pool_key[i]);
+		curl_url_cleanup(hv->pool_url[i]);
 	}
 	free(hv->pool);
+	free(hv->pool_url);
 	free(hv->pool_slist);
 	free(hv->pool_key);
 	buf_free(&hv->key);
@@ -920,6 +932,7 @@ http_interrupt(struct vu *vu)
 		r->state = RQ_COMPLETE;
 	}
 	hv->running = 0;
+	http_async_cancel(hv);
 }
 
 static void
@@ -952,6 +965,9 @@ const struct engine_module http_engine_module = {
 	.name = "k6/http",
 	.vu_init = http_vu_prepare,
 	.iteration_start = http_iteration_start,
+	.run_ready = http_async_run_ready,
+	.pending = http_async_pending,
+	.iteration_end = http_async_iteration_end,
 	.interrupt = http_interrupt,
 	.vu_free = http_vu_free,
 };

@@ -13,8 +13,8 @@
 
 #include "compile/bundle.h"
 #include "engine/module.h"
-#include "engine/plan.h"
 #include "js/binary.h"
+#include "js/consolefmt.h"
 #include "js/modules.h"
 #include "js/runtime.h"
 #include "metrics/metric.h"
@@ -206,7 +206,7 @@ k6_module_open(js_State *J)
 	modules_setfn(J, k6_random_seed, "randomSeed", 1);
 }
 
-/* console: values are rendered as k6 does, objects as JSON. */
+/* console: values are rendered as k6 does (js/consolefmt.c). */
 static FILE *console_file;
 
 void
@@ -225,29 +225,11 @@ console_print(js_State *J, enum log_level level)
 {
 	struct buf b = BUF_INIT;
 	int i, top = js_gettop(J);
-	char *sym;
 
 	for (i = 1; i < top; i++) {
 		if (i > 1)
 			buf_putc(&b, ' ');
-		if (js_isobject(J, i) && !js_iscallable(J, i) &&
-		    !js_isregexp(J, i)) {
-			js_getglobal(J, "JSON");
-			js_getproperty(J, -1, "stringify");
-			js_rot2(J);
-			js_copy(J, i);
-			if (js_pcall(J, 1) == 0 && js_isstring(J, -1))
-				buf_puts(&b, js_tostring(J, -1));
-			else
-				buf_puts(&b, "[object]");
-			js_pop(J, 1);
-		} else if (js_isstring(J, i) &&
-		    (sym = runtime_symbol_text(js_tostring(J, i))) != NULL) {
-			buf_puts(&b, sym);
-			free(sym);
-		} else {
-			buf_puts(&b, js_trystring(J, i, "?"));
-		}
+		console_format(J, i, &b);
 	}
 	log_write(console_file, level, "source=console", b.data ? b.data : "");
 	buf_free(&b);
@@ -617,13 +599,13 @@ exec_sc(js_State *J)
 {
 	struct vu_exec x = exec_of(J);
 
-	if (x.sc == NULL)
+	if (x.sc_name == NULL)
 		js_error(J, "there is no scenario in setup() and teardown()");
 	return x;
 }
 
-static void x_sc_name(js_State *J) { js_pushstring(J, exec_sc(J).sc->name); }
-static void x_sc_executor(js_State *J) { js_pushstring(J, exec_sc(J).sc->executor_name); }
+static void x_sc_name(js_State *J) { js_pushstring(J, exec_sc(J).sc_name); }
+static void x_sc_executor(js_State *J) { js_pushstring(J, exec_sc(J).sc_executor); }
 static void x_sc_iter(js_State *J) { js_pushnumber(J, (double)exec_sc(J).iter_in_instance); }
 static void x_sc_iter_test(js_State *J) { js_pushnumber(J, (double)exec_sc(J).iter_in_test); }
 

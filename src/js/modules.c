@@ -48,6 +48,7 @@ modules_names(void)
 
 const struct engine_script modules_script = {
 	runtime_load, modules_register, runtime_symbol_text, runtime_promises_loaded,
+	runtime_run_microtasks,
 };
 
 void
@@ -96,7 +97,6 @@ modules_register(js_State *J, char **cause)
 	k6_open_define(J);
 	timers_define(J);
 	webcrypto_define(J);
-	regexp_define(J);
 	/* Modules are opened on first import: most scripts use few of
 	 * them, and every VU would pay for all. */
 	for (i = 0; i < NNATIVES; i++) {

@@ -51,8 +51,6 @@ void	html_module_open(js_State *);
 /* Define Response's html, submitForm and clickLink on the object on top
  * (js/html.c). */
 void	html_response_methods(js_State *);
-/* Large-subject regular expressions through PCRE2 (js/regexp.c). */
-void	regexp_define(js_State *);
 void	timers_define(js_State *);
 /* setTimeout and friends: at an iteration's end, run its event loop to
  * its end (timers, Promise jobs). */

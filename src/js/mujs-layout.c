@@ -73,6 +73,16 @@ probe(js_State *J)
 	    strcmp(o->u.c.name, "probe") != 0)
 		return "C function";
 	js_pop(J, 1);
+	/* mujs's RegExp constructor, with js/regexp.c's program. */
+	js_newregexp(J, "a/b", JS_REGEXP_G | JS_REGEXP_M);
+	{
+		const struct mj_regexp *r = js_toregexp(J, -1);
+
+		if (r->prog == NULL || r->flags != (JS_REGEXP_G | JS_REGEXP_M) ||
+		    r->last != 0 || strcmp(r->source, "a\\/b") != 0)
+			return "regexp";
+	}
+	js_pop(J, 1);
 	return NULL;
 }
 

@@ -15,6 +15,9 @@ enum {
 	MJ_CMATH, MJ_CJSON, MJ_CARGUMENTS, MJ_CITERATOR, MJ_CUSERDATA
 };
 
+/* enum js_Type: the type of a value */
+#define MJ_TNUMBER	4
+
 /* Property attributes: the low three bits of mj_property.atts. */
 #define MJ_READONLY	1
 #define MJ_DONTENUM	2
@@ -41,6 +44,17 @@ struct mj_property {
 	void			*getter, *setter;
 };
 
+/* A compiled function (js_Function), as far as its inner functions. */
+struct mj_function {
+	const char		 *name;
+	int			  script, lightweight, strict, arguments;
+	int			  numparams;
+	void			 *code;
+	int			  codecap, codelen;
+	struct mj_function	**funtab;
+	int			  funcap, funlen;
+};
+
 struct mj_iterator {
 	const char		*name;
 	struct mj_iterator	*next;
@@ -64,6 +78,10 @@ struct mj_object {
 			void		*array;
 		} a;
 		struct {
+			void		*function;	/* js_Function */
+			void		*scope;
+		} f;
+		struct {
 			const char	*name;
 			void		*function;
 			void		*constructor;
@@ -77,11 +95,24 @@ struct mj_object {
 			int			 i, n;
 			struct mj_iterator	*head;
 		} iter;
+		struct {
+			const char	*tag;
+			void		*data;
+			void		*has, *put, *delete, *finalize;
+		} user;
 		unsigned char	 bytes[48];
 	} u;
 	struct mj_object	*gcnext;
 	struct mj_object	*gcroot;
 	int			 gcmark;
+};
+
+/* js_Regexp, the part of a RegExp object that js_toregexp returns. */
+struct mj_regexp {
+	void		*prog;
+	char		*source;
+	unsigned short	 flags;
+	unsigned short	 last;
 };
 
 /* Functions of libmujs.so that the program's own take the place of (it
@@ -93,6 +124,20 @@ int	 js_grisu2(double, char *, int *);
 void	*jsV_setproperty(js_State *, void *, const char *);
 void	 jsV_delproperty(js_State *, void *, const char *);
 void	*jsV_newiterator(js_State *, void *, int);
+void	*js_regcompx(void *(*)(void *, void *, int), void *, const char *, int,
+	    const char **);
+void	 js_regfreex(void *(*)(void *, void *, int), void *, void *);
+int	 js_regexec(void *, const char *, void *, int);
+/* Exported by libmujs and used as they are. */
+void	*js_toregexp(js_State *, int);
+void	*js_malloc(js_State *, int);
+void	 js_free(js_State *, void *);
+const char *jsV_nextiterator(js_State *, void *);
+void	*jsV_getownproperty(js_State *, void *, const char *);
+/* js/scriptcache.c; it also gives functions their names (js/fnname.c). */
+struct js_Ast;
+struct js_Function;
+struct js_Function *jsC_compilescript(js_State *, struct js_Ast *, int);
 
 /* Their addresses, so that a program linking the library takes their
  * object files (nothing else refers to them by name). */

@@ -15,7 +15,11 @@
  * masks.  Each object counts its own numbers in a part of its union that
  * its class leaves unused; a user-data object has none, and takes one
  * more than the highest of its properties.  An object whose count
- * reaches the bits' limit is renumbered 1..n in order. */
+ * reaches the bits' limit is renumbered 1..n in order.
+ *
+ * jsV_nextiterator and jsV_getownproperty are replaced too: the first so
+ * that each index an iterator hands out is a string of its own, the
+ * second so that a typed array's indexes are own properties. */
 #include "config.h"
 
 #include <dlfcn.h>
@@ -25,6 +29,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "js/binary.h"
 #include "js/mujs-layout.h"
 #include "js/proporder.h"
 #include "util/xmalloc.h"
@@ -34,6 +39,9 @@ void	*jsV_newobject(js_State *, int, void *);
 void	*js_toobject(js_State *, int);
 void	*js_malloc(js_State *, int);
 void	 js_free(js_State *, void *);
+const char *js_intern(js_State *, const char *);
+int	 js_isarrayindex(js_State *, const char *, int *);
+void	*jsV_getproperty(js_State *, void *, const char *);
 
 #define SEQ_SHIFT	4	/* above mujs's attribute bits */
 #define SEQ_MAX		((1u << (32 - SEQ_SHIFT)) - 1)
@@ -305,17 +313,42 @@ jsV_delproperty(js_State *J, void *obj, const char *name)
 	o->properties = delete(J, o, o->properties, name);
 }
 
-static int
-own_name(const struct mj_property *p, const char *name)
+static struct mj_property *
+own_prop(struct mj_property *p, const char *name)
 {
 	int c;
 
 	while (p->level != 0) {
 		if ((c = strcmp(name, p->name)) == 0)
-			return 1;
+			return p;
 		p = c < 0 ? p->left : p->right;
 	}
-	return 0;
+	return NULL;
+}
+
+static int
+own_name(const struct mj_property *p, const char *name)
+{
+	return own_prop((struct mj_property *)p, name) != NULL;
+}
+
+/* A typed array's indexes are enumerable own properties (js/binary.c
+ * answers them through its has hook): their count, else 0. */
+static int
+typed_length(const struct mj_object *o)
+{
+	long n = binary_typed_length(o->u.user.tag, o->u.user.data);
+
+	return n > 0 && n <= INT32_MAX ? (int)n : 0;
+}
+
+/* A typed array or DataView, whose buffer JavaScript reads through a
+ * getter of the prototype, not as an own property. */
+static int
+is_view(const struct mj_object *o)
+{
+	return o->type == MJ_CUSERDATA &&
+	    binary_typed_length(o->u.user.tag, o->u.user.data) >= 0;
 }
 
 void *
@@ -359,6 +392,8 @@ jsV_newiterator(js_State *J, void *obj, int own)
 		io->u.iter.n = o->u.s.length;
 	if (o->type == MJ_CARRAY && o->u.a.simple)
 		io->u.iter.n = o->u.a.length;
+	if (o->type == MJ_CUSERDATA)
+		io->u.iter.n = typed_length(o);
 	return io;
 }
 
@@ -390,6 +425,8 @@ proporder_names(js_State *J)
 		len = (uint32_t)o->u.s.length;
 	else if (o->type == MJ_CARRAY && o->u.a.simple)
 		len = (uint32_t)o->u.a.length;
+	else if (o->type == MJ_CUSERDATA)
+		len = (uint32_t)typed_length(o);
 	for (k = 0; k < len; k++)
 		push_index(J, &i, (uint32_t)k);
 	length = o->type == MJ_CSTRING || o->type == MJ_CARRAY;
@@ -401,6 +438,8 @@ proporder_names(js_State *J)
 	/* js_pushstring copies, and nothing here adds or frees properties:
 	 * vec stays valid while the names are pushed. */
 	for (k = 0; k < n; k++) {
+		if (is_view(o) && strcmp(vec[k].p->name, "buffer") == 0)
+			continue;
 		if (length && vec[k].index == UINT32_MAX) {
 			js_pushliteral(J, "length");
 			js_setindex(J, -2, i++);
@@ -413,4 +452,91 @@ proporder_names(js_State *J)
 		js_pushliteral(J, "length");
 		js_setindex(J, -2, i++);
 	}
+}
+
+/*
+ * The names of array, string and typed array indexes that an iterator
+ * hands out.  mujs 1.3.2 writes each into one buffer of the state, which
+ * for-in then pushes as a literal (a pointer): every index read later saw
+ * the last one, so for (k in [1, 2, 3]) gave "2", "2", "2".  Names below
+ * INDEX_TABLE live in blocks made on first use and kept for the process;
+ * higher ones are interned.
+ */
+#define INDEX_BLOCK	4096
+#define INDEX_TABLE	(INDEX_BLOCK * 256)
+
+static const char *
+index_name(js_State *J, int k)
+{
+	static char *blocks[INDEX_TABLE / INDEX_BLOCK];
+	char buf[16], *b;
+	int i;
+
+	if (k < 0 || k >= INDEX_TABLE) {
+		snprintf(buf, sizeof buf, "%d", k);
+		return js_intern(J, buf);
+	}
+	if ((b = blocks[k / INDEX_BLOCK]) == NULL) {
+		b = blocks[k / INDEX_BLOCK] = xmalloc(INDEX_BLOCK * 8);
+		for (i = 0; i < INDEX_BLOCK; i++)
+			snprintf(b + i * 8, 8, "%d", k / INDEX_BLOCK *
+			    INDEX_BLOCK + i);
+	}
+	return b + (k % INDEX_BLOCK) * 8;
+}
+
+const char *
+jsV_nextiterator(js_State *J, void *iobj)
+{
+	struct mj_object *io = iobj, *t;
+	struct mj_iterator *next;
+	const char *name;
+	int k;
+
+	if (io->type != MJ_CITERATOR)
+		js_typeerror(J, "not an iterator");
+	if (io->u.iter.i < io->u.iter.n)
+		return index_name(J, io->u.iter.i++);
+	t = io->u.iter.target;
+	while (io->u.iter.head != NULL) {
+		next = io->u.iter.head->next;
+		name = io->u.iter.head->name;
+		js_free(J, io->u.iter.head);
+		io->u.iter.head = next;
+		if (jsV_getproperty(J, t, name) != NULL)
+			return name;
+		if (t->type == MJ_CSTRING && js_isarrayindex(J, name, &k) &&
+		    k < t->u.s.length)
+			return name;
+		if (t->type == MJ_CARRAY && t->u.a.simple &&
+		    js_isarrayindex(J, name, &k) && k < t->u.a.length)
+			return name;
+	}
+	return NULL;
+}
+
+/* An own property: a typed array's index answers as one, its value in a
+ * property of the state's (read at once by hasOwnProperty,
+ * propertyIsEnumerable and getOwnPropertyDescriptor). */
+void *
+jsV_getownproperty(js_State *J, void *obj, const char *name)
+{
+	static struct mj_property elem;
+	struct mj_object *o = obj;
+	int k;
+
+	if (o->type == MJ_CUSERDATA && js_isarrayindex(J, name, &k) &&
+	    k < typed_length(o) && o->u.user.has != NULL) {
+		int (*has)(js_State *, void *, const char *) = o->u.user.has;
+
+		if (!has(J, o->u.user.data, name))
+			return NULL;
+		memset(&elem, 0, sizeof elem);
+		elem.name = name;
+		elem.value.u.number = js_tonumber(J, -1);
+		elem.value.type = MJ_TNUMBER;
+		js_pop(J, 1);
+		return &elem;
+	}
+	return own_prop(o->properties, name);
 }

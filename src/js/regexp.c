@@ -1,247 +1,1606 @@
-/* Regular expressions that mujs cannot finish.
+/* Regular expressions with JavaScript's semantics, run by PCRE2.
  *
- * mujs's backtracking matcher gives up ("regexec failed") once its
- * recursion passes 1,024 levels, which a greedy pattern over a large
- * response body reaches at once (/<body>(.*)<\/body>/ on 100 KiB).  The
- * RegExp and String methods that run a match are wrapped: they call
- * mujs's own method, and only when it gives up run the same operation
- * again with PCRE2 (runtime group 9-regexp.js, compiled on first use, on
- * top of the __ly_re_exec primitive here).  Scripts that never hit the
- * limit pay one extra C call per match. */
+ * mujs's own matcher refuses much of what real libraries write (repeat
+ * counts of 255 and more, many classes, `\_`), knows only the flags g, i
+ * and m and gives up on large subjects.  Every RegExp here is mujs's
+ * object (class RegExp, so that js_isregexp, instanceof and the source,
+ * global, ignoreCase, multiline and lastIndex properties keep working)
+ * whose program is ours: js_regcompx and js_regfreex take the place of
+ * mujs's through the PLT (js/mujs-layout.h), and js_newregexp (regexp
+ * literals) builds our object.  The pattern is translated to PCRE2's
+ * syntax with JavaScript's meaning (translate()) and compiled once per
+ * source and flags (the cache).  The RegExp constructor, exec, test,
+ * toString, the flag getters and String.prototype.match, replace, search
+ * and split (with a RegExp) are ours; matchAll and replaceAll (runtime
+ * group 1) stand on them.
+ *
+ * Strings are mujs's: UTF-8, indexed by code point.  A subject that is
+ * not valid UTF-8 (mujs keeps lone surrogates as their 3-byte forms) is
+ * matched as a copy with each bad sequence replaced by as many bytes of
+ * U+FFFD or '?', so that offsets and indices stay those of the original. */
 #include "config.h"
 
 #define PCRE2_CODE_UNIT_WIDTH 8
 #include <mujs.h>
 #include <pcre2.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
-#include "engine/coro.h"
-#include "js/modules.h"
+#include "js/mujs-layout.h"
+#include "js/runtime.h"
 #include "util/buf.h"
 #include "util/xmalloc.h"
 
-/* Byte offset of the rune at index idx of s (mujs indexes strings by
- * code point), or -1 past the end. */
-static long
-rune_offset(const char *s, size_t len, double idx)
-{
-	size_t i = 0;
-	double n = 0;
+/* Flag bits of js_Regexp.flags: mujs's three, then ours. */
+enum {
+	RE_G = JS_REGEXP_G, RE_I = JS_REGEXP_I, RE_M = JS_REGEXP_M,
+	RE_S = 8, RE_U = 16, RE_Y = 32, RE_D = 64
+};
+static const struct {
+	char	 c;
+	int	 bit;
+} flagchars[] = {	/* the order of RegExp.prototype.flags */
+	{ 'd', RE_D }, { 'g', RE_G }, { 'i', RE_I }, { 'm', RE_M },
+	{ 's', RE_S }, { 'u', RE_U }, { 'y', RE_Y },
+};
+#define NFLAGS (sizeof flagchars / sizeof flagchars[0])
 
-	while (i < len && n < idx) {
-		i++;
-		while (i < len && ((unsigned char)s[i] & 0xc0) == 0x80)
-			i++;
-		n++;
-	}
-	return n < idx ? -1 : (long)i;
+/* A compiled pattern, shared by every RegExp of the same source and
+ * flags. */
+struct code {
+	char		*key;		/* flags "/" source */
+	unsigned	 hash;
+	pcre2_code	*re;
+	pcre2_match_data *md;
+	int		 ncap;		/* capturing groups */
+	char		**names;	/* [1..ncap]: a group's name or NULL; NULL if none */
+	int		 refs;		/* RegExp objects using it */
+	struct code	*next;
+};
+
+/* The program of one RegExp object: its code (NULL: the empty pattern
+ * of RegExp.prototype) and its lastIndex, which mujs keeps in an
+ * unsigned short: ours is right while mujs's agrees with it modulo
+ * 65536, else the script set lastIndex and mujs's is the value. */
+struct prog {
+	struct code	*code;
+	double		 last;
+};
+
+#define NBUCKETS 256
+#define CACHE_UNUSED_MAX 256
+static struct code *buckets[NBUCKETS];
+static int unused;		/* cached codes with no RegExp */
+
+/* The JavaScript line terminators and white space, in PCRE2's syntax. */
+#define LT "\\n\\r\\x{2028}\\x{2029}"
+#define WS "\\t\\n\\x0b\\f\\r \\x{a0}\\x{1680}\\x{2000}-\\x{200a}" \
+	"\\x{2028}\\x{2029}\\x{202f}\\x{205f}\\x{3000}\\x{feff}"
+
+static int
+ishex(int c)
+{
+	return (c >= '0' && c <= '9') || ((c | 32) >= 'a' && (c | 32) <= 'f');
 }
 
-static double
-rune_index(const char *s, size_t off)
+static unsigned
+hexval(const char *s, int n)
 {
-	size_t i;
-	double n = 0;
+	unsigned v = 0;
+	int i;
 
-	for (i = 0; i < off; i++)
-		if (((unsigned char)s[i] & 0xc0) != 0x80)
-			n++;
+	for (i = 0; i < n; i++)
+		v = v * 16 + (unsigned)(s[i] <= '9' ? s[i] - '0' : (s[i] | 32) - 'a' + 10);
+	return v;
+}
+
+/* Capturing groups of a JavaScript pattern, and whether any is named. */
+static int
+count_groups(const char *p, int *named)
+{
+	int n = 0, inclass = 0;
+
+	*named = 0;
+	for (; *p; p++) {
+		if (*p == '\\') {
+			if (p[1] != '\0')
+				p++;
+		} else if (inclass) {
+			if (*p == ']')
+				inclass = 0;
+		} else if (*p == '[')
+			inclass = 1;
+		else if (*p == '(') {
+			if (p[1] != '?')
+				n++;
+			else if (p[2] == '<' && p[3] != '=' && p[3] != '!') {
+				n++;
+				*named = 1;
+			}
+		}
+	}
 	return n;
 }
 
-static void push_match(js_State *, double, struct buf *, int *, int);
-
-/* __ly_re_exec(source, flags, subject, from): null, or [index, match,
- * group1, ...] with undefined for groups that did not take part. */
-static void
-re_exec(js_State *J)
+/* \uXXXX at p (after the backslash), with a following low surrogate
+ * when it is a high one: the code point, and *len the bytes used. */
+static long
+u_escape(const char *p, int unicode, size_t *len)
 {
-	const char *src = js_tostring(J, 1), *flags = js_tostring(J, 2);
-	const char *subject = js_tostring(J, 3);
-	size_t len = strlen(subject), erroff;
-	uint32_t opts = PCRE2_UTF | PCRE2_ALT_BSUX | PCRE2_MATCH_UNSET_BACKREF |
-	    PCRE2_NO_UTF_CHECK;
-	pcre2_match_data *md;
-	pcre2_code *re;
-	PCRE2_SIZE *ov;
-	long from = rune_offset(subject, len, js_tonumber(J, 4));
-	char msg[256];
-	int err, rc, i;
+	unsigned v, lo;
 
-	if (strchr(flags, 'i') != NULL)
-		opts |= PCRE2_CASELESS;
-	if (strchr(flags, 'm') != NULL)
-		opts |= PCRE2_MULTILINE;
-	if (strchr(flags, 's') != NULL)
-		opts |= PCRE2_DOTALL;
-	if (from < 0) {
-		js_pushnull(J);
-		return;
+	if (unicode && p[1] == '{') {
+		const char *q = p + 2;
+
+		v = 0;
+		while (ishex(*q) && v <= 0x10ffff)
+			v = v * 16 + hexval(q++, 1);
+		if (q == p + 2 || *q != '}' || v > 0x10ffff)
+			return -1;
+		*len = (size_t)(q + 1 - p);
+		return v;
 	}
-	re = pcre2_compile((PCRE2_SPTR)src, PCRE2_ZERO_TERMINATED, opts, &err, &erroff, NULL);
-	if (re == NULL) {
-		pcre2_get_error_message(err, (PCRE2_UCHAR *)msg, sizeof msg);
-		js_error(J, "regexec failed, and PCRE2 cannot compile /%s/ either: %s", src, msg);
-	}
-	md = pcre2_match_data_create_from_pattern(re, NULL);
-	rc = pcre2_match(re, (PCRE2_SPTR)subject, len, (PCRE2_SIZE)from, 0, md, NULL);
-	if (rc < 0) {
-		pcre2_match_data_free(md);
-		pcre2_code_free(re);
-		if (rc == PCRE2_ERROR_NOMATCH) {
-			js_pushnull(J);
-			return;
+	if (!ishex(p[1]) || !ishex(p[2]) || !ishex(p[3]) || !ishex(p[4]))
+		return -1;
+	v = hexval(p + 1, 4);
+	*len = 5;
+	if (v >= 0xd800 && v < 0xdc00 && p[5] == '\\' && p[6] == 'u' &&
+	    ishex(p[7]) && ishex(p[8]) && ishex(p[9]) && ishex(p[10])) {
+		lo = hexval(p + 7, 4);
+		if (lo >= 0xdc00 && lo < 0xe000) {
+			*len = 11;
+			return 0x10000 + ((v - 0xd800) << 10) + (lo - 0xdc00);
 		}
-		js_error(J, "regexec failed, and PCRE2 failed too (error %d)", rc);
 	}
-	ov = pcre2_get_ovector_pointer(md);
-	/* Copy everything out before any call that can throw. */
-	{
-		int n = (int)pcre2_get_ovector_count(md);
-		double index = rune_index(subject, ov[0]);
-		struct buf *parts = xcalloc((size_t)n, sizeof *parts);
-		int *set = xcalloc((size_t)n, sizeof *set);
+	if (v >= 0xd800 && v < 0xe000)
+		v = 0xfffd;	/* a lone surrogate: what the subject holds */
+	return v;
+}
 
-		for (i = 0; i < n; i++) {
-			if (ov[2 * i] == PCRE2_UNSET)
+/* A code point in PCRE2's syntax.  mujs keeps U+0000 in a string as
+ * the bytes C0 80, which a subject holds as U+0080 (subject_open). */
+static void
+put_cp(struct buf *out, unsigned long v, int inclass)
+{
+	if (v != 0)
+		buf_printf(out, "\\x{%lx}", v);
+	else	/* U+0080 first: \0-\x7e stays a range */
+		buf_puts(out, inclass ? "\\x{80}\\x{0}" : "[\\x{80}\\x{0}]");
+}
+
+/* Long names of general categories, which PCRE2 does not know. */
+static const struct {
+	const char	*name, *abbr;
+} gc_names[] = {
+	{ "Letter", "L" }, { "Cased_Letter", "L&" }, { "Uppercase_Letter", "Lu" },
+	{ "Lowercase_Letter", "Ll" }, { "Titlecase_Letter", "Lt" },
+	{ "Modifier_Letter", "Lm" }, { "Other_Letter", "Lo" }, { "Mark", "M" },
+	{ "Combining_Mark", "M" }, { "Nonspacing_Mark", "Mn" },
+	{ "Spacing_Mark", "Mc" }, { "Enclosing_Mark", "Me" }, { "Number", "N" },
+	{ "Decimal_Number", "Nd" }, { "digit", "Nd" }, { "Letter_Number", "Nl" },
+	{ "Other_Number", "No" }, { "Punctuation", "P" }, { "punct", "P" },
+	{ "Connector_Punctuation", "Pc" }, { "Dash_Punctuation", "Pd" },
+	{ "Open_Punctuation", "Ps" }, { "Close_Punctuation", "Pe" },
+	{ "Initial_Punctuation", "Pi" }, { "Final_Punctuation", "Pf" },
+	{ "Other_Punctuation", "Po" }, { "Symbol", "S" }, { "Math_Symbol", "Sm" },
+	{ "Currency_Symbol", "Sc" }, { "Modifier_Symbol", "Sk" },
+	{ "Other_Symbol", "So" }, { "Separator", "Z" }, { "Space_Separator", "Zs" },
+	{ "Line_Separator", "Zl" }, { "Paragraph_Separator", "Zp" },
+	{ "Other", "C" }, { "Control", "Cc" }, { "cntrl", "Cc" }, { "Format", "Cf" },
+	{ "Surrogate", "Cs" }, { "Private_Use", "Co" }, { "Unassigned", "Cn" },
+};
+
+static long
+gc_short(const char *p, size_t len)
+{
+	size_t i;
+
+	for (i = 0; i < sizeof gc_names / sizeof gc_names[0]; i++)
+		if (strlen(gc_names[i].name) == len && strncmp(gc_names[i].name, p, len) == 0)
+			return (long)i;
+	return -1;
+}
+
+/* The length of a {n}, {n,} or {n,m} quantifier at p, or 0. */
+static size_t
+brace_quantifier(const char *p)
+{
+	const char *q = p + 1;
+
+	if (*q < '0' || *q > '9')
+		return 0;
+	while (*q >= '0' && *q <= '9')
+		q++;
+	if (*q == ',')
+		for (q++; *q >= '0' && *q <= '9'; q++)
+			;
+	return *q == '}' ? (size_t)(q + 1 - p) : 0;
+}
+
+/* The PCRE2 pattern that means what JavaScript pattern p means with
+ * these flags (PCRE2_UTF, no PCRE2_UCP, no PCRE2_MULTILINE); NULL, or
+ * the reason the pattern is not JavaScript's (where PCRE2 would take it:
+ * PCRE2 itself rejects the rest). */
+static const char *
+translate(struct buf *out, const char *p, int flags)
+{
+	int unicode = flags & RE_U, inclass = 0, named, ncap, quant = 0;
+	size_t len;
+	long v;
+
+	ncap = count_groups(p, &named);
+	for (; *p; quant = quant > 0 ? quant - 1 : 0) {
+		int c = (unsigned char)*p;
+
+		if (c == '\\') {
+			c = (unsigned char)p[1];
+			p += 2;
+			switch (c) {
+			case '\0':
+				return "\\ at end of pattern";
+			case 'd': case 'D': case 'w': case 'W': case 'f':
+			case 'n': case 'r': case 't':
+				buf_putc(out, '\\');
+				buf_putc(out, c);
 				continue;
-			set[i] = 1;
-			buf_add(&parts[i], subject + ov[2 * i], ov[2 * i + 1] - ov[2 * i]);
+			case 'b': case 'B':
+				if (inclass && c == 'b')
+					buf_puts(out, "\\x08");
+				else if (inclass && unicode)
+					return "Invalid class escape";
+				else {
+					buf_putc(out, '\\');
+					buf_putc(out, c);
+				}
+				continue;
+			case 'v':
+				buf_puts(out, "\\x0b");
+				continue;
+			case 's':
+				buf_puts(out, inclass ? WS : "[" WS "]");
+				continue;
+			case 'S':
+				/* Inside a class, PCRE2's own (ASCII) \S. */
+				buf_puts(out, inclass ? "\\S" : "[^" WS "]");
+				continue;
+			case 'c':
+				if (((unsigned)*p | 32) >= 'a' && ((unsigned)*p | 32) <= 'z') {
+					put_cp(out, (unsigned)*p % 32, inclass);
+					p++;
+				} else if (unicode)
+					return "Invalid unicode escape";
+				else
+					buf_puts(out, "\\\\c");
+				continue;
+			case 'x':
+				if (ishex(p[0]) && ishex(p[1])) {
+					put_cp(out, hexval(p, 2), inclass);
+					p += 2;
+				} else if (unicode)
+					return "Invalid escape";
+				else
+					buf_putc(out, 'x');
+				continue;
+			case 'u':
+				if ((v = u_escape(p - 1, unicode, &len)) >= 0) {
+					put_cp(out, (unsigned long)v, inclass);
+					p += len - 1;
+				} else if (unicode)
+					return "Invalid Unicode escape";
+				else
+					buf_putc(out, 'u');
+				continue;
+			case 'k':
+				if (named && *p == '<' && !inclass)
+					buf_puts(out, "\\k");
+				else if (unicode || named)
+					return "Invalid named reference";
+				else
+					buf_putc(out, 'k');
+				continue;
+			case 'p': case 'P':
+				if (!unicode) {
+					buf_putc(out, c);
+					continue;
+				}
+				if (*p != '{' || strchr(p, '}') == NULL)
+					return "Invalid property name";
+				/* \p{Script=Greek}: PCRE2 spells it sc:Greek. */
+				buf_putc(out, '\\');
+				buf_putc(out, c);
+				buf_putc(out, *p++);
+				if (strncmp(p, "General_Category=", 17) == 0)
+					p += 17;
+				else if (strncmp(p, "gc=", 3) == 0)
+					p += 3;
+				if ((len = strcspn(p, "}")) > 0 && (v = gc_short(p, len)) >= 0) {
+					buf_puts(out, gc_names[v].abbr);
+					p += len;
+				} else if (strncmp(p, "Script=", 7) == 0)
+					buf_puts(out, "sc:"), p += 7;
+				else if (strncmp(p, "Script_Extensions=", 18) == 0)
+					buf_puts(out, "scx:"), p += 18;
+				while (*p != '}')
+					buf_putc(out, *p++);
+				buf_putc(out, *p++);
+				continue;
+			case '0':
+				if (*p < '0' || *p > '9') {
+					put_cp(out, 0, inclass);
+					continue;
+				}
+				if (unicode)
+					return "Invalid decimal escape";
+				/* FALLTHROUGH: a legacy octal escape */
+			default:
+				break;
+			}
+			if (c >= '0' && c <= '9') {
+				const char *q = p - 1;
+				long n = 0;
+
+				while (*q >= '0' && *q <= '9' && n <= ncap)
+					n = n * 10 + (*q++ - '0');
+				if (!inclass && c != '0' && n <= ncap) {
+					/* A backreference; at most ncap, so no
+					 * digit left unread belongs to it. */
+					buf_printf(out, "(?:\\g{%ld})", n);
+					p = q;
+					quant = 0;
+					continue;
+				}
+				if (unicode)
+					return inclass ? "Invalid class escape" : "Invalid escape";
+				if (c >= '8') {
+					buf_putc(out, c);
+				} else {
+					/* Octal: up to three digits, at most 0377. */
+					n = c - '0';
+					if (*p >= '0' && *p <= '7') {
+						n = n * 8 + (*p++ - '0');
+						if (c <= '3' && *p >= '0' && *p <= '7')
+							n = n * 8 + (*p++ - '0');
+					}
+					put_cp(out, (unsigned long)n, inclass);
+				}
+				continue;
+			}
+			/* An identity escape: a letter stands for itself,
+			 * PCRE2 takes any other character escaped.  In unicode
+			 * mode only syntax characters may be escaped. */
+			if (unicode && strchr("^$\\.*+?()[]{}|/", c) == NULL &&
+			    !(inclass && c == '-'))
+				return "Invalid escape";
+			p--;
+			if (c < 0x80 && !((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z')))
+				buf_putc(out, '\\');
+			/* Copy the character, whole. */
+			do
+				buf_putc(out, *p++);
+			while (((unsigned char)*p & 0xc0) == 0x80);
+			continue;
 		}
-		pcre2_match_data_free(md);
-		pcre2_code_free(re);
-		push_match(J, index, parts, set, n);
+		if (inclass) {
+			if (c == ']')
+				inclass = 0;
+			if (c == '[')
+				buf_putc(out, '\\');	/* not POSIX's [: */
+			buf_putc(out, c);
+			p++;
+			continue;
+		}
+		switch (c) {
+		case '[':
+			if (p[1] == ']') {
+				buf_puts(out, "(?!)");
+				p += 2;
+			} else if (p[1] == '^' && p[2] == ']') {
+				buf_puts(out, "[\\s\\S]");
+				p += 3;
+			} else {
+				inclass = 1;
+				buf_putc(out, '[');
+				p++;
+				if (*p == '^')
+					buf_putc(out, *p++);
+				if (*p == ']') {
+					/* "[]...]" is an empty class in JavaScript */
+					buf_puts(out, "(?!)");
+					inclass = 0;
+				}
+			}
+			continue;
+		case '(':
+			if (p[1] == '?' && strchr(":=!", p[2]) == NULL &&
+			    !(p[2] == '<' && p[3] != '\0' && strchr("=!>", p[3]) == NULL) &&
+			    !(p[2] == '<' && (p[3] == '=' || p[3] == '!')))
+				return "Invalid group";
+			buf_putc(out, c);
+			break;
+		case '*': case '+': case '?':
+			if (quant)
+				return "Nothing to repeat";
+			buf_putc(out, c);
+			if (p[1] == '?')
+				buf_putc(out, *++p);
+			quant = 2;
+			break;
+		case '{':
+			if ((len = brace_quantifier(p)) > 0) {
+				if (quant)
+					return "Nothing to repeat";
+				buf_add(out, p, len);
+				p += len;
+				if (*p == '?')
+					buf_putc(out, *p++);
+				quant = 2;
+				continue;
+			}
+			if (unicode)
+				return "Lone quantifier brackets";
+			buf_puts(out, "\\{");
+			break;
+		case '}': case ']':
+			if (unicode)
+				return "Lone quantifier brackets";
+			buf_putc(out, '\\');
+			buf_putc(out, c);
+			break;
+		case '.':
+			buf_puts(out, flags & RE_S ? "[\\s\\S]" : "[^" LT "]");
+			break;
+		case '^':
+			buf_puts(out, flags & RE_M ? "(?:^|(?<=[" LT "]))" : "^");
+			break;
+		case '$':
+			buf_puts(out, flags & RE_M ? "(?=[" LT "]|\\z)" : "\\z");
+			break;
+		default:
+			buf_putc(out, c);
+			break;
+		}
+		p++;
 	}
+	return NULL;
 }
 
-static void
-free_parts(struct buf *parts, int *set, int n)
+static unsigned
+hash_key(const char *s)
 {
-	int k;
+	unsigned h = 2166136261u;
 
-	for (k = 0; k < n; k++)
-		buf_free(&parts[k]);
-	free(parts);
-	free(set);
+	while (*s)
+		h = (h ^ (unsigned char)*s++) * 16777619u;
+	return h;
 }
 
-/* Push [index, match, groups...] and free the copies, even on a throw. */
 static void
-push_match(js_State *J, double index, struct buf *parts, int *set, int n)
+code_free(struct code *c)
 {
 	int i;
 
-	if (js_try(J)) {
-		free_parts(parts, set, n);
-		js_throw(J);
+	if (c->names != NULL) {
+		for (i = 1; i <= c->ncap; i++)
+			free(c->names[i]);
+		free(c->names);
 	}
-	js_newarray(J);
-	js_pushnumber(J, index);
-	js_setindex(J, -2, 0);
-	for (i = 0; i < n; i++) {
-		if (set[i])
-			js_pushstring(J, parts[i].data ? parts[i].data : "");
-		else
-			js_pushundefined(J);
-		js_setindex(J, -2, i + 1);
-	}
-	js_endtry(J);
-	free_parts(parts, set, n);
+	pcre2_match_data_free(c->md);
+	pcre2_code_free(c->re);
+	free(c->key);
+	free(c);
 }
 
-static const struct {
-	const char	*holder;	/* "RegExp" or "String" */
-	const char	*name;
-} wrapped[] = {
-	{ "RegExp", "exec" }, { "RegExp", "test" }, { "String", "match" },
-	{ "String", "replace" }, { "String", "search" }, { "String", "split" },
+/* Drop cached codes no RegExp uses, past a bound. */
+static void
+cache_trim(void)
+{
+	struct code **pp;
+	int b;
+
+	for (b = 0; b < NBUCKETS && unused > CACHE_UNUSED_MAX / 2; b++)
+		for (pp = &buckets[b]; *pp != NULL; ) {
+			struct code *c = *pp;
+
+			if (c->refs == 0) {
+				*pp = c->next;
+				code_free(c);
+				unused--;
+			} else
+				pp = &c->next;
+		}
+}
+
+static void
+code_release(struct code *c)
+{
+	if (c != NULL && --c->refs == 0 && ++unused > CACHE_UNUSED_MAX)
+		cache_trim();
+}
+
+/* The code for source src with these flags, compiled once; NULL with a
+ * message in err on a bad pattern. */
+static struct code *
+code_get(const char *src, int flags, char *err, size_t errlen)
+{
+	struct buf key = BUF_INIT, pat = BUF_INIT;
+	struct code *c;
+	unsigned h;
+	uint32_t opts = PCRE2_UTF | PCRE2_MATCH_UNSET_BACKREF;
+	PCRE2_SPTR table;
+	uint32_t count, size, i;
+	const char *msg;
+	size_t erroff;
+	int e;
+
+	buf_printf(&key, "%d/%s", flags, src);
+	h = hash_key(key.data);
+	for (c = buckets[h % NBUCKETS]; c != NULL; c = c->next)
+		if (c->hash == h && strcmp(c->key, key.data) == 0) {
+			buf_free(&key);
+			if (c->refs++ == 0)
+				unused--;
+			return c;
+		}
+	if ((msg = translate(&pat, src, flags)) != NULL) {
+		snprintf(err, errlen, "%s", msg);
+		buf_free(&pat);
+		buf_free(&key);
+		return NULL;
+	}
+	if (flags & RE_I)
+		opts |= PCRE2_CASELESS;
+	c = xcalloc(1, sizeof *c);
+	c->re = pcre2_compile((PCRE2_SPTR)(pat.data ? pat.data : ""), pat.len, opts,
+	    &e, &erroff, NULL);
+	buf_free(&pat);
+	if (c->re == NULL) {
+		pcre2_get_error_message(e, (PCRE2_UCHAR *)err, errlen);
+		buf_free(&key);
+		free(c);
+		return NULL;
+	}
+	c->key = buf_steal(&key);
+	c->hash = h;
+	c->md = pcre2_match_data_create_from_pattern(c->re, NULL);
+	pcre2_pattern_info(c->re, PCRE2_INFO_CAPTURECOUNT, &count);
+	c->ncap = (int)count;
+	pcre2_pattern_info(c->re, PCRE2_INFO_NAMECOUNT, &count);
+	if (count > 0) {
+		pcre2_pattern_info(c->re, PCRE2_INFO_NAMETABLE, &table);
+		pcre2_pattern_info(c->re, PCRE2_INFO_NAMEENTRYSIZE, &size);
+		c->names = xcalloc((size_t)c->ncap + 1, sizeof *c->names);
+		for (i = 0; i < count; i++) {
+			const unsigned char *ent = table + i * size;
+			int n = ent[0] << 8 | ent[1];
+
+			if (n >= 1 && n <= c->ncap && c->names[n] == NULL)
+				c->names[n] = xstrdup((const char *)ent + 2);
+		}
+	}
+	c->refs = 1;
+	c->next = buckets[h % NBUCKETS];
+	buckets[h % NBUCKETS] = c;
+	return c;
+}
+
+/* libmujs's regular expression functions, replaced (see the top). */
+void *
+js_regcompx(void *(*alloc)(void *, void *, int), void *ctx, const char *pattern,
+    int cflags, const char **errorp)
+{
+	static char err[256];
+	struct prog *pr;
+	struct code *c;
+
+	(void)alloc, (void)ctx;
+	/* REG_ICASE 1 and REG_NEWLINE 2 are mujs's i and m. */
+	c = code_get(pattern, (cflags & 1 ? RE_I : 0) | (cflags & 2 ? RE_M : 0),
+	    err, sizeof err);
+	if (c == NULL) {
+		if (errorp != NULL)
+			*errorp = err;
+		return NULL;
+	}
+	pr = xcalloc(1, sizeof *pr);
+	pr->code = c;
+	return pr;
+}
+
+void
+js_regfreex(void *(*alloc)(void *, void *, int), void *ctx, void *prog)
+{
+	struct prog *pr = prog;
+
+	(void)alloc, (void)ctx;
+	if (pr != NULL)
+		code_release(pr->code);
+	free(pr);
+}
+
+
+static void
+settop(js_State *J, int n)
+{
+	int top = js_gettop(J);
+
+	if (top > n)
+		js_pop(J, top - n);
+	for (; top < n; top++)
+		js_pushundefined(J);
+}
+
+/* The subject of a match, valid UTF-8, with a hint for turning indices
+ * into byte offsets and back in one pass over a loop's matches. */
+struct subject {
+	const char	*s;	/* what PCRE2 matches */
+	const char	*orig;	/* the string itself (the same offsets) */
+	size_t		 len;
+	int		 ascii;
+	size_t		 hbyte;	/* byte offset of code point hidx */
+	double		 hidx;
 };
-#define NWRAPPED (sizeof wrapped / sizeof wrapped[0])
+
+/* The length of the valid UTF-8 sequence at s (n bytes left), or 0. */
+static size_t
+utf8_seq(const unsigned char *s, size_t n)
+{
+	unsigned c = s[0];
+	size_t k, i;
+
+	if (c < 0x80)
+		return 1;
+	if (c >= 0xc2 && c <= 0xdf)
+		k = 2;
+	else if (c >= 0xe0 && c <= 0xef)
+		k = 3;
+	else if (c >= 0xf0 && c <= 0xf4)
+		k = 4;
+	else
+		return 0;
+	if (n < k)
+		return 0;
+	for (i = 1; i < k; i++)
+		if ((s[i] & 0xc0) != 0x80)
+			return 0;
+	if ((c == 0xe0 && s[1] < 0xa0) || (c == 0xed && s[1] >= 0xa0) ||
+	    (c == 0xf0 && s[1] < 0x90) || (c == 0xf4 && s[1] >= 0x90))
+		return 0;
+	return k;
+}
+
+/* The last subject, so that a loop of exec() over a large string does
+ * not measure it at each call: the string (and its repaired copy) stay
+ * in J's registry while they are here, so the same pointer is the same
+ * string. */
+static struct {
+	js_State	*J;
+	const char	*orig;
+	struct subject	 sj;
+} recent;
+
+/* Make the value at idx a string (in place). */
+static void
+string_at(js_State *J, int idx)
+{
+	if (!js_isstring(J, idx)) {
+		js_pushstring(J, js_tostring(J, idx));
+		js_replace(J, idx);
+	}
+}
+
+/* The string at idx as a subject. */
+static void
+subject_open(js_State *J, int idx, struct subject *sj)
+{
+	const unsigned char *s = (const unsigned char *)js_tostring(J, idx);
+	size_t len, i, k;
+	char *copy = NULL;
+	int hit;
+
+	if (recent.J == J && recent.orig == (const char *)s) {
+		js_getregistry(J, "ly.re.subject");
+		hit = js_isstring(J, -1) && js_tostring(J, -1) == (const char *)s;
+		js_pop(J, 1);
+		if (hit) {
+			*sj = recent.sj;
+			return;
+		}
+	}
+	len = strlen((const char *)s);
+	sj->ascii = 1;
+	for (i = 0; i < len; i += k) {
+		if (s[i] < 0x80) {
+			k = 1;
+			continue;
+		}
+		sj->ascii = 0;
+		if ((k = utf8_seq(s + i, len - i)) != 0)
+			continue;
+		if (copy == NULL) {
+			copy = xmalloc(len + 1);
+			memcpy(copy, s, len + 1);
+		}
+		/* mujs's decoder takes one code point for the bad lead byte
+		 * and what continuation bytes follow it, up to its length. */
+		k = 1;
+		while (k < 3 && i + k < len && (s[i + k] & 0xc0) == 0x80)
+			k++;
+		if (k == 3 && s[i] >= 0xe0)
+			memcpy(copy + i, "\xef\xbf\xbd", 3);
+		else if (k == 2 && s[i] >= 0xc0)
+			memcpy(copy + i, "\xc2\x80", 2);
+		else
+			memset(copy + i, '?', k = 1);
+	}
+	sj->s = sj->orig = (const char *)s;
+	sj->len = len;
+	sj->hbyte = 0;
+	sj->hidx = 0;
+	js_copy(J, idx);
+	js_setregistry(J, "ly.re.subject");
+	if (copy != NULL) {
+		/* At least 16 bytes: not a short string, which mujs keeps
+		 * in the stack slot itself. */
+		copy = xrealloc(copy, len + 17);
+		memset(copy + len, ' ', 16);
+		js_pushlstring(J, copy, (int)len + 16);
+		free(copy);
+		sj->s = js_tostring(J, -1);
+		js_setregistry(J, "ly.re.fixed");
+	}
+	recent.J = J;
+	recent.orig = (const char *)s;
+	recent.sj = *sj;
+}
+
+/* Keep what sj learnt of its string's indices for the next call. */
+static void
+subject_close(const struct subject *sj)
+{
+	if (recent.sj.s == sj->s) {
+		recent.sj.hbyte = sj->hbyte;
+		recent.sj.hidx = sj->hidx;
+	}
+}
+
+/* The byte offset of code point idx, or -1 past the end. */
+static long
+subject_off(struct subject *sj, double idx)
+{
+	size_t i;
+	double n;
+
+	if (sj->ascii)
+		return idx <= (double)sj->len ? (long)idx : -1;
+	if (idx >= sj->hidx) {
+		i = sj->hbyte;
+		n = sj->hidx;
+	} else
+		i = 0, n = 0;
+	while (i < sj->len && n < idx) {
+		i++;
+		while (i < sj->len && ((unsigned char)sj->s[i] & 0xc0) == 0x80)
+			i++;
+		n++;
+	}
+	if (n < idx)
+		return -1;
+	sj->hbyte = i;
+	sj->hidx = n;
+	return (long)i;
+}
+
+static double
+subject_idx(struct subject *sj, size_t off)
+{
+	size_t i;
+	double n;
+
+	if (sj->ascii)
+		return (double)off;
+	if (off >= sj->hbyte) {
+		i = sj->hbyte;
+		n = sj->hidx;
+	} else
+		i = 0, n = 0;
+	for (; i < off; i++)
+		if (((unsigned char)sj->s[i] & 0xc0) != 0x80)
+			n++;
+	sj->hbyte = off;
+	sj->hidx = n;
+	return n;
+}
+
+/* The byte offset one code point after off. */
+static size_t
+subject_next(const struct subject *sj, size_t off)
+{
+	if (off >= sj->len)
+		return off + 1;
+	off++;
+	while (off < sj->len && ((unsigned char)sj->s[off] & 0xc0) == 0x80)
+		off++;
+	return off;
+}
+
+/* mujs's Resub (regexp.h, REG_MAXSUB 10) and REG_NOTBOL. */
+#define MJ_MAXSUB 10
+#define MJ_NOTBOL 4
+struct mj_resub {
+	int	 nsub;
+	struct {
+		const char	*sp, *ep;
+	} sub[MJ_MAXSUB];
+};
+
+/* mujs's own methods, in states without regexp_define (a program's
+ * helper states): 0 with the match in sub, 1 without, -1 on an error. */
+int
+js_regexec(void *prog, const char *string, void *sub, int eflags)
+{
+	struct prog *pr = prog;
+	struct mj_resub *m = sub;
+	struct code *c = pr->code;
+	size_t len = strlen(string), i, k;
+	char *copy = NULL, err[128];
+	PCRE2_SIZE *ov;
+	int rc, n;
+
+	if (c == NULL && (c = pr->code = code_get("(?:)", 0, err, sizeof err)) == NULL)
+		return -1;
+	for (i = 0; i < len; i += k)
+		if ((k = utf8_seq((const unsigned char *)string + i, len - i)) == 0) {
+			if (copy == NULL)
+				copy = xstrdup(string);
+			copy[i] = '?';
+			k = 1;
+		}
+	rc = pcre2_match(c->re, (PCRE2_SPTR)(copy ? copy : string), len, 0,
+	    PCRE2_NO_UTF_CHECK | (eflags & MJ_NOTBOL ? PCRE2_NOTBOL : 0), c->md, NULL);
+	free(copy);
+	if (rc < 0)
+		return rc == PCRE2_ERROR_NOMATCH ? 1 : -1;
+	ov = pcre2_get_ovector_pointer(c->md);
+	m->nsub = c->ncap + 1 < MJ_MAXSUB ? c->ncap + 1 : MJ_MAXSUB;
+	for (n = 0; n < m->nsub; n++) {
+		if (ov[2 * n] == PCRE2_UNSET)
+			m->sub[n].sp = m->sub[n].ep = NULL;
+		else {
+			m->sub[n].sp = string + ov[2 * n];
+			m->sub[n].ep = string + ov[2 * n + 1];
+		}
+	}
+	return 0;
+}
+
+static struct code *
+code_of(js_State *J, int idx, struct mj_regexp **rp)
+{
+	struct mj_regexp *r = (struct mj_regexp *)js_toregexp(J, idx);
+	struct prog *pr = r->prog;
+
+	*rp = r;
+	if (pr->code == NULL) {
+		char err[128];
+
+		pr->code = code_get("(?:)", 0, err, sizeof err);
+	}
+	return pr->code;
+}
+
+static double
+last_get(struct mj_regexp *r)
+{
+	struct prog *pr = r->prog;
+
+	if ((unsigned short)pr->last == r->last && pr->last >= 0)
+		return pr->last;
+	return r->last;
+}
+
+static void
+last_set(struct mj_regexp *r, double v)
+{
+	struct prog *pr = r->prog;
+
+	pr->last = v;
+	r->last = (unsigned short)v;
+}
+
+/* Match from byte offset from (anchored there if sticky): the result
+ * code of pcre2_match, the offsets in c->md. */
+static int
+run(js_State *J, struct code *c, const struct subject *sj, size_t from, int sticky)
+{
+	int rc;
+
+	if (from > sj->len)
+		return PCRE2_ERROR_NOMATCH;
+	rc = pcre2_match(c->re, (PCRE2_SPTR)sj->s, sj->len, from,
+	    PCRE2_NO_UTF_CHECK | (sticky ? PCRE2_ANCHORED : 0), c->md, NULL);
+	if (rc < 0 && rc != PCRE2_ERROR_NOMATCH) {
+		char msg[128];
+
+		pcre2_get_error_message(rc, (PCRE2_UCHAR *)msg, sizeof msg);
+		js_error(J, "regular expression /%s/: %s", strchr(c->key, '/') + 1, msg);
+	}
+	return rc;
+}
+
+/* Push the groups object of the match in c->md (or undefined); with
+ * pairs, of [start, end] index pairs instead of strings. */
+static void
+push_groups(js_State *J, struct code *c, struct subject *sj, int pairs)
+{
+	PCRE2_SIZE *ov = pcre2_get_ovector_pointer(c->md);
+	int i;
+
+	if (c->names == NULL) {
+		js_pushundefined(J);
+		return;
+	}
+	js_pushnull(J);
+	js_newobjectx(J);
+	for (i = 1; i <= c->ncap; i++) {
+		if (c->names[i] == NULL)
+			continue;
+		if (ov[2 * i] == PCRE2_UNSET)
+			js_pushundefined(J);
+		else if (pairs) {
+			js_newarray(J);
+			js_pushnumber(J, subject_idx(sj, ov[2 * i]));
+			js_setindex(J, -2, 0);
+			js_pushnumber(J, subject_idx(sj, ov[2 * i + 1]));
+			js_setindex(J, -2, 1);
+		} else
+			js_pushlstring(J, sj->orig + ov[2 * i], (int)(ov[2 * i + 1] - ov[2 * i]));
+		js_setproperty(J, -2, c->names[i]);
+	}
+}
+
+/* Push the exec() result of the match in c->md over the string at
+ * input. */
+static void
+push_result(js_State *J, struct code *c, struct subject *sj, int input, int flags)
+{
+	PCRE2_SIZE *ov = pcre2_get_ovector_pointer(c->md);
+	int i;
+
+	js_newarray(J);
+	for (i = 0; i <= c->ncap; i++) {
+		if (ov[2 * i] == PCRE2_UNSET)
+			js_pushundefined(J);
+		else
+			js_pushlstring(J, sj->orig + ov[2 * i], (int)(ov[2 * i + 1] - ov[2 * i]));
+		js_setindex(J, -2, i);
+	}
+	js_pushnumber(J, subject_idx(sj, ov[0]));
+	js_setproperty(J, -2, "index");
+	js_copy(J, input);
+	js_setproperty(J, -2, "input");
+	push_groups(J, c, sj, 0);
+	js_setproperty(J, -2, "groups");
+	if (flags & RE_D) {
+		js_newarray(J);
+		for (i = 0; i <= c->ncap; i++) {
+			if (ov[2 * i] == PCRE2_UNSET)
+				js_pushundefined(J);
+			else {
+				js_newarray(J);
+				js_pushnumber(J, subject_idx(sj, ov[2 * i]));
+				js_setindex(J, -2, 0);
+				js_pushnumber(J, subject_idx(sj, ov[2 * i + 1]));
+				js_setindex(J, -2, 1);
+			}
+			js_setindex(J, -2, i);
+		}
+		push_groups(J, c, sj, 1);
+		js_setproperty(J, -2, "groups");
+		js_setproperty(J, -2, "indices");
+	}
+}
+
+/* RegExpBuiltinExec on the regexp at re and the subject: 1 with the
+ * match in the code's match data, 0 without; lastIndex as it says. */
+static int
+builtin_exec(js_State *J, struct code *c, struct mj_regexp *r, struct subject *sj)
+{
+	int gy = r->flags & (RE_G | RE_Y);
+	double last = gy ? last_get(r) : 0;
+	long from = subject_off(sj, last);
+	PCRE2_SIZE *ov;
+
+	if (from < 0 || run(J, c, sj, (size_t)from, r->flags & RE_Y) < 0) {
+		if (gy)
+			last_set(r, 0);
+		return 0;
+	}
+	if (gy) {
+		ov = pcre2_get_ovector_pointer(c->md);
+		last_set(r, subject_idx(sj, ov[1]));
+	}
+	return 1;
+}
+
+static void
+Rp_exec(js_State *J)
+{
+	struct mj_regexp *r;
+	struct code *c = code_of(J, 0, &r);
+	struct subject sj;
+
+	settop(J, 2);
+	string_at(J, 1);
+	subject_open(J, 1, &sj);
+	if (builtin_exec(J, c, r, &sj))
+		push_result(J, c, &sj, 1, r->flags);
+	else
+		js_pushnull(J);
+	subject_close(&sj);
+}
+
+static void
+Rp_test(js_State *J)
+{
+	struct mj_regexp *r;
+	struct code *c = code_of(J, 0, &r);
+	struct subject sj;
+
+	settop(J, 2);
+	string_at(J, 1);
+	subject_open(J, 1, &sj);
+	js_pushboolean(J, builtin_exec(J, c, r, &sj));
+	subject_close(&sj);
+}
+
+static void
+flags_string(int flags, char *out)
+{
+	size_t i;
+
+	for (i = 0; i < NFLAGS; i++)
+		if (flags & flagchars[i].bit)
+			*out++ = flagchars[i].c;
+	*out = '\0';
+}
+
+static void
+Rp_toString(js_State *J)
+{
+	struct mj_regexp *r;
+	char fl[NFLAGS + 1];
+
+	if (!js_isregexp(J, 0))
+		js_typeerror(J, "RegExp.prototype.toString requires that 'this' be a RegExp");
+	r = (struct mj_regexp *)js_toregexp(J, 0);
+	flags_string(r->flags, fl);
+	js_pushliteral(J, "/");
+	js_pushstring(J, r->source);
+	js_concat(J);
+	js_pushliteral(J, "/");
+	js_concat(J);
+	js_pushstring(J, fl);
+	js_concat(J);
+}
+
+static void
+Rp_flags(js_State *J)
+{
+	char fl[NFLAGS + 1] = "";
+
+	if (js_isregexp(J, 0))
+		flags_string(((struct mj_regexp *)js_toregexp(J, 0))->flags, fl);
+	js_pushstring(J, fl);
+}
+
+static void
+Rp_flag(js_State *J)
+{
+	int bit = (int)(intptr_t)js_currentfunctiondata(J);
+
+	if (js_isregexp(J, 0))
+		js_pushboolean(J, ((struct mj_regexp *)js_toregexp(J, 0))->flags & bit);
+	else
+		js_pushundefined(J);
+}
+
+/* The source as RegExp.prototype.source shows it: "/" and line
+ * terminators escaped, "(?:)" for nothing. */
+static char *
+escape_source(js_State *J, const char *p)
+{
+	struct buf b = BUF_INIT;
+	int inclass = 0;
+	char *s;
+
+	if (*p == '\0')
+		buf_puts(&b, "(?:)");
+	for (; *p; p++) {
+		if (*p == '\\' && p[1] != '\0') {
+			buf_putc(&b, *p++);
+			buf_putc(&b, *p);
+			continue;
+		}
+		if (*p == '[')
+			inclass = 1;
+		else if (*p == ']')
+			inclass = 0;
+		if (*p == '/' && !inclass)
+			buf_puts(&b, "\\/");
+		else if (*p == '\n')
+			buf_puts(&b, "\\n");
+		else if (*p == '\r')
+			buf_puts(&b, "\\r");
+		else if (strncmp(p, "\xe2\x80\xa8", 3) == 0 || strncmp(p, "\xe2\x80\xa9", 3) == 0) {
+			buf_puts(&b, p[2] == '\xa8' ? "\\u2028" : "\\u2029");
+			p += 2;
+		} else
+			buf_putc(&b, *p);
+	}
+	s = js_malloc(J, (int)b.len + 1);
+	memcpy(s, b.data, b.len + 1);
+	buf_free(&b);
+	return s;
+}
+
+/* Push a new RegExp of pattern src (a literal's text or a constructor's
+ * string) and flag bits; SyntaxError on a bad pattern. */
+static void
+new_regexp(js_State *J, const char *src, int flags)
+{
+	struct mj_regexp *r;
+	struct code *c;
+	char err[256], fl[NFLAGS + 1];
+	char *source;
+
+	c = code_get(src, flags, err, sizeof err);
+	if (c == NULL) {
+		flags_string(flags, fl);
+		js_syntaxerror(J, "Invalid regular expression: /%s/%s: %s", src, fl, err);
+	}
+	if (js_try(J)) {
+		code_release(c);
+		js_throw(J);
+	}
+	/* mujs's own constructor makes the object (program: ours). */
+	js_getregistry(J, "ly.re.new");
+	if (js_isundefined(J, -1)) {
+		/* A state without regexp_define: RegExp is mujs's. */
+		js_pop(J, 1);
+		js_getglobal(J, "RegExp");
+	}
+	js_construct(J, 0);
+	source = escape_source(J, src);
+	js_endtry(J);
+	r = (struct mj_regexp *)js_toregexp(J, -1);
+	code_release(((struct prog *)r->prog)->code);
+	((struct prog *)r->prog)->code = c;
+	js_free(J, r->source);
+	r->source = source;
+	r->flags = (unsigned short)flags;
+	last_set(r, 0);
+}
+
+void
+js_newregexp(js_State *J, const char *pattern, int flags)
+{
+	new_regexp(J, pattern, flags);
+}
 
 static int
-gave_up(js_State *J)
+parse_flags(js_State *J, const char *s)
 {
-	int up;
+	const char *p;
+	size_t i;
+	int flags = 0;
 
-	js_copy(J, -1);
-	up = strstr(js_trystring(J, -1, ""), "regexec failed") != NULL;
-	js_pop(J, 1);
-	return up;
-}
-
-struct match {
-	js_State	*J;
-	int		 n, rc;
-};
-
-static void
-match_call(void *arg)
-{
-	struct match *m = arg;
-
-	m->rc = js_pcall(m->J, m->n);
+	for (p = s; *p; p++) {
+		for (i = 0; i < NFLAGS; i++)
+			if (flagchars[i].c == *p)
+				break;
+		if (i == NFLAGS || (flags & flagchars[i].bit))
+			js_syntaxerror(J, "Invalid flags supplied to RegExp constructor '%s'", s);
+		flags |= flagchars[i].bit;
+	}
+	return flags;
 }
 
 static void
-wrapper(js_State *J, size_t w)
+RegExp_new(js_State *J)
 {
-	int i, n = js_gettop(J) - 1;
-	char key[32];
-	struct match m = { J, n, 0 };
+	const char *src = "";
+	int flags = 0;
 
-	snprintf(key, sizeof key, "ly.re.%zu", w);
-	js_getregistry(J, key);
-	js_copy(J, 0);
-	for (i = 1; i <= n; i++)
-		js_copy(J, i);
-	/* The matcher recurses deep (313 KiB at its limit). */
-	coro_call_deep(match_call, &m);
-	if (m.rc == 0)
+	if (js_isregexp(J, 1)) {
+		struct mj_regexp *r = (struct mj_regexp *)js_toregexp(J, 1);
+		struct prog *pr = r->prog;
+
+		src = pr->code != NULL ? strchr(pr->code->key, '/') + 1 : "";
+		flags = r->flags;
+	} else if (js_isdefined(J, 1))
+		src = js_tostring(J, 1);
+	if (js_isdefined(J, 2))
+		flags = parse_flags(J, js_tostring(J, 2));
+	new_regexp(J, src, flags);
+}
+
+static void
+RegExp_call(js_State *J)
+{
+	if (js_isregexp(J, 1) && js_isundefined(J, 2)) {
+		js_copy(J, 1);
 		return;
-	if (!gave_up(J))
-		js_throw(J);
-	js_pop(J, 1);
-	/* group 9-regexp.js: fallback[name](self, args...) */
-	js_getglobal(J, "__ly_rt");
-	js_getproperty(J, -1, "load");
-	js_rot2(J);
-	js_pushnumber(J, 9);
-	js_call(J, 1);
-	js_getproperty(J, -1, wrapped[w].name);
-	js_rot2(J);
-	js_copy(J, 0);
-	for (i = 1; i <= n; i++)
-		js_copy(J, i);
-	js_call(J, n + 1);
+	}
+	RegExp_new(J);
 }
 
-static void w0(js_State *J) { wrapper(J, 0); }
-static void w1(js_State *J) { wrapper(J, 1); }
-static void w2(js_State *J) { wrapper(J, 2); }
-static void w3(js_State *J) { wrapper(J, 3); }
-static void w4(js_State *J) { wrapper(J, 4); }
-static void w5(js_State *J) { wrapper(J, 5); }
+/* __ly_regexp(source, flags): a regexp literal with flags mujs's lexer
+ * does not know (src/compile writes them so). */
+static void
+regexp_literal(js_State *J)
+{
+	new_regexp(J, js_tostring(J, 1), parse_flags(J, js_tostring(J, 2)));
+}
+
+/* Push the string method's regexp: the argument
+ * itself, or new RegExp(arg). */
+static void
+to_regexp(js_State *J)
+{
+	if (js_isregexp(J, 1))
+		js_copy(J, 1);
+	else
+		new_regexp(J, js_isundefined(J, 1) ? "" : js_tostring(J, 1), 0);
+}
+
+static const char *
+this_string(js_State *J)
+{
+	if (js_isundefined(J, 0) || js_isnull(J, 0))
+		js_typeerror(J, "String.prototype method called on null or undefined");
+	string_at(J, 0);
+	return js_tostring(J, 0);
+}
+
+/* The original String.prototype method w, for arguments that are not
+ * regexps: its result replaces the stack. */
+static void
+call_original(js_State *J, const char *w, int nargs)
+{
+	int i;
+
+	js_getregistry(J, w);
+	js_copy(J, 0);
+	for (i = 1; i <= nargs; i++)
+		js_copy(J, i);
+	js_call(J, nargs);
+}
+
+static void
+Sp_match(js_State *J)
+{
+	struct mj_regexp *r;
+	struct code *c;
+	struct subject sj;
+	PCRE2_SIZE *ov;
+	size_t from = 0;
+	int n = 0;
+
+	settop(J, 2);
+	this_string(J);
+	to_regexp(J);				/* 2 */
+	c = code_of(J, 2, &r);
+	subject_open(J, 0, &sj);
+	if (!(r->flags & RE_G)) {
+		if (builtin_exec(J, c, r, &sj))
+			push_result(J, c, &sj, 0, r->flags);
+		else
+			js_pushnull(J);
+		return;
+	}
+	last_set(r, 0);
+	js_newarray(J);
+	while (run(J, c, &sj, from, r->flags & RE_Y) >= 0) {
+		ov = pcre2_get_ovector_pointer(c->md);
+		js_pushlstring(J, sj.orig + ov[0], (int)(ov[1] - ov[0]));
+		js_setindex(J, -2, n++);
+		from = ov[1] == ov[0] ? subject_next(&sj, ov[1]) : ov[1];
+	}
+	if (n == 0)
+		js_pushnull(J);
+}
+
+static void
+Sp_search(js_State *J)
+{
+	struct mj_regexp *r;
+	struct code *c;
+	struct subject sj;
+
+	settop(J, 2);
+	this_string(J);
+	to_regexp(J);
+	c = code_of(J, 2, &r);
+	subject_open(J, 0, &sj);
+	if (run(J, c, &sj, 0, r->flags & RE_Y) >= 0)
+		js_pushnumber(J, subject_idx(&sj, pcre2_get_ovector_pointer(c->md)[0]));
+	else
+		js_pushnumber(J, -1);
+}
+
+/* Append GetSubstitution(rep) for the match in c->md to out. */
+static void
+substitute(struct buf *out, const char *rep, struct code *c, const struct subject *sj)
+{
+	PCRE2_SIZE *ov = pcre2_get_ovector_pointer(c->md);
+	const char *p, *q;
+	int n;
+
+	for (p = rep; *p; p++) {
+		if (*p != '$' || p[1] == '\0') {
+			buf_putc(out, *p);
+			continue;
+		}
+		switch (p[1]) {
+		case '$':
+			buf_putc(out, '$');
+			p++;
+			continue;
+		case '&':
+			buf_add(out, sj->orig + ov[0], ov[1] - ov[0]);
+			p++;
+			continue;
+		case '`':
+			buf_add(out, sj->orig, ov[0]);
+			p++;
+			continue;
+		case '\'':
+			buf_add(out, sj->orig + ov[1], sj->len - ov[1]);
+			p++;
+			continue;
+		case '<':
+			if (c->names == NULL || (q = strchr(p + 2, '>')) == NULL)
+				break;
+			for (n = 1; n <= c->ncap; n++)
+				if (c->names[n] != NULL &&
+				    strlen(c->names[n]) == (size_t)(q - p - 2) &&
+				    strncmp(c->names[n], p + 2, (size_t)(q - p - 2)) == 0)
+					break;
+			if (n <= c->ncap && ov[2 * n] != PCRE2_UNSET)
+				buf_add(out, sj->orig + ov[2 * n], ov[2 * n + 1] - ov[2 * n]);
+			p = q;
+			continue;
+		default:
+			if (p[1] < '0' || p[1] > '9')
+				break;
+			n = p[1] - '0';
+			if (p[2] >= '0' && p[2] <= '9' && n * 10 + (p[2] - '0') >= 1 &&
+			    n * 10 + (p[2] - '0') <= c->ncap) {
+				n = n * 10 + (p[2] - '0');
+				p++;
+			} else if (n < 1 || n > c->ncap)
+				break;
+			if (ov[2 * n] != PCRE2_UNSET)
+				buf_add(out, sj->orig + ov[2 * n], ov[2 * n + 1] - ov[2 * n]);
+			p++;
+			continue;
+		}
+		buf_putc(out, '$');
+	}
+}
+
+/* replace(regexp, fn): call fn(match, p1.., index, string[, groups])
+ * for the match in c->md and append its string to out. */
+static void
+call_replacer(js_State *J, struct code *c, struct subject *sj, struct buf *out)
+{
+	PCRE2_SIZE *ov = pcre2_get_ovector_pointer(c->md);
+	int i;
+
+	js_copy(J, 2);
+	js_pushundefined(J);
+	for (i = 0; i <= c->ncap; i++) {
+		if (ov[2 * i] == PCRE2_UNSET)
+			js_pushundefined(J);
+		else
+			js_pushlstring(J, sj->orig + ov[2 * i], (int)(ov[2 * i + 1] - ov[2 * i]));
+	}
+	js_pushnumber(J, subject_idx(sj, ov[0]));
+	js_copy(J, 0);
+	if (c->names != NULL)
+		push_groups(J, c, sj, 0);
+	js_call(J, c->ncap + 3 + (c->names != NULL));
+	buf_puts(out, js_tostring(J, -1));
+	js_pop(J, 1);
+}
+
+/* The loop of replace() once the first match (non-global) is in c->md:
+ * the output into out. */
+static void
+replace_all(js_State *J, struct code *c, struct mj_regexp *r, struct subject *sj,
+    const char *rep, struct buf *out)
+{
+	PCRE2_SIZE *ov;
+	size_t from = 0, last = 0, s, e;
+	int global = r->flags & RE_G;
+
+	buf_add(out, "", 0);
+	do {
+		if (global && run(J, c, sj, from, r->flags & RE_Y) < 0)
+			break;
+		ov = pcre2_get_ovector_pointer(c->md);
+		s = ov[0];
+		e = ov[1];
+		buf_add(out, sj->orig + last, s > last ? s - last : 0);
+		if (rep != NULL)
+			substitute(out, rep, c, sj);
+		else
+			call_replacer(J, c, sj, out);
+		last = e > last ? e : last;
+		from = e == s ? subject_next(sj, e) : e;
+	} while (global);
+	if (last < sj->len)
+		buf_add(out, sj->orig + last, sj->len - last);
+}
+
+static void
+Sp_replace(js_State *J)
+{
+	struct mj_regexp *r;
+	struct code *c;
+	struct subject sj;
+	struct buf out = BUF_INIT;
+	const char *volatile rep = NULL;
+
+	if (!js_isregexp(J, 1)) {
+		call_original(J, "ly.re.replace", 2);
+		return;
+	}
+	this_string(J);
+	settop(J, 3);
+	if (!js_iscallable(J, 2)) {
+		js_pushstring(J, js_tostring(J, 2));
+		js_replace(J, 2);
+		rep = js_tostring(J, 2);
+	}
+	c = code_of(J, 1, &r);
+	subject_open(J, 0, &sj);
+	if (r->flags & RE_G)
+		last_set(r, 0);
+	else if (!builtin_exec(J, c, r, &sj)) {
+		js_copy(J, 0);
+		return;
+	}
+	if (js_try(J)) {
+		buf_free(&out);
+		js_throw(J);
+	}
+	replace_all(J, c, r, &sj, rep, &out);
+	js_pushlstring(J, out.data, (int)out.len);
+	js_endtry(J);
+	buf_free(&out);
+}
+
+static void
+Sp_split(js_State *J)
+{
+	struct mj_regexp *r;
+	struct code *c;
+	struct subject sj;
+	PCRE2_SIZE *ov;
+	double lim;
+	size_t p = 0, q = 0, s, e;
+	int n = 0, i, ncap;
+
+	if (!js_isregexp(J, 1)) {
+		call_original(J, "ly.re.split", 2);
+		return;
+	}
+	settop(J, 3);
+	lim = js_isundefined(J, 2) ? 4294967295.0 : (double)js_touint32(J, 2);
+	this_string(J);
+	c = code_of(J, 1, &r);
+	subject_open(J, 0, &sj);
+	js_newarray(J);
+	if (lim == 0)
+		return;
+	if (sj.len == 0) {
+		if (run(J, c, &sj, 0, 1) < 0) {
+			js_copy(J, 0);
+			js_setindex(J, -2, 0);
+		}
+		return;
+	}
+	while (q < sj.len) {
+		if (run(J, c, &sj, q, 0) < 0)
+			break;
+		ov = pcre2_get_ovector_pointer(c->md);
+		s = ov[0];
+		e = ov[1];
+		if (s >= sj.len)
+			break;
+		if (e == p) {
+			q = subject_next(&sj, s);
+			continue;
+		}
+		js_pushlstring(J, sj.orig + p, (int)(s - p));
+		js_setindex(J, -2, n++);
+		if (n == lim)
+			return;
+		ncap = c->ncap;
+		for (i = 1; i <= ncap; i++) {
+			ov = pcre2_get_ovector_pointer(c->md);
+			if (ov[2 * i] == PCRE2_UNSET)
+				js_pushundefined(J);
+			else
+				js_pushlstring(J, sj.orig + ov[2 * i], (int)(ov[2 * i + 1] - ov[2 * i]));
+			js_setindex(J, -2, n++);
+			if (n == lim)
+				return;
+		}
+		p = q = e;
+	}
+	js_pushlstring(J, sj.orig + p, (int)(sj.len - p));
+	js_setindex(J, -2, n);
+}
+
+static void
+getter(js_State *J, const char *name, js_CFunction f, int bit)
+{
+	js_newcfunctionx(J, f, name, 0, (void *)(intptr_t)bit, NULL);
+	js_pushundefined(J);
+	js_defaccessor(J, -3, name, JS_DONTENUM);
+}
+
+static void
+method(js_State *J, const char *name, js_CFunction f, int length)
+{
+	js_newcfunction(J, f, name, length);
+	js_defproperty(J, -2, name, JS_DONTENUM);
+}
 
 void
 regexp_define(js_State *J)
 {
-	static const js_CFunction fns[NWRAPPED] = { w0, w1, w2, w3, w4, w5 };
-	static const int lengths[NWRAPPED] = { 1, 1, 1, 2, 1, 2 };
-	char key[32];
-	size_t w;
+	static const struct {
+		const char	*name;
+		int		 bit;
+	} flaggetters[] = {
+		{ "dotAll", RE_S }, { "unicode", RE_U }, { "sticky", RE_Y },
+		{ "hasIndices", RE_D },
+	};
+	size_t i;
 
-	js_newcfunction(J, re_exec, "__ly_re_exec", 4);
-	js_defglobal(J, "__ly_re_exec", JS_DONTENUM);
-	for (w = 0; w < NWRAPPED; w++) {
-		js_getglobal(J, wrapped[w].holder);
-		js_getproperty(J, -1, "prototype");
-		js_getproperty(J, -1, wrapped[w].name);
-		snprintf(key, sizeof key, "ly.re.%zu", w);
-		js_setregistry(J, key);
-		js_newcfunction(J, fns[w], wrapped[w].name, lengths[w]);
-		js_defproperty(J, -2, wrapped[w].name, JS_DONTENUM);
-		js_pop(J, 2);
-	}
+	js_getglobal(J, "RegExp");
+	js_setregistry(J, "ly.re.new");
+	js_getglobal(J, "RegExp");
+	js_getproperty(J, -1, "prototype");
+	method(J, "exec", Rp_exec, 1);
+	method(J, "test", Rp_test, 1);
+	method(J, "toString", Rp_toString, 0);
+	getter(J, "flags", Rp_flags, 0);
+	for (i = 0; i < sizeof flaggetters / sizeof flaggetters[0]; i++)
+		getter(J, flaggetters[i].name, Rp_flag, flaggetters[i].bit);
+	/* The new constructor shares the prototype (mujs makes regexps with
+	 * it); js_newcconstructor takes it from the stack. */
+	js_newcconstructor(J, RegExp_call, RegExp_new, "RegExp", 2);
+	js_defglobal(J, "RegExp", JS_DONTENUM);
+	js_pop(J, 1);
+
+	js_getglobal(J, "String");
+	js_getproperty(J, -1, "prototype");
+	js_getproperty(J, -1, "replace");
+	js_setregistry(J, "ly.re.replace");
+	js_getproperty(J, -1, "split");
+	js_setregistry(J, "ly.re.split");
+	method(J, "match", Sp_match, 1);
+	method(J, "search", Sp_search, 1);
+	method(J, "replace", Sp_replace, 2);
+	method(J, "split", Sp_split, 2);
+	js_pop(J, 2);
+
+	js_newcfunction(J, regexp_literal, "__ly_regexp", 2);
+	js_defglobal(J, "__ly_regexp", JS_DONTENUM);
 }

@@ -8,12 +8,18 @@
 #include <string.h>
 
 #include "js/binary.h"
+#include "js/fnname.h"
 #include "js/mujs-layout.h"
 #include "js/proporder.h"
 #include "js/runtime.h"
+#include "util/buf.h"
+#include "util/log.h"
 #include "util/xmalloc.h"
 
 #define ITER	"@@sym:Symbol.iterator"
+
+/* mujs exports it without declaring it in mujs.h */
+void	*js_toobject(js_State *, int);
 
 /* A group written in C: binary data (js/binary.c). */
 #define GROUP_BINARY	20
@@ -33,16 +39,20 @@ static const struct lib_entry {
 	const char	*names;	/* separated by spaces */
 } lib[] = {
 	{ 'l', 0, 6, 0, "Symbol" },
+	{ 'l', 0, 8, 0, "Reflect" },
 	{ 'l', 0, 2, 0, "Object" },
 	{ 's', 1, 0, 0, "find findIndex findLast findLastIndex includes at fill "
 	    "keys values entries flat flatMap copyWithin" },
 	{ '=', 1, 0, 0, ITER " values" },
+	{ 's', 1, 0, 17, "toSorted toReversed with" },
+	{ 'v', 1, 0, 20, "toSpliced" },
 	{ 's', 2, 0, 13, "from" },
 	{ 'v', 2, 0, 14, "of" },
 	{ 'a', 5, 0, 16, ITER },
 	{ 's', 3, 1, 0, "includes startsWith endsWith padStart padEnd repeat "
 	    "trimStart trimEnd codePointAt matchAll replaceAll at " ITER },
 	{ 'v', 4, 1, 15, "fromCodePoint raw" },
+	{ 's', 3, 1, 17, "isWellFormed toWellFormed" },
 	{ 'l', 0, 3, 0, "Number Math" },
 	{ 'l', 0, 4, 0, "Map Set WeakMap WeakSet" },
 	{ 'l', 0, 5, 0, "Promise AggregateError queueMicrotask" },
@@ -500,6 +510,85 @@ runtime_promises_loaded(js_State *J)
 	return loaded;
 }
 
+/* The first promise rejected and left unhandled, as an owned
+ * "Uncaught (in promise) ..." message (with the reason's stack when it
+ * has one, as k6 prints it), or NULL. */
+static char *
+uncaught(js_State *J)
+{
+	struct buf b = BUF_INIT;
+
+	js_getglobal(J, "__ly_rt");
+	js_getproperty(J, -1, "uncaught");
+	js_rot2(J);
+	if (js_pcall(J, 0) || !js_isarray(J, -1)) {
+		js_pop(J, 1);
+		return NULL;
+	}
+	js_getindex(J, -1, 0);
+	buf_puts(&b, "Uncaught (in promise) ");
+	js_copy(J, -1);
+	buf_puts(&b, js_trystring(J, -1, "error"));
+	js_pop(J, 1);
+	if (js_isobject(J, -1) && js_hasproperty(J, -1, "stackTrace")) {
+		buf_puts(&b, js_trystring(J, -1, ""));
+		js_pop(J, 1);
+	}
+	js_pop(J, 2);
+	return buf_steal(&b);
+}
+
+char *
+runtime_run_microtasks(js_State *J)
+{
+	/* no Promise group, no jobs: skip a JavaScript call per iteration */
+	if (!runtime_promises_loaded(J))
+		return NULL;
+	js_getglobal(J, "__ly_runMicrotasks");
+	if (!js_iscallable(J, -1)) {
+		js_pop(J, 1);
+		return NULL;
+	}
+	js_pushundefined(J);
+	if (js_pcall(J, 0)) {
+		/* the drain itself failed (out of memory): as k6 would */
+		log_msg(LOG_ERROR, "source=stacktrace", "Uncaught (in promise) %s",
+		    js_trystring(J, -1, "error"));
+	}
+	js_pop(J, 1);
+	return uncaught(J);
+}
+
+/* Object.setPrototypeOf(o, p): mujs 1.3.2 has no way to change an
+ * object's prototype, so this writes it where mujs keeps it. */
+static void
+set_prototype_of(js_State *J)
+{
+	struct mj_object *o, *p = NULL, *q;
+
+	if (js_isundefined(J, 1) || js_isnull(J, 1))
+		js_typeerror(J, "Object.setPrototypeOf called on null or undefined");
+	if (!js_isobject(J, 2) && !js_isnull(J, 2))
+		js_typeerror(J, "Object prototype may only be an Object or null: %s",
+		    js_trystring(J, 2, "?"));
+	if (!js_isobject(J, 1)) {
+		js_copy(J, 1);
+		return;
+	}
+	o = js_toobject(J, 1);
+	if (js_isobject(J, 2))
+		p = js_toobject(J, 2);
+	if (o->prototype != p) {
+		if (!o->extensible)
+			js_typeerror(J, "#<Object> is not extensible");
+		for (q = p; q != NULL; q = q->prototype)
+			if (q == o)
+				js_typeerror(J, "Cyclic __proto__ value");
+		o->prototype = p;
+	}
+	js_copy(J, 1);
+}
+
 static void
 tick_nop(js_State *J)
 {
@@ -514,11 +603,15 @@ runtime_define(js_State *J)
 	js_getglobal(J, "Object");
 	js_getproperty(J, -1, "defineProperty");
 	js_defglobal(J, "__ly_defp", JS_DONTENUM | JS_READONLY | JS_DONTCONF);
+	js_newcfunction(J, set_prototype_of, "Object.setPrototypeOf", 2);
+	js_defproperty(J, -2, "setPrototypeOf", JS_DONTENUM);
 	js_pop(J, 1);
+	fnname_define(J);
 	js_newcfunction(J, rtsrc, "__ly_rtsrc", 1);
 	js_defglobal(J, "__ly_rtsrc", JS_DONTENUM);
 	js_newcfunction(J, rtinstall, "__ly_rtinstall", 1);
 	js_defglobal(J, "__ly_rtinstall", JS_DONTENUM);
+	regexp_define(J);
 	js_pushglobal(J);
 	if (js_hasproperty(J, -1, "__ly_tick")) {
 		js_pop(J, 2);
@@ -582,4 +675,7 @@ void *const mujs_replacements[] = {
 	(void *)js_strtod, (void *)js_stringtofloat, (void *)js_grisu2,
 	(void *)jsV_setproperty,
 	(void *)jsV_delproperty, (void *)jsV_newiterator,
+	(void *)js_regcompx, (void *)js_regfreex, (void *)js_regexec,
+	(void *)jsV_nextiterator, (void *)jsV_getownproperty,
+	(void *)jsC_compilescript,
 };

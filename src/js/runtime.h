@@ -36,6 +36,9 @@ int	runtime_load_files(js_State *J, const struct runtime_file *files,
  * every loop back-edge, function entry and catch clause (see
  * compile/lower.h); this one does nothing, a VU's can interrupt it. */
 void	runtime_define(js_State *J);
+/* RegExp and the String methods that match, run by PCRE2 with
+ * JavaScript's semantics (js/regexp.c); runtime_define calls it. */
+void	regexp_define(js_State *);
 /* runtime_define, then runtime_load_files with the runtime library. */
 int	runtime_load(js_State *J, char **cause);
 /* If s is a symbol's key ("@@sym:DESC:N"), "Symbol(DESC)" as k6 shows
@@ -43,5 +46,9 @@ int	runtime_load(js_State *J, char **cause);
 char	*runtime_symbol_text(const char *s);
 /* Whether J has loaded the Promise group: no group, no pending jobs. */
 int	runtime_promises_loaded(js_State *J);
+/* Run the Promise jobs until none is left: NULL, or an owned
+ * "Uncaught (in promise) ..." (with the reason's stack) for the first
+ * promise left rejected with no handler. */
+char	*runtime_run_microtasks(js_State *J);
 
 #endif

@@ -41,6 +41,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "js/fnname.h"
 #include "js/jsmod.h"
 #include "js/runtime.h"
 #include "js/scriptcache.h"
@@ -128,6 +129,25 @@ find(const char *filename, const char *params, const char *src,
 	return NULL;
 }
 
+/* A compilation with the JavaScript names of its functions (js/fnname.c). */
+static js_Function *
+named(js_State *J, js_Function *F)
+{
+	fnname_fix(J, F);
+	return F;
+}
+
+/* A function the Function constructor made: JavaScript names it
+ * "anonymous". */
+static js_Function *
+anonymous(js_State *J, js_Function *F)
+{
+	fnname_fix(J, F);
+	if (F != NULL)
+		fnname_anonymous(F);
+	return F;
+}
+
 /* Compile the pending text in T; NULL if T cannot. */
 static js_Function *
 compile(int strict)
@@ -145,10 +165,10 @@ compile(int strict)
 	if (strict == -1) {
 		P = real.parsefunction(T, pending.filename, pending.params,
 		    pending.src);
-		F = real.compilefunction(T, P);
+		F = anonymous(T, real.compilefunction(T, P));
 	} else {
 		P = real.parse(T, pending.filename, pending.src);
-		F = real.compilescript(T, P, strict);
+		F = named(T, real.compilescript(T, P, strict));
 	}
 	js_endtry(T);
 	jsP_freeparse(T);
@@ -226,12 +246,12 @@ jsC_compilescript(js_State *J, js_Ast *P, int strict)
 
 	find_real();
 	if (!noted(J, P))
-		return real.compilescript(J, P, strict);
+		return named(J, real.compilescript(J, P, strict));
 	if ((F = lookup(strict)) != NULL)
 		return F;
 	/* Not shared: compile it here, which throws any error here. */
-	return real.compilescript(J, real.parse(J, pending.filename,
-	    pending.src), strict);
+	return named(J, real.compilescript(J, real.parse(J, pending.filename,
+	    pending.src), strict));
 }
 
 /* The WebCrypto glue (js/webcrypto.js) is a static function body too. */
@@ -277,11 +297,11 @@ jsC_compilefunction(js_State *J, js_Ast *P)
 
 	find_real();
 	if (!noted(J, P))
-		return real.compilefunction(J, P);
+		return anonymous(J, real.compilefunction(J, P));
 	if ((F = lookup(-1)) != NULL)
 		return F;
-	return real.compilefunction(J, real.parsefunction(J,
-	    pending.filename, pending.params, pending.src));
+	return anonymous(J, real.compilefunction(J, real.parsefunction(J,
+	    pending.filename, pending.params, pending.src)));
 }
 
 size_t

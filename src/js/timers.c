@@ -1,13 +1,12 @@
 /* setTimeout, setInterval, clearTimeout, clearInterval (globals and
- * "k6/timers"), and the end of an iteration's event loop.
+ * "k6/timers") on the VU's event loop (engine/loop.c).
  *
  * Callbacks never run inside a libevent callback: a timer that fires
- * only marks itself due.  When the iteration's function has returned,
- * timers_drain runs the due callbacks and the Promise jobs on the VU's
- * coroutine until nothing is pending, as k6 ends an iteration only when
- * its event loop is empty, or until a promise is left rejected with no
- * handler, which ends it with an error as in k6.  The callbacks and their arguments live in the
- * state's registry object "ly.timers", keyed by timer id. */
+ * only marks itself due and wakes the loop; the loop runs the due
+ * callbacks on the VU's coroutine (run_ready) and waits while a timer is
+ * armed (pending), so an iteration with a setInterval never cleared runs
+ * until it is interrupted, as in k6.  The callbacks and their arguments
+ * live in the state's registry object "ly.timers", keyed by timer id. */
 #include "config.h"
 
 #include <event2/event.h>
@@ -17,8 +16,6 @@
 
 #include "engine/module.h"
 #include "js/modules.h"
-#include "js/runtime.h"
-#include "util/buf.h"
 #include "util/log.h"
 #include "util/timeunit.h"
 #include "util/xmalloc.h"
@@ -30,13 +27,13 @@ struct timer {
 	int		 interval;
 	int		 due;
 	double		 ms;
+	int64_t		 at;	/* monotonic ns it falls due */
 	struct event	*ev;
 };
 
 struct timers {
 	struct timer	*head;
 	int		 next_id;
-	int		 waiting;	/* the VU sleeps in timers_drain */
 };
 
 static struct timers *
@@ -59,6 +56,7 @@ arm(struct timer *t)
 	double ms = t->ms < 0 ? 0 : t->ms;
 
 	tv = timeval_ms(ms);
+	t->at = engine_now() + (int64_t)(ms * 1e6);
 	evtimer_add(t->ev, &tv);
 }
 
@@ -66,11 +64,9 @@ static void
 fired(evutil_socket_t fd, short what, void *arg)
 {
 	struct timer *t = arg;
-	struct timers *ts = vu_module_data(t->vu, &timers_engine_module);
 
 	t->due = 1;
-	if (ts->waiting)
-		vu_wake(t->vu);
+	vu_loop_wake(t->vu);
 }
 
 static void
@@ -211,85 +207,38 @@ run_timer(struct vu *vu, struct timer *t)
 	}
 }
 
-/* The first promise rejected and left unhandled, as an owned
- * "Uncaught (in promise) ..." message (with the reason's stack when it
- * has one, as k6 prints it), or NULL. */
-static char *
-uncaught(js_State *J)
+/* The due timer that fell due first (then the first made), run; 1, or 0
+ * when none is due.  One at a time: each may change the list, and the
+ * loop runs the Promise jobs after each, as JavaScript does after every
+ * task. */
+static int
+timers_run_ready(struct vu *vu)
 {
-	struct buf b = BUF_INIT;
+	struct timers *ts = vu_module_data(vu, &timers_engine_module);
+	struct timer *t, *first = NULL;
 
-	js_getglobal(J, "__ly_rt");
-	js_getproperty(J, -1, "uncaught");
-	js_rot2(J);
-	if (js_pcall(J, 0) || !js_isarray(J, -1)) {
-		js_pop(J, 1);
-		return NULL;
-	}
-	js_getindex(J, -1, 0);
-	buf_puts(&b, "Uncaught (in promise) ");
-	js_copy(J, -1);
-	buf_puts(&b, js_trystring(J, -1, "error"));
-	js_pop(J, 1);
-	if (js_isobject(J, -1) && js_hasproperty(J, -1, "stackTrace")) {
-		buf_puts(&b, js_trystring(J, -1, ""));
-		js_pop(J, 1);
-	}
-	js_pop(J, 2);
-	return buf_steal(&b);
+	if (ts == NULL)
+		return 0;
+	for (t = ts->head; t != NULL; t = t->next)
+		if (t->due && (first == NULL || t->at < first->at ||
+		    (t->at == first->at && t->id < first->id)))
+			first = t;
+	if (first == NULL)
+		return 0;
+	run_timer(vu, first);
+	return 1;
 }
 
-/* Run the Promise jobs; an owned message when one left a rejection
- * unhandled. */
-static char *
-run_microtasks(struct vu *vu)
+static int
+timers_pending(struct vu *vu)
 {
-	js_State *J = vu_js(vu);
-
-	/* no Promise group, no jobs: skip a JavaScript call per iteration */
-	if (!runtime_promises_loaded(J))
-		return NULL;
-	js_getglobal(J, "__ly_runMicrotasks");
-	if (!js_iscallable(J, -1)) {
-		js_pop(J, 1);
-		return NULL;
-	}
-	js_pushundefined(J);
-	if (js_pcall(J, 0))
-		report(vu, J, "promise");
-	else
-		js_pop(J, 1);
-	return uncaught(J);
-}
-
-static char *
-timers_drain(struct vu *vu)
-{
-	struct timers *ts;
+	struct timers *ts = vu_module_data(vu, &timers_engine_module);
 	struct timer *t;
-	char *text;
+	int n = 0;
 
-	for (;;) {
-		if ((text = run_microtasks(vu)) != NULL)
-			return text;
-		ts = vu_module_data(vu, &timers_engine_module);
-		if (vu_interrupted(vu) || ts == NULL || ts->head == NULL)
-			return NULL;
-		/* One due callback at a time: each may change the list. */
-		for (t = ts->head; t != NULL; t = t->next)
-			if (t->due)
-				break;
-		if (t != NULL) {
-			run_timer(vu, t);
-			continue;
-		}
-		ts->waiting = 1;
-		if (vu_block(vu) == -1) {
-			ts->waiting = 0;
-			return NULL;
-		}
-		ts->waiting = 0;
-	}
+	for (t = ts != NULL ? ts->head : NULL; t != NULL; t = t->next)
+		n++;
+	return n;
 }
 
 static void
@@ -314,19 +263,10 @@ timers_vu_free(struct vu *vu)
 	vu_module_set(vu, &timers_engine_module, NULL);
 }
 
-/* As k6, the init code's Promise jobs run in the init context.  A
- * rejection left unhandled there is one the init code's own promises will
- * not see either; the iteration's drain reports its own. */
-static void
-timers_init_end(struct vu *vu)
-{
-	free(run_microtasks(vu));
-}
-
 const struct engine_module timers_engine_module = {
 	.name = "k6/timers",
-	.init_end = timers_init_end,
-	.settle = timers_drain,
+	.run_ready = timers_run_ready,
+	.pending = timers_pending,
 	.iteration_end = timers_cancel,
 	.interrupt = timers_cancel,
 	.vu_free = timers_vu_free,

@@ -149,7 +149,7 @@ add_sample(struct aggregator *a, const struct wire_sample *s)
 
 	if (m == NULL)
 		return;
-	metric_add(m, tag_lookup, &x, s->value);
+	metric_add(m, tag_lookup, &x, s->value, (double)s->time / 1e9);
 	if (s->metric == a->checks_id)
 		note_check(a, s->tags, s->value);
 	else if (s->metric == a->group_duration_id)

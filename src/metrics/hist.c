@@ -277,6 +277,50 @@ hist_percentile(const struct hist *h, double p)
 	return a + (b - a) * f;
 }
 
+void
+hist_buckets(const struct hist *h, void (*fn)(void *, uint32_t, uint64_t),
+    void *arg)
+{
+	const struct hist_half	*hh;
+	unsigned		 s, i, j;
+
+	for (s = 0; s < 2; s++) {
+		hh = &h->half[s];
+		for (i = 0; i < hh->n; i++) {
+			if (hh->blk[i] == NULL)
+				continue;
+			for (j = 0; j < HIST_SUB; j++)
+				if (hh->blk[i][j] != 0)
+					fn(arg, (uint32_t)s << (11 + HIST_SUB_BITS) |
+					    (hh->base + i) << HIST_SUB_BITS | j,
+					    hh->blk[i][j]);
+		}
+	}
+}
+
+int
+hist_load(struct hist *h, uint32_t key, uint64_t n)
+{
+	unsigned	 s = key >> (11 + HIST_SUB_BITS);
+	unsigned	 e = (key >> HIST_SUB_BITS) & HIST_EXP_MAX;
+
+	if (s > 1)
+		return -1;
+	if (n == 0)
+		return 0;
+	hist_block(&h->half[s], e)[key & (HIST_SUB - 1)] += n;
+	h->count += n;
+	return 0;
+}
+
+void
+hist_set_exact(struct hist *h, double sum, double min, double max)
+{
+	h->sum = sum;
+	h->min = h->count == 0 ? INFINITY : min;
+	h->max = h->count == 0 ? -INFINITY : max;
+}
+
 size_t
 hist_memory(const struct hist *h)
 {

@@ -33,6 +33,20 @@ double		 hist_mean(const struct hist *);
 /* k6's percentile, p in [0, 100]: linear interpolation between the
  * sorted values at index p/100*(n-1); p(0) is min, p(100) is max. */
 double		 hist_percentile(const struct hist *, double p);
+/*
+ * The histogram as data, for exporting and merging elsewhere: a key
+ * names a bucket (sign, exponent and the first 7 mantissa bits, below
+ * 2^20) and the same value always falls in the same bucket, so merging
+ * loaded histograms counts exactly what one histogram of every value
+ * would.  hist_buckets calls fn for every non-empty bucket in key order;
+ * hist_load adds n values to bucket key (0 if the key is out of range,
+ * else -1), then hist_set_exact restores the exact sum, min and max that
+ * buckets cannot carry.
+ */
+void		 hist_buckets(const struct hist *,
+		     void (*fn)(void *, uint32_t key, uint64_t n), void *arg);
+int		 hist_load(struct hist *, uint32_t key, uint64_t n);
+void		 hist_set_exact(struct hist *, double sum, double min, double max);
 /* Bytes of memory the histogram holds, for tests and benchmarks. */
 size_t		 hist_memory(const struct hist *);
 

@@ -326,15 +326,16 @@ metric_sub_matches(const struct metric_sub *sm, metric_tag_fn tag, void *arg)
 }
 
 void
-metric_add(struct metric *m, metric_tag_fn tag, void *arg, double value)
+metric_add(struct metric *m, metric_tag_fn tag, void *arg, double value,
+    double time)
 {
 	size_t	 i;
 
-	sink_add(m->sink, value);
+	sink_add_at(m->sink, value, time);
 	m->observed = true;
 	for (i = 0; i < m->nsubs; i++) {
 		if (metric_sub_matches(m->subs[i], tag, arg)) {
-			sink_add(m->subs[i]->sink, value);
+			sink_add_at(m->subs[i]->sink, value, time);
 			m->subs[i]->observed = true;
 		}
 	}

@@ -115,10 +115,11 @@ typedef const char *(*metric_tag_fn)(void *arg, const char *key);
 bool		 metric_sub_matches(const struct metric_sub *, metric_tag_fn tag,
 		     void *arg);
 
-/* Feed one sample to m's sink and to each matching sub-metric.  A caller
- * that caches matches per tag set can feed the sinks itself. */
+/* Feed one sample (its time in s since the epoch) to m's sink and to each
+ * matching sub-metric.  A caller that caches matches per tag set can feed
+ * the sinks itself. */
 void		 metric_add(struct metric *, metric_tag_fn tag, void *arg,
-		     double value);
+		     double value, double time);
 
 /*
  * Evaluate every threshold.  During the run (final false) metrics with

@@ -206,6 +206,39 @@ sink_add(struct sink *s, double v)
 }
 
 void
+sink_add_at(struct sink *s, double v, double t)
+{
+	sink_add(s, v);
+	if (s->type == SINK_GAUGE)
+		s->u.gauge.time = t;
+}
+
+int
+sink_trend_values(const struct sink *s, const double **v, size_t *n)
+{
+	if (s->type != SINK_TREND || s->u.trend->overflow)
+		return -1;
+	*v = s->u.trend->v;
+	*n = s->u.trend->n;
+	return 0;
+}
+
+const struct hist *
+sink_trend_hist(const struct sink *s)
+{
+	return s->type == SINK_TREND ? s->u.trend->hist : NULL;
+}
+
+void
+sink_trend_load(struct sink *s, const struct hist *h)
+{
+	if (s->type != SINK_TREND)
+		return;
+	hist_merge(s->u.trend->hist, h);
+	sink_trend_drop(s->u.trend);
+}
+
+void
 sink_merge(struct sink *dst, const struct sink *src)
 {
 	if (dst->type != src->type)
@@ -218,7 +251,10 @@ sink_merge(struct sink *dst, const struct sink *src)
 	case SINK_GAUGE:
 		if (src->u.gauge.n == 0)
 			break;
-		dst->u.gauge.value = src->u.gauge.value;
+		if (dst->u.gauge.n == 0 || src->u.gauge.time >= dst->u.gauge.time) {
+			dst->u.gauge.value = src->u.gauge.value;
+			dst->u.gauge.time = src->u.gauge.time;
+		}
 		if (src->u.gauge.max > dst->u.gauge.max)
 			dst->u.gauge.max = src->u.gauge.max;
 		if (src->u.gauge.min < dst->u.gauge.min || dst->u.gauge.n == 0)

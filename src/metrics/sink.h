@@ -18,6 +18,8 @@
 #include <stddef.h>
 #include <stdint.h>
 
+struct hist;
+
 /* Values per Trend series kept exactly: 8 bytes each, 512 KiB at most. */
 #define SINK_TREND_EXACT	65536
 
@@ -42,6 +44,7 @@ struct sink {
 			double	 min;
 			double	 max;
 			uint64_t n;
+			double	 time;	/* of the last value, s since the epoch */
 		} gauge;
 		struct {
 			uint64_t passes;
@@ -55,8 +58,19 @@ struct sink	*sink_new(enum sink_type);
 void		 sink_free(struct sink *);
 void		 sink_reset(struct sink *);
 void		 sink_add(struct sink *, double);
-/* Fold src into dst (same type); a gauge takes src's last value. */
+/* sink_add with the sample's time (s since the epoch), which a gauge keeps
+ * so that merged gauges take the latest value. */
+void		 sink_add_at(struct sink *, double value, double time);
+/* Fold src into dst (same type); a gauge takes the later last value. */
 void		 sink_merge(struct sink *dst, const struct sink *src);
+/* A Trend's values while it keeps them exactly (-1 past SINK_TREND_EXACT
+ * or for other types; *v may be NULL when *n is 0), and its histogram. */
+int		 sink_trend_values(const struct sink *, const double **v,
+		     size_t *n);
+const struct hist *sink_trend_hist(const struct sink *);
+/* Fold a histogram of values into a Trend, which then answers from its
+ * histogram only. */
+void		 sink_trend_load(struct sink *, const struct hist *);
 /* True if the sink has seen no sample. */
 int		 sink_empty(const struct sink *);
 uint64_t	 sink_samples(const struct sink *);

@@ -1,6 +1,7 @@
 /* A growable byte buffer with a cap; see buf.h. */
 #include "config.h"
 
+#include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -74,6 +75,30 @@ buf_read(struct buf *b, FILE *f)
 		if (buf_add(b, chunk, n) == -1)
 			return -1;
 	return ferror(f) ? -1 : 0;
+}
+
+char *
+buf_slurp(const char *path, size_t cap, const char *what, char **cause)
+{
+	struct buf b;
+	FILE *f;
+	int rc;
+
+	buf_init(&b, cap);
+	if ((f = fopen(path, "r")) == NULL) {
+		*cause = xasprintf("cannot read %s: %s", path, strerror(errno));
+		return NULL;
+	}
+	rc = buf_read(&b, f);
+	if (rc == -1)
+		*cause = ferror(f) ? xasprintf("cannot read %s: %s", path, strerror(errno)) :
+		    xasprintf("%s: larger than %zu MiB, not %s", path, cap >> 20, what);
+	fclose(f);
+	if (rc == -1) {
+		buf_free(&b);
+		return NULL;
+	}
+	return buf_steal(&b);
 }
 
 int

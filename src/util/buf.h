@@ -29,6 +29,9 @@ int	 buf_add(struct buf *, const void *, size_t);
 /* Append what is left of f; -1 at the cap or on a read error
  * (ferror(f) tells which). */
 int	 buf_read(struct buf *, FILE *);
+/* The whole file at path as an owned string, or NULL with *cause set
+ * (what names the file; "larger than N MiB, not WHAT" past cap). */
+char	*buf_slurp(const char *path, size_t cap, const char *what, char **cause);
 int	 buf_puts(struct buf *, const char *);
 int	 buf_putc(struct buf *, int);
 int	 buf_printf(struct buf *, const char *, ...) __attribute__((format(printf, 2, 3)));

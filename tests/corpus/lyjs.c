@@ -178,6 +178,8 @@ main(int argc, char **argv)
 		}
 		js_pop(J, 1);
 	}
+	js_pushstring(J, b->entry_id);
+	js_setglobal(J, "__lyjs_entry");
 	js_getglobal(J, "__lymod");
 	js_getproperty(J, -1, "require");
 	js_rot2(J);
@@ -186,6 +188,19 @@ main(int argc, char **argv)
 		fail(J, "Uncaught");
 		goto out;
 	}
+	/* A module graph with top-level await completes its evaluation on
+	 * the event loop first, as k6's init does. */
+	if (js_ploadstring(J, "[tla]", "if (__lymod.awaited(__lyjs_entry)) {"
+	    " __lyjs_loop(); __lymod.wait(__lyjs_entry); }")) {
+		fail(J, "load");
+		goto out;
+	}
+	js_pushundefined(J);
+	if (js_pcall(J, 0)) {
+		fail(J, "Uncaught");
+		goto out;
+	}
+	js_pop(J, 1);
 	/* Run an exported default function, as k6 would for one iteration. */
 	js_getproperty(J, -1, "default");
 	if (js_iscallable(J, -1)) {

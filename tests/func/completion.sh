@@ -45,7 +45,7 @@ offers() {
 	fi
 }
 
-for c in run inspect compare version; do
+for c in run inspect compare merge version; do
 	missing=
 	for flag in $(flags_of $c); do
 		comp lyocell $c -- | grep -qxF -- "$flag" || missing="$missing $flag"
@@ -59,6 +59,8 @@ offers completion lyocell comp
 offers --vus lyocell run --v
 offers -u lyocell run -
 offers --limit lyocell compare --li
+offers merge lyocell mer
+offers --summary-export lyocell merge --summary-e
 offers --no-thresholds lyocell -c conf.json run --no-th
 offers --no-thresholds lyocell --log-format json run --no-th
 offers json lyocell run --log-format j
@@ -75,9 +77,11 @@ mkdir "$tmp/files" "$tmp/files/dir" && touch "$tmp/files/a.js" "$tmp/files/b.txt
 	[ "$r" = "a.js dir " ] || { echo "run offers: $r"; exit 1; }
 	r=$(comp lyocell compare '' | sort | tr '\n' ' ')
 	[ "$r" = "base.json dir " ] || { echo "compare offers: $r"; exit 1; }
+	r=$(comp lyocell merge base.json '' | sort | tr '\n' ' ')
+	[ "$r" = "base.json dir " ] || { echo "merge offers: $r"; exit 1; }
 	r=$(comp lyocell run --summary-export '' | sort | tr '\n' ' ')
 	[ "$r" = "a.js b.txt base.json dir " ] || { echo "--summary-export offers: $r"; exit 1; }
-) >"$tmp/out" 2>&1 && ok "bash: scripts for run, exports for compare, any file for a FILE" ||
+) >"$tmp/out" 2>&1 && ok "bash: scripts for run, exports for compare and merge, any file for a FILE" ||
 	notok "bash: files: $(cat "$tmp/out")"
 
 # zsh: the script parses, and each command's section names its flags.
@@ -89,7 +93,7 @@ if command -v zsh >/dev/null; then
 else
 	echo "ok - zsh: not installed, syntax not checked # SKIP"
 fi
-for c in run inspect compare version; do
+for c in run inspect compare merge version; do
 	missing=
 	section=$(sed -n "/^\t\t$c)\$/,/&& ret=0 ;;\$/p" "$tmp/_lyocell")
 	global=$(sed -n '/^\tglobal=(/,/^\t)/p' "$tmp/_lyocell")

@@ -1,10 +1,13 @@
 /* Unit tests of the engine's module interface (engine/module.h): an
  * engine runs scenarios with a fake module added, and the hooks are
  * checked for when and how often they are called, in which order, and
- * with the VU's own module data.  The VUs run a small script, so mujs is
- * linked; the fake module stands where k6/http and the timers do. */
+ * with the VU's own module data, and two fake asynchronous modules share
+ * the VU's event loop (engine/loop.c).  The VUs run a small script, so
+ * mujs is linked; the fake modules stand where k6/http and the timers
+ * do. */
 #include "config.h"
 
+#include <event2/event.h>
 #include <setjmp.h>
 #include <stdarg.h>
 #include <stddef.h>
@@ -24,16 +27,51 @@
 #include "util/xmalloc.h"
 
 struct counts {
-	int	init, start, settle, end, interrupt, freed;
+	int	init, start, pending, end, interrupt, freed;
+	int	init_loop;	/* loop hooks called in the init code's loop */
 	int	wrong_data;	/* a hook saw another VU's data */
 	char	order[64];	/* which module's iteration_start ran: a, b */
 };
 
 static struct counts ca, cb;
 
+/* What the fake modules do on the loop: at iteration start each arms one
+ * libevent timer per delay of its schedule; a timer that fires marks one
+ * callback ready (vu_loop_wake), which run_ready "runs": it logs the
+ * module's letter and when, since the iteration started. */
+#define SCHED_MAX	4
+struct schedule {
+	int	ms[SCHED_MAX];	/* 0 ends it */
+};
+static struct schedule sched_a, sched_b;
+static char	log_order[64];	/* letters of the callbacks run, E at the end */
+static int64_t	log_ms[64];	/* when each ran, ms since the iteration began */
+static int64_t	iter_t0;
+
+struct fake_op {
+	struct fake_vu	*f;
+	struct event	*ev;
+};
+
 struct fake_vu {
 	uint32_t	id;
+	struct vu	*vu;
+	struct fake_op	 ops[SCHED_MAX];
+	int		 armed;		/* timers not fired yet */
+	int		 ready;		/* fired, callback not run yet */
 };
+
+static void
+log_event(char c)
+{
+	size_t n = strlen(log_order);
+
+	if (n + 1 < sizeof log_order) {
+		log_ms[n] = (engine_now() - iter_t0) / 1000000;
+		log_order[n] = c;
+		log_order[n + 1] = '\0';
+	}
+}
 
 static const struct engine_module fake_a, fake_b;
 
@@ -58,6 +96,7 @@ fake_init(struct vu *vu, const struct engine_module *m)
 	struct fake_vu *f = xcalloc(1, sizeof *f);
 
 	f->id = vu_id(vu);
+	f->vu = vu;
 	if (vu_module_data(vu, m) != NULL)
 		counts_of(m)->wrong_data++;
 	vu_module_set(vu, m, f);
@@ -66,9 +105,23 @@ fake_init(struct vu *vu, const struct engine_module *m)
 }
 
 static void
+fired(evutil_socket_t fd, short what, void *arg)
+{
+	struct fake_op *op = arg;
+
+	op->f->armed--;
+	op->f->ready++;
+	vu_loop_wake(op->f->vu);
+}
+
+static void
 fake_start(struct vu *vu, const struct engine_module *m, char c)
 {
+	const struct schedule *sc = m == &fake_a ? &sched_a : &sched_b;
+	struct fake_vu *f = vu_module_data(vu, m);
 	size_t n = strlen(ca.order);
+	struct timeval tv;
+	int i;
 
 	check_data(vu, m);
 	counts_of(m)->start++;
@@ -76,14 +129,60 @@ fake_start(struct vu *vu, const struct engine_module *m, char c)
 		ca.order[n] = c;
 		ca.order[n + 1] = '\0';
 	}
+	iter_t0 = engine_now();
+	for (i = 0; i < SCHED_MAX && sc->ms[i] > 0; i++) {
+		f->ops[i].f = f;
+		f->ops[i].ev = evtimer_new(vu_event_base(vu), fired, &f->ops[i]);
+		tv.tv_sec = sc->ms[i] / 1000;
+		tv.tv_usec = (sc->ms[i] % 1000) * 1000;
+		evtimer_add(f->ops[i].ev, &tv);
+		f->armed++;
+	}
 }
 
-static char *
-fake_settle(struct vu *vu, const struct engine_module *m)
+/* The loop hooks run in the init code's loop too, before vu_init. */
+static int
+fake_run_ready(struct vu *vu, const struct engine_module *m, char c)
 {
+	struct fake_vu *f = vu_module_data(vu, m);
+
+	if (f == NULL) {
+		counts_of(m)->init_loop++;
+		return 0;
+	}
 	check_data(vu, m);
-	counts_of(m)->settle++;
-	return NULL;
+	if (f->ready == 0)
+		return 0;
+	f->ready--;
+	log_event(c);
+	return 1;
+}
+
+static int
+fake_pending(struct vu *vu, const struct engine_module *m)
+{
+	struct fake_vu *f = vu_module_data(vu, m);
+
+	if (f == NULL) {
+		counts_of(m)->init_loop++;
+		return 0;
+	}
+	check_data(vu, m);
+	counts_of(m)->pending++;
+	return f->armed + f->ready;
+}
+
+static void
+fake_cancel(struct fake_vu *f)
+{
+	int i;
+
+	for (i = 0; i < SCHED_MAX; i++)
+		if (f->ops[i].ev != NULL) {
+			event_free(f->ops[i].ev);
+			f->ops[i].ev = NULL;
+		}
+	f->armed = f->ready = 0;
 }
 
 static void
@@ -91,6 +190,9 @@ fake_end(struct vu *vu, const struct engine_module *m)
 {
 	check_data(vu, m);
 	counts_of(m)->end++;
+	fake_cancel(vu_module_data(vu, m));
+	if (m == &fake_a)
+		log_event('E');
 }
 
 static void
@@ -98,12 +200,14 @@ fake_interrupt(struct vu *vu, const struct engine_module *m)
 {
 	check_data(vu, m);
 	counts_of(m)->interrupt++;
+	fake_cancel(vu_module_data(vu, m));
 }
 
 static void
 fake_free(struct vu *vu, const struct engine_module *m)
 {
 	check_data(vu, m);
+	fake_cancel(vu_module_data(vu, m));
 	free(vu_module_data(vu, m));
 	vu_module_set(vu, m, NULL);
 	counts_of(m)->freed++;
@@ -111,22 +215,27 @@ fake_free(struct vu *vu, const struct engine_module *m)
 
 static int a_init(struct vu *vu, char **cause) { return fake_init(vu, &fake_a); }
 static void a_start(struct vu *vu) { fake_start(vu, &fake_a, 'a'); }
-static char *a_settle(struct vu *vu) { return fake_settle(vu, &fake_a); }
+static int a_run_ready(struct vu *vu) { return fake_run_ready(vu, &fake_a, 'a'); }
+static int a_pending(struct vu *vu) { return fake_pending(vu, &fake_a); }
 static void a_end(struct vu *vu) { fake_end(vu, &fake_a); }
 static void a_interrupt(struct vu *vu) { fake_interrupt(vu, &fake_a); }
 static void a_free(struct vu *vu) { fake_free(vu, &fake_a); }
 static int b_init(struct vu *vu, char **cause) { return fake_init(vu, &fake_b); }
 static void b_start(struct vu *vu) { fake_start(vu, &fake_b, 'b'); }
+static int b_run_ready(struct vu *vu) { return fake_run_ready(vu, &fake_b, 'b'); }
+static int b_pending(struct vu *vu) { return fake_pending(vu, &fake_b); }
+static void b_end(struct vu *vu) { fake_end(vu, &fake_b); }
 static void b_free(struct vu *vu) { fake_free(vu, &fake_b); }
 
 static const struct engine_module fake_a = {
 	.name = "fake-a", .vu_init = a_init, .iteration_start = a_start,
-	.settle = a_settle, .iteration_end = a_end, .interrupt = a_interrupt,
-	.vu_free = a_free,
+	.run_ready = a_run_ready, .pending = a_pending,
+	.iteration_end = a_end, .interrupt = a_interrupt, .vu_free = a_free,
 };
 /* Only some hooks: the others stay NULL. */
 static const struct engine_module fake_b = {
 	.name = "fake-b", .vu_init = b_init, .iteration_start = b_start,
+	.run_ready = b_run_ready, .pending = b_pending, .iteration_end = b_end,
 	.vu_free = b_free,
 };
 
@@ -162,6 +271,7 @@ run(const char *src, struct scenario *sc)
 
 	memset(&ca, 0, sizeof ca);
 	memset(&cb, 0, sizeof cb);
+	log_order[0] = '\0';
 	memset(&opts, 0, sizeof opts);
 	assert_non_null(mkdtemp(dir));
 	path = xasprintf("%s/script.js", dir);
@@ -191,8 +301,9 @@ run(const char *src, struct scenario *sc)
 	free(path);
 }
 
-/* Every VU gets vu_init once, every iteration a start, a settle and an
- * end, every VU a vu_free: each with that VU's own data. */
+/* Every VU gets vu_init once, every iteration a start, a look at what is
+ * pending and an end, every VU a vu_free: each with that VU's own
+ * data. */
 static void
 test_lifecycle(void **state)
 {
@@ -204,10 +315,13 @@ test_lifecycle(void **state)
 		.max_duration = 10000,
 	};
 
+	memset(&sched_a, 0, sizeof sched_a);
+	memset(&sched_b, 0, sizeof sched_b);
 	run("export default function () {}\n", &sc);
 	assert_int_equal(ca.init, 3);
 	assert_int_equal(ca.start, 6);
-	assert_int_equal(ca.settle, 6);
+	assert_int_equal(ca.pending, 6);
+	assert_int_equal(ca.init_loop, 6);	/* run_ready, pending per VU */
 	assert_int_equal(ca.end, 6);
 	assert_int_equal(ca.interrupt, 0);
 	assert_int_equal(ca.freed, 3);
@@ -232,15 +346,73 @@ test_interrupt(void **state)
 		.graceful_stop = 0, .vus = 1, .duration = 100,
 	};
 
+	memset(&sched_a, 0, sizeof sched_a);
+	memset(&sched_b, 0, sizeof sched_b);
 	run("import { sleep } from 'k6';\n"
 	    "export default function () { sleep(10); }\n", &sc);
 	assert_int_equal(ca.init, 1);
 	assert_int_equal(ca.start, 1);
 	assert_int_equal(ca.interrupt, 1);
-	assert_int_equal(ca.settle, 0);	/* the function threw */
+	assert_int_equal(ca.pending, 0);	/* the function threw */
 	assert_int_equal(ca.end, 1);
 	assert_int_equal(ca.freed, 1);
 	assert_int_equal(ca.wrong_data, 0);
+}
+
+static void
+one_iteration(const char *src)
+{
+	char name[] = "s", exec[] = "default";
+	struct scenario sc = {
+		.name = name, .executor = EXEC_PER_VU_ITERATIONS,
+		.executor_name = "per-vu-iterations", .exec = exec,
+		.graceful_stop = 30000, .vus = 1, .iterations = 1,
+		.max_duration = 10000,
+	};
+
+	run(src, &sc);
+}
+
+/* Two modules' callbacks run in the order they become ready, the
+ * iteration ends only when both are idle, and what became ready while
+ * the VU was blocked in sleep() waited for the loop: vu_loop_wake does
+ * not cut a synchronous call short. */
+static void
+test_loop_interleaves(void **state)
+{
+	struct schedule a = { { 10, 90 } }, b = { { 20, 70 } };
+
+	sched_a = a;
+	sched_b = b;
+	one_iteration("import { sleep } from 'k6';\n"
+	    "export default function () { sleep(0.05); }\n");
+	assert_string_equal(log_order, "abbaE");
+	assert_true(log_ms[0] >= 50);	/* after the sleep, not during it */
+	assert_true(log_ms[2] >= 70);
+	assert_true(log_ms[3] >= 90);
+	assert_true(log_ms[4] >= log_ms[3]);
+	assert_int_equal(ca.end, 1);
+	assert_int_equal(cb.end, 1);
+	assert_int_equal(ca.wrong_data + cb.wrong_data, 0);
+}
+
+/* The loop runs the Promise jobs as part of a turn: a promise the
+ * function left pending settles, and its rejection, unhandled, ends the
+ * iteration after the modules' callbacks that were ready before it. */
+static void
+test_loop_promises(void **state)
+{
+	struct schedule a = { { 30 } }, none = { { 0 } };
+
+	sched_a = a;
+	sched_b = none;
+	one_iteration("export default async function () {\n"
+	    "  await null;\n"
+	    "  throw new Error('late');\n"
+	    "}\n");
+	/* the rejection ended the loop before a's callback was due */
+	assert_string_equal(log_order, "E");
+	assert_int_equal(ca.end, 1);
 }
 
 int
@@ -249,6 +421,8 @@ main(void)
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_lifecycle),
 		cmocka_unit_test(test_interrupt),
+		cmocka_unit_test(test_loop_interleaves),
+		cmocka_unit_test(test_loop_promises),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);

@@ -303,6 +303,52 @@ test_merge(void **state)
 }
 
 static void
+load_bucket(void *arg, uint32_t key, uint64_t n)
+{
+	assert_true(key < (1u << 20));
+	assert_int_equal(hist_load(arg, key, n), 0);
+}
+
+/* Three histograms exported as buckets and loaded into one answer as one
+ * histogram of every value does: the merge the summary exports allow. */
+static void
+test_buckets(void **state)
+{
+	struct hist	*part[3], *all, *loaded;
+	double		 x, sum = 0, min = INFINITY, max = -INFINITY;
+	size_t		 i, k;
+
+	for (k = 0; k < 3; k++)
+		part[k] = hist_new();
+	all = hist_new();
+	loaded = hist_new();
+	for (i = 0; i < N; i++) {
+		x = (i % 5 == 0) ? -rnd01() * 50 : -log(1 - rnd01()) * 200;
+		hist_add(part[i % 3], x);
+		hist_add(all, x);
+	}
+	for (k = 0; k < 3; k++) {
+		hist_buckets(part[k], load_bucket, loaded);
+		sum += hist_sum(part[k]);
+		min = fmin(min, hist_min(part[k]));
+		max = fmax(max, hist_max(part[k]));
+	}
+	hist_set_exact(loaded, sum, min, max);
+	assert_int_equal(hist_count(loaded), hist_count(all));
+	assert_true(hist_min(loaded) == hist_min(all));
+	assert_true(hist_max(loaded) == hist_max(all));
+	for (k = 0; k < sizeof percentiles / sizeof percentiles[0]; k++)
+		assert_true(hist_percentile(loaded, percentiles[k]) ==
+		    hist_percentile(all, percentiles[k]));
+	assert_int_equal(hist_load(loaded, 1u << 19, 1), -1);
+	assert_int_equal(hist_load(loaded, 5, 0), 0);
+	for (k = 0; k < 3; k++)
+		hist_free(part[k]);
+	hist_free(all);
+	hist_free(loaded);
+}
+
+static void
 test_memory(void **state)
 {
 	struct hist	*h;
@@ -337,6 +383,7 @@ main(void)
 		cmocka_unit_test(test_negative),
 		cmocka_unit_test(test_adversarial),
 		cmocka_unit_test(test_merge),
+		cmocka_unit_test(test_buckets),
 		cmocka_unit_test(test_memory),
 	};
 

@@ -263,6 +263,22 @@ test_merge(void **state)
 	sink_free(a);
 	sink_free(b);
 
+	/* Gauges of several machines: the latest value wins, whatever the
+	 * order of the merge. */
+	a = sink_new(SINK_GAUGE);
+	b = sink_new(SINK_GAUGE);
+	sink_add_at(a, 7, 200);
+	sink_add_at(b, 5, 100);
+	sink_merge(a, b);
+	assert_true(val(a, "value", 1) == 7);
+	assert_true(a->u.gauge.time == 200);
+	sink_add_at(b, 9, 300);
+	sink_merge(a, b);
+	assert_true(val(a, "value", 1) == 9);
+	assert_true(val(a, "min", 1) == 5);
+	sink_free(a);
+	sink_free(b);
+
 	a = sink_new(SINK_RATE);
 	b = sink_new(SINK_RATE);
 	sink_add(a, 1);
@@ -286,6 +302,27 @@ test_merge(void **state)
 	assert_true(val(a, "med", 1) == 2);
 	sink_free(a);
 	sink_free(b);
+
+	/* A histogram loaded into a Trend: exact values are given up. */
+	{
+		const double	*v;
+		size_t		 n;
+
+		a = sink_new(SINK_TREND);
+		b = sink_new(SINK_TREND);
+		sink_add(a, 1);
+		sink_add(b, 3);
+		assert_int_equal(sink_trend_values(a, &v, &n), 0);
+		assert_int_equal(n, 1);
+		assert_true(v[0] == 1);
+		sink_trend_load(a, sink_trend_hist(b));
+		assert_int_equal(sink_trend_values(a, &v, &n), -1);
+		assert_true(val(a, "count", 1) == 2);
+		assert_true(val(a, "max", 1) == 3);
+		assert_true(val(a, "min", 1) == 1);
+		sink_free(a);
+		sink_free(b);
+	}
 }
 
 static void

@@ -664,9 +664,9 @@ test_registry_thresholds(void **state)
 	assert_int_equal(m->tainted, -1);
 
 	for (i = 0; i < 100; i++) {
-		metric_add(m, tag_lookup, t200, 50 + i);
-		metric_add(m, tag_lookup, t500, 1000);
-		metric_add(c, NULL, NULL, i < 95);
+		metric_add(m, tag_lookup, t200, 50 + i, 0);
+		metric_add(m, tag_lookup, t500, 1000, 0);
+		metric_add(c, NULL, NULL, i < 95, 0);
 	}
 	assert_int_equal(sink_samples(m->sink), 200);
 	assert_int_equal(sink_samples(sm->sink), 100);

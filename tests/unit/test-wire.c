@@ -741,11 +741,52 @@ test_receiver_full(void **state)
 	pair_free(&p);
 }
 
+/* The script's metadata of any length fits in a sample: a long value is
+ * room the writer must make, not bytes written past its buffer. */
+static void
+test_long_metadata(void **state)
+{
+	static const size_t lens[] = { 2, 32, 300, 70000, 5 };
+	struct wire_sample s;
+	struct pair p;
+	char *cause = NULL, *meta;
+	size_t i, n = sizeof lens / sizeof lens[0];
+
+	meta = malloc(70000);
+	assert_non_null(meta);
+	memset(meta, 'm', 70000);
+	pair_init(&p, 0, 0);
+	memset(&s, 0, sizeof s);
+	for (i = 0; i < n; i++) {
+		s.metric = 0;
+		s.tags = p.t[0];
+		s.time = 1000;
+		s.value = (double)i;
+		s.flags = WIRE_SAMPLE_UMETA | (i % 2 ? WIRE_SAMPLE_META : 0);
+		s.vu = 1;
+		s.iter = 2;
+		meta[lens[i] - 1] = '\0';
+		s.meta = meta;
+		s.meta_len = (uint32_t)lens[i];
+		assert_int_equal(wire_writer_add(p.w, &s, &cause), 0);
+		meta[lens[i] - 1] = 'm';
+	}
+	pair_flush(&p);
+	assert_int_equal(p.g.n, n);
+	for (i = 0; i < n; i++) {
+		assert_int_equal(p.g.s[i].meta_len, lens[i]);
+		assert_int_equal(p.g.s[i].value, (double)i);
+	}
+	pair_free(&p);
+	free(meta);
+}
+
 int
 main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_roundtrip),
+		cmocka_unit_test(test_long_metadata),
 		cmocka_unit_test(test_defs_once),
 		cmocka_unit_test(test_control),
 		cmocka_unit_test(test_truncated),

@@ -308,6 +308,9 @@ var __ly_summary = (function () {
 		};
 		if (raw.setupData !== null && raw.setupData !== undefined)
 			d.setup_data = raw.setupData;
+		/* What `lyocell merge` needs; k6's tools ignore the key. */
+		if (raw.lyocell)
+			d.lyocell = raw.lyocell;
 		Object.defineProperty(d, "__ly", { enumerable: false, value: {
 			checks: (raw.checks || []).map(function (c) {
 				return { name: c.name, passes: c.passes, fails: c.fails };
@@ -787,8 +790,30 @@ var __ly_summary = (function () {
 		out = { metrics: metrics, root_group: exportGroup(d.root_group) };
 		if (d.setup_data !== undefined)
 			out.setup_data = d.setup_data;
-		return JSON.stringify(out, null, 4);
+		out = JSON.stringify(out, null, 4);
+		/* Unindented: a Trend's exact values are many. */
+		if (d.lyocell)
+			out = out.slice(0, -2) + ",\n    \"lyocell\": " +
+			    JSON.stringify(d.lyocell) + "\n}";
+		return out;
 	}
 
-	return { data: data, text: text, exportJSON: exportJSON, humanize: humanize };
+	/* The "instance" and "options" members of the merge data: the
+	 * consolidated options less what differs between the instances of
+	 * one test (their tags and segments), and the instance's tags. */
+	function mergeOptions(json) {
+		var o = JSON.parse(json), tags = o.tags || {}, inst = {};
+
+		["instance_id", "testrun_name"].forEach(function (k) {
+			if (tags.hasOwnProperty(k))
+				inst[k] = String(tags[k]);
+		});
+		delete o.tags;
+		delete o.executionSegment;
+		return "\"instance\":" + JSON.stringify(inst) + ",\"options\":" +
+		    JSON.stringify(o);
+	}
+
+	return { data: data, text: text, exportJSON: exportJSON, humanize: humanize,
+		mergeOptions: mergeOptions };
 })();

@@ -1,5 +1,5 @@
 // k6/experimental/fs: the documented example (with open() awaited in the
-// iteration: top-level await is not here yet), seek, stat and k6's errors.
+// iteration; tla-fs.js awaits it at the top level), seek, stat and k6's errors.
 import { open, SeekMode } from 'k6/experimental/fs';
 import { check } from 'k6';
 import { rejection } from './errors-lib.js';

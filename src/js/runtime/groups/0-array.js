@@ -69,7 +69,31 @@ function d(op, o, a, b, c, args) {
 	}
 	o = h.obj(o);
 	n = len(o.length);
+	if (op >= 17) {
+		v = [];
+		for (j = 0; j < n; j++)
+			v[j] = o[j];
+	}
 	switch (op) {
+	case 17:
+		if (a !== undefined)
+			h.fn(a);
+		return a === undefined ? v.sort() : v.sort(a);
+	case 18:
+		return v.reverse();
+	case 19:
+		j = int(a);
+		if (j < 0)
+			j += n;
+		if (j < 0 || j >= n)
+			throw new RangeError("Invalid index : " + a);
+		v[j] = b;
+		return v;
+	case 20:
+		j = args.length > 0 ? rel(args[0], n) : 0;
+		k = args.length === 0 ? 0 : args.length === 1 ? n - j :
+		Math.min(Math.max(int(args[1]), 0), n - j);
+		return v.slice(0, j).concat(args.slice(2), v.slice(j + k));
 	case 0:
 	case 1:
 	case 2:

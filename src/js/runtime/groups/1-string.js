@@ -49,13 +49,30 @@ function sub(t, m, p, s) {
 }
 function d(op, s, a, b, c, args) {
 	var n, r, i, t, f, e, x;
-	if (op < 13) {
+	if (op < 13 || op >= 17) {
 		if (s == null)
 			throw new TypeError("String.prototype method called on null or undefined");
 		s = String(s);
 		n = s.length;
 	}
 	switch (op) {
+	case 17:
+	case 18:
+		for (r = "", i = 0, t = 0; i < n; i++) {
+			x = s.charCodeAt(i);
+			if (x >= 0xd800 && x <= 0xdbff && i + 1 < n &&
+			    (e = s.charCodeAt(i + 1)) >= 0xdc00 && e <= 0xdfff) {
+				i++;
+				continue;
+			}
+			if (x >= 0xd800 && x <= 0xdfff) {
+				if (op === 17)
+					return false;
+				r += s.slice(t, i) + "\ufffd";
+				t = i + 1;
+			}
+		}
+		return op === 17 ? true : r + s.slice(t);
 	case 0:
 		return s.indexOf(notRe(a, "includes"), int(b)) !== -1;
 	case 1:
@@ -96,7 +113,7 @@ function d(op, s, a, b, c, args) {
 		if (isRe(a)) {
 			if (!a.global)
 				throw new TypeError("String.prototype.matchAll called with a non-global RegExp argument");
-			r = new RegExp(a.source, "g" + (a.ignoreCase ? "i" : "") + (a.multiline ? "m" : ""));
+			r = new RegExp(a, a.flags);
 			r.lastIndex = a.lastIndex;
 		} else
 			r = new RegExp(a === undefined ? "" : String(a), "g");

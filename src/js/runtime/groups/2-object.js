@@ -2,8 +2,7 @@
  * first read.  Object.keys and Object.getOwnPropertyNames are replaced to
  * hide symbol-keyed and internal properties; Object.keys is built on
  * for-in because mujs 1.3.2's own misses array indexes (and
- * propertyIsEnumerable is wrong for them); its for-in hands out array
- * indexes in one reused buffer, hence the k + "" copy.
+ * propertyIsEnumerable is wrong for them).
  *
  * Like every group, this file is the body of a function (rt, G, Object)
  * that rt.load() in 10-symbol.js compiles the first time the group is
@@ -55,6 +54,28 @@ rt.def(Object, "fromEntries", function fromEntries(it) {
 		if (!h.isObj(e))
 			throw new TypeError("Iterator value " + e + " is not an entry object");
 		r[e[0]] = e[1];
+	});
+	return r;
+});
+rt.def(Object, "hasOwn", function hasOwn_(o, k) {
+	return hasOwn.call(obj(o), k);
+});
+rt.def(Object, "getOwnPropertyDescriptors", function getOwnPropertyDescriptors(o) {
+	var k = names(o = obj(o), 0).concat(names(o, 1)), r = {}, i;
+	for (i = 0; i < k.length; i++)
+		r[k[i]] = Object.getOwnPropertyDescriptor(o, k[i]);
+	return r;
+});
+rt.def(Object, "groupBy", function groupBy(it, f) {
+	var r = Object.create(null), i = 0;
+	h.fn(f);
+	h.each(it, function (v) {
+		var k = f(v, i++);
+		k = typeof k === "string" ? k : String(k);
+		if (hasOwn.call(r, k))
+			r[k].push(v);
+		else
+			r[k] = [v];
 	});
 	return r;
 });

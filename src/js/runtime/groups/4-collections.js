@@ -202,3 +202,15 @@ rt.def(It, "next", function next() {
 		return h.step(undefined, true);
 	return h.step(this._k === 0 ? e.k : this._k === 1 ? e.v : [e.k, e.v], false);
 });
+rt.def(C[0], "groupBy", function groupBy(it, f) {
+	var r = new C[0](), i = 0;
+	h.fn(f);
+	h.each(it, function (v) {
+		var k = f(v, i++), l = r.get(k);
+		if (l)
+			l.push(v);
+		else
+			r.set(k, [v]);
+	});
+	return r;
+});

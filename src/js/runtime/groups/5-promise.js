@@ -285,6 +285,11 @@ rt.res = resolve;
 rt.rej = function (p, e) {
 	settle(p, 2, e);
 };
+/* Fulfil p with v, known not to be a thenable (a native module's
+ * result, such as http.asyncRequest's Response). */
+rt.ful = function (p, v) {
+	settle(p, 1, v);
+};
 function aj(s, v) {
 	s.step(0, v);
 }
@@ -320,6 +325,12 @@ rt.aw = function (v, s) {
 		}
 	}
 	job(aj, s, v);
+};
+/* [state, value] of the promise p: 0 pending, 1 fulfilled, 2 rejected. */
+rt.state = function (p) {
+	var t = p[P];
+
+	return [t.s, t.v];
 };
 /* The value of v, or of the promise v when it is fulfilled, as k6 takes
  * the result of an async setup() or handleSummary(). */

@@ -1,0 +1,343 @@
+/* http.asyncRequest(method, url, body, params): a Promise of the
+ * Response, the request running on the worker's libcurl multi while the
+ * VU goes on, as many at once as the script starts (k6 has no other
+ * async form: http.get and the others stay synchronous).
+ *
+ * Each request is a struct http_async that owns its struct http_req
+ * (http-int.h), read as http.request reads its own, and an easy handle
+ * of the VU's pool in a slot no synchronous call uses
+ * (http_async_make_room moves it when a batch needs more slots).  The
+ * end of a transfer only marks the request and wakes the VU's event loop
+ * (vu_loop_wake, engine/module.h), never a VU blocked in http.get or
+ * sleep().  On the VU, run_ready measures each finished hop as the
+ * synchronous path does (req_finish_hop: metrics, cookies, redirects,
+ * digest) and settles the promise of a complete request: its Response,
+ * or, for a request that failed with throw set, an Error, as k6 does.
+ * The promises wait in the registry object "ly.http.async", keyed by
+ * request id.  An interrupted or ended iteration drops what is left. */
+#include "config.h"
+
+#include <mujs.h>
+#include <stdio.h>
+#include <stdlib.h>
+
+#include "engine/module.h"
+#include "js/http-int.h"
+#include "js/modules.h"
+#include "net/net.h"
+#include "util/xmalloc.h"
+
+#define REGKEY	"ly.http.async"
+
+struct http_async {
+	struct http_async	*next;
+	unsigned		 id;
+	struct http_req		 r;
+};
+
+static int
+slot_taken(const struct http_vu *hv, size_t slot)
+{
+	const struct http_async *a;
+
+	for (a = hv->async; a != NULL; a = a->next)
+		if (a->r.slot == slot)
+			return 1;
+	return 0;
+}
+
+/* The first pool slot from base on that no async request holds.
+ * Synchronous calls use slots 0 to n - 1 for their n requests. */
+static size_t
+free_slot(const struct http_vu *hv, size_t base)
+{
+	if (base < 1)
+		base = 1;
+	while (slot_taken(hv, base))
+		base++;
+	return base;
+}
+
+void
+http_async_make_room(struct http_vu *hv, size_t n)
+{
+	struct http_async *a;
+	size_t m;
+
+	for (a = hv->async; a != NULL; a = a->next) {
+		if (a->r.slot >= n)
+			continue;
+		/* swap the slots: the transfer keeps its handle */
+		m = free_slot(hv, n > hv->creqs ? n : hv->creqs);
+		hv_pool_swap(hv, m, a->r.slot);
+		a->r.slot = m;
+	}
+}
+
+static void
+key_of(char *key, size_t len, unsigned id)
+{
+	snprintf(key, len, "%u", id);
+}
+
+/* Unlink a, cancel its transfer, forget its promise (J may be NULL when
+ * not on the VU) and keep a for a next request (hv->afree). */
+static void
+drop(struct http_vu *hv, struct http_async *a, js_State *J)
+{
+	struct http_async **pp;
+	char key[16];
+	size_t slot;
+
+	for (pp = &hv->async; *pp != NULL; pp = &(*pp)->next)
+		if (*pp == a) {
+			*pp = a->next;
+			break;
+		}
+	if (a->r.state == RQ_RUNNING) {
+		net_cancel(vu_net(hv->vu), a->r.easy);
+		hv->arunning--;
+	}
+	if (J != NULL) {
+		key_of(key, sizeof key, a->id);
+		js_getregistry(J, REGKEY);
+		if (js_isobject(J, -1))
+			js_delproperty(J, -1, key);
+		js_pop(J, 1);
+	}
+	/* kept for the next request: the same struct in the same slot
+	 * finds its handle set up (http-transfer.c's pool key) */
+	slot = a->r.slot;
+	req_reset(&a->r);
+	a->r.slot = slot;
+	a->next = hv->afree;
+	hv->afree = a;
+}
+
+/* Not necessarily on the VU (an interrupt): the promises stay in the
+ * registry until the iteration's end drops them. */
+void
+http_async_cancel(struct http_vu *hv)
+{
+	while (hv->async != NULL)
+		drop(hv, hv->async, NULL);
+	hv->arunning = 0;
+}
+
+void
+http_async_free(struct http_vu *hv)
+{
+	struct http_async *a;
+
+	http_async_cancel(hv);
+	while ((a = hv->afree) != NULL) {
+		hv->afree = a->next;
+		free(a);
+	}
+}
+
+/* A request struct: a kept one, in its slot if no synchronous call has
+ * taken it since, or a new one. */
+static struct http_async *
+async_new(struct http_vu *hv)
+{
+	struct http_async *a = hv->afree;
+	size_t slot;
+
+	if (a == NULL) {
+		a = xcalloc(1, sizeof *a);
+		slot = free_slot(hv, hv->creqs);
+	} else {
+		hv->afree = a->next;
+		slot = a->r.slot;
+		if (slot < hv->creqs || slot_taken(hv, slot))
+			slot = free_slot(hv, hv->creqs);
+	}
+	a->next = NULL;
+	a->r.slot = slot;
+	return a;
+}
+
+void
+http_async_iteration_end(struct vu *vu)
+{
+	struct http_vu *hv = vu_module_data(vu, &http_engine_module);
+	js_State *J = vu_js(vu);
+
+	if (hv == NULL)
+		return;
+	http_async_cancel(hv);
+	js_pushundefined(J);
+	js_setregistry(J, REGKEY);
+}
+
+int
+http_async_pending(struct vu *vu)
+{
+	struct http_vu *hv = vu_module_data(vu, &http_engine_module);
+	struct http_async *a;
+	int n = 0;
+
+	for (a = hv != NULL ? hv->async : NULL; a != NULL; a = a->next)
+		n++;
+	return n;
+}
+
+/* Settle a's promise with its Response, or reject it with the request's
+ * error when it failed and throw is set (http.request would throw). */
+static void
+settle(js_State *J, struct http_vu *hv, struct http_async *a)
+{
+	struct http_req *r = &a->r;
+	char key[16];
+	int reject = r->error != NULL && r->status == 0 && r->throw_errors;
+
+	key_of(key, sizeof key, a->id);
+	if (js_try(J)) {
+		/* out of memory making the Response: the promise rejects */
+		js_getglobal(J, "__ly_rt");
+		js_getproperty(J, -1, "rej");
+		js_pushundefined(J);
+		js_getregistry(J, REGKEY);
+		js_getproperty(J, -1, key);
+		js_rot2pop1(J);
+		js_copy(J, -5);
+		js_pcall(J, 2);
+		js_pop(J, 3);
+		drop(hv, a, J);
+		return;
+	}
+	js_getglobal(J, "__ly_rt");
+	js_getproperty(J, -1, reject ? "rej" : "ful");
+	js_pushundefined(J);
+	js_getregistry(J, REGKEY);
+	js_getproperty(J, -1, key);
+	js_rot2pop1(J);
+	if (reject)
+		js_newerror(J, r->error);
+	else {
+		if (r->error != NULL && r->status == 0)
+			log_failure(r);
+		http_response_push(J, r);
+	}
+	js_endtry(J);
+	/* rt.ful and rt.rej queue jobs; they do not run the script */
+	js_pcall(J, 2);
+	js_pop(J, 2);
+	drop(hv, a, J);
+}
+
+int
+http_async_run_ready(struct vu *vu)
+{
+	struct http_vu *hv = vu_module_data(vu, &http_engine_module);
+	struct http_async *a, *first = NULL;
+
+	if (hv == NULL || hv->async == NULL)
+		return 0;
+	for (a = hv->async; a != NULL; a = a->next) {
+		/* a finished hop is measured; a redirect starts the next */
+		while (a->r.state == RQ_HOP_DONE) {
+			req_finish_hop(&a->r);
+			if (a->r.state == RQ_QUEUED)
+				req_start(&a->r);
+		}
+		if (a->r.state == RQ_COMPLETE &&
+		    (first == NULL || a->r.t_done < first->r.t_done))
+			first = a;
+	}
+	if (first == NULL)
+		return 0;
+	/* the one that ended first, as k6 queues its callbacks */
+	settle(vu_js(vu), hv, first);
+	return 1;
+}
+
+/* Push a new pending promise, kept in the registry under key. */
+static void
+promise_new(js_State *J, const char *key)
+{
+	js_getglobal(J, "__ly_rt");
+	js_getproperty(J, -1, "np");
+	if (!js_iscallable(J, -1)) {
+		js_pop(J, 1);
+		js_getproperty(J, -1, "load");
+		js_copy(J, -2);
+		js_pushnumber(J, 5);	/* the Promise group */
+		js_call(J, 1);
+		js_pop(J, 1);
+		js_getproperty(J, -1, "np");
+	}
+	js_rot2pop1(J);
+	js_pushundefined(J);
+	js_call(J, 0);
+	js_getregistry(J, REGKEY);
+	if (!js_isobject(J, -1)) {
+		js_pop(J, 1);
+		js_newobject(J);
+		js_copy(J, -1);
+		js_setregistry(J, REGKEY);
+	}
+	js_copy(J, -2);
+	js_setproperty(J, -2, key);
+	js_pop(J, 1);
+}
+
+/* Read a's request from the arguments and start it; the promise (at 5)
+ * rejects with what reading it threw. */
+static void
+start(js_State *J, struct http_vu *hv, struct http_async *a)
+{
+	if (js_try(J)) {
+		/* what http.request throws, the promise rejects with */
+		hv->busy = 0;
+		js_getglobal(J, "__ly_rt");
+		js_getproperty(J, -1, "rej");
+		js_pushundefined(J);
+		js_copy(J, 5);
+		js_copy(J, -5);
+		js_pcall(J, 2);
+		js_pop(J, 3);
+		drop(hv, a, J);
+		return;
+	}
+	hv->busy = 1;
+	a->r.method = http_upper(js_tostring(J, 1));
+	read_request(J, &a->r, 2, 3, 4);
+	js_endtry(J);
+	hv->busy = 0;
+	if (a->r.state == RQ_QUEUED) {
+		a->r.easy = hv_easy(hv, a->r.slot);
+		req_start(&a->r);
+	}
+}
+
+void
+http_async_request(js_State *J)
+{
+	static unsigned next_id;
+	struct http_vu *hv = hv_get(J, INIT_MSG);
+	struct http_async *a, **pp;
+	char key[16];
+	int top;
+
+	if (!js_isstring(J, 1))
+		js_typeerror(J, "http.asyncRequest: the method must be a string");
+	if (hv->busy)
+		js_error(J, "an HTTP request cannot start while another one is "
+		    "being prepared");
+	for (top = js_gettop(J); top < 5; top++)
+		js_pushundefined(J);
+	a = async_new(hv);
+	a->id = ++next_id;
+	key_of(key, sizeof key, a->id);
+	promise_new(J, key);
+	req_init(hv, &a->r);
+	a->r.async = 1;
+	/* last in the list: the order they were made */
+	for (pp = &hv->async; *pp != NULL; pp = &(*pp)->next)
+		;
+	*pp = a;
+	start(J, hv, a);
+	js_copy(J, 5);
+}

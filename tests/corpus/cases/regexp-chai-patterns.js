@@ -1,0 +1,10 @@
+const typeRe = /^\[object (.*)\]$/;
+console.log(typeRe.exec(Object.prototype.toString.call([]))[1], typeRe.exec(Object.prototype.toString.call(null))[1]);
+const fnName = /\s*function(?:\s|\s*\/\*[^(?:*\/)]+\*\/\s*)*([^\s(/]+)/;
+console.log(fnName.exec("function foo(a) {}")[1], fnName.exec("function /* c */ bar() {}")[1]);
+const tmpl = "expected #{this} to equal #{exp}";
+console.log(tmpl.replace(/#\{this\}/g, "1").replace(/#\{exp\}/g, "2"));
+console.log("a.b[1].c".split(/\.|\[|\]/).filter(Boolean).join("/"));
+const path = /\\([\[\]])|\[(\d+)\]|([^.\[\]]+)/g;
+console.log(JSON.stringify("a.b[3].c\\[d".match(path)));
+console.log("AssertionError".replace(/([A-Z])/g, " $1").trim());

@@ -1,0 +1,11 @@
+const esc = s => s.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+const quoteChar = '"';
+const re = new RegExp(esc(quoteChar) + esc(quoteChar), "g");
+console.log('a""b""c'.replace(re, quoteChar));
+const FLOAT = /^\s*-?(\d+\.?|\.\d+|\d+\.\d+)([eE][-+]?\d+)?\s*$/;
+const ISO_DATE = /^((\d{4}-[01]\d-[0-3]\dT[0-2]\d:[0-5]\d:[0-5]\d\.\d+([+-][0-2]\d:[0-5]\d|Z))|(\d{4}-[01]\d-[0-3]\dT[0-2]\d:[0-5]\d:[0-5]\d([+-][0-2]\d:[0-5]\d|Z))|(\d{4}-[01]\d-[0-3]\dT[0-2]\d:[0-5]\d([+-][0-2]\d:[0-5]\d|Z)))$/;
+console.log(["1", " 2.5 ", "-.5", "1e10", "x", "1.2.3"].map(v => FLOAT.test(v)).join());
+console.log(ISO_DATE.test("2020-01-02T03:04:05.678Z"), ISO_DATE.test("2020-01-02"));
+const badDelims = ["\r", "\n", '"', "\ufeff"];
+console.log(JSON.stringify("a,b\r\nc,d".split(/\r\n|\r|\n/)), badDelims.length);
+console.log(JSON.stringify("a;b|c".split(new RegExp("[" + esc(";|") + "]"))));
