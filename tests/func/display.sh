@@ -10,8 +10,8 @@ srcdir=${srcdir:-.}
 top_builddir=${top_builddir:-.}
 LYOCELL=$(cd "$top_builddir" && pwd)/lyocell
 tmp=$(mktemp -d "${TMPDIR:-/tmp}/lyocell-display.XXXXXX")
-sock=$tmp/tmux.sock
-trap 'tmux -S "$sock" kill-server 2>/dev/null; rm -rf "$tmp"' EXIT
+sock=
+trap 'for s in "$tmp"/tmux.*; do tmux -S "$s" kill-server 2>/dev/null; done; rm -rf "$tmp"' EXIT
 passed=0 failed=0
 ok() { echo "ok - $1"; passed=$((passed + 1)); }
 notok() { echo "not ok - $1"; sed 's/^/#   /' "$tmp/screen" | tail -n 30; failed=$((failed + 1)); }
@@ -44,8 +44,11 @@ JS
 
 # run WIDTH: the test in a WIDTH-column pane; $tmp/early is the screen
 # when the display is first drawn, $tmp/screen the whole pane at the end.
+# A server of its own each time: kill-server returns before the old one
+# has let go of its socket.
 run() {
-	tmux -S "$sock" kill-server 2>/dev/null
+	[ -n "$sock" ] && tmux -S "$sock" kill-server 2>/dev/null
+	sock=$tmp/tmux.$1
 	tmux -S "$sock" -f /dev/null new-session -d -x "$1" -y 50 \
 	    "'$LYOCELL' run --no-summary --no-color '$tmp/logs.js' 2>&1; echo 'exit:'\$?; sleep 30"
 	for _ in $(seq 50); do
