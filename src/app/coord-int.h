@@ -99,6 +99,9 @@ struct coord {
 	int			 started;
 	int			 tty;		/* stdout is a terminal */
 	int			 quiet;
+	/* Per scenario, ms into it when the display first saw it end, or
+	 * -1: its bar keeps that time and status, as k6's. */
+	double			*ended_ms;
 	struct heartbeat	 heartbeat;
 	uint64_t		 samples;
 	/* Samples lost or streams broken, each reported: exit 109. */

@@ -130,7 +130,7 @@ struct bar {
 };
 
 static void
-scenario_bar(const struct coord *c, size_t i, double t, int final, struct bar *b)
+scenario_bar(struct coord *c, size_t i, double t, int final, struct bar *b)
 {
 	const struct scenario *sc = &c->plan.scenarios[i];
 	double len = scenario_length(sc), ran = t - sc->start_time, rate, top;
@@ -157,19 +157,27 @@ scenario_bar(const struct coord *c, size_t i, double t, int final, struct bar *b
 	}
 	if (ran < 0)
 		ran = 0;
+	/* k6 freezes a bar when its executor returns: one that ended
+	 * early keeps the time it took. */
+	if (c->ended_ms[i] >= 0)
+		ran = c->ended_ms[i];
 	over = ran > len;
 	stopped = c->signals || c->aborted || c->threshold_abort;
 	b->frac = iters ? (total > 0 ? (double)(done + interrupted) / (double)total : 1) :
 	    (len > 0 ? ran / len : 1);
 	if (b->frac > 1)
 		b->frac = 1;
-	ended = final || (over && busy == 0) ||
+	ended = c->ended_ms[i] >= 0 || final || (over && busy == 0) ||
 	    (iters && total > 0 && done + interrupted >= total);
-	if (ended)
-		b->status = final && (stopped || b->frac < 1) ? "✗" : "✓";
-	else if (over)
+	/* Done unless short of its end, or stopped while still running. */
+	if (ended) {
+		b->status = b->frac < 1 || (final && stopped && c->ended_ms[i] < 0) ?
+		    "✗" : "✓";
+		if (c->ended_ms[i] < 0)
+			c->ended_ms[i] = ran;
+	} else if (over)
 		b->status = "↓";
-	if (over || ended) {	/* k6 shows the whole duration */
+	if (over) {	/* k6 shows the whole duration */
 		duration_format(len, spent, sizeof spent);
 		snprintf(b->right[1], sizeof b->right[1], "%s", spent);
 	} else {
@@ -266,6 +274,11 @@ progress(struct coord *c, int final)
 	size_t i, k, maxleft = 0, rcol[2] = { 0, 0 }, longest = 0;
 	int w, width = 0, vw = digits((uint64_t)c->plan.max_vus), barw, pass;
 
+	if (c->ended_ms == NULL) {
+		c->ended_ms = xcalloc(c->plan.n + 1, sizeof *c->ended_ms);
+		for (i = 0; i < c->plan.n; i++)
+			c->ended_ms[i] = -1;
+	}
 	if (ioctl(1, TIOCGWINSZ, &ws) == 0)
 		width = ws.ws_col;
 	for (w = 0; w < c->nworkers; w++) {

@@ -379,6 +379,7 @@ coord_free(struct coord *c)
 	free(c->setup_json);
 	free(c->abort_reason);
 	free(c->broken);
+	free(c->ended_ms);
 	if (c->cj != NULL)
 		js_freestate(c->cj);
 	bundle_free(c->bundle);

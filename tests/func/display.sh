@@ -97,12 +97,46 @@ grep -Eq '^talk +\[=*>?-*\] 2 VUs +00m0[0-9]\.[0-9]s/10m0s +[0-9]{2}/18 iters, 9
 	grep -Eq '^rate +\[=*>?-*\] [0-2]/[0-2] VUs +[0-9]\.[0-9]s/2s +4\.00 iters/s' "$tmp/early" &&
 	ok "each executor's columns, as k6 shows them" || notok "running columns"
 cp "$tmp/screen.end" "$tmp/screen"
-grep -Eq '^talk +✓ \[={38}\] 2 VUs +10m0s +18/18 iters, 9 per VU' "$tmp/screen" &&
-	grep -Eq '^later +✓ \[={38}\] 2 VUs +10m0s +6/6 shared iters' "$tmp/screen" &&
+# An iterations scenario that ends early keeps the time it took, as
+# k6's bar freezes when its executor returns.
+grep -Eq '^talk +✓ \[={38}\] 2 VUs +00m0[1-4]\.[0-9]s/10m0s +18/18 iters, 9 per VU' "$tmp/screen" &&
+	grep -Eq '^later +✓ \[={38}\] 2 VUs +00m0[0-2]\.[0-9]s/10m0s +6/6 shared iters' "$tmp/screen" &&
 	grep -Eq '^quiet +✓ \[={38}\] 1 VUs +3s' "$tmp/screen" &&
 	grep -Eq '^ramp +✓ \[={38}\] 0/3 VUs +2s' "$tmp/screen" &&
 	ok "every scenario done: ✓ and full bars" || notok "done lines"
 [ "$(wide 110)" = 0 ] && ok "no line wider than 110 columns" || notok "wide lines"
+
+# Ctrl+C: the scenario still running is interrupted (✗) at the time it
+# stopped; the one done before keeps its ✓ and its time.
+cat >"$tmp/stop.js" <<'JS'
+import { sleep } from 'k6';
+export const options = { scenarios: {
+	long: { executor: 'constant-vus', vus: 2, duration: '20s' },
+	short: { executor: 'per-vu-iterations', vus: 2, iterations: 2 },
+} };
+export default function () {
+	sleep(0.2);
+}
+JS
+tmux -S "$sock" kill-server 2>/dev/null
+sock=$tmp/tmux.stop
+tmux -S "$sock" -f /dev/null new-session -d -x 110 -y 50 \
+    "'$LYOCELL' run --no-summary --no-color '$tmp/stop.js' 2>&1; echo 'exit:'\$?; sleep 30"
+for _ in $(seq 100); do
+	tmux -S "$sock" capture-pane -p >"$tmp/screen" 2>/dev/null
+	grep -q '^long .*0[2-9]\.[0-9]s/20s' "$tmp/screen" && break
+	sleep 0.1
+done
+tmux -S "$sock" send-keys C-c
+for _ in $(seq 100); do
+	tmux -S "$sock" capture-pane -p -S - >"$tmp/screen" 2>/dev/null
+	grep -q '^exit:' "$tmp/screen" && break
+	sleep 0.2
+done
+grep -Eq '^long +✗ \[=+>?-+\] 2 VUs +0[2-9]\.[0-9]s/20s' "$tmp/screen" &&
+	grep -Eq '^short +✓ \[={38}\] 2 VUs +00m0[0-1]\.[0-9]s/10m0s +4/4 iters, 2 per VU' "$tmp/screen" &&
+	ok "stopped: ✗ where it stopped, ✓ kept by a scenario done before" ||
+	notok "stopped lines"
 
 # Without a terminal, none of it.
 "$LYOCELL" run --no-summary --no-color "$tmp/logs.js" >"$tmp/out" 2>&1 </dev/null
