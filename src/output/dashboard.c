@@ -517,19 +517,25 @@ json_metrics(struct dash *d, struct buf *b, struct macc *acc, double dur)
 	buf_putc(b, '}');
 }
 
+/* v as JSON; with chart set, to six significant digits, more than any
+ * chart shows: a merged mean has seventeen, and the series event a
+ * browser gets every period is then half as long. */
 static void
-json_array(struct buf *b, const double *v, size_t n, double scale,
-    const double *per)
+json_array(struct buf *b, const double *v, size_t n, int chart, const double *per)
 {
 	size_t i;
+	double x;
 
 	buf_putc(b, '[');
 	for (i = 0; i < n; i++) {
 		if (i)
 			buf_putc(b, ',');
 		/* A sum becomes a rate per second of its point's span. */
-		json_num(b, per != NULL ? (per[i] > 0 ? v[i] * 1000 / per[i] : 0) :
-		    v[i] * scale);
+		x = per != NULL ? (per[i] > 0 ? v[i] * 1000 / per[i] : 0) : v[i];
+		if (chart && isfinite(x))
+			buf_printf(b, "%.6g", x);
+		else
+			json_num(b, x);
 	}
 	buf_putc(b, ']');
 }
@@ -552,9 +558,9 @@ json_model(struct dash *d, struct buf *b)
 	buf_puts(b, ",\"now\":");
 	json_num(b, (double)now_ms());
 	buf_puts(b, ",\"t\":");
-	json_array(b, d->t, d->n, 1, NULL);
+	json_array(b, d->t, d->n, 0, NULL);
 	buf_puts(b, ",\"span\":");
-	json_array(b, d->span, d->n, 1, NULL);
+	json_array(b, d->span, d->n, 0, NULL);
 	buf_printf(b, ",\"scopesDropped\":%llu,\"scopes\":[",
 	    (unsigned long long)d->scopes_dropped);
 	for (i = 0; i < d->nscopes; i++) {
@@ -586,7 +592,7 @@ json_model(struct dash *d, struct buf *b)
 		    th->t->evaluated && th->t->failed ? "true" : "false");
 		json_array(b, th->s.v, d->n, 1, NULL);
 		buf_puts(b, ",\"failing\":");
-		json_array(b, th->s.w, d->n, 1, NULL);
+		json_array(b, th->s.w, d->n, 0, NULL);
 		buf_putc(b, '}');
 	}
 	buf_puts(b, "],\"cumulative\":");

@@ -4,6 +4,7 @@
  * events in a browser are tests/func/dashboard.sh). */
 #include "config.h"
 
+#include <math.h>
 #include <setjmp.h>
 #include <stdarg.h>
 #include <stddef.h>
@@ -11,6 +12,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 #include <unistd.h>
 #include <cmocka.h>
 #include <event2/event.h>
@@ -103,6 +105,67 @@ test_constant_points(void **state)
 	event_base_free(base);
 }
 
+/* The charts' values carry six significant digits, which no chart can
+ * show more of, and the time axis stays exact (epoch milliseconds). */
+static void
+test_chart_digits(void **state)
+{
+	struct metric_registry	*reg = metric_registry_new();
+	struct event_base	*base = event_base_new();
+	struct output_sample	 s;
+	char			 path[] = "/tmp/lyocell-dash-XXXXXX";
+	char			*cause = NULL, *spec, *vus, *t, *p;
+	struct buf		 report = BUF_INIT, w = BUF_INIT;
+	void			*d;
+	FILE			*f;
+	int			 fd, i;
+
+	fd = mkstemp(path);
+	assert_true(fd >= 0);
+	close(fd);
+	spec = xasprintf("port=-1&period=1h&export=%s", path);
+	d = dashboard_backend.create(spec, base, reg, &cause);
+	assert_non_null(d);
+	assert_int_equal(dashboard_backend.start(d, &cause), 0);
+	memset(&s, 0, sizeof s);
+	s.metric = metric_registry_get(reg, "vus");
+	for (i = 0; i < 10; i++) {
+		s.value = (i + 1) / 3.0 + 1000;
+		dashboard_backend.add(d, &s);
+		dashboard_tick(d);
+	}
+	assert_int_equal(dashboard_backend.stop(d, 0, &cause), 0);
+	dashboard_backend.free(d);
+	f = fopen(path, "r");
+	assert_non_null(f);
+	assert_int_equal(buf_read(&report, f), 0);
+	fclose(f);
+	buf_putc(&report, '\0');
+	vus = series(report.data, "vus");
+	for (i = 0; i < 10; i++)
+		buf_printf(&w, "%s%.6g", i ? "," : "", (i + 1) / 3.0 + 1000);
+	buf_putc(&w, '\0');
+	assert_string_equal(vus, w.data);
+	/* Whole milliseconds since the epoch, every digit kept. */
+	t = series(report.data, "t");
+	for (p = t; *p != '\0'; p++) {
+		double ms = strtod(p, &p);
+
+		assert_true(ms == floor(ms) && fabs(ms - (double)time(NULL) * 1000) < 60000);
+		assert_true(*p == ',' || *p == '\0');
+		if (*p == '\0')
+			break;
+	}
+	free(t);
+	free(vus);
+	buf_free(&w);
+	buf_free(&report);
+	free(spec);
+	unlink(path);
+	metric_registry_free(reg);
+	event_base_free(base);
+}
+
 static void
 test_bad_options(void **state)
 {
@@ -124,6 +187,7 @@ main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_constant_points),
+		cmocka_unit_test(test_chart_digits),
 		cmocka_unit_test(test_bad_options),
 	};
 
