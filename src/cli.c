@@ -120,7 +120,8 @@ const struct cli_option cli_options[] = {
 	{ "summary-export", 0, CLI_STRING, 0, RA | CLI_MERGE, "K6_SUMMARY_EXPORT", "FILE", NULL,
 	  "write the summary as JSON to FILE" },
 	{ "out", 'o', CLI_STRING, CLI_REPEAT, R, "K6_OUT", "TYPE[=ARG]", NULL,
-	  "send samples to an output: json=FILE, csv=FILE, influxdb=URL (repeatable)" },
+	  "send samples to an output: json=FILE, csv=FILE, influxdb=URL, "
+	  "experimental-prometheus-rw, web-dashboard (repeatable)" },
 	{ "linger", 'l', CLI_BOOL, 0, R, "K6_LINGER", NULL, NULL,
 	  "keep the REST API up after the test until a signal" },
 	{ "heartbeat", 0, CLI_DURATION, 0, R, "LYOCELL_HEARTBEAT", "DURATION", NULL,

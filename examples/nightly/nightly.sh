@@ -2,7 +2,8 @@
 # nightly.sh SCRIPT [RESULTS]: one scheduled run of a soak test.
 #
 # Writes RESULTS/YYYY-MM-DDTHHMMSSZ/ (summary.json from --summary-export,
-# samples.json.gz from --out json, summary.txt, run.log, compare.txt),
+# samples.json.gz from --out json, report.html from the web dashboard's
+# export, to open in a browser, summary.txt, run.log, compare.txt),
 # points RESULTS/latest at it, and compares it with RESULTS/baseline.json
 # (the first run's export becomes the baseline; copy a good night's
 # summary.json over it to move it).  RESULTS/limits, when present, holds
@@ -15,7 +16,9 @@
 #   75  the previous run still holds the lock (flock): not started
 #   other  lyocell's own exit status (see man lyocell, EXIT STATUS)
 # Environment: LYOCELL (the program, default lyocell), HEARTBEAT (the
-# --heartbeat period, default 60s), KEEP_DAYS (delete older results).
+# --heartbeat period, default 60s), KEEP_DAYS (delete older results),
+# DASHBOARD_PORT (serve the web dashboard there while the test runs;
+# default none).
 set -u
 script=${1:?usage: nightly.sh SCRIPT [RESULTS]}
 results=${2:-${HOME:-/tmp}/lyocell-results}
@@ -35,6 +38,7 @@ ln -sfn "$(basename "$dir")" "$results/latest"
 
 "$lyocell" run --quiet --heartbeat "${HEARTBEAT:-60s}" \
 	--summary-export "$dir/summary.json" --out "json=$dir/samples.json.gz" \
+	--out "web-dashboard=port=${DASHBOARD_PORT:--1}&export=$dir/report.html" \
 	--log-output "file=$dir/run.log" "$script" >"$dir/summary.txt" 2>>"$dir/run.log"
 run=$?
 

@@ -108,6 +108,9 @@ struct coord {
 	int			 started;
 	int			 tty;		/* stdout is a terminal */
 	int			 quiet;
+	/* Per scenario, ms into it when the display first saw it end, or
+	 * -1: its bar keeps that time and status, as k6's. */
+	double			*ended_ms;
 	struct heartbeat	 heartbeat;
 	uint64_t		 samples;
 	/* Samples lost or streams broken, each reported: exit 109. */
@@ -178,6 +181,8 @@ void	pack_close(struct coord *c);
 int	pack_write(struct coord *c, const char *out, char **cause);
 /* progress.c */
 void	progress(struct coord *c, int final);
+void	progress_start(struct coord *c);
+void	progress_redraw(evutil_socket_t fd, short what, void *arg);
 void	tick_cb(evutil_socket_t fd, short what, void *arg);
 /* workers.c */
 void	raise_nofile(void);

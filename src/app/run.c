@@ -33,14 +33,20 @@ static void
 banner(struct coord *c)
 {
 	char total[32], *desc;
-	size_t i;
+	size_t i, n;
 
 	if (c->quiet && !c->tty)
 		return;
-	printf("\n  execution: local\n     script: %s\n     output: ", c->script);
+	printf("\n  execution: local\n     script: %s\n", c->script);
+	/* As k6: the web dashboard's address on a line of its own. */
 	for (i = 0; i < c->noutputs; i++)
-		printf("%s%s", i ? ", " : "", output_describe(c->outputs[i]));
-	printf("%s\n\n", c->noutputs ? "" : "-");
+		if (strncmp(output_describe(c->outputs[i]), "web-dashboard ", 14) == 0)
+			printf(" web dashboard: %s\n", output_describe(c->outputs[i]) + 14);
+	printf("     output: ");
+	for (i = 0, n = 0; i < c->noutputs; i++)
+		if (strncmp(output_describe(c->outputs[i]), "web-dashboard", 13) != 0)
+			printf("%s%s", n++ ? ", " : "", output_describe(c->outputs[i]));
+	printf("%s\n\n", n ? "" : "-");
 	duration_format(c->plan.total_duration, total, sizeof total);
 	printf("  scenarios: (%.2f%%) %zu scenario%s, %lld max VUs, %s max duration "
 	    "(incl. graceful stop):\n", segment_fraction(&c->seg) * 100, c->plan.n,
@@ -250,9 +256,9 @@ lost_samples(struct coord *c)
 			lost += wp->dropped > 0 ? wp->dropped : 1;
 			continue;
 		}
-		if (wp->dead || !wp->done || wp->ncounts != 2 * c->plan.n + 1)
+		if (wp->dead || !wp->done || wp->ncounts != RUN_NCOUNTS * c->plan.n + 1)
 			continue;
-		sent = wp->counts[2 * c->plan.n];
+		sent = wp->counts[RUN_NCOUNTS * c->plan.n];
 		got = wire_reader_samples(wp->reader);
 		if (got < sent) {
 			log_msg(LOG_ERROR, NULL, "worker %d: %llu of its %llu samples were lost",
@@ -303,7 +309,21 @@ start_outputs(struct coord *c)
 	const char **outs;
 	char *cause = NULL;
 	size_t i, n = cli_all(c->cli, "out", &outs);
+	const char *dash = getenv("K6_WEB_DASHBOARD");
 	int rc = EXIT_OK;
+
+	/* K6_WEB_DASHBOARD=true adds the web dashboard, as in k6, unless
+	 * --out web-dashboard asked for it already. */
+	if (dash != NULL && (strcmp(dash, "true") == 0 || strcmp(dash, "1") == 0)) {
+		for (i = 0; i < n; i++)
+			if (strncmp(outs[i], "web-dashboard", 13) == 0 &&
+			    (outs[i][13] == '\0' || outs[i][13] == '='))
+				break;
+		if (i == n) {
+			outs = xreallocarray(outs, n + 1, sizeof *outs);
+			outs[n++] = "web-dashboard";
+		}
+	}
 
 	if (n > 0 && c->base == NULL)
 		c->base = event_base_new();
@@ -402,6 +422,7 @@ coord_free(struct coord *c)
 	free(c->abort_reason);
 	free(c->broken);
 	pack_close(c);
+	free(c->ended_ms);
 	if (c->cj != NULL)
 		js_freestate(c->cj);
 	bundle_free(c->bundle);

@@ -200,6 +200,7 @@ run_workers(struct coord *c, char **cause)
 		event_add(c->tick_ev, &sec);
 		for (i = 0; i < c->nworkers; i++)
 			ctl_write(c->workers[i].ctl_to, (char[]){ CTL_START }, 1);
+		progress_start(c);
 	}
 	while (!all_finished(c)) {
 		/* Sleep on each ring only after announcing it. */

@@ -394,9 +394,9 @@ engine_send_done(struct engine *e)
 void
 engine_send_status(struct engine *e)
 {
-	uint64_t *counts = xcalloc(e->nruns * 2 + 1, sizeof *counts);
+	uint64_t *counts = xcalloc(e->nruns * RUN_NCOUNTS + 1, sizeof *counts);
 	struct timespec ts;
-	size_t i;
+	size_t i, j;
 
 	engine_flush(e);
 	clock_gettime(CLOCK_REALTIME, &ts);
@@ -404,13 +404,19 @@ engine_send_status(struct engine *e)
 	    e->vus_active, e->vus_max);
 	send_out(e);
 	for (i = 0; i < e->nruns; i++) {
-		counts[2 * i] = e->runs[i].complete;
-		counts[2 * i + 1] = e->runs[i].interrupted;
+		const struct exec_run *run = &e->runs[i];
+		uint64_t *rc = counts + RUN_NCOUNTS * i;
+
+		rc[RUN_COMPLETE] = run->complete;
+		rc[RUN_INTERRUPTED] = run->interrupted;
+		rc[RUN_HELD] = run->nvus;
+		for (j = 0; j < run->nvus; j++)
+			rc[RUN_BUSY] += run->vus[j]->state == VU_RUNNING;
 	}
 	/* Last, the samples emitted so far: the coordinator checks that it
 	 * received every one. */
-	counts[2 * e->nruns] = (uint64_t)e->emitted;
-	wire_writer_progress(e->wire, &e->out, counts, e->nruns * 2 + 1);
+	counts[RUN_NCOUNTS * e->nruns] = (uint64_t)e->emitted;
+	wire_writer_progress(e->wire, &e->out, counts, e->nruns * RUN_NCOUNTS + 1);
 	send_out(e);
 	free(counts);
 }

@@ -126,6 +126,10 @@ char		*stack_clean(const struct bundle *, const char *text);
 char		*loop_run(struct vu *);
 
 /* Executors (engine/executor.c). */
+/* What a worker's progress message says of each of its scenarios, in
+ * this order; the samples it emitted follow the last scenario's. */
+enum { RUN_COMPLETE, RUN_INTERRUPTED, RUN_BUSY, RUN_HELD, RUN_NCOUNTS };
+
 
 /* k6's execution requirements of the share of a scenario a process with
  * segment seg runs: owned steps in *steps, relative to its start. */

@@ -16,7 +16,7 @@
  *   2 done   [2, worker, seq]                     the worker has finished
  *   3 log    [3, worker, seq, level, text]
  *   4 vus    [4, worker, seq, time_ns, vus, vus_max]
- *   5 progress [5, worker, seq, [complete, interrupted, ...]]
+ *   5 progress [5, worker, seq, [counts per scenario (engine.h), ..., emitted]]
  *            cumulative iteration counts, one pair per scenario
  *
  * A new type takes the next number and a wire_handler member.

@@ -33,6 +33,7 @@ extern const struct output_backend json_backend;
 extern const struct output_backend csv_backend;
 extern const struct output_backend influxdb_backend;
 extern const struct output_backend promrw_backend;
+extern const struct output_backend dashboard_backend;
 
 /* For tests: the line protocol the influxdb output would send for n
  * samples with the settings of spec (the text after "influxdb="),
@@ -40,5 +41,9 @@ extern const struct output_backend promrw_backend;
  * that cannot be written (NaN) are left out. */
 int	influxdb_format(const char *spec, const struct output_sample *,
 	    size_t n, struct buf *out, char **cause);
+
+/* For tests: close the web dashboard's open period now, as its timer
+ * does every period; impl is what dashboard_backend.create returned. */
+void	dashboard_tick(void *impl);
 
 #endif

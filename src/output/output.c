@@ -14,6 +14,7 @@ static const struct output_backend *output_backends[] = {
 	&promrw_backend,
 	&influxdb_backend,
 	&json_backend,
+	&dashboard_backend,
 };
 
 /* k6's outputs that are not here yet. */
@@ -58,7 +59,7 @@ output_new(const char *spec, struct event_base *base,
 	}
 	if (be == NULL) {
 		*cause = xasprintf("invalid output type '%s', available types "
-		    "are: csv, experimental-prometheus-rw, influxdb, json",
+		    "are: csv, experimental-prometheus-rw, influxdb, json, web-dashboard",
 		    type);
 		free(type);
 		return NULL;

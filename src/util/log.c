@@ -215,13 +215,16 @@ line_out(int fd, const char *p, size_t len)
 	struct buf b = BUF_INIT;
 	ssize_t n;
 
-	if (log_screen == NULL || __atomic_load_n(&log_screen->lines, __ATOMIC_RELAXED) == 0 ||
-	    !isatty(fd))
+	if (log_screen == NULL || !isatty(fd))
 		return write(fd, p, len);
+	/* Written under the lock even with no display yet: a line that
+	 * came out just after the first drawing would sit below it, and
+	 * the next redraw would go up short and leave part of it. */
 	screen_lock();
 	if (log_screen->lines == 0) {
+		n = write(fd, p, len);
 		screen_unlock();
-		return write(fd, p, len);
+		return n;
 	}
 	buf_printf(&b, "\033[%dA\r\033[J", log_screen->lines);
 	buf_add(&b, p, len);

@@ -39,7 +39,7 @@ night 1
 [ ! -s "$tmp/out1" ] && ok "  and prints nothing, so cron mails nothing" ||
 	notok "  it printed: $(head -5 "$tmp/out1")"
 d=$res/latest
-for f in summary.json samples.json.gz summary.txt run.log; do
+for f in summary.json samples.json.gz report.html summary.txt run.log; do
 	[ -s "$d/$f" ] && ok "  latest/$f is written" || notok "  latest/$f is missing"
 done
 basename "$(readlink "$d")" | grep -Eq '^20[0-9]{2}-[0-9]{2}-[0-9]{2}T[0-9]{6}Z$' &&

@@ -400,7 +400,7 @@ test_bad_specs(void **state)
 	o = output_new("nosuch", base, reg, &cause);
 	assert_null(o);
 	assert_string_equal(cause, "invalid output type 'nosuch', available "
-	    "types are: csv, experimental-prometheus-rw, influxdb, json");
+	    "types are: csv, experimental-prometheus-rw, influxdb, json, web-dashboard");
 	free(cause);
 	cause = NULL;
 	o = output_new("json=/nonexistent/dir/x.json", base, reg, &cause);
