@@ -33,6 +33,8 @@ struct vu {
 	int		 interrupted;	/* the current iteration was cut short */
 	int		 in_init;	/* running init code: no network, no metrics */
 	int		 in_loop;	/* blocked in loop_run: vu_loop_wake wakes it */
+	char		*loop_error;	/* vu_loop_throw's text, for loop_run */
+	int		 loop_threw;	/* loop_run's last text is an exception */
 	int		 quit;		/* leave the coroutine */
 	int		 ticks;		/* __ly_tick calls before a look at the clock */
 	int64_t		 resumed;	/* monotonic ns: when it last got the CPU */

@@ -33,6 +33,9 @@ loop_run(struct vu *vu)
 	size_t i;
 	int ran, pending;
 
+	vu->loop_threw = 0;
+	free(vu->loop_error);	/* of a loop cut short by an interrupt */
+	vu->loop_error = NULL;
 	/* JavaScript runs only in the Promise jobs and in run_ready, each
 	 * followed by the jobs: once drained here, they need draining again
 	 * only after a run_ready that ran something. */
@@ -47,6 +50,12 @@ loop_run(struct vu *vu)
 			    e->modules[i]->run_ready(vu) == 0)
 				continue;
 			ran = 1;
+			if (vu->loop_error != NULL) {
+				text = vu->loop_error;
+				vu->loop_error = NULL;
+				vu->loop_threw = 1;
+				return text;
+			}
 			if ((text = microtasks(vu)) != NULL)
 				return text;
 			if (vu->interrupted)

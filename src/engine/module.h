@@ -171,6 +171,11 @@ void	 vu_wake(struct vu *);
 /* From a module's callback: something is ready for run_ready.  Wakes the
  * VU only if it waits in its event loop. */
 void	 vu_loop_wake(struct vu *);
+/* From run_ready: the callback it ran threw the value on top of the
+ * stack (popped).  As in k6, the event loop ends there, and with it the
+ * iteration (or init, setup(), ...), which logs the exception with its
+ * stack; what was still pending never runs. */
+void	 vu_loop_throw(struct vu *);
 /* On the VU: block for ms milliseconds; -1 if it was interrupted. */
 int	 vu_sleep(struct vu *, double ms);
 /* Throw the error that ends an interrupted iteration. */

@@ -405,6 +405,18 @@ push_setup_data(struct vu *vu)
 	js_getregistry(J, "ly.setup");
 }
 
+void
+vu_loop_throw(struct vu *vu)
+{
+	char *text = error_text(vu->J);
+
+	js_pop(vu->J, 1);
+	if (vu->loop_error == NULL)
+		vu->loop_error = text;
+	else
+		free(text);
+}
+
 /* Log an iteration's error: an exception with its stack, or the end of
  * its event loop ("Uncaught (in promise) ..."), which k6 logs without
  * source=stacktrace. */
@@ -547,7 +559,7 @@ vu_iteration(struct vu *vu)
 			}
 		} else if ((text = vu_settle(vu, 0)) != NULL) {
 			if (!vu->interrupted)
-				log_exception(vu, text, 0);
+				log_exception(vu, text, vu->loop_threw);
 			free(text);
 		}
 	}
@@ -763,6 +775,7 @@ vu_free(struct vu *vu)
 	js_freestate(vu->J);
 	coro_free(vu->co);
 	event_free(vu->timer);
+	free(vu->loop_error);
 	free(vu->group);
 	free(vu->meta);
 	free(x->init_error);

@@ -101,11 +101,11 @@ dispatch(js_State *J, unsigned id, const char *kind)
 	js_pushnumber(J, id);
 	js_pushstring(J, kind);
 	js_copy(J, -5);
-	if (js_pcall(J, 3)) {
-		log_msg(LOG_ERROR, "source=stacktrace", "Uncaught (in gRPC %s callback) %s",
-		    kind, js_trystring(J, -1, "error"));
-	}
-	js_pop(J, 2);
+	if (js_pcall(J, 3))
+		vu_loop_throw(vu_of(J));	/* ends the iteration, as in k6 */
+	else
+		js_pop(J, 1);
+	js_pop(J, 1);
 }
 
 /* One event of op; 1 if one was handed over. */

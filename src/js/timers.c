@@ -160,15 +160,6 @@ js_clear(js_State *J)
 	js_pushundefined(J);
 }
 
-static void
-report(struct vu *vu, js_State *J, const char *what)
-{
-	js_copy(J, -1);
-	log_msg(LOG_ERROR, "source=stacktrace", "Uncaught (in %s) %s", what,
-	    js_trystring(J, -1, "error"));
-	js_pop(J, 2);
-}
-
 /* Run one due timer's callback. */
 static void
 run_timer(struct vu *vu, struct timer *t)
@@ -195,7 +186,7 @@ run_timer(struct vu *vu, struct timer *t)
 	for (i = 1; i < n; i++)
 		js_getindex(J, -2 - i, i);
 	if (js_pcall(J, n - 1))
-		report(vu, J, "timer callback");
+		vu_loop_throw(vu);	/* ends the iteration, as in k6 */
 	else
 		js_pop(J, 1);
 	js_pop(J, 2);

@@ -890,13 +890,11 @@ ws_run_ready(struct vu *vu)
 		wsconn_event_free(e);
 		if (last)
 			conn_end(wc);	/* before the handlers: they may open more */
-		if (js_pcall(J, 1)) {
-			js_copy(J, -1);
-			log_msg(LOG_ERROR, "source=stacktrace", "Uncaught (in WebSocket handler) %s",
-			    js_trystring(J, -1, "error"));
+		if (js_pcall(J, 1))
+			vu_loop_throw(vu_of(J));	/* ends the iteration, as in k6 */
+		else
 			js_pop(J, 1);
-		}
-		js_pop(J, 2);
+		js_pop(J, 1);
 		if (last)
 			forget(J, wc);
 		return 1;
