@@ -10,9 +10,11 @@
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 
 #include "js/builtins.h"
 #include "js/modules.h"
+#include "js/mujs-layout.h"
 #include "js/runtime.h"
 #include "util/buf.h"
 
@@ -53,6 +55,13 @@ static const js_CFunction error_ctors[NERRORS] = {
 	error_ctor5, error_ctor6,
 };
 
+/* mujs exports it without declaring it in mujs.h */
+void	*js_toobject(js_State *, int);
+
+static js_CFunction date_new_real;
+static void date_call(js_State *);
+static void date_new(js_State *);
+
 void
 js_newcconstructor(js_State *J, js_CFunction fun, js_CFunction con,
     const char *name, int length)
@@ -71,6 +80,11 @@ js_newcconstructor(js_State *J, js_CFunction fun, js_CFunction con,
 			fun = con = error_ctors[i];
 			break;
 		}
+	if (name != NULL && strcmp(name, "Date") == 0) {
+		date_new_real = con;
+		fun = date_call;
+		con = date_new;
+	}
 	real(J, fun, con, name, length);
 }
 
@@ -419,27 +433,405 @@ days_from_civil(int y, int m, int d)
 	return (double)era * 146097 + doe - 719468;
 }
 
+/*
+ * The date forms JavaScript engines read besides the ISO one, as k6's
+ * engine reads them (the algorithm of QuickJS's date parser, which
+ * k6's follows): "December 17, 1995 03:24:00", "2019/01/02", "Tue, 01
+ * Jan 2019 00:00:00 GMT", "1/2/2019 3:04 PM", with a time zone as
+ * +HHMM, +HH:MM or one of a few abbreviations, or else local time.
+ */
+struct pdate {
+	int	 year, month, day, hour, min, sec, msec;
+	int	 tz;		/* minutes east of UTC */
+	int	 local;
+};
+
+static int
+pd_match(const char **s, const char *lower)
+{
+	size_t i;
+
+	for (i = 0; lower[i] != '\0'; i++)
+		if ((*s)[i] == '\0' || tolower((unsigned char)(*s)[i]) != lower[i])
+			return 0;
+	*s += i;
+	return 1;
+}
+
+static int
+pd_digits(const char **s, int min, int max, int *v)
+{
+	int i = 0;
+
+	*v = 0;
+	while (i < max && (*s)[i] >= '0' && (*s)[i] <= '9')
+		*v = *v * 10 + ((*s)[i++] - '0');
+	if (i < min)
+		return 0;
+	*s += i;
+	return 1;
+}
+
+/* [+-]HH, [+-]HHMM or [+-]HH:MM after a time; 1 if read. */
+static int
+pd_offset(const char **s, int *v)
+{
+	const char *t = *s + 1;
+	int hh, mm = 0, n;
+
+	if (!pd_digits(&t, 1, 9, &hh))
+		return 0;
+	for (n = (int)(t - *s - 1); n > 4; n -= 2)
+		hh /= 100;
+	if (n > 2) {
+		mm = hh % 100;
+		hh /= 100;
+	} else if (*t == ':') {
+		t++;
+		if (!pd_digits(&t, 2, 2, &mm))
+			return 0;
+	}
+	if (hh > 23 || mm > 59)
+		return 0;
+	*v = (**s == '-' ? -1 : 1) * (hh * 60 + mm);
+	*s = t;
+	return 1;
+}
+
+static int
+pd_twodigit(int y)
+{
+	return y + (y < 100 ? 1900 : 0) + (y < 50 ? 100 : 0);
+}
+
+static int
+date_other(const char *s, struct pdate *d)
+{
+	static const struct { const char *name; int off; } zones[] = {
+		{ "gmt", 0 }, { "utc", 0 }, { "ut", 0 }, { "z", 0 },
+		{ "edt", -240 }, { "est", -300 }, { "cdt", -300 },
+		{ "cst", -360 }, { "mdt", -360 }, { "mst", -420 },
+		{ "pdt", -420 }, { "pst", -480 }, { "wet", 0 }, { "west", 60 },
+		{ "cet", 60 }, { "cest", 120 }, { "eet", 120 }, { "eest", 180 },
+	};
+	static const char *const mon[] = { "jan", "feb", "mar", "apr",
+	    "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec" };
+	int nums[3], nnums = 0, has_year = 0, has_mon = 0, has_time = 0;
+	int v, i, n;
+	const char *start;
+
+	memset(d, 0, sizeof *d);
+	d->year = 2001;
+	d->month = d->day = 1;
+	d->local = 1;
+	for (;;) {
+		while (*s == ' ')
+			s++;
+		if (*s == '\0')
+			break;
+		start = s;
+		if (*s == '+' || *s == '-') {
+			int sign = *s == '-';
+
+			if (has_time && pd_offset(&s, &v)) {
+				d->tz = v;
+				d->local = 0;
+			} else {
+				s++;
+				if (pd_digits(&s, 1, 9, &v)) {
+					if (sign && v == 0)
+						return 0;
+					d->year = sign ? -v : v;
+					has_year = 1;
+				}
+			}
+		} else if (pd_digits(&s, 1, 9, &v)) {
+			if (*s == ':') {
+				s++;
+				d->hour = v;
+				if (!pd_digits(&s, 1, 2, &d->min))
+					return 0;
+				if (*s == ':') {
+					s++;
+					if (!pd_digits(&s, 1, 2, &d->sec))
+						return 0;
+					if ((*s == '.' || *s == ',') &&
+					    s[1] >= '0' && s[1] <= '9') {
+						int mul = 100;
+
+						for (s++, i = 0; i < 9 &&
+						    *s >= '0' && *s <= '9'; i++, s++) {
+							d->msec += (*s - '0') * mul;
+							mul /= 10;
+						}
+					}
+				}
+				has_time = 1;
+				{
+					const char *t = s;
+
+					while (*t == ' ')
+						t++;
+					if (pd_match(&t, "pm")) {
+						if (d->hour < 12)
+							d->hour += 12;
+						s = t;
+						continue;
+					}
+					if (pd_match(&t, "am")) {
+						if (d->hour == 12)
+							d->hour = 0;
+						s = t;
+						continue;
+					}
+				}
+			} else if (s - start > 2) {
+				d->year = v;
+				has_year = 1;
+			} else if (v < 1 || v > 31) {
+				d->year = pd_twodigit(v);
+				has_year = 1;
+			} else {
+				if (nnums == 3)
+					return 0;
+				nums[nnums++] = v;
+			}
+		} else {
+			for (i = 0; i < 12 && !pd_match(&s, mon[i]); i++)
+				;
+			if (i < 12) {
+				d->month = i + 1;
+				has_mon = 1;
+				while (*s != '\0' && strchr("0123456789 -/(", *s) == NULL)
+					s++;
+			} else {
+				for (i = 0; i < (int)(sizeof zones / sizeof zones[0]) &&
+				    !pd_match(&s, zones[i].name); i++)
+					;
+				if (i < (int)(sizeof zones / sizeof zones[0])) {
+					if (isalpha((unsigned char)*s))
+						return 0;
+					d->tz = zones[i].off;
+					d->local = 0;
+					continue;
+				}
+				if (*s == '(') {
+					int level = 1;
+
+					for (s++; *s != '\0' && level > 0; s++)
+						level += *s == '(' ? 1 : *s == ')' ? -1 : 0;
+					if (level > 0)
+						return 0;
+				} else if (*s == ')' || has_year || has_mon ||
+				    has_time || nnums > 0)
+					return 0;
+				else
+					while (*s != '\0' && strchr(" -/(", *s) == NULL)
+						s++;
+			}
+		}
+		while (*s != '\0' && strchr("-/.,", *s) != NULL)
+			s++;
+	}
+	n = nnums + has_year + has_mon;
+	if (n > 3)
+		return 0;
+	switch (nnums) {
+	case 0:
+		if (!has_year)
+			return 0;
+		break;
+	case 1:
+		if (has_mon)
+			d->day = nums[0];
+		else
+			d->month = nums[0];
+		break;
+	case 2:
+		if (has_year) {
+			d->month = nums[0];
+			d->day = nums[1];
+		} else if (has_mon) {
+			d->year = pd_twodigit(nums[1]);
+			d->day = nums[0];
+		} else {
+			d->month = nums[0];
+			d->day = nums[1];
+		}
+		break;
+	default:
+		d->year = pd_twodigit(nums[2]);
+		d->month = nums[0];
+		d->day = nums[1];
+	}
+	return d->month > 0 && d->day > 0 && d->month <= 12 && d->day <= 31 &&
+	    d->hour <= 24 && d->min <= 59 && d->sec <= 59 &&
+	    (d->hour < 24 || (d->min == 0 && d->sec == 0 && d->msec == 0));
+}
+
+/* The time value of d, or NaN. */
+static double
+pdate_time(const struct pdate *d)
+{
+	double t;
+
+	if (d->local) {
+		struct tm tm;
+		time_t tt;
+
+		memset(&tm, 0, sizeof tm);
+		tm.tm_year = d->year - 1900;
+		tm.tm_mon = d->month - 1;
+		tm.tm_mday = d->day;
+		tm.tm_hour = d->hour;
+		tm.tm_min = d->min;
+		tm.tm_sec = d->sec;
+		tm.tm_isdst = -1;
+		if ((tt = mktime(&tm)) == (time_t)-1 && (tm.tm_year != 69 ||
+		    tm.tm_mon != 11 || tm.tm_mday != 31))
+			return NAN;
+		t = (double)tt * 1000 + d->msec;
+	} else
+		t = ((days_from_civil(d->year, d->month, d->day) * 86400 +
+		    d->hour * 3600 + d->min * 60 + d->sec - d->tz * 60) * 1000) +
+		    d->msec;
+	return fabs(t) <= 8.64e15 ? t : NAN;
+}
+
 static void
 date_parse(js_State *J)
 {
-	char wd[4], mon[4], zone[8];
-	const char *s, *p;
-	int d, y, h, mi, sec, n = 0;
+	struct pdate d;
 
 	parse_real(J);
-	if (!isnan(js_tonumber(J, -1)) || !js_isstring(J, 1))
-		return;
-	s = js_tostring(J, 1);
-	if (sscanf(s, " %3[A-Za-z], %d %3[A-Za-z] %d %d:%d:%d %7[A-Z]%n", wd, &d,
-	    mon, &y, &h, &mi, &sec, zone, &n) != 8 || s[n] != '\0' ||
-	    (strcmp(zone, "GMT") != 0 && strcmp(zone, "UTC") != 0 &&
-	    strcmp(zone, "UT") != 0) || (p = strstr(months, mon)) == NULL ||
-	    (p - months) % 3 != 0 || d < 1 || d > 31 || h > 24 || mi > 59 ||
-	    sec > 59)
+	if (!isnan(js_tonumber(J, -1)) || !js_isstring(J, 1) ||
+	    !date_other(js_tostring(J, 1), &d))
 		return;
 	js_pop(J, 1);
-	js_pushnumber(J, (days_from_civil(y, (int)(p - months) / 3 + 1, d) *
-	    86400 + h * 3600 + mi * 60 + sec) * 1000);
+	js_pushnumber(J, pdate_time(&d));
+}
+
+/*
+ * Dates as strings, as k6's engine writes them (Go's layouts, local
+ * time): toString "Mon Dec 07 2026 13:34:08 GMT+0000 (UTC)", the date
+ * and time halves, and toLocale*String "12/07/2026, 13:34:08"; mujs
+ * wrote ISO forms.  Date() called as a function gives toString's form.
+ */
+enum { DF_FULL, DF_DATE, DF_TIME, DF_LOCALE, DF_LOCALE_DATE, DF_LOCALE_TIME };
+
+static void
+push_date_form(js_State *J, double t, int form)
+{
+	struct tm tm;
+	time_t secs;
+	char zone[16], year[16], date[64], time[64], out[160];
+	long off;
+
+	if (isnan(t)) {
+		js_pushliteral(J, "Invalid Date");
+		return;
+	}
+	secs = (time_t)floor(t / 1000);
+	if (localtime_r(&secs, &tm) == NULL) {
+		js_pushliteral(J, "Invalid Date");
+		return;
+	}
+	if (strftime(zone, sizeof zone, "%Z", &tm) == 0)
+		zone[0] = '\0';
+	off = tm.tm_gmtoff / 60;
+	if (tm.tm_year + 1900 < 0)
+		snprintf(year, sizeof year, "-%04d", -(tm.tm_year + 1900));
+	else
+		snprintf(year, sizeof year, "%04d", tm.tm_year + 1900);
+	snprintf(date, sizeof date, "%.3s %.3s %02d %s", days + 3 * tm.tm_wday,
+	    months + 3 * tm.tm_mon, tm.tm_mday, year);
+	snprintf(time, sizeof time, "%02d:%02d:%02d GMT%c%02ld%02ld (%s)",
+	    tm.tm_hour, tm.tm_min, tm.tm_sec, off < 0 ? '-' : '+',
+	    labs(off) / 60, labs(off) % 60, zone);
+	switch (form) {
+	case DF_FULL:
+		snprintf(out, sizeof out, "%s %s", date, time);
+		break;
+	case DF_DATE:
+		snprintf(out, sizeof out, "%s", date);
+		break;
+	case DF_TIME:
+		snprintf(out, sizeof out, "%s", time);
+		break;
+	case DF_LOCALE:
+		snprintf(out, sizeof out, "%02d/%02d/%s, %02d:%02d:%02d",
+		    tm.tm_mon + 1, tm.tm_mday, year, tm.tm_hour, tm.tm_min,
+		    tm.tm_sec);
+		break;
+	case DF_LOCALE_DATE:
+		snprintf(out, sizeof out, "%02d/%02d/%s", tm.tm_mon + 1,
+		    tm.tm_mday, year);
+		break;
+	default:
+		snprintf(out, sizeof out, "%02d:%02d:%02d", tm.tm_hour,
+		    tm.tm_min, tm.tm_sec);
+	}
+	js_pushstring(J, out);
+}
+
+/* this's time value: Date.prototype.valueOf checks that this is a Date. */
+static double
+this_time(js_State *J)
+{
+	double t;
+
+	js_getglobal(J, "Date");
+	js_getproperty(J, -1, "prototype");
+	js_getproperty(J, -1, "valueOf");
+	js_copy(J, 0);
+	js_call(J, 0);
+	t = js_tonumber(J, -1);
+	js_pop(J, 3);
+	return t;
+}
+
+#define DATE_FORM(fn, form) \
+	static void fn(js_State *J) { push_date_form(J, this_time(J), form); }
+DATE_FORM(date_tostring, DF_FULL)
+DATE_FORM(date_todatestring, DF_DATE)
+DATE_FORM(date_totimestring, DF_TIME)
+DATE_FORM(date_tolocalestring, DF_LOCALE)
+DATE_FORM(date_tolocaledatestring, DF_LOCALE_DATE)
+DATE_FORM(date_tolocaletimestring, DF_LOCALE_TIME)
+
+static void
+date_call(js_State *J)
+{
+	struct timespec ts;
+
+	clock_gettime(CLOCK_REALTIME, &ts);
+	push_date_form(J, floor((double)ts.tv_sec * 1000 + ts.tv_nsec / 1e6),
+	    DF_FULL);
+}
+
+/* new Date(string) reads what Date.parse reads; new Date(date) takes
+ * its time value (mujs would read its string, which it cannot parse). */
+static void
+date_new(js_State *J)
+{
+	if (js_gettop(J) == 2 && js_isobject(J, 1) &&
+	    ((struct mj_object *)js_toobject(J, 1))->type == MJ_CDATE) {
+		js_getglobal(J, "Date");
+		js_getproperty(J, -1, "prototype");
+		js_getproperty(J, -1, "valueOf");
+		js_copy(J, 1);
+		js_call(J, 0);
+		js_replace(J, 1);
+		js_pop(J, 2);
+	} else if (js_gettop(J) == 2 && js_isstring(J, 1)) {
+		js_getglobal(J, "Date");
+		js_getproperty(J, -1, "parse");
+		js_rot2(J);
+		js_copy(J, 1);
+		js_call(J, 1);
+		js_replace(J, 1);
+	}
+	date_new_real(J);
 }
 
 /* The built-ins of mujs's that the program replaces or wraps (real, if
@@ -456,6 +848,12 @@ static const struct {
 	{ "Date.UTC", date_utc, &utc_real },
 	{ "Date.prototype.toUTCString", date_utcstring, &utcstring_real },
 	{ "Date.parse", date_parse, &parse_real },
+	{ "Date.prototype.toString", date_tostring, NULL },
+	{ "Date.prototype.toDateString", date_todatestring, NULL },
+	{ "Date.prototype.toTimeString", date_totimestring, NULL },
+	{ "Date.prototype.toLocaleString", date_tolocalestring, NULL },
+	{ "Date.prototype.toLocaleDateString", date_tolocaledatestring, NULL },
+	{ "Date.prototype.toLocaleTimeString", date_tolocaletimestring, NULL },
 	{ "JSON.stringify", json_stringify, &stringify_real },
 	/* true for a SharedArray too (js/data.c) */
 	{ "Array.isArray", data_isarray, NULL },

@@ -11,6 +11,9 @@
 # Usage: run-corpus.sh [LYJS] ; srcdir and top_builddir come from make.
 # Set CORPUS_REGEN=1 to rewrite the .out files from node.
 srcdir=${srcdir:-.}
+# Local time is UTC for every program, lyjs and node alike, whatever the
+# machine's zone.
+export TZ=UTC
 lyjs=${1:-${top_builddir:-.}/tests/corpus/lyjs}
 lyjs=$(cd "$(dirname "$lyjs")" && pwd)/$(basename "$lyjs")
 cases=$(cd "$srcdir/tests/corpus/cases" && pwd)
