@@ -309,7 +309,7 @@ lowered(js_State *J, const char *filename, const char *params,
 		js_syntaxerror(J, "%s", js_tostring(J, -1));
 	}
 	if ((helpers != NULL && (js_ploadstring(J, "[helpers]", helpers) ||
-	    (js_pushundefined(J), js_pcall(J, 0)))) ||
+	    (js_pushundefined(J), js_pcall(J, 0)) || (js_pop(J, 1), 0))) ||
 	    js_ploadstring(J, id, es5) || (js_pushundefined(J), js_pcall(J, 0))) {
 		free(id);
 		free(es5);
