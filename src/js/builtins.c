@@ -11,12 +11,16 @@
 #include <stdlib.h>
 #include <string.h>
 #include <time.h>
+#include <unicode/ucol.h>
+#include <unicode/ustring.h>
+#include <unicode/utypes.h>
 
 #include "js/builtins.h"
 #include "js/modules.h"
 #include "js/mujs-layout.h"
 #include "js/runtime.h"
 #include "util/buf.h"
+#include "util/xmalloc.h"
 
 /*
  * Error's cause option (ES2022): new Error(message, { cause }) gives the
@@ -834,6 +838,99 @@ date_new(js_State *J)
 	date_new_real(J);
 }
 
+/*
+ * String.prototype.localeCompare as k6's engine compares: Unicode's
+ * collation with CLDR's root rules (accents after letters, lower case
+ * before upper, punctuation before digits before letters) through ICU,
+ * where mujs compared code points ("a" came after "B").  One collator
+ * per process, opened on first use.
+ */
+static UCollator *collator;
+
+static void
+string_localecompare(js_State *J)
+{
+	UErrorCode st = U_ZERO_ERROR;
+	const char *a, *b;
+
+	if (js_isundefined(J, 0) || js_isnull(J, 0))
+		js_typeerror(J, "String.prototype.localeCompare called on null "
+		    "or undefined");
+	a = js_tostring(J, 0);
+	b = js_tostring(J, 1);
+	if (collator == NULL) {
+		collator = ucol_open("", &st);
+		if (U_FAILURE(st)) {
+			collator = NULL;
+			js_error(J, "localeCompare: no collator (%s)",
+			    u_errorName(st));
+		}
+		ucol_setAttribute(collator, UCOL_NORMALIZATION_MODE, UCOL_ON, &st);
+		st = U_ZERO_ERROR;
+	}
+	js_pushnumber(J, (double)ucol_strcollUTF8(collator, a, -1, b, -1, &st));
+}
+
+/*
+ * toUpperCase and toLowerCase with Unicode's full case mappings ("ß"
+ * becomes "SS", a final sigma "ς"), as k6's engine maps them; mujs maps
+ * one character to one.  ASCII strings keep mujs's own, faster path.
+ */
+static js_CFunction upper_real, lower_real;
+
+static int
+ascii_only(const char *p)
+{
+	for (; *p != '\0'; p++)
+		if ((unsigned char)*p >= 0x80)
+			return 0;
+	return 1;
+}
+
+static void
+string_case(js_State *J, int upper)
+{
+	UErrorCode st = U_ZERO_ERROR;
+	UChar *src, *dst;
+	int32_t n, m, cap;
+	struct buf out = BUF_INIT;
+	const char *s;
+
+	if (js_isundefined(J, 0) || js_isnull(J, 0) ||
+	    ascii_only(s = js_tostring(J, 0))) {
+		(upper ? upper_real : lower_real)(J);
+		return;
+	}
+	u_strFromUTF8(NULL, 0, &n, s, -1, &st);
+	st = U_ZERO_ERROR;
+	src = xreallocarray(NULL, (size_t)n + 1, sizeof *src);
+	u_strFromUTF8(src, n + 1, NULL, s, -1, &st);
+	cap = n * 3 + 1;
+	dst = xreallocarray(NULL, (size_t)cap, sizeof *dst);
+	m = upper ? u_strToUpper(dst, cap, src, n, "", &st) :
+	    u_strToLower(dst, cap, src, n, "", &st);
+	if (U_SUCCESS(st)) {
+		int32_t len = 0;
+
+		u_strToUTF8(NULL, 0, &len, dst, m, &st);
+		st = U_ZERO_ERROR;
+		buf_reserve(&out, (size_t)len + 1);
+		u_strToUTF8(out.data, len + 1, NULL, dst, m, &st);
+		out.len = (size_t)len;
+	}
+	free(src);
+	free(dst);
+	if (U_FAILURE(st)) {
+		buf_free(&out);
+		(upper ? upper_real : lower_real)(J);
+		return;
+	}
+	runtime_pushbuf(J, &out);
+}
+
+static void string_toupper(js_State *J) { string_case(J, 1); }
+static void string_tolower(js_State *J) { string_case(J, 0); }
+
 /* The built-ins of mujs's that the program replaces or wraps (real, if
  * not NULL, gets mujs's own). */
 static const struct {
@@ -843,6 +940,9 @@ static const struct {
 } own_builtins[] = {
 	{ "Object.prototype.toString", object_tostring, &tostring_real },
 	{ "String.prototype.trim", string_trim, NULL },
+	{ "String.prototype.localeCompare", string_localecompare, NULL },
+	{ "String.prototype.toUpperCase", string_toupper, &upper_real },
+	{ "String.prototype.toLowerCase", string_tolower, &lower_real },
 	{ "String.prototype.lastIndexOf", string_lastindexof, NULL },
 	{ "Array.prototype.splice", array_splice, &splice_real },
 	{ "Date.UTC", date_utc, &utc_real },
