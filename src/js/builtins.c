@@ -361,12 +361,60 @@ builtins_define(js_State *J)
  */
 static js_CFunction stringify_real;
 
+/*
+ * A replacer array lists the keys to write and their order (mujs kept
+ * the object's order): it becomes a replacer function that hands
+ * stringify each plain object with just those keys, in that order.
+ */
+static const char list_replacer[] =
+	"var keys = [], seen = {}, i, k, t;\n"
+	"for (i = 0; i < list.length; i++) {\n"
+	"	k = list[i];\n"
+	"	t = Object.prototype.toString.call(k);\n"
+	"	if (typeof k === 'number' || t === '[object Number]' ||\n"
+	"	    t === '[object String]')\n"
+	"		k = String(k);\n"
+	"	if (typeof k === 'string' && !seen.hasOwnProperty(k)) {\n"
+	"		seen[k] = true;\n"
+	"		keys.push(k);\n"
+	"	}\n"
+	"}\n"
+	"return function (key, v) {\n"
+	"	var o, i, t;\n"
+	"	if (v === null || typeof v !== 'object' || Array.isArray(v))\n"
+	"		return v;\n"
+	"	t = Object.prototype.toString.call(v);\n"
+	"	if (t === '[object Number]' || t === '[object String]' ||\n"
+	"	    t === '[object Boolean]')\n"
+	"		return v;\n"
+	"	o = {};\n"
+	"	for (i = 0; i < keys.length; i++)\n"
+	"		o[keys[i]] = v[keys[i]];\n"
+	"	return o;\n"
+	"};\n";
+
 static void
 json_stringify(js_State *J)
 {
 	struct buf out = BUF_INIT;
 	const unsigned char *s, *p, *q;
 
+	if (js_gettop(J) > 2 && js_isarray(J, 2)) {
+		js_getregistry(J, "ly.json.list");
+		if (!js_iscallable(J, -1)) {
+			js_pop(J, 1);
+			js_getglobal(J, "Function");
+			js_pushstring(J, "list");
+			js_pushstring(J, list_replacer);
+			js_construct(J, 2);
+			js_copy(J, -1);
+			js_setregistry(J, "ly.json.list");
+		}
+		js_pushundefined(J);
+		js_copy(J, 2);
+		js_call(J, 1);
+		js_replace(J, 2);
+	}
 	stringify_real(J);
 	if (!js_isstring(J, -1))
 		return;
