@@ -358,6 +358,34 @@ seen(struct builder *bl, const char *id)
 	return 0;
 }
 
+/* For each line of src, the column (1-based, in characters) where its
+ * text starts after spaces and tabs. */
+static unsigned *
+line_columns(const char *src, size_t len, size_t *n)
+{
+	unsigned *cols = NULL, col = 1;
+	size_t i, cap = 0;
+	int lead = 1;
+
+	*n = 0;
+	for (i = 0; i <= len; i++) {
+		if (i == len || src[i] == '\n') {
+			if (*n == cap) {
+				cap = cap ? cap * 2 : 64;
+				cols = xreallocarray(cols, cap, sizeof *cols);
+			}
+			cols[(*n)++] = lead ? 1 : col;
+			col = 1;
+			lead = 1;
+		} else if (lead && (src[i] == ' ' || src[i] == '\t' ||
+		    src[i] == '\r'))
+			col++;
+		else if (lead)
+			lead = 0;
+	}
+	return cols;
+}
+
 /* Compile id and, first, everything it imports. */
 static int
 build(struct builder *bl, const char *id, char **cause)
@@ -365,7 +393,8 @@ build(struct builder *bl, const char *id, char **cause)
 	struct lower_options opt;
 	struct lower_info info;
 	char *src = NULL, *remote = NULL, *name, *es5, **deps;
-	size_t len = 0, ndeps, i;
+	size_t len = 0, ndeps, i, ncols = 0;
+	unsigned *cols = NULL;
 	struct bundle_unit *u;
 	int rc = -1;
 
@@ -394,6 +423,8 @@ build(struct builder *bl, const char *id, char **cause)
 	es5 = lower_module(src, len, &opt, cause);
 	if (es5 != NULL) {
 		struct modinfo *m;
+
+		cols = line_columns(src, len, &ncols);
 
 		bl->mods = xreallocarray(bl->mods, bl->nmods + 1, sizeof *bl->mods);
 		m = &bl->mods[bl->nmods++];
@@ -438,10 +469,14 @@ build(struct builder *bl, const char *id, char **cause)
 	u->es5 = es5;
 	u->remote = remote;
 	u->remote_len = remote != NULL ? len : 0;
+	u->cols = cols;
+	u->ncols = ncols;
+	cols = NULL;
 	remote = NULL;
 	name = NULL;
 	rc = 0;
 out:
+	free(cols);
 	free(name);
 	free(src);
 	free(remote);
@@ -649,6 +684,8 @@ add_helpers(struct bundle *b)
 	u->id = xstrdup(BUNDLE_HELPERS_ID);
 	u->name = xstrdup(lower_helper_files[0].name);
 	u->es5 = buf_steal(&out);
+	u->cols = NULL;
+	u->ncols = 0;
 	u->remote = NULL;
 	u->remote_len = 0;
 }
@@ -759,6 +796,7 @@ bundle_free(struct bundle *b)
 		free(b->units[i].name);
 		free(b->units[i].es5);
 		free(b->units[i].remote);
+		free(b->units[i].cols);
 	}
 	free(b->units);
 	free(b->entry_id);

@@ -21,6 +21,11 @@ struct bundle_unit {
 	char	*remote;	/* a URL's module: its source as fetched, for archives;
 				   NULL for files */
 	size_t	 remote_len;
+	/* the column (1-based, in characters) where each source line's
+	 * text starts after its indentation, for stack frames: the engine
+	 * knows lines only; NULL for the helpers */
+	unsigned *cols;
+	size_t	 ncols;
 };
 
 struct bundle {

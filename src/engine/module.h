@@ -176,6 +176,10 @@ void	 vu_loop_wake(struct vu *);
  * iteration (or init, setup(), ...), which logs the exception with its
  * stack; what was still pending never runs. */
 void	 vu_loop_throw(struct vu *);
+/* An error's text and its "\n\tat ..." frames as k6 prints them: the
+ * script's own frames only, as URL:LINE:COL; owned, or NULL when J is no
+ * VU's. */
+char	*vu_stack_text(js_State *, const char *text);
 /* On the VU: block for ms milliseconds; -1 if it was interrupted. */
 int	 vu_sleep(struct vu *, double ms);
 /* Throw the error that ends an interrupted iteration. */

@@ -9,9 +9,12 @@
  * native functions in between go.  A native frame right before a user
  * frame stays: it is the function the script called (check, http.get).
  * The compiler's name for an anonymous default export, _default$, reads
- * "default", k6's name for it. */
+ * "default", k6's name for it.  Frames are written as k6 writes them,
+ * with the module's URL, the line and a column: mujs keeps lines only,
+ * so the column is where the line's text starts (bundle.h's cols). */
 #include "config.h"
 
+#include <stdlib.h>
 #include <string.h>
 
 #include "compile/bundle.h"
@@ -21,8 +24,9 @@
 
 #define FRAME	"\n\tat "
 
-/* Is the frame's location (FILE:LINE, or "native") in a user file? */
-static int
+/* The user file a frame's location (FILE:LINE, or "native") is in, or
+ * NULL. */
+static const struct bundle_unit *
 user_file(const struct bundle *b, const char *loc, size_t n)
 {
 	const char *colon = NULL, *p;
@@ -32,20 +36,27 @@ user_file(const struct bundle *b, const char *loc, size_t n)
 		if (*p == ':')
 			colon = p;
 	if (colon == NULL)
-		return 0;
+		return NULL;
 	len = (size_t)(colon - loc);
 	for (i = 0; i < b->nunits; i++)
 		if (strcmp(b->units[i].id, BUNDLE_HELPERS_ID) != 0 &&
 		    strlen(b->units[i].name) == len &&
 		    memcmp(b->units[i].name, loc, len) == 0)
-			return 1;
-	return 0;
+			return &b->units[i];
+	return NULL;
 }
 
+/* A frame as k6 prints it: "NAME (URL:LINE:COL)" or "URL:LINE:COL",
+ * where mujs wrote "NAME (FILE:LINE)" or "FILE:LINE" with the file's
+ * display name.  The engine keeps lines only: COL is where the line's
+ * text starts.  u is NULL for a native frame, written as it is. */
 static void
-put_frame(struct buf *out, const char *f, size_t n)
+put_frame(struct buf *out, const char *f, size_t n,
+    const struct bundle_unit *u, const char *loc, size_t locn)
 {
 	static const char internal[] = "_default$ (";
+	const char *colon;
+	unsigned long line;
 
 	buf_puts(out, FRAME);
 	if (n > sizeof internal - 1 &&
@@ -54,7 +65,16 @@ put_frame(struct buf *out, const char *f, size_t n)
 		f += sizeof internal - 1;
 		n -= sizeof internal - 1;
 	}
-	buf_add(out, f, n);
+	if (u == NULL) {
+		buf_add(out, f, n);
+		return;
+	}
+	colon = loc + strlen(u->name);
+	line = strtoul(colon + 1, NULL, 10);
+	buf_add(out, f, (size_t)(loc - f));
+	buf_printf(out, "%s:%lu:%u", u->id, line,
+	    line >= 1 && line <= u->ncols ? u->cols[line - 1] : 1);
+	buf_add(out, loc + locn, (size_t)(f + n - (loc + locn)));
 }
 
 char *
@@ -62,6 +82,7 @@ stack_clean(const struct bundle *b, const char *text)
 {
 	const char *p = strstr(text, FRAME), *f, *next, *loc;
 	const char *native = NULL;
+	const struct bundle_unit *u;
 	size_t n, native_n = 0, locn;
 	struct buf out = BUF_INIT;
 
@@ -86,12 +107,22 @@ stack_clean(const struct bundle *b, const char *text)
 			native_n = n;
 			continue;
 		}
-		if (user_file(b, loc, locn)) {
+		if ((u = user_file(b, loc, locn)) != NULL) {
 			if (native != NULL)
-				put_frame(&out, native, native_n);
-			put_frame(&out, f, n);
+				put_frame(&out, native, native_n, NULL, NULL, 0);
+			put_frame(&out, f, n, u, loc, locn);
 		}
 		native = NULL;
 	}
 	return buf_steal(&out);
+}
+
+char *
+vu_stack_text(js_State *J, const char *text)
+{
+	struct vu *vu = vu_of(J);
+
+	if (vu == NULL || vu->engine == NULL || vu->engine->bundle == NULL)
+		return NULL;
+	return stack_clean(vu->engine->bundle, text);
 }

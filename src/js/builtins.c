@@ -15,6 +15,7 @@
 #include <unicode/ustring.h>
 #include <unicode/utypes.h>
 
+#include "engine/module.h"
 #include "js/builtins.h"
 #include "js/modules.h"
 #include "js/mujs-layout.h"
@@ -339,9 +340,61 @@ global_unescape(js_State *J)
 	runtime_pushbuf(J, &out);
 }
 
+/*
+ * error.stack, as k6's engine has it: the error's text, then a line
+ * "\tat FRAME" for each of the script's frames (js/stack via
+ * vu_stack_text: file URLs, line and column), each line ending in a
+ * newline.  mujs keeps the frames in stackTrace and has no stack; it is
+ * made when read, and a script may set its own.
+ */
+static void
+error_stack_get(js_State *J)
+{
+	struct buf b = BUF_INIT;
+	char *clean;
+
+	if (!js_isobject(J, 0)) {
+		js_pushundefined(J);
+		return;
+	}
+	js_getproperty(J, 0, "stackTrace");
+	if (!js_isstring(J, -1)) {
+		js_pushundefined(J);
+		return;
+	}
+	js_copy(J, 0);
+	buf_puts(&b, js_trystring(J, -1, "Error"));
+	js_pop(J, 1);
+	buf_puts(&b, js_tostring(J, -1));
+	js_pop(J, 1);
+	if ((clean = vu_stack_text(J, b.data)) != NULL) {
+		buf_reset(&b);
+		buf_puts(&b, clean);
+		free(clean);
+	}
+	buf_putc(&b, '\n');
+	runtime_pushbuf(J, &b);
+}
+
+static void
+error_stack_set(js_State *J)
+{
+	if (js_isobject(J, 0)) {
+		js_copy(J, 1);
+		js_defproperty(J, 0, "stack", JS_DONTENUM);
+	}
+	js_pushundefined(J);
+}
+
 void
 builtins_define(js_State *J)
 {
+	js_getglobal(J, "Error");
+	js_getproperty(J, -1, "prototype");
+	js_newcfunction(J, error_stack_get, "stack", 0);
+	js_newcfunction(J, error_stack_set, "stack", 1);
+	js_defaccessor(J, -3, "stack", JS_DONTENUM);
+	js_pop(J, 2);
 	js_getglobal(J, "String");
 	js_getproperty(J, -1, "prototype");
 	js_newcfunction(J, string_substr, "substr", 2);

@@ -19,9 +19,10 @@
  * property hooks, so its properties are its own.
  *
  * The traps mujs has no place for (getPrototypeOf, setPrototypeOf,
- * isExtensible, preventExtensions, defineProperty, and on a function
- * proxy all but apply and construct) are refused when the proxy is made:
- * "not supported yet: Proxy trap NAME", never ignored. */
+ * isExtensible, preventExtensions, defineProperty) are refused when the
+ * proxy is made: "not supported yet: Proxy trap NAME".  A function
+ * proxy's property traps (get, set, has, ...) do not run: it reads its
+ * target's properties through its prototype. */
 #include "config.h"
 
 #include <mujs.h>
@@ -309,10 +310,13 @@ proxy_new(js_State *J)
 	static const char *const for_objects[] = { "getPrototypeOf",
 	    "setPrototypeOf", "isExtensible", "preventExtensions",
 	    "defineProperty", NULL };
-	static const char *const for_functions[] = { "get", "set", "has",
-	    "deleteProperty", "ownKeys", "getOwnPropertyDescriptor",
-	    "getPrototypeOf", "setPrototypeOf", "isExtensible",
-	    "preventExtensions", "defineProperty", NULL };
+	/* A function's property traps cannot run (mujs has no property
+	 * hooks for callable objects); libraries such as chai set a get
+	 * trap on functions only to report misspelt names, so such a
+	 * proxy is made and reads its target's properties without them. */
+	static const char *const for_functions[] = { "getPrototypeOf",
+	    "setPrototypeOf", "isExtensible", "preventExtensions",
+	    "defineProperty", NULL };
 	int fn;
 
 	if (!js_isobject(J, 1) || !js_isobject(J, 2))
@@ -328,6 +332,9 @@ proxy_new(js_State *J)
 	if (fn) {
 		js_getproperty(J, 1, "prototype");
 		js_newcconstructor(J, p_call, p_construct, "Proxy", 0);
+		/* its properties are read through to the target's */
+		((struct mj_object *)js_toobject(J, -1))->prototype =
+		    js_toobject(J, 1);
 	} else {
 		/* The target's prototype, for instanceof and methods. */
 		js_getglobal(J, "Object");

@@ -11,7 +11,8 @@
 #             and their NAME-key.pem)
 #   exit:     the expected exit code (default 0)
 #   stdout:   a substring stdout must contain (repeatable)
-#   stderr:   a substring stderr must contain (repeatable)
+#   stderr:   a substring stderr must contain (repeatable; $CASES is the
+#             folder the cases run in, as in stack frames' file:// URLs)
 #   no-stderr: a substring stderr must not contain (repeatable)
 #   check:    a JavaScript expression that must hold on the --summary-export
 #             JSON (`data` is the document, `m` its metrics, `keys(o)` o's
@@ -79,7 +80,7 @@ for case in "$CASES"/*.case; do
 		args) args=$val ;;
 		exit) want_exit=$val ;;
 		stdout) outs+=("$val") ;;
-		stderr) errs+=("$val") ;;
+		stderr) errs+=("${val//\$CASES/$CASES}") ;;
 		no-stderr) noerrs+=("$val") ;;
 		check) checks+=("$val") ;;
 		env) envs+=("$(eval "printf '%s' \"$val\"")") ;;
