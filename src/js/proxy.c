@@ -88,14 +88,14 @@ call_trap(js_State *J, const char *name, int n, int receiver)
 static int
 p_has(js_State *J, void *data, const char *name)
 {
-	int found = 1;
+	int found = 1, trapped = 0;
 
 	if (internal(name))
 		return 0;
 	js_pushobject(J, data);
 	if (push_trap(J, "has")) {
 		call_trap(J, name, 0, 0);
-		found = js_toboolean(J, -1);
+		found = trapped = js_toboolean(J, -1);
 		js_pop(J, 1);
 	}
 	if (found && push_trap(J, "get")) {
@@ -111,6 +111,12 @@ p_has(js_State *J, void *data, const char *name)
 	js_rot2pop1(J);
 	if (js_hasproperty(J, -1, name)) {
 		js_rot2pop1(J);
+		return 1;
+	}
+	/* the has trap said yes: `in` is true, a read gives undefined */
+	if (trapped) {
+		js_pop(J, 1);
+		js_pushundefined(J);
 		return 1;
 	}
 	js_pop(J, 1);
