@@ -397,8 +397,7 @@ builtins_define(js_State *J)
 	js_pop(J, 2);
 	js_getglobal(J, "String");
 	js_getproperty(J, -1, "prototype");
-	js_newcfunction(J, string_substr, "substr", 2);
-	js_defproperty(J, -2, "substr", JS_DONTENUM);
+	runtime_setfn(J, string_substr, "substr", 2);
 	js_pop(J, 2);
 	js_newcfunction(J, global_escape, "escape", 1);
 	js_defglobal(J, "escape", JS_DONTENUM);

@@ -292,16 +292,16 @@ lowered(js_State *J, const char *filename, const char *params,
     const char *body)
 {
 	static unsigned seq;
-	char *id, *es5, *helpers, *cause, *tramp;
+	char *id, *args, *es5, *helpers, *cause, *tramp;
 	js_Ast *P;
 	int i;
 
 	id = xasprintf("[Function %u]", ++seq);
 	/* mujs ends the parameters it joined with their ")" */
-	tramp = xstrndup(params != NULL ? params : "",
+	args = xstrndup(params != NULL ? params : "",
 	    params != NULL && *params != '\0' ? strlen(params) - 1 : 0);
-	es5 = bundle_lower_function(id, tramp, body, &helpers, &cause);
-	free(tramp);
+	es5 = bundle_lower_function(id, args, body, &helpers, &cause);
+	free(args);
 	if (es5 == NULL) {
 		free(id);
 		js_pushstring(J, cause);
