@@ -135,8 +135,9 @@ is_native(struct builder *bl, const char *spec)
 	return 0;
 }
 
-/* k6's modules that are not natives here: those k6 has say so, those
- * k6 removed say what k6 says, and any other k6/ name is unknown. */
+/* k6's modules that are not natives here: those k6 has (and its
+ * extensions) say so, those k6 removed say what k6 says, and any other
+ * k6/ name is unknown. */
 static char *
 k6_module_error(const char *spec)
 {
@@ -165,6 +166,10 @@ k6_module_error(const char *spec)
 	for (i = 0; later[i] != NULL; i++)
 		if (strcmp(later[i], spec) == 0)
 			return xasprintf("not supported yet: %s", spec);
+	/* Extensions (k6/x/redis, k6/x/sql, ...): k6 builds them into a
+	 * binary of its own (automatic extension resolution or xk6). */
+	if (has_prefix(spec, "k6/x/"))
+		return xasprintf("not supported yet: %s (a k6 extension)", spec);
 	for (i = 0; i < sizeof removed / sizeof removed[0]; i++)
 		if (strcmp(removed[i][0], spec) == 0)
 			return xstrdup(removed[i][1]);

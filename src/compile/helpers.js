@@ -807,3 +807,53 @@ __ly.th = function (v) {
 /* Large literals of plain data come as JSON (src/compile/literal.h); the
  * global JSON a script may shadow is not the one. */
 __ly.jp = JSON.parse;
+//@ meta $h
+/* import.meta of the module id: one object per module, with url and
+ * resolve(), which resolves a specifier as an import in that module
+ * would (k6's loader.Resolve against the module's folder). */
+__ly.meta = function (id) {
+	var m, metas = __ly.metas || (__ly.metas = {});
+
+	if (__ly.$h.call(metas, id))
+		return metas[id];
+	m = { url: id };
+	m.resolve = function (spec) {
+		var s = String(spec), dir = id.slice(0, id.lastIndexOf("/") + 1),
+		    scheme, origin, path, out, segs, i;
+
+		if (s === "")
+			throw new Error("local or remote path required");
+		if (s.charAt(0) === "." || s.charAt(0) === "/") {
+			origin = dir.slice(0, dir.indexOf("/", dir.indexOf("://") + 3));
+			path = s.charAt(0) === "/" ? s : dir.slice(origin.length) + s;
+			segs = path.split("/");
+			out = [];
+			for (i = 1; i < segs.length; i++) {
+				if (segs[i] === "..")
+					out.pop();
+				else if (segs[i] !== ".")
+					out.push(segs[i]);
+				if ((segs[i] === "." || segs[i] === "..") && i === segs.length - 1)
+					out.push("");
+			}
+			return origin + "/" + out.join("/");
+		}
+		if (s.indexOf("://") >= 0) {
+			scheme = s.slice(0, s.indexOf("://"));
+			if (scheme !== "file" && scheme !== "https")
+				throw new Error("only supported schemes for imports are file and https, " +
+				    s + " has `" + scheme + "`");
+			if (scheme === "file" && id.indexOf("https://") === 0)
+				throw new Error("origin (" + dir + ") not allowed to load local file: " + s);
+			return s;
+		}
+		if (s.indexOf("cdnjs.com") === 0)
+			throw new Error("cdnjs.com 'special' urls are no longer supported - please use real ones. " +
+			    "You can get yours by going to cdnjs and copy-pasting the full url to the actual JavaScript file");
+		if (s.indexOf("github.com") === 0)
+			throw new Error("github.com 'special' urls are no longer supported - please use real ones. " +
+			    "You can get yours by going to github and copy-pasting the full url to the actual raw JavaScript file");
+		throw new Error("The moduleSpecifier \"" + s + "\" couldn't be recognised as something k6 supports.");
+	};
+	return (metas[id] = m);
+};

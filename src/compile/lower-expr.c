@@ -996,9 +996,9 @@ gen_expr(struct gen *g, struct node *n, int top)
 		break;
 	}
 	case N_IMPORTMETA:
-		emit(g, "({url: ");
+		emit(g, "__ly.meta(");
 		emit_quoted(g, g->id, strlen(g->id));
-		emit(g, "})");
+		emit(g, ")");
 		break;
 	case N_ARRAY: {
 		struct node *k;

@@ -412,7 +412,29 @@ conn_event(struct bufferevent *bev, short what, void *arg)
 	if (what & (BEV_EVENT_ERROR | BEV_EVENT_EOF)) {
 		err = EVUTIL_SOCKET_ERROR();
 		e = cn->tls ? bufferevent_get_openssl_error(bev) : 0;
-		if (e != 0)
+		/* A socket's error under TLS (a refused dial) comes as
+		 * OpenSSL's system error, or as libevent's SSL_ERROR_SYSCALL
+		 * (library 0): the socket says which. */
+		if (e != 0 && (ERR_GET_LIB(e) == ERR_LIB_SYS || ERR_GET_LIB(e) == 0)) {
+			int so = 0;
+			socklen_t len = sizeof so;
+
+			if (ERR_GET_LIB(e) == ERR_LIB_SYS)
+				so = ERR_GET_REASON(e);
+			else if (getsockopt(bufferevent_getfd(bev), SOL_SOCKET, SO_ERROR,
+			    &so, &len) == -1)
+				so = 0;
+			if (so != 0)
+				err = so;
+			e = 0;
+		}
+		if (e != 0 && ERR_reason_error_string(e) == NULL) {
+			char buf[256];
+
+			ERR_error_string_n(e, buf, sizeof buf);
+			snprintf(why, sizeof why, "transport: authentication handshake "
+			    "failed: %s", buf);
+		} else if (e != 0)
 			snprintf(why, sizeof why, "transport: authentication handshake "
 			    "failed: %s", ERR_reason_error_string(e));
 		else if (cn->state == C_CONNECTING && (what & BEV_EVENT_ERROR) && err != 0)

@@ -244,8 +244,11 @@ function jwkAlg(key, len) {
 function aesLength(alg) {
 	var l = alg.length;
 
-	if (typeof l !== 'number')
+	/* k6 takes any value but null and undefined, as an integer. */
+	if (l === undefined || l === null)
 		fail('SyntaxError', 'could not get length from algorithm parameter');
+	l = Number(l);
+	l = l !== l ? 0 : l < 0 ? Math.ceil(l) : Math.floor(l);
 	if (l !== 128 && l !== 192 && l !== 256)
 		fail('OperationError', 'invalid key length');
 	return l;

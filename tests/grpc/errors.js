@@ -82,6 +82,12 @@ export default function () {
 		    m.indexOf('connection error: desc = "transport: Error while dialing: dial tcp ' +
 		    __ENV.GRPC_DEAD_ADDR) === 0,
 	});
+	// The same over TLS (k6's default): the dial fails before any handshake.
+	check(throws(() => client.connect(__ENV.GRPC_DEAD_ADDR)), {
+		'connection refused, TLS': (m) =>
+		    m === 'connection error: desc = "transport: Error while dialing: dial tcp ' +
+		    __ENV.GRPC_DEAD_ADDR + ': connect: connection refused"',
+	});
 	// A server that speaks no HTTP/2 within the timeout.
 	check(throws(() => client.connect(__ENV.GRPC_SILENT_ADDR, { timeout: '300ms' })), {
 		'connect timeout': (m) => m === 'context deadline exceeded',

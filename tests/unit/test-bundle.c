@@ -261,6 +261,8 @@ static void
 test_build_errors(void **state)
 {
 	expect_error("\nimport x from 'k6/nope';\n", "bad.js:2:15: unknown module: k6/nope");
+	expect_error("import redis from 'k6/x/redis';\n",
+	    "bad.js:1:19: not supported yet: k6/x/redis (a k6 extension)");
 	expect_error("import { browser } from 'k6/browser';\n",
 	    "bad.js:1:25: not supported yet: k6/browser");
 	expect_error("import browser from 'k6/browser';\n", "not supported yet: k6/browser");

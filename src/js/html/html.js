@@ -192,6 +192,19 @@
 			}));
 		});
 	};
+	/* goquery's Single matcher under FindMatcher, cut to one node as k6
+	 * does: the first descendant that matches, of the first node of the
+	 * selection that has one. */
+	P.single = function (sel) {
+		var s = this, i, m;
+
+		for (i = 0; i < s.__nodes.length; i++) {
+			m = H.find(s.__doc, [s.__nodes[i]], String(sel));
+			if (m.length)
+				return mk(s, [m[0]]);
+		}
+		return mk(s, []);
+	};
 	P.add = function (arg) {
 		var s = this, d = s.__doc;
 

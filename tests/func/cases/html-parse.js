@@ -49,6 +49,10 @@ export default function () {
 		    d.find('tfoot td:last-of-type').text() === '5.50',
 		'combinators': (d) => d.find('caption + thead th').size() === 2 && d.find('thead ~ tfoot td').size() === 2 &&
 		    d.find('table > tbody > tr').size() === 3,
+		'single: one node, the first match': (d) => d.single('td').size() === 1 &&
+		    d.single('td').text() === d.find('td').first().text() &&
+		    d.find('tr').single('td').text() === d.find('tr').has('td').first().find('td').first().text() &&
+		    d.find('tr').single('td').end().size() === 5 && d.single('nope').size() === 0 && d.single('td[').size() === 0,
 		'a bad selector matches nothing': (d) => d.find('td[').size() === 0 && d.find('td:nope').size() === 0,
 		'data() converts as k6': (d) => d.find('td[data-eur]').data('eur') === 2.5 &&
 		    JSON.stringify(d.find('td[data-eur]').last().data()) === '{"eur":3}',

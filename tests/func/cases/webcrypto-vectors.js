@@ -126,6 +126,9 @@ export async function vectors(crypto) {
   eq('RSA-OAEP JWK round trip', await s.decrypt('RSA-OAEP', rpriv, await s.encrypt('RSA-OAEP', rk.publicKey, msg)), tohex(msg));
   const ak = await s.generateKey({ name: 'AES-GCM', length: 192 }, true, ['encrypt']);
   ok('AES generateKey', (await s.exportKey('raw', ak)).byteLength === 24 && ak.algorithm.length === 192 && ak.type === 'secret');
+  // A length given as a string is read as its number.
+  const sk = await s.generateKey({ name: 'AES-CBC', length: '256' }, true, ['encrypt']);
+  ok('AES length as a string', sk.algorithm.length === 256 && (await s.exportKey('raw', sk)).byteLength === 32);
 
   // getRandomValues fills in place and returns its argument; randomUUID is version 4.
   const r = new Uint32Array(16);

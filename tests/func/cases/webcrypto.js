@@ -46,6 +46,8 @@ export default async function () {
       'DataError'],
     'unknown curve': [s.generateKey({ name: 'ECDSA', namedCurve: 'P-192' }, true, ['sign']),
       'NotSupportedError: elliptic curve P-192 is not supported'],
+    'AES without length': [s.generateKey({ name: 'AES-CBC' }, true, ['encrypt']),
+      'SyntaxError: could not get length from algorithm parameter'],
     'deriveBits length 0': [s.importKey('raw', new Uint8Array(4), 'PBKDF2', false, ['deriveBits'])
       .then((k) => s.deriveBits({ name: 'PBKDF2', hash: 'SHA-256', salt: new Uint8Array(4), iterations: 2 }, k, 0)),
       'OperationError: length can not be 0'],
