@@ -193,10 +193,11 @@ store_cookies(struct http_req *r)
 {
 	const char *p = r->rhead.data, *eol;
 	struct http_cookie c;
-	time_t now = time(NULL);
+	time_t now;
 
-	if (p == NULL)
+	if (p == NULL || !r->set_cookie)
 		return;
+	now = time(NULL);
 	for (; *p != '\0'; p = *eol ? eol + 1 : eol) {
 		eol = strchr(p, '\n');
 		if (eol == NULL)

@@ -184,7 +184,11 @@ header_cb(char *p, size_t sz, size_t n, void *arg)
 			r->hop_status = (sp[1] - '0') * 100 + (sp[2] - '0') * 10 +
 			    (sp[3] - '0');
 		buf_reset(&r->rhead);
+		r->set_cookie = 0;
 	}
+	/* store_cookies looks for these only when there are some */
+	if (n >= 11 && strncasecmp(p, "Set-Cookie:", 11) == 0)
+		r->set_cookie = 1;
 	if (buf_add(&r->rhead, p, n) == -1)
 		return 0;
 	return n;
@@ -565,6 +569,7 @@ req_start(struct http_req *r)
 	r->tls_version = r->tls_cipher = NULL;
 	buf_reset(&r->rbody);
 	buf_reset(&r->rhead);
+	r->set_cookie = 0;
 	if (r->url_fault != HTTP_URL_OK) {
 		r->state = RQ_HOP_DONE;	/* refused before any byte */
 		return -1;
