@@ -30,15 +30,7 @@ trap cleanup EXIT
 start_nginx "$tmp" || exit 1
 nginx_pid=$NGINX_PID
 
-cat >"$tmp/script.js" <<'JS'
-import http from 'k6/http';
-import { check } from 'k6';
-export const options = { vus: Number(__ENV.VUS), iterations: Number(__ENV.N) };
-export default function () {
-  const res = http.get(__ENV.URL);
-  check(res, { 'status is 200': (r) => r.status === 200 });
-}
-JS
+get_check_script "$tmp/script.js"
 
 run() {	# run BUILD: "user_us sys_us" per request
 	/usr/bin/time -f '%U %S' -o "$tmp/time" "$1/lyocell" run -q --no-summary \

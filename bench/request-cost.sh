@@ -38,15 +38,7 @@ command -v valgrind >/dev/null || { echo "request-cost: valgrind is not installe
 start_nginx "$tmp" || exit 1
 nginx_pid=$NGINX_PID
 
-cat >"$tmp/script.js" <<'JS'
-import http from 'k6/http';
-import { check } from 'k6';
-export const options = { vus: Number(__ENV.VUS), iterations: Number(__ENV.N) };
-export default function () {
-  const res = http.get(__ENV.URL);
-  check(res, { 'status is 200': (r) => r.status === 200 });
-}
-JS
+get_check_script "$tmp/script.js"
 
 if [ -n "${HANDLE_SUMMARY:-}" ]; then
 	echo "export function handleSummary(data) { return { stdout: '' }; }" >>"$tmp/script.js"
