@@ -5,8 +5,11 @@
 # another, each for $DURATION seconds with $VUS virtual users / connections
 # doing http.get + one check, no sleep; all of it $RUNS times.
 #
-#   bench/http-bench.sh [BUILD_DIR]  (K6=/path/to/k6 DURATION=10 VUS=50 RUNS=1)
+#   bench/http-bench.sh [BUILD_DIR]  (K6=/path/to/k6 DURATION=10 VUS=50 RUNS=1
+#                                     FLOOR_ARGS=-u)
 #
+# The floor runs with FLOOR_ARGS, by default -u: Lyocell hands libcurl
+# each URL parsed once (CURLOPT_CURLU), and so does the floor with it.
 # The figure of merit is requests completed per CPU-second of the load
 # generator (user + system time of it and its children), so the result does
 # not depend on how much of the 2 cores nginx takes.  Prints a markdown
@@ -20,6 +23,7 @@ ly=$build/lyocell
 DURATION=${DURATION:-10}
 VUS=${VUS:-50}
 RUNS=${RUNS:-1}
+FLOOR_ARGS=${FLOOR_ARGS--u}
 floor=$build/bench/curl-floor
 OUT=${OUT:-$here/http.md}
 tmp=$(mktemp -d "${TMPDIR:-/tmp}/lyocell-httpbench.XXXXXX")
@@ -87,8 +91,9 @@ for run in $(seq "$RUNS"); do
 	row "$wrk_name$sfx" "$(awk '/requests in/ { print $1 }' "$tmp/out")" "$t"
 	wrk_rps=$last
 
-	t=$(cpu_of "$floor" -c "$VUS" -d "$DURATION" "$url")
-	row "curl-floor, libcurl $(curl-config --version 2>/dev/null | awk '{ print $2 }') (-c $VUS)$sfx" \
+	# shellcheck disable=SC2086
+	t=$(cpu_of "$floor" $FLOOR_ARGS -c "$VUS" -d "$DURATION" "$url")
+	row "curl-floor, libcurl $(curl-config --version 2>/dev/null | awk '{ print $2 }') ($FLOOR_ARGS -c $VUS)$sfx" \
 	    "$(awk '{ print $1 }' "$tmp/out")" "$t"
 	floor_rps=$last
 

@@ -1,6 +1,7 @@
 # Sourced by the benchmarks: start_nginx DIR starts nginx on a free port of
 # 127.0.0.1 serving DIR/www/index.html (612 bytes), with DIR for its files;
-# it sets NGINX_PID and NGINX_URL.  stop_nginx stops it.
+# it sets NGINX_PID and NGINX_URL.  stop_nginx stops it.  get_check_script
+# FILE writes the script the request benchmarks run.
 start_nginx() {
 	local dir=$1 try port nginx
 	nginx=$(command -v nginx || echo /usr/sbin/nginx)
@@ -56,4 +57,18 @@ CONF
 stop_nginx() {
 	[ -n "${NGINX_PID:-}" ] && kill "$NGINX_PID" 2>/dev/null && wait "$NGINX_PID" 2>/dev/null
 	NGINX_PID=
+}
+
+# The script of the request benchmarks: VUS virtual users make N requests
+# in all, each http.get(URL) + one check.
+get_check_script() {
+	cat >"$1" <<'JS'
+import http from 'k6/http';
+import { check } from 'k6';
+export const options = { vus: Number(__ENV.VUS), iterations: Number(__ENV.N) };
+export default function () {
+  const res = http.get(__ENV.URL);
+  check(res, { 'status is 200': (r) => r.status === 200 });
+}
+JS
 }

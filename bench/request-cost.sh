@@ -12,7 +12,9 @@
 #                                   connections; KEEP=DIR keeps the files;
 #                                   SUMMARY="ARGS" replaces --no-summary;
 #                                   HANDLE_SUMMARY=1 adds a handleSummary
-#                                   that prints nothing)
+#                                   that prints nothing; FLOOR_ARGS, by
+#                                   default -u: the URL parsed once, as
+#                                   Lyocell hands it to libcurl)
 #
 # Prints a markdown table per program; bench/perf.md has the results.
 set -eu
@@ -21,6 +23,7 @@ here=$(cd "$(dirname "$0")" && pwd)
 n=${2:-1000}
 VUS=${VUS:-1}
 SUMMARY=${SUMMARY:---no-summary}
+FLOOR_ARGS=${FLOOR_ARGS--u}
 tmp=$(mktemp -d "${TMPDIR:-/tmp}/lyocell-reqcost.XXXXXX")
 nginx_pid=
 cleanup() {
@@ -35,15 +38,7 @@ command -v valgrind >/dev/null || { echo "request-cost: valgrind is not installe
 start_nginx "$tmp" || exit 1
 nginx_pid=$NGINX_PID
 
-cat >"$tmp/script.js" <<'JS'
-import http from 'k6/http';
-import { check } from 'k6';
-export const options = { vus: Number(__ENV.VUS), iterations: Number(__ENV.N) };
-export default function () {
-  const res = http.get(__ENV.URL);
-  check(res, { 'status is 200': (r) => r.status === 200 });
-}
-JS
+get_check_script "$tmp/script.js"
 
 if [ -n "${HANDLE_SUMMARY:-}" ]; then
 	echo "export function handleSummary(data) { return { stdout: '' }; }" >>"$tmp/script.js"
@@ -58,10 +53,12 @@ cg() {	# cg TAG CMD...: callgrind files $tmp/cg.TAG.PID, every process
 cg ly1 "$build/lyocell" run -q $SUMMARY --workers 1 -e VUS="$VUS" -e N="$n" -e URL="$NGINX_URL" "$tmp/script.js"
 # shellcheck disable=SC2086
 cg ly2 "$build/lyocell" run -q $SUMMARY --workers 1 -e VUS="$VUS" -e N=$((2 * n)) -e URL="$NGINX_URL" "$tmp/script.js"
-cg fl1 "$build/bench/curl-floor" -c "$VUS" -n "$n" "$NGINX_URL"
-cg fl2 "$build/bench/curl-floor" -c "$VUS" -n $((2 * n)) "$NGINX_URL"
+# shellcheck disable=SC2086
+cg fl1 "$build/bench/curl-floor" $FLOOR_ARGS -c "$VUS" -n "$n" "$NGINX_URL"
+# shellcheck disable=SC2086
+cg fl2 "$build/bench/curl-floor" $FLOOR_ARGS -c "$VUS" -n $((2 * n)) "$NGINX_URL"
 
-python3 - "$tmp" "$n" "$VUS" <<'PY'
+python3 - "$tmp" "$n" "$VUS" "$FLOOR_ARGS" <<'PY'
 import collections, glob, re, sys
 
 tmp, n, vus = sys.argv[1], int(sys.argv[2]), int(sys.argv[3])
@@ -155,7 +152,8 @@ JS = ('intern.c', 'proporder.c', 'mujs-layout.c', 'runtime.c', 'number.c',
       'regexp.c')
 TIMINGS = {'timings', 'us_ms', 'prereq_cb', 'debug_cb', 'verbose_off',
            'thread_cpu', 'untimed', 'engine_now'}
-SAMPLES = {'emit_metrics', 'emit_inner', 'engine_emit', 'engine_emit_at'}
+SAMPLES = {'emit_metrics', 'emit_inner', 'engine_emit', 'engine_emit_at',
+           'engine_emit_n', 'emit_samples', 'vu_emit', 'vu_emit_n'}
 TAGS = {'hop_tags', 'emit_tags', 'engine_tags_with', 'engine_system_tag'}
 SETUP = {'setup_easy', 'cookie_header', 'add_cookie_str', 'has_hdr', 'hv_easy',
          'req_start', 'opensocket_cb', 'net_start', 'net_cancel',
@@ -247,6 +245,6 @@ def table(title, a, b):
     return tot
 
 ly = table('Lyocell, %d VUs, http.get + one check' % vus, groups('ly1'), groups('ly2'))
-fl = table('curl-floor, %d connections' % vus, groups('fl1'), groups('fl2'))
+fl = table('curl-floor %s, %d connections' % (sys.argv[4], vus), groups('fl1'), groups('fl2'))
 print('Lyocell / floor, instructions per request: %.2f' % (ly / fl))
 PY

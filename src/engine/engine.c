@@ -326,28 +326,51 @@ engine_flush(struct engine *e)
 	send_out(e);
 }
 
+static void
+emit_samples(struct engine *e, const struct wire_sample *s,
+    const uint32_t *metric, const double *value, size_t n)
+{
+	char *cause = NULL;
+	size_t i;
+	int rc;
+
+	while ((rc = wire_writer_add_n(e->wire, s, metric, value, n,
+	    &cause)) == WIRE_FULL)
+		engine_flush(e);
+	/* Samples with a long metadata value may not fit in one batch
+	 * together: they go one at a time. */
+	if (rc == -1 && n > 1) {
+		free(cause);
+		for (i = 0; i < n; i++)
+			emit_samples(e, s, metric + i, value + i, 1);
+		return;
+	}
+	if (rc == -1)
+		fatalx(109, "internal error: %s", cause);
+}
+
 void
 engine_emit(struct engine *e, uint32_t metric, uint32_t tags, double value)
 {
+	engine_emit_n(e, tags, &metric, &value, 1);
+}
+
+void
+engine_emit_n(struct engine *e, uint32_t tags, const uint32_t *metric,
+    const double *value, size_t n)
+{
 	struct wire_sample s;
-	char *cause = NULL;
-	int rc;
 
 	memset(&s, 0, sizeof s);
-	s.metric = metric;
 	s.tags = tags;
 	s.time = wall_ns();
-	s.value = value;
 	if (e->running != NULL && e->running->meta_len > 0) {
 		s.flags |= WIRE_SAMPLE_UMETA;
 		s.meta = e->running->meta;
 		s.meta_len = (uint32_t)e->running->meta_len;
 	}
-	e->emitted++;
-	while ((rc = wire_writer_add(e->wire, &s, &cause)) == WIRE_FULL)
-		engine_flush(e);
-	if (rc == -1)
-		fatalx(109, "internal error: %s", cause);
+	e->emitted += n;
+	emit_samples(e, &s, metric, value, n);
 }
 
 static void

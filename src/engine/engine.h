@@ -74,6 +74,10 @@ void		 engine_run(struct engine *, int (*done)(void *), void *arg);
 void		 engine_wake(struct engine *, struct vu *);
 /* Queue one sample; time is taken now. */
 void		 engine_emit(struct engine *, uint32_t metric, uint32_t tags, double value);
+/* Queue n samples (at most WIRE_ADD_MAX) of one moment and one tag set,
+ * metric[i] with value[i], as k6 stamps a request's samples. */
+void		 engine_emit_n(struct engine *, uint32_t tags, const uint32_t *metric,
+		    const double *value, size_t n);
 /* Encode the pending samples and hand them on. */
 void		 engine_flush(struct engine *);
 /* Send a control message after the pending samples: done, or the

@@ -137,6 +137,13 @@ vu_emit(struct vu *vu, uint32_t metric, uint32_t tags, double value)
 }
 
 void
+vu_emit_n(struct vu *vu, uint32_t tags, const uint32_t *metric,
+    const double *value, size_t n)
+{
+	engine_emit_n(vu->engine, tags, metric, value, n);
+}
+
+void
 vu_add_traffic(struct vu *vu, uint64_t sent, uint64_t received)
 {
 	vu->data_sent += sent;

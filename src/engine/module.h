@@ -203,6 +203,10 @@ int	 vu_system_tag(const struct vu *, const char *tag);
 const struct builtin_metrics *vu_metrics(const struct vu *);
 /* Queue one sample of the VU; time is taken now. */
 void	 vu_emit(struct vu *, uint32_t metric, uint32_t tags, double value);
+/* Queue n samples of one moment and tag set: metric[i] with value[i]
+ * (n at most 16). */
+void	 vu_emit_n(struct vu *, uint32_t tags, const uint32_t *metric,
+	    const double *value, size_t n);
 /* Bytes the VU sent and received: data_sent and data_received. */
 void	 vu_add_traffic(struct vu *, uint64_t sent, uint64_t received);
 /* The registry custom metrics are declared in (k6/metrics). */

@@ -522,9 +522,10 @@ static void
 flush_io(struct vu *vu)
 {
 	struct engine *e = vu->engine;
+	const uint32_t metric[] = { e->m.data_sent, e->m.data_received };
+	const double value[] = { (double)vu->data_sent, (double)vu->data_received };
 
-	engine_emit(e, e->m.data_sent, vu->tags, (double)vu->data_sent);
-	engine_emit(e, e->m.data_received, vu->tags, (double)vu->data_received);
+	engine_emit_n(e, vu->tags, metric, value, 2);
 	vu->data_sent = vu->data_received = 0;
 }
 

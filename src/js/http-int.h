@@ -77,6 +77,7 @@ struct http_req {
 	/* the last hop's response */
 	struct buf		 rbody;
 	struct buf		 rhead;
+	int			 set_cookie;	/* rhead has a Set-Cookie line */
 	uint64_t		 rbytes;
 	int			 too_big;
 	int			 not_http;	/* the reply has no status line */

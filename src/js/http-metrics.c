@@ -174,18 +174,19 @@ emit_metrics(struct http_req *r)
 {
 	struct vu *vu = r->hv->vu;
 	const struct builtin_metrics *m = vu_metrics(vu);
-	uint32_t t = hop_tags(r);
+	const uint32_t metric[] = {
+		m->http_reqs, m->http_req_duration, m->http_req_blocked,
+		m->http_req_connecting, m->http_req_tls_handshaking,
+		m->http_req_sending, m->http_req_waiting, m->http_req_receiving,
+		m->http_req_failed,
+	};
+	const double value[] = {
+		1, r->t_duration, r->t_blocked, r->t_connecting, r->t_tls,
+		r->t_sending, r->t_waiting, r->t_receiving, r->expected ? 0 : 1,
+	};
 
-	vu_emit(vu, m->http_reqs, t, 1);
-	vu_emit(vu, m->http_req_duration, t, r->t_duration);
-	vu_emit(vu, m->http_req_blocked, t, r->t_blocked);
-	vu_emit(vu, m->http_req_connecting, t, r->t_connecting);
-	vu_emit(vu, m->http_req_tls_handshaking, t, r->t_tls);
-	vu_emit(vu, m->http_req_sending, t, r->t_sending);
-	vu_emit(vu, m->http_req_waiting, t, r->t_waiting);
-	vu_emit(vu, m->http_req_receiving, t, r->t_receiving);
-	if (cb_active(r))
-		vu_emit(vu, m->http_req_failed, t, r->expected ? 0 : 1);
+	/* one moment and one tag set, as k6 sends a request's samples */
+	vu_emit_n(vu, hop_tags(r), metric, value, cb_active(r) ? 9 : 8);
 }
 
 void
@@ -193,10 +194,11 @@ store_cookies(struct http_req *r)
 {
 	const char *p = r->rhead.data, *eol;
 	struct http_cookie c;
-	time_t now = time(NULL);
+	time_t now;
 
-	if (p == NULL)
+	if (p == NULL || !r->set_cookie)
 		return;
+	now = time(NULL);
 	for (; *p != '\0'; p = *eol ? eol + 1 : eol) {
 		eol = strchr(p, '\n');
 		if (eol == NULL)

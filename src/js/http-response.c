@@ -2,9 +2,12 @@
  *
  * A Response is a mujs userdata that owns a copy of what its request
  * left (struct res, freed by the finalizer when the object is
- * collected).  Only status and body are real properties: most scripts
- * read nothing else, and every property costs mujs an interned name and
- * a tree insertion per response.  The other fields are getters on the
+ * collected).  Every property costs mujs an interned name and a tree
+ * insertion per response, so none is made for a response: status and a
+ * body of a few KiB are answered by the userdata's has hook (res_has)
+ * until the script assigns or deletes them, or lists the object's own
+ * properties; a larger or binary body is a real property, read once.
+ * The other fields are getters on the
  * VU's one Response prototype, C functions that build the value from the
  * copy when it is read; object values (headers, cookies, timings,
  * request) then become own properties, so a script that changes
@@ -36,13 +39,25 @@ enum {
 	S_REQHDRS,	/* "Name: value\n" lines of the request */
 	S_HEAD,		/* the response head as received */
 	S_REQBODY,	/* may hold NUL bytes: reqbody_len */
+	S_BODY,		/* the body, when body_inline: body_len */
 	NSTR
 };
+
+/* The largest text body the has hook answers with: a read makes a
+ * string of it, so a larger one is made once, as a real property. */
+#define BODY_INLINE	4096
+
+/* struct res's shadowed: the own property of the name took over */
+#define SH_STATUS	0x1
+#define SH_BODY		0x2
 
 const char http_response_tag[] = "Response";
 
 struct res {
 	int		 own;	/* every field is an own property */
+	int		 shadowed;	/* SH_*: not the has hook's to answer */
+	int		 body_null;	/* body is null (no response, RT_NONE) */
+	size_t		 body_len;
 	double		 t[7];	/* blocked, connecting, TLS, sending, waiting,
 				   receiving, duration; milliseconds */
 	long		 status;
@@ -439,6 +454,46 @@ res_free(js_State *J, void *p)
 	free(p);
 }
 
+/* The userdata's hooks: status and body, until an own property of the
+ * name takes over (assigned, defined, deleted, or listed by
+ * http_response_own). */
+static int
+shadow_bit(const char *name)
+{
+	if (name[0] == 's' && strcmp(name, "status") == 0)
+		return SH_STATUS;
+	if (name[0] == 'b' && strcmp(name, "body") == 0)
+		return SH_BODY;
+	return 0;
+}
+
+static int
+res_has(js_State *J, void *p, const char *name)
+{
+	struct res *x = p;
+	int bit = shadow_bit(name);
+
+	if (bit == 0 || (x->shadowed & bit))
+		return 0;
+	if (bit == SH_STATUS)
+		js_pushnumber(J, (double)x->status);
+	else if (x->body_null)
+		js_pushnull(J);
+	else
+		js_pushlstring(J, x->s[S_BODY], (int)x->body_len);
+	return 1;
+}
+
+static int
+res_shadow(js_State *J, void *p, const char *name)
+{
+	struct res *x = p;
+
+	(void)J;
+	x->shadowed |= shadow_bit(name);
+	return 0;	/* mujs goes on with the own property */
+}
+
 /* Copy what a Response shows of r into one block. */
 /* The headers k6 shows in res.request.headers: those the request set
  * before it was sent (a form body's Content-Type, User-Agent, the
@@ -475,10 +530,10 @@ request_headers(const struct http_req *r, const char **name,
 }
 
 static struct res *
-res_new(const struct http_req *r)
+res_new(const struct http_req *r, int body_inline)
 {
 	const char *v[NSTR];
-	size_t len[NSTR], total = 0, i, nh;
+	size_t len[NSTR], total = 0, i, nh, *hl;
 	const char **hn, **hv;
 	struct res *x;
 	char *p;
@@ -494,13 +549,20 @@ res_new(const struct http_req *r)
 	v[S_REQHDRS] = NULL;
 	v[S_HEAD] = r->status != 0 ? r->rhead.data : NULL;
 	v[S_REQBODY] = r->body.len > 0 ? r->body.data : NULL;
+	v[S_BODY] = body_inline && r->rbody.len > 0 ? r->rbody.data : NULL;
 	for (i = 0; i < NSTR; i++)
-		len[i] = v[i] == NULL ? 0 : i == S_REQBODY ? r->body.len : strlen(v[i]);
-	hn = xreallocarray(NULL, 2 * (r->nhdrs + 2), sizeof *hn);
+		len[i] = v[i] == NULL ? 0 : i == S_REQBODY ? r->body.len :
+		    i == S_BODY ? r->rbody.len : strlen(v[i]);
+	/* names, values, then their lengths, in one block */
+	hn = xreallocarray(NULL, 2 * (r->nhdrs + 2), sizeof *hn + sizeof *hl);
 	hv = hn + r->nhdrs + 2;
+	hl = (size_t *)(void *)(hn + 2 * (r->nhdrs + 2));
 	nh = request_headers(r, hn, hv);
-	for (i = 0; i < nh; i++)
-		len[S_REQHDRS] += strlen(hn[i]) + strlen(hv[i]) + 3;
+	for (i = 0; i < nh; i++) {
+		hl[2 * i] = strlen(hn[i]);
+		hl[2 * i + 1] = strlen(hv[i]);
+		len[S_REQHDRS] += hl[2 * i] + hl[2 * i + 1] + 3;
+	}
 
 	for (i = 0; i < NSTR; i++)
 		total += len[i] + 1;
@@ -516,6 +578,9 @@ res_new(const struct http_req *r)
 	x->remote_port = r->remote_port;
 	x->error_code = r->error_code;
 	x->reqbody_len = len[S_REQBODY];
+	x->body_len = len[S_BODY];
+	x->body_null = r->rtype == RT_NONE || r->status == 0;
+	x->shadowed = body_inline ? 0 : SH_BODY;
 	x->own = 0;
 	p = x->text;
 	for (i = 0; i < NSTR; i++) {
@@ -523,8 +588,16 @@ res_new(const struct http_req *r)
 		if (i == S_REQHDRS) {
 			size_t j;
 
-			for (j = 0; j < nh; j++)
-				p += sprintf(p, "%s: %s\n", hn[j], hv[j]);
+			/* "Name: value\n", without printf's cost per response */
+			for (j = 0; j < nh; j++) {
+				memcpy(p, hn[j], hl[2 * j]);
+				p += hl[2 * j];
+				*p++ = ':';
+				*p++ = ' ';
+				memcpy(p, hv[j], hl[2 * j + 1]);
+				p += hl[2 * j + 1];
+				*p++ = '\n';
+			}
 		} else if (len[i] > 0) {
 			memcpy(p, v[i], len[i]);
 			p += len[i];
@@ -538,13 +611,16 @@ res_new(const struct http_req *r)
 void
 http_response_push(js_State *J, struct http_req *r)
 {
+	int null = r->rtype == RT_NONE || r->status == 0;
+	int body_inline = null ||
+	    (r->rtype == RT_TEXT && r->rbody.len <= BODY_INLINE);
+
 	http_js(J);
-	js_newuserdata(J, TAG, res_new(r), res_free);
-	js_pushnumber(J, (double)r->status);
-	js_setproperty(J, -2, "status");
-	if (r->rtype == RT_NONE || r->status == 0)
-		js_pushnull(J);
-	else if (r->rtype == RT_BINARY)
+	js_newuserdatax(J, TAG, res_new(r, body_inline), res_has, res_shadow,
+	    res_shadow, res_free);
+	if (body_inline)
+		return;
+	if (r->rtype == RT_BINARY)
 		binary_push_arraybuffer(J, r->rbody.data, r->rbody.len);
 	else
 		js_pushlstring(J, r->rbody.data != NULL ? r->rbody.data : "",

@@ -455,6 +455,18 @@ jsV_newiterator(js_State *J, void *obj, int own)
 	return io;
 }
 
+const char *
+proporder_sole_key(js_State *J, int idx)
+{
+	struct mj_object *o = js_toobject(J, idx);
+	struct mj_property *p = o->properties;
+
+	if (o->type != MJ_COBJECT || p->level == 0 || p->left->level != 0 ||
+	    p->right->level != 0 || (p->atts & MJ_DONTENUM))
+		return NULL;
+	return p->name;
+}
+
 static void
 push_index(js_State *J, int *i, uint32_t k)
 {

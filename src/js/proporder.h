@@ -9,5 +9,10 @@
 
 /* Object.getOwnPropertyNames in that order, as a C function. */
 void	proporder_names(js_State *);
+/* The name of the one own enumerable property of the plain object at
+ * idx (what an iterator of its own keys would hand out), or NULL when it
+ * has none, several, or hidden ones, or is another kind of object.  The
+ * name is interned: it lives as long as the process. */
+const char *	proporder_sole_key(js_State *, int idx);
 
 #endif

@@ -232,38 +232,57 @@ int
 wire_writer_add(struct wire_writer *w, const struct wire_sample *s,
     char **cause)
 {
+	return wire_writer_add_n(w, s, &s->metric, &s->value, 1, cause);
+}
+
+int
+wire_writer_add_n(struct wire_writer *w, const struct wire_sample *s,
+    const uint32_t *metric, const double *value, size_t n, char **cause)
+{
 	size_t tlen = w->tdefs.len, mlen = w->mdefs.len, slen = w->samples.len;
-	int newt = 0, newm = 0, rc = 0;
+	size_t i, nnewm = 0;
+	uint32_t newm[WIRE_ADD_MAX];	/* metrics defined by this call */
+	int newt = 0, rc = 0;
 	uint8_t *p, *start;
 	uint32_t meta_len;
 	int64_t dt;
-	double v = s->value;
+	double v;
 
-	if (s->metric >= WIRE_MAX_METRICS) {
-		*cause = xasprintf("metric id %u out of range", s->metric);
+	if (n > WIRE_ADD_MAX) {
+		*cause = xasprintf("%zu samples at once, more than %d", n,
+		    WIRE_ADD_MAX);
 		return -1;
 	}
+	for (i = 0; i < n; i++)
+		if (metric[i] >= WIRE_MAX_METRICS) {
+			*cause = xasprintf("metric id %u out of range", metric[i]);
+			return -1;
+		}
 	if (s->tags == 0 || s->tags >= WIRE_MAX_TAGSETS) {
 		*cause = xasprintf("tag set id %u out of range", s->tags);
 		return -1;
 	}
 	if (s->tags >= w->tsent_len)
 		wire_sent_grow(&w->tsent, &w->tsent_len, s->tags);
-	if (s->metric >= w->msent_len)
-		wire_sent_grow(&w->msent, &w->msent_len, s->metric);
 	if (!w->tsent[s->tags]) {
 		if ((rc = wire_pack_tagdef(w, s->tags, cause)) != 0)
 			goto fail;
 		newt = 1;
 	}
-	if (!w->msent[s->metric]) {
-		if ((rc = wire_pack_metricdef(w, s->metric, cause)) != 0)
+	for (i = 0; i < n; i++) {
+		if (metric[i] >= w->msent_len)
+			wire_sent_grow(&w->msent, &w->msent_len, metric[i]);
+		if (w->msent[metric[i]])
+			continue;
+		if ((rc = wire_pack_metricdef(w, metric[i], cause)) != 0)
 			goto fail;
-		newm = 1;
+		/* marked now, so a metric twice in the list is defined once */
+		w->msent[metric[i]] = 1;
+		newm[nnewm++] = metric[i];
 	}
 
 	meta_len = s->flags & WIRE_SAMPLE_UMETA ? s->meta_len : 0;
-	if (buf_reserve(&w->samples, WIRE_SAMPLE_MAX + (size_t)meta_len) != 0) {
+	if (buf_reserve(&w->samples, n * (WIRE_SAMPLE_MAX + (size_t)meta_len)) != 0) {
 		rc = WIRE_FULL;
 		goto fail;
 	}
@@ -272,24 +291,27 @@ wire_writer_add(struct wire_writer *w, const struct wire_sample *s,
 	/* Unsigned arithmetic: wraps instead of overflowing. */
 	dt = (int64_t)((uint64_t)s->time - (uint64_t)w->base);
 	p = start = (uint8_t *)w->samples.data + w->samples.len;
-	*p++ = (uint8_t)(0x90 | (4 + (s->flags & WIRE_SAMPLE_META ? 2 : 0) +
-	    (s->flags & WIRE_SAMPLE_UMETA ? 1 : 0)));
-	p = put_uint(p, s->metric);
-	p = put_uint(p, s->tags);
-	p = put_int(p, dt);
-	/* Counters and rates are mostly small integers: 1 byte, not 9. */
-	if (v == floor(v) && fabs(v) < 9007199254740992.0 && !signbit(v))
-		p = put_uint(p, (uint64_t)v);
-	else
-		p = put_double(p, v);
-	if (s->flags & WIRE_SAMPLE_META) {
-		p = put_uint(p, s->vu);
-		p = put_uint(p, s->iter);
+	for (i = 0; i < n; i++) {
+		v = value[i];
+		*p++ = (uint8_t)(0x90 | (4 + (s->flags & WIRE_SAMPLE_META ? 2 : 0) +
+		    (s->flags & WIRE_SAMPLE_UMETA ? 1 : 0)));
+		p = put_uint(p, metric[i]);
+		p = put_uint(p, s->tags);
+		p = put_int(p, dt);
+		/* Counters and rates are mostly small integers: 1 byte, not 9. */
+		if (v == floor(v) && fabs(v) < 9007199254740992.0 && !signbit(v))
+			p = put_uint(p, (uint64_t)v);
+		else
+			p = put_double(p, v);
+		if (s->flags & WIRE_SAMPLE_META) {
+			p = put_uint(p, s->vu);
+			p = put_uint(p, s->iter);
+		}
+		if (s->flags & WIRE_SAMPLE_UMETA)
+			p = put_str(p, s->meta, meta_len);
 	}
-	if (s->flags & WIRE_SAMPLE_UMETA)
-		p = put_str(p, s->meta, meta_len);
 	w->samples.len += (size_t)(p - start);
-	if (rc != 0 || wire_writer_bytes(w) > w->max_bytes) {
+	if (wire_writer_bytes(w) > w->max_bytes) {
 		rc = WIRE_FULL;
 		goto fail;
 	}
@@ -297,17 +319,16 @@ wire_writer_add(struct wire_writer *w, const struct wire_sample *s,
 		w->tsent[s->tags] = 1;
 		w->ntdefs++;
 	}
-	if (newm) {
-		w->msent[s->metric] = 1;
-		w->nmdefs++;
-	}
-	w->nsamples++;
+	w->nmdefs += nnewm;
+	w->nsamples += n;
 	return 0;
 
 fail:
 	w->tdefs.len = tlen;
 	w->mdefs.len = mlen;
 	w->samples.len = slen;
+	for (i = 0; i < nnewm; i++)
+		w->msent[newm[i]] = 0;
 	if (rc == WIRE_FULL && w->nsamples == 0) {
 		*cause = xasprintf("a sample does not fit in a %zu byte batch",
 		    w->max_bytes);

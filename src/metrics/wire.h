@@ -113,6 +113,12 @@ void		 wire_writer_free(struct wire_writer *);
  * unknown tag set or metric. */
 int		 wire_writer_add(struct wire_writer *, const struct wire_sample *,
 		     char **cause);
+/* The same for n samples (at most WIRE_ADD_MAX) that share s's tags,
+ * time and metadata: metric[i] with value[i]; all are added or none. */
+#define WIRE_ADD_MAX	16
+int		 wire_writer_add_n(struct wire_writer *, const struct wire_sample *,
+		     const uint32_t *metric, const double *value, size_t n,
+		     char **cause);
 /* Samples and encoded bytes in the batch being built. */
 size_t		 wire_writer_count(const struct wire_writer *);
 size_t		 wire_writer_bytes(const struct wire_writer *);

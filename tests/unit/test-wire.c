@@ -277,6 +277,61 @@ test_roundtrip(void **state)
 	pair_free(&p);
 }
 
+/* Samples added together share their tags, time and metadata, define a
+ * metric once however often it comes, and are added all or none. */
+static void
+test_add_n(void **state)
+{
+	static const char meta[200] = "key";
+	const uint32_t m1[] = { 0, 1, 0, 1 }, m2[] = { 2, 3, 2, 3 };
+	const double v1[] = { 1, 2.5, 0, -7 }, v2[] = { 4, 5, 6, 7 };
+	const uint32_t many[WIRE_ADD_MAX + 1] = { 0 };
+	const double vmany[WIRE_ADD_MAX + 1] = { 0 };
+	struct wire_sample s;
+	struct pair p;
+	char *cause = NULL;
+	size_t i;
+
+	/* room for one call's 4 samples of 200 bytes of metadata, not two */
+	pair_init(&p, 1100, 0);
+	memset(&s, 0, sizeof s);
+	s.tags = p.t[2];
+	s.time = 1764126000123456789LL;
+	s.flags = WIRE_SAMPLE_META | WIRE_SAMPLE_UMETA;
+	s.vu = 3;
+	s.iter = 9;
+	s.meta = meta;
+	s.meta_len = sizeof meta;
+	assert_int_equal(wire_writer_add_n(p.w, &s, m1, v1, 4, &cause), 0);
+	assert_int_equal(wire_writer_count(p.w), 4);
+	s.time += 1000;
+	assert_int_equal(wire_writer_add_n(p.w, &s, m2, v2, 4, &cause),
+	    WIRE_FULL);
+	assert_int_equal(wire_writer_count(p.w), 4);
+	pair_flush(&p);
+	assert_int_equal(wire_writer_add_n(p.w, &s, m2, v2, 4, &cause), 0);
+	pair_flush(&p);
+	assert_int_equal(p.g.batches, 2);
+	assert_int_equal(p.g.n, 8);
+	/* metrics 2 and 3, refused with the first try, are defined once */
+	assert_int_equal(p.g.metric_defs, 4);
+	for (i = 0; i < 8; i++) {
+		assert_int_equal(p.g.s[i].metric, (i < 4 ? m1[i] : m2[i - 4]) + 100);
+		assert_same_tags(&p, p.t[2], p.g.s[i].tags);
+		assert_int_equal(p.g.s[i].time, 1764126000123456789LL +
+		    (i < 4 ? 0 : 1000));
+		assert_true(p.g.s[i].value == (i < 4 ? v1[i] : v2[i - 4]));
+		assert_int_equal(p.g.s[i].flags,
+		    WIRE_SAMPLE_META | WIRE_SAMPLE_UMETA);
+		assert_int_equal(p.g.s[i].vu, 3);
+		assert_int_equal(p.g.s[i].iter, 9);
+	}
+	assert_int_equal(wire_writer_add_n(p.w, &s, many, vmany,
+	    WIRE_ADD_MAX + 1, &cause), -1);
+	free(cause);
+	pair_free(&p);
+}
+
 /* Decode with msgpack-c: the bytes are plain msgpack, one object. */
 static msgpack_object
 unpack(msgpack_unpacked *u, const struct buf *b)
@@ -786,6 +841,7 @@ main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_roundtrip),
+		cmocka_unit_test(test_add_n),
 		cmocka_unit_test(test_long_metadata),
 		cmocka_unit_test(test_defs_once),
 		cmocka_unit_test(test_control),
