@@ -639,11 +639,12 @@ uncaught(js_State *J)
 char *
 runtime_run_microtasks(js_State *J)
 {
+	/* no Promise group, no jobs: one lookup for a script without them */
+	if (!runtime_promises_loaded(J))
+		return NULL;
 	js_getregistry(J, "ly.rt.drain");
 	if (!js_iscallable(J, -1)) {
 		js_pop(J, 1);
-		if (!runtime_promises_loaded(J))
-			return NULL;
 		js_getglobal(J, "__ly_rt");
 		js_getproperty(J, -1, "impl");
 		js_getindex(J, -1, 5);

@@ -38,11 +38,18 @@ function settle(p, s, v) {
 	t.r = t.rs = undefined;
 	if (s === 2 && !t.h)
 		unhandled.push(p);
+	/* an await's reaction (r.c null) queues its step itself */
 	if (r)
-		job(react, r, t);
+		if (r.c === null)
+			q.push(s === 1 ? 0 : 1, r.f, v);
+		else
+			job(react, r, t);
 	if (rs)
 		for (j = 0; j < rs.length; j++)
-			job(react, rs[j], t);
+			if (rs[j].c === null)
+				q.push(s === 1 ? 0 : 1, rs[j].f, v);
+			else
+				job(react, rs[j], t);
 }
 function react_add(t, x) {
 	if (!t.r)
@@ -94,8 +101,6 @@ function adopt(p, xt) {
 function react(r, t) {
 	var k = t.s === 1 ? r.f : r.j, v;
 
-	if (r.c === null)
-		return r.f.step(t.s === 1 ? 0 : 1, t.v);	/* rt.aw */
 	if (typeof k !== "function")
 		return t.s === 1 ? cres(r.c, t.v) : crej(r.c, t.v);
 	try {
@@ -314,7 +319,7 @@ rt.aw = function (v, s) {
 			t = v[P];
 			t.h = true;
 			if (t.s)
-				job(react, { f: s, c: null }, t);
+				q.push(t.s === 1 ? 0 : 1, s, t.v);	/* s.step(m, v) */
 			else
 				react_add(t, { f: s, c: null });
 			return;
