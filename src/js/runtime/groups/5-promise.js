@@ -364,7 +364,9 @@ return function (report) {
 		b = q[qh + 2];
 		q[qh] = q[qh + 1] = q[qh + 2] = undefined;
 		qh += 3;
-		if (qh === q.length || qh > 3000 && qh * 2 > q.length) {
+		if (qh === q.length) {
+			q.length = qh = 0;	/* no new array per drain */
+		} else if (qh > 3000 && qh * 2 > q.length) {
 			q = q.slice(qh);
 			qh = 0;
 		}
