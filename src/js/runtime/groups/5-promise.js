@@ -14,7 +14,10 @@
  * needed; its text is served from C (runtime_groups[]), so a VU that
  * never uses the group never lexes it. */
 var h = rt.load(7), P = "@@ly:p", q = [], qh = 0, Proto, i, f, names;
-var hop = Object.prototype.hasOwnProperty, mkp = rt.mkp;
+var hop = Object.prototype.hasOwnProperty, mkp = rt.mkp, gt = rt.gt;
+/* What rt.gt (js/runtime.c) returns when reading then threw: the
+ * exception in THREW.e.  So resolve and await have no try. */
+var THREW = {};
 /* Promises rejected while no handler was attached: rt.uncaught() reports
  * the first one still unhandled, as k6 ends an event loop with
  * "Uncaught (in promise)" (the host rejection tracker of the language). */
@@ -80,10 +83,11 @@ function resolve(p, x) {
 	if (x === p)
 		return settle(p, 2, new TypeError("Chaining cycle detected for promise #<Promise>"));
 	if (x !== null && (typeof x === "object" || typeof x === "function")) {
-		try {
-			then = x.then;
-		} catch (e) {
-			return settle(p, 2, e);
+		then = gt(x, THREW);
+		if (then === THREW) {
+			then = THREW.e;
+			THREW.e = undefined;
+			return settle(p, 2, then);
 		}
 		if (typeof then === "function")
 			return job(adopt, p, [x, then]);
@@ -324,10 +328,10 @@ rt.aw = function (v, s) {
 				react_add(t, { f: s, c: null });
 			return;
 		}
-		try {
-			then = v.then;
-		} catch (e) {
-			q.push(1, s, e);	/* s.step(1, e) */
+		then = gt(v, THREW);
+		if (then === THREW) {
+			q.push(1, s, THREW.e);	/* s.step(1, e) */
+			THREW.e = undefined;
 			return;
 		}
 		if (typeof then === "function") {
