@@ -383,16 +383,20 @@ __ly.gen = function (f, t) {
 	return g;
 };
 __ly.$C = {};	/* the body is to run again */
+/* A context holds only what its body sets: the others read their
+ * starting values from the prototype (each property made costs mujs a
+ * node of the object's tree), and a body without a try shares the
+ * prototype's empty table and has no c.r. */
 __ly.$X = function (f, t) {
 	this.f = f;
-	this.t = t || [];
-	this.r = [];
-	this.n = this.p = this.st = this.m = 0;
-	this.sent = this.a = this.rv = void 0;
-	this.done = false;
-	this.re = this.dg = null;
+	if (t) {
+		this.t = t;
+		this.r = [];
+	}
 };
 __ly.$X.prototype = {
+	t: [], n: 0, p: 0, st: 0, m: 0, sent: void 0, a: void 0, rv: void 0,
+	done: false, re: null, dg: null,
 	stop: function () {
 		this.done = true;
 		if (this.re !== null)
@@ -607,38 +611,59 @@ __ly.flat = function (f, t) {
  * runs at once up to its first await; each await takes the promise's
  * own then (one tick for a native promise, as in node), through the
  * runtime's __ly_rt.aw, which queues the continuation without the
- * promise and closures a then() would make.  The body's context is
- * driven directly: no generator object. */
+ * promise and closures a then() would make.  The body's context c is
+ * driven directly, c.pr its promise: no generator object, no driver
+ * object, no result object per step. */
 __ly.async = function (f, t) {
-	var s;
+	var c;
 
 	if (!__ly_rt.np)
 		__ly_rt.load(5);	/* the Promise group */
-	s = new __ly.$S(new __ly.$X(f, t), __ly_rt.np());
-
-	s.step(0, void 0);
-	return s.p;
+	c = new __ly.$X(f, t);
+	c.pr = __ly_rt.np();
+	c.step(0, void 0);
+	return c.pr;
 };
-/* An async call: its body's context and its promise.  step resumes the
- * body with a value (m 0) or a reason (m 1); __ly_rt.aw calls it when an
- * awaited value settles.  One object, where closures cost mujs two. */
-__ly.$S = function (c, p) {
-	this.c = c;
-	this.p = p;
-};
-__ly.$S.prototype.step = function (m, a) {
-	var r;
+/* Resume an async body with a value (m 0) or a reason (m 1) to its
+ * next await or its end, as $gx resumes a generator; __ly_rt.aw calls
+ * it when an awaited value settles.  It never throws. */
+__ly.$X.prototype.step = function (m, a) {
+	var v;
 
+	this.m = m;
+	this.a = a;
 	try {
-		r = __ly.$gx(this.c, m, a);
+		for (;;) {
+			if (this.m === 0)
+				this.sent = this.a;
+			else if (this.m === 1)
+				this.exc(this.a);
+			else
+				this.ab(-1, this.a);	/* a return through a finally */
+			this.st = 2;
+			try {
+				v = this.f(this);
+			} catch (e) {
+				this.st = 3;
+				this.m = 1;
+				this.a = e;
+				continue;
+			}
+			this.st = this.done ? 3 : 1;
+			if (v !== __ly.$C)
+				break;
+		}
 	} catch (e) {
-		__ly_rt.rej(this.p, e);
+		__ly_rt.rej(this.pr, e);
 		return;
 	}
-	if (r.done)
-		__ly_rt.res(this.p, r.value);
-	else
-		__ly_rt.aw(r.value, this);
+	if (this.done) {
+		if (v !== null && (typeof v === "object" || typeof v === "function"))
+			__ly_rt.res(this.pr, v);
+		else
+			__ly_rt.ful(this.pr, v);	/* no thenable to look for */
+	} else
+		__ly_rt.aw(v, this);
 };
 //@ agen gen $d ait
 /* An async generator: a generator whose yields of __ly.aw(v) are

@@ -639,6 +639,9 @@ jsV_getownproperty(js_State *J, void *obj, const char *name)
 		js_pop(J, 1);
 		return &elem;
 	}
-	own_fields(J, o);
+	/* no Response field starts with "@@": an internal key or a symbol
+	 * (await asks every value for "@@ly:p") leaves its fields be */
+	if (name[0] != '@' || name[1] != '@')
+		own_fields(J, o);
 	return own_prop(o->properties, name);
 }

@@ -422,6 +422,48 @@ rtinstall(js_State *J)
 	js_pushundefined(J);
 }
 
+/*
+ * rt.mkp(proto, o): o, or a new object of prototype proto, made a
+ * pending promise: its hidden "@@ly:p" holds its state, an object
+ * without a prototype with s = 0 (see groups/5-promise.js).  Made here,
+ * a promise costs a fraction of what Object.create, an object literal
+ * and Object.defineProperty (a wrapper in JavaScript) cost in mujs.
+ */
+static void
+make_promise(js_State *J)
+{
+	if (js_isobject(J, 2))
+		js_copy(J, 2);
+	else {
+		js_copy(J, 1);
+		js_newobjectx(J);
+	}
+	js_pushnull(J);
+	js_newobjectx(J);
+	js_pushnumber(J, 0);
+	js_setproperty(J, -2, "s");
+	js_defproperty(J, -2, "@@ly:p", JS_DONTENUM);
+}
+
+/*
+ * rt.gt(v, box): v.then, or box with box.e the exception when reading
+ * it threw (a getter).  A JavaScript function with a try keeps its
+ * variables in an object that mujs makes at every call, 5,000
+ * instructions more than one without: with this, await and resolve
+ * have none (groups/5-promise.js).
+ */
+static void
+get_then(js_State *J)
+{
+	if (js_try(J)) {
+		js_setproperty(J, 2, "e");
+		js_copy(J, 2);
+		return;
+	}
+	js_getproperty(J, 1, "then");
+	js_endtry(J);
+}
+
 /* __ly_rtsrc(g): the text of group g (from groups/G-name.js), a static
  * string that mujs keeps by pointer. */
 static void
@@ -439,6 +481,14 @@ rtsrc(js_State *J)
 				/* see runtime_promises_loaded() */
 				js_pushboolean(J, 1);
 				js_setregistry(J, "ly.rt.promises");
+				js_getregistry(J, "ly.rt");
+				if (js_isobject(J, -1)) {
+					js_newcfunction(J, make_promise, "mkp", 2);
+					js_setproperty(J, -2, "mkp");
+					js_newcfunction(J, get_then, "gt", 2);
+					js_setproperty(J, -2, "gt");
+				}
+				js_pop(J, 1);
 			}
 			js_pushliteral(J, runtime_groups[i].src);
 			return;
@@ -575,18 +625,16 @@ runtime_setfn(js_State *J, void (*f)(js_State *), const char *name, int n)
 	js_defproperty(J, -2, name, JS_DONTENUM);
 }
 
-/* The first promise rejected and left unhandled, as an owned
- * "Uncaught (in promise) ..." message (with the reason's stack when it
- * has one, as k6 prints it), or NULL. */
+/* The first promise rejected and left unhandled, [reason] on top of
+ * the stack (popped), as an owned "Uncaught (in promise) ..." message
+ * (with the reason's stack when it has one, as k6 prints it), or NULL
+ * when the top is not an array. */
 static char *
 uncaught(js_State *J)
 {
 	struct buf b = BUF_INIT;
 
-	js_getglobal(J, "__ly_rt");
-	js_getproperty(J, -1, "uncaught");
-	js_rot2(J);
-	if (js_pcall(J, 0) || !js_isarray(J, -1)) {
+	if (!js_isarray(J, -1)) {
 		js_pop(J, 1);
 		return NULL;
 	}
@@ -603,24 +651,48 @@ uncaught(js_State *J)
 	return buf_steal(&b);
 }
 
+/*
+ * The Promise group's drain function, called with true: it runs the
+ * jobs and returns [reason] of the first promise left rejected and
+ * unhandled.  It is kept in the registry once the group is loaded, so
+ * a drain is one call from C; before that there are no jobs.
+ */
 char *
 runtime_run_microtasks(js_State *J)
 {
-	/* no Promise group, no jobs: skip a JavaScript call per iteration */
+	/* no Promise group, no jobs: one lookup for a script without them */
 	if (!runtime_promises_loaded(J))
 		return NULL;
-	js_getglobal(J, "__ly_runMicrotasks");
+	js_getregistry(J, "ly.rt.drain");
 	if (!js_iscallable(J, -1)) {
 		js_pop(J, 1);
-		return NULL;
+		js_getglobal(J, "__ly_rt");
+		js_getproperty(J, -1, "impl");
+		js_getindex(J, -1, 5);
+		js_rot3pop2(J);
+		if (!js_iscallable(J, -1)) {
+			js_pop(J, 1);
+			return NULL;
+		}
+		js_copy(J, -1);
+		js_setregistry(J, "ly.rt.drain");
 	}
 	js_pushundefined(J);
-	if (js_pcall(J, 0)) {
+	js_pushboolean(J, 1);
+	if (js_pcall(J, 1)) {
 		/* the drain itself failed (out of memory): as k6 would */
 		log_msg(LOG_ERROR, "source=stacktrace", "Uncaught (in promise) %s",
 		    js_trystring(J, -1, "error"));
+		js_pop(J, 1);
+		/* a job threw: the rejections are still to be checked */
+		js_getglobal(J, "__ly_rt");
+		js_getproperty(J, -1, "uncaught");
+		js_rot2(J);
+		if (js_pcall(J, 0)) {
+			js_pop(J, 1);
+			return NULL;
+		}
 	}
-	js_pop(J, 1);
 	return uncaught(J);
 }
 

@@ -29,4 +29,10 @@ export default function () {
   const seen = [];
   for (const k in r3) seen.push(k);
   check(seen, { 'for-in': (s) => s.length === 20 && s[0] === 'remote_ip' && s[19] === 'submitForm' });
+  // an await asks the Response for the promise's internal key first
+  (async () => {
+    const r4 = await http.get(`${T}/get`);
+    check(r4, { 'keys in k6 order after an await': (r) =>
+      Object.keys(r).join() === FIELDS + ',clickLink,html,json,submitForm' });
+  })();
 }

@@ -14,24 +14,53 @@
  * needed; its text is served from C (runtime_groups[]), so a VU that
  * never uses the group never lexes it. */
 var h = rt.load(7), P = "@@ly:p", q = [], qh = 0, Proto, i, f, names;
+var hop = Object.prototype.hasOwnProperty, mkp = rt.mkp, gt = rt.gt;
+/* What rt.gt (js/runtime.c) returns when reading then threw: the
+ * exception in THREW.e.  So resolve and await have no try. */
+var THREW = {};
 /* Promises rejected while no handler was attached: rt.uncaught() reports
  * the first one still unhandled, as k6 ends an event loop with
  * "Uncaught (in promise)" (the host rejection tracker of the language). */
 var unhandled = [];
+/* A job: f(a, b), or a.step(f, b) when f is a number (an await). */
 function job(f, a, b) {
 	q.push(f, a, b);
 }
+/* A promise's state t, an object without a prototype that rt.mkp
+ * (js/runtime.c) makes with t.s alone: t.s 0 pending, 1 fulfilled,
+ * 2 rejected; t.v its value; while pending, its first reaction t.r and
+ * an array of the others t.rs, when it has them (most promises get one,
+ * and each property or array made costs mujs more than a lookup that
+ * misses); t.h once it has a handler. */
 function settle(p, s, v) {
-	var t = p[P], r = t.r, j;
+	var t = p[P], r = t.r, rs = t.rs, j;
 	if (t.s)
 		return;
 	t.s = s;
 	t.v = v;
-	t.r = undefined;
+	t.r = t.rs = undefined;
 	if (s === 2 && !t.h)
 		unhandled.push(p);
-	for (j = 0; j < r.length; j++)
-		job(react, r[j], t);
+	/* an await's reaction (r.c null) queues its step itself */
+	if (r)
+		if (r.c === null)
+			q.push(s === 1 ? 0 : 1, r.f, v);
+		else
+			job(react, r, t);
+	if (rs)
+		for (j = 0; j < rs.length; j++)
+			if (rs[j].c === null)
+				q.push(s === 1 ? 0 : 1, rs[j].f, v);
+			else
+				job(react, rs[j], t);
+}
+function react_add(t, x) {
+	if (!t.r)
+		t.r = x;
+	else if (!t.rs)
+		t.rs = [x];
+	else
+		t.rs.push(x);
 }
 function fns(p) {
 	var used = false, f = [], j;
@@ -53,11 +82,12 @@ function resolve(p, x) {
 	var then;
 	if (x === p)
 		return settle(p, 2, new TypeError("Chaining cycle detected for promise #<Promise>"));
-	if (h.isObj(x)) {
-		try {
-			then = x.then;
-		} catch (e) {
-			return settle(p, 2, e);
+	if (x !== null && (typeof x === "object" || typeof x === "function")) {
+		then = gt(x, THREW);
+		if (then === THREW) {
+			then = THREW.e;
+			THREW.e = undefined;
+			return settle(p, 2, then);
 		}
 		if (typeof then === "function")
 			return job(adopt, p, [x, then]);
@@ -75,8 +105,6 @@ function adopt(p, xt) {
 function react(r, t) {
 	var k = t.s === 1 ? r.f : r.j, v;
 
-	if (r.c === null)
-		return r.f.step(t.s === 1 ? 0 : 1, t.v);	/* rt.aw */
 	if (typeof k !== "function")
 		return t.s === 1 ? cres(r.c, t.v) : crej(r.c, t.v);
 	try {
@@ -101,15 +129,9 @@ function crej(c, e) {
 	else
 		c.rej(e);
 }
-var D = { value: undefined, writable: true, configurable: true };
 /* A new pending promise. */
 function mk() {
-	var p = Object.create(Proto);
-
-	D.value = { s: 0, v: undefined, r: [] };
-	Object.defineProperty(p, P, D);
-	D.value = undefined;
-	return p;
+	return mkp(Proto);
 }
 function call(f) {
 	f();
@@ -175,9 +197,7 @@ function Promise(ex) {
 		throw new TypeError("Promise constructor cannot be invoked without \x27new\x27");
 	if (typeof ex !== "function")
 		throw new TypeError("Promise resolver " + ex + " is not a function");
-	D.value = { s: 0, v: undefined, r: [] };
-	Object.defineProperty(this, P, D);
-	D.value = undefined;
+	mkp(Proto, this);
 	f = fns(this);
 	try {
 		ex(f[0], f[1]);
@@ -220,7 +240,7 @@ for (i = 0; i < names.length; i += 2) {
 			if (t.s)
 				job(react, { f: a, j: b, c: c }, t);
 			else
-				t.r.push({ f: a, j: b, c: c });
+				react_add(t, { f: a, j: b, c: c });
 			return c.p;
 		case 1:
 			return this.then(undefined, a);
@@ -290,45 +310,40 @@ rt.rej = function (p, e) {
 	settle(p, 2, e);
 };
 /* Fulfil p with v, known not to be a thenable (a native module's
- * result, such as http.asyncRequest's Response). */
+ * result, such as http.asyncRequest's Response, or a value that is no
+ * object). */
 rt.ful = function (p, v) {
 	settle(p, 1, v);
 };
-function aj(s, v) {
-	s.step(0, v);
-}
-function ajr(s, e) {
-	s.step(1, e);
-}
 rt.aw = function (v, s) {
 	var t, then;
 
-	if (h.isObj(v)) {
-		if (Object.prototype.hasOwnProperty.call(v, P) &&
-		    v.constructor === Promise) {
+	if (v !== null && (typeof v === "object" || typeof v === "function")) {
+		if (hop.call(v, P) && v.constructor === Promise) {
 			t = v[P];
 			t.h = true;
 			if (t.s)
-				job(react, { f: s, c: null }, t);
+				q.push(t.s === 1 ? 0 : 1, s, t.v);	/* s.step(m, v) */
 			else
-				t.r.push({ f: s, c: null });
+				react_add(t, { f: s, c: null });
 			return;
 		}
-		try {
-			then = v.then;
-		} catch (e) {
-			return job(ajr, s, e);
+		then = gt(v, THREW);
+		if (then === THREW) {
+			q.push(1, s, THREW.e);	/* s.step(1, e) */
+			THREW.e = undefined;
+			return;
 		}
 		if (typeof then === "function") {
 			/* a thenable: adopted by a promise of its own first */
 			t = mk();
 			job(adopt, t, [v, then]);
 			t[P].h = true;
-			t[P].r.push({ f: s, c: null });
+			t[P].r = { f: s, c: null };
 			return;
 		}
 	}
-	job(aj, s, v);
+	q.push(0, s, v);	/* the drain calls s.step(0, v) */
 };
 /* [state, value] of the promise p: 0 pending, 1 fulfilled, 2 rejected. */
 rt.state = function (p) {
@@ -343,7 +358,9 @@ rt.result = function (v) {
 
 	return t === undefined ? v : t.s === 1 ? t.v : undefined;
 };
-return function () {
+/* The drain; called with true (from C, runtime_run_microtasks), it
+ * returns rt.uncaught() after it, where it returns the count. */
+return function (report) {
 	var n = 0, f, a, b;
 	for (; qh < q.length; n++) {
 		f = q[qh];
@@ -351,11 +368,16 @@ return function () {
 		b = q[qh + 2];
 		q[qh] = q[qh + 1] = q[qh + 2] = undefined;
 		qh += 3;
-		if (qh === q.length || qh > 3000 && qh * 2 > q.length) {
+		if (qh === q.length) {
+			q.length = qh = 0;	/* no new array per drain */
+		} else if (qh > 3000 && qh * 2 > q.length) {
 			q = q.slice(qh);
 			qh = 0;
 		}
-		f(a, b);
+		if (typeof f === "number")
+			a.step(f, b);	/* an await's turn, queued by rt.aw */
+		else
+			f(a, b);
 	}
-	return n;
+	return report === true ? unhandled.length ? rt.uncaught() : undefined : n;
 };
