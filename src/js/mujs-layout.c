@@ -83,6 +83,24 @@ probe(js_State *J)
 			return "regexp";
 	}
 	js_pop(J, 1);
+	/* The value stack and the try stack, as js/deepcall.c reads them. */
+	{
+		const struct mj_state *s = (const void *)J;
+		int top = s->top, trytop = s->trytop;
+
+		js_pushnumber(J, 42);
+		if (s->top != top + 1 || s->stack == NULL ||
+		    s->stack[top].type != MJ_TNUMBER || s->stack[top].u.number != 42)
+			return "value stack";
+		js_pop(J, 1);
+		if (js_try(J))
+			return "try stack";
+		if (s->trytop != trytop + 1) {
+			js_endtry(J);
+			return "try stack";
+		}
+		js_endtry(J);
+	}
 	return NULL;
 }
 

@@ -140,6 +140,38 @@ struct js_Ast;
 struct js_Function;
 struct js_Function *jsC_compilescript(js_State *, struct js_Ast *, int);
 
+/* js_State (jsi.h) as far as its exception stack: the value stack
+ * (stack, top, bot) and the depth of the try stack are read by
+ * js/deepcall.c.  The fields before them are here for their offsets. */
+#define MJ_ENVLIMIT	128
+struct mj_state {
+	void		*actx, *uctx, *alloc, *report, *panic, *strings;
+	int		 default_strict, strict;
+	const char	*filename, *source;
+	int		 line;
+	struct { char *text; int len, cap; } lexbuf;
+	int		 lexline, lexchar, lasttoken, newline, astdepth, lookahead;
+	const char	*text;
+	double		 number;
+	void		*gcast;
+	void		*prototypes[15];	/* Object ... URIError */
+	unsigned int	 seed;
+	char		 scratch[12];
+	int		 nextref;
+	void		*R, *G, *E, *GE;
+	int		 top, bot;
+	struct mj_value	*stack;
+	int		 gcpause, gcmark;
+	unsigned int	 gccounter, gcthresh;
+	void		*gcenv, *gcfun, *gcobj, *gcstr, *gcroot;
+	int		 envtop;
+	void		*envstack[MJ_ENVLIMIT];
+	int		 tracetop;
+	struct { const char *name, *file; int line; } trace[MJ_ENVLIMIT];
+	int		 trytop;
+};
+#define MJ_STACKSIZE	256	/* mujs's JS_STACKSIZE: values per stack */
+
 /* Their addresses, so that a program linking the library takes their
  * object files (nothing else refers to them by name). */
 extern void *const mujs_replacements[];

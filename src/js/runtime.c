@@ -822,4 +822,5 @@ void *const mujs_replacements[] = {
 	(void *)jsV_nextiterator, (void *)jsV_getownproperty,
 	(void *)jsC_compilescript, (void *)js_newcconstructor,
 	(void *)js_pushstring, (void *)jsV_stringtonumber,
+	(void *)js_call, (void *)js_throw, (void *)js_gc, (void *)js_freestate,
 };
