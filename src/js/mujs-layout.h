@@ -129,6 +129,10 @@ void	*js_regcompx(void *(*)(void *, void *, int), void *, const char *, int,
 	    const char **);
 void	 js_regfreex(void *(*)(void *, void *, int), void *, void *);
 int	 js_regexec(void *, const char *, void *, int);
+int	 jsU_utflen(const char *);	/* js/utf16.c */
+int	 js_runeat(js_State *, const char *, int);
+int	 js_utfptrtoidx(const char *, const char *);
+const char *js_utfidxtoptr(const char *, int);
 /* Exported by libmujs and used as they are. */
 void	*js_toregexp(js_State *, int);
 void	*js_malloc(js_State *, int);

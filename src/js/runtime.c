@@ -16,6 +16,7 @@
 #include "js/proporder.h"
 #include "js/runtime.h"
 #include "js/textcodec.h"
+#include "js/utf16.h"
 #include "js/normalize.h"
 #include "js/proxy.h"
 #include "util/buf.h"
@@ -476,6 +477,8 @@ own_builtin(const char *name, js_CFunction fn)
 		return proporder_names;
 	if (name[0] == 'N')
 		return numfmt_builtin(name, fn);
+	if (name[0] == 'S' || name[0] == 'e')
+		fn = utf16_builtin(name, fn);
 	return builtins_own(name, fn);
 }
 
@@ -750,4 +753,6 @@ void *const mujs_replacements[] = {
 	(void *)jsV_nextiterator, (void *)jsV_getownproperty,
 	(void *)jsC_compilescript, (void *)js_newcconstructor,
 	(void *)js_pushstring, (void *)jsV_stringtonumber,
+	(void *)jsU_utflen, (void *)js_runeat, (void *)js_utfptrtoidx,
+	(void *)js_utfidxtoptr,
 };

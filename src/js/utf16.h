@@ -1,0 +1,24 @@
+/* Strings indexed by UTF-16 code units over mujs's UTF-8; see utf16.c.
+ * Indices are doubles, as the script's numbers are. */
+#ifndef LYOCELL_JS_UTF16_H
+#define LYOCELL_JS_UTF16_H
+
+#include <mujs.h>
+#include <stddef.h>
+
+/* Whether s may hold a character outside the BMP (has a byte of 0xF0 or
+ * more): if not, its UTF-16 indices are its characters'. */
+int	utf16_astral(const char *s);
+/* The UTF-16 index of byte offset off of s (a character's start). */
+double	utf16_index(const char *s, size_t off);
+/* Push units [a, b) of s, 0 <= a, b <= its length: a pair cut in half
+ * leaves its surrogate's 3-byte form. */
+void	utf16_push(js_State *J, const char *s, double a, double b);
+
+/* The program's own for mujs's built-in method name (made from fn), or
+ * fn: String.prototype.slice, substring, indexOf, lastIndexOf, and split
+ * and replace with a string, in UTF-16 units; encodeURI and
+ * encodeURIComponent refuse a lone surrogate. */
+js_CFunction	utf16_builtin(const char *name, js_CFunction fn);
+
+#endif

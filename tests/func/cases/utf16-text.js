@@ -1,0 +1,26 @@
+// Text with characters outside the BMP, however the script made it
+// (literals, JSON escapes, fromCharCode, halves cut and joined), leaves
+// the engine as UTF-8: check names, request bodies, console output.
+import http from 'k6/http';
+import { check } from 'k6';
+
+export const options = { iterations: 1 };
+
+const lit = 'party 😀🎉';
+const cut = lit.slice(0, 7) + lit.slice(7);
+const esc = JSON.parse('"party \\ud83d\\ude00\\ud83c\\udf89"');
+const codes = 'party ' + String.fromCharCode(0xd83d, 0xde00) + String.fromCodePoint(0x1f389);
+
+export default function () {
+	const res = http.post(`${__ENV.TARGET}/post`, cut + ' ' + '😀'.slice(0, 1), {
+		headers: { 'Content-Type': 'text/plain' },
+	});
+	const echo = res.json();
+	check(res, {
+		'😀 status 200': (r) => r.status === 200,
+		[esc + ' as sent']: () => echo.data === lit + ' \ufffd',
+		'bytes on the wire': () => echo.headers['Content-Length'] === '18',
+		'units': () => lit.length === 10 && cut === lit && esc === lit && codes === lit,
+	});
+	console.log(`sent ${cut} ${lit.length} units, lone ${lit.slice(7, 8)}|`);
+}
