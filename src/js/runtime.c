@@ -477,7 +477,7 @@ own_builtin(const char *name, js_CFunction fn)
 		return proporder_names;
 	if (name[0] == 'N')
 		return numfmt_builtin(name, fn);
-	if (name[0] == 'S' || name[0] == 'e')
+	if (name[0] == 'S' || name[0] == 'e' || name[0] == 'A')
 		fn = utf16_builtin(name, fn);
 	return builtins_own(name, fn);
 }
@@ -754,5 +754,5 @@ void *const mujs_replacements[] = {
 	(void *)jsC_compilescript, (void *)js_newcconstructor,
 	(void *)js_pushstring, (void *)jsV_stringtonumber,
 	(void *)jsU_utflen, (void *)js_runeat, (void *)js_utfptrtoidx,
-	(void *)js_utfidxtoptr,
+	(void *)js_utfidxtoptr, (void *)js_compare,
 };

@@ -593,6 +593,116 @@ string_split(js_State *J)
 }
 
 /*
+ * Order.  JavaScript compares strings by UTF-16 unit, mujs by byte
+ * (strcmp), which is the order of code points: they differ where a
+ * character of U+E000 to U+FFFF meets one outside the BMP (whose high
+ * surrogate is less), where a lone surrogate meets a pair, and for
+ * U+0000 (mujs's C0 80).  Bytes that differ elsewhere compare alike.
+ */
+static int
+order_safe(unsigned x, unsigned y)
+{
+	return (x < 0xed && y < 0xed && x != 0xc0 && y != 0xc0) ||
+	    (x >= 0xf0 && y >= 0xf0);
+}
+
+/* strcmp in UTF-16 units. */
+static int
+utf16_cmp(const char *a, const char *b)
+{
+	size_t i = 0, na, nb, k;
+	uint16_t *ua, *ub;
+	int c;
+
+	while (a[i] == b[i] && a[i] != '\0')
+		i++;
+	if (a[i] == b[i])
+		return 0;
+	if (order_safe((unsigned char)a[i], (unsigned char)b[i]))
+		return (unsigned char)a[i] < (unsigned char)b[i] ? -1 : 1;
+	while (i > 0 && ((unsigned char)a[i] & 0xc0) == 0x80)
+		i--;
+	ua = units(a + i, &na);
+	ub = units(b + i, &nb);
+	for (k = 0; k < na && k < nb && ua[k] == ub[k]; k++)
+		;
+	c = k < na && k < nb ? (ua[k] < ub[k] ? -1 : 1) :
+	    na == nb ? 0 : na < nb ? -1 : 1;
+	free(ua);
+	free(ub);
+	return c;
+}
+
+/* The relational operators (libmujs calls it through its PLT): mujs's
+ * with the strings' order above. */
+int
+js_compare(js_State *J, int *okay)
+{
+	double x, y;
+
+	js_toprimitive(J, -2, JS_HNUMBER);
+	js_toprimitive(J, -1, JS_HNUMBER);
+	*okay = 1;
+	if (js_isstring(J, -2) && js_isstring(J, -1))
+		return utf16_cmp(js_tostring(J, -2), js_tostring(J, -1));
+	x = js_tonumber(J, -2);
+	y = js_tonumber(J, -1);
+	if (isnan(x) || isnan(y))
+		*okay = 0;
+	return x < y ? -1 : x > y ? 1 : 0;
+}
+
+/* Array.prototype.sort without a comparator compares the values'
+ * strings; mujs's uses strcmp, so an array holding a string whose order
+ * could differ is sorted with this comparator instead. */
+static js_CFunction sort_real;
+
+static void
+sort_compare(js_State *J)
+{
+	js_pushnumber(J, utf16_cmp(js_tostring(J, 1), js_tostring(J, 2)));
+}
+
+/* What of s could order differently: 1 U+E000 to U+FFFF, 2 a character
+ * outside the BMP, 4 a lone surrogate or U+0000. */
+static int
+order_classes(const char *s)
+{
+	const unsigned char *p = (const unsigned char *)s;
+	int c = 0;
+
+	for (; *p != '\0'; p++)
+		if (*p >= 0xf0)
+			c |= 2;
+		else if (*p >= 0xee)
+			c |= 1;
+		else if (*p == 0xc0 || (*p == 0xed && p[1] >= 0xa0))
+			c |= 4;
+	return c;
+}
+
+static void
+array_sort(js_State *J)
+{
+	int i, n, c = 0;
+
+	if (js_isundefined(J, 1) && js_isarray(J, 0)) {
+		n = js_getlength(J, 0);
+		for (i = 0; i < n; i++) {
+			js_getindex(J, 0, i);
+			if (js_isstring(J, -1))
+				c |= order_classes(js_tostring(J, -1));
+			js_pop(J, 1);
+		}
+		if (c >= 3) {
+			js_newcfunction(J, sort_compare, "compare", 2);
+			js_replace(J, 1);
+		}
+	}
+	sort_real(J);
+}
+
+/*
  * encodeURI and encodeURIComponent: a lone surrogate is malformed, as
  * the language has it (mujs wrote its three bytes, %ED%A0%BD).  Pairs
  * are joined as strings are made (js/surrogate.c): an ED byte followed
@@ -630,6 +740,8 @@ global_encodeuricomponent(js_State *J)
 js_CFunction
 utf16_builtin(const char *name, js_CFunction fn)
 {
+	if (strcmp(name, "Array.prototype.sort") == 0)
+		return sort_real = fn, array_sort;
 	if (strcmp(name, "encodeURI") == 0)
 		return encodeuri_real = fn, global_encodeuri;
 	if (strcmp(name, "encodeURIComponent") == 0)

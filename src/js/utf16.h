@@ -18,7 +18,8 @@ void	utf16_push(js_State *J, const char *s, double a, double b);
 /* The program's own for mujs's built-in method name (made from fn), or
  * fn: String.prototype.slice, substring, indexOf, lastIndexOf, and split
  * and replace with a string, in UTF-16 units; encodeURI and
- * encodeURIComponent refuse a lone surrogate. */
+ * encodeURIComponent refuse a lone surrogate; Array.prototype.sort
+ * orders strings by unit. */
 js_CFunction	utf16_builtin(const char *name, js_CFunction fn);
 
 #endif
