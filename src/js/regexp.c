@@ -729,15 +729,13 @@ subject_open(js_State *J, int idx, struct subject *sj)
 			copy = xmalloc(len + 1);
 			memcpy(copy, s, len + 1);
 		}
-		/* mujs's decoder takes one code point for the bad lead byte
-		 * and what continuation bytes follow it, up to its length. */
-		k = 1;
-		while (k < 3 && i + k < len && (s[i + k] & 0xc0) == 0x80)
-			k++;
-		if (k == 3 && s[i] >= 0xe0)
-			memcpy(copy + i, "\xef\xbf\xbd", 3);
-		else if (k == 2 && s[i] >= 0xc0)
-			memcpy(copy + i, "\xc2\x80", 2);
+		/* as mujs's decoder takes it (one UTF-16 unit each): a
+		 * surrogate's three bytes, U+0000's C0 80, any other bad byte */
+		if (s[i] == 0xed && len - i >= 3 && s[i + 1] >= 0xa0 &&
+		    (s[i + 2] & 0xc0) == 0x80)
+			memcpy(copy + i, "\xef\xbf\xbd", k = 3);
+		else if (s[i] == 0xc0 && len - i >= 2 && s[i + 1] == 0x80)
+			memcpy(copy + i, "\xc2\x80", k = 2);
 		else
 			memset(copy + i, '?', k = 1);
 	}
