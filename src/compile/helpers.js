@@ -48,35 +48,17 @@ __ly.ic = function (it, op) {
 	if (r === null || (typeof r !== "object" && typeof r !== "function"))
 		throw new TypeError("Iterator result " + r + " is not an object");
 };
-//@ cs
-/* A string's characters, a surrogate pair as one, as for...of and
- * spread see them: split("") cuts pairs in UTF-16 units, and the two
- * halves joined are the character again. */
-__ly.cs = function (s) {
-	var a = s.split(""), i, j, c, d;
-
-	for (i = 0, j = 0; i < a.length; i++, j++) {
-		c = a[i].charCodeAt(0);
-		if (c >= 0xd800 && c <= 0xdbff && i + 1 < a.length &&
-		    (d = a[i + 1].charCodeAt(0)) >= 0xdc00 && d <= 0xdfff)
-			a[j] = a[i] + a[++i];
-		else
-			a[j] = a[i];
-	}
-	a.length = j;
-	return a;
-};
-//@ it $iter $av cs
-/* for...of: arrays are indexed, strings as their characters, the rest
- * iterated. */
+//@ it $iter $av
+/* for...of: arrays are indexed, strings as their characters (a
+ * surrogate pair as one, js/utf16.c), the rest iterated. */
 __ly.it = function (v) {
 	if (v instanceof Array && v["@@sym:Symbol.iterator"] === __ly.$av)
 		return v;
 	if (typeof v === "string")
-		return __ly.cs(v);
+		return __ly_chars(v);
 	return __ly.$iter(v);
 };
-//@ ai $iter $av ic cs
+//@ ai $iter $av ic
 /* Any iterable as an array (arrays as themselves).  With n, at most n
  * values are taken (array destructuring) and an iterator that is not
  * done then is closed. */
@@ -86,7 +68,7 @@ __ly.ai = function (v, n) {
 	if ((v instanceof Array && v["@@sym:Symbol.iterator"] === __ly.$av))
 		return v;
 	if (typeof v === "string")
-		return __ly.cs(v);
+		return __ly_chars(v);
 	it = __ly.$iter(v);
 	a = [];
 	while ((n === void 0 || a.length < n) && !(s = it.next()).done)

@@ -686,6 +686,7 @@ runtime_define(js_State *J)
 	js_newcfunction(J, rtinstall, "__ly_rtinstall", 1);
 	js_defglobal(J, "__ly_rtinstall", JS_DONTENUM);
 	regexp_define(J);
+	utf16_define(J);
 	js_pushglobal(J);
 	if (js_hasproperty(J, -1, "__ly_tick")) {
 		js_pop(J, 2);

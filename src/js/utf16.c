@@ -210,6 +210,13 @@ utf16_index(const char *s, size_t off)
 	return js_utfptrtoidx(s, s + off);
 }
 
+/* Index v as a count of bytes to look at, however large. */
+static size_t
+bytes(double v)
+{
+	return v < (double)(SIZE_MAX / 2) ? (size_t)v : SIZE_MAX / 2;
+}
+
 void
 utf16_push(js_State *J, const char *s, double a, double b)
 {
@@ -224,7 +231,7 @@ utf16_push(js_State *J, const char *s, double a, double b)
 		js_pushliteral(J, "");
 		return;
 	}
-	skip = ascii_run(s, (size_t)a);
+	skip = ascii_run(s, bytes(a));
 	s += skip;
 	i = (double)skip;
 	while (i < a && *s != '\0') {
@@ -237,7 +244,7 @@ utf16_push(js_State *J, const char *s, double a, double b)
 		i += r > 0xffff ? 2 : 1;
 	}
 	head = s;
-	skip = ascii_run(s, (size_t)(b - i));
+	skip = ascii_run(s, bytes(b - i));
 	s += skip;
 	i += (double)skip;
 	for (; i < b && *s != '\0'; s += k) {
@@ -294,37 +301,29 @@ relative(double v, double len)
 	return v > len ? len : v;
 }
 
-static js_CFunction slice_real, substring_real;
-
+/* slice and substring walk to their end only: an index past the end
+ * stops at it, and the length is needed for negative ones alone. */
 static void
 string_slice(js_State *J)
 {
 	const char *s = this_string(J, "slice");
-	double len, a, b;
+	double a, b, len = INFINITY;
 
-	if (!utf16_astral(s)) {
-		slice_real(J);
-		return;
-	}
-	len = jsU_utflen(s);
-	a = relative(integer_arg(J, 1, 0), len);
-	b = relative(integer_arg(J, 2, len), len);
-	utf16_push(J, s, a, b);
+	a = integer_arg(J, 1, 0);
+	b = integer_arg(J, 2, INFINITY);
+	if (a < 0 || b < 0)
+		len = jsU_utflen(s);
+	utf16_push(J, s, relative(a, len), relative(b, len));
 }
 
 static void
 string_substring(js_State *J)
 {
 	const char *s = this_string(J, "substring");
-	double len, a, b;
+	double a, b;
 
-	if (!utf16_astral(s)) {
-		substring_real(J);
-		return;
-	}
-	len = jsU_utflen(s);
-	a = fmin(fmax(integer_arg(J, 1, 0), 0), len);
-	b = fmin(fmax(integer_arg(J, 2, len), 0), len);
+	a = fmax(integer_arg(J, 1, 0), 0);
+	b = fmax(integer_arg(J, 2, INFINITY), 0);
 	utf16_push(J, s, fmin(a, b), fmax(a, b));
 }
 
@@ -737,29 +736,55 @@ global_encodeuricomponent(js_State *J)
 	encodeuricomponent_real(J);
 }
 
+/* __ly_chars(s): s's characters, a pair as one, as for...of and spread
+ * take them (the compiler's helper __ly.cs). */
+static void
+chars(js_State *J)
+{
+	const char *s = js_tostring(J, 1);
+	int i, k;
+
+	js_newarray(J);
+	for (i = 0; *s != '\0'; s += k, i++) {
+		rune_at(s, &k);
+		js_pushlstring(J, s, k);
+		js_setindex(J, -2, i);
+	}
+}
+
+void
+utf16_define(js_State *J)
+{
+	js_newcfunction(J, chars, "__ly_chars", 1);
+	js_defglobal(J, "__ly_chars", JS_DONTENUM | JS_READONLY | JS_DONTCONF);
+}
+
 js_CFunction
 utf16_builtin(const char *name, js_CFunction fn)
 {
-	if (strcmp(name, "Array.prototype.sort") == 0)
+	const char *m;
+
+	/* called for many of the built-ins mujs makes, so cheaply */
+	if (name[0] == 'A' && strcmp(name, "Array.prototype.sort") == 0)
 		return sort_real = fn, array_sort;
-	if (strcmp(name, "encodeURI") == 0)
+	if (name[0] == 'e' && strcmp(name, "encodeURI") == 0)
 		return encodeuri_real = fn, global_encodeuri;
-	if (strcmp(name, "encodeURIComponent") == 0)
+	if (name[0] == 'e' && strcmp(name, "encodeURIComponent") == 0)
 		return encodeuricomponent_real = fn, global_encodeuricomponent;
-	if (strncmp(name, "String.prototype.", 17) != 0)
+	if (name[0] != 'S' || strncmp(name, "String.prototype.", 17) != 0)
 		return fn;
-	name += 17;
-	if (strcmp(name, "slice") == 0)
-		return slice_real = fn, string_slice;
-	if (strcmp(name, "substring") == 0)
-		return substring_real = fn, string_substring;
-	if (strcmp(name, "indexOf") == 0)
+	m = name + 17;
+	if (strcmp(m, "slice") == 0)
+		return string_slice;
+	if (strcmp(m, "substring") == 0)
+		return string_substring;
+	if (strcmp(m, "indexOf") == 0)
 		return string_indexof;
-	if (strcmp(name, "lastIndexOf") == 0)
+	if (strcmp(m, "lastIndexOf") == 0)
 		return string_lastindexof;
-	if (strcmp(name, "split") == 0)
+	if (strcmp(m, "split") == 0)
 		return split_real = fn, string_split;
-	if (strcmp(name, "replace") == 0)
+	if (strcmp(m, "replace") == 0)
 		return replace_real = fn, string_replace;
 	return fn;
 }

@@ -11,8 +11,8 @@
 int	utf16_astral(const char *s);
 /* The UTF-16 index of byte offset off of s (a character's start). */
 double	utf16_index(const char *s, size_t off);
-/* Push units [a, b) of s, 0 <= a, b <= its length: a pair cut in half
- * leaves its surrogate's 3-byte form. */
+/* Push units [a, b) of s, 0 <= a (an index past the end is the end): a
+ * pair cut in half leaves its surrogate's 3-byte form. */
 void	utf16_push(js_State *J, const char *s, double a, double b);
 
 /* The program's own for mujs's built-in method name (made from fn), or
@@ -21,5 +21,8 @@ void	utf16_push(js_State *J, const char *s, double a, double b);
  * encodeURIComponent refuse a lone surrogate; Array.prototype.sort
  * orders strings by unit. */
 js_CFunction	utf16_builtin(const char *name, js_CFunction fn);
+/* Define __ly_chars(s), a string's characters as an array (a surrogate
+ * pair as one), which the compiler's for...of and spread use. */
+void	utf16_define(js_State *J);
 
 #endif
