@@ -14,12 +14,13 @@
  * definitions below take their place: jsU_utflen (the length of every
  * String object, made at each property access on a string), js_runeat
  * (s[i], charAt, charCodeAt: a surrogate at either half of a pair),
- * js_utfptrtoidx and js_utfidxtoptr.  The methods that cut strings or
- * count positions in them are replaced as mujs makes them
- * (utf16_builtin): slice, substring, indexOf, lastIndexOf and split;
- * substr (js/builtins.c) uses utf16_push.  A string without a byte of
- * 0xF0 or more, as almost all are, has the indices mujs gave it, and
- * slice and substring leave it to mujs's own after one scan.
+ * js_utfptrtoidx, js_utfidxtoptr, and js_compare (the relational
+ * operators, which order strings by unit).  The methods that cut strings
+ * or count positions in them are replaced as mujs makes them
+ * (utf16_builtin): slice, substring, indexOf, lastIndexOf, split and
+ * replace with a string, Array.prototype.sort's order, encodeURI's check
+ * of lone surrogates; substr (js/builtins.c) uses utf16_push.  A string
+ * of ASCII, as most are, is read eight bytes at a time.
  */
 #include "config.h"
 
@@ -108,8 +109,10 @@ ascii_run(const char *s, size_t n)
 	return ascii_prefix(s, strnlen(s, n));
 }
 
-int
-utf16_astral(const char *s)
+/* Whether s may hold a character outside the BMP (has a byte of 0xF0 or
+ * more). */
+static int
+astral(const char *s)
 {
 	const unsigned char *p;
 
@@ -202,12 +205,6 @@ js_utfidxtoptr(const char *s, int i)
 		s += k;
 	}
 	return s;
-}
-
-double
-utf16_index(const char *s, size_t off)
-{
-	return js_utfptrtoidx(s, s + off);
 }
 
 /* Index v as a count of bytes to look at, however large. */
@@ -571,7 +568,7 @@ string_split(js_State *J)
 		}
 		return;
 	}
-	if (!cuts_pairs(sep, n) || !utf16_astral(s)) {
+	if (!cuts_pairs(sep, n) || !astral(s)) {
 		for (p = s; p != NULL && len < lim; p = q != NULL ? q + n : NULL) {
 			if ((q = strstr(p, sep)) != NULL)
 				js_pushlstring(J, p, (int)(q - p));

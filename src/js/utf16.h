@@ -6,11 +6,6 @@
 #include <mujs.h>
 #include <stddef.h>
 
-/* Whether s may hold a character outside the BMP (has a byte of 0xF0 or
- * more): if not, its UTF-16 indices are its characters'. */
-int	utf16_astral(const char *s);
-/* The UTF-16 index of byte offset off of s (a character's start). */
-double	utf16_index(const char *s, size_t off);
 /* Push units [a, b) of s, 0 <= a (an index past the end is the end): a
  * pair cut in half leaves its surrogate's 3-byte form. */
 void	utf16_push(js_State *J, const char *s, double a, double b);
