@@ -49,11 +49,13 @@ __ly.ic = function (it, op) {
 		throw new TypeError("Iterator result " + r + " is not an object");
 };
 //@ it $iter $av
-/* for...of: arrays and strings are indexed, the rest iterated. */
+/* for...of: arrays are indexed, strings as their characters (a
+ * surrogate pair as one, js/utf16.c), the rest iterated. */
 __ly.it = function (v) {
-	if ((v instanceof Array && v["@@sym:Symbol.iterator"] === __ly.$av) ||
-	    typeof v === "string")
+	if (v instanceof Array && v["@@sym:Symbol.iterator"] === __ly.$av)
 		return v;
+	if (typeof v === "string")
+		return __ly_chars(v);
 	return __ly.$iter(v);
 };
 //@ ai $iter $av ic
@@ -66,7 +68,7 @@ __ly.ai = function (v, n) {
 	if ((v instanceof Array && v["@@sym:Symbol.iterator"] === __ly.$av))
 		return v;
 	if (typeof v === "string")
-		return v.split("");
+		return __ly_chars(v);
 	it = __ly.$iter(v);
 	a = [];
 	while ((n === void 0 || a.length < n) && !(s = it.next()).done)

@@ -20,6 +20,7 @@
 #include "js/modules.h"
 #include "js/mujs-layout.h"
 #include "js/runtime.h"
+#include "js/utf16.h"
 #include "util/buf.h"
 #include "util/xmalloc.h"
 
@@ -176,35 +177,6 @@ array_splice(js_State *J)
 }
 
 /*
- * String.prototype.lastIndexOf: mujs 1.3.2's never finds a match at the
- * end ("abc".lastIndexOf("") was 2) and takes a NaN position for 0.
- */
-static void
-string_lastindexof(js_State *J)
-{
-	const char *s, *needle, *p;
-	double pos;
-	size_t n;
-	int c, k, last = -1;
-
-	if (js_isundefined(J, 0) || js_isnull(J, 0))
-		js_typeerror(J, "String.prototype.lastIndexOf called on null or undefined");
-	s = js_tostring(J, 0);
-	needle = js_tostring(J, 1);
-	pos = js_tonumber(J, 2);
-	pos = isnan(pos) ? INFINITY : trunc(pos);
-	n = strlen(needle);
-	for (k = 0, p = s; k <= pos; k++) {
-		if (strncmp(p, needle, n) == 0)
-			last = k;
-		if (*p == '\0')
-			break;
-		p += jsU_chartorune(&c, p);
-	}
-	js_pushnumber(J, last);
-}
-
-/*
  * Date.UTC: mujs 1.3.2 takes a missing month for NaN (ES2017 has it 0)
  * and adds 1900 to every year below 100, negative ones too (the language
  * does to the integers 0 to 99).  mujs passes undefined for each missing
@@ -231,17 +203,15 @@ date_utc(js_State *J)
 
 /*
  * Annex B's String.prototype.substr and the globals escape and unescape,
- * which mujs 1.3.2 lacks and k6 has; indices count characters, as all of
- * mujs's string methods do (see the man page).
+ * which mujs 1.3.2 lacks and k6 has; indices count UTF-16 units
+ * (js/utf16.c).
  */
-int	jsU_utflen(const char *);
 int	jsU_runetochar(char *, const int *);
-const char *js_utfidxtoptr(const char *, int);
 
 static void
 string_substr(js_State *J)
 {
-	const char *s, *b;
+	const char *s;
 	double size, start, len;
 
 	if (js_isundefined(J, 0) || js_isnull(J, 0))
@@ -257,8 +227,7 @@ string_substr(js_State *J)
 	len = js_isundefined(J, 2) ? size : js_tonumber(J, 2);
 	len = isnan(len) ? 0 : trunc(len);
 	len = len < 0 ? 0 : len > size - start ? size - start : len;
-	b = js_utfidxtoptr(s, (int)start);
-	js_pushlstring(J, b, (int)(js_utfidxtoptr(b, (int)len) - b));
+	utf16_push(J, s, start, start + len);
 }
 
 /* Append the UTF-16 unit u as escape writes it. */
@@ -1043,7 +1012,6 @@ static const struct {
 	{ "String.prototype.localeCompare", string_localecompare, NULL },
 	{ "String.prototype.toUpperCase", string_toupper, &upper_real },
 	{ "String.prototype.toLowerCase", string_tolower, &lower_real },
-	{ "String.prototype.lastIndexOf", string_lastindexof, NULL },
 	{ "Array.prototype.splice", array_splice, &splice_real },
 	{ "Date.UTC", date_utc, &utc_real },
 	{ "Date.prototype.toUTCString", date_utcstring, &utcstring_real },

@@ -13,7 +13,7 @@ void	builtins_math(js_State *);
 
 /* The program's own for mujs's built-in method name (made from fn), or
  * fn: Object.prototype.toString with Symbol.toStringTag, and
- * String.prototype.trim and lastIndexOf, Array.prototype.splice and
+ * String.prototype.trim, Array.prototype.splice and
  * Date.UTC without mujs's bugs. */
 js_CFunction builtins_own(const char *name, js_CFunction fn);
 

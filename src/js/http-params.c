@@ -15,6 +15,7 @@
 #include "util/timeunit.h"
 #include "util/xmalloc.h"
 #include "js/http-int.h"
+#include "js/surrogate.h"
 
 /* A string parameter that takes one of a few names. */
 struct choice {
@@ -430,7 +431,10 @@ read_body(js_State *J, struct http_req *r, int idx)
 			read_form(J, r, idx);
 		return;
 	}
+	n = r->body.len;
 	buf_puts(&r->body, js_tostring(J, idx));
+	/* a lone surrogate is sent as k6's Go string holds it */
+	surrogate_fffd(r->body.data + n, r->body.len - n);
 	r->has_body = 1;
 }
 

@@ -18,6 +18,7 @@
 #include "js/modules.h"
 #include "js/proporder.h"
 #include "js/runtime.h"
+#include "js/surrogate.h"
 #include "metrics/metric.h"
 #include "metrics/tagset.h"
 #include "util/buf.h"
@@ -250,6 +251,7 @@ console_print(js_State *J, enum log_level level)
 			buf_putc(&b, ' ');
 		console_format(J, i, &b);
 	}
+	surrogate_fffd(b.data, b.len);
 	log_write(console_file, level, "source=console", b.data ? b.data : "");
 	buf_free(&b);
 	js_pushundefined(J);

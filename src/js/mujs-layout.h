@@ -129,7 +129,14 @@ void	*js_regcompx(void *(*)(void *, void *, int), void *, const char *, int,
 	    const char **);
 void	 js_regfreex(void *(*)(void *, void *, int), void *, void *);
 int	 js_regexec(void *, const char *, void *, int);
+int	 jsU_utflen(const char *);	/* js/utf16.c */
+int	 js_runeat(js_State *, const char *, int);
+int	 js_utfptrtoidx(const char *, const char *);
+const char *js_utfidxtoptr(const char *, int);
+int	 js_compare(js_State *, int *);
 /* Exported by libmujs and used as they are. */
+enum { JS_HNONE, JS_HNUMBER, JS_HSTRING };	/* ToPrimitive's hints */
+void	 js_toprimitive(js_State *, int, int);
 void	*js_toregexp(js_State *, int);
 void	*js_malloc(js_State *, int);
 void	 js_free(js_State *, void *);

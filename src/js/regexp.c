@@ -14,7 +14,11 @@
  * and split (with a RegExp) are ours; matchAll and replaceAll (runtime
  * group 1) stand on them.
  *
- * Strings are mujs's: UTF-8, indexed by code point.  A subject that is
+ * Strings are mujs's: UTF-8, indexed by UTF-16 unit (js/utf16.c): a
+ * 4-byte character counts two, here too, in every index and lastIndex;
+ * PCRE2 matches code points, so without the u flag a match cannot begin
+ * or end between a pair's halves, and `.` or a class takes the whole
+ * character where JavaScript takes one half.  A subject that is
  * not valid UTF-8 (mujs keeps lone surrogates as their 3-byte forms) is
  * matched as a copy with each bad sequence replaced by as many bytes of
  * U+FFFD or '?', so that offsets and indices stay those of the original. */
@@ -725,15 +729,13 @@ subject_open(js_State *J, int idx, struct subject *sj)
 			copy = xmalloc(len + 1);
 			memcpy(copy, s, len + 1);
 		}
-		/* mujs's decoder takes one code point for the bad lead byte
-		 * and what continuation bytes follow it, up to its length. */
-		k = 1;
-		while (k < 3 && i + k < len && (s[i + k] & 0xc0) == 0x80)
-			k++;
-		if (k == 3 && s[i] >= 0xe0)
-			memcpy(copy + i, "\xef\xbf\xbd", 3);
-		else if (k == 2 && s[i] >= 0xc0)
-			memcpy(copy + i, "\xc2\x80", 2);
+		/* as mujs's decoder takes it (one UTF-16 unit each): a
+		 * surrogate's three bytes, U+0000's C0 80, any other bad byte */
+		if (s[i] == 0xed && len - i >= 3 && s[i + 1] >= 0xa0 &&
+		    (s[i + 2] & 0xc0) == 0x80)
+			memcpy(copy + i, "\xef\xbf\xbd", k = 3);
+		else if (s[i] == 0xc0 && len - i >= 2 && s[i + 1] == 0x80)
+			memcpy(copy + i, "\xc2\x80", k = 2);
 		else
 			memset(copy + i, '?', k = 1);
 	}
@@ -768,11 +770,18 @@ subject_close(const struct subject *sj)
 	}
 }
 
-/* The byte offset of code point idx, or -1 past the end. */
+/* The UTF-16 units of the character whose first byte is c (valid
+ * UTF-8). */
+#define UNITS(c)	((unsigned char)(c) >= 0xf0 ? 2 : 1)
+
+/* The byte offset of UTF-16 index idx, or -1 past the end.  An index
+ * inside a pair is the pair's start for a unicode pattern (as node's
+ * engine has it), else the next character's: without the u flag a match
+ * cannot start at a pair's low half here, where JavaScript's can. */
 static long
-subject_off(struct subject *sj, double idx)
+subject_off(struct subject *sj, double idx, int unicode)
 {
-	size_t i;
+	size_t i, at;
 	double n;
 
 	if (sj->ascii)
@@ -783,18 +792,26 @@ subject_off(struct subject *sj, double idx)
 	} else
 		i = 0, n = 0;
 	while (i < sj->len && n < idx) {
+		at = i;
+		n += UNITS(sj->s[i]);
 		i++;
 		while (i < sj->len && ((unsigned char)sj->s[i] & 0xc0) == 0x80)
 			i++;
-		n++;
+		if (n > idx && unicode) {
+			i = at;
+			n -= 2;
+			goto out;
+		}
 	}
 	if (n < idx)
 		return -1;
+out:
 	sj->hbyte = i;
 	sj->hidx = n;
 	return (long)i;
 }
 
+/* The UTF-16 index of byte offset off (a character's start). */
 static double
 subject_idx(struct subject *sj, size_t off)
 {
@@ -810,7 +827,7 @@ subject_idx(struct subject *sj, size_t off)
 		i = 0, n = 0;
 	for (; i < off; i++)
 		if (((unsigned char)sj->s[i] & 0xc0) != 0x80)
-			n++;
+			n += UNITS(sj->s[i]);
 	sj->hbyte = off;
 	sj->hidx = n;
 	return n;
@@ -1024,7 +1041,7 @@ builtin_exec(js_State *J, struct code *c, struct mj_regexp *r, struct subject *s
 {
 	int gy = r->flags & (RE_G | RE_Y);
 	double last = gy ? last_get(r) : 0;
-	long from = subject_off(sj, last);
+	long from = subject_off(sj, last, r->flags & RE_U);
 	PCRE2_SIZE *ov;
 
 	if (from < 0 || run(J, c, sj, (size_t)from, r->flags & RE_Y) < 0) {

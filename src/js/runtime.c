@@ -16,6 +16,7 @@
 #include "js/proporder.h"
 #include "js/runtime.h"
 #include "js/textcodec.h"
+#include "js/utf16.h"
 #include "js/normalize.h"
 #include "js/proxy.h"
 #include "util/buf.h"
@@ -526,6 +527,8 @@ own_builtin(const char *name, js_CFunction fn)
 		return proporder_names;
 	if (name[0] == 'N')
 		return numfmt_builtin(name, fn);
+	if (name[0] == 'S' || name[0] == 'e' || name[0] == 'A')
+		fn = utf16_builtin(name, fn);
 	return builtins_own(name, fn);
 }
 
@@ -755,6 +758,7 @@ runtime_define(js_State *J)
 	js_newcfunction(J, rtinstall, "__ly_rtinstall", 1);
 	js_defglobal(J, "__ly_rtinstall", JS_DONTENUM);
 	regexp_define(J);
+	utf16_define(J);
 	js_pushglobal(J);
 	if (js_hasproperty(J, -1, "__ly_tick")) {
 		js_pop(J, 2);
@@ -823,4 +827,6 @@ void *const mujs_replacements[] = {
 	(void *)jsC_compilescript, (void *)js_newcconstructor,
 	(void *)js_pushstring, (void *)jsV_stringtonumber,
 	(void *)js_call, (void *)js_throw, (void *)js_gc, (void *)js_freestate,
+	(void *)jsU_utflen, (void *)js_runeat, (void *)js_utfptrtoidx,
+	(void *)js_utfidxtoptr, (void *)js_compare,
 };

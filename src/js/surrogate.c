@@ -1,15 +1,15 @@
 /* One form for each character outside the Basic Multilingual Plane.
  *
- * Why: mujs 1.3.2 keeps strings as UTF-8 indexed by character, and a
- * character outside the BMP (an emoji) as its 4-byte UTF-8 sequence: one
- * unit.  But a surrogate pair written as two UTF-16 units becomes two
- * characters of three bytes each (ED A0..AF xx, ED B0..BF xx), which is
- * not UTF-8: JSON.parse of "\ud83d\ude00" (APIs that escape all
- * non-ASCII send that), String.fromCharCode(0xd83d, 0xde00), and the
- * concatenation of the two halves.  Such a string was not equal to the
- * emoji written in the script, had length 2, and left the engine as
- * those six bytes (console output, request bodies, encodeURIComponent's
- * %ED%A0%BD...).  libmujs.so makes every string it builds (JSON values,
+ * Why: mujs 1.3.2 keeps strings as UTF-8, and a character outside the
+ * BMP (an emoji) as its 4-byte UTF-8 sequence, which js/utf16.c counts as
+ * two UTF-16 units.  But a surrogate pair written as two UTF-16 units
+ * becomes two characters of three bytes each (ED A0..AF xx, ED B0..BF
+ * xx), which is not UTF-8: JSON.parse of "\ud83d\ude00" (APIs that
+ * escape all non-ASCII send that), String.fromCharCode(0xd83d, 0xde00),
+ * and the concatenation of the two halves (slice cuts pairs).  Such a
+ * string was not equal to the emoji written in the script, and left the
+ * engine as those six bytes (console output, request bodies,
+ * encodeURIComponent's %ED%A0%BD...).  libmujs.so makes every string it builds (JSON values,
  * concatenation, fromCharCode, join, slice, replace, ...) through
  * js_pushstring or js_pushlstring, which it calls through its PLT, so
  * the definitions below take their place and join each pair into the
@@ -106,4 +106,16 @@ js_pushlstring(js_State *J, const char *v, int n)
 	if (n < 0)
 		n = 0;
 	push_joined(J, v, (size_t)n);
+}
+
+void
+surrogate_fffd(char *s, size_t n)
+{
+	unsigned char *p = (unsigned char *)s, *end = p + n;
+
+	if (s == NULL)
+		return;
+	for (; (p = memchr(p, 0xed, (size_t)(end - p))) != NULL; p++)
+		if (end - p >= 3 && surrogate_at(p, 0xa0, 0xbf) != 0)
+			memcpy(p, "\xef\xbf\xbd", 3);
 }

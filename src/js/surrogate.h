@@ -10,5 +10,9 @@
  * the new text in *out (owned, NUL-terminated), or n and *out NULL when s
  * has no pair. */
 size_t	surrogate_join(const char *s, size_t n, char **out);
+/* Replace each lone surrogate's 3-byte form in the n bytes at s by
+ * U+FFFD's (as many bytes), as text leaving the engine is: a Go string
+ * made from a JavaScript one in k6, console output in node. */
+void	surrogate_fffd(char *s, size_t n);
 
 #endif

@@ -23,6 +23,7 @@
 #include "js/http-int.h"
 #include "js/jsmod.h"
 #include "js/modules.h"
+#include "js/surrogate.h"
 #include "metrics/metric.h"
 #include "net/wsconn.h"
 #include "net/wsproxy.h"
@@ -666,7 +667,14 @@ p_send(js_State *J)
 			rc = wsconn_send(wc->c, 2, data, len, &err);
 	} else {
 		s = js_tostring(J, 2);
-		if (wc->c != NULL)
+		if (wc->c != NULL && strchr(s, 0xed) != NULL) {
+			/* a lone surrogate is sent as k6's Go string holds it */
+			char *t = xstrdup(s);
+
+			surrogate_fffd(t, strlen(t));
+			rc = wsconn_send(wc->c, 1, t, strlen(t), &err);
+			free(t);
+		} else if (wc->c != NULL)
 			rc = wsconn_send(wc->c, 1, s, strlen(s), &err);
 	}
 	if (wc->wv != NULL)

@@ -10,6 +10,7 @@
 
 #include "compile/bundle.h"
 #include "js/runtime.h"
+#include "js/surrogate.h"
 #include "util/buf.h"
 
 static void
@@ -24,6 +25,7 @@ console_log(js_State *J)
 		buf_puts(&b, js_tostring(J, i));
 	}
 	buf_putc(&b, '\n');
+	surrogate_fffd(b.data, b.len);	/* as node writes them */
 	fwrite(b.data, 1, b.len, stdout);
 	buf_free(&b);
 	js_pushundefined(J);

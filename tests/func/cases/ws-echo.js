@@ -21,7 +21,7 @@ export default function () {
 		socket.on('open', () => {
 			opened++;
 			socket.send('one');
-			socket.send('zwei ü €');
+			socket.send('zwei ü € 😀 ' + '😀'.slice(0, 1));
 			socket.sendBinary(new Uint8Array([0, 1, 2, 255]).buffer);
 			socket.ping();
 		});
@@ -41,7 +41,7 @@ export default function () {
 		'no error': (r) => r.error === '',
 	});
 	check(null, {
-		'texts echoed in order': () => got.join('|') === 'one|zwei ü €|last',
+		'texts echoed in order': () => got.join('|') === 'one|zwei ü € 😀 \ufffd|last',
 		'binary echoed': () => bin !== null && bin.join(',') === '0,1,2,255',
 		'one pong': () => pongs === 1,
 		'open once': () => opened === 1,

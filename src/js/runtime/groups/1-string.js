@@ -1,9 +1,8 @@
 /* Group 1: ES2015+ String methods and statics with the string and
  * matchAll iterators, reached through stubs (lib[] in src/js/runtime.c).
  *
- * mujs 1.3.2 keeps "\ud83d\ude00" as two UTF-16 units but an astral
- * character written literally in the source as one unit whose code is
- * above 0xFFFF; the code-point functions handle both.
+ * Strings are indexed in UTF-16 units (js/utf16.c): a character outside
+ * the BMP is its two surrogates, which cp() puts back together.
  *
  * Like every group, this file is the body of a function (rt, G, Object)
  * that rt.load() in 10-symbol.js compiles the first time the group is
@@ -154,7 +153,7 @@ function d(op, s, a, b, c, args) {
 			s._t = undefined;
 			return h.step(undefined, true);
 		}
-		n = cp(t, i) > 0xffff && t.charCodeAt(i) <= 0xffff ? 2 : 1;
+		n = cp(t, i) > 0xffff ? 2 : 1;
 		s._i = i + n;
 		return h.step(t.slice(i, i + n), false);
 	case 14:

@@ -1,0 +1,13 @@
+// Text of accented letters and emoji for callgrind, through every method
+// that counts UTF-16 units (see bench/engine.md):
+//   valgrind --tool=callgrind tests/corpus/lyjs bench/strings-emoji.js
+const s = "Grüße 😀 aus Köln 🎉, ".repeat(40);
+let n = 0;
+for (let i = 0; i < 500; i++) {
+	n += s.length + s.indexOf("Köln", i % 100) + s.lastIndexOf("😀") + s.charCodeAt(i % 50) + s.codePointAt(6);
+	n += s.slice(i % 30, 60).length + s.substring(5, 400).length + s.substr(3, 10).length + s[i % 300].length;
+	n += s.split(" ").length + s.slice(0, 200).split("").length + [...s.slice(0, 100)].length;
+	n += s.replace("Köln", "Bonn").length + s.replace(/😀/g, ":)").length + (/🎉/g.exec(s).index);
+	n += ["😀", "\uffff", s.slice(0, 9)].sort().length;
+}
+console.log(n);

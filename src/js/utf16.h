@@ -1,0 +1,23 @@
+/* Strings indexed by UTF-16 code units over mujs's UTF-8; see utf16.c.
+ * Indices are doubles, as the script's numbers are. */
+#ifndef LYOCELL_JS_UTF16_H
+#define LYOCELL_JS_UTF16_H
+
+#include <mujs.h>
+#include <stddef.h>
+
+/* Push units [a, b) of s, 0 <= a (an index past the end is the end): a
+ * pair cut in half leaves its surrogate's 3-byte form. */
+void	utf16_push(js_State *J, const char *s, double a, double b);
+
+/* The program's own for mujs's built-in method name (made from fn), or
+ * fn: String.prototype.slice, substring, indexOf, lastIndexOf, and split
+ * and replace with a string, in UTF-16 units; encodeURI and
+ * encodeURIComponent refuse a lone surrogate; Array.prototype.sort
+ * orders strings by unit. */
+js_CFunction	utf16_builtin(const char *name, js_CFunction fn);
+/* Define __ly_chars(s), a string's characters as an array (a surrogate
+ * pair as one), which the compiler's for...of and spread use. */
+void	utf16_define(js_State *J);
+
+#endif
