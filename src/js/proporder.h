@@ -10,4 +10,11 @@
 /* Object.getOwnPropertyNames in that order, as a C function. */
 void	proporder_names(js_State *);
 
+/* For js/lazyprop.c, on mujs objects and properties: the number the next
+ * property of obj would get (0: user data, or none left), taking it,
+ * and giving property prop number seq. */
+unsigned proporder_peek(void *obj);
+void	 proporder_take(void *obj);
+void	 proporder_setseq(void *prop, unsigned seq);
+
 #endif
