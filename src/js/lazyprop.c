@@ -42,6 +42,14 @@ const char	*js_intern(js_State *, const char *);
 int lazyprop_capturing;
 int lazyprop_enabled = 1;
 
+/* Filters of names, so that a lookup that misses on a holder seldom
+ * searches it: two bits a name, from its first eight characters, in one
+ * filter of the names deferred anywhere in the process and in one of
+ * each set's. */
+#define FILTER_BITS	4096
+#define SET_FILTER_BITS	512
+static uint64_t filter[FILTER_BITS / 64];
+
 /* One deferred method. */
 struct entry {
 	const char	*prop;		/* interned */
@@ -58,7 +66,7 @@ struct entry {
 struct set {
 	struct entry	*e;
 	int		 n, cap;
-	uint64_t	 bloom;		/* of the entries' names */
+	uint64_t	 filter[SET_FILTER_BITS / 64];
 };
 
 static struct set *sets;
@@ -95,11 +103,34 @@ static struct {
 	void		*data;
 } waiting;
 
-static uint64_t
-bloom_bit(const char *name)
+static inline uint32_t
+name_hash(const char *name)
 {
-	return (uint64_t)1 << (((unsigned char)name[0] * 7u +
-	    (unsigned char)(name[0] != '\0' ? name[1] : 0)) & 63);
+	uint32_t h = 2166136261u;
+	int i;
+
+	/* names deferred and names looked for often share three letters
+	 * ("prototype", "propertyIsEnumerable"), seldom eight */
+	for (i = 0; i < 8 && name[i] != '\0'; i++)
+		h = (h ^ (unsigned char)name[i]) * 16777619u;
+	return h ^ h >> 15;
+}
+
+static void
+filter_add(uint64_t *f, unsigned bits, uint32_t h)
+{
+	unsigned a = (h >> 20) % bits, b = (h >> 4) % bits;
+
+	f[a / 64] |= (uint64_t)1 << (a % 64);
+	f[b / 64] |= (uint64_t)1 << (b % 64);
+}
+
+static inline int
+filter_has(const uint64_t *f, unsigned bits, uint32_t h)
+{
+	unsigned a = (h >> 20) % bits, b = (h >> 4) % bits;
+
+	return (f[a / 64] >> (a % 64) & 1) && (f[b / 64] >> (b % 64) & 1);
 }
 
 static size_t
@@ -239,7 +270,8 @@ set_append(js_State *J, struct set *s, const char *prop, int atts,
 	e->length = waiting.length;
 	e->atts = atts;
 	e->seq = seq;
-	s->bloom |= bloom_bit(e->prop);
+	filter_add(filter, FILTER_BITS, name_hash(e->prop));
+	filter_add(s->filter, SET_FILTER_BITS, name_hash(e->prop));
 }
 
 /* The set whose first entry is the waiting function as prop, made if
@@ -430,14 +462,14 @@ make_entry(js_State *J, struct lstate *s, struct holder *h, int i)
 	}
 }
 
-/* The pending entry of h named name, or -1. */
+/* The pending entry of h named name (of hash hash), or -1. */
 static int
-pending_entry(const struct holder *h, const char *name)
+pending_entry(const struct holder *h, const char *name, uint32_t hash)
 {
 	const struct set *set = &sets[h->set];
 	int i;
 
-	if (!(set->bloom & bloom_bit(name)))
+	if (!filter_has(set->filter, SET_FILTER_BITS, hash))
 		return -1;
 	for (i = 0; i < h->n; i++)
 		if (is_pending(h, i) && set->e[i].prop[0] == name[0] &&
@@ -452,19 +484,21 @@ lazyprop_make(js_State *J, void *obj, const char *name)
 	struct mj_object *o = obj;
 	struct lstate *s;
 	struct holder *h;
+	uint32_t hash;
 	int i;
 
 	if ((o->extensible & LAZYPROP_LENGTH) && strcmp(name, "length") == 0) {
 		make_length(J, o);
 		return mj_lookup(o->properties, name);
 	}
-	if (!(o->extensible & LAZYPROP_FNS))
+	if (!(o->extensible & LAZYPROP_FNS) ||
+	    !filter_has(filter, FILTER_BITS, hash = name_hash(name)))
 		return NULL;
 	if ((s = state_find(J)) == NULL || (h = holder_find(s, o)) == NULL) {
 		o->extensible &= ~LAZYPROP_FNS;
 		return NULL;
 	}
-	if ((i = pending_entry(h, name)) < 0)
+	if ((i = pending_entry(h, name, hash)) < 0)
 		return NULL;
 	make_entry(J, s, h, i);
 	return mj_lookup(o->properties, name);
@@ -495,13 +529,16 @@ lazyprop_deferred(js_State *J, void *obj, const char *name)
 	struct mj_object *o = obj;
 	struct lstate *s;
 	struct holder *h;
+	uint32_t hash;
 
 	if ((o->extensible & LAZYPROP_LENGTH) && strcmp(name, "length") == 0)
 		return 1;
-	if (!(o->extensible & LAZYPROP_FNS) || (s = state_find(J)) == NULL ||
+	if (!(o->extensible & LAZYPROP_FNS) ||
+	    !filter_has(filter, FILTER_BITS, hash = name_hash(name)) ||
+	    (s = state_find(J)) == NULL ||
 	    (h = holder_find(s, o)) == NULL || h->set < 0)
 		return 0;
-	return pending_entry(h, name) >= 0;
+	return pending_entry(h, name, hash) >= 0;
 }
 
 int
@@ -510,6 +547,16 @@ lazyprop_holders(js_State *J)
 	struct lstate *s = state_find(J);
 
 	return s != NULL ? s->n : 0;
+}
+
+/* Whether name may be deferred on o: most misses stop here. */
+static inline int
+may_defer(const struct mj_object *o, const char *name)
+{
+	if ((o->extensible & LAZYPROP_LENGTH) && name[0] == 'l')
+		return 1;
+	return (o->extensible & LAZYPROP_FNS) &&
+	    filter_has(filter, FILTER_BITS, name_hash(name));
 }
 
 /* Property lookups, as mujs 1.3.2's, making what is deferred on the way;
@@ -523,7 +570,7 @@ lookup_chain(js_State *J, struct mj_object *o, const char *name, int *own)
 	do {
 		if ((p = mj_lookup(o->properties, name)) != NULL)
 			return p;
-		if ((o->extensible & LAZYPROP_ANY) &&
+		if ((o->extensible & LAZYPROP_ANY) && may_defer(o, name) &&
 		    (p = lazyprop_make(J, o, name)) != NULL)
 			return p;
 		o = o->prototype;

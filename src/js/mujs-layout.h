@@ -108,14 +108,15 @@ struct mj_object {
 	int			 gcmark;
 };
 
-/* The property name of an object's tree, or NULL: mujs's lookup. */
+/* The property name of an object's tree, or NULL: mujs's lookup, but a
+ * name interned as the node's (js/intern.c) matches without strcmp. */
 static inline struct mj_property *
 mj_lookup(struct mj_property *p, const char *name)
 {
 	int c;
 
 	while (p->level != 0) {
-		if ((c = strcmp(name, p->name)) == 0)
+		if (p->name == name || (c = strcmp(name, p->name)) == 0)
 			return p;
 		p = c < 0 ? p->left : p->right;
 	}
