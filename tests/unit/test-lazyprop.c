@@ -124,6 +124,32 @@ test_defers(void **state)
 	js_freestate(J);
 }
 
+/* Many states, freed out of order: each still finds its holders. */
+static void
+test_many_states(void **state)
+{
+	enum { N = 300 };
+	js_State *J[N];
+	int i, n;
+
+	(void)state;
+	for (i = 0; i < N; i++) {
+		J[i] = js_newstate(NULL, NULL, 0);
+		assert_non_null(J[i]);
+	}
+	for (i = 0; i < N; i += 3)
+		js_freestate(J[i]);
+	for (i = 0; i < N; i++) {
+		if (i % 3 == 0)
+			continue;
+		n = lazyprop_holders(J[i]);
+		assert_true(n > 0);
+		assert_int_equal(js_dostring(J[i], "if ('ab '.trim() !== 'ab')"
+		    " throw new Error('trim');"), 0);
+		js_freestate(J[i]);
+	}
+}
+
 static void
 test_untouched(void **state)
 {
@@ -236,6 +262,7 @@ main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_defers),
+		cmocka_unit_test(test_many_states),
 		cmocka_unit_test(test_untouched),
 		cmocka_unit_test(test_read),
 		cmocka_unit_test(test_in),
