@@ -8,6 +8,10 @@
  *
  * Usage: bench/runtime-cost [STATES]
  *
+ * Result (2026-12-07, built-in methods made on first use, js/lazyprop.c):
+ * a fresh state holds 32277 bytes (52357 before); the library adds
+ * 00-global.js 4792, 10-symbol.js 9232 (18768 before): 14024 bytes.
+ *
  * Result (Debian 12, mujs 1.3.2, gcc -O2, 2 cores, 2026-11-26, after the
  * groups' texts moved to C and the stubs to runtime.c): a fresh state
  * holds 111941 bytes; the library adds

@@ -122,20 +122,23 @@ modules_register(js_State *J, char **cause)
 	timers_define(J);
 	webcrypto_define(J);
 	/* Modules are opened on first import: most scripts use few of
-	 * them, and every VU would pay for all. */
+	 * them, and every VU would pay for all.  One opener serves them
+	 * all: it is called with the module's name. */
+	js_newcfunction(J, native_open, "open", 1);
 	for (i = 0; i < NNATIVES; i++) {
 		js_getglobal(J, "__lymod");
 		js_getproperty(J, -1, "native");
 		js_rot2(J);
 		js_pushstring(J, natives[i].name);
-		js_newcfunction(J, native_open, "open", 1);
+		js_copy(J, -4);
 		if (js_pcall(J, 2)) {
 			*cause = xasprintf("module %s: %s", natives[i].name,
 			    js_trystring(J, -1, "Error"));
-			js_pop(J, 1);
+			js_pop(J, 2);
 			return -1;
 		}
 		js_pop(J, 1);
 	}
+	js_pop(J, 1);
 	return 0;
 }

@@ -7,6 +7,7 @@
 #define LYOCELL_JS_MUJS_LAYOUT_H
 
 #include <mujs.h>
+#include <string.h>
 
 /* enum js_Class */
 enum {
@@ -107,6 +108,21 @@ struct mj_object {
 	int			 gcmark;
 };
 
+/* The property name of an object's tree, or NULL: mujs's lookup, but a
+ * name interned as the node's (js/intern.c) matches without strcmp. */
+static inline struct mj_property *
+mj_lookup(struct mj_property *p, const char *name)
+{
+	int c;
+
+	while (p->level != 0) {
+		if (p->name == name || (c = strcmp(name, p->name)) == 0)
+			return p;
+		p = c < 0 ? p->left : p->right;
+	}
+	return NULL;
+}
+
 /* js_Regexp, the part of a RegExp object that js_toregexp returns. */
 struct mj_regexp {
 	void		*prog;
@@ -124,6 +140,8 @@ int	 js_grisu2(double, char *, int *);
 double	 jsV_stringtonumber(js_State *, const char *);
 void	*jsV_setproperty(js_State *, void *, const char *);
 void	 jsV_delproperty(js_State *, void *, const char *);
+void	*jsV_getproperty(js_State *, void *, const char *);
+void	*jsV_getpropertyx(js_State *, void *, const char *, int *);
 void	*jsV_newiterator(js_State *, void *, int);
 void	*js_regcompx(void *(*)(void *, void *, int), void *, const char *, int,
 	    const char **);

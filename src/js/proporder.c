@@ -31,6 +31,7 @@
 #include <string.h>
 
 #include "js/binary.h"
+#include "js/lazyprop.h"
 #include "js/modules.h"
 #include "js/mujs-layout.h"
 #include "js/proporder.h"
@@ -45,7 +46,6 @@ void	 js_free(js_State *, void *);
 const char *js_intern(js_State *, const char *);
 int	 js_isarrayindex(js_State *, const char *, int *);
 void	 js_pushobject(js_State *, void *);
-void	*jsV_getproperty(js_State *, void *, const char *);
 void	 js_pushobject(js_State *, void *);
 
 #define SEQ_SHIFT	4	/* above mujs's attribute bits */
@@ -214,6 +214,8 @@ jsV_setproperty(js_State *J, void *obj, const char *name)
 
 	if (real == NULL)
 		*(void **)&real = dlsym(RTLD_NEXT, "jsV_setproperty");
+	if (o->extensible & LAZYPROP_ANY)
+		lazyprop_make(J, o, name);
 	p = real(J, obj, name);
 	if (p == NULL || seq_of(p) != 0)
 		return p;
@@ -230,6 +232,34 @@ jsV_setproperty(js_State *J, void *obj, const char *name)
 	if (off >= 0)
 		memcpy(o->u.bytes + off, &next, sizeof next);
 	return p;
+}
+
+unsigned
+proporder_peek(void *obj)
+{
+	struct mj_object *o = obj;
+	unsigned next;
+	int off = counter_offset(o);
+
+	if (off < 0)
+		return 0;
+	memcpy(&next, o->u.bytes + off, sizeof next);
+	return next + 1 < SEQ_MAX / 2 ? next + 1 : 0;
+}
+
+void
+proporder_take(void *obj)
+{
+	struct mj_object *o = obj;
+	unsigned next = proporder_peek(obj);
+
+	memcpy(o->u.bytes + counter_offset(o), &next, sizeof next);
+}
+
+void
+proporder_setseq(void *prop, unsigned seq)
+{
+	seq_set(prop, seq);
 }
 
 /*
@@ -316,25 +346,6 @@ jsV_delproperty(js_State *J, void *obj, const char *name)
 	struct mj_object *o = obj;
 
 	o->properties = delete(J, o, o->properties, name);
-}
-
-static struct mj_property *
-own_prop(struct mj_property *p, const char *name)
-{
-	int c;
-
-	while (p->level != 0) {
-		if ((c = strcmp(name, p->name)) == 0)
-			return p;
-		p = c < 0 ? p->left : p->right;
-	}
-	return NULL;
-}
-
-static int
-own_name(const struct mj_property *p, const char *name)
-{
-	return own_prop((struct mj_property *)p, name) != NULL;
 }
 
 /* A typed array's or SharedArray's indexes are enumerable own
@@ -429,7 +440,9 @@ jsV_newiterator(js_State *J, void *obj, int own)
 		 * listed there, or not at all. */
 		for (i = n = from; i < nvec; i++) {
 			for (r = o; r != q; r = r->prototype)
-				if (own_name(r->properties, vec[i].p->name))
+				if (mj_lookup(r->properties, vec[i].p->name) ||
+				    ((r->extensible & LAZYPROP_ANY) &&
+				    lazyprop_deferred(J, r, vec[i].p->name)))
 					break;
 			if (r == q)
 				vec[n++] = vec[i];
@@ -491,6 +504,7 @@ proporder_names(js_State *J)
 		js_typeerror(J, "not an object");
 	o = js_toobject(J, 1);
 	own_fields(J, o);
+	lazyprop_make_all(J, o);
 	if (proxy_keys(J, o))
 		return;
 	js_newarray(J);
@@ -610,7 +624,7 @@ jsV_getownproperty(js_State *J, void *obj, const char *name)
 		js_rot2(J);
 		js_setproperty(J, -2, "@@ly:own");
 		js_pop(J, 1);
-		if ((p = own_prop(h->properties, "@@ly:own")) == NULL)
+		if ((p = mj_lookup(h->properties, "@@ly:own")) == NULL)
 			return NULL;
 		memset(&elem, 0, sizeof elem);
 		elem.name = name;
@@ -632,7 +646,7 @@ jsV_getownproperty(js_State *J, void *obj, const char *name)
 		js_newobject(J);
 		js_rot2(J);
 		js_setproperty(J, -2, "v");
-		held = own_prop(((struct mj_object *)js_toobject(J, -1))->properties, "v");
+		held = mj_lookup(((struct mj_object *)js_toobject(J, -1))->properties, "v");
 		memset(&elem, 0, sizeof elem);
 		elem.name = name;
 		elem.value = held->value;
@@ -643,5 +657,8 @@ jsV_getownproperty(js_State *J, void *obj, const char *name)
 	 * (await asks every value for "@@ly:p") leaves its fields be */
 	if (name[0] != '@' || name[1] != '@')
 		own_fields(J, o);
-	return own_prop(o->properties, name);
+	if ((p = mj_lookup(o->properties, name)) == NULL &&
+	    (o->extensible & LAZYPROP_ANY))
+		p = lazyprop_make(J, o, name);
+	return p;
 }

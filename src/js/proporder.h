@@ -15,4 +15,11 @@ void	proporder_names(js_State *);
  * name is interned: it lives as long as the process. */
 const char *	proporder_sole_key(js_State *, int idx);
 
+/* For js/lazyprop.c, on mujs objects and properties: the number the next
+ * property of obj would get (0: user data, or none left), taking it,
+ * and giving property prop number seq. */
+unsigned proporder_peek(void *obj);
+void	 proporder_take(void *obj);
+void	 proporder_setseq(void *prop, unsigned seq);
+
 #endif

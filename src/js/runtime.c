@@ -11,6 +11,7 @@
 #include "js/builtins.h"
 #include "js/numfmt.h"
 #include "js/fnname.h"
+#include "js/lazyprop.h"
 #include "js/modules.h"
 #include "js/mujs-layout.h"
 #include "js/proporder.h"
@@ -25,8 +26,9 @@
 
 #define ITER	"@@sym:Symbol.iterator"
 
-/* mujs exports it without declaring it in mujs.h */
+/* mujs exports these without declaring them in mujs.h */
 void	*js_toobject(js_State *, int);
+const char *js_intern(js_State *, const char *);
 
 /* Groups written in C: Proxy (js/proxy.c), text codecs
  * (js/textcodec.c), binary data (js/binary.c). */
@@ -215,6 +217,8 @@ js_defglobal(js_State *J, const char *name, int atts)
 		js_setregistry(J, "ly.deferred");
 		return;
 	}
+	if (lazyprop_waiting() && lazyprop_place(J, -1, 1, name, atts))
+		return;
 	if (real == NULL)
 		*(void **)&real = mujs_fn("js_defglobal");
 	real(J, name, atts);
@@ -243,12 +247,16 @@ deferred_global(js_State *J)
 static void
 defer(js_State *J, int i)
 {
+	int lazy = lazyprop_capturing;
+
+	lazyprop_capturing = 0;
 	js_pushglobal(J);
 	js_newcfunctionx(J, deferred_global, deferred_name[i], 0,
 	    (void *)(intptr_t)i, NULL);
 	js_copy(J, -1);
 	js_defaccessor(J, -3, deferred_name[i], JS_DONTENUM);
 	js_pop(J, 1);
+	lazyprop_capturing = lazy;
 }
 
 void
@@ -342,6 +350,22 @@ push_holders(js_State *J)
 	js_rot2pop1(J);
 }
 
+/* Method name of the object at -1, made on first use (js/lazyprop.h). */
+static void
+define_method(js_State *J, js_CFunction fn, const char *name, int length,
+    void *data)
+{
+	lazyprop_capturing++;
+	if (js_try(J)) {
+		lazyprop_end();
+		js_throw(J);
+	}
+	js_newcfunctionx(J, fn, name, length, data, NULL);
+	js_defproperty(J, -2, name, JS_DONTENUM);
+	js_endtry(J);
+	lazyprop_capturing--;
+}
+
 /* Install one name of entry e on the holder at the top of the stack. */
 static void
 install_name(js_State *J, const struct lib_entry *e, const char *name, int op)
@@ -353,6 +377,11 @@ install_name(js_State *J, const struct lib_entry *e, const char *name, int op)
 		js_getproperty(J, -1, name + strlen(name) + 1);
 		js_defproperty(J, -2, name, JS_DONTENUM);
 		return;
+	}
+	/* mujs keeps a C function's name by pointer: name is the caller's
+	 * buffer */
+	name = js_intern(J, name);
+	switch (e->kind) {
 	case 'l':
 		js_newcfunctionx(J, lazy_global, name, 1,
 		    (void *)(intptr_t)(LAZY_GLOBAL + e->group), NULL);
@@ -373,13 +402,15 @@ install_name(js_State *J, const struct lib_entry *e, const char *name, int op)
 		js_defaccessor(J, -3, name, JS_DONTENUM);
 		return;
 	}
-	js_newcfunctionx(J, stub, name, e->kind == 'v' ? 0 : 3, (void *)(intptr_t)
-	    (e->group << 6 | op | (e->kind == 'v' ? STUB_VARIADIC : 0)), NULL);
 	if (e->kind == 'a') {
+		js_newcfunctionx(J, stub, name, 3, (void *)(intptr_t)
+		    (e->group << 6 | op), NULL);
 		js_copy(J, -1);
 		js_defaccessor(J, -3, name, JS_DONTENUM);
-	} else
-		js_defproperty(J, -2, name, JS_DONTENUM);
+		return;
+	}
+	define_method(J, stub, name, e->kind == 'v' ? 0 : 3, (void *)(intptr_t)
+	    (e->group << 6 | op | (e->kind == 'v' ? STUB_VARIADIC : 0)));
 }
 
 /* __ly_rtinstall(rt): install lib[] for rt, the library's core object. */
@@ -510,7 +541,9 @@ rtsrc(js_State *J)
  * would hold it ("constructor" on it, "prototype" on the function), so
  * a C function has no prototype property, as a built-in method in
  * JavaScript.  Constructors come from js_newcconstructor and keep
- * theirs; a C function meant for `new` gets its prototype set.
+ * theirs; a C function meant for `new` gets its prototype set.  Its
+ * length property is made on first use (js/lazyprop.h), and so is the
+ * whole function when it is a method defined while a capture is on.
  */
 static js_State *methodless;
 
@@ -525,6 +558,8 @@ own_builtin(const char *name, js_CFunction fn)
 		return fn;
 	if (strcmp(name, "Object.getOwnPropertyNames") == 0)
 		return proporder_names;
+	if (name[0] == 'O' && lazyprop_builtin(name, fn) != fn)
+		return lazyprop_builtin(name, fn);
 	if (name[0] == 'N')
 		return numfmt_builtin(name, fn);
 	if (name[0] == 'S' || name[0] == 'e' || name[0] == 'A')
@@ -539,6 +574,10 @@ js_newcfunctionx(js_State *J, js_CFunction fn, const char *name, int length,
 	static void (*real)(js_State *, js_CFunction, const char *, int,
 	    void *, js_Finalize);
 
+	if (lazyprop_capture(J, fn, name, length, data, finalize)) {
+		js_pushundefined(J);
+		return;
+	}
 	if (real == NULL)
 		*(void **)&real = mujs_fn("js_newcfunctionx");
 	if (js_try(J)) {
@@ -570,8 +609,11 @@ js_defproperty(js_State *J, int idx, const char *name, int atts)
 {
 	static void (*real)(js_State *, int, const char *, int);
 
+	if (lazyprop_waiting() && lazyprop_place(J, idx, 0, name, atts))
+		return;
 	if (methodless == J && (strcmp(name, "constructor") == 0 ||
-	    strcmp(name, "prototype") == 0)) {
+	    strcmp(name, "prototype") == 0 || (strcmp(name, "length") == 0 &&
+	    lazyprop_defer_length(js_toobject(J, idx))))) {
 		js_pop(J, 1);
 		return;
 	}
@@ -624,8 +666,7 @@ runtime_pushbuf(js_State *J, struct buf *b)
 void
 runtime_setfn(js_State *J, void (*f)(js_State *), const char *name, int n)
 {
-	js_newcfunction(J, f, name, n);
-	js_defproperty(J, -2, name, JS_DONTENUM);
+	define_method(J, f, name, n, NULL);
 }
 
 /* The first promise rejected and left unhandled, [reason] on top of
@@ -829,4 +870,5 @@ void *const mujs_replacements[] = {
 	(void *)js_call, (void *)js_throw, (void *)js_gc, (void *)js_freestate,
 	(void *)jsU_utflen, (void *)js_runeat, (void *)js_utfptrtoidx,
 	(void *)js_utfidxtoptr, (void *)js_compare,
+	(void *)jsV_getproperty, (void *)jsV_getpropertyx,
 };

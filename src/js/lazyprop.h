@@ -1,0 +1,64 @@
+/* Built-in methods made on first use.
+ *
+ * A C function defined as a method (js_newcfunctionx followed at once by
+ * js_defproperty, or js_defglobal) while a capture is on is not made:
+ * its holder notes it as deferred, and the first look at that name
+ * makes it, with the place in the holder's property order it would have
+ * had.  A C function's own length property is deferred the same way.
+ * Every path that reads, tests, lists, changes or deletes properties
+ * goes through js/proporder.c and js/lazyprop.c, which make what it
+ * needs first; nothing changes for the script but the memory it takes.
+ *
+ * What is deferred is described once per process (every state makes
+ * its built-ins in the same order) and shared by all its states; each
+ * state keeps only which of its holders still have deferred methods. */
+#ifndef LYOCELL_JS_LAZYPROP_H
+#define LYOCELL_JS_LAZYPROP_H
+
+#include <mujs.h>
+
+/* Bits of mj_object.extensible (mujs only tests it for zero and sets
+ * it to 0 or 1): the object has deferred methods, or a deferred length. */
+#define LAZYPROP_FNS		2
+#define LAZYPROP_LENGTH		4
+#define LAZYPROP_ANY		(LAZYPROP_FNS | LAZYPROP_LENGTH)
+
+/* Non-zero while the functions made are to be deferred when they can. */
+extern int lazyprop_capturing;
+/* 0 turns deferring off (for the tests that compare with it). */
+extern int lazyprop_enabled;
+
+/* In js_newcfunctionx: 1 when the function is deferred; the caller then
+ * pushes a placeholder (undefined) instead. */
+int	lazyprop_capture(js_State *, js_CFunction, const char *, int, void *,
+	    js_Finalize);
+/* The end of a capture that may have failed half-way (lazyprop_capturing
+ * is decremented, and no function waits any more). */
+void	lazyprop_end(void);
+/* 1 when a deferred function waits for its holder (the placeholder is
+ * on top of the stack). */
+int	lazyprop_waiting(void);
+/* The waiting function becomes name of the object at idx (the global
+ * object when global is set), with attributes atts: 1 when deferred (the
+ * placeholder popped), else 0 with the function made now in the
+ * placeholder's place, for the caller to define as it would have. */
+int	lazyprop_place(js_State *, int, int, const char *, int);
+
+/* Defer the length of the C function being made: 1 if done. */
+int	lazyprop_defer_length(void *);
+
+/* Make name on obj if it is deferred there: its property, or NULL. */
+void	*lazyprop_make(js_State *, void *, const char *);
+/* Make everything deferred on obj. */
+void	lazyprop_make_all(js_State *, void *);
+/* Whether name is deferred on obj (a listing's shadowing test). */
+int	lazyprop_deferred(js_State *, void *, const char *);
+
+/* A built-in of mujs's that reads all of its argument's properties at
+ * once (Object.freeze and its kin), wrapped to make them first. */
+js_CFunction lazyprop_builtin(const char *, js_CFunction);
+
+/* How many holders of state J still have deferred methods. */
+int	lazyprop_holders(js_State *);
+
+#endif

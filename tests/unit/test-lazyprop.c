@@ -1,0 +1,279 @@
+/* js/lazyprop.c: methods made on first use look, from every path, as
+ * they would had they been made at once.  Each case runs a script in a
+ * state with deferring and in one without, then describes every
+ * built-in holder of both (each own property's name in order, its
+ * attributes, its value's type, a function's name and length): the two
+ * descriptions and the script's results must be the same. */
+#include "config.h"
+
+#include <mujs.h>
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <cmocka.h>
+
+#include "js/lazyprop.h"
+#include "js/runtime.h"
+
+/* r: what the case's script found; the holders are described in
+ * getOwnPropertyNames's order, two levels below the global object. */
+static const char describe[] =
+	"(function (G) {\n"
+	"var seen = [], out = [String(G.r)];\n"
+	"function fn(v) {\n"
+	"	var d = Object.getOwnPropertyDescriptor(v, 'length');\n"
+	"	return ' len=' + (d ? d.value + '/' + d.writable + d.enumerable +\n"
+	"	    d.configurable : 'none') + ' name=' + v.name;\n"
+	"}\n"
+	"function walk(o, path, depth) {\n"
+	"	var names, i, d, v;\n"
+	"	if (seen.indexOf(o) >= 0) return;\n"
+	"	seen.push(o);\n"
+	"	names = Object.getOwnPropertyNames(o);\n"
+	"	out.push(path + ': ' + names.join(' '));\n"
+	"	for (i = 0; i < names.length; i++) {\n"
+	"		d = Object.getOwnPropertyDescriptor(o, names[i]);\n"
+	"		if (!d) {	/* mujs: an array's or a string's length */\n"
+	"			out.push(path + '.' + names[i] + ' no descriptor');\n"
+	"			continue;\n"
+	"		}\n"
+	"		if (d.get || d.set) {\n"
+	"			out.push(path + '.' + names[i] + ' accessor ' +\n"
+	"			    d.enumerable + d.configurable);\n"
+	"			continue;\n"
+	"		}\n"
+	"		v = d.value;\n"
+	"		out.push(path + '.' + names[i] + ' ' + typeof v + ' ' +\n"
+	"		    d.writable + d.enumerable + d.configurable +\n"
+	"		    (typeof v === 'function' ? fn(v) : ''));\n"
+	"		if (depth < 2 && v !== null && (typeof v === 'object' ||\n"
+	"		    typeof v === 'function'))\n"
+	"			walk(v, path + '.' + names[i], depth + 1);\n"
+	"	}\n"
+	"}\n"
+	"walk(G, 'G', 0);\n"
+	"return out.join('\\n');\n"
+	"})(this)";
+
+/* Run script, then describe, in a new state: an owned string. */
+static char *
+run(const char *script, int lazy)
+{
+	js_State *J;
+	char *cause = NULL, *out;
+
+	lazyprop_enabled = lazy;
+	J = js_newstate(NULL, NULL, 0);
+	assert_non_null(J);
+	if (runtime_load(J, &cause) != 0)
+		fail_msg("runtime: %s", cause);
+	if (js_ploadstring(J, "case", script) ||
+	    (js_pushundefined(J), js_pcall(J, 0)))
+		fail_msg("%s: %s", script, js_trystring(J, -1, "?"));
+	js_pop(J, 1);
+	if (!lazy)
+		assert_int_equal(lazyprop_holders(J), 0);
+	if (js_ploadstring(J, "describe", describe) ||
+	    (js_pushundefined(J), js_pcall(J, 0)))
+		fail_msg("describe after %s: %s", script, js_trystring(J, -1, "?"));
+	out = strdup(js_tostring(J, -1));
+	js_freestate(J);
+	lazyprop_enabled = 1;
+	return out;
+}
+
+/* The first line where a and b differ. */
+static void
+first_difference(const char *a, const char *b)
+{
+	size_t i, line = 0;
+
+	for (i = 0; a[i] == b[i] && a[i] != '\0'; i++)
+		if (a[i] == '\n')
+			line = i + 1;
+	fail_msg("deferred: %.*s\nmade at once: %.*s",
+	    (int)strcspn(a + line, "\n"), a + line,
+	    (int)strcspn(b + line, "\n"), b + line);
+}
+
+static void
+same(const char *script)
+{
+	char *eager = run(script, 0), *lazy = run(script, 1);
+
+	if (strcmp(lazy, eager) != 0)
+		first_difference(lazy, eager);
+	free(eager);
+	free(lazy);
+}
+
+static void
+test_defers(void **state)
+{
+	js_State *J = js_newstate(NULL, NULL, 0);
+	char *cause = NULL;
+
+	(void)state;
+	assert_int_equal(runtime_load(J, &cause), 0);
+	/* the built-in prototypes, constructors, JSON and the global */
+	assert_true(lazyprop_holders(J) >= 10);
+	js_freestate(J);
+}
+
+/* Many states, freed out of order: each still finds its holders. */
+static void
+test_many_states(void **state)
+{
+	enum { N = 300 };
+	js_State *J[N];
+	int i, n;
+
+	(void)state;
+	for (i = 0; i < N; i++) {
+		J[i] = js_newstate(NULL, NULL, 0);
+		assert_non_null(J[i]);
+	}
+	for (i = 0; i < N; i += 3)
+		js_freestate(J[i]);
+	for (i = 0; i < N; i++) {
+		if (i % 3 == 0)
+			continue;
+		n = lazyprop_holders(J[i]);
+		assert_true(n > 0);
+		assert_int_equal(js_dostring(J[i], "if ('ab '.trim() !== 'ab')"
+		    " throw new Error('trim');"), 0);
+		js_freestate(J[i]);
+	}
+}
+
+static void
+test_untouched(void **state)
+{
+	(void)state;
+	same("r = 0");
+}
+
+static void
+test_read(void **state)
+{
+	(void)state;
+	same("r = String.prototype.split.call('a,b', ',').length +"
+	    " [3, 1, 2].sort().join() + parseInt('12') + JSON.stringify([1])");
+	same("var s = 'abc'; r = s.charAt(1) + s.slice(1) + (1.5).toFixed(2) +"
+	    " true.toString() + /x/.test('x')");
+}
+
+static void
+test_in(void **state)
+{
+	(void)state;
+	same("r = ('split' in String.prototype) + ',' + ('nope' in String.prototype) +"
+	    " ',' + ('parseFloat' in this) + ',' + ('map' in [])");
+}
+
+static void
+test_typeof(void **state)
+{
+	(void)state;
+	same("r = typeof String.prototype.trim + typeof isNaN + typeof JSON.parse +"
+	    " typeof String.fromCharCode + typeof nosuch");
+}
+
+static void
+test_own(void **state)
+{
+	(void)state;
+	same("r = String.prototype.hasOwnProperty('slice') +"
+	    " Object.prototype.hasOwnProperty.call(Array.prototype, 'map') +"
+	    " Array.prototype.propertyIsEnumerable('map') +"
+	    " JSON.stringify(Object.getOwnPropertyDescriptor(Array.prototype, 'join'))");
+}
+
+static void
+test_lists(void **state)
+{
+	(void)state;
+	/* touched in another order than they were made */
+	same("String.prototype.trim; String.prototype.charAt; Number.prototype.toFixed;"
+	    " r = Object.getOwnPropertyNames(String.prototype).join()");
+	same("var k, a = []; for (k in this) a.push(k); for (k in new String('ab')) a.push(k);"
+	    " r = a.join() + Object.keys(this).join() + Object.keys(Array.prototype).length +"
+	    " JSON.stringify(JSON) + JSON.stringify(String.prototype)");
+	/* a deferred, non-enumerable method hides an enumerable one below */
+	same("Object.prototype.toLocaleUpperCase = 1; Object.prototype.nosuch = 2; var k, a = [];"
+	    " for (k in new String('x')) a.push(k); r = a.join()");
+}
+
+static void
+test_change(void **state)
+{
+	(void)state;
+	same("String.prototype.trim = 5; Array.prototype.lastIndexOf = null; this.parseInt = 'p';"
+	    " Object.defineProperty(String.prototype, 'split', { value: 1, enumerable: true });"
+	    " Object.defineProperty(JSON, 'parse', { get: function () { return 2; } });"
+	    " r = String.prototype.trim + ',' + String.prototype.split + ',' + JSON.parse");
+	same("r = delete String.prototype.split; r += delete this.isNaN;"
+	    " r += typeof isNaN + ('split' in String.prototype); r += delete parseInt.length");
+}
+
+static void
+test_prototype_getter(void **state)
+{
+	(void)state;
+	/* an accessor further up the chain does not hide a deferred method */
+	same("Object.defineProperty(Object.prototype, 'toFixed', { get: function () {"
+	    " return 'getter'; }, set: function (v) { this.seen = v; }, configurable: true });"
+	    " Object.defineProperty(Function.prototype, 'slice', { get: function () {"
+	    " return 'g'; }, configurable: true });"
+	    " r = typeof (1).toFixed + ({}).toFixed + ''.slice.length + String.slice");
+}
+
+static void
+test_walkers(void **state)
+{
+	(void)state;
+	same("r = Object.isFrozen(String.prototype) + ',' + Object.isSealed(JSON) +"
+	    " ',' + Object.isFrozen(parseInt); Object.freeze(String.prototype.concat);"
+	    " Object.seal(Number.prototype); Object.preventExtensions(Boolean.prototype);"
+	    " r += Object.isFrozen(String.prototype.concat) + ',' +"
+	    " Object.isSealed(Number.prototype) + Object.isExtensible(Boolean.prototype)");
+	same("Object.freeze(Array.prototype); r = [1, 2].map(String).join()");
+}
+
+static void
+test_functions(void **state)
+{
+	(void)state;
+	/* a C function's deferred length, and the runtime library's stubs */
+	same("r = parseInt.length + ',' + Object.getOwnPropertyNames(isFinite).join() +"
+	    " ',' + [].map.hasOwnProperty('length') + [].find.name + [].find.length +"
+	    " 'a'.padStart(3, '-') + [1, 2].includes(2) + Array.from('ab').join()");
+	same("r = Function.prototype.call.call(String.prototype.slice, 'abc', 1) +"
+	    " String.prototype.slice.apply('abc', [2]) + (String.prototype.concat instanceof"
+	    " Function) + Object.getPrototypeOf(Math.max) === Function.prototype");
+}
+
+int
+main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(test_defers),
+		cmocka_unit_test(test_many_states),
+		cmocka_unit_test(test_untouched),
+		cmocka_unit_test(test_read),
+		cmocka_unit_test(test_in),
+		cmocka_unit_test(test_typeof),
+		cmocka_unit_test(test_own),
+		cmocka_unit_test(test_lists),
+		cmocka_unit_test(test_change),
+		cmocka_unit_test(test_prototype_getter),
+		cmocka_unit_test(test_walkers),
+		cmocka_unit_test(test_functions),
+	};
+
+	return cmocka_run_group_tests(tests, NULL, NULL);
+}
