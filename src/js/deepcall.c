@@ -21,7 +21,7 @@
  *   the top to the try's, which is an index into the try's window;
  * - js_gc marks the values from J->stack to its top only: it is shown
  *   the whole array (a copy of the state's own stack, then the windows);
- * - js_freestate frees J->stack: it is given back the state's own.
+ * - js_freestate frees J->stack: deepcall_free gives it the state's own.
  * A state that never calls deeper than DEEP_FROM pays one comparison
  * per call. */
 #include "config.h"
@@ -32,6 +32,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "js/deepcall.h"
 #include "js/mujs-layout.h"
 #include "util/xmalloc.h"
 
@@ -61,7 +62,6 @@ static int windows_open;	/* over all states: 0 skips every lookup */
 static void (*mujs_call)(js_State *, int);
 static void (*mujs_throw)(js_State *) JS_NORETURN;
 static void (*mujs_gc)(js_State *, int);
-static void (*mujs_freestate)(js_State *);
 
 
 static void *
@@ -81,7 +81,6 @@ deepcall_init(void)
 	mujs_call = mujs_fn("js_call");
 	mujs_throw = mujs_fn("js_throw");
 	mujs_gc = mujs_fn("js_gc");
-	mujs_freestate = mujs_fn("js_freestate");
 }
 
 static size_t
@@ -270,24 +269,19 @@ js_gc(js_State *J, int report)
 	s->top = top;
 }
 
+/* Before mujs frees a state (js/lazyprop.c's js_freestate): its own
+ * stack back in J->stack, its windows' array freed. */
 void
-js_freestate(js_State *J)
+deepcall_free(js_State *J)
 {
 	struct mj_state *s = (struct mj_state *)J;
-	js_Alloc alloc;
-	void *actx;
 	struct deep *d;
 
-	if (J == NULL || (d = deep_find(J)) == NULL) {
-		mujs_freestate(J);
+	if (J == NULL || (d = deep_find(J)) == NULL)
 		return;
-	}
 	windows_open -= d->nwin;
 	s->stack = d->own;
-	alloc = (js_Alloc)s->alloc;
-	actx = s->actx;
 	deep_remove(d);
-	alloc(actx, d->vals, 0);
+	((js_Alloc)s->alloc)(s->actx, d->vals, 0);
 	free(d);
-	mujs_freestate(J);
 }

@@ -29,6 +29,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "js/deepcall.h"
 #include "js/lazyprop.h"
 #include "js/mujs-layout.h"
 #include "js/proporder.h"
@@ -659,5 +660,6 @@ js_freestate(js_State *J)
 	    "js_freestate")) == NULL)
 		abort();
 	state_drop(J);
+	deepcall_free(J);
 	real(J);
 }

@@ -867,7 +867,7 @@ void *const mujs_replacements[] = {
 	(void *)jsV_nextiterator, (void *)jsV_getownproperty,
 	(void *)jsC_compilescript, (void *)js_newcconstructor,
 	(void *)js_pushstring, (void *)jsV_stringtonumber,
-	(void *)js_call, (void *)js_throw, (void *)js_gc, (void *)js_freestate,
+	(void *)js_call, (void *)js_throw, (void *)js_gc,
 	(void *)jsU_utflen, (void *)js_runeat, (void *)js_utfptrtoidx,
 	(void *)js_utfidxtoptr, (void *)js_compare,
 	(void *)jsV_getproperty, (void *)jsV_getpropertyx,
