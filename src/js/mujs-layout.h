@@ -16,7 +16,10 @@ enum {
 };
 
 /* enum js_Type: the type of a value */
+#define MJ_TUNDEFINED	1
+#define MJ_TNULL	2
 #define MJ_TNUMBER	4
+#define MJ_TOBJECT	7
 
 /* Property attributes: the low three bits of mj_property.atts. */
 #define MJ_READONLY	1
@@ -44,15 +47,66 @@ struct mj_property {
 	void			*getter, *setter;
 };
 
-/* A compiled function (js_Function), as far as its inner functions. */
+/* A compiled function (js_Function), as far as its first line.  Its code
+ * is a sequence of instructions, each its line, its opcode and the
+ * opcode's operands (js/errmsg.c reads them). */
 struct mj_function {
 	const char		 *name;
 	int			  script, lightweight, strict, arguments;
 	int			  numparams;
-	void			 *code;
+	unsigned short		 *code;
 	int			  codecap, codelen;
 	struct mj_function	**funtab;
 	int			  funcap, funlen;
+	const char		**vartab;
+	int			  varcap, varlen;
+	const char		 *filename;
+	int			  line, lastline;
+};
+
+/* js_StackTrace: a frame of the call stack; line is that of the
+ * instruction the frame runs. */
+struct mj_trace {
+	const char	*name;
+	const char	*file;
+	int		 line;
+};
+
+#define MJ_ENVLIMIT	128
+
+/* js_State, as far as its call stack. */
+struct mj_state {
+	void		*actx, *uctx;
+	js_Alloc	 alloc;
+	js_Report	 report;
+	js_Panic	 panic;
+	void		*strings;
+	int		 default_strict, strict;
+	const char	*filename, *source;
+	int		 line;
+	struct {
+		char	*text;
+		int	 len, cap;
+	} lexbuf;
+	int		 lexline, lexchar, lasttoken, newline;
+	int		 astdepth, lookahead;
+	const char	*text;
+	double		 number;
+	void		*gcast;
+	void		*prototypes[15];	/* Object_prototype ... */
+	unsigned int	 seed;
+	char		 scratch[12];
+	int		 nextref;
+	void		*R, *G, *E, *GE;
+	int		 top, bot;
+	struct mj_value	*stack;
+	int		 gcpause, gcmark;
+	unsigned int	 gccounter, gcthresh;
+	void		*gcenv, *gcfun, *gcobj, *gcstr, *gcroot;
+	int		 envtop;
+	void		*envstack[MJ_ENVLIMIT];
+	int		 tracetop;
+	struct mj_trace	 trace[MJ_ENVLIMIT];
 };
 
 struct mj_iterator {
@@ -129,7 +183,10 @@ void	*js_regcompx(void *(*)(void *, void *, int), void *, const char *, int,
 	    const char **);
 void	 js_regfreex(void *(*)(void *, void *, int), void *, void *);
 int	 js_regexec(void *, const char *, void *, int);
+/* js/errmsg.c */
+void	*js_toobject(js_State *, int);
 /* Exported by libmujs and used as they are. */
+void	*js_tovalue(js_State *, int);
 void	*js_toregexp(js_State *, int);
 void	*js_malloc(js_State *, int);
 void	 js_free(js_State *, void *);

@@ -9,6 +9,7 @@
 
 #include "js/binary.h"
 #include "js/builtins.h"
+#include "js/errmsg.h"
 #include "js/numfmt.h"
 #include "js/fnname.h"
 #include "js/modules.h"
@@ -663,6 +664,7 @@ tick_nop(js_State *J)
 void
 runtime_define(js_State *J)
 {
+	errmsg_probe(J);
 	/* For the compiler's helpers (src/compile/helpers.js), which run in
 	 * every bundle: reading the global Object would load group 2. */
 	js_getglobal(J, "Object");
@@ -750,4 +752,6 @@ void *const mujs_replacements[] = {
 	(void *)jsV_nextiterator, (void *)jsV_getownproperty,
 	(void *)jsC_compilescript, (void *)js_newcconstructor,
 	(void *)js_pushstring, (void *)jsV_stringtonumber,
+	(void *)js_toobject, (void *)js_typeerror, (void *)js_newtypeerror,
+	(void *)js_hasproperty,
 };
