@@ -22,6 +22,9 @@
  * the one, and the last remaining read is taken.  Only the error path
  * pays for this; js_toobject costs what mujs's does.
  *
+ * The same pass over each compilation gives a call written over several
+ * lines the line of its "(" (see call_lines).
+ *
  * `in` asks mujs's js_hasproperty, which runs a getter to push a value
  * `in` then drops: from that call site (found once by a probe) a getter
  * is not run, as in JavaScript. */
@@ -46,7 +49,8 @@ enum {
 	OP_GETVAR = 23, OP_SETVAR = 24, OP_DELVAR = 25, OP_GETPROP = 31,
 	OP_GETPROP_S = 32, OP_SETPROP = 33, OP_SETPROP_S = 34,
 	OP_DELPROP = 35, OP_DELPROP_S = 36, OP_CALL = 40, OP_NEW = 41,
-	OP_JCASE = 67, OP_TRY = 73, OP_CATCH = 75, OP_JUMP = 80,
+	OP_NEXTITER = 38, OP_JCASE = 67, OP_TRY = 73, OP_CATCH = 75,
+	OP_JUMP = 80,
 	OP_JTRUE = 81, OP_JFALSE = 82
 };
 
@@ -212,12 +216,195 @@ mark_function(struct mj_function *F, int depth)
 			mark_function(F->funtab[i], depth + 1);
 }
 
+/*
+ * The line of a call.  mujs gives a call instruction the line of the last
+ * thing its arguments compiled, so a call written over several lines,
+ * check(res, { ... }), says its last line; k6 says the line of its "(".
+ * A call with arguments says here the line its first argument starts on,
+ * never later than mujs's: the stack depth before each instruction tells
+ * where the arguments start.
+ */
+
+/* How an opcode changes the stack depth when it goes on to the next
+ * instruction; END: it does not (JUMP, THROW, RETURN); VAR: see depths. */
+#define END	100
+#define VAR	101
+static const signed char effect[] = {
+	/* POP DUP DUP2 ROT2 ROT3 ROT4 */ -1, 1, 2, 0, 0, 0,
+	/* INTEGER NUMBER STRING CLOSURE */ 1, 1, 1, 1,
+	/* NEWARRAY NEWOBJECT NEWREGEXP */ 1, 1, 1,
+	/* UNDEF NULL TRUE FALSE THIS CURRENT */ 1, 1, 1, 1, 1, 1,
+	/* GETLOCAL SETLOCAL DELLOCAL */ 1, 0, 1,
+	/* HASVAR GETVAR SETVAR DELVAR */ 1, 1, 0, 1,
+	/* IN */ -1,
+	/* INITARRAY INITPROP INITGETTER INITSETTER */ -1, -2, -2, -2,
+	/* GETPROP GETPROP_S SETPROP SETPROP_S DELPROP DELPROP_S */
+	-1, 0, -2, -1, -1, 0,
+	/* ITERATOR NEXTITER EVAL CALL NEW */ 0, VAR, 0, VAR, VAR,
+	/* TYPEOF POS NEG BITNOT LOGNOT INC DEC */ 0, 0, 0, 0, 0, 0, 0,
+	/* POSTINC POSTDEC */ 1, 1,
+	/* MUL ... STRICTNE */ -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1,
+	-1, -1, -1, -1, -1,
+	/* JCASE */ VAR,
+	/* BITAND BITXOR BITOR INSTANCEOF */ -1, -1, -1, -1,
+	/* THROW TRY ENDTRY CATCH ENDCATCH WITH ENDWITH DEBUGGER */
+	END, VAR, 0, -1, 0, -1, 0, 0,
+	/* JUMP JTRUE JFALSE RETURN */ VAR, -1, -1, END,
+};
+#define NOPS	((int)sizeof effect)
+/* one per opcode, OP_POP to OP_RETURN */
+typedef char effect_covers_every_opcode[sizeof effect == 84 ? 1 : -1];
+
+/* d[off] = the stack depth before the instruction at code offset off,
+ * -1 if none; -1 if F's code is not as this reads it. */
+static int
+depths(const struct mj_function *F, int *d)
+{
+	const unsigned short *c = F->code;
+	int off, len, op, cur = 0, next, target, tdepth;
+
+	for (off = 0; off < F->codelen; off++)
+		d[off] = -1;
+	for (off = 0; off < F->codelen; off += len) {
+		len = insn_len(c + off);
+		op = c[off + 1];
+		if (op >= NOPS || off + len > F->codelen)
+			return -1;
+		if (cur < 0)
+			cur = d[off];	/* reached only by a jump */
+		if (cur < 0)
+			continue;	/* never reached: mujs's last return */
+		if (d[off] >= 0 && d[off] != cur)
+			return -1;
+		d[off] = cur;
+		target = -1;
+		tdepth = cur;
+		switch (effect[op] == VAR ? op : -1) {
+		case OP_NEXTITER:
+			/* "iobj name true" or "false", then JFALSE */
+			if (off + len + 2 >= F->codelen ||
+			    c[off + len + 1] != OP_JFALSE)
+				return -1;
+			d[off + len] = cur + 2;
+			target = c[off + len + 2];
+			tdepth = cur - 1;
+			next = cur + 1;
+			if (target < F->codelen && d[target] < 0)
+				d[target] = tdepth;
+			else if (target >= F->codelen || d[target] != tdepth)
+				return -1;
+			cur = next;
+			off += len;
+			len = insn_len(c + off);
+			continue;
+		case OP_CALL:
+			next = cur - c[off + 2] - 1;
+			break;
+		case OP_NEW:
+			next = cur - c[off + 2];
+			break;
+		case OP_JCASE:
+			next = cur - 1;
+			target = c[off + 2];
+			tdepth = cur - 2;
+			break;
+		case OP_TRY:
+			/* the handler follows, with the exception */
+			next = cur + 1;
+			target = c[off + 2];
+			break;
+		case OP_JUMP:
+			next = -1;
+			target = c[off + 2];
+			break;
+		default:
+			next = effect[op] == END ? -1 : cur + effect[op];
+			if (op == OP_JTRUE || op == OP_JFALSE) {
+				target = c[off + 2];
+				tdepth = next;
+			}
+		}
+		if (target >= 0) {
+			if (target >= F->codelen || tdepth < 0)
+				return -1;
+			if (d[target] < 0)
+				d[target] = tdepth;
+			else if (d[target] != tdepth)
+				return -1;
+		}
+		if (next < -1 || (next == -1 && effect[op] != END &&
+		    op != OP_JUMP))
+			return -1;
+		cur = next;
+	}
+	return 0;
+}
+
+static void
+call_lines(struct mj_function *F)
+{
+	unsigned short *c = F->code, *p, *q;
+	int *d, off, len, n, base, i;
+
+	if (F->codelen <= 0)
+		return;
+	d = xreallocarray(NULL, (size_t)F->codelen, sizeof *d);
+	if (depths(F, d) == -1)
+		goto out;
+	for (off = 0; off < F->codelen; off += len) {
+		p = c + off;
+		len = insn_len(p);
+		if ((p[1] != OP_CALL && p[1] != OP_NEW) || (n = p[2]) == 0)
+			continue;
+		/* the callee's slot; for a call, "this" is above it */
+		base = d[off] - n - (p[1] == OP_CALL ? 2 : 1);
+		if (base < 0)
+			continue;
+		/* the last instruction before the arguments at the callee's
+		 * (or its this's) depth */
+		for (i = off - 1; i >= 0; i--)
+			if (d[i] >= 0 && d[i] <= base + (p[1] == OP_CALL))
+				break;
+		if (i < 0)
+			continue;
+		q = c + i;
+		/* o.m(...): "o DUP GETPROP_S m ROT2" or "o DUP key GETPROP
+		 * ROT2"; f(...): "f UNDEF" */
+		if (q[1] == OP_DUP) {
+			for (q += insn_len(q); q < p && !(q[1] == OP_ROT2 &&
+			    d[q - c] == base + 2); q += insn_len(q))
+				;
+			if (q == p)
+				continue;
+		}
+		q += insn_len(q);	/* the first argument's first */
+		if (q < p && q[0] > 0 && q[0] < p[0])
+			p[0] = q[0];
+	}
+out:
+	free(d);
+}
+
+static void
+call_lines_all(struct mj_function *F, int depth)
+{
+	int i;
+
+	call_lines(F);
+	for (i = 0; i < F->funlen && depth < 200; i++)
+		if (F->funtab[i] != F)
+			call_lines_all(F->funtab[i], depth + 1);
+}
+
 void
 errmsg_mark(void *fun)
 {
 	struct mj_function *F = fun;
 
-	if (F == NULL || nmarks == MARK_N || max_line(F, 0) >= MARK_MIN)
+	if (F == NULL)
+		return;
+	call_lines_all(F, 0);
+	if (nmarks == MARK_N || max_line(F, 0) >= MARK_MIN)
 		return;
 	if (marks == NULL)
 		marks = xreallocarray(NULL, MARK_N, sizeof *marks);
