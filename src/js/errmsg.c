@@ -48,9 +48,8 @@ enum {
 	OP_GETLOCAL = 19, OP_SETLOCAL = 20, OP_DELLOCAL = 21, OP_HASVAR = 22,
 	OP_GETVAR = 23, OP_SETVAR = 24, OP_DELVAR = 25, OP_GETPROP = 31,
 	OP_GETPROP_S = 32, OP_SETPROP = 33, OP_SETPROP_S = 34,
-	OP_DELPROP = 35, OP_DELPROP_S = 36, OP_CALL = 40, OP_NEW = 41,
-	OP_NEXTITER = 38, OP_JCASE = 67, OP_TRY = 73, OP_CATCH = 75,
-	OP_JUMP = 80,
+	OP_DELPROP = 35, OP_DELPROP_S = 36, OP_NEXTITER = 38, OP_CALL = 40,
+	OP_NEW = 41, OP_JCASE = 67, OP_TRY = 73, OP_CATCH = 75, OP_JUMP = 80,
 	OP_JTRUE = 81, OP_JFALSE = 82
 };
 
@@ -112,7 +111,7 @@ struct mark {
 };
 
 static struct mark *marks;
-static int nmarks;
+static int nmarks, marks_cap;
 
 static const struct mark *
 mark_of(int slot)
@@ -195,6 +194,11 @@ mark_kind(struct mj_function *F, int op1, int op2)
 				distinct = 1;
 		for (k = i; distinct && j - i > 1 && k < j &&
 		    nmarks < MARK_N; k++) {
+			if (nmarks == marks_cap) {
+				marks_cap = marks_cap == 0 ? 1024 : marks_cap * 2;
+				marks = xreallocarray(marks, (size_t)marks_cap,
+				    sizeof *marks);
+			}
 			marks[nmarks].F = F;
 			marks[nmarks].insn = r[k].insn;
 			marks[nmarks].line = r[k].line;
@@ -404,11 +408,8 @@ errmsg_mark(void *fun)
 	if (F == NULL)
 		return;
 	call_lines_all(F, 0);
-	if (nmarks == MARK_N || max_line(F, 0) >= MARK_MIN)
-		return;
-	if (marks == NULL)
-		marks = xreallocarray(NULL, MARK_N, sizeof *marks);
-	mark_function(F, 0);
+	if (nmarks < MARK_N && max_line(F, 0) < MARK_MIN)
+		mark_function(F, 0);
 }
 
 /* The frames' lines where they are marks, so that an error's stack names
@@ -563,7 +564,6 @@ nullish(js_State *J, int idx)
 	if ((F = running(J, &slot)) == NULL)
 		goto generic;
 	line = slot_line(F, slot, &m);
-	trace_fix(J);
 	if (idx == -1 && m != NULL && m->insn[1] == OP_GETPROP_S)
 		js_typeerror(J, "Cannot read property '%s' of undefined%s",
 		    insn_str(m->insn), is_callee(F, insn_before(F, m->insn),
@@ -589,6 +589,8 @@ js_toobject(js_State *J, int idx)
 	int i = idx < 0 ? S->top + idx : S->bot + idx;
 
 	v = i < 0 || i >= S->top ? &undef : &S->stack[i];
+	if (v->type == MJ_TOBJECT)
+		return v->u.ptr;	/* what jsV_toobject gives, sooner */
 	if (v->type == MJ_TUNDEFINED || v->type == MJ_TNULL)
 		nullish(J, idx);
 	return jsV_toobject(J, v);
@@ -759,9 +761,12 @@ js_hasproperty(js_State *J, int idx, const char *name)
 	if (probing && strcmp(name, PROBE_NAME) == 0)
 		in_site = site;
 	if (site == in_site && site != NULL) {
+		const struct mj_object *o = js_toobject(J, idx);
 		const struct mj_property *ref;
 
-		ref = jsV_getproperty(J, js_toobject(J, idx), name);
+		/* a proxy answers through its has hook */
+		ref = o->type == MJ_CUSERDATA ? NULL :
+		    jsV_getproperty(J, (void *)o, name);
 		if (ref != NULL && ref->getter != NULL) {
 			js_pushundefined(J);
 			return 1;
