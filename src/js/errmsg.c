@@ -38,6 +38,7 @@
 #include <string.h>
 
 #include "js/errmsg.h"
+#include "js/jsonerr.h"
 #include "js/mujs-layout.h"
 #include "util/xmalloc.h"
 
@@ -669,6 +670,25 @@ not_callable(js_State *J, char *buf, size_t size)
 		    shown(J, -n - 2));
 }
 
+/* A syntax error of JSON.parse (the running C function): k6's words in
+ * buf, or 0. */
+static int
+json_error(js_State *J, char *buf, size_t size)
+{
+	const struct mj_state *S = (const void *)J;
+	const struct mj_object *o;
+	const char *text;
+
+	if (S->bot < 1 || S->stack[S->bot - 1].type != MJ_TOBJECT)
+		return 0;
+	o = S->stack[S->bot - 1].u.ptr;
+	if (o->type != MJ_CCFUNCTION || o->u.c.name == NULL ||
+	    strcmp(o->u.c.name, "JSON.parse") != 0 || !js_isstring(J, 1))
+		return 0;
+	text = js_tostring(J, 1);
+	return jsonerr_message(text, strlen(text), buf, size);
+}
+
 /* mujs's words for an error of a kind, in buf: goja's where they differ. */
 static void __attribute__((format(printf, 5, 0)))
 reword(js_State *J, int kind, char *buf, size_t size, const char *fmt,
@@ -712,11 +732,14 @@ reword(js_State *J, int kind, char *buf, size_t size, const char *fmt,
 	js_new##kind(js_State *J, const char *message) \
 	{ \
 		static void (*real)(js_State *, const char *); \
+		char buf[256]; \
 		\
 		if (real == NULL && (*(void **)&real = dlsym(RTLD_NEXT, \
 		    "js_new" #kind)) == NULL) \
 			abort();	/* not libmujs.so: cannot be */ \
 		errmsg_trace_fix(J); \
+		if (letter == 'S' && json_error(J, buf, sizeof buf)) \
+			message = buf; \
 		real(J, message); \
 	} \
 	void \
