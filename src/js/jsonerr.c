@@ -89,6 +89,21 @@ is_hex(int c)
 	return is_digit(c) || (c >= 'a' && c <= 'f') || (c >= 'A' && c <= 'F');
 }
 
+/* The digits a number's fraction or exponent must have from j on; *i
+ * past them. */
+static int
+digits(struct jr *r, size_t *i, size_t j, const char *context)
+{
+	if (j == r->n)
+		return eof_inside(r);
+	if (!is_digit(r->s[j]))
+		return fail(r, r->s[j], context);
+	while (j < r->n && is_digit(r->s[j]))
+		j++;
+	*i = j;
+	return 0;
+}
+
 /* Bytes a string holds as they are: not '"', '\\' or a control. */
 static unsigned char plain[256];
 
@@ -151,26 +166,13 @@ scalar(struct jr *r)
 				i++;
 		else
 			return fail(r, s[i], " in numeric literal");
-		if (i < n && s[i] == '.') {
-			if (++i == n)
-				return eof_inside(r);
-			if (!is_digit(s[i]))
-				return fail(r, s[i],
-				    " after decimal point in numeric literal");
-			while (i < n && is_digit(s[i]))
-				i++;
-		}
-		if (i < n && (s[i] == 'e' || s[i] == 'E')) {
-			if (++i < n && (s[i] == '+' || s[i] == '-'))
-				i++;
-			if (i == n)
-				return eof_inside(r);
-			if (!is_digit(s[i]))
-				return fail(r, s[i],
-				    " in exponent of numeric literal");
-			while (i < n && is_digit(s[i]))
-				i++;
-		}
+		if (i < n && s[i] == '.' && digits(r, &i, i + 1,
+		    " after decimal point in numeric literal") == -1)
+			return -1;
+		if (i < n && (s[i] == 'e' || s[i] == 'E') && digits(r, &i,
+		    i + 1 + (i + 1 < n && (s[i + 1] == '+' || s[i + 1] == '-')),
+		    " in exponent of numeric literal") == -1)
+			return -1;
 		r->i = i;
 		return 0;
 	default:
