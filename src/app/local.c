@@ -176,7 +176,7 @@ lifecycle(struct coord *c, const char *fn, double timeout_ms, int timeout_code,
 
 	*result = NULL;
 	if ((e = local_engine(c, 1, &vu, &cause)) == NULL) {
-		log_msg(LOG_ERROR, "hint=\"script exception\"", "%s", cause);
+		log_script_error(cause);
 		free(cause);
 		return EXIT_SCRIPT_EXCEPTION;
 	}
@@ -204,7 +204,7 @@ lifecycle(struct coord *c, const char *fn, double timeout_ms, int timeout_code,
 		return EXIT_SCRIPT_ABORTED;
 	}
 	if (rc == -1) {
-		log_msg(LOG_ERROR, "hint=\"script exception\"", "%s", cause);
+		log_script_error(cause);
 		free(cause);
 		return EXIT_SCRIPT_EXCEPTION;
 	}

@@ -658,13 +658,22 @@ summarize(struct coord *c, double dur, int handle_summary)
 				return rc;
 			}
 			free(result);
+			/* A thrown exception is logged as k6 logs it, and
+			 * the default summary follows. */
+			if (called == -1 && cause != NULL &&
+			    log_script_error(cause) == 1) {
+				free(cause);
+				free(data);
+				goto summary;
+			}
 		}
 		free(data);
 		log_msg(LOG_ERROR, NULL, "failed to handle the end-of-test summary: %s",
 		    cause ? cause : "handleSummary() returned nothing");
 		free(cause);
-		cause = NULL;
 	}
+summary:
+	cause = NULL;
 	free(merge);
 	if (results_text(J, mode, &cause) == -1) {
 		log_msg(LOG_ERROR, NULL, "%s", cause);

@@ -140,7 +140,7 @@ prepare(struct coord *c, char **functions)
 	}
 	build_env(c);
 	if ((e = local_engine(c, 0, &vu, &cause)) == NULL) {
-		log_msg(LOG_ERROR, "hint=\"script exception\"", "%s", cause);
+		log_script_error(cause);
 		free(cause);
 		return EXIT_SCRIPT_EXCEPTION;
 	}
@@ -613,7 +613,7 @@ coordinator_run(const struct cli *cli)
 	}
 	if (c.abort_reason != NULL && !c.started) {
 		/* A VU's init code failed in a worker. */
-		log_msg(LOG_ERROR, "hint=\"script exception\"", "%s", c.abort_reason);
+		log_script_error(c.abort_reason);
 		rc = EXIT_SCRIPT_EXCEPTION;
 		goto out;
 	}

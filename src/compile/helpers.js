@@ -17,8 +17,11 @@ __ly.$iter = function (v) {
 	var f = v == null || typeof Symbol === "undefined" ? undefined :
 	    v[Symbol.iterator];
 
+	/* k6's engine's words */
+	if (v == null)
+		throw new TypeError("Cannot convert undefined or null to object");
 	if (typeof f !== "function")
-		throw new TypeError(v + " is not iterable");
+		throw new TypeError("object is not iterable");
 	return f.call(v);
 };
 //@ $av
@@ -78,11 +81,11 @@ __ly.ai = function (v, n) {
 	return a;
 };
 //@ oc
-/* Object destructuring source: null and undefined throw. */
+/* Object destructuring source: null and undefined throw, in k6's
+ * engine's words. */
 __ly.oc = function (v) {
 	if (v == null)
-		throw new TypeError("Cannot destructure '" + v + "' as it is " +
-		    (v === null ? "null" : "undefined") + ".");
+		throw new TypeError("Value is not object coercible");
 	return v;
 };
 //@ or $h
@@ -172,8 +175,8 @@ __ly.inh = function (C, P) {
 	var names, i;
 
 	if (P !== null && typeof P !== "function")
-		throw new TypeError("Class extends value " + P +
-		    " is not a constructor or null");
+		throw new TypeError("Class extends value is not a constructor " +
+		    "or null");
 	C.prototype = Object.create(P === null ? null : P.prototype,
 	    { constructor: { value: C, writable: true, configurable: true } });
 	if (P === null)
@@ -308,10 +311,10 @@ __ly.ce = function () {
 	throw new TypeError("Assignment to constant variable.");
 };
 //@ tdz
-/* A let, const or class binding used before its declaration ran. */
-__ly.tdz = function (name) {
-	throw new ReferenceError("Cannot access '" + name +
-	    "' before initialization");
+/* A let, const or class binding used before its declaration ran: k6's
+ * engine does not name it. */
+__ly.tdz = function () {
+	throw new ReferenceError("Cannot access a variable before initialization");
 };
 //@ tpl $d
 /* A tagged template's strings array. */

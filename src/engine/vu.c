@@ -168,7 +168,8 @@ thrown_at(js_State *J, struct buf *b)
 }
 
 /* The text of the error on top of the stack, with the JavaScript stack
- * when there is one, as an owned string. */
+ * when there is one, as an owned string ending in a newline, as k6's
+ * engine writes an exception (app_log_script_error tells it so). */
 static char *
 error_text(js_State *J)
 {
@@ -192,7 +193,11 @@ error_text(js_State *J)
 		thrown_at(J, &b);
 	sym = stack_clean(vu_of(J)->engine->bundle, b.data != NULL ? b.data : "");
 	buf_free(&b);
-	return sym;
+	/* k6's engine ends the text, and each frame, with a newline */
+	buf_puts(&b, sym);
+	buf_putc(&b, '\n');
+	free(sym);
+	return buf_steal(&b);
 }
 
 /*
@@ -426,9 +431,10 @@ log_exception(struct vu *vu, const char *text, int exception)
 	char *fields = NULL;
 
 	if (vu->run != NULL)
-		fields = xasprintf("executor=%s scenario=%s%s",
-		    vu->run->sc->executor_name, vu->run->sc->name,
-		    exception ? " source=stacktrace" : "");
+		fields = xasprintf("executor=%s %sscenario=%s%s",
+		    vu->run->sc->executor_name,
+		    exception ? "hint=\"script exception\" " : "",
+		    vu->run->sc->name, exception ? " source=stacktrace" : "");
 	log_msg(LOG_ERROR, fields, "%s", text);
 	free(fields);
 }

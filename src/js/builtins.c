@@ -17,6 +17,7 @@
 
 #include "engine/module.h"
 #include "js/builtins.h"
+#include "js/errmsg.h"
 #include "js/modules.h"
 #include "js/mujs-layout.h"
 #include "js/runtime.h"
@@ -46,6 +47,7 @@ static js_CFunction error_real[NERRORS];
 static void
 error_with_cause(js_State *J, int i)
 {
+	errmsg_trace_fix(J);
 	error_real[i](J);
 	if (js_gettop(J) > 3 && js_isobject(J, 2) && js_hasproperty(J, 2, "cause"))
 		js_defproperty(J, -2, "cause", JS_DONTENUM);

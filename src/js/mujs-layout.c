@@ -101,6 +101,26 @@ probe(js_State *J)
 		}
 		js_endtry(J);
 	}
+	/* the call stack that js/errmsg.c reads */
+	{
+		const struct mj_state *S = (const void *)J;
+		const struct mj_function *F;
+
+		js_loadstring(J, "[layout]", "\n\nvoid 0;");
+		o = js_toobject(J, -1);
+		F = o->u.f.function;
+		if (S->top - S->bot != js_gettop(J) ||
+		    (const void *)&S->stack[S->top - 1] != js_tovalue(J, -1) ||
+		    S->tracetop != 0 || strcmp(S->trace[0].name, "-top-") != 0 ||
+		    strcmp(S->trace[0].file, "native") != 0)
+			return "state";
+		if (o->type != MJ_CSCRIPT || F == NULL || !F->script ||
+		    F->filename == NULL || strcmp(F->filename, "[layout]") != 0 ||
+		    F->codelen < 4 ||
+		    F->code[1] != 13 /* OP_UNDEF */ || F->code[2] != 3)
+			return "function";
+		js_pop(J, 1);
+	}
 	return NULL;
 }
 

@@ -17,7 +17,10 @@ enum {
 };
 
 /* enum js_Type: the type of a value */
+#define MJ_TUNDEFINED	1
+#define MJ_TNULL	2
 #define MJ_TNUMBER	4
+#define MJ_TOBJECT	7
 
 /* Property attributes: the low three bits of mj_property.atts. */
 #define MJ_READONLY	1
@@ -45,16 +48,71 @@ struct mj_property {
 	void			*getter, *setter;
 };
 
-/* A compiled function (js_Function), as far as its inner functions. */
+/* A compiled function (js_Function), as far as its first line.  Its code
+ * is a sequence of instructions, each its line, its opcode and the
+ * opcode's operands (js/errmsg.c reads them). */
 struct mj_function {
 	const char		 *name;
 	int			  script, lightweight, strict, arguments;
 	int			  numparams;
-	void			 *code;
+	unsigned short		 *code;
 	int			  codecap, codelen;
 	struct mj_function	**funtab;
 	int			  funcap, funlen;
+	const char		**vartab;
+	int			  varcap, varlen;
+	const char		 *filename;
+	int			  line, lastline;
 };
+
+/* js_StackTrace: a frame of the call stack; line is that of the
+ * instruction the frame runs. */
+struct mj_trace {
+	const char	*name;
+	const char	*file;
+	int		 line;
+};
+
+#define MJ_ENVLIMIT	128
+
+/* js_State (jsi.h), as far as its call stack and the depth of its try
+ * stack (js/errmsg.c, js/deepcall.c); the fields before are here for
+ * their offsets. */
+struct mj_state {
+	void		*actx, *uctx;
+	js_Alloc	 alloc;
+	js_Report	 report;
+	js_Panic	 panic;
+	void		*strings;
+	int		 default_strict, strict;
+	const char	*filename, *source;
+	int		 line;
+	struct {
+		char	*text;
+		int	 len, cap;
+	} lexbuf;
+	int		 lexline, lexchar, lasttoken, newline;
+	int		 astdepth, lookahead;
+	const char	*text;
+	double		 number;
+	void		*gcast;
+	void		*prototypes[15];	/* Object_prototype ... */
+	unsigned int	 seed;
+	char		 scratch[12];
+	int		 nextref;
+	void		*R, *G, *E, *GE;
+	int		 top, bot;
+	struct mj_value	*stack;
+	int		 gcpause, gcmark;
+	unsigned int	 gccounter, gcthresh;
+	void		*gcenv, *gcfun, *gcobj, *gcstr, *gcroot;
+	int		 envtop;
+	void		*envstack[MJ_ENVLIMIT];
+	int		 tracetop;
+	struct mj_trace	 trace[MJ_ENVLIMIT];
+	int		 trytop;
+};
+#define MJ_STACKSIZE	256	/* JS_STACKSIZE: values a stack holds */
 
 struct mj_iterator {
 	const char		*name;
@@ -152,9 +210,12 @@ int	 js_runeat(js_State *, const char *, int);
 int	 js_utfptrtoidx(const char *, const char *);
 const char *js_utfidxtoptr(const char *, int);
 int	 js_compare(js_State *, int *);
+/* js/errmsg.c */
+void	*js_toobject(js_State *, int);
 /* Exported by libmujs and used as they are. */
 enum { JS_HNONE, JS_HNUMBER, JS_HSTRING };	/* ToPrimitive's hints */
 void	 js_toprimitive(js_State *, int, int);
+void	*js_tovalue(js_State *, int);
 void	*js_toregexp(js_State *, int);
 void	*js_malloc(js_State *, int);
 void	 js_free(js_State *, void *);
@@ -165,37 +226,6 @@ struct js_Ast;
 struct js_Function;
 struct js_Function *jsC_compilescript(js_State *, struct js_Ast *, int);
 
-/* js_State (jsi.h) as far as its exception stack: the value stack
- * (stack, top, bot) and the depth of the try stack are read by
- * js/deepcall.c.  The fields before them are here for their offsets. */
-#define MJ_ENVLIMIT	128
-struct mj_state {
-	void		*actx, *uctx, *alloc, *report, *panic, *strings;
-	int		 default_strict, strict;
-	const char	*filename, *source;
-	int		 line;
-	struct { char *text; int len, cap; } lexbuf;
-	int		 lexline, lexchar, lasttoken, newline, astdepth, lookahead;
-	const char	*text;
-	double		 number;
-	void		*gcast;
-	void		*prototypes[15];	/* Object ... URIError */
-	unsigned int	 seed;
-	char		 scratch[12];
-	int		 nextref;
-	void		*R, *G, *E, *GE;
-	int		 top, bot;
-	struct mj_value	*stack;
-	int		 gcpause, gcmark;
-	unsigned int	 gccounter, gcthresh;
-	void		*gcenv, *gcfun, *gcobj, *gcstr, *gcroot;
-	int		 envtop;
-	void		*envstack[MJ_ENVLIMIT];
-	int		 tracetop;
-	struct { const char *name, *file; int line; } trace[MJ_ENVLIMIT];
-	int		 trytop;
-};
-#define MJ_STACKSIZE	256	/* mujs's JS_STACKSIZE: values per stack */
 
 /* Their addresses, so that a program linking the library takes their
  * object files (nothing else refers to them by name). */

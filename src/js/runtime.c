@@ -9,6 +9,7 @@
 
 #include "js/binary.h"
 #include "js/builtins.h"
+#include "js/errmsg.h"
 #include "js/numfmt.h"
 #include "js/fnname.h"
 #include "js/lazyprop.h"
@@ -779,6 +780,7 @@ tick_nop(js_State *J)
 void
 runtime_define(js_State *J)
 {
+	errmsg_probe(J);
 	/* For the compiler's helpers (src/compile/helpers.js), which run in
 	 * every bundle: reading the global Object would load group 2. */
 	js_getglobal(J, "Object");
@@ -871,4 +873,6 @@ void *const mujs_replacements[] = {
 	(void *)jsU_utflen, (void *)js_runeat, (void *)js_utfptrtoidx,
 	(void *)js_utfidxtoptr, (void *)js_compare,
 	(void *)jsV_getproperty, (void *)jsV_getpropertyx,
+	(void *)js_toobject, (void *)js_typeerror, (void *)js_newtypeerror,
+	(void *)js_hasproperty,
 };

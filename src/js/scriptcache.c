@@ -42,6 +42,7 @@
 #include <string.h>
 
 #include "compile/bundle.h"
+#include "js/errmsg.h"
 #include "js/fnname.h"
 #include "js/jsmod.h"
 #include "js/runtime.h"
@@ -135,6 +136,7 @@ static js_Function *
 named(js_State *J, js_Function *F)
 {
 	fnname_fix(J, F);
+	errmsg_mark(F);
 	return F;
 }
 

@@ -394,10 +394,16 @@ log_write(FILE *f, enum log_level level, const char *fields, const char *msg)
 		json_fields(&b, fields);
 		buf_putc(&b, '}');
 	} else if (isatty(fileno(f))) {
+		/* as logrus, without the message's last newline */
+		size_t n = strlen(msg);
+
+		if (n > 0 && msg[n - 1] == '\n')
+			n--;
 		clock_gettime(CLOCK_MONOTONIC, &now);
-		buf_printf(&b, "%s%s%s[%04ld] %s", log_color ? levels[level].color : "",
-		    levels[level].tag, log_color ? "\033[0m" : "",
-		    (long)(now.tv_sec - log_start.tv_sec), msg);
+		buf_printf(&b, "%s%s%s[%04ld] %.*s",
+		    log_color ? levels[level].color : "", levels[level].tag,
+		    log_color ? "\033[0m" : "",
+		    (long)(now.tv_sec - log_start.tv_sec), (int)n, msg);
 		if (fields != NULL)
 			buf_printf(&b, "  %s", fields);
 	} else {
@@ -414,6 +420,18 @@ log_write(FILE *f, enum log_level level, const char *fields, const char *msg)
 	buf_free(&b);
 	free(rmsg);
 	free(rfields);
+}
+
+int
+log_script_error(const char *text)
+{
+	size_t n = text != NULL ? strlen(text) : 0;
+	int exception = n > 0 && text[n - 1] == '\n';
+
+	log_msg(LOG_ERROR, exception ?
+	    "hint=\"script exception\" source=stacktrace" :
+	    "hint=\"script exception\"", "%s", text != NULL ? text : "");
+	return exception;
 }
 
 void

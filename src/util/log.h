@@ -41,6 +41,10 @@ int	log_screen_init(void);
 void	log_screen_draw(int fd, const char *text, int lines);
 void	log_screen_end(void);
 void	log_write(FILE *f, enum log_level, const char *fields, const char *msg);
+/* A script's error at level error, with k6's hint="script exception";
+ * an exception's text (one ending in a newline, as k6's engine writes
+ * it) also gets source=stacktrace.  1 for an exception, else 0. */
+int	log_script_error(const char *text);
 /* From now on, write every occurrence of secret (a k6/secrets value) in
  * this process's log lines as ***SECRET_REDACTED***, as k6 does; blank
  * secrets are not redacted. */

@@ -1,10 +1,11 @@
 // A function that may run before a declaration tests the binding; one
-// that runs after it sees the value.
+// that runs after it sees the value.  (The message is k6's engine's, not
+// node's: see errors-k6-words.js.)
 function attempt(title, f) {
   try {
     console.log(title, "->", f());
   } catch (e) {
-    console.log(title, "->", e instanceof ReferenceError, e.message);
+    console.log(title, "->", e instanceof ReferenceError, e.name);
   }
 }
 
@@ -55,7 +56,7 @@ attempt("recursive const arrow", () => {
 attempt("class method uses a later const", () => {
   class A { get v() { return LIMIT; } }
   const a = new A();
-  try { a.v; } catch (e) { return "early: " + e.message; }
+  try { a.v; } catch (e) { return "early: " + e.name; }
   const LIMIT = 3;
   return a.v;
 });
@@ -105,7 +106,7 @@ const fns = [];
 for (let i = 0; i < 3; i++) {
   fns.push(() => later);
   if (i === 1) {
-    try { fns[i](); } catch (e) { console.log("loop iteration", i, e.message); }
+    try { fns[i](); } catch (e) { console.log("loop iteration", i, e.name); }
   }
   const later = i * 10;
 }
@@ -119,7 +120,7 @@ for (const x of [1, 2, 3]) {
 console.log("total", total);
 let rounds = 0;
 while (rounds < 2) {
-  try { console.log(early); } catch (e) { console.log("while", rounds, e.message); }
+  try { console.log(early); } catch (e) { console.log("while", rounds, e.name); }
   let early = rounds;
   rounds++;
 }
@@ -130,6 +131,6 @@ const BASE = "http://localhost";
 export default function main() { return BASE + "/x"; }
 console.log(main());
 function used() { return LATE; }
-try { used(); } catch (e) { console.log("module", e.message); }
+try { used(); } catch (e) { console.log("module", e.name); }
 const LATE = "late";
 console.log(used());

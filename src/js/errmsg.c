@@ -1,0 +1,813 @@
+/* The engine's messages for the common runtime errors, in the words of
+ * k6's engine (sobek, a goja): a script that logs or checks e.message,
+ * and the error line k6 prints, read the same.
+ *
+ * How: mujs raises these errors through functions of libmujs.so that it
+ * calls through its PLT (js_toobject, js_typeerror, js_referenceerror,
+ * js_rangeerror), so the definitions below take their place.  mujs words
+ * a member access on undefined "cannot convert undefined to object" and
+ * knows neither the member's name nor whether it reads, writes or calls;
+ * the instruction that raised it does, and the operation is the one whose
+ * operands sit where the faulty value sits on the stack.  mujs keeps, in
+ * the frame, the line of the running instruction, not the instruction:
+ * each instruction's code starts with its line.  So where a line of a
+ * function reads members of several names (a.b.c), errmsg_mark gives each
+ * of those reads, once per compilation, a number of its own in place of
+ * its line (a "mark", above any line of the script), and the frame then
+ * names the very instruction; the marks go back to their lines before
+ * any error records its stack (every error mujs makes passes through
+ * here or through the Error constructors, js/builtins.c).  Elsewhere the
+ * line's one name is the name.  When marks run out (very long one-line
+ * bundles), a read whose object is a variable the frame sees set is not
+ * the one, and the last remaining read is taken.  Only the error path
+ * pays for this; js_toobject costs what mujs's does.
+ *
+ * The same pass over each compilation gives a call written over several
+ * lines the line of its "(" (see call_lines).
+ *
+ * `in` asks mujs's js_hasproperty, which runs a getter to push a value
+ * `in` then drops: from that call site (found once by a probe) a getter
+ * is not run, as in JavaScript. */
+#include "config.h"
+
+#include <dlfcn.h>
+#include <mujs.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "js/errmsg.h"
+#include "js/jsonerr.h"
+#include "js/mujs-layout.h"
+#include "util/xmalloc.h"
+
+/* enum js_OpCode of mujs 1.3.2, the ones read here */
+enum {
+	OP_DUP = 1, OP_ROT2 = 3, OP_INTEGER = 6, OP_NUMBER = 7,
+	OP_STRING = 8, OP_CLOSURE = 9, OP_NEWREGEXP = 12, OP_THIS = 17,
+	OP_GETLOCAL = 19, OP_SETLOCAL = 20, OP_DELLOCAL = 21, OP_HASVAR = 22,
+	OP_GETVAR = 23, OP_SETVAR = 24, OP_DELVAR = 25, OP_GETPROP = 31,
+	OP_GETPROP_S = 32, OP_SETPROP = 33, OP_SETPROP_S = 34,
+	OP_DELPROP = 35, OP_DELPROP_S = 36, OP_NEXTITER = 38, OP_CALL = 40,
+	OP_NEW = 41, OP_JCASE = 67, OP_TRY = 73, OP_CATCH = 75, OP_JUMP = 80,
+	OP_JTRUE = 81, OP_JFALSE = 82
+};
+
+#define PTR_SLOTS	((int)(sizeof(void *) / sizeof(unsigned short)))
+#define NUM_SLOTS	((int)(sizeof(double) / sizeof(unsigned short)))
+
+/* js_Environment */
+struct mj_env {
+	struct mj_env		*outer;
+	struct mj_object	*variables;
+};
+
+void	*jsV_toobject(js_State *, void *);
+void	*jsV_getproperty(js_State *, void *, const char *);
+
+/* The slots an instruction takes: its line, its opcode, its operands. */
+static int
+insn_len(const unsigned short *p)
+{
+	switch (p[1]) {
+	case OP_INTEGER: case OP_GETLOCAL: case OP_SETLOCAL:
+	case OP_DELLOCAL: case OP_CLOSURE: case OP_CALL: case OP_NEW:
+	case OP_JUMP: case OP_JTRUE: case OP_JFALSE: case OP_JCASE:
+	case OP_TRY:
+		return 3;
+	case OP_NUMBER:
+		return 2 + NUM_SLOTS;
+	case OP_NEWREGEXP:
+		return 3 + PTR_SLOTS;
+	case OP_STRING: case OP_GETVAR: case OP_HASVAR: case OP_SETVAR:
+	case OP_DELVAR: case OP_GETPROP_S: case OP_SETPROP_S:
+	case OP_DELPROP_S: case OP_CATCH:
+		return 2 + PTR_SLOTS;
+	default:
+		return 2;
+	}
+}
+
+static const char *
+insn_str(const unsigned short *p)
+{
+	const char *s;
+
+	memcpy(&s, p + 2, sizeof s);
+	return s;
+}
+
+/*
+ * Marks: line slots from MARK_MIN up name an instruction.  A script with a
+ * line that high keeps its lines (mujs's lines are 16 bits).
+ */
+#define MARK_MIN	32768
+#define MARK_N		(65536 - MARK_MIN)
+
+struct mark {
+	const struct mj_function	*F;
+	const unsigned short		*insn;
+	int				 line;
+};
+
+static struct mark *marks;
+static int nmarks, marks_cap;
+
+static const struct mark *
+mark_of(int slot)
+{
+	if (slot < MARK_MIN || slot - MARK_MIN >= nmarks)
+		return NULL;
+	return &marks[slot - MARK_MIN];
+}
+
+/* The line of an instruction. */
+static int
+insn_line(const unsigned short *p)
+{
+	const struct mark *m = mark_of(p[0]);
+
+	return m != NULL && m->insn == p ? m->line : p[0];
+}
+
+static int
+max_line(const struct mj_function *F, int depth)
+{
+	const unsigned short *p = F->code, *end = p + F->codelen;
+	int i, n = F->line, k;
+
+	for (; p < end; p += insn_len(p))
+		if (p[0] > n)
+			n = p[0];
+	for (i = 0; i < F->funlen && depth < 200; i++)
+		if (F->funtab[i] != F && (k = max_line(F->funtab[i],
+		    depth + 1)) > n)
+			n = k;
+	return n;
+}
+
+/* An instruction a mark may name: a member read (the name it reads), a
+ * call or a new (no name). */
+struct read {
+	int			 line;
+	const char		*name;
+	unsigned short		*insn;
+};
+
+static int
+read_cmp(const void *a, const void *b)
+{
+	const struct read *x = a, *y = b;
+
+	return x->line != y->line ? (x->line < y->line ? -1 : 1) :
+	    x->insn < y->insn ? -1 : x->insn > y->insn;
+}
+
+/* Marks F's instructions of the kind (member reads: ops[0] alone; calls:
+ * both) that share a line with another of that kind: member reads of
+ * another name, any other call. */
+static void
+mark_kind(struct mj_function *F, int op1, int op2)
+{
+	unsigned short *p, *end = F->code + F->codelen;
+	struct read *r = NULL;
+	size_t n = 0, i, j, k;
+	int distinct;
+
+	for (p = F->code; p < end; p += insn_len(p))
+		if (p[1] == op1 || p[1] == op2)
+			n++;
+	if (n < 2)
+		return;
+	r = xreallocarray(NULL, n, sizeof *r);
+	for (n = 0, p = F->code; p < end; p += insn_len(p))
+		if (p[1] == op1 || p[1] == op2) {
+			r[n].line = p[0];
+			r[n].name = p[1] == OP_GETPROP_S ? insn_str(p) : "";
+			r[n++].insn = p;
+		}
+	qsort(r, n, sizeof *r, read_cmp);
+	for (i = 0; i < n; i = j) {
+		distinct = op1 != OP_GETPROP_S;
+		for (j = i + 1; j < n && r[j].line == r[i].line; j++)
+			if (strcmp(r[j].name, r[i].name) != 0)
+				distinct = 1;
+		for (k = i; distinct && j - i > 1 && k < j &&
+		    nmarks < MARK_N; k++) {
+			if (nmarks == marks_cap) {
+				marks_cap = marks_cap == 0 ? 1024 : marks_cap * 2;
+				marks = xreallocarray(marks, (size_t)marks_cap,
+				    sizeof *marks);
+			}
+			marks[nmarks].F = F;
+			marks[nmarks].insn = r[k].insn;
+			marks[nmarks].line = r[k].line;
+			r[k].insn[0] = (unsigned short)(MARK_MIN + nmarks++);
+		}
+	}
+	free(r);
+}
+
+static void
+mark_function(struct mj_function *F, int depth)
+{
+	int i;
+
+	mark_kind(F, OP_GETPROP_S, OP_GETPROP_S);
+	mark_kind(F, OP_CALL, OP_NEW);
+	for (i = 0; i < F->funlen && depth < 200; i++)
+		if (F->funtab[i] != F)
+			mark_function(F->funtab[i], depth + 1);
+}
+
+/*
+ * The line of a call.  mujs gives a call instruction the line of the last
+ * thing its arguments compiled, so a call written over several lines,
+ * check(res, { ... }), says its last line; k6 says the line of its "(".
+ * A call with arguments says here the line its first argument starts on,
+ * never later than mujs's: the stack depth before each instruction tells
+ * where the arguments start.
+ */
+
+/* How an opcode changes the stack depth when it goes on to the next
+ * instruction; END: it does not (JUMP, THROW, RETURN); VAR: see depths. */
+#define END	100
+#define VAR	101
+static const signed char effect[] = {
+	/* POP DUP DUP2 ROT2 ROT3 ROT4 */ -1, 1, 2, 0, 0, 0,
+	/* INTEGER NUMBER STRING CLOSURE */ 1, 1, 1, 1,
+	/* NEWARRAY NEWOBJECT NEWREGEXP */ 1, 1, 1,
+	/* UNDEF NULL TRUE FALSE THIS CURRENT */ 1, 1, 1, 1, 1, 1,
+	/* GETLOCAL SETLOCAL DELLOCAL */ 1, 0, 1,
+	/* HASVAR GETVAR SETVAR DELVAR */ 1, 1, 0, 1,
+	/* IN */ -1,
+	/* INITARRAY INITPROP INITGETTER INITSETTER */ -1, -2, -2, -2,
+	/* GETPROP GETPROP_S SETPROP SETPROP_S DELPROP DELPROP_S */
+	-1, 0, -2, -1, -1, 0,
+	/* ITERATOR NEXTITER EVAL CALL NEW */ 0, VAR, 0, VAR, VAR,
+	/* TYPEOF POS NEG BITNOT LOGNOT INC DEC */ 0, 0, 0, 0, 0, 0, 0,
+	/* POSTINC POSTDEC */ 1, 1,
+	/* MUL ... STRICTNE */ -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1,
+	-1, -1, -1, -1, -1,
+	/* JCASE */ VAR,
+	/* BITAND BITXOR BITOR INSTANCEOF */ -1, -1, -1, -1,
+	/* THROW TRY ENDTRY CATCH ENDCATCH WITH ENDWITH DEBUGGER */
+	END, VAR, 0, -1, 0, -1, 0, 0,
+	/* JUMP JTRUE JFALSE RETURN */ VAR, -1, -1, END,
+};
+#define NOPS	((int)sizeof effect)
+/* one per opcode, OP_POP to OP_RETURN */
+typedef char effect_covers_every_opcode[sizeof effect == 84 ? 1 : -1];
+
+/* d[off] = the stack depth before the instruction at code offset off,
+ * -1 if none; -1 if F's code is not as this reads it. */
+static int
+depths(const struct mj_function *F, int *d)
+{
+	const unsigned short *c = F->code;
+	int off, len, op, cur = 0, next, target, tdepth;
+
+	for (off = 0; off < F->codelen; off++)
+		d[off] = -1;
+	for (off = 0; off < F->codelen; off += len) {
+		len = insn_len(c + off);
+		op = c[off + 1];
+		if (op >= NOPS || off + len > F->codelen)
+			return -1;
+		if (cur < 0)
+			cur = d[off];	/* reached only by a jump */
+		if (cur < 0)
+			continue;	/* never reached: mujs's last return */
+		if (d[off] >= 0 && d[off] != cur)
+			return -1;
+		d[off] = cur;
+		target = -1;
+		tdepth = cur;
+		switch (effect[op] == VAR ? op : -1) {
+		case OP_NEXTITER:
+			/* "iobj name true" or "false", then JFALSE */
+			if (off + len + 2 >= F->codelen ||
+			    c[off + len + 1] != OP_JFALSE)
+				return -1;
+			d[off + len] = cur + 2;
+			target = c[off + len + 2];
+			tdepth = cur - 1;
+			next = cur + 1;
+			if (target < F->codelen && d[target] < 0)
+				d[target] = tdepth;
+			else if (target >= F->codelen || d[target] != tdepth)
+				return -1;
+			cur = next;
+			off += len;
+			len = insn_len(c + off);
+			continue;
+		case OP_CALL:
+			next = cur - c[off + 2] - 1;
+			break;
+		case OP_NEW:
+			next = cur - c[off + 2];
+			break;
+		case OP_JCASE:
+			next = cur - 1;
+			target = c[off + 2];
+			tdepth = cur - 2;
+			break;
+		case OP_TRY:
+			/* the handler follows, with the exception */
+			next = cur + 1;
+			target = c[off + 2];
+			break;
+		case OP_JUMP:
+			next = -1;
+			target = c[off + 2];
+			break;
+		default:
+			next = effect[op] == END ? -1 : cur + effect[op];
+			if (op == OP_JTRUE || op == OP_JFALSE) {
+				target = c[off + 2];
+				tdepth = next;
+			}
+		}
+		if (target >= 0) {
+			if (target >= F->codelen || tdepth < 0)
+				return -1;
+			if (d[target] < 0)
+				d[target] = tdepth;
+			else if (d[target] != tdepth)
+				return -1;
+		}
+		if (next < -1 || (next == -1 && effect[op] != END &&
+		    op != OP_JUMP))
+			return -1;
+		cur = next;
+	}
+	return 0;
+}
+
+static void
+call_lines(struct mj_function *F)
+{
+	unsigned short *c = F->code, *p, *q;
+	int *d, off, len, n, base, i;
+
+	if (F->codelen <= 0)
+		return;
+	d = xreallocarray(NULL, (size_t)F->codelen, sizeof *d);
+	if (depths(F, d) == -1)
+		goto out;
+	for (off = 0; off < F->codelen; off += len) {
+		p = c + off;
+		len = insn_len(p);
+		if ((p[1] != OP_CALL && p[1] != OP_NEW) || (n = p[2]) == 0)
+			continue;
+		/* the callee's slot; for a call, "this" is above it */
+		base = d[off] - n - (p[1] == OP_CALL ? 2 : 1);
+		if (base < 0)
+			continue;
+		/* the last instruction before the arguments at the callee's
+		 * (or its this's) depth */
+		for (i = off - 1; i >= 0; i--)
+			if (d[i] >= 0 && d[i] <= base + (p[1] == OP_CALL))
+				break;
+		if (i < 0)
+			continue;
+		q = c + i;
+		/* o.m(...): "o DUP GETPROP_S m ROT2" or "o DUP key GETPROP
+		 * ROT2"; f(...): "f UNDEF" */
+		if (q[1] == OP_DUP) {
+			for (q += insn_len(q); q < p && !(q[1] == OP_ROT2 &&
+			    d[q - c] == base + 2); q += insn_len(q))
+				;
+			if (q == p)
+				continue;
+		}
+		q += insn_len(q);	/* the first argument's first */
+		if (q < p && q[0] > 0 && q[0] < p[0])
+			p[0] = q[0];
+	}
+out:
+	free(d);
+}
+
+static void
+call_lines_all(struct mj_function *F, int depth)
+{
+	int i;
+
+	call_lines(F);
+	for (i = 0; i < F->funlen && depth < 200; i++)
+		if (F->funtab[i] != F)
+			call_lines_all(F->funtab[i], depth + 1);
+}
+
+void
+errmsg_mark(void *fun)
+{
+	struct mj_function *F = fun;
+
+	if (F == NULL)
+		return;
+	call_lines_all(F, 0);
+	if (nmarks < MARK_N && max_line(F, 0) < MARK_MIN)
+		mark_function(F, 0);
+}
+
+/* The frames' lines where they are marks, so that an error's stack names
+ * lines. */
+static void
+trace_fix(js_State *J)
+{
+	struct mj_state *S = (void *)J;
+	const struct mark *m;
+	int i;
+
+	for (i = 0; i <= S->tracetop && i < MJ_ENVLIMIT; i++)
+		if ((m = mark_of(S->trace[i].line)) != NULL &&
+		    S->trace[i].file != NULL && m->F->filename != NULL &&
+		    strcmp(S->trace[i].file, m->F->filename) == 0)
+			S->trace[i].line = m->line;
+}
+
+void
+errmsg_trace_fix(js_State *J)
+{
+	if (nmarks > 0)
+		trace_fix(J);
+}
+
+/* The function the innermost frame runs, if it is bytecode, and the line
+ * slot of its running instruction (a line or a mark). */
+static const struct mj_function *
+running(js_State *J, int *slot)
+{
+	const struct mj_state *S = (const void *)J;
+	const struct mj_object *o;
+
+	if (S->bot < 1 || S->stack[S->bot - 1].type != MJ_TOBJECT)
+		return NULL;
+	o = S->stack[S->bot - 1].u.ptr;
+	if (o->type != MJ_CFUNCTION && o->type != MJ_CSCRIPT)
+		return NULL;
+	*slot = S->trace[S->tracetop].line;
+	return o->u.f.function;
+}
+
+/* The line of the running instruction, its mark resolved; *m is the
+ * mark of F's instruction it names, if it is one. */
+static int
+slot_line(const struct mj_function *F, int slot, const struct mark **m)
+{
+	*m = mark_of(slot);
+	if (*m == NULL)
+		return slot;
+	if ((*m)->F != F) {
+		*m = NULL;
+		return slot;
+	}
+	return (*m)->line;
+}
+
+/* Whether the variable an instruction reads holds an object or a
+ * primitive other than undefined and null, as the frame sees it now. */
+static int
+var_is_set(js_State *J, const struct mj_function *F, const unsigned short *p)
+{
+	const struct mj_state *S = (const void *)J;
+	const struct mj_env *E = S->E;
+	const struct mj_property *ref;
+	const char *name;
+
+	if (p[1] == OP_THIS)
+		return 1;
+	if (p[1] == OP_GETLOCAL) {
+		if (F->lightweight) {
+			int t = S->stack[S->bot + p[2]].type;
+
+			return t != MJ_TUNDEFINED && t != MJ_TNULL;
+		}
+		name = F->vartab[p[2] - 1];
+	} else if (p[1] == OP_GETVAR)
+		name = insn_str(p);
+	else
+		return 0;
+	for (; E != NULL; E = E->outer)
+		if ((ref = jsV_getproperty(J, E->variables, name)) != NULL)
+			return ref->getter == NULL &&
+			    ref->value.type != MJ_TUNDEFINED &&
+			    ref->value.type != MJ_TNULL;
+	return 0;
+}
+
+/* Whether the read at p (a GETPROP_S) reads a method to call it:
+ * mujs compiles o.m(...) "o DUP GETPROP_S m ROT2 ... CALL". */
+static int
+is_callee(const struct mj_function *F, const unsigned short *prev,
+    const unsigned short *p)
+{
+	const unsigned short *next = p + insn_len(p);
+
+	return prev != NULL && prev[1] == OP_DUP &&
+	    next < F->code + F->codelen && next[1] == OP_ROT2;
+}
+
+/* How many instructions of opcode op the line has, and the name of the
+ * one that most likely raised (see above); *call tells whether it reads a
+ * method to call it. */
+static int
+on_line(js_State *J, const struct mj_function *F, int line, int op,
+    const char **name, int *call)
+{
+	const unsigned short *p = F->code, *end = p + F->codelen;
+	const unsigned short *prev = NULL, *best = NULL, *last = NULL;
+	int n = 0;
+
+	*call = 0;
+	for (; p < end; prev = p, p += insn_len(p)) {
+		if (p[1] != op || insn_line(p) != line)
+			continue;
+		n++;
+		last = p;
+		/* a.x where a is set: not the one */
+		if (prev == NULL || !var_is_set(J, F, prev)) {
+			best = p;
+			*call = is_callee(F, prev, p);
+		}
+	}
+	if (best == NULL && last != NULL)
+		best = last;
+	if (best != NULL && name != NULL)
+		*name = insn_str(best);
+	return n;
+}
+
+/* The instruction before p in F. */
+static const unsigned short *
+insn_before(const struct mj_function *F, const unsigned short *p)
+{
+	const unsigned short *q = F->code, *prev = NULL;
+
+	for (; q < p; prev = q, q += insn_len(q))
+		;
+	return prev;
+}
+
+/* A member of undefined or null (the value at idx) read, written or
+ * deleted by the running instruction: throws goja's TypeError. */
+static void
+nullish(js_State *J, int idx)
+{
+	const struct mj_function *F;
+	const struct mark *m;
+	const char *name = NULL;
+	int slot, line, call = 0;
+
+	if ((F = running(J, &slot)) == NULL)
+		goto generic;
+	line = slot_line(F, slot, &m);
+	if (idx == -1 && m != NULL && m->insn[1] == OP_GETPROP_S)
+		js_typeerror(J, "Cannot read property '%s' of undefined%s",
+		    insn_str(m->insn), is_callee(F, insn_before(F, m->insn),
+		    m->insn) ? " or null" : "");
+	if (idx == -1 && on_line(J, F, line, OP_GETPROP_S, &name, &call) > 0)
+		js_typeerror(J, "Cannot read property '%s' of undefined%s", name,
+		    call ? " or null" : "");
+	if (idx == -2 && on_line(J, F, line, OP_GETPROP, NULL, &call) > 0 &&
+	    on_line(J, F, line, OP_SETPROP_S, NULL, &call) == 0) {
+		name = js_tostring(J, -1);
+		js_typeerror(J, "Cannot read property '%s' of undefined", name);
+	}
+generic:
+	js_typeerror(J, "Cannot convert undefined or null to object");
+}
+
+void *
+js_toobject(js_State *J, int idx)
+{
+	static struct mj_value undef = { .type = MJ_TUNDEFINED };
+	struct mj_state *S = (void *)J;
+	struct mj_value *v;
+	int i = idx < 0 ? S->top + idx : S->bot + idx;
+
+	v = i < 0 || i >= S->top ? &undef : &S->stack[i];
+	if (v->type == MJ_TOBJECT)
+		return v->u.ptr;	/* what jsV_toobject gives, sooner */
+	if (v->type == MJ_TUNDEFINED || v->type == MJ_TNULL)
+		nullish(J, idx);
+	return jsV_toobject(J, v);
+}
+
+/* String(value at idx) for a message, without running the script's
+ * code when it is an object. */
+static const char *
+shown(js_State *J, int idx)
+{
+	if (js_isobject(J, idx))
+		return js_iscallable(J, idx) ? "function" : "[object Object]";
+	return js_tostring(J, idx);
+}
+
+/* A call (or new) of a value that is not a function: goja's words. */
+static void
+not_callable(js_State *J, char *buf, size_t size)
+{
+	const struct mj_state *S = (const void *)J;
+	const struct mj_function *F;
+	const struct mark *m;
+	const unsigned short *p, *prev, *end;
+	int slot, line, n = -1, ctor = 0;
+
+	snprintf(buf, size, "Value is not an object: undefined");
+	if ((F = running(J, &slot)) == NULL)
+		return;
+	line = slot_line(F, slot, &m);
+	end = F->code + F->codelen;
+	/* the marked call, or the line's call whose callee slot holds what
+	 * cannot be called */
+	for (p = F->code; p < end; p += insn_len(p)) {
+		int k, at;
+
+		if (m != NULL && p != m->insn)
+			continue;
+		if ((p[1] != OP_CALL && p[1] != OP_NEW) || insn_line(p) != line)
+			continue;
+		k = p[2];
+		at = -k - (p[1] == OP_CALL ? 2 : 1);
+		if (S->top + at < S->bot || js_iscallable(J, at))
+			continue;
+		n = k;
+		ctor = p[1] == OP_NEW;
+		break;
+	}
+	if (n < 0)
+		return;
+	if (ctor) {
+		if (js_isobject(J, -n - 1))
+			snprintf(buf, size, "Value is not a constructor");
+		else
+			snprintf(buf, size, "Value is not an object: %s",
+			    shown(J, -n - 1));
+		return;
+	}
+	/* o.m() where o has no m: a method read of the line that o lacks */
+	if (js_isundefined(J, -n - 2) && js_iscoercible(J, -n - 1)) {
+		void *o = jsV_toobject(J, js_tovalue(J, -n - 1));
+
+		for (prev = NULL, p = F->code; p < end; prev = p,
+		    p += insn_len(p))
+			if (p[1] == OP_GETPROP_S && insn_line(p) == line &&
+			    is_callee(F, prev, p) &&
+			    jsV_getproperty(J, o, insn_str(p)) == NULL) {
+				snprintf(buf, size, "Object has no member '%s'",
+				    insn_str(p));
+				return;
+			}
+	}
+	if (js_isobject(J, -n - 2))
+		snprintf(buf, size, "Not a function: %s", shown(J, -n - 2));
+	else
+		snprintf(buf, size, "Value is not an object: %s",
+		    shown(J, -n - 2));
+}
+
+/* A syntax error of JSON.parse (the running C function): k6's words in
+ * buf, or 0. */
+static int
+json_error(js_State *J, char *buf, size_t size)
+{
+	const struct mj_state *S = (const void *)J;
+	const struct mj_object *o;
+	const char *text;
+
+	if (S->bot < 1 || S->stack[S->bot - 1].type != MJ_TOBJECT)
+		return 0;
+	o = S->stack[S->bot - 1].u.ptr;
+	if (o->type != MJ_CCFUNCTION || o->u.c.name == NULL ||
+	    strcmp(o->u.c.name, "JSON.parse") != 0 || !js_isstring(J, 1))
+		return 0;
+	text = js_tostring(J, 1);
+	return jsonerr_message(text, strlen(text), buf, size);
+}
+
+/* mujs's words for an error of a kind, in buf: goja's where they differ. */
+static void __attribute__((format(printf, 5, 0)))
+reword(js_State *J, int kind, char *buf, size_t size, const char *fmt,
+    va_list ap)
+{
+#define IS(k, text)	(kind == (k) && strcmp(fmt, (text)) == 0)
+	if (IS('T', "%s is not callable"))
+		not_callable(J, buf, size);
+	else if (IS('T', "cannot convert undefined to object") ||
+	    IS('T', "cannot convert null to object"))
+		snprintf(buf, size, "Cannot convert undefined or null to object");
+	else if (IS('T', "'%s' is read-only"))
+		snprintf(buf, size, "Cannot assign to read only property '%s'",
+		    va_arg(ap, const char *));
+	else if (IS('T', "operand to 'in' is not an object") ||
+	    IS('T', "instanceof: invalid operand")) {
+		if (js_isobject(J, -1))
+			snprintf(buf, size, "Expecting a function in instanceof "
+			    "check, but got %s", shown(J, -1));
+		else
+			snprintf(buf, size, "Value is not an object: %s",
+			    shown(J, -1));
+	} else if (IS('R', "'%s' is not defined") ||
+	    IS('R', "assignment to undeclared variable '%s'"))
+		snprintf(buf, size, "%s is not defined", va_arg(ap, const char *));
+	else if (IS('G', "invalid array length"))
+		snprintf(buf, size, "Invalid array length");
+	else
+		vsnprintf(buf, size, fmt, ap);
+#undef IS
+}
+
+/*
+ * Every error mujs makes: its stack gets the lines of marked frames, and
+ * the messages goja words otherwise are reworded.  mujs makes them with
+ * js_newKIND and throws them with js_KIND, which does not call js_newKIND
+ * but mujs's own helper: both are here.
+ */
+#define ERRMSG_KIND(kind, letter) \
+	void \
+	js_new##kind(js_State *J, const char *message) \
+	{ \
+		static void (*real)(js_State *, const char *); \
+		char buf[256]; \
+		\
+		if (real == NULL && (*(void **)&real = dlsym(RTLD_NEXT, \
+		    "js_new" #kind)) == NULL) \
+			abort();	/* not libmujs.so: cannot be */ \
+		errmsg_trace_fix(J); \
+		if (letter == 'S' && json_error(J, buf, sizeof buf)) \
+			message = buf; \
+		real(J, message); \
+	} \
+	void \
+	js_##kind(js_State *J, const char *fmt, ...) \
+	{ \
+		char buf[256]; \
+		va_list ap; \
+		\
+		va_start(ap, fmt); \
+		reword(J, letter, buf, sizeof buf, fmt, ap); \
+		va_end(ap); \
+		js_new##kind(J, buf); \
+		js_throw(J); \
+	}
+
+ERRMSG_KIND(error, 'E')
+ERRMSG_KIND(evalerror, 'V')
+ERRMSG_KIND(rangeerror, 'G')
+ERRMSG_KIND(referenceerror, 'R')
+ERRMSG_KIND(syntaxerror, 'S')
+ERRMSG_KIND(typeerror, 'T')
+ERRMSG_KIND(urierror, 'U')
+
+/* Where the `in` operator calls js_hasproperty from; found by a probe. */
+static void *in_site;
+static int probing;
+static int (*real_hasproperty)(js_State *, int, const char *);
+
+#define PROBE_NAME	"__ly$in$probe"
+
+int
+js_hasproperty(js_State *J, int idx, const char *name)
+{
+	void *site = __builtin_return_address(0);
+
+	if (real_hasproperty == NULL) {
+		*(void **)&real_hasproperty = dlsym(RTLD_NEXT,
+		    "js_hasproperty");
+		if (real_hasproperty == NULL)
+			abort();	/* libmujs.so without it: cannot be */
+	}
+	if (probing && strcmp(name, PROBE_NAME) == 0)
+		in_site = site;
+	if (site == in_site && site != NULL) {
+		const struct mj_object *o = js_toobject(J, idx);
+		const struct mj_property *ref;
+
+		/* a proxy answers through its has hook */
+		ref = o->type == MJ_CUSERDATA ? NULL :
+		    jsV_getproperty(J, (void *)o, name);
+		if (ref != NULL && ref->getter != NULL) {
+			js_pushundefined(J);
+			return 1;
+		}
+	}
+	return real_hasproperty(J, idx, name);
+}
+
+void
+errmsg_probe(js_State *J)
+{
+	if (in_site != NULL)
+		return;
+	probing = 1;
+	if (js_ploadstring(J, "[in]", "'" PROBE_NAME "' in {}") == 0) {
+		js_pushundefined(J);
+		js_pcall(J, 0);
+	}
+	js_pop(J, 1);
+	probing = 0;
+}

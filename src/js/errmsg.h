@@ -1,0 +1,20 @@
+/* The engine's runtime errors in the words of k6's engine, and `in`
+ * without getters; see errmsg.c. */
+#ifndef LYOCELL_JS_ERRMSG_H
+#define LYOCELL_JS_ERRMSG_H
+
+#include <mujs.h>
+
+/* Finds, once per process, where `in` asks for a property: call on a
+ * fresh state before it runs a script. */
+void	errmsg_probe(js_State *);
+
+/* Marks the member reads of a compiled function (a js_Function) that
+ * share a line with reads of other names; once per compilation. */
+void	errmsg_mark(void *);
+
+/* Gives the frames of the call stack their lines where they run a marked
+ * instruction: before anything records the stack. */
+void	errmsg_trace_fix(js_State *);
+
+#endif

@@ -1,0 +1,12 @@
+/* JSON.parse's syntax errors as k6's engine words them (Go's JSON
+ * decoder's); see jsonerr.c. */
+#ifndef LYOCELL_JS_JSONERR_H
+#define LYOCELL_JS_JSONERR_H
+
+#include <stddef.h>
+
+/* 1 with k6's message for the first error of the JSON text in msg, or 0
+ * when k6's engine reads the text without one. */
+int	jsonerr_message(const char *text, size_t len, char *msg, size_t size);
+
+#endif
