@@ -644,7 +644,7 @@ res_json(js_State *J)
 
 	js_getproperty(J, 0, "body");
 	if (js_isnull(J, -1) || js_isundefined(J, -1))
-		js_error(J, "the body is null so we can't transform it to JSON - "
+		modules_goerror(J, "the body is null so we can't transform it to JSON - "
 		    "this likely was because of a request error getting the response");
 	/* responseType "binary": k6 parses the bytes as text */
 	if (binary_get(J, -1, &bytes, &n) == 0) {

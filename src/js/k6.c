@@ -165,7 +165,7 @@ k6_sleep(js_State *J)
 static void
 k6_fail(js_State *J)
 {
-	js_error(J, "%s", js_isdefined(J, 1) ? js_tostring(J, 1) : "");
+	modules_goerror(J, js_isdefined(J, 1) ? js_tostring(J, 1) : "");
 }
 
 /* randomSeed(n): Math.random of this VU draws from Go's math/rand seeded

@@ -8,6 +8,7 @@
 #include "engine/module.h"
 #include "js/jsmod.h"
 #include "js/modules.h"
+#include "js/mujs-layout.h"
 #include "js/runtime.h"
 #include "util/xmalloc.h"
 
@@ -72,6 +73,18 @@ modules_setfn(js_State *J, js_CFunction f, const char *name, int nargs)
 {
 	js_newcfunction(J, f, name, nargs);
 	js_setproperty(J, -2, name);
+}
+
+void
+modules_goerror(js_State *J, const char *message)
+{
+	js_newerror(J, message);
+	js_getglobal(J, "GoError");	/* made on first use: runtime group 13 */
+	js_getproperty(J, -1, "prototype");
+	if (js_isobject(J, -1))
+		((struct mj_object *)js_toobject(J, -3))->prototype = js_toobject(J, -1);
+	js_pop(J, 2);
+	js_throw(J);
 }
 
 void

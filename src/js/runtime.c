@@ -56,6 +56,7 @@ static const struct lib_entry {
 	{ 'l', 0, GROUP_TEXT, 0, "TextEncoder TextDecoder" },
 	{ 'l', 0, 11, 0, "structuredClone" },
 	{ 'l', 0, 12, 0, "WeakRef FinalizationRegistry" },
+	{ 'l', 0, 13, 0, "GoError" },
 	{ 'l', 0, GROUP_PROXY, 0, "Proxy" },
 	{ 'l', 0, 2, 0, "Object" },
 	{ 's', 1, 0, 0, "find findIndex findLast findLastIndex includes at fill "
