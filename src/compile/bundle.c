@@ -59,9 +59,8 @@ is_url(const char *s)
 	return has_prefix(s, "http://") || has_prefix(s, "https://");
 }
 
-/* Collapse "." and ".." segments of an absolute path (in place). */
-static void
-normalize_path(char *path)
+void
+bundle_clean_path(char *path)
 {
 	char *out = path, *p = path;
 
@@ -118,7 +117,7 @@ join(const char *base, const char *spec)
 		s = xasprintf("/%s", spec);
 	else
 		s = xasprintf("%.*s/%s", (int)(slash - pathstart), pathstart, spec);
-	normalize_path(s);
+	bundle_clean_path(s);
 	r = xasprintf("%.*s%s", (int)(pathstart - base), base, s);
 	free(s);
 	return r;
@@ -181,7 +180,7 @@ file_id(const char *abspath)
 {
 	char *p = xstrdup(abspath), *r;
 
-	normalize_path(p);
+	bundle_clean_path(p);
 	r = xasprintf("file://%s", p);
 	free(p);
 	return r;

@@ -55,4 +55,8 @@ char	*bundle_lower_function(const char *id, const char *params,
 /* Compile one source text; for unit tests and `lyocell inspect --bundle`. */
 char	*bundle_compile_source(const char *name, const char *src, size_t len, char **cause);
 
+/* Collapse "." and ".." segments, repeated and trailing slashes of an
+ * absolute path, in place, as Go's filepath.Clean does. */
+void	bundle_clean_path(char *path);
+
 #endif

@@ -2,6 +2,8 @@
  * console and open, "k6/metrics" and "k6/execution". */
 #include "config.h"
 
+#include <sys/stat.h>
+
 #include <errno.h>
 #include <math.h>
 #include <mujs.h>
@@ -286,11 +288,25 @@ struct open_cache {
 static struct open_cache *opened;
 static size_t nopened;
 
+/* An errno's text as Go writes it: glibc's, its first letter lower
+ * case ("no such file or directory"). */
+static const char *
+go_strerror(int err)
+{
+	static char buf[128];
+
+	snprintf(buf, sizeof buf, "%s", strerror(err));
+	if (buf[0] >= 'A' && buf[0] <= 'Z')
+		buf[0] = (char)(buf[0] - 'A' + 'a');
+	return buf;
+}
+
 static const char *
 read_cached(const char *path, size_t *len, char **cause)
 {
 	struct buf b = BUF_INIT;
 	char chunk[65536];
+	struct stat st;
 	size_t i, n;
 	FILE *f;
 
@@ -299,14 +315,23 @@ read_cached(const char *path, size_t *len, char **cause)
 			*len = opened[i].len;
 			return opened[i].data;
 		}
+	/* k6 looks at the path first (fsext.IsDir), in Go's words */
+	if (stat(path, &st) == -1) {
+		*cause = xasprintf("stat %s: %s", path, go_strerror(errno));
+		return NULL;
+	}
+	if (S_ISDIR(st.st_mode)) {
+		*cause = xasprintf("open() can't be used with directories, path: \"%s\"", path);
+		return NULL;
+	}
 	if ((f = fopen(path, "r")) == NULL) {
-		*cause = xasprintf("open %s: %s", path, strerror(errno));
+		*cause = xasprintf("open %s: %s", path, go_strerror(errno));
 		return NULL;
 	}
 	while ((n = fread(chunk, 1, sizeof chunk, f)) > 0)
 		buf_add(&b, chunk, n);
 	if (ferror(f)) {
-		*cause = xasprintf("open %s: %s", path, strerror(errno));
+		*cause = xasprintf("read %s: %s", path, go_strerror(errno));
 		fclose(f);
 		buf_free(&b);
 		return NULL;
@@ -349,6 +374,8 @@ modules_script_path(js_State *J, const char *arg)
 		path = xstrdup(arg);
 	else
 		path = xasprintf("%.*s/%s", (int)(slash - mod), mod, arg);
+	if (path[0] == '/')
+		bundle_clean_path(path);
 	js_pop(J, 2);
 	return path;
 }
@@ -363,10 +390,9 @@ k6_open(js_State *J)
 	int binary;
 
 	if (!vu_in_init(vu))
-		js_error(J, "the \"open()\" function is only available in the init "
-		    "stage (i.e. the global scope)");
-	if (*arg == '\0')
-		js_error(J, "open() needs a file name");
+		modules_goerror(J, "the \"open\" function is only available in the init "
+		    "stage (i.e. the global scope), see https://grafana.com/docs/k6/"
+		    "latest/using-k6/test-lifecycle/ for more information");
 	binary = js_isdefined(J, 2) && strcmp(js_tostring(J, 2), "b") == 0;
 	path = modules_script_path(J, arg);
 	data = read_cached(path, &len, &cause);
@@ -374,7 +400,7 @@ k6_open(js_State *J)
 	if (data == NULL) {
 		js_pushstring(J, cause);
 		free(cause);
-		js_error(J, "%s", js_tostring(J, -1));
+		modules_goerror(J, js_tostring(J, -1));
 	}
 	if (binary)
 		binary_push_arraybuffer(J, data, len);
