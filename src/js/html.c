@@ -279,6 +279,13 @@ h_check(js_State *J)
 	free(cause);
 }
 
+/* goerror(message): throw it as k6's Go functions do. */
+static void
+h_goerror(js_State *J)
+{
+	modules_goerror(J, js_tostring(J, 1));
+}
+
 void
 html_module_open(js_State *J)
 {
@@ -302,6 +309,7 @@ html_module_open(js_State *J)
 	modules_setfn(J, h_find, "find", 3);
 	modules_setfn(J, h_filter, "filter", 3);
 	modules_setfn(J, h_check, "check", 1);
+	modules_setfn(J, h_goerror, "goerror", 1);
 	js_call(J, 1);
 	/* html.js returns [module, response methods]. */
 	js_getindex(J, -1, 1);

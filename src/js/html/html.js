@@ -1323,7 +1323,7 @@
 		var body = this.body, s;
 
 		if (body === null || body === undefined)
-			throw new Error("the body is null so we can't transform it to HTML - this likely " +
+			H.goerror("the body is null so we can't transform it to HTML - this likely " +
 			    "was because of a request error getting the response");
 		if (typeof body !== "string")
 			body = String.fromCharCode.apply(null, new Uint8Array(body));
