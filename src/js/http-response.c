@@ -26,6 +26,7 @@
 #include "js/binary.h"
 #include "js/gjson.h"
 #include "js/http-int.h"
+#include "js/jsonerr.h"
 #include "js/modules.h"
 #include "util/xmalloc.h"
 
@@ -634,6 +635,48 @@ http_response_push(js_State *J, struct http_req *r)
  * from the body's text, so what the script does to res.json()'s value
  * cannot change them: they walk a parse of their own, and gjson_get
  * copies what it returns. */
+/* What k6 throws for a body Go's json.Unmarshal refuses: where, in
+ * lines and characters (checkErrorInJSON), and Go's words.  The error
+ * mujs threw is on top. */
+static void
+json_error(js_State *J, const char *text)
+{
+	size_t len = strlen(text), offset, i;
+	char msg[256], *full;
+	int line = 1, ch = 0;
+
+	if (!jsonerr_go(text, len, msg, sizeof msg, &offset)) {
+		/* mujs refuses what Go takes: mujs's words */
+		if (js_isobject(J, -1) && js_hasproperty(J, -1, "message"))
+			js_rot2pop1(J);
+		snprintf(msg, sizeof msg, "%s", js_tostring(J, -1));
+		offset = 0;
+	}
+	if (offset > 0)
+		offset--;
+	for (i = 0; i < len; ) {
+		unsigned char b = (unsigned char)text[i];
+		size_t at = i;
+
+		i += b < 0x80 ? 1 : b < 0xe0 ? 2 : b < 0xf0 ? 3 : 4;
+		if (b == '\n') {
+			line++;
+			ch = 0;
+		} else
+			ch++;
+		if (at >= offset) {
+			if (b == '\n')
+				ch = 1;
+			break;
+		}
+	}
+	full = xasprintf("cannot parse json due to an error at line %d, "
+	    "character %d , error: %s", line, ch, msg);
+	js_pushstring(J, full);
+	free(full);
+	modules_goerror(J, js_tostring(J, -1));
+}
+
 static void
 res_json(js_State *J)
 {
@@ -652,6 +695,8 @@ res_json(js_State *J)
 		js_rot2pop1(J);
 	}
 	if (!js_hasproperty(J, 0, key)) {
+		const char *text = js_tostring(J, -1);
+
 		js_getglobal(J, "JSON");
 		js_getproperty(J, -1, "parse");
 		js_rot2pop1(J);
@@ -662,13 +707,7 @@ res_json(js_State *J)
 				js_pushundefined(J);
 				return;
 			}
-			if (js_isobject(J, -1) && js_hasproperty(J, -1, "message"))
-				js_rot2pop1(J);
-			js_pushliteral(J, "cannot parse the response body as JSON: ");
-			js_rot2(J);
-			js_concat(J);
-			js_newsyntaxerror(J, js_tostring(J, -1));
-			js_throw(J);
+			json_error(J, text);
 		}
 		js_copy(J, -1);
 		js_defproperty(J, 0, key, JS_DONTENUM);

@@ -32,6 +32,8 @@ struct jr {
 	size_t			 i, n;
 	char			*msg;
 	size_t			 size;
+	int			 go;	/* Go's Unmarshal's words, not the Decoder's */
+	size_t			 at;	/* Go's offset of the error */
 };
 
 /* Go's quoteChar: the byte as strconv.Quote writes the rune it is. */
@@ -60,12 +62,14 @@ quote_char(int c, char *out, size_t size)
 		snprintf(out, size, "'%c%c'", 0xc0 | (c >> 6), 0x80 | (c & 0x3f));
 }
 
+/* The byte at pos is not what the context wants. */
 static int
-fail(struct jr *r, int c, const char *context)
+fail(struct jr *r, size_t pos, const char *context)
 {
 	char q[16];
 
-	quote_char(c, q, sizeof q);
+	r->at = pos + 1;
+	quote_char(r->s[pos], q, sizeof q);
 	snprintf(r->msg, r->size, "invalid character %s%s", q, context);
 	return -1;
 }
@@ -73,7 +77,9 @@ fail(struct jr *r, int c, const char *context)
 static int
 eof_inside(struct jr *r)
 {
-	snprintf(r->msg, r->size, "unexpected EOF");
+	r->at = r->n;
+	snprintf(r->msg, r->size, r->go ? "unexpected end of JSON input" :
+	    "unexpected EOF");
 	return -1;
 }
 
@@ -97,7 +103,7 @@ digits(struct jr *r, size_t *i, size_t j, const char *context)
 	if (j == r->n)
 		return eof_inside(r);
 	if (!is_digit(r->s[j]))
-		return fail(r, r->s[j], context);
+		return fail(r, j, context);
 	while (j < r->n && is_digit(r->s[j]))
 		j++;
 	*i = j;
@@ -136,7 +142,7 @@ scalar(struct jr *r)
 			if (s[i] == '"')
 				break;
 			if (s[i] < 0x20)
-				return fail(r, s[i], " in string literal");
+				return fail(r, i, " in string literal");
 			if (++i == n)
 				return eof_inside(r);
 			if (s[i] == 'u') {
@@ -144,11 +150,11 @@ scalar(struct jr *r)
 					if (++i == n)
 						return eof_inside(r);
 					if (!is_hex(s[i]))
-						return fail(r, s[i],
+						return fail(r, i,
 						    " in \\u hexadecimal character escape");
 				}
 			} else if (strchr("bfnrt\\/\"", s[i]) == NULL || s[i] == 0)
-				return fail(r, s[i], " in string escape code");
+				return fail(r, i, " in string escape code");
 		}
 		r->i = i + 1;
 		return 0;
@@ -165,7 +171,7 @@ scalar(struct jr *r)
 			while (i < n && is_digit(s[i]))
 				i++;
 		else
-			return fail(r, s[i], " in numeric literal");
+			return fail(r, i, " in numeric literal");
 		if (i < n && s[i] == '.' && digits(r, &i, i + 1,
 		    " after decimal point in numeric literal") == -1)
 			return -1;
@@ -176,7 +182,7 @@ scalar(struct jr *r)
 		r->i = i;
 		return 0;
 	default:
-		return fail(r, s[i], " looking for beginning of value");
+		return fail(r, i, " looking for beginning of value");
 	}
 	for (k = 1; lit[k] != '\0'; k++) {
 		char context[64];
@@ -186,7 +192,7 @@ scalar(struct jr *r)
 		if (s[i + k] != lit[k]) {
 			snprintf(context, sizeof context,
 			    " in literal %s (expecting '%c')", name, lit[k]);
-			return fail(r, s[i + k], context);
+			return fail(r, i + (size_t)k, context);
 		}
 	}
 	r->i = i + (size_t)k;
@@ -194,7 +200,7 @@ scalar(struct jr *r)
 }
 
 static int
-token_error(struct jr *r, int state, int c)
+token_error(struct jr *r, int state)
 {
 	static const char *const context[] = {
 		[TOP] = " looking for beginning of value",
@@ -208,7 +214,7 @@ token_error(struct jr *r, int state, int c)
 		[OBJ_START] = "",
 	};
 
-	return fail(r, c, context[state]);
+	return fail(r, r->i, context[state]);
 }
 
 static int
@@ -248,7 +254,7 @@ trailing(struct jr *r, char *out, size_t size)
 {
 	const unsigned char *s = r->s + r->i;
 	char msg[128];
-	struct jr t = { r->s, r->i, r->n, msg, sizeof msg };
+	struct jr t = { r->s, r->i, r->n, msg, sizeof msg, 0, 0 };
 
 	if (*s == '[' || *s == '{') {
 		snprintf(out, size, "%c", *s);
@@ -270,10 +276,10 @@ trailing(struct jr *r, char *out, size_t size)
 	number(s, t.i - r->i, out, size);
 }
 
-int
-jsonerr_message(const char *text, size_t len, char *msg, size_t size)
+static int
+check(const char *text, size_t len, char *msg, size_t size, int go, size_t *at)
 {
-	struct jr r = { (const unsigned char *)text, 0, len, msg, size };
+	struct jr r = { (const unsigned char *)text, 0, len, msg, size, go, 0 };
 	static int stack[MAX_DEPTH];
 	int depth = 0, state = TOP, done = 0, c;
 
@@ -286,7 +292,14 @@ jsonerr_message(const char *text, size_t len, char *msg, size_t size)
 		if (r.i == r.n) {
 			if (done)
 				return 0;	/* Go reads it: mujs's words stay */
-			snprintf(msg, size, "Unexpected end of JSON input (EOF)");
+			*at = r.n;
+			snprintf(msg, size, go ? "unexpected end of JSON input" :
+			    "Unexpected end of JSON input (EOF)");
+			return 1;
+		}
+		if (done && go) {
+			fail(&r, r.i, " after top-level value");
+			*at = r.at;
 			return 1;
 		}
 		if (done) {
@@ -301,7 +314,7 @@ jsonerr_message(const char *text, size_t len, char *msg, size_t size)
 		case '[': case '{':
 			if (state != TOP && state != ARR_START &&
 			    state != ARR_VALUE && state != OBJ_VALUE)
-				return token_error(&r, state, c), 1;
+				return token_error(&r, state), *at = r.at, 1;
 			if (depth == MAX_DEPTH)
 				return 0;
 			stack[depth++] = state;
@@ -311,13 +324,13 @@ jsonerr_message(const char *text, size_t len, char *msg, size_t size)
 		case ']': case '}':
 			if (c == ']' ? state != ARR_START && state != ARR_COMMA :
 			    state != OBJ_START && state != OBJ_COMMA)
-				return token_error(&r, state, c), 1;
+				return token_error(&r, state), *at = r.at, 1;
 			state = stack[--depth];
 			r.i++;
 			break;
 		case ':':
 			if (state != OBJ_COLON)
-				return token_error(&r, state, c), 1;
+				return token_error(&r, state), *at = r.at, 1;
 			state = OBJ_VALUE;
 			r.i++;
 			continue;
@@ -327,21 +340,21 @@ jsonerr_message(const char *text, size_t len, char *msg, size_t size)
 			else if (state == OBJ_COMMA)
 				state = OBJ_KEY;
 			else
-				return token_error(&r, state, c), 1;
+				return token_error(&r, state), *at = r.at, 1;
 			r.i++;
 			continue;
 		default:
 			if (c == '"' && (state == OBJ_START || state == OBJ_KEY)) {
 				if (scalar(&r) == -1)
-					return 1;
+					return *at = r.at, 1;
 				state = OBJ_COLON;
 				continue;
 			}
 			if (state != TOP && state != ARR_START &&
 			    state != ARR_VALUE && state != OBJ_VALUE)
-				return token_error(&r, state, c), 1;
+				return token_error(&r, state), *at = r.at, 1;
 			if (scalar(&r) == -1)
-				return 1;
+				return *at = r.at, 1;
 		}
 		/* the end of a value */
 		if (state == ARR_START || state == ARR_VALUE)
@@ -353,3 +366,17 @@ jsonerr_message(const char *text, size_t len, char *msg, size_t size)
 	}
 }
 
+
+int
+jsonerr_message(const char *text, size_t len, char *msg, size_t size)
+{
+	size_t at;
+
+	return check(text, len, msg, size, 0, &at);
+}
+
+int
+jsonerr_go(const char *text, size_t len, char *msg, size_t size, size_t *offset)
+{
+	return check(text, len, msg, size, 1, offset);
+}

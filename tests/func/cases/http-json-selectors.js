@@ -205,6 +205,6 @@ export default function () {
   check(h, {
     'selector on a body that is not JSON': (h) => h.json('a.b') === undefined &&
       h.json('@this') === undefined,
-    'no selector still throws': () => msg === 'SyntaxError',
+    'no selector still throws': () => msg === 'GoError',
   });
 }

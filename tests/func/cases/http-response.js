@@ -51,7 +51,25 @@ export default function () {
   r = http.get(`${B}/html`);
   let msg = '';
   try { r.json(); } catch (e) { msg = e.name + ': ' + e.message; }
-  check(msg, { 'json error': (m) => m.indexOf('SyntaxError: cannot parse the response body as JSON') === 0 });
+  check(msg, { 'json error': (m) => m === 'GoError: cannot parse json due to an error at line 1, character 1 , ' +
+    'error: invalid character \'<\' looking for beginning of value' });
+  // Where k6 says the error is (its line and character) and Go's words.
+  const jsonError = (body) => {
+    const x = http.get(`${B}/html`);
+    x.body = body;
+    try { x.json(); } catch (e) { return e.message.replace('cannot parse json due to an error at ', ''); }
+    return 'parsed';
+  };
+  check(null, {
+    'json error: a literal on line 2': () => jsonError('{"a": 1,\n "b": tru}') ===
+      'line 2, character 10 , error: invalid character \'}\' in literal true (expecting \'e\')',
+    'json error: the end': () => jsonError('[1, 2') === 'line 1, character 5 , error: unexpected end of JSON input' &&
+      jsonError('') === 'line 1, character 0 , error: unexpected end of JSON input',
+    'json error: after the value': () => jsonError('{"a":1} x') ===
+      'line 1, character 9 , error: invalid character \'x\' after top-level value',
+    'json error: characters, not bytes': () => jsonError('{"\u00e9t\u00e9": 1 x}') ===
+      'line 1, character 11 , error: invalid character \'x\' after object key:value pair',
+  });
   check(r, { 'html() parses the body': (x) => x.html('h1').text() === 'Herman Melville - Moby-Dick' });
   r = http.get('http://127.0.0.1:1/');
   check(r, {
