@@ -9,6 +9,12 @@
  * goes through js/proporder.c and js/lazyprop.c, which make what it
  * needs first; nothing changes for the script but the memory it takes.
  *
+ * A JavaScript function (js_newfunction: every function expression,
+ * declaration and closure a script evaluates) gets its length and its
+ * prototype property, with the prototype object and its constructor,
+ * the same way: both are noted with the numbers they would have had in
+ * its property order and made when first looked for.
+ *
  * What is deferred is described once per process (every state makes
  * its built-ins in the same order) and shared by all its states; each
  * state keeps only which of its holders still have deferred methods. */
@@ -18,10 +24,12 @@
 #include <mujs.h>
 
 /* Bits of mj_object.extensible (mujs only tests it for zero and sets
- * it to 0 or 1): the object has deferred methods, or a deferred length. */
+ * it to 0 or 1): the object has deferred methods, a deferred length, or
+ * (a JavaScript function) a deferred prototype object. */
 #define LAZYPROP_FNS		2
 #define LAZYPROP_LENGTH		4
-#define LAZYPROP_ANY		(LAZYPROP_FNS | LAZYPROP_LENGTH)
+#define LAZYPROP_PROTO		8
+#define LAZYPROP_ANY		(LAZYPROP_FNS | LAZYPROP_LENGTH | LAZYPROP_PROTO)
 
 /* Non-zero while the functions made are to be deferred when they can. */
 extern int lazyprop_capturing;

@@ -257,6 +257,44 @@ test_functions(void **state)
 	    " Function) + Object.getPrototypeOf(Math.max) === Function.prototype");
 }
 
+/* A JavaScript function's length and prototype, from every path that
+ * can look first; the global functions below are described as well. */
+static void
+test_js_functions(void **state)
+{
+	(void)state;
+	same("function F(a, b) {} function G() {} function H(x) {}"
+	    " r = Object.getOwnPropertyNames(F).join() + F.length +"
+	    " (G.prototype.constructor === G) + H.hasOwnProperty('prototype')");
+	same("function F(a) { this.a = a; } var f = new F(1);"
+	    " r = (f instanceof F) + ',' + (Object.getPrototypeOf(f) === F.prototype) +"
+	    " ',' + JSON.stringify(Object.getOwnPropertyDescriptor(F, 'prototype')) +"
+	    " JSON.stringify(Object.getOwnPropertyDescriptor(F, 'length'))");
+	same("function F() {} function G() {} r = ({} instanceof F) + ',' +"
+	    " ('prototype' in G) + ('length' in G) + delete F.prototype + delete G.length");
+	same("function F() {} var k, a = []; for (k in F) a.push(k); F.x = 1;"
+	    " for (k in F) a.push(k); r = a.join() + Object.keys(F).join() +"
+	    " F.propertyIsEnumerable('prototype') + JSON.stringify(F)");
+	same("function F() {} F.prototype = { m: 1 }; function G() {} G.prototype.m = 2;"
+	    " r = new F().m + new G().m + Object.getOwnPropertyNames(F).join() +"
+	    " Object.getOwnPropertyNames(G.prototype).join()");
+	same("function F() {} F.y = 2; Object.defineProperty(F, 'prototype',"
+	    " { value: 7 }); function G() {} G.z = 1; r = F.prototype +"
+	    " Object.getOwnPropertyNames(F).join() + Object.getOwnPropertyNames(G).join()");
+	same("function F() {} function G() {} function H() {} Object.freeze(F);"
+	    " Object.seal(G); Object.preventExtensions(H); r = Object.isFrozen(F) +"
+	    " ',' + Object.isSealed(G) + Object.getOwnPropertyNames(H).join() +"
+	    " typeof H.prototype + Object.isExtensible(H)");
+	same("var fs = [], i; for (i = 0; i < 3; i++) fs.push(function (a, b, c) {});"
+	    " fs[1].prototype.q = 1; r = fs[0].length + fs[2].prototype.constructor.length +"
+	    " (fs[0].prototype !== fs[1].prototype) + fs[1].prototype.q +"
+	    " Object.getOwnPropertyNames(fs[2]).join()");
+	same("var F = new Function('a', 'b', 'return a'); r = F.length +"
+	    " Object.getOwnPropertyNames(F).join() + typeof F.prototype;"
+	    " function C() {} C.prototype.toString = function () { return 'c'; };"
+	    " r += String(new C()) + Object.create(C.prototype).constructor.length");
+}
+
 int
 main(void)
 {
@@ -273,6 +311,7 @@ main(void)
 		cmocka_unit_test(test_prototype_getter),
 		cmocka_unit_test(test_walkers),
 		cmocka_unit_test(test_functions),
+		cmocka_unit_test(test_js_functions),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
