@@ -62,6 +62,10 @@ struct entry {
 	int		 length;
 	int		 atts;
 	unsigned	 seq;
+	/* an accessor whose getter and setter are the function, which
+	 * after (when not NULL) finishes before it is defined */
+	int		 accessor;
+	void		(*after)(js_State *, void *);
 };
 
 /* What one holder defers, in order; shared by the holders of every
@@ -104,6 +108,8 @@ static struct {
 	const char	*name;
 	int		 length;
 	void		*data;
+	int		 accessor;
+	void		(*after)(js_State *, void *);
 } waiting;
 
 static inline uint32_t
@@ -252,6 +258,7 @@ entry_eq(const struct entry *e, const char *prop, int atts, unsigned seq)
 {
 	return e->fn == waiting.fn && e->data == waiting.data &&
 	    e->length == waiting.length && e->atts == atts && e->seq == seq &&
+	    e->accessor == waiting.accessor && e->after == waiting.after &&
 	    strcmp(e->prop, prop) == 0 && strcmp(e->name, waiting.name) == 0;
 }
 
@@ -273,6 +280,8 @@ set_append(js_State *J, struct set *s, const char *prop, int atts,
 	e->length = waiting.length;
 	e->atts = atts;
 	e->seq = seq;
+	e->accessor = waiting.accessor;
+	e->after = waiting.after;
 	filter_add(filter, FILTER_BITS, name_hash(e->prop));
 	filter_add(s->filter, SET_FILTER_BITS, name_hash(e->prop));
 }
@@ -359,7 +368,30 @@ lazyprop_capture(js_State *J, js_CFunction fn, const char *name, int length,
 	waiting.name = name;
 	waiting.length = length;
 	waiting.data = data;
+	waiting.accessor = 0;
+	waiting.after = NULL;
 	return 1;
+}
+
+int
+lazyprop_defer_accessor(js_State *J, int idx, const char *prop,
+    js_CFunction fn, const char *name, int length, void *data,
+    void (*after)(js_State *, void *), int atts)
+{
+	int done;
+
+	if (!lazyprop_enabled || waiting.on)
+		return 0;
+	waiting.fn = fn;
+	waiting.name = name;
+	waiting.length = length;
+	waiting.data = data;
+	waiting.accessor = 1;
+	waiting.after = after;
+	done = defer(J, js_toobject(J, idx), prop, atts);
+	waiting.accessor = 0;
+	waiting.after = NULL;
+	return done;
 }
 
 void
@@ -481,7 +513,13 @@ make_entry(js_State *J, struct lstate *s, struct holder *h, int i)
 	}
 	js_pushobject(J, o);
 	js_newcfunctionx(J, e->fn, e->name, e->length, e->data, NULL);
-	js_defproperty(J, -2, e->prop, e->atts);
+	if (e->after != NULL)
+		e->after(J, e->data);
+	if (e->accessor) {
+		js_copy(J, -1);
+		js_defaccessor(J, -3, e->prop, e->atts);
+	} else
+		js_defproperty(J, -2, e->prop, e->atts);
 	js_pop(J, 1);
 	js_endtry(J);
 	lazyprop_capturing = capturing;

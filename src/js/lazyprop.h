@@ -52,6 +52,14 @@ int	lazyprop_waiting(void);
  * placeholder's place, for the caller to define as it would have. */
 int	lazyprop_place(js_State *, int, int, const char *, int);
 
+/* Defer, as prop of the object at idx, an accessor whose getter and
+ * setter are one C function (fn, name, length, data), on which after
+ * (unless NULL) is called with data, the function on top of the stack,
+ * before the accessor is defined: 1 if deferred, else 0 and nothing
+ * made. */
+int	lazyprop_defer_accessor(js_State *, int, const char *, js_CFunction,
+	    const char *, int, void *, void (*)(js_State *, void *), int);
+
 /* Defer the length of the C function being made: 1 if done. */
 int	lazyprop_defer_length(void *);
 

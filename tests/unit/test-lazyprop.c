@@ -295,6 +295,27 @@ test_js_functions(void **state)
 	    " r += String(new C()) + Object.create(C.prototype).constructor.length");
 }
 
+/* The runtime library's new globals (Map, Promise, Symbol...), accessors
+ * made when first looked for, from every path. */
+static void
+test_lazy_globals(void **state)
+{
+	(void)state;
+	same("r = typeof Map + typeof this.Set + ('Promise' in this) +"
+	    " Object.prototype.hasOwnProperty.call(this, 'WeakMap') + JSON.stringify(Object.keys(this))");
+	same("r = JSON.stringify(Object.getOwnPropertyDescriptor(this, 'Symbol')) +"
+	    " typeof Object.getOwnPropertyDescriptor(this, 'Map').get +"
+	    " Object.getOwnPropertyDescriptor(this, 'Set').get.prototype");
+	same("Map = 1; Set = undefined; r = Map + ',' + Set + ',' + new WeakMap().has({})");
+	same("r = delete this.Promise; r += typeof Promise; var k, a = [];"
+	    " for (k in this) a.push(k); r += a.join()");
+	same("Object.defineProperty(this, 'Symbol', { value: 3, enumerable: true });"
+	    " r = Symbol + Object.keys(this).join()");
+	same("var ps = Object.getOwnPropertyNames(this); r = ps.length +"
+	    " ps.indexOf('Map') + typeof new Set([1]).has");
+	same("Object.freeze(this); r = Object.isFrozen(this) + typeof Map");
+}
+
 int
 main(void)
 {
@@ -312,6 +333,7 @@ main(void)
 		cmocka_unit_test(test_walkers),
 		cmocka_unit_test(test_functions),
 		cmocka_unit_test(test_js_functions),
+		cmocka_unit_test(test_lazy_globals),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
