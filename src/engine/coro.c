@@ -296,6 +296,25 @@ coro_resume(struct coro *co)
 }
 
 void
+coro_trim(void)
+{
+#ifndef CORO_ASAN
+	struct coro *co = current;
+	volatile char here = 0;
+	uintptr_t page = (uintptr_t)sysconf(_SC_PAGESIZE), low, cut;
+
+	if (co == NULL)
+		return;
+	low = (uintptr_t)co->map + page;	/* above the guard page */
+	/* below this frame only madvise's own runs: a margin for it */
+	cut = ((uintptr_t)&here - CORO_TRIM_MARGIN) & ~(page - 1);
+	if (cut > low)
+		(void)madvise((void *)low, cut - low, MADV_DONTNEED);
+	(void)here;
+#endif
+}
+
+void
 coro_yield(void)
 {
 	struct coro *co = current;

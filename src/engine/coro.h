@@ -26,6 +26,13 @@ struct coro	*coro_new(coro_fn fn, void *arg, size_t stack_size, char **cause);
 void		 coro_free(struct coro *);
 /* Switch into co until it yields or fn returns. */
 void		 coro_resume(struct coro *co);
+/* Give back to the system the pages of the running coroutine's stack
+ * below those its callers use (those its deepest calls touched so far):
+ * they read as zeros, and are touched again only by as deep a call.  A
+ * VU calls it once its init code has run, whose compiling and loading
+ * reach deeper than its iterations. */
+#define CORO_TRIM_MARGIN	1024	/* bytes below the caller kept */
+void		 coro_trim(void);
 /* Switch from the running coroutine back to the scheduler. */
 void		 coro_yield(void);
 /* The running coroutine, or NULL in the scheduler. */

@@ -665,6 +665,8 @@ vu_main(void *arg)
 			executor_vu_idle(vu->run, vu);
 		return;
 	}
+	/* init's compiling reaches deeper than an iteration */
+	coro_trim();
 	for (;;) {
 		vu->state = VU_IDLE;
 		if (vu->run != NULL)

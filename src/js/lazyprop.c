@@ -39,6 +39,8 @@
 void		*js_toobject(js_State *, int);
 void		 js_pushobject(js_State *, void *);
 const char	*js_intern(js_State *, const char *);
+void		*jsV_newobject(js_State *, int, void *);
+void		 js_newfunction(js_State *, void *, void *);
 
 int lazyprop_capturing;
 int lazyprop_enabled = 1;
@@ -60,6 +62,10 @@ struct entry {
 	int		 length;
 	int		 atts;
 	unsigned	 seq;
+	/* an accessor whose getter and setter are the function, which
+	 * after (when not NULL) finishes before it is defined */
+	int		 accessor;
+	void		(*after)(js_State *, void *);
 };
 
 /* What one holder defers, in order; shared by the holders of every
@@ -102,6 +108,8 @@ static struct {
 	const char	*name;
 	int		 length;
 	void		*data;
+	int		 accessor;
+	void		(*after)(js_State *, void *);
 } waiting;
 
 static inline uint32_t
@@ -250,6 +258,7 @@ entry_eq(const struct entry *e, const char *prop, int atts, unsigned seq)
 {
 	return e->fn == waiting.fn && e->data == waiting.data &&
 	    e->length == waiting.length && e->atts == atts && e->seq == seq &&
+	    e->accessor == waiting.accessor && e->after == waiting.after &&
 	    strcmp(e->prop, prop) == 0 && strcmp(e->name, waiting.name) == 0;
 }
 
@@ -271,6 +280,8 @@ set_append(js_State *J, struct set *s, const char *prop, int atts,
 	e->length = waiting.length;
 	e->atts = atts;
 	e->seq = seq;
+	e->accessor = waiting.accessor;
+	e->after = waiting.after;
 	filter_add(filter, FILTER_BITS, name_hash(e->prop));
 	filter_add(s->filter, SET_FILTER_BITS, name_hash(e->prop));
 }
@@ -357,7 +368,30 @@ lazyprop_capture(js_State *J, js_CFunction fn, const char *name, int length,
 	waiting.name = name;
 	waiting.length = length;
 	waiting.data = data;
+	waiting.accessor = 0;
+	waiting.after = NULL;
 	return 1;
+}
+
+int
+lazyprop_defer_accessor(js_State *J, int idx, const char *prop,
+    js_CFunction fn, const char *name, int length, void *data,
+    void (*after)(js_State *, void *), int atts)
+{
+	int done;
+
+	if (!lazyprop_enabled || waiting.on)
+		return 0;
+	waiting.fn = fn;
+	waiting.name = name;
+	waiting.length = length;
+	waiting.data = data;
+	waiting.accessor = 1;
+	waiting.after = after;
+	done = defer(J, js_toobject(J, idx), prop, atts);
+	waiting.accessor = 0;
+	waiting.after = NULL;
+	return done;
 }
 
 void
@@ -423,12 +457,40 @@ make_length(js_State *J, struct mj_object *o)
 		js_throw(J);
 	}
 	js_pushobject(J, o);
-	js_pushnumber(J, o->u.c.length);
+	if (o->type == MJ_CFUNCTION)
+		js_pushnumber(J, ((struct mj_function *)
+		    o->u.f.function)->numparams);
+	else
+		js_pushnumber(J, o->u.c.length);
 	js_defproperty(J, -2, "length", JS_READONLY | JS_DONTENUM | JS_DONTCONF);
 	js_pop(J, 1);
 	js_endtry(J);
 	if ((p = mj_lookup(o->properties, "length")) != NULL)
 		proporder_setseq(p, 1);
+}
+
+/* A JavaScript function's prototype object, as js_newfunction makes it:
+ * a new object whose constructor is the function, the function's second
+ * property. */
+static void
+make_proto(js_State *J, struct mj_object *o)
+{
+	struct mj_property *p;
+
+	o->extensible &= ~LAZYPROP_PROTO;
+	if (js_try(J)) {
+		o->extensible |= LAZYPROP_PROTO;
+		js_throw(J);
+	}
+	js_pushobject(J, o);
+	js_newobject(J);
+	js_copy(J, -2);
+	js_defproperty(J, -2, "constructor", JS_DONTENUM);
+	js_defproperty(J, -2, "prototype", JS_DONTENUM | JS_DONTCONF);
+	js_pop(J, 1);
+	js_endtry(J);
+	if ((p = mj_lookup(o->properties, "prototype")) != NULL)
+		proporder_setseq(p, 2);
 }
 
 /* Make entry i of holder h of state s. */
@@ -451,7 +513,13 @@ make_entry(js_State *J, struct lstate *s, struct holder *h, int i)
 	}
 	js_pushobject(J, o);
 	js_newcfunctionx(J, e->fn, e->name, e->length, e->data, NULL);
-	js_defproperty(J, -2, e->prop, e->atts);
+	if (e->after != NULL)
+		e->after(J, e->data);
+	if (e->accessor) {
+		js_copy(J, -1);
+		js_defaccessor(J, -3, e->prop, e->atts);
+	} else
+		js_defproperty(J, -2, e->prop, e->atts);
 	js_pop(J, 1);
 	js_endtry(J);
 	lazyprop_capturing = capturing;
@@ -492,6 +560,10 @@ lazyprop_make(js_State *J, void *obj, const char *name)
 		make_length(J, o);
 		return mj_lookup(o->properties, name);
 	}
+	if ((o->extensible & LAZYPROP_PROTO) && strcmp(name, "prototype") == 0) {
+		make_proto(J, o);
+		return mj_lookup(o->properties, name);
+	}
 	if (!(o->extensible & LAZYPROP_FNS) ||
 	    !filter_has(filter, FILTER_BITS, hash = name_hash(name)))
 		return NULL;
@@ -515,6 +587,8 @@ lazyprop_make_all(js_State *J, void *obj)
 
 	if (o->extensible & LAZYPROP_LENGTH)
 		make_length(J, o);
+	if (o->extensible & LAZYPROP_PROTO)
+		make_proto(J, o);
 	while ((o->extensible & LAZYPROP_FNS) && (s = state_find(J)) != NULL &&
 	    (h = holder_find(s, o)) != NULL) {
 		for (i = 0; !is_pending(h, i); i++)
@@ -533,6 +607,8 @@ lazyprop_deferred(js_State *J, void *obj, const char *name)
 	uint32_t hash;
 
 	if ((o->extensible & LAZYPROP_LENGTH) && strcmp(name, "length") == 0)
+		return 1;
+	if ((o->extensible & LAZYPROP_PROTO) && strcmp(name, "prototype") == 0)
 		return 1;
 	if (!(o->extensible & LAZYPROP_FNS) ||
 	    !filter_has(filter, FILTER_BITS, hash = name_hash(name)) ||
@@ -555,6 +631,8 @@ static inline int
 may_defer(const struct mj_object *o, const char *name)
 {
 	if ((o->extensible & LAZYPROP_LENGTH) && name[0] == 'l')
+		return 1;
+	if ((o->extensible & LAZYPROP_PROTO) && name[0] == 'p')
 		return 1;
 	return (o->extensible & LAZYPROP_FNS) &&
 	    filter_has(filter, FILTER_BITS, name_hash(name));
@@ -633,6 +711,35 @@ lazyprop_builtin(const char *name, js_CFunction fn)
 			return walker_own[i];
 		}
 	return fn;
+}
+
+/* A JavaScript function, as mujs 1.3.2's js_newfunction makes it but
+ * for its length and prototype properties, which are deferred: most
+ * functions a script makes (closures, callbacks, a library's methods)
+ * are never constructed with new and never asked for their length. */
+void
+js_newfunction(js_State *J, void *fun, void *scope)
+{
+	static void (*real)(js_State *, void *, void *);
+	struct mj_object *o;
+
+	if (!lazyprop_enabled) {
+		if (real == NULL && (*(void **)&real = dlsym(RTLD_NEXT,
+		    "js_newfunction")) == NULL)
+			abort();
+		real(J, fun, scope);
+		return;
+	}
+	/* Function_prototype: the third of the state's prototypes */
+	o = jsV_newobject(J, MJ_CFUNCTION,
+	    ((struct mj_state *)(void *)J)->prototypes[2]);
+	o->u.f.function = fun;
+	o->u.f.scope = scope;
+	js_pushobject(J, o);
+	/* numbers 1 and 2 in its property order, as mujs would give them */
+	proporder_take(o);
+	proporder_take(o);
+	o->extensible |= LAZYPROP_LENGTH | LAZYPROP_PROTO;
 }
 
 /* Every state's built-ins are deferred as mujs makes them. */

@@ -9,6 +9,12 @@
  * goes through js/proporder.c and js/lazyprop.c, which make what it
  * needs first; nothing changes for the script but the memory it takes.
  *
+ * A JavaScript function (js_newfunction: every function expression,
+ * declaration and closure a script evaluates) gets its length and its
+ * prototype property, with the prototype object and its constructor,
+ * the same way: both are noted with the numbers they would have had in
+ * its property order and made when first looked for.
+ *
  * What is deferred is described once per process (every state makes
  * its built-ins in the same order) and shared by all its states; each
  * state keeps only which of its holders still have deferred methods. */
@@ -18,10 +24,12 @@
 #include <mujs.h>
 
 /* Bits of mj_object.extensible (mujs only tests it for zero and sets
- * it to 0 or 1): the object has deferred methods, or a deferred length. */
+ * it to 0 or 1): the object has deferred methods, a deferred length, or
+ * (a JavaScript function) a deferred prototype object. */
 #define LAZYPROP_FNS		2
 #define LAZYPROP_LENGTH		4
-#define LAZYPROP_ANY		(LAZYPROP_FNS | LAZYPROP_LENGTH)
+#define LAZYPROP_PROTO		8
+#define LAZYPROP_ANY		(LAZYPROP_FNS | LAZYPROP_LENGTH | LAZYPROP_PROTO)
 
 /* Non-zero while the functions made are to be deferred when they can. */
 extern int lazyprop_capturing;
@@ -43,6 +51,14 @@ int	lazyprop_waiting(void);
  * placeholder popped), else 0 with the function made now in the
  * placeholder's place, for the caller to define as it would have. */
 int	lazyprop_place(js_State *, int, int, const char *, int);
+
+/* Defer, as prop of the object at idx, an accessor whose getter and
+ * setter are one C function (fn, name, length, data), on which after
+ * (unless NULL) is called with data, the function on top of the stack,
+ * before the accessor is defined: 1 if deferred, else 0 and nothing
+ * made. */
+int	lazyprop_defer_accessor(js_State *, int, const char *, js_CFunction,
+	    const char *, int, void *, void (*)(js_State *, void *), int);
 
 /* Defer the length of the C function being made: 1 if done. */
 int	lazyprop_defer_length(void *);

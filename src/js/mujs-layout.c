@@ -121,6 +121,26 @@ probe(js_State *J)
 			return "function";
 		js_pop(J, 1);
 	}
+	/* what js/lazyprop.c's js_newfunction reads: Function.prototype
+	 * among the state's prototypes, a function's parameter count */
+	{
+		const struct mj_state *S = (const void *)J;
+		const struct mj_function *F;
+
+		js_getglobal(J, "Function");
+		js_getproperty(J, -1, "prototype");
+		if (js_toobject(J, -1) != S->prototypes[2])
+			return "Function.prototype";
+		js_pop(J, 2);
+		js_loadstring(J, "[layout]", "(function (a, b, c) {})");
+		js_pushundefined(J);
+		js_call(J, 0);
+		o = js_toobject(J, -1);
+		F = o->u.f.function;
+		if (o->type != MJ_CFUNCTION || F == NULL || F->numparams != 3)
+			return "function object";
+		js_pop(J, 1);
+	}
 	return NULL;
 }
 

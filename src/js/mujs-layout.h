@@ -96,7 +96,7 @@ struct mj_state {
 	const char	*text;
 	double		 number;
 	void		*gcast;
-	void		*prototypes[15];	/* Object_prototype ... */
+	void		*prototypes[15];	/* Object_, Array_, Function_prototype ... */
 	unsigned int	 seed;
 	char		 scratch[12];
 	int		 nextref;

@@ -368,6 +368,25 @@ define_method(js_State *J, js_CFunction fn, const char *name, int length,
 	lazyprop_capturing--;
 }
 
+/* Lazy global fn (on top of the stack, its data data): rt.def knows it
+ * by its prototype property, 512 + its group. */
+static void
+lazy_mark(js_State *J, void *data)
+{
+	js_pushnumber(J, (double)(intptr_t)data);
+	js_setproperty(J, -2, "prototype");
+}
+
+/* Whether the holder at the top of the stack has name. */
+static int
+holder_has(js_State *J, const char *name)
+{
+	if (!js_hasproperty(J, -1, name))
+		return 0;
+	js_pop(J, 1);
+	return 1;
+}
+
 /* Install one name of entry e on the holder at the top of the stack. */
 static void
 install_name(js_State *J, const struct lib_entry *e, const char *name, int op)
@@ -385,11 +404,15 @@ install_name(js_State *J, const struct lib_entry *e, const char *name, int op)
 	name = js_intern(J, name);
 	switch (e->kind) {
 	case 'l':
+		/* a new global, made when first looked for */
+		if (deferred_index(name) < 0 && !holder_has(J, name) &&
+		    lazyprop_defer_accessor(J, -1, name, lazy_global, name, 1,
+		    (void *)(intptr_t)(LAZY_GLOBAL + e->group), lazy_mark,
+		    JS_DONTENUM))
+			return;
 		js_newcfunctionx(J, lazy_global, name, 1,
 		    (void *)(intptr_t)(LAZY_GLOBAL + e->group), NULL);
-		/* rt.def knows a lazy global by this number. */
-		js_pushnumber(J, LAZY_GLOBAL + e->group);
-		js_setproperty(J, -2, "prototype");
+		lazy_mark(J, (void *)(intptr_t)(LAZY_GLOBAL + e->group));
 		if ((d = deferred_index(name)) >= 0) {
 			/* not made yet: lazy_global makes it */
 			js_pushnumber(J, d);

@@ -152,6 +152,24 @@ tagset_equal(const struct tset *s, uint32_t hash, const struct tag *t,
 	return 1;
 }
 
+/* Room for n tags while a set is made canonical: on the stack when they
+ * are few (a VU's check() and requests come here on its coroutine stack,
+ * which stays in the pages it has), else allocated. */
+#define TAGSET_SMALL	16
+
+static struct tag *
+tag_room(struct tag *small, size_t n)
+{
+	return n <= TAGSET_SMALL ? small : xreallocarray(NULL, n, sizeof *small);
+}
+
+static void
+tag_room_free(struct tag *small, struct tag *room)
+{
+	if (room != small)
+		free(room);
+}
+
 /* The slot holding the set, or the empty slot where it would go. */
 static uint32_t *
 tagset_slot(struct tagset_table *t, uint32_t hash, const struct tag *tags,
@@ -215,7 +233,7 @@ int
 tagset_intern(struct tagset_table *t, const struct tag *in, size_t nin,
     uint32_t *id, char **cause)
 {
-	struct tag tmp[TAGSET_MAX_TAGS];
+	struct tag small[TAGSET_SMALL], *tmp;
 	const struct tag *tags;
 	struct tset *s;
 	uint32_t hash, *slot;
@@ -224,11 +242,13 @@ tagset_intern(struct tagset_table *t, const struct tag *in, size_t nin,
 
 	if (tagset_check(in, nin, &bytes, cause) != 0)
 		return -1;
+	tmp = tag_room(small, nin);
 	tags = tagset_canon(in, nin, tmp, &n);
 	hash = tagset_hash(tags, n);
 	slot = tagset_slot(t, hash, tags, n);
 	if (*slot != 0) {
 		*id = *slot;
+		tag_room_free(small, tmp);
 		return 0;
 	}
 	if (t->count >= t->max) {
@@ -236,6 +256,7 @@ tagset_intern(struct tagset_table *t, const struct tag *in, size_t nin,
 		*cause = xasprintf("too many distinct tag sets (%u): a tag has "
 		    "unbounded values, such as a url with ids in it; group "
 		    "them with the name tag", t->max);
+		tag_room_free(small, tmp);
 		return -1;
 	}
 
@@ -253,6 +274,7 @@ tagset_intern(struct tagset_table *t, const struct tag *in, size_t nin,
 		s->tags[i].value = p;
 		p += len;
 	}
+	tag_room_free(small, tmp);
 
 	if (t->count + 1 >= t->alloc) {
 		t->sets = xreallocarray(t->sets, t->alloc, 2 * sizeof *t->sets);
@@ -271,22 +293,27 @@ tagset_intern(struct tagset_table *t, const struct tag *in, size_t nin,
 uint32_t
 tagset_find(struct tagset_table *t, const struct tag *in, size_t nin)
 {
-	struct tag tmp[TAGSET_MAX_TAGS];
+	struct tag small[TAGSET_SMALL], *tmp;
 	const struct tag *tags;
+	uint32_t id;
 	size_t n;
 
 	if (nin > TAGSET_MAX_TAGS)
 		return 0;
+	tmp = tag_room(small, nin);
 	tags = tagset_canon(in, nin, tmp, &n);
-	return *tagset_slot(t, tagset_hash(tags, n), tags, n);
+	id = *tagset_slot(t, tagset_hash(tags, n), tags, n);
+	tag_room_free(small, tmp);
+	return id;
 }
 
 int
 tagset_with(struct tagset_table *t, uint32_t base, const char *key,
     const char *value, uint32_t *id, char **cause)
 {
-	struct tag tmp[TAGSET_MAX_TAGS + 1];
+	struct tag small[TAGSET_SMALL], *tmp;
 	struct derived *d;
+	int rc;
 	const struct tset *b;
 	uint32_t hash;
 	size_t i, n;
@@ -307,6 +334,7 @@ tagset_with(struct tagset_table *t, uint32_t base, const char *key,
 	}
 
 	b = t->sets[base];
+	tmp = tag_room(small, b->n + 1);
 	for (i = 0, n = 0; i < b->n; i++) {
 		if (strcmp(b->tags[i].key, key) != 0)
 			tmp[n++] = b->tags[i];
@@ -314,7 +342,9 @@ tagset_with(struct tagset_table *t, uint32_t base, const char *key,
 	tmp[n].key = key;
 	tmp[n].value = value;
 	n++;
-	if (tagset_intern(t, tmp, n, id, cause) != 0)
+	rc = tagset_intern(t, tmp, n, id, cause);
+	tag_room_free(small, tmp);
+	if (rc != 0)
 		return -1;
 
 	d->base = base;

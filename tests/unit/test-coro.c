@@ -6,6 +6,8 @@
 #include <stddef.h>
 #include <stdint.h>
 #include <string.h>
+#include <sys/mman.h>
+#include <unistd.h>
 #include <cmocka.h>
 
 #include "engine/coro.h"
@@ -135,6 +137,77 @@ test_many(void **state)
 	}
 }
 
+/* coro_trim: the pages a deep call touched are given back, the caller's
+ * frames are kept, and a deep call after works again. */
+#define TRIM_DEPTH	(64 * 1024)
+static int trim_resident_before, trim_resident_after, trim_sum;
+
+static int
+resident(const char *from, size_t len)
+{
+	size_t page = (size_t)sysconf(_SC_PAGESIZE), i;
+	const char *p = (const char *)((uintptr_t)from & ~(uintptr_t)(page - 1));
+	unsigned char v[64];
+	int n = 0;
+
+	len = (size_t)(from + len - p + page - 1) / page;
+	assert_true(len <= sizeof v);
+	assert_int_equal(mincore((void *)(uintptr_t)p, len * page, v), 0);
+	for (i = 0; i < len; i++)
+		n += v[i] & 1;
+	return n;
+}
+
+static int __attribute__((noinline))
+trim_deep(volatile char *low)
+{
+	volatile char buf[TRIM_DEPTH];
+	int i, s = 0;
+
+	for (i = 0; i < TRIM_DEPTH; i += 512)
+		buf[i] = (char)i;
+	for (i = 0; i < TRIM_DEPTH; i += 512)
+		s += buf[i];
+	*low = buf[0];
+	return s + (int)((uintptr_t)buf & 1);
+}
+
+static void
+trim_body(void *arg)
+{
+	volatile char mark = 42, low;
+	volatile char *top = &mark;
+
+	(void)arg;
+	trim_sum = trim_deep(&low);
+	/* the 64 KiB below this frame */
+	trim_resident_before = resident((const char *)((uintptr_t)top - TRIM_DEPTH),
+	    TRIM_DEPTH - 8192);
+	coro_trim();
+	trim_resident_after = resident((const char *)((uintptr_t)top - TRIM_DEPTH),
+	    TRIM_DEPTH - 8192);
+	coro_yield();
+	assert_int_equal(mark, 42);
+	assert_int_equal(trim_deep(&low), trim_sum);
+}
+
+static void
+test_trim(void **state)
+{
+	struct coro *co = coro_new(trim_body, NULL, CORO_STACK_DEFAULT, NULL);
+
+	(void)state;
+	assert_non_null(co);
+	coro_resume(co);
+#ifndef __SANITIZE_ADDRESS__
+	assert_true(trim_resident_before >= 12);
+	assert_int_equal(trim_resident_after, 0);
+#endif
+	coro_resume(co);
+	assert_true(coro_done(co));
+	coro_free(co);
+}
+
 int
 main(void)
 {
@@ -143,6 +216,7 @@ main(void)
 		cmocka_unit_test(test_stack_and_fp),
 		cmocka_unit_test(test_alignment),
 		cmocka_unit_test(test_many),
+		cmocka_unit_test(test_trim),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);

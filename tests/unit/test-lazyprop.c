@@ -257,6 +257,65 @@ test_functions(void **state)
 	    " Function) + Object.getPrototypeOf(Math.max) === Function.prototype");
 }
 
+/* A JavaScript function's length and prototype, from every path that
+ * can look first; the global functions below are described as well. */
+static void
+test_js_functions(void **state)
+{
+	(void)state;
+	same("function F(a, b) {} function G() {} function H(x) {}"
+	    " r = Object.getOwnPropertyNames(F).join() + F.length +"
+	    " (G.prototype.constructor === G) + H.hasOwnProperty('prototype')");
+	same("function F(a) { this.a = a; } var f = new F(1);"
+	    " r = (f instanceof F) + ',' + (Object.getPrototypeOf(f) === F.prototype) +"
+	    " ',' + JSON.stringify(Object.getOwnPropertyDescriptor(F, 'prototype')) +"
+	    " JSON.stringify(Object.getOwnPropertyDescriptor(F, 'length'))");
+	same("function F() {} function G() {} r = ({} instanceof F) + ',' +"
+	    " ('prototype' in G) + ('length' in G) + delete F.prototype + delete G.length");
+	same("function F() {} var k, a = []; for (k in F) a.push(k); F.x = 1;"
+	    " for (k in F) a.push(k); r = a.join() + Object.keys(F).join() +"
+	    " F.propertyIsEnumerable('prototype') + JSON.stringify(F)");
+	same("function F() {} F.prototype = { m: 1 }; function G() {} G.prototype.m = 2;"
+	    " r = new F().m + new G().m + Object.getOwnPropertyNames(F).join() +"
+	    " Object.getOwnPropertyNames(G.prototype).join()");
+	same("function F() {} F.y = 2; Object.defineProperty(F, 'prototype',"
+	    " { value: 7 }); function G() {} G.z = 1; r = F.prototype +"
+	    " Object.getOwnPropertyNames(F).join() + Object.getOwnPropertyNames(G).join()");
+	same("function F() {} function G() {} function H() {} Object.freeze(F);"
+	    " Object.seal(G); Object.preventExtensions(H); r = Object.isFrozen(F) +"
+	    " ',' + Object.isSealed(G) + Object.getOwnPropertyNames(H).join() +"
+	    " typeof H.prototype + Object.isExtensible(H)");
+	same("var fs = [], i; for (i = 0; i < 3; i++) fs.push(function (a, b, c) {});"
+	    " fs[1].prototype.q = 1; r = fs[0].length + fs[2].prototype.constructor.length +"
+	    " (fs[0].prototype !== fs[1].prototype) + fs[1].prototype.q +"
+	    " Object.getOwnPropertyNames(fs[2]).join()");
+	same("var F = new Function('a', 'b', 'return a'); r = F.length +"
+	    " Object.getOwnPropertyNames(F).join() + typeof F.prototype;"
+	    " function C() {} C.prototype.toString = function () { return 'c'; };"
+	    " r += String(new C()) + Object.create(C.prototype).constructor.length");
+}
+
+/* The runtime library's new globals (Map, Promise, Symbol...), accessors
+ * made when first looked for, from every path. */
+static void
+test_lazy_globals(void **state)
+{
+	(void)state;
+	same("r = typeof Map + typeof this.Set + ('Promise' in this) +"
+	    " Object.prototype.hasOwnProperty.call(this, 'WeakMap') + JSON.stringify(Object.keys(this))");
+	same("r = JSON.stringify(Object.getOwnPropertyDescriptor(this, 'Symbol')) +"
+	    " typeof Object.getOwnPropertyDescriptor(this, 'Map').get +"
+	    " Object.getOwnPropertyDescriptor(this, 'Set').get.prototype");
+	same("Map = 1; Set = undefined; r = Map + ',' + Set + ',' + new WeakMap().has({})");
+	same("r = delete this.Promise; r += typeof Promise; var k, a = [];"
+	    " for (k in this) a.push(k); r += a.join()");
+	same("Object.defineProperty(this, 'Symbol', { value: 3, enumerable: true });"
+	    " r = Symbol + Object.keys(this).join()");
+	same("var ps = Object.getOwnPropertyNames(this); r = ps.length +"
+	    " ps.indexOf('Map') + typeof new Set([1]).has");
+	same("Object.freeze(this); r = Object.isFrozen(this) + typeof Map");
+}
+
 int
 main(void)
 {
@@ -273,6 +332,8 @@ main(void)
 		cmocka_unit_test(test_prototype_getter),
 		cmocka_unit_test(test_walkers),
 		cmocka_unit_test(test_functions),
+		cmocka_unit_test(test_js_functions),
+		cmocka_unit_test(test_lazy_globals),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);

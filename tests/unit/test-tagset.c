@@ -162,6 +162,45 @@ test_cap(void **state)
 	tagset_table_free(t);
 }
 
+/* Sets of more tags than fit on the stack, out of order and with a key
+ * repeated: canonical all the same, in intern, find and with. */
+static void
+test_large_unsorted(void **state)
+{
+	enum { N = 40 };
+	struct tagset_table *t = tagset_table_new(0);
+	struct tag in[N + 1];
+	char keys[N][16];
+	const struct tag *got;
+	char *cause = NULL;
+	uint32_t id, id2, id3;
+	size_t n;
+	int i;
+
+	(void)state;
+	for (i = 0; i < N; i++) {
+		snprintf(keys[i], sizeof keys[i], "k%02d", N - 1 - i);
+		in[i].key = keys[i];
+		in[i].value = "v";
+	}
+	in[N].key = keys[0];	/* repeated: the last one wins */
+	in[N].value = "last";
+	assert_int_equal(tagset_intern(t, in, N + 1, &id, &cause), 0);
+	assert_int_equal(tagset_find(t, in, N + 1), id);
+	got = tagset_get(t, id, &n);
+	assert_int_equal(n, N);
+	for (i = 0; i < N; i++)
+		assert_string_equal(got[i].key, keys[N - 1 - i]);
+	assert_string_equal(got[N - 1].value, "last");
+	assert_int_equal(tagset_with(t, id, keys[0], "v", &id2, &cause), 0);
+	assert_int_equal(tagset_find(t, in, N), id2);
+	assert_int_equal(tagset_with(t, id2, "a", "x", &id3, &cause), 0);
+	got = tagset_get(t, id3, &n);
+	assert_int_equal(n, N + 1);
+	assert_string_equal(got[0].key, "a");
+	tagset_table_free(t);
+}
+
 static void
 test_limits(void **state)
 {
@@ -239,6 +278,7 @@ main(void)
 		cmocka_unit_test(test_contains),
 		cmocka_unit_test(test_cap),
 		cmocka_unit_test(test_limits),
+		cmocka_unit_test(test_large_unsorted),
 		cmocka_unit_test(test_many),
 	};
 

@@ -4,8 +4,8 @@
  * Memory and time.  Every VU loads this library, and in mujs 1.3.2 each
  * compiled function costs hundreds of bytes before its code (its tables
  * are allocated in blocks), code costs 4 bytes an instruction, and a
- * function object about 300 bytes with its length, prototype and holder
- * properties.  The budget is 48 KiB, and a VU must start in well under a
+ * function object about 170 bytes with its holder's property (its length
+ * and prototype are made when first read, js/lazyprop.c).  The budget is 48 KiB, and a VU must start in well under a
  * millisecond, so the library is lazy:
  *  - Its functions come in eight groups (0 Array methods, 1 String
  *    methods, 2 Object, 3 Number and Math, 4 collections, 5 Promise,
@@ -86,7 +86,6 @@
 			return rt.impl[g];
 		}
 	};
-	rt.def.prototype = rt.load.prototype = 0;
 	defp(G, '__ly_rt', { value: rt });
 	rt.def(G, '__ly_runMicrotasks', rt.load);
 	install(rt);
