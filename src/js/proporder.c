@@ -216,6 +216,10 @@ jsV_setproperty(js_State *J, void *obj, const char *name)
 		*(void **)&real = dlsym(RTLD_NEXT, "jsV_setproperty");
 	if (o->extensible & LAZYPROP_ANY)
 		lazyprop_make(J, o, name);
+	/* mujs's words for it are its own: k6's engine says V8's */
+	if (!(o->extensible & 1) && ((struct mj_state *)J)->strict &&
+	    mj_lookup(o->properties, name) == NULL)
+		js_typeerror(J, "Cannot add property %s, object is not extensible", name);
 	p = real(J, obj, name);
 	if (p == NULL || seq_of(p) != 0)
 		return p;
