@@ -607,6 +607,25 @@ shown(js_State *J, int idx)
 	return js_tostring(J, idx);
 }
 
+/* An array method's callback (argument 1 of the running C function,
+ * whose frame mujs names "Array.prototype.NAME") that cannot be called:
+ * reduce and reduceRight say so in goja's words,
+ * the others take it as an object first (toCallable). */
+static void
+callback_not_callable(js_State *J, char *buf, size_t size)
+{
+	const struct mj_state *S = (const void *)J;
+	const char *name = S->trace[S->tracetop].name;
+
+	if (name != NULL && (strcmp(name, "Array.prototype.reduce") == 0 ||
+	    strcmp(name, "Array.prototype.reduceRight") == 0))
+		snprintf(buf, size, "%s is not a function", shown(J, 1));
+	else if (js_isundefined(J, 1) || js_isnull(J, 1))
+		snprintf(buf, size, "Cannot convert undefined or null to object");
+	else
+		snprintf(buf, size, "Value is not callable: %s", shown(J, 1));
+}
+
 /* A call (or new) of a value that is not a function: goja's words. */
 static void
 not_callable(js_State *J, char *buf, size_t size)
@@ -716,6 +735,12 @@ reword(js_State *J, int kind, char *buf, size_t size, const char *fmt,
 		snprintf(buf, size, "%s is not defined", va_arg(ap, const char *));
 	else if (IS('G', "invalid array length"))
 		snprintf(buf, size, "Invalid array length");
+	else if (IS('T', "callback is not a function"))
+		callback_not_callable(J, buf, size);
+	else if (IS('T', "no initial value"))
+		snprintf(buf, size, "No initial value");
+	else if (IS('T', "cyclic object value"))
+		snprintf(buf, size, "Converting circular structure to JSON");
 	else
 		vsnprintf(buf, size, fmt, ap);
 #undef IS

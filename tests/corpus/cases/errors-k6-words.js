@@ -45,3 +45,15 @@ attempt("for-of undefined", () => { for (const x of u) return x; });
 attempt("for-of a number", () => { for (const x of one) return x; });
 attempt("extends a number", () => { class C extends one {} return C; });
 attempt("let before its declaration", () => { const r = later; let later = 1; return r; });
+// Array methods' callbacks (sobek's toCallable, reduce's own check),
+// reduce of nothing, JSON of a cycle, adding to a frozen object.
+attempt("forEach of undefined", () => [1].forEach(undefined));
+attempt("map of a number", () => [1].map(1));
+attempt("some of null", () => [1].some(null));
+attempt("reduce of undefined", () => [1].reduce(undefined));
+attempt("reduceRight of a string", () => [1].reduceRight("x"));
+attempt("reduce of nothing", () => [].reduce((a, b) => a + b));
+const cyclic = { a: 1 };
+cyclic.self = cyclic;
+attempt("JSON of a cycle", () => JSON.stringify(cyclic));
+attempt("add to a frozen object", function () { "use strict"; Object.freeze(o).z = 1; });
