@@ -1,6 +1,7 @@
 /* "k6/crypto": hashes, HMAC and random bytes on OpenSSL's libcrypto. */
 #include "config.h"
 
+#include <math.h>
 #include <mujs.h>
 #include <openssl/evp.h>
 #include <openssl/provider.h>
@@ -44,6 +45,17 @@ libctx(void)
 	return ctx;
 }
 
+/* k6's GoError for a name it does not know: prefix, then the name. */
+static void
+invalid(js_State *J, const char *prefix, const char *name)
+{
+	char *msg = xasprintf("%s%s", prefix, name);
+
+	js_pushstring(J, msg);
+	free(msg);
+	modules_goerror(J, js_tostring(J, -1));
+}
+
 /* The digest called name, fetched once per process; throws when this
  * OpenSSL lacks it. */
 static const EVP_MD *
@@ -56,7 +68,7 @@ digest_named(js_State *J, const char *name)
 		if (strcmp(algorithms[i].name, name) == 0)
 			break;
 	if (i == NALGORITHMS)
-		js_error(J, "unsupported hash algorithm \"%s\"", name);
+		invalid(J, "invalid algorithm: ", name);
 	if (fetched[i] == NULL)
 		fetched[i] = EVP_MD_fetch(libctx(), algorithms[i].openssl, NULL);
 	if (fetched[i] == NULL)
@@ -88,8 +100,7 @@ push_digest(js_State *J, const unsigned char *d, size_t n, const char *enc)
 		binary_push_arraybuffer(J, d, n);
 		return;
 	} else {
-		js_error(J, "unknown output encoding \"%s\" (hex, base64, base64url, "
-		    "base64rawurl, binary)", enc);
+		invalid(J, "invalid output encoding: ", enc);
 	}
 	js_pushstring(J, b.data ? b.data : "");
 	buf_free(&b);
@@ -208,7 +219,11 @@ c_random_bytes(js_State *J)
 	double d = js_tonumber(J, 1);
 	unsigned char *p;
 
-	if (!(d >= 0) || d > 1 << 30 || d != (double)(size_t)d)
+	/* k6 takes the size as an integer and refuses one below 1 */
+	d = d != d ? 0 : d < 0 ? ceil(d) : floor(d);
+	if (d < 1)
+		modules_goerror(J, "invalid size");
+	if (d > 1 << 30)
 		js_rangeerror(J, "randomBytes: invalid size %s", js_tostring(J, 1));
 	p = binary_push_new(J, (size_t)d);
 	if (d > 0 && RAND_bytes(p, (int)d) != 1)

@@ -2,7 +2,18 @@ import encoding from 'k6/encoding';
 import crypto from 'k6/crypto';
 import { check } from 'k6';
 export const options = { iterations: 1, thresholds: { checks: ['rate==1'] } };
+function thrown(f) {
+  try { f(); } catch (e) { return e.name + ': ' + e.message; }
+  return 'no error';
+}
 export default function () {
+  // k6's errors: GoErrors in its words.
+  check(null, {
+    'crypto errors as k6': () => thrown(() => crypto.hmac('nope', 'k', 'x', 'hex')) === 'GoError: invalid algorithm: nope' &&
+      thrown(() => crypto.sha256('x', 'nope')) === 'GoError: invalid output encoding: nope' &&
+      thrown(() => crypto.randomBytes(0)) === 'GoError: invalid size' &&
+      crypto.randomBytes(2.7).byteLength === 2,
+  });
   check(null, {
     'b64 std': () => encoding.b64encode('hello, world') === 'aGVsbG8sIHdvcmxk',
     'b64 rawurl': () => encoding.b64encode('\xff\xfe?', 'rawurl') === 'w7_Dvj8',
