@@ -45,17 +45,6 @@ libctx(void)
 	return ctx;
 }
 
-/* k6's GoError for a name it does not know: prefix, then the name. */
-static void
-invalid(js_State *J, const char *prefix, const char *name)
-{
-	char *msg = xasprintf("%s%s", prefix, name);
-
-	js_pushstring(J, msg);
-	free(msg);
-	modules_goerror(J, js_tostring(J, -1));
-}
-
 /* The digest called name, fetched once per process; throws when this
  * OpenSSL lacks it. */
 static const EVP_MD *
@@ -68,7 +57,7 @@ digest_named(js_State *J, const char *name)
 		if (strcmp(algorithms[i].name, name) == 0)
 			break;
 	if (i == NALGORITHMS)
-		invalid(J, "invalid algorithm: ", name);
+		modules_goerror(J, "invalid algorithm: %s", name);
 	if (fetched[i] == NULL)
 		fetched[i] = EVP_MD_fetch(libctx(), algorithms[i].openssl, NULL);
 	if (fetched[i] == NULL)
@@ -100,7 +89,7 @@ push_digest(js_State *J, const unsigned char *d, size_t n, const char *enc)
 		binary_push_arraybuffer(J, d, n);
 		return;
 	} else {
-		invalid(J, "invalid output encoding: ", enc);
+		modules_goerror(J, "invalid output encoding: %s", enc);
 	}
 	js_pushstring(J, b.data ? b.data : "");
 	buf_free(&b);

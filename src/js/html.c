@@ -283,7 +283,7 @@ h_check(js_State *J)
 static void
 h_goerror(js_State *J)
 {
-	modules_goerror(J, js_tostring(J, 1));
+	modules_goerror(J, "%s", js_tostring(J, 1));
 }
 
 void

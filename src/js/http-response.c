@@ -642,7 +642,7 @@ static void
 json_error(js_State *J, const char *text)
 {
 	size_t len = strlen(text), offset, i;
-	char msg[256], *full;
+	char msg[256];
 	int line = 1, ch = 0;
 
 	if (!jsonerr_go(text, len, msg, sizeof msg, &offset)) {
@@ -670,11 +670,8 @@ json_error(js_State *J, const char *text)
 			break;
 		}
 	}
-	full = xasprintf("cannot parse json due to an error at line %d, "
+	modules_goerror(J, "cannot parse json due to an error at line %d, "
 	    "character %d , error: %s", line, ch, msg);
-	js_pushstring(J, full);
-	free(full);
-	modules_goerror(J, js_tostring(J, -1));
 }
 
 static void

@@ -167,7 +167,7 @@ k6_sleep(js_State *J)
 static void
 k6_fail(js_State *J)
 {
-	modules_goerror(J, js_isdefined(J, 1) ? js_tostring(J, 1) : "");
+	modules_goerror(J, "%s", js_isdefined(J, 1) ? js_tostring(J, 1) : "");
 }
 
 /* randomSeed(n): Math.random of this VU draws from Go's math/rand seeded
@@ -400,7 +400,7 @@ k6_open(js_State *J)
 	if (data == NULL) {
 		js_pushstring(J, cause);
 		free(cause);
-		modules_goerror(J, js_tostring(J, -1));
+		modules_goerror(J, "%s", js_tostring(J, -1));
 	}
 	if (binary)
 		binary_push_arraybuffer(J, data, len);

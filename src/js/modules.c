@@ -2,6 +2,8 @@
 #include "config.h"
 
 #include <mujs.h>
+#include <stdarg.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "compile/bundle.h"
@@ -76,9 +78,16 @@ modules_setfn(js_State *J, js_CFunction f, const char *name, int nargs)
 }
 
 void
-modules_goerror(js_State *J, const char *message)
+modules_goerror(js_State *J, const char *fmt, ...)
 {
+	va_list ap;
+	char *message;
+
+	va_start(ap, fmt);
+	message = xvasprintf(fmt, ap);
+	va_end(ap);
 	js_newerror(J, message);
+	free(message);
 	js_getglobal(J, "GoError");	/* made on first use: runtime group 13 */
 	js_getproperty(J, -1, "prototype");
 	if (js_isobject(J, -1))

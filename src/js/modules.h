@@ -29,8 +29,9 @@ void	modules_attach(struct engine *);
 /* Set the object on top's property name to a new C function. */
 void	modules_setfn(js_State *, js_CFunction, const char *name, int nargs);
 /* Throw what k6's engine throws for an error a Go function returns: an
- * Error named GoError ("GoError: message"). */
-JS_NORETURN void modules_goerror(js_State *, const char *message);
+ * Error named GoError ("GoError: message"), the message printf's. */
+JS_NORETURN void modules_goerror(js_State *, const char *fmt, ...)
+    JS_PRINTFLIKE(2, 3);
 /* A module primitive: whether the VU is running its init code. */
 void	modules_in_init(js_State *);
 /* The path of the file arg (a path or file:// URL) names, relative to
