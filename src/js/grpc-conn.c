@@ -28,6 +28,7 @@
 
 #include "engine/module.h"
 #include "js/grpc.h"
+#include "net/netblock.h"
 #include "util/buf.h"
 #include "util/timeunit.h"
 #include "util/xmalloc.h"
@@ -607,9 +608,9 @@ grpc_conn_new(struct vu *vu, const char *addr, const struct grpc_tls *tls,
 	nghttp2_session_callbacks *cbs;
 	struct timeval tv;
 	const char *port;
-	char *host;
+	char *host, *blocked;
 	SSL *ssl;
-	int rv;
+	int rv = 0;
 
 	*interrupted = 0;
 	cn->vu = vu;
@@ -619,7 +620,16 @@ grpc_conn_new(struct vu *vu, const char *addr, const struct grpc_tls *tls,
 	memset(&hints, 0, sizeof hints);
 	hints.ai_family = AF_UNSPEC;
 	hints.ai_socktype = SOCK_STREAM;
-	if ((rv = evutil_getaddrinfo(host, port, &hints, &ai)) != 0) {
+	/* k6's dialer: a blocked name before the lookup, then the address */
+	if ((blocked = netblock_host_error(host)) != NULL ||
+	    ((rv = evutil_getaddrinfo(host, port, &hints, &ai)) == 0 &&
+	    (blocked = netblock_addr_error(ai->ai_addr)) != NULL)) {
+		*cause = xasprintf("connection error: desc = \"transport: Error while "
+		    "dialing: %s\"", blocked);
+		free(blocked);
+		goto fail;
+	}
+	if (rv != 0) {
 		*cause = xasprintf("connection error: desc = \"transport: Error while "
 		    "dialing: dial tcp: lookup %s: %s\"", host, evutil_gai_strerror(rv));
 		goto fail;

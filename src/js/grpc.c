@@ -493,6 +493,7 @@ p_connect(js_State *J)
 	js_pop(J, 1);
 	authority = string_prop(J, 3, "authority");
 	grpc_conn_free(c->conn);
+	modules_netblock(J, vu);
 	c->conn = grpc_conn_new(vu, addr, tp, authority, timeout, &interrupted, &cause);
 	free(authority);
 	free(cert);

@@ -213,9 +213,15 @@ settle(js_State *J, struct http_vu *hv, struct http_async *a)
 	js_getregistry(J, REGKEY);
 	js_getproperty(J, -1, key);
 	js_rot2pop1(J);
-	if (reject)
-		js_newerror(J, r->error);
-	else {
+	if (reject) {
+		/* what http.request would throw */
+		char *msg = failure_text(r);
+
+		js_pushstring(J, msg);
+		free(msg);
+		modules_pushgoerror(J, js_tostring(J, -1));
+		js_rot2pop1(J);
+	} else {
 		if (r->error != NULL && r->status == 0)
 			log_failure(r);
 		http_response_push(J, r);

@@ -11,6 +11,7 @@
 
 #include "util/xmalloc.h"
 #include "js/http-int.h"
+#include "net/netblock.h"
 
 /* Finishing a hop: errors, timings, metrics, cookies, redirects. */
 
@@ -135,6 +136,17 @@ set_error(struct http_req *r)
 	free(r->error);
 	free(r->log_error);
 	r->log_error = NULL;
+	/* a name that does not resolve is still blocked first, as in k6 */
+	if (r->blocked == 0 && r->result == CURLE_COULDNT_RESOLVE_HOST &&
+	    (r->block_text = netblock_host_error(r->host)) != NULL)
+		r->blocked = 1111;
+	if (r->blocked != 0) {
+		r->error_code = r->blocked;
+		r->error = xstrdup(r->blocked == 1110 ? "ip is blacklisted" :
+		    "hostname is blocked");
+		r->log_error = xstrdup(r->block_text);
+		return;
+	}
 	switch (r->result) {
 	case CURLE_OPERATION_TIMEDOUT:
 		r->error_code = 1050;

@@ -82,6 +82,8 @@ struct http_req {
 	int			 too_big;
 	int			 not_http;	/* the reply has no status line */
 	int			 sock_errno;	/* socket() failed so (EMFILE) */
+	int			 blocked;	/* k6's 1110 or 1111: blacklistIPs, blockHostnames */
+	char			*block_text;	/* the dialer's words for it */
 	char			*log_error;	/* Go's fuller text, for the log */
 	long			 status;
 	CURLcode		 result;
@@ -240,6 +242,7 @@ int	is_expected(struct http_req *r);
 void	emit_metrics(struct http_req *r);
 void	store_cookies(struct http_req *r);
 const char *	proto_of(struct http_req *r);
+char	*failure_text(const struct http_req *r);
 void	log_failure(struct http_req *r);
 void	emit_inner(struct http_req *r);
 /* http-jar.c */

@@ -8,8 +8,10 @@
 #include <strings.h>
 
 #include "engine/module.h"
+#include "js/modules.h"
 #include "util/xmalloc.h"
 #include "js/http-int.h"
+#include "net/netblock.h"
 
 static long
 tls_const(const char *v, int max)
@@ -161,10 +163,60 @@ tlsauth_for(const char *host)
 	return ntlsauth > 0 ? &tlsauth[0] : NULL;
 }
 
+static int netblock_read;
+
+/* Give add each string of the array at the property name of the object
+ * on top. */
+static void
+each_string(js_State *J, const char *name, int (*add)(const char *))
+{
+	int i, n;
+
+	js_getproperty(J, -1, name);
+	n = js_isarray(J, -1) ? js_getlength(J, -1) : 0;
+	for (i = 0; i < n; i++) {
+		js_getindex(J, -1, i);
+		if (js_isstring(J, -1))
+			add(js_tostring(J, -1));
+		js_pop(J, 1);
+	}
+	js_pop(J, 1);
+}
+
+/* blacklistIPs and blockHostnames of the options object on top, once
+ * per process: the same for every VU (src/js/coordinator/options.js
+ * refused bad ones). */
+static void
+read_netblock(js_State *J)
+{
+	if (netblock_read)
+		return;
+	netblock_read = 1;
+	each_string(J, "blacklistIPs", netblock_add_cidr);
+	each_string(J, "blockHostnames", netblock_add_host);
+}
+
+void
+modules_netblock(js_State *J, struct vu *vu)
+{
+	const char *json;
+
+	if (netblock_read || (json = vu_options_json(vu)) == NULL)
+		return;
+	js_getglobal(J, "JSON");
+	js_getproperty(J, -1, "parse");
+	js_rot2(J);
+	js_pushstring(J, json);
+	if (js_pcall(J, 1) == 0 && js_isobject(J, -1))
+		read_netblock(J);
+	js_pop(J, 1);
+}
+
 /* The script options libcurl needs that runopts does not carry: hosts
  * (as CURLOPT_CONNECT_TO, so Host and SNI stay the name), tlsVersion,
- * tlsCipherSuites and tlsAuth.  Read from the consolidated options JSON;
- * src/js/coordinator/options.js validated it. */
+ * tlsCipherSuites, tlsAuth, blacklistIPs and blockHostnames.  Read from
+ * the consolidated options JSON; src/js/coordinator/options.js
+ * validated it. */
 void
 hv_options(js_State *J, struct http_vu *hv)
 {
@@ -222,5 +274,7 @@ hv_options(js_State *J, struct http_vu *hv)
 	js_getproperty(J, -1, "tlsAuth");
 	if (js_isarray(J, -1))
 		read_tlsauth(J);
-	js_pop(J, 2);
+	js_pop(J, 1);
+	read_netblock(J);
+	js_pop(J, 1);
 }

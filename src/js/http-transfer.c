@@ -14,6 +14,7 @@
 
 #include "engine/module.h"
 #include "net/net.h"
+#include "net/netblock.h"
 #include "util/timeunit.h"
 #include "util/xmalloc.h"
 #include "js/http-debug.h"
@@ -144,15 +145,35 @@ debug_cb(CURL *e, curl_infotype type, char *p, size_t n, void *arg)
 	return 0;
 }
 
+/* Whether the hop may connect to a, as k6's dialer decides it: a
+ * blocked host name first, then a blacklisted address.  If not, the
+ * reason is kept for set_error. */
+static int
+may_connect(struct http_req *r, const struct sockaddr *a)
+{
+	free(r->block_text);
+	r->blocked = 1111;
+	if ((r->block_text = netblock_host_error(r->host)) != NULL)
+		return 0;
+	r->blocked = 1110;
+	if ((r->block_text = netblock_addr_error(a)) != NULL)
+		return 0;
+	r->blocked = 0;
+	return 1;
+}
+
 /* libcurl 7.88 keeps no errno when socket() fails (EMFILE): open the
  * sockets here and note it. */
 static curl_socket_t
 opensocket_cb(void *arg, curlsocktype purpose, struct curl_sockaddr *a)
 {
 	struct http_req *r = arg;
-	curl_socket_t fd = socket(a->family, a->socktype, a->protocol);
+	curl_socket_t fd;
 
 	(void)purpose;
+	if (netblock_active() && !may_connect(r, &a->addr))
+		return CURL_SOCKET_BAD;
+	fd = socket(a->family, a->socktype, a->protocol);
 	if (fd == CURL_SOCKET_BAD)
 		r->sock_errno = errno;
 	return fd;
@@ -585,6 +606,7 @@ req_start(struct http_req *r)
 	r->too_big = 0;
 	r->not_http = 0;
 	r->sock_errno = 0;
+	r->blocked = 0;
 	r->rbytes = 0;
 	free(r->tls_version);
 	free(r->tls_cipher);

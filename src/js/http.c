@@ -121,6 +121,7 @@ req_reset(struct http_req *r)
 	buf_free(&r->rhead);
 	free(r->error);
 	free(r->log_error);
+	free(r->block_text);
 	free(r->tls_version);
 	free(r->tls_cipher);
 	free(r->remote_ip);
@@ -490,8 +491,16 @@ static void
 maybe_throw(js_State *J, struct http_req *r)
 {
 	if (r->error != NULL && r->status == 0) {
-		if (r->throw_errors)
-			js_error(J, "%s", r->error);
+		if (r->throw_errors) {
+			/* k6 throws Go's error: a GoError of the text it
+			 * would have logged */
+			char *msg = failure_text(r);
+
+			js_pushstring(J, msg);
+			free(msg);
+			modules_pushgoerror(J, js_tostring(J, -1));
+			js_throw(J);
+		}
 		log_failure(r);
 	}
 }

@@ -86,14 +86,21 @@ modules_goerror(js_State *J, const char *fmt, ...)
 	va_start(ap, fmt);
 	message = xvasprintf(fmt, ap);
 	va_end(ap);
-	js_newerror(J, message);
+	js_pushstring(J, message);
 	free(message);
+	modules_pushgoerror(J, js_tostring(J, -1));
+	js_throw(J);
+}
+
+void
+modules_pushgoerror(js_State *J, const char *message)
+{
+	js_newerror(J, message);
 	js_getglobal(J, "GoError");	/* made on first use: runtime group 13 */
 	js_getproperty(J, -1, "prototype");
 	if (js_isobject(J, -1))
 		((struct mj_object *)js_toobject(J, -3))->prototype = js_toobject(J, -1);
 	js_pop(J, 2);
-	js_throw(J);
 }
 
 void

@@ -32,6 +32,12 @@ void	modules_setfn(js_State *, js_CFunction, const char *name, int nargs);
  * Error named GoError ("GoError: message"), the message printf's. */
 JS_NORETURN void modules_goerror(js_State *, const char *fmt, ...)
     JS_PRINTFLIKE(2, 3);
+/* Push such an error of message, without throwing it (a rejection). */
+void	modules_pushgoerror(js_State *, const char *message);
+/* Read the options' blacklistIPs and blockHostnames into
+ * net/netblock.h's rules, once per process (k6's dialer applies them to
+ * HTTP, WebSockets and gRPC alike). */
+void	modules_netblock(js_State *, struct vu *);
 /* A module primitive: whether the VU is running its init code. */
 void	modules_in_init(js_State *);
 /* The path of the file arg (a path or file:// URL) names, relative to

@@ -32,6 +32,7 @@
 #include <zlib.h>
 
 #include "engine/module.h"
+#include "net/netblock.h"
 #include "net/wsconn.h"
 #include "net/wsproxy.h"
 #include "util/xmalloc.h"
@@ -1150,8 +1151,13 @@ pick(const struct evutil_addrinfo *ai)
 static void
 dial(struct wsconn *c, const struct sockaddr *sa, int len)
 {
-	char ip[INET6_ADDRSTRLEN] = "", eb[128], msg[256];
+	char ip[INET6_ADDRSTRLEN] = "", eb[128], msg[256], *blocked;
 
+	if ((blocked = netblock_addr_error(sa)) != NULL) {
+		fail_handshake(c, blocked);	/* k6's dialer's words, unwrapped */
+		free(blocked);
+		return;
+	}
 	if (sa->sa_family == AF_INET6) {
 		inet_ntop(AF_INET6, &((const struct sockaddr_in6 *)sa)->sin6_addr, ip,
 		    sizeof ip);
@@ -1291,6 +1297,13 @@ wsconn_new(struct event_base *base, const struct wsconn_params *p,
 	tv.tv_usec = (long)((p->timeout_ms - tv.tv_sec * 1000.0) * 1000);
 	bufferevent_set_timeouts(c->bev, &tv, &tv);
 	bufferevent_enable(c->bev, EV_READ | EV_WRITE);
+	/* a blocked name fails before options.hosts and the lookup, as
+	 * in k6's dialer (the proxy's name, with a proxy) */
+	if ((addr = netblock_host_error(c->dial_host)) != NULL) {
+		fail_handshake(c, addr);
+		free(addr);
+		return c;
+	}
 	/* options.hosts (for the proxy's name with one): the name stays in
 	 * Host and SNI, as in k6 */
 	if ((addr = connect_to(p->connect_to, c->dial_host, c->dial_port, &aport)) != NULL) {

@@ -54,8 +54,9 @@ var __ly_options = (function () {
 		"executionSegment", "executionSegmentSequence", "metricSamplesBufferSize",
 		"cloud", "ext", "vusMax", "linger", "noUsageReport", "tlsAIAFetch", "localIPs",
 		"consoleOutput", "discardResponseBodies"];
-	var UNSUPPORTED = { rps: 1, dns: 1, blacklistIPs: 1, blockHostnames: 1,
-		localIPs: 1, tlsAIAFetch: 1 };
+	var UNSUPPORTED = { rps: 1, dns: 1, localIPs: 1, tlsAIAFetch: 1 };
+	/* k6's hostname pattern (lib/types/hostnametrie.go) */
+	var HOST_PATTERN = /^(\*\.?)?((([a-zA-Z0-9]|[a-zA-Z0-9][a-zA-Z0-9\-]*[a-zA-Z0-9])\.)*([A-Za-z0-9]|[A-Za-z0-9][A-Za-z0-9\-]*[A-Za-z0-9]))?$/;
 	var TREND_STAT = /^(avg|min|med|max|count|p\((\d+(\.\d+)?)\))$/;
 	var TLS_VERSIONS = ["tls1.0", "tls1.1", "tls1.2", "tls1.3"];
 	/* k6's (Go's) cipher suite names; src/js/http.c maps each of them to
@@ -167,6 +168,12 @@ var __ly_options = (function () {
 			} else if (own(LIST_KEYS, key)) {
 				layer[key] = (key === "blacklistIPs" || key === "blockHostnames") && layer[key] ?
 				    layer[key].concat(v.split(",")) : v.split(",");
+				if (key === "blacklistIPs")
+					layer[key].forEach(function (c) {
+						if (!isCIDR(c))
+							fail("error parsing blacklist-ip '" + c +
+							    "': invalid CIDR address: " + c);
+					});
 			} else if (key === "httpDebug") {
 				layer.httpDebug = v === "" ? "headers" : v;
 			} else if (key === "dns") {
@@ -480,6 +487,62 @@ var __ly_options = (function () {
 	}
 
 	/* tlsVersion, tlsCipherSuites, tlsAuth. */
+	/* Go's net.ParseCIDR: an IPv4 address without leading zeros or an
+	 * IPv6 one (no zone), a slash, a length in decimal. */
+	function isCIDR(s) {
+		var m = /^([^\/]*)\/([0-9]+)$/.exec(s), a, groups, v4, i, dbl;
+		var octet = /^(25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])$/;
+
+		function ipv4(t) {
+			var p = t.split(".");
+			return p.length === 4 && p.every(function (x) { return octet.test(x); });
+		}
+		if (m === null)
+			return false;
+		a = m[1];
+		if (ipv4(a))
+			return parseInt(m[2], 10) <= 32;
+		if (parseInt(m[2], 10) > 128 || !/^[0-9a-fA-F:.]+$/.test(a))
+			return false;
+		v4 = a.lastIndexOf(":");
+		if (a.indexOf(".") >= 0 && !ipv4(a.slice(v4 + 1)))
+			return false;
+		groups = (a.indexOf(".") >= 0 ? a.slice(0, v4 + 1) + "0:0" : a).split(":");
+		dbl = a.indexOf("::");
+		if (dbl >= 0 && a.indexOf("::", dbl + 1) >= 0)
+			return false;
+		for (i = 0; i < groups.length; i++)
+			if (!/^[0-9a-fA-F]{1,4}$/.test(groups[i]) &&
+			    !(groups[i] === "" && dbl >= 0))
+				return false;
+		return dbl >= 0 ? groups.filter(function (g) { return g !== ""; }).length <= 7 :
+		    groups.length === 8;
+	}
+
+	/* blacklistIPs and blockHostnames, refused as k6 refuses them. */
+	function checkNet(o) {
+		var v = o.blacklistIPs, h = o.blockHostnames;
+
+		if (v !== undefined && v !== null) {
+			if (!(v instanceof Array))
+				fail("blacklistIPs: expected an array of CIDR ranges, got " +
+				    JSON.stringify(v));
+			v.forEach(function (c) {
+				if (typeof c !== "string" || !isCIDR(c))
+					fail("failed to parse CIDR '" + c + "': invalid CIDR address: " + c);
+			});
+		}
+		if (h !== undefined && h !== null) {
+			if (!(h instanceof Array))
+				fail("blockHostnames: expected an array of host name patterns, got " +
+				    JSON.stringify(h));
+			h.forEach(function (p) {
+				if (typeof p !== "string" || !HOST_PATTERN.test(p.toLowerCase()))
+					fail("invalid hostname pattern '" + p + "'");
+			});
+		}
+	}
+
 	function checkTLS(o) {
 		var v = o.tlsVersion, i, a, key, what, lo, hi;
 
@@ -595,6 +658,7 @@ var __ly_options = (function () {
 		    o.summaryTimeUnit !== "" && ["s", "ms", "us"].indexOf(o.summaryTimeUnit) < 0)
 			fail("summaryTimeUnit: expected s, ms or us, got " + JSON.stringify(o.summaryTimeUnit));
 		checkTLS(o);
+		checkNet(o);
 		warnings = [];
 		for (k in o)
 			if (own(o, k)) {
