@@ -183,6 +183,7 @@ read_runopts(struct coord *c, js_State *J)
 	o->max_redirects = (int64_t)opt_num(J, "maxRedirects", 10);
 	o->batch = (int64_t)opt_num(J, "batch", 20);
 	o->batch_per_host = (int64_t)opt_num(J, "batchPerHost", 6);
+	o->rps = opt_num(J, "rps", 0);
 	o->min_iteration_duration = opt_duration(J, "minIterationDuration", 0);
 	o->user_agent = opt_str(J, "userAgent", "lyocell/" PACKAGE_VERSION " (k6 compatible)");
 	o->http_debug = opt_str(J, "httpDebug", NULL);

@@ -208,6 +208,9 @@ worker_main(struct coord *c, int k)
 			close(c->workers[i].ctl_to);
 			close(c->workers[i].ctl_from);
 		}
+	/* k6 limits its one process to options.rps: each worker takes its
+	 * share, as it takes its share of the VUs */
+	c->opts.rps /= c->nworkers;
 	w.e = engine_new(k, c->bundle, &c->plan, &c->opts, c->options_json,
 	    metric_registry_new(), &cause);
 	if (w.e == NULL)

@@ -71,6 +71,7 @@ struct runopts {
 	int64_t	 max_redirects;
 	int64_t	 batch;
 	int64_t	 batch_per_host;
+	double	 rps;		/* options.rps, this process's share; 0: none */
 	double	 min_iteration_duration;
 	char	*user_agent;
 	char	*http_debug;

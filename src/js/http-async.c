@@ -242,6 +242,11 @@ http_async_run_ready(struct vu *vu)
 	if (hv == NULL || hv->async == NULL)
 		return 0;
 	for (a = hv->async; a != NULL; a = a->next) {
+		/* one options.rps held, when its slot has come */
+		if (a->r.state == RQ_QUEUED && a->r.easy == NULL && !rps_hold(&a->r)) {
+			a->r.easy = hv_easy(hv, a->r.slot);
+			req_start(&a->r);
+		}
 		/* a finished hop is measured; a redirect starts the next */
 		while (a->r.state == RQ_HOP_DONE) {
 			req_finish_hop(&a->r);
@@ -312,7 +317,7 @@ start(js_State *J, struct http_vu *hv, struct http_async *a)
 	read_request(J, &a->r, 2, 3, 4);
 	js_endtry(J);
 	hv->busy = 0;
-	if (a->r.state == RQ_QUEUED) {
+	if (a->r.state == RQ_QUEUED && !rps_hold(&a->r)) {
 		a->r.easy = hv_easy(hv, a->r.slot);
 		req_start(&a->r);
 	}

@@ -82,6 +82,7 @@ struct http_req {
 	int			 too_big;
 	int			 not_http;	/* the reply has no status line */
 	int			 sock_errno;	/* socket() failed so (EMFILE) */
+	int64_t			 rps_at;	/* options.rps: may start then (monotonic ns) */
 	int			 blocked;	/* k6's 1110 or 1111: blacklistIPs, blockHostnames */
 	char			*block_text;	/* the dialer's words for it */
 	char			*log_error;	/* Go's fuller text, for the log */
@@ -175,6 +176,9 @@ struct http_vu {
 	long			 last_port;
 	int			 last_https;
 	char			*warned_big;
+	struct event		*rps_ev;	/* wakes a request options.rps held */
+	int64_t			 rps_wake;	/* when it is armed for */
+	int			 rps_sync;	/* a synchronous call waits on it */
 };
 
 /* Push res (a Response object) for a finished request. */
@@ -233,6 +237,9 @@ void	hv_pool_swap(struct http_vu *hv, size_t i, size_t j);
 /* The User-Agent a request sends unless its headers name one. */
 const char *http_user_agent(struct http_vu *hv);
 int	req_start(struct http_req *r);
+/* options.rps: whether r must wait before req_start (a timer then
+ * wakes the VU); its slot is taken on the first call. */
+int	rps_hold(struct http_req *r);
 /* http-error.c */
 void	tls_info(struct http_req *r);
 void	set_error(struct http_req *r);

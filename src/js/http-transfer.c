@@ -5,6 +5,7 @@
 #include <ctype.h>
 #include <dlfcn.h>
 #include <errno.h>
+#include <event2/event.h>
 #include <openssl/x509.h>
 #include <openssl/x509_vfy.h>
 #include <stdlib.h>
@@ -596,6 +597,55 @@ hv_easy(struct http_vu *hv, size_t i)
 
 /* Start the transfer of r's current hop; 0 or -1 (r completed with an
  * error). */
+/* options.rps as k6's limiter (x/time/rate, a burst of 1) over this
+ * process's VUs: a call's request takes the next slot, 1/rps after the
+ * one before or now if that is past, and starts then; its redirects
+ * and authentication rounds do not wait again. */
+static int64_t rps_next;
+
+static void
+rps_cb(evutil_socket_t fd, short what, void *arg)
+{
+	struct http_vu *hv = arg;
+
+	(void)fd;
+	(void)what;
+	if (hv->rps_sync) {
+		hv->rps_sync = 0;
+		vu_wake(hv->vu);	/* hv_run, blocked */
+	} else
+		vu_loop_wake(hv->vu);	/* http.asyncRequest's, from run_ready */
+}
+
+int
+rps_hold(struct http_req *r)
+{
+	struct http_vu *hv = r->hv;
+	const struct runopts *o = vu_opts(hv->vu);
+	struct timeval tv;
+	int64_t now;
+
+	if (o == NULL || o->rps <= 0)
+		return 0;
+	now = engine_now();
+	if (r->rps_at == 0) {
+		r->rps_at = now > rps_next ? now : rps_next;
+		rps_next = r->rps_at + (int64_t)(1e9 / o->rps);
+	}
+	if (r->rps_at <= now)
+		return 0;
+	if (hv->rps_ev == NULL)
+		hv->rps_ev = evtimer_new(vu_event_base(hv->vu), rps_cb, hv);
+	if (!evtimer_pending(hv->rps_ev, NULL) || r->rps_at < hv->rps_wake) {
+		hv->rps_wake = r->rps_at;
+		tv = timeval_ms((double)(r->rps_at - now) / 1e6);
+		evtimer_add(hv->rps_ev, &tv);
+	}
+	if (!r->async)
+		hv->rps_sync = 1;
+	return 1;
+}
+
 int
 req_start(struct http_req *r)
 {

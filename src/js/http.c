@@ -10,6 +10,7 @@
 #include "config.h"
 
 #include <ctype.h>
+#include <event2/event.h>
 #include <mujs.h>
 #include <stdlib.h>
 #include <string.h>
@@ -471,6 +472,8 @@ hv_run(struct http_vu *hv, long par, long per_host)
 			if (per_host > 0 && hv->nreqs > 1 &&
 			    host_running(hv, r->host) >= per_host)
 				continue;
+			if (rps_hold(r))
+				continue;
 			r->easy = hv_easy(hv, i);
 			r->slot = i;
 			queued--;
@@ -886,6 +889,8 @@ http_vu_free(struct vu *vu)
 	if (hv == NULL)
 		return;
 	http_interrupt(vu);
+	if (hv->rps_ev != NULL)
+		event_free(hv->rps_ev);
 	http_async_free(hv);
 	for (i = 0; i < hv->creqs; i++)
 		req_reset(&hv->reqs[i]);
@@ -941,6 +946,9 @@ http_interrupt(struct vu *vu)
 		r->state = RQ_COMPLETE;
 	}
 	hv->running = 0;
+	if (hv->rps_ev != NULL)
+		evtimer_del(hv->rps_ev);
+	hv->rps_sync = 0;
 	http_async_cancel(hv);
 }
 

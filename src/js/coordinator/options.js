@@ -54,7 +54,7 @@ var __ly_options = (function () {
 		"executionSegment", "executionSegmentSequence", "metricSamplesBufferSize",
 		"cloud", "ext", "vusMax", "linger", "noUsageReport", "tlsAIAFetch", "localIPs",
 		"consoleOutput", "discardResponseBodies"];
-	var UNSUPPORTED = { rps: 1, dns: 1, localIPs: 1, tlsAIAFetch: 1 };
+	var UNSUPPORTED = { dns: 1, localIPs: 1, tlsAIAFetch: 1 };
 	/* k6's hostname pattern (lib/types/hostnametrie.go) */
 	var HOST_PATTERN = /^(\*\.?)?((([a-zA-Z0-9]|[a-zA-Z0-9][a-zA-Z0-9\-]*[a-zA-Z0-9])\.)*([A-Za-z0-9]|[A-Za-z0-9][A-Za-z0-9\-]*[A-Za-z0-9]))?$/;
 	var TREND_STAT = /^(avg|min|med|max|count|p\((\d+(\.\d+)?)\))$/;
