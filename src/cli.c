@@ -96,8 +96,8 @@ const struct cli_option cli_options[] = {
 	  "a k6/secrets source: file=PATH or mock=KEY=VALUE,..., with name=NAME and default (repeatable)" },
 	{ "discard-response-bodies", 0, CLI_BOOL, 0, RI, "K6_DISCARD_RESPONSE_BODIES", NULL, NULL,
 	  "read and discard response bodies" },
-	{ "local-ips", 0, CLI_STRING, CLI_UNSUPPORTED, RI, "K6_LOCAL_IPS", "IPS", NULL,
-	  "source addresses for the VUs (not supported yet)" },
+	{ "local-ips", 0, CLI_STRING, 0, RI, "K6_LOCAL_IPS", "IPS", NULL,
+	  "source addresses for the VUs: addresses, ranges a-b and CIDR ranges, comma list" },
 	{ "dns", 0, CLI_STRING, CLI_UNSUPPORTED, RI, "K6_DNS", "SPEC", NULL,
 	  "DNS resolver settings: ttl=,select=,policy= (not supported yet)" },
 

@@ -19,6 +19,7 @@
 #include "app/tarball.h"
 #include "exitcode.h"
 #include "js/modules.h"
+#include "net/ippool.h"
 #include "js/runtime.h"
 #include "js/secrets.h"
 #include "metrics/aggregator.h"
@@ -92,6 +93,27 @@ run_tags(struct coord *c, char **cause)
 	}
 	rc = tagset_intern(c->tagsets, t, c->opts.ntags, &c->run_tags, cause);
 	free(t);
+	return rc;
+}
+
+/* options.localIPs (the options object on top of c->cj) as the VUs'
+ * pool of source addresses. */
+static int
+run_local_ips(struct coord *c, char **cause)
+{
+	js_State *J = c->cj;
+	int rc = 0;
+
+	js_getproperty(J, -1, "localIPs");
+	if (js_isstring(J, -1) && *js_tostring(J, -1) != '\0') {
+		c->opts.local_ips = ippool_parse(js_tostring(J, -1), cause);
+		rc = c->opts.local_ips == NULL ? -1 : 0;
+	} else if (!js_isundefined(J, -1) && !js_isnull(J, -1) && !js_isstring(J, -1)) {
+		*cause = xstrdup("localIPs: expected a string of addresses, ranges "
+		    "and CIDR ranges");
+		rc = -1;
+	}
+	js_pop(J, 1);
 	return rc;
 }
 
@@ -210,7 +232,7 @@ prepare(struct coord *c, char **functions)
 	js_pop(c->cj, 1);
 	js_getproperty(c->cj, -1, "options");
 	read_runopts(c, c->cj);
-	if (run_tags(c, &cause) == -1) {
+	if (run_tags(c, &cause) == -1 || run_local_ips(c, &cause) == -1) {
 		js_pop(c->cj, 1);
 		log_msg(LOG_ERROR, NULL, "%s", cause);
 		free(cause);

@@ -40,6 +40,7 @@
 
 struct engine;
 struct event_base;
+struct ippool;
 struct kv;
 struct metric_registry;
 struct tag;
@@ -72,6 +73,7 @@ struct runopts {
 	int64_t	 batch;
 	int64_t	 batch_per_host;
 	double	 rps;		/* options.rps, this process's share; 0: none */
+	struct ippool *local_ips;	/* options.localIPs, or NULL */
 	double	 min_iteration_duration;
 	char	*user_agent;
 	char	*http_debug;

@@ -9,6 +9,7 @@
  * count as the VU's data_sent and data_received. */
 #include "config.h"
 
+#include <ctype.h>
 #include <errno.h>
 #include <event2/buffer.h>
 #include <event2/bufferevent.h>
@@ -28,6 +29,7 @@
 
 #include "engine/module.h"
 #include "js/grpc.h"
+#include "net/ippool.h"
 #include "net/netblock.h"
 #include "util/buf.h"
 #include "util/timeunit.h"
@@ -671,6 +673,23 @@ grpc_conn_new(struct vu *vu, const char *addr, const struct grpc_tls *tls,
 	cn->timer = evtimer_new(vu_event_base(vu), conn_timeout, cn);
 	tv = timeval_ms(timeout_ms);
 	evtimer_add(cn->timer, &tv);
+	/* options.localIPs: from the VU's address, as k6's dialer */
+	if (vu_opts(vu) != NULL && vu_opts(vu)->local_ips != NULL) {
+		evutil_socket_t fd;
+		char ip[64];
+
+		ippool_get(vu_opts(vu)->local_ips, vu_id(vu) > 0 ? vu_id(vu) - 1 : 0, ip);
+		if ((fd = ippool_socket(ai->ai_family, ip)) == -1) {
+			char *e = xstrdup(strerror(errno));
+
+			e[0] = (char)tolower((unsigned char)e[0]);	/* Go's */
+			*cause = xasprintf("connection error: desc = \"transport: Error "
+			    "while dialing: dial tcp %s:%s: bind: %s\"", cn->ip, port, e);
+			free(e);
+			goto fail;
+		}
+		bufferevent_setfd(cn->bev, fd);
+	}
 	if (bufferevent_socket_connect(cn->bev, ai->ai_addr, (int)ai->ai_addrlen) < 0 &&
 	    cn->state != C_DEAD)
 		conn_fail(cn, "transport: Error while dialing");

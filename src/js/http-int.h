@@ -168,6 +168,7 @@ struct http_vu {
 	char			*certdirs;	/* hashed CA directories, ':' */
 	int			 no_proxy_env;
 	struct curl_slist	*connect_to;	/* options.hosts */
+	char			*interface;	/* "host!ADDRESS", options.localIPs */
 	long			 sslversion;	/* options.tlsVersion */
 	char			*ciphers;	/* options.tlsCipherSuites, */
 	char			*ciphers13;	/* as OpenSSL names them */

@@ -465,6 +465,8 @@ setup_easy(struct http_req *r)
 		curl_easy_setopt(e, CURLOPT_PROXY, "");
 	if (hv->connect_to != NULL)
 		curl_easy_setopt(e, CURLOPT_CONNECT_TO, hv->connect_to);
+	if (hv->interface != NULL)
+		curl_easy_setopt(e, CURLOPT_INTERFACE, hv->interface);
 	if (hv->sslversion != 0)
 		curl_easy_setopt(e, CURLOPT_SSLVERSION, hv->sslversion);
 	if (hv->ciphers != NULL)
@@ -595,8 +597,6 @@ hv_easy(struct http_vu *hv, size_t i)
 	return hv->pool[i];
 }
 
-/* Start the transfer of r's current hop; 0 or -1 (r completed with an
- * error). */
 /* options.rps as k6's limiter (x/time/rate, a burst of 1) over this
  * process's VUs: a call's request takes the next slot, 1/rps after the
  * one before or now if that is past, and starts then; its redirects
@@ -646,6 +646,8 @@ rps_hold(struct http_req *r)
 	return 1;
 }
 
+/* Start the transfer of r's current hop; 0 or -1 (r completed with an
+ * error). */
 int
 req_start(struct http_req *r)
 {

@@ -23,6 +23,7 @@
 #include "js/http-digest.h"
 #include "js/http-int.h"
 #include "js/modules.h"
+#include "net/ippool.h"
 #include "net/net.h"
 #include "util/log.h"
 #include "util/xmalloc.h"
@@ -79,6 +80,14 @@ hv_of(js_State *J)
 		if (getenv(proxy_vars[i]) != NULL)
 			hv->no_proxy_env = 0;
 	hv_options(J, hv);
+	/* options.localIPs: VU n connects from the pool's address n - 1
+	 * (the coordinator's VU 0 from the first), as in k6 */
+	if (vu_opts(vu) != NULL && vu_opts(vu)->local_ips != NULL) {
+		char ip[64];
+
+		ippool_get(vu_opts(vu)->local_ips, vu_id(vu) > 0 ? vu_id(vu) - 1 : 0, ip);
+		hv->interface = xasprintf("host!%s", ip);
+	}
 	return hv;
 }
 
@@ -925,6 +934,7 @@ http_vu_free(struct vu *vu)
 	curl_slist_free_all(hv->connect_to);
 	free(hv->ciphers);
 	free(hv->certdirs);
+	free(hv->interface);
 	free(hv->ciphers13);
 	free(hv);
 	vu_module_set(vu, &http_engine_module, NULL);

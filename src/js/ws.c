@@ -323,6 +323,7 @@ p_open(js_State *J)
 	const char *url = js_tostring(J, 1), *k;
 	struct wsconn_params p;
 	struct ws_conn *wc;
+	struct http_vu *hv;
 	struct buf h = BUF_INIT;
 	struct cookie_line cl;
 	char *cause = NULL, *host = NULL, *path = NULL;
@@ -380,7 +381,9 @@ p_open(js_State *J)
 	p.proxy = &ws_proxy_env;
 	p.timeout_ms = HANDSHAKE_MS;
 	p.deflate = js_toboolean(J, 6);
-	p.connect_to = hv_get(J, "using websockets in the init context is not supported")->connect_to;
+	hv = hv_get(J, "using websockets in the init context is not supported");
+	p.connect_to = hv->connect_to;
+	p.local_ip = hv->interface != NULL ? hv->interface + 5 : NULL;	/* after "host!" */
 	wc->c = wsconn_new(vu_event_base(vu), &p, notify, wc, &cause);
 	buf_free(&h);
 	if (wc->c == NULL) {

@@ -32,6 +32,7 @@
 #include <zlib.h>
 
 #include "engine/module.h"
+#include "net/ippool.h"
 #include "net/netblock.h"
 #include "net/wsconn.h"
 #include "net/wsproxy.h"
@@ -69,6 +70,7 @@ struct wsconn {
 	char			*close_reason;	/* the peer's */
 	/* the name (or options.hosts' address) looked up, and the lookup */
 	char			*dial_host, *dial_port;
+	char			*local_ip;	/* options.localIPs' address, or NULL */
 	char			 dial_addr[INET6_ADDRSTRLEN + 8];	/* dialled */
 	/* through an HTTP proxy: 1 dialling it, 2 its CONNECT sent, 0 done */
 	int			 proxy_phase;	/* SOCKS5: 2 greeted, 3 authenticating, 4 connecting */
@@ -1169,6 +1171,18 @@ dial(struct wsconn *c, const struct sockaddr *sa, int len)
 		snprintf(c->dial_addr, sizeof c->dial_addr, "%s:%d", ip,
 		    ntohs(((const struct sockaddr_in *)sa)->sin_port));
 	}
+	/* options.localIPs: from the VU's address, as k6's dialer */
+	if (c->local_ip != NULL) {
+		evutil_socket_t fd = ippool_socket(sa->sa_family, c->local_ip);
+
+		if (fd == -1) {
+			snprintf(msg, sizeof msg, "dial tcp %s: bind: %s", c->dial_addr,
+			    sockerr(eb, sizeof eb));
+			fail_handshake(c, msg);
+			return;
+		}
+		bufferevent_setfd(c->sock, fd);
+	}
 	if (bufferevent_socket_connect(c->sock, sa, len) == 0)
 		return;
 	snprintf(msg, sizeof msg, "dial tcp %s: connect: %s", c->dial_addr,
@@ -1252,6 +1266,7 @@ wsconn_new(struct event_base *base, const struct wsconn_params *p,
 	c->state = ST_CONNECTING;
 	c->dial_host = xstrdup(c->host);
 	c->dial_port = xstrdup(c->port);
+	c->local_ip = p->local_ip != NULL ? xstrdup(p->local_ip) : NULL;
 	/* a failure queues its event (fail_handshake): keep c for the reader */
 	if (p->proxy != NULL && proxy_setup(c, p->proxy) == -1)
 		return c;
@@ -1327,6 +1342,7 @@ wsconn_free(struct wsconn *c)
 		evdns_getaddrinfo_cancel(c->lookup);
 	free(c->dial_host);
 	free(c->dial_port);
+	free(c->local_ip);
 	free(c->proxy_auth);
 	free(c->socks_user);
 	free(c->socks_pass);

@@ -53,6 +53,8 @@ struct wsconn_params {
 	/* options.hosts as libcurl's CONNECT_TO lines ("host:port:addr:port",
 	 * either port empty for any or the same), or NULL */
 	const struct curl_slist *connect_to;
+	/* options.localIPs: the address to connect from, or NULL */
+	const char	*local_ip;
 	/* resolves host names without blocking the loop; NULL: the
 	 * system's resolver, which blocks */
 	struct evdns_base *dns;

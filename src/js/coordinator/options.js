@@ -23,6 +23,7 @@ var __ly_options = (function () {
 	/* Flags whose option key is not the camel-cased flag name. */
 	var FLAG_KEYS = {
 		"stage": "stages", "tag": "tags", "blacklist-ip": "blacklistIPs",
+		"local-ips": "localIPs",
 		"insecure-skip-tls-verify": "insecureSkipTLSVerify",
 		"no-vu-connection-reuse": "noVUConnectionReuse",
 		"include-system-env-vars": null, "compatibility-mode": null,
@@ -54,7 +55,7 @@ var __ly_options = (function () {
 		"executionSegment", "executionSegmentSequence", "metricSamplesBufferSize",
 		"cloud", "ext", "vusMax", "linger", "noUsageReport", "tlsAIAFetch", "localIPs",
 		"consoleOutput", "discardResponseBodies"];
-	var UNSUPPORTED = { dns: 1, localIPs: 1, tlsAIAFetch: 1 };
+	var UNSUPPORTED = { dns: 1, tlsAIAFetch: 1 };
 	/* k6's hostname pattern (lib/types/hostnametrie.go) */
 	var HOST_PATTERN = /^(\*\.?)?((([a-zA-Z0-9]|[a-zA-Z0-9][a-zA-Z0-9\-]*[a-zA-Z0-9])\.)*([A-Za-z0-9]|[A-Za-z0-9][A-Za-z0-9\-]*[A-Za-z0-9]))?$/;
 	var TREND_STAT = /^(avg|min|med|max|count|p\((\d+(\.\d+)?)\))$/;
