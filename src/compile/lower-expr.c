@@ -116,6 +116,31 @@ emit_field_calls(struct gen *g)
 	}
 }
 
+/* The rest of a call, with this, of the function just emitted:
+ * ".call(this, args)", or with a spread the end of the caller's
+ * "__ly.ap(f, this, [args])". */
+static void
+call_with_this(struct gen *g, struct node *args)
+{
+	struct node *a;
+
+	if (has_spread(args)) {
+		emit(g, ", ");
+		emit_this(g);
+		emit(g, ", ");
+		gen_spread_array(g, args);
+		emit(g, ")");
+		return;
+	}
+	emit(g, ".call(");
+	emit_this(g);
+	for (a = args; a != NULL; a = a->next) {
+		emit(g, ", ");
+		gen_expr(g, a, 1);
+	}
+	emit(g, ")");
+}
+
 static void
 gen_call(struct gen *g, struct node *n)
 {
@@ -163,23 +188,7 @@ gen_call(struct gen *g, struct node *n)
 			emit(g, "]");
 		} else
 			emit(g, access(g, "", callee->b));
-		if (has_spread(n->b)) {
-			emit(g, ", ");
-			emit_this(g);
-			emit(g, ", ");
-			gen_spread_array(g, n->b);
-			emit(g, ")");
-		} else {
-			struct node *a;
-
-			emit(g, ".call(");
-			emit_this(g);
-			for (a = n->b; a != NULL; a = a->next) {
-				emit(g, ", ");
-				gen_expr(g, a, 1);
-			}
-			emit(g, ")");
-		}
+		call_with_this(g, n->b);
 		return;
 	}
 	if (callee->type == N_IDENT && is_word(callee->s, callee->n, "require") &&
@@ -250,7 +259,7 @@ static void
 gen_chain(struct gen *g, struct node *chain)
 {
 	struct node *links[256], *k;
-	int nl = 0, i, closes = 0;
+	int nl = 0, i, closes = 0, super_call = 0;
 	size_t start;
 
 	for (k = chain->a; k->type == N_MEMBER || k->type == N_CALL; k = k->a) {
@@ -268,8 +277,13 @@ gen_chain(struct gen *g, struct node *chain)
 	sync(g, chain->line);
 	emit(g, "(");
 	start = g->out.len;
-	if (k->type == N_SUPER)
-		gfail(g, k, "not supported yet: super in optional chains");
+	if (k->type == N_SUPER && nl > 0) {
+		/* super.x?.(...), super.x?.y: super.x is read as outside a
+		 * chain (with this), and a call of it right after gets this */
+		k = links[0];
+		memmove(links, links + 1, (size_t)--nl * sizeof *links);
+		super_call = nl > 0 && links[0]->type == N_CALL;
+	}
 	gen_sub(g, k);
 	for (i = 0; i < nl; i++) {
 		struct node *l = links[i];
@@ -324,6 +338,10 @@ gen_chain(struct gen *g, struct node *chain)
 				}
 				i++;
 			}
+		} else if (i == 0 && super_call) {
+			if (has_spread(l->b))
+				insert_at(g, start, "__ly.ap(");
+			call_with_this(g, l->b);
 		} else {
 			if (has_spread(l->b)) {
 				insert_at(g, start, "__ly.ap(");

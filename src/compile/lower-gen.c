@@ -1267,6 +1267,19 @@ ex_stmt(struct gen *g, struct node *n)
 			ex_stmt(g, n->a);
 			break;
 		}
+		/* export default await ...: the value into the default's
+		 * variable, declared with the body's temporaries (a var in
+		 * its switch would not be the module's) */
+		if ((n->flags & NF_DEFAULT) && n->a != NULL &&
+		    n->a->type != N_FUNC && n->a->type != N_CLASS) {
+			ex_value(g, &n->a);
+			buf_printf(&g->fn->temps, "%s_default$",
+			    g->fn->temps.len ? ", " : "");
+			emit(g, " _default$ = ");
+			gen_expr(g, n->a, 1);
+			emit(g, ";");
+			break;
+		}
 		gfail(g, n, "not supported yet: await in an export");
 	default:
 		gfail(g, n, "not supported yet: %s in this statement",

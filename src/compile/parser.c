@@ -7,6 +7,7 @@
 #include "config.h"
 
 #include <setjmp.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -1480,6 +1481,54 @@ parse_block(struct parser *p)
 	return b;
 }
 
+/* for (D PATTERN in o) body, a key destructured (a string's
+ * characters, its properties), as for (D KEY in o) { D PATTERN = KEY;
+ * body }: the lowering takes names only.  KEY is a name no script
+ * writes, one per loop of the source. */
+static void
+forin_pattern(struct parser *p, struct node *f)
+{
+	struct node *left = f->a, *key, *use, *inner, *block;
+	char name[32];
+
+	if (left->type == N_VAR ? left->a->a->type == N_IDENT :
+	    left->type != N_ARRPAT && left->type != N_OBJPAT)
+		return;
+	snprintf(name, sizeof name, "__ly_key%u", left->pos);
+	key = new_at(p, N_IDENT, left);
+	key->n = strlen(name);
+	key->s = arena_strndup(p->arena, name, key->n);
+	use = new_at(p, N_IDENT, left);
+	use->s = key->s;
+	use->n = key->n;
+	if (left->type == N_VAR) {
+		/* D KEY in o, and D PATTERN = KEY in the body */
+		struct node *decl = new_at(p, N_DECL, left);
+
+		decl->a = key;
+		inner = left;
+		left->a->b = use;
+		f->a = new_at(p, N_VAR, left);
+		f->a->flags = left->flags;
+		f->a->a = decl;
+	} else {
+		struct node *assign = new_at(p, N_ASSIGN, left);
+
+		assign->op = '=';
+		assign->a = left;
+		assign->b = use;
+		inner = new_at(p, N_EXPRSTMT, left);
+		inner->a = assign;
+		f->a = new_at(p, N_VAR, left);
+		f->a->a = new_at(p, N_DECL, left);
+		f->a->a->a = key;
+	}
+	block = new_at(p, N_BLOCK, f->c);
+	block->a = inner;
+	inner->next = f->c;
+	f->c = block;
+}
+
 static struct node *
 parse_for(struct parser *p)
 {
@@ -1521,6 +1570,8 @@ parse_for(struct parser *p)
 		f->b = of ? parse_assign(p) : parse_expr(p);
 		expect(p, ')');
 		f->c = parse_loop_body(p);
+		if (!of)
+			forin_pattern(p, f);
 		return f;
 	}
 	if (f->flags & NF_ASYNC)
