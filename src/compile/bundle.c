@@ -140,8 +140,7 @@ is_native(struct builder *bl, const char *spec)
 static char *
 k6_module_error(const char *spec)
 {
-	static const char *const later[] = { "k6/browser", "k6/crypto/x509",
-	    NULL };
+	static const char *const later[] = { "k6/browser", NULL };
 	static const char *const removed[][2] = {
 		{ "k6/experimental/redis", "k6/experimental/redis has been "
 		    "removed. Please migrate to the new version by changing "

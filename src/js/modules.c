@@ -27,6 +27,7 @@ static const struct {
 	{ "k6/execution", k6_execution_module_open, NULL },
 	{ "k6/encoding", encoding_module_open, NULL },
 	{ "k6/crypto", crypto_module_open, NULL },
+	{ "k6/crypto/x509", x509_module_open, NULL },
 	{ "k6/data", data_module_open, NULL },
 	{ "k6/timers", timers_module_open, &timers_engine_module },
 	{ "k6/html", html_module_open, NULL },

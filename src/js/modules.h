@@ -58,6 +58,7 @@ void	k6_open_define(js_State *);
 void	http_module_open(js_State *);
 void	encoding_module_open(js_State *);
 void	crypto_module_open(js_State *);
+void	x509_module_open(js_State *);
 void	data_module_open(js_State *);
 /* Is the user data a Response whose fields are not all own properties
  * yet?  Then http_response_own makes them so (the Response at idx). */

@@ -266,7 +266,6 @@ test_build_errors(void **state)
 	expect_error("import { browser } from 'k6/browser';\n",
 	    "bad.js:1:25: not supported yet: k6/browser");
 	expect_error("import browser from 'k6/browser';\n", "not supported yet: k6/browser");
-	expect_error("import x509 from 'k6/crypto/x509';\n", "not supported yet: k6/crypto/x509");
 	expect_error("import x from 'k6/experimental/webcrypto';\n",
 	    "k6/experimental/webcrypto has been graduated");
 	expect_error("import _ from 'lodash';\n", "cannot import \"lodash\": bare module names");
