@@ -330,10 +330,10 @@ brace_quantifier(const char *p)
 #define W16 "A-Za-z0-9_"
 #define NW16 "\\x{0}-\\x{2f}\\x{3a}-\\x{40}\\x{5b}-\\x{5e}\\x{60}\\x{7b}-\\x{ffff}"
 #define ND16 "\\x{0}-\\x{2f}\\x{3a}-\\x{ffff}"
-/* What \S is inside a class (the units that are not WS). */
-#define NWS16 "\\x{0}-\\x{8}\\x{e}-\\x{1f}\\x{21}-\\x{9f}\\x{a1}-\\x{167f}" \
+/* What \S is inside a class: the characters (units) that are not WS. */
+#define NWS "\\x{0}-\\x{8}\\x{e}-\\x{1f}\\x{21}-\\x{9f}\\x{a1}-\\x{167f}" \
 	"\\x{1681}-\\x{1fff}\\x{200b}-\\x{2027}\\x{202a}-\\x{202e}" \
-	"\\x{2030}-\\x{205e}\\x{2060}-\\x{2fff}\\x{3001}-\\x{fefe}\\x{ff00}-\\x{ffff}"
+	"\\x{2030}-\\x{205e}\\x{2060}-\\x{2fff}\\x{3001}-\\x{fefe}\\x{ff00}-"
 
 /* The PCRE2 pattern that means what JavaScript pattern p means with
  * these flags (PCRE2_UTF, no PCRE2_UCP, no PCRE2_MULTILINE); NULL, or
@@ -414,9 +414,8 @@ translate(struct tr *t, const char *p, int flags)
 				buf_puts(out, inclass ? WS : "[" WS "]");
 				continue;
 			case 'S':
-				/* Inside a class, PCRE2's own (ASCII) \S in
-				 * UTF-8. */
-				buf_puts(out, !inclass ? "[^" WS "]" : t->wide ? NWS16 : "\\S");
+				buf_puts(out, !inclass ? "[^" WS "]" : t->wide ?
+				    NWS "\\x{ffff}" : NWS "\\x{10ffff}");
 				continue;
 			case 'c':
 				if (((unsigned)*p | 32) >= 'a' && ((unsigned)*p | 32) <= 'z') {
