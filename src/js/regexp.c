@@ -325,10 +325,14 @@ brace_quantifier(const char *p)
 	return *q == '}' ? (size_t)(q + 1 - p) : 0;
 }
 
-/* JavaScript's \w, and the classes of \W and \D, over UTF-16 units:
- * PCRE2_UCP would make its own Unicode's. */
+/* JavaScript's \w, and the classes of \W and \D, over UTF-16 units
+ * with the i flag: PCRE2_UCP would make its own Unicode's.  Outside a
+ * class they stand in (?-i:), as the i flag does not change them; inside
+ * one, \W leaves out U+017F and U+212A, whose other cases (s and k)
+ * would join it. */
 #define W16 "A-Za-z0-9_"
-#define NW16 "\\x{0}-\\x{2f}\\x{3a}-\\x{40}\\x{5b}-\\x{5e}\\x{60}\\x{7b}-\\x{ffff}"
+#define NW16 "\\x{0}-\\x{2f}\\x{3a}-\\x{40}\\x{5b}-\\x{5e}\\x{60}\\x{7b}-\\x{17e}" \
+	"\\x{180}-\\x{2129}\\x{212b}-\\x{ffff}"
 #define ND16 "\\x{0}-\\x{2f}\\x{3a}-\\x{ffff}"
 /* What \S is inside a class: the characters (units) that are not WS. */
 #define NWS "\\x{0}-\\x{8}\\x{e}-\\x{1f}\\x{21}-\\x{9f}\\x{a1}-\\x{167f}" \
@@ -380,12 +384,12 @@ translate(struct tr *t, const char *p, int flags)
 			case 'd': case 'D': case 'w': case 'W':
 				if (ascii) {
 					if (!inclass)
-						buf_puts(out, c == 'd' || c == 'w' ? "[" : "[^");
+						buf_puts(out, c == 'd' || c == 'w' ? "(?-i:[" : "(?-i:[^");
 					buf_puts(out, c == 'd' ? "0-9" : c == 'w' ? W16 :
 					    !inclass ? (c == 'D' ? "0-9" : W16) :
 					    c == 'D' ? ND16 : NW16);
 					if (!inclass)
-						buf_putc(out, ']');
+						buf_puts(out, "])");
 					continue;
 				}
 				/* FALLTHROUGH */
@@ -400,8 +404,8 @@ translate(struct tr *t, const char *p, int flags)
 					return "Invalid class escape";
 				else if (ascii && !inclass)
 					buf_puts(out, c == 'b' ?
-					    "(?:(?<=[" W16 "])(?![" W16 "])|(?<![" W16 "])(?=[" W16 "]))" :
-					    "(?:(?<=[" W16 "])(?=[" W16 "])|(?<![" W16 "])(?![" W16 "]))");
+					    "(?-i:(?<=[" W16 "])(?![" W16 "])|(?<![" W16 "])(?=[" W16 "]))" :
+					    "(?-i:(?<=[" W16 "])(?=[" W16 "])|(?<![" W16 "])(?![" W16 "]))");
 				else {
 					buf_putc(out, '\\');
 					buf_putc(out, c);

@@ -10,3 +10,4 @@ try { console.log(/[😀-😂]/u.test("😁")); } catch (e) { console.log(e.name
 console.log(show("😀".match(/^[^a]$/)), show("😀".match(/^[^a][^a]$/)), show("\u{10400}\u{10428}".match(/\u{10400}/giu)), show("\u{10400}\u{10428}".match(/\ud801\udc00/gi)));
 const re = /./g; const s = "😀"; console.log(re.exec(s)[0].length, re.lastIndex, re.exec(s)[0].length, re.lastIndex, re.exec(s), re.lastIndex);
 console.log(show("a😀b".split(/(?:)/, -1)), show("😀".split(/(?=)/)), show("😀".replace(/(?:)/g, "-")), show("".split(/\uD83D/)), show("😀".split(/\uD83D/)));
+console.log(/\w/i.test("\u017f😀"), /\w/i.test("\u212a😀"), /\W/i.test("\u017f😀"), show("ks😀".match(/[\W]/gi)), show("ks😀".match(/[^\w]/gi)), show("\u212ak😀".match(/\b./gi)), show("ſs😀".match(/\B./gi)));
