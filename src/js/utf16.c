@@ -347,7 +347,8 @@ cuts_pairs(const char *needle, size_t n)
 uint16_t *
 utf16_units(const char *s, size_t *n)
 {
-	uint16_t *u = xreallocarray(NULL, strlen(s) + 1, sizeof *u);
+	size_t len = strlen(s);
+	uint16_t *u = xreallocarray(NULL, len + UTF16_PAD, sizeof *u);
 	int r, k;
 
 	for (*n = 0; *s != '\0'; s += k) {
@@ -363,6 +364,7 @@ utf16_units(const char *s, size_t *n)
 		} else
 			u[(*n)++] = (uint16_t)r;
 	}
+	memset(u + *n, 0, (len + UTF16_PAD - *n) * sizeof *u);
 	return u;
 }
 

@@ -14,7 +14,9 @@ struct buf;
 void	utf16_push(js_State *J, const char *s, double a, double b);
 
 /* The UTF-16 units of s (owned), their number in *n: a lone surrogate's
- * 3-byte form is its unit, U+0000's C0 80 is 0. */
+ * 3-byte form is its unit, U+0000's C0 80 is 0.  At least UTF16_PAD
+ * zeros follow them: PCRE2's JIT reads a vector's width ahead. */
+#define UTF16_PAD	16
 uint16_t	*utf16_units(const char *s, size_t *n);
 /* Append units [a, b) of u to out as a string's bytes, the inverse of
  * utf16_units: a pair is its character, a surrogate without its half
