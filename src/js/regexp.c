@@ -1228,11 +1228,14 @@ static void
 push_sub(js_State *J, const struct subject *sj, size_t a, size_t b)
 {
 	struct buf out = BUF_INIT;
+	char tmp[256];
 
 	if (sj->u == NULL)
 		js_pushlstring(J, sj->orig + a, (int)(b - a));
 	else if (sj->bad)
 		utf16_push(J, sj->orig, (double)a, (double)b);
+	else if (b - a < sizeof tmp / 3)
+		js_pushlstring(J, tmp, (int)utf16_encode(tmp, sj->u, a, b));
 	else {
 		utf16_add_units(&out, sj->u, a, b);
 		runtime_pushbuf(J, &out);

@@ -368,29 +368,31 @@ utf16_units(const char *s, size_t *n)
 	return u;
 }
 
-void
-utf16_add_units(struct buf *out, const uint16_t *u, size_t a, size_t b)
+size_t
+utf16_encode(char *dst, const uint16_t *u, size_t a, size_t b)
 {
-	char *p;
+	char *p = dst;
 	int r;
 
-	/* at most 3 bytes a unit (4 a pair) */
-	if (a >= b || buf_reserve(out, 3 * (b - a)) == -1)
-		return;
-	p = out->data + out->len;
-	for (; a < b; a++) {
-		r = u[a];
+	while (a < b) {
+		r = u[a++];
 		if (r != 0 && r < 0x80) {
 			*p++ = (char)r;
 			continue;
 		}
-		if (r >= 0xd800 && r < 0xdc00 && a + 1 < b && u[a + 1] >= 0xdc00 &&
-		    u[a + 1] < 0xe000)
-			r = 0x10000 + ((r - 0xd800) << 10) + (u[++a] - 0xdc00);
+		if (r >= 0xd800 && r < 0xdc00 && a < b && u[a] >= 0xdc00 && u[a] < 0xe000)
+			r = 0x10000 + ((r - 0xd800) << 10) + (u[a++] - 0xdc00);
 		p += jsU_runetochar(p, &r);
 	}
-	out->len = (size_t)(p - out->data);
 	*p = '\0';
+	return (size_t)(p - dst);
+}
+
+void
+utf16_add_units(struct buf *out, const uint16_t *u, size_t a, size_t b)
+{
+	if (a < b && buf_reserve(out, 3 * (b - a)) == 0)
+		out->len += utf16_encode(out->data + out->len, u, a, b);
 }
 
 /* The first (last if back) index in [from, to] at which needle's units

@@ -22,6 +22,9 @@ uint16_t	*utf16_units(const char *s, size_t *n);
  * utf16_units: a pair is its character, a surrogate without its half
  * (inside [a, b)) the 3-byte form utf16_push leaves. */
 void	utf16_add_units(struct buf *out, const uint16_t *u, size_t a, size_t b);
+/* The same into dst, which has room for 3 * (b - a) + 1 bytes (a NUL
+ * ends them): their number. */
+size_t	utf16_encode(char *dst, const uint16_t *u, size_t a, size_t b);
 
 /* The program's own for mujs's built-in method name (made from fn), or
  * fn: String.prototype.slice, substring, indexOf, lastIndexOf, and split
