@@ -15,13 +15,20 @@
  * group 1) stand on them.
  *
  * Strings are mujs's: UTF-8, indexed by UTF-16 unit (js/utf16.c): a
- * 4-byte character counts two, here too, in every index and lastIndex;
- * PCRE2 matches code points, so without the u flag a match cannot begin
- * or end between a pair's halves, and `.` or a class takes the whole
- * character where JavaScript takes one half.  A subject that is
- * not valid UTF-8 (mujs keeps lone surrogates as their 3-byte forms) is
- * matched as a copy with each bad sequence replaced by as many bytes of
- * U+FFFD or '?', so that offsets and indices stay those of the original. */
+ * 4-byte character counts two, here too, in every index and lastIndex.
+ * PCRE2's 8-bit library matches code points over the UTF-8 itself, which
+ * is JavaScript's meaning with the u flag, and without it as long as
+ * neither the subject nor the pattern has a character outside the BMP or
+ * a lone surrogate: the common case, and the fast one.  Otherwise a
+ * pattern without the u flag runs on PCRE2's 16-bit library, compiled
+ * without PCRE2_UTF, over the subject's UTF-16 units (made once per
+ * subject): `.`, a class or \uD83D takes one half of a pair, and a match
+ * may begin or end between the halves, as in JavaScript; a match holding
+ * half a pair gives that surrogate's 3-byte form, as slice() does.  A
+ * subject that is not valid UTF-8 (mujs keeps lone surrogates as their
+ * 3-byte forms) is matched in UTF-8 as a copy with each bad sequence
+ * replaced by as many bytes of U+FFFD or '?', so that offsets and
+ * indices stay those of the original. */
 #include "config.h"
 
 #define PCRE2_CODE_UNIT_WIDTH 8
@@ -34,6 +41,7 @@
 
 #include "js/mujs-layout.h"
 #include "js/runtime.h"
+#include "js/utf16.h"
 #include "util/buf.h"
 #include "util/xmalloc.h"
 
@@ -58,6 +66,12 @@ struct code {
 	unsigned	 hash;
 	pcre2_code	*re;
 	pcre2_match_data *md;
+	/* Without the u flag, the pattern over UTF-16 units, for subjects
+	 * with a character outside the BMP or a lone surrogate (and for
+	 * all if wide): made on first use, or at once if wide. */
+	pcre2_code_16	*re16;
+	pcre2_match_data_16 *md16;
+	int		 wide;		/* names a surrogate */
 	int		 ncap;		/* capturing groups */
 	char		**names;	/* [1..ncap]: a group's name or NULL; NULL if none */
 	int		 refs;		/* RegExp objects using it */
@@ -100,9 +114,11 @@ hexval(const char *s, int n)
 	return v;
 }
 
-/* Capturing groups of a JavaScript pattern, and whether any is named. */
+/* The capturing groups of a JavaScript pattern, and whether any is
+ * named; with name (len bytes), the number of the group of that name
+ * instead (0: none). */
 static int
-count_groups(const char *p, int *named)
+scan_groups(const char *p, int *named, const char *name, size_t len)
 {
 	int n = 0, inclass = 0;
 
@@ -122,16 +138,20 @@ count_groups(const char *p, int *named)
 			else if (p[2] == '<' && p[3] != '=' && p[3] != '!') {
 				n++;
 				*named = 1;
+				if (name != NULL && strncmp(p + 3, name, len) == 0 &&
+				    p[3 + len] == '>')
+					return n;
 			}
 		}
 	}
-	return n;
+	return name != NULL ? 0 : n;
 }
 
 /* \uXXXX at p (after the backslash), with a following low surrogate
- * when it is a high one: the code point, and *len the bytes used. */
+ * when it is a high one: the code point, and *len the bytes used.  Over
+ * UTF-16 units (wide) each escape is its unit. */
 static long
-u_escape(const char *p, int unicode, size_t *len)
+u_escape(const char *p, int unicode, int wide, size_t *len)
 {
 	unsigned v, lo;
 
@@ -150,6 +170,8 @@ u_escape(const char *p, int unicode, size_t *len)
 		return -1;
 	v = hexval(p + 1, 4);
 	*len = 5;
+	if (wide)
+		return v;
 	if (v >= 0xd800 && v < 0xdc00 && p[5] == '\\' && p[6] == 'u' &&
 	    ishex(p[7]) && ishex(p[8]) && ishex(p[9]) && ishex(p[10])) {
 		lo = hexval(p + 7, 4);
@@ -163,15 +185,95 @@ u_escape(const char *p, int unicode, size_t *len)
 	return v;
 }
 
-/* A code point in PCRE2's syntax.  mujs keeps U+0000 in a string as
- * the bytes C0 80, which a subject holds as U+0080 (subject_open). */
-static void
-put_cp(struct buf *out, unsigned long v, int inclass)
+/* The length of the valid UTF-8 sequence at s (n bytes left), or 0. */
+static size_t
+utf8_seq(const unsigned char *s, size_t n)
 {
+	unsigned c = s[0];
+	size_t k, i;
+
+	if (c < 0x80)
+		return 1;
+	if (c >= 0xc2 && c <= 0xdf)
+		k = 2;
+	else if (c >= 0xe0 && c <= 0xef)
+		k = 3;
+	else if (c >= 0xf0 && c <= 0xf4)
+		k = 4;
+	else
+		return 0;
+	if (n < k)
+		return 0;
+	for (i = 1; i < k; i++)
+		if ((s[i] & 0xc0) != 0x80)
+			return 0;
+	if ((c == 0xe0 && s[1] < 0xa0) || (c == 0xed && s[1] >= 0xa0) ||
+	    (c == 0xf0 && s[1] < 0x90) || (c == 0xf4 && s[1] >= 0x90))
+		return 0;
+	return k;
+}
+
+/* A translation's output. */
+struct tr {
+	struct buf	*out;
+	int		 wide;	/* for PCRE2's 16-bit library, over UTF-16 units */
+	int		 surr;	/* (wide) names a surrogate */
+};
+
+/* A code point in PCRE2's syntax.  mujs keeps U+0000 in a string as
+ * the bytes C0 80, which a UTF-8 subject holds as U+0080 (subject_open).
+ * Over units, a character outside the BMP is its two surrogates: one
+ * after the other (a quantifier then takes the second) or both in a
+ * class, as JavaScript reads such a pattern without the u flag. */
+static void
+put_cp(struct tr *t, unsigned long v, int inclass)
+{
+	struct buf *out = t->out;
+
+	if (t->wide) {
+		if (v > 0xffff) {
+			put_cp(t, 0xd800 + ((v - 0x10000) >> 10), inclass);
+			put_cp(t, 0xdc00 + ((v - 0x10000) & 0x3ff), inclass);
+			return;
+		}
+		if (v >= 0xd800 && v < 0xe000)
+			t->surr = 1;
+		buf_printf(out, "\\x{%lx}", v);
+		return;
+	}
 	if (v != 0)
 		buf_printf(out, "\\x{%lx}", v);
 	else	/* U+0080 first: \0-\x7e stays a range */
 		buf_puts(out, inclass ? "\\x{80}\\x{0}" : "[\\x{80}\\x{0}]");
+}
+
+/* The character of the pattern's text at p (not ASCII), its length in
+ * *len: a lone surrogate's 3-byte form is that surrogate, C0 80 U+0000,
+ * a byte of no character '?' (as the subject has them). */
+static unsigned long
+pattern_char(const char *p, size_t *len)
+{
+	const unsigned char *u = (const unsigned char *)p;
+
+	if (u[0] == 0xed && u[1] >= 0xa0 && u[1] <= 0xbf && (u[2] & 0xc0) == 0x80) {
+		*len = 3;
+		return 0xd000 | (u[1] & 0x3fu) << 6 | (u[2] & 0x3fu);
+	}
+	if (u[0] == 0xc0 && u[1] == 0x80) {
+		*len = 2;
+		return 0;
+	}
+	switch ((*len = utf8_seq(u, strnlen(p, 4)))) {
+	case 2:
+		return (u[0] & 0x1fu) << 6 | (u[1] & 0x3fu);
+	case 3:
+		return (u[0] & 0x0fu) << 12 | (u[1] & 0x3fu) << 6 | (u[2] & 0x3fu);
+	case 4:
+		return (u[0] & 0x07ul) << 18 | (u[1] & 0x3fu) << 12 |
+		    (u[2] & 0x3fu) << 6 | (u[3] & 0x3fu);
+	}
+	*len = 1;
+	return '?';
 }
 
 /* Long names of general categories, which PCRE2 does not know. */
@@ -223,29 +325,75 @@ brace_quantifier(const char *p)
 	return *q == '}' ? (size_t)(q + 1 - p) : 0;
 }
 
+/* JavaScript's \w, and the classes of \W and \D, over UTF-16 units
+ * with the i flag: PCRE2_UCP would make its own Unicode's.  Outside a
+ * class they stand in (?-i:), as the i flag does not change them; inside
+ * one, \W leaves out U+017F and U+212A, whose other cases (s and k)
+ * would join it. */
+#define W16 "A-Za-z0-9_"
+#define NW16 "\\x{0}-\\x{2f}\\x{3a}-\\x{40}\\x{5b}-\\x{5e}\\x{60}\\x{7b}-\\x{17e}" \
+	"\\x{180}-\\x{2129}\\x{212b}-\\x{ffff}"
+#define ND16 "\\x{0}-\\x{2f}\\x{3a}-\\x{ffff}"
+/* What \S is inside a class: the characters (units) that are not WS. */
+#define NWS "\\x{0}-\\x{8}\\x{e}-\\x{1f}\\x{21}-\\x{9f}\\x{a1}-\\x{167f}" \
+	"\\x{1681}-\\x{1fff}\\x{200b}-\\x{2027}\\x{202a}-\\x{202e}" \
+	"\\x{2030}-\\x{205e}\\x{2060}-\\x{2fff}\\x{3001}-\\x{fefe}\\x{ff00}-"
+
 /* The PCRE2 pattern that means what JavaScript pattern p means with
  * these flags (PCRE2_UTF, no PCRE2_UCP, no PCRE2_MULTILINE); NULL, or
  * the reason the pattern is not JavaScript's (where PCRE2 would take it:
- * PCRE2 itself rejects the rest). */
+ * PCRE2 itself rejects the rest).  With t->wide, for PCRE2's 16-bit
+ * library over a subject's UTF-16 units, without PCRE2_UTF and with
+ * PCRE2_UCP for the i flag (Unicode's cases, not only ASCII's): every
+ * character not ASCII is written as its units, \d, \w and \b are spelt
+ * out in ASCII, and named groups are numbered ones (the 8-bit code has
+ * the names). */
 static const char *
-translate(struct buf *out, const char *p, int flags)
+translate(struct tr *t, const char *p, int flags)
 {
+	struct buf *out = t->out;
+	const char *src = p;
 	int unicode = flags & RE_U, inclass = 0, named, ncap, quant = 0;
+	int ascii = t->wide && (flags & RE_I);	/* spell out \d \w \b */
+	int any;
 	size_t len;
 	long v;
 
-	ncap = count_groups(p, &named);
+	ncap = scan_groups(p, &named, NULL, 0);
 	for (; *p; quant = quant > 0 ? quant - 1 : 0) {
 		int c = (unsigned char)*p;
 
+		if (c >= 0x80) {
+			/* A character of the text, as valid UTF-8 (or
+			 * as its units) */
+			v = (long)pattern_char(p, &len);
+			if (t->wide || len == 1 || (v >= 0xd800 && v < 0xe000) || v == 0)
+				put_cp(t, v >= 0xd800 && v < 0xe000 && !t->wide ?
+				    0xfffd : (unsigned long)v, inclass);
+			else
+				buf_add(out, p, len);
+			p += len;
+			continue;
+		}
 		if (c == '\\') {
 			c = (unsigned char)p[1];
 			p += 2;
 			switch (c) {
 			case '\0':
 				return "\\ at end of pattern";
-			case 'd': case 'D': case 'w': case 'W': case 'f':
-			case 'n': case 'r': case 't':
+			case 'd': case 'D': case 'w': case 'W':
+				if (ascii) {
+					if (!inclass)
+						buf_puts(out, c == 'd' || c == 'w' ? "(?-i:[" : "(?-i:[^");
+					buf_puts(out, c == 'd' ? "0-9" : c == 'w' ? W16 :
+					    !inclass ? (c == 'D' ? "0-9" : W16) :
+					    c == 'D' ? ND16 : NW16);
+					if (!inclass)
+						buf_puts(out, "])");
+					continue;
+				}
+				/* FALLTHROUGH */
+			case 'f': case 'n': case 'r': case 't':
 				buf_putc(out, '\\');
 				buf_putc(out, c);
 				continue;
@@ -254,6 +402,10 @@ translate(struct buf *out, const char *p, int flags)
 					buf_puts(out, "\\x08");
 				else if (inclass && unicode)
 					return "Invalid class escape";
+				else if (ascii && !inclass)
+					buf_puts(out, c == 'b' ?
+					    "(?-i:(?<=[" W16 "])(?![" W16 "])|(?<![" W16 "])(?=[" W16 "]))" :
+					    "(?-i:(?<=[" W16 "])(?=[" W16 "])|(?<![" W16 "])(?![" W16 "]))");
 				else {
 					buf_putc(out, '\\');
 					buf_putc(out, c);
@@ -266,12 +418,12 @@ translate(struct buf *out, const char *p, int flags)
 				buf_puts(out, inclass ? WS : "[" WS "]");
 				continue;
 			case 'S':
-				/* Inside a class, PCRE2's own (ASCII) \S. */
-				buf_puts(out, inclass ? "\\S" : "[^" WS "]");
+				buf_puts(out, !inclass ? "[^" WS "]" : t->wide ?
+				    NWS "\\x{ffff}" : NWS "\\x{10ffff}");
 				continue;
 			case 'c':
 				if (((unsigned)*p | 32) >= 'a' && ((unsigned)*p | 32) <= 'z') {
-					put_cp(out, (unsigned)*p % 32, inclass);
+					put_cp(t, (unsigned)*p % 32, inclass);
 					p++;
 				} else if (unicode)
 					return "Invalid unicode escape";
@@ -280,7 +432,7 @@ translate(struct buf *out, const char *p, int flags)
 				continue;
 			case 'x':
 				if (ishex(p[0]) && ishex(p[1])) {
-					put_cp(out, hexval(p, 2), inclass);
+					put_cp(t, hexval(p, 2), inclass);
 					p += 2;
 				} else if (unicode)
 					return "Invalid escape";
@@ -288,8 +440,8 @@ translate(struct buf *out, const char *p, int flags)
 					buf_putc(out, 'x');
 				continue;
 			case 'u':
-				if ((v = u_escape(p - 1, unicode, &len)) >= 0) {
-					put_cp(out, (unsigned long)v, inclass);
+				if ((v = u_escape(p - 1, unicode, t->wide, &len)) >= 0) {
+					put_cp(t, (unsigned long)v, inclass);
 					p += len - 1;
 				} else if (unicode)
 					return "Invalid Unicode escape";
@@ -297,7 +449,12 @@ translate(struct buf *out, const char *p, int flags)
 					buf_putc(out, 'u');
 				continue;
 			case 'k':
-				if (named && *p == '<' && !inclass)
+				if (named && *p == '<' && !inclass && t->wide &&
+				    (len = strcspn(p + 1, ">")) > 0 && p[1 + len] == '>') {
+					buf_printf(out, "(?:\\g{%d})",
+					    scan_groups(src, &any, p + 1, len));
+					p += len + 2;
+				} else if (named && *p == '<' && !inclass)
 					buf_puts(out, "\\k");
 				else if (unicode || named)
 					return "Invalid named reference";
@@ -332,7 +489,7 @@ translate(struct buf *out, const char *p, int flags)
 				continue;
 			case '0':
 				if (*p < '0' || *p > '9') {
-					put_cp(out, 0, inclass);
+					put_cp(t, 0, inclass);
 					continue;
 				}
 				if (unicode)
@@ -367,7 +524,7 @@ translate(struct buf *out, const char *p, int flags)
 						if (c <= '3' && *p >= '0' && *p <= '7')
 							n = n * 8 + (*p++ - '0');
 					}
-					put_cp(out, (unsigned long)n, inclass);
+					put_cp(t, (unsigned long)n, inclass);
 				}
 				continue;
 			}
@@ -378,12 +535,11 @@ translate(struct buf *out, const char *p, int flags)
 			    !(inclass && c == '-'))
 				return "Invalid escape";
 			p--;
-			if (c < 0x80 && !((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z')))
+			if (c >= 0x80)
+				continue;	/* the character itself, above */
+			if (!((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z')))
 				buf_putc(out, '\\');
-			/* Copy the character, whole. */
-			do
-				buf_putc(out, *p++);
-			while (((unsigned char)*p & 0xc0) == 0x80);
+			buf_putc(out, *p++);
 			continue;
 		}
 		if (inclass) {
@@ -422,6 +578,9 @@ translate(struct buf *out, const char *p, int flags)
 			    !(p[2] == '<' && (p[3] == '=' || p[3] == '!')))
 				return "Invalid group";
 			buf_putc(out, c);
+			if (t->wide && p[1] == '?' && p[2] == '<' && p[3] != '=' &&
+			    p[3] != '!' && strchr(p, '>') != NULL)
+				p = strchr(p, '>');	/* (?<name> */
 			break;
 		case '*': case '+': case '?':
 			if (quant)
@@ -492,6 +651,8 @@ code_free(struct code *c)
 	}
 	pcre2_match_data_free(c->md);
 	pcre2_code_free(c->re);
+	pcre2_match_data_free_16(c->md16);
+	pcre2_code_free_16(c->re16);
 	free(c->key);
 	free(c);
 }
@@ -523,12 +684,54 @@ code_release(struct code *c)
 		cache_trim();
 }
 
+/* Compile c's pattern over UTF-16 units (the source src without the u
+ * flag), or with lazy only if it names a surrogate (c->wide): 0, or -1
+ * with PCRE2's message in err. */
+static int
+code_wide(struct code *c, const char *src, int flags, int lazy, char *err,
+    size_t errlen)
+{
+	struct buf pat = BUF_INIT;
+	struct tr t = { &pat, 1, 0 };
+	uint32_t opts = PCRE2_MATCH_UNSET_BACKREF;
+	PCRE2_UCHAR16 msg[256];
+	uint16_t *p16;
+	size_t i, erroff;
+	int e;
+
+	translate(&t, src, flags);	/* the 8-bit code's took it */
+	c->wide = t.surr;
+	if (lazy && !c->wide) {
+		buf_free(&pat);
+		return 0;
+	}
+	p16 = xreallocarray(NULL, pat.len + 1, sizeof *p16);
+	for (i = 0; i < pat.len; i++)
+		p16[i] = (unsigned char)pat.data[i];
+	buf_free(&pat);
+	if (flags & RE_I)
+		opts |= PCRE2_CASELESS | PCRE2_UCP;
+	c->re16 = pcre2_compile_16(p16, i, opts, &e, &erroff, NULL);
+	free(p16);
+	if (c->re16 == NULL) {
+		pcre2_get_error_message_16(e, msg, sizeof msg / sizeof msg[0]);
+		for (i = 0; i + 1 < errlen && msg[i] != 0; i++)
+			err[i] = msg[i] < 0x80 ? (char)msg[i] : '?';
+		err[i] = '\0';
+		return -1;
+	}
+	pcre2_jit_compile_16(c->re16, PCRE2_JIT_COMPLETE);
+	c->md16 = pcre2_match_data_create_from_pattern_16(c->re16, NULL);
+	return 0;
+}
+
 /* The code for source src with these flags, compiled once; NULL with a
  * message in err on a bad pattern. */
 static struct code *
 code_get(const char *src, int flags, char *err, size_t errlen)
 {
 	struct buf key = BUF_INIT, pat = BUF_INIT;
+	struct tr t = { &pat, 0, 0 };
 	struct code *c;
 	unsigned h;
 	uint32_t opts = PCRE2_UTF | PCRE2_MATCH_UNSET_BACKREF;
@@ -547,7 +750,7 @@ code_get(const char *src, int flags, char *err, size_t errlen)
 				unused--;
 			return c;
 		}
-	if ((msg = translate(&pat, src, flags)) != NULL) {
+	if ((msg = translate(&t, src, flags)) != NULL) {
 		snprintf(err, errlen, "%s", msg);
 		buf_free(&pat);
 		buf_free(&key);
@@ -585,6 +788,10 @@ code_get(const char *src, int flags, char *err, size_t errlen)
 			if (n >= 1 && n <= c->ncap && c->names[n] == NULL)
 				c->names[n] = xstrdup((const char *)ent + 2);
 		}
+	}
+	if (!(flags & RE_U) && code_wide(c, src, flags, 1, err, errlen) < 0) {
+		code_free(c);
+		return NULL;
 	}
 	c->refs = 1;
 	c->next = buckets[h % NBUCKETS];
@@ -643,39 +850,14 @@ settop(js_State *J, int n)
 struct subject {
 	const char	*s;	/* what PCRE2 matches */
 	const char	*orig;	/* the string itself (the same offsets) */
-	size_t		 len;
+	size_t		 len;	/* in bytes, or units if u */
 	int		 ascii;
+	int		 astral;	/* has a pair or a lone surrogate */
+	int		 bad;	/* has bytes of no character */
+	const uint16_t	*u;	/* the units, when matched in units */
 	size_t		 hbyte;	/* byte offset of code point hidx */
 	double		 hidx;
 };
-
-/* The length of the valid UTF-8 sequence at s (n bytes left), or 0. */
-static size_t
-utf8_seq(const unsigned char *s, size_t n)
-{
-	unsigned c = s[0];
-	size_t k, i;
-
-	if (c < 0x80)
-		return 1;
-	if (c >= 0xc2 && c <= 0xdf)
-		k = 2;
-	else if (c >= 0xe0 && c <= 0xef)
-		k = 3;
-	else if (c >= 0xf0 && c <= 0xf4)
-		k = 4;
-	else
-		return 0;
-	if (n < k)
-		return 0;
-	for (i = 1; i < k; i++)
-		if ((s[i] & 0xc0) != 0x80)
-			return 0;
-	if ((c == 0xe0 && s[1] < 0xa0) || (c == 0xed && s[1] >= 0xa0) ||
-	    (c == 0xf0 && s[1] < 0x90) || (c == 0xf4 && s[1] >= 0x90))
-		return 0;
-	return k;
-}
 
 /* The last subject, so that a loop of exec() over a large string does
  * not measure it at each call: the string (and its repaired copy) stay
@@ -685,6 +867,8 @@ static struct {
 	js_State	*J;
 	const char	*orig;
 	struct subject	 sj;
+	uint16_t	*u;	/* its units once made (J's registry owns them) */
+	size_t		 nu;
 } recent;
 
 /* Make the value at idx a string (in place). */
@@ -697,34 +881,35 @@ string_at(js_State *J, int idx)
 	}
 }
 
-/* The string at idx as a subject. */
 static void
-subject_open(js_State *J, int idx, struct subject *sj)
+units_free(js_State *J, void *u)
 {
-	const unsigned char *s = (const unsigned char *)js_tostring(J, idx);
+	(void)J;
+	free(u);
+}
+
+/* Measure string s, at idx, into sj and recent. */
+static void
+subject_scan(js_State *J, int idx, const unsigned char *s, struct subject *sj)
+{
 	size_t len, i, k;
 	char *copy = NULL;
-	int hit;
 
-	if (recent.J == J && recent.orig == (const char *)s) {
-		js_getregistry(J, "ly.re.subject");
-		hit = js_isstring(J, -1) && js_tostring(J, -1) == (const char *)s;
-		js_pop(J, 1);
-		if (hit) {
-			*sj = recent.sj;
-			return;
-		}
-	}
 	len = strlen((const char *)s);
 	sj->ascii = 1;
+	sj->astral = 0;
+	sj->bad = 0;
+	sj->u = NULL;
 	for (i = 0; i < len; i += k) {
 		if (s[i] < 0x80) {
 			k = 1;
 			continue;
 		}
 		sj->ascii = 0;
-		if ((k = utf8_seq(s + i, len - i)) != 0)
+		if ((k = utf8_seq(s + i, len - i)) != 0) {
+			sj->astral |= k == 4;
 			continue;
+		}
 		if (copy == NULL) {
 			copy = xmalloc(len + 1);
 			memcpy(copy, s, len + 1);
@@ -732,12 +917,16 @@ subject_open(js_State *J, int idx, struct subject *sj)
 		/* as mujs's decoder takes it (one UTF-16 unit each): a
 		 * surrogate's three bytes, U+0000's C0 80, any other bad byte */
 		if (s[i] == 0xed && len - i >= 3 && s[i + 1] >= 0xa0 &&
-		    (s[i + 2] & 0xc0) == 0x80)
+		    (s[i + 2] & 0xc0) == 0x80) {
 			memcpy(copy + i, "\xef\xbf\xbd", k = 3);
+			sj->astral = 1;
+		}
 		else if (s[i] == 0xc0 && len - i >= 2 && s[i + 1] == 0x80)
 			memcpy(copy + i, "\xc2\x80", k = 2);
-		else
+		else {
 			memset(copy + i, '?', k = 1);
+			sj->bad = 1;
+		}
 	}
 	sj->s = sj->orig = (const char *)s;
 	sj->len = len;
@@ -755,9 +944,49 @@ subject_open(js_State *J, int idx, struct subject *sj)
 		sj->s = js_tostring(J, -1);
 		js_setregistry(J, "ly.re.fixed");
 	}
+	if (recent.u != NULL) {
+		js_pushundefined(J);
+		js_setregistry(J, "ly.re.units");
+		recent.u = NULL;
+	}
 	recent.J = J;
 	recent.orig = (const char *)s;
 	recent.sj = *sj;
+}
+
+/* The string at idx as a subject of code c with these flags, and what
+ * keeps its copies alive until the caller returns pushed on the stack. */
+static void
+subject_open(js_State *J, int idx, struct subject *sj, const struct code *c, int flags)
+{
+	const unsigned char *s = (const unsigned char *)js_tostring(J, idx);
+	int hit = 0;
+
+	if (recent.J == J && recent.orig == (const char *)s) {
+		js_getregistry(J, "ly.re.subject");
+		hit = js_isstring(J, -1) && js_tostring(J, -1) == (const char *)s;
+		js_pop(J, 1);
+	}
+	if (hit)
+		*sj = recent.sj;
+	else
+		subject_scan(J, idx, s, sj);
+	if (!(flags & RE_U) && (sj->astral || c->wide)) {
+		/* JavaScript's units, not PCRE2's code points */
+		if (recent.u == NULL) {
+			recent.u = utf16_units(sj->orig, &recent.nu);
+			js_pushnull(J);
+			js_newuserdata(J, "ly.re.units", recent.u, units_free);
+			js_copy(J, -1);
+			js_setregistry(J, "ly.re.units");
+		} else
+			js_getregistry(J, "ly.re.units");
+		sj->u = recent.u;
+		sj->len = recent.nu;
+	} else if (sj->s != sj->orig)
+		js_getregistry(J, "ly.re.fixed");
+	else
+		js_pushundefined(J);
 }
 
 /* Keep what sj learnt of its string's indices for the next call. */
@@ -784,7 +1013,7 @@ subject_off(struct subject *sj, double idx, int unicode)
 	size_t i, at;
 	double n;
 
-	if (sj->ascii)
+	if (sj->ascii || sj->u != NULL)
 		return idx <= (double)sj->len ? (long)idx : -1;
 	if (idx >= sj->hidx) {
 		i = sj->hbyte;
@@ -818,7 +1047,7 @@ subject_idx(struct subject *sj, size_t off)
 	size_t i;
 	double n;
 
-	if (sj->ascii)
+	if (sj->ascii || sj->u != NULL)
 		return (double)off;
 	if (off >= sj->hbyte) {
 		i = sj->hbyte;
@@ -833,11 +1062,11 @@ subject_idx(struct subject *sj, size_t off)
 	return n;
 }
 
-/* The byte offset one code point after off. */
+/* The offset one code point (unit if u) after off. */
 static size_t
 subject_next(const struct subject *sj, size_t off)
 {
-	if (off >= sj->len)
+	if (off >= sj->len || sj->u != NULL)
 		return off + 1;
 	off++;
 	while (off < sj->len && ((unsigned char)sj->s[off] & 0xc0) == 0x80)
@@ -846,7 +1075,7 @@ subject_next(const struct subject *sj, size_t off)
 }
 
 /* pcre2_match on valid UTF-8, the offsets into c->md. */
-static int
+static inline int
 pmatch(struct code *c, const char *s, size_t len, size_t from, uint32_t opts)
 {
 	int rc;
@@ -942,16 +1171,38 @@ last_set(struct mj_regexp *r, double v)
 	r->last = (unsigned short)v;
 }
 
-/* Match from byte offset from (anchored there if sticky): the result
- * code of pcre2_match, the offsets in c->md. */
+/* pcre2_match over units, the code made if need be. */
+static int
+pmatch16(js_State *J, struct code *c, const uint16_t *u, size_t len, size_t from,
+    uint32_t opts)
+{
+	char msg[256];
+	int rc;
+
+	if (c->re16 == NULL && code_wide(c, strchr(c->key, '/') + 1, atoi(c->key), 0,
+	    msg, sizeof msg) < 0)
+		js_error(J, "regular expression /%s/: %s", strchr(c->key, '/') + 1, msg);
+	rc = pcre2_match_16(c->re16, u, len, from, opts, c->md16, NULL);
+	if (rc == PCRE2_ERROR_JIT_STACKLIMIT)
+		rc = pcre2_match_16(c->re16, u, len, from, opts | PCRE2_NO_JIT,
+		    c->md16, NULL);
+	return rc;
+}
+
+/* Match from offset from (anchored there if sticky): the result code of
+ * pcre2_match, the offsets in ovec(c, sj). */
 static int
 run(js_State *J, struct code *c, const struct subject *sj, size_t from, int sticky)
 {
+	uint32_t opts = sticky ? PCRE2_ANCHORED : 0;
 	int rc;
 
 	if (from > sj->len)
 		return PCRE2_ERROR_NOMATCH;
-	rc = pmatch(c, sj->s, sj->len, from, sticky ? PCRE2_ANCHORED : 0);
+	if (sj->u != NULL)
+		rc = pmatch16(J, c, sj->u, sj->len, from, opts);
+	else
+		rc = pmatch(c, sj->s, sj->len, from, opts);
 	if (rc < 0 && rc != PCRE2_ERROR_NOMATCH) {
 		char msg[128];
 
@@ -961,12 +1212,64 @@ run(js_State *J, struct code *c, const struct subject *sj, size_t from, int stic
 	return rc;
 }
 
+/* The offsets of the last match of c over sj. */
+static PCRE2_SIZE *
+ovec(const struct code *c, const struct subject *sj)
+{
+	if (sj->u != NULL)
+		return pcre2_get_ovector_pointer_16(c->md16);
+	return pcre2_get_ovector_pointer(c->md);
+}
+
+/* Push the text of sj between offsets a and b.  Units make the same
+ * bytes again, but for bytes of no character: those are taken from the
+ * string itself (walking it from its start). */
+static void
+push_sub(js_State *J, const struct subject *sj, size_t a, size_t b)
+{
+	struct buf out = BUF_INIT;
+	char tmp[256];
+
+	if (sj->u == NULL)
+		js_pushlstring(J, sj->orig + a, (int)(b - a));
+	else if (sj->bad)
+		utf16_push(J, sj->orig, (double)a, (double)b);
+	else if (b - a < sizeof tmp / 3)
+		js_pushlstring(J, tmp, (int)utf16_encode(tmp, sj->u, a, b));
+	else {
+		utf16_add_units(&out, sj->u, a, b);
+		runtime_pushbuf(J, &out);
+	}
+}
+
+static void
+add_units(js_State *J, struct buf *out, const struct subject *sj, size_t a, size_t b)
+{
+	if (!sj->bad)
+		utf16_add_units(out, sj->u, a, b);
+	else {
+		push_sub(J, sj, a, b);
+		buf_puts(out, js_tostring(J, -1));
+		js_pop(J, 1);
+	}
+}
+
+/* Append the text of sj between offsets a and b to out. */
+static inline void
+add_sub(js_State *J, struct buf *out, const struct subject *sj, size_t a, size_t b)
+{
+	if (sj->u == NULL)
+		buf_add(out, sj->orig + a, b - a);
+	else
+		add_units(J, out, sj, a, b);
+}
+
 /* Push the groups object of the match in c->md (or undefined); with
  * pairs, of [start, end] index pairs instead of strings. */
 static void
 push_groups(js_State *J, struct code *c, struct subject *sj, int pairs)
 {
-	PCRE2_SIZE *ov = pcre2_get_ovector_pointer(c->md);
+	PCRE2_SIZE *ov = ovec(c, sj);
 	int i;
 
 	if (c->names == NULL) {
@@ -987,7 +1290,7 @@ push_groups(js_State *J, struct code *c, struct subject *sj, int pairs)
 			js_pushnumber(J, subject_idx(sj, ov[2 * i + 1]));
 			js_setindex(J, -2, 1);
 		} else
-			js_pushlstring(J, sj->orig + ov[2 * i], (int)(ov[2 * i + 1] - ov[2 * i]));
+			push_sub(J, sj, ov[2 * i], ov[2 * i + 1]);
 		js_setproperty(J, -2, c->names[i]);
 	}
 }
@@ -997,7 +1300,7 @@ push_groups(js_State *J, struct code *c, struct subject *sj, int pairs)
 static void
 push_result(js_State *J, struct code *c, struct subject *sj, int input, int flags)
 {
-	PCRE2_SIZE *ov = pcre2_get_ovector_pointer(c->md);
+	PCRE2_SIZE *ov = ovec(c, sj);
 	int i;
 
 	js_newarray(J);
@@ -1005,7 +1308,7 @@ push_result(js_State *J, struct code *c, struct subject *sj, int input, int flag
 		if (ov[2 * i] == PCRE2_UNSET)
 			js_pushundefined(J);
 		else
-			js_pushlstring(J, sj->orig + ov[2 * i], (int)(ov[2 * i + 1] - ov[2 * i]));
+			push_sub(J, sj, ov[2 * i], ov[2 * i + 1]);
 		js_setindex(J, -2, i);
 	}
 	js_pushnumber(J, subject_idx(sj, ov[0]));
@@ -1050,7 +1353,7 @@ builtin_exec(js_State *J, struct code *c, struct mj_regexp *r, struct subject *s
 		return 0;
 	}
 	if (gy) {
-		ov = pcre2_get_ovector_pointer(c->md);
+		ov = ovec(c, sj);
 		last_set(r, subject_idx(sj, ov[1]));
 	}
 	return 1;
@@ -1065,7 +1368,7 @@ Rp_exec(js_State *J)
 
 	settop(J, 2);
 	string_at(J, 1);
-	subject_open(J, 1, &sj);
+	subject_open(J, 1, &sj, c, r->flags);
 	if (builtin_exec(J, c, r, &sj))
 		push_result(J, c, &sj, 1, r->flags);
 	else
@@ -1082,7 +1385,7 @@ Rp_test(js_State *J)
 
 	settop(J, 2);
 	string_at(J, 1);
-	subject_open(J, 1, &sj);
+	subject_open(J, 1, &sj, c, r->flags);
 	js_pushboolean(J, builtin_exec(J, c, r, &sj));
 	subject_close(&sj);
 }
@@ -1324,7 +1627,7 @@ Sp_match(js_State *J)
 	this_string(J);
 	to_regexp(J);				/* 2 */
 	c = code_of(J, 2, &r);
-	subject_open(J, 0, &sj);
+	subject_open(J, 0, &sj, c, r->flags);
 	if (!(r->flags & RE_G)) {
 		if (builtin_exec(J, c, r, &sj))
 			push_result(J, c, &sj, 0, r->flags);
@@ -1335,8 +1638,8 @@ Sp_match(js_State *J)
 	last_set(r, 0);
 	js_newarray(J);
 	while (run(J, c, &sj, from, r->flags & RE_Y) >= 0) {
-		ov = pcre2_get_ovector_pointer(c->md);
-		js_pushlstring(J, sj.orig + ov[0], (int)(ov[1] - ov[0]));
+		ov = ovec(c, &sj);
+		push_sub(J, &sj, ov[0], ov[1]);
 		js_setindex(J, -2, n++);
 		from = ov[1] == ov[0] ? subject_next(&sj, ov[1]) : ov[1];
 	}
@@ -1355,18 +1658,19 @@ Sp_search(js_State *J)
 	this_string(J);
 	to_regexp(J);
 	c = code_of(J, 2, &r);
-	subject_open(J, 0, &sj);
+	subject_open(J, 0, &sj, c, r->flags);
 	if (run(J, c, &sj, 0, r->flags & RE_Y) >= 0)
-		js_pushnumber(J, subject_idx(&sj, pcre2_get_ovector_pointer(c->md)[0]));
+		js_pushnumber(J, subject_idx(&sj, ovec(c, &sj)[0]));
 	else
 		js_pushnumber(J, -1);
 }
 
 /* Append GetSubstitution(rep) for the match in c->md to out. */
 static void
-substitute(struct buf *out, const char *rep, struct code *c, const struct subject *sj)
+substitute(js_State *J, struct buf *out, const char *rep, struct code *c,
+    const struct subject *sj)
 {
-	PCRE2_SIZE *ov = pcre2_get_ovector_pointer(c->md);
+	PCRE2_SIZE *ov = ovec(c, sj);
 	const char *p, *q;
 	int n;
 
@@ -1381,15 +1685,15 @@ substitute(struct buf *out, const char *rep, struct code *c, const struct subjec
 			p++;
 			continue;
 		case '&':
-			buf_add(out, sj->orig + ov[0], ov[1] - ov[0]);
+			add_sub(J, out, sj, ov[0], ov[1]);
 			p++;
 			continue;
 		case '`':
-			buf_add(out, sj->orig, ov[0]);
+			add_sub(J, out, sj, 0, ov[0]);
 			p++;
 			continue;
 		case '\'':
-			buf_add(out, sj->orig + ov[1], sj->len - ov[1]);
+			add_sub(J, out, sj, ov[1], sj->len);
 			p++;
 			continue;
 		case '<':
@@ -1401,7 +1705,7 @@ substitute(struct buf *out, const char *rep, struct code *c, const struct subjec
 				    strncmp(c->names[n], p + 2, (size_t)(q - p - 2)) == 0)
 					break;
 			if (n <= c->ncap && ov[2 * n] != PCRE2_UNSET)
-				buf_add(out, sj->orig + ov[2 * n], ov[2 * n + 1] - ov[2 * n]);
+				add_sub(J, out, sj, ov[2 * n], ov[2 * n + 1]);
 			p = q;
 			continue;
 		default:
@@ -1415,7 +1719,7 @@ substitute(struct buf *out, const char *rep, struct code *c, const struct subjec
 			} else if (n < 1 || n > c->ncap)
 				break;
 			if (ov[2 * n] != PCRE2_UNSET)
-				buf_add(out, sj->orig + ov[2 * n], ov[2 * n + 1] - ov[2 * n]);
+				add_sub(J, out, sj, ov[2 * n], ov[2 * n + 1]);
 			p++;
 			continue;
 		}
@@ -1428,7 +1732,7 @@ substitute(struct buf *out, const char *rep, struct code *c, const struct subjec
 static void
 call_replacer(js_State *J, struct code *c, struct subject *sj, struct buf *out)
 {
-	PCRE2_SIZE *ov = pcre2_get_ovector_pointer(c->md);
+	PCRE2_SIZE *ov = ovec(c, sj);
 	int i;
 
 	js_copy(J, 2);
@@ -1437,7 +1741,7 @@ call_replacer(js_State *J, struct code *c, struct subject *sj, struct buf *out)
 		if (ov[2 * i] == PCRE2_UNSET)
 			js_pushundefined(J);
 		else
-			js_pushlstring(J, sj->orig + ov[2 * i], (int)(ov[2 * i + 1] - ov[2 * i]));
+			push_sub(J, sj, ov[2 * i], ov[2 * i + 1]);
 	}
 	js_pushnumber(J, subject_idx(sj, ov[0]));
 	js_copy(J, 0);
@@ -1462,19 +1766,19 @@ replace_all(js_State *J, struct code *c, struct mj_regexp *r, struct subject *sj
 	do {
 		if (global && run(J, c, sj, from, r->flags & RE_Y) < 0)
 			break;
-		ov = pcre2_get_ovector_pointer(c->md);
+		ov = ovec(c, sj);
 		s = ov[0];
 		e = ov[1];
-		buf_add(out, sj->orig + last, s > last ? s - last : 0);
+		add_sub(J, out, sj, last, s > last ? s : last);
 		if (rep != NULL)
-			substitute(out, rep, c, sj);
+			substitute(J, out, rep, c, sj);
 		else
 			call_replacer(J, c, sj, out);
 		last = e > last ? e : last;
 		from = e == s ? subject_next(sj, e) : e;
 	} while (global);
 	if (last < sj->len)
-		buf_add(out, sj->orig + last, sj->len - last);
+		add_sub(J, out, sj, last, sj->len);
 }
 
 static void
@@ -1498,7 +1802,7 @@ Sp_replace(js_State *J)
 		rep = js_tostring(J, 2);
 	}
 	c = code_of(J, 1, &r);
-	subject_open(J, 0, &sj);
+	subject_open(J, 0, &sj, c, r->flags);
 	if (r->flags & RE_G)
 		last_set(r, 0);
 	else if (!builtin_exec(J, c, r, &sj)) {
@@ -1534,7 +1838,7 @@ Sp_split(js_State *J)
 	lim = js_isundefined(J, 2) ? 4294967295.0 : (double)js_touint32(J, 2);
 	this_string(J);
 	c = code_of(J, 1, &r);
-	subject_open(J, 0, &sj);
+	subject_open(J, 0, &sj, c, r->flags);
 	js_newarray(J);
 	if (lim == 0)
 		return;
@@ -1548,7 +1852,7 @@ Sp_split(js_State *J)
 	while (q < sj.len) {
 		if (run(J, c, &sj, q, 0) < 0)
 			break;
-		ov = pcre2_get_ovector_pointer(c->md);
+		ov = ovec(c, &sj);
 		s = ov[0];
 		e = ov[1];
 		if (s >= sj.len)
@@ -1557,24 +1861,24 @@ Sp_split(js_State *J)
 			q = subject_next(&sj, s);
 			continue;
 		}
-		js_pushlstring(J, sj.orig + p, (int)(s - p));
+		push_sub(J, &sj, p, s);
 		js_setindex(J, -2, n++);
 		if (n == lim)
 			return;
 		ncap = c->ncap;
 		for (i = 1; i <= ncap; i++) {
-			ov = pcre2_get_ovector_pointer(c->md);
+			ov = ovec(c, &sj);
 			if (ov[2 * i] == PCRE2_UNSET)
 				js_pushundefined(J);
 			else
-				js_pushlstring(J, sj.orig + ov[2 * i], (int)(ov[2 * i + 1] - ov[2 * i]));
+				push_sub(J, &sj, ov[2 * i], ov[2 * i + 1]);
 			js_setindex(J, -2, n++);
 			if (n == lim)
 				return;
 		}
 		p = q = e;
 	}
-	js_pushlstring(J, sj.orig + p, (int)(sj.len - p));
+	push_sub(J, &sj, p, sj.len);
 	js_setindex(J, -2, n);
 }
 

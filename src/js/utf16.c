@@ -344,14 +344,19 @@ cuts_pairs(const char *needle, size_t n)
 	    (n >= 3 && p[n - 3] == 0xed && p[n - 2] >= 0xa0 && p[n - 2] <= 0xaf);
 }
 
-/* s in UTF-16 units (owned), their number in *n. */
-static uint16_t *
-units(const char *s, size_t *n)
+uint16_t *
+utf16_units(const char *s, size_t *n)
 {
-	uint16_t *u = xreallocarray(NULL, strlen(s) + 1, sizeof *u);
+	size_t len = strlen(s);
+	uint16_t *u = xreallocarray(NULL, len + UTF16_PAD, sizeof *u);
 	int r, k;
 
 	for (*n = 0; *s != '\0'; s += k) {
+		if ((unsigned char)*s < 0x80) {
+			u[(*n)++] = (uint16_t)*s;
+			k = 1;
+			continue;
+		}
 		r = rune_at(s, &k);
 		if (r > 0xffff) {
 			u[(*n)++] = (uint16_t)HIGH(r);
@@ -359,7 +364,35 @@ units(const char *s, size_t *n)
 		} else
 			u[(*n)++] = (uint16_t)r;
 	}
+	memset(u + *n, 0, (len + UTF16_PAD - *n) * sizeof *u);
 	return u;
+}
+
+size_t
+utf16_encode(char *dst, const uint16_t *u, size_t a, size_t b)
+{
+	char *p = dst;
+	int r;
+
+	while (a < b) {
+		r = u[a++];
+		if (r != 0 && r < 0x80) {
+			*p++ = (char)r;
+			continue;
+		}
+		if (r >= 0xd800 && r < 0xdc00 && a < b && u[a] >= 0xdc00 && u[a] < 0xe000)
+			r = 0x10000 + ((r - 0xd800) << 10) + (u[a++] - 0xdc00);
+		p += jsU_runetochar(p, &r);
+	}
+	*p = '\0';
+	return (size_t)(p - dst);
+}
+
+void
+utf16_add_units(struct buf *out, const uint16_t *u, size_t a, size_t b)
+{
+	if (a < b && buf_reserve(out, 3 * (b - a)) == 0)
+		out->len += utf16_encode(out->data + out->len, u, a, b);
 }
 
 /* The first (last if back) index in [from, to] at which needle's units
@@ -368,7 +401,7 @@ static double
 find_units(const char *s, const char *needle, double from, double to, int back)
 {
 	size_t hn, nn;
-	uint16_t *h = units(s, &hn), *nd = units(needle, &nn);
+	uint16_t *h = utf16_units(s, &hn), *nd = utf16_units(needle, &nn);
 	double i, found = -1;
 
 	if (to > (double)hn - (double)nn)
@@ -618,8 +651,8 @@ utf16_cmp(const char *a, const char *b)
 		return (unsigned char)a[i] < (unsigned char)b[i] ? -1 : 1;
 	while (i > 0 && ((unsigned char)a[i] & 0xc0) == 0x80)
 		i--;
-	ua = units(a + i, &na);
-	ub = units(b + i, &nb);
+	ua = utf16_units(a + i, &na);
+	ub = utf16_units(b + i, &nb);
 	for (k = 0; k < na && k < nb && ua[k] == ub[k]; k++)
 		;
 	c = k < na && k < nb ? (ua[k] < ub[k] ? -1 : 1) :

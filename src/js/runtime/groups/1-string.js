@@ -163,8 +163,11 @@ function d(op, s, a, b, c, args) {
 			s._t = undefined;
 			return h.step(undefined, true);
 		}
-		if (x[0] === "")
-			r.lastIndex++;
+		if (x[0] === "") {
+			/* AdvanceStringIndex: a whole pair with u */
+			i = int(r.lastIndex);
+			r.lastIndex = i + (r.unicode && cp(s._s, i) > 0xffff ? 2 : 1);
+		}
 		return h.step(x, false);
 	case 15:
 		for (t = "", i = 0; i < args.length; i++) {
