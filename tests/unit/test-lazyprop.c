@@ -316,6 +316,31 @@ test_lazy_globals(void **state)
 	same("Object.freeze(this); r = Object.isFrozen(this) + typeof Map");
 }
 
+/* mujs's Math and Date, made when the script first reads the global:
+ * their methods are deferred as the other built-ins' are. */
+static void
+test_deferred_builtins(void **state)
+{
+	js_State *J = js_newstate(NULL, NULL, 0);
+	char *cause = NULL;
+	int n;
+
+	(void)state;
+	assert_int_equal(runtime_load(J, &cause), 0);
+	n = lazyprop_holders(J);
+	assert_int_equal(js_dostring(J, "Math.floor(1.5); Date.now();"), 0);
+	/* Math, Date and Date.prototype */
+	assert_true(lazyprop_holders(J) >= n + 3);
+	js_freestate(J);
+	same("r = Math.max(1, 2) + Math.sinh(0) + Math.trunc(-1.5) +"
+	    " Object.getOwnPropertyNames(Math).join()");
+	same("var d = new Date(0); r = d.getTime() + Date.UTC(2000, 0) +"
+	    " d.toISOString() + ('getDay' in d) + typeof Date.prototype.setHours +"
+	    " Object.getOwnPropertyNames(Date.prototype).join()");
+	same("r = Object.keys(Math).length + JSON.stringify(Math) +"
+	    " Object.isFrozen(Object.freeze(Date))");
+}
+
 int
 main(void)
 {
@@ -334,6 +359,7 @@ main(void)
 		cmocka_unit_test(test_functions),
 		cmocka_unit_test(test_js_functions),
 		cmocka_unit_test(test_lazy_globals),
+		cmocka_unit_test(test_deferred_builtins),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
