@@ -70,11 +70,12 @@ modules_attach(struct engine *e)
 			engine_module_add(e, natives[i].hooks);
 }
 
+/* Made on first use (js/lazyprop.c), as built-in methods are: a module's
+ * functions were most of what importing it cost each VU. */
 void
 modules_setfn(js_State *J, js_CFunction f, const char *name, int nargs)
 {
-	js_newcfunction(J, f, name, nargs);
-	js_setproperty(J, -2, name);
+	runtime_setfn_enumerable(J, f, name, nargs);
 }
 
 void

@@ -361,7 +361,7 @@ push_holders(js_State *J)
 /* Method name of the object at -1, made on first use (js/lazyprop.h). */
 static void
 define_method(js_State *J, js_CFunction fn, const char *name, int length,
-    void *data)
+    void *data, int atts)
 {
 	lazyprop_capturing++;
 	if (js_try(J)) {
@@ -369,7 +369,7 @@ define_method(js_State *J, js_CFunction fn, const char *name, int length,
 		js_throw(J);
 	}
 	js_newcfunctionx(J, fn, name, length, data, NULL);
-	js_defproperty(J, -2, name, JS_DONTENUM);
+	js_defproperty(J, -2, name, atts);
 	js_endtry(J);
 	lazyprop_capturing--;
 }
@@ -441,7 +441,7 @@ install_name(js_State *J, const struct lib_entry *e, const char *name, int op)
 		return;
 	}
 	define_method(J, stub, name, e->kind == 'v' ? 0 : 3, (void *)(intptr_t)
-	    (e->group << 6 | op | (e->kind == 'v' ? STUB_VARIADIC : 0)));
+	    (e->group << 6 | op | (e->kind == 'v' ? STUB_VARIADIC : 0)), JS_DONTENUM);
 }
 
 /* __ly_rtinstall(rt): install lib[] for rt, the library's core object. */
@@ -697,7 +697,14 @@ runtime_pushbuf(js_State *J, struct buf *b)
 void
 runtime_setfn(js_State *J, void (*f)(js_State *), const char *name, int n)
 {
-	define_method(J, f, name, n, NULL);
+	define_method(J, f, name, n, NULL, JS_DONTENUM);
+}
+
+void
+runtime_setfn_enumerable(js_State *J, void (*f)(js_State *), const char *name,
+    int n)
+{
+	define_method(J, f, name, n, NULL, 0);
 }
 
 /* The first promise rejected and left unhandled, [reason] on top of

@@ -55,6 +55,9 @@ void	runtime_pushbuf(js_State *J, struct buf *b);
  * of the stack, not enumerable. */
 void	runtime_setfn(js_State *J, void (*f)(js_State *), const char *name,
 	    int n);
+/* The same, enumerable, as a native module's functions are. */
+void	runtime_setfn_enumerable(js_State *J, void (*f)(js_State *),
+	    const char *name, int n);
 /* Whether J has loaded the Promise group: no group, no pending jobs. */
 int	runtime_promises_loaded(js_State *J);
 /* Run the Promise jobs until none is left: NULL, or an owned
