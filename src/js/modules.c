@@ -56,7 +56,7 @@ modules_names(void)
 
 const struct engine_script modules_script = {
 	runtime_load, modules_register, runtime_symbol_text, runtime_promises_loaded,
-	runtime_run_microtasks,
+	runtime_run_microtasks, runtime_trim,
 };
 
 void

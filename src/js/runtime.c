@@ -653,6 +653,16 @@ js_defproperty(js_State *J, int idx, const char *name, int atts)
 	real(J, idx, name, atts);
 }
 
+void
+runtime_trim(js_State *J)
+{
+	struct mj_state *S = (struct mj_state *)J;
+
+	js_free(J, S->lexbuf.text);
+	S->lexbuf.text = NULL;
+	S->lexbuf.len = S->lexbuf.cap = 0;
+}
+
 int
 runtime_promises_loaded(js_State *J)
 {

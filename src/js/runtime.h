@@ -60,6 +60,10 @@ void	runtime_setfn_enumerable(js_State *J, void (*f)(js_State *),
 	    const char *name, int n);
 /* Whether J has loaded the Promise group: no group, no pending jobs. */
 int	runtime_promises_loaded(js_State *J);
+/* Free mujs's lexer buffer (4 KiB, made by the first JSON.parse of a
+ * string or text compiled in the state, then kept for its life); mujs
+ * makes it again when it next lexes. */
+void	runtime_trim(js_State *J);
 /* Run the Promise jobs until none is left: NULL, or an owned
  * "Uncaught (in promise) ..." (with the reason's stack) for the first
  * promise left rejected with no handler. */
