@@ -144,6 +144,9 @@ struct engine_script {
 	 * "Uncaught (in promise) ..." when one left a promise rejected with
 	 * no handler. */
 	char		*(*run_microtasks)(js_State *);
+	/* After a full collection, when the VU is about to idle: give back
+	 * what the state keeps for later work and remakes on demand. */
+	void		(*trim)(js_State *);
 };
 
 void	 engine_script_set(struct engine *, const struct engine_script *);

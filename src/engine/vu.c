@@ -359,6 +359,8 @@ vu_init_js(struct vu *vu, char **cause)
 			return -1;
 	/* Compiling leaves garbage behind: collect it before the VU idles. */
 	js_gc(J, 0);
+	if (vu->engine->script->trim != NULL)
+		vu->engine->script->trim(J);
 	vu->js_kept = vu->js_bytes;
 	/* mujs's state block, zeroed at js_newstate, is mostly zeros */
 	vualloc_trim(J);
@@ -515,6 +517,8 @@ collect(struct vu *vu)
 		e->js_peak = vu->js_bytes;
 	if (vu->js_bytes > vu->js_kept + slack) {
 		js_gc(vu->J, 0);
+		if (e->script->trim != NULL)
+			e->script->trim(vu->J);
 		vu->js_kept = vu->js_bytes;
 		e->js_collections++;
 	}

@@ -9,6 +9,7 @@
 #include <string.h>
 #include <zlib.h>
 
+#include "engine/coro.h"
 #include "engine/module.h"
 #include "js/binary.h"
 #include "util/duration.h"
@@ -87,9 +88,19 @@ url_fault(struct http_req *r, const char *url, enum http_url_fault fault,
 	r->orig_url = xstrdup(r->url);
 }
 
+struct parse {
+	struct http_req	*r;
+	const char	*url;
+};
+
+/* Parse p->url into p->r and the VU's cache of the last URL: plain C,
+ * nothing of the JavaScript state, so it may run on a lent stack. */
 static void
-set_url(js_State *J, struct http_req *r, const char *url)
+parse_url(void *arg)
 {
+	struct parse *pa = arg;
+	struct http_req *r = pa->r;
+	const char *url = pa->url;
 	struct http_vu *hv = r->hv;
 	CURLU *u;
 	CURLUcode rc;
@@ -97,22 +108,6 @@ set_url(js_State *J, struct http_req *r, const char *url)
 	char *p;
 	enum http_url_fault fault;
 
-	/* Scripts hit the same URL again and again: parse it once. */
-	if (hv->last_url != NULL && strcmp(url, hv->last_url) == 0) {
-		free(r->host);
-		free(r->path);
-		free(r->url);
-		r->host = xstrdup(hv->last_host);
-		r->path = xstrdup(hv->last_path);
-		r->url = xstrdup(url);
-		r->port = hv->last_port;
-		r->https = hv->last_https;
-		if (r->orig_url == NULL || r->nredirects > 0) {
-			free(r->orig_url);
-			r->orig_url = xstrdup(hv->last_clean);
-		}
-		return;
-	}
 	if ((p = http_url_check(url, &fault)) != NULL) {
 		url_fault(r, url, fault, p);
 		return;
@@ -178,6 +173,35 @@ set_url(js_State *J, struct http_req *r, const char *url)
 	curl_free(user);
 	curl_free(clean);
 	curl_url_cleanup(u);
+}
+
+static void
+set_url(js_State *J, struct http_req *r, const char *url)
+{
+	struct http_vu *hv = r->hv;
+	struct parse pa = { r, url };
+
+	(void)J;
+	/* Scripts hit the same URL again and again: parse it once. */
+	if (hv->last_url != NULL && strcmp(url, hv->last_url) == 0) {
+		free(r->host);
+		free(r->path);
+		free(r->url);
+		r->host = xstrdup(hv->last_host);
+		r->path = xstrdup(hv->last_path);
+		r->url = xstrdup(url);
+		r->port = hv->last_port;
+		r->https = hv->last_https;
+		if (r->orig_url == NULL || r->nredirects > 0) {
+			free(r->orig_url);
+			r->orig_url = xstrdup(hv->last_clean);
+		}
+		return;
+	}
+	/* libcurl's URL parser formats with its own printf, which takes
+	 * about 6 KiB of stack: on the VU's, that was a second page every
+	 * HTTP VU kept (bench/perf.md, section 7). */
+	coro_call_deep(parse_url, &pa);
 }
 
 /* The URL argument: a string, or what http.url`...` returns. */

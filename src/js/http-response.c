@@ -27,6 +27,7 @@
 #include "js/gjson.h"
 #include "js/http-int.h"
 #include "js/jsonerr.h"
+#include "js/lazyprop.h"
 #include "js/modules.h"
 #include "util/xmalloc.h"
 
@@ -881,15 +882,27 @@ http_js(js_State *J)
 		return;
 	js_pop(J, 1);
 	js_newobject(J);
+	/* Its accessors and methods made on first use (js/lazyprop.c): a
+	 * VU that never reads one does not hold 26 functions. */
 	for (i = 0; i < NFIELDS; i++) {
+		if (lazyprop_defer_accessor(J, -1, fields[i].name, res_get,
+		    fields[i].name, 0, (void *)(intptr_t)i, NULL, 0))
+			continue;
 		js_newcfunctionx(J, res_get, fields[i].name, 0,
 		    (void *)(intptr_t)i, NULL);
 		js_copy(J, -1);
 		js_defaccessor(J, -3, fields[i].name, 0);
 	}
+	lazyprop_capturing++;
+	if (js_try(J)) {
+		lazyprop_end();
+		js_throw(J);
+	}
 	method(J, res_json, "json", 1, NULL);
 	method(J, res_tojson, "toJSON", 0, NULL);
 	html_response_methods(J);
+	js_endtry(J);
+	lazyprop_end();
 	js_newcfunction(J, res_ctor, "Response", 0);
 	js_copy(J, -2);
 	js_setproperty(J, -2, "prototype");

@@ -13,6 +13,7 @@
 #include <strings.h>
 #include <time.h>
 
+#include "engine/coro.h"
 #include "engine/module.h"
 #include "net/net.h"
 #include "net/netblock.h"
@@ -347,14 +348,32 @@ key_match(void *arg, const char *s)
  * handle kept set up for the same request (setup_easy) reuses this one,
  * parsed with the flags libcurl gives its own parse.  A URL that does
  * not parse so goes as a string, for libcurl's own error. */
+struct url_set {
+	CURLU		*u;
+	const char	*url;
+	CURLUcode	 rc;
+};
+
+static void
+url_set(void *arg)
+{
+	struct url_set *s = arg;
+
+	s->rc = curl_url_set(s->u, CURLUPART_URL, s->url,
+	    CURLU_GUESS_SCHEME | CURLU_NON_SUPPORT_SCHEME);
+}
+
 static void
 set_easy_url(struct http_vu *hv, size_t i, const char *url)
 {
 	CURL *e = hv->pool[i];
 	CURLU *u = curl_url();
+	struct url_set s = { u, url, CURLUE_OUT_OF_MEMORY };
 
-	if (u != NULL && curl_url_set(u, CURLUPART_URL, url,
-	    CURLU_GUESS_SCHEME | CURLU_NON_SUPPORT_SCHEME) == CURLUE_OK)
+	/* on a lent stack: libcurl's printf takes 6 KiB (http-params.c) */
+	if (u != NULL)
+		coro_call_deep(url_set, &s);
+	if (u != NULL && s.rc == CURLUE_OK)
 		curl_easy_setopt(e, CURLOPT_CURLU, u);
 	else {
 		curl_url_cleanup(u);

@@ -14,8 +14,14 @@
  * what is deferred before it looks.  Object.getOwnPropertyNames is
  * js/proporder.c's; the built-ins that walk an object's properties
  * themselves (freeze and its kin) are wrapped to make everything first.
- * Object.keys, for-in, JSON and Object.defineProperties list enumerable
- * properties only, and only non-enumerable ones are deferred.
+ * Enumerable methods (a native module's functions, modules_setfn, and the
+ * Response prototype's) are deferred too, and mark their holder
+ * LAZYPROP_ENUM: jsV_newiterator, through which for-in, JSON and the
+ * runtime's Object.keys list them, makes them first.  mujs's own
+ * Object.defineProperties and Object.create walk their second argument
+ * themselves: a module object given as a map of descriptors would look
+ * as if it had no functions (no script does that; each would be an
+ * error anyway).
  *
  * A deferred method keeps its place in its holder's order: the number
  * js/proporder.c would have given it is taken when it is deferred and
@@ -314,7 +320,7 @@ defer(js_State *J, struct mj_object *o, const char *prop, int atts)
 	struct set *set;
 	unsigned seq;
 
-	if (!(atts & JS_DONTENUM) || o->type == MJ_CUSERDATA ||
+	if (o->type == MJ_CUSERDATA ||
 	    !(o->extensible & 1) || mj_lookup(o->properties, prop) != NULL)
 		return 0;
 	s = state_get(J);
@@ -347,6 +353,8 @@ defer(js_State *J, struct mj_object *o, const char *prop, int atts)
 	h->pending[h->n / 64] |= (uint64_t)1 << (h->n % 64);
 	h->n++;
 	o->extensible |= LAZYPROP_FNS;
+	if (!(atts & JS_DONTENUM))
+		o->extensible |= LAZYPROP_ENUM;
 	return 1;
 closed:
 	h->closed = 1;
@@ -526,7 +534,7 @@ make_entry(js_State *J, struct lstate *s, struct holder *h, int i)
 	if ((p = mj_lookup(o->properties, e->prop)) != NULL)
 		proporder_setseq(p, e->seq);
 	if (h->pending[0] == 0 && h->pending[1] == 0) {
-		o->extensible &= ~LAZYPROP_FNS;
+		o->extensible &= ~(LAZYPROP_FNS | LAZYPROP_ENUM);
 		holder_drop(s, h);
 	}
 }
@@ -568,7 +576,7 @@ lazyprop_make(js_State *J, void *obj, const char *name)
 	    !filter_has(filter, FILTER_BITS, hash = name_hash(name)))
 		return NULL;
 	if ((s = state_find(J)) == NULL || (h = holder_find(s, o)) == NULL) {
-		o->extensible &= ~LAZYPROP_FNS;
+		o->extensible &= ~(LAZYPROP_FNS | LAZYPROP_ENUM);
 		return NULL;
 	}
 	if ((i = pending_entry(h, name, hash)) < 0)
@@ -595,7 +603,7 @@ lazyprop_make_all(js_State *J, void *obj)
 			;
 		make_entry(J, s, h, i);
 	}
-	o->extensible &= ~LAZYPROP_FNS;
+	o->extensible &= ~(LAZYPROP_FNS | LAZYPROP_ENUM);
 }
 
 int

@@ -29,6 +29,9 @@
 #define LAZYPROP_FNS		2
 #define LAZYPROP_LENGTH		4
 #define LAZYPROP_PROTO		8
+/* Some of its deferred methods are enumerable (a native module's): what
+ * lists its enumerable properties makes them first. */
+#define LAZYPROP_ENUM		16
 #define LAZYPROP_ANY		(LAZYPROP_FNS | LAZYPROP_LENGTH | LAZYPROP_PROTO)
 
 /* Non-zero while the functions made are to be deferred when they can. */

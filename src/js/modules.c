@@ -57,7 +57,7 @@ modules_names(void)
 
 const struct engine_script modules_script = {
 	runtime_load, modules_register, runtime_symbol_text, runtime_promises_loaded,
-	runtime_run_microtasks,
+	runtime_run_microtasks, runtime_trim,
 };
 
 void
@@ -71,11 +71,12 @@ modules_attach(struct engine *e)
 			engine_module_add(e, natives[i].hooks);
 }
 
+/* Made on first use (js/lazyprop.c), as built-in methods are: a module's
+ * functions were most of what importing it cost each VU. */
 void
 modules_setfn(js_State *J, js_CFunction f, const char *name, int nargs)
 {
-	js_newcfunction(J, f, name, nargs);
-	js_setproperty(J, -2, name);
+	runtime_setfn_enumerable(J, f, name, nargs);
 }
 
 void

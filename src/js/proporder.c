@@ -427,6 +427,10 @@ jsV_newiterator(js_State *J, void *obj, int own)
 	size_t i, from, n;
 
 	own_fields(J, o);
+	/* a native module's functions, deferred though enumerable */
+	for (q = o; q != NULL; q = own ? NULL : q->prototype)
+		if (q->extensible & LAZYPROP_ENUM)
+			lazyprop_make_all(J, q);
 	io = jsV_newobject(J, MJ_CITERATOR, NULL);
 	io->u.iter.target = o;
 	io->u.iter.i = 0;
@@ -478,7 +482,8 @@ proporder_sole_key(js_State *J, int idx)
 	struct mj_object *o = js_toobject(J, idx);
 	struct mj_property *p = o->properties;
 
-	if (o->type != MJ_COBJECT || p->level == 0 || p->left->level != 0 ||
+	if (o->type != MJ_COBJECT || (o->extensible & LAZYPROP_ANY) ||
+	    p->level == 0 || p->left->level != 0 ||
 	    p->right->level != 0 || (p->atts & MJ_DONTENUM))
 		return NULL;
 	return p->name;

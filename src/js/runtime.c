@@ -187,7 +187,9 @@ static const char *const deferred_name[] = { "Date", "Math" };
 static int capturing = -1;	/* whose js_defglobal we take */
 
 /* Push deferred built-in i, made now (Math with the hyperbolic functions
- * mujs lacks, js/builtins.c). */
+ * mujs lacks, js/builtins.c), its methods made on first use: Date's 48
+ * and Math's 24 made at once were 7 and 4 KiB of every VU that read
+ * Date.now or Math.random (js/lazyprop.c). */
 static void
 undefer(js_State *J, int i)
 {
@@ -195,17 +197,21 @@ undefer(js_State *J, int i)
 
 	if (real[i] == NULL)
 		*(void **)&real[i] = mujs_fn(deferred[i]);
+	/* its methods deferred, as those js_newstate makes */
+	lazyprop_capturing++;
 	if (js_try(J)) {
 		capturing = -1;
+		lazyprop_end();
 		js_throw(J);
 	}
 	capturing = i;
 	real[i](J);
 	capturing = -1;
-	js_endtry(J);
 	js_getregistry(J, "ly.deferred");
 	if (i == 1)
 		builtins_math(J);
+	js_endtry(J);
+	lazyprop_end();
 	js_pushundefined(J);
 	js_setregistry(J, "ly.deferred");
 }
@@ -355,7 +361,7 @@ push_holders(js_State *J)
 /* Method name of the object at -1, made on first use (js/lazyprop.h). */
 static void
 define_method(js_State *J, js_CFunction fn, const char *name, int length,
-    void *data)
+    void *data, int atts)
 {
 	lazyprop_capturing++;
 	if (js_try(J)) {
@@ -363,7 +369,7 @@ define_method(js_State *J, js_CFunction fn, const char *name, int length,
 		js_throw(J);
 	}
 	js_newcfunctionx(J, fn, name, length, data, NULL);
-	js_defproperty(J, -2, name, JS_DONTENUM);
+	js_defproperty(J, -2, name, atts);
 	js_endtry(J);
 	lazyprop_capturing--;
 }
@@ -435,7 +441,7 @@ install_name(js_State *J, const struct lib_entry *e, const char *name, int op)
 		return;
 	}
 	define_method(J, stub, name, e->kind == 'v' ? 0 : 3, (void *)(intptr_t)
-	    (e->group << 6 | op | (e->kind == 'v' ? STUB_VARIADIC : 0)));
+	    (e->group << 6 | op | (e->kind == 'v' ? STUB_VARIADIC : 0)), JS_DONTENUM);
 }
 
 /* __ly_rtinstall(rt): install lib[] for rt, the library's core object. */
@@ -647,6 +653,16 @@ js_defproperty(js_State *J, int idx, const char *name, int atts)
 	real(J, idx, name, atts);
 }
 
+void
+runtime_trim(js_State *J)
+{
+	struct mj_state *S = (struct mj_state *)J;
+
+	js_free(J, S->lexbuf.text);
+	S->lexbuf.text = NULL;
+	S->lexbuf.len = S->lexbuf.cap = 0;
+}
+
 int
 runtime_promises_loaded(js_State *J)
 {
@@ -691,7 +707,14 @@ runtime_pushbuf(js_State *J, struct buf *b)
 void
 runtime_setfn(js_State *J, void (*f)(js_State *), const char *name, int n)
 {
-	define_method(J, f, name, n, NULL);
+	define_method(J, f, name, n, NULL, JS_DONTENUM);
+}
+
+void
+runtime_setfn_enumerable(js_State *J, void (*f)(js_State *), const char *name,
+    int n)
+{
+	define_method(J, f, name, n, NULL, 0);
 }
 
 /* The first promise rejected and left unhandled, [reason] on top of

@@ -55,8 +55,15 @@ void	runtime_pushbuf(js_State *J, struct buf *b);
  * of the stack, not enumerable. */
 void	runtime_setfn(js_State *J, void (*f)(js_State *), const char *name,
 	    int n);
+/* The same, enumerable, as a native module's functions are. */
+void	runtime_setfn_enumerable(js_State *J, void (*f)(js_State *),
+	    const char *name, int n);
 /* Whether J has loaded the Promise group: no group, no pending jobs. */
 int	runtime_promises_loaded(js_State *J);
+/* Free mujs's lexer buffer (4 KiB, made by the first JSON.parse of a
+ * string or text compiled in the state, then kept for its life); mujs
+ * makes it again when it next lexes. */
+void	runtime_trim(js_State *J);
 /* Run the Promise jobs until none is left: NULL, or an owned
  * "Uncaught (in promise) ..." (with the reason's stack) for the first
  * promise left rejected with no handler. */

@@ -23,6 +23,7 @@
 #include "engine/module.h"
 #include "engine/plan.h"
 #include "js/modules.h"
+#include "js/mujs-layout.h"
 #include "metrics/metric.h"
 #include "util/xmalloc.h"
 
@@ -30,6 +31,7 @@ struct counts {
 	int	init, start, pending, end, interrupt, freed;
 	int	init_loop;	/* loop hooks called in the init code's loop */
 	int	wrong_data;	/* a hook saw another VU's data */
+	int	lexbuf;		/* iterations begun with mujs's lexer buffer */
 	char	order[64];	/* which module's iteration_start ran: a, b */
 };
 
@@ -125,6 +127,8 @@ fake_start(struct vu *vu, const struct engine_module *m, char c)
 
 	check_data(vu, m);
 	counts_of(m)->start++;
+	if (((struct mj_state *)vu_js(vu))->lexbuf.text != NULL)
+		counts_of(m)->lexbuf++;
 	if (n + 1 < sizeof ca.order) {
 		ca.order[n] = c;
 		ca.order[n + 1] = '\0';
@@ -334,6 +338,25 @@ test_lifecycle(void **state)
 	assert_string_equal(ca.order, "abababababab");
 }
 
+/* What mujs keeps for its next parse (the lexer's 4 KiB buffer, made by
+ * a JSON.parse in the init code) is not kept by an idle VU. */
+static void
+test_lexer_buffer(void **state)
+{
+	char name[] = "s", exec[] = "default";
+	struct scenario sc = {
+		.name = name, .executor = EXEC_PER_VU_ITERATIONS,
+		.executor_name = "per-vu-iterations", .exec = exec,
+		.graceful_stop = 30000, .vus = 1, .iterations = 1,
+		.max_duration = 10000,
+	};
+
+	(void)state;
+	run("var x = JSON.parse('{\"a\": \"b\"}');\nexport default function () {}\n", &sc);
+	assert_int_equal(ca.start, 1);
+	assert_int_equal(ca.lexbuf, 0);
+}
+
 /* An iteration cut short at the end of its scenario (no graceful stop)
  * interrupts the module, and still ends. */
 static void
@@ -421,6 +444,7 @@ main(void)
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_lifecycle),
 		cmocka_unit_test(test_interrupt),
+		cmocka_unit_test(test_lexer_buffer),
 		cmocka_unit_test(test_loop_interleaves),
 		cmocka_unit_test(test_loop_promises),
 	};

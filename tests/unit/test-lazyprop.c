@@ -17,6 +17,7 @@
 #include <cmocka.h>
 
 #include "js/lazyprop.h"
+#include "js/modules.h"
 #include "js/runtime.h"
 
 /* r: what the case's script found; the holders are described in
@@ -59,6 +60,28 @@ static const char describe[] =
 	"return out.join('\\n');\n"
 	"})(this)";
 
+static void
+module_fn(js_State *J)
+{
+	js_pushnumber(J, js_gettop(J));
+}
+
+/* The global M, made as a native module makes its exports: enumerable
+ * functions (modules_setfn) between other properties. */
+static void
+module_object(js_State *J)
+{
+	js_newobject(J);
+	js_pushnumber(J, 1);
+	js_setproperty(J, -2, "first");
+	modules_setfn(J, module_fn, "get", 1);
+	modules_setfn(J, module_fn, "post", 2);
+	js_pushstring(J, "x");
+	js_setproperty(J, -2, "middle");
+	modules_setfn(J, module_fn, "put", 3);
+	js_setglobal(J, "M");
+}
+
 /* Run script, then describe, in a new state: an owned string. */
 static char *
 run(const char *script, int lazy)
@@ -71,6 +94,7 @@ run(const char *script, int lazy)
 	assert_non_null(J);
 	if (runtime_load(J, &cause) != 0)
 		fail_msg("runtime: %s", cause);
+	module_object(J);
 	if (js_ploadstring(J, "case", script) ||
 	    (js_pushundefined(J), js_pcall(J, 0)))
 		fail_msg("%s: %s", script, js_trystring(J, -1, "?"));
@@ -316,6 +340,60 @@ test_lazy_globals(void **state)
 	same("Object.freeze(this); r = Object.isFrozen(this) + typeof Map");
 }
 
+/* mujs's Math and Date, made when the script first reads the global:
+ * their methods are deferred as the other built-ins' are. */
+static void
+test_deferred_builtins(void **state)
+{
+	js_State *J = js_newstate(NULL, NULL, 0);
+	char *cause = NULL;
+	int n;
+
+	(void)state;
+	assert_int_equal(runtime_load(J, &cause), 0);
+	n = lazyprop_holders(J);
+	assert_int_equal(js_dostring(J, "Math.floor(1.5); Date.now();"), 0);
+	/* Math, Date and Date.prototype */
+	assert_true(lazyprop_holders(J) >= n + 3);
+	js_freestate(J);
+	same("r = Math.max(1, 2) + Math.sinh(0) + Math.trunc(-1.5) +"
+	    " Object.getOwnPropertyNames(Math).join()");
+	same("var d = new Date(0); r = d.getTime() + Date.UTC(2000, 0) +"
+	    " d.toISOString() + ('getDay' in d) + typeof Date.prototype.setHours +"
+	    " Object.getOwnPropertyNames(Date.prototype).join()");
+	same("r = Object.keys(Math).length + JSON.stringify(Math) +"
+	    " Object.isFrozen(Object.freeze(Date))");
+}
+
+/* A native module's functions are deferred too, though enumerable:
+ * every path that lists enumerable properties makes them first. */
+static void
+test_module_functions(void **state)
+{
+	js_State *J = js_newstate(NULL, NULL, 0);
+	char *cause = NULL;
+	int n;
+
+	(void)state;
+	assert_int_equal(runtime_load(J, &cause), 0);
+	n = lazyprop_holders(J);
+	module_object(J);
+	assert_int_equal(lazyprop_holders(J), n + 1);
+	js_freestate(J);
+	same("r = Object.keys(M).join() + JSON.stringify(M) + M.get(1, 2) + M.put.length");
+	same("var k, a = []; for (k in M) a.push(k); r = a.join()");
+	same("var k, a = [], o = Object.create(M); for (k in o) a.push(k); r = a.join()");
+	same("r = Object.entries(M).length + Object.values(M).length +"
+	    " Object.keys(Object.assign({}, M)).join()");
+	same("M.get = 1; delete M.post; r = Object.keys(M).join() + M.get");
+	same("r = ('put' in M) + M.hasOwnProperty('post') + M.propertyIsEnumerable('get') +"
+	    " JSON.stringify(Object.getOwnPropertyDescriptor(M, 'get').enumerable)");
+	same("Object.freeze(M); r = Object.isFrozen(M) + Object.keys(M).join()");
+	same("Object.defineProperty(M, 'post', { enumerable: false }); r = Object.keys(M).join()");
+	same("r = JSON.stringify(Object.keys(Object.create(null, { a: { value: 1,"
+	    " enumerable: true } }))) + typeof M.put");
+}
+
 int
 main(void)
 {
@@ -334,6 +412,8 @@ main(void)
 		cmocka_unit_test(test_functions),
 		cmocka_unit_test(test_js_functions),
 		cmocka_unit_test(test_lazy_globals),
+		cmocka_unit_test(test_deferred_builtins),
+		cmocka_unit_test(test_module_functions),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
