@@ -385,16 +385,11 @@ before_args(const struct mj_function *F, const int *d, int off)
 }
 
 static void
-call_lines(struct mj_function *F)
+call_lines(struct mj_function *F, const int *d)
 {
 	unsigned short *c = F->code, *p, *q;
-	int *d, off, len;
+	int off, len;
 
-	if (F->codelen <= 0)
-		return;
-	d = xreallocarray(NULL, (size_t)F->codelen, sizeof *d);
-	if (depths(F, d) == -1)
-		goto out;
 	for (off = 0; off < F->codelen; off += len) {
 		p = c + off;
 		len = insn_len(p);
@@ -405,19 +400,6 @@ call_lines(struct mj_function *F)
 		if (q < p && q[0] > 0 && q[0] < p[0])
 			p[0] = q[0];
 	}
-out:
-	free(d);
-}
-
-static void
-call_lines_all(struct mj_function *F, int depth)
-{
-	int i;
-
-	call_lines(F);
-	for (i = 0; i < F->funlen && depth < 200; i++)
-		if (F->funtab[i] != F)
-			call_lines_all(F->funtab[i], depth + 1);
 }
 
 /*
@@ -626,26 +608,22 @@ global_read(const struct nest *n, const unsigned short *p)
 }
 
 static void
-columns(struct mj_function *F, const struct pmfile *pf, const struct nest *nest)
+columns(struct mj_function *F, const struct pmfile *pf, const struct nest *nest,
+    const int *d)
 {
 	const struct posmap *m = pf->map;
 	unsigned short *c = F->code, *p, *q, **ins = NULL;
 	struct site *s = NULL;
-	int *d = NULL, *idx = NULL, off, n = 0, i, kind;
+	int *idx = NULL, off, n = 0, i, kind;
 	size_t ns = 0, j, k, lo, hi, ne, ni;
 
-	if (F->codelen <= 0)
-		return;
 	ins = xreallocarray(NULL, (size_t)F->codelen, sizeof *ins);
 	idx = xreallocarray(NULL, (size_t)F->codelen, sizeof *idx);
-	d = xreallocarray(NULL, (size_t)F->codelen, sizeof *d);
 	s = xreallocarray(NULL, (size_t)F->codelen, sizeof *s);
 	for (off = 0; off < F->codelen; off += insn_len(c + off)) {
 		idx[off] = n;
 		ins[n++] = c + off;
 	}
-	if (depths(F, d) == -1)
-		goto out;
 	for (i = 0; i < n; i++) {
 		p = ins[i];
 		kind = 0;
@@ -720,25 +698,34 @@ columns(struct mj_function *F, const struct pmfile *pf, const struct nest *nest)
 			s[j + (size_t)i].insn[0] = (unsigned short)posmap_id(m,
 			    pf->order[lo + (size_t)i % ne]);
 	}
-out:
 	free(s);
-	free(d);
 	free(idx);
 	free(ins);
 }
 
+/* The lines of calls over several lines, then the columns (pf, if the
+ * file has a map), of F and the functions in it. */
 static void
-columns_all(struct mj_function *F, const struct pmfile *pf,
+lines_all(struct mj_function *F, const struct pmfile *pf,
     const struct nest *up, int depth)
 {
 	struct nest nest = { F, up, NULL, 0 };
-	int i;
+	int *d, i;
 
-	nest_names(&nest);
-	columns(F, pf, &nest);
+	if (pf != NULL)
+		nest_names(&nest);
+	if (F->codelen > 0) {
+		d = xreallocarray(NULL, (size_t)F->codelen, sizeof *d);
+		if (depths(F, d) == 0) {
+			call_lines(F, d);
+			if (pf != NULL)
+				columns(F, pf, &nest, d);
+		}
+		free(d);
+	}
 	for (i = 0; i < F->funlen && depth < 200; i++)
 		if (F->funtab[i] != F)
-			columns_all(F->funtab[i], pf, &nest, depth + 1);
+			lines_all(F->funtab[i], pf, &nest, depth + 1);
 	free(nest.names);
 }
 
@@ -746,13 +733,10 @@ void
 errmsg_mark(void *fun)
 {
 	struct mj_function *F = fun;
-	const struct pmfile *pf;
 
 	if (F == NULL)
 		return;
-	call_lines_all(F, 0);
-	if ((pf = pmfile_of(F->filename)) != NULL)
-		columns_all(F, pf, NULL, 0);
+	lines_all(F, pmfile_of(F->filename), NULL, 0);
 	if (nmarks < MARK_N && max_line(F, 0) < MARK_MIN)
 		mark_function(F, 0);
 }
