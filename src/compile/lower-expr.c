@@ -273,15 +273,19 @@ gen_member_pos(struct gen *g, struct node *n, size_t obj)
 {
 	unsigned at = n->flags & NF_COMPUTED ? n->tok : n->b->pos;
 	int callee = g->as_callee == n, target = g->as_target == n;
-	int dollar = !(n->flags & NF_COMPUTED) && pos_dollar(g, obj);
+	int dollar = pos_dollar(g, obj);
 	int key;
+	size_t tail;
 
 	g->as_callee = NULL;
 	g->as_target = NULL;
 	if (!callee)
 		pos_fresh(g, 0);
 	key = g->pline;
+	tail = g->out.len;
 	gen_member_tail(g, n);
+	/* errmsg.c sees the object of a read by name (".x") only */
+	dollar = dollar && g->out.data[tail] == '.';
 	if (callee) {
 		if (!dollar)
 			pos_add(g, POS_METHOD, g->ll, read_pos(n));
@@ -1113,10 +1117,10 @@ gen_expr(struct gen *g, struct node *n, int top)
 			break;
 		}
 		{
-			struct node *self = n;
 			size_t obj = g->out.len;
 			int callee = g->as_callee == n, target = g->as_target == n;
 
+			/* the object's own members are no callee, no target */
 			g->as_callee = NULL;
 			g->as_target = NULL;
 			if (n->a->type == N_NUM) {
@@ -1126,10 +1130,8 @@ gen_expr(struct gen *g, struct node *n, int top)
 				emit(g, ")");
 			} else
 				gen_sub(g, n->a);
-			if (callee)
-				g->as_callee = self;
-			if (target)
-				g->as_target = self;
+			g->as_callee = callee ? n : NULL;
+			g->as_target = target ? n : NULL;
 			gen_member_pos(g, n, obj);
 		}
 		break;

@@ -223,8 +223,9 @@ pos_end(const struct node *e)
 	return e->pos;
 }
 
-/* Whether the output from off is one name with a "$" in it: the
- * compiler's own variables (errmsg.c does not match reads of them). */
+/* Whether the output from off is one name with a "$" in it, but for
+ * _this$ and _args$ (the user's this and arguments in an arrow): the
+ * compiler's own variables, whose members errmsg.c does not match. */
 int
 pos_dollar(const struct gen *g, size_t off)
 {
@@ -241,7 +242,9 @@ pos_dollar(const struct gen *g, size_t off)
 			return 0;
 		dollar |= g->out.data[i] == '$';
 	}
-	return dollar;
+	i = g->out.len - off;
+	return dollar && !(i == 6 && (memcmp(g->out.data + off, "_this$", 6) == 0 ||
+	    memcmp(g->out.data + off, "_args$", 6) == 0));
 }
 
 void

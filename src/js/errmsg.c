@@ -511,22 +511,29 @@ var_read(const struct mj_function *F, const unsigned short *p)
 	return NULL;
 }
 
+/* Whether a variable is the compiler's own, whose members it does not
+ * list: a name with a "$" in it, but for the user's this and arguments
+ * in an arrow function. */
+static int
+own_var(const char *v)
+{
+	return v != NULL && strchr(v, '$') != NULL &&
+	    strcmp(v, "_this$") != 0 && strcmp(v, "_args$") != 0;
+}
+
 /* Whether a member read at index i of ins (an object then the read, or
- * "object DUP read" for a method) reads the compiler's own variable: a
- * name with a "$" in it, as lower.c leaves out. */
+ * "object DUP read" for a method) reads the compiler's own variable, as
+ * lower.c leaves out. */
 static int
 own_object(const struct mj_function *F, unsigned short **ins, int i,
     int method)
 {
-	const char *v;
-
 	if (ins[i][1] != OP_GETPROP_S)
 		return 0;
 	if (method && (i < 1 || ins[i - 1][1] != OP_DUP))
 		return 0;
 	i -= method ? 2 : 1;
-	return i >= 0 && (v = var_read(F, ins[i])) != NULL &&
-	    strchr(v, '$') != NULL;
+	return i >= 0 && own_var(var_read(F, ins[i]));
 }
 
 /* Whether the call whose "this" ins[t] pushes is the compiler's own (1):
@@ -607,6 +614,20 @@ global_read(const struct nest *n, const unsigned short *p)
 	    strcmp(v, "arguments") != 0 && !declared(n, v);
 }
 
+/* The instruction that pushed the object the SETPROP_S ins[i] writes:
+ * the last before it below the value's depth ("o value SETPROP_S"). */
+static unsigned short *
+set_object(const struct mj_function *F, unsigned short **ins, const int *d,
+    int i)
+{
+	int at = d[ins[i] - F->code], j;
+
+	for (j = i - 1; at >= 2 && j >= 0; j--)
+		if (d[ins[j] - F->code] >= 0 && d[ins[j] - F->code] <= at - 2)
+			return ins[j];
+	return NULL;
+}
+
 static void
 columns(struct mj_function *F, const struct pmfile *pf, const struct nest *nest,
     const int *d)
@@ -649,9 +670,8 @@ columns(struct mj_function *F, const struct pmfile *pf, const struct nest *nest,
 			break;
 		case OP_SETPROP_S: case OP_SETPROP:
 			kind = POS_SET;
-			if (p[1] == OP_SETPROP_S && i >= 2 &&
-			    (q = ins[i - 2]) != NULL && var_read(F, q) != NULL &&
-			    strchr(var_read(F, q), '$') != NULL)
+			if (p[1] == OP_SETPROP_S && (q = set_object(F, ins, d,
+			    i)) != NULL && own_var(var_read(F, q)))
 				continue;
 			break;
 		case OP_NEW:
