@@ -208,10 +208,13 @@ gen_call(struct gen *g, struct node *n)
 		return;
 	}
 	if (has_spread(n->b)) {
+		/* the call is __ly.ap's (errmsg.c) */
+		sync(g, n->line);
+		key = g->pline;
+		pos_claim(g, key);
 		if (callee->type == N_MEMBER) {
 			const char *t = temp(g);
 
-			sync(g, n->line);
 			emitf(g, "__ly.ap((%s = ", t);
 			gen_sub(g, callee->a);
 			emit(g, ")");
@@ -223,13 +226,13 @@ gen_call(struct gen *g, struct node *n)
 				emit(g, access(g, "", callee->b));
 			emitf(g, ", %s, ", t);
 		} else {
-			sync(g, n->line);
 			emit(g, "__ly.ap(");
 			gen_expr(g, callee, 1);
 			emit(g, ", void 0, ");
 		}
 		gen_spread_array(g, n->b);
 		emit(g, ")");
+		pos_add(g, POS_CALL, key, n->tok);
 		return;
 	}
 	if (callee->type == N_MEMBER && !(callee->flags & NF_PRIVATE))
@@ -1140,11 +1143,17 @@ gen_expr(struct gen *g, struct node *n, int top)
 		break;
 	case N_NEW:
 		if (has_spread(n->b)) {
+			/* the new is __ly.nw's call (errmsg.c) */
+			int key = g->pline;
+
+			pos_claim(g, key);
 			emit(g, "__ly.nw(");
 			gen_expr(g, n->a, 1);
 			emit(g, ", ");
 			gen_spread_array(g, n->b);
 			emit(g, ")");
+			pos_add(g, POS_NEW, key, n->pos);
+			g->ll = key;
 			break;
 		}
 		{

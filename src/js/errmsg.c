@@ -537,8 +537,9 @@ own_object(const struct mj_function *F, unsigned short **ins, int i,
 }
 
 /* Whether the call whose "this" ins[t] pushes is the compiler's own (1):
- * its tick, or a helper of __ly or of a generator's state; 2 for
- * __ly.th, the helper of throw. */
+ * its tick, or a helper of __ly or of a generator's state; but the
+ * helpers that stand for the user's throw (__ly.th: 2), call with spread
+ * arguments (__ly.ap: 3) and new with them (__ly.nw: 4). */
 static int
 own_call(const struct mj_function *F, unsigned short **ins, int t)
 {
@@ -550,8 +551,11 @@ own_call(const struct mj_function *F, unsigned short **ins, int t)
 	if (t < 3 || ins[t][1] != OP_ROT2 || ins[t - 1][1] != OP_GETPROP_S ||
 	    ins[t - 2][1] != OP_DUP || (v = var_read(F, ins[t - 3])) == NULL)
 		return 0;
-	if (strcmp(v, "__ly") == 0)
-		return strcmp(insn_str(ins[t - 1]), "th") == 0 ? 2 : 1;
+	if (strcmp(v, "__ly") == 0) {
+		v = insn_str(ins[t - 1]);
+		return strcmp(v, "th") == 0 ? 2 : strcmp(v, "ap") == 0 ? 3 :
+		    strcmp(v, "nw") == 0 ? 4 : 1;
+	}
 	return strncmp(v, "_$", 2) == 0;
 }
 
@@ -659,7 +663,8 @@ columns(struct mj_function *F, const struct pmfile *pf, const struct nest *nest,
 			if (kind == 1)
 				continue;
 			s[ns].pos.key = q[0];
-			s[ns].pos.kind = kind == 2 ? POS_THROW : POS_CALL;
+			s[ns].pos.kind = kind == 2 ? POS_THROW : kind == 4 ?
+			    POS_NEW : POS_CALL;
 			s[ns++].insn = p;
 			continue;
 		case OP_GETPROP_S: case OP_GETPROP:
