@@ -104,6 +104,8 @@ struct node {
 	int		 line;
 	unsigned	 pos;		/* byte offset in the source */
 	unsigned	 end;		/* byte offset past the node (functions) */
+	unsigned	 tok;		/* N_CALL: its "(", N_MEMBER computed:
+					   its "[" (byte offsets) */
 	struct node	*a, *b, *c, *d;
 	struct node	*next;
 	const char	*s;

@@ -14,6 +14,7 @@
 #include "compile/bundle.h"
 #include "compile/lexer.h"
 #include "compile/lower.h"
+#include "compile/posmap.h"
 #include "js/runtime.h"
 #include "util/buf.h"
 #include "util/xmalloc.h"
@@ -398,6 +399,7 @@ build(struct builder *bl, const char *id, char **cause)
 	char *src = NULL, *remote = NULL, *name, *es5, **deps;
 	size_t len = 0, ndeps, i, ncols = 0;
 	unsigned *cols = NULL;
+	struct posmap *map = NULL;
 	struct bundle_unit *u;
 	int rc = -1;
 
@@ -420,6 +422,7 @@ build(struct builder *bl, const char *id, char **cause)
 	opt.resolve = resolve;
 	opt.arg = bl;
 	opt.info = &info;
+	opt.map = &map;
 	bl->importer = id;
 	bl->deps = NULL;
 	bl->ndeps = 0;
@@ -474,12 +477,15 @@ build(struct builder *bl, const char *id, char **cause)
 	u->remote_len = remote != NULL ? len : 0;
 	u->cols = cols;
 	u->ncols = ncols;
+	u->map = map;
 	cols = NULL;
+	map = NULL;
 	remote = NULL;
 	name = NULL;
 	rc = 0;
 out:
 	free(cols);
+	posmap_free(map);
 	free(name);
 	free(src);
 	free(remote);
@@ -689,6 +695,7 @@ add_helpers(struct bundle *b)
 	u->es5 = buf_steal(&out);
 	u->cols = NULL;
 	u->ncols = 0;
+	u->map = NULL;
 	u->remote = NULL;
 	u->remote_len = 0;
 }
@@ -800,6 +807,7 @@ bundle_free(struct bundle *b)
 		free(b->units[i].es5);
 		free(b->units[i].remote);
 		free(b->units[i].cols);
+		posmap_free(b->units[i].map);
 	}
 	free(b->units);
 	free(b->entry_id);

@@ -9,6 +9,8 @@
 
 #include <stddef.h>
 
+struct posmap;
+
 /* The id of the unit of the compiler's helpers (src/compile/helpers.js),
  * the bundle's first. */
 #define BUNDLE_HELPERS_ID	"lyocell:helpers"
@@ -22,10 +24,13 @@ struct bundle_unit {
 				   NULL for files */
 	size_t	 remote_len;
 	/* the column (1-based, in characters) where each source line's
-	 * text starts after its indentation, for stack frames: the engine
-	 * knows lines only; NULL for the helpers */
+	 * text starts after its indentation, for the frames whose
+	 * instruction the map does not place; NULL for the helpers */
 	unsigned *cols;
 	size_t	 ncols;
+	/* the ES5's lines and the positions of its calls, news, members
+	 * and throws (posmap.h); NULL for the helpers */
+	struct posmap *map;
 };
 
 struct bundle {

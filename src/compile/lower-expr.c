@@ -13,6 +13,7 @@
 #include "compile/literal.h"
 #include "util/xmalloc.h"
 #include "compile/lower-int.h"
+#include "compile/posmap.h"
 
 /* Expressions. */
 
@@ -145,6 +146,7 @@ static void
 gen_call(struct gen *g, struct node *n)
 {
 	struct node *callee = n->a;
+	int key;
 
 	while (callee->type == N_PAREN && callee->a->type == N_MEMBER)
 		callee = callee->a;
@@ -215,10 +217,13 @@ gen_call(struct gen *g, struct node *n)
 		return;
 	}
 	if (has_spread(n->b)) {
+		/* the call is __ly.ap's (errmsg.c) */
+		sync(g, n->line);
+		key = g->pline;
+		pos_claim(g, key);
 		if (callee->type == N_MEMBER) {
 			const char *t = temp(g);
 
-			sync(g, n->line);
 			emitf(g, "__ly.ap((%s = ", t);
 			gen_sub(g, callee->a);
 			emit(g, ")");
@@ -230,17 +235,23 @@ gen_call(struct gen *g, struct node *n)
 				emit(g, access(g, "", callee->b));
 			emitf(g, ", %s, ", t);
 		} else {
-			sync(g, n->line);
 			emit(g, "__ly.ap(");
 			gen_expr(g, callee, 1);
 			emit(g, ", void 0, ");
 		}
 		gen_spread_array(g, n->b);
 		emit(g, ")");
+		pos_add(g, POS_CALL, key, n->tok);
 		return;
 	}
+	if (callee->type == N_MEMBER && !(callee->flags & NF_PRIVATE))
+		g->as_callee = callee;
 	gen_sub(g, n->a);
+	g->as_callee = NULL;
+	key = g->ll;
+	pos_claim(g, key);
 	gen_args(g, n->b);
+	pos_add(g, POS_CALL, key, n->tok);
 }
 
 static void
@@ -252,6 +263,53 @@ gen_member_tail(struct gen *g, struct node *n)
 		emit(g, "]");
 	} else
 		emit(g, access(g, "", n->b));
+}
+
+/* Where k6's engine places a read of n it does not place itself (a
+ * method's, an operator assignment's): after the object and the key. */
+static unsigned
+read_pos(const struct node *n)
+{
+	if ((n->flags & NF_COMPUTED) && n->b->type != N_STR &&
+	    n->b->type != N_NUM)
+		return pos_end(n->b);
+	return pos_end(n->a);
+}
+
+/* A member of the user's, its position recorded (lower.c): as a method
+ * read when a call's callee, as an assignment's target (its read, for
+ * an operator assignment, now; its write after the value), or as a
+ * read; obj is where its object's output starts. */
+static void
+gen_member_pos(struct gen *g, struct node *n, size_t obj)
+{
+	unsigned at = n->flags & NF_COMPUTED ? n->tok : n->b->pos;
+	int callee = g->as_callee == n, target = g->as_target == n;
+	int dollar = pos_dollar(g, obj);
+	int key;
+	size_t tail;
+
+	g->as_callee = NULL;
+	g->as_target = NULL;
+	if (!callee)
+		pos_fresh(g, 0);
+	key = g->pline;
+	tail = g->out.len;
+	gen_member_tail(g, n);
+	/* errmsg.c sees the object of a read by name (".x") only */
+	dollar = dollar && g->out.data[tail] == '.';
+	if (callee) {
+		if (!dollar)
+			pos_add(g, POS_METHOD, g->ll, read_pos(n));
+		return;
+	}
+	g->ll = key;
+	if (target) {
+		g->target_key = dollar ? 0 : key;
+		if (g->target_op != '=' && !dollar)
+			pos_add(g, POS_GET, key, read_pos(n));
+	} else if (!dollar)
+		pos_add(g, POS_GET, key, at);
 }
 
 /* Optional chains: see the comment at the top of the file. */
@@ -751,7 +809,7 @@ static void
 gen_assign1(struct gen *g, struct node *n)
 {
 	struct node *t = n->a;
-	int op = n->op;
+	int op = n->op, key;
 
 	while (t->type == N_PAREN)
 		t = t->a;
@@ -832,10 +890,21 @@ gen_assign1(struct gen *g, struct node *n)
 	}
 	if (t->type == N_IDENT)
 		emit_ident_ref(g, t);
-	else
+	else {
+		if (t->type == N_MEMBER && !(t->flags & NF_PRIVATE)) {
+			g->as_target = t;
+			g->target_op = op;
+		}
+		g->target_key = 0;
 		gen_expr(g, t, 0);
+		g->as_target = NULL;
+	}
+	key = g->target_key;
 	emitf(g, " %s ", lexer_token_name(op));
 	gen_expr(g, n->b, 1);
+	if (t->type == N_MEMBER)
+		pos_add(g, POS_SET, key, t->flags & NF_COMPUTED ? t->tok :
+		    t->b->pos);
 }
 
 static const char *
@@ -908,6 +977,8 @@ gen_expr(struct gen *g, struct node *n, int top)
 {
 	int paren = !top && needs_parens(n);
 	sync(g, n->line);
+	pos_fresh(g, 0);
+	g->ll = g->pline;
 	if (paren)
 		emit(g, "(");
 	if (gen_deep(g, n)) {
@@ -959,7 +1030,7 @@ gen_expr(struct gen *g, struct node *n, int top)
 			emitf(g, ", %s)", b->emit);
 			break;
 		default:
-			emit_ident_ref(g, n);
+			emit_ident_read(g, n);
 		}
 		break;
 	}
@@ -1066,37 +1137,60 @@ gen_expr(struct gen *g, struct node *n, int top)
 			emit(g, ")");
 			break;
 		}
-		if (n->a->type == N_NUM) {
-			/* 1.toString() would not parse. */
-			emit(g, "(");
-			gen_expr(g, n->a, 1);
-			emit(g, ")");
-		} else
-			gen_sub(g, n->a);
-		gen_member_tail(g, n);
+		{
+			size_t obj = g->out.len;
+			int callee = g->as_callee == n, target = g->as_target == n;
+
+			/* the object's own members are no callee, no target */
+			g->as_callee = NULL;
+			g->as_target = NULL;
+			if (n->a->type == N_NUM) {
+				/* 1.toString() would not parse. */
+				emit(g, "(");
+				gen_expr(g, n->a, 1);
+				emit(g, ")");
+			} else
+				gen_sub(g, n->a);
+			g->as_callee = callee ? n : NULL;
+			g->as_target = target ? n : NULL;
+			gen_member_pos(g, n, obj);
+		}
 		break;
 	case N_CALL:
 		gen_call(g, n);
 		break;
 	case N_NEW:
 		if (has_spread(n->b)) {
+			/* the new is __ly.nw's call (errmsg.c) */
+			int key = g->pline;
+
+			pos_claim(g, key);
 			emit(g, "__ly.nw(");
 			gen_expr(g, n->a, 1);
 			emit(g, ", ");
 			gen_spread_array(g, n->b);
 			emit(g, ")");
+			pos_add(g, POS_NEW, key, n->pos);
+			g->ll = key;
 			break;
 		}
-		emit(g, "new ");
-		if (n->a->type == N_IDENT || (n->a->type == N_MEMBER &&
-		    n->a->a->type != N_SUPER))
-			gen_expr(g, n->a, 1);
-		else {
-			emit(g, "(");
-			gen_expr(g, n->a, 1);
-			emit(g, ")");
+		{
+			int key = g->pline;
+
+			pos_claim(g, key);
+			emit(g, "new ");
+			if (n->a->type == N_IDENT || (n->a->type == N_MEMBER &&
+			    n->a->a->type != N_SUPER))
+				gen_expr(g, n->a, 1);
+			else {
+				emit(g, "(");
+				gen_expr(g, n->a, 1);
+				emit(g, ")");
+			}
+			gen_args(g, n->b);
+			pos_add(g, POS_NEW, key, n->pos);
+			g->ll = key;
 		}
-		gen_args(g, n->b);
 		break;
 	case N_CHAIN:
 		gen_chain(g, n);
@@ -1111,7 +1205,16 @@ gen_expr(struct gen *g, struct node *n, int top)
 	 * deep nesting ("too much recursion" past about 100). */
 	case N_UNARY:
 		switch (n->op) {
-		case 't': emit(g, "typeof "); break;
+		case 't': {
+			struct node *a = n->a;
+
+			while (a->type == N_PAREN)
+				a = a->a;
+			/* typeof of a name asks for it without GETVAR */
+			g->no_var = a;
+			emit(g, "typeof ");
+			break;
+		}
 		case 'v': emit(g, "void "); break;
 		case 'd': {
 			struct node *a = n->a;

@@ -17,6 +17,7 @@ fn_push(struct gen *g, int arrow)
 
 	memset(f, 0, sizeof *f);
 	f->up = g->fn;
+	f->id = ++g->nfn;
 	f->arrow = arrow;
 	f->strict = f->up != NULL && f->up->strict;
 	g->fn = f;

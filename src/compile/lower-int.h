@@ -12,6 +12,7 @@
 #include "util/buf.h"
 
 struct nametab;
+struct posmap;
 
 struct node;
 struct arena;
@@ -62,6 +63,7 @@ struct fnctx {
 	size_t		 nnames, capnames;
 	struct nametab	*ntab;		/* the names, once there are many */
 	struct lgen	*gen;		/* a generator's state machine (lower-gen.c) */
+	unsigned	 id;		/* which function, for positions */
 };
 
 struct clsctx {
@@ -142,6 +144,20 @@ struct gen {
 	const char	*loop_label;	/* label of the loop about to start */
 	const char	*forof_labels;	/* "a: b: " for the for...of to start */
 	struct jscope	*jumps;		/* innermost statement a jump can leave */
+	/* Positions (posmap.h): the output's line, the output line mujs's
+	 * compiler noted last (as far as modelled: see lower.c), the
+	 * function whose positions the output line holds (0: none) */
+	int		 pline, ll;
+	unsigned	 lowner, nfn;
+	struct posmap	*map;		/* being made, or NULL */
+	size_t		 lines_cap, pos_cap;
+	unsigned	*starts;	/* offset of each source line */
+	size_t		 nstarts;
+	struct node	*as_callee;	/* the member read next as a method */
+	struct node	*as_target;	/* the member assigned next */
+	struct node	*no_var;	/* the name typeof asks of next */
+	int		 target_op;	/* its operator */
+	int		 target_key;	/* its output line, 0: none */
 };
 
 struct names {
@@ -190,6 +206,11 @@ struct lexarg {
 #define emit(...)	lower_emit(__VA_ARGS__)
 #define emitf(...)	lower_emitf(__VA_ARGS__)
 #define sync(...)	lower_sync(__VA_ARGS__)
+#define pos_add(...)	lower_pos_add(__VA_ARGS__)
+#define pos_fresh(...)	lower_pos_fresh(__VA_ARGS__)
+#define pos_claim(...)	lower_pos_claim(__VA_ARGS__)
+#define pos_end(...)	lower_pos_end(__VA_ARGS__)
+#define pos_dollar(...)	lower_pos_dollar(__VA_ARGS__)
 #define gfail(...)	lower_gfail(__VA_ARGS__)
 #define gprintf(...)	lower_gprintf(__VA_ARGS__)
 #define temp(...)	lower_temp(__VA_ARGS__)
@@ -216,11 +237,17 @@ struct lexarg {
 #define cb_lexical	lower_cb_lexical
 #define piece(...)	lower_piece(__VA_ARGS__)
 #define emit_ident_ref(...)	lower_emit_ident_ref(__VA_ARGS__)
+#define emit_ident_read(...)	lower_emit_ident_read(__VA_ARGS__)
 
 void	 emit(struct gen *, const char *);
 void	 emitf(struct gen *, const char *, ...)
 	    __attribute__((format(printf, 2, 3)));
 void	 sync(struct gen *, int line);
+void	 pos_add(struct gen *, int kind, int key, unsigned pos);
+void	 pos_fresh(struct gen *, int stmt);
+void	 pos_claim(struct gen *, int key);
+unsigned pos_end(const struct node *);
+int	 pos_dollar(const struct gen *, size_t off);
 void	 gfail(struct gen *, const struct node *, const char *, ...)
 	    __attribute__((noreturn, format(printf, 3, 4)));
 char	*gprintf(struct gen *, const char *, ...)
@@ -256,6 +283,7 @@ void	 pattern_names(struct gen *, struct node *,
 void	 cb_lexical(struct gen *, struct node *, void *);
 void	 piece(struct gen *);
 void	 emit_ident_ref(struct gen *, struct node *);
+void	 emit_ident_read(struct gen *, struct node *);
 
 /* lower-gen.c: a generator's or async function's body as a state
  * machine, the jumps and returns inside one, and the wrapper's return. */

@@ -7,6 +7,7 @@
 
 #include "compile/ast.h"
 #include "compile/lower-int.h"
+#include "compile/posmap.h"
 
 static const char *jump_marks(struct gen *, int, const char *, size_t);
 
@@ -626,6 +627,7 @@ gen_stmt1(struct gen *g, struct node *n)
 	if (n->type != N_FOROF)
 		g->loop_label = NULL;
 	sync(g, n->line);
+	pos_fresh(g, 1);
 	switch (n->type) {
 	case N_EMPTY:
 		emit(g, ";");
@@ -827,11 +829,16 @@ gen_stmt1(struct gen *g, struct node *n)
 		}
 		emit(g, ";");
 		break;
-	case N_THROW:
+	case N_THROW: {
+		int key = g->pline;
+
+		pos_claim(g, key);
 		emit(g, "throw __ly.th(");
 		gen_expr(g, n->a, 0);
 		emit(g, ");");
+		pos_add(g, POS_THROW, key, n->pos);
 		break;
+	}
 	case N_BREAK:
 	case N_CONTINUE:
 		marks = jump_marks(g, n->type, n->a != NULL ? n->a->s : NULL,

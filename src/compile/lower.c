@@ -34,6 +34,7 @@
 #include "compile/literal.h"
 #include "compile/nametab.h"
 #include "compile/parser.h"
+#include "compile/posmap.h"
 #include "util/xmalloc.h"
 
 #include "compile/lower-int.h"
@@ -71,16 +72,179 @@ emitf(struct gen *g, const char *fmt, ...)
 }
 
 /* mujs 1.3.2 numbers lines in 16 bits ("integer overflow in instruction
- * coding" past it): lines of the source past this one share it. */
+ * coding" past it): lines of the output past this one share it. */
 #define LOWER_MAX_LINE	65535
+
+/*
+ * Positions (posmap.h).  mujs gives each instruction a line of the output
+ * and k6 names a column, so the output gets more lines than the source:
+ * a statement, and an expression of another function than the one whose
+ * positions the line holds, start a new output line.  On each line, the
+ * positions of one kind are then recorded in the order mujs's compiler
+ * emits their instructions (a call after its arguments, a member's
+ * assignment after its value), each keyed by the output line mujs gives
+ * its instruction: the line of its "." or "[", "new" or "throw"; for a
+ * call and for the read of its method, the line mujs noted last while
+ * compiling the callee's object, which ll models (the line of the last
+ * operand or member before it).  Newlines stop at POS_MAX_LINE output
+ * lines, and a map whose numbers would reach errmsg's marks (32768) keeps
+ * its lines only.
+ */
+#define POS_MAX_LINE	16384
+#define POS_MAX_ID	32767
+/* k6 runs a script that neither imports nor exports inside
+ * "(function(module, exports){" on its first line. */
+#define CJS_WRAP	((unsigned)sizeof "(function(module, exports){" - 1)
+
+static int
+is_ident_char(int c)
+{
+	return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') ||
+	    (c >= '0' && c <= '9') || c == '_' || c == '$' ||
+	    (unsigned char)c >= 0x80;
+}
+
+static void
+newline(struct gen *g)
+{
+	buf_putc(&g->out, '\n');
+	g->pline++;
+	g->lowner = 0;
+	if (g->map == NULL)
+		return;
+	if ((size_t)g->pline > g->lines_cap) {
+		g->lines_cap = g->lines_cap ? g->lines_cap * 2 : 256;
+		g->map->lines = xreallocarray(g->map->lines, g->lines_cap,
+		    sizeof *g->map->lines);
+	}
+	g->map->lines[g->pline - 1] = (unsigned)g->line;
+	g->map->nlines = (size_t)g->pline;
+}
 
 void
 sync(struct gen *g, int line)
 {
-	while (g->line < line && g->line < LOWER_MAX_LINE) {
-		buf_putc(&g->out, '\n');
+	while (g->line < line && g->pline < LOWER_MAX_LINE) {
 		g->line++;
+		newline(g);
 	}
+}
+
+/* Whether a newline here keeps the program's meaning: not after return,
+ * throw, break or continue. */
+static int
+can_break(const struct gen *g)
+{
+	static const char *const words[] = { "return", "throw", "break",
+	    "continue" };
+	size_t end = g->out.len, n, i;
+
+	while (end > 0 && (g->out.data[end - 1] == ' ' ||
+	    g->out.data[end - 1] == '\t'))
+		end--;
+	for (i = 0; i < sizeof words / sizeof words[0]; i++) {
+		n = strlen(words[i]);
+		if (end >= n && memcmp(g->out.data + end - n, words[i], n) == 0 &&
+		    (end == n || !is_ident_char(g->out.data[end - n - 1])))
+			return 0;
+	}
+	return 1;
+}
+
+/* A new output line where positions follow: at a statement (stmt), or
+ * where the line holds another function's. */
+void
+pos_fresh(struct gen *g, int stmt)
+{
+	if (g->map == NULL || g->lowner == 0 || g->pline >= POS_MAX_LINE ||
+	    (!stmt && g->lowner == g->fn->id) || !can_break(g))
+		return;
+	newline(g);
+}
+
+/* A position keyed to the output line key is to come: the line is the
+ * function's. */
+void
+pos_claim(struct gen *g, int key)
+{
+	if (g->map != NULL && key == g->pline && g->lowner == 0)
+		g->lowner = g->fn->id;
+}
+
+static unsigned
+src_line(const struct gen *g, unsigned pos)
+{
+	size_t lo = 0, hi = g->nstarts;
+
+	while (hi - lo > 1) {
+		size_t mid = (lo + hi) / 2;
+
+		if (g->starts[mid] <= pos)
+			lo = mid;
+		else
+			hi = mid;
+	}
+	return (unsigned)lo + 1;
+}
+
+void
+pos_add(struct gen *g, int kind, int key, unsigned pos)
+{
+	struct posmap_pos *p;
+	unsigned line;
+
+	if (g->map == NULL || key <= 0)
+		return;
+	if (g->map->npos == g->pos_cap) {
+		g->pos_cap = g->pos_cap ? g->pos_cap * 2 : 256;
+		g->map->pos = xreallocarray(g->map->pos, g->pos_cap,
+		    sizeof *g->map->pos);
+	}
+	line = src_line(g, pos);
+	p = &g->map->pos[g->map->npos++];
+	p->key = (unsigned)key;
+	p->kind = (unsigned)kind;
+	p->line = line;
+	p->col = pos - g->starts[line - 1] + 1 + (line == 1 ? g->map->wrap : 0);
+	g->lowner = g->fn->id;
+}
+
+/* Where k6's engine places the read of a method of e: where it placed
+ * e's last part. */
+unsigned
+pos_end(const struct node *e)
+{
+	while (e->type == N_PAREN)
+		e = e->a;
+	if (e->type == N_MEMBER)
+		return e->flags & NF_COMPUTED ? e->tok : e->b->pos;
+	if (e->type == N_CALL)
+		return e->tok;
+	return e->pos;
+}
+
+/* Whether the output from off is one name with a "$" in it, but for
+ * _this$ and _args$ (the user's this and arguments in an arrow): the
+ * compiler's own variables, whose members errmsg.c does not match. */
+int
+pos_dollar(const struct gen *g, size_t off)
+{
+	size_t i;
+	int dollar = 0;
+
+	while (off < g->out.len && (g->out.data[off] == ' ' ||
+	    g->out.data[off] == '\n'))
+		off++;
+	if (off == g->out.len)
+		return 0;
+	for (i = off; i < g->out.len; i++) {
+		if (!is_ident_char(g->out.data[i]))
+			return 0;
+		dollar |= g->out.data[i] == '$';
+	}
+	i = g->out.len - off;
+	return dollar && !(i == 6 && (memcmp(g->out.data + off, "_this$", 6) == 0 ||
+	    memcmp(g->out.data + off, "_args$", 6) == 0));
 }
 
 void
@@ -1017,6 +1181,26 @@ emit_ident_ref(struct gen *g, struct node *n)
 		buf_add(&g->out, n->s, n->n);
 }
 
+/* A read of an identifier: one that no scope declares is a global, whose
+ * read k6's engine places at the name (a ReferenceError's). */
+void
+emit_ident_read(struct gen *g, struct node *n)
+{
+	int key;
+
+	sync(g, n->line);
+	key = g->pline;
+	if (g->no_var == n || lookup(g, n->s, n->n) != NULL ||
+	    is_word(n->s, n->n, "arguments") || memchr(n->s, '$', n->n) ||
+	    (n->n >= 4 && memcmp(n->s, "__ly", 4) == 0)) {
+		emit_ident_ref(g, n);
+		return;
+	}
+	pos_claim(g, key);
+	emit_ident_ref(g, n);
+	pos_add(g, POS_VAR, key, n->pos);
+}
+
 /* Is the identifier an immutable binding (const or import)? */
 struct binding *
 const_binding(struct gen *g, struct node *n)
@@ -1479,11 +1663,32 @@ lower_module(const char *src, size_t len, const struct lower_options *opt,
 
 	if (opt->info != NULL)
 		memset(opt->info, 0, sizeof *opt->info);
+	if (opt->map != NULL)
+		*opt->map = NULL;
 	prog = parser_parse(&arena, opt->name, src, len, PARSE_MODULE, cause);
 	if (prog == NULL)
 		goto out;
 	fnname_infer(&arena, prog);
 	g->line = 1;
+	g->pline = 1;
+	if (opt->map != NULL) {
+		g->map = xcalloc(1, sizeof *g->map);
+		g->lines_cap = 256;
+		g->map->lines = xreallocarray(NULL, g->lines_cap,
+		    sizeof *g->map->lines);
+		g->map->lines[0] = 1;
+		g->map->nlines = 1;
+		g->starts = xreallocarray(NULL, 64, sizeof *g->starts);
+		g->starts[g->nstarts++] = 0;
+		for (i = 0; i < len; i++)
+			if (src[i] == '\n') {
+				if ((g->nstarts & (g->nstarts - 1)) == 0 &&
+				    g->nstarts >= 64)
+					g->starts = xreallocarray(g->starts,
+					    g->nstarts * 2, sizeof *g->starts);
+				g->starts[g->nstarts++] = (unsigned)i + 1;
+			}
+	}
 	g->name = opt->name;
 	g->id = opt->id;
 	g->src = src;
@@ -1522,6 +1727,8 @@ lower_module(const char *src, size_t len, const struct lower_options *opt,
 	if (g->esm)
 		module_scan(g, prog);
 	tla = lowergen_awaits(prog->a);
+	if (g->map != NULL && !g->esm && !tla)
+		g->map->wrap = CJS_WRAP;
 	if (tla) {
 		/* top-level await: the body is an async function's, and the
 		 * factory returns its promise (01-modules.js waits for it) */
@@ -1575,7 +1782,16 @@ lower_module(const char *src, size_t len, const struct lower_options *opt,
 	scope_pop(g);
 	fn_pop(g);
 	out = buf_steal(&g->out);
+	if (g->map != NULL) {
+		/* numbers past the marks': lines only */
+		if (g->map->nlines + g->map->npos >= POS_MAX_ID)
+			g->map->npos = 0;
+		*opt->map = g->map;
+		g->map = NULL;
+	}
 out:
+	posmap_free(g->map);
+	free(g->starts);
 	buf_free(&pro);
 	buf_free(&g->out);
 	buf_free(&g->exports);

@@ -1,5 +1,7 @@
 /* Lowering of one ES2022 module or script to ES5 that mujs runs, keeping
- * every construct on the line it had in the source.
+ * every construct on the line it had in the source; asked for a map
+ * (posmap.h), on an output line the map gives that source line, new
+ * output lines telling apart the positions of one source line.
  *
  * The output is a module unit: a call __lymod("id", function (exports,
  * module, require, __ly_import, __ly_tick) { ... }, esm) whose first and
@@ -42,6 +44,8 @@ struct lower_options {
 	lower_resolve_fn	 resolve;	/* NULL: specifiers are ids */
 	void			*arg;
 	struct lower_info	*info;		/* filled if not NULL */
+	struct posmap		**map;		/* if not NULL, set to an owned
+						   map of the output (posmap.h) */
 };
 
 void	lower_info_free(struct lower_info *);

@@ -992,6 +992,7 @@ parse_suffixes(struct parser *p, struct node *e, int calls)
 			next(p);
 			if (IS(p, '(')) {
 				n = new_at(p, N_CALL, e);
+				n->tok = TOK(p).pos;
 				n->flags = flags;
 				n->a = e;
 				n->b = parse_args(p);
@@ -1031,9 +1032,11 @@ parse_suffixes(struct parser *p, struct node *e, int calls)
 			e = n;
 		} else if (IS(p, '[')) {
 			int noin = p->noin;
+			unsigned at = TOK(p).pos;
 
 			next(p);
 			n = new_at(p, N_MEMBER, e);
+			n->tok = at;
 			n->flags = flags | NF_COMPUTED;
 			n->a = e;
 			p->noin = 0;
@@ -1043,6 +1046,7 @@ parse_suffixes(struct parser *p, struct node *e, int calls)
 			e = n;
 		} else if (IS(p, '(') && calls) {
 			n = new_at(p, N_CALL, e);
+			n->tok = TOK(p).pos;
 			n->a = e;
 			n->b = parse_args(p);
 			e = n;

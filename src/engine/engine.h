@@ -124,6 +124,10 @@ void		 vu_interrupt(struct vu *);
 /* text (a message and its "\n\tat ..." frames) with only the frames of
  * the bundle's own files, owned (stack.c). */
 char		*stack_clean(const struct bundle *, const char *text);
+/* For states that are no VU's (tests/corpus/lyjs): their error stacks
+ * keep every frame as mujs writes it, "FILE:LINE", the line the
+ * bundle's source line (b borrowed; NULL: as mujs has it). */
+void		 stack_lines_of(const struct bundle *b);
 
 /* On the VU: run its event loop until every module is idle (loop.c).
  * NULL, or an owned "Uncaught (in promise) ..." that ends it. */

@@ -10,14 +10,18 @@
  * frame stays: it is the function the script called (check, http.get).
  * The compiler's name for an anonymous default export, _default$, reads
  * "default", k6's name for it.  Frames are written as k6 writes them,
- * with the module's URL, the line and a column: mujs keeps lines only,
- * so the column is where the line's text starts (bundle.h's cols). */
+ * with the module's URL, the line and a column: mujs keeps a number per
+ * instruction, the ES5's line or the number of a position of the
+ * compiler's map (compile/posmap.h, js/errmsg.c), which gives the source
+ * line and column; a line alone has the column where its text starts
+ * (bundle.h's cols). */
 #include "config.h"
 
 #include <stdlib.h>
 #include <string.h>
 
 #include "compile/bundle.h"
+#include "compile/posmap.h"
 #include "engine/engine-int.h"
 #include "util/buf.h"
 #include "util/xmalloc.h"
@@ -47,9 +51,9 @@ user_file(const struct bundle *b, const char *loc, size_t n)
 }
 
 /* A frame as k6 prints it: "NAME (URL:LINE:COL)" or "URL:LINE:COL",
- * where mujs wrote "NAME (FILE:LINE)" or "FILE:LINE" with the file's
- * display name.  The engine keeps lines only: COL is where the line's
- * text starts.  u is NULL for a native frame, written as it is. */
+ * where mujs wrote "NAME (FILE:N)" or "FILE:N" with the file's display
+ * name, N read through the unit's map.  u is NULL for a native frame,
+ * written as it is. */
 static void
 put_frame(struct buf *out, const char *f, size_t n,
     const struct bundle_unit *u, const char *loc, size_t locn)
@@ -57,6 +61,7 @@ put_frame(struct buf *out, const char *f, size_t n,
 	static const char internal[] = "_default$ (";
 	const char *colon;
 	unsigned long line;
+	unsigned col = 0, l;
 
 	buf_puts(out, FRAME);
 	if (n > sizeof internal - 1 &&
@@ -71,9 +76,14 @@ put_frame(struct buf *out, const char *f, size_t n,
 	}
 	colon = loc + strlen(u->name);
 	line = strtoul(colon + 1, NULL, 10);
+	if (u->map != NULL && line <= 65535 &&
+	    (l = posmap_where(u->map, (unsigned)line, &col)) != 0)
+		line = l;
+	if (col == 0)
+		col = (line >= 1 && line <= u->ncols ? u->cols[line - 1] : 1) +
+		    (line == 1 && u->map != NULL ? u->map->wrap : 0);
 	buf_add(out, f, (size_t)(loc - f));
-	buf_printf(out, "%s:%lu:%u", u->id, line,
-	    line >= 1 && line <= u->ncols ? u->cols[line - 1] : 1);
+	buf_printf(out, "%s:%lu:%u", u->id, line, col);
 	buf_add(out, loc + locn, (size_t)(f + n - (loc + locn)));
 }
 
@@ -117,11 +127,61 @@ stack_clean(const struct bundle *b, const char *text)
 	return buf_steal(&out);
 }
 
+static const struct bundle *lines_of;
+
+void
+stack_lines_of(const struct bundle *b)
+{
+	lines_of = b;
+}
+
+/* text with each frame's location in one of the bundle's files, "FILE:N"
+ * as mujs writes it, read through the file's map: "FILE:LINE". */
+static char *
+stack_lines(const struct bundle *b, const char *text)
+{
+	const char *p = text, *f, *end, *loc;
+	const struct bundle_unit *u;
+	struct buf out = BUF_INIT;
+	unsigned long n;
+	unsigned col, line;
+	size_t locn;
+
+	while ((f = strstr(p, FRAME)) != NULL) {
+		f += strlen(FRAME);
+		end = strchr(f, '\n');
+		if (end == NULL)
+			end = f + strlen(f);
+		/* the location: in the parentheses, or the whole frame */
+		loc = f;
+		if (end > f && end[-1] == ')' &&
+		    (loc = memchr(f, '(', (size_t)(end - f))) != NULL)
+			loc++;
+		else
+			loc = f;
+		locn = (size_t)(end - loc) - (loc != f);
+		buf_add(&out, p, (size_t)(loc - p));
+		p = loc;
+		if ((u = user_file(b, loc, locn)) == NULL || u->map == NULL)
+			continue;
+		n = strtoul(loc + strlen(u->name) + 1, NULL, 10);
+		if (n > 65535 || (line = posmap_where(u->map, (unsigned)n,
+		    &col)) == 0)
+			continue;
+		buf_printf(&out, "%s:%u", u->name, line);
+		p = loc + locn;
+	}
+	buf_puts(&out, p);
+	return buf_steal(&out);
+}
+
 char *
 vu_stack_text(js_State *J, const char *text)
 {
 	struct vu *vu = vu_of(J);
 
+	if (vu == NULL && lines_of != NULL)
+		return stack_lines(lines_of, text);
 	if (vu == NULL || vu->engine == NULL || vu->engine->bundle == NULL)
 		return NULL;
 	return stack_clean(vu->engine->bundle, text);

@@ -17,6 +17,7 @@
 #include "engine/coro.h"
 #include "engine/engine-int.h"
 #include "engine/vualloc.h"
+#include "js/errmsg.h"
 #include "util/buf.h"
 #include "util/log.h"
 #include "util/timeunit.h"
@@ -320,6 +321,8 @@ vu_init_js(struct vu *vu, char **cause)
 	for (i = 0; i < bundle->nunits; i++) {
 		const struct bundle_unit *u = &bundle->units[i];
 
+		if (u->map != NULL)
+			errmsg_posmap(u->name, u->map);
 		if (js_ploadstring(J, u->name, u->es5))
 			goto fail;
 		js_pushundefined(J);

@@ -23,7 +23,9 @@
  * pays for this; js_toobject costs what mujs's does.
  *
  * The same pass over each compilation gives a call written over several
- * lines the line of its "(" (see call_lines).
+ * lines the line of its "(" (see call_lines), and, in a file the compiler
+ * mapped, each call, new, member access, throw and global read the
+ * number of its source position in place of its line (see columns).
  *
  * `in` asks mujs's js_hasproperty, which runs a getter to push a value
  * `in` then drops: from that call site (found once by a probe) a getter
@@ -37,6 +39,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "compile/posmap.h"
 #include "js/errmsg.h"
 #include "js/jsonerr.h"
 #include "js/mujs-layout.h"
@@ -45,12 +48,14 @@
 /* enum js_OpCode of mujs 1.3.2, the ones read here */
 enum {
 	OP_DUP = 1, OP_ROT2 = 3, OP_INTEGER = 6, OP_NUMBER = 7,
-	OP_STRING = 8, OP_CLOSURE = 9, OP_NEWREGEXP = 12, OP_THIS = 17,
+	OP_STRING = 8, OP_CLOSURE = 9, OP_NEWREGEXP = 12, OP_UNDEF = 13,
+	OP_THIS = 17,
 	OP_GETLOCAL = 19, OP_SETLOCAL = 20, OP_DELLOCAL = 21, OP_HASVAR = 22,
 	OP_GETVAR = 23, OP_SETVAR = 24, OP_DELVAR = 25, OP_GETPROP = 31,
 	OP_GETPROP_S = 32, OP_SETPROP = 33, OP_SETPROP_S = 34,
 	OP_DELPROP = 35, OP_DELPROP_S = 36, OP_NEXTITER = 38, OP_CALL = 40,
-	OP_NEW = 41, OP_JCASE = 67, OP_TRY = 73, OP_CATCH = 75, OP_JUMP = 80,
+	OP_NEW = 41, OP_JCASE = 67, OP_TRY = 73,
+	OP_CATCH = 75, OP_JUMP = 80,
 	OP_JTRUE = 81, OP_JFALSE = 82
 };
 
@@ -345,60 +350,408 @@ depths(const struct mj_function *F, int *d)
 	return 0;
 }
 
+/* The last instruction before the arguments of the call or new at off
+ * (d: depths): for a call, the one that pushes its "this" (ROT2 of
+ * o.m(...), UNDEF of f(...)); for a new, its callee's last.  NULL if not
+ * found. */
+static unsigned short *
+before_args(const struct mj_function *F, const int *d, int off)
+{
+	unsigned short *c = F->code, *p = c + off, *q;
+	int n = p[2], base, i;
+
+	/* the callee's slot; for a call, "this" is above it */
+	base = d[off] - n - (p[1] == OP_CALL ? 2 : 1);
+	if (base < 0)
+		return NULL;
+	/* the last instruction before the arguments at the callee's (or
+	 * its this's) depth */
+	for (i = off - 1; i >= 0; i--)
+		if (d[i] >= 0 && d[i] <= base + (p[1] == OP_CALL))
+			break;
+	if (i < 0)
+		return NULL;
+	q = c + i;
+	/* o.m(...): "o DUP GETPROP_S m ROT2" or "o DUP key GETPROP ROT2";
+	 * f(...): "f UNDEF" */
+	if (q[1] == OP_DUP) {
+		for (q += insn_len(q); q < p && !(q[1] == OP_ROT2 &&
+		    d[q - c] == base + 2); q += insn_len(q))
+			;
+		if (q == p)
+			return NULL;
+	}
+	return q;
+}
+
 static void
-call_lines(struct mj_function *F)
+call_lines(struct mj_function *F, const int *d)
 {
 	unsigned short *c = F->code, *p, *q;
-	int *d, off, len, n, base, i;
+	int off, len;
 
-	if (F->codelen <= 0)
-		return;
-	d = xreallocarray(NULL, (size_t)F->codelen, sizeof *d);
-	if (depths(F, d) == -1)
-		goto out;
 	for (off = 0; off < F->codelen; off += len) {
 		p = c + off;
 		len = insn_len(p);
-		if ((p[1] != OP_CALL && p[1] != OP_NEW) || (n = p[2]) == 0)
+		if ((p[1] != OP_CALL && p[1] != OP_NEW) || p[2] == 0 ||
+		    d[off] < 0 || (q = before_args(F, d, off)) == NULL)
 			continue;
-		/* the callee's slot; for a call, "this" is above it */
-		base = d[off] - n - (p[1] == OP_CALL ? 2 : 1);
-		if (base < 0)
-			continue;
-		/* the last instruction before the arguments at the callee's
-		 * (or its this's) depth */
-		for (i = off - 1; i >= 0; i--)
-			if (d[i] >= 0 && d[i] <= base + (p[1] == OP_CALL))
-				break;
-		if (i < 0)
-			continue;
-		q = c + i;
-		/* o.m(...): "o DUP GETPROP_S m ROT2" or "o DUP key GETPROP
-		 * ROT2"; f(...): "f UNDEF" */
-		if (q[1] == OP_DUP) {
-			for (q += insn_len(q); q < p && !(q[1] == OP_ROT2 &&
-			    d[q - c] == base + 2); q += insn_len(q))
-				;
-			if (q == p)
-				continue;
-		}
 		q += insn_len(q);	/* the first argument's first */
 		if (q < p && q[0] > 0 && q[0] < p[0])
 			p[0] = q[0];
 	}
-out:
-	free(d);
+}
+
+/*
+ * Columns.  The compiler's map of a file (compile/posmap.h) lists the
+ * source position of each call, new, member access and throw it emitted,
+ * keyed by the line mujs gives its instruction and in the order mujs
+ * emits them.  Here the instructions of each kind and line are matched to
+ * those positions in order, and each matched instruction gets the
+ * position's number in place of its line.  Where the counts differ (code
+ * the compiler wrote for itself, a construct it does not list) the
+ * instructions keep their lines, whose columns are where the lines start;
+ * a count that is a multiple of the positions' is a finally block mujs
+ * compiled once for each way out of its try.
+ */
+struct pmfile {
+	const char		*filename;
+	const struct posmap	*map;
+	size_t			*order;		/* map->pos by key, kind, index */
+};
+
+static struct pmfile *pmfiles;
+static size_t npmfiles;
+
+static int
+pos_cmp(const struct posmap_pos *a, size_t ia, const struct posmap_pos *b,
+    size_t ib)
+{
+	if (a->key != b->key)
+		return a->key < b->key ? -1 : 1;
+	if (a->kind != b->kind)
+		return a->kind < b->kind ? -1 : 1;
+	return ia < ib ? -1 : ia > ib;
+}
+
+static const struct posmap_pos *sort_pos;
+
+static int
+order_cmp(const void *a, const void *b)
+{
+	size_t x = *(const size_t *)a, y = *(const size_t *)b;
+
+	return pos_cmp(&sort_pos[x], x, &sort_pos[y], y);
+}
+
+void
+errmsg_posmap(const char *filename, const struct posmap *map)
+{
+	struct pmfile *f = NULL;
+	size_t i;
+
+	for (i = 0; i < npmfiles; i++)
+		if (strcmp(pmfiles[i].filename, filename) == 0)
+			f = &pmfiles[i];
+	if (f != NULL && f->map == map)
+		return;
+	if (f == NULL) {
+		pmfiles = xreallocarray(pmfiles, npmfiles + 1, sizeof *pmfiles);
+		f = &pmfiles[npmfiles++];
+		f->filename = xstrdup(filename);
+	} else
+		free(f->order);
+	f->map = map;
+	f->order = NULL;
+	if (map == NULL || map->npos == 0)
+		return;
+	f->order = xreallocarray(NULL, map->npos, sizeof *f->order);
+	for (i = 0; i < map->npos; i++)
+		f->order[i] = i;
+	sort_pos = map->pos;
+	qsort(f->order, map->npos, sizeof *f->order, order_cmp);
+}
+
+static const struct pmfile *
+pmfile_of(const char *filename)
+{
+	size_t i;
+
+	for (i = 0; filename != NULL && i < npmfiles; i++)
+		if (strcmp(pmfiles[i].filename, filename) == 0)
+			return pmfiles[i].map != NULL &&
+			    pmfiles[i].order != NULL ? &pmfiles[i] : NULL;
+	return NULL;
+}
+
+/* An instruction a position may name. */
+struct site {
+	struct posmap_pos	 pos;	/* key and kind */
+	unsigned short		*insn;
+};
+
+static int
+site_cmp(const void *a, const void *b)
+{
+	const struct site *x = a, *y = b;
+
+	if (x->pos.key != y->pos.key || x->pos.kind != y->pos.kind)
+		return pos_cmp(&x->pos, 0, &y->pos, 0);
+	return x->insn < y->insn ? -1 : x->insn > y->insn;
+}
+
+/* The variable an instruction reads, if it reads one. */
+static const char *
+var_read(const struct mj_function *F, const unsigned short *p)
+{
+	if (p != NULL && (p[1] == OP_GETVAR || p[1] == OP_HASVAR))
+		return insn_str(p);
+	if (p != NULL && p[1] == OP_GETLOCAL && p[2] >= 1 && p[2] <= F->varlen)
+		return F->vartab[p[2] - 1];
+	return NULL;
+}
+
+/* Whether a variable is the compiler's own, whose members it does not
+ * list: a name with a "$" in it, but for the user's this and arguments
+ * in an arrow function. */
+static int
+own_var(const char *v)
+{
+	return v != NULL && strchr(v, '$') != NULL &&
+	    strcmp(v, "_this$") != 0 && strcmp(v, "_args$") != 0;
+}
+
+/* Whether a member read at index i of ins (an object then the read, or
+ * "object DUP read" for a method) reads the compiler's own variable, as
+ * lower.c leaves out. */
+static int
+own_object(const struct mj_function *F, unsigned short **ins, int i,
+    int method)
+{
+	if (ins[i][1] != OP_GETPROP_S)
+		return 0;
+	if (method && (i < 1 || ins[i - 1][1] != OP_DUP))
+		return 0;
+	i -= method ? 2 : 1;
+	return i >= 0 && own_var(var_read(F, ins[i]));
+}
+
+/* Whether the call whose "this" ins[t] pushes is the compiler's own (1):
+ * its tick, or a helper of __ly or of a generator's state; but the
+ * helpers that stand for the user's throw (__ly.th: 2), call with spread
+ * arguments (__ly.ap: 3) and new with them (__ly.nw: 4). */
+static int
+own_call(const struct mj_function *F, unsigned short **ins, int t)
+{
+	const char *v;
+
+	if (ins[t][1] == OP_UNDEF)
+		return t >= 1 && (v = var_read(F, ins[t - 1])) != NULL &&
+		    strcmp(v, "__ly_tick") == 0;
+	if (t < 3 || ins[t][1] != OP_ROT2 || ins[t - 1][1] != OP_GETPROP_S ||
+	    ins[t - 2][1] != OP_DUP || (v = var_read(F, ins[t - 3])) == NULL)
+		return 0;
+	if (strcmp(v, "__ly") == 0) {
+		v = insn_str(ins[t - 1]);
+		return strcmp(v, "th") == 0 ? 2 : strcmp(v, "ap") == 0 ? 3 :
+		    strcmp(v, "nw") == 0 ? 4 : 1;
+	}
+	return strncmp(v, "_$", 2) == 0;
+}
+
+/* F and the functions it is in, innermost first, each with the names it
+ * declares, sorted: its variables, parameters and functions, its own
+ * name and its catch clauses' parameters. */
+struct nest {
+	const struct mj_function	*F;
+	const struct nest		*up;
+	const char			**names;
+	size_t				 nnames;
+};
+
+static int
+name_cmp(const void *a, const void *b)
+{
+	return strcmp(*(const char *const *)a, *(const char *const *)b);
 }
 
 static void
-call_lines_all(struct mj_function *F, int depth)
+nest_names(struct nest *n)
 {
+	const struct mj_function *F = n->F;
+	const unsigned short *p, *end = F->code + F->codelen;
+	size_t cap = (size_t)F->varlen + 1;
 	int i;
 
-	call_lines(F);
+	for (p = F->code; p < end; p += insn_len(p))
+		cap += p[1] == OP_CATCH;
+	n->names = xreallocarray(NULL, cap, sizeof *n->names);
+	n->nnames = 0;
+	for (i = 0; i < F->varlen; i++)
+		n->names[n->nnames++] = F->vartab[i];
+	if (F->name != NULL)
+		n->names[n->nnames++] = F->name;
+	for (p = F->code; p < end; p += insn_len(p))
+		if (p[1] == OP_CATCH)
+			n->names[n->nnames++] = insn_str(p);
+	qsort(n->names, n->nnames, sizeof *n->names, name_cmp);
+}
+
+static int
+declared(const struct nest *n, const char *name)
+{
+	for (; n != NULL; n = n->up)
+		if (bsearch(&name, n->names, n->nnames, sizeof *n->names,
+		    name_cmp) != NULL)
+			return 1;
+	return 0;
+}
+
+/* Whether the GETVAR at p reads a global the compiler lists (lower.c's
+ * emit_ident_read). */
+static int
+global_read(const struct nest *n, const unsigned short *p)
+{
+	const char *v = insn_str(p);
+
+	return strchr(v, '$') == NULL && strncmp(v, "__ly", 4) != 0 &&
+	    strcmp(v, "arguments") != 0 && !declared(n, v);
+}
+
+/* The instruction that pushed the object the SETPROP_S ins[i] writes:
+ * the last before it below the value's depth ("o value SETPROP_S"). */
+static unsigned short *
+set_object(const struct mj_function *F, unsigned short **ins, const int *d,
+    int i)
+{
+	int at = d[ins[i] - F->code], j;
+
+	for (j = i - 1; at >= 2 && j >= 0; j--)
+		if (d[ins[j] - F->code] >= 0 && d[ins[j] - F->code] <= at - 2)
+			return ins[j];
+	return NULL;
+}
+
+static void
+columns(struct mj_function *F, const struct pmfile *pf, const struct nest *nest,
+    const int *d)
+{
+	const struct posmap *m = pf->map;
+	unsigned short *c = F->code, *p, *q, **ins = NULL;
+	struct site *s = NULL;
+	int *idx = NULL, off, n = 0, i, kind;
+	size_t ns = 0, j, k, lo, hi, ne, ni;
+
+	ins = xreallocarray(NULL, (size_t)F->codelen, sizeof *ins);
+	idx = xreallocarray(NULL, (size_t)F->codelen, sizeof *idx);
+	s = xreallocarray(NULL, (size_t)F->codelen, sizeof *s);
+	for (off = 0; off < F->codelen; off += insn_len(c + off)) {
+		idx[off] = n;
+		ins[n++] = c + off;
+	}
+	for (i = 0; i < n; i++) {
+		p = ins[i];
+		kind = 0;
+		switch (p[1]) {
+		case OP_CALL:
+			if (d[p - c] < 0 || (q = before_args(F, d,
+			    (int)(p - c))) == NULL)
+				continue;
+			/* throw x: "throw __ly.th(x)", whose call makes the
+			 * stack */
+			kind = own_call(F, ins, idx[q - c]);
+			if (kind == 1)
+				continue;
+			s[ns].pos.key = q[0];
+			s[ns].pos.kind = kind == 2 ? POS_THROW : kind == 4 ?
+			    POS_NEW : POS_CALL;
+			s[ns++].insn = p;
+			continue;
+		case OP_GETPROP_S: case OP_GETPROP:
+			kind = i + 1 < n && ins[i + 1][1] == OP_ROT2 ?
+			    POS_METHOD : POS_GET;
+			if (own_object(F, ins, i, kind == POS_METHOD))
+				continue;
+			break;
+		case OP_SETPROP_S: case OP_SETPROP:
+			kind = POS_SET;
+			if (p[1] == OP_SETPROP_S && (q = set_object(F, ins, d,
+			    i)) != NULL && own_var(var_read(F, q)))
+				continue;
+			break;
+		case OP_NEW:
+			kind = POS_NEW;
+			break;
+		case OP_GETVAR:
+			if (!global_read(nest, p))
+				continue;
+			kind = POS_VAR;
+			break;
+		default:
+			continue;
+		}
+		s[ns].pos.key = p[0];
+		s[ns].pos.kind = (unsigned)kind;
+		s[ns++].insn = p;
+	}
+	qsort(s, ns, sizeof *s, site_cmp);
+	for (j = 0; j < ns; j = k) {
+		for (k = j + 1; k < ns && s[k].pos.key == s[j].pos.key &&
+		    s[k].pos.kind == s[j].pos.kind; k++)
+			;
+		/* the positions of that key and kind */
+		lo = 0;
+		hi = m->npos;
+		while (lo < hi) {
+			size_t mid = (lo + hi) / 2;
+			const struct posmap_pos *e = &m->pos[pf->order[mid]];
+
+			if (e->key < s[j].pos.key || (e->key == s[j].pos.key &&
+			    e->kind < s[j].pos.kind))
+				lo = mid + 1;
+			else
+				hi = mid;
+		}
+		for (ne = 0; lo + ne < m->npos && m->pos[pf->order[lo +
+		    ne]].key == s[j].pos.key && m->pos[pf->order[lo +
+		    ne]].kind == s[j].pos.kind; ne++)
+			;
+		ni = k - j;
+		if (ne == 0 || ni % ne != 0)
+			continue;
+		for (i = 0; (size_t)i < ni; i++)
+			s[j + (size_t)i].insn[0] = (unsigned short)posmap_id(m,
+			    pf->order[lo + (size_t)i % ne]);
+	}
+	free(s);
+	free(idx);
+	free(ins);
+}
+
+/* The lines of calls over several lines, then the columns (pf, if the
+ * file has a map), of F and the functions in it. */
+static void
+lines_all(struct mj_function *F, const struct pmfile *pf,
+    const struct nest *up, int depth)
+{
+	struct nest nest = { F, up, NULL, 0 };
+	int *d, i;
+
+	if (pf != NULL)
+		nest_names(&nest);
+	if (F->codelen > 0) {
+		d = xreallocarray(NULL, (size_t)F->codelen, sizeof *d);
+		if (depths(F, d) == 0) {
+			call_lines(F, d);
+			if (pf != NULL)
+				columns(F, pf, &nest, d);
+		}
+		free(d);
+	}
 	for (i = 0; i < F->funlen && depth < 200; i++)
 		if (F->funtab[i] != F)
-			call_lines_all(F->funtab[i], depth + 1);
+			lines_all(F->funtab[i], pf, &nest, depth + 1);
+	free(nest.names);
 }
 
 void
@@ -408,7 +761,7 @@ errmsg_mark(void *fun)
 
 	if (F == NULL)
 		return;
-	call_lines_all(F, 0);
+	lines_all(F, pmfile_of(F->filename), NULL, 0);
 	if (nmarks < MARK_N && max_line(F, 0) < MARK_MIN)
 		mark_function(F, 0);
 }
@@ -626,6 +979,25 @@ callback_not_callable(js_State *J, char *buf, size_t size)
 		snprintf(buf, size, "Value is not callable: %s", shown(J, 1));
 }
 
+/* The read of the method the call at p calls (o.m(...)), or NULL. */
+static const unsigned short *
+method_of(const struct mj_function *F, const unsigned short *p)
+{
+	const unsigned short *q = NULL, *r = NULL;
+	int *d;
+
+	if (p == NULL || F->codelen <= 0)
+		return NULL;
+	d = xreallocarray(NULL, (size_t)F->codelen, sizeof *d);
+	if (depths(F, d) == 0 && d[p - F->code] >= 0)
+		q = before_args(F, d, (int)(p - F->code));
+	if (q != NULL && q[1] == OP_ROT2 && (r = insn_before(F, q)) != NULL &&
+	    r[1] != OP_GETPROP_S)
+		r = NULL;
+	free(d);
+	return q != NULL && q[1] == OP_ROT2 ? r : NULL;
+}
+
 /* A call (or new) of a value that is not a function: goja's words. */
 static void
 not_callable(js_State *J, char *buf, size_t size)
@@ -633,7 +1005,7 @@ not_callable(js_State *J, char *buf, size_t size)
 	const struct mj_state *S = (const void *)J;
 	const struct mj_function *F;
 	const struct mark *m;
-	const unsigned short *p, *prev, *end;
+	const unsigned short *p, *prev, *end, *call = NULL;
 	int slot, line, n = -1, ctor = 0;
 
 	snprintf(buf, size, "Value is not an object: undefined");
@@ -656,6 +1028,7 @@ not_callable(js_State *J, char *buf, size_t size)
 			continue;
 		n = k;
 		ctor = p[1] == OP_NEW;
+		call = p;
 		break;
 	}
 	if (n < 0)
@@ -672,6 +1045,12 @@ not_callable(js_State *J, char *buf, size_t size)
 	if (js_isundefined(J, -n - 2) && js_iscoercible(J, -n - 1)) {
 		void *o = jsV_toobject(J, js_tovalue(J, -n - 1));
 
+		if ((p = method_of(F, call)) != NULL &&
+		    jsV_getproperty(J, o, insn_str(p)) == NULL) {
+			snprintf(buf, size, "Object has no member '%s'",
+			    insn_str(p));
+			return;
+		}
 		for (prev = NULL, p = F->code; p < end; prev = p,
 		    p += insn_len(p))
 			if (p[1] == OP_GETPROP_S && insn_line(p) == line &&

@@ -13,6 +13,11 @@ void	errmsg_probe(js_State *);
  * share a line with reads of other names; once per compilation. */
 void	errmsg_mark(void *);
 
+/* The compiler's map of the file loaded under a name (compile/posmap.h),
+ * borrowed: compilations of it get their columns.  Before loading it. */
+struct posmap;
+void	errmsg_posmap(const char *filename, const struct posmap *);
+
 /* Gives the frames of the call stack their lines where they run a marked
  * instruction: before anything records the stack. */
 void	errmsg_trace_fix(js_State *);

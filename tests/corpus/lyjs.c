@@ -9,6 +9,8 @@
 #include <string.h>
 
 #include "compile/bundle.h"
+#include "engine/engine.h"
+#include "js/errmsg.h"
 #include "js/runtime.h"
 #include "js/surrogate.h"
 #include "util/buf.h"
@@ -49,7 +51,8 @@ fail(js_State *J, const char *what)
 		if (js_isstring(J, -1)) {
 			char *cut;
 
-			trace = strdup(js_tostring(J, -1));
+			if ((trace = vu_stack_text(J, js_tostring(J, -1))) == NULL)
+				trace = strdup(js_tostring(J, -1));
 			/* Stop where the module loader's frames begin. */
 			if ((cut = strstr(trace, "\n\tat Function.prototype.call")) != NULL)
 				*cut = '\0';
@@ -110,6 +113,8 @@ main(int argc, char **argv)
 		free(cause);
 		return 107;
 	}
+	/* frames with the source's lines, as the bundle's maps give them */
+	stack_lines_of(b);
 	J = js_newstate(NULL, NULL, 0);
 	js_setreport(J, report);
 	if (runtime_load(J, &cause) == -1) {
@@ -169,6 +174,8 @@ main(int argc, char **argv)
 	}
 	js_pop(J, 1);
 	for (i = 0; i < b->nunits; i++) {
+		if (b->units[i].map != NULL)
+			errmsg_posmap(b->units[i].name, b->units[i].map);
 		if (js_ploadstring(J, b->units[i].name, b->units[i].es5)) {
 			fail(J, "load");
 			goto out;

@@ -14,6 +14,8 @@
 #include <cmocka.h>
 
 #include "compile/bundle.h"
+#include "compile/lower.h"
+#include "compile/posmap.h"
 
 /* The 1-based line of the first occurrence of needle in s, or 0. */
 static int
@@ -28,6 +30,68 @@ line_of(const char *s, const char *needle)
 		if (*s == '\n')
 			line++;
 	return line;
+}
+
+/* The positions of one module, as lower_module maps them. */
+static struct posmap *
+map_of(const char *src, char **out)
+{
+	struct lower_options opt;
+	struct posmap *map = NULL;
+	char *cause = NULL;
+
+	memset(&opt, 0, sizeof opt);
+	opt.name = "t.js";
+	opt.id = "file:///t.js";
+	opt.map = &map;
+	*out = lower_module(src, strlen(src), &opt, &cause);
+	if (*out == NULL)
+		fail_msg("%s: %s", src, cause);
+	assert_non_null(map);
+	return map;
+}
+
+/* The map lists positions in the order of mujs's instructions, with k6's
+ * columns, and a chain's calls keyed alike (mujs gives them one line). */
+static void
+test_posmap(void **state)
+{
+	static const struct { unsigned kind, line, col; } want[] = {
+		{ POS_VAR, 2, 1 }, { POS_VAR, 2, 3 }, { POS_GET, 2, 5 },
+		{ POS_VAR, 2, 8 }, { POS_CALL, 2, 2 },
+		{ POS_VAR, 3, 1 }, { POS_METHOD, 3, 1 }, { POS_CALL, 3, 4 },
+		{ POS_METHOD, 3, 4 }, { POS_CALL, 3, 8 },
+		{ POS_VAR, 4, 5 }, { POS_NEW, 4, 1 }, { POS_SET, 4, 9 },
+		{ POS_THROW, 4, 23 },
+	};
+	struct posmap *map;
+	char *out;
+	size_t i;
+
+	(void)state;
+	map = map_of("export {};\nf(a.b, c);\nx.y().z();\n"
+	    "new D().e = 1; if (0) throw 2;\n", &out);
+	assert_int_equal(map->npos, sizeof want / sizeof want[0]);
+	for (i = 0; i < map->npos; i++) {
+		assert_int_equal(map->pos[i].kind, want[i].kind);
+		assert_int_equal(map->pos[i].line, want[i].line);
+		assert_int_equal(map->pos[i].col, want[i].col);
+		assert_int_equal(map->lines[map->pos[i].key - 1], want[i].line);
+	}
+	assert_int_equal(map->pos[6].key, map->pos[9].key);
+	/* a statement after positions starts an output line */
+	assert_int_not_equal(map->pos[12].key, map->pos[13].key);
+	assert_int_equal(map->lines[map->pos[13].key - 1], 4);
+	posmap_free(map);
+	free(out);
+	/* a CommonJS module's first line: k6's wrapper's 27 columns */
+	map = map_of("x.y;\nx.z;\n", &out);
+	assert_int_equal(map->npos, 4);
+	assert_int_equal(map->pos[0].col, 1 + 27);
+	assert_int_equal(map->pos[1].col, 3 + 27);
+	assert_int_equal(map->pos[3].col, 3);
+	posmap_free(map);
+	free(out);
 }
 
 static const char *const line_sources[] = {
@@ -292,6 +356,7 @@ main(void)
 		cmocka_unit_test(test_tdz_cost),
 		cmocka_unit_test(test_build),
 		cmocka_unit_test(test_build_errors),
+		cmocka_unit_test(test_posmap),
 	};
 
 	return cmocka_run_group_tests(tests, setup_dir, teardown_dir);

@@ -1,5 +1,5 @@
 // error.stack as k6's engine has it: the error's text, then "\tat" lines
-// with file URLs, line and column (where the line's text starts), each
+// with file URLs, line and column (of the expression, as in k6), each
 // ending in a newline; the script may set its own.
 import { check } from 'k6';
 export const options = { iterations: 1 };
@@ -13,8 +13,8 @@ export default function () {
   mine.stack = 'custom';
   check(e, {
     'first line': () => lines[0] === 'TypeError: bad',
-    'frames': () => /^\tat inner \(file:\/\/\/.*\/error-stack\.js:7:5\)$/.test(lines[1]) &&
-      /^\tat default \(file:\/\/\/.*\/error-stack\.js:10:3\)$/.test(lines[2]),
+    'frames': () => /^\tat inner \(file:\/\/\/.*\/error-stack\.js:7:12\)$/.test(lines[1]) &&
+      /^\tat default \(file:\/\/\/.*\/error-stack\.js:10:18\)$/.test(lines[2]),
     'ends with a newline': () => lines.length === 4 && lines[3] === '',
     'not enumerable': () => Object.keys(e).indexOf('stack') < 0,
     'settable': () => mine.stack === 'custom',

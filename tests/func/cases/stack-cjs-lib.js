@@ -1,0 +1,1 @@
+module.exports = { boom: function () { return new Error('from cjs'); } };
