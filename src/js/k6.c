@@ -30,13 +30,15 @@
 #include "util/timeunit.h"
 #include "util/xmalloc.h"
 
+/* The VU, outside the init code; in it, k6's GoError ("Using check() in
+ * the init context is not supported"). */
 static struct vu *
-vu_checked(js_State *J, const char *what, int init_ok)
+vu_checked(js_State *J, const char *what)
 {
 	struct vu *vu = vu_of(J);
 
-	if (!init_ok && vu_in_init(vu))
-		js_error(J, "using %s in the init context is not supported", what);
+	if (vu_in_init(vu))
+		modules_goerror(J, "%s in the init context is not supported", what);
 	return vu;
 }
 
@@ -69,6 +71,10 @@ check_one(js_State *J, struct vu *vu, uint32_t base, const char *name,
 	uint32_t tags;
 	int ok;
 
+	if (strstr(name, "::") != NULL) {
+		free(owned);
+		modules_goerror(J, "group and check names may not contain '::'");
+	}
 	js_getproperty(J, 2, name);
 	if (js_iscallable(J, -1)) {
 		js_pushundefined(J);
@@ -93,12 +99,18 @@ check_one(js_State *J, struct vu *vu, uint32_t base, const char *name,
 static void
 k6_check(js_State *J)
 {
-	struct vu *vu = vu_checked(J, "check()", 0);
+	struct vu *vu = vu_checked(J, "Using check()");
 	uint32_t base = tags_plus(vu, J, 3, vu_tags(vu));
 	const char *k;
 	char *name;
 	int all = 1;
 
+	/* mujs gives a missing argument as undefined: k6 tells the two
+	 * apart, a missing one is "no checks" and undefined a TypeError */
+	if (js_isundefined(J, 2))
+		modules_goerror(J, "no checks provided to `check`");
+	if (js_isnull(J, 2))
+		js_typeerror(J, "Cannot convert undefined or null to object");
 	if (!js_isobject(J, 2)) {
 		js_pushboolean(J, 1);
 		return;
@@ -123,16 +135,17 @@ k6_check(js_State *J)
 static void
 k6_group(js_State *J)
 {
-	struct vu *vu = vu_checked(J, "group()", 0);
-	const char *name = js_tostring(J, 1);
+	struct vu *vu = vu_checked(J, "Using group()");
+	/* a Go string: undefined and null are empty */
+	const char *name = js_isundefined(J, 1) || js_isnull(J, 1) ? "" : js_tostring(J, 1);
 	char *old_group = vu_group(vu), *path;
 	int64_t t0;
 	int failed;
 
-	if (strstr(name, "::") != NULL)
-		js_error(J, "group and check names may not contain '::'");
 	if (!js_iscallable(J, 2))
-		js_typeerror(J, "group() needs a function as its second argument");
+		modules_goerror(J, "group() requires a callback as a second argument");
+	if (strstr(name, "::") != NULL)
+		modules_goerror(J, "group and check names may not contain '::'");
 	path = xasprintf("%s::%s", old_group, name);
 	vu_set_group(vu, path);
 	if (vu_system_tag(vu, "group"))
@@ -167,7 +180,8 @@ k6_sleep(js_State *J)
 static void
 k6_fail(js_State *J)
 {
-	modules_goerror(J, "%s", js_isdefined(J, 1) ? js_tostring(J, 1) : "");
+	/* a Go string: undefined and null are empty */
+	modules_goerror(J, "%s", js_isundefined(J, 1) || js_isnull(J, 1) ? "" : js_tostring(J, 1));
 }
 
 /* randomSeed(n): Math.random of this VU draws from Go's math/rand seeded
@@ -416,26 +430,72 @@ k6_open_define(js_State *J)
 }
 
 /* k6/metrics: new Counter(name), Gauge, Rate, Trend(name, isTime). */
+
+/* A value add() cannot take: k6's GoError with the --throw option, its
+ * warning without.  The value's text is cut as k6 cuts it: at 100
+ * characters or more, the first and last 50 around what was left out. */
+/* The byte offset in s after its first n characters. */
+static size_t
+utf8_prefix(const char *s, size_t n)
+{
+	size_t i;
+
+	for (i = 0; s[i] != '\0'; i++)
+		if (((unsigned char)s[i] & 0xc0) != 0x80 && n-- == 0)
+			break;
+	return i;
+}
+
+static void
+metric_bad_value(js_State *J, struct vu *vu)
+{
+	const char *v = js_tostring(J, 1);
+	size_t n = 0, i;
+	struct buf b = BUF_INIT;
+	char *msg;
+
+	for (i = 0; v[i] != '\0'; i++)
+		n += ((unsigned char)v[i] & 0xc0) != 0x80;
+	if (n < 100)
+		buf_puts(&b, v);
+	else {
+		buf_add(&b, v, utf8_prefix(v, 50));
+		buf_printf(&b, "... omitting %zu characters ...", n - 100);
+		buf_puts(&b, v + utf8_prefix(v, n - 50));
+	}
+	js_getproperty(J, 0, "name");
+	msg = xasprintf("'%s' is an invalid value for metric '%s', a number or a "
+	    "boolean value is expected", b.data, js_tostring(J, -1));
+	buf_free(&b);
+	js_pop(J, 1);
+	if (vu_opts(vu) != NULL && vu_opts(vu)->throw_errors) {
+		js_pushstring(J, msg);
+		free(msg);
+		modules_goerror(J, "%s", js_tostring(J, -1));
+	}
+	log_msg(LOG_WARN, NULL, "%s", msg);
+	free(msg);
+}
+
 static void
 metric_add_fn(js_State *J)
 {
-	struct vu *vu = vu_checked(J, "metric.add()", 0);
+	struct vu *vu = vu_checked(J, "Adding to metrics");
 	double v;
 	uint32_t id;
+	int truthy;
 
 	js_getproperty(J, 0, "__ly_id");
 	id = (uint32_t)js_tonumber(J, -1);
 	js_pop(J, 1);
-	if (js_isboolean(J, 1))
-		v = js_toboolean(J, 1) ? 1 : 0;
-	else if (js_isnumber(J, 1))
-		v = js_tonumber(J, 1);
-	else
-		v = js_tonumber(J, 1);
+	/* as k6: a number, and a truthy zero ([], "0") is 1; truth first,
+	 * as js_tonumber leaves an object's primitive in its place */
+	truthy = js_toboolean(J, 1);
+	v = js_isnull(J, 1) ? NAN : js_tonumber(J, 1);
+	if (v == 0 && truthy)
+		v = 1;
 	if (v != v) {
-		if (vu_opts(vu) != NULL && vu_opts(vu)->throw_errors)
-			js_error(J, "invalid value for a metric: %s", js_tostring(J, 1));
-		log_msg(LOG_WARN, NULL, "invalid value for a metric, the sample is dropped");
+		metric_bad_value(J, vu);
 		js_pushboolean(J, 0);
 		return;
 	}
@@ -453,14 +513,14 @@ metric_new(js_State *J, enum sink_type type)
 	char *cause = NULL;
 
 	if (!vu_in_init(vu))
-		js_error(J, "metrics must be declared in the init context");
+		modules_goerror(J, "metrics must be declared in the init context");
 	if (type == SINK_TREND && js_toboolean(J, 2))
 		contains = METRIC_TIME;
 	m = metric_registry_declare(vu_metric_registry(vu), name, type, contains, &cause);
 	if (m == NULL) {
 		js_pushstring(J, cause);
 		free(cause);
-		js_error(J, "%s", js_tostring(J, -1));
+		modules_goerror(J, "%s", js_tostring(J, -1));
 	}
 	js_getregistry(J, "ly.metric.proto");
 	js_newobjectx(J);
