@@ -308,8 +308,8 @@ void
 encoding_module_open(js_State *J)
 {
 	js_newobject(J);
-	js_newcfunction(J, b64encode, "b64encode", 2);
-	js_setproperty(J, -2, "b64encode");
-	js_newcfunction(J, b64decode, "b64decode", 3);
-	js_setproperty(J, -2, "b64decode");
+	modules_setgofn(J, b64encode, "b64encode",
+	    "go.k6.io/k6/internal/js/modules/k6/encoding.(*Encoding).b64Encode-fm", 2);
+	modules_setgofn(J, b64decode, "b64decode",
+	    "go.k6.io/k6/internal/js/modules/k6/encoding.(*Encoding).b64Decode-fm", 3);
 }

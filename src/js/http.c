@@ -551,6 +551,9 @@ do_one(js_State *J, const char *method, int iurl, int ibody, int iparams)
 	struct http_vu *hv = hv_get(J, INIT_MSG);
 	struct http_req *r;
 
+	/* the arguments k6's functions do not count in their length */
+	while (js_gettop(J) <= iparams)
+		js_pushundefined(J);
 	call_begin(J, hv, 1);
 	r = hv_add(hv);
 	if (js_try(J)) {
@@ -748,6 +751,9 @@ http_file(js_State *J)
 	char name[32];
 	size_t n;
 
+	/* k6's length is 2: the content type is padded here */
+	while (js_gettop(J) < 4)
+		js_pushundefined(J);
 	if (!js_isstring(J, 1) && binary_get(J, 1, &p, &n) == -1)
 		js_typeerror(J, "http.file: invalid data, expected a string or "
 		    "an ArrayBuffer");
@@ -803,25 +809,31 @@ http_module_open(js_State *J)
 	js_pop(J, 1);
 
 	js_newobject(J);
-	modules_setfn(J, http_get, "get", 2);
-	modules_setfn(J, http_head, "head", 2);
-	modules_setfn(J, http_post, "post", 3);
-	modules_setfn(J, http_put, "put", 3);
-	modules_setfn(J, http_patch, "patch", 3);
-	modules_setfn(J, http_del, "del", 3);
-	modules_setfn(J, http_options, "options", 3);
-	modules_setfn(J, http_request, "request", 4);
-	modules_setfn(J, http_batch, "batch", 1);
-	modules_setfn(J, http_async_request, "asyncRequest", 4);
-	modules_setfn(J, http_expected_statuses, "expectedStatuses", 0);
-	modules_setfn(J, http_set_response_callback, "setResponseCallback", 1);
-	modules_setfn(J, http_cookie_jar_fn, "cookieJar", 0);
-	modules_setfn(J, http_file, "file", 3);
+	/* k6's names: get and head are closures of NewModuleInstance, the
+	 * other methods' one closure of getMethodClosure */
+#define H	"go.k6.io/k6/js/modules/k6/http."
+	modules_setgofn(J, http_get, "get", H "(*RootModule).NewModuleInstance.func2", 2);
+	modules_setgofn(J, http_head, "head", H "(*RootModule).NewModuleInstance.func3", 2);
+	modules_setgofn(J, http_post, "post", H "(*Client).getMethodClosure.func1", 2);
+	modules_setgofn(J, http_put, "put", H "(*Client).getMethodClosure.func1", 2);
+	modules_setgofn(J, http_patch, "patch", H "(*Client).getMethodClosure.func1", 2);
+	modules_setgofn(J, http_del, "del", H "(*Client).getMethodClosure.func1", 2);
+	modules_setgofn(J, http_options, "options", H "(*Client).getMethodClosure.func1", 2);
+	modules_setgofn(J, http_request, "request", H "(*Client).Request-fm", 3);
+	modules_setgofn(J, http_batch, "batch", H "(*Client).Batch-fm", 1);
+	modules_setgofn(J, http_async_request, "asyncRequest", H "(*Client).asyncRequest-fm", 3);
+	modules_setgofn(J, http_expected_statuses, "expectedStatuses",
+	    H "(*ModuleInstance).expectedStatuses-fm", 0);
+	modules_setgofn(J, http_set_response_callback, "setResponseCallback",
+	    H "(*Client).SetResponseCallback-fm", 1);
+	modules_setgofn(J, http_cookie_jar_fn, "cookieJar", H "(*ModuleInstance).getVUCookieJar-fm", 0);
+	modules_setgofn(J, http_file, "file", H "(*ModuleInstance).file-fm", 2);
 	js_getregistry(J, "ly.http.CookieJar");
 	js_newcconstructor(J, http_cookie_jar_ctor, http_cookie_jar_ctor,
 	    "CookieJar", 0);
 	js_setproperty(J, -2, "CookieJar");
-	modules_setfn(J, http_response_url, "url", 1);
+	modules_setgofn(J, http_response_url, "url", H "(*ModuleInstance).URL-fm", 2);
+#undef H
 	js_newcfunction(J, http_response_getter, "Response", 0);
 	js_pushnull(J);
 	js_defaccessor(J, -3, "Response", JS_DONTCONF);

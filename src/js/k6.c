@@ -235,11 +235,13 @@ void
 k6_module_open(js_State *J)
 {
 	js_newobject(J);
-	modules_setfn(J, k6_check, "check", 3);
-	modules_setfn(J, k6_group, "group", 2);
-	modules_setfn(J, k6_sleep, "sleep", 1);
-	modules_setfn(J, k6_fail, "fail", 1);
-	modules_setfn(J, k6_random_seed, "randomSeed", 1);
+#define K6	"go.k6.io/k6/internal/js/modules/k6.(*K6)."
+	modules_setgofn(J, k6_check, "check", K6 "Check-fm", 3);
+	modules_setgofn(J, k6_group, "group", K6 "Group-fm", 2);
+	modules_setgofn(J, k6_sleep, "sleep", K6 "Sleep-fm", 1);
+	modules_setgofn(J, k6_fail, "fail", K6 "Fail-fm", 1);
+	modules_setgofn(J, k6_random_seed, "randomSeed", K6 "RandomSeed-fm", 1);
+#undef K6
 }
 
 /* console: values are rendered as k6 does (js/consolefmt.c). */
@@ -425,7 +427,8 @@ k6_open(js_State *J)
 void
 k6_open_define(js_State *J)
 {
-	js_newcfunction(J, k6_open, "open", 2);
+	/* k6's name: the third closure of its Bundle's setInitGlobals */
+	js_newcfunction(J, k6_open, "go.k6.io/k6/internal/js.(*Bundle).setInitGlobals.func3", 2);
 	js_setglobal(J, "open");
 }
 
@@ -548,7 +551,8 @@ k6_metrics_module_open(js_State *J)
 	size_t i;
 
 	js_newobject(J);
-	modules_setfn(J, metric_add_fn, "add", 2);
+	modules_setgofn(J, metric_add_fn, "add",
+	    "go.k6.io/k6/internal/js/modules/k6/metrics.Metric.add-fm", 2);
 	js_setregistry(J, "ly.metric.proto");
 	js_newobject(J);
 	for (i = 0; i < sizeof types / sizeof types[0]; i++) {

@@ -78,6 +78,14 @@ modules_setfn(js_State *J, js_CFunction f, const char *name, int nargs)
 }
 
 void
+modules_setgofn(js_State *J, js_CFunction f, const char *name,
+    const char *goname, int nargs)
+{
+	js_newcfunction(J, f, goname, nargs);
+	js_setproperty(J, -2, name);
+}
+
+void
 modules_goerror(js_State *J, const char *fmt, ...)
 {
 	va_list ap;

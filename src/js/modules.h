@@ -28,6 +28,11 @@ extern const struct engine_script modules_script;
 void	modules_attach(struct engine *);
 /* Set the object on top's property name to a new C function. */
 void	modules_setfn(js_State *, js_CFunction, const char *name, int nargs);
+/* The same for a function k6 writes in Go: goname (a string constant)
+ * is k6's name for it, the Go function's, which its frames and its name
+ * property show ("go.k6.io/k6/internal/js/modules/k6.(*K6).Fail-fm"). */
+void	modules_setgofn(js_State *, js_CFunction, const char *name,
+	    const char *goname, int nargs);
 /* Throw what k6's engine throws for an error a Go function returns: an
  * Error named GoError ("GoError: message"), the message printf's. */
 JS_NORETURN void modules_goerror(js_State *, const char *fmt, ...)
