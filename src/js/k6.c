@@ -542,11 +542,14 @@ void
 k6_metrics_module_open(js_State *J)
 {
 	static const struct {
-		const char	*name;
+		const char	*name, *goname;
 		js_CFunction	 fn;
 	} types[] = {
-		{ "Counter", new_counter }, { "Gauge", new_gauge },
-		{ "Rate", new_rate }, { "Trend", new_trend },
+		/* k6's names, its Go methods' */
+#define M(name)	name, "go.k6.io/k6/internal/js/modules/k6/metrics.(*ModuleInstance).X" name "-fm"
+		{ M("Counter"), new_counter }, { M("Gauge"), new_gauge },
+		{ M("Rate"), new_rate }, { M("Trend"), new_trend },
+#undef M
 	};
 	size_t i;
 
@@ -558,7 +561,7 @@ k6_metrics_module_open(js_State *J)
 	for (i = 0; i < sizeof types / sizeof types[0]; i++) {
 		/* The constructor takes its prototype from the stack. */
 		js_getregistry(J, "ly.metric.proto");
-		js_newcconstructor(J, types[i].fn, types[i].fn, types[i].name, 2);
+		js_newcconstructor(J, types[i].fn, types[i].fn, types[i].goname, 0);
 		js_setproperty(J, -2, types[i].name);
 	}
 }
@@ -571,9 +574,11 @@ exec_vu(js_State *J)
 	struct vu *vu = vu_of(J);
 
 	if (vu_in_init(vu))
-		js_error(J, "getting VU information in the init context is not supported");
+		modules_goerror(J, "getting VU information in the init context is not supported");
 	return vu;
 }
+
+#define NO_SCENARIO	"getting scenario information outside of the VU context is not supported"
 
 static void x_vu_id(js_State *J) { js_pushnumber(J, vu_id(exec_vu(J))); }
 
@@ -721,8 +726,8 @@ exec_sc(js_State *J)
 {
 	struct vu_exec x = exec_of(J);
 
-	if (x.sc_name == NULL)
-		js_error(J, "there is no scenario in setup() and teardown()");
+	if (x.sc_name == NULL)	/* setup() and teardown() */
+		modules_goerror(J, NO_SCENARIO);
 	return x;
 }
 
@@ -782,7 +787,7 @@ x_test_fail(js_State *J)
 	const char *reason = js_isdefined(J, 1) ? js_tostring(J, 1) : "";
 
 	if (vu_in_init(vu))
-		js_error(J, "test.fail() is not allowed in the init context");
+		modules_goerror(J, "execution.test.fail() called outside of VU context");
 	vu_fail_test(vu, reason);
 	js_pushundefined(J);
 }
@@ -809,6 +814,8 @@ x_test_options(js_State *J)
 	struct vu *vu = vu_of(J);
 	size_t i;
 
+	if (vu_in_init(vu))
+		modules_goerror(J, "getting test options in the init context is not supported");
 	js_getglobal(J, "JSON");
 	js_getproperty(J, -1, "parse");
 	js_rot2(J);
@@ -834,6 +841,44 @@ getter(js_State *J, const char *name, js_CFunction fn)
 	js_defaccessor(J, -3, name, JS_READONLY | JS_DONTCONF);
 }
 
+/* exec.vu, exec.scenario, exec.instance: the object the getter holds, or
+ * in the init code k6's GoError, which the getter's name tells. */
+static void
+x_part(js_State *J)
+{
+	static const struct {
+		const char *name, *error;
+	} parts[] = {
+		{ "vu", "getting VU information in the init context is not supported" },
+		{ "scenario", NO_SCENARIO },
+		{ "instance", "getting instance information in the init context is not supported" },
+	};
+	const char *name;
+	size_t i;
+
+	js_currentfunction(J);
+	if (vu_in_init(vu_of(J))) {
+		js_getproperty(J, -1, "name");
+		name = js_tostring(J, -1);
+		for (i = 0; i < sizeof parts / sizeof parts[0]; i++)
+			if (strcmp(name, parts[i].name) == 0)
+				modules_goerror(J, "%s", parts[i].error);
+		js_pop(J, 1);
+	}
+	js_getproperty(J, -1, "o");
+}
+
+/* Make the object on top the getter of the next object's name. */
+static void
+part(js_State *J, const char *name)
+{
+	js_newcfunction(J, x_part, name, 0);
+	js_rot2(J);
+	js_defproperty(J, -2, "o", JS_READONLY | JS_DONTENUM | JS_DONTCONF);
+	js_pushnull(J);
+	js_defaccessor(J, -3, name, JS_READONLY | JS_DONTCONF);
+}
+
 void
 k6_execution_module_open(js_State *J)
 {
@@ -846,7 +891,7 @@ k6_execution_module_open(js_State *J)
 	getter(J, "iterationInScenario", x_vu_iter_sc);
 	getter(J, "tags", x_vu_tags);
 	getter(J, "metrics", x_vu_metrics);
-	js_setproperty(J, -2, "vu");
+	part(J, "vu");
 
 	js_newobject(J);
 	getter(J, "name", x_sc_name);
@@ -855,7 +900,7 @@ k6_execution_module_open(js_State *J)
 	getter(J, "progress", x_sc_progress);
 	getter(J, "iterationInInstance", x_sc_iter);
 	getter(J, "iterationInTest", x_sc_iter_test);
-	js_setproperty(J, -2, "scenario");
+	part(J, "scenario");
 
 	js_newobject(J);
 	getter(J, "iterationsCompleted", x_inst_complete);
@@ -863,7 +908,7 @@ k6_execution_module_open(js_State *J)
 	getter(J, "vusActive", x_inst_active);
 	getter(J, "vusInitialized", x_inst_init);
 	getter(J, "currentTestRunDuration", x_inst_duration);
-	js_setproperty(J, -2, "instance");
+	part(J, "instance");
 
 	js_newobject(J);
 	modules_setfn(J, x_test_abort, "abort", 1);

@@ -26,6 +26,8 @@ export default function () {
 		    http.get.length === 2 && http.request.length === 3 && http.batch.length === 1,
 		'methods of Go objects': () => http.get('http://127.0.0.1:1/').json.name === 'reflect.methodValueCall',
 		'other modules': () => errs.add.name === 'go.k6.io/k6/internal/js/modules/k6/metrics.Metric.add-fm' &&
+		    Counter.name === 'go.k6.io/k6/internal/js/modules/k6/metrics.(*ModuleInstance).XCounter-fm' &&
+		    Counter.length === 0 &&
 		    encoding.b64decode.name === 'go.k6.io/k6/internal/js/modules/k6/encoding.(*Encoding).b64Decode-fm',
 	});
 	group('g', () => {
