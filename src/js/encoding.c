@@ -137,41 +137,6 @@ encoding_unb64(const char *s, const char *alphabet, struct buf *out)
 	return *s == '\0' ? 0 : -1;
 }
 
-/* What k6's Go function refuses to encode: its words name the Go type
- * the engine exports the value as. */
-static const char *
-go_type(js_State *J, int idx)
-{
-	static const struct { const char *js, *go; } typed[] = {
-		{ "Int8Array", "[]int8" }, { "Int16Array", "[]int16" },
-		{ "Uint16Array", "[]uint16" }, { "Int32Array", "[]int32" },
-		{ "Uint32Array", "[]uint32" }, { "Float32Array", "[]float32" },
-		{ "Float64Array", "[]float64" },
-	};
-	const char *name;
-	double d;
-	size_t i;
-
-	if (js_isundefined(J, idx) || js_isnull(J, idx))
-		return "<nil>";
-	if (js_isboolean(J, idx))
-		return "bool";
-	if (js_isnumber(J, idx)) {
-		d = js_tonumber(J, idx);
-		return d == (double)(long long)d && d > -9.2e18 && d < 9.2e18 &&
-		    !(d == 0 && 1 / d < 0) ? "int64" : "float64";
-	}
-	if ((name = binary_typed_name(J, idx)) != NULL)
-		for (i = 0; i < sizeof typed / sizeof typed[0]; i++)
-			if (strcmp(name, typed[i].js) == 0)
-				return typed[i].go;
-	if (js_iscallable(J, idx))
-		return "func(sobek.FunctionCall) sobek.Value";
-	if (js_isarray(J, idx))
-		return "[]interface {}";
-	return "map[string]interface {}";
-}
-
 /* b64encode(input, variant): input a string, an ArrayBuffer or a
  * Uint8Array, as k6's ToBytes takes. */
 static void
@@ -186,7 +151,7 @@ b64encode(js_State *J)
 	if (!js_isstring(J, 1) && (name != NULL ? strcmp(name, "Uint8Array") != 0 &&
 	    strcmp(name, "Uint8ClampedArray") != 0 : !js_isuserdata(J, 1, "ArrayBuffer")))
 		modules_goerror(J, "invalid type %s, expected string, []byte or ArrayBuffer",
-		    go_type(J, 1));
+		    modules_gotype(J, 1));
 	encoding_bytes(J, 1, &in);
 	encoding_b64((const unsigned char *)in.data, in.len, alphabet, pad, &out);
 	js_pushstring(J, out.data);

@@ -241,6 +241,9 @@ void	emit_metrics(struct http_req *r);
 void	store_cookies(struct http_req *r);
 const char *	proto_of(struct http_req *r);
 void	log_failure(struct http_req *r);
+/* What k6 says of r's failure, which it logs and throws (Go's url.Error:
+ * "Get \"URL\": ..."): an owned string. */
+char	*http_failure(const struct http_req *r);
 void	emit_inner(struct http_req *r);
 /* http-jar.c */
 void	http_cookie_jar_ctor(js_State *J);

@@ -230,27 +230,32 @@ proto_of(struct http_req *r)
 	return NULL;
 }
 
+char *
+http_failure(const struct http_req *r)
+{
+	const char *m = r->method;
+	char *msg;
+	size_t i;
+
+	if (r->url_fault == HTTP_URL_PARSE)	/* k6 never made the request */
+		return xstrdup(r->error);
+	msg = xasprintf("%c%s \"%s\": %s", m[0], m + 1, r->orig_url,
+	    r->log_error != NULL ? r->log_error : r->error);
+	/* Go writes "Get", not "GET" */
+	for (i = 2; i < strlen(m) + 1; i++)
+		msg[i - 1] = (char)tolower((unsigned char)msg[i - 1]);
+	return msg;
+}
+
 void
 log_failure(struct http_req *r)
 {
 	struct buf f = BUF_INIT;
-	const char *m = r->method;
+	char *msg = http_failure(r);
 
 	buf_puts(&f, " error=");
-	if (r->url_fault == HTTP_URL_PARSE)
-		/* k6 never made the request */
-		format_json_cstring(&f, r->error, FORMAT_JSON_BF);
-	else {
-		char *msg = xasprintf("%c%s \"%s\": %s", m[0], m + 1, r->orig_url,
-		    r->log_error != NULL ? r->log_error : r->error);
-		size_t i;
-
-		/* Go writes "Get", not "GET" */
-		for (i = 2; i < strlen(m) + 1; i++)
-			msg[i - 1] = (char)tolower((unsigned char)msg[i - 1]);
-		format_json_cstring(&f, msg, FORMAT_JSON_BF);
-		free(msg);
-	}
+	format_json_cstring(&f, msg, FORMAT_JSON_BF);
+	free(msg);
 	log_msg(LOG_WARN, f.data, "Request Failed");
 	buf_free(&f);
 }

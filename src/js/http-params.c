@@ -593,11 +593,10 @@ read_params(js_State *J, struct http_req *r, int idx)
 	struct vu *vu = r->hv->vu;
 	const char *k;
 
-	if (js_isundefined(J, idx) || js_isnull(J, idx))
-		return;
+	/* k6 takes params as an object: a string's or a number's has no
+	 * key it reads */
 	if (!js_isobject(J, idx))
-		js_typeerror(J, "invalid params: expected an object, got %s",
-		    js_tostring(J, idx));
+		return;
 	js_getproperty(J, idx, "headers");
 	if (js_isobject(J, -1)) {
 		js_pushiterator(J, -1, 1);

@@ -87,7 +87,7 @@ struct http_vu *
 hv_get(js_State *J, const char *what)
 {
 	if (vu_in_init(vu_of(J)))
-		js_error(J, "%s", what);
+		modules_goerror(J, "%s", what);
 	return hv_of(J);
 }
 
@@ -490,8 +490,13 @@ static void
 maybe_throw(js_State *J, struct http_req *r)
 {
 	if (r->error != NULL && r->status == 0) {
-		if (r->throw_errors)
-			js_error(J, "%s", r->error);
+		if (r->throw_errors) {
+			char *msg = http_failure(r);
+
+			js_pushstring(J, msg);
+			free(msg);
+			modules_goerror(J, "%s", js_tostring(J, -1));
+		}
 		log_failure(r);
 	}
 }
@@ -633,13 +638,19 @@ read_batch_entry(js_State *J, struct http_vu *hv, int idx)
 static void
 http_batch(js_State *J)
 {
-	struct http_vu *hv = hv_get(J, INIT_MSG);
+	struct http_vu *hv = hv_get(J, "Using batch in the init context is not supported");
 	const struct runopts *o = vu_opts(hv->vu);
 	int isarr = js_isarray(J, 1), len = 0, i;
 	const char *k;
 
-	if (!js_isobject(J, 1))
-		js_typeerror(J, "http.batch needs an array or an object of requests");
+	/* k6's words; mujs gives a missing argument as undefined */
+	if (js_isundefined(J, 1))
+		modules_goerror(J, "no argument was provided to http.batch()");
+	if (js_gettop(J) > 2)
+		modules_goerror(J, "http.batch() accepts only an array or an object of requests");
+	if (!js_isobject(J, 1) || js_iscallable(J, 1) || binary_typed_name(J, 1) != NULL ||
+	    js_isuserdata(J, 1, "ArrayBuffer"))
+		modules_goerror(J, "invalid http.batch() argument type %s", modules_gotype(J, 1));
 	/* keys of an object batch, as a JS array kept at index 2 */
 	js_newarray(J);
 	if (isarr)
@@ -754,6 +765,9 @@ http_file(js_State *J)
 	/* k6's length is 2: the content type is padded here */
 	while (js_gettop(J) < 4)
 		js_pushundefined(J);
+	if (!js_isstring(J, 1) && !js_isuserdata(J, 1, "ArrayBuffer"))
+		modules_goerror(J, "invalid type %s, expected string or ArrayBuffer",
+		    modules_gotype(J, 1));
 	if (!js_isstring(J, 1) && binary_get(J, 1, &p, &n) == -1)
 		js_typeerror(J, "http.file: invalid data, expected a string or "
 		    "an ArrayBuffer");
