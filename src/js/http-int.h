@@ -69,6 +69,7 @@ struct http_req {
 	char			*authz;		/* digest: this hop's answer */
 	int			 challenged;	/* digest, ntlm: this URL sent its 401 */
 	int			 throw_errors;
+	int			 params_fault;	/* params_fail threw */
 	enum http_cb		 cb;
 	struct http_range	*ranges;
 	size_t			 nranges;

@@ -523,8 +523,19 @@ read_request(js_State *J, struct http_req *r, int iurl, int ibody, int iparams)
 	}
 	if (ibody != 0)
 		read_body(J, r, ibody);
-	if (iparams != 0)
+	if (iparams != 0) {
+		if (js_try(J)) {
+			if (!r->params_fault)
+				js_throw(J);
+			/* a value k6 cannot use: an error response, as for a
+			 * URL it cannot parse */
+			js_pop(J, 1);
+			r->state = RQ_COMPLETE;
+			return;
+		}
 		read_params(J, r, iparams);
+		js_endtry(J);
+	}
 	r->state = RQ_QUEUED;
 }
 
