@@ -153,6 +153,7 @@ struct http_vu {
 	struct http_cookie_jar	*jar;
 	struct http_req		*reqs;
 	size_t			 nreqs, creqs;
+	int			 batch_fault;	/* batch_fail threw */
 	int			 running;
 	struct http_async	*async;		/* http.asyncRequest's, in flight */
 	struct http_async	*afree;		/* ... kept for the next ones */
@@ -242,6 +243,8 @@ void	emit_metrics(struct http_req *r);
 void	store_cookies(struct http_req *r);
 const char *	proto_of(struct http_req *r);
 void	log_failure(struct http_req *r);
+/* A warning with k6's error field: what, error="...". */
+void	log_error_field(const char *what, const char *error);
 /* What k6 says of r's failure, which it logs and throws (Go's url.Error:
  * "Get \"URL\": ..."): an owned string. */
 char	*http_failure(const struct http_req *r);

@@ -248,16 +248,23 @@ http_failure(const struct http_req *r)
 }
 
 void
-log_failure(struct http_req *r)
+log_error_field(const char *what, const char *error)
 {
 	struct buf f = BUF_INIT;
-	char *msg = http_failure(r);
 
 	buf_puts(&f, " error=");
-	format_json_cstring(&f, msg, FORMAT_JSON_BF);
-	free(msg);
-	log_msg(LOG_WARN, f.data, "Request Failed");
+	format_json_cstring(&f, error, FORMAT_JSON_BF);
+	log_msg(LOG_WARN, f.data, "%s", what);
 	buf_free(&f);
+}
+
+void
+log_failure(struct http_req *r)
+{
+	char *msg = http_failure(r);
+
+	log_error_field("Request Failed", msg);
+	free(msg);
 }
 
 /* Emit the hops libcurl ran inside r's transfer, before its last one:

@@ -610,40 +610,148 @@ http_request(js_State *J)
 	do_one(J, js_tostring(J, 1), 2, 3, 4);
 }
 
-/* One batch entry at idx into a new request. */
+/* Go's %#v of the value at idx, for the simple values k6's batch
+ * errors show. */
 static void
-read_batch_entry(js_State *J, struct http_vu *hv, int idx)
+push_gosyntax(js_State *J, int idx)
+{
+	if (js_isundefined(J, idx) || js_isnull(J, idx))
+		js_pushliteral(J, "interface {}(nil)");
+	else if (js_isstring(J, idx)) {
+		js_getglobal(J, "JSON");
+		js_getproperty(J, -1, "stringify");
+		js_rot2pop1(J);
+		js_pushundefined(J);
+		js_copy(J, idx < 0 ? idx - 3 : idx);
+		js_call(J, 1);
+	} else if (js_isnumber(J, idx) || js_isboolean(J, idx))
+		js_pushstring(J, js_tostring(J, idx));
+	else
+		js_pushstring(J, modules_gotype(J, idx));
+}
+
+/* An entry k6's batch cannot use: it sends none, answers with empty
+ * responses up to this one, which carries the error (and code), and
+ * nothing after it.  http_batch catches what this throws. */
+static JS_NORETURN void
+batch_fail(js_State *J, struct http_vu *hv, struct http_req *r, int code,
+    const char *msg)
+{
+	if (msg != NULL)
+		url_fault(r, "", HTTP_URL_PARSE, xstrdup(msg));
+	r->error_code = code;
+	hv->batch_fault = 1;
+	js_error(J, "%s", r->error);
+}
+
+/* One batch entry at idx (key is its index or name) into a new
+ * request. */
+static void
+read_batch_entry(js_State *J, struct http_vu *hv, int idx, const char *key)
 {
 	struct http_req *r = hv_add(hv);
-	int top;
+	int top, n;
 
-	if (js_isstring(J, idx) || (js_isobject(J, idx) &&
-	    js_hasproperty(J, idx, "__ly_url") && (js_pop(J, 1), 1))) {
+	if (!js_isobject(J, idx) || (js_hasproperty(J, idx, "__ly_url") &&
+	    (js_pop(J, 1), 1))) {
+		/* anything else is a URL, as k6 takes it */
 		r->method = xstrdup("GET");
 		read_request(J, r, idx, 0, 0);
+		if (r->url_fault == HTTP_URL_PARSE)
+			batch_fail(J, hv, r, 1020, NULL);
 		return;
 	}
-	if (!js_isobject(J, idx))
-		js_typeerror(J, "http.batch: a request must be a URL, an array or an "
-		    "object, got %s", js_tostring(J, idx));
 	top = js_gettop(J);
 	if (js_isarray(J, idx)) {
+		n = js_getlength(J, idx);
 		js_getindex(J, idx, 0);
 		js_getindex(J, idx, 1);
 		js_getindex(J, idx, 2);
 		js_getindex(J, idx, 3);
+		if (n < 2) {
+			r->method = xstrdup("GET");
+			js_pushliteral(J, "invalid batch request '[]interface {}{");
+			if (n == 1) {
+				push_gosyntax(J, top);
+				js_concat(J);
+			}
+			js_pushliteral(J, "}'");
+			js_concat(J);
+			batch_fail(J, hv, r, 0, js_tostring(J, -1));
+		}
 	} else {
 		js_getproperty(J, idx, "method");
-		js_getproperty(J, idx, "url");
+		if (!js_hasproperty(J, idx, "url")) {
+			char *m = xasprintf("batch request %s doesn't have a url key", key);
+
+			r->method = xstrdup("GET");
+			js_pushstring(J, m);
+			free(m);
+			batch_fail(J, hv, r, 0, js_tostring(J, -1));
+		}
 		js_getproperty(J, idx, "body");
 		js_getproperty(J, idx, "params");
+		/* k6 sends no body with GET and HEAD */
+		if (js_isstring(J, top) && (strcasecmp(js_tostring(J, top), "GET") == 0 ||
+		    strcasecmp(js_tostring(J, top), "HEAD") == 0)) {
+			js_pushundefined(J);
+			js_replace(J, top + 2);
+		}
 	}
-	if (js_isundefined(J, top))
-		js_typeerror(J, "http.batch: a request has no method");
-	js_tostring(J, top);
+	if (js_isundefined(J, top) && !js_isarray(J, idx)) {
+		js_pushliteral(J, "GET");
+		js_replace(J, top);
+	}
+	if (!js_isstring(J, top)) {
+		r->method = xstrdup("GET");
+		js_pushliteral(J, "invalid method type '");
+		push_gosyntax(J, top);
+		js_concat(J);
+		js_pushliteral(J, "'");
+		js_concat(J);
+		batch_fail(J, hv, r, 0, js_tostring(J, -1));
+	}
 	r->method = http_upper(js_tostring(J, top));
 	read_request(J, r, top + 1, top + 2, top + 3);
+	if (r->url_fault == HTTP_URL_PARSE)
+		batch_fail(J, hv, r, r->params_fault ? 0 : 1020, NULL);
 	js_pop(J, 4);
+}
+
+/* After batch_fail: k6's results, its warning or, with the global throw
+ * option, its GoError.  The keys of an object batch are at 2. */
+static void
+batch_failed(js_State *J, struct http_vu *hv, int isarr, int len)
+{
+	const struct runopts *o = vu_opts(hv->vu);
+	struct http_req *bad = &hv->reqs[hv->nreqs - 1];
+	int i, n = (int)hv->nreqs;
+
+	if (o != NULL && o->throw_errors)
+		modules_goerror(J, "%s", bad->error);
+	log_error_field("A batch request failed", bad->error);
+	for (i = 0; i < n - 1; i++) {	/* never sent: empty responses */
+		url_fault(&hv->reqs[i], "", HTTP_URL_PARSE, NULL);
+		hv->reqs[i].error_code = 0;
+	}
+	if (isarr)
+		js_newarray(J);
+	else
+		js_newobject(J);
+	for (i = 0; i < len; i++) {
+		if (isarr) {
+			if (i < n)
+				http_response_push(J, &hv->reqs[i]);
+			else
+				js_pushnull(J);
+			js_setindex(J, -2, i);
+		} else if (i < n) {
+			js_getindex(J, 2, i);
+			http_response_push(J, &hv->reqs[i]);
+			js_setproperty(J, -3, js_tostring(J, -2));
+			js_pop(J, 1);
+		}
+	}
 }
 
 static void
@@ -675,20 +783,28 @@ http_batch(js_State *J)
 		js_pop(J, 1);
 	}
 	call_begin(J, hv, (size_t)len + 1);
+	hv->batch_fault = 0;
 	if (js_try(J)) {
 		hv->busy = 0;
-		js_throw(J);
+		if (!hv->batch_fault)
+			js_throw(J);
+		js_pop(J, 1);
+		batch_failed(J, hv, isarr, len);
+		return;
 	}
 	for (i = 0; i < len; i++) {
-		if (isarr)
+		char key[24];
+
+		if (isarr) {
 			js_getindex(J, 1, i);
-		else {
-			js_getindex(J, -1, i);
+			snprintf(key, sizeof key, "%d", i);
+			read_batch_entry(J, hv, js_gettop(J) - 1, key);
+		} else {
+			js_getindex(J, 2, i);
 			js_getproperty(J, 1, js_tostring(J, -1));
-			js_rot2(J);
+			read_batch_entry(J, hv, js_gettop(J) - 1, js_tostring(J, -2));
 			js_pop(J, 1);
 		}
-		read_batch_entry(J, hv, js_gettop(J) - 1);
 		js_pop(J, 1);
 	}
 	js_endtry(J);

@@ -39,6 +39,18 @@ export default function () {
 		// k6 reads params as an object: a string or a number has no keys
 		'params that are no object': () => http.get(`${B}/get`, 'x').status === 200 &&
 		    http.post(`${B}/post`, 'b', 5).status === 200,
+		// an entry k6 cannot use: nothing sent, empty responses before
+		// it, its error, nothing after, and a warning
+		'batch entries': () => {
+			const r = http.batch([`${B}/get`, 5, `${B}/get`]);
+			const o = http.batch({ a: { method: 'GET' } });
+			return r.length === 3 && r[0].status === 0 && r[0].error === '' &&
+			    r[1].error === "invalid URL: '#5'" && r[1].error_code === 1020 && r[2] === null &&
+			    o.a.error === "batch request a doesn't have a url key" &&
+			    http.batch([['GET']])[0].error === `invalid batch request '[]interface {}{"GET"}'` &&
+			    http.batch([[5, B]])[0].error === "invalid method type '5'" &&
+			    http.batch([{ url: `${B}/get` }])[0].status === 200;
+		},
 		'throw': () => thrown(() => http.get('http://127.0.0.1:1/', { throw: true })).indexOf(
 		    'GoError: Get "http://127.0.0.1:1/": dial tcp 127.0.0.1:1: connect: connection refused') === 0,
 	});
