@@ -510,16 +510,24 @@ read_request(js_State *J, struct http_req *r, int iurl, int ibody, int iparams)
 {
 	const char *m;
 
-	for (m = r->method; *m != '\0'; m++)
-		if (!isalpha((unsigned char)*m))
-			js_error(J, "invalid HTTP method \"%s\"", r->method);
-	if (*r->method == '\0')
-		js_error(J, "invalid HTTP method: empty");
 	read_url(J, r, iurl);
 	if (r->url_fault == HTTP_URL_PARSE) {
 		/* k6 reads nothing more: no request, no metrics */
 		r->state = RQ_COMPLETE;
 		return;
+	}
+	/* a method that is no token: Go's transport refuses it after the
+	 * scheme and before the host, as a request that fails */
+	for (m = r->method; *m != '\0'; m++)
+		if (!isalnum((unsigned char)*m) && strchr("!#$%&'*+-.^_`|~", *m) == NULL)
+			break;
+	if (*m != '\0' && (r->url_fault == HTTP_URL_OK ||
+	    strcmp(r->error, "http: no Host in request URL") == 0)) {
+		char *e = xasprintf("net/http: invalid method \"%s\"", r->method);
+		char *u = xstrdup(r->orig_url != NULL ? r->orig_url : "");
+
+		url_fault(r, u, HTTP_URL_SEND, e);
+		free(u);
 	}
 	if (ibody != 0)
 		read_body(J, r, ibody);
