@@ -70,6 +70,7 @@ struct http_req {
 	int			 challenged;	/* digest, ntlm: this URL sent its 401 */
 	int			 throw_errors;
 	int			 params_fault;	/* params_fail threw */
+	char			*hdr_fault;	/* Go's transport refuses a header */
 	enum http_cb		 cb;
 	struct http_range	*ranges;
 	size_t			 nranges;

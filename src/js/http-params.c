@@ -577,20 +577,36 @@ read_ranges(js_State *J, int idx, struct http_range **out, size_t *n)
 	js_pop(J, 1);
 }
 
-/* Go's client refuses what would split or forge a header line. */
-static void
-check_hdr(js_State *J, const char *name, const char *value)
+/* Go's transport refuses a header name that is no token and a value
+ * with a control character but tab: the request fails (read_request),
+ * with the first such header's error. */
+static int
+check_hdr(struct http_req *r, const char *name, const char *value)
 {
-	const char *p;
+	const unsigned char *p;
+	char *canon;
 
-	if (*name == '\0')
-		js_error(J, "invalid params.headers: an empty header name");
-	for (p = name; *p != '\0'; p++)
-		if ((unsigned char)*p <= ' ' || *p == ':' || *p == 0x7f)
-			js_error(J, "invalid params.headers: bad header name \"%s\"", name);
-	if (strpbrk(value, "\r\n") != NULL)
-		js_error(J, "invalid params.headers: the value of %s contains a "
-		    "line break", name);
+	for (p = (const unsigned char *)name; *p != '\0'; p++)
+		if (!isalnum(*p) && strchr("!#$%&'*+-.^_`|~", *p) == NULL)
+			break;
+	if (*name == '\0' || *p != '\0') {
+		if (r->hdr_fault == NULL)
+			r->hdr_fault = xasprintf("net/http: invalid header field name "
+			    "\"%s\"", name);
+		return -1;
+	}
+	for (p = (const unsigned char *)value; *p != '\0'; p++)
+		if ((*p < ' ' && *p != '\t') || *p == 0x7f) {
+			if (r->hdr_fault == NULL) {
+				canon = xstrdup(name);
+				http_canonical_key(canon);
+				r->hdr_fault = xasprintf("net/http: invalid header "
+				    "field value for \"%s\"", canon);
+				free(canon);
+			}
+			return -1;
+		}
+	return 0;
 }
 
 static void
@@ -705,8 +721,8 @@ read_params(js_State *J, struct http_req *r, int idx)
 			js_pushstring(J, k);
 			js_getproperty(J, -3, js_tostring(J, -1));
 			if (!js_isundefined(J, -1) && !js_isnull(J, -1)) {
-				check_hdr(J, js_tostring(J, -2), js_tostring(J, -1));
-				add_hdr(r, js_tostring(J, -2), js_tostring(J, -1));
+				if (check_hdr(r, js_tostring(J, -2), js_tostring(J, -1)) == 0)
+					add_hdr(r, js_tostring(J, -2), js_tostring(J, -1));
 			}
 			js_pop(J, 2);
 		}

@@ -121,6 +121,7 @@ req_reset(struct http_req *r)
 	buf_free(&r->rhead);
 	free(r->error);
 	free(r->log_error);
+	free(r->hdr_fault);
 	free(r->tls_version);
 	free(r->tls_cipher);
 	free(r->remote_ip);
@@ -543,6 +544,16 @@ read_request(js_State *J, struct http_req *r, int iurl, int ibody, int iparams)
 		}
 		read_params(J, r, iparams);
 		js_endtry(J);
+	}
+	/* Go's transport checks the headers of an http or https URL first */
+	if (r->hdr_fault != NULL && (r->url_fault == HTTP_URL_OK ||
+	    strncmp(r->error, "unsupported protocol scheme", 27) != 0)) {
+		char *u = xstrdup(r->url_fault == HTTP_URL_OK && r->orig_url != NULL ?
+		    r->orig_url : r->url != NULL ? r->url : "");
+
+		url_fault(r, u, HTTP_URL_SEND, r->hdr_fault);
+		r->hdr_fault = NULL;
+		free(u);
 	}
 	r->state = RQ_QUEUED;
 }
