@@ -27,6 +27,7 @@
 #include "util/xmalloc.h"
 
 #define FRAME	"\n\tat "
+#define NATIVE	" (native)"
 
 /* The user file a frame's location (FILE:LINE, or "native") is in, or
  * NULL. */
@@ -103,10 +104,15 @@ stack_clean(const struct bundle *b, const char *text)
 		f = p + strlen(FRAME);
 		next = strstr(f, FRAME);
 		n = next != NULL ? (size_t)(next - f) : strlen(f);
-		/* the location: in the parentheses, or the whole frame */
+		/* the location: in the parentheses, or the whole frame; a
+		 * native's name may hold parentheses ("(*K6).Fail-fm") */
 		loc = f;
 		locn = n;
-		if (n > 0 && f[n - 1] == ')' &&
+		if (n > sizeof NATIVE - 1 &&
+		    memcmp(f + n - (sizeof NATIVE - 1), NATIVE, sizeof NATIVE - 1) == 0) {
+			loc = f + n - (sizeof NATIVE - 1) + 2;
+			locn = 6;
+		} else if (n > 0 && f[n - 1] == ')' &&
 		    (loc = memchr(f, '(', n)) != NULL) {
 			loc++;
 			locn = (size_t)(f + n - 1 - loc);

@@ -223,22 +223,23 @@ void
 crypto_module_open(js_State *J)
 {
 	static const struct {
-		const char	*name;
+		const char	*name, *goname;
 		js_CFunction	 fn;
 		int		 n;
 	} fns[] = {
-		{ "md4", c_md4, 2 }, { "md5", c_md5, 2 }, { "sha1", c_sha1, 2 },
-		{ "sha256", c_sha256, 2 }, { "sha384", c_sha384, 2 },
-		{ "sha512", c_sha512, 2 }, { "sha512_224", c_sha512_224, 2 },
-		{ "sha512_256", c_sha512_256, 2 }, { "ripemd160", c_ripemd160, 2 },
-		{ "hmac", c_hmac, 4 }, { "createHash", c_create_hash, 1 },
-		{ "createHMAC", c_create_hmac, 2 }, { "randomBytes", c_random_bytes, 1 },
+		/* k6's Go methods have the functions' names */
+#define C(name)	name, "go.k6.io/k6/internal/js/modules/k6/crypto.(*Crypto)." name "-fm"
+		{ C("md4"), c_md4, 2 }, { C("md5"), c_md5, 2 }, { C("sha1"), c_sha1, 2 },
+		{ C("sha256"), c_sha256, 2 }, { C("sha384"), c_sha384, 2 },
+		{ C("sha512"), c_sha512, 2 }, { C("sha512_224"), c_sha512_224, 2 },
+		{ C("sha512_256"), c_sha512_256, 2 }, { C("ripemd160"), c_ripemd160, 2 },
+		{ C("hmac"), c_hmac, 4 }, { C("createHash"), c_create_hash, 1 },
+		{ C("createHMAC"), c_create_hmac, 2 }, { C("randomBytes"), c_random_bytes, 1 },
+#undef C
 	};
 	size_t i;
 
 	js_newobject(J);
-	for (i = 0; i < sizeof fns / sizeof fns[0]; i++) {
-		js_newcfunction(J, fns[i].fn, fns[i].name, fns[i].n);
-		js_setproperty(J, -2, fns[i].name);
-	}
+	for (i = 0; i < sizeof fns / sizeof fns[0]; i++)
+		modules_setgofn(J, fns[i].fn, fns[i].name, fns[i].goname, fns[i].n);
 }

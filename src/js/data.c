@@ -301,6 +301,8 @@ push_array(js_State *J, const struct store *s)
 	    array_put, array_delete, NULL);
 }
 
+#define INIT_ONLY	"new SharedArray must be called in the init context"
+
 /* A function that adds the elements of the array fn returns. */
 static void
 fill_from_callback(js_State *J)
@@ -311,8 +313,10 @@ fill_from_callback(js_State *J)
 	js_getproperty(J, -1, "fn");
 	js_pushundefined(J);
 	js_call(J, 0);
+	if (js_isundefined(J, -1) || js_isnull(J, -1))
+		js_typeerror(J, "Cannot convert undefined or null to object");
 	if (!js_isarray(J, -1))
-		js_typeerror(J, "the SharedArray callback must return an array");
+		modules_goerror(J, "only arrays can be made into SharedArray");
 	n = js_getlength(J, -1);
 	for (i = 0; i < n; i++) {
 		js_copy(J, 1);
@@ -332,12 +336,13 @@ shared_array(js_State *J)
 	const char *name;
 
 	if (!vu_in_init(vu))
-		js_error(J, "SharedArray can only be created in the init context");
+		modules_goerror(J, INIT_ONLY);
 	name = js_tostring(J, 1);
 	if (*name == '\0')
-		js_error(J, "SharedArray needs a name");
+		modules_goerror(J, "empty name provided to SharedArray's constructor");
 	if (!js_iscallable(J, 2))
-		js_typeerror(J, "SharedArray needs a function as its second argument");
+		modules_goerror(J, "a function is expected as the second argument of "
+		    "SharedArray's constructor");
 	js_newcfunction(J, fill_from_callback, "fill", 1);
 	js_copy(J, 2);
 	js_setproperty(J, -2, "fn");
@@ -352,7 +357,7 @@ share(js_State *J)
 	const char *name = js_tostring(J, 1);
 
 	if (!vu_in_init(vu_of(J)))
-		js_error(J, "SharedArray can only be created in the init context");
+		modules_goerror(J, INIT_ONLY);
 	push_array(J, store_make(J, name, 2));
 }
 
@@ -364,7 +369,9 @@ data_module_open(js_State *J)
 	js_getproperty(J, -1, "prototype");
 	js_rot2(J);
 	js_pop(J, 1);
-	js_newcconstructor(J, shared_array, shared_array, "SharedArray", 2);
+	/* k6's name, its Go method's, and its length */
+	js_newcconstructor(J, shared_array, shared_array,
+	    "go.k6.io/k6/internal/js/modules/k6/data.(*Data).sharedArray-fm", 0);
 	js_setproperty(J, -2, "SharedArray");
 	js_newcfunction(J, share, "__ly_share", 2);
 	js_defproperty(J, -2, "__ly_share", JS_DONTENUM);

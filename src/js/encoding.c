@@ -137,14 +137,21 @@ encoding_unb64(const char *s, const char *alphabet, struct buf *out)
 	return *s == '\0' ? 0 : -1;
 }
 
+/* b64encode(input, variant): input a string, an ArrayBuffer or a
+ * Uint8Array, as k6's ToBytes takes. */
 static void
 b64encode(js_State *J)
 {
 	struct buf in = BUF_INIT, out = BUF_INIT;
-	const char *alphabet;
+	const char *alphabet, *name;
 	int pad;
 
 	variant(J, 2, &alphabet, &pad);
+	name = binary_typed_name(J, 1);
+	if (!js_isstring(J, 1) && (name != NULL ? strcmp(name, "Uint8Array") != 0 &&
+	    strcmp(name, "Uint8ClampedArray") != 0 : !js_isuserdata(J, 1, "ArrayBuffer")))
+		modules_goerror(J, "invalid type %s, expected string, []byte or ArrayBuffer",
+		    modules_gotype(J, 1));
 	encoding_bytes(J, 1, &in);
 	encoding_b64((const unsigned char *)in.data, in.len, alphabet, pad, &out);
 	js_pushstring(J, out.data);
@@ -152,21 +159,104 @@ b64encode(js_State *J)
 	buf_free(&out);
 }
 
+/* Go's base64 decoder (encoding/base64, not strict): CR and LF skipped,
+ * padding required unless the variant is raw.  -1 and the offset of the
+ * first bad byte in *bad, Go's CorruptInputError, or 0. */
+static int
+unb64_go(const unsigned char *s, size_t n, const char *alphabet, int pad,
+    struct buf *out, size_t *bad)
+{
+	unsigned char q[4];
+	const char *p;
+	size_t si = 0;
+	int j, len;
+
+	buf_reset(out);
+	while (si < n) {
+		len = 4;
+		for (j = 0; j < 4; j++) {
+			if (si == n) {
+				if (j == 0)
+					goto done;
+				if (j == 1 || pad) {
+					*bad = si - (size_t)j;
+					return -1;
+				}
+				len = j;
+				break;
+			}
+			if (s[si] != '\0' && s[si] != '=' &&
+			    (p = strchr(alphabet, s[si])) != NULL) {
+				q[j] = (unsigned char)(p - alphabet);
+				si++;
+				continue;
+			}
+			if (s[si] == '\n' || s[si] == '\r') {
+				si++;
+				j--;
+				continue;
+			}
+			if (s[si] != '=' || !pad || j < 2) {
+				*bad = si;
+				return -1;
+			}
+			si++;
+			if (j == 2) {	/* a second '=' is due */
+				while (si < n && (s[si] == '\n' || s[si] == '\r'))
+					si++;
+				if (si == n || s[si] != '=') {
+					*bad = si == n ? n : si - 1;
+					return -1;
+				}
+				si++;
+			}
+			while (si < n && (s[si] == '\n' || s[si] == '\r'))
+				si++;
+			if (si < n) {	/* trailing garbage */
+				*bad = si;
+				return -1;
+			}
+			len = j;
+			break;
+		}
+		for (j = len; j < 4; j++)
+			q[j] = 0;
+		j = len;
+		if (j >= 2)
+			buf_putc(out, q[0] << 2 | q[1] >> 4);
+		if (j >= 3)
+			buf_putc(out, (q[1] & 15) << 4 | q[2] >> 2);
+		if (j >= 4)
+			buf_putc(out, (q[2] & 3) << 6 | q[3]);
+	}
+done:
+	if (out->data == NULL)
+		buf_puts(out, "");
+	return 0;
+}
+
 /* b64decode(input, variant, format): an ArrayBuffer, or a string for
- * format "s". */
+ * format "s".  Bad input throws Go's words, as k6 does. */
 static void
 b64decode(js_State *J)
 {
-	struct buf out = BUF_INIT;
+	struct buf in = BUF_INIT, out = BUF_INIT;
 	const char *alphabet;
 	int pad, str;
+	size_t bad;
 
 	variant(J, 2, &alphabet, &pad);
 	str = js_isdefined(J, 3) && strcmp(js_tostring(J, 3), "s") == 0;
-	if (encoding_unb64(js_tostring(J, 1), alphabet, &out) == -1) {
+	/* the input is a Go string: undefined and null are empty */
+	js_pushstring(J, js_isundefined(J, 1) || js_isnull(J, 1) ? "" : js_tostring(J, 1));
+	encoding_bytes(J, -1, &in);
+	js_pop(J, 1);
+	if (unb64_go((const unsigned char *)in.data, in.len, alphabet, pad, &out, &bad) == -1) {
+		buf_free(&in);
 		buf_free(&out);
-		js_error(J, "b64decode: the input is not valid base64");
+		modules_goerror(J, "illegal base64 data at input byte %zu", bad);
 	}
+	buf_free(&in);
 	if (js_try(J)) {
 		buf_free(&out);
 		js_throw(J);
@@ -183,8 +273,8 @@ void
 encoding_module_open(js_State *J)
 {
 	js_newobject(J);
-	js_newcfunction(J, b64encode, "b64encode", 2);
-	js_setproperty(J, -2, "b64encode");
-	js_newcfunction(J, b64decode, "b64decode", 3);
-	js_setproperty(J, -2, "b64decode");
+	modules_setgofn(J, b64encode, "b64encode",
+	    "go.k6.io/k6/internal/js/modules/k6/encoding.(*Encoding).b64Encode-fm", 2);
+	modules_setgofn(J, b64decode, "b64decode",
+	    "go.k6.io/k6/internal/js/modules/k6/encoding.(*Encoding).b64Decode-fm", 3);
 }

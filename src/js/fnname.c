@@ -117,7 +117,11 @@ push_name(js_State *J, int idx, int depth)
 			name = "";
 		} else if (name != NULL && strcmp(name, "Function.prototype") == 0)
 			name = "";
-		else if (name != NULL && (dot = strrchr(name, '.')) != NULL)
+		/* mujs's "Array.prototype.map" is "map"; k6's Go names
+		 * (js/modules.h modules_setgofn) stay whole, as in k6 */
+		else if (name != NULL && strncmp(name, "go.k6.io/", 9) != 0 &&
+		    strcmp(name, "reflect.methodValueCall") != 0 &&
+		    (dot = strrchr(name, '.')) != NULL)
 			name = dot + 1;
 		break;
 	}

@@ -354,7 +354,10 @@ html_response_methods(js_State *J)
 	size_t i;
 
 	for (i = 0; i < sizeof names / sizeof names[0]; i++) {
-		js_newcfunctionx(J, res_method, names[i], 0, (void *)names[i], NULL);
+		/* k6's Response is a Go object: its methods' frames
+		 * are reflect's */
+		js_newcfunctionx(J, res_method, "reflect.methodValueCall", 0,
+		    (void *)names[i], NULL);
 		js_defproperty(J, -2, names[i], JS_DONTENUM);
 	}
 }

@@ -12,7 +12,8 @@
  * sleep().  On the VU, run_ready measures each finished hop as the
  * synchronous path does (req_finish_hop: metrics, cookies, redirects,
  * digest) and settles the promise of a complete request: its Response,
- * or, for a request that failed with throw set, an Error, as k6 does.
+ * or, for a request that failed with throw set, the Go error k6 rejects
+ * with: a value whose text is what http.request throws, not an Error.
  * The promises wait in the registry object "ly.http.async", keyed by
  * request id.  An interrupted or ended iteration drops what is left. */
 #include "config.h"
@@ -213,14 +214,11 @@ settle(js_State *J, struct http_vu *hv, struct http_async *a)
 	js_getregistry(J, REGKEY);
 	js_getproperty(J, -1, key);
 	js_rot2pop1(J);
-	if (reject) {
-		/* what http.request would throw */
-		char *msg = failure_text(r);
+	if (reject) {	/* k6 rejects with the Go error itself */
+		char *msg = http_failure(r);
 
-		js_pushstring(J, msg);
+		modules_newgovalue(J, msg);
 		free(msg);
-		modules_pushgoerror(J, js_tostring(J, -1));
-		js_rot2pop1(J);
 	} else {
 		if (r->error != NULL && r->status == 0)
 			log_failure(r);

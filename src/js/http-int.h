@@ -69,6 +69,8 @@ struct http_req {
 	char			*authz;		/* digest: this hop's answer */
 	int			 challenged;	/* digest, ntlm: this URL sent its 401 */
 	int			 throw_errors;
+	int			 params_fault;	/* params_fail threw */
+	char			*hdr_fault;	/* Go's transport refuses a header */
 	enum http_cb		 cb;
 	struct http_range	*ranges;
 	size_t			 nranges;
@@ -155,6 +157,7 @@ struct http_vu {
 	struct http_cookie_jar	*jar;
 	struct http_req		*reqs;
 	size_t			 nreqs, creqs;
+	int			 batch_fault;	/* batch_fail threw */
 	int			 running;
 	struct http_async	*async;		/* http.asyncRequest's, in flight */
 	struct http_async	*afree;		/* ... kept for the next ones */
@@ -250,8 +253,12 @@ int	is_expected(struct http_req *r);
 void	emit_metrics(struct http_req *r);
 void	store_cookies(struct http_req *r);
 const char *	proto_of(struct http_req *r);
-char	*failure_text(const struct http_req *r);
 void	log_failure(struct http_req *r);
+/* A warning with k6's error field: what, error="...". */
+void	log_error_field(const char *what, const char *error);
+/* What k6 says of r's failure, which it logs and throws (Go's url.Error:
+ * "Get \"URL\": ..."): an owned string. */
+char	*http_failure(const struct http_req *r);
 void	emit_inner(struct http_req *r);
 /* http-jar.c */
 void	http_cookie_jar_ctor(js_State *J);

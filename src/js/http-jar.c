@@ -64,7 +64,7 @@ http_cookie_jar_ctor(js_State *J)
 void
 http_cookie_jar_fn(js_State *J)
 {
-	struct http_vu *hv = hv_get(J, "getting the cookie jar in the init context is not supported");
+	struct http_vu *hv = hv_get(J, "Making cookie jars in the init context is not supported");
 
 	push_jar(J, hv->jar, 0);
 }

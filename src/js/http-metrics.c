@@ -230,17 +230,14 @@ proto_of(struct http_req *r)
 	return NULL;
 }
 
-/* Go's text of a failed request's error, as k6 logs and throws it:
- * `Get "URL": what happened`, or the URL's parse error alone (k6 never
- * made the request). */
 char *
-failure_text(const struct http_req *r)
+http_failure(const struct http_req *r)
 {
 	const char *m = r->method;
 	char *msg;
 	size_t i;
 
-	if (r->url_fault == HTTP_URL_PARSE)
+	if (r->url_fault == HTTP_URL_PARSE)	/* k6 never made the request */
 		return xstrdup(r->error);
 	msg = xasprintf("%c%s \"%s\": %s", m[0], m + 1, r->orig_url,
 	    r->log_error != NULL ? r->log_error : r->error);
@@ -251,16 +248,23 @@ failure_text(const struct http_req *r)
 }
 
 void
-log_failure(struct http_req *r)
+log_error_field(const char *what, const char *error)
 {
 	struct buf f = BUF_INIT;
-	char *msg = failure_text(r);
 
 	buf_puts(&f, " error=");
-	format_json_cstring(&f, msg, FORMAT_JSON_BF);
-	free(msg);
-	log_msg(LOG_WARN, f.data, "Request Failed");
+	format_json_cstring(&f, error, FORMAT_JSON_BF);
+	log_msg(LOG_WARN, f.data, "%s", what);
 	buf_free(&f);
+}
+
+void
+log_failure(struct http_req *r)
+{
+	char *msg = http_failure(r);
+
+	log_error_field("Request Failed", msg);
+	free(msg);
 }
 
 /* Emit the hops libcurl ran inside r's transfer, before its last one:

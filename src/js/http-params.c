@@ -4,6 +4,7 @@
 
 #include <ctype.h>
 #include <mujs.h>
+#include <stdarg.h>
 #include <openssl/rand.h>
 #include <stdlib.h>
 #include <string.h>
@@ -12,6 +13,7 @@
 #include "engine/coro.h"
 #include "engine/module.h"
 #include "js/binary.h"
+#include "js/modules.h"
 #include "util/duration.h"
 #include "util/timeunit.h"
 #include "util/xmalloc.h"
@@ -34,38 +36,127 @@ static const struct choice auth_schemes[] = {
 	{ "ntlm", CURLAUTH_NTLM }, { NULL, 0 }
 };
 
-/* params[key] (params at idx) as the value of its name in c; dflt when
- * it is undefined; an error naming the choices otherwise. */
+/* params[key] (params at idx) as the value of its name in c: dflt when
+ * it is undefined, -1 when no name matches. */
 static long
 param_choice(js_State *J, int idx, const char *key, const struct choice *c,
     long dflt)
 {
-	struct buf	 expected = BUF_INIT;
-	const char	*v;
-	size_t		 i;
+	long v = -1;
+	size_t i;
 
 	js_getproperty(J, idx, key);
-	if (!js_isdefined(J, -1)) {
-		js_pop(J, 1);
-		return dflt;
-	}
-	v = js_tostring(J, -1);
-	for (i = 0; c[i].name != NULL; i++)
-		if (strcmp(v, c[i].name) == 0) {
-			js_pop(J, 1);
-			return c[i].value;
-		}
-	for (i = 0; c[i].name != NULL; i++)
-		buf_printf(&expected, "%s\"%s\"", i == 0 ? "" :
-		    c[i + 1].name == NULL ? " or " : ", ", c[i].name);
-	js_pushstring(J, expected.data);
-	buf_free(&expected);
-	js_error(J, "invalid params.%s \"%s\": expected %s", key, v,
-	    js_tostring(J, -1));
+	if (!js_isdefined(J, -1))
+		v = dflt;
+	else
+		for (i = 0; c[i].name != NULL; i++)
+			if (strcmp(js_tostring(J, -1), c[i].name) == 0)
+				v = c[i].value;
+	js_pop(J, 1);
+	return v;
 }
 
 /* Argument reading.  Everything here may throw; what it allocates
  * belongs to the request already. */
+
+/* A params value k6 cannot use: as for a URL it cannot parse, k6 answers
+ * with an error response (error_code 0) and a warning, or throws with
+ * the global throw option, and reads no more.  read_request catches
+ * what this throws. */
+static JS_NORETURN void
+params_fail(js_State *J, struct http_req *r, const char *fmt, ...)
+    JS_PRINTFLIKE(3, 4);
+
+static void
+params_fail(js_State *J, struct http_req *r, const char *fmt, ...)
+{
+	const struct runopts *o = vu_opts(r->hv->vu);
+	va_list ap;
+	char *msg;
+
+	va_start(ap, fmt);
+	msg = xvasprintf(fmt, ap);
+	va_end(ap);
+	url_fault(r, "", HTTP_URL_PARSE, msg);
+	r->error_code = 0;
+	r->throw_errors = o != NULL && o->throw_errors;
+	r->params_fault = 1;
+	js_error(J, "%s", msg);
+}
+
+/* Whether Go's time.ParseDuration takes s; if not, its error. */
+static char *
+go_duration_error(const char *s)
+{
+	static const char *const units[] = {
+		"ns", "us", "\xc2\xb5s", "\xce\xbcs", "ms", "s", "m", "h",
+	};
+	const char *p = s, *u;
+	size_t i, n;
+	int digits;
+
+	if (*p == '-' || *p == '+')
+		p++;
+	if (strcmp(p, "0") == 0)
+		return NULL;
+	if (*p == '\0')
+		return xasprintf("time: invalid duration \"%s\"", s);
+	while (*p != '\0') {
+		digits = 0;
+		for (; isdigit((unsigned char)*p); p++)
+			digits = 1;
+		if (*p == '.')
+			for (p++; isdigit((unsigned char)*p); p++)
+				digits = 1;
+		if (!digits)
+			return xasprintf("time: invalid duration \"%s\"", s);
+		for (u = p; *p != '\0' && *p != '.' && !isdigit((unsigned char)*p); p++)
+			;
+		n = (size_t)(p - u);
+		if (n == 0)
+			return xasprintf("time: missing unit in duration \"%s\"", s);
+		for (i = 0; i < sizeof units / sizeof units[0]; i++)
+			if (strlen(units[i]) == n && strncmp(u, units[i], n) == 0)
+				break;
+		if (i == sizeof units / sizeof units[0])
+			return xasprintf("time: unknown unit \"%.*s\" in duration \"%s\"",
+			    (int)n, u, s);
+	}
+	return NULL;
+}
+
+/* k6's error for a timeout string it cannot read (lib/types'
+ * ParseExtendedDuration: milliseconds, Go's durations, "2d3h"), or
+ * NULL. */
+static char *
+timeout_error(const char *s)
+{
+	const char *d = strchr(s, 'd'), *p;
+	char *end, *e;
+
+	strtod(s, &end);
+	if (*s != '\0' && !isspace((unsigned char)*s) && *end == '\0')
+		return NULL;
+	if (d == NULL)
+		return go_duration_error(s);
+	if (d[1] != '\0') {
+		if ((e = go_duration_error(d + 1)) != NULL)
+			return e;
+		if (d[1] == '-')
+			return xasprintf("invalid time format '%s'", d + 1);
+	}
+	p = s;
+	if (*p == '-' || *p == '+')
+		p++;
+	if (p == d)
+		return xasprintf("strconv.ParseInt: parsing \"%.*s\": invalid syntax",
+		    (int)(d - s), s);
+	for (; p < d; p++)
+		if (!isdigit((unsigned char)*p))
+			return xasprintf("strconv.ParseInt: parsing \"%.*s\": invalid "
+			    "syntax", (int)(d - s), s);
+	return NULL;
+}
 
 /* r cannot be sent: k6 answers with an error response (and, for fault
  * HTTP_URL_SEND, counts the request) instead of throwing.  Takes msg. */
@@ -464,13 +555,21 @@ read_body(js_State *J, struct http_req *r, int idx)
 
 /* A timeout: a duration string ("10s") or milliseconds. */
 static int64_t
-read_timeout(js_State *J, int idx)
+read_timeout(js_State *J, struct http_req *r, int idx)
 {
+	char *e;
 	double ms;
 
 	if (js_isnumber(J, idx))
 		ms = js_tonumber(J, idx);
-	else if (duration_parse(js_tostring(J, idx), &ms) == -1)
+	else if (!js_isstring(J, idx))
+		params_fail(J, r, "invalid timeout value: unable to use type %s as a "
+		    "duration value", modules_gotype(J, idx));
+	else if ((e = timeout_error(js_tostring(J, idx))) != NULL) {
+		js_pushstring(J, e);
+		free(e);
+		params_fail(J, r, "invalid timeout value: %s", js_tostring(J, -1));
+	} else if (duration_parse(js_tostring(J, idx), &ms) == -1)
 		js_error(J, "invalid params.timeout \"%s\": expected a duration "
 		    "like \"10s\" or milliseconds", js_tostring(J, idx));
 	if (!(ms > 0))
@@ -502,20 +601,36 @@ read_ranges(js_State *J, int idx, struct http_range **out, size_t *n)
 	js_pop(J, 1);
 }
 
-/* Go's client refuses what would split or forge a header line. */
-static void
-check_hdr(js_State *J, const char *name, const char *value)
+/* Go's transport refuses a header name that is no token and a value
+ * with a control character but tab: the request fails (read_request),
+ * with the first such header's error. */
+static int
+check_hdr(struct http_req *r, const char *name, const char *value)
 {
-	const char *p;
+	const unsigned char *p;
+	char *canon;
 
-	if (*name == '\0')
-		js_error(J, "invalid params.headers: an empty header name");
-	for (p = name; *p != '\0'; p++)
-		if ((unsigned char)*p <= ' ' || *p == ':' || *p == 0x7f)
-			js_error(J, "invalid params.headers: bad header name \"%s\"", name);
-	if (strpbrk(value, "\r\n") != NULL)
-		js_error(J, "invalid params.headers: the value of %s contains a "
-		    "line break", name);
+	for (p = (const unsigned char *)name; *p != '\0'; p++)
+		if (!isalnum(*p) && strchr("!#$%&'*+-.^_`|~", *p) == NULL)
+			break;
+	if (*name == '\0' || *p != '\0') {
+		if (r->hdr_fault == NULL)
+			r->hdr_fault = xasprintf("net/http: invalid header field name "
+			    "\"%s\"", name);
+		return -1;
+	}
+	for (p = (const unsigned char *)value; *p != '\0'; p++)
+		if ((*p < ' ' && *p != '\t') || *p == 0x7f) {
+			if (r->hdr_fault == NULL) {
+				canon = xstrdup(name);
+				http_canonical_key(canon);
+				r->hdr_fault = xasprintf("net/http: invalid header "
+				    "field value for \"%s\"", canon);
+				free(canon);
+			}
+			return -1;
+		}
+	return 0;
 }
 
 static void
@@ -593,8 +708,8 @@ compress_body(js_State *J, struct http_req *r, const char *list)
 			    (int)n, a);
 		if (!(n == 4 && strncmp(a, "gzip", 4) == 0) &&
 		    !(n == 7 && strncmp(a, "deflate", 7) == 0))
-			js_error(J, "invalid params.compression \"%s\": unknown "
-			    "algorithm \"%.*s\" (gzip, deflate)", list, (int)n, a);
+			params_fail(J, r, "unknown compression algorithm %.*s, "
+			    "supported algorithms are [gzip deflate zstd br]", (int)n, a);
 	}
 	if (!r->has_body)
 		return;
@@ -616,12 +731,12 @@ read_params(js_State *J, struct http_req *r, int idx)
 {
 	struct vu *vu = r->hv->vu;
 	const char *k;
+	long choice;
 
-	if (js_isundefined(J, idx) || js_isnull(J, idx))
-		return;
+	/* k6 takes params as an object: a string's or a number's has no
+	 * key it reads */
 	if (!js_isobject(J, idx))
-		js_typeerror(J, "invalid params: expected an object, got %s",
-		    js_tostring(J, idx));
+		return;
 	js_getproperty(J, idx, "headers");
 	if (js_isobject(J, -1)) {
 		js_pushiterator(J, -1, 1);
@@ -630,8 +745,8 @@ read_params(js_State *J, struct http_req *r, int idx)
 			js_pushstring(J, k);
 			js_getproperty(J, -3, js_tostring(J, -1));
 			if (!js_isundefined(J, -1) && !js_isnull(J, -1)) {
-				check_hdr(J, js_tostring(J, -2), js_tostring(J, -1));
-				add_hdr(r, js_tostring(J, -2), js_tostring(J, -1));
+				if (check_hdr(r, js_tostring(J, -2), js_tostring(J, -1)) == 0)
+					add_hdr(r, js_tostring(J, -2), js_tostring(J, -1));
 			}
 			js_pop(J, 2);
 		}
@@ -660,24 +775,31 @@ read_params(js_State *J, struct http_req *r, int idx)
 	}
 	js_pop(J, 1);
 
-	js_getproperty(J, idx, "timeout");
-	if (js_isdefined(J, -1) && !js_isnull(J, -1))
-		r->deadline = engine_now() + read_timeout(J, -1);
-	js_pop(J, 1);
+	/* a key given as null is read too, as k6 reads every key */
+	if (js_hasproperty(J, idx, "timeout")) {
+		r->deadline = engine_now() + read_timeout(J, r, -1);
+		js_pop(J, 1);
+	}
 
 	js_getproperty(J, idx, "redirects");
 	if (js_isdefined(J, -1) && !js_isnull(J, -1)) {
 		double n = js_tonumber(J, -1);
 
-		if (!(n >= 0))
-			js_error(J, "invalid params.redirects: %s", js_tostring(J, -1));
-		r->max_redirects = (long)n;
+		/* ToInteger: NaN is 0, and fewer than none is none */
+		r->max_redirects = n >= 1 ? (long)n : 0;
 	}
 	js_pop(J, 1);
 
-	r->rtype = (enum http_rtype)param_choice(J, idx, "responseType",
-	    response_types, r->rtype);
-	r->auth = (int)param_choice(J, idx, "auth", auth_schemes, r->auth);
+	if ((choice = param_choice(J, idx, "responseType", response_types,
+	    r->rtype)) == -1) {
+		js_getproperty(J, idx, "responseType");
+		params_fail(J, r, "%s does not belong to ResponseType values",
+		    js_tostring(J, -1));
+	}
+	r->rtype = (enum http_rtype)choice;
+	/* k6 knows digest and ntlm; any other value is as none */
+	if ((choice = param_choice(J, idx, "auth", auth_schemes, r->auth)) != -1)
+		r->auth = (int)choice;
 
 	js_getproperty(J, idx, "throw");
 	if (js_isdefined(J, -1))
@@ -692,7 +814,10 @@ read_params(js_State *J, struct http_req *r, int idx)
 	if (js_hasproperty(J, idx, "responseCallback")) {
 		if (js_isnull(J, -1) || js_isundefined(J, -1))
 			r->cb = js_isnull(J, -1) ? CB_NONE : CB_VU;
+		else if (!js_isobject(J, -1) || !js_hasproperty(J, -1, "__ly_expected"))
+			params_fail(J, r, "unsupported responseCallback");
 		else {
+			js_pop(J, 1);
 			read_ranges(J, -1, &r->ranges, &r->nranges);
 			r->cb = CB_RANGES;
 		}
@@ -700,10 +825,9 @@ read_params(js_State *J, struct http_req *r, int idx)
 	}
 
 	js_getproperty(J, idx, "jar");
+	/* anything else is ignored, as k6 ignores it */
 	if (js_isuserdata(J, -1, "CookieJar"))
 		r->jar = js_touserdata(J, -1, "CookieJar");
-	else if (js_isdefined(J, -1) && !js_isnull(J, -1))
-		js_typeerror(J, "invalid params.jar: expected a CookieJar");
 	js_pop(J, 1);
 
 	js_getproperty(J, idx, "cookies");

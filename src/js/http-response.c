@@ -898,7 +898,10 @@ http_js(js_State *J)
 		lazyprop_end();
 		js_throw(J);
 	}
-	method(J, res_json, "json", 1, NULL);
+	/* k6's Response is a Go object: its methods' frames are
+	 * reflect's */
+	js_newcfunction(J, res_json, "reflect.methodValueCall", 1);
+	js_defproperty(J, -2, "json", JS_DONTENUM);
 	method(J, res_tojson, "toJSON", 0, NULL);
 	html_response_methods(J);
 	js_endtry(J);

@@ -97,7 +97,7 @@ struct http_vu *
 hv_get(js_State *J, const char *what)
 {
 	if (vu_in_init(vu_of(J)))
-		js_error(J, "%s", what);
+		modules_goerror(J, "%s", what);
 	return hv_of(J);
 }
 
@@ -132,6 +132,7 @@ req_reset(struct http_req *r)
 	free(r->error);
 	free(r->log_error);
 	free(r->block_text);
+	free(r->hdr_fault);
 	free(r->tls_version);
 	free(r->tls_cipher);
 	free(r->remote_ip);
@@ -504,14 +505,11 @@ maybe_throw(js_State *J, struct http_req *r)
 {
 	if (r->error != NULL && r->status == 0) {
 		if (r->throw_errors) {
-			/* k6 throws Go's error: a GoError of the text it
-			 * would have logged */
-			char *msg = failure_text(r);
+			char *msg = http_failure(r);
 
 			js_pushstring(J, msg);
 			free(msg);
-			modules_pushgoerror(J, js_tostring(J, -1));
-			js_throw(J);
+			modules_goerror(J, "%s", js_tostring(J, -1));
 		}
 		log_failure(r);
 	}
@@ -526,21 +524,50 @@ read_request(js_State *J, struct http_req *r, int iurl, int ibody, int iparams)
 {
 	const char *m;
 
-	for (m = r->method; *m != '\0'; m++)
-		if (!isalpha((unsigned char)*m))
-			js_error(J, "invalid HTTP method \"%s\"", r->method);
-	if (*r->method == '\0')
-		js_error(J, "invalid HTTP method: empty");
 	read_url(J, r, iurl);
 	if (r->url_fault == HTTP_URL_PARSE) {
 		/* k6 reads nothing more: no request, no metrics */
 		r->state = RQ_COMPLETE;
 		return;
 	}
+	/* a method that is no token: Go's transport refuses it after the
+	 * scheme and before the host, as a request that fails */
+	for (m = r->method; *m != '\0'; m++)
+		if (!isalnum((unsigned char)*m) && strchr("!#$%&'*+-.^_`|~", *m) == NULL)
+			break;
+	if (*m != '\0' && (r->url_fault == HTTP_URL_OK ||
+	    strcmp(r->error, "http: no Host in request URL") == 0)) {
+		char *e = xasprintf("net/http: invalid method \"%s\"", r->method);
+		char *u = xstrdup(r->orig_url != NULL ? r->orig_url : "");
+
+		url_fault(r, u, HTTP_URL_SEND, e);
+		free(u);
+	}
 	if (ibody != 0)
 		read_body(J, r, ibody);
-	if (iparams != 0)
+	if (iparams != 0) {
+		if (js_try(J)) {
+			if (!r->params_fault)
+				js_throw(J);
+			/* a value k6 cannot use: an error response, as for a
+			 * URL it cannot parse */
+			js_pop(J, 1);
+			r->state = RQ_COMPLETE;
+			return;
+		}
 		read_params(J, r, iparams);
+		js_endtry(J);
+	}
+	/* Go's transport checks the headers of an http or https URL first */
+	if (r->hdr_fault != NULL && (r->url_fault == HTTP_URL_OK ||
+	    strncmp(r->error, "unsupported protocol scheme", 27) != 0)) {
+		char *u = xstrdup(r->url_fault == HTTP_URL_OK && r->orig_url != NULL ?
+		    r->orig_url : r->url != NULL ? r->url : "");
+
+		url_fault(r, u, HTTP_URL_SEND, r->hdr_fault);
+		r->hdr_fault = NULL;
+		free(u);
+	}
 	r->state = RQ_QUEUED;
 }
 
@@ -572,6 +599,9 @@ do_one(js_State *J, const char *method, int iurl, int ibody, int iparams)
 	struct http_vu *hv = hv_get(J, INIT_MSG);
 	struct http_req *r;
 
+	/* the arguments k6's functions do not count in their length */
+	while (js_gettop(J) <= iparams)
+		js_pushundefined(J);
 	call_begin(J, hv, 1);
 	r = hv_add(hv);
 	if (js_try(J)) {
@@ -612,52 +642,166 @@ http_request(js_State *J)
 	do_one(J, js_tostring(J, 1), 2, 3, 4);
 }
 
-/* One batch entry at idx into a new request. */
+/* Go's %#v of the value at idx, for the simple values k6's batch
+ * errors show. */
 static void
-read_batch_entry(js_State *J, struct http_vu *hv, int idx)
+push_gosyntax(js_State *J, int idx)
+{
+	if (js_isundefined(J, idx) || js_isnull(J, idx))
+		js_pushliteral(J, "interface {}(nil)");
+	else if (js_isstring(J, idx)) {
+		js_getglobal(J, "JSON");
+		js_getproperty(J, -1, "stringify");
+		js_rot2pop1(J);
+		js_pushundefined(J);
+		js_copy(J, idx < 0 ? idx - 3 : idx);
+		js_call(J, 1);
+	} else if (js_isnumber(J, idx) || js_isboolean(J, idx))
+		js_pushstring(J, js_tostring(J, idx));
+	else
+		js_pushstring(J, modules_gotype(J, idx));
+}
+
+/* An entry k6's batch cannot use: it sends none, answers with empty
+ * responses up to this one, which carries the error (and code), and
+ * nothing after it.  http_batch catches what this throws. */
+static JS_NORETURN void
+batch_fail(js_State *J, struct http_vu *hv, struct http_req *r, int code,
+    const char *msg)
+{
+	if (msg != NULL)
+		url_fault(r, "", HTTP_URL_PARSE, xstrdup(msg));
+	r->error_code = code;
+	hv->batch_fault = 1;
+	js_error(J, "%s", r->error);
+}
+
+/* One batch entry at idx (key is its index or name) into a new
+ * request. */
+static void
+read_batch_entry(js_State *J, struct http_vu *hv, int idx, const char *key)
 {
 	struct http_req *r = hv_add(hv);
-	int top;
+	int top, n;
 
-	if (js_isstring(J, idx) || (js_isobject(J, idx) &&
-	    js_hasproperty(J, idx, "__ly_url") && (js_pop(J, 1), 1))) {
+	if (!js_isobject(J, idx) || (js_hasproperty(J, idx, "__ly_url") &&
+	    (js_pop(J, 1), 1))) {
+		/* anything else is a URL, as k6 takes it */
 		r->method = xstrdup("GET");
 		read_request(J, r, idx, 0, 0);
+		if (r->url_fault == HTTP_URL_PARSE)
+			batch_fail(J, hv, r, 1020, NULL);
 		return;
 	}
-	if (!js_isobject(J, idx))
-		js_typeerror(J, "http.batch: a request must be a URL, an array or an "
-		    "object, got %s", js_tostring(J, idx));
 	top = js_gettop(J);
 	if (js_isarray(J, idx)) {
+		n = js_getlength(J, idx);
 		js_getindex(J, idx, 0);
 		js_getindex(J, idx, 1);
 		js_getindex(J, idx, 2);
 		js_getindex(J, idx, 3);
+		if (n < 2) {
+			r->method = xstrdup("GET");
+			js_pushliteral(J, "invalid batch request '[]interface {}{");
+			if (n == 1) {
+				push_gosyntax(J, top);
+				js_concat(J);
+			}
+			js_pushliteral(J, "}'");
+			js_concat(J);
+			batch_fail(J, hv, r, 0, js_tostring(J, -1));
+		}
 	} else {
 		js_getproperty(J, idx, "method");
-		js_getproperty(J, idx, "url");
+		if (!js_hasproperty(J, idx, "url")) {
+			char *m = xasprintf("batch request %s doesn't have a url key", key);
+
+			r->method = xstrdup("GET");
+			js_pushstring(J, m);
+			free(m);
+			batch_fail(J, hv, r, 0, js_tostring(J, -1));
+		}
 		js_getproperty(J, idx, "body");
 		js_getproperty(J, idx, "params");
+		/* k6 sends no body with GET and HEAD */
+		if (js_isstring(J, top) && (strcasecmp(js_tostring(J, top), "GET") == 0 ||
+		    strcasecmp(js_tostring(J, top), "HEAD") == 0)) {
+			js_pushundefined(J);
+			js_replace(J, top + 2);
+		}
 	}
-	if (js_isundefined(J, top))
-		js_typeerror(J, "http.batch: a request has no method");
-	js_tostring(J, top);
+	if (js_isundefined(J, top) && !js_isarray(J, idx)) {
+		js_pushliteral(J, "GET");
+		js_replace(J, top);
+	}
+	if (!js_isstring(J, top)) {
+		r->method = xstrdup("GET");
+		js_pushliteral(J, "invalid method type '");
+		push_gosyntax(J, top);
+		js_concat(J);
+		js_pushliteral(J, "'");
+		js_concat(J);
+		batch_fail(J, hv, r, 0, js_tostring(J, -1));
+	}
 	r->method = http_upper(js_tostring(J, top));
 	read_request(J, r, top + 1, top + 2, top + 3);
+	if (r->url_fault == HTTP_URL_PARSE)
+		batch_fail(J, hv, r, r->params_fault ? 0 : 1020, NULL);
 	js_pop(J, 4);
+}
+
+/* After batch_fail: k6's results, its warning or, with the global throw
+ * option, its GoError.  The keys of an object batch are at 2. */
+static void
+batch_failed(js_State *J, struct http_vu *hv, int isarr, int len)
+{
+	const struct runopts *o = vu_opts(hv->vu);
+	struct http_req *bad = &hv->reqs[hv->nreqs - 1];
+	int i, n = (int)hv->nreqs;
+
+	if (o != NULL && o->throw_errors)
+		modules_goerror(J, "%s", bad->error);
+	log_error_field("A batch request failed", bad->error);
+	for (i = 0; i < n - 1; i++) {	/* never sent: empty responses */
+		url_fault(&hv->reqs[i], "", HTTP_URL_PARSE, NULL);
+		hv->reqs[i].error_code = 0;
+	}
+	if (isarr)
+		js_newarray(J);
+	else
+		js_newobject(J);
+	for (i = 0; i < len; i++) {
+		if (isarr) {
+			if (i < n)
+				http_response_push(J, &hv->reqs[i]);
+			else
+				js_pushnull(J);
+			js_setindex(J, -2, i);
+		} else if (i < n) {
+			js_getindex(J, 2, i);
+			http_response_push(J, &hv->reqs[i]);
+			js_setproperty(J, -3, js_tostring(J, -2));
+			js_pop(J, 1);
+		}
+	}
 }
 
 static void
 http_batch(js_State *J)
 {
-	struct http_vu *hv = hv_get(J, INIT_MSG);
+	struct http_vu *hv = hv_get(J, "Using batch in the init context is not supported");
 	const struct runopts *o = vu_opts(hv->vu);
 	int isarr = js_isarray(J, 1), len = 0, i;
 	const char *k;
 
-	if (!js_isobject(J, 1))
-		js_typeerror(J, "http.batch needs an array or an object of requests");
+	/* k6's words; mujs gives a missing argument as undefined */
+	if (js_isundefined(J, 1))
+		modules_goerror(J, "no argument was provided to http.batch()");
+	if (js_gettop(J) > 2)
+		modules_goerror(J, "http.batch() accepts only an array or an object of requests");
+	if (!js_isobject(J, 1) || js_iscallable(J, 1) || binary_typed_name(J, 1) != NULL ||
+	    js_isuserdata(J, 1, "ArrayBuffer"))
+		modules_goerror(J, "invalid http.batch() argument type %s", modules_gotype(J, 1));
 	/* keys of an object batch, as a JS array kept at index 2 */
 	js_newarray(J);
 	if (isarr)
@@ -671,20 +815,28 @@ http_batch(js_State *J)
 		js_pop(J, 1);
 	}
 	call_begin(J, hv, (size_t)len + 1);
+	hv->batch_fault = 0;
 	if (js_try(J)) {
 		hv->busy = 0;
-		js_throw(J);
+		if (!hv->batch_fault)
+			js_throw(J);
+		js_pop(J, 1);
+		batch_failed(J, hv, isarr, len);
+		return;
 	}
 	for (i = 0; i < len; i++) {
-		if (isarr)
+		char key[24];
+
+		if (isarr) {
 			js_getindex(J, 1, i);
-		else {
-			js_getindex(J, -1, i);
+			snprintf(key, sizeof key, "%d", i);
+			read_batch_entry(J, hv, js_gettop(J) - 1, key);
+		} else {
+			js_getindex(J, 2, i);
 			js_getproperty(J, 1, js_tostring(J, -1));
-			js_rot2(J);
+			read_batch_entry(J, hv, js_gettop(J) - 1, js_tostring(J, -2));
 			js_pop(J, 1);
 		}
-		read_batch_entry(J, hv, js_gettop(J) - 1);
 		js_pop(J, 1);
 	}
 	js_endtry(J);
@@ -769,6 +921,12 @@ http_file(js_State *J)
 	char name[32];
 	size_t n;
 
+	/* k6's length is 2: the content type is padded here */
+	while (js_gettop(J) < 4)
+		js_pushundefined(J);
+	if (!js_isstring(J, 1) && !js_isuserdata(J, 1, "ArrayBuffer"))
+		modules_goerror(J, "invalid type %s, expected string or ArrayBuffer",
+		    modules_gotype(J, 1));
 	if (!js_isstring(J, 1) && binary_get(J, 1, &p, &n) == -1)
 		js_typeerror(J, "http.file: invalid data, expected a string or "
 		    "an ArrayBuffer");
@@ -824,25 +982,31 @@ http_module_open(js_State *J)
 	js_pop(J, 1);
 
 	js_newobject(J);
-	modules_setfn(J, http_get, "get", 2);
-	modules_setfn(J, http_head, "head", 2);
-	modules_setfn(J, http_post, "post", 3);
-	modules_setfn(J, http_put, "put", 3);
-	modules_setfn(J, http_patch, "patch", 3);
-	modules_setfn(J, http_del, "del", 3);
-	modules_setfn(J, http_options, "options", 3);
-	modules_setfn(J, http_request, "request", 4);
-	modules_setfn(J, http_batch, "batch", 1);
-	modules_setfn(J, http_async_request, "asyncRequest", 4);
-	modules_setfn(J, http_expected_statuses, "expectedStatuses", 0);
-	modules_setfn(J, http_set_response_callback, "setResponseCallback", 1);
-	modules_setfn(J, http_cookie_jar_fn, "cookieJar", 0);
-	modules_setfn(J, http_file, "file", 3);
+	/* k6's names: get and head are closures of NewModuleInstance, the
+	 * other methods' one closure of getMethodClosure */
+#define H	"go.k6.io/k6/js/modules/k6/http."
+	modules_setgofn(J, http_get, "get", H "(*RootModule).NewModuleInstance.func2", 2);
+	modules_setgofn(J, http_head, "head", H "(*RootModule).NewModuleInstance.func3", 2);
+	modules_setgofn(J, http_post, "post", H "(*Client).getMethodClosure.func1", 2);
+	modules_setgofn(J, http_put, "put", H "(*Client).getMethodClosure.func1", 2);
+	modules_setgofn(J, http_patch, "patch", H "(*Client).getMethodClosure.func1", 2);
+	modules_setgofn(J, http_del, "del", H "(*Client).getMethodClosure.func1", 2);
+	modules_setgofn(J, http_options, "options", H "(*Client).getMethodClosure.func1", 2);
+	modules_setgofn(J, http_request, "request", H "(*Client).Request-fm", 3);
+	modules_setgofn(J, http_batch, "batch", H "(*Client).Batch-fm", 1);
+	modules_setgofn(J, http_async_request, "asyncRequest", H "(*Client).asyncRequest-fm", 3);
+	modules_setgofn(J, http_expected_statuses, "expectedStatuses",
+	    H "(*ModuleInstance).expectedStatuses-fm", 0);
+	modules_setgofn(J, http_set_response_callback, "setResponseCallback",
+	    H "(*Client).SetResponseCallback-fm", 1);
+	modules_setgofn(J, http_cookie_jar_fn, "cookieJar", H "(*ModuleInstance).getVUCookieJar-fm", 0);
+	modules_setgofn(J, http_file, "file", H "(*ModuleInstance).file-fm", 2);
 	js_getregistry(J, "ly.http.CookieJar");
 	js_newcconstructor(J, http_cookie_jar_ctor, http_cookie_jar_ctor,
 	    "CookieJar", 0);
 	js_setproperty(J, -2, "CookieJar");
-	modules_setfn(J, http_response_url, "url", 1);
+	modules_setgofn(J, http_response_url, "url", H "(*ModuleInstance).URL-fm", 2);
+#undef H
 	js_newcfunction(J, http_response_getter, "Response", 0);
 	js_pushnull(J);
 	js_defaccessor(J, -3, "Response", JS_DONTCONF);

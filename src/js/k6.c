@@ -30,13 +30,15 @@
 #include "util/timeunit.h"
 #include "util/xmalloc.h"
 
+/* The VU, outside the init code; in it, k6's GoError ("Using check() in
+ * the init context is not supported"). */
 static struct vu *
-vu_checked(js_State *J, const char *what, int init_ok)
+vu_checked(js_State *J, const char *what)
 {
 	struct vu *vu = vu_of(J);
 
-	if (!init_ok && vu_in_init(vu))
-		js_error(J, "using %s in the init context is not supported", what);
+	if (vu_in_init(vu))
+		modules_goerror(J, "%s in the init context is not supported", what);
 	return vu;
 }
 
@@ -69,6 +71,10 @@ check_one(js_State *J, struct vu *vu, uint32_t base, const char *name,
 	uint32_t tags;
 	int ok;
 
+	if (strstr(name, "::") != NULL) {
+		free(owned);
+		modules_goerror(J, "group and check names may not contain '::'");
+	}
 	js_getproperty(J, 2, name);
 	if (js_iscallable(J, -1)) {
 		js_pushundefined(J);
@@ -93,12 +99,18 @@ check_one(js_State *J, struct vu *vu, uint32_t base, const char *name,
 static void
 k6_check(js_State *J)
 {
-	struct vu *vu = vu_checked(J, "check()", 0);
+	struct vu *vu = vu_checked(J, "Using check()");
 	uint32_t base = tags_plus(vu, J, 3, vu_tags(vu));
 	const char *k;
 	char *name;
 	int all = 1;
 
+	/* mujs gives a missing argument as undefined: k6 tells the two
+	 * apart, a missing one is "no checks" and undefined a TypeError */
+	if (js_isundefined(J, 2))
+		modules_goerror(J, "no checks provided to `check`");
+	if (js_isnull(J, 2))
+		js_typeerror(J, "Cannot convert undefined or null to object");
 	if (!js_isobject(J, 2)) {
 		js_pushboolean(J, 1);
 		return;
@@ -123,16 +135,17 @@ k6_check(js_State *J)
 static void
 k6_group(js_State *J)
 {
-	struct vu *vu = vu_checked(J, "group()", 0);
-	const char *name = js_tostring(J, 1);
+	struct vu *vu = vu_checked(J, "Using group()");
+	/* a Go string: undefined and null are empty */
+	const char *name = js_isundefined(J, 1) || js_isnull(J, 1) ? "" : js_tostring(J, 1);
 	char *old_group = vu_group(vu), *path;
 	int64_t t0;
 	int failed;
 
-	if (strstr(name, "::") != NULL)
-		js_error(J, "group and check names may not contain '::'");
 	if (!js_iscallable(J, 2))
-		js_typeerror(J, "group() needs a function as its second argument");
+		modules_goerror(J, "group() requires a callback as a second argument");
+	if (strstr(name, "::") != NULL)
+		modules_goerror(J, "group and check names may not contain '::'");
 	path = xasprintf("%s::%s", old_group, name);
 	vu_set_group(vu, path);
 	if (vu_system_tag(vu, "group"))
@@ -167,7 +180,8 @@ k6_sleep(js_State *J)
 static void
 k6_fail(js_State *J)
 {
-	modules_goerror(J, "%s", js_isdefined(J, 1) ? js_tostring(J, 1) : "");
+	/* a Go string: undefined and null are empty */
+	modules_goerror(J, "%s", js_isundefined(J, 1) || js_isnull(J, 1) ? "" : js_tostring(J, 1));
 }
 
 /* randomSeed(n): Math.random of this VU draws from Go's math/rand seeded
@@ -221,11 +235,13 @@ void
 k6_module_open(js_State *J)
 {
 	js_newobject(J);
-	modules_setfn(J, k6_check, "check", 3);
-	modules_setfn(J, k6_group, "group", 2);
-	modules_setfn(J, k6_sleep, "sleep", 1);
-	modules_setfn(J, k6_fail, "fail", 1);
-	modules_setfn(J, k6_random_seed, "randomSeed", 1);
+#define K6	"go.k6.io/k6/internal/js/modules/k6.(*K6)."
+	modules_setgofn(J, k6_check, "check", K6 "Check-fm", 3);
+	modules_setgofn(J, k6_group, "group", K6 "Group-fm", 2);
+	modules_setgofn(J, k6_sleep, "sleep", K6 "Sleep-fm", 1);
+	modules_setgofn(J, k6_fail, "fail", K6 "Fail-fm", 1);
+	modules_setgofn(J, k6_random_seed, "randomSeed", K6 "RandomSeed-fm", 1);
+#undef K6
 }
 
 /* console: values are rendered as k6 does (js/consolefmt.c). */
@@ -411,31 +427,78 @@ k6_open(js_State *J)
 void
 k6_open_define(js_State *J)
 {
-	js_newcfunction(J, k6_open, "open", 2);
+	/* k6's name: the third closure of its Bundle's setInitGlobals */
+	js_newcfunction(J, k6_open, "go.k6.io/k6/internal/js.(*Bundle).setInitGlobals.func3", 2);
 	js_setglobal(J, "open");
 }
 
 /* k6/metrics: new Counter(name), Gauge, Rate, Trend(name, isTime). */
+
+/* A value add() cannot take: k6's GoError with the --throw option, its
+ * warning without.  The value's text is cut as k6 cuts it: at 100
+ * characters or more, the first and last 50 around what was left out. */
+/* The byte offset in s after its first n characters. */
+static size_t
+utf8_prefix(const char *s, size_t n)
+{
+	size_t i;
+
+	for (i = 0; s[i] != '\0'; i++)
+		if (((unsigned char)s[i] & 0xc0) != 0x80 && n-- == 0)
+			break;
+	return i;
+}
+
+static void
+metric_bad_value(js_State *J, struct vu *vu)
+{
+	const char *v = js_tostring(J, 1);
+	size_t n = 0, i;
+	struct buf b = BUF_INIT;
+	char *msg;
+
+	for (i = 0; v[i] != '\0'; i++)
+		n += ((unsigned char)v[i] & 0xc0) != 0x80;
+	if (n < 100)
+		buf_puts(&b, v);
+	else {
+		buf_add(&b, v, utf8_prefix(v, 50));
+		buf_printf(&b, "... omitting %zu characters ...", n - 100);
+		buf_puts(&b, v + utf8_prefix(v, n - 50));
+	}
+	js_getproperty(J, 0, "name");
+	msg = xasprintf("'%s' is an invalid value for metric '%s', a number or a "
+	    "boolean value is expected", b.data, js_tostring(J, -1));
+	buf_free(&b);
+	js_pop(J, 1);
+	if (vu_opts(vu) != NULL && vu_opts(vu)->throw_errors) {
+		js_pushstring(J, msg);
+		free(msg);
+		modules_goerror(J, "%s", js_tostring(J, -1));
+	}
+	log_msg(LOG_WARN, NULL, "%s", msg);
+	free(msg);
+}
+
 static void
 metric_add_fn(js_State *J)
 {
-	struct vu *vu = vu_checked(J, "metric.add()", 0);
+	struct vu *vu = vu_checked(J, "Adding to metrics");
 	double v;
 	uint32_t id;
+	int truthy;
 
 	js_getproperty(J, 0, "__ly_id");
 	id = (uint32_t)js_tonumber(J, -1);
 	js_pop(J, 1);
-	if (js_isboolean(J, 1))
-		v = js_toboolean(J, 1) ? 1 : 0;
-	else if (js_isnumber(J, 1))
-		v = js_tonumber(J, 1);
-	else
-		v = js_tonumber(J, 1);
+	/* as k6: a number, and a truthy zero ([], "0") is 1; truth first,
+	 * as js_tonumber leaves an object's primitive in its place */
+	truthy = js_toboolean(J, 1);
+	v = js_isnull(J, 1) ? NAN : js_tonumber(J, 1);
+	if (v == 0 && truthy)
+		v = 1;
 	if (v != v) {
-		if (vu_opts(vu) != NULL && vu_opts(vu)->throw_errors)
-			js_error(J, "invalid value for a metric: %s", js_tostring(J, 1));
-		log_msg(LOG_WARN, NULL, "invalid value for a metric, the sample is dropped");
+		metric_bad_value(J, vu);
 		js_pushboolean(J, 0);
 		return;
 	}
@@ -453,14 +516,14 @@ metric_new(js_State *J, enum sink_type type)
 	char *cause = NULL;
 
 	if (!vu_in_init(vu))
-		js_error(J, "metrics must be declared in the init context");
+		modules_goerror(J, "metrics must be declared in the init context");
 	if (type == SINK_TREND && js_toboolean(J, 2))
 		contains = METRIC_TIME;
 	m = metric_registry_declare(vu_metric_registry(vu), name, type, contains, &cause);
 	if (m == NULL) {
 		js_pushstring(J, cause);
 		free(cause);
-		js_error(J, "%s", js_tostring(J, -1));
+		modules_goerror(J, "%s", js_tostring(J, -1));
 	}
 	js_getregistry(J, "ly.metric.proto");
 	js_newobjectx(J);
@@ -479,22 +542,26 @@ void
 k6_metrics_module_open(js_State *J)
 {
 	static const struct {
-		const char	*name;
+		const char	*name, *goname;
 		js_CFunction	 fn;
 	} types[] = {
-		{ "Counter", new_counter }, { "Gauge", new_gauge },
-		{ "Rate", new_rate }, { "Trend", new_trend },
+		/* k6's names, its Go methods' */
+#define M(name)	name, "go.k6.io/k6/internal/js/modules/k6/metrics.(*ModuleInstance).X" name "-fm"
+		{ M("Counter"), new_counter }, { M("Gauge"), new_gauge },
+		{ M("Rate"), new_rate }, { M("Trend"), new_trend },
+#undef M
 	};
 	size_t i;
 
 	js_newobject(J);
-	modules_setfn(J, metric_add_fn, "add", 2);
+	modules_setgofn(J, metric_add_fn, "add",
+	    "go.k6.io/k6/internal/js/modules/k6/metrics.Metric.add-fm", 2);
 	js_setregistry(J, "ly.metric.proto");
 	js_newobject(J);
 	for (i = 0; i < sizeof types / sizeof types[0]; i++) {
 		/* The constructor takes its prototype from the stack. */
 		js_getregistry(J, "ly.metric.proto");
-		js_newcconstructor(J, types[i].fn, types[i].fn, types[i].name, 2);
+		js_newcconstructor(J, types[i].fn, types[i].fn, types[i].goname, 0);
 		js_setproperty(J, -2, types[i].name);
 	}
 }
@@ -507,9 +574,11 @@ exec_vu(js_State *J)
 	struct vu *vu = vu_of(J);
 
 	if (vu_in_init(vu))
-		js_error(J, "getting VU information in the init context is not supported");
+		modules_goerror(J, "getting VU information in the init context is not supported");
 	return vu;
 }
+
+#define NO_SCENARIO	"getting scenario information outside of the VU context is not supported"
 
 static void x_vu_id(js_State *J) { js_pushnumber(J, vu_id(exec_vu(J))); }
 
@@ -657,8 +726,8 @@ exec_sc(js_State *J)
 {
 	struct vu_exec x = exec_of(J);
 
-	if (x.sc_name == NULL)
-		js_error(J, "there is no scenario in setup() and teardown()");
+	if (x.sc_name == NULL)	/* setup() and teardown() */
+		modules_goerror(J, NO_SCENARIO);
 	return x;
 }
 
@@ -718,7 +787,7 @@ x_test_fail(js_State *J)
 	const char *reason = js_isdefined(J, 1) ? js_tostring(J, 1) : "";
 
 	if (vu_in_init(vu))
-		js_error(J, "test.fail() is not allowed in the init context");
+		modules_goerror(J, "execution.test.fail() called outside of VU context");
 	vu_fail_test(vu, reason);
 	js_pushundefined(J);
 }
@@ -745,6 +814,8 @@ x_test_options(js_State *J)
 	struct vu *vu = vu_of(J);
 	size_t i;
 
+	if (vu_in_init(vu))
+		modules_goerror(J, "getting test options in the init context is not supported");
 	js_getglobal(J, "JSON");
 	js_getproperty(J, -1, "parse");
 	js_rot2(J);
@@ -770,6 +841,44 @@ getter(js_State *J, const char *name, js_CFunction fn)
 	js_defaccessor(J, -3, name, JS_READONLY | JS_DONTCONF);
 }
 
+/* exec.vu, exec.scenario, exec.instance: the object the getter holds, or
+ * in the init code k6's GoError, which the getter's name tells. */
+static void
+x_part(js_State *J)
+{
+	static const struct {
+		const char *name, *error;
+	} parts[] = {
+		{ "vu", "getting VU information in the init context is not supported" },
+		{ "scenario", NO_SCENARIO },
+		{ "instance", "getting instance information in the init context is not supported" },
+	};
+	const char *name;
+	size_t i;
+
+	js_currentfunction(J);
+	if (vu_in_init(vu_of(J))) {
+		js_getproperty(J, -1, "name");
+		name = js_tostring(J, -1);
+		for (i = 0; i < sizeof parts / sizeof parts[0]; i++)
+			if (strcmp(name, parts[i].name) == 0)
+				modules_goerror(J, "%s", parts[i].error);
+		js_pop(J, 1);
+	}
+	js_getproperty(J, -1, "o");
+}
+
+/* Make the object on top the getter of the next object's name. */
+static void
+part(js_State *J, const char *name)
+{
+	js_newcfunction(J, x_part, name, 0);
+	js_rot2(J);
+	js_defproperty(J, -2, "o", JS_READONLY | JS_DONTENUM | JS_DONTCONF);
+	js_pushnull(J);
+	js_defaccessor(J, -3, name, JS_READONLY | JS_DONTCONF);
+}
+
 void
 k6_execution_module_open(js_State *J)
 {
@@ -782,7 +891,7 @@ k6_execution_module_open(js_State *J)
 	getter(J, "iterationInScenario", x_vu_iter_sc);
 	getter(J, "tags", x_vu_tags);
 	getter(J, "metrics", x_vu_metrics);
-	js_setproperty(J, -2, "vu");
+	part(J, "vu");
 
 	js_newobject(J);
 	getter(J, "name", x_sc_name);
@@ -791,7 +900,7 @@ k6_execution_module_open(js_State *J)
 	getter(J, "progress", x_sc_progress);
 	getter(J, "iterationInInstance", x_sc_iter);
 	getter(J, "iterationInTest", x_sc_iter_test);
-	js_setproperty(J, -2, "scenario");
+	part(J, "scenario");
 
 	js_newobject(J);
 	getter(J, "iterationsCompleted", x_inst_complete);
@@ -799,7 +908,7 @@ k6_execution_module_open(js_State *J)
 	getter(J, "vusActive", x_inst_active);
 	getter(J, "vusInitialized", x_inst_init);
 	getter(J, "currentTestRunDuration", x_inst_duration);
-	js_setproperty(J, -2, "instance");
+	part(J, "instance");
 
 	js_newobject(J);
 	modules_setfn(J, x_test_abort, "abort", 1);

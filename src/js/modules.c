@@ -8,6 +8,7 @@
 
 #include "compile/bundle.h"
 #include "engine/module.h"
+#include "js/binary.h"
 #include "js/jsmod.h"
 #include "js/modules.h"
 #include "js/mujs-layout.h"
@@ -80,6 +81,52 @@ modules_setfn(js_State *J, js_CFunction f, const char *name, int nargs)
 }
 
 void
+modules_setgofn(js_State *J, js_CFunction f, const char *name,
+    const char *goname, int nargs)
+{
+	js_newcfunction(J, f, goname, nargs);
+	js_setproperty(J, -2, name);
+}
+
+const char *
+modules_gotype(js_State *J, int idx)
+{
+	static const struct { const char *js, *go; } typed[] = {
+		{ "Int8Array", "[]int8" }, { "Uint8Array", "[]uint8" },
+		{ "Uint8ClampedArray", "[]uint8" }, { "Int16Array", "[]int16" },
+		{ "Uint16Array", "[]uint16" }, { "Int32Array", "[]int32" },
+		{ "Uint32Array", "[]uint32" }, { "Float32Array", "[]float32" },
+		{ "Float64Array", "[]float64" },
+	};
+	const char *name;
+	double d;
+	size_t i;
+
+	if (js_isundefined(J, idx) || js_isnull(J, idx))
+		return "<nil>";
+	if (js_isboolean(J, idx))
+		return "bool";
+	if (js_isstring(J, idx))
+		return "string";
+	if (js_isnumber(J, idx)) {
+		d = js_tonumber(J, idx);
+		return d == (double)(long long)d && d > -9.2e18 && d < 9.2e18 &&
+		    !(d == 0 && 1 / d < 0) ? "int64" : "float64";
+	}
+	if ((name = binary_typed_name(J, idx)) != NULL)
+		for (i = 0; i < sizeof typed / sizeof typed[0]; i++)
+			if (strcmp(name, typed[i].js) == 0)
+				return typed[i].go;
+	if (js_isuserdata(J, idx, "ArrayBuffer"))
+		return "sobek.ArrayBuffer";
+	if (js_iscallable(J, idx))
+		return "func(sobek.FunctionCall) sobek.Value";
+	if (js_isarray(J, idx))
+		return "[]interface {}";
+	return "map[string]interface {}";
+}
+
+void
 modules_goerror(js_State *J, const char *fmt, ...)
 {
 	va_list ap;
@@ -88,14 +135,43 @@ modules_goerror(js_State *J, const char *fmt, ...)
 	va_start(ap, fmt);
 	message = xvasprintf(fmt, ap);
 	va_end(ap);
-	js_pushstring(J, message);
+	modules_newgoerror(J, message);
 	free(message);
-	modules_pushgoerror(J, js_tostring(J, -1));
 	js_throw(J);
 }
 
+static void
+govalue_tostring(js_State *J)
+{
+	if (!js_isuserdata(J, 0, "GoValue"))
+		js_typeerror(J, "not a Go value");
+	js_pushstring(J, js_touserdata(J, 0, "GoValue"));
+}
+
+static void
+govalue_free(js_State *J, void *p)
+{
+	(void)J;
+	free(p);
+}
+
 void
-modules_pushgoerror(js_State *J, const char *message)
+modules_newgovalue(js_State *J, const char *message)
+{
+	js_getregistry(J, "ly.govalue");
+	if (!js_isobject(J, -1)) {
+		js_pop(J, 1);
+		js_newobject(J);
+		js_newcfunction(J, govalue_tostring, "toString", 0);
+		js_defproperty(J, -2, "toString", JS_DONTENUM);
+		js_copy(J, -1);
+		js_setregistry(J, "ly.govalue");
+	}
+	js_newuserdata(J, "GoValue", xstrdup(message), govalue_free);
+}
+
+void
+modules_newgoerror(js_State *J, const char *message)
 {
 	js_newerror(J, message);
 	js_getglobal(J, "GoError");	/* made on first use: runtime group 13 */

@@ -28,15 +28,27 @@ extern const struct engine_script modules_script;
 void	modules_attach(struct engine *);
 /* Set the object on top's property name to a new C function. */
 void	modules_setfn(js_State *, js_CFunction, const char *name, int nargs);
+/* The same for a function k6 writes in Go: goname (a string constant)
+ * is k6's name for it, the Go function's, which its frames and its name
+ * property show ("go.k6.io/k6/internal/js/modules/k6.(*K6).Fail-fm"). */
+void	modules_setgofn(js_State *, js_CFunction, const char *name,
+	    const char *goname, int nargs);
+/* The Go type k6's engine exports the value at idx as, which k6's
+ * messages name ("invalid type int64, ..."). */
+const char *modules_gotype(js_State *, int idx);
 /* Throw what k6's engine throws for an error a Go function returns: an
  * Error named GoError ("GoError: message"), the message printf's. */
 JS_NORETURN void modules_goerror(js_State *, const char *fmt, ...)
     JS_PRINTFLIKE(2, 3);
-/* Push such an error of message, without throwing it (a rejection). */
-void	modules_pushgoerror(js_State *, const char *message);
+/* Push such an error, not thrown. */
+void	modules_newgoerror(js_State *, const char *message);
+/* Push what k6's engine makes of a Go error handed to the script as a
+ * value (a promise's rejection): no Error, an object whose toString
+ * gives the error's text. */
+void	modules_newgovalue(js_State *, const char *message);
 /* Read the options' blacklistIPs and blockHostnames into
  * net/netblock.h's rules, once per process (k6's dialer applies them to
- * HTTP, WebSockets and gRPC alike). */
+ * HTTP, WebSockets and gRPC alike; defined with k6/http's options). */
 void	modules_netblock(js_State *, struct vu *);
 /* A module primitive: whether the VU is running its init code. */
 void	modules_in_init(js_State *);

@@ -107,9 +107,14 @@ set_timer(js_State *J, int interval)
 	char key[16];
 	int i, top = js_gettop(J);
 
-	if (!js_iscallable(J, 1))
-		js_typeerror(J, "%s: the first argument must be a function",
+	/* k6's words: Go's conversion of the argument to a Callable, or
+	 * the timer's refusal of no callback at all */
+	if (js_isundefined(J, 1) || js_isnull(J, 1))
+		modules_goerror(J, "%s's callback isn't a callable function",
 		    interval ? "setInterval" : "setTimeout");
+	if (!js_iscallable(J, 1))
+		js_typeerror(J, "could not convert function call parameter 0: "
+		    "could not convert %s to sobek.Callable", js_tostring(J, 1));
 	if (vu_in_init(vu))
 		js_error(J, "not supported yet: %s in the init context",
 		    interval ? "setInterval" : "setTimeout");
@@ -267,17 +272,30 @@ const struct engine_module timers_engine_module = {
 static void
 set_timers(js_State *J)
 {
-	modules_setfn(J, js_set_timeout, "setTimeout", 2);
-	modules_setfn(J, js_set_interval, "setInterval", 2);
-	modules_setfn(J, js_clear, "clearTimeout", 1);
-	modules_setfn(J, js_clear, "clearInterval", 1);
+	/* k6's names; the lengths are 2 where k6's are 3, as the engine
+	 * would give the callback undefined for a missing third argument */
+#define T	"go.k6.io/k6/internal/js/tc55/timers.(*timers)."
+	modules_setgofn(J, js_set_timeout, "setTimeout", T "setTimeout-fm", 2);
+	modules_setgofn(J, js_set_interval, "setInterval", T "setInterval-fm", 2);
+	modules_setgofn(J, js_clear, "clearTimeout", T "clearTimeout-fm", 1);
+	modules_setgofn(J, js_clear, "clearInterval", T "clearInterval-fm", 1);
+#undef T
 }
 
+/* k6/timers exports the global functions themselves, as k6 does. */
 void
 timers_module_open(js_State *J)
 {
+	static const char *const names[] = {
+		"setTimeout", "setInterval", "clearTimeout", "clearInterval",
+	};
+	size_t i;
+
 	js_newobject(J);
-	set_timers(J);
+	for (i = 0; i < sizeof names / sizeof names[0]; i++) {
+		js_getglobal(J, names[i]);
+		js_setproperty(J, -2, names[i]);
+	}
 }
 
 void

@@ -186,8 +186,8 @@ metric_registry_declare(struct metric_registry *r, const char *name,
 
 	if (!metric_name_valid(name)) {
 		*cause = xasprintf("Invalid metric name: '%s'. Metric names "
-		    "should start with a letter or an underscore and only "
-		    "include up to 128 ASCII letters, numbers, or underscores.",
+		    "must only include up to 128 ASCII letters, numbers, or "
+		    "underscores and start with a letter or an underscore.",
 		    name);
 		return NULL;
 	}

@@ -546,8 +546,8 @@ test_registry_declare(void **state)
 	assert_null(metric_registry_declare(r, "a", SINK_RATE, METRIC_DEFAULT,
 	    &cause));
 	assert_string_equal(cause, "Invalid metric name: 'a'. Metric names "
-	    "should start with a letter or an underscore and only include up "
-	    "to 128 ASCII letters, numbers, or underscores.");
+	    "must only include up to 128 ASCII letters, numbers, or "
+	    "underscores and start with a letter or an underscore.");
 	free(cause);
 	assert_true(metric_name_valid("ab"));
 	assert_true(metric_name_valid("_1"));

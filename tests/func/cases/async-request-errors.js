@@ -1,5 +1,6 @@
 // http.asyncRequest's errors, as k6's: with throw set a failed request
-// rejects its promise with the error http.request throws; without, it
+// rejects its promise with the Go error, no Error but a value whose text
+// is what http.request throws as a GoError; without, it
 // resolves with status 0 and a "Request Failed" warning; a response
 // callback decides what is expected; a rejection nobody handles ends the
 // iteration with "Uncaught (in promise)".
@@ -31,7 +32,8 @@ export async function throws() {
   try {
     await http.asyncRequest('GET', 'http://127.0.0.1:1/');
   } catch (e) {
-    check(e, { 'same error as http.get': (x) => String(x) === sync && sync !== '' });
+    check(e, { 'same error as http.get': (x) => 'GoError: ' + String(x) === sync &&
+        !(x instanceof Error) && sync.indexOf('GoError: Get "http://127.0.0.1:1/": ') === 0 });
     rejected.add(1);
   }
   try {

@@ -13,6 +13,31 @@ export default function () {
       thrown(() => crypto.sha256('x', 'nope')) === 'GoError: invalid output encoding: nope' &&
       thrown(() => crypto.randomBytes(0)) === 'GoError: invalid size' &&
       crypto.randomBytes(2.7).byteLength === 2,
+    // Go's base64 decoder: the offset of the first bad byte; padding
+    // required but for the raw variants; CR and LF skipped.
+    'b64decode errors as Go': () => thrown(() => encoding.b64decode('dGVzdA')) ===
+        'GoError: illegal base64 data at input byte 4' &&
+      thrown(() => encoding.b64decode('ab!c', 'std', 's')) === 'GoError: illegal base64 data at input byte 2' &&
+      thrown(() => encoding.b64decode('YQ==', 'rawstd')) === 'GoError: illegal base64 data at input byte 2' &&
+      thrown(() => encoding.b64decode('YQ=', 'std')) === 'GoError: illegal base64 data at input byte 3' &&
+      thrown(() => encoding.b64decode('YQ=x', 'url')) === 'GoError: illegal base64 data at input byte 2' &&
+      thrown(() => encoding.b64decode('YQ==YQ==')) === 'GoError: illegal base64 data at input byte 4' &&
+      thrown(() => encoding.b64decode('A===')) === 'GoError: illegal base64 data at input byte 1' &&
+      thrown(() => encoding.b64decode('a+/b', 'rawurl')) === 'GoError: illegal base64 data at input byte 1' &&
+      thrown(() => encoding.b64decode('Y', 'rawstd')) === 'GoError: illegal base64 data at input byte 0' &&
+      encoding.b64decode('YWJj\r\nZA=\n=\n', 'std', 's') === 'abcd' &&
+      encoding.b64decode('YQ', 'rawstd', 's') === 'a' && encoding.b64decode(null, 'std', 's') === '',
+    // What k6's ToBytes refuses, named by the Go type it is exported as.
+    'b64encode of other types': () => thrown(() => encoding.b64encode(12)) ===
+        'GoError: invalid type int64, expected string, []byte or ArrayBuffer' &&
+      thrown(() => encoding.b64encode(1.5)) === 'GoError: invalid type float64, expected string, []byte or ArrayBuffer' &&
+      thrown(() => encoding.b64encode()) === 'GoError: invalid type <nil>, expected string, []byte or ArrayBuffer' &&
+      thrown(() => encoding.b64encode({})) ===
+        'GoError: invalid type map[string]interface {}, expected string, []byte or ArrayBuffer' &&
+      thrown(() => encoding.b64encode(new Int16Array(1))) ===
+        'GoError: invalid type []int16, expected string, []byte or ArrayBuffer' &&
+      encoding.b64encode(new Uint8Array([104, 105])) === 'aGk=' &&
+      encoding.b64encode(new Uint8Array([104, 105]).buffer) === 'aGk=',
   });
   check(null, {
     'b64 std': () => encoding.b64encode('hello, world') === 'aGVsbG8sIHdvcmxk',
