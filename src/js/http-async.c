@@ -307,7 +307,7 @@ start(js_State *J, struct http_vu *hv, struct http_async *a)
 		return;
 	}
 	hv->busy = 1;
-	a->r.method = http_upper(js_tostring(J, 1));
+	a->r.method = http_upper(&a->r, js_tostring(J, 1));
 	read_request(J, &a->r, 2, 3, 4);
 	js_endtry(J);
 	hv->busy = 0;
