@@ -579,18 +579,25 @@ mk_unknown_type(msgpack_packer *pk)
 	head(pk, 3, 99);
 }
 
+/* The metric definitions: one, 0: m, a Counter. */
 static void
-mk_undefined_tags(msgpack_packer *pk)
+metricdef_m(msgpack_packer *pk)
 {
-	head(pk, 7, WIRE_BATCH);
-	msgpack_pack_int(pk, 0);
-	msgpack_pack_array(pk, 0);
 	msgpack_pack_array(pk, 1);
 	msgpack_pack_array(pk, 4);
 	msgpack_pack_int(pk, 0);
 	msgpack_pack_str_with_body(pk, "m", 1);
 	msgpack_pack_int(pk, 0);
 	msgpack_pack_int(pk, 0);
+}
+
+static void
+mk_undefined_tags(msgpack_packer *pk)
+{
+	head(pk, 7, WIRE_BATCH);
+	msgpack_pack_int(pk, 0);
+	msgpack_pack_array(pk, 0);
+	metricdef_m(pk);
 	msgpack_pack_array(pk, 1);
 	msgpack_pack_array(pk, 4);
 	msgpack_pack_int(pk, 0);
@@ -599,8 +606,9 @@ mk_undefined_tags(msgpack_packer *pk)
 	msgpack_pack_double(pk, 1);
 }
 
+/* A batch's head, base time and one tag set, 5: {k: v}. */
 static void
-mk_undefined_metric(msgpack_packer *pk)
+batch_tagdef(msgpack_packer *pk)
 {
 	head(pk, 7, WIRE_BATCH);
 	msgpack_pack_int(pk, 0);
@@ -609,6 +617,12 @@ mk_undefined_metric(msgpack_packer *pk)
 	msgpack_pack_int(pk, 5);
 	msgpack_pack_str_with_body(pk, "k", 1);
 	msgpack_pack_str_with_body(pk, "v", 1);
+}
+
+static void
+mk_undefined_metric(msgpack_packer *pk)
+{
+	batch_tagdef(pk);
 	msgpack_pack_array(pk, 0);
 	msgpack_pack_array(pk, 1);
 	msgpack_pack_array(pk, 4);
@@ -677,19 +691,8 @@ mk_bad_type(msgpack_packer *pk)
 static void
 mk_record_mismatch(msgpack_packer *pk)
 {
-	head(pk, 7, WIRE_BATCH);
-	msgpack_pack_int(pk, 0);
-	msgpack_pack_array(pk, 1);
-	msgpack_pack_array(pk, 3);
-	msgpack_pack_int(pk, 5);
-	msgpack_pack_str_with_body(pk, "k", 1);
-	msgpack_pack_str_with_body(pk, "v", 1);
-	msgpack_pack_array(pk, 1);
-	msgpack_pack_array(pk, 4);
-	msgpack_pack_int(pk, 0);
-	msgpack_pack_str_with_body(pk, "m", 1);
-	msgpack_pack_int(pk, 0);
-	msgpack_pack_int(pk, 0);
+	batch_tagdef(pk);
+	metricdef_m(pk);
 	msgpack_pack_array(pk, 1);
 	msgpack_pack_array(pk, 4);
 	msgpack_pack_array(pk, 2);
