@@ -36,13 +36,13 @@ struct http_pcookie {
 	int	 replace;
 };
 
-/* One request of a call (http.get, or one entry of http.batch). */
 /* The strings of a slot's last request, kept by req_recycle for its
  * next one, which mostly has the same (http_reuse). */
 struct http_spare {
 	char	*method, *url, *host, *path, *orig_url, *remote_ip;
 };
 
+/* One request of a call (http.get, or one entry of http.batch). */
 struct http_req {
 	struct http_vu		*hv;
 	CURL			*easy;
