@@ -88,8 +88,9 @@ engine_system_tag_default(const struct runopts *o, const char *tag)
 	const char *const *t = o != NULL && o->system_tags != NULL ?
 	    (const char *const *)o->system_tags : default_system_tags;
 
+	/* asked per check: the first byte before a call into libc */
 	for (; *t != NULL; t++)
-		if (strcmp(*t, tag) == 0)
+		if (**t == *tag && strcmp(*t, tag) == 0)
 			return 1;
 	return 0;
 }

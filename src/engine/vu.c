@@ -530,15 +530,18 @@ collect(struct vu *vu)
 /* Emit the VU's data_sent and data_received since the last flush, as k6
  * does after every iteration and every setup, teardown and handleSummary
  * call: both, even at 0, as k6's Dialer.IOSamples, so they are always in
- * the summary. */
+ * the summary.  After a whole iteration, its iterations and
+ * iteration_duration (ms) too, in the same record. */
 static void
-flush_io(struct vu *vu)
+flush_io(struct vu *vu, int whole, double duration)
 {
 	struct engine *e = vu->engine;
-	const uint32_t metric[] = { e->m.data_sent, e->m.data_received };
-	const double value[] = { (double)vu->data_sent, (double)vu->data_received };
+	const uint32_t metric[] = { e->m.data_sent, e->m.data_received,
+	    e->m.iterations, e->m.iteration_duration };
+	const double value[] = { (double)vu->data_sent,
+	    (double)vu->data_received, 1, duration };
 
-	engine_emit_n(e, vu->tags, metric, value, 2);
+	engine_emit_n(e, vu->tags, metric, value, whole ? 4 : 2);
 	vu->data_sent = vu->data_received = 0;
 }
 
@@ -549,6 +552,7 @@ vu_iteration(struct vu *vu)
 	struct exec_run *run = vu->run;
 	js_State *J = vu->J;
 	int64_t t0 = engine_now();
+	double dur;
 	char *text;
 	size_t i;
 
@@ -583,19 +587,15 @@ vu_iteration(struct vu *vu)
 	/* The VU ran the event loop to its end (vu_settle), or the
 	 * iteration failed: what is left never runs, as in k6. */
 	modules_end(vu);
-	flush_io(vu);
-	if (!vu->interrupted && e->opts != NULL && e->opts->min_iteration_duration > 0) {
-		double left = e->opts->min_iteration_duration -
-		    ns_to_ms(engine_now() - t0);
-
-		if (left > 0)
-			vu_sleep(vu, left);
-	}
-	if (!vu->interrupted) {
-		engine_emit(e, e->m.iterations, vu->tags, 1);
-		engine_emit(e, e->m.iteration_duration, vu->tags,
-		    ns_to_ms(engine_now() - t0));
-	}
+	/* As k6 does at the iteration's end: data_sent, data_received,
+	 * iterations and iteration_duration with one time and tag set, the
+	 * last two for a whole iteration; minIterationDuration's sleep
+	 * comes after, out of iteration_duration. */
+	dur = ns_to_ms(engine_now() - t0);
+	flush_io(vu, !vu->interrupted, dur);
+	if (!vu->interrupted && e->opts != NULL && e->opts->min_iteration_duration > 0 &&
+	    e->opts->min_iteration_duration > dur)
+		vu_sleep(vu, e->opts->min_iteration_duration - dur);
 	vu->mid_iteration = 0;
 	collect(vu);
 	executor_iteration_done(run, vu, vu->interrupted);
@@ -685,7 +685,7 @@ vu_main(void *arg)
 		if (x->call != NULL) {
 			vu->state = VU_RUNNING;
 			vu_do_call(vu, x->call);
-			flush_io(vu);
+			flush_io(vu, 0, 0);
 			x->call->done = 1;
 			x->call = NULL;
 			continue;

@@ -168,8 +168,12 @@ http_async_iteration_end(struct vu *vu)
 	if (hv == NULL)
 		return;
 	http_async_cancel(hv);
-	js_pushundefined(J);
-	js_setregistry(J, REGKEY);
+	/* an iteration without asyncRequest left nothing there */
+	if (hv->aregistry) {
+		js_pushundefined(J);
+		js_setregistry(J, REGKEY);
+		hv->aregistry = 0;
+	}
 }
 
 int
@@ -264,7 +268,7 @@ http_async_run_ready(struct vu *vu)
 
 /* Push a new pending promise, kept in the registry under key. */
 static void
-promise_new(js_State *J, const char *key)
+promise_new(js_State *J, struct http_vu *hv, const char *key)
 {
 	js_getglobal(J, "__ly_rt");
 	js_getproperty(J, -1, "np");
@@ -286,6 +290,7 @@ promise_new(js_State *J, const char *key)
 		js_newobject(J);
 		js_copy(J, -1);
 		js_setregistry(J, REGKEY);
+		hv->aregistry = 1;
 	}
 	js_copy(J, -2);
 	js_setproperty(J, -2, key);
@@ -311,7 +316,7 @@ start(js_State *J, struct http_vu *hv, struct http_async *a)
 		return;
 	}
 	hv->busy = 1;
-	a->r.method = http_upper(js_tostring(J, 1));
+	a->r.method = http_upper(&a->r, js_tostring(J, 1));
 	read_request(J, &a->r, 2, 3, 4);
 	js_endtry(J);
 	hv->busy = 0;
@@ -340,7 +345,7 @@ http_async_request(js_State *J)
 	a = async_new(hv);
 	a->id = ++next_id;
 	key_of(key, sizeof key, a->id);
-	promise_new(J, key);
+	promise_new(J, hv, key);
 	req_init(hv, &a->r);
 	a->r.async = 1;
 	/* last in the list: the order they were made */

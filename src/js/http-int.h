@@ -36,6 +36,12 @@ struct http_pcookie {
 	int	 replace;
 };
 
+/* The strings of a slot's last request, kept by req_recycle for its
+ * next one, which mostly has the same (http_reuse). */
+struct http_spare {
+	char	*method, *url, *host, *path, *orig_url, *remote_ip;
+};
+
 /* One request of a call (http.get, or one entry of http.batch). */
 struct http_req {
 	struct http_vu		*hv;
@@ -118,6 +124,7 @@ struct http_req {
 	int			 expected;
 	int			 url_fault;	/* enum http_url_fault */
 	int			 async;		/* http.asyncRequest's (http-async.c) */
+	struct http_spare	 spare;
 };
 
 /* One entry of options.tlsAuth (http.c keeps them for the process). */
@@ -162,6 +169,7 @@ struct http_vu {
 	struct http_async	*async;		/* http.asyncRequest's, in flight */
 	struct http_async	*afree;		/* ... kept for the next ones */
 	int			 arunning;	/* of which transfers running */
+	int			 aregistry;	/* their promises' registry object made */
 	int			 busy;		/* reading a call's arguments */
 	enum http_cb		 cb;
 	struct http_range	*ranges;
@@ -225,7 +233,9 @@ void	req_reset(struct http_req *r);
 void	req_finish_hop(struct http_req *r);
 void	read_request(js_State *J, struct http_req *r, int iurl, int ibody,
     int iparams);
-char *	http_upper(const char *s);
+char *	http_upper(struct http_req *r, const char *s);
+/* A copy of s: *spare (taken) when it holds the same, else a new one. */
+char *	http_reuse(char **spare, const char *s);
 /* http-async.c: http.asyncRequest, on the VU's event loop */
 void	http_async_request(js_State *J);
 void	http_async_make_room(struct http_vu *hv, size_t n);

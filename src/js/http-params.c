@@ -278,14 +278,15 @@ set_url(js_State *J, struct http_req *r, const char *url)
 		free(r->host);
 		free(r->path);
 		free(r->url);
-		r->host = xstrdup(hv->last_host);
-		r->path = xstrdup(hv->last_path);
-		r->url = xstrdup(url);
+		r->host = http_reuse(&r->spare.host, hv->last_host);
+		r->path = http_reuse(&r->spare.path, hv->last_path);
+		r->url = http_reuse(&r->spare.url, url);
 		r->port = hv->last_port;
 		r->https = hv->last_https;
 		if (r->orig_url == NULL || r->nredirects > 0) {
 			free(r->orig_url);
-			r->orig_url = xstrdup(hv->last_clean);
+			r->orig_url = http_reuse(&r->spare.orig_url,
+			    hv->last_clean);
 		}
 		return;
 	}

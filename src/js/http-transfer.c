@@ -192,8 +192,9 @@ header_cb(char *p, size_t sz, size_t n, void *arg)
 	/* libcurl's TLS pointer is only valid while the transfer runs */
 	if (r->https && r->tls_version == NULL)
 		tls_info(r);
-	/* keep the last response's header block only */
-	if (n > 5 && strncmp(p, "HTTP/", 5) == 0) {
+	/* keep the last response's header block only (every line is
+	 * tested: its first byte before a call into libc) */
+	if (n > 5 && p[0] == 'H' && strncmp(p, "HTTP/", 5) == 0) {
 		/* libcurl 7.88's start-transfer time is wrong for uploads */
 		if (r->t_first == 0) {
 			r->t_first = engine_now();
@@ -210,7 +211,8 @@ header_cb(char *p, size_t sz, size_t n, void *arg)
 		r->set_cookie = 0;
 	}
 	/* store_cookies looks for these only when there are some */
-	if (n >= 11 && strncasecmp(p, "Set-Cookie:", 11) == 0)
+	if (n >= 11 && (p[0] == 'S' || p[0] == 's') &&
+	    strncasecmp(p, "Set-Cookie:", 11) == 0)
 		r->set_cookie = 1;
 	if (buf_add(&r->rhead, p, n) == -1)
 		return 0;

@@ -137,21 +137,61 @@ req_reset(struct http_req *r)
 	free(r->tls_cipher);
 	free(r->remote_ip);
 	http_debug_end(&r->debug);
+	free(r->spare.method);
+	free(r->spare.url);
+	free(r->spare.host);
+	free(r->spare.path);
+	free(r->spare.orig_url);
+	free(r->spare.remote_ip);
 	memset(r, 0, sizeof *r);
 }
 
+char *
+http_reuse(char **spare, const char *s)
+{
+	char *p = *spare;
+
+	*spare = NULL;
+	if (p != NULL && strcmp(p, s) == 0)
+		return p;
+	free(p);
+	return xstrdup(s);
+}
+
+/* Move *s to *spare, unless it is NULL. */
+static void
+spare_keep(char **spare, char **s)
+{
+	if (*s == NULL)
+		return;
+	free(*spare);
+	*spare = *s;
+	*s = NULL;
+}
+
 /* Like req_reset, but the buffers keep their storage for the next
- * request of the slot (unless a big body made them large). */
+ * request of the slot (unless a big body made them large), and its
+ * strings are kept for it as spares: malloc and free of six strings
+ * were about 1,000 instructions of every request. */
 static void
 req_recycle(struct http_req *r)
 {
 	struct buf keep[3] = { r->body, r->rbody, r->rhead };
+	struct http_spare sp = r->spare;
 	size_t i;
 
 	memset(&r->body, 0, sizeof r->body);
 	memset(&r->rbody, 0, sizeof r->rbody);
 	memset(&r->rhead, 0, sizeof r->rhead);
+	memset(&r->spare, 0, sizeof r->spare);
+	spare_keep(&sp.method, &r->method);
+	spare_keep(&sp.url, &r->url);
+	spare_keep(&sp.host, &r->host);
+	spare_keep(&sp.path, &r->path);
+	spare_keep(&sp.orig_url, &r->orig_url);
+	spare_keep(&sp.remote_ip, &r->remote_ip);
 	req_reset(r);
+	r->spare = sp;
 	for (i = 0; i < 3; i++) {
 		if (keep[i].size > ((size_t)1 << 20))
 			buf_free(&keep[i]);
@@ -320,7 +360,8 @@ req_finish_hop(struct http_req *r)
 	curl_easy_getinfo(r->easy, CURLINFO_PRIMARY_IP, &ip);
 	curl_easy_getinfo(r->easy, CURLINFO_PRIMARY_PORT, &r->remote_port);
 	curl_easy_getinfo(r->easy, CURLINFO_NUM_CONNECTS, &nconn);
-	r->remote_ip = ip != NULL && *ip ? xstrdup(ip) : NULL;
+	r->remote_ip = ip != NULL && *ip ? http_reuse(&r->spare.remote_ip, ip) :
+	    NULL;
 	/* libcurl retries a request whose reused connection died, at most 5
 	 * times per handle until curl_easy_reset: a handle kept set up (see
 	 * setup_easy) would give up on every sixth.  A retry connects anew,
@@ -573,9 +614,17 @@ read_request(js_State *J, struct http_req *r, int iurl, int ibody, int iparams)
 
 /* An owned upper-case copy. */
 char *
-http_upper(const char *s)
+http_upper(struct http_req *r, const char *s)
 {
-	char *m = xstrdup(s), *p;
+	char *m, *p;
+
+	/* the last method, upper case too */
+	if (r->spare.method != NULL && strcasecmp(r->spare.method, s) == 0) {
+		m = r->spare.method;
+		r->spare.method = NULL;
+		return m;
+	}
+	m = xstrdup(s);
 
 	for (p = m; *p; p++)
 		*p = (char)toupper((unsigned char)*p);
@@ -608,7 +657,7 @@ do_one(js_State *J, const char *method, int iurl, int ibody, int iparams)
 		hv->busy = 0;
 		js_throw(J);
 	}
-	r->method = http_upper(method);
+	r->method = http_upper(r, method);
 	read_request(J, r, iurl, ibody, iparams);
 	js_endtry(J);
 	hv->busy = 0;
@@ -743,7 +792,7 @@ read_batch_entry(js_State *J, struct http_vu *hv, int idx, const char *key)
 		js_concat(J);
 		batch_fail(J, hv, r, 0, js_tostring(J, -1));
 	}
-	r->method = http_upper(js_tostring(J, top));
+	r->method = http_upper(r, js_tostring(J, top));
 	read_request(J, r, top + 1, top + 2, top + 3);
 	if (r->url_fault == HTTP_URL_PARSE)
 		batch_fail(J, hv, r, r->params_fault ? 0 : 1020, NULL);

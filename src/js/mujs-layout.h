@@ -174,7 +174,11 @@ mj_lookup(struct mj_property *p, const char *name)
 	int c;
 
 	while (p->level != 0) {
-		if (p->name == name || (c = strcmp(name, p->name)) == 0)
+		if (p->name == name)
+			return p;
+		/* most nodes on the way differ in the first byte: no call */
+		c = (unsigned char)name[0] - (unsigned char)p->name[0];
+		if (c == 0 && (c = strcmp(name, p->name)) == 0)
 			return p;
 		p = c < 0 ? p->left : p->right;
 	}

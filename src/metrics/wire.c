@@ -28,7 +28,7 @@ struct wire_writer {
 	/* The batch being built, in three parts joined by finish. */
 	struct buf		 tdefs, mdefs, samples;
 	msgpack_packer		 tpk, mpk;
-	size_t			 ntdefs, nmdefs, nsamples;
+	size_t			 ntdefs, nmdefs, nsamples, nrecords;
 	int64_t			 base;
 
 	/* Which ids this stream has defined (one byte each). */
@@ -44,7 +44,7 @@ wire_buf_write(void *data, const char *p, size_t len)
 	return buf_add(data, p, len);
 }
 
-/* For samples: wire_writer_add reserves the most a sample can take,
+/* For samples: wire_writer_add reserves the most a record can take,
  * then writes msgpack's smallest encodings (those msgpack-c's packer
  * writes) straight into the buffer: a request makes 14 samples, and the
  * packer's callback per field made them 9 % of its instructions. */
@@ -114,6 +114,17 @@ put_double(uint8_t *p, double v)
 	memcpy(&bits, &v, sizeof bits);
 	*p++ = 0xcb;
 	return put_be(p, bits, 8);
+}
+
+static uint8_t *
+put_array(uint8_t *p, uint32_t n)
+{
+	if (n < 16) {
+		*p++ = (uint8_t)(0x90 | n);
+		return p;
+	}
+	*p++ = 0xdc;
+	return put_be(p, n, 2);
 }
 
 static uint8_t *
@@ -282,7 +293,7 @@ wire_writer_add_n(struct wire_writer *w, const struct wire_sample *s,
 	}
 
 	meta_len = s->flags & WIRE_SAMPLE_UMETA ? s->meta_len : 0;
-	if (buf_reserve(&w->samples, n * (WIRE_SAMPLE_MAX + (size_t)meta_len)) != 0) {
+	if (buf_reserve(&w->samples, n * WIRE_SAMPLE_MAX + (size_t)meta_len) != 0) {
 		rc = WIRE_FULL;
 		goto fail;
 	}
@@ -291,25 +302,34 @@ wire_writer_add_n(struct wire_writer *w, const struct wire_sample *s,
 	/* Unsigned arithmetic: wraps instead of overflowing. */
 	dt = (int64_t)((uint64_t)s->time - (uint64_t)w->base);
 	p = start = (uint8_t *)w->samples.data + w->samples.len;
+	*p++ = (uint8_t)(0x90 | (4 + (s->flags & WIRE_SAMPLE_META ? 2 : 0) +
+	    (s->flags & WIRE_SAMPLE_UMETA ? 1 : 0)));
+	/* Samples that share the rest go as one record: their metrics and
+	 * their values as two arrays. */
+	if (n > 1)
+		p = put_array(p, (uint32_t)n);
+	for (i = 0; i < n; i++)
+		p = put_uint(p, metric[i]);
+	p = put_uint(p, s->tags);
+	p = put_int(p, dt);
+	if (n > 1)
+		p = put_array(p, (uint32_t)n);
 	for (i = 0; i < n; i++) {
 		v = value[i];
-		*p++ = (uint8_t)(0x90 | (4 + (s->flags & WIRE_SAMPLE_META ? 2 : 0) +
-		    (s->flags & WIRE_SAMPLE_UMETA ? 1 : 0)));
-		p = put_uint(p, metric[i]);
-		p = put_uint(p, s->tags);
-		p = put_int(p, dt);
-		/* Counters and rates are mostly small integers: 1 byte, not 9. */
-		if (v == floor(v) && fabs(v) < 9007199254740992.0 && !signbit(v))
+		/* Counters and rates are mostly small integers: 1 byte, not 9
+		 * (tested without libm's floor, a call per value). */
+		if (v >= 0 && v < 9007199254740992.0 && !signbit(v) &&
+		    (double)(int64_t)v == v)
 			p = put_uint(p, (uint64_t)v);
 		else
 			p = put_double(p, v);
-		if (s->flags & WIRE_SAMPLE_META) {
-			p = put_uint(p, s->vu);
-			p = put_uint(p, s->iter);
-		}
-		if (s->flags & WIRE_SAMPLE_UMETA)
-			p = put_str(p, s->meta, meta_len);
 	}
+	if (s->flags & WIRE_SAMPLE_META) {
+		p = put_uint(p, s->vu);
+		p = put_uint(p, s->iter);
+	}
+	if (s->flags & WIRE_SAMPLE_UMETA)
+		p = put_str(p, s->meta, meta_len);
 	w->samples.len += (size_t)(p - start);
 	if (wire_writer_bytes(w) > w->max_bytes) {
 		rc = WIRE_FULL;
@@ -321,6 +341,7 @@ wire_writer_add_n(struct wire_writer *w, const struct wire_sample *s,
 	}
 	w->nmdefs += nnewm;
 	w->nsamples += n;
+	w->nrecords++;
 	return 0;
 
 fail:
@@ -381,7 +402,7 @@ wire_writer_finish(struct wire_writer *w, struct buf *out, char **cause)
 	buf_add(out, w->tdefs.data, w->tdefs.len);
 	msgpack_pack_array(&pk, w->nmdefs);
 	buf_add(out, w->mdefs.data, w->mdefs.len);
-	msgpack_pack_array(&pk, w->nsamples);
+	msgpack_pack_array(&pk, w->nrecords);
 	buf_add(out, w->samples.data, w->samples.len);
 	w->seq++;
 	rc = 0;
@@ -389,7 +410,7 @@ out:
 	buf_reset(&w->tdefs);
 	buf_reset(&w->mdefs);
 	buf_reset(&w->samples);
-	w->ntdefs = w->nmdefs = w->nsamples = 0;
+	w->ntdefs = w->nmdefs = w->nsamples = w->nrecords = 0;
 	return rc;
 }
 
@@ -838,26 +859,60 @@ wire_read_metricdefs(struct wire_reader *r, struct rd *c, char **cause)
 	return 0;
 }
 
+/* Room for n decoded samples. */
+static void
+wire_samples_grow(struct wire_reader *r, size_t n)
+{
+	size_t len = r->samples_len ? r->samples_len : 64;
+
+	if (n <= r->samples_len)
+		return;
+	while (len < n)
+		len *= 2;
+	r->samples = xreallocarray(r->samples, len, sizeof *r->samples);
+	r->samples_len = len;
+}
+
+/* A record's metric or value: one, or an array of *n; the first read
+ * sets *n, the second must match it. */
+static inline int
+rd_count(struct rd *c, uint32_t *n, int first)
+{
+	uint32_t k = 1;
+
+	if (c->p < c->end && ((*c->p & 0xf0) == 0x90 || *c->p == 0xdc ||
+	    *c->p == 0xdd)) {
+		if (rd_array(c, &k) != 0)
+			return -1;
+		/* each value takes a byte at least */
+		if (k < 2 || k > rd_left(c))
+			return rd_fail(c, "bad sample");
+	}
+	if (first)
+		*n = k;
+	else if (k != *n)
+		return rd_fail(c, "bad sample");
+	return 0;
+}
+
 static int
 wire_read_samples(struct wire_reader *r, struct rd *c, int64_t base,
     size_t *np)
 {
-	struct wire_sample *s;
-	uint32_t n, i, k;
+	struct wire_sample *s, *first;
+	uint32_t n, i, j, k, nm;
 	uint64_t m, t, vu, iter;
+	size_t ns = 0;
 	int64_t dt;
+	double v;
 
 	if (rd_array(c, &n) != 0)
 		return -1;
-	/* A sample takes at least 5 bytes: check before allocating. */
+	/* A record takes at least 5 bytes: check before allocating. */
 	if (n > rd_left(c) / 5)
 		return rd_fail(c, "sample count larger than the message");
-	if (n > r->samples_len) {
-		r->samples = xreallocarray(r->samples, n, sizeof *r->samples);
-		r->samples_len = n;
-	}
+	wire_samples_grow(r, n);
 	for (i = 0; i < n; i++) {
-		s = &r->samples[i];
 		if (c->p < c->end && *c->p == 0x94) {
 			k = 4;
 			c->p++;
@@ -865,16 +920,27 @@ wire_read_samples(struct wire_reader *r, struct rd *c, int64_t base,
 			return -1;
 		if (k < 4 || k > 7)
 			return rd_fail(c, "bad sample");
-		if (rd_uint(c, WIRE_MAX_METRICS - 1, &m) != 0 ||
-		    rd_uint(c, WIRE_MAX_TAGSETS - 1, &t) != 0 ||
-		    rd_int(c, &dt, 1) != 0 ||
-		    rd_double(c, &s->value) != 0)
+		/* a sample, or a record of nm samples sharing the rest */
+		if (rd_count(c, &nm, 1) != 0)
 			return -1;
-		if (m >= r->mmap_len || r->mmap[m] == WIRE_UNDEF)
-			return rd_fail(c, "sample of an undefined metric");
+		wire_samples_grow(r, ns + nm);
+		first = &r->samples[ns];
+		for (j = 0; j < nm; j++) {
+			if (rd_uint(c, WIRE_MAX_METRICS - 1, &m) != 0)
+				return -1;
+			if (m >= r->mmap_len || r->mmap[m] == WIRE_UNDEF)
+				return rd_fail(c, "sample of an undefined metric");
+			first[j].metric = r->mmap[m];
+		}
+		if (rd_uint(c, WIRE_MAX_TAGSETS - 1, &t) != 0 ||
+		    rd_int(c, &dt, 1) != 0 || rd_count(c, &nm, 0) != 0)
+			return -1;
 		if (t >= r->tmap_len || r->tmap[t] == WIRE_UNDEF)
 			return rd_fail(c, "sample of an undefined tag set");
-		s->metric = r->mmap[m];
+		for (j = 0; j < nm; j++)
+			if (rd_double(c, &first[j].value) != 0)
+				return -1;
+		s = first;
 		s->tags = r->tmap[t];
 		s->time = (int64_t)((uint64_t)base + (uint64_t)dt);
 		s->flags = 0;
@@ -903,8 +969,16 @@ wire_read_samples(struct wire_reader *r, struct rd *c, int64_t base,
 			s->meta = mp;
 			s->meta_len = (uint32_t)ml;
 		}
+		for (j = 1; j < nm; j++) {
+			m = first[j].metric;
+			v = first[j].value;
+			first[j] = *s;
+			first[j].metric = (uint32_t)m;
+			first[j].value = v;
+		}
+		ns += nm;
 	}
-	*np = n;
+	*np = ns;
 	return 0;
 }
 

@@ -8,7 +8,11 @@
  *            tagdefs    [[id, key, value, key, value, ...], ...]
  *            metricdefs [[id, name, type, contains], ...]
  *            samples    [[metric, tags, dt_ns, value], ...] or
- *                       [[metric, tags, dt_ns, value, vu, iter], ...]
+ *                       [[metric, tags, dt_ns, value, vu, iter], ...],
+ *                       either with the metadata string last; a record
+ *                       of samples sharing tags, time and metadata has
+ *                       [metric, ...] and [value, ...] (two or more,
+ *                       as many of each) for metric and value
  *            A sample's time is base_ns + dt_ns (ns since the Unix epoch);
  *            value is a float or, when integral, an integer.  Tag set and
  *            metric ids are the sender's; each is defined in the first
@@ -114,7 +118,8 @@ void		 wire_writer_free(struct wire_writer *);
 int		 wire_writer_add(struct wire_writer *, const struct wire_sample *,
 		     char **cause);
 /* The same for n samples (at most WIRE_ADD_MAX) that share s's tags,
- * time and metadata: metric[i] with value[i]; all are added or none. */
+ * time and metadata, as one record: metric[i] with value[i]; all are
+ * added or none. */
 #define WIRE_ADD_MAX	16
 int		 wire_writer_add_n(struct wire_writer *, const struct wire_sample *,
 		     const uint32_t *metric, const double *value, size_t n,

@@ -292,8 +292,10 @@ test_add_n(void **state)
 	char *cause = NULL;
 	size_t i;
 
-	/* room for one call's 4 samples of 200 bytes of metadata, not two */
-	pair_init(&p, 1100, 0);
+	/* A call's samples go as one record, with the metadata once: room
+	 * for two calls' 4 samples and 200 bytes of metadata, not three
+	 * (as separate samples, one call's would take 900 bytes). */
+	pair_init(&p, 800, 0);
 	memset(&s, 0, sizeof s);
 	s.tags = p.t[2];
 	s.time = 1764126000123456789LL;
@@ -305,26 +307,30 @@ test_add_n(void **state)
 	assert_int_equal(wire_writer_add_n(p.w, &s, m1, v1, 4, &cause), 0);
 	assert_int_equal(wire_writer_count(p.w), 4);
 	s.time += 1000;
-	assert_int_equal(wire_writer_add_n(p.w, &s, m2, v2, 4, &cause),
-	    WIRE_FULL);
-	assert_int_equal(wire_writer_count(p.w), 4);
-	pair_flush(&p);
 	assert_int_equal(wire_writer_add_n(p.w, &s, m2, v2, 4, &cause), 0);
+	s.time += 1000;
+	assert_int_equal(wire_writer_add_n(p.w, &s, m1, v1, 4, &cause),
+	    WIRE_FULL);
+	assert_int_equal(wire_writer_count(p.w), 8);
+	pair_flush(&p);
+	assert_int_equal(wire_writer_add_n(p.w, &s, m1, v1, 4, &cause), 0);
 	pair_flush(&p);
 	assert_int_equal(p.g.batches, 2);
-	assert_int_equal(p.g.n, 8);
-	/* metrics 2 and 3, refused with the first try, are defined once */
+	assert_int_equal(p.g.n, 12);
 	assert_int_equal(p.g.metric_defs, 4);
-	for (i = 0; i < 8; i++) {
-		assert_int_equal(p.g.s[i].metric, (i < 4 ? m1[i] : m2[i - 4]) + 100);
+	for (i = 0; i < 12; i++) {
+		assert_int_equal(p.g.s[i].metric, (i < 4 || i >= 8 ? m1[i % 4] :
+		    m2[i % 4]) + 100);
 		assert_same_tags(&p, p.t[2], p.g.s[i].tags);
 		assert_int_equal(p.g.s[i].time, 1764126000123456789LL +
-		    (i < 4 ? 0 : 1000));
-		assert_true(p.g.s[i].value == (i < 4 ? v1[i] : v2[i - 4]));
+		    1000 * (int64_t)(i / 4));
+		assert_true(p.g.s[i].value == (i < 4 || i >= 8 ? v1[i % 4] :
+		    v2[i % 4]));
 		assert_int_equal(p.g.s[i].flags,
 		    WIRE_SAMPLE_META | WIRE_SAMPLE_UMETA);
 		assert_int_equal(p.g.s[i].vu, 3);
 		assert_int_equal(p.g.s[i].iter, 9);
+		assert_int_equal(p.g.s[i].meta_len, sizeof meta);
 	}
 	assert_int_equal(wire_writer_add_n(p.w, &s, many, vmany,
 	    WIRE_ADD_MAX + 1, &cause), -1);
@@ -573,18 +579,25 @@ mk_unknown_type(msgpack_packer *pk)
 	head(pk, 3, 99);
 }
 
+/* The metric definitions: one, 0: m, a Counter. */
 static void
-mk_undefined_tags(msgpack_packer *pk)
+metricdef_m(msgpack_packer *pk)
 {
-	head(pk, 7, WIRE_BATCH);
-	msgpack_pack_int(pk, 0);
-	msgpack_pack_array(pk, 0);
 	msgpack_pack_array(pk, 1);
 	msgpack_pack_array(pk, 4);
 	msgpack_pack_int(pk, 0);
 	msgpack_pack_str_with_body(pk, "m", 1);
 	msgpack_pack_int(pk, 0);
 	msgpack_pack_int(pk, 0);
+}
+
+static void
+mk_undefined_tags(msgpack_packer *pk)
+{
+	head(pk, 7, WIRE_BATCH);
+	msgpack_pack_int(pk, 0);
+	msgpack_pack_array(pk, 0);
+	metricdef_m(pk);
 	msgpack_pack_array(pk, 1);
 	msgpack_pack_array(pk, 4);
 	msgpack_pack_int(pk, 0);
@@ -593,8 +606,9 @@ mk_undefined_tags(msgpack_packer *pk)
 	msgpack_pack_double(pk, 1);
 }
 
+/* A batch's head, base time and one tag set, 5: {k: v}. */
 static void
-mk_undefined_metric(msgpack_packer *pk)
+batch_tagdef(msgpack_packer *pk)
 {
 	head(pk, 7, WIRE_BATCH);
 	msgpack_pack_int(pk, 0);
@@ -603,6 +617,12 @@ mk_undefined_metric(msgpack_packer *pk)
 	msgpack_pack_int(pk, 5);
 	msgpack_pack_str_with_body(pk, "k", 1);
 	msgpack_pack_str_with_body(pk, "v", 1);
+}
+
+static void
+mk_undefined_metric(msgpack_packer *pk)
+{
+	batch_tagdef(pk);
 	msgpack_pack_array(pk, 0);
 	msgpack_pack_array(pk, 1);
 	msgpack_pack_array(pk, 4);
@@ -667,6 +687,25 @@ mk_bad_type(msgpack_packer *pk)
 	msgpack_pack_array(pk, 0);
 }
 
+/* A record of two metrics and three values. */
+static void
+mk_record_mismatch(msgpack_packer *pk)
+{
+	batch_tagdef(pk);
+	metricdef_m(pk);
+	msgpack_pack_array(pk, 1);
+	msgpack_pack_array(pk, 4);
+	msgpack_pack_array(pk, 2);
+	msgpack_pack_int(pk, 0);
+	msgpack_pack_int(pk, 0);
+	msgpack_pack_int(pk, 5);
+	msgpack_pack_int(pk, 0);
+	msgpack_pack_array(pk, 3);
+	msgpack_pack_double(pk, 1);
+	msgpack_pack_double(pk, 2);
+	msgpack_pack_double(pk, 3);
+}
+
 static void
 mk_not_array(msgpack_packer *pk)
 {
@@ -697,6 +736,7 @@ test_errors(void **state)
 	feed_packed("NUL in tag", mk_nul_tag, "NUL");
 	feed_packed("bad metric type", mk_bad_type, "out of range");
 	feed_packed("not an array", mk_not_array, "expected an array");
+	feed_packed("record's counts differ", mk_record_mismatch, "bad sample");
 	feed_packed("sequence gap", mk_seq_gap, "expected");
 
 	/* A handler's refusal stops the feed with its cause. */
