@@ -7,6 +7,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "js/asyncfn.h"
 #include "js/binary.h"
 #include "js/builtins.h"
 #include "js/errmsg.h"
@@ -544,6 +545,7 @@ rtsrc(js_State *J)
 					js_setproperty(J, -2, "mkp");
 					js_newcfunction(J, get_then, "gt", 2);
 					js_setproperty(J, -2, "gt");
+					asyncfn_install(J);
 				}
 				js_pop(J, 1);
 			}

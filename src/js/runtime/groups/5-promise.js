@@ -15,6 +15,7 @@
  * never uses the group never lexes it. */
 var h = rt.load(7), P = "@@ly:p", q = [], qh = 0, Proto, i, f, names;
 var hop = Object.prototype.hasOwnProperty, mkp = rt.mkp, gt = rt.gt;
+var step = rt.step;
 /* What rt.gt (js/runtime.c) returns when reading then threw: the
  * exception in THREW.e.  So resolve and await have no try. */
 var THREW = {};
@@ -22,7 +23,8 @@ var THREW = {};
  * the first one still unhandled, as k6 ends an event loop with
  * "Uncaught (in promise)" (the host rejection tracker of the language). */
 var unhandled = [];
-/* A job: f(a, b), or a.step(f, b) when f is a number (an await). */
+/* A job: f(a, b), or step(a, f, b) when f is a number (an await: a
+ * compiled async function's context a resumed, see js/asyncfn.c). */
 function job(f, a, b) {
 	q.push(f, a, b);
 }
@@ -300,10 +302,10 @@ rt.uncaught = function () {
 	}
 };
 /* For the compiled async functions (src/compile/helpers.js): a new
- * pending promise, its settling, and await v: s.step(0, value) or
- * s.step(1, reason) one tick after v settles, as
+ * pending promise, its settling, and await v: step(s, 0, value) or
+ * step(s, 1, reason) one tick after v settles, as
  * PerformPromiseThen(PromiseResolve(v), ...) with no promise made for
- * the result; s.step never throws. */
+ * the result; step never throws. */
 rt.np = mk;
 rt.res = resolve;
 rt.rej = function (p, e) {
@@ -323,14 +325,14 @@ rt.aw = function (v, s) {
 			t = v[P];
 			t.h = true;
 			if (t.s)
-				q.push(t.s === 1 ? 0 : 1, s, t.v);	/* s.step(m, v) */
+				q.push(t.s === 1 ? 0 : 1, s, t.v);	/* step(s, m, v) */
 			else
 				react_add(t, { f: s, c: null });
 			return;
 		}
 		then = gt(v, THREW);
 		if (then === THREW) {
-			q.push(1, s, THREW.e);	/* s.step(1, e) */
+			q.push(1, s, THREW.e);	/* step(s, 1, e) */
 			THREW.e = undefined;
 			return;
 		}
@@ -343,7 +345,7 @@ rt.aw = function (v, s) {
 			return;
 		}
 	}
-	q.push(0, s, v);	/* the drain calls s.step(0, v) */
+	q.push(0, s, v);	/* the drain calls step(s, 0, v) */
 };
 /* [state, value] of the promise p: 0 pending, 1 fulfilled, 2 rejected. */
 rt.state = function (p) {
@@ -375,7 +377,7 @@ return function (report) {
 			qh = 0;
 		}
 		if (typeof f === "number")
-			a.step(f, b);	/* an await's turn, queued by rt.aw */
+			step(a, f, b);	/* an await's turn, queued by rt.aw */
 		else
 			f(a, b);
 	}

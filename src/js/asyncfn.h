@@ -1,0 +1,11 @@
+/* The driver of the compiled async functions; see asyncfn.c. */
+#ifndef LYOCELL_JS_ASYNCFN_H
+#define LYOCELL_JS_ASYNCFN_H
+
+#include <mujs.h>
+
+/* rt.as and rt.step on the object at the top of the stack (rt), with
+ * their state, freed with them. */
+void	asyncfn_install(js_State *);
+
+#endif
