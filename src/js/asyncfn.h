@@ -4,8 +4,9 @@
 
 #include <mujs.h>
 
-/* rt.as and rt.step on the object at the top of the stack (rt), with
- * their state, freed with them. */
-void	asyncfn_install(js_State *);
+struct promise;
+
+/* rt.as and rt.step on the object at the top of the stack (rt). */
+void	asyncfn_install(js_State *, struct promise *);
 
 #endif
