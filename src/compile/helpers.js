@@ -622,6 +622,7 @@ __ly.flat = function (f, t) {
 __ly.async = function (f, t) {
 	if (!__ly_rt.as)
 		__ly_rt.load(5);	/* the Promise group */
+	__ly.async = __ly_rt.as;	/* from the next call on */
 	return __ly_rt.as(f, t);
 };
 //@ agen gen $d ait

@@ -62,12 +62,24 @@ method(js_State *J, int c, const char *name, int n)
 	js_pop(J, 1);
 }
 
+/* Whether the object at idx has an own property name. */
+static int
+own(js_State *J, int idx, const char *name)
+{
+	struct mj_object *o = js_toobject(J, idx);
+
+	return mj_lookup(o->properties, name) != NULL;
+}
+
 /*
- * Resume the context at c with
- * the mode and value at m and a, as helpers.js's $gx resumes a
- * generator: the body runs until it returns something other than $C.
- * c.m and c.a are kept as there, for the context's methods (exc, ab,
- * cm) read and write them.
+ * Resume the context at c with the mode and value at m and a, as
+ * helpers.js's $gx resumes a generator: the body runs until it returns
+ * something other than $C, then it runs again as the context's methods
+ * left c.m and c.a (exc on entering a catch, cm on a return through a
+ * finally).  $gx writes both before every run, two properties made on
+ * every context; here the mode and value are kept on the C side, and
+ * c.m is set to -1 before each run once a method made it, so that what
+ * a method sets during the run shows.
  */
 static void
 run(js_State *J, struct promise *P, int c, int m, int a)
@@ -75,10 +87,6 @@ run(js_State *J, struct promise *P, int c, int m, int a)
 	volatile int mode = js_tointeger(J, m);
 	int v, top = js_gettop(J);
 
-	js_copy(J, m);
-	js_setproperty(J, c, "m");
-	js_copy(J, a);
-	js_setproperty(J, c, "a");
 	js_copy(J, a);		/* top: what the step resumes with */
 	if (js_try(J)) {
 		/* exc or ab threw: out of the body, the promise rejected */
@@ -89,9 +97,16 @@ run(js_State *J, struct promise *P, int c, int m, int a)
 		return;
 	}
 	for (;;) {
+		if (own(J, c, "m")) {
+			js_pushnumber(J, -1);
+			js_setproperty(J, c, "m");
+		}
 		if (mode == 0) {
-			js_copy(J, -1);
-			js_setproperty(J, c, "sent");
+			/* c.sent is undefined until an await sets it */
+			if (!js_isundefined(J, -1) || own(J, c, "sent")) {
+				js_copy(J, -1);
+				js_setproperty(J, c, "sent");
+			}
 		} else if (mode == 1) {
 			js_copy(J, -1);
 			method(J, c, "exc", 1);
@@ -103,10 +118,6 @@ run(js_State *J, struct promise *P, int c, int m, int a)
 		if (js_try(J)) {
 			/* the body threw: to its catch or finally, or out */
 			js_replace(J, -2);
-			js_pushnumber(J, 1);
-			js_setproperty(J, c, "m");
-			js_copy(J, -1);
-			js_setproperty(J, c, "a");
 			mode = 1;
 			continue;
 		}
@@ -117,12 +128,15 @@ run(js_State *J, struct promise *P, int c, int m, int a)
 		js_endtry(J);
 		if (!js_isobject(J, -1) || js_toobject(J, -1) != P->C)
 			break;
-		/* run again, as the context's methods left it */
-		js_pop(J, 2);
-		js_getproperty(J, c, "m");
-		mode = js_tointeger(J, -1);
+		/* run again, as a method of the context left it */
 		js_pop(J, 1);
-		js_getproperty(J, c, "a");
+		js_getproperty(J, c, "m");
+		if (own(J, c, "m") && js_tointeger(J, -1) != -1) {
+			mode = js_tointeger(J, -1);
+			js_pop(J, 2);
+			js_getproperty(J, c, "a");
+		} else
+			js_pop(J, 1);
 	}
 	js_endtry(J);
 	v = js_gettop(J) - 1;
