@@ -9,8 +9,9 @@
  *
  *   rt.as(f, t)     the call of an async function: its context, its
  *                   promise (c.pr), its first step; returns the promise;
- *   rt.step(c, m, a) resume c with a value (m 0) or a reason (m 1), as
- *                   the Promise group's drain does when an await settles.
+ *   asyncfn_run     resume a context with a value (m 0) or a reason
+ *                   (m 1), as the drain (js/promise.c) does when an
+ *                   await settles.
  *
  * Each step runs the body until it awaits or ends, then hands the value
  * to the Promise core (js/promise.c): promise_await queues the next step
@@ -81,21 +82,13 @@ own(js_State *J, int idx, const char *name)
  * c.m is set to -1 before each run once a method made it, so that what
  * a method sets during the run shows.
  */
-static void
-run(js_State *J, struct promise *P, int c, int m, int a)
+void
+asyncfn_run(js_State *J, struct promise *P, int c, int m, int a)
 {
 	volatile int mode = js_tointeger(J, m);
 	int v, top = js_gettop(J);
 
 	js_copy(J, a);		/* top: what the step resumes with */
-	if (js_try(J)) {
-		/* exc or ab threw: out of the body, the promise rejected */
-		v = js_gettop(J) - 1;
-		js_getproperty(J, c, "pr");
-		promise_settle(J, P, v + 1, 2, v);
-		js_pop(J, js_gettop(J) - top);
-		return;
-	}
 	for (;;) {
 		if (own(J, c, "m")) {
 			js_pushnumber(J, -1);
@@ -107,13 +100,26 @@ run(js_State *J, struct promise *P, int c, int m, int a)
 				js_copy(J, -1);
 				js_setproperty(J, c, "sent");
 			}
-		} else if (mode == 1) {
-			js_copy(J, -1);
-			method(J, c, "exc", 1);
 		} else {
-			js_pushnumber(J, -1);
-			js_copy(J, -2);
-			method(J, c, "ab", 2);
+			/* a try only here: one per level of async recursion
+			 * while the body runs, of mujs's 64 */
+			if (js_try(J)) {
+				/* out of the body: the promise rejected */
+				v = js_gettop(J) - 1;
+				js_getproperty(J, c, "pr");
+				promise_settle(J, P, v + 1, 2, v);
+				js_pop(J, js_gettop(J) - top);
+				return;
+			}
+			if (mode == 1) {
+				js_copy(J, -1);
+				method(J, c, "exc", 1);
+			} else {
+				js_pushnumber(J, -1);
+				js_copy(J, -2);
+				method(J, c, "ab", 2);
+			}
+			js_endtry(J);
 		}
 		if (js_try(J)) {
 			/* the body threw: to its catch or finally, or out */
@@ -138,7 +144,6 @@ run(js_State *J, struct promise *P, int c, int m, int a)
 		} else
 			js_pop(J, 1);
 	}
-	js_endtry(J);
 	v = js_gettop(J) - 1;
 	js_getproperty(J, c, "done");
 	if (js_toboolean(J, -1)) {
@@ -151,14 +156,6 @@ run(js_State *J, struct promise *P, int c, int m, int a)
 	} else
 		promise_await(J, P, v, c);
 	js_pop(J, js_gettop(J) - top);
-}
-
-/* rt.step(c, m, a) */
-static void
-asyncfn_step(js_State *J)
-{
-	run(J, js_currentfunctiondata(J), 1, 2, 3);
-	js_pushundefined(J);
 }
 
 /* rt.as(f, t): the context's prototype is __ly.$X's, f its body, t the
@@ -186,7 +183,7 @@ asyncfn_as(js_State *J)
 	js_setproperty(J, 3, "pr");
 	js_pushnumber(J, 0);		/* 5 */
 	js_pushundefined(J);		/* 6 */
-	run(J, P, 3, 5, 6);
+	asyncfn_run(J, P, 3, 5, 6);
 	js_pop(J, 2);
 }
 
@@ -194,5 +191,4 @@ void
 asyncfn_install(js_State *J, struct promise *P)
 {
 	promise_define(J, P, asyncfn_as, "as", 2);
-	promise_define(J, P, asyncfn_step, "step", 3);
 }

@@ -6,7 +6,10 @@
 
 struct promise;
 
-/* rt.as and rt.step on the object at the top of the stack (rt). */
+/* rt.as on the object at the top of the stack (rt). */
 void	asyncfn_install(js_State *, struct promise *);
+/* Resume the context at index c with the mode and value at m and a (an
+ * await's job, run by the drain); it never throws. */
+void	asyncfn_run(js_State *, struct promise *, int, int, int);
 
 #endif

@@ -19,6 +19,7 @@
 #include <mujs.h>
 #include <stdlib.h>
 
+#include "js/asyncfn.h"
 #include "js/mujs-layout.h"
 #include "js/promise.h"
 #include "util/xmalloc.h"
@@ -345,6 +346,82 @@ aw(js_State *J)
 	js_pushundefined(J);
 }
 
+/* Move the jobs from qh on to the front of q, whose length is n. */
+static void
+compact(js_State *J, struct promise *P, int q, int n)
+{
+	int i;
+
+	for (i = P->qh; i < n; i++) {
+		js_getindex(J, q, i);
+		js_setindex(J, q, i - P->qh);
+	}
+	js_setlength(J, q, n - P->qh);
+	P->qh = 0;
+}
+
+/*
+ * The drain, rt.drain(report): run the jobs until the queue is empty (a
+ * job may queue more), f(a, b) or, for an await (f a number), the step
+ * of the async function's context a (js/asyncfn.c), called here
+ * without a call through mujs.  An exception of a job (a callback of
+ * queueMicrotask) goes to the caller, the jobs after it still queued.
+ * It returns how many ran, or with report true, what rt.uncaught()
+ * returns.
+ */
+static void
+drain(js_State *J)
+{
+	struct promise *P = js_currentfunctiondata(J);
+	int q = js_gettop(J), n = 0, len, i;
+
+	for (;; n++) {
+		js_pushobject(J, P->q);
+		len = js_getlength(J, q);
+		if (P->qh >= len) {
+			js_pop(J, 1);
+			break;
+		}
+		for (i = 0; i < 3; i++) {
+			js_getindex(J, q, P->qh + i);
+			js_pushundefined(J);
+			js_setindex(J, q, P->qh + i);
+		}
+		P->qh += 3;
+		if (P->qh == len) {
+			js_setlength(J, q, 0);	/* no new array per drain */
+			P->qh = 0;
+		} else if (P->qh > 3000 && P->qh * 2 > len)
+			compact(J, P, q, len);
+		if (js_isnumber(J, q + 1))
+			asyncfn_run(J, P, q + 2, q + 1, q + 3);
+		else {
+			js_copy(J, q + 1);
+			js_pushundefined(J);
+			js_copy(J, q + 2);
+			js_copy(J, q + 3);
+			js_call(J, 2);
+			js_pop(J, 1);
+		}
+		js_pop(J, 4);
+	}
+	if (!js_isboolean(J, 1) || !js_toboolean(J, 1)) {
+		js_pushnumber(J, n);
+		return;
+	}
+	js_pushobject(J, P->un);
+	len = js_getlength(J, -1);
+	js_pop(J, 1);
+	if (len == 0) {
+		js_pushundefined(J);
+		return;
+	}
+	js_getregistry(J, "ly.rt");
+	js_getproperty(J, -1, "uncaught");
+	js_rot2(J);
+	js_call(J, 0);
+}
+
 /* rt.pinit(q, unhandled, react, adopt, Promise): the group's. */
 static void
 pinit(js_State *J)
@@ -394,6 +471,7 @@ promise_install(js_State *J)
 	promise_define(J, P, res, "res", 2);
 	promise_define(J, P, aw, "aw", 2);
 	promise_define(J, P, pinit, "pinit", 5);
+	promise_define(J, P, drain, "drain", 1);
 	js_rot2pop1(J);
 	return P;
 }

@@ -15,10 +15,11 @@ struct promise {
 	void	*react, *adopt;	/* the group's job functions */
 	void	*ctor, *proto;	/* Promise, Promise.prototype */
 	void	*C, *X;		/* __ly.$C, __ly.$X.prototype */
+	int	 qh;		/* the next job's index in q */
 };
 
 /* Install rt.mkp, rt.np, rt.settle, rt.ful, rt.rej, rt.res,
- * rt.aw and rt.pinit on the object at the top of the stack (rt); the
+ * rt.aw, rt.pinit and rt.drain on the object at the top of the stack (rt); the
  * struct is freed with the last of them. */
 struct promise	*promise_install(js_State *);
 /* Define function f as property name of the object at -1, with P. */

@@ -13,14 +13,14 @@
  * that rt.load() in 10-symbol.js compiles the first time the group is
  * needed; its text is served from C (runtime_groups[]), so a VU that
  * never uses the group never lexes it. */
-var h = rt.load(7), P = "@@ly:p", q = [], qh = 0, Proto, i, f, names;
-var mkp = rt.mkp, step = rt.step;
+var h = rt.load(7), P = "@@ly:p", q = [], Proto, i, f, names;
+var mkp = rt.mkp;
 /* Promises rejected while no handler was attached: rt.uncaught() reports
  * the first one still unhandled, as k6 ends an event loop with
  * "Uncaught (in promise)" (the host rejection tracker of the language). */
 var unhandled = [];
-/* A job: f(a, b), or step(a, f, b) when f is a number (an await: a
- * compiled async function's context a resumed, see js/asyncfn.c). */
+/* A job: f(a, b), or when f is a number (an await), the compiled async
+ * function's context a resumed with mode f and value b (js/asyncfn.c). */
 function job(f, a, b) {
 	q.push(f, a, b);
 }
@@ -267,8 +267,8 @@ rt.uncaught = function () {
 /* For the compiled async functions (src/compile/helpers.js) and the
  * native modules, in C (js/promise.c): rt.np() a new pending promise;
  * rt.res(p, x), rt.ful(p, v) (v known not to be a thenable) and
- * rt.rej(p, e) its settling; rt.aw(v, s) await v: the drain calls
- * step(s, 0, value) or step(s, 1, reason) one tick after v settles, as
+ * rt.rej(p, e) its settling; rt.aw(v, s) await v: the drain resumes s
+ * with (0, value) or (1, reason) one tick after v settles, as
  * PerformPromiseThen(PromiseResolve(v), ...) with no promise made for
  * the result. */
 /* [state, value] of the promise p: 0 pending, 1 fulfilled, 2 rejected. */
@@ -284,26 +284,7 @@ rt.result = function (v) {
 
 	return t === undefined ? v : t.s === 1 ? t.v : undefined;
 };
-/* The drain; called with true (from C, runtime_run_microtasks), it
- * returns rt.uncaught() after it, where it returns the count. */
-return function (report) {
-	var n = 0, f, a, b;
-	for (; qh < q.length; n++) {
-		f = q[qh];
-		a = q[qh + 1];
-		b = q[qh + 2];
-		q[qh] = q[qh + 1] = q[qh + 2] = undefined;
-		qh += 3;
-		if (qh === q.length) {
-			q.length = qh = 0;	/* no new array per drain */
-		} else if (qh > 3000 && qh * 2 > q.length) {
-			q.splice(0, qh);	/* in place: js/promise.c holds q */
-			qh = 0;
-		}
-		if (typeof f === "number")
-			step(a, f, b);	/* an await's turn, queued by rt.aw */
-		else
-			f(a, b);
-	}
-	return report === true ? unhandled.length ? rt.uncaught() : undefined : n;
-};
+/* The drain (js/promise.c): it runs the jobs of q until it is empty and
+ * returns how many ran, or, called with true (from C,
+ * runtime_run_microtasks), rt.uncaught(). */
+return rt.drain;
