@@ -35,7 +35,24 @@
 
 void	js_pushobject(js_State *, void *);
 
-/* Find __ly.$C and __ly.$X.prototype once per state, kept in roots. */
+/* c.stop(), where the body ends (helpers.js has the same in JavaScript,
+ * for the generators made before the first async call): done, then the
+ * exception a finally left pending (c.re, [e]) or the value returned. */
+static void
+stop(js_State *J)
+{
+	js_pushboolean(J, 1);
+	js_setproperty(J, 0, "done");
+	js_getproperty(J, 0, "re");
+	if (!js_isnull(J, -1)) {
+		js_getindex(J, -1, 0);
+		js_throw(J);
+	}
+	js_getproperty(J, 0, "rv");
+}
+
+/* Find __ly.$C and __ly.$X.prototype once per state, kept in roots; the
+ * prototype's stop becomes the C one, a call that costs mujs less. */
 static void
 find(js_State *J, struct promise *P)
 {
@@ -47,6 +64,7 @@ find(js_State *J, struct promise *P)
 	js_getproperty(J, -1, "$X");
 	js_getproperty(J, -1, "prototype");
 	P->X = js_toobject(J, -1);
+	promise_define(J, P, stop, "stop", 0);
 	js_setproperty(J, -4, "X");
 	js_pop(J, 3);
 }
