@@ -10,9 +10,8 @@
  * before; see the group for what each field means.
  *
  * Per state, struct promise is the data of every function here and of a
- * userdata object that holds it and every value it points to (the
- * group's arrays and functions), so those live as long as any function
- * does and the struct is freed with the last.
+ * userdata object in the registry that holds every value it points to
+ * (the group's arrays and functions) and frees it with the state.
  */
 #include "config.h"
 
@@ -449,9 +448,19 @@ promise_define(js_State *J, struct promise *P, js_CFunction f,
     const char *name, int n)
 {
 	js_newcfunctionx(J, f, name, n, P, NULL);
-	js_pushobject(J, P->roots);
-	js_setproperty(J, -2, "ly:roots");
 	js_setproperty(J, -2, name);
+}
+
+struct promise *
+promise_get(js_State *J)
+{
+	struct promise *P = NULL;
+
+	js_getregistry(J, "ly.promise");
+	if (js_isuserdata(J, -1, "promise"))
+		P = js_touserdata(J, -1, "promise");
+	js_pop(J, 1);
+	return P;
 }
 
 struct promise *
@@ -462,7 +471,7 @@ promise_install(js_State *J)
 	js_pushnull(J);
 	js_newuserdata(J, "promise", P, promise_finalize);
 	P->roots = js_toobject(J, -1);
-	js_rot2(J);	/* kept on the stack until a function holds it */
+	js_setregistry(J, "ly.promise");
 	promise_define(J, P, mkp, "mkp", 2);
 	promise_define(J, P, np, "np", 0);
 	promise_define(J, P, settle_fn, "settle", 3);
@@ -472,6 +481,5 @@ promise_install(js_State *J)
 	promise_define(J, P, aw, "aw", 2);
 	promise_define(J, P, pinit, "pinit", 5);
 	promise_define(J, P, drain, "drain", 1);
-	js_rot2pop1(J);
 	return P;
 }

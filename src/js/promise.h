@@ -5,7 +5,7 @@
 #include <mujs.h>
 
 /* A state's: objects of the group and of the bundle's helpers, by
- * address, each kept alive by roots (see promise.c).  The first five
+ * address, each kept alive by roots (registry "ly.promise").  The first five
  * and proto are the group's, set when it loads (rt.pinit); C and X are
  * set by js/asyncfn.c on the first async call. */
 struct promise {
@@ -18,10 +18,12 @@ struct promise {
 	int	 qh;		/* the next job's index in q */
 };
 
-/* Install rt.mkp, rt.np, rt.settle, rt.ful, rt.rej, rt.res,
- * rt.aw, rt.pinit and rt.drain on the object at the top of the stack (rt); the
- * struct is freed with the last of them. */
+/* Install rt.mkp, rt.np, rt.settle, rt.ful, rt.rej, rt.res, rt.aw,
+ * rt.pinit and rt.drain on the object at the top of the stack (rt); the
+ * struct is freed with the state. */
 struct promise	*promise_install(js_State *);
+/* The state's, or NULL before the Promise group is loaded. */
+struct promise	*promise_get(js_State *);
 /* Define function f as property name of the object at -1, with P. */
 void	 promise_define(js_State *, struct promise *, js_CFunction,
 	    const char *, int);
