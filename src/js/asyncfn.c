@@ -132,6 +132,24 @@ asyncfn_run(js_State *J, struct promise *P, int c, int m, int a)
 			if (mode == 1) {
 				js_copy(J, -1);
 				method(J, c, "exc", 1);
+				/*
+				 * No catch or finally left: the body would
+				 * only run stop, which throws the exception
+				 * (c.re) and so rejects the promise.  Done
+				 * here, for a body at the end of mujs's
+				 * call stack cannot call stop, and each
+				 * "call stack overflow" of that call would
+				 * come back here.
+				 */
+				js_getproperty(J, c, "n");
+				if (js_tointeger(J, -1) == -1) {
+					js_pushboolean(J, 1);
+					js_setproperty(J, c, "done");
+					js_pop(J, 1);
+					js_copy(J, -1);
+					js_throw(J);
+				}
+				js_pop(J, 1);
 			} else {
 				js_pushnumber(J, -1);
 				js_copy(J, -2);
