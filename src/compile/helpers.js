@@ -616,59 +616,14 @@ __ly.flat = function (f, t) {
  * runs at once up to its first await; each await takes the promise's
  * own then (one tick for a native promise, as in node), through the
  * runtime's __ly_rt.aw, which queues the continuation without the
- * promise and closures a then() would make.  The body's context c is
- * driven directly, c.pr its promise: no generator object, no driver
- * object, no result object per step. */
+ * promise and closures a then() would make.  The body's context c,
+ * with its promise c.pr, is made and driven by __ly_rt.as and
+ * __ly_rt.step (src/js/asyncfn.c). */
 __ly.async = function (f, t) {
-	var c;
-
-	if (!__ly_rt.np)
+	if (!__ly_rt.as)
 		__ly_rt.load(5);	/* the Promise group */
-	c = new __ly.$X(f, t);
-	c.pr = __ly_rt.np();
-	c.step(0, void 0);
-	return c.pr;
-};
-/* Resume an async body with a value (m 0) or a reason (m 1) to its
- * next await or its end, as $gx resumes a generator; __ly_rt.aw calls
- * it when an awaited value settles.  It never throws. */
-__ly.$X.prototype.step = function (m, a) {
-	var v;
-
-	this.m = m;
-	this.a = a;
-	try {
-		for (;;) {
-			if (this.m === 0)
-				this.sent = this.a;
-			else if (this.m === 1)
-				this.exc(this.a);
-			else
-				this.ab(-1, this.a);	/* a return through a finally */
-			this.st = 2;
-			try {
-				v = this.f(this);
-			} catch (e) {
-				this.st = 3;
-				this.m = 1;
-				this.a = e;
-				continue;
-			}
-			this.st = this.done ? 3 : 1;
-			if (v !== __ly.$C)
-				break;
-		}
-	} catch (e) {
-		__ly_rt.rej(this.pr, e);
-		return;
-	}
-	if (this.done) {
-		if (v !== null && (typeof v === "object" || typeof v === "function"))
-			__ly_rt.res(this.pr, v);
-		else
-			__ly_rt.ful(this.pr, v);	/* no thenable to look for */
-	} else
-		__ly_rt.aw(v, this);
+	__ly.async = __ly_rt.as;	/* from the next call on */
+	return __ly_rt.as(f, t);
 };
 //@ agen gen $d ait
 /* An async generator: a generator whose yields of __ly.aw(v) are

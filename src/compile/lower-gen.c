@@ -37,6 +37,10 @@
 #define GEN_MAX_LABELS	8	/* labels on one statement */
 /* In a flat function, statements nested deeper than this stay whole. */
 #define GEN_FLAT_KEEP	16
+/* Each turn records the state it runs, which only a body with a try
+ * reads (the context's exc, ab and ct, in helpers.js): taken out of the
+ * others once the body is lowered. */
+#define PSET		"_$g.p = "
 
 struct gtarget {
 	struct gtarget	*up;
@@ -1422,7 +1426,7 @@ lowergen_body(struct gen *g, struct node *f)
 	struct lgen *lg = arena_alloc(g->arena, sizeof *lg);
 	struct node *body, ret;
 	struct scope *s;
-	size_t i, start;
+	size_t i, start, pset;
 	static const char *const helper[] = { "gen", "async", "agen" };
 
 	memset(lg, 0, sizeof *lg);
@@ -1459,9 +1463,10 @@ lowergen_body(struct gen *g, struct node *f)
 	start = g->out.len;
 	/* Each turn of the state machine is a back-edge: it ticks. */
 	emitf(g, " return __ly.%s(function (_$g) {%s _$l: for (;; " TICK "()) "
-	    "switch (_$g.p = _$g.n) { case 0:",
-	    lg->flat ? "flat" : helper[lg->kind],
+	    "switch (", lg->flat ? "flat" : helper[lg->kind],
 	    g->step_pro != NULL ? g->step_pro : "");
+	pset = g->out.len;
+	emit(g, PSET "_$g.n) { case 0:");
 	g->step_pro = NULL;
 	fc = fn_push(g, 1);
 	fc->wrapper = 1;
@@ -1473,6 +1478,12 @@ lowergen_body(struct gen *g, struct node *f)
 	emit(g, " default: return _$g.stop(); } }");
 	if (lg->tries.len > 0)
 		emitf(g, ", [%s]", lg->tries.data);
+	else {
+		/* without a try, nothing reads the state running */
+		memmove(g->out.data + pset, g->out.data + pset + strlen(PSET),
+		    g->out.len - pset - strlen(PSET));
+		g->out.len -= strlen(PSET);
+	}
 	emit(g, ");");
 	patch(g, start);
 	/* The inner function's names and temporaries, to the outer. */

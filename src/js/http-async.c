@@ -25,6 +25,7 @@
 #include "engine/module.h"
 #include "js/http-int.h"
 #include "js/modules.h"
+#include "js/promise.h"
 #include "net/net.h"
 #include "util/xmalloc.h"
 
@@ -188,6 +189,41 @@ http_async_pending(struct vu *vu)
 	return n;
 }
 
+/* The Promise core of the state (js/promise.c), the Promise group
+ * loaded first if it is not. */
+static struct promise *
+promises(js_State *J)
+{
+	struct promise *P = promise_get(J);
+
+	if (P == NULL) {
+		js_getglobal(J, "__ly_rt");
+		js_getproperty(J, -1, "load");
+		js_rot2(J);
+		js_pushnumber(J, 5);	/* the Promise group */
+		js_call(J, 1);
+		js_pop(J, 1);
+		P = promise_get(J);
+	}
+	return P;
+}
+
+/* Settle the promise at p with the value on top of the stack (popped),
+ * s 1 fulfilled or 2 rejected: that queues jobs, it runs no script. */
+static void
+settle_with(js_State *J, int p, int s)
+{
+	int v = js_gettop(J) - 1;
+
+	if (js_try(J)) {
+		js_pop(J, 2);
+		return;
+	}
+	promise_settle(J, promises(J), p, s, v);
+	js_endtry(J);
+	js_pop(J, 1);
+}
+
 /* Settle a's promise with its Response, or reject it with the request's
  * error when it failed and throw is set (http.request would throw). */
 static void
@@ -195,43 +231,33 @@ settle(js_State *J, struct http_vu *hv, struct http_async *a)
 {
 	struct http_req *r = &a->r;
 	char key[16];
-	int reject = r->error != NULL && r->status == 0 && r->throw_errors;
+	volatile int reject = r->error != NULL && r->status == 0 &&
+	    r->throw_errors;
+	int p;
 
 	key_of(key, sizeof key, a->id);
-	if (js_try(J)) {
-		/* out of memory making the Response: the promise rejects */
-		js_getglobal(J, "__ly_rt");
-		js_getproperty(J, -1, "rej");
-		js_pushundefined(J);
-		js_getregistry(J, REGKEY);
-		js_getproperty(J, -1, key);
-		js_rot2pop1(J);
-		js_copy(J, -5);
-		js_pcall(J, 2);
-		js_pop(J, 3);
-		drop(hv, a, J);
-		return;
-	}
-	js_getglobal(J, "__ly_rt");
-	js_getproperty(J, -1, reject ? "rej" : "ful");
-	js_pushundefined(J);
 	js_getregistry(J, REGKEY);
 	js_getproperty(J, -1, key);
 	js_rot2pop1(J);
-	if (reject) {	/* k6 rejects with the Go error itself */
-		char *msg = http_failure(r);
-
-		modules_newgovalue(J, msg);
-		free(msg);
+	p = js_gettop(J) - 1;
+	if (js_try(J)) {
+		/* out of memory making the Response: the promise rejects */
+		reject = 1;
 	} else {
-		if (r->error != NULL && r->status == 0)
-			log_failure(r);
-		http_response_push(J, r);
+		if (reject) {	/* k6 rejects with the Go error itself */
+			char *msg = http_failure(r);
+
+			modules_newgovalue(J, msg);
+			free(msg);
+		} else {
+			if (r->error != NULL && r->status == 0)
+				log_failure(r);
+			http_response_push(J, r);
+		}
+		js_endtry(J);
 	}
-	js_endtry(J);
-	/* rt.ful and rt.rej queue jobs; they do not run the script */
-	js_pcall(J, 2);
-	js_pop(J, 2);
+	settle_with(J, p, reject ? 2 : 1);
+	js_pop(J, 1);
 	drop(hv, a, J);
 }
 
@@ -268,22 +294,9 @@ http_async_run_ready(struct vu *vu)
 
 /* Push a new pending promise, kept in the registry under key. */
 static void
-promise_new(js_State *J, struct http_vu *hv, const char *key)
+new_promise(js_State *J, struct http_vu *hv, const char *key)
 {
-	js_getglobal(J, "__ly_rt");
-	js_getproperty(J, -1, "np");
-	if (!js_iscallable(J, -1)) {
-		js_pop(J, 1);
-		js_getproperty(J, -1, "load");
-		js_copy(J, -2);
-		js_pushnumber(J, 5);	/* the Promise group */
-		js_call(J, 1);
-		js_pop(J, 1);
-		js_getproperty(J, -1, "np");
-	}
-	js_rot2pop1(J);
-	js_pushundefined(J);
-	js_call(J, 0);
+	promise_new(J, promises(J));
 	js_getregistry(J, REGKEY);
 	if (!js_isobject(J, -1)) {
 		js_pop(J, 1);
@@ -305,13 +318,7 @@ start(js_State *J, struct http_vu *hv, struct http_async *a)
 	if (js_try(J)) {
 		/* what http.request throws, the promise rejects with */
 		hv->busy = 0;
-		js_getglobal(J, "__ly_rt");
-		js_getproperty(J, -1, "rej");
-		js_pushundefined(J);
-		js_copy(J, 5);
-		js_copy(J, -5);
-		js_pcall(J, 2);
-		js_pop(J, 3);
+		settle_with(J, 5, 2);
 		drop(hv, a, J);
 		return;
 	}
@@ -345,7 +352,7 @@ http_async_request(js_State *J)
 	a = async_new(hv);
 	a->id = ++next_id;
 	key_of(key, sizeof key, a->id);
-	promise_new(J, hv, key);
+	new_promise(J, hv, key);
 	req_init(hv, &a->r);
 	a->r.async = 1;
 	/* last in the list: the order they were made */

@@ -7,6 +7,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "js/asyncfn.h"
 #include "js/binary.h"
 #include "js/builtins.h"
 #include "js/errmsg.h"
@@ -20,6 +21,7 @@
 #include "js/textcodec.h"
 #include "js/utf16.h"
 #include "js/normalize.h"
+#include "js/promise.h"
 #include "js/proxy.h"
 #include "util/buf.h"
 #include "util/log.h"
@@ -485,48 +487,6 @@ rtinstall(js_State *J)
 	js_pushundefined(J);
 }
 
-/*
- * rt.mkp(proto, o): o, or a new object of prototype proto, made a
- * pending promise: its hidden "@@ly:p" holds its state, an object
- * without a prototype with s = 0 (see groups/5-promise.js).  Made here,
- * a promise costs a fraction of what Object.create, an object literal
- * and Object.defineProperty (a wrapper in JavaScript) cost in mujs.
- */
-static void
-make_promise(js_State *J)
-{
-	if (js_isobject(J, 2))
-		js_copy(J, 2);
-	else {
-		js_copy(J, 1);
-		js_newobjectx(J);
-	}
-	js_pushnull(J);
-	js_newobjectx(J);
-	js_pushnumber(J, 0);
-	js_setproperty(J, -2, "s");
-	js_defproperty(J, -2, "@@ly:p", JS_DONTENUM);
-}
-
-/*
- * rt.gt(v, box): v.then, or box with box.e the exception when reading
- * it threw (a getter).  A JavaScript function with a try keeps its
- * variables in an object that mujs makes at every call, 5,000
- * instructions more than one without: with this, await and resolve
- * have none (groups/5-promise.js).
- */
-static void
-get_then(js_State *J)
-{
-	if (js_try(J)) {
-		js_setproperty(J, 2, "e");
-		js_copy(J, 2);
-		return;
-	}
-	js_getproperty(J, 1, "then");
-	js_endtry(J);
-}
-
 /* __ly_rtsrc(g): the text of group g (from groups/G-name.js), a static
  * string that mujs keeps by pointer. */
 static void
@@ -545,12 +505,8 @@ rtsrc(js_State *J)
 				js_pushboolean(J, 1);
 				js_setregistry(J, "ly.rt.promises");
 				js_getregistry(J, "ly.rt");
-				if (js_isobject(J, -1)) {
-					js_newcfunction(J, make_promise, "mkp", 2);
-					js_setproperty(J, -2, "mkp");
-					js_newcfunction(J, get_then, "gt", 2);
-					js_setproperty(J, -2, "gt");
-				}
+				if (js_isobject(J, -1))
+					asyncfn_install(J, promise_install(J));
 				js_pop(J, 1);
 			}
 			js_pushliteral(J, runtime_groups[i].src);

@@ -13,47 +13,27 @@
  * that rt.load() in 10-symbol.js compiles the first time the group is
  * needed; its text is served from C (runtime_groups[]), so a VU that
  * never uses the group never lexes it. */
-var h = rt.load(7), P = "@@ly:p", q = [], qh = 0, Proto, i, f, names;
-var hop = Object.prototype.hasOwnProperty, mkp = rt.mkp, gt = rt.gt;
-/* What rt.gt (js/runtime.c) returns when reading then threw: the
- * exception in THREW.e.  So resolve and await have no try. */
-var THREW = {};
+var h = rt.load(7), P = "@@ly:p", q = [], Proto, i, f, names;
+var mkp = rt.mkp;
 /* Promises rejected while no handler was attached: rt.uncaught() reports
  * the first one still unhandled, as k6 ends an event loop with
  * "Uncaught (in promise)" (the host rejection tracker of the language). */
 var unhandled = [];
-/* A job: f(a, b), or a.step(f, b) when f is a number (an await). */
+/* A job: f(a, b), or when f is a number (an await), the compiled async
+ * function's context a resumed with mode f and value b (js/asyncfn.c). */
 function job(f, a, b) {
 	q.push(f, a, b);
 }
 /* A promise's state t, an object without a prototype that rt.mkp
- * (js/runtime.c) makes with t.s alone: t.s 0 pending, 1 fulfilled,
+ * (js/promise.c) makes with t.s alone: t.s 0 pending, 1 fulfilled,
  * 2 rejected; t.v its value; while pending, its first reaction t.r and
  * an array of the others t.rs, when it has them (most promises get one,
  * and each property or array made costs mujs more than a lookup that
- * misses); t.h once it has a handler. */
-function settle(p, s, v) {
-	var t = p[P], r = t.r, rs = t.rs, j;
-	if (t.s)
-		return;
-	t.s = s;
-	t.v = v;
-	t.r = t.rs = undefined;
-	if (s === 2 && !t.h)
-		unhandled.push(p);
-	/* an await's reaction (r.c null) queues its step itself */
-	if (r)
-		if (r.c === null)
-			q.push(s === 1 ? 0 : 1, r.f, v);
-		else
-			job(react, r, t);
-	if (rs)
-		for (j = 0; j < rs.length; j++)
-			if (rs[j].c === null)
-				q.push(s === 1 ? 0 : 1, rs[j].f, v);
-			else
-				job(react, rs[j], t);
-}
+ * misses); t.h once it has a handler.  settle(p, s, v) and resolve(p, x)
+ * are in C (js/promise.c), as is await (rt.aw): settling queues
+ * react(r, t) for each reaction r, or for an await's (r.c null) the
+ * awaiting body's step. */
+var settle = rt.settle, resolve = rt.res;
 function react_add(t, x) {
 	if (!t.r)
 		t.r = x;
@@ -77,22 +57,6 @@ function fns(p) {
 		f[j].prototype = j;
 	}
 	return f;
-}
-function resolve(p, x) {
-	var then;
-	if (x === p)
-		return settle(p, 2, new TypeError("Chaining cycle detected for promise #<Promise>"));
-	if (x !== null && (typeof x === "object" || typeof x === "function")) {
-		then = gt(x, THREW);
-		if (then === THREW) {
-			then = THREW.e;
-			THREW.e = undefined;
-			return settle(p, 2, then);
-		}
-		if (typeof then === "function")
-			return job(adopt, p, [x, then]);
-	}
-	settle(p, 1, x);
 }
 function adopt(p, xt) {
 	var f = fns(p);
@@ -207,6 +171,7 @@ function Promise(ex) {
 }
 Proto = Promise.prototype;
 h.tag(Proto, "Promise");
+rt.pinit(q, unhandled, react, adopt, Promise);
 function AggregateError(errors, msg, opts) {
 	var e = this instanceof AggregateError ? this : Object.create(AggregateError.prototype);
 	if (msg !== undefined)
@@ -288,63 +253,24 @@ for (i = 0; i < names.length; i += 2) {
 /* [reason] of the first promise rejected and still unhandled, or
  * undefined; the others are forgotten, as the event loop ends. */
 rt.uncaught = function () {
-	var j, t, u = unhandled;
+	var j, t, u = unhandled.slice();
 
 	if (!u.length)
 		return;
-	unhandled = [];
+	unhandled.length = 0;	/* js/promise.c holds this array */
 	for (j = 0; j < u.length; j++) {
 		t = u[j][P];
 		if (!t.h)
 			return [t.v];
 	}
 };
-/* For the compiled async functions (src/compile/helpers.js): a new
- * pending promise, its settling, and await v: s.step(0, value) or
- * s.step(1, reason) one tick after v settles, as
+/* For the compiled async functions (src/compile/helpers.js) and the
+ * native modules, in C (js/promise.c): rt.np() a new pending promise;
+ * rt.res(p, x), rt.ful(p, v) (v known not to be a thenable) and
+ * rt.rej(p, e) its settling; rt.aw(v, s) await v: the drain resumes s
+ * with (0, value) or (1, reason) one tick after v settles, as
  * PerformPromiseThen(PromiseResolve(v), ...) with no promise made for
- * the result; s.step never throws. */
-rt.np = mk;
-rt.res = resolve;
-rt.rej = function (p, e) {
-	settle(p, 2, e);
-};
-/* Fulfil p with v, known not to be a thenable (a native module's
- * result, such as http.asyncRequest's Response, or a value that is no
- * object). */
-rt.ful = function (p, v) {
-	settle(p, 1, v);
-};
-rt.aw = function (v, s) {
-	var t, then;
-
-	if (v !== null && (typeof v === "object" || typeof v === "function")) {
-		if (hop.call(v, P) && v.constructor === Promise) {
-			t = v[P];
-			t.h = true;
-			if (t.s)
-				q.push(t.s === 1 ? 0 : 1, s, t.v);	/* s.step(m, v) */
-			else
-				react_add(t, { f: s, c: null });
-			return;
-		}
-		then = gt(v, THREW);
-		if (then === THREW) {
-			q.push(1, s, THREW.e);	/* s.step(1, e) */
-			THREW.e = undefined;
-			return;
-		}
-		if (typeof then === "function") {
-			/* a thenable: adopted by a promise of its own first */
-			t = mk();
-			job(adopt, t, [v, then]);
-			t[P].h = true;
-			t[P].r = { f: s, c: null };
-			return;
-		}
-	}
-	q.push(0, s, v);	/* the drain calls s.step(0, v) */
-};
+ * the result. */
 /* [state, value] of the promise p: 0 pending, 1 fulfilled, 2 rejected. */
 rt.state = function (p) {
 	var t = p[P];
@@ -358,26 +284,7 @@ rt.result = function (v) {
 
 	return t === undefined ? v : t.s === 1 ? t.v : undefined;
 };
-/* The drain; called with true (from C, runtime_run_microtasks), it
- * returns rt.uncaught() after it, where it returns the count. */
-return function (report) {
-	var n = 0, f, a, b;
-	for (; qh < q.length; n++) {
-		f = q[qh];
-		a = q[qh + 1];
-		b = q[qh + 2];
-		q[qh] = q[qh + 1] = q[qh + 2] = undefined;
-		qh += 3;
-		if (qh === q.length) {
-			q.length = qh = 0;	/* no new array per drain */
-		} else if (qh > 3000 && qh * 2 > q.length) {
-			q = q.slice(qh);
-			qh = 0;
-		}
-		if (typeof f === "number")
-			a.step(f, b);	/* an await's turn, queued by rt.aw */
-		else
-			f(a, b);
-	}
-	return report === true ? unhandled.length ? rt.uncaught() : undefined : n;
-};
+/* The drain (js/promise.c): it runs the jobs of q until it is empty and
+ * returns how many ran, or, called with true (from C,
+ * runtime_run_microtasks), rt.uncaught(). */
+return rt.drain;

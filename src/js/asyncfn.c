@@ -1,0 +1,230 @@
+/* The driver of the compiled async functions (src/compile/helpers.js).
+ *
+ * An async function's body is lowered to a state machine f(c) over a
+ * context c (an object of __ly.$X's prototype, see helpers.js): each call
+ * runs it to its next await, which it returns, or to its end.  Driving it
+ * is the same few steps for every await, and in JavaScript each cost
+ * mujs a function with a try: its variables in an object made at every
+ * call.  Here:
+ *
+ *   rt.as(f, t)     the call of an async function: its context, its
+ *                   promise (c.pr), its first step; returns the promise;
+ *   asyncfn_run     resume a context with a value (m 0) or a reason
+ *                   (m 1), as the drain (js/promise.c) does when an
+ *                   await settles.
+ *
+ * Each step runs the body until it awaits or ends, then hands the value
+ * to the Promise core (js/promise.c): promise_await queues the next step
+ * once the awaited value settles, or c.pr is resolved or rejected.
+ * A step never throws.  It returns to its caller between steps, so async
+ * recursion nests one C frame per level, as the JavaScript step did.
+ *
+ * What a step needs of the bundle's helpers (__ly.$C and __ly.$X's
+ * prototype) is found once per state, on the first call, and kept with
+ * the Promise core's (struct promise), by address: quicker to push than
+ * a property to look up.
+ */
+#include "config.h"
+
+#include <mujs.h>
+#include <stddef.h>
+
+#include "js/asyncfn.h"
+#include "js/mujs-layout.h"
+#include "js/promise.h"
+
+void	js_pushobject(js_State *, void *);
+
+/* c.stop(), where the body ends (helpers.js has the same in JavaScript,
+ * for the generators made before the first async call): done, then the
+ * exception a finally left pending (c.re, [e]) or the value returned. */
+static void
+stop(js_State *J)
+{
+	js_pushboolean(J, 1);
+	js_setproperty(J, 0, "done");
+	js_getproperty(J, 0, "re");
+	if (!js_isnull(J, -1)) {
+		js_getindex(J, -1, 0);
+		js_throw(J);
+	}
+	js_getproperty(J, 0, "rv");
+}
+
+/* Find __ly.$C and __ly.$X.prototype once per state, kept in roots; the
+ * prototype's stop becomes the C one, a call that costs mujs less. */
+static void
+find(js_State *J, struct promise *P)
+{
+	js_pushobject(J, P->roots);
+	js_getglobal(J, "__ly");
+	js_getproperty(J, -1, "$C");
+	P->C = js_toobject(J, -1);
+	js_setproperty(J, -3, "C");
+	js_getproperty(J, -1, "$X");
+	js_getproperty(J, -1, "prototype");
+	P->X = js_toobject(J, -1);
+	promise_define(J, P, stop, "stop", 0);
+	js_setproperty(J, -4, "X");
+	js_pop(J, 3);
+}
+
+/* c.name(a...) for a method of the context, n arguments on the stack. */
+static void
+method(js_State *J, int c, const char *name, int n)
+{
+	js_getproperty(J, c, name);
+	js_copy(J, c);
+	js_rot(J, n + 2);
+	js_rot(J, n + 2);
+	js_call(J, n);
+	js_pop(J, 1);
+}
+
+/* Whether the object at idx has an own property name. */
+static int
+own(js_State *J, int idx, const char *name)
+{
+	struct mj_object *o = js_toobject(J, idx);
+
+	return mj_lookup(o->properties, name) != NULL;
+}
+
+/*
+ * Resume the context at c with the mode and value at m and a, as
+ * helpers.js's $gx resumes a generator: the body runs until it returns
+ * something other than $C, then it runs again as the context's methods
+ * left c.m and c.a (exc on entering a catch, cm on a return through a
+ * finally).  $gx writes both before every run, two properties made on
+ * every context; here the mode and value are kept on the C side, and
+ * c.m is set to -1 before each run once a method made it, so that what
+ * a method sets during the run shows.
+ */
+void
+asyncfn_run(js_State *J, struct promise *P, int c, int m, int a)
+{
+	volatile int mode = js_tointeger(J, m);
+	int v, top = js_gettop(J);
+
+	js_copy(J, a);		/* top: what the step resumes with */
+	for (;;) {
+		if (own(J, c, "m")) {
+			js_pushnumber(J, -1);
+			js_setproperty(J, c, "m");
+		}
+		if (mode == 0) {
+			/* c.sent is undefined until an await sets it */
+			if (!js_isundefined(J, -1) || own(J, c, "sent")) {
+				js_copy(J, -1);
+				js_setproperty(J, c, "sent");
+			}
+		} else {
+			/* a try only here: one per level of async recursion
+			 * while the body runs, of mujs's 64 */
+			if (js_try(J)) {
+				/* out of the body: the promise rejected */
+				v = js_gettop(J) - 1;
+				js_getproperty(J, c, "pr");
+				promise_settle(J, P, v + 1, 2, v);
+				js_pop(J, js_gettop(J) - top);
+				return;
+			}
+			if (mode == 1) {
+				js_copy(J, -1);
+				method(J, c, "exc", 1);
+				/*
+				 * No catch or finally left: the body would
+				 * only run stop, which throws the exception
+				 * (c.re) and so rejects the promise.  Done
+				 * here, for a body at the end of mujs's
+				 * call stack cannot call stop, and each
+				 * "call stack overflow" of that call would
+				 * come back here.
+				 */
+				js_getproperty(J, c, "n");
+				if (js_tointeger(J, -1) == -1) {
+					js_pushboolean(J, 1);
+					js_setproperty(J, c, "done");
+					js_pop(J, 1);
+					js_copy(J, -1);
+					js_throw(J);
+				}
+				js_pop(J, 1);
+			} else {
+				js_pushnumber(J, -1);
+				js_copy(J, -2);
+				method(J, c, "ab", 2);
+			}
+			js_endtry(J);
+		}
+		if (js_try(J)) {
+			/* the body threw: to its catch or finally, or out */
+			js_replace(J, -2);
+			mode = 1;
+			continue;
+		}
+		js_getproperty(J, c, "f");
+		js_copy(J, c);
+		js_copy(J, c);
+		js_call(J, 1);
+		js_endtry(J);
+		if (!js_isobject(J, -1) || js_toobject(J, -1) != P->C)
+			break;
+		/* run again, as a method of the context left it */
+		js_pop(J, 1);
+		js_getproperty(J, c, "m");
+		if (own(J, c, "m") && js_tointeger(J, -1) != -1) {
+			mode = js_tointeger(J, -1);
+			js_pop(J, 2);
+			js_getproperty(J, c, "a");
+		} else
+			js_pop(J, 1);
+	}
+	v = js_gettop(J) - 1;
+	js_getproperty(J, c, "done");
+	if (js_toboolean(J, -1)) {
+		js_getproperty(J, c, "pr");
+		/* a value that is no object is no thenable either */
+		if (js_isobject(J, v))
+			promise_resolve(J, P, v + 2, v);
+		else
+			promise_settle(J, P, v + 2, 1, v);
+	} else
+		promise_await(J, P, v, c);
+	js_pop(J, js_gettop(J) - top);
+}
+
+/* rt.as(f, t): the context's prototype is __ly.$X's, f its body, t the
+ * table of its try statements when it has any, with c.r for their
+ * completions. */
+static void
+asyncfn_as(js_State *J)
+{
+	struct promise *P = js_currentfunctiondata(J);
+
+	if (P->C == NULL)
+		find(J, P);
+	js_pushobject(J, P->X);
+	js_newobjectx(J);		/* 3: the context */
+	js_copy(J, 1);
+	js_setproperty(J, 3, "f");
+	if (js_toboolean(J, 2)) {
+		js_copy(J, 2);
+		js_setproperty(J, 3, "t");
+		js_newarray(J);
+		js_setproperty(J, 3, "r");
+	}
+	promise_new(J, P);		/* 4: the promise */
+	js_copy(J, 4);
+	js_setproperty(J, 3, "pr");
+	js_pushnumber(J, 0);		/* 5 */
+	js_pushundefined(J);		/* 6 */
+	asyncfn_run(J, P, 3, 5, 6);
+	js_pop(J, 2);
+}
+
+void
+asyncfn_install(js_State *J, struct promise *P)
+{
+	promise_define(J, P, asyncfn_as, "as", 2);
+}

@@ -1,0 +1,485 @@
+/* The core of the Promise group (groups/5-promise.js) in C: a promise's
+ * making, settling and resolving, await, and the job queue's tail.
+ *
+ * Each is a few property reads and writes, which mujs runs several times
+ * faster from C than as JavaScript (a call, its scope chain, a lookup of
+ * each variable of the group in an object of forty).  The state stays
+ * where the group keeps it (the hidden "@@ly:p" of a promise, the job
+ * queue q and the unhandled rejections, arrays of the group's), so the
+ * group's JavaScript (then, the combinators, the drain) works on it as
+ * before; see the group for what each field means.
+ *
+ * Per state, struct promise is the data of every function here and of a
+ * userdata object in the registry that holds every value it points to
+ * (the group's arrays and functions) and frees it with the state.
+ */
+#include "config.h"
+
+#include <mujs.h>
+#include <stdlib.h>
+
+#include "js/asyncfn.h"
+#include "js/mujs-layout.h"
+#include "js/promise.h"
+#include "util/xmalloc.h"
+
+#define KEY	"@@ly:p"
+
+void	js_pushobject(js_State *, void *);
+
+static void
+promise_finalize(js_State *J, void *data)
+{
+	(void)J;
+	free(data);
+}
+
+/* Append the three values on top of the stack to the job queue; popped. */
+static void
+qpush(js_State *J, struct promise *P)
+{
+	int n;
+
+	js_pushobject(J, P->q);
+	n = js_getlength(J, -1);
+	js_copy(J, -4);
+	js_setindex(J, -2, n);
+	js_copy(J, -3);
+	js_setindex(J, -2, n + 1);
+	js_copy(J, -2);
+	js_setindex(J, -2, n + 2);
+	js_pop(J, 4);
+}
+
+/* Make the object on top of the stack a pending promise. */
+static void
+pending(js_State *J)
+{
+	js_pushnull(J);
+	js_newobjectx(J);
+	js_pushnumber(J, 0);
+	js_setproperty(J, -2, "s");
+	js_defproperty(J, -2, KEY, JS_DONTENUM);
+}
+
+void
+promise_new(js_State *J, struct promise *P)
+{
+	js_pushobject(J, P->proto);
+	js_newobjectx(J);
+	pending(J);
+}
+
+/* A settled promise's reaction x, its state at t: an await's (x.c null)
+ * queues the awaiting body's step, another the group's react(x, t). */
+static void
+reaction(js_State *J, struct promise *P, int x, int t, int s, int v)
+{
+	js_getproperty(J, x, "c");
+	if (js_isnull(J, -1)) {
+		js_pop(J, 1);
+		js_pushnumber(J, s == 1 ? 0 : 1);
+		js_getproperty(J, x, "f");
+		js_copy(J, v);
+	} else {
+		js_pop(J, 1);
+		js_pushobject(J, P->react);
+		js_copy(J, x);
+		js_copy(J, t);
+	}
+	qpush(J, P);
+}
+
+void
+promise_settle(js_State *J, struct promise *P, int p, int s, int v)
+{
+	int t = js_gettop(J), r = t + 1, rs = t + 2, n, j;
+
+	js_getproperty(J, p, KEY);
+	js_getproperty(J, t, "s");
+	if (js_tointeger(J, -1) != 0) {
+		js_pop(J, 2);
+		return;
+	}
+	js_pop(J, 1);
+	js_pushnumber(J, s);
+	js_setproperty(J, t, "s");
+	js_copy(J, v);
+	js_setproperty(J, t, "v");
+	js_getproperty(J, t, "r");
+	js_getproperty(J, t, "rs");
+	if (js_isobject(J, r)) {
+		js_pushundefined(J);
+		js_setproperty(J, t, "r");
+	}
+	if (js_isobject(J, rs)) {
+		js_pushundefined(J);
+		js_setproperty(J, t, "rs");
+	}
+	if (s == 2) {
+		js_getproperty(J, t, "h");
+		if (!js_toboolean(J, -1)) {
+			js_pushobject(J, P->un);
+			js_copy(J, p);
+			js_setindex(J, -2, js_getlength(J, -2));
+			js_pop(J, 1);
+		}
+		js_pop(J, 1);
+	}
+	if (js_isobject(J, r))
+		reaction(J, P, r, t, s, v);
+	if (js_isobject(J, rs)) {
+		n = js_getlength(J, rs);
+		for (j = 0; j < n; j++) {
+			js_getindex(J, rs, j);
+			reaction(J, P, rs + 1, t, s, v);
+			js_pop(J, 1);
+		}
+	}
+	js_pop(J, 3);
+}
+
+/* A job of the group's adopt(p, [x, then]): p follows the thenable x. */
+static void
+adopt(js_State *J, struct promise *P, int p, int x, int then)
+{
+	js_pushobject(J, P->adopt);
+	js_copy(J, p);
+	js_newarray(J);
+	js_copy(J, x);
+	js_setindex(J, -2, 0);
+	js_copy(J, then);
+	js_setindex(J, -2, 1);
+	qpush(J, P);
+}
+
+/* x.then on top of the stack, or 0 with the exception on top when
+ * reading it threw (a getter). */
+static int
+get_then(js_State *J, int x)
+{
+	if (js_try(J))
+		return 0;
+	js_getproperty(J, x, "then");
+	js_endtry(J);
+	return 1;
+}
+
+void
+promise_resolve(js_State *J, struct promise *P, int p, int x)
+{
+	int then = js_gettop(J);
+
+	if (js_isobject(J, x)) {
+		if (js_toobject(J, x) == js_toobject(J, p)) {
+			js_newtypeerror(J, "Chaining cycle detected for promise #<Promise>");
+			promise_settle(J, P, p, 2, then);
+			js_pop(J, 1);
+			return;
+		}
+		if (!get_then(J, x)) {
+			promise_settle(J, P, p, 2, then);
+			js_pop(J, 1);
+			return;
+		}
+		if (js_iscallable(J, then)) {
+			adopt(J, P, p, x, then);
+			js_pop(J, 1);
+			return;
+		}
+		js_pop(J, 1);
+	}
+	promise_settle(J, P, p, 1, x);
+}
+
+/* Add the reaction on top of the stack to the pending state at t; popped. */
+static void
+react_add(js_State *J, int t)
+{
+	js_getproperty(J, t, "r");
+	if (!js_isobject(J, -1)) {
+		js_pop(J, 1);
+		js_setproperty(J, t, "r");
+		return;
+	}
+	js_pop(J, 1);
+	js_getproperty(J, t, "rs");
+	if (!js_isobject(J, -1)) {
+		js_pop(J, 1);
+		js_newarray(J);
+		js_rot2(J);
+		js_setindex(J, -2, 0);
+		js_setproperty(J, t, "rs");
+		return;
+	}
+	js_rot2(J);
+	js_setindex(J, -2, js_getlength(J, -2));
+	js_pop(J, 1);
+}
+
+/* {f: s, c: null}: an await's reaction, s the awaiting context. */
+static void
+await_reaction(js_State *J, int s)
+{
+	js_newobject(J);
+	js_copy(J, s);
+	js_setproperty(J, -2, "f");
+	js_pushnull(J);
+	js_setproperty(J, -2, "c");
+}
+
+void
+promise_await(js_State *J, struct promise *P, int v, int s)
+{
+	struct mj_object *o;
+	int t = js_gettop(J), m;
+
+	if (!js_isobject(J, v))
+		goto value;
+	o = js_toobject(J, v);
+	if (mj_lookup(o->properties, KEY) != NULL) {
+		js_getproperty(J, v, "constructor");
+		if (js_isobject(J, -1) && js_toobject(J, -1) == P->ctor) {
+			js_pop(J, 1);
+			js_getproperty(J, v, KEY);	/* t */
+			js_pushboolean(J, 1);
+			js_setproperty(J, t, "h");
+			js_getproperty(J, t, "s");
+			m = js_tointeger(J, -1);
+			js_pop(J, 1);
+			if (m != 0) {
+				js_pushnumber(J, m == 1 ? 0 : 1);
+				js_copy(J, s);
+				js_getproperty(J, t, "v");
+				qpush(J, P);
+			} else {
+				await_reaction(J, s);
+				react_add(J, t);
+			}
+			js_pop(J, 1);
+			return;
+		}
+		js_pop(J, 1);
+	}
+	if (!get_then(J, v)) {
+		js_pushnumber(J, 1);
+		js_copy(J, s);
+		js_copy(J, t);
+		qpush(J, P);
+		js_pop(J, 1);
+		return;
+	}
+	if (js_iscallable(J, t)) {
+		/* a thenable: adopted by a promise of its own first */
+		promise_new(J, P);
+		adopt(J, P, t + 1, v, t);
+		js_getproperty(J, t + 1, KEY);
+		js_pushboolean(J, 1);
+		js_setproperty(J, -2, "h");
+		await_reaction(J, s);
+		js_setproperty(J, -2, "r");
+		js_pop(J, 3);
+		return;
+	}
+	js_pop(J, 1);
+value:
+	js_pushnumber(J, 0);
+	js_copy(J, s);
+	js_copy(J, v);
+	qpush(J, P);
+}
+
+/* rt.mkp(proto, o): o, or a new object of prototype proto, made a
+ * pending promise: its hidden "@@ly:p" holds its state, an object
+ * without a prototype with s = 0. */
+static void
+mkp(js_State *J)
+{
+	if (js_isobject(J, 2))
+		js_copy(J, 2);
+	else {
+		js_copy(J, 1);
+		js_newobjectx(J);
+	}
+	pending(J);
+}
+
+static void
+np(js_State *J)
+{
+	promise_new(J, js_currentfunctiondata(J));
+}
+
+static void
+settle_fn(js_State *J)
+{
+	promise_settle(J, js_currentfunctiondata(J), 1, js_tointeger(J, 2), 3);
+	js_pushundefined(J);
+}
+
+static void
+ful(js_State *J)
+{
+	promise_settle(J, js_currentfunctiondata(J), 1, 1, 2);
+	js_pushundefined(J);
+}
+
+static void
+rej(js_State *J)
+{
+	promise_settle(J, js_currentfunctiondata(J), 1, 2, 2);
+	js_pushundefined(J);
+}
+
+static void
+res(js_State *J)
+{
+	promise_resolve(J, js_currentfunctiondata(J), 1, 2);
+	js_pushundefined(J);
+}
+
+static void
+aw(js_State *J)
+{
+	promise_await(J, js_currentfunctiondata(J), 1, 2);
+	js_pushundefined(J);
+}
+
+/* Move the jobs from qh on to the front of q, whose length is n. */
+static void
+compact(js_State *J, struct promise *P, int q, int n)
+{
+	int i;
+
+	for (i = P->qh; i < n; i++) {
+		js_getindex(J, q, i);
+		js_setindex(J, q, i - P->qh);
+	}
+	js_setlength(J, q, n - P->qh);
+	P->qh = 0;
+}
+
+/*
+ * The drain, rt.drain(report): run the jobs until the queue is empty (a
+ * job may queue more), f(a, b) or, for an await (f a number), the step
+ * of the async function's context a (js/asyncfn.c), called here
+ * without a call through mujs.  An exception of a job (a callback of
+ * queueMicrotask) goes to the caller, the jobs after it still queued.
+ * It returns how many ran, or with report true, what rt.uncaught()
+ * returns.
+ */
+static void
+drain(js_State *J)
+{
+	struct promise *P = js_currentfunctiondata(J);
+	int q = js_gettop(J), n = 0, len, i;
+
+	for (;; n++) {
+		js_pushobject(J, P->q);
+		len = js_getlength(J, q);
+		if (P->qh >= len) {
+			js_pop(J, 1);
+			break;
+		}
+		for (i = 0; i < 3; i++) {
+			js_getindex(J, q, P->qh + i);
+			js_pushundefined(J);
+			js_setindex(J, q, P->qh + i);
+		}
+		P->qh += 3;
+		if (P->qh == len) {
+			js_setlength(J, q, 0);	/* no new array per drain */
+			P->qh = 0;
+		} else if (P->qh > 3000 && P->qh * 2 > len)
+			compact(J, P, q, len);
+		if (js_isnumber(J, q + 1))
+			asyncfn_run(J, P, q + 2, q + 1, q + 3);
+		else {
+			js_copy(J, q + 1);
+			js_pushundefined(J);
+			js_copy(J, q + 2);
+			js_copy(J, q + 3);
+			js_call(J, 2);
+			js_pop(J, 1);
+		}
+		js_pop(J, 4);
+	}
+	if (!js_isboolean(J, 1) || !js_toboolean(J, 1)) {
+		js_pushnumber(J, n);
+		return;
+	}
+	js_pushobject(J, P->un);
+	len = js_getlength(J, -1);
+	js_pop(J, 1);
+	if (len == 0) {
+		js_pushundefined(J);
+		return;
+	}
+	js_getregistry(J, "ly.rt");
+	js_getproperty(J, -1, "uncaught");
+	js_rot2(J);
+	js_call(J, 0);
+}
+
+/* rt.pinit(q, unhandled, react, adopt, Promise): the group's. */
+static void
+pinit(js_State *J)
+{
+	struct promise *P = js_currentfunctiondata(J);
+	const char *name[] = { "q", "un", "react", "adopt", "ctor" };
+	void **slot[] = { &P->q, &P->un, &P->react, &P->adopt, &P->ctor };
+	int i;
+
+	js_pushobject(J, P->roots);
+	for (i = 0; i < 5; i++) {
+		*slot[i] = js_toobject(J, i + 1);
+		js_copy(J, i + 1);
+		js_setproperty(J, -2, name[i]);
+	}
+	js_getproperty(J, 5, "prototype");
+	P->proto = js_toobject(J, -1);
+	js_setproperty(J, -2, "proto");
+	js_pop(J, 1);
+	js_pushundefined(J);
+}
+
+void
+promise_define(js_State *J, struct promise *P, js_CFunction f,
+    const char *name, int n)
+{
+	js_newcfunctionx(J, f, name, n, P, NULL);
+	js_setproperty(J, -2, name);
+}
+
+struct promise *
+promise_get(js_State *J)
+{
+	struct promise *P = NULL;
+
+	js_getregistry(J, "ly.promise");
+	if (js_isuserdata(J, -1, "promise"))
+		P = js_touserdata(J, -1, "promise");
+	js_pop(J, 1);
+	return P;
+}
+
+struct promise *
+promise_install(js_State *J)
+{
+	struct promise *P = xcalloc(1, sizeof *P);
+
+	js_pushnull(J);
+	js_newuserdata(J, "promise", P, promise_finalize);
+	P->roots = js_toobject(J, -1);
+	js_setregistry(J, "ly.promise");
+	promise_define(J, P, mkp, "mkp", 2);
+	promise_define(J, P, np, "np", 0);
+	promise_define(J, P, settle_fn, "settle", 3);
+	promise_define(J, P, ful, "ful", 2);
+	promise_define(J, P, rej, "rej", 2);
+	promise_define(J, P, res, "res", 2);
+	promise_define(J, P, aw, "aw", 2);
+	promise_define(J, P, pinit, "pinit", 5);
+	promise_define(J, P, drain, "drain", 1);
+	return P;
+}
