@@ -1215,3 +1215,38 @@ errmsg_probe(js_State *J)
 	js_pop(J, 1);
 	probing = 0;
 }
+
+/* An async function, lowered, starts `__ly_tick(); return
+ * __ly.async(function ...)`: a read of __ly's async, given a closure,
+ * among its first instructions (a few hundred instructions for check()
+ * to ask). */
+int
+errmsg_is_async(js_State *J, int idx)
+{
+	const struct mj_object *o;
+	const struct mj_function *F;
+	const unsigned short *p, *end, *prev = NULL;
+	int n;
+
+	if (!js_iscallable(J, idx))
+		return 0;
+	o = js_toobject(J, idx);
+	if (o->type != MJ_CFUNCTION || (F = o->u.f.function) == NULL)
+		return 0;
+	p = F->code;
+	end = F->code + F->codelen;
+	for (n = 0; n < 16 && p < end; n++, p += insn_len(p)) {
+		if (p[1] == OP_GETPROP_S && prev != NULL && prev[1] == OP_GETVAR &&
+		    strcmp(insn_str(prev), "__ly") == 0 &&
+		    strcmp(insn_str(p), "async") == 0) {
+			/* and its argument is the body: a closure */
+			for (n = 0; n < 3 && (p += insn_len(p)) < end; n++)
+				if (p[1] == OP_CLOSURE)
+					return 1;
+			return 0;
+		}
+		if (p[1] != OP_DUP)
+			prev = p;
+	}
+	return 0;
+}

@@ -18,6 +18,11 @@ void	errmsg_mark(void *);
 struct posmap;
 void	errmsg_posmap(const char *filename, const struct posmap *);
 
+/* Whether the value at idx is a function the compiler made of an async
+ * function (its body returns __ly.async(...)), as k6's engine tells an
+ * async function: check() and group() refuse them. */
+int	errmsg_is_async(js_State *, int idx);
+
 /* Gives the frames of the call stack their lines where they run a marked
  * instruction: before anything records the stack. */
 void	errmsg_trace_fix(js_State *);

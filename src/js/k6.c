@@ -17,6 +17,7 @@
 #include "engine/module.h"
 #include "js/binary.h"
 #include "js/consolefmt.h"
+#include "js/errmsg.h"
 #include "js/modules.h"
 #include "js/proporder.h"
 #include "js/runtime.h"
@@ -76,6 +77,13 @@ check_one(js_State *J, struct vu *vu, uint32_t base, const char *name,
 		modules_goerror(J, "group and check names may not contain '::'");
 	}
 	js_getproperty(J, 2, name);
+	if (errmsg_is_async(J, -1)) {
+		free(owned);
+		modules_goerror(J, "the built-in check() does not support async "
+		    "functions as arguments. Use the JavaScript utils library as a "
+		    "replacement. Refer to https://grafana.com/docs/k6/latest/"
+		    "javascript-api/jslib/utils/check/ for more info");
+	}
 	if (js_iscallable(J, -1)) {
 		js_pushundefined(J);
 		js_copy(J, 1);
@@ -144,6 +152,10 @@ k6_group(js_State *J)
 
 	if (!js_iscallable(J, 2))
 		modules_goerror(J, "group() requires a callback as a second argument");
+	if (errmsg_is_async(J, 2))
+		modules_goerror(J, "group() does not support async functions as "
+		    "arguments, please see https://grafana.com/docs/k6/latest/"
+		    "javascript-api/k6/group/ for more info");
 	if (strstr(name, "::") != NULL)
 		modules_goerror(J, "group and check names may not contain '::'");
 	path = xasprintf("%s::%s", old_group, name);
