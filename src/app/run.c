@@ -162,9 +162,11 @@ prepare(struct coord *c, char **functions)
 	}
 	build_env(c);
 	if ((e = local_engine(c, 0, &vu, &cause)) == NULL) {
-		log_script_error(cause);
+		/* test.abort() in the init code said so already */
+		if (!c->aborted)
+			log_script_error(cause);
 		free(cause);
-		return EXIT_SCRIPT_EXCEPTION;
+		return c->aborted ? EXIT_SCRIPT_ABORTED : EXIT_SCRIPT_EXCEPTION;
 	}
 	if (script_exports(vu, &script_options, functions, &cause) == -1) {
 		local_engine_free(c, e, vu);
