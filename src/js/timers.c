@@ -115,9 +115,6 @@ set_timer(js_State *J, int interval)
 	if (!js_iscallable(J, 1))
 		js_typeerror(J, "could not convert function call parameter 0: "
 		    "could not convert %s to sobek.Callable", js_tostring(J, 1));
-	if (vu_in_init(vu))
-		js_error(J, "not supported yet: %s in the init context",
-		    interval ? "setInterval" : "setTimeout");
 	/* [fn, args...] in the registry, before anything is allocated in C */
 	js_getregistry(J, "ly.timers");
 	if (!js_isobject(J, -1)) {
