@@ -84,8 +84,7 @@ void
 modules_setgofn(js_State *J, js_CFunction f, const char *name,
     const char *goname, int nargs)
 {
-	js_newcfunction(J, f, goname, nargs);
-	js_setproperty(J, -2, name);
+	runtime_setfn_named(J, f, name, goname, nargs);
 }
 
 const char *

@@ -360,20 +360,28 @@ push_holders(js_State *J)
 	js_rot2pop1(J);
 }
 
-/* Method name of the object at -1, made on first use (js/lazyprop.h). */
+/* Method key of the object at -1, a function called fname, made on
+ * first use (js/lazyprop.h). */
 static void
-define_method(js_State *J, js_CFunction fn, const char *name, int length,
-    void *data, int atts)
+define_named(js_State *J, js_CFunction fn, const char *key, const char *fname,
+    int length, void *data, int atts)
 {
 	lazyprop_capturing++;
 	if (js_try(J)) {
 		lazyprop_end();
 		js_throw(J);
 	}
-	js_newcfunctionx(J, fn, name, length, data, NULL);
-	js_defproperty(J, -2, name, atts);
+	js_newcfunctionx(J, fn, fname, length, data, NULL);
+	js_defproperty(J, -2, key, atts);
 	js_endtry(J);
 	lazyprop_capturing--;
+}
+
+static void
+define_method(js_State *J, js_CFunction fn, const char *name, int length,
+    void *data, int atts)
+{
+	define_named(J, fn, name, name, length, data, atts);
 }
 
 /* Lazy global fn (on top of the stack, its data data): rt.def knows it
@@ -671,6 +679,13 @@ runtime_setfn_enumerable(js_State *J, void (*f)(js_State *), const char *name,
     int n)
 {
 	define_method(J, f, name, n, NULL, 0);
+}
+
+void
+runtime_setfn_named(js_State *J, void (*f)(js_State *), const char *key,
+    const char *fname, int n)
+{
+	define_named(J, f, key, fname, n, NULL, 0);
 }
 
 /* The first promise rejected and left unhandled, [reason] on top of

@@ -58,6 +58,9 @@ void	runtime_setfn(js_State *J, void (*f)(js_State *), const char *name,
 /* The same, enumerable, as a native module's functions are. */
 void	runtime_setfn_enumerable(js_State *J, void (*f)(js_State *),
 	    const char *name, int n);
+/* The same, the function named fname (k6's Go name of a native). */
+void	runtime_setfn_named(js_State *J, void (*f)(js_State *),
+	    const char *key, const char *fname, int n);
 /* Whether J has loaded the Promise group: no group, no pending jobs. */
 int	runtime_promises_loaded(js_State *J);
 /* Free mujs's lexer buffer (4 KiB, made by the first JSON.parse of a
