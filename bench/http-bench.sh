@@ -26,21 +26,12 @@ RUNS=${RUNS:-1}
 FLOOR_ARGS=${FLOOR_ARGS--u}
 floor=$build/bench/curl-floor
 OUT=${OUT:-$here/http.md}
-tmp=$(mktemp -d "${TMPDIR:-/tmp}/lyocell-httpbench.XXXXXX")
-nginx_pid=
-cleanup() {
-	[ -n "$nginx_pid" ] && kill "$nginx_pid" 2>/dev/null && wait "$nginx_pid" 2>/dev/null
-	rm -rf "$tmp"
-}
-trap cleanup EXIT
-
 command -v wrk >/dev/null || { echo "http-bench: wrk is not installed (apt-get install wrk)" >&2; exit 1; }
 [ -x "$floor" ] || { echo "http-bench: $floor is not built (make bench/curl-floor)" >&2; exit 1; }
 K6=${K6:-$(command -v k6 || true)}
 # shellcheck source=bench/nginx.sh
 . "$here/nginx.sh"
-start_nginx "$tmp" || exit 1
-nginx_pid=$NGINX_PID
+nginx_session httpbench || exit 1
 url=$NGINX_URL
 
 cat >"$tmp/script.js" <<'JS'

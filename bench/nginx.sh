@@ -1,7 +1,8 @@
 # Sourced by the benchmarks: start_nginx DIR starts nginx on a free port of
 # 127.0.0.1 serving DIR/www/index.html (612 bytes), with DIR for its files;
-# it sets NGINX_PID and NGINX_URL.  stop_nginx stops it.  get_check_script
-# FILE writes the script the request benchmarks run.
+# it sets NGINX_PID and NGINX_URL.  stop_nginx stops it.  nginx_session
+# NAME does both for a benchmark's run.  get_check_script FILE writes the
+# script the request benchmarks run.
 start_nginx() {
 	local dir=$1 try port nginx
 	nginx=$(command -v nginx || echo /usr/sbin/nginx)
@@ -57,6 +58,15 @@ CONF
 stop_nginx() {
 	[ -n "${NGINX_PID:-}" ] && kill "$NGINX_PID" 2>/dev/null && wait "$NGINX_PID" 2>/dev/null
 	NGINX_PID=
+}
+
+# nginx_session NAME: tmp, a new temporary directory (lyocell-NAME.XXXXXX),
+# and nginx started in it; when the script exits, its session_end
+# function if it has one, then nginx stopped and tmp removed.
+nginx_session() {
+	tmp=$(mktemp -d "${TMPDIR:-/tmp}/lyocell-$1.XXXXXX")
+	trap 'if command -v session_end >/dev/null; then session_end; fi; stop_nginx; rm -rf "$tmp"' EXIT
+	start_nginx "$tmp"
 }
 
 # The script of the request benchmarks: VUS virtual users make N requests

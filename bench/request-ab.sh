@@ -18,17 +18,9 @@ here=$(cd "$(dirname "$0")" && pwd)
 n=${3:-200000}
 VUS=${VUS:-50}
 ROUNDS=${ROUNDS:-5}
-tmp=$(mktemp -d "${TMPDIR:-/tmp}/lyocell-reqab.XXXXXX")
-nginx_pid=
-cleanup() {
-	[ -n "$nginx_pid" ] && kill "$nginx_pid" 2>/dev/null && wait "$nginx_pid" 2>/dev/null
-	rm -rf "$tmp"
-}
-trap cleanup EXIT
 # shellcheck source=bench/nginx.sh
 . "$here/nginx.sh"
-start_nginx "$tmp" || exit 1
-nginx_pid=$NGINX_PID
+nginx_session reqab || exit 1
 
 get_check_script "$tmp/script.js"
 

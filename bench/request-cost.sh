@@ -24,19 +24,14 @@ n=${2:-1000}
 VUS=${VUS:-1}
 SUMMARY=${SUMMARY:---no-summary}
 FLOOR_ARGS=${FLOOR_ARGS--u}
-tmp=$(mktemp -d "${TMPDIR:-/tmp}/lyocell-reqcost.XXXXXX")
-nginx_pid=
-cleanup() {
-	[ -n "$nginx_pid" ] && kill "$nginx_pid" 2>/dev/null && wait "$nginx_pid" 2>/dev/null
-	[ -n "${KEEP:-}" ] && mkdir -p "$KEEP" && cp "$tmp"/cg.* "$KEEP"/ 2>/dev/null
-	rm -rf "$tmp"
-}
-trap cleanup EXIT
 command -v valgrind >/dev/null || { echo "request-cost: valgrind is not installed" >&2; exit 1; }
+session_end() {	# KEEP=DIR keeps the callgrind files
+	[ -n "${KEEP:-}" ] && mkdir -p "$KEEP" && cp "$tmp"/cg.* "$KEEP"/ 2>/dev/null
+	return 0
+}
 # shellcheck source=bench/nginx.sh
 . "$here/nginx.sh"
-start_nginx "$tmp" || exit 1
-nginx_pid=$NGINX_PID
+nginx_session reqcost || exit 1
 
 get_check_script "$tmp/script.js"
 

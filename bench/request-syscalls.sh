@@ -24,17 +24,9 @@ events=raw_syscalls:sys_enter,context-switches
 for c in $calls; do events=$events,syscalls:sys_enter_$c; done
 perf stat -x, -e "$events" true >/dev/null 2>&1 || {
 	echo "request-syscalls: perf cannot count the syscalls tracepoints (run as root)" >&2; exit 1; }
-tmp=$(mktemp -d "${TMPDIR:-/tmp}/lyocell-reqsys.XXXXXX")
-nginx_pid=
-cleanup() {
-	[ -n "$nginx_pid" ] && kill "$nginx_pid" 2>/dev/null && wait "$nginx_pid" 2>/dev/null
-	rm -rf "$tmp"
-}
-trap cleanup EXIT
 # shellcheck source=bench/nginx.sh
 . "$here/nginx.sh"
-start_nginx "$tmp" || exit 1
-nginx_pid=$NGINX_PID
+nginx_session reqsys || exit 1
 get_check_script "$tmp/script.js"
 
 count() {	# count NAME COMMAND...: one row, each event per request

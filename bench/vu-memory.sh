@@ -22,17 +22,9 @@ n=${2:-10000}
 DURATION=${DURATION:-30}
 LIB=${LIB:-/usr/share/javascript/d3/d3.min.js}
 CASES=${CASES:-empty check http}
-tmp=$(mktemp -d "${TMPDIR:-/tmp}/lyocell-vumem.XXXXXX")
-nginx_pid=
-cleanup() {
-	[ -n "$nginx_pid" ] && kill "$nginx_pid" 2>/dev/null && wait "$nginx_pid" 2>/dev/null
-	rm -rf "$tmp"
-}
-trap cleanup EXIT
 # shellcheck source=bench/nginx.sh
 . "$here/nginx.sh"
-start_nginx "$tmp" || exit 1
-nginx_pid=$NGINX_PID
+nginx_session vumem || exit 1
 
 case " $CASES " in
 *" bundle "*) cp "$LIB" "$tmp/lib.js" ;;
