@@ -1287,13 +1287,35 @@ handle_user_agent(struct evhttp_request *req, void *arg)
 	reply(req, 200, JSON_CT, b);
 }
 
+/* The address the client reached: one of --also's, or the listener's. */
+static const char *
+local_addr(struct evhttp_request *req, char *out, size_t size)
+{
+	struct evhttp_connection *c = evhttp_request_get_connection(req);
+	struct bufferevent *bev = c != NULL ? evhttp_connection_get_bufferevent(c) : NULL;
+	struct sockaddr_storage ss;
+	socklen_t sl = sizeof ss;
+
+	snprintf(out, size, "?");
+	if (bev == NULL || getsockname(bufferevent_getfd(bev), (struct sockaddr *)&ss, &sl) < 0)
+		return out;
+	if (ss.ss_family == AF_INET6)
+		evutil_inet_ntop(AF_INET6, &((struct sockaddr_in6 *)&ss)->sin6_addr, out, size);
+	else
+		evutil_inet_ntop(AF_INET, &((struct sockaddr_in *)&ss)->sin_addr, out, size);
+	return out;
+}
+
 static void
 handle_ip(struct evhttp_request *req, void *arg)
 {
 	struct evbuffer *b = xbuf();
+	char local[64];
 
 	evbuffer_add(b, "{\n  \"origin\": ", 14);
 	json_cstr(b, origin(req));
+	evbuffer_add(b, ",\n  \"local\": ", 13);
+	json_cstr(b, local_addr(req, local, sizeof local));
 	evbuffer_add(b, "\n}\n", 3);
 	reply(req, 200, JSON_CT, b);
 }
@@ -3152,8 +3174,12 @@ tls_bev(struct event_base *base, void *arg)
 
 /* ---- setup ---- */
 
+#define MAX_ALSO	8
+
 struct opts {
 	const char	*host;
+	const char	*also[MAX_ALSO];	/* more addresses for the plain port */
+	int		 nalso;
 	long		 port, tls_port, mtls_port, max_seconds;
 	const char	*port_file, *tls_port_file, *cert_out;
 	const char	*mtls_port_file, *client_dir;
@@ -3188,8 +3214,16 @@ parse_args(int argc, char **argv, struct opts *o)
 			    "       [--tls-port-file FILE] [--cert-out FILE] "
 			    "[--max-seconds N] [--quiet]\n"
 			    "       [--mtls-port N] [--mtls-port-file FILE] "
-			    "[--client-dir DIR]\n");
+			    "[--client-dir DIR]\n"
+			    "       [--also ADDR]...\n");
 			exit(0);
+		} else if (strcmp(a, "--also") == 0) {
+			/* the plain port on ADDR too (the dns option's tests) */
+			if (v == NULL || o->nalso == MAX_ALSO)
+				usage_error("--also: missing value or too many", a);
+			o->also[o->nalso++] = v;
+			i++;
+			continue;
 		} else if (strcmp(a, "--quiet") == 0) {
 			o->quiet = 1;
 			continue;
@@ -3360,6 +3394,13 @@ main(int argc, char **argv)
 
 	init_http(&s, &s.plain, "http");
 	listen_on(&s.plain, o.host, o.port);
+	{
+		int i, port = s.plain.port;
+
+		for (i = 0; i < o.nalso; i++)
+			listen_on(&s.plain, o.also[i], port);
+		s.plain.port = port;
+	}
 	if (o.tls) {
 		tls_init(&s);
 		init_http(&s, &s.tls, "https");
