@@ -98,8 +98,11 @@ const struct cli_option cli_options[] = {
 	  "read and discard response bodies" },
 	{ "local-ips", 0, CLI_STRING, 0, RI, "K6_LOCAL_IPS", "IPS", NULL,
 	  "source addresses for the VUs: addresses, ranges a-b and CIDR ranges, comma list" },
-	{ "dns", 0, CLI_STRING, CLI_UNSUPPORTED, RI, "K6_DNS", "SPEC", NULL,
-	  "DNS resolver settings: ttl=,select=,policy= (not supported yet)" },
+	/* repeatable so that K6_DNS and --dns both reach the options, which
+	 * merge them field by field as k6 does */
+	{ "dns", 0, CLI_STRING, CLI_REPEAT, RI, "K6_DNS", "SPEC", "ttl=5m,select=random,policy=preferIPv4",
+	  "DNS resolver: ttl=DURATION|inf|0, select=first|random|roundRobin, "
+	  "policy=preferIPv4|preferIPv6|onlyIPv4|onlyIPv6|any" },
 
 	/* Runtime options. */
 	{ "include-system-env-vars", 0, CLI_BOOL, 0, RI, "K6_INCLUDE_SYSTEM_ENV_VARS", NULL, "true",

@@ -166,6 +166,38 @@ opt_duration(js_State *J, const char *key, double def)
 	return v;
 }
 
+/* options.dns, which src/js/coordinator/options.js validated: unset
+ * fields take k6's defaults (ttl 5m, random, preferIPv4). */
+static void
+read_dns(struct runopts *o, js_State *J)
+{
+	char *ttl, *sel, *pol;
+
+	js_getproperty(J, -1, "dns");
+	if (js_isobject(J, -1)) {
+		ttl = opt_str(J, "ttl", "");
+		sel = opt_str(J, "select", "random");
+		pol = opt_str(J, "policy", "preferIPv4");
+		o->dns_set = 1;
+		o->dns.select = resolver_select_of(sel);
+		o->dns.policy = resolver_policy_of(pol);
+		js_getglobal(J, "__ly_options");
+		js_getproperty(J, -1, "dnsTTL");
+		js_rot2(J);
+		js_pop(J, 1);
+		js_pushundefined(J);
+		js_pushstring(J, ttl);
+		o->dns.ttl_ms = js_pcall(J, 1) == 0 ? js_tonumber(J, -1) : 0;
+		js_pop(J, 1);
+		if (o->dns.ttl_ms < 0)
+			o->dns.ttl_ms = 0;
+		free(ttl);
+		free(sel);
+		free(pol);
+	}
+	js_pop(J, 1);
+}
+
 /* Read what the VUs need from the consolidated options on the stack. */
 void
 read_runopts(struct coord *c, js_State *J)
@@ -187,6 +219,7 @@ read_runopts(struct coord *c, js_State *J)
 	o->min_iteration_duration = opt_duration(J, "minIterationDuration", 0);
 	o->user_agent = opt_str(J, "userAgent", "lyocell/" PACKAGE_VERSION " (k6 compatible)");
 	o->http_debug = opt_str(J, "httpDebug", NULL);
+	read_dns(o, J);
 	js_getproperty(J, -1, "tags");
 	if (js_isobject(J, -1)) {
 		js_pushiterator(J, -1, 1);

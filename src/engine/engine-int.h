@@ -64,6 +64,7 @@ struct engine {
 	int			 worker;	/* worker number, -1 in the coordinator */
 	struct event_base	*base;
 	struct net		*net;
+	struct resolver		*resolver;	/* options.dns, or NULL */
 	const struct bundle	*bundle;
 	const struct plan	*plan;
 	const struct runopts	*opts;

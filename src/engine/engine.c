@@ -11,6 +11,7 @@
 #include "metrics/metric.h"
 #include "metrics/tagset.h"
 #include "net/net.h"
+#include "net/resolver.h"
 #include "util/buf.h"
 #include "util/pairs.h"
 #include "util/log.h"
@@ -191,6 +192,8 @@ engine_new(int worker, const struct bundle *bundle, const struct plan *plan,
 		engine_free(e);
 		return NULL;
 	}
+	if (opts != NULL && opts->dns_set)
+		e->resolver = resolver_new(e->base, &opts->dns);
 	e->flush_ev = event_new(e->base, -1, EV_PERSIST, flush_cb, e);
 	event_add(e->flush_ev, &tv);
 	return e;
@@ -205,6 +208,7 @@ engine_free(struct engine *e)
 		return;
 	executor_free(e);
 	net_free(e->net);
+	resolver_free(e->resolver);
 	if (e->flush_ev != NULL)
 		event_free(e->flush_ev);
 	for (i = 0; i < e->nbacklog; i++)

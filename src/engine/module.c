@@ -94,6 +94,12 @@ vu_net(struct vu *vu)
 	return vu->engine->net;
 }
 
+struct resolver *
+vu_resolver(struct vu *vu)
+{
+	return vu->engine->resolver;
+}
+
 const char *
 vu_options_json(const struct vu *vu)
 {

@@ -38,6 +38,8 @@
 #include <stddef.h>
 #include <stdint.h>
 
+#include "net/resolver.h"
+
 struct engine;
 struct event_base;
 struct ippool;
@@ -74,6 +76,8 @@ struct runopts {
 	int64_t	 batch_per_host;
 	double	 rps;		/* options.rps, this process's share; 0: none */
 	struct ippool *local_ips;	/* options.localIPs, or NULL */
+	int	 dns_set;	/* options.dns given: connections use the resolver */
+	struct resolver_conf dns;
 	double	 min_iteration_duration;
 	char	*user_agent;
 	char	*http_debug;
@@ -194,6 +198,9 @@ void	 vu_throw_interrupted(js_State *) __attribute__((noreturn));
 /* The worker's event loop and its libcurl multi. */
 struct event_base *vu_event_base(struct vu *);
 struct net *vu_net(struct vu *);
+/* The resolver of options.dns (src/net/resolver.h), or NULL when no
+ * option set it: then libcurl and libevent look names up as before. */
+struct resolver *vu_resolver(struct vu *);
 /* The consolidated options as JSON, and those read once for the VUs
  * (struct runopts, engine.h); the latter NULL in the coordinator's
  * init pass. */

@@ -31,6 +31,7 @@
 #include "js/grpc.h"
 #include "net/ippool.h"
 #include "net/netblock.h"
+#include "net/resolver.h"
 #include "util/buf.h"
 #include "util/timeunit.h"
 #include "util/xmalloc.h"
@@ -601,6 +602,54 @@ split_addr(const char *addr, const char **port)
 	return xstrndup(addr, (size_t)(colon - addr));
 }
 
+/* A lookup of options.dns's resolver the VU waits for. */
+struct dns_wait {
+	struct vu		*vu;
+	struct resolver_answer	 a;
+	int			 done;
+};
+
+static void
+dns_waited(const struct resolver_answer *a, void *arg)
+{
+	struct dns_wait *w = arg;
+
+	w->a = *a;
+	w->done = 1;
+	vu_wake(w->vu);
+}
+
+/* options.dns: host's address, looked up by the VU's resolver while
+ * the VU waits; then as an addrinfo of that address and port (*ai), as
+ * evutil_getaddrinfo gives one.  0 or an EVUTIL_EAI_* code; *interrupted
+ * if the VU was. */
+static int
+dns_lookup(struct vu *vu, struct resolver *rs, const char *host, const char *port,
+    struct evutil_addrinfo **ai, int *interrupted)
+{
+	struct dns_wait w = { vu, { 0 }, 0 };
+	struct resolver_query *q;
+	struct evutil_addrinfo hints;
+	char ip[INET6_ADDRSTRLEN];
+
+	if (resolver_lookup(rs, host, &w.a, dns_waited, &w, &q) == 1) {
+		while (!w.done)
+			if (vu_block(vu) == -1) {
+				resolver_cancel(q);
+				*interrupted = 1;
+				return EVUTIL_EAI_FAIL;
+			}
+	}
+	if (w.a.error != 0)
+		return w.a.error;
+	resolver_ntop(&w.a, ip, sizeof ip);
+	memset(&hints, 0, sizeof hints);
+	hints.ai_family = AF_UNSPEC;
+	hints.ai_socktype = SOCK_STREAM;
+	hints.ai_flags = EVUTIL_AI_NUMERICHOST;
+	return evutil_getaddrinfo(ip, port, &hints, ai);
+}
+
 struct grpc_conn *
 grpc_conn_new(struct vu *vu, const char *addr, const struct grpc_tls *tls,
     const char *authority, double timeout_ms, int *interrupted, char **cause)
@@ -622,10 +671,21 @@ grpc_conn_new(struct vu *vu, const char *addr, const struct grpc_tls *tls,
 	memset(&hints, 0, sizeof hints);
 	hints.ai_family = AF_UNSPEC;
 	hints.ai_socktype = SOCK_STREAM;
-	/* k6's dialer: a blocked name before the lookup, then the address */
-	if ((blocked = netblock_host_error(host)) != NULL ||
-	    ((rv = evutil_getaddrinfo(host, port, &hints, &ai)) == 0 &&
-	    (blocked = netblock_addr_error(ai->ai_addr)) != NULL)) {
+	/* k6's dialer: a blocked name before the lookup (options.dns's
+	 * resolver for a name, with it), then the address */
+	if ((blocked = netblock_host_error(host)) == NULL) {
+		if (vu_resolver(vu) != NULL && !resolver_literal(host))
+			rv = dns_lookup(vu, vu_resolver(vu), host, port, &ai, interrupted);
+		else
+			rv = evutil_getaddrinfo(host, port, &hints, &ai);
+		if (*interrupted) {
+			*cause = xstrdup("interrupted");
+			goto fail;
+		}
+		if (rv == 0)
+			blocked = netblock_addr_error(ai->ai_addr);
+	}
+	if (blocked != NULL) {
 		*cause = xasprintf("connection error: desc = \"transport: Error while "
 		    "dialing: %s\"", blocked);
 		free(blocked);
@@ -633,7 +693,8 @@ grpc_conn_new(struct vu *vu, const char *addr, const struct grpc_tls *tls,
 	}
 	if (rv != 0) {
 		*cause = xasprintf("connection error: desc = \"transport: Error while "
-		    "dialing: dial tcp: lookup %s: %s\"", host, evutil_gai_strerror(rv));
+		    "dialing: dial tcp: lookup %s: %s\"", host, rv == EVUTIL_EAI_NONAME ?
+		    "no such host" : evutil_gai_strerror(rv));
 		goto fail;
 	}
 	if (ai->ai_family == AF_INET)

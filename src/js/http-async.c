@@ -97,7 +97,7 @@ drop(struct http_vu *hv, struct http_async *a, js_State *J)
 			break;
 		}
 	if (a->r.state == RQ_RUNNING) {
-		net_cancel(vu_net(hv->vu), a->r.easy);
+		req_cancel(&a->r);
 		hv->arunning--;
 	}
 	if (J != NULL) {

@@ -8,6 +8,7 @@
 #include <errno.h>
 #include <stdlib.h>
 #include <string.h>
+#include <event2/util.h>
 
 #include "util/xmalloc.h"
 #include "js/http-int.h"
@@ -136,6 +137,16 @@ set_error(struct http_req *r)
 	free(r->error);
 	free(r->log_error);
 	r->log_error = NULL;
+	/* options.dns's lookup failed (k6's dialer: "lookup NAME: ...") */
+	if (r->dns_error != 0 && r->result != CURLE_OPERATION_TIMEDOUT) {
+		int nohost = r->dns_error == EVUTIL_EAI_NONAME ||
+		    r->dns_error == EVUTIL_EAI_NODATA;
+
+		r->error_code = nohost ? 1101 : 1100;
+		r->error = xasprintf("lookup %s: %s", r->host, nohost ?
+		    "no such host" : evutil_gai_strerror(r->dns_error));
+		return;
+	}
 	/* a name that does not resolve is still blocked first, as in k6 */
 	if (r->blocked == 0 && r->result == CURLE_COULDNT_RESOLVE_HOST &&
 	    (r->block_text = netblock_host_error(r->host)) != NULL)

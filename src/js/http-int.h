@@ -14,6 +14,8 @@
 #include "util/buf.h"
 
 typedef struct js_State js_State;
+struct event;
+struct resolver_query;
 struct vu;
 
 #define HTTP_BODY_CAP	((size_t)64 << 20)	/* response bytes kept */
@@ -124,6 +126,12 @@ struct http_req {
 	int			 expected;
 	int			 url_fault;	/* enum http_url_fault */
 	int			 async;		/* http.asyncRequest's (http-async.c) */
+	/* options.dns (http-transfer.c's dns_start) */
+	struct resolver_query	*lookup;	/* the hop's lookup in flight */
+	struct event		*lookup_ev;	/* its deadline: the request's */
+	int64_t			 t_lookup;	/* its start, then its time (ns) */
+	int			 dns_error;	/* EVUTIL_EAI_* it failed with */
+	struct curl_slist	*resolve;	/* CURLOPT_RESOLVE: its address */
 	struct http_spare	 spare;
 };
 
@@ -219,6 +227,8 @@ enum {
 extern size_t ntlsauth;
 const struct http_tlsauth *	tlsauth_for(const char *host);
 void	hv_options(js_State *J, struct http_vu *hv);
+/* Whether options.hosts maps host (on port): libcurl connects there. */
+int	hv_hosts_match(const struct http_vu *hv, const char *host, long port);
 /* http-params.c */
 void	url_fault(struct http_req *r, const char *url, enum http_url_fault fault,
     char *msg);
@@ -251,6 +261,8 @@ void	hv_pool_swap(struct http_vu *hv, size_t i, size_t j);
 /* The User-Agent a request sends unless its headers name one. */
 const char *http_user_agent(struct http_vu *hv);
 int	req_start(struct http_req *r);
+/* Abandon r's running hop: its lookup or its transfer. */
+void	req_cancel(struct http_req *r);
 /* options.rps: whether r must wait before req_start (a timer then
  * wakes the VU); its slot is taken on the first call. */
 int	rps_hold(struct http_req *r);

@@ -40,7 +40,8 @@ timings(struct http_req *r)
 	 * byte, receiving to the end: our own clock (prereq_cb, debug_cb,
 	 * header_cb, done_cb), as libcurl 7.88 has no timer for the first
 	 * and reuses a stale clock reading for some of the others. */
-	r->t_blocked = us_ms(pre, 0);
+	/* options.dns's lookup ran before libcurl's clock */
+	r->t_blocked = us_ms(pre, 0) + (double)r->t_lookup / 1e6;
 	r->t_connecting = conn > 0 ? us_ms(conn, dns) : 0;
 	r->t_tls = app > 0 ? us_ms(app, conn) : 0;
 	if (r->t_prereq != 0 && r->t_sent >= r->t_prereq &&

@@ -3,6 +3,7 @@
 #include "config.h"
 
 #include <errno.h>
+#include <stdlib.h>
 #include <mujs.h>
 #include <string.h>
 #include <strings.h>
@@ -210,6 +211,24 @@ modules_netblock(js_State *J, struct vu *vu)
 	if (js_pcall(J, 1) == 0 && js_isobject(J, -1))
 		read_netblock(J);
 	js_pop(J, 1);
+}
+
+int
+hv_hosts_match(const struct http_vu *hv, const char *host, long port)
+{
+	const struct curl_slist *l;
+	size_t n = strlen(host);
+	const char *p;
+
+	/* "NAME:PORT:ADDRESS:PORT", the first PORT empty for any */
+	for (l = hv->connect_to; l != NULL; l = l->next) {
+		if (strncasecmp(l->data, host, n) != 0 || l->data[n] != ':')
+			continue;
+		p = l->data + n + 1;
+		if (*p == ':' || strtol(p, NULL, 10) == port)
+			return 1;
+	}
+	return 0;
 }
 
 /* The script options libcurl needs that runopts does not carry: hosts

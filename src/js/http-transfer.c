@@ -17,6 +17,7 @@
 #include "engine/module.h"
 #include "net/net.h"
 #include "net/netblock.h"
+#include "net/resolver.h"
 #include "util/timeunit.h"
 #include "util/xmalloc.h"
 #include "js/http-debug.h"
@@ -667,11 +668,121 @@ rps_hold(struct http_req *r)
 	return 1;
 }
 
+/* options.dns: hand libcurl the address the lookup chose, as
+ * CURLOPT_RESOLVE, so that connections are still shared by name (one
+ * made to another address is reused, as Go's transport does) and Host
+ * and SNI stay the name.  0, or -1 when the lookup failed. */
+static int
+dns_use(struct http_req *r, const struct resolver_answer *a)
+{
+	char ip[INET6_ADDRSTRLEN], line[512];
+
+	if (a->error != 0) {
+		r->dns_error = a->error;
+		return -1;
+	}
+	resolver_ntop(a, ip, sizeof ip);
+	snprintf(line, sizeof line, a->addr.ss_family == AF_INET6 ?
+	    "%s:%ld:[%s]" : "%s:%ld:%s", r->host, r->port, ip);
+	curl_slist_free_all(r->resolve);
+	r->resolve = curl_slist_append(NULL, line);
+	curl_easy_setopt(r->easy, CURLOPT_RESOLVE, r->resolve);
+	return 0;
+}
+
+/* Forget r's lookup and its deadline (made for each lookup that waits:
+ * r may move between them). */
+static void
+dns_stop(struct http_req *r)
+{
+	resolver_cancel(r->lookup);
+	r->lookup = NULL;
+	if (r->lookup_ev != NULL)
+		event_free(r->lookup_ev);
+	r->lookup_ev = NULL;
+}
+
+static void
+dns_done(const struct resolver_answer *a, void *arg)
+{
+	struct http_req *r = arg;
+	int64_t left;
+
+	r->lookup = NULL;
+	dns_stop(r);
+	r->t_lookup = engine_now() - r->t_lookup;
+	if (dns_use(r, a) == -1) {
+		done_cb(r->easy, CURLE_COULDNT_RESOLVE_HOST, r);
+		return;
+	}
+	left = (r->deadline - engine_now()) / 1000000;
+	curl_easy_setopt(r->easy, CURLOPT_TIMEOUT_MS, (long)(left > 0 ? left : 1));
+	if (net_start(vu_net(r->hv->vu), r->easy, done_cb, r) == -1)
+		done_cb(r->easy, CURLE_FAILED_INIT, r);
+}
+
+/* The request's time ran out while its host was looked up: k6's
+ * dialer gives up the lookup with the request ("request timeout"). */
+static void
+dns_timeout(evutil_socket_t fd, short what, void *arg)
+{
+	struct http_req *r = arg;
+
+	(void)fd;
+	(void)what;
+	dns_stop(r);
+	r->t_lookup = engine_now() - r->t_lookup;
+	r->dns_error = EVUTIL_EAI_AGAIN;
+	done_cb(r->easy, CURLE_OPERATION_TIMEDOUT, r);
+}
+
+/* Look r's host up with options.dns's resolver, where k6's dialer
+ * would: not for an address, a name options.hosts maps, a blocked name
+ * (refused before any lookup), nor through a proxy.  0: go on; 1: the
+ * lookup runs, dns_done starts the transfer; -1: it failed. */
+static int
+dns_start(struct http_req *r, struct resolver *rs)
+{
+	struct http_vu *hv = r->hv;
+	struct resolver_answer a;
+
+	curl_slist_free_all(r->resolve);
+	r->resolve = NULL;
+	curl_easy_setopt(r->easy, CURLOPT_RESOLVE, NULL);
+	if (!hv->no_proxy_env || resolver_literal(r->host) ||
+	    (netblock_active() && netblock_host(r->host) != NULL) ||
+	    (hv->connect_to != NULL && hv_hosts_match(hv, r->host, r->port)))
+		return 0;
+	r->t_lookup = engine_now();
+	if (resolver_lookup(rs, r->host, &a, dns_done, r, &r->lookup) == 1) {
+		int64_t left = r->deadline - r->t_lookup;
+		struct timeval tv = timeval_ms(left > 0 ? (double)left / 1e6 : 0);
+
+		r->lookup_ev = evtimer_new(vu_event_base(hv->vu), dns_timeout, r);
+		evtimer_add(r->lookup_ev, &tv);
+		return 1;
+	}
+	r->t_lookup = engine_now() - r->t_lookup;
+	return dns_use(r, &a);
+}
+
+void
+req_cancel(struct http_req *r)
+{
+	if (r->lookup != NULL)
+		dns_stop(r);
+	else
+		net_cancel(vu_net(r->hv->vu), r->easy);
+}
+
 /* Start the transfer of r's current hop; 0 or -1 (r completed with an
  * error). */
 int
 req_start(struct http_req *r)
 {
+	struct resolver *rs;
+	int rc;
+
 	r->result = CURLE_OK;
 	r->errbuf[0] = '\0';
 	r->t_prereq = r->t_sent = r->t_first = r->t_done = 0;
@@ -691,10 +802,16 @@ req_start(struct http_req *r)
 		r->state = RQ_HOP_DONE;	/* refused before any byte */
 		return -1;
 	}
+	r->dns_error = 0;
+	r->t_lookup = 0;
 	setup_easy(r);
 	http_debug_start(&r->debug, r->easy, vu_opts(r->hv->vu));
-	if (net_start(vu_net(r->hv->vu), r->easy, done_cb, r) == -1) {
-		r->result = CURLE_FAILED_INIT;
+	/* options.dns: its lookup runs first (rc 1: dns_done starts the
+	 * transfer) */
+	rc = (rs = vu_resolver(r->hv->vu)) != NULL ? dns_start(r, rs) : 0;
+	if (rc == -1 || (rc == 0 &&
+	    net_start(vu_net(r->hv->vu), r->easy, done_cb, r) == -1)) {
+		r->result = rc == -1 ? CURLE_COULDNT_RESOLVE_HOST : CURLE_FAILED_INIT;
 		r->state = RQ_HOP_DONE;
 		return -1;
 	}

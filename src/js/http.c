@@ -24,6 +24,7 @@
 #include "js/http-int.h"
 #include "js/modules.h"
 #include "net/ippool.h"
+#include "net/resolver.h"
 #include "net/net.h"
 #include "util/log.h"
 #include "util/xmalloc.h"
@@ -137,6 +138,9 @@ req_reset(struct http_req *r)
 	free(r->tls_cipher);
 	free(r->remote_ip);
 	http_debug_end(&r->debug);
+	if (r->lookup != NULL)
+		req_cancel(r);
+	curl_slist_free_all(r->resolve);
 	free(r->spare.method);
 	free(r->spare.url);
 	free(r->spare.host);
@@ -347,6 +351,23 @@ req_finish_hop(struct http_req *r)
 		r->state = RQ_COMPLETE;
 		return;
 	}
+	if (r->dns_error != 0) {
+		/* options.dns found no address: libcurl never had the hop */
+		r->t_connecting = r->t_tls = r->t_sending = 0;
+		r->t_waiting = r->t_receiving = r->t_duration = 0;
+		r->t_blocked = (double)r->t_lookup / 1e6;
+		free(r->remote_ip);
+		r->remote_ip = NULL;
+		r->remote_port = 0;
+		r->status = 0;
+		r->proto = NULL;
+		set_error(r);
+		r->expected = is_expected(r);
+		if (!vu_interrupted(vu))
+			emit_metrics(r);
+		r->state = RQ_COMPLETE;
+		return;
+	}
 	free(r->error);
 	r->error = NULL;
 	r->error_code = 0;
@@ -369,7 +390,8 @@ req_finish_hop(struct http_req *r)
 	if (nconn > 0) {
 		free(r->hv->pool_key[r->slot]);
 		r->hv->pool_key[r->slot] = NULL;
-	}
+	} else if (r->resolve != NULL && r->result == CURLE_OK)
+		resolver_unpick(vu_resolver(vu), r->host);
 	/* The request line, headers and body as sent (compressed, if so).
 	 * libcurl sends a body under 64 KiB (MAX_INITIAL_POST_SIZE) with the
 	 * headers and counts it in CURLINFO_REQUEST_SIZE; a larger one only
@@ -1165,7 +1187,7 @@ http_interrupt(struct vu *vu)
 		struct http_req *r = &hv->reqs[i];
 
 		if (r->state == RQ_RUNNING)
-			net_cancel(vu_net(vu), r->easy);
+			req_cancel(r);
 		r->state = RQ_COMPLETE;
 	}
 	hv->running = 0;

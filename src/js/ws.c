@@ -374,6 +374,7 @@ p_open(js_State *J)
 	p.insecure = vu_opts(vu) != NULL && vu_opts(vu)->insecure_skip_tls_verify;
 	p.ssl = strncasecmp(url, "wss:", 4) == 0 ? ssl_ctx(J) : NULL;
 	p.dns = ws_dns;
+	p.resolver = vu_resolver(vu);
 	if (!ws_proxy_read) {
 		wsproxy_getenv(&ws_proxy_env);
 		ws_proxy_read = 1;

@@ -34,6 +34,7 @@
 #include "engine/module.h"
 #include "net/ippool.h"
 #include "net/netblock.h"
+#include "net/resolver.h"
 #include "net/wsconn.h"
 #include "net/wsproxy.h"
 #include "util/xmalloc.h"
@@ -81,6 +82,7 @@ struct wsconn {
 	SSL			*ssl_later;	/* wss:// after the CONNECT */
 	double			 timeout_ms;
 	struct evdns_getaddrinfo_request *lookup;
+	struct resolver_query	*query;	/* options.dns's lookup */
 };
 
 static void	readcb(struct bufferevent *, void *);
@@ -178,6 +180,8 @@ fail_handshake(struct wsconn *c, const char *msg)
 		evdns_getaddrinfo_cancel(c->lookup);
 		c->lookup = NULL;
 	}
+	resolver_cancel(c->query);
+	c->query = NULL;
 	c->state = ST_CLOSED;
 	release(c);
 	push_str(c, WSE_FAIL, msg);
@@ -1215,13 +1219,48 @@ resolved(int rc, struct evutil_addrinfo *ai, void *arg)
 		evutil_freeaddrinfo(ai);
 }
 
-/* Look the name up (on the loop with dns, else blocking) and dial. */
+/* options.dns's answer: dial the address chosen, on the port. */
 static void
-resolve(struct wsconn *c, struct evdns_base *dns)
+answered(const struct resolver_answer *a, void *arg)
+{
+	struct wsconn *c = arg;
+	struct sockaddr_storage ss = a->addr;
+	uint16_t port = htons((uint16_t)atoi(c->dial_port));
+	char msg[256];
+
+	c->query = NULL;
+	if (a->error != 0) {
+		if (a->error == EVUTIL_EAI_NONAME || a->error == EVUTIL_EAI_NODATA)
+			snprintf(msg, sizeof msg, "lookup %s: no such host", c->dial_host);
+		else
+			snprintf(msg, sizeof msg, "lookup %s: %s", c->dial_host,
+			    evutil_gai_strerror(a->error));
+		fail_handshake(c, msg);
+		return;
+	}
+	if (ss.ss_family == AF_INET6)
+		((struct sockaddr_in6 *)&ss)->sin6_port = port;
+	else
+		((struct sockaddr_in *)&ss)->sin_port = port;
+	dial(c, (struct sockaddr *)&ss, (int)a->addrlen);
+}
+
+/* Look the name up (on the loop with dns, else blocking) and dial;
+ * with options.dns, its resolver picks the address (an address is
+ * dialled as it is, as k6's dialer does). */
+static void
+resolve(struct wsconn *c, struct evdns_base *dns, struct resolver *resolver)
 {
 	struct evutil_addrinfo hints, *ai = NULL;
+	struct resolver_answer a;
 	int rc;
 
+	if (resolver != NULL && !resolver_literal(c->dial_host)) {
+		if (resolver_lookup(resolver, c->dial_host, &a, answered, c,
+		    &c->query) == 0)
+			answered(&a, c);
+		return;
+	}
 	memset(&hints, 0, sizeof hints);
 	hints.ai_family = AF_UNSPEC;
 	hints.ai_socktype = SOCK_STREAM;
@@ -1327,7 +1366,7 @@ wsconn_new(struct event_base *base, const struct wsconn_params *p,
 		c->dial_host = addr;
 		c->dial_port = aport;
 	}
-	resolve(c, p->dns);
+	resolve(c, p->dns, p->resolver);
 	return c;
 }
 
@@ -1340,6 +1379,7 @@ wsconn_free(struct wsconn *c)
 		return;
 	if (c->lookup != NULL)
 		evdns_getaddrinfo_cancel(c->lookup);
+	resolver_cancel(c->query);
 	free(c->dial_host);
 	free(c->dial_port);
 	free(c->local_ip);

@@ -18,6 +18,7 @@
 struct curl_slist;
 struct event_base;
 struct evdns_base;
+struct resolver;
 struct wsconn;
 struct wsproxy_env;
 typedef struct ssl_ctx_st SSL_CTX;
@@ -58,6 +59,9 @@ struct wsconn_params {
 	/* resolves host names without blocking the loop; NULL: the
 	 * system's resolver, which blocks */
 	struct evdns_base *dns;
+	/* options.dns's resolver (src/net/resolver.h), which then looks
+	 * names up instead of dns, or NULL */
+	struct resolver	*resolver;
 	/* the environment's proxies (wsproxy.h), or NULL for none */
 	const struct wsproxy_env *proxy;
 };

@@ -8,7 +8,10 @@
 #             https:// port that requires a client certificate, and
 #             $TARGET_CLIENT the directory of client certificates for it:
 #             client-a.pem, client-b.pem (key password "lyocell"), rogue.pem
-#             and their NAME-key.pem)
+#             and their NAME-key.pem; $TARGET_HOSTS a hosts file naming
+#             the target's addresses for the dns option's cases, whose
+#             port also listens on 127.0.0.2, 127.0.0.3 and, when
+#             $TARGET_IPV6 is 1, ::1)
 #   exit:     the expected exit code (default 0)
 #   stdout:   a substring stdout must contain (repeatable)
 #   stderr:   a substring stderr must contain (repeatable; $CASES is the
@@ -46,9 +49,22 @@ cleanup() {
 trap cleanup EXIT
 
 mkdir "$tmp/client"
+# Names for options.dns (read with LYOCELL_DNS_HOSTS): several addresses,
+# both families where the machine has IPv6.
+export TARGET_IPV6=0 TARGET_HOSTS="$tmp/hosts"
+also=(--also 127.0.0.2 --also 127.0.0.3)
+if grep -q '^00000000000000000000000000000001 ' /proc/net/if_inet6 2>/dev/null; then
+	TARGET_IPV6=1
+	also+=(--also ::1)
+fi
+{
+	printf '127.0.0.%s three.lyocell.test\n' 1 2 3
+	[ "$TARGET_IPV6" = 1 ] && printf '::1 %s\n' both.lyocell.test v6.lyocell.test localhost
+	echo '127.0.0.1 both.lyocell.test'
+} >"$TARGET_HOSTS"
 "$TARGETBIN" --port 0 --tls-port 0 --port-file "$tmp/port" --tls-port-file "$tmp/tlsport" \
 	--cert-out "$tmp/cert.pem" --mtls-port 0 --mtls-port-file "$tmp/mtlsport" \
-	--client-dir "$tmp/client" --max-seconds 1800 --quiet 2>"$tmp/target.err" &
+	--client-dir "$tmp/client" "${also[@]}" --max-seconds 1800 --quiet 2>"$tmp/target.err" &
 target_pid=$!
 for _ in $(seq 100); do
 	[ -s "$tmp/port" ] && [ -s "$tmp/tlsport" ] && [ -s "$tmp/mtlsport" ] && break

@@ -65,6 +65,9 @@ export GRPC_CLIENT_KEY_PKCS8="$tmp/client-key-pkcs8.pem"
 export GRPC_SILENT_ADDR="127.0.0.1:$(cat "$tmp/silentport")"
 export GRPC_DEAD_ADDR="127.0.0.1:$("$PYTHON" -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')"
 export GRPC_CA="$tmp/cert.pem" GRPC_PROTOSET="$tmp/route.protoset"
+# a name for options.dns's resolver (dns.js), read with the system's hosts
+printf '127.0.0.1 grpc.lyocell.test\n::1 grpc6.lyocell.test\n' >"$tmp/hosts"
+export LYOCELL_DNS_HOSTS="$tmp/hosts"
 
 for ex in "$srcdir"/examples/grpc*.js; do
 	cp "$ex" "$tmp/grpc/example-$(basename "$ex")"

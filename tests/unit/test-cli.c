@@ -84,8 +84,6 @@ test_errors(void **state)
 	    ARGV("run", "-e", "1X=2"));
 	expect_error(EXIT_USAGE, "bad stage target", ARGC("run", "-s", "10s:x"),
 	    ARGV("run", "-s", "10s:x"));
-	expect_error(EXIT_USAGE, "not supported yet", ARGC("run", "--dns", "ttl=1m"),
-	    ARGV("run", "--dns", "ttl=1m"));
 	/* The nearest flag or command is suggested, within two edits or as
 	 * the completion of a prefix; nothing far off is. */
 	expect_error(EXIT_USAGE, "unknown flag: --vsu; did you mean --vus?",

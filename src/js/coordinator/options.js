@@ -55,7 +55,12 @@ var __ly_options = (function () {
 		"executionSegment", "executionSegmentSequence", "metricSamplesBufferSize",
 		"cloud", "ext", "vusMax", "linger", "noUsageReport", "tlsAIAFetch", "localIPs",
 		"consoleOutput", "discardResponseBodies"];
-	var UNSUPPORTED = { dns: 1, tlsAIAFetch: 1 };
+	var UNSUPPORTED = { tlsAIAFetch: 1 };
+	/* options.dns (k6's lib/types/dns.go); --dns and K6_DNS giving k6's
+	 * own default text read as unset, as in k6. */
+	var DNS_SELECT = ["first", "roundRobin", "random"];
+	var DNS_POLICY = ["preferIPv4", "preferIPv6", "onlyIPv4", "onlyIPv6", "any"];
+	var DNS_DEFAULT = "ttl=5m,select=random,policy=preferIPv4";
 	/* k6's hostname pattern (lib/types/hostnametrie.go) */
 	var HOST_PATTERN = /^(\*\.?)?((([a-zA-Z0-9]|[a-zA-Z0-9][a-zA-Z0-9\-]*[a-zA-Z0-9])\.)*([A-Za-z0-9]|[A-Za-z0-9][A-Za-z0-9\-]*[A-Za-z0-9]))?$/;
 	var TREND_STAT = /^(avg|min|med|max|count|p\((\d+(\.\d+)?)\))$/;
@@ -79,9 +84,9 @@ var __ly_options = (function () {
 		"TLS_AES_128_GCM_SHA256", "TLS_AES_256_GCM_SHA384", "TLS_CHACHA20_POLY1305_SHA256"
 	];
 
-	function fail(msg) {
+	function fail(msg, code) {
 		var e = new Error(msg);
-		e.exitCode = 104;
+		e.exitCode = code || 104;
 		throw e;
 	}
 
@@ -148,7 +153,7 @@ var __ly_options = (function () {
 	}
 
 	/* Turn the flag/environment values C collected into an options layer. */
-	function flagLayer(values) {
+	function flagLayer(values, fromEnv) {
 		var layer = {}, i, flag, v, key;
 
 		for (i = 0; i < values.length; i++) {
@@ -178,18 +183,160 @@ var __ly_options = (function () {
 			} else if (key === "httpDebug") {
 				layer.httpDebug = v === "" ? "headers" : v;
 			} else if (key === "dns") {
-				layer.dns = {};
-				v.split(",").forEach(function (kv) {
-					var eq = kv.indexOf("=");
-					if (eq < 0)
-						fail("--dns: expected key=value, got " + JSON.stringify(kv));
-					layer.dns[kv.slice(0, eq)] = kv.slice(eq + 1);
+				/* k6: a bad K6_DNS is envconfig's error (104), a bad
+				 * --dns the flag's own (no exit code: 255) */
+				v = dnsText(v, fromEnv ? function (m) {
+					fail("envconfig.Process: assigning K6_DNS to DNS: converting '" +
+					    values[i][1] + "' to type types.DNSConfig. details: " + m);
+				} : function (m) {
+					fail("--dns: " + m, 255);
 				});
+				if (v !== null)
+					layer.dns = v;
 			} else {
 				layer[key] = v;
 			}
 		}
 		return layer;
+	}
+
+	/* --dns / K6_DNS text, as k6's DNSConfig.UnmarshalText: every
+	 * key needs a value, then each one is checked. */
+	function dnsText(text, bad) {
+		var keys = [], vals = {}, out = {}, parts, i, eq, k, v;
+
+		if (text === DNS_DEFAULT)
+			return null;
+		parts = text.split(",");
+		for (i = 0; i < parts.length; i++) {
+			eq = parts[i].indexOf("=");
+			k = eq < 0 ? parts[i] : parts[i].slice(0, eq);
+			v = eq < 0 ? "" : parts[i].slice(eq + 1);
+			if (v === "")
+				bad("no value for key " + parts[i]);
+			if (!own(vals, k))
+				keys.push(k);
+			vals[k] = v;
+		}
+		for (i = 0; i < keys.length; i++) {
+			k = keys[i];
+			v = vals[k];
+			if (k === "policy" || k === "select") {
+				if ((k === "policy" ? DNS_POLICY : DNS_SELECT).indexOf(v) < 0)
+					bad(v + " does not belong to " + (k === "policy" ?
+					    "DNSPolicy" : "DNSSelect") + " values");
+				out[k] = v;
+			} else if (k === "ttl")
+				out.ttl = v;
+			else
+				bad("unknown DNS configuration field: " + k);
+		}
+		return out;
+	}
+
+	/* Go's JSON name of a value's kind, for its type errors. */
+	function jsonKind(v) {
+		return typeof v === "number" ? "number" : typeof v === "boolean" ? "bool" :
+		    typeof v === "string" ? "string" : v instanceof Array ? "array" : "object";
+	}
+
+	/* options.dns of a JSON layer (config file, script, archive) as
+	 * k6's DNSConfig.UnmarshalJSON reads it: the fields set, others
+	 * ignored; what refuses names the layer (what). */
+	function dnsObject(d, what) {
+		var out = {}, k, v, i, names = ["ttl", "select", "policy"];
+
+		if (d === undefined || d === null)
+			return d;
+		if (!isObject(d))
+			fail(what + "json: cannot unmarshal " + jsonKind(d) +
+			    " into Go value of type types.DNSConfig");
+		for (i = 0; i < names.length; i++) {
+			k = names[i];
+			v = d[k];
+			if (v === undefined || v === null)
+				continue;
+			if (k === "ttl" && typeof v !== "string")
+				fail(what + "json: cannot unmarshal " + (typeof v === "number" ?
+				    "float64" : jsonKind(v)) + " into Go value of type null.String");
+			if (k !== "ttl" && typeof v !== "string")
+				fail(what + "json: cannot unmarshal " + jsonKind(v) +
+				    " into Go value of type string");
+			if (k !== "ttl" && (k === "policy" ? DNS_POLICY : DNS_SELECT).indexOf(v) < 0)
+				fail(what + v + " does not belong to " + (k === "policy" ?
+				    "DNSPolicy" : "DNSSelect") + " values");
+			out[k] = v;
+		}
+		return out;
+	}
+
+	/* A layer with its dns read as dnsObject reads it. */
+	function withDNS(layer, what) {
+		var out = {}, k;
+
+		if (!isObject(layer) || layer.dns === undefined)
+			return layer;
+		for (k in layer)
+			if (own(layer, k))
+				out[k] = layer[k];
+		out.dns = dnsObject(layer.dns, what);
+		return out;
+	}
+
+	/* The cache time of a dns ttl in ms (k6's parseTTL): "inf" a
+	 * year, "0" none, "" the default 5m, else a duration (a number
+	 * of ms without unit, "d" for days); -1 if k6 refuses it. */
+	function dnsTTL(s) {
+		var m, d, rest, total = 0, re, unit;
+		var units = { ns: 1e-6, us: 1e-3, "\u00b5s": 1e-3, "\u03bcs": 1e-3, ms: 1, s: 1e3, m: 6e4, h: 36e5 };
+
+		/* Go's time.ParseDuration, in ms; null if it refuses s */
+		function goDuration(t) {
+			var sign = 1, n = 0;
+
+			if (/^[-+]/.test(t)) {
+				sign = t.charAt(0) === "-" ? -1 : 1;
+				t = t.slice(1);
+			}
+			if (t === "0")
+				return 0;
+			if (!/^((\d+\.?\d*|\.\d+)(ns|us|\u00b5s|\u03bcs|ms|s|m|h))+$/.test(t))
+				return null;
+			re = /(\d+\.?\d*|\.\d+)(ns|us|\u00b5s|\u03bcs|ms|s|m|h)/g;
+			while ((m = re.exec(t)) !== null)
+				n += parseFloat(m[1]) * units[m[2]];
+			return sign * n;
+		}
+		if (s === "inf")
+			return 365 * 864e5;
+		if (s === "0")
+			return 0;
+		if (s === "")
+			s = "5m";
+		if (/^[-+]?(\d+\.?\d*|\.\d+)([eE][-+]?\d+)?$/.test(s))
+			total = parseFloat(s);
+		else if (/^[-+]?(inf|infinity|nan)$/i.test(s))
+			return -1;	/* Go's conversion of those is negative */
+		else if ((d = s.indexOf("d")) < 0)
+			total = goDuration(s);
+		else {
+			if (!/^[-+]?\d+$/.test(s.slice(0, d)))
+				return -1;
+			rest = d + 1 < s.length ? goDuration(s.slice(d + 1)) : 0;
+			if (rest === null || rest < 0)
+				return -1;
+			unit = parseInt(s.slice(0, d), 10);
+			total = unit * 864e5 + (unit < 0 ? -rest : rest);
+		}
+		/* a time.Duration beyond int64 nanoseconds wraps negative */
+		if (total === null || !(total >= 0) || total * 1e6 >= 9223372036854775807)
+			return -1;
+		return total;
+	}
+
+	function checkDNSTTL(d) {
+		if (d && d.ttl !== undefined && dnsTTL(d.ttl) < 0)
+			fail("invalid DNS TTL: " + d.ttl, 255);
 	}
 
 	function hasExec(layer) {
@@ -210,8 +357,13 @@ var __ly_options = (function () {
 				for (k = 0; k < EXEC_KEYS.length; k++)
 					delete out[EXEC_KEYS[k]];
 			for (k in layer)
-				if (own(layer, k) && layer[k] !== undefined)
-					out[k] = layer[k];
+				if (own(layer, k) && layer[k] !== undefined) {
+					/* k6 merges dns field by field */
+					if (k === "dns" && isObject(out.dns) && isObject(layer.dns))
+						out.dns = merge([out.dns, layer.dns]);
+					else
+						out[k] = layer[k];
+				}
 		}
 		return out;
 	}
@@ -620,8 +772,14 @@ var __ly_options = (function () {
 			fail("the archive's options must be an object");
 		/* An archive's options are its run's, consolidated: they
 		 * override the script's, the flags of this run override them. */
-		o = merge([config, script, setOnly(layers.archive), flagLayer(layers.env),
-		    flagLayer(layers.cli)]);
+		config = withDNS(config, "invalid config file: dns: ");
+		script = withDNS(script, "dns: ");
+		/* k6 sets the script's resolver up before the other layers */
+		if (script)
+			checkDNSTTL(script.dns);
+		o = merge([config, script, withDNS(setOnly(layers.archive), "dns: "),
+		    flagLayer(layers.env, true), flagLayer(layers.cli, false)]);
+		checkDNSTTL(o.dns);
 		/* What `lyocell archive` keeps: before the shortcuts become
 		 * scenarios, as k6 keeps them. */
 		archived = JSON.parse(JSON.stringify(o));
@@ -700,6 +858,7 @@ var __ly_options = (function () {
 		consolidate: consolidate,
 		metadata: metadata,
 		durationMs: durationMs,
+		dnsTTL: dnsTTL,
 		inspect: inspect
 	};
 })();
