@@ -165,8 +165,11 @@ setup(struct conn *c, const char *url, int multi_cache)
 	}
 	curl_easy_setopt(e, CURLOPT_CAPATH, NULL);
 	curl_easy_setopt(e, CURLOPT_PROXY, "");
-	/* Lyocell's default header list for a GET */
-	c->hdrs = curl_slist_append(c->hdrs, "User-Agent: lyocell/" PACKAGE_VERSION);
+	/* Lyocell's default header list for a GET, its default userAgent
+	 * too (src/app/options.c): libcurl prints each byte of a header
+	 * through its printf, about 80 instructions a byte */
+	c->hdrs = curl_slist_append(c->hdrs,
+	    "User-Agent: lyocell/" PACKAGE_VERSION " (k6 compatible)");
 	c->hdrs = curl_slist_append(c->hdrs, "Accept:");
 	c->hdrs = curl_slist_append(c->hdrs, "Accept-Encoding:");
 	c->hdrs = curl_slist_append(c->hdrs, "Expect:");

@@ -1233,6 +1233,10 @@ errmsg_is_async(js_State *J, int idx)
 	o = js_toobject(J, idx);
 	if (o->type != MJ_CFUNCTION || (F = o->u.f.function) == NULL)
 		return 0;
+	/* no closure in it (a checker such as r => r.status === 200): not
+	 * one, without reading its code */
+	if (F->funlen == 0)
+		return 0;
 	p = F->code;
 	end = F->code + F->codelen;
 	for (n = 0; n < 16 && p < end; n++, p += insn_len(p)) {

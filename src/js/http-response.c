@@ -537,6 +537,11 @@ res_new(const struct http_req *r, int body_inline)
 	const char *v[NSTR];
 	size_t len[NSTR], total = 0, i, nh, *hl;
 	const char **hn, **hv;
+	/* the request's header lines' parts: here for a few headers */
+	struct {
+		const char	*name[8], *value[8];
+		size_t		 len[16];
+	} few;
 	struct res *x;
 	char *p;
 
@@ -555,10 +560,16 @@ res_new(const struct http_req *r, int body_inline)
 	for (i = 0; i < NSTR; i++)
 		len[i] = v[i] == NULL ? 0 : i == S_REQBODY ? r->body.len :
 		    i == S_BODY ? r->rbody.len : strlen(v[i]);
-	/* names, values, then their lengths, in one block */
-	hn = xreallocarray(NULL, 2 * (r->nhdrs + 2), sizeof *hn + sizeof *hl);
-	hv = hn + r->nhdrs + 2;
-	hl = (size_t *)(void *)(hn + 2 * (r->nhdrs + 2));
+	if (r->nhdrs + 2 <= 8) {
+		hn = few.name;
+		hv = few.value;
+		hl = few.len;
+	} else {
+		/* names, values, then their lengths, in one block */
+		hn = xreallocarray(NULL, 2 * (r->nhdrs + 2), sizeof *hn + sizeof *hl);
+		hv = hn + r->nhdrs + 2;
+		hl = (size_t *)(void *)(hn + 2 * (r->nhdrs + 2));
+	}
 	nh = request_headers(r, hn, hv);
 	for (i = 0; i < nh; i++) {
 		hl[2 * i] = strlen(hn[i]);
@@ -606,7 +617,8 @@ res_new(const struct http_req *r, int body_inline)
 		}
 		*p++ = '\0';
 	}
-	free(hn);
+	if (hn != few.name)
+		free(hn);
 	return x;
 }
 

@@ -9,6 +9,25 @@
 #include "util/timeunit.h"
 #include "util/xmalloc.h"
 
+/* Which check a tag set's samples count for, remembered for the last
+ * tag sets seen (a tag set's id never changes its tags). */
+#define CHECK_CACHE	64
+struct check_slot {
+	uint32_t	 tags;		/* 0: empty */
+	uint32_t	 check;		/* index in checks */
+};
+
+/* Which of a metric's sub-metrics a tag set's samples go to, remembered
+ * for the last (metric, tag set) pairs seen: a bit per sub-metric, and
+ * how many sub-metrics the metric had then (they are only added). */
+#define SUB_CACHE	256
+struct sub_slot {
+	uint32_t	 tags;		/* 0: empty */
+	uint32_t	 metric;
+	size_t		 nsubs;
+	uint64_t	 match;
+};
+
 struct aggregator {
 	struct metric_registry	*metrics;
 	struct tagset_table	*tagsets;
@@ -20,6 +39,8 @@ struct aggregator {
 	uint64_t		 samples;
 	aggregator_sample_fn	 listener;
 	void			*listener_arg;
+	struct check_slot	 check_cache[CHECK_CACHE];
+	struct sub_slot		 sub_cache[SUB_CACHE];
 };
 
 struct tag_ctx {
@@ -75,11 +96,18 @@ aggregator_set_listener(struct aggregator *a, aggregator_sample_fn fn, void *arg
 static void
 note_check(struct aggregator *a, uint32_t tags, double value)
 {
-	const char *group = tagset_value(a->tagsets, tags, "group");
-	const char *name = tagset_value(a->tagsets, tags, "check");
+	struct check_slot *slot = &a->check_cache[tags % CHECK_CACHE];
+	const char *group, *name;
 	struct aggregator_check *r;
 	size_t i;
 
+	if (tags != 0 && slot->tags == tags) {
+		i = slot->check;
+		r = &a->checks[i];
+		goto found;
+	}
+	group = tagset_value(a->tagsets, tags, "group");
+	name = tagset_value(a->tagsets, tags, "check");
 	if (name == NULL)
 		return;
 	if (group == NULL)
@@ -94,7 +122,10 @@ note_check(struct aggregator *a, uint32_t tags, double value)
 	r->group = xstrdup(group);
 	r->name = xstrdup(name);
 	r->passes = r->fails = 0;
+	i = a->nchecks - 1;
 found:
+	slot->tags = tags;
+	slot->check = (uint32_t)i;
 	if (value != 0)
 		r->passes++;
 	else
@@ -141,15 +172,49 @@ aggregator_metric(void *arg, uint32_t worker, const struct wire_metric *wm, uint
 	return 0;
 }
 
+/* metric_add, with the sub-metrics a tag set matches looked up once
+ * (tagset_value and strcmp for each of their filter tags) for the last
+ * tag sets seen. */
+static void
+add_value(struct aggregator *a, struct metric *m, const struct wire_sample *s,
+    double time)
+{
+	struct tag_ctx x = { a->tagsets, s->tags };
+	struct sub_slot *slot;
+	size_t i;
+
+	if (m->nsubs == 0 || m->nsubs > 64 || s->tags == 0) {
+		metric_add(m, tag_lookup, &x, s->value, time);
+		return;
+	}
+	slot = &a->sub_cache[(s->tags * 31 + m->id) % SUB_CACHE];
+	if (slot->tags != s->tags || slot->metric != m->id ||
+	    slot->nsubs != m->nsubs) {
+		slot->tags = s->tags;
+		slot->metric = m->id;
+		slot->nsubs = m->nsubs;
+		slot->match = 0;
+		for (i = 0; i < m->nsubs; i++)
+			if (metric_sub_matches(m->subs[i], tag_lookup, &x))
+				slot->match |= (uint64_t)1 << i;
+	}
+	sink_add_at(m->sink, s->value, time);
+	m->observed = true;
+	for (i = 0; i < m->nsubs; i++)
+		if (slot->match & (uint64_t)1 << i) {
+			sink_add_at(m->subs[i]->sink, s->value, time);
+			m->subs[i]->observed = true;
+		}
+}
+
 static void
 add_sample(struct aggregator *a, const struct wire_sample *s)
 {
-	struct tag_ctx x = { a->tagsets, s->tags };
 	struct metric *m = metric_registry_at(a->metrics, s->metric);
 
 	if (m == NULL)
 		return;
-	metric_add(m, tag_lookup, &x, s->value, (double)s->time / 1e9);
+	add_value(a, m, s, (double)s->time / 1e9);
 	if (s->metric == a->checks_id)
 		note_check(a, s->tags, s->value);
 	else if (s->metric == a->group_duration_id)

@@ -17,19 +17,30 @@ struct net {
 	int		 running;
 	int		 in_action;
 	unsigned long	 calls;		/* into libcurl, from the loop */
+	struct net_xfer	*spare;		/* ended transfers' records, for reuse */
 };
 
 /* What a transfer's CURLOPT_PRIVATE points to. */
 struct net_xfer {
 	net_done_fn	 fn;
 	void		*arg;
+	struct net_xfer	*next;		/* in net's spare list */
 };
 
 /* One per socket libcurl asks us to watch. */
 struct net_sock {
-	struct event	*ev;
+	struct event	*ev;		/* just after the record */
 	struct net	*net;
 };
+
+/* A transfer's record goes back to the spare list: no malloc and free
+ * per request. */
+static void
+xfer_put(struct net *n, struct net_xfer *x)
+{
+	x->next = n->spare;
+	n->spare = x;
+}
 
 static void
 drain(struct net *n)
@@ -50,7 +61,7 @@ drain(struct net *n)
 		if (x != NULL) {
 			curl_easy_setopt(easy, CURLOPT_PRIVATE, NULL);
 			x->fn(easy, result, x->arg);
-			free(x);
+			xfer_put(n, x);
 		}
 	}
 }
@@ -95,7 +106,7 @@ socket_fn(CURL *easy, curl_socket_t fd, int what, void *clientp, void *socketp)
 
 	if (what == CURL_POLL_REMOVE) {
 		if (s != NULL) {
-			event_free(s->ev);
+			event_del(s->ev);
 			free(s);
 			curl_multi_assign(n->multi, fd, NULL);
 		}
@@ -105,14 +116,16 @@ socket_fn(CURL *easy, curl_socket_t fd, int what, void *clientp, void *socketp)
 		ev |= EV_READ;
 	if (what & CURL_POLL_OUT)
 		ev |= EV_WRITE;
+	/* the event lives in the socket's record, set again on each change
+	 * of interest: no malloc and free per change */
 	if (s == NULL) {
-		s = xcalloc(1, sizeof *s);
+		s = xcalloc(1, sizeof *s + event_get_struct_event_size());
 		s->net = n;
+		s->ev = (struct event *)(s + 1);
 		curl_multi_assign(n->multi, fd, s);
-	} else {
-		event_free(s->ev);
-	}
-	s->ev = event_new(n->base, fd, ev, sock_cb, s);
+	} else
+		event_del(s->ev);
+	event_assign(s->ev, n->base, fd, ev, sock_cb, s);
 	event_add(s->ev, NULL);
 	return 0;
 }
@@ -156,26 +169,36 @@ net_new(struct event_base *base, char **cause)
 void
 net_free(struct net *n)
 {
+	struct net_xfer *x;
+
 	if (n == NULL)
 		return;
 	/* Cached connections close here and the socket callback still
 	 * fires, so the event base must outlive this. */
 	curl_multi_cleanup(n->multi);
 	event_free(n->timer);
+	while ((x = n->spare) != NULL) {
+		n->spare = x->next;
+		free(x);
+	}
 	free(n);
 }
 
 int
 net_start(struct net *n, CURL *easy, net_done_fn fn, void *arg)
 {
-	struct net_xfer *x = xcalloc(1, sizeof *x);
+	struct net_xfer *x = n->spare;
 
+	if (x != NULL)
+		n->spare = x->next;
+	else
+		x = xmalloc(sizeof *x);
 	x->fn = fn;
 	x->arg = arg;
 	curl_easy_setopt(easy, CURLOPT_PRIVATE, x);
 	if (curl_multi_add_handle(n->multi, easy) != CURLM_OK) {
 		curl_easy_setopt(easy, CURLOPT_PRIVATE, NULL);
-		free(x);
+		xfer_put(n, x);
 		return -1;
 	}
 	n->running++;
@@ -192,7 +215,7 @@ net_cancel(struct net *n, CURL *easy)
 		return;
 	curl_multi_remove_handle(n->multi, easy);
 	curl_easy_setopt(easy, CURLOPT_PRIVATE, NULL);
-	free(x);
+	xfer_put(n, x);
 	n->running--;
 }
 

@@ -5,6 +5,7 @@
 #include <stdarg.h>
 #include <stddef.h>
 #include <stdint.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <cmocka.h>
@@ -80,6 +81,52 @@ test_checks(void **state)
 	assert_int_equal(sink_samples(metric_registry_get(f->reg, "checks")->sink), 4);
 }
 
+/* Many tag sets, more than the aggregator remembers, name few checks:
+ * each sample counts for its own (group, name), whichever tag set it
+ * came with and whether that tag set was seen before. */
+static void
+test_checks_many_tagsets(void **state)
+{
+	struct fixture *f = *state;
+	uint32_t checks = metric_registry_get(f->reg, "checks")->id;
+	const struct aggregator_check *c;
+	uint64_t passes[3][4] = { { 0 } }, fails[3][4] = { { 0 } };
+	char group[16], name[16], vu[16], *cause = NULL;
+	uint32_t ids[200];
+	size_t n, i, round;
+
+	for (i = 0; i < 200; i++) {
+		struct tag t[3] = { { "check", name }, { "group", group },
+		    { "vu", vu } };
+
+		snprintf(group, sizeof group, "::g%zu", i % 3);
+		snprintf(name, sizeof name, "c%zu", i % 4);
+		snprintf(vu, sizeof vu, "%zu", i);
+		assert_int_equal(tagset_intern(f->tags, t, 3, &ids[i], &cause), 0);
+	}
+	for (round = 0; round < 2; round++)
+		for (i = 0; i < 200; i++) {
+			/* every seventh tag set out of turn */
+			size_t k = i % 7 == 0 ? 199 - i : i;
+
+			aggregator_add(f->agg, checks, ids[k], (double)(k % 2));
+			if (k % 2)
+				passes[k % 3][k % 4]++;
+			else
+				fails[k % 3][k % 4]++;
+		}
+	c = aggregator_checks(f->agg, &n);
+	assert_int_equal(n, 12);
+	for (i = 0; i < n; i++) {
+		unsigned g = (unsigned)(c[i].group[3] - '0');
+		unsigned k = (unsigned)(c[i].name[1] - '0');
+
+		assert_true(g < 3 && k < 4);
+		assert_int_equal(c[i].passes, passes[g][k]);
+		assert_int_equal(c[i].fails, fails[g][k]);
+	}
+}
+
 /* Groups come from group_duration samples, the root excluded. */
 static void
 test_groups(void **state)
@@ -142,13 +189,61 @@ test_batch(void **state)
 	assert_int_equal(sink_samples(sub->sink), 1);
 }
 
+/* A sample reaches the sub-metrics its tag set matches, among more tag
+ * sets than the aggregator remembers, and a sub-metric added after a
+ * tag set was first seen gets that tag set's later samples. */
+static void
+test_subs_many_tagsets(void **state)
+{
+	struct fixture *f = *state;
+	struct metric *m = metric_registry_get(f->reg, "http_req_duration");
+	struct metric_sub *ga, *gb = NULL, *cx;
+	char group[16], vu[16], *cause = NULL;
+	uint32_t ids[600];
+	size_t i, round, want_ga = 0, want_gb = 0, want_cx = 0;
+
+	for (i = 0; i < 600; i++) {
+		struct tag t[3] = { { "check", i % 5 ? "y" : "x" },
+		    { "group", group }, { "vu", vu } };
+
+		snprintf(group, sizeof group, "::%c", i % 3 == 0 ? 'a' : 'b');
+		snprintf(vu, sizeof vu, "%zu", i);
+		assert_int_equal(tagset_intern(f->tags, t, 3, &ids[i], &cause), 0);
+	}
+	ga = metric_registry_sub(f->reg, "http_req_duration{group:::a}", &cause);
+	cx = metric_registry_sub(f->reg, "http_req_duration{check:x}", &cause);
+	assert_non_null(ga);
+	assert_non_null(cx);
+	for (round = 0; round < 3; round++) {
+		if (round == 2) {
+			gb = metric_registry_sub(f->reg,
+			    "http_req_duration{group:::b}", &cause);
+			assert_non_null(gb);
+		}
+		for (i = 0; i < 600; i++) {
+			size_t k = i % 7 == 0 ? 599 - i : i;
+
+			aggregator_add(f->agg, m->id, ids[k], 1);
+			want_ga += k % 3 == 0;
+			want_cx += k % 5 == 0;
+			want_gb += round == 2 && k % 3 != 0;
+		}
+	}
+	assert_int_equal(sink_samples(m->sink), 1800);
+	assert_int_equal(sink_samples(ga->sink), want_ga);
+	assert_int_equal(sink_samples(cx->sink), want_cx);
+	assert_int_equal(sink_samples(gb->sink), want_gb);
+}
+
 int
 main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test_setup_teardown(test_checks, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_checks_many_tagsets, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_groups, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_batch, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_subs_many_tagsets, setup, teardown),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);

@@ -27,6 +27,15 @@ export default function () {
       r.request.headers['User-Agent'][0] === 'mine' && r.json().headers['User-Agent'] === 'mine',
     'no form content type on a GET': (r) => !('Content-Type' in r.request.headers),
   });
+  // more headers than a response keeps on the stack while it copies them
+  const many = {};
+  for (let i = 0; i < 9; i++) many[`x-h${i}`] = `v${i}`;
+  const m = http.get(`${T}/get`, { headers: many });
+  check(m.request.headers, {
+    'nine headers and the user agent': (h) =>
+      Object.keys(many).every((k, i) => h[`X-H${i}`][0] === `v${i}`) &&
+      h['User-Agent'][0] === 'ua-test/1.0' && Object.keys(h).length === 10,
+  });
   const g = http.get(`${T}/get`, { headers: { 'content-type': 'text/plain' } });
   check(g, { 'script content type': (r) => r.request.headers['Content-Type'][0] === 'text/plain' });
 }
