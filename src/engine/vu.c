@@ -17,6 +17,7 @@
 #include "engine/coro.h"
 #include "engine/engine-int.h"
 #include "engine/vualloc.h"
+#include "js/env.h"
 #include "js/errmsg.h"
 #include "util/buf.h"
 #include "util/log.h"
@@ -243,16 +244,17 @@ set_number(js_State *J, const char *name, double v)
 
 /* __ENV: the run's variables, and those of the scenario the VU serves;
  * the init code sees only the former, as in k6.  k6 run passes the
- * system environment too, often 50 variables and 5 KiB per VU, so the
- * object is made on first use: __ENV is an accessor on the global object
- * whose function (getter and setter at once: a getter gets no argument)
- * keeps the object in its property v. */
+ * system environment too, often 50 variables, so the object is made on
+ * first use, and shows them without a property each (js/env.c): __ENV
+ * is an accessor on the global object whose function (getter and
+ * setter at once: a getter gets no argument) keeps the object in its
+ * property v. */
 static void
 env_accessor(js_State *J)
 {
 	struct vu *vu = vu_of(J);
 	const struct runopts *o = vu->engine->opts;
-	size_t i;
+	const struct scenario *sc = vu->env_run != NULL ? vu->env_run->sc : NULL;
 
 	js_currentfunction(J);
 	if (js_gettop(J) > 2) {		/* this, value, the function */
@@ -263,16 +265,8 @@ env_accessor(js_State *J)
 	}
 	if (js_hasproperty(J, -1, "v"))
 		return;
-	js_newobject(J);
-	for (i = 0; o != NULL && i < o->nenv; i++) {
-		js_pushstring(J, o->env[i].value);
-		js_setproperty(J, -2, o->env[i].key);
-	}
-	if (vu->env_run != NULL)
-		for (i = 0; i < vu->env_run->sc->nenv; i++) {
-			js_pushstring(J, vu->env_run->sc->env[i].value);
-			js_setproperty(J, -2, vu->env_run->sc->env[i].key);
-		}
+	env_push(J, o != NULL ? o->env : NULL, o != NULL ? o->nenv : 0,
+	    sc != NULL ? sc->env : NULL, sc != NULL ? sc->nenv : 0);
 	js_copy(J, -1);
 	js_setproperty(J, -3, "v");
 }

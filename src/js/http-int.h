@@ -159,7 +159,8 @@ struct http_tagcache {
 
 struct http_vu {
 	struct vu		*vu;
-	CURLSH			*share;
+	CURLSH			*share;		/* hv_share's */
+	int			 renewed;	/* ... renewed by an iteration */
 	CURL			**pool;		/* easy handles by slot */
 	char			**pool_key;	/* what each was set up for */
 	CURLU			**pool_url;	/* its URL, parsed once */
@@ -254,6 +255,7 @@ void	http_async_free(struct http_vu *hv);
 int	http_async_run_ready(struct vu *vu);
 int	http_async_pending(struct vu *vu);
 void	http_async_iteration_end(struct vu *vu);
+CURLSH *hv_share(struct http_vu *hv);
 /* http-transfer.c */
 CURL *	hv_easy(struct http_vu *hv, size_t i);
 /* Swap slots i and j with everything set up on their handles. */

@@ -31,6 +31,10 @@
 #include "js/modules.h"
 #include "util/xmalloc.h"
 
+/* mujs exports these without declaring them in mujs.h */
+void	*js_malloc(js_State *, int);
+void	 js_free(js_State *, void *);
+
 #define TAG	http_response_tag
 #define JSONKEY	"@@ly:json"	/* res.json()'s parsed body */
 #define SELKEY	"@@ly:jsonsel"	/* the same for selectors, never handed out */
@@ -453,7 +457,7 @@ res_get(js_State *J)
 static void
 res_free(js_State *J, void *p)
 {
-	free(p);
+	js_free(J, p);
 }
 
 /* The userdata's hooks: status and body, until an own property of the
@@ -531,8 +535,28 @@ request_headers(const struct http_req *r, const char **name,
 	return n;
 }
 
+/* The block comes from the VU's JavaScript memory (js_malloc), where
+ * its collections count it: a Response the script dropped is garbage
+ * of a kilobyte or more (its head, its body up to BODY_INLINE), which
+ * from malloc they did not see, so an HTTP VU held five or six of them
+ * between collections.  It throws when the VU's memory is spent
+ * (freeing tmp). */
 static struct res *
-res_new(const struct http_req *r, int body_inline)
+res_alloc(js_State *J, void *tmp, size_t n)
+{
+	struct res *x;
+
+	if (js_try(J)) {
+		free(tmp);
+		js_throw(J);
+	}
+	x = js_malloc(J, (int)n);
+	js_endtry(J);
+	return x;
+}
+
+static struct res *
+res_new(js_State *J, const struct http_req *r, int body_inline)
 {
 	const char *v[NSTR];
 	size_t len[NSTR], total = 0, i, nh, *hl;
@@ -579,7 +603,7 @@ res_new(const struct http_req *r, int body_inline)
 
 	for (i = 0; i < NSTR; i++)
 		total += len[i] + 1;
-	x = xmalloc(sizeof *x + total);
+	x = res_alloc(J, hn, sizeof *x + total);
 	x->t[0] = r->t_blocked;
 	x->t[1] = r->t_connecting;
 	x->t[2] = r->t_tls;
@@ -630,7 +654,7 @@ http_response_push(js_State *J, struct http_req *r)
 	    (r->rtype == RT_TEXT && r->rbody.len <= BODY_INLINE);
 
 	http_js(J);
-	js_newuserdatax(J, TAG, res_new(r, body_inline), res_has, res_shadow,
+	js_newuserdatax(J, TAG, res_new(J, r, body_inline), res_has, res_shadow,
 	    res_shadow, res_free);
 	if (body_inline)
 		return;

@@ -460,7 +460,7 @@ setup_easy(struct http_req *r)
 #endif
 	curl_easy_setopt(e, CURLOPT_TIMEOUT_MS, (long)(left > 0 ? left : 1));
 	if (o == NULL || !o->no_connection_reuse)
-		curl_easy_setopt(e, CURLOPT_SHARE, hv->share);
+		curl_easy_setopt(e, CURLOPT_SHARE, hv_share(hv));
 	else {
 		curl_easy_setopt(e, CURLOPT_FRESH_CONNECT, 1L);
 		curl_easy_setopt(e, CURLOPT_FORBID_REUSE, 1L);

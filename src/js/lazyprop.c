@@ -691,8 +691,10 @@ static js_CFunction walker_real[W_N];
 static void
 walker(js_State *J, int w)
 {
-	if (js_isobject(J, 1))
+	if (js_isobject(J, 1)) {
+		proporder_own(J, js_toobject(J, 1));
 		lazyprop_make_all(J, js_toobject(J, 1));
+	}
 	walker_real[w](J);
 }
 

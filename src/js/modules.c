@@ -186,23 +186,41 @@ modules_in_init(js_State *J)
 	js_pushboolean(J, vu_in_init(vu_of(J)));
 }
 
+/* The native module named name, or NNATIVES. */
+static size_t
+native_find(const char *name)
+{
+	size_t i;
+
+	for (i = 0; i < NNATIVES; i++)
+		if (natives[i].name[0] == name[0] &&
+		    strcmp(natives[i].name, name) == 0)
+			break;
+	return i;
+}
+
 /* natives' opener, called by the module loader with the module's name
  * the first time a script imports it: the module object, whose default
  * export is itself. */
 static void
 native_open(js_State *J)
 {
-	const char *name = js_tostring(J, 1);
-	size_t i;
+	size_t i = native_find(js_tostring(J, 1));
 
-	for (i = 0; i < NNATIVES; i++)
-		if (strcmp(natives[i].name, name) == 0)
-			break;
 	if (i == NNATIVES)
-		js_error(J, "unknown native module %s", name);
+		js_error(J, "unknown native module %s", js_tostring(J, 1));
 	natives[i].open(J);
 	js_copy(J, -1);
 	js_setproperty(J, -2, "default");
+}
+
+/* Whether a native module has that name: the loader asks, where each VU
+ * had a property per module (1.5 KiB). */
+static void
+native_known(js_State *J)
+{
+	js_pushboolean(J, js_isstring(J, 1) &&
+	    native_find(js_tostring(J, 1)) < NNATIVES);
 }
 
 /* BigInt: mujs has no such type.  A script that calls it is told so,
@@ -217,8 +235,6 @@ bigint_unsupported(js_State *J)
 int
 modules_register(js_State *J, char **cause)
 {
-	size_t i;
-
 	js_newobject(J);	/* BigInt.prototype */
 	js_newcconstructor(J, bigint_unsupported, bigint_unsupported,
 	    "BigInt", 1);
@@ -230,20 +246,16 @@ modules_register(js_State *J, char **cause)
 	/* Modules are opened on first import: most scripts use few of
 	 * them, and every VU would pay for all.  One opener serves them
 	 * all: it is called with the module's name. */
+	js_getglobal(J, "__lymod");
+	js_getproperty(J, -1, "natives");
+	js_rot2(J);
 	js_newcfunction(J, native_open, "open", 1);
-	for (i = 0; i < NNATIVES; i++) {
-		js_getglobal(J, "__lymod");
-		js_getproperty(J, -1, "native");
-		js_rot2(J);
-		js_pushstring(J, natives[i].name);
-		js_copy(J, -4);
-		if (js_pcall(J, 2)) {
-			*cause = xasprintf("module %s: %s", natives[i].name,
-			    js_trystring(J, -1, "Error"));
-			js_pop(J, 2);
-			return -1;
-		}
+	js_newcfunction(J, native_known, "known", 1);
+	if (js_pcall(J, 2)) {
+		*cause = xasprintf("native modules: %s",
+		    js_trystring(J, -1, "Error"));
 		js_pop(J, 1);
+		return -1;
 	}
 	js_pop(J, 1);
 	return 0;

@@ -18,8 +18,8 @@ struct vu;
 
 /* The names of the native modules, NULL-terminated, for the compiler. */
 const char *const *modules_names(void);
-/* Define the globals and hand every native module to __lymod.native.
- * 0, or -1 with an owned *cause. */
+/* Define the globals and give __lymod.natives the opener of the native
+ * modules and the test of their names.  0, or -1 with an owned *cause. */
 int	modules_register(js_State *, char **cause);
 /* Give e the runtime (modules_script) and the engine hooks of the
  * modules that have them, before it makes VUs. */

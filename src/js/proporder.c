@@ -33,6 +33,7 @@
 #include "js/binary.h"
 #include "js/lazyprop.h"
 #include "js/modules.h"
+#include "js/env.h"
 #include "js/mujs-layout.h"
 #include "js/proporder.h"
 #include "js/proxy.h"
@@ -375,17 +376,29 @@ is_view(const struct mj_object *o)
 	    binary_typed_length(o->u.user.tag, o->u.user.data) >= 0;
 }
 
-/* A k6/http Response shows its fields as own properties once anything
- * lists or asks for its own properties (js/http-response.c). */
+/* A k6/http Response shows its fields, and __ENV its variables, as own
+ * properties once anything lists or asks for its own properties
+ * (js/http-response.c, js/env.c). */
 static void
 own_fields(js_State *J, struct mj_object *o)
 {
-	if (o->type == MJ_CUSERDATA &&
-	    http_response_unowned(o->u.user.tag, o->u.user.data)) {
+	if (o->type != MJ_CUSERDATA)
+		return;
+	if (http_response_unowned(o->u.user.tag, o->u.user.data)) {
 		js_pushobject(J, o);
 		http_response_own(J, -1);
 		js_pop(J, 1);
+	} else if (env_unowned(o->u.user.tag, o->u.user.data)) {
+		js_pushobject(J, o);
+		env_own(J, -1);
+		js_pop(J, 1);
 	}
+}
+
+void
+proporder_own(js_State *J, void *obj)
+{
+	own_fields(J, obj);
 }
 
 /* A proxy lists its own enumerable keys (js/proxy.c): the iterator

@@ -21,5 +21,8 @@ const char *	proporder_sole_key(js_State *, int idx);
 unsigned proporder_peek(void *obj);
 void	 proporder_take(void *obj);
 void	 proporder_setseq(void *prop, unsigned seq);
+/* A userdata that shows fields through its has hook (a Response,
+ * __ENV) makes them own properties (for Object.freeze and its kin). */
+void	 proporder_own(js_State *, void *obj);
 
 #endif

@@ -12,6 +12,10 @@
  * __lymod.wait whether the entry's evaluation completed. */
 var __lymod = (function () {
 	var factories = {}, records = {}, natives = {}, awaits = false;
+	/* The native modules (lymod.natives): open(name) makes one, and
+	 * known(name) says whether one has that name; natives keeps those
+	 * opened, and any lymod.native gives. */
+	var opener = null, known = null;
 	var has = Object.prototype.hasOwnProperty;
 	/* What the compiled code calls at loop back-edges, function entries
 	 * and catch clauses: a VU's lets it be interrupted (runtime.h). */
@@ -59,7 +63,7 @@ var __lymod = (function () {
 		}
 		deps = fac.deps || [];
 		for (i = 0; i < deps.length; i++)
-			if (!has.call(natives, deps[i])) {
+			if (!isnative(deps[i])) {
 				d = load(deps[i]);
 				if (d.p !== null)
 					waits.push(d.p);
@@ -79,10 +83,14 @@ var __lymod = (function () {
 		return r;
 	}
 
+	function isnative(id) {
+		return has.call(natives, id) || (known !== null && known(id));
+	}
+
 	/* A native module is opened the first time it is imported: until
-	 * then natives[id] is the function that opens it. */
+	 * then natives[id] is the function that opens it, or not there. */
 	function native(id) {
-		var n = natives[id];
+		var n = has.call(natives, id) ? natives[id] : opener;
 
 		if (typeof n === "function")
 			n = natives[id] = n(id);
@@ -91,7 +99,7 @@ var __lymod = (function () {
 
 	/* CommonJS require: an ES module gives its namespace. */
 	function req(id) {
-		if (has.call(natives, id))
+		if (isnative(id))
 			return native(id);
 		return load(id).module.exports;
 	}
@@ -101,7 +109,7 @@ var __lymod = (function () {
 	function imp(id) {
 		var r, e;
 
-		if (has.call(natives, id))
+		if (isnative(id))
 			return native(id);
 		r = load(id);
 		if (r.esm)
@@ -146,12 +154,16 @@ var __lymod = (function () {
 	lymod.native = function (name, obj) {
 		natives[name] = obj;
 	};
+	lymod.natives = function (open, isknown) {
+		opener = open;
+		known = isknown;
+	};
 	/* The entry: a CommonJS script's module.exports is what the
 	 * engine reads options, default and the rest from, as in k6. */
 	lymod.require = function (id) {
 		var r;
 
-		if (has.call(natives, id))
+		if (isnative(id))
 			return native(id);
 		r = load(id);
 		return r.module.exports;

@@ -29,6 +29,10 @@ export default function () {
   const seen = [];
   for (const k in r3) seen.push(k);
   check(seen, { 'for-in': (s) => s.length === 20 && s[0] === 'remote_ip' && s[19] === 'submitForm' });
+  // Object.freeze makes them own first, as listing does
+  const r5 = Object.freeze(http.get(`${T}/get`));
+  check(r5, { 'frozen with its fields': (r) => Object.isFrozen(r) && r.status === 200 &&
+    Object.keys(r).length === 20 && !Object.getOwnPropertyDescriptor(r, 'status').writable });
   // an await asks the Response for the promise's internal key first
   (async () => {
     const r4 = await http.get(`${T}/get`);
