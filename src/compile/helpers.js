@@ -80,6 +80,11 @@ __ly.ai = function (v, n) {
 		__ly.ic(it);
 	return a;
 };
+//@ cc
+/* The array of a list with spreads: its parts, arrays, joined. */
+__ly.cc = function () {
+	return Array.prototype.concat.apply([], arguments);
+};
 //@ oc
 /* Object destructuring source: null and undefined throw, in k6's
  * engine's words. */
