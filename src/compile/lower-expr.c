@@ -1303,14 +1303,30 @@ gen_expr(struct gen *g, struct node *n, int top)
 		else if (n->a->type == N_MEMBER && n->a->a->type == N_SUPER)
 			gen_super_update(g, n);
 		else {
+			/* a member's read and write are an operator
+			 * assignment's (gen_assign) */
+			struct node *t = n->a->type == N_MEMBER &&
+			    !(n->a->flags & NF_PRIVATE) ? n->a : NULL;
+			int key;
+
 			if (n->flags & NF_PREFIX)
 				emit(g, lexer_token_name(n->op));
 			if (tk)
 				emit(g, b->emit);
-			else
+			else if (t != NULL) {
+				g->as_target = t;
+				g->target_op = n->op;
+				g->target_key = 0;
+				gen_sub(g, t);
+				g->as_target = NULL;
+			} else
 				gen_sub(g, n->a);
+			key = g->target_key;
 			if (!(n->flags & NF_PREFIX))
 				emit(g, lexer_token_name(n->op));
+			if (t != NULL && !tk)
+				pos_add(g, POS_SET, key, t->flags & NF_COMPUTED ?
+				    t->tok : t->b->pos);
 		}
 		if (tk)
 			emit(g, ")");
