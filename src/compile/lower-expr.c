@@ -517,12 +517,32 @@ gen_template(struct gen *g, struct node *n)
 	emit(g, ")");
 }
 
+/* The last position k6 notes in reading the tag of a template, a
+ * callee: a method's at the end of its object (emitCallee). */
+static unsigned
+tag_pos(const struct node *tag)
+{
+	unsigned r, x;
+
+	if (tag->type != N_MEMBER)
+		return pos_last(tag);
+	if (tag->a->type == N_SUPER || (tag->flags & NF_PRIVATE))
+		return POS_UNKNOWN;
+	r = pos_last(tag->a);
+	if ((tag->flags & NF_COMPUTED) && (x = pos_last(tag->b)) != POS_NONE &&
+	    r != POS_UNKNOWN)
+		r = x;
+	return r;
+}
+
 static void
 gen_tagged(struct gen *g, struct node *n)
 {
-	struct node *q, *e;
+	struct node *q, *e, *tag;
 	struct fnctx *top = g->fn;
 	const char *t;
+	unsigned at, x;
+	int key;
 
 	/* The strings array is made once per site: cache it in a var of
 	 * the module body. */
@@ -530,7 +550,22 @@ gen_tagged(struct gen *g, struct node *n)
 		top = top->up;
 	t = gprintf(g, "_$%d", ++g->uid);
 	buf_printf(&top->temps, "%s%s", top->temps.len ? ", " : "", t);
+	/* k6's call notes no position: it is at the last one noted, of
+	 * the tag read as a callee, then of each substitution */
+	tag = n->a;
+	while (tag->type == N_PAREN && tag->a->type == N_MEMBER)
+		tag = tag->a;
+	at = tag_pos(tag);
+	for (e = n->b->b; e != NULL; e = e->next)
+		if ((x = pos_last(e)) != POS_NONE && at != POS_UNKNOWN)
+			at = x;
+	if (tag->type == N_MEMBER && tag->a->type != N_SUPER &&
+	    !(tag->flags & NF_PRIVATE))
+		g->as_callee = tag;
 	gen_sub(g, n->a);
+	g->as_callee = NULL;
+	key = g->ll;
+	pos_claim(g, key);
 	emitf(g, "(%s || (%s = __ly.tpl([", t, t);
 	for (q = n->b->a; q != NULL; q = q->next) {
 		if (q->flags & NF_BADESC)
@@ -552,6 +587,8 @@ gen_tagged(struct gen *g, struct node *n)
 		gen_expr(g, e, 1);
 	}
 	emit(g, ")");
+	if (at != POS_NONE && at != POS_UNKNOWN)
+		pos_add(g, POS_CALL, key, at - 1);
 }
 
 static int

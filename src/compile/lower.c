@@ -250,6 +250,20 @@ pos_last(const struct node *e)
 		return (e->flags & NF_COMPUTED ? e->tok : e->b->pos) + 1;
 	case N_PAREN:
 		return pos_last(e->a);
+	case N_BINARY:
+		/* at its start, after its operands: none if both are
+		 * constants, which k6 folds */
+		r = pos_last(e->a);
+		x = pos_last(e->b);
+		if (r == POS_UNKNOWN || x == POS_UNKNOWN)
+			return POS_UNKNOWN;
+		if (r == POS_NONE && x == POS_NONE)
+			return POS_NONE;
+		for (k = e; k->type == N_BINARY || k->type == N_LOGICAL ||
+		    k->type == N_PAREN || k->type == N_MEMBER ||
+		    k->type == N_CALL || k->type == N_TAGGED; k = k->a)
+			;
+		return k->pos + 1;
 	case N_ARRAY: case N_OBJECT:
 		/* at the literal's start, then its values' */
 		r = e->pos + 1;
