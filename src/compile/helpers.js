@@ -230,6 +230,11 @@ __ly.sg = function (o, k, self) {
 			return d.get ? d.get.call(self) : d.value;
 	return undefined;
 };
+//@ sm sg ap
+/* super.m(args): the method super.m reads, called with self. */
+__ly.sm = function (o, k, self, args) {
+	return __ly.ap(__ly.sg(o, k, self), self, args);
+};
 //@ ss $d
 /* super.x = v: a setter found from o up runs with self; else the value
  * lands on self, unless what was found is read-only (an error in strict

@@ -94,6 +94,25 @@ gen_args(struct gen *g, struct node *l)
 	emit(g, ")");
 }
 
+/* The arguments of a call made through __ly.ap: an array. */
+static void
+gen_args_array(struct gen *g, struct node *args)
+{
+	struct node *a;
+
+	if (has_spread(args)) {
+		gen_spread_array(g, args);
+		return;
+	}
+	emit(g, "[");
+	for (a = args; a != NULL; a = a->next) {
+		gen_expr(g, a, 1);
+		if (a->next)
+			emit(g, ", ");
+	}
+	emit(g, "]");
+}
+
 const char *
 cls_home(struct gen *g, const struct node *at)
 {
@@ -183,19 +202,21 @@ gen_call(struct gen *g, struct node *n)
 		return;
 	}
 	if (callee->type == N_MEMBER && callee->a->type == N_SUPER) {
+		/* __ly.sm(home, key, this, [args]): its call is the user's
+		 * (errmsg.c), the method's read is not, as in k6 */
 		const char *home = cls_home(g, callee);
 
 		sync(g, n->line);
-		if (has_spread(n->b))
-			emit(g, "__ly.ap(");
-		emit(g, home);
-		if (callee->flags & NF_COMPUTED) {
-			emit(g, "[");
-			gen_expr(g, callee->b, 1);
-			emit(g, "]");
-		} else
-			emit(g, access(g, "", callee->b));
-		call_with_this(g, n->b);
+		key = g->pline;
+		pos_claim(g, key);
+		emitf(g, "__ly.sm(%s, ", home);
+		super_key(g, callee, 0);
+		emit(g, ", ");
+		emit_this(g);
+		emit(g, ", ");
+		gen_args_array(g, n->b);
+		emit(g, ")");
+		pos_add(g, POS_CALL, key, n->tok);
 		return;
 	}
 	if (callee->type == N_IDENT && is_word(callee->s, callee->n, "require") &&
@@ -337,25 +358,6 @@ chain_temp(struct gen *g)
 
 	buf_printf(&g->fn->temps, "%s%s", g->fn->temps.len ? ", " : "", t);
 	return t;
-}
-
-/* The arguments of a call made through __ly.ap: an array. */
-static void
-gen_args_array(struct gen *g, struct node *args)
-{
-	struct node *a;
-
-	if (has_spread(args)) {
-		gen_spread_array(g, args);
-		return;
-	}
-	emit(g, "[");
-	for (a = args; a != NULL; a = a->next) {
-		gen_expr(g, a, 1);
-		if (a->next)
-			emit(g, ", ");
-	}
-	emit(g, "]");
 }
 
 /*
@@ -1219,12 +1221,18 @@ gen_expr(struct gen *g, struct node *n, int top)
 		break;
 	case N_MEMBER:
 		if (n->a->type == N_SUPER) {
-			/* Getters run with this, not the prototype. */
+			/* Getters run with this, not the prototype; the
+			 * call of __ly.sg is the read (errmsg.c) */
+			int key = g->pline;
+
+			pos_claim(g, key);
 			emitf(g, "__ly.sg(%s, ", cls_home(g, n->a));
 			super_key(g, n, 0);
 			emit(g, ", ");
 			emit_this(g);
 			emit(g, ")");
+			pos_add(g, POS_SUPER, key, n->flags & NF_COMPUTED ?
+			    n->tok : n->b->pos);
 			break;
 		}
 		{
