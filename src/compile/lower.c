@@ -223,6 +223,18 @@ pos_end(const struct node *e)
 	return e->pos;
 }
 
+/* Where an operator expression starts for k6's engine (Idx0): at its
+ * leftmost operand, whose parentheses its parser drops. */
+static unsigned
+expr_start(const struct node *e)
+{
+	while (e->type == N_BINARY || e->type == N_LOGICAL ||
+	    e->type == N_PAREN || e->type == N_MEMBER || e->type == N_CALL ||
+	    e->type == N_TAGGED)
+		e = e->a;
+	return e->pos;
+}
+
 /* The last position k6's engine notes (addSrcMap) in the code of e, plus
  * one: POS_NONE for a literal, which notes none, POS_UNKNOWN for what
  * is not modelled here. */
@@ -259,11 +271,29 @@ pos_last(const struct node *e)
 			return POS_UNKNOWN;
 		if (r == POS_NONE && x == POS_NONE)
 			return POS_NONE;
-		for (k = e; k->type == N_BINARY || k->type == N_LOGICAL ||
-		    k->type == N_PAREN || k->type == N_MEMBER ||
-		    k->type == N_CALL || k->type == N_TAGGED; k = k->a)
-			;
-		return k->pos + 1;
+		return expr_start(e) + 1;
+	case N_LOGICAL:
+		/* at its start after the left operand, then the right's
+		 * (k6 folds a constant left one) */
+		r = pos_last(e->a);
+		x = pos_last(e->b);
+		if (r == POS_NONE || r == POS_UNKNOWN || x == POS_UNKNOWN)
+			return POS_UNKNOWN;
+		if (x != POS_NONE)
+			return x;
+		return expr_start(e) + 1;
+	case N_COND:
+		/* the branches' code follows the test's */
+		r = pos_last(e->a);
+		if (r == POS_UNKNOWN)
+			return r;
+		for (k = e->b; k != NULL; k = k == e->b ? e->c : NULL) {
+			if ((x = pos_last(k)) == POS_UNKNOWN)
+				return x;
+			if (x != POS_NONE)
+				r = x;
+		}
+		return r;
 	case N_ARRAY: case N_OBJECT:
 		/* at the literal's start, then its values' */
 		r = e->pos + 1;
