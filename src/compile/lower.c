@@ -261,6 +261,7 @@ pos_last(const struct node *e)
 			return POS_UNKNOWN;
 		return (e->flags & NF_COMPUTED ? e->tok : e->b->pos) + 1;
 	case N_PAREN:
+	case N_CHAIN:	/* as without its "?." */
 		return pos_last(e->a);
 	case N_BINARY:
 		/* at its start, after its operands: none if both are

@@ -1,7 +1,7 @@
 // A destructuring declaration that meets undefined or null throws k6's
 // TypeError at the last position k6's engine noted before its check: the
 // initializer's, or the name bound or the default read just before.
-export const options = { iterations: 8, vus: 1 };
+export const options = { iterations: 10, vus: 1 };
 const x = { a: undefined, n: null }, k = 'a';
 function get() { return x; }
 function g(v) { return v; }
@@ -14,4 +14,6 @@ export default function () {
   if (__ITER === 5) { const {u, ...rest} = x.a; }
   if (__ITER === 6) { const {a: {b}} = x.n || {}; }
   if (__ITER === 7) { const {m} = k ? x.n : null; }
+  if (__ITER === 8) { const {a: {b}} = x?.a?.b ?? x; }
+  if (__ITER === 9) { const {z} = x?.n; }
 }
