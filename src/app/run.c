@@ -476,7 +476,8 @@ coordinator_inspect(const struct cli *cli)
 	if ((rc = coord_begin(&c, cli)) != EXIT_OK)
 		return rc;
 	if (cli_flag(cli, "bundle", 0)) {
-		struct bundle *b = bundle_build(c.script, modules_names(), &cause);
+		struct bundle *b = bundle_build_lines(c.script, modules_names(),
+		    &cause);
 
 		if (b == NULL) {
 			log_msg(LOG_ERROR, NULL, "%s", cause);

@@ -46,6 +46,7 @@ struct builder {
 	char		 cwd[PATH_MAX];
 	const char	*stdin_id;	/* the entry's id when it is standard input */
 	const char	*remote;	/* where URLs are read from, or NULL */
+	int		 nomap;		/* no posmaps: the source's lines */
 };
 
 static int
@@ -422,7 +423,7 @@ build(struct builder *bl, const char *id, char **cause)
 	opt.resolve = resolve;
 	opt.arg = bl;
 	opt.info = &info;
-	opt.map = &map;
+	opt.map = bl->nomap ? NULL : &map;
 	bl->importer = id;
 	bl->deps = NULL;
 	bl->ndeps = 0;
@@ -736,15 +737,31 @@ bundle_lower_function(const char *id, const char *params, const char *body,
 	return es5;
 }
 
+static struct bundle *build_all(const char *, const char *const *,
+    const char *, int, char **);
+
 struct bundle *
 bundle_build(const char *path, const char *const *natives, char **cause)
 {
-	return bundle_build_from(path, natives, NULL, cause);
+	return build_all(path, natives, NULL, 0, cause);
 }
 
 struct bundle *
-bundle_build_from(const char *path, const char *const *natives, const char *remote,
-    char **cause)
+bundle_build_from(const char *path, const char *const *natives,
+    const char *remote, char **cause)
+{
+	return build_all(path, natives, remote, 0, cause);
+}
+
+struct bundle *
+bundle_build_lines(const char *path, const char *const *natives, char **cause)
+{
+	return build_all(path, natives, NULL, 1, cause);
+}
+
+static struct bundle *
+build_all(const char *path, const char *const *natives, const char *remote,
+    int nomap, char **cause)
 {
 	struct builder bl;
 	struct bundle *b = xcalloc(1, sizeof *b);
@@ -754,6 +771,7 @@ bundle_build_from(const char *path, const char *const *natives, const char *remo
 	memset(&bl, 0, sizeof bl);
 	bl.natives = natives;
 	bl.remote = remote;
+	bl.nomap = nomap;
 	bl.b = b;
 	if (getcwd(bl.cwd, sizeof bl.cwd) == NULL)
 		bl.cwd[0] = '\0';

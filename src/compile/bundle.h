@@ -50,6 +50,11 @@ struct bundle *bundle_build(const char *path, const char *const *natives, char *
  * fetched; REMOTE NULL fetches them. */
 struct bundle *bundle_build_from(const char *path, const char *const *natives,
 	    const char *remote, char **cause);
+/* As bundle_build, without maps (units' map NULL): each unit's es5 keeps
+ * its source's lines one for one, where the bundle that runs starts new
+ * lines so that frames can name columns (lyocell inspect --bundle). */
+struct bundle *bundle_build_lines(const char *path, const char *const *natives,
+	    char **cause);
 void	bundle_free(struct bundle *);	/* NULL is a no-op */
 /* The body and parameters given to the Function constructor, compiled
  * as the CommonJS module id whose module.exports is the function; with

@@ -80,6 +80,11 @@ __ly.ai = function (v, n) {
 		__ly.ic(it);
 	return a;
 };
+//@ cc
+/* The array of a list with spreads: its parts, arrays, joined. */
+__ly.cc = function () {
+	return Array.prototype.concat.apply([], arguments);
+};
 //@ oc
 /* Object destructuring source: null and undefined throw, in k6's
  * engine's words. */
@@ -224,6 +229,11 @@ __ly.sg = function (o, k, self) {
 		if ((d = Object.getOwnPropertyDescriptor(o, k)) !== undefined)
 			return d.get ? d.get.call(self) : d.value;
 	return undefined;
+};
+//@ sm sg ap
+/* super.m(args): the method super.m reads, called with self. */
+__ly.sm = function (o, k, self, args) {
+	return __ly.ap(__ly.sg(o, k, self), self, args);
 };
 //@ ss $d
 /* super.x = v: a setter found from o up runs with self; else the value

@@ -44,27 +44,31 @@ has_spread(struct node *args)
 	return 0;
 }
 
-/* An array value built from a list with spreads: [a].concat(__ly.ai(b)). */
+/* An array value built from a list with spreads: __ly.cc([a], __ly.ai(b)),
+ * a helper's call where [].concat would be a call errmsg.c counts as the
+ * user's. */
 static void
 gen_spread_array(struct gen *g, struct node *l)
 {
-	int open = 0;
+	int open = 0, first = 1;
 
 	sync(g, l ? l->line : g->line);
-	emit(g, "[]");
+	emit(g, "__ly.cc(");
 	for (; l != NULL; l = l->next) {
 		if (l->type == N_SPREAD) {
 			if (open) {
-				emit(g, "])");
+				emit(g, "]");
 				open = 0;
 			}
-			emit(g, ".concat(__ly.ai(");
+			emit(g, first ? "__ly.ai(" : ", __ly.ai(");
+			first = 0;
 			gen_expr(g, l->a, 1);
-			emit(g, "))");
+			emit(g, ")");
 			continue;
 		}
 		if (!open) {
-			emit(g, ".concat([");
+			emit(g, first ? "[" : ", [");
+			first = 0;
 			open = 1;
 		} else
 			emit(g, ", ");
@@ -74,7 +78,8 @@ gen_spread_array(struct gen *g, struct node *l)
 			gen_expr(g, l, 1);
 	}
 	if (open)
-		emit(g, "])");
+		emit(g, "]");
+	emit(g, ")");
 }
 
 static void
@@ -87,6 +92,25 @@ gen_args(struct gen *g, struct node *l)
 			emit(g, ", ");
 	}
 	emit(g, ")");
+}
+
+/* The arguments of a call made through __ly.ap: an array. */
+static void
+gen_args_array(struct gen *g, struct node *args)
+{
+	struct node *a;
+
+	if (has_spread(args)) {
+		gen_spread_array(g, args);
+		return;
+	}
+	emit(g, "[");
+	for (a = args; a != NULL; a = a->next) {
+		gen_expr(g, a, 1);
+		if (a->next)
+			emit(g, ", ");
+	}
+	emit(g, "]");
 }
 
 const char *
@@ -178,19 +202,21 @@ gen_call(struct gen *g, struct node *n)
 		return;
 	}
 	if (callee->type == N_MEMBER && callee->a->type == N_SUPER) {
+		/* __ly.sm(home, key, this, [args]): its call is the user's
+		 * (errmsg.c), the method's read is not, as in k6 */
 		const char *home = cls_home(g, callee);
 
 		sync(g, n->line);
-		if (has_spread(n->b))
-			emit(g, "__ly.ap(");
-		emit(g, home);
-		if (callee->flags & NF_COMPUTED) {
-			emit(g, "[");
-			gen_expr(g, callee->b, 1);
-			emit(g, "]");
-		} else
-			emit(g, access(g, "", callee->b));
-		call_with_this(g, n->b);
+		key = g->pline;
+		pos_claim(g, key);
+		emitf(g, "__ly.sm(%s, ", home);
+		super_key(g, callee, 0);
+		emit(g, ", ");
+		emit_this(g);
+		emit(g, ", ");
+		gen_args_array(g, n->b);
+		emit(g, ")");
+		pos_add(g, POS_CALL, key, n->tok);
 		return;
 	}
 	if (callee->type == N_IDENT && is_word(callee->s, callee->n, "require") &&
@@ -312,12 +338,41 @@ gen_member_pos(struct gen *g, struct node *n, size_t obj)
 		pos_add(g, POS_GET, key, at);
 }
 
-/* Optional chains: see the comment at the top of the file. */
+/* The output line of offset off of the output. */
+static int
+line_at(const struct gen *g, size_t off)
+{
+	int line = g->pline;
+
+	for (; off < g->out.len; off++)
+		line -= g->out.data[off] == '\n';
+	return line;
+}
+
+/* A temporary holding the value an optional link tests: named _q$N, not
+ * _$N, as the calls of its members are the user's (errmsg.c). */
+static const char *
+chain_temp(struct gen *g)
+{
+	char *t = gprintf(g, "_q$%d", ++g->uid);
+
+	buf_printf(&g->fn->temps, "%s%s", g->fn->temps.len ? ", " : "", t);
+	return t;
+}
+
+/*
+ * Optional chains: a?.b.c() is ((_q$1 = a) == null ? void 0 : _q$1.b.c()),
+ * a method called optionally or with spread arguments goes through
+ * __ly.ap with its object kept in a temporary.  The positions are those
+ * k6's engine gives the chain without its "?." (a member's name or "[",
+ * a call's "(", a method read at the end of its object), recorded as
+ * for any call and member (lower.c), members by name of _q$N left out.
+ */
 static void
 gen_chain(struct gen *g, struct node *chain)
 {
 	struct node *links[256], *k;
-	int nl = 0, i, closes = 0, super_call = 0;
+	int nl = 0, i, closes = 0, super_call = 0, key;
 	size_t start;
 
 	for (k = chain->a; k->type == N_MEMBER || k->type == N_CALL; k = k->a) {
@@ -346,68 +401,68 @@ gen_chain(struct gen *g, struct node *chain)
 	for (i = 0; i < nl; i++) {
 		struct node *l = links[i];
 		struct node *nx = i + 1 < nl ? links[i + 1] : NULL;
-		const char *objtmp = NULL;
 
 		if (l->flags & NF_OPTIONAL) {
-			const char *t = temp(g);
-			char *pre = gprintf(g, "((%s = ", t);
+			const char *t = chain_temp(g);
 
-			insert_at(g, start, pre);
+			insert_at(g, start, gprintf(g, "((%s = ", t));
 			emitf(g, ") == null ? void 0 : ");
 			start = g->out.len;
 			emit(g, t);
+			g->ll = g->pline;
 			closes++;
 		}
-		if (l->type == N_MEMBER) {
-			if (nx != NULL && nx->type == N_CALL &&
-			    ((nx->flags & NF_OPTIONAL) || has_spread(nx->b))) {
-				objtmp = temp(g);
-				insert_at(g, start, gprintf(g, "(%s = ", objtmp));
-				emit(g, ")");
-			}
+		if (l->type == N_MEMBER && nx != NULL && nx->type == N_CALL &&
+		    ((nx->flags & NF_OPTIONAL) || has_spread(nx->b))) {
+			/* The call that follows needs this = the object:
+			 * __ly.ap((o = obj).m, o, [args]). */
+			const char *objtmp = temp(g);
+			size_t cstart;
+
+			insert_at(g, start, gprintf(g, "(%s = ", objtmp));
+			emit(g, ")");
+			key = g->pline;
 			gen_member_tail(g, l);
-			if (objtmp != NULL) {
-				/* The call that follows needs this = object. */
-				struct node *c = nx;
+			pos_add(g, POS_GET, key, read_pos(l));
+			cstart = start;
+			if (nx->flags & NF_OPTIONAL) {
+				const char *t = chain_temp(g);
 
-				size_t cstart = start;
-
-				if (c->flags & NF_OPTIONAL) {
-					const char *t = temp(g);
-
-					insert_at(g, start, gprintf(g, "((%s = ", t));
-					emitf(g, ") == null ? void 0 : ");
-					cstart = g->out.len;
-					emit(g, t);
-					closes++;
-				}
-				if (has_spread(c->b)) {
-					insert_at(g, cstart, "__ly.ap(");
-					emitf(g, ", %s, ", objtmp);
-					gen_spread_array(g, c->b);
-					emit(g, ")");
-				} else {
-					emitf(g, ".call(%s", objtmp);
-					for (k = c->b; k != NULL; k = k->next) {
-						emit(g, ", ");
-						gen_expr(g, k, 1);
-					}
-					emit(g, ")");
-				}
-				i++;
+				insert_at(g, start, gprintf(g, "((%s = ", t));
+				emitf(g, ") == null ? void 0 : ");
+				cstart = g->out.len;
+				emit(g, t);
+				closes++;
 			}
+			key = line_at(g, cstart);
+			pos_claim(g, key);
+			insert_at(g, cstart, "__ly.ap(");
+			emitf(g, ", %s, ", objtmp);
+			gen_args_array(g, nx->b);
+			emit(g, ")");
+			pos_add(g, POS_CALL, key, nx->tok);
+			i++;
+		} else if (l->type == N_MEMBER) {
+			if (nx != NULL && nx->type == N_CALL)
+				g->as_callee = l;
+			gen_member_pos(g, l, start);
 		} else if (i == 0 && super_call) {
 			if (has_spread(l->b))
 				insert_at(g, start, "__ly.ap(");
 			call_with_this(g, l->b);
+		} else if (has_spread(l->b)) {
+			key = line_at(g, start);
+			pos_claim(g, key);
+			insert_at(g, start, "__ly.ap(");
+			emit(g, ", void 0, ");
+			gen_spread_array(g, l->b);
+			emit(g, ")");
+			pos_add(g, POS_CALL, key, l->tok);
 		} else {
-			if (has_spread(l->b)) {
-				insert_at(g, start, "__ly.ap(");
-				emit(g, ", void 0, ");
-				gen_spread_array(g, l->b);
-				emit(g, ")");
-			} else
-				gen_args(g, l->b);
+			key = g->ll;
+			pos_claim(g, key);
+			gen_args(g, l->b);
+			pos_add(g, POS_CALL, key, l->tok);
 		}
 	}
 	while (closes-- > 0)
@@ -464,12 +519,32 @@ gen_template(struct gen *g, struct node *n)
 	emit(g, ")");
 }
 
+/* The last position k6 notes in reading the tag of a template, a
+ * callee: a method's at the end of its object (emitCallee). */
+static unsigned
+tag_pos(const struct node *tag)
+{
+	unsigned r, x;
+
+	if (tag->type != N_MEMBER)
+		return pos_last(tag);
+	if (tag->a->type == N_SUPER || (tag->flags & NF_PRIVATE))
+		return POS_UNKNOWN;
+	r = pos_last(tag->a);
+	if ((tag->flags & NF_COMPUTED) && (x = pos_last(tag->b)) != POS_NONE &&
+	    r != POS_UNKNOWN)
+		r = x;
+	return r;
+}
+
 static void
 gen_tagged(struct gen *g, struct node *n)
 {
-	struct node *q, *e;
+	struct node *q, *e, *tag;
 	struct fnctx *top = g->fn;
 	const char *t;
+	unsigned at, x;
+	int key;
 
 	/* The strings array is made once per site: cache it in a var of
 	 * the module body. */
@@ -477,7 +552,22 @@ gen_tagged(struct gen *g, struct node *n)
 		top = top->up;
 	t = gprintf(g, "_$%d", ++g->uid);
 	buf_printf(&top->temps, "%s%s", top->temps.len ? ", " : "", t);
+	/* k6's call notes no position: it is at the last one noted, of
+	 * the tag read as a callee, then of each substitution */
+	tag = n->a;
+	while (tag->type == N_PAREN && tag->a->type == N_MEMBER)
+		tag = tag->a;
+	at = tag_pos(tag);
+	for (e = n->b->b; e != NULL; e = e->next)
+		if ((x = pos_last(e)) != POS_NONE && at != POS_UNKNOWN)
+			at = x;
+	if (tag->type == N_MEMBER && tag->a->type != N_SUPER &&
+	    !(tag->flags & NF_PRIVATE))
+		g->as_callee = tag;
 	gen_sub(g, n->a);
+	g->as_callee = NULL;
+	key = g->ll;
+	pos_claim(g, key);
 	emitf(g, "(%s || (%s = __ly.tpl([", t, t);
 	for (q = n->b->a; q != NULL; q = q->next) {
 		if (q->flags & NF_BADESC)
@@ -499,6 +589,8 @@ gen_tagged(struct gen *g, struct node *n)
 		gen_expr(g, e, 1);
 	}
 	emit(g, ")");
+	if (at != POS_NONE && at != POS_UNKNOWN)
+		pos_add(g, POS_CALL, key, at - 1);
 }
 
 static int
@@ -1129,12 +1221,18 @@ gen_expr(struct gen *g, struct node *n, int top)
 		break;
 	case N_MEMBER:
 		if (n->a->type == N_SUPER) {
-			/* Getters run with this, not the prototype. */
+			/* Getters run with this, not the prototype; the
+			 * call of __ly.sg is the read (errmsg.c) */
+			int key = g->pline;
+
+			pos_claim(g, key);
 			emitf(g, "__ly.sg(%s, ", cls_home(g, n->a));
 			super_key(g, n, 0);
 			emit(g, ", ");
 			emit_this(g);
 			emit(g, ")");
+			pos_add(g, POS_SUPER, key, n->flags & NF_COMPUTED ?
+			    n->tok : n->b->pos);
 			break;
 		}
 		{
@@ -1250,14 +1348,30 @@ gen_expr(struct gen *g, struct node *n, int top)
 		else if (n->a->type == N_MEMBER && n->a->a->type == N_SUPER)
 			gen_super_update(g, n);
 		else {
+			/* a member's read and write are an operator
+			 * assignment's (gen_assign) */
+			struct node *t = n->a->type == N_MEMBER &&
+			    !(n->a->flags & NF_PRIVATE) ? n->a : NULL;
+			int key;
+
 			if (n->flags & NF_PREFIX)
 				emit(g, lexer_token_name(n->op));
 			if (tk)
 				emit(g, b->emit);
-			else
+			else if (t != NULL) {
+				g->as_target = t;
+				g->target_op = n->op;
+				g->target_key = 0;
+				gen_sub(g, t);
+				g->as_target = NULL;
+			} else
 				gen_sub(g, n->a);
+			key = g->target_key;
 			if (!(n->flags & NF_PREFIX))
 				emit(g, lexer_token_name(n->op));
+			if (t != NULL && !tk)
+				pos_add(g, POS_SET, key, t->flags & NF_COMPUTED ?
+				    t->tok : t->b->pos);
 		}
 		if (tk)
 			emit(g, ")");

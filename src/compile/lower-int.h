@@ -158,6 +158,10 @@ struct gen {
 	struct node	*no_var;	/* the name typeof asks of next */
 	int		 target_op;	/* its operator */
 	int		 target_key;	/* its output line, 0: none */
+	/* In a destructuring declaration (dtrack): k6's last position so
+	 * far, as pos_last gives it */
+	int		 dtrack;
+	unsigned	 dlast;
 };
 
 struct names {
@@ -211,6 +215,7 @@ struct lexarg {
 #define pos_claim(...)	lower_pos_claim(__VA_ARGS__)
 #define pos_end(...)	lower_pos_end(__VA_ARGS__)
 #define pos_dollar(...)	lower_pos_dollar(__VA_ARGS__)
+#define pos_last(...)	lower_pos_last(__VA_ARGS__)
 #define gfail(...)	lower_gfail(__VA_ARGS__)
 #define gprintf(...)	lower_gprintf(__VA_ARGS__)
 #define temp(...)	lower_temp(__VA_ARGS__)
@@ -248,6 +253,10 @@ void	 pos_fresh(struct gen *, int stmt);
 void	 pos_claim(struct gen *, int key);
 unsigned pos_end(const struct node *);
 int	 pos_dollar(const struct gen *, size_t off);
+/* pos_last: none, or not modelled */
+#define POS_NONE	0u
+#define POS_UNKNOWN	(~0u)
+unsigned pos_last(const struct node *);
 void	 gfail(struct gen *, const struct node *, const char *, ...)
 	    __attribute__((noreturn, format(printf, 3, 4)));
 char	*gprintf(struct gen *, const char *, ...)

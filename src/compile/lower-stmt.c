@@ -77,10 +77,17 @@ gen_var(struct gen *g, struct node *v, int in_for)
 		{
 			const char *t = temp(g);
 
+			int dtrack = g->dtrack;
+			unsigned dlast = g->dlast;
+
 			piece(g);
 			emitf(g, "%s = ", t);
 			gen_expr(g, d->b, 1);
+			g->dtrack = 1;
+			g->dlast = pos_last(d->b);
 			destr(g, d->a, t, D_DECL);
+			g->dtrack = dtrack;
+			g->dlast = dlast;
 			if (lexical)
 				pattern_names(g, d->a, cb_tdz_set, NULL);
 		}

@@ -223,6 +223,99 @@ pos_end(const struct node *e)
 	return e->pos;
 }
 
+/* Where an operator expression starts for k6's engine (Idx0): at its
+ * leftmost operand, whose parentheses its parser drops. */
+static unsigned
+expr_start(const struct node *e)
+{
+	while (e->type == N_BINARY || e->type == N_LOGICAL ||
+	    e->type == N_PAREN || e->type == N_MEMBER || e->type == N_CALL ||
+	    e->type == N_TAGGED)
+		e = e->a;
+	return e->pos;
+}
+
+/* The last position k6's engine notes (addSrcMap) in the code of e, plus
+ * one: POS_NONE for a literal, which notes none, POS_UNKNOWN for what
+ * is not modelled here. */
+unsigned
+pos_last(const struct node *e)
+{
+	const struct node *k;
+	unsigned r, x;
+
+	switch (e->type) {
+	case N_NUM: case N_STR: case N_REGEX: case N_HOLE:
+		return POS_NONE;
+	case N_IDENT:
+		if (is_word(e->s, e->n, "null") || is_word(e->s, e->n, "true") ||
+		    is_word(e->s, e->n, "false"))
+			return POS_NONE;
+		return e->pos + 1;
+	case N_THIS: case N_NEW:
+		return e->pos + 1;
+	case N_CALL:
+		return e->a->type == N_SUPER ? POS_UNKNOWN : e->tok + 1;
+	case N_MEMBER:
+		if (e->a->type == N_SUPER || (e->flags & NF_PRIVATE))
+			return POS_UNKNOWN;
+		return (e->flags & NF_COMPUTED ? e->tok : e->b->pos) + 1;
+	case N_PAREN:
+	case N_CHAIN:	/* as without its "?." */
+		return pos_last(e->a);
+	case N_BINARY:
+		/* at its start, after its operands: none if both are
+		 * constants, which k6 folds */
+		r = pos_last(e->a);
+		x = pos_last(e->b);
+		if (r == POS_UNKNOWN || x == POS_UNKNOWN)
+			return POS_UNKNOWN;
+		if (r == POS_NONE && x == POS_NONE)
+			return POS_NONE;
+		return expr_start(e) + 1;
+	case N_LOGICAL:
+		/* at its start after the left operand, then the right's
+		 * (k6 folds a constant left one) */
+		r = pos_last(e->a);
+		x = pos_last(e->b);
+		if (r == POS_NONE || r == POS_UNKNOWN || x == POS_UNKNOWN)
+			return POS_UNKNOWN;
+		if (x != POS_NONE)
+			return x;
+		return expr_start(e) + 1;
+	case N_COND:
+		/* the branches' code follows the test's */
+		r = pos_last(e->a);
+		if (r == POS_UNKNOWN)
+			return r;
+		for (k = e->b; k != NULL; k = k == e->b ? e->c : NULL) {
+			if ((x = pos_last(k)) == POS_UNKNOWN)
+				return x;
+			if (x != POS_NONE)
+				r = x;
+		}
+		return r;
+	case N_ARRAY: case N_OBJECT:
+		/* at the literal's start, then its values' */
+		r = e->pos + 1;
+		for (k = e->a; k != NULL; k = k->next) {
+			if (k->type == N_SPREAD || (k->type == N_PROP &&
+			    (k->flags & (NF_METHOD | NF_GET | NF_SET))))
+				return POS_UNKNOWN;
+			if (k->type == N_PROP && (k->flags & NF_COMPUTED) &&
+			    (x = pos_last(k->a)) != POS_NONE)
+				r = x;
+			x = pos_last(k->type == N_PROP ? k->b : k);
+			if (x != POS_NONE)
+				r = x;
+			if (r == POS_UNKNOWN)
+				return r;
+		}
+		return r;
+	}
+	return POS_UNKNOWN;
+}
+
 /* Whether the output from off is one name with a "$" in it, but for
  * _this$ and _args$ (the user's this and arguments in an arrow): the
  * compiler's own variables, whose members errmsg.c does not match. */
@@ -1334,6 +1427,9 @@ destr_leaf(struct gen *g, struct node *t, const char *val, int mode)
 			return;
 		}
 		emit_ident_ref(g, t);
+		/* k6 notes a declaration's name after its value */
+		if (g->dtrack && mode == D_DECL)
+			g->dlast = t->pos + 1;
 	} else if (t->type == N_MEMBER && t->a->type == N_SUPER) {
 		emitf(g, "__ly.ss(%s, ", cls_home(g, t));
 		super_key(g, t, 0);
@@ -1345,6 +1441,35 @@ destr_leaf(struct gen *g, struct node *t, const char *val, int mode)
 		gen_expr(g, t, 0);
 	emit(g, " = ");
 	emit(g, val);
+}
+
+/* In a destructuring declaration, k6's last position after e's code. */
+static void
+destr_after(struct gen *g, const struct node *e)
+{
+	unsigned x;
+
+	if (g->dtrack && (x = pos_last(e)) != POS_NONE)
+		g->dlast = x;
+}
+
+/* "tmp = __ly.oc(val)", the check k6 makes of an object pattern's value
+ * (checkObjectCoercible), at k6's last position where it is known. */
+static void
+destr_check(struct gen *g, const char *tmp, const char *val)
+{
+	int key;
+
+	if (!g->dtrack || g->dlast == POS_NONE || g->dlast == POS_UNKNOWN) {
+		emitf(g, "%s = __ly.oc(%s)", tmp, val);
+		return;
+	}
+	emitf(g, "%s = ", tmp);
+	pos_fresh(g, 0);
+	key = g->pline;
+	pos_claim(g, key);
+	emitf(g, "__ly.oc(%s)", val);
+	pos_add(g, POS_DESTR, key, g->dlast - 1);
 }
 
 void
@@ -1362,6 +1487,7 @@ destr(struct gen *g, struct node *t, const char *val, int mode)
 		emitf(g, "%s = %s === void 0 ? ", tmp, val);
 		gen_expr(g, t->b, 0);
 		emitf(g, " : %s", val);
+		destr_after(g, t->b);
 		destr(g, t->a, tmp, mode);
 		return;
 	}
@@ -1397,7 +1523,7 @@ destr(struct gen *g, struct node *t, const char *val, int mode)
 
 		tmp = temp(g);
 		piece(g);
-		emitf(g, "%s = __ly.oc(%s)", tmp, val);
+		destr_check(g, tmp, val);
 		for (k = t->a; k != NULL; k = k->next) {
 			const char *sep = *keys ? ", " : "";
 
@@ -1412,6 +1538,7 @@ destr(struct gen *g, struct node *t, const char *val, int mode)
 				piece(g);
 				emitf(g, "%s = ", kt);
 				gen_expr(g, k->a, 0);
+				destr_after(g, k->a);
 				keys = gprintf(g, "%s%s%s", keys, sep, kt);
 				destr(g, k->b, gprintf(g, "%s[%s]", tmp, kt), mode);
 			} else {

@@ -539,7 +539,9 @@ own_object(const struct mj_function *F, unsigned short **ins, int i,
 /* Whether the call whose "this" ins[t] pushes is the compiler's own (1):
  * its tick, or a helper of __ly or of a generator's state; but the
  * helpers that stand for the user's throw (__ly.th: 2), call with spread
- * arguments (__ly.ap: 3) and new with them (__ly.nw: 4). */
+ * arguments and a super method (__ly.ap, __ly.sm: 3), new with them
+ * (__ly.nw: 4), the check of a destructuring's value (__ly.oc: 5) and a
+ * read of super.x (__ly.sg: 6). */
 static int
 own_call(const struct mj_function *F, unsigned short **ins, int t)
 {
@@ -553,8 +555,9 @@ own_call(const struct mj_function *F, unsigned short **ins, int t)
 		return 0;
 	if (strcmp(v, "__ly") == 0) {
 		v = insn_str(ins[t - 1]);
-		return strcmp(v, "th") == 0 ? 2 : strcmp(v, "ap") == 0 ? 3 :
-		    strcmp(v, "nw") == 0 ? 4 : 1;
+		return strcmp(v, "th") == 0 ? 2 : strcmp(v, "ap") == 0 ||
+		    strcmp(v, "sm") == 0 ? 3 : strcmp(v, "nw") == 0 ? 4 :
+		    strcmp(v, "oc") == 0 ? 5 : strcmp(v, "sg") == 0 ? 6 : 1;
 	}
 	return strncmp(v, "_$", 2) == 0;
 }
@@ -664,7 +667,8 @@ columns(struct mj_function *F, const struct pmfile *pf, const struct nest *nest,
 				continue;
 			s[ns].pos.key = q[0];
 			s[ns].pos.kind = kind == 2 ? POS_THROW : kind == 4 ?
-			    POS_NEW : POS_CALL;
+			    POS_NEW : kind == 5 ? POS_DESTR : kind == 6 ?
+			    POS_SUPER : POS_CALL;
 			s[ns++].insn = p;
 			continue;
 		case OP_GETPROP_S: case OP_GETPROP:
