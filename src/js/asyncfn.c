@@ -112,13 +112,7 @@ asyncfn_run(js_State *J, struct promise *P, int c, int m, int a)
 			js_pushnumber(J, -1);
 			js_setproperty(J, c, "m");
 		}
-		if (mode == 0) {
-			/* c.sent is undefined until an await sets it */
-			if (!js_isundefined(J, -1) || own(J, c, "sent")) {
-				js_copy(J, -1);
-				js_setproperty(J, c, "sent");
-			}
-		} else {
+		if (mode != 0) {
 			/* a try only here: one per level of async recursion
 			 * while the body runs, of mujs's 64 */
 			if (js_try(J)) {
@@ -166,7 +160,12 @@ asyncfn_run(js_State *J, struct promise *P, int c, int m, int a)
 		js_getproperty(J, c, "f");
 		js_copy(J, c);
 		js_copy(J, c);
-		js_call(J, 1);
+		/* the value sent in, the body's _$s: what an await gave */
+		if (mode == 0)
+			js_copy(J, -4);
+		else
+			js_pushundefined(J);
+		js_call(J, 2);
 		js_endtry(J);
 		if (!js_isobject(J, -1) || js_toobject(J, -1) != P->C)
 			break;

@@ -5,11 +5,11 @@
  * catch, a with or an eval; otherwise each call makes an object for its
  * variables and each read of one is a lookup by name through the scope.
  * The state-machine bodies that src/compile/lower-gen.c makes of async
- * functions and generators, function (_$g) { switch (_$g.n) ... }, have
- * one variable, the context, and make the closures of the user's code,
- * which never name it: the user's variables live in the enclosing
+ * functions and generators, function (_$g, _$s) { switch (_$g.n) ... },
+ * have two variables, the context and the value sent in, and make the
+ * closures of the user's code, which never name them: the user's variables live in the enclosing
  * function.  An async body runs once per await, so each await paid for
- * an object of one variable and the context's lookups by name.
+ * an object of two variables and their lookups by name.
  *
  * A closure captures the scope its maker runs in: a lightweight body's
  * is the scope the body was made in, where every name its closures read
@@ -27,7 +27,9 @@
 #include "js/lightfn.h"
 #include "js/mujs-layout.h"
 
-#define BODY_VAR	"_$g"	/* the context: lower-gen.c's name */
+/* lower-gen.c's names: the context and the value sent in */
+#define BODY_CTX	"_$g"
+#define BODY_SENT	"_$s"
 
 /* Whether F's code has instruction op. */
 static int
@@ -73,8 +75,9 @@ can_promote(const struct mj_function *F)
 {
 	int i;
 
-	if (F->lightweight || F->script || F->arguments || F->numparams != 1 ||
-	    F->varlen != 1 || strcmp(F->vartab[0], BODY_VAR) != 0)
+	if (F->lightweight || F->script || F->arguments || F->numparams != 2 ||
+	    F->varlen != 2 || strcmp(F->vartab[0], BODY_CTX) != 0 ||
+	    strcmp(F->vartab[1], BODY_SENT) != 0)
 		return 0;
 	if (has_op(F, OP_EVAL) || has_op(F, OP_WITH) || has_op(F, OP_CATCH))
 		return 0;
