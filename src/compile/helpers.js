@@ -384,7 +384,7 @@ __ly.di = function (imp, id, why, spec) {
 //@ gen $d $iter
 /* Generators (see src/compile/lower-gen.c).  The body is f(c), run by
  * $gi with a context c: c.n the state to resume at, c.p the state
- * running, c.sent the value sent in.  t is the table of the body's try
+ * running, c.sent the value sent in (the body's second argument).  t is the table of the body's try
  * statements, [try, catch, finally, after] states (0: none), innermost
  * last; c.r[i] is the completion waiting for entry i's finally: [0]
  * normal, [1, e] throw, [2, state] break or continue, [3, v] return.
@@ -554,7 +554,7 @@ __ly.$gx = function (c, m, a) {
 			c.ab(-1, c.a);
 		c.st = 2;
 		try {
-			v = c.f(c);
+			v = c.f(c, c.sent);
 		} catch (e) {
 			c.st = 3;
 			c.m = 1;

@@ -3,13 +3,14 @@
  * As regenerator does, the body becomes a function of a context _$g run
  * by a helper (__ly.gen, __ly.async, __ly.agen in helpers.js):
  *
- *	function f(a) { var x, _$1; return __ly.gen(function (_$g) {
+ *	function f(a) { var x, _$1; return __ly.gen(function (_$g, _$s) {
  *	    _$l: for (;; __ly_tick()) switch (_$g.p = _$g.n) { case 0: ...
- *	    _$g.n = 1; return (x);  case 1: y = _$g.sent; ...
+ *	    _$g.n = 1; return (x);  case 1: y = _$s; ...
  *	    default: return _$g.stop(); } }, [[try, catch, finally, after]]); }
  *
  * A yield sets the state to resume at and returns its value; the value
- * sent in is _$g.sent.  Statements and expressions without a yield (or
+ * sent in is _$s, the body's second argument (a property of the context
+ * would be made at every await).  Statements and expressions without a yield (or
  * await) are printed by lower.c as they are, each on its source line;
  * those with one are taken apart ("exploded"): the parts of an
  * expression evaluated before a yield are kept in temporaries, and
@@ -246,9 +247,9 @@ constant(const struct node *n)
 	case N_HOLE:
 		return 1;
 	case N_IDENT:
-		/* Temporaries of ours (not the value sent in). */
+		/* Temporaries of ours (not the value sent in, _$s). */
 		return n->n > 2 && n->s[0] == '_' && n->s[1] == '$' &&
-		    n->s[2] != 'g';
+		    n->s[2] != 'g' && !(n->n == 3 && n->s[2] == 's');
 	}
 	return 0;
 }
@@ -339,7 +340,7 @@ emit_yield(struct gen *g, struct node *n, struct node **np)
 	} else
 		emit(g, "void 0;");
 	mark(g, lab);
-	replace(np, ident(g, n, "_$g.sent"));
+	replace(np, ident(g, n, "_$s"));
 }
 
 /* t = *np, its yields exploded first. */
@@ -965,7 +966,7 @@ ex_forof(struct gen *g, struct node *n, struct gtarget *tg)
 		emitf(g, " %s = 1; _$g.n = \1%d\2; return %s%s.next());", dn, l,
 		    lg->kind == 2 ? "__ly.aw(" : "(", it);
 		mark(g, l);
-		emitf(g, " %s = _$g.sent; if (Object(%s) !== %s) throw new "
+		emitf(g, " %s = _$s; if (Object(%s) !== %s) throw new "
 		    "TypeError(\"Iterator result \" + %s + \" is not an object\");",
 		    s, s, s, s);
 	} else
@@ -1462,7 +1463,7 @@ lowergen_body(struct gen *g, struct node *f)
 	hoist_vars(g, body, outer);
 	start = g->out.len;
 	/* Each turn of the state machine is a back-edge: it ticks. */
-	emitf(g, " return __ly.%s(function (_$g) {%s _$l: for (;; " TICK "()) "
+	emitf(g, " return __ly.%s(function (_$g, _$s) {%s _$l: for (;; " TICK "()) "
 	    "switch (", lg->flat ? "flat" : helper[lg->kind],
 	    g->step_pro != NULL ? g->step_pro : "");
 	pset = g->out.len;

@@ -37,13 +37,23 @@ void	js_pushobject(js_State *, void *);
 
 /* c.stop(), where the body ends (helpers.js has the same in JavaScript,
  * for the generators made before the first async call): done, then the
- * exception a finally left pending (c.re, [e]) or the value returned. */
+ * exception a finally left pending (c.re, [e]) or the value returned.
+ * The async context whose body asyncfn_run runs is told done in P, not
+ * by a property made on it: nothing reads it there once it returns. */
 static void
 stop(js_State *J)
 {
+	struct promise *P = js_currentfunctiondata(J);
+
+	js_getproperty(J, 0, "re");
+	if (js_isobject(J, 0) && js_toobject(J, 0) == P->run &&
+	    js_isnull(J, -1)) {
+		P->stopped = 1;
+		js_getproperty(J, 0, "rv");
+		return;
+	}
 	js_pushboolean(J, 1);
 	js_setproperty(J, 0, "done");
-	js_getproperty(J, 0, "re");
 	if (!js_isnull(J, -1)) {
 		js_getindex(J, -1, 0);
 		js_throw(J);
@@ -104,7 +114,8 @@ void
 asyncfn_run(js_State *J, struct promise *P, int c, int m, int a)
 {
 	volatile int mode = js_tointeger(J, m);
-	int v, top = js_gettop(J);
+	void *run = P->run;
+	int v, top = js_gettop(J), done = 0, stopped = P->stopped;
 
 	js_copy(J, a);		/* top: what the step resumes with */
 	for (;;) {
@@ -112,13 +123,7 @@ asyncfn_run(js_State *J, struct promise *P, int c, int m, int a)
 			js_pushnumber(J, -1);
 			js_setproperty(J, c, "m");
 		}
-		if (mode == 0) {
-			/* c.sent is undefined until an await sets it */
-			if (!js_isundefined(J, -1) || own(J, c, "sent")) {
-				js_copy(J, -1);
-				js_setproperty(J, c, "sent");
-			}
-		} else {
+		if (mode != 0) {
 			/* a try only here: one per level of async recursion
 			 * while the body runs, of mujs's 64 */
 			if (js_try(J)) {
@@ -157,8 +162,12 @@ asyncfn_run(js_State *J, struct promise *P, int c, int m, int a)
 			}
 			js_endtry(J);
 		}
+		P->run = js_toobject(J, c);
+		P->stopped = 0;
 		if (js_try(J)) {
 			/* the body threw: to its catch or finally, or out */
+			P->run = run;
+			P->stopped = stopped;
 			js_replace(J, -2);
 			mode = 1;
 			continue;
@@ -166,8 +175,16 @@ asyncfn_run(js_State *J, struct promise *P, int c, int m, int a)
 		js_getproperty(J, c, "f");
 		js_copy(J, c);
 		js_copy(J, c);
-		js_call(J, 1);
+		/* the value sent in, the body's _$s: what an await gave */
+		if (mode == 0)
+			js_copy(J, -4);
+		else
+			js_pushundefined(J);
+		js_call(J, 2);
 		js_endtry(J);
+		done = P->stopped;
+		P->run = run;
+		P->stopped = stopped;
 		if (!js_isobject(J, -1) || js_toobject(J, -1) != P->C)
 			break;
 		/* run again, as a method of the context left it */
@@ -181,14 +198,18 @@ asyncfn_run(js_State *J, struct promise *P, int c, int m, int a)
 			js_pop(J, 1);
 	}
 	v = js_gettop(J) - 1;
-	js_getproperty(J, c, "done");
-	if (js_toboolean(J, -1)) {
+	if (!done) {
+		js_getproperty(J, c, "done");
+		done = js_toboolean(J, -1);
+		js_pop(J, 1);
+	}
+	if (done) {
 		js_getproperty(J, c, "pr");
 		/* a value that is no object is no thenable either */
 		if (js_isobject(J, v))
-			promise_resolve(J, P, v + 2, v);
+			promise_resolve(J, P, v + 1, v);
 		else
-			promise_settle(J, P, v + 2, 1, v);
+			promise_settle(J, P, v + 1, 1, v);
 	} else
 		promise_await(J, P, v, c);
 	js_pop(J, js_gettop(J) - top);

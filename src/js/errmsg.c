@@ -45,22 +45,6 @@
 #include "js/mujs-layout.h"
 #include "util/xmalloc.h"
 
-/* enum js_OpCode of mujs 1.3.2, the ones read here */
-enum {
-	OP_DUP = 1, OP_ROT2 = 3, OP_INTEGER = 6, OP_NUMBER = 7,
-	OP_STRING = 8, OP_CLOSURE = 9, OP_NEWREGEXP = 12, OP_UNDEF = 13,
-	OP_THIS = 17,
-	OP_GETLOCAL = 19, OP_SETLOCAL = 20, OP_DELLOCAL = 21, OP_HASVAR = 22,
-	OP_GETVAR = 23, OP_SETVAR = 24, OP_DELVAR = 25, OP_GETPROP = 31,
-	OP_GETPROP_S = 32, OP_SETPROP = 33, OP_SETPROP_S = 34,
-	OP_DELPROP = 35, OP_DELPROP_S = 36, OP_NEXTITER = 38, OP_CALL = 40,
-	OP_NEW = 41, OP_JCASE = 67, OP_TRY = 73,
-	OP_CATCH = 75, OP_JUMP = 80,
-	OP_JTRUE = 81, OP_JFALSE = 82
-};
-
-#define PTR_SLOTS	((int)(sizeof(void *) / sizeof(unsigned short)))
-#define NUM_SLOTS	((int)(sizeof(double) / sizeof(unsigned short)))
 
 /* js_Environment */
 struct mj_env {
@@ -70,38 +54,6 @@ struct mj_env {
 
 void	*jsV_toobject(js_State *, void *);
 void	*jsV_getproperty(js_State *, void *, const char *);
-
-/* The slots an instruction takes: its line, its opcode, its operands. */
-static int
-insn_len(const unsigned short *p)
-{
-	switch (p[1]) {
-	case OP_INTEGER: case OP_GETLOCAL: case OP_SETLOCAL:
-	case OP_DELLOCAL: case OP_CLOSURE: case OP_CALL: case OP_NEW:
-	case OP_JUMP: case OP_JTRUE: case OP_JFALSE: case OP_JCASE:
-	case OP_TRY:
-		return 3;
-	case OP_NUMBER:
-		return 2 + NUM_SLOTS;
-	case OP_NEWREGEXP:
-		return 3 + PTR_SLOTS;
-	case OP_STRING: case OP_GETVAR: case OP_HASVAR: case OP_SETVAR:
-	case OP_DELVAR: case OP_GETPROP_S: case OP_SETPROP_S:
-	case OP_DELPROP_S: case OP_CATCH:
-		return 2 + PTR_SLOTS;
-	default:
-		return 2;
-	}
-}
-
-static const char *
-insn_str(const unsigned short *p)
-{
-	const char *s;
-
-	memcpy(&s, p + 2, sizeof s);
-	return s;
-}
 
 /*
  * Marks: line slots from MARK_MIN up name an instruction.  A script with a
@@ -142,7 +94,7 @@ max_line(const struct mj_function *F, int depth)
 	const unsigned short *p = F->code, *end = p + F->codelen;
 	int i, n = F->line, k;
 
-	for (; p < end; p += insn_len(p))
+	for (; p < end; p += mj_insn_len(p))
 		if (p[0] > n)
 			n = p[0];
 	for (i = 0; i < F->funlen && depth < 200; i++)
@@ -180,16 +132,16 @@ mark_kind(struct mj_function *F, int op1, int op2)
 	size_t n = 0, i, j, k;
 	int distinct;
 
-	for (p = F->code; p < end; p += insn_len(p))
+	for (p = F->code; p < end; p += mj_insn_len(p))
 		if (p[1] == op1 || p[1] == op2)
 			n++;
 	if (n < 2)
 		return;
 	r = xreallocarray(NULL, n, sizeof *r);
-	for (n = 0, p = F->code; p < end; p += insn_len(p))
+	for (n = 0, p = F->code; p < end; p += mj_insn_len(p))
 		if (p[1] == op1 || p[1] == op2) {
 			r[n].line = p[0];
-			r[n].name = p[1] == OP_GETPROP_S ? insn_str(p) : "";
+			r[n].name = p[1] == OP_GETPROP_S ? mj_insn_str(p) : "";
 			r[n++].insn = p;
 		}
 	qsort(r, n, sizeof *r, read_cmp);
@@ -276,7 +228,7 @@ depths(const struct mj_function *F, int *d)
 	for (off = 0; off < F->codelen; off++)
 		d[off] = -1;
 	for (off = 0; off < F->codelen; off += len) {
-		len = insn_len(c + off);
+		len = mj_insn_len(c + off);
 		op = c[off + 1];
 		if (op >= NOPS || off + len > F->codelen)
 			return -1;
@@ -305,7 +257,7 @@ depths(const struct mj_function *F, int *d)
 				return -1;
 			cur = next;
 			off += len;
-			len = insn_len(c + off);
+			len = mj_insn_len(c + off);
 			continue;
 		case OP_CALL:
 			next = cur - c[off + 2] - 1;
@@ -375,8 +327,8 @@ before_args(const struct mj_function *F, const int *d, int off)
 	/* o.m(...): "o DUP GETPROP_S m ROT2" or "o DUP key GETPROP ROT2";
 	 * f(...): "f UNDEF" */
 	if (q[1] == OP_DUP) {
-		for (q += insn_len(q); q < p && !(q[1] == OP_ROT2 &&
-		    d[q - c] == base + 2); q += insn_len(q))
+		for (q += mj_insn_len(q); q < p && !(q[1] == OP_ROT2 &&
+		    d[q - c] == base + 2); q += mj_insn_len(q))
 			;
 		if (q == p)
 			return NULL;
@@ -392,11 +344,11 @@ call_lines(struct mj_function *F, const int *d)
 
 	for (off = 0; off < F->codelen; off += len) {
 		p = c + off;
-		len = insn_len(p);
+		len = mj_insn_len(p);
 		if ((p[1] != OP_CALL && p[1] != OP_NEW) || p[2] == 0 ||
 		    d[off] < 0 || (q = before_args(F, d, off)) == NULL)
 			continue;
-		q += insn_len(q);	/* the first argument's first */
+		q += mj_insn_len(q);	/* the first argument's first */
 		if (q < p && q[0] > 0 && q[0] < p[0])
 			p[0] = q[0];
 	}
@@ -505,7 +457,7 @@ static const char *
 var_read(const struct mj_function *F, const unsigned short *p)
 {
 	if (p != NULL && (p[1] == OP_GETVAR || p[1] == OP_HASVAR))
-		return insn_str(p);
+		return mj_insn_str(p);
 	if (p != NULL && p[1] == OP_GETLOCAL && p[2] >= 1 && p[2] <= F->varlen)
 		return F->vartab[p[2] - 1];
 	return NULL;
@@ -554,7 +506,7 @@ own_call(const struct mj_function *F, unsigned short **ins, int t)
 	    ins[t - 2][1] != OP_DUP || (v = var_read(F, ins[t - 3])) == NULL)
 		return 0;
 	if (strcmp(v, "__ly") == 0) {
-		v = insn_str(ins[t - 1]);
+		v = mj_insn_str(ins[t - 1]);
 		return strcmp(v, "th") == 0 ? 2 : strcmp(v, "ap") == 0 ||
 		    strcmp(v, "sm") == 0 ? 3 : strcmp(v, "nw") == 0 ? 4 :
 		    strcmp(v, "oc") == 0 ? 5 : strcmp(v, "sg") == 0 ? 6 : 1;
@@ -586,7 +538,7 @@ nest_names(struct nest *n)
 	size_t cap = (size_t)F->varlen + 1;
 	int i;
 
-	for (p = F->code; p < end; p += insn_len(p))
+	for (p = F->code; p < end; p += mj_insn_len(p))
 		cap += p[1] == OP_CATCH;
 	n->names = xreallocarray(NULL, cap, sizeof *n->names);
 	n->nnames = 0;
@@ -594,9 +546,9 @@ nest_names(struct nest *n)
 		n->names[n->nnames++] = F->vartab[i];
 	if (F->name != NULL)
 		n->names[n->nnames++] = F->name;
-	for (p = F->code; p < end; p += insn_len(p))
+	for (p = F->code; p < end; p += mj_insn_len(p))
 		if (p[1] == OP_CATCH)
-			n->names[n->nnames++] = insn_str(p);
+			n->names[n->nnames++] = mj_insn_str(p);
 	qsort(n->names, n->nnames, sizeof *n->names, name_cmp);
 }
 
@@ -615,7 +567,7 @@ declared(const struct nest *n, const char *name)
 static int
 global_read(const struct nest *n, const unsigned short *p)
 {
-	const char *v = insn_str(p);
+	const char *v = mj_insn_str(p);
 
 	return strchr(v, '$') == NULL && strncmp(v, "__ly", 4) != 0 &&
 	    strcmp(v, "arguments") != 0 && !declared(n, v);
@@ -648,7 +600,7 @@ columns(struct mj_function *F, const struct pmfile *pf, const struct nest *nest,
 	ins = xreallocarray(NULL, (size_t)F->codelen, sizeof *ins);
 	idx = xreallocarray(NULL, (size_t)F->codelen, sizeof *idx);
 	s = xreallocarray(NULL, (size_t)F->codelen, sizeof *s);
-	for (off = 0; off < F->codelen; off += insn_len(c + off)) {
+	for (off = 0; off < F->codelen; off += mj_insn_len(c + off)) {
 		idx[off] = n;
 		ins[n++] = c + off;
 	}
@@ -845,7 +797,7 @@ var_is_set(js_State *J, const struct mj_function *F, const unsigned short *p)
 		}
 		name = F->vartab[p[2] - 1];
 	} else if (p[1] == OP_GETVAR)
-		name = insn_str(p);
+		name = mj_insn_str(p);
 	else
 		return 0;
 	for (; E != NULL; E = E->outer)
@@ -862,7 +814,7 @@ static int
 is_callee(const struct mj_function *F, const unsigned short *prev,
     const unsigned short *p)
 {
-	const unsigned short *next = p + insn_len(p);
+	const unsigned short *next = p + mj_insn_len(p);
 
 	return prev != NULL && prev[1] == OP_DUP &&
 	    next < F->code + F->codelen && next[1] == OP_ROT2;
@@ -880,7 +832,7 @@ on_line(js_State *J, const struct mj_function *F, int line, int op,
 	int n = 0;
 
 	*call = 0;
-	for (; p < end; prev = p, p += insn_len(p)) {
+	for (; p < end; prev = p, p += mj_insn_len(p)) {
 		if (p[1] != op || insn_line(p) != line)
 			continue;
 		n++;
@@ -894,7 +846,7 @@ on_line(js_State *J, const struct mj_function *F, int line, int op,
 	if (best == NULL && last != NULL)
 		best = last;
 	if (best != NULL && name != NULL)
-		*name = insn_str(best);
+		*name = mj_insn_str(best);
 	return n;
 }
 
@@ -904,7 +856,7 @@ insn_before(const struct mj_function *F, const unsigned short *p)
 {
 	const unsigned short *q = F->code, *prev = NULL;
 
-	for (; q < p; prev = q, q += insn_len(q))
+	for (; q < p; prev = q, q += mj_insn_len(q))
 		;
 	return prev;
 }
@@ -924,7 +876,7 @@ nullish(js_State *J, int idx)
 	line = slot_line(F, slot, &m);
 	if (idx == -1 && m != NULL && m->insn[1] == OP_GETPROP_S)
 		js_typeerror(J, "Cannot read property '%s' of undefined%s",
-		    insn_str(m->insn), is_callee(F, insn_before(F, m->insn),
+		    mj_insn_str(m->insn), is_callee(F, insn_before(F, m->insn),
 		    m->insn) ? " or null" : "");
 	if (idx == -1 && on_line(J, F, line, OP_GETPROP_S, &name, &call) > 0)
 		js_typeerror(J, "Cannot read property '%s' of undefined%s", name,
@@ -1019,7 +971,7 @@ not_callable(js_State *J, char *buf, size_t size)
 	end = F->code + F->codelen;
 	/* the marked call, or the line's call whose callee slot holds what
 	 * cannot be called */
-	for (p = F->code; p < end; p += insn_len(p)) {
+	for (p = F->code; p < end; p += mj_insn_len(p)) {
 		int k, at;
 
 		if (m != NULL && p != m->insn)
@@ -1050,18 +1002,18 @@ not_callable(js_State *J, char *buf, size_t size)
 		void *o = jsV_toobject(J, js_tovalue(J, -n - 1));
 
 		if ((p = method_of(F, call)) != NULL &&
-		    jsV_getproperty(J, o, insn_str(p)) == NULL) {
+		    jsV_getproperty(J, o, mj_insn_str(p)) == NULL) {
 			snprintf(buf, size, "Object has no member '%s'",
-			    insn_str(p));
+			    mj_insn_str(p));
 			return;
 		}
 		for (prev = NULL, p = F->code; p < end; prev = p,
-		    p += insn_len(p))
+		    p += mj_insn_len(p))
 			if (p[1] == OP_GETPROP_S && insn_line(p) == line &&
 			    is_callee(F, prev, p) &&
-			    jsV_getproperty(J, o, insn_str(p)) == NULL) {
+			    jsV_getproperty(J, o, mj_insn_str(p)) == NULL) {
 				snprintf(buf, size, "Object has no member '%s'",
-				    insn_str(p));
+				    mj_insn_str(p));
 				return;
 			}
 	}
@@ -1243,12 +1195,12 @@ errmsg_is_async(js_State *J, int idx)
 		return 0;
 	p = F->code;
 	end = F->code + F->codelen;
-	for (n = 0; n < 16 && p < end; n++, p += insn_len(p)) {
+	for (n = 0; n < 16 && p < end; n++, p += mj_insn_len(p)) {
 		if (p[1] == OP_GETPROP_S && prev != NULL && prev[1] == OP_GETVAR &&
-		    strcmp(insn_str(prev), "__ly") == 0 &&
-		    strcmp(insn_str(p), "async") == 0) {
+		    strcmp(mj_insn_str(prev), "__ly") == 0 &&
+		    strcmp(mj_insn_str(p), "async") == 0) {
 			/* and its argument is the body: a closure */
-			for (n = 0; n < 3 && (p += insn_len(p)) < end; n++)
+			for (n = 0; n < 3 && (p += mj_insn_len(p)) < end; n++)
 				if (p[1] == OP_CLOSURE)
 					return 1;
 			return 0;

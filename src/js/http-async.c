@@ -14,12 +14,13 @@
  * digest) and settles the promise of a complete request: its Response,
  * or, for a request that failed with throw set, the Go error k6 rejects
  * with: a value whose text is what http.request throws, not an Error.
- * The promises wait in the registry object "ly.http.async", keyed by
- * request id.  An interrupted or ended iteration drops what is left. */
+ * The promises wait in the registry array "ly.http.async", each at the
+ * index of its request's struct, which the struct keeps for its life (a
+ * property made, found and deleted per request cost more).  An
+ * interrupted or ended iteration drops what is left. */
 #include "config.h"
 
 #include <mujs.h>
-#include <stdio.h>
 #include <stdlib.h>
 
 #include "engine/module.h"
@@ -33,7 +34,7 @@
 
 struct http_async {
 	struct http_async	*next;
-	unsigned		 id;
+	unsigned		 ix;	/* its promise's index in the registry */
 	struct http_req		 r;
 };
 
@@ -76,19 +77,12 @@ http_async_make_room(struct http_vu *hv, size_t n)
 	}
 }
 
-static void
-key_of(char *key, size_t len, unsigned id)
-{
-	snprintf(key, len, "%u", id);
-}
-
 /* Unlink a, cancel its transfer, forget its promise (J may be NULL when
  * not on the VU) and keep a for a next request (hv->afree). */
 static void
 drop(struct http_vu *hv, struct http_async *a, js_State *J)
 {
 	struct http_async **pp;
-	char key[16];
 	size_t slot;
 
 	for (pp = &hv->async; *pp != NULL; pp = &(*pp)->next)
@@ -101,10 +95,11 @@ drop(struct http_vu *hv, struct http_async *a, js_State *J)
 		hv->arunning--;
 	}
 	if (J != NULL) {
-		key_of(key, sizeof key, a->id);
 		js_getregistry(J, REGKEY);
-		if (js_isobject(J, -1))
-			js_delproperty(J, -1, key);
+		if (js_isobject(J, -1)) {
+			js_pushundefined(J);
+			js_setindex(J, -2, (int)a->ix);
+		}
 		js_pop(J, 1);
 	}
 	/* kept for the next request: the same struct in the same slot
@@ -148,6 +143,7 @@ async_new(struct http_vu *hv)
 
 	if (a == NULL) {
 		a = xcalloc(1, sizeof *a);
+		a->ix = hv->aslots++;
 		slot = free_slot(hv, hv->creqs);
 	} else {
 		hv->afree = a->next;
@@ -230,14 +226,12 @@ static void
 settle(js_State *J, struct http_vu *hv, struct http_async *a)
 {
 	struct http_req *r = &a->r;
-	char key[16];
 	volatile int reject = r->error != NULL && r->status == 0 &&
 	    r->throw_errors;
 	int p;
 
-	key_of(key, sizeof key, a->id);
 	js_getregistry(J, REGKEY);
-	js_getproperty(J, -1, key);
+	js_getindex(J, -1, (int)a->ix);
 	js_rot2pop1(J);
 	p = js_gettop(J) - 1;
 	if (js_try(J)) {
@@ -292,21 +286,21 @@ http_async_run_ready(struct vu *vu)
 	return 1;
 }
 
-/* Push a new pending promise, kept in the registry under key. */
+/* Push a new pending promise, kept in the registry at index ix. */
 static void
-new_promise(js_State *J, struct http_vu *hv, const char *key)
+new_promise(js_State *J, struct http_vu *hv, unsigned ix)
 {
 	promise_new(J, promises(J));
 	js_getregistry(J, REGKEY);
 	if (!js_isobject(J, -1)) {
 		js_pop(J, 1);
-		js_newobject(J);
+		js_newarray(J);
 		js_copy(J, -1);
 		js_setregistry(J, REGKEY);
 		hv->aregistry = 1;
 	}
 	js_copy(J, -2);
-	js_setproperty(J, -2, key);
+	js_setindex(J, -2, (int)ix);
 	js_pop(J, 1);
 }
 
@@ -336,10 +330,8 @@ start(js_State *J, struct http_vu *hv, struct http_async *a)
 void
 http_async_request(js_State *J)
 {
-	static unsigned next_id;
 	struct http_vu *hv = hv_get(J, INIT_MSG);
 	struct http_async *a, **pp;
-	char key[16];
 	int top;
 
 	if (!js_isstring(J, 1))
@@ -350,9 +342,7 @@ http_async_request(js_State *J)
 	for (top = js_gettop(J); top < 5; top++)
 		js_pushundefined(J);
 	a = async_new(hv);
-	a->id = ++next_id;
-	key_of(key, sizeof key, a->id);
-	new_promise(J, hv, key);
+	new_promise(J, hv, a->ix);
 	req_init(hv, &a->r);
 	a->r.async = 1;
 	/* last in the list: the order they were made */

@@ -178,7 +178,8 @@ struct http_vu {
 	struct http_async	*async;		/* http.asyncRequest's, in flight */
 	struct http_async	*afree;		/* ... kept for the next ones */
 	int			 arunning;	/* of which transfers running */
-	int			 aregistry;	/* their promises' registry object made */
+	int			 aregistry;	/* their promises' registry array made */
+	unsigned		 aslots;	/* its slots, one per struct made */
 	int			 busy;		/* reading a call's arguments */
 	enum http_cb		 cb;
 	struct http_range	*ranges;

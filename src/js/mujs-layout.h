@@ -65,6 +65,56 @@ struct mj_function {
 	int			  line, lastline;
 };
 
+/* enum js_OpCode of mujs 1.3.2, the ones read here */
+enum {
+	OP_DUP = 1, OP_ROT2 = 3, OP_INTEGER = 6, OP_NUMBER = 7,
+	OP_STRING = 8, OP_CLOSURE = 9, OP_NEWREGEXP = 12, OP_UNDEF = 13,
+	OP_THIS = 17,
+	OP_GETLOCAL = 19, OP_SETLOCAL = 20, OP_DELLOCAL = 21, OP_HASVAR = 22,
+	OP_GETVAR = 23, OP_SETVAR = 24, OP_DELVAR = 25, OP_GETPROP = 31,
+	OP_GETPROP_S = 32, OP_SETPROP = 33, OP_SETPROP_S = 34,
+	OP_DELPROP = 35, OP_DELPROP_S = 36, OP_NEXTITER = 38, OP_EVAL = 39,
+	OP_CALL = 40, OP_NEW = 41, OP_JCASE = 67, OP_TRY = 73,
+	OP_CATCH = 75, OP_WITH = 77, OP_JUMP = 80,
+	OP_JTRUE = 81, OP_JFALSE = 82
+};
+
+#define PTR_SLOTS	((int)(sizeof(void *) / sizeof(unsigned short)))
+#define NUM_SLOTS	((int)(sizeof(double) / sizeof(unsigned short)))
+
+/* The slots an instruction takes: its line, its opcode, its operands. */
+static inline int
+mj_insn_len(const unsigned short *p)
+{
+	switch (p[1]) {
+	case OP_INTEGER: case OP_GETLOCAL: case OP_SETLOCAL:
+	case OP_DELLOCAL: case OP_CLOSURE: case OP_CALL: case OP_NEW:
+	case OP_JUMP: case OP_JTRUE: case OP_JFALSE: case OP_JCASE:
+	case OP_TRY:
+		return 3;
+	case OP_NUMBER:
+		return 2 + NUM_SLOTS;
+	case OP_NEWREGEXP:
+		return 3 + PTR_SLOTS;
+	case OP_STRING: case OP_GETVAR: case OP_HASVAR: case OP_SETVAR:
+	case OP_DELVAR: case OP_GETPROP_S: case OP_SETPROP_S:
+	case OP_DELPROP_S: case OP_CATCH:
+		return 2 + PTR_SLOTS;
+	default:
+		return 2;
+	}
+}
+
+/* The string operand of an instruction that has one. */
+static inline const char *
+mj_insn_str(const unsigned short *p)
+{
+	const char *s;
+
+	memcpy(&s, p + 2, sizeof s);
+	return s;
+}
+
 /* js_StackTrace: a frame of the call stack; line is that of the
  * instruction the frame runs. */
 struct mj_trace {

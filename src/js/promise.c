@@ -228,6 +228,35 @@ await_reaction(js_State *J, int s)
 	js_setproperty(J, -2, "c");
 }
 
+/* Properties named then made on objects other than the Promise.prototype
+ * of a state (pinit names it in proto_then, the group defines its then
+ * next), in the whole process. */
+static unsigned long thens;
+static void *proto_then;
+
+void
+promise_then_made(void *o)
+{
+	if (o == proto_then)
+		proto_then = NULL;
+	else
+		thens++;
+}
+
+/* Whether o is no thenable, known without a lookup (see promise.h). */
+static int
+no_then(struct promise *P, const struct mj_object *o)
+{
+	int n;
+
+	if (thens != 0)
+		return 0;
+	for (n = 0; o != NULL && n < 64; o = o->prototype, n++)
+		if (o == P->proto || o->type == MJ_CUSERDATA)
+			return 0;
+	return o == NULL;
+}
+
 void
 promise_await(js_State *J, struct promise *P, int v, int s)
 {
@@ -237,6 +266,8 @@ promise_await(js_State *J, struct promise *P, int v, int s)
 	if (!js_isobject(J, v))
 		goto value;
 	o = js_toobject(J, v);
+	if (no_then(P, o))
+		goto value;
 	if (mj_lookup(o->properties, KEY) != NULL) {
 		js_getproperty(J, v, "constructor");
 		if (js_isobject(J, -1) && js_toobject(J, -1) == P->ctor) {
@@ -438,6 +469,7 @@ pinit(js_State *J)
 	}
 	js_getproperty(J, 5, "prototype");
 	P->proto = js_toobject(J, -1);
+	proto_then = P->proto;	/* the group defines its then next */
 	js_setproperty(J, -2, "proto");
 	js_pop(J, 1);
 	js_pushundefined(J);

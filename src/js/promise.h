@@ -15,8 +15,17 @@ struct promise {
 	void	*react, *adopt;	/* the group's job functions */
 	void	*ctor, *proto;	/* Promise, Promise.prototype */
 	void	*C, *X;		/* __ly.$C, __ly.$X.prototype */
+	void	*run;		/* the async context whose body runs */
+	int	 stopped;	/* its body ended (js/asyncfn.c's stop) */
 	int	 qh;		/* the next job's index in q */
 };
+
+/* A property named "then" was made on the object (js/proporder.c tells):
+ * once one is made on anything but a state's Promise.prototype, await
+ * looks then up on every object it is given; until then, an object with
+ * neither Promise.prototype nor a proxy on its prototype chain is no
+ * thenable. */
+void	 promise_then_made(void *);
 
 /* Install rt.mkp, rt.np, rt.settle, rt.ful, rt.rej, rt.res, rt.aw,
  * rt.pinit and rt.drain on the object at the top of the stack (rt); the

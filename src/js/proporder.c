@@ -34,6 +34,7 @@
 #include "js/lazyprop.h"
 #include "js/modules.h"
 #include "js/env.h"
+#include "js/promise.h"
 #include "js/mujs-layout.h"
 #include "js/proporder.h"
 #include "js/proxy.h"
@@ -224,6 +225,8 @@ jsV_setproperty(js_State *J, void *obj, const char *name)
 	p = real(J, obj, name);
 	if (p == NULL || seq_of(p) != 0)
 		return p;
+	if (name[0] == 't' && strcmp(name, "then") == 0)
+		promise_then_made(o);
 	off = counter_offset(o);
 	if (off < 0)
 		next = highest(o->properties) + 1;

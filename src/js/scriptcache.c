@@ -45,6 +45,7 @@
 #include "js/errmsg.h"
 #include "js/fnname.h"
 #include "js/jsmod.h"
+#include "js/lightfn.h"
 #include "js/runtime.h"
 #include "js/scriptcache.h"
 #include "util/xmalloc.h"
@@ -137,6 +138,7 @@ named(js_State *J, js_Function *F)
 {
 	fnname_fix(J, F);
 	errmsg_mark(F);
+	lightfn_promote(F);
 	return F;
 }
 
