@@ -360,6 +360,21 @@ chain_temp(struct gen *g)
 	return t;
 }
 
+/* Puts what was written since start under an optional link's test,
+ * ((_q$N = X) == null ? void 0 : _q$N..., and returns where _q$N starts;
+ * the caller closes the parenthesis. */
+static size_t
+guard_optional(struct gen *g, size_t start)
+{
+	const char *t = chain_temp(g);
+
+	insert_at(g, start, gprintf(g, "((%s = ", t));
+	emitf(g, ") == null ? void 0 : ");
+	start = g->out.len;
+	emit(g, t);
+	return start;
+}
+
 /*
  * Optional chains: a?.b.c() is ((_q$1 = a) == null ? void 0 : _q$1.b.c()),
  * a method called optionally or with spread arguments goes through
@@ -403,12 +418,7 @@ gen_chain(struct gen *g, struct node *chain)
 		struct node *nx = i + 1 < nl ? links[i + 1] : NULL;
 
 		if (l->flags & NF_OPTIONAL) {
-			const char *t = chain_temp(g);
-
-			insert_at(g, start, gprintf(g, "((%s = ", t));
-			emitf(g, ") == null ? void 0 : ");
-			start = g->out.len;
-			emit(g, t);
+			start = guard_optional(g, start);
 			g->ll = g->pline;
 			closes++;
 		}
@@ -426,12 +436,7 @@ gen_chain(struct gen *g, struct node *chain)
 			pos_add(g, POS_GET, key, read_pos(l));
 			cstart = start;
 			if (nx->flags & NF_OPTIONAL) {
-				const char *t = chain_temp(g);
-
-				insert_at(g, start, gprintf(g, "((%s = ", t));
-				emitf(g, ") == null ? void 0 : ");
-				cstart = g->out.len;
-				emit(g, t);
+				cstart = guard_optional(g, start);
 				closes++;
 			}
 			key = line_at(g, cstart);
