@@ -139,6 +139,7 @@ struct exec_run {
 	int64_t			 local_iterations;	/* shared-iterations */
 	int64_t			 started;	/* iterations started here */
 	int64_t			 next_arrival;	/* arrival-rate: next global index */
+	int			 waiting;	/* arrival-rate: one waits for a VU */
 	int64_t			 target;	/* ramping-vus: active VUs here */
 	struct plan_step	*steps;		/* ramping-vus: VUs to hold, over time */
 	size_t			 nsteps;

@@ -708,8 +708,40 @@ ramp(struct exec_run *run)
 	run->target = target;
 }
 
-/* Start the arrivals that are due; returns when the next one is due,
- * in ms from the scenario start, or -1 when there are no more. */
+/* A VU that will be free in a turn of the loop: granted an arrival it
+ * has not started (in k6 its goroutine would have, and a short iteration
+ * would be over by now), or through with an iteration and queued to
+ * see if there is another. */
+static int
+vu_coming(const struct vu *vu)
+{
+	if (vu->state == VU_RUNNING)
+		return !vu->mid_iteration && vu->queued != NULL;
+	return vu->granted > 0;
+}
+
+static int
+vus_coming(const struct exec_run *run)
+{
+	size_t i;
+
+	for (i = 0; i < run->nvus; i++)
+		if (vu_coming(run->vus[i]))
+			return 1;
+	return 0;
+}
+
+/*
+ * Start the arrivals that are due; returns when the next one is due, in
+ * ms from the scenario start, or -1 when there are no more.  When the
+ * worker was held up, several are due at once: one no VU is free for
+ * waits for the VUs granted the earlier ones to run and come back (a
+ * turn of the loop) rather than being dropped, as in k6 those VUs would
+ * have started at their times and, their iterations short, be free:
+ * run->waiting, and the next VU to go idle arms the timer (a timer armed
+ * for now from its own callback would spin in libevent's non-blocking
+ * loop).  A VU in a real iteration is busy; drops count as in k6.
+ */
 static double
 arrivals(struct exec_run *run)
 {
@@ -718,6 +750,7 @@ arrivals(struct exec_run *run)
 	char *cause = NULL;
 	size_t i;
 
+	run->waiting = 0;
 	while ((t = arrival_time(run->sc, run->next_arrival)) >= 0 && t <= now) {
 		int64_t k = run->next_arrival++;
 		struct vu *vu = NULL;
@@ -734,6 +767,11 @@ arrivals(struct exec_run *run)
 			vu->arrival = k;
 			engine_wake(e, vu);
 			continue;
+		}
+		if (vus_coming(run)) {
+			run->next_arrival--;
+			run->waiting = 1;
+			return t;
 		}
 		run->dropped++;
 		engine_emit(e, e->m.dropped_iterations, run->tags, 1);
@@ -768,7 +806,7 @@ tick(struct exec_run *run)
 		arm(run->timer, TICK_MS);
 	} else if (is_arrival(run)) {
 		next = arrivals(run);
-		if (next >= 0)
+		if (next >= 0 && !run->waiting)
 			arm(run->timer, next - since_start(run));
 	}
 }
@@ -828,8 +866,11 @@ run_timer_cb(evutil_socket_t fd, short what, void *arg)
 		if (left <= 0.5 || run->engine->stopping) {
 			/* Arrivals due before the end start (or drop) even when
 			 * the loop got to them late, as they would have in k6. */
-			if (is_arrival(run) && !run->engine->stopping)
+			if (is_arrival(run) && !run->engine->stopping) {
 				arrivals(run);
+				if (run->waiting)
+					break;
+			}
 			stop(run);
 			break;
 		}
@@ -982,6 +1023,11 @@ executor_vu_idle(struct exec_run *run, struct vu *vu)
 		run->initializing = 0;
 	switch (run->state) {
 	case RUN_RUNNING:
+		/* An arrival waits for a VU to come back: deal it now. */
+		if (run->waiting) {
+			run->waiting = 0;
+			arm(run->timer, 0);
+		}
 		/* A VU that joined after the start (its init code ran late,
 		 * or it came from another scenario) starts its iterations. */
 		if (would_run(run, vu)) {

@@ -1,8 +1,9 @@
 #!/bin/bash
 # Workers that die or hang: a worker killed mid-test, or stopped past
 # --worker-timeout, is reported (number, pid, cause, VUs), its VUs leave the
-# vus gauge, the others' results are kept and the run exits 109; workers die
-# with their coordinator, even busy in JavaScript.
+# vus gauge, the others' results are kept and the run exits 109; a worker
+# held up drops no arrivals its VUs can take; workers die with their
+# coordinator, even busy in JavaScript.
 set -u
 . "${srcdir:-.}/tests/func/harness.sh" wrk
 
@@ -34,7 +35,21 @@ else
 	notok "a stopped worker is killed after --worker-timeout, exit 109 (exit $rc)"
 fi
 
-# 3. kill -9 of the coordinator while its VUs spin: no worker is left.
+# 3. A worker held up (SIGSTOP) for 0.5 s finds 25 arrivals due and 2 VUs
+# free: it deals them as its VUs come back, as k6's VUs would have taken
+# them at their times; none is dropped.
+script=arrival-held.js start --workers 1 --summary-export "$tmp/e3.json"
+child=$(pgrep -P $pid | head -n 1)
+[ -n "$child" ] && kill -STOP "$child" && sleep 0.5 && kill -CONT "$child"
+wait $pid; rc=$?
+if [ -n "$child" ] && [ $rc -eq 0 ] &&
+    "$JCHECK" "$tmp/e3.json" 'm.iterations.count === 200' '!m.dropped_iterations'; then
+	ok "a worker held up deals the arrivals due meanwhile, none dropped"
+else
+	notok "a worker held up deals the arrivals due meanwhile, none dropped (exit $rc)"
+fi
+
+# 4. kill -9 of the coordinator while its VUs spin: no worker is left.
 script=spin.js start --workers 2
 children=$(pgrep -P $pid)
 kill -KILL $pid

@@ -46,3 +46,29 @@ start_target() {
 	TARGET="http://127.0.0.1:$(cat "$tmp/port")"
 	export TARGET
 }
+
+# free_port: a port for the runners' API that no socket holds, it and the
+# next one, below the kernel's ephemeral range: a port in that range can
+# be taken at any moment by an outgoing connection (make check's load
+# tests open thousands), and --address=0.0.0.0 then fails to bind.
+free_port() {
+	local low p tries
+	read -r low _ </proc/sys/net/ipv4/ip_local_port_range 2>/dev/null || low=32768
+	[ "$low" -gt 12000 ] 2>/dev/null || low=32768
+	p=$((10000 + $$ % (low - 10002)))
+	for tries in $(seq 100); do
+		if ! port_held "$p" && ! port_held $((p + 1)); then
+			echo "$p"
+			return 0
+		fi
+		p=$((10000 + (p - 10000 + 7919) % (low - 10002)))
+	done
+	echo "$p"
+}
+
+# port_held P: a TCP socket (v4 or v6) is bound to port P.
+port_held() {
+	local hex
+	hex=$(printf ':%04X ' "$1")
+	cat /proc/net/tcp /proc/net/tcp6 2>/dev/null | awk '{ print $2 }' | grep -q "${hex% }\$"
+}

@@ -5,11 +5,11 @@
 # the contract is summed up in the man page, KUBERNETES).  Runner i of N
 # listens on 127.0.0.(i+1) as each pod has its own address; the port is
 # one per test run instead of 6565 so that runs on one machine do not
-# collide.  `k6` on PATH is lyocell, as in the runner image.
+# collide (free_port).  `k6` on PATH is lyocell, as in the runner image.
 set -u
 . "${srcdir:-.}/tests/operator/common.sh" contract
 start_target
-PORT=$((20000 + $$ % 20000))
+PORT=$(free_port)
 name=contract
 cp "$HERE"/contract-*.js "$tmp/"
 BODY='{"data":{"attributes":{"paused":false,"stopped":false},"id":"default","type":"status"}}'

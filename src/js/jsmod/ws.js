@@ -131,20 +131,26 @@ Socket.prototype.setInterval = function (fn, ms) {
 	schedule(this, fn, ms, true, 'setInterval');
 };
 
-/* Run the timers that are due; the milliseconds to the next, or -1. */
+/* Run the timers that are due, earliest first, as k6's, whose timers each
+ * fire at their time: after the VU was held up, a timer due at 250 ms
+ * still runs before one due at 275 ms whatever the order they were set
+ * in.  Each runs once a call, so a slow interval cannot starve the
+ * socket.  The milliseconds to the next, or -1. */
 Socket.prototype._runTimers = function () {
-	var now = P.now(), next = -1, i, t;
+	var now = P.now(), next = -1, due = [], i, t;
 
-	for (i = 0; i < this._timers.length && !this._done; i++) {
-		t = this._timers[i];
-		if (t.at <= now) {
-			if (t.every > 0)
-				t.at += t.every * Math.max(1, Math.ceil((now - t.at) / t.every));
-			else
-				this._timers.splice(i--, 1);
-			t.fn.call(undefined);
-			now = P.now();
-		}
+	for (i = 0; i < this._timers.length; i++)
+		if (this._timers[i].at <= now)
+			due.push({ t: this._timers[i], i: i });
+	due.sort(function (a, b) { return a.t.at - b.t.at || a.i - b.i; });
+	for (i = 0; i < due.length && !this._done; i++) {
+		t = due[i].t;
+		if (t.every > 0)
+			t.at += t.every * Math.max(1, Math.ceil((now - t.at) / t.every));
+		else
+			this._timers.splice(this._timers.indexOf(t), 1);
+		t.fn.call(undefined);
+		now = P.now();
 	}
 	for (i = 0; i < this._timers.length; i++) {
 		t = this._timers[i];
