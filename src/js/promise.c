@@ -34,14 +34,23 @@ promise_finalize(js_State *J, void *data)
 	free(data);
 }
 
+/* The length of the array a of the group's (q, un), read where mujs
+ * keeps it: js_getlength looks it up as a property, a call of mujs's
+ * property path and a conversion of the number it pushes. */
+static int
+alen(void *a)
+{
+	return ((struct mj_object *)a)->u.a.length;
+}
+
 /* Append the three values on top of the stack to the job queue; popped. */
 static void
 qpush(js_State *J, struct promise *P)
 {
 	int n;
 
+	n = alen(P->q);
 	js_pushobject(J, P->q);
-	n = js_getlength(J, -1);
 	js_copy(J, -4);
 	js_setindex(J, -2, n);
 	js_copy(J, -3);
@@ -121,7 +130,7 @@ promise_settle(js_State *J, struct promise *P, int p, int s, int v)
 		if (!js_toboolean(J, -1)) {
 			js_pushobject(J, P->un);
 			js_copy(J, p);
-			js_setindex(J, -2, js_getlength(J, -2));
+			js_setindex(J, -2, alen(P->un));
 			js_pop(J, 1);
 		}
 		js_pop(J, 1);
@@ -407,7 +416,7 @@ drain(js_State *J)
 
 	for (;; n++) {
 		js_pushobject(J, P->q);
-		len = js_getlength(J, q);
+		len = alen(P->q);
 		if (P->qh >= len) {
 			js_pop(J, 1);
 			break;
@@ -439,10 +448,7 @@ drain(js_State *J)
 		js_pushnumber(J, n);
 		return;
 	}
-	js_pushobject(J, P->un);
-	len = js_getlength(J, -1);
-	js_pop(J, 1);
-	if (len == 0) {
+	if (alen(P->un) == 0) {
 		js_pushundefined(J);
 		return;
 	}
