@@ -204,7 +204,8 @@ asyncfn_run(js_State *J, struct promise *P, int c, int m, int a)
 			js_pop(J, 1);
 	}
 	v = js_gettop(J) - 1;
-	if (!done) {
+	/* done is the prototype's false unless a stop made it on c */
+	if (!done && own(J, c, "done")) {
 		js_getproperty(J, c, "done");
 		done = js_toboolean(J, -1);
 		js_pop(J, 1);
