@@ -43,6 +43,33 @@ alen(void *a)
 	return ((struct mj_object *)a)->u.a.length;
 }
 
+/* Push element i of the array at a (the object o, the job queue) and
+ * clear its slot, that the job's values can be collected.  The queue is
+ * a simple array (mujs keeps its values in one block: the group only
+ * pushes onto it, and C sets its elements below its length and
+ * shortens it), so the slot is read and written in place, where
+ * js_getindex and js_setindex each cost a call through mujs's checks;
+ * js_getindex and js_setindex should it be anything else. */
+static void
+take(js_State *J, void *o, int a, int i)
+{
+	static const struct mj_value undef = { .type = MJ_TUNDEFINED };
+	struct mj_object *q = o;
+	struct mj_state *S = (struct mj_state *)J;
+	struct mj_value *slot;
+
+	if (q->type != MJ_CARRAY || !q->u.a.simple || i >= q->u.a.length) {
+		js_getindex(J, a, i);
+		js_pushundefined(J);
+		js_setindex(J, a, i);
+		return;
+	}
+	slot = (struct mj_value *)q->u.a.array + i;
+	js_pushundefined(J);
+	S->stack[S->top - 1] = *slot;
+	*slot = undef;
+}
+
 /* Append the three values on top of the stack to the job queue; popped. */
 static void
 qpush(js_State *J, struct promise *P)
@@ -421,11 +448,8 @@ drain(js_State *J)
 			js_pop(J, 1);
 			break;
 		}
-		for (i = 0; i < 3; i++) {
-			js_getindex(J, q, P->qh + i);
-			js_pushundefined(J);
-			js_setindex(J, q, P->qh + i);
-		}
+		for (i = 0; i < 3; i++)
+			take(J, P->q, q, P->qh + i);
 		P->qh += 3;
 		if (P->qh == len) {
 			js_setlength(J, q, 0);	/* no new array per drain */
