@@ -74,9 +74,19 @@ take(js_State *J, void *o, int a, int i)
 static void
 qpush(js_State *J, struct promise *P)
 {
-	int n;
+	struct mj_object *q = P->q;
+	struct mj_state *S = (struct mj_state *)J;
+	int n = q->u.a.length;
 
-	n = alen(P->q);
+	/* in place, as take reads them, while the block has room */
+	if (q->type == MJ_CARRAY && q->u.a.simple &&
+	    n + 3 <= q->u.a.capacity) {
+		memcpy((struct mj_value *)q->u.a.array + n, S->stack + S->top - 3,
+		    3 * sizeof *S->stack);
+		q->u.a.length = n + 3;
+		js_pop(J, 3);
+		return;
+	}
 	js_pushobject(J, P->q);
 	js_copy(J, -4);
 	js_setindex(J, -2, n);
