@@ -627,8 +627,8 @@ __ly.flat = function (f, t) {
  * own then (one tick for a native promise, as in node), through the
  * runtime's __ly_rt.aw, which queues the continuation without the
  * promise and closures a then() would make.  The body's context c,
- * with its promise c.pr, is made and driven by __ly_rt.as and
- * __ly_rt.step (src/js/asyncfn.c). */
+ * which holds its promise, is made and driven by __ly_rt.as
+ * (src/js/asyncfn.c). */
 __ly.async = function (f, t) {
 	if (!__ly_rt.as)
 		__ly_rt.load(5);	/* the Promise group */

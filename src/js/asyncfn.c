@@ -1,14 +1,16 @@
 /* The driver of the compiled async functions (src/compile/helpers.js).
  *
  * An async function's body is lowered to a state machine f(c) over a
- * context c (an object of __ly.$X's prototype, see helpers.js): each call
+ * context c (an array object of __ly.$X's prototype, see helpers.js and
+ * asyncfn_as), the body itself being c[CX_F]: each call
  * runs it to its next await, which it returns, or to its end.  Driving it
  * is the same few steps for every await, and in JavaScript each cost
  * mujs a function with a try: its variables in an object made at every
  * call.  Here:
  *
  *   rt.as(f, t)     the call of an async function: its context, its
- *                   promise (c.pr), its first step; returns the promise;
+ *                   promise (c[CX_PR]), its first step; returns the
+ *                   promise;
  *   asyncfn_run     resume a context with a value (m 0) or a reason
  *                   (m 1), as the drain (js/promise.c) does when an
  *                   await settles.
@@ -34,6 +36,10 @@
 #include "js/promise.h"
 
 void	js_pushobject(js_State *, void *);
+
+/* The async context's elements (asyncfn_as). */
+#define CX_F	0	/* its body */
+#define CX_PR	1	/* its promise */
 
 /* c.stop(), where the body ends (helpers.js has the same in JavaScript,
  * for the generators made before the first async call): done, then the
@@ -129,7 +135,7 @@ asyncfn_run(js_State *J, struct promise *P, int c, int m, int a)
 			if (js_try(J)) {
 				/* out of the body: the promise rejected */
 				v = js_gettop(J) - 1;
-				js_getproperty(J, c, "pr");
+				js_getindex(J, c, CX_PR);
 				promise_settle(J, P, v + 1, 2, v);
 				js_pop(J, js_gettop(J) - top);
 				return;
@@ -172,7 +178,7 @@ asyncfn_run(js_State *J, struct promise *P, int c, int m, int a)
 			mode = 1;
 			continue;
 		}
-		js_getproperty(J, c, "f");
+		js_getindex(J, c, CX_F);
 		js_copy(J, c);
 		js_copy(J, c);
 		/* the value sent in, the body's _$s: what an await gave */
@@ -198,13 +204,14 @@ asyncfn_run(js_State *J, struct promise *P, int c, int m, int a)
 			js_pop(J, 1);
 	}
 	v = js_gettop(J) - 1;
-	if (!done) {
+	/* done is the prototype's false unless a stop made it on c */
+	if (!done && own(J, c, "done")) {
 		js_getproperty(J, c, "done");
 		done = js_toboolean(J, -1);
 		js_pop(J, 1);
 	}
 	if (done) {
-		js_getproperty(J, c, "pr");
+		js_getindex(J, c, CX_PR);
 		/* a value that is no object is no thenable either */
 		if (js_isobject(J, v))
 			promise_resolve(J, P, v + 1, v);
@@ -217,7 +224,11 @@ asyncfn_run(js_State *J, struct promise *P, int c, int m, int a)
 
 /* rt.as(f, t): the context's prototype is __ly.$X's, f its body, t the
  * table of its try statements when it has any, with c.r for their
- * completions. */
+ * completions.  The context is an array object: its body and promise
+ * are its elements CX_F and CX_PR, in the array's one block of values,
+ * where two properties would be two nodes of its tree, each allocated
+ * and inserted by strcmp.  Only asyncfn_run reads them; the body and the
+ * prototype's methods see the context's named properties alone. */
 static void
 asyncfn_as(js_State *J)
 {
@@ -225,10 +236,10 @@ asyncfn_as(js_State *J)
 
 	if (P->C == NULL)
 		find(J, P);
-	js_pushobject(J, P->X);
-	js_newobjectx(J);		/* 3: the context */
+	js_newarray(J);			/* 3: the context */
+	((struct mj_object *)js_toobject(J, 3))->prototype = P->X;
 	js_copy(J, 1);
-	js_setproperty(J, 3, "f");
+	js_setindex(J, 3, CX_F);
 	if (js_toboolean(J, 2)) {
 		js_copy(J, 2);
 		js_setproperty(J, 3, "t");
@@ -237,7 +248,7 @@ asyncfn_as(js_State *J)
 	}
 	promise_new(J, P);		/* 4: the promise */
 	js_copy(J, 4);
-	js_setproperty(J, 3, "pr");
+	js_setindex(J, 3, CX_PR);
 	js_pushnumber(J, 0);		/* 5 */
 	js_pushundefined(J);		/* 6 */
 	asyncfn_run(J, P, 3, 5, 6);

@@ -58,7 +58,10 @@ probe(js_State *J)
 	o = js_toobject(J, -1);
 	js_pushnumber(J, 1);
 	js_setindex(J, -2, 0);
-	if (o->type != MJ_CARRAY || o->u.a.simple != 1 || o->u.a.length != 1)
+	if (o->type != MJ_CARRAY || o->u.a.simple != 1 || o->u.a.length != 1 ||
+	    o->u.a.capacity < 1 || o->u.a.array == NULL ||
+	    ((const struct mj_value *)o->u.a.array)[0].type != MJ_TNUMBER ||
+	    ((const struct mj_value *)o->u.a.array)[0].u.number != 1)
 		return "array";
 	js_pop(J, 1);
 	js_newstring(J, "abc");

@@ -34,14 +34,60 @@ promise_finalize(js_State *J, void *data)
 	free(data);
 }
 
+/* The length of the array a of the group's (q, un), read where mujs
+ * keeps it: js_getlength looks it up as a property, a call of mujs's
+ * property path and a conversion of the number it pushes. */
+static int
+alen(void *a)
+{
+	return ((struct mj_object *)a)->u.a.length;
+}
+
+/* Push element i of the array at a (the object o, the job queue) and
+ * clear its slot, that the job's values can be collected.  The queue is
+ * a simple array (mujs keeps its values in one block: the group only
+ * pushes onto it, and C sets its elements below its length and
+ * shortens it), so the slot is read and written in place, where
+ * js_getindex and js_setindex each cost a call through mujs's checks;
+ * js_getindex and js_setindex should it be anything else. */
+static void
+take(js_State *J, void *o, int a, int i)
+{
+	static const struct mj_value undef = { .type = MJ_TUNDEFINED };
+	struct mj_object *q = o;
+	struct mj_state *S = (struct mj_state *)J;
+	struct mj_value *slot;
+
+	if (q->type != MJ_CARRAY || !q->u.a.simple || i >= q->u.a.length) {
+		js_getindex(J, a, i);
+		js_pushundefined(J);
+		js_setindex(J, a, i);
+		return;
+	}
+	slot = (struct mj_value *)q->u.a.array + i;
+	js_pushundefined(J);
+	S->stack[S->top - 1] = *slot;
+	*slot = undef;
+}
+
 /* Append the three values on top of the stack to the job queue; popped. */
 static void
 qpush(js_State *J, struct promise *P)
 {
-	int n;
+	struct mj_object *q = P->q;
+	struct mj_state *S = (struct mj_state *)J;
+	int n = q->u.a.length;
 
+	/* in place, as take reads them, while the block has room */
+	if (q->type == MJ_CARRAY && q->u.a.simple &&
+	    n + 3 <= q->u.a.capacity) {
+		memcpy((struct mj_value *)q->u.a.array + n, S->stack + S->top - 3,
+		    3 * sizeof *S->stack);
+		q->u.a.length = n + 3;
+		js_pop(J, 3);
+		return;
+	}
 	js_pushobject(J, P->q);
-	n = js_getlength(J, -1);
 	js_copy(J, -4);
 	js_setindex(J, -2, n);
 	js_copy(J, -3);
@@ -121,7 +167,7 @@ promise_settle(js_State *J, struct promise *P, int p, int s, int v)
 		if (!js_toboolean(J, -1)) {
 			js_pushobject(J, P->un);
 			js_copy(J, p);
-			js_setindex(J, -2, js_getlength(J, -2));
+			js_setindex(J, -2, alen(P->un));
 			js_pop(J, 1);
 		}
 		js_pop(J, 1);
@@ -407,16 +453,13 @@ drain(js_State *J)
 
 	for (;; n++) {
 		js_pushobject(J, P->q);
-		len = js_getlength(J, q);
+		len = alen(P->q);
 		if (P->qh >= len) {
 			js_pop(J, 1);
 			break;
 		}
-		for (i = 0; i < 3; i++) {
-			js_getindex(J, q, P->qh + i);
-			js_pushundefined(J);
-			js_setindex(J, q, P->qh + i);
-		}
+		for (i = 0; i < 3; i++)
+			take(J, P->q, q, P->qh + i);
 		P->qh += 3;
 		if (P->qh == len) {
 			js_setlength(J, q, 0);	/* no new array per drain */
@@ -439,10 +482,7 @@ drain(js_State *J)
 		js_pushnumber(J, n);
 		return;
 	}
-	js_pushobject(J, P->un);
-	len = js_getlength(J, -1);
-	js_pop(J, 1);
-	if (len == 0) {
+	if (alen(P->un) == 0) {
 		js_pushundefined(J);
 		return;
 	}
