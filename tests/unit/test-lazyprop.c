@@ -18,6 +18,7 @@
 
 #include "js/lazyprop.h"
 #include "js/modules.h"
+#include "js/mujs-layout.h"
 #include "js/runtime.h"
 
 /* r: what the case's script found; the holders are described in
@@ -394,6 +395,35 @@ test_module_functions(void **state)
 	    " enumerable: true } }))) + typeof M.put");
 }
 
+/* A constructor's length (js_newcconstructor: the Error family, the
+ * program's own) is made on first use too; its prototype is not. */
+static void
+test_constructor_length(void **state)
+{
+	static const char *const ctors[] = { "Error", "TypeError", "Array" };
+	js_State *J = js_newstate(NULL, NULL, 0);
+	struct mj_object *o;
+	char *cause = NULL;
+	size_t i;
+
+	(void)state;
+	assert_int_equal(runtime_load(J, &cause), 0);
+	for (i = 0; i < sizeof ctors / sizeof ctors[0]; i++) {
+		js_getglobal(J, ctors[i]);
+		o = js_toobject(J, -1);
+		assert_non_null(mj_lookup(o->properties, "prototype"));
+		assert_null(mj_lookup(o->properties, "length"));
+		js_pop(J, 1);
+	}
+	js_freestate(J);
+	same("r = Error.length + TypeError.length + Array.length +"
+	    " Object.getOwnPropertyNames(RangeError).join()");
+	same("r = JSON.stringify(Object.getOwnPropertyDescriptor(Boolean, 'length')) +"
+	    " Boolean.hasOwnProperty('length') + ('length' in String) + delete URIError.length");
+	same("var E = Error; r = new E('x').message + E.prototype.name +"
+	    " Object.getOwnPropertyNames(EvalError).join()");
+}
+
 int
 main(void)
 {
@@ -414,6 +444,7 @@ main(void)
 		cmocka_unit_test(test_lazy_globals),
 		cmocka_unit_test(test_deferred_builtins),
 		cmocka_unit_test(test_module_functions),
+		cmocka_unit_test(test_constructor_length),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
