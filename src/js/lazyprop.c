@@ -91,8 +91,8 @@ static int nsets, capsets;
 struct holder {
 	struct mj_object	*o;
 	int			 set;	/* or -1 before the first */
-	int			 n;	/* entries deferred so far */
-	int			 closed;	/* defers no more */
+	unsigned short		 n;	/* entries deferred so far */
+	unsigned char		 closed;	/* defers no more */
 	uint64_t		 pending[MAXDEFER / 64];
 };
 
@@ -624,6 +624,24 @@ lazyprop_deferred(js_State *J, void *obj, const char *name)
 	    (h = holder_find(s, o)) == NULL || h->set < 0)
 		return 0;
 	return pending_entry(h, name, hash) >= 0;
+}
+
+size_t
+lazyprop_trim(js_State *J)
+{
+	struct lstate *s = state_find(J);
+	size_t back;
+
+	if (s == NULL || s->cap == s->n)
+		return 0;
+	back = (size_t)(s->cap - s->n) * sizeof *s->h;
+	if (s->n == 0) {
+		free(s->h);
+		s->h = NULL;
+	} else
+		s->h = xreallocarray(s->h, (size_t)s->n, sizeof *s->h);
+	s->cap = s->n;
+	return back;
 }
 
 int

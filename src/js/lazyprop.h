@@ -22,6 +22,7 @@
 #define LYOCELL_JS_LAZYPROP_H
 
 #include <mujs.h>
+#include <stddef.h>
 
 /* Bits of mj_object.extensible (mujs only tests it for zero and sets
  * it to 0 or 1): the object has deferred methods, a deferred length, or
@@ -76,6 +77,10 @@ int	lazyprop_deferred(js_State *, void *, const char *);
 /* A built-in of mujs's that reads all of its argument's properties at
  * once (Object.freeze and its kin), wrapped to make them first. */
 js_CFunction lazyprop_builtin(const char *, js_CFunction);
+
+/* Fit state J's list of holders to those it has (at the end of init,
+ * when it has made most of them): the bytes given back. */
+size_t	lazyprop_trim(js_State *);
 
 /* How many holders of state J still have deferred methods. */
 int	lazyprop_holders(js_State *);

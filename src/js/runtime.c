@@ -639,6 +639,7 @@ runtime_trim(js_State *J)
 	js_free(J, S->lexbuf.text);
 	S->lexbuf.text = NULL;
 	S->lexbuf.len = S->lexbuf.cap = 0;
+	lazyprop_trim(J);
 }
 
 int

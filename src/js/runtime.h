@@ -69,7 +69,8 @@ void	runtime_setfn_named(js_State *J, void (*f)(js_State *),
 int	runtime_promises_loaded(js_State *J);
 /* Free mujs's lexer buffer (4 KiB, made by the first JSON.parse of a
  * string or text compiled in the state, then kept for its life); mujs
- * makes it again when it next lexes. */
+ * makes it again when it next lexes.  Also fit the state's list of
+ * holders of deferred methods to them (lazyprop_trim). */
 void	runtime_trim(js_State *J);
 /* Run the Promise jobs until none is left: NULL, or an owned
  * "Uncaught (in promise) ..." (with the reason's stack) for the first

@@ -424,6 +424,30 @@ test_constructor_length(void **state)
 	    " Object.getOwnPropertyNames(EvalError).join()");
 }
 
+/* The list of a state's holders is fitted to them at the end of init
+ * (runtime_trim); deferring and making go on as before after it. */
+static void
+test_trim(void **state)
+{
+	js_State *J = js_newstate(NULL, NULL, 0);
+	char *cause = NULL;
+	int n;
+
+	(void)state;
+	assert_int_equal(runtime_load(J, &cause), 0);
+	module_object(J);
+	runtime_trim(J);
+	n = lazyprop_holders(J);
+	assert_int_equal(lazyprop_trim(J), 0);	/* fitted already */
+	assert_int_equal(js_dostring(J, "Math.floor(1.5); Date.now();"
+	    " if (M.get(1, 2) !== 3 || !('post' in M)) throw new Error('M');"), 0);
+	assert_true(lazyprop_holders(J) >= n + 2);
+	assert_true(lazyprop_trim(J) > 0);
+	assert_int_equal(js_dostring(J, "if (Math.trunc(-1.5) !== -1 ||"
+	    " new Date(0).getTime() !== 0) throw new Error('after');"), 0);
+	js_freestate(J);
+}
+
 int
 main(void)
 {
@@ -445,6 +469,7 @@ main(void)
 		cmocka_unit_test(test_deferred_builtins),
 		cmocka_unit_test(test_module_functions),
 		cmocka_unit_test(test_constructor_length),
+		cmocka_unit_test(test_trim),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
