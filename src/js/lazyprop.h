@@ -64,6 +64,12 @@ int	lazyprop_place(js_State *, int, int, const char *, int);
 int	lazyprop_defer_accessor(js_State *, int, const char *, js_CFunction,
 	    const char *, int, void *, void (*)(js_State *, void *), int);
 
+/* Defer, as prop of the object at idx, an accessor whose getter is the
+ * C function (fn, name, length, data) and that has no setter: 1 if
+ * deferred, else 0 and nothing made. */
+int	lazyprop_defer_getter(js_State *, int, const char *, js_CFunction,
+	    const char *, int, void *, int);
+
 /* Defer the length of the C function being made: 1 if done. */
 int	lazyprop_defer_length(void *);
 

@@ -448,6 +448,34 @@ test_trim(void **state)
 	js_freestate(J);
 }
 
+/* RegExp.prototype's getters (js/regexp.c: flags, dotAll, unicode,
+ * sticky, hasIndices) are made on first use, without a setter. */
+static void
+test_getters(void **state)
+{
+	js_State *J = js_newstate(NULL, NULL, 0);
+	struct mj_object *o;
+	char *cause = NULL;
+
+	(void)state;
+	assert_int_equal(runtime_load(J, &cause), 0);
+	js_getglobal(J, "RegExp");
+	js_getproperty(J, -1, "prototype");
+	o = js_toobject(J, -1);
+	assert_null(mj_lookup(o->properties, "flags"));
+	assert_null(mj_lookup(o->properties, "sticky"));
+	js_pop(J, 2);
+	js_freestate(J);
+	same("var R = RegExp; r = new R('a', 'gimsuy').flags + new R('a', 's').dotAll +"
+	    " /a/.sticky + new R('a', 'u').unicode +"
+	    " Object.getOwnPropertyNames(RegExp.prototype).join()");
+	same("var d = Object.getOwnPropertyDescriptor(RegExp.prototype, 'flags');"
+	    " r = typeof d.get + typeof d.set + d.enumerable + d.configurable +"
+	    " RegExp.prototype.hasOwnProperty('hasIndices') + d.get.name");
+	same("var re = /a/; re.flags = 'x'; r = re.flags + ('dotAll' in re) +"
+	    " delete RegExp.prototype.unicode + new RegExp('a', 'u').unicode");
+}
+
 int
 main(void)
 {
@@ -470,6 +498,7 @@ main(void)
 		cmocka_unit_test(test_module_functions),
 		cmocka_unit_test(test_constructor_length),
 		cmocka_unit_test(test_trim),
+		cmocka_unit_test(test_getters),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
