@@ -70,12 +70,30 @@ static js_CFunction date_new_real;
 static void date_call(js_State *);
 static void date_new(js_State *);
 
+typedef void cconstructor_fn(js_State *, js_CFunction, js_CFunction,
+    const char *, int);
+
+/* mujs's js_newcconstructor, the constructor's length made on first use
+ * (js/lazyprop.h), as a C function's is. */
+static void
+cconstructor(js_State *J, cconstructor_fn *real, js_CFunction fun,
+    js_CFunction con, const char *name, int length)
+{
+	if (js_try(J)) {
+		runtime_lengthless(J, 0);
+		js_throw(J);
+	}
+	runtime_lengthless(J, 1);
+	real(J, fun, con, name, length);
+	runtime_lengthless(J, 0);
+	js_endtry(J);
+}
+
 void
 js_newcconstructor(js_State *J, js_CFunction fun, js_CFunction con,
     const char *name, int length)
 {
-	static void (*real)(js_State *, js_CFunction, js_CFunction,
-	    const char *, int);
+	static cconstructor_fn *real;
 	size_t i;
 
 	if (real == NULL && (*(void **)&real = dlsym(RTLD_NEXT,
@@ -93,7 +111,7 @@ js_newcconstructor(js_State *J, js_CFunction fun, js_CFunction con,
 		fun = date_call;
 		con = date_new;
 	}
-	real(J, fun, con, name, length);
+	cconstructor(J, real, fun, con, name, length);
 }
 
 /*

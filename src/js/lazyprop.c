@@ -68,8 +68,9 @@ struct entry {
 	int		 length;
 	int		 atts;
 	unsigned	 seq;
-	/* an accessor whose getter and setter are the function, which
-	 * after (when not NULL) finishes before it is defined */
+	/* an accessor whose getter and setter are the function (1) or
+	 * whose getter it is, without a setter (2); after (when not NULL)
+	 * finishes the function before it is defined */
 	int		 accessor;
 	void		(*after)(js_State *, void *);
 };
@@ -91,8 +92,8 @@ static int nsets, capsets;
 struct holder {
 	struct mj_object	*o;
 	int			 set;	/* or -1 before the first */
-	int			 n;	/* entries deferred so far */
-	int			 closed;	/* defers no more */
+	unsigned short		 n;	/* entries deferred so far */
+	unsigned char		 closed;	/* defers no more */
 	uint64_t		 pending[MAXDEFER / 64];
 };
 
@@ -381,10 +382,10 @@ lazyprop_capture(js_State *J, js_CFunction fn, const char *name, int length,
 	return 1;
 }
 
-int
-lazyprop_defer_accessor(js_State *J, int idx, const char *prop,
-    js_CFunction fn, const char *name, int length, void *data,
-    void (*after)(js_State *, void *), int atts)
+static int
+defer_accessor(js_State *J, int idx, const char *prop, js_CFunction fn,
+    const char *name, int length, void *data,
+    void (*after)(js_State *, void *), int atts, int kind)
 {
 	int done;
 
@@ -394,12 +395,29 @@ lazyprop_defer_accessor(js_State *J, int idx, const char *prop,
 	waiting.name = name;
 	waiting.length = length;
 	waiting.data = data;
-	waiting.accessor = 1;
+	waiting.accessor = kind;
 	waiting.after = after;
 	done = defer(J, js_toobject(J, idx), prop, atts);
 	waiting.accessor = 0;
 	waiting.after = NULL;
 	return done;
+}
+
+int
+lazyprop_defer_accessor(js_State *J, int idx, const char *prop,
+    js_CFunction fn, const char *name, int length, void *data,
+    void (*after)(js_State *, void *), int atts)
+{
+	return defer_accessor(J, idx, prop, fn, name, length, data, after,
+	    atts, 1);
+}
+
+int
+lazyprop_defer_getter(js_State *J, int idx, const char *prop,
+    js_CFunction fn, const char *name, int length, void *data, int atts)
+{
+	return defer_accessor(J, idx, prop, fn, name, length, data, NULL,
+	    atts, 2);
 }
 
 void
@@ -524,7 +542,10 @@ make_entry(js_State *J, struct lstate *s, struct holder *h, int i)
 	if (e->after != NULL)
 		e->after(J, e->data);
 	if (e->accessor) {
-		js_copy(J, -1);
+		if (e->accessor == 1)
+			js_copy(J, -1);
+		else
+			js_pushundefined(J);
 		js_defaccessor(J, -3, e->prop, e->atts);
 	} else
 		js_defproperty(J, -2, e->prop, e->atts);
@@ -624,6 +645,24 @@ lazyprop_deferred(js_State *J, void *obj, const char *name)
 	    (h = holder_find(s, o)) == NULL || h->set < 0)
 		return 0;
 	return pending_entry(h, name, hash) >= 0;
+}
+
+size_t
+lazyprop_trim(js_State *J)
+{
+	struct lstate *s = state_find(J);
+	size_t back;
+
+	if (s == NULL || s->cap == s->n)
+		return 0;
+	back = (size_t)(s->cap - s->n) * sizeof *s->h;
+	if (s->n == 0) {
+		free(s->h);
+		s->h = NULL;
+	} else
+		s->h = xreallocarray(s->h, (size_t)s->n, sizeof *s->h);
+	s->cap = s->n;
+	return back;
 }
 
 int

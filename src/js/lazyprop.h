@@ -22,6 +22,7 @@
 #define LYOCELL_JS_LAZYPROP_H
 
 #include <mujs.h>
+#include <stddef.h>
 
 /* Bits of mj_object.extensible (mujs only tests it for zero and sets
  * it to 0 or 1): the object has deferred methods, a deferred length, or
@@ -63,6 +64,12 @@ int	lazyprop_place(js_State *, int, int, const char *, int);
 int	lazyprop_defer_accessor(js_State *, int, const char *, js_CFunction,
 	    const char *, int, void *, void (*)(js_State *, void *), int);
 
+/* Defer, as prop of the object at idx, an accessor whose getter is the
+ * C function (fn, name, length, data) and that has no setter: 1 if
+ * deferred, else 0 and nothing made. */
+int	lazyprop_defer_getter(js_State *, int, const char *, js_CFunction,
+	    const char *, int, void *, int);
+
 /* Defer the length of the C function being made: 1 if done. */
 int	lazyprop_defer_length(void *);
 
@@ -76,6 +83,10 @@ int	lazyprop_deferred(js_State *, void *, const char *);
 /* A built-in of mujs's that reads all of its argument's properties at
  * once (Object.freeze and its kin), wrapped to make them first. */
 js_CFunction lazyprop_builtin(const char *, js_CFunction);
+
+/* Fit state J's list of holders to those it has (at the end of init,
+ * when it has made most of them): the bytes given back. */
+size_t	lazyprop_trim(js_State *);
 
 /* How many holders of state J still have deferred methods. */
 int	lazyprop_holders(js_State *);

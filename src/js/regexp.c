@@ -39,6 +39,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "js/lazyprop.h"
 #include "js/mujs-layout.h"
 #include "js/runtime.h"
 #include "js/utf16.h"
@@ -1882,9 +1883,14 @@ Sp_split(js_State *J)
 	js_setindex(J, -2, n);
 }
 
+/* An accessor without a setter, its getter made on first use
+ * (js/lazyprop.h) when it can be. */
 static void
 getter(js_State *J, const char *name, js_CFunction f, int bit)
 {
+	if (lazyprop_defer_getter(J, -1, name, f, name, 0,
+	    (void *)(intptr_t)bit, JS_DONTENUM))
+		return;
 	js_newcfunctionx(J, f, name, 0, (void *)(intptr_t)bit, NULL);
 	js_pushundefined(J);
 	js_defaccessor(J, -3, name, JS_DONTENUM);

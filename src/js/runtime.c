@@ -541,6 +541,15 @@ rtsrc(js_State *J)
  * whole function when it is a method defined while a capture is on.
  */
 static js_State *methodless;
+/* Set while mujs's js_newcconstructor runs (js/builtins.c): the
+ * constructor's length is made on first use as a method's is. */
+static js_State *lengthless;
+
+void
+runtime_lengthless(js_State *J, int on)
+{
+	lengthless = on ? J : NULL;
+}
 
 /* The program's own for a built-in of mujs's: Object.getOwnPropertyNames
  * lists names in JavaScript's order (js/proporder.c), mujs's in its
@@ -612,6 +621,11 @@ js_defproperty(js_State *J, int idx, const char *name, int atts)
 		js_pop(J, 1);
 		return;
 	}
+	if (lengthless == J && strcmp(name, "length") == 0 &&
+	    lazyprop_defer_length(js_toobject(J, idx))) {
+		js_pop(J, 1);
+		return;
+	}
 	if (real == NULL)
 		*(void **)&real = mujs_fn("js_defproperty");
 	real(J, idx, name, atts);
@@ -625,6 +639,7 @@ runtime_trim(js_State *J)
 	js_free(J, S->lexbuf.text);
 	S->lexbuf.text = NULL;
 	S->lexbuf.len = S->lexbuf.cap = 0;
+	lazyprop_trim(J);
 }
 
 int

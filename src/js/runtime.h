@@ -39,6 +39,10 @@ void	runtime_define(js_State *J);
 /* RegExp and the String methods that match, run by PCRE2 with
  * JavaScript's semantics (js/regexp.c); runtime_define calls it. */
 void	regexp_define(js_State *);
+/* While on (J) and until off (0), the length js_defproperty gives a
+ * constructor js_newcconstructor makes is made on first use
+ * (js/lazyprop.h); js/builtins.c turns it on around mujs's own. */
+void	runtime_lengthless(js_State *J, int on);
 /* runtime_define, then runtime_load_files with the runtime library. */
 int	runtime_load(js_State *J, char **cause);
 /* If s is a symbol's key ("@@sym:DESC:N"), "Symbol(DESC)" as k6 shows
@@ -65,7 +69,8 @@ void	runtime_setfn_named(js_State *J, void (*f)(js_State *),
 int	runtime_promises_loaded(js_State *J);
 /* Free mujs's lexer buffer (4 KiB, made by the first JSON.parse of a
  * string or text compiled in the state, then kept for its life); mujs
- * makes it again when it next lexes. */
+ * makes it again when it next lexes.  Also fit the state's list of
+ * holders of deferred methods to them (lazyprop_trim). */
 void	runtime_trim(js_State *J);
 /* Run the Promise jobs until none is left: NULL, or an owned
  * "Uncaught (in promise) ..." (with the reason's stack) for the first

@@ -18,6 +18,7 @@
 
 #include "js/lazyprop.h"
 #include "js/modules.h"
+#include "js/mujs-layout.h"
 #include "js/runtime.h"
 
 /* r: what the case's script found; the holders are described in
@@ -394,6 +395,87 @@ test_module_functions(void **state)
 	    " enumerable: true } }))) + typeof M.put");
 }
 
+/* A constructor's length (js_newcconstructor: the Error family, the
+ * program's own) is made on first use too; its prototype is not. */
+static void
+test_constructor_length(void **state)
+{
+	static const char *const ctors[] = { "Error", "TypeError", "Array" };
+	js_State *J = js_newstate(NULL, NULL, 0);
+	struct mj_object *o;
+	char *cause = NULL;
+	size_t i;
+
+	(void)state;
+	assert_int_equal(runtime_load(J, &cause), 0);
+	for (i = 0; i < sizeof ctors / sizeof ctors[0]; i++) {
+		js_getglobal(J, ctors[i]);
+		o = js_toobject(J, -1);
+		assert_non_null(mj_lookup(o->properties, "prototype"));
+		assert_null(mj_lookup(o->properties, "length"));
+		js_pop(J, 1);
+	}
+	js_freestate(J);
+	same("r = Error.length + TypeError.length + Array.length +"
+	    " Object.getOwnPropertyNames(RangeError).join()");
+	same("r = JSON.stringify(Object.getOwnPropertyDescriptor(Boolean, 'length')) +"
+	    " Boolean.hasOwnProperty('length') + ('length' in String) + delete URIError.length");
+	same("var E = Error; r = new E('x').message + E.prototype.name +"
+	    " Object.getOwnPropertyNames(EvalError).join()");
+}
+
+/* The list of a state's holders is fitted to them at the end of init
+ * (runtime_trim); deferring and making go on as before after it. */
+static void
+test_trim(void **state)
+{
+	js_State *J = js_newstate(NULL, NULL, 0);
+	char *cause = NULL;
+	int n;
+
+	(void)state;
+	assert_int_equal(runtime_load(J, &cause), 0);
+	module_object(J);
+	runtime_trim(J);
+	n = lazyprop_holders(J);
+	assert_int_equal(lazyprop_trim(J), 0);	/* fitted already */
+	assert_int_equal(js_dostring(J, "Math.floor(1.5); Date.now();"
+	    " if (M.get(1, 2) !== 3 || !('post' in M)) throw new Error('M');"), 0);
+	assert_true(lazyprop_holders(J) >= n + 2);
+	assert_true(lazyprop_trim(J) > 0);
+	assert_int_equal(js_dostring(J, "if (Math.trunc(-1.5) !== -1 ||"
+	    " new Date(0).getTime() !== 0) throw new Error('after');"), 0);
+	js_freestate(J);
+}
+
+/* RegExp.prototype's getters (js/regexp.c: flags, dotAll, unicode,
+ * sticky, hasIndices) are made on first use, without a setter. */
+static void
+test_getters(void **state)
+{
+	js_State *J = js_newstate(NULL, NULL, 0);
+	struct mj_object *o;
+	char *cause = NULL;
+
+	(void)state;
+	assert_int_equal(runtime_load(J, &cause), 0);
+	js_getglobal(J, "RegExp");
+	js_getproperty(J, -1, "prototype");
+	o = js_toobject(J, -1);
+	assert_null(mj_lookup(o->properties, "flags"));
+	assert_null(mj_lookup(o->properties, "sticky"));
+	js_pop(J, 2);
+	js_freestate(J);
+	same("var R = RegExp; r = new R('a', 'gimsuy').flags + new R('a', 's').dotAll +"
+	    " /a/.sticky + new R('a', 'u').unicode +"
+	    " Object.getOwnPropertyNames(RegExp.prototype).join()");
+	same("var d = Object.getOwnPropertyDescriptor(RegExp.prototype, 'flags');"
+	    " r = typeof d.get + typeof d.set + d.enumerable + d.configurable +"
+	    " RegExp.prototype.hasOwnProperty('hasIndices') + d.get.name");
+	same("var re = /a/; re.flags = 'x'; r = re.flags + ('dotAll' in re) +"
+	    " delete RegExp.prototype.unicode + new RegExp('a', 'u').unicode");
+}
+
 int
 main(void)
 {
@@ -414,6 +496,9 @@ main(void)
 		cmocka_unit_test(test_lazy_globals),
 		cmocka_unit_test(test_deferred_builtins),
 		cmocka_unit_test(test_module_functions),
+		cmocka_unit_test(test_constructor_length),
+		cmocka_unit_test(test_trim),
+		cmocka_unit_test(test_getters),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
