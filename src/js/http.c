@@ -839,22 +839,14 @@ read_batch_entry(js_State *J, struct http_vu *hv, int idx, const char *key)
 	js_pop(J, 4);
 }
 
-/* After batch_fail: k6's results, its warning or, with the global throw
- * option, its GoError.  The keys of an object batch are at 2. */
+/* batch's result: the responses of its first n requests of len, in an
+ * array (null past n) or under the object's keys (stack index 2 holds
+ * them, in order). */
 static void
-batch_failed(js_State *J, struct http_vu *hv, int isarr, int len)
+batch_result(js_State *J, struct http_vu *hv, int isarr, int len, int n)
 {
-	const struct runopts *o = vu_opts(hv->vu);
-	struct http_req *bad = &hv->reqs[hv->nreqs - 1];
-	int i, n = (int)hv->nreqs;
+	int i;
 
-	if (o != NULL && o->throw_errors)
-		modules_goerror(J, "%s", bad->error);
-	log_error_field("A batch request failed", bad->error);
-	for (i = 0; i < n - 1; i++) {	/* never sent: empty responses */
-		url_fault(&hv->reqs[i], "", HTTP_URL_PARSE, NULL);
-		hv->reqs[i].error_code = 0;
-	}
 	if (isarr)
 		js_newarray(J);
 	else
@@ -873,6 +865,25 @@ batch_failed(js_State *J, struct http_vu *hv, int isarr, int len)
 			js_pop(J, 1);
 		}
 	}
+}
+
+/* After batch_fail: k6's results, its warning or, with the global throw
+ * option, its GoError.  The keys of an object batch are at 2. */
+static void
+batch_failed(js_State *J, struct http_vu *hv, int isarr, int len)
+{
+	const struct runopts *o = vu_opts(hv->vu);
+	struct http_req *bad = &hv->reqs[hv->nreqs - 1];
+	int i, n = (int)hv->nreqs;
+
+	if (o != NULL && o->throw_errors)
+		modules_goerror(J, "%s", bad->error);
+	log_error_field("A batch request failed", bad->error);
+	for (i = 0; i < n - 1; i++) {	/* never sent: empty responses */
+		url_fault(&hv->reqs[i], "", HTTP_URL_PARSE, NULL);
+		hv->reqs[i].error_code = 0;
+	}
+	batch_result(J, hv, isarr, len, n);
 }
 
 static void
@@ -935,21 +946,7 @@ http_batch(js_State *J)
 		vu_throw_interrupted(J);
 	for (i = 0; i < len; i++)
 		maybe_throw(J, &hv->reqs[i]);
-	if (isarr)
-		js_newarray(J);
-	else
-		js_newobject(J);
-	for (i = 0; i < len; i++) {
-		if (isarr) {
-			http_response_push(J, &hv->reqs[i]);
-			js_setindex(J, -2, i);
-		} else {
-			js_getindex(J, 2, i);
-			http_response_push(J, &hv->reqs[i]);
-			js_setproperty(J, -3, js_tostring(J, -2));
-			js_pop(J, 1);
-		}
-	}
+	batch_result(J, hv, isarr, len, len);
 }
 
 /* expectedStatuses(200, {min: 300, max: 399}, ...) */
