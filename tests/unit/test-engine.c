@@ -305,6 +305,21 @@ run(const char *src, struct scenario *sc)
 	free(path);
 }
 
+/* One VU, one iteration of src. */
+static void
+one_iteration(const char *src)
+{
+	char name[] = "s", exec[] = "default";
+	struct scenario sc = {
+		.name = name, .executor = EXEC_PER_VU_ITERATIONS,
+		.executor_name = "per-vu-iterations", .exec = exec,
+		.graceful_stop = 30000, .vus = 1, .iterations = 1,
+		.max_duration = 10000,
+	};
+
+	run(src, &sc);
+}
+
 /* Every VU gets vu_init once, every iteration a start, a look at what is
  * pending and an end, every VU a vu_free: each with that VU's own
  * data. */
@@ -343,16 +358,9 @@ test_lifecycle(void **state)
 static void
 test_lexer_buffer(void **state)
 {
-	char name[] = "s", exec[] = "default";
-	struct scenario sc = {
-		.name = name, .executor = EXEC_PER_VU_ITERATIONS,
-		.executor_name = "per-vu-iterations", .exec = exec,
-		.graceful_stop = 30000, .vus = 1, .iterations = 1,
-		.max_duration = 10000,
-	};
-
 	(void)state;
-	run("var x = JSON.parse('{\"a\": \"b\"}');\nexport default function () {}\n", &sc);
+	one_iteration("var x = JSON.parse('{\"a\": \"b\"}');\n"
+	    "export default function () {}\n");
 	assert_int_equal(ca.start, 1);
 	assert_int_equal(ca.lexbuf, 0);
 }
@@ -380,20 +388,6 @@ test_interrupt(void **state)
 	assert_int_equal(ca.end, 1);
 	assert_int_equal(ca.freed, 1);
 	assert_int_equal(ca.wrong_data, 0);
-}
-
-static void
-one_iteration(const char *src)
-{
-	char name[] = "s", exec[] = "default";
-	struct scenario sc = {
-		.name = name, .executor = EXEC_PER_VU_ITERATIONS,
-		.executor_name = "per-vu-iterations", .exec = exec,
-		.graceful_stop = 30000, .vus = 1, .iterations = 1,
-		.max_duration = 10000,
-	};
-
-	run(src, &sc);
 }
 
 /* Two modules' callbacks run in the order they become ready, the

@@ -83,18 +83,28 @@ module_object(js_State *J)
 	js_setglobal(J, "M");
 }
 
+/* A new state with the runtime loaded. */
+static js_State *
+loaded(void)
+{
+	js_State *J = js_newstate(NULL, NULL, 0);
+	char *cause = NULL;
+
+	assert_non_null(J);
+	if (runtime_load(J, &cause) != 0)
+		fail_msg("runtime: %s", cause);
+	return J;
+}
+
 /* Run script, then describe, in a new state: an owned string. */
 static char *
 run(const char *script, int lazy)
 {
 	js_State *J;
-	char *cause = NULL, *out;
+	char *out;
 
 	lazyprop_enabled = lazy;
-	J = js_newstate(NULL, NULL, 0);
-	assert_non_null(J);
-	if (runtime_load(J, &cause) != 0)
-		fail_msg("runtime: %s", cause);
+	J = loaded();
 	module_object(J);
 	if (js_ploadstring(J, "case", script) ||
 	    (js_pushundefined(J), js_pcall(J, 0)))
@@ -139,11 +149,9 @@ same(const char *script)
 static void
 test_defers(void **state)
 {
-	js_State *J = js_newstate(NULL, NULL, 0);
-	char *cause = NULL;
+	js_State *J = loaded();
 
 	(void)state;
-	assert_int_equal(runtime_load(J, &cause), 0);
 	/* the built-in prototypes, constructors, JSON and the global */
 	assert_true(lazyprop_holders(J) >= 10);
 	js_freestate(J);
@@ -346,12 +354,10 @@ test_lazy_globals(void **state)
 static void
 test_deferred_builtins(void **state)
 {
-	js_State *J = js_newstate(NULL, NULL, 0);
-	char *cause = NULL;
+	js_State *J = loaded();
 	int n;
 
 	(void)state;
-	assert_int_equal(runtime_load(J, &cause), 0);
 	n = lazyprop_holders(J);
 	assert_int_equal(js_dostring(J, "Math.floor(1.5); Date.now();"), 0);
 	/* Math, Date and Date.prototype */
@@ -371,12 +377,10 @@ test_deferred_builtins(void **state)
 static void
 test_module_functions(void **state)
 {
-	js_State *J = js_newstate(NULL, NULL, 0);
-	char *cause = NULL;
+	js_State *J = loaded();
 	int n;
 
 	(void)state;
-	assert_int_equal(runtime_load(J, &cause), 0);
 	n = lazyprop_holders(J);
 	module_object(J);
 	assert_int_equal(lazyprop_holders(J), n + 1);
@@ -401,13 +405,11 @@ static void
 test_constructor_length(void **state)
 {
 	static const char *const ctors[] = { "Error", "TypeError", "Array" };
-	js_State *J = js_newstate(NULL, NULL, 0);
+	js_State *J = loaded();
 	struct mj_object *o;
-	char *cause = NULL;
 	size_t i;
 
 	(void)state;
-	assert_int_equal(runtime_load(J, &cause), 0);
 	for (i = 0; i < sizeof ctors / sizeof ctors[0]; i++) {
 		js_getglobal(J, ctors[i]);
 		o = js_toobject(J, -1);
@@ -429,12 +431,10 @@ test_constructor_length(void **state)
 static void
 test_trim(void **state)
 {
-	js_State *J = js_newstate(NULL, NULL, 0);
-	char *cause = NULL;
+	js_State *J = loaded();
 	int n;
 
 	(void)state;
-	assert_int_equal(runtime_load(J, &cause), 0);
 	module_object(J);
 	runtime_trim(J);
 	n = lazyprop_holders(J);
@@ -453,12 +453,10 @@ test_trim(void **state)
 static void
 test_getters(void **state)
 {
-	js_State *J = js_newstate(NULL, NULL, 0);
+	js_State *J = loaded();
 	struct mj_object *o;
-	char *cause = NULL;
 
 	(void)state;
-	assert_int_equal(runtime_load(J, &cause), 0);
 	js_getglobal(J, "RegExp");
 	js_getproperty(J, -1, "prototype");
 	o = js_toobject(J, -1);
