@@ -25,7 +25,23 @@
 
 #define KEY	"@@ly:p"
 
+/* A promise's state, the value of its hidden KEY: an array of ST_N
+ * values, made with all of them (see pending) and read and written in
+ * the array's one block of values, where an object's fields were nodes
+ * of its property tree, each allocated and inserted by strcmp when made
+ * and searched when read.  The group's JavaScript reads the same
+ * elements by index (t[0] is ST_S). */
+#define ST_S	0	/* 0 pending, 1 fulfilled, 2 rejected */
+#define ST_V	1	/* its value or reason */
+#define ST_R	2	/* while pending, its first reaction */
+#define ST_RS	3	/* and an array of the others */
+#define ST_H	4	/* true once it has a handler */
+#define ST_N	5
+
 void	js_pushobject(js_State *, void *);
+void	*js_malloc(js_State *, int);
+
+static const struct mj_value undef = { .type = MJ_TUNDEFINED };
 
 static void
 promise_finalize(js_State *J, void *data)
@@ -53,7 +69,6 @@ alen(void *a)
 static void
 take(js_State *J, void *o, int a, int i)
 {
-	static const struct mj_value undef = { .type = MJ_TUNDEFINED };
 	struct mj_object *q = o;
 	struct mj_state *S = (struct mj_state *)J;
 	struct mj_value *slot;
@@ -97,14 +112,112 @@ qpush(js_State *J, struct promise *P)
 	js_pop(J, 4);
 }
 
-/* Make the object on top of the stack a pending promise. */
+/* The value at idx of the stack, where mujs keeps it. */
+static struct mj_value *
+at(js_State *J, int idx)
+{
+	struct mj_state *S = (struct mj_state *)J;
+
+	return &S->stack[idx < 0 ? S->top + idx : S->bot + idx];
+}
+
+/* Slot i of the state at t, or NULL when it is no longer the simple
+ * array of ST_N values it was made (a script that reached for the hidden
+ * key): then js_getindex and js_setindex do what they do on any object. */
+static struct mj_value *
+slot(js_State *J, int t, int i)
+{
+	struct mj_value *v = at(J, t);
+	struct mj_object *o;
+
+	if (v->type != MJ_TOBJECT)
+		return NULL;
+	o = v->u.ptr;
+	if (o->type != MJ_CARRAY || !o->u.a.simple || o->u.a.length != ST_N)
+		return NULL;
+	return (struct mj_value *)o->u.a.array + i;
+}
+
+/* Push element i of the state at t. */
+static void
+st_get(js_State *J, int t, int i)
+{
+	struct mj_value *v = slot(J, t, i);
+
+	if (v == NULL) {
+		js_getindex(J, t, i);
+		return;
+	}
+	js_pushundefined(J);
+	*at(J, -1) = *v;
+}
+
+/* Set element i of the state at t to the value on top; popped. */
+static void
+st_set(js_State *J, int t, int i)
+{
+	struct mj_value *v = slot(J, t, i);
+
+	if (v == NULL) {
+		js_setindex(J, t, i);
+		return;
+	}
+	*v = *at(J, -1);
+	js_pop(J, 1);
+}
+
+/* The state at t's ST_S: 0 pending, 1 fulfilled, 2 rejected. */
+static int
+st_state(js_State *J, int t)
+{
+	struct mj_value *v = slot(J, t, ST_S);
+	int s;
+
+	if (v != NULL && v->type == MJ_TNUMBER)
+		return (int)v->u.number;
+	js_getindex(J, t, ST_S);
+	s = js_tointeger(J, -1);
+	js_pop(J, 1);
+	return s;
+}
+
+/* Push the state of the promise at p (its hidden KEY), read from the
+ * node of its tree when it holds it as made. */
+static void
+state(js_State *J, int p)
+{
+	struct mj_property *n = NULL;
+
+	if (js_isobject(J, p))
+		n = mj_lookup(((struct mj_object *)js_toobject(J, p))->properties, KEY);
+	if (n == NULL || n->getter != NULL || n->setter != NULL ||
+	    n->value.type != MJ_TOBJECT) {
+		js_getproperty(J, p, KEY);
+		return;
+	}
+	js_pushundefined(J);
+	*at(J, -1) = n->value;
+}
+
+/* Make the object on top of the stack a pending promise: its state is a
+ * new array of ST_N values, ST_S 0 and the others undefined. */
 static void
 pending(js_State *J)
 {
-	js_pushnull(J);
-	js_newobjectx(J);
-	js_pushnumber(J, 0);
-	js_setproperty(J, -2, "s");
+	struct mj_object *t;
+	struct mj_value *v;
+	int i;
+
+	js_newarray(J);
+	t = js_toobject(J, -1);
+	v = js_malloc(J, ST_N * (int)sizeof *v);
+	for (i = 0; i < ST_N; i++)
+		v[i] = undef;
+	v[ST_S].type = MJ_TNUMBER;
+	v[ST_S].u.number = 0;
+	t->u.a.array = v;
+	t->u.a.capacity = ST_N;
+	t->u.a.length = ST_N;
 	js_defproperty(J, -2, KEY, JS_DONTENUM);
 }
 
@@ -141,29 +254,27 @@ promise_settle(js_State *J, struct promise *P, int p, int s, int v)
 {
 	int t = js_gettop(J), r = t + 1, rs = t + 2, n, j;
 
-	js_getproperty(J, p, KEY);
-	js_getproperty(J, t, "s");
-	if (js_tointeger(J, -1) != 0) {
-		js_pop(J, 2);
+	state(J, p);
+	if (st_state(J, t) != 0) {
+		js_pop(J, 1);
 		return;
 	}
-	js_pop(J, 1);
 	js_pushnumber(J, s);
-	js_setproperty(J, t, "s");
+	st_set(J, t, ST_S);
 	js_copy(J, v);
-	js_setproperty(J, t, "v");
-	js_getproperty(J, t, "r");
-	js_getproperty(J, t, "rs");
+	st_set(J, t, ST_V);
+	st_get(J, t, ST_R);
+	st_get(J, t, ST_RS);
 	if (js_isobject(J, r)) {
 		js_pushundefined(J);
-		js_setproperty(J, t, "r");
+		st_set(J, t, ST_R);
 	}
 	if (js_isobject(J, rs)) {
 		js_pushundefined(J);
-		js_setproperty(J, t, "rs");
+		st_set(J, t, ST_RS);
 	}
 	if (s == 2) {
-		js_getproperty(J, t, "h");
+		st_get(J, t, ST_H);
 		if (!js_toboolean(J, -1)) {
 			js_pushobject(J, P->un);
 			js_copy(J, p);
@@ -242,20 +353,20 @@ promise_resolve(js_State *J, struct promise *P, int p, int x)
 static void
 react_add(js_State *J, int t)
 {
-	js_getproperty(J, t, "r");
+	st_get(J, t, ST_R);
 	if (!js_isobject(J, -1)) {
 		js_pop(J, 1);
-		js_setproperty(J, t, "r");
+		st_set(J, t, ST_R);
 		return;
 	}
 	js_pop(J, 1);
-	js_getproperty(J, t, "rs");
+	st_get(J, t, ST_RS);
 	if (!js_isobject(J, -1)) {
 		js_pop(J, 1);
 		js_newarray(J);
 		js_rot2(J);
 		js_setindex(J, -2, 0);
-		js_setproperty(J, t, "rs");
+		st_set(J, t, ST_RS);
 		return;
 	}
 	js_rot2(J);
@@ -318,16 +429,14 @@ promise_await(js_State *J, struct promise *P, int v, int s)
 		js_getproperty(J, v, "constructor");
 		if (js_isobject(J, -1) && js_toobject(J, -1) == P->ctor) {
 			js_pop(J, 1);
-			js_getproperty(J, v, KEY);	/* t */
+			state(J, v);	/* t */
 			js_pushboolean(J, 1);
-			js_setproperty(J, t, "h");
-			js_getproperty(J, t, "s");
-			m = js_tointeger(J, -1);
-			js_pop(J, 1);
+			st_set(J, t, ST_H);
+			m = st_state(J, t);
 			if (m != 0) {
 				js_pushnumber(J, m == 1 ? 0 : 1);
 				js_copy(J, s);
-				js_getproperty(J, t, "v");
+				st_get(J, t, ST_V);
 				qpush(J, P);
 			} else {
 				await_reaction(J, s);
@@ -350,11 +459,11 @@ promise_await(js_State *J, struct promise *P, int v, int s)
 		/* a thenable: adopted by a promise of its own first */
 		promise_new(J, P);
 		adopt(J, P, t + 1, v, t);
-		js_getproperty(J, t + 1, KEY);
+		state(J, t + 1);
 		js_pushboolean(J, 1);
-		js_setproperty(J, -2, "h");
+		st_set(J, t + 2, ST_H);
 		await_reaction(J, s);
-		js_setproperty(J, -2, "r");
+		st_set(J, t + 2, ST_R);
 		js_pop(J, 3);
 		return;
 	}
@@ -367,8 +476,7 @@ value:
 }
 
 /* rt.mkp(proto, o): o, or a new object of prototype proto, made a
- * pending promise: its hidden "@@ly:p" holds its state, an object
- * without a prototype with s = 0. */
+ * pending promise: its hidden "@@ly:p" holds its state (pending). */
 static void
 mkp(js_State *J)
 {

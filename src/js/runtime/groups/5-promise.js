@@ -24,23 +24,23 @@ var unhandled = [];
 function job(f, a, b) {
 	q.push(f, a, b);
 }
-/* A promise's state t, an object without a prototype that rt.mkp
- * (js/promise.c) makes with t.s alone: t.s 0 pending, 1 fulfilled,
- * 2 rejected; t.v its value; while pending, its first reaction t.r and
- * an array of the others t.rs, when it has them (most promises get one,
- * and each property or array made costs mujs more than a lookup that
- * misses); t.h once it has a handler.  settle(p, s, v) and resolve(p, x)
- * are in C (js/promise.c), as is await (rt.aw): settling queues
- * react(r, t) for each reaction r, or for an await's (r.c null) the
- * awaiting body's step. */
+/* A promise's state t, an array of five values that rt.mkp
+ * (js/promise.c) makes and C reads and writes in place: t[0] 0 pending,
+ * 1 fulfilled, 2 rejected; t[1] its value; while pending, its first
+ * reaction t[2] and an array of the others t[3], when it has them (most
+ * promises get one, and an array made costs mujs more than a slot left
+ * undefined); t[4] true once it has a handler.  settle(p, s, v) and
+ * resolve(p, x) are in C (js/promise.c), as is await (rt.aw): settling
+ * queues react(r, t) for each reaction r, or for an await's (r.c null)
+ * the awaiting body's step. */
 var settle = rt.settle, resolve = rt.res;
 function react_add(t, x) {
-	if (!t.r)
-		t.r = x;
-	else if (!t.rs)
-		t.rs = [x];
+	if (!t[2])
+		t[2] = x;
+	else if (!t[3])
+		t[3] = [x];
 	else
-		t.rs.push(x);
+		t[3].push(x);
 }
 function fns(p) {
 	var used = false, f = [], j;
@@ -67,12 +67,12 @@ function adopt(p, xt) {
 	}
 }
 function react(r, t) {
-	var k = t.s === 1 ? r.f : r.j, v;
+	var k = t[0] === 1 ? r.f : r.j, v;
 
 	if (typeof k !== "function")
-		return t.s === 1 ? cres(r.c, t.v) : crej(r.c, t.v);
+		return t[0] === 1 ? cres(r.c, t[1]) : crej(r.c, t[1]);
 	try {
-		v = k(t.v);
+		v = k(t[1]);
 	} catch (e) {
 		return crej(r.c, e);
 	}
@@ -198,11 +198,11 @@ for (i = 0; i < names.length; i += 2) {
 			if (!h.isObj(this) || !Object.prototype.hasOwnProperty.call(this, P))
 				throw new TypeError("Method Promise.prototype.then called on incompatible receiver " + this);
 			t = this[P];
-			t.h = true;
+			t[4] = true;
 			/* the species: a subclass's then makes its own kind */
 			C = this.constructor;
 			c = cap(C === undefined || C === Promise ? Promise : C, true);
-			if (t.s)
+			if (t[0])
 				job(react, { f: a, j: b, c: c }, t);
 			else
 				react_add(t, { f: a, j: b, c: c });
@@ -260,8 +260,8 @@ rt.uncaught = function () {
 	unhandled.length = 0;	/* js/promise.c holds this array */
 	for (j = 0; j < u.length; j++) {
 		t = u[j][P];
-		if (!t.h)
-			return [t.v];
+		if (!t[4])
+			return [t[1]];
 	}
 };
 /* For the compiled async functions (src/compile/helpers.js) and the
@@ -275,14 +275,14 @@ rt.uncaught = function () {
 rt.state = function (p) {
 	var t = p[P];
 
-	return [t.s, t.v];
+	return [t[0], t[1]];
 };
 /* The value of v, or of the promise v when it is fulfilled, as k6 takes
  * the result of an async setup() or handleSummary(). */
 rt.result = function (v) {
 	var t = h.isObj(v) && Object.prototype.hasOwnProperty.call(v, P) ? v[P] : undefined;
 
-	return t === undefined ? v : t.s === 1 ? t.v : undefined;
+	return t === undefined ? v : t[0] === 1 ? t[1] : undefined;
 };
 /* The drain (js/promise.c): it runs the jobs of q until it is empty and
  * returns how many ran, or, called with true (from C,
