@@ -25,11 +25,18 @@
  * prototype) is found once per state, on the first call, and kept with
  * the Promise core's (struct promise), by address: quicker to push than
  * a property to look up.
+ *
+ * A context whose body has ended is used again by a later call (see
+ * reuse): nothing holds it then but its caller's stack, for the body
+ * and the Promise core hand it to nobody else (the jobs and reactions
+ * that name it are spent once it runs), and making one cost an object,
+ * its block of values and the node of its state n.
  */
 #include "config.h"
 
 #include <mujs.h>
 #include <stddef.h>
+#include <string.h>
 
 #include "js/asyncfn.h"
 #include "js/mujs-layout.h"
@@ -40,6 +47,11 @@ void	js_pushobject(js_State *, void *);
 /* The async context's elements (asyncfn_as). */
 #define CX_F	0	/* its body */
 #define CX_PR	1	/* its promise */
+#define CX_N	2
+
+/* Contexts kept for use again, at most (a burst of calls that end
+ * together, as Promise.all over many, keeps no more). */
+#define POOL_MAX	16
 
 /* c.stop(), where the body ends (helpers.js has the same in JavaScript,
  * for the generators made before the first async call): done, then the
@@ -68,11 +80,15 @@ stop(js_State *J)
 }
 
 /* Find __ly.$C and __ly.$X.prototype once per state, kept in roots; the
- * prototype's stop becomes the C one, a call that costs mujs less. */
+ * prototype's stop becomes the C one, a call that costs mujs less.  The
+ * pool of contexts to use again is made there too. */
 static void
 find(js_State *J, struct promise *P)
 {
 	js_pushobject(J, P->roots);
+	js_newarray(J);
+	P->cx = js_toobject(J, -1);
+	js_setproperty(J, -2, "cx");
 	js_getglobal(J, "__ly");
 	js_getproperty(J, -1, "$C");
 	P->C = js_toobject(J, -1);
@@ -104,6 +120,66 @@ own(js_State *J, int idx, const char *name)
 	struct mj_object *o = js_toobject(J, idx);
 
 	return mj_lookup(o->properties, name) != NULL;
+}
+
+/* The value at idx of the stack, where mujs keeps it. */
+static struct mj_value *
+at(js_State *J, int idx)
+{
+	struct mj_state *S = (struct mj_state *)J;
+
+	return &S->stack[idx < 0 ? S->top + idx : S->bot + idx];
+}
+
+/* The block of values of the array o when it is simple and has n
+ * elements, else NULL. */
+static struct mj_value *
+block(struct mj_object *o, int n)
+{
+	if (o->type != MJ_CARRAY || !o->u.a.simple || o->u.a.length != n)
+		return NULL;
+	return o->u.a.array;
+}
+
+/*
+ * Keep the context at c, whose body has ended, for a later call: when
+ * its properties are only what a body without a try makes (none, or n
+ * alone), its body and promise are cleared and n set back to 0, so that
+ * it is as asyncfn_as makes one.  A context that ran a try, a catch or a
+ * return through a finally has more (t, r, m, re...) and is left to
+ * the collector.
+ */
+static void
+reuse(js_State *J, struct promise *P, int c)
+{
+	static const struct mj_value undef = { .type = MJ_TUNDEFINED };
+	struct mj_object *o = js_toobject(J, c), *pool = P->cx;
+	struct mj_property *n = o->properties;
+	struct mj_value *v = block(o, CX_N);
+	int len = pool->u.a.length;
+
+	if (v == NULL || o->prototype != P->X || len >= POOL_MAX ||
+	    !pool->u.a.simple)
+		return;
+	if (n->level != 0) {
+		if (n->left->level != 0 || n->right->level != 0 ||
+		    strcmp(n->name, "n") != 0 || n->getter != NULL ||
+		    n->setter != NULL)
+			return;
+		n->value.type = MJ_TNUMBER;
+		n->value.u.number = 0;
+	}
+	v[CX_F] = undef;
+	v[CX_PR] = undef;
+	if (len < pool->u.a.capacity) {
+		((struct mj_value *)pool->u.a.array)[len] = *at(J, c);
+		pool->u.a.length = len + 1;
+	} else {
+		js_pushobject(J, pool);
+		js_copy(J, c);
+		js_setindex(J, -2, len);
+		js_pop(J, 1);
+	}
 }
 
 /*
@@ -217,6 +293,7 @@ asyncfn_run(js_State *J, struct promise *P, int c, int m, int a)
 			promise_resolve(J, P, v + 1, v);
 		else
 			promise_settle(J, P, v + 1, 1, v);
+		reuse(J, P, c);
 	} else
 		promise_await(J, P, v, c);
 	js_pop(J, js_gettop(J) - top);
@@ -234,21 +311,37 @@ asyncfn_as(js_State *J)
 {
 	struct promise *P = js_currentfunctiondata(J);
 
+	struct mj_object *pool;
+	struct mj_value *v;
+
 	if (P->C == NULL)
 		find(J, P);
-	js_newarray(J);			/* 3: the context */
-	((struct mj_object *)js_toobject(J, 3))->prototype = P->X;
-	js_copy(J, 1);
-	js_setindex(J, 3, CX_F);
-	if (js_toboolean(J, 2)) {
-		js_copy(J, 2);
-		js_setproperty(J, 3, "t");
-		js_newarray(J);
-		js_setproperty(J, 3, "r");
+	pool = P->cx;
+	if (!js_toboolean(J, 2) && pool->u.a.simple && pool->u.a.length > 0) {
+		/* 3: a context used before (reuse) */
+		v = (struct mj_value *)pool->u.a.array + --pool->u.a.length;
+		js_pushundefined(J);
+		*at(J, 3) = *v;
+		v->type = MJ_TUNDEFINED;
+		promise_new(J, P);	/* 4: the promise */
+		v = block(js_toobject(J, 3), CX_N);
+		v[CX_F] = *at(J, 1);
+		v[CX_PR] = *at(J, 4);
+	} else {
+		js_newarray(J);			/* 3: the context */
+		((struct mj_object *)js_toobject(J, 3))->prototype = P->X;
+		js_copy(J, 1);
+		js_setindex(J, 3, CX_F);
+		if (js_toboolean(J, 2)) {
+			js_copy(J, 2);
+			js_setproperty(J, 3, "t");
+			js_newarray(J);
+			js_setproperty(J, 3, "r");
+		}
+		promise_new(J, P);		/* 4: the promise */
+		js_copy(J, 4);
+		js_setindex(J, 3, CX_PR);
 	}
-	promise_new(J, P);		/* 4: the promise */
-	js_copy(J, 4);
-	js_setindex(J, 3, CX_PR);
 	js_pushnumber(J, 0);		/* 5 */
 	js_pushundefined(J);		/* 6 */
 	asyncfn_run(J, P, 3, 5, 6);

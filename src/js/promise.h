@@ -15,6 +15,7 @@ struct promise {
 	void	*react, *adopt;	/* the group's job functions */
 	void	*ctor, *proto;	/* Promise, Promise.prototype */
 	void	*C, *X;		/* __ly.$C, __ly.$X.prototype */
+	void	*cx;		/* async contexts to use again (js/asyncfn.c) */
 	void	*run;		/* the async context whose body runs */
 	int	 stopped;	/* its body ended (js/asyncfn.c's stop) */
 	int	 qh;		/* the next job's index in q */
