@@ -53,66 +53,6 @@ void	js_pushobject(js_State *, void *);
  * together, as Promise.all over many, keeps no more). */
 #define POOL_MAX	16
 
-/* c.stop(), where the body ends (helpers.js has the same in JavaScript,
- * for the generators made before the first async call): done, then the
- * exception a finally left pending (c.re, [e]) or the value returned.
- * The async context whose body asyncfn_run runs is told done in P, not
- * by a property made on it: nothing reads it there once it returns. */
-static void
-stop(js_State *J)
-{
-	struct promise *P = js_currentfunctiondata(J);
-
-	js_getproperty(J, 0, "re");
-	if (js_isobject(J, 0) && js_toobject(J, 0) == P->run &&
-	    js_isnull(J, -1)) {
-		P->stopped = 1;
-		js_getproperty(J, 0, "rv");
-		return;
-	}
-	js_pushboolean(J, 1);
-	js_setproperty(J, 0, "done");
-	if (!js_isnull(J, -1)) {
-		js_getindex(J, -1, 0);
-		js_throw(J);
-	}
-	js_getproperty(J, 0, "rv");
-}
-
-/* Find __ly.$C and __ly.$X.prototype once per state, kept in roots; the
- * prototype's stop becomes the C one, a call that costs mujs less.  The
- * pool of contexts to use again is made there too. */
-static void
-find(js_State *J, struct promise *P)
-{
-	js_pushobject(J, P->roots);
-	js_newarray(J);
-	P->cx = js_toobject(J, -1);
-	js_setproperty(J, -2, "cx");
-	js_getglobal(J, "__ly");
-	js_getproperty(J, -1, "$C");
-	P->C = js_toobject(J, -1);
-	js_setproperty(J, -3, "C");
-	js_getproperty(J, -1, "$X");
-	js_getproperty(J, -1, "prototype");
-	P->X = js_toobject(J, -1);
-	promise_define(J, P, stop, "stop", 0);
-	js_setproperty(J, -4, "X");
-	js_pop(J, 3);
-}
-
-/* c.name(a...) for a method of the context, n arguments on the stack. */
-static void
-method(js_State *J, int c, const char *name, int n)
-{
-	js_getproperty(J, c, name);
-	js_copy(J, c);
-	js_rot(J, n + 2);
-	js_rot(J, n + 2);
-	js_call(J, n);
-	js_pop(J, 1);
-}
-
 /* Whether the object at idx has an own property name. */
 static int
 own(js_State *J, int idx, const char *name)
@@ -139,6 +79,131 @@ block(struct mj_object *o, int n)
 	if (o->type != MJ_CARRAY || !o->u.a.simple || o->u.a.length != n)
 		return NULL;
 	return o->u.a.array;
+}
+
+/* Push element i of the context at c (js_getindex, read in place). */
+static void
+element(js_State *J, int c, int i)
+{
+	struct mj_value *v = block(js_toobject(J, c), CX_N);
+
+	if (v == NULL) {
+		js_getindex(J, c, i);
+		return;
+	}
+	js_pushundefined(J);
+	*at(J, -1) = v[i];
+}
+
+/* Whether the object at 0, this, is the async context whose body
+ * asyncfn_run runs. */
+static int
+running(js_State *J, struct promise *P)
+{
+	return js_isobject(J, 0) && js_toobject(J, 0) == P->run;
+}
+
+/* c.stop(), where the body ends (helpers.js has the same in JavaScript,
+ * for the generators made before the first async call): done, then the
+ * exception a finally left pending (c.re, [e]) or the value returned.
+ * The async context whose body asyncfn_run runs is told done in P, not
+ * by a property made on it: nothing reads it there once it returns.
+ * Its re and rv are its own when a method of the prototype set them,
+ * else the prototype's null and undefined, not looked up there. */
+static void
+stop(js_State *J)
+{
+	struct promise *P = js_currentfunctiondata(J);
+
+	if (running(J, P) && !own(J, 0, "re")) {
+		P->stopped = 1;
+		if (own(J, 0, "rv"))
+			js_getproperty(J, 0, "rv");
+		else
+			js_pushundefined(J);
+		return;
+	}
+	js_getproperty(J, 0, "re");
+	if (running(J, P) && js_isnull(J, -1)) {
+		P->stopped = 1;
+		js_getproperty(J, 0, "rv");
+		return;
+	}
+	js_pushboolean(J, 1);
+	js_setproperty(J, 0, "done");
+	if (!js_isnull(J, -1)) {
+		js_getindex(J, -1, 0);
+		js_throw(J);
+	}
+	js_getproperty(J, 0, "rv");
+}
+
+/*
+ * c.ab(to, v): a return (to -1) or a jump (to a state) through the
+ * finally blocks on the way.  The compiled `return v` of an async body
+ * is `return _$g.ab(-1, v)`; with no try in the body (no own table t)
+ * there is no finally to pass through, and the JavaScript method (kept
+ * in P) would set rv, a and m on the context, three properties made,
+ * to have asyncfn_run call it again and then the body's stop, which
+ * gives v back.  Here that return ends the body at once, as stop does.
+ * Anything else, a generator's context or a body with a try, goes to
+ * the JavaScript method.
+ */
+static void
+ab(js_State *J)
+{
+	struct promise *P = js_currentfunctiondata(J);
+
+	if (running(J, P) && js_isnumber(J, 1) && js_tonumber(J, 1) == -1 &&
+	    !own(J, 0, "t")) {
+		P->stopped = 1;
+		js_copy(J, 2);
+		return;
+	}
+	js_pushobject(J, P->ab);
+	js_copy(J, 0);
+	js_copy(J, 1);
+	js_copy(J, 2);
+	js_call(J, 2);
+}
+
+/* Find __ly.$C and __ly.$X.prototype once per state, kept in roots; the
+ * prototype's stop and ab become the C ones (ab's JavaScript kept in
+ * roots for what the C one leaves to it), a call that costs mujs less.  The
+ * pool of contexts to use again is made there too. */
+static void
+find(js_State *J, struct promise *P)
+{
+	js_pushobject(J, P->roots);
+	js_newarray(J);
+	P->cx = js_toobject(J, -1);
+	js_setproperty(J, -2, "cx");
+	js_getglobal(J, "__ly");
+	js_getproperty(J, -1, "$C");
+	P->C = js_toobject(J, -1);
+	js_setproperty(J, -3, "C");
+	js_getproperty(J, -1, "$X");
+	js_getproperty(J, -1, "prototype");
+	P->X = js_toobject(J, -1);
+	js_getproperty(J, -1, "ab");
+	P->ab = js_toobject(J, -1);
+	js_setproperty(J, -5, "ab");
+	promise_define(J, P, stop, "stop", 0);
+	promise_define(J, P, ab, "ab", 2);
+	js_setproperty(J, -4, "X");
+	js_pop(J, 3);
+}
+
+/* c.name(a...) for a method of the context, n arguments on the stack. */
+static void
+method(js_State *J, int c, const char *name, int n)
+{
+	js_getproperty(J, c, name);
+	js_copy(J, c);
+	js_rot(J, n + 2);
+	js_rot(J, n + 2);
+	js_call(J, n);
+	js_pop(J, 1);
 }
 
 /*
@@ -211,7 +276,7 @@ asyncfn_run(js_State *J, struct promise *P, int c, int m, int a)
 			if (js_try(J)) {
 				/* out of the body: the promise rejected */
 				v = js_gettop(J) - 1;
-				js_getindex(J, c, CX_PR);
+				element(J, c, CX_PR);
 				promise_settle(J, P, v + 1, 2, v);
 				js_pop(J, js_gettop(J) - top);
 				return;
@@ -254,7 +319,7 @@ asyncfn_run(js_State *J, struct promise *P, int c, int m, int a)
 			mode = 1;
 			continue;
 		}
-		js_getindex(J, c, CX_F);
+		element(J, c, CX_F);
 		js_copy(J, c);
 		js_copy(J, c);
 		/* the value sent in, the body's _$s: what an await gave */
@@ -287,7 +352,7 @@ asyncfn_run(js_State *J, struct promise *P, int c, int m, int a)
 		js_pop(J, 1);
 	}
 	if (done) {
-		js_getindex(J, c, CX_PR);
+		element(J, c, CX_PR);
 		/* a value that is no object is no thenable either */
 		if (js_isobject(J, v))
 			promise_resolve(J, P, v + 1, v);

@@ -557,6 +557,7 @@ static void
 drain(js_State *J)
 {
 	struct promise *P = js_currentfunctiondata(J);
+	struct mj_object *qo = P->q;
 	int q = js_gettop(J), n = 0, len, i;
 
 	for (;; n++) {
@@ -570,7 +571,11 @@ drain(js_State *J)
 			take(J, P->q, q, P->qh + i);
 		P->qh += 3;
 		if (P->qh == len) {
-			js_setlength(J, q, 0);	/* no new array per drain */
+			/* no new array per drain; its slots are cleared */
+			if (qo->type == MJ_CARRAY && qo->u.a.simple)
+				qo->u.a.length = 0;
+			else
+				js_setlength(J, q, 0);
 			P->qh = 0;
 		} else if (P->qh > 3000 && P->qh * 2 > len)
 			compact(J, P, q, len);

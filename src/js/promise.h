@@ -16,6 +16,7 @@ struct promise {
 	void	*ctor, *proto;	/* Promise, Promise.prototype */
 	void	*C, *X;		/* __ly.$C, __ly.$X.prototype */
 	void	*cx;		/* async contexts to use again (js/asyncfn.c) */
+	void	*ab;		/* __ly.$X.prototype's ab, in JavaScript */
 	void	*run;		/* the async context whose body runs */
 	int	 stopped;	/* its body ended (js/asyncfn.c's stop) */
 	int	 qh;		/* the next job's index in q */
