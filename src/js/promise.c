@@ -43,10 +43,21 @@ void	*js_malloc(js_State *, int);
 
 static const struct mj_value undef = { .type = MJ_TUNDEFINED };
 
+/* The state promise_get last found its struct in, and the struct: a
+ * lookup in the registry, among names that all begin "ly.", at every
+ * turn of an event loop.  Forgotten when the struct is freed with its
+ * state, so that no state made later at the same address finds it. */
+static js_State *last_J;
+static struct promise *last_P;
+
 static void
 promise_finalize(js_State *J, void *data)
 {
 	(void)J;
+	if (data == last_P) {
+		last_J = NULL;
+		last_P = NULL;
+	}
 	free(data);
 }
 
@@ -641,10 +652,16 @@ promise_get(js_State *J)
 {
 	struct promise *P = NULL;
 
+	if (J == last_J)
+		return last_P;
 	js_getregistry(J, "ly.promise");
 	if (js_isuserdata(J, -1, "promise"))
 		P = js_touserdata(J, -1, "promise");
 	js_pop(J, 1);
+	if (P != NULL) {
+		last_J = J;
+		last_P = P;
+	}
 	return P;
 }
 
@@ -666,5 +683,10 @@ promise_install(js_State *J)
 	promise_define(J, P, aw, "aw", 2);
 	promise_define(J, P, pinit, "pinit", 5);
 	promise_define(J, P, drain, "drain", 1);
+	js_pushobject(J, P->roots);
+	js_getproperty(J, -2, "drain");
+	P->drain = js_toobject(J, -1);
+	js_setproperty(J, -2, "drain");
+	js_pop(J, 1);
 	return P;
 }

@@ -17,6 +17,7 @@ struct promise {
 	void	*C, *X;		/* __ly.$C, __ly.$X.prototype */
 	void	*cx;		/* async contexts to use again (js/asyncfn.c) */
 	void	*ab;		/* __ly.$X.prototype's ab, in JavaScript */
+	void	*drain;		/* rt.drain */
 	void	*run;		/* the async context whose body runs */
 	int	 stopped;	/* its body ended (js/asyncfn.c's stop) */
 	int	 qh;		/* the next job's index in q */
@@ -33,7 +34,9 @@ void	 promise_then_made(void *);
  * rt.pinit and rt.drain on the object at the top of the stack (rt); the
  * struct is freed with the state. */
 struct promise	*promise_install(js_State *);
-/* The state's, or NULL before the Promise group is loaded. */
+/* The state's, or NULL before the Promise group is loaded; the last
+ * state's is kept at hand (the drain asks at every turn of every
+ * event loop). */
 struct promise	*promise_get(js_State *);
 /* Define function f as property name of the object at -1, with P. */
 void	 promise_define(js_State *, struct promise *, js_CFunction,

@@ -32,6 +32,7 @@
 /* mujs exports these without declaring them in mujs.h */
 void	*js_toobject(js_State *, int);
 const char *js_intern(js_State *, const char *);
+void	 js_pushobject(js_State *, void *);
 
 /* Groups written in C: Proxy (js/proxy.c), text codecs
  * (js/textcodec.c), binary data (js/binary.c). */
@@ -738,23 +739,13 @@ uncaught(js_State *J)
 char *
 runtime_run_microtasks(js_State *J)
 {
-	/* no Promise group, no jobs: one lookup for a script without them */
-	if (!runtime_promises_loaded(J))
+	struct promise *P;
+
+	/* no Promise group, no jobs: one lookup for a script without them,
+	 * none after for the state that last had its jobs run */
+	if ((P = promise_get(J)) == NULL)
 		return NULL;
-	js_getregistry(J, "ly.rt.drain");
-	if (!js_iscallable(J, -1)) {
-		js_pop(J, 1);
-		js_getglobal(J, "__ly_rt");
-		js_getproperty(J, -1, "impl");
-		js_getindex(J, -1, 5);
-		js_rot3pop2(J);
-		if (!js_iscallable(J, -1)) {
-			js_pop(J, 1);
-			return NULL;
-		}
-		js_copy(J, -1);
-		js_setregistry(J, "ly.rt.drain");
-	}
+	js_pushobject(J, P->drain);	/* the group's rt.drain */
 	js_pushundefined(J);
 	js_pushboolean(J, 1);
 	if (js_pcall(J, 1)) {
