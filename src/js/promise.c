@@ -240,19 +240,26 @@ promise_new(js_State *J, struct promise *P)
 	pending(J);
 }
 
-/* A settled promise's reaction x, its state at t: an await's (x.c null)
- * queues the awaiting body's step, another the group's react(x, t). */
+/* Whether the reaction at x is an await's: the awaiting async context
+ * itself (js/asyncfn.c makes them, of __ly.$X's prototype), where
+ * then's are objects {f, j, c}. */
+static int
+awaits(js_State *J, struct promise *P, int x)
+{
+	return P->X != NULL &&
+	    ((struct mj_object *)js_toobject(J, x))->prototype == P->X;
+}
+
+/* A settled promise's reaction x, its state at t: an await's queues the
+ * awaiting body's step, another the group's react(x, t). */
 static void
 reaction(js_State *J, struct promise *P, int x, int t, int s, int v)
 {
-	js_getproperty(J, x, "c");
-	if (js_isnull(J, -1)) {
-		js_pop(J, 1);
+	if (awaits(J, P, x)) {
 		js_pushnumber(J, s == 1 ? 0 : 1);
-		js_getproperty(J, x, "f");
+		js_copy(J, x);
 		js_copy(J, v);
 	} else {
-		js_pop(J, 1);
 		js_pushobject(J, P->react);
 		js_copy(J, x);
 		js_copy(J, t);
@@ -385,17 +392,6 @@ react_add(js_State *J, int t)
 	js_pop(J, 1);
 }
 
-/* {f: s, c: null}: an await's reaction, s the awaiting context. */
-static void
-await_reaction(js_State *J, int s)
-{
-	js_newobject(J);
-	js_copy(J, s);
-	js_setproperty(J, -2, "f");
-	js_pushnull(J);
-	js_setproperty(J, -2, "c");
-}
-
 /* Properties named then made on objects other than the Promise.prototype
  * of a state (pinit names it in proto_then, the group defines its then
  * next), in the whole process. */
@@ -450,7 +446,7 @@ promise_await(js_State *J, struct promise *P, int v, int s)
 				st_get(J, t, ST_V);
 				qpush(J, P);
 			} else {
-				await_reaction(J, s);
+				js_copy(J, s);	/* an await's reaction */
 				react_add(J, t);
 			}
 			js_pop(J, 1);
@@ -473,7 +469,7 @@ promise_await(js_State *J, struct promise *P, int v, int s)
 		state(J, t + 1);
 		js_pushboolean(J, 1);
 		st_set(J, t + 2, ST_H);
-		await_reaction(J, s);
+		js_copy(J, s);
 		st_set(J, t + 2, ST_R);
 		js_pop(J, 3);
 		return;

@@ -31,8 +31,8 @@ function job(f, a, b) {
  * promises get one, and an array made costs mujs more than a slot left
  * undefined); t[4] true once it has a handler.  settle(p, s, v) and
  * resolve(p, x) are in C (js/promise.c), as is await (rt.aw): settling
- * queues react(r, t) for each reaction r, or for an await's (r.c null)
- * the awaiting body's step. */
+ * queues react(r, t) for each reaction r, or for an await's (r the
+ * awaiting async context itself) the awaiting body's step. */
 var settle = rt.settle, resolve = rt.res;
 function react_add(t, x) {
 	if (!t[2])
