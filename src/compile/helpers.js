@@ -80,6 +80,10 @@ __ly.ai = function (v, n) {
 		__ly.ic(it);
 	return a;
 };
+//@ ad ai
+/* An array pattern's values: ai, under a name of its own, so that
+ * src/js/errmsg.c counts its call as the pattern's (k6's iterate). */
+__ly.ad = __ly.ai;
 //@ cc
 /* The array of a list with spreads: its parts, arrays, joined. */
 __ly.cc = function () {

@@ -918,7 +918,7 @@ gen_assign1(struct gen *g, struct node *n)
 		emitf(g, "(%s = ", v);
 		gen_expr(g, n->b, 1);
 		g->first = 0;
-		destr(g, t, v, D_ASSIGN);
+		destr_from(g, t, v, D_ASSIGN, init_last(g, n->b));
 		g->first = first;
 		emitf(g, ", %s)", v);
 		return;

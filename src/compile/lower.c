@@ -1404,8 +1404,30 @@ piece(struct gen *g)
 	g->first = 0;
 }
 
+/* k6's last position after a member target's reference, its object
+ * and key (pos_last's), where a null object throws: its value, and a
+ * default, come after. */
+static unsigned
+ref_last(const struct node *t)
+{
+	unsigned r = POS_NONE, x;
+
+	while (t->type == N_PAREN)
+		t = t->a;
+	if (t->type != N_MEMBER)
+		return POS_NONE;
+	if ((x = pos_last(t->a)) != POS_NONE)
+		r = x;
+	if ((t->flags & NF_COMPUTED) && (x = pos_last(t->b)) != POS_NONE)
+		r = x;
+	return r;
+}
+
+/* The target t takes val; a member's reference is at last, as ref_last
+ * gives it (POS_NONE if none). */
 static void
-destr_leaf(struct gen *g, struct node *t, const char *val, int mode)
+destr_leaf(struct gen *g, struct node *t, const char *val, int mode,
+    unsigned last)
 {
 	if (t->type == N_IDENT && mode == D_ASSIGN) {
 		struct binding *b;
@@ -1437,6 +1459,23 @@ destr_leaf(struct gen *g, struct node *t, const char *val, int mode)
 		emit_this(g);
 		emitf(g, ", %d)", super_strict(g));
 		return;
+	} else if (t->type == N_MEMBER && !(t->flags & NF_PRIVATE)) {
+		/* k6 makes its reference (which throws for a null object)
+		 * where it noted last: after its object and key */
+		int key;
+
+		g->as_target = t;
+		g->target_op = '=';
+		g->target_key = 0;
+		gen_expr(g, t, 0);
+		g->as_target = NULL;
+		key = g->target_key;
+		emitf(g, " = %s", val);
+		if (g->dtrack && last != POS_NONE)
+			g->dlast = last;
+		pos_add(g, POS_SET, key, last != POS_NONE && last != POS_UNKNOWN ?
+		    last - 1 : t->flags & NF_COMPUTED ? t->tok : t->b->pos);
+		return;
 	} else
 		gen_expr(g, t, 0);
 	emit(g, " = ");
@@ -1454,22 +1493,51 @@ destr_after(struct gen *g, const struct node *e)
 }
 
 /* "tmp = __ly.oc(val)", the check k6 makes of an object pattern's value
- * (checkObjectCoercible), at k6's last position where it is known. */
+ * (checkObjectCoercible), or "tmp = __ly.ad(val, n)", an array
+ * pattern's values (iterate; n < 0: all), at k6's last position where
+ * it is known. */
 static void
-destr_check(struct gen *g, const char *tmp, const char *val)
+destr_check(struct gen *g, const char *tmp, const char *fn, const char *val,
+    int n)
 {
-	int key;
+	int key = 0;
 
-	if (!g->dtrack || g->dlast == POS_NONE || g->dlast == POS_UNKNOWN) {
-		emitf(g, "%s = __ly.oc(%s)", tmp, val);
-		return;
-	}
 	emitf(g, "%s = ", tmp);
-	pos_fresh(g, 0);
-	key = g->pline;
-	pos_claim(g, key);
-	emitf(g, "__ly.oc(%s)", val);
-	pos_add(g, POS_DESTR, key, g->dlast - 1);
+	if (g->dtrack && g->dlast != POS_NONE && g->dlast != POS_UNKNOWN) {
+		pos_fresh(g, 0);
+		key = g->pline;
+		pos_claim(g, key);
+	}
+	if (n >= 0)
+		emitf(g, "__ly.%s(%s, %d)", fn, val, n);
+	else
+		emitf(g, "__ly.%s(%s)", fn, val);
+	if (key != 0)
+		pos_add(g, POS_DESTR, key, g->dlast - 1);
+}
+
+void
+destr_from(struct gen *g, struct node *t, const char *val, int mode,
+    unsigned last)
+{
+	int dtrack = g->dtrack;
+	unsigned dlast = g->dlast;
+
+	g->dtrack = 1;
+	g->dlast = last;
+	destr(g, t, val, mode);
+	g->dtrack = dtrack;
+	g->dlast = dlast;
+}
+
+/* pos_last of a destructuring's value: for a for-in's key, its
+ * source's (parser.c's forin_pattern). */
+unsigned
+init_last(const struct gen *g, const struct node *e)
+{
+	if (e->type == N_IDENT && (e->flags & NF_FORKEY))
+		return g->keylast;
+	return pos_last(e);
 }
 
 void
@@ -1482,19 +1550,29 @@ destr(struct gen *g, struct node *t, const char *val, int mode)
 	while (t->type == N_PAREN)
 		t = t->a;
 	if (t->type == N_ASSIGNPAT) {
+		struct node *u = t->a;
+
+		while (u->type == N_PAREN)
+			u = u->a;
 		tmp = temp(g);
 		piece(g);
 		emitf(g, "%s = %s === void 0 ? ", tmp, val);
 		gen_expr(g, t->b, 0);
 		emitf(g, " : %s", val);
 		destr_after(g, t->b);
+		if (u->type == N_IDENT || u->type == N_MEMBER) {
+			/* k6 reads a target's object before the default */
+			destr_leaf(g, u, tmp, mode, ref_last(u));
+			destr_after(g, t->b);
+			return;
+		}
 		destr(g, t->a, tmp, mode);
 		return;
 	}
 	switch (t->type) {
 	case N_IDENT:
 	case N_MEMBER:
-		destr_leaf(g, t, val, mode);
+		destr_leaf(g, t, val, mode, ref_last(t));
 		return;
 	case N_ARRPAT:
 		tmp = temp(g);
@@ -1503,10 +1581,7 @@ destr(struct gen *g, struct node *t, const char *val, int mode)
 		 * closed after them. */
 		for (k = t->a, i = 0; k != NULL && k->type != N_REST; k = k->next)
 			i++;
-		if (k != NULL)
-			emitf(g, "%s = __ly.ai(%s)", tmp, val);
-		else
-			emitf(g, "%s = __ly.ai(%s, %d)", tmp, val, i);
+		destr_check(g, tmp, "ad", val, k != NULL ? -1 : i);
 		for (k = t->a, i = 0; k != NULL; k = k->next, i++) {
 			if (k->type == N_HOLE)
 				continue;
@@ -1523,7 +1598,7 @@ destr(struct gen *g, struct node *t, const char *val, int mode)
 
 		tmp = temp(g);
 		piece(g);
-		destr_check(g, tmp, val);
+		destr_check(g, tmp, "oc", val, -1);
 		for (k = t->a; k != NULL; k = k->next) {
 			const char *sep = *keys ? ", " : "";
 

@@ -33,7 +33,7 @@ enum {
 	POS_NEW,	/* NEW */
 	POS_THROW,	/* the CALL of __ly.th in "throw __ly.th(x)" */
 	POS_VAR,	/* GETVAR of a name no function of the file declares */
-	POS_DESTR,	/* the CALL of __ly.oc, a destructuring's check */
+	POS_DESTR,	/* the CALL of __ly.oc or __ly.ad, a destructuring's check */
 	POS_SUPER	/* the CALL of __ly.sg, a read of super.x */
 };
 

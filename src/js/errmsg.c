@@ -492,7 +492,8 @@ own_object(const struct mj_function *F, unsigned short **ins, int i,
  * its tick, or a helper of __ly or of a generator's state; but the
  * helpers that stand for the user's throw (__ly.th: 2), call with spread
  * arguments and a super method (__ly.ap, __ly.sm: 3), new with them
- * (__ly.nw: 4), the check of a destructuring's value (__ly.oc: 5) and a
+ * (__ly.nw: 4), the check of a destructuring's value (__ly.oc, and
+ * __ly.ad of an array pattern: 5) and a
  * read of super.x (__ly.sg: 6). */
 static int
 own_call(const struct mj_function *F, unsigned short **ins, int t)
@@ -509,7 +510,8 @@ own_call(const struct mj_function *F, unsigned short **ins, int t)
 		v = mj_insn_str(ins[t - 1]);
 		return strcmp(v, "th") == 0 ? 2 : strcmp(v, "ap") == 0 ||
 		    strcmp(v, "sm") == 0 ? 3 : strcmp(v, "nw") == 0 ? 4 :
-		    strcmp(v, "oc") == 0 ? 5 : strcmp(v, "sg") == 0 ? 6 : 1;
+		    strcmp(v, "oc") == 0 || strcmp(v, "ad") == 0 ? 5 :
+		    strcmp(v, "sg") == 0 ? 6 : 1;
 	}
 	return strncmp(v, "_$", 2) == 0;
 }
