@@ -310,9 +310,15 @@ static void
 replace(struct node **np, struct node *r)
 {
 	struct node *next = (*np)->next;
+	unsigned last = r->type == N_IDENT ? pos_last(*np) : 0;
 
 	**np = *r;
 	(*np)->next = next;
+	/* where k6 noted last in the expression it stands for */
+	if (r->type == N_IDENT) {
+		(*np)->flags |= NF_STANDIN;
+		(*np)->tok = last;
+	}
 }
 
 static void

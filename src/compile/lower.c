@@ -235,6 +235,25 @@ expr_start(const struct node *e)
 	return e->pos;
 }
 
+/* Whether k6's engine computes e as it compiles: literals and operators
+ * on them. */
+static int
+folded(const struct node *e)
+{
+	while (e->type == N_PAREN)
+		e = e->a;
+	switch (e->type) {
+	case N_NUM: case N_STR:
+		return 1;
+	case N_IDENT:
+		return is_word(e->s, e->n, "null") || is_word(e->s, e->n,
+		    "true") || is_word(e->s, e->n, "false");
+	case N_BINARY:
+		return folded(e->a) && folded(e->b);
+	}
+	return 0;
+}
+
 /* The last position k6's engine notes (addSrcMap) in the code of e, plus
  * one: POS_NONE for a literal, which notes none, POS_UNKNOWN for what
  * is not modelled here. */
@@ -247,7 +266,12 @@ pos_last(const struct node *e)
 	switch (e->type) {
 	case N_NUM: case N_STR: case N_REGEX: case N_HOLE:
 		return POS_NONE;
+	case N_FUNC:
+		/* its code is its own */
+		return POS_NONE;
 	case N_IDENT:
+		if (e->flags & NF_STANDIN)
+			return e->tok;
 		if (is_word(e->s, e->n, "null") || is_word(e->s, e->n, "true") ||
 		    is_word(e->s, e->n, "false"))
 			return POS_NONE;
@@ -262,16 +286,47 @@ pos_last(const struct node *e)
 		return (e->flags & NF_COMPUTED ? e->tok : e->b->pos) + 1;
 	case N_PAREN:
 	case N_CHAIN:	/* as without its "?." */
+	case N_SPREAD:
+	case N_AWAIT:	/* resumed after its operand's code */
 		return pos_last(e->a);
+	case N_YIELD:
+		return e->a != NULL ? pos_last(e->a) : POS_NONE;
+	case N_UNARY:
+		/* after the operand's code (delete notes its own) */
+		return e->op == 'd' ? POS_UNKNOWN : pos_last(e->a);
+	case N_TEMPLATE: case N_SEQ:
+		/* each substitution's, each expression's, in turn */
+		r = POS_NONE;
+		for (k = e->type == N_TEMPLATE ? e->b : e->a; k != NULL;
+		    k = k->next)
+			if ((x = pos_last(k)) == POS_UNKNOWN)
+				return x;
+			else if (x != POS_NONE)
+				r = x;
+		return r;
+	case N_ASSIGN:
+		/* a name: noted before the value; a member: after it */
+		if (e->op != '=')
+			return POS_UNKNOWN;
+		k = e->a;
+		while (k->type == N_PAREN)
+			k = k->a;
+		x = pos_last(e->b);
+		if (k->type == N_IDENT)
+			return x == POS_UNKNOWN || x != POS_NONE ? x : k->pos + 1;
+		if (k->type == N_MEMBER && k->a->type != N_SUPER &&
+		    !(k->flags & NF_PRIVATE))
+			return x == POS_UNKNOWN ? x :
+			    (k->flags & NF_COMPUTED ? k->tok : k->b->pos) + 1;
+		return POS_UNKNOWN;
 	case N_BINARY:
-		/* at its start, after its operands: none if both are
-		 * constants, which k6 folds */
+		/* at its start, after its operands: none if k6 folds it */
+		if (folded(e))
+			return POS_NONE;
 		r = pos_last(e->a);
 		x = pos_last(e->b);
 		if (r == POS_UNKNOWN || x == POS_UNKNOWN)
 			return POS_UNKNOWN;
-		if (r == POS_NONE && x == POS_NONE)
-			return POS_NONE;
 		return expr_start(e) + 1;
 	case N_LOGICAL:
 		/* at its start after the left operand, then the right's
@@ -299,9 +354,7 @@ pos_last(const struct node *e)
 		/* at the literal's start, then its values' */
 		r = e->pos + 1;
 		for (k = e->a; k != NULL; k = k->next) {
-			if (k->type == N_SPREAD || (k->type == N_PROP &&
-			    (k->flags & (NF_METHOD | NF_GET | NF_SET))))
-				return POS_UNKNOWN;
+			/* a method's value is a function, noting none */
 			if (k->type == N_PROP && (k->flags & NF_COMPUTED) &&
 			    (x = pos_last(k->a)) != POS_NONE)
 				r = x;

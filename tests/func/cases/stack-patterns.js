@@ -3,7 +3,7 @@
 // engine noted before its check: the value's, a default's, a member
 // target's object (a name assigned notes none; a name declared does),
 // for a parameter the function's start or the parameters before it.
-export const options = { iterations: 18, vus: 1 };
+export const options = { iterations: 19, vus: 1 };
 const x = { a: undefined, n: null }, y = {};
 let a, b, m;
 function g(v) { return v; }
@@ -34,4 +34,5 @@ export default function () {
   if (__ITER === 15) { for (var [a] of g([x.n])) g(a); }
   if (__ITER === 16) { for (const {a: {b}} in x) g(b); }
   if (__ITER === 17) { for ([a, {b}] in x) g(b); }
+  if (__ITER === 18) { return (async () => { const {a} = await g(x.n); })(); }
 }
