@@ -1506,11 +1506,22 @@ destr_leaf(struct gen *g, struct node *t, const char *val, int mode,
 		if (g->dtrack && mode == D_DECL)
 			g->dlast = t->pos + 1;
 	} else if (t->type == N_MEMBER && t->a->type == N_SUPER) {
-		emitf(g, "__ly.ss(%s, ", cls_home(g, t));
+		/* k6 writes it where it noted last */
+		unsigned at = g->dtrack ? g->dlast : POS_UNKNOWN;
+		int key = 0;
+
+		if (at != POS_NONE && at != POS_UNKNOWN) {
+			pos_fresh(g, 0);
+			key = g->pline;
+			pos_claim(g, key);
+		}
+		emitf(g, "__ly.%s(%s, ", key != 0 ? "ss" : "sw", cls_home(g, t));
 		super_key(g, t, 0);
 		emitf(g, ", %s, ", val);
 		emit_this(g);
 		emitf(g, ", %d)", super_strict(g));
+		if (key != 0)
+			pos_add(g, POS_SUPERSET, key, at - 1);
 		return;
 	} else if (t->type == N_MEMBER && !(t->flags & NF_PRIVATE)) {
 		/* k6 makes its reference (which throws for a null object)

@@ -34,7 +34,8 @@ enum {
 	POS_THROW,	/* the CALL of __ly.th in "throw __ly.th(x)" */
 	POS_VAR,	/* GETVAR of a name no function of the file declares */
 	POS_DESTR,	/* the CALL of __ly.oc or __ly.ad, a destructuring's check */
-	POS_SUPER	/* the CALL of __ly.sg, a read of super.x */
+	POS_SUPER,	/* the CALL of __ly.sg, a read of super.x */
+	POS_SUPERSET	/* the CALL of __ly.ss, a write of super.x */
 };
 
 struct posmap_pos {
