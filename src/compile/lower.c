@@ -87,11 +87,11 @@ emitf(struct gen *g, const char *fmt, ...)
  * call and for the read of its method, the line mujs noted last while
  * compiling the callee's object, which ll models (the line of the last
  * operand or member before it).  Newlines stop at POS_MAX_LINE output
- * lines, and a map whose numbers would reach errmsg's marks (32768) keeps
- * its lines only.
+ * lines, which leaves the positions at least as many numbers below
+ * errmsg's marks (32768): the instructions of positions numbered past
+ * them keep their lines (posmap_id).
  */
 #define POS_MAX_LINE	16384
-#define POS_MAX_ID	32767
 /* k6 runs a script that neither imports nor exports inside
  * "(function(module, exports){" on its first line. */
 #define CJS_WRAP	((unsigned)sizeof "(function(module, exports){" - 1)
@@ -2049,9 +2049,6 @@ lower_module(const char *src, size_t len, const struct lower_options *opt,
 	fn_pop(g);
 	out = buf_steal(&g->out);
 	if (g->map != NULL) {
-		/* numbers past the marks': lines only */
-		if (g->map->nlines + g->map->npos >= POS_MAX_ID)
-			g->map->npos = 0;
 		*opt->map = g->map;
 		g->map = NULL;
 	}

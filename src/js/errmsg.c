@@ -678,9 +678,13 @@ columns(struct mj_function *F, const struct pmfile *pf, const struct nest *nest,
 		ni = k - j;
 		if (ne == 0 || ni % ne != 0)
 			continue;
-		for (i = 0; (size_t)i < ni; i++)
-			s[j + (size_t)i].insn[0] = (unsigned short)posmap_id(m,
-			    pf->order[lo + (size_t)i % ne]);
+		for (i = 0; (size_t)i < ni; i++) {
+			unsigned id = posmap_id(m, pf->order[lo + (size_t)i %
+			    ne]);
+
+			if (id <= POSMAP_MAX_ID)
+				s[j + (size_t)i].insn[0] = (unsigned short)id;
+		}
 	}
 	free(s);
 	free(idx);
