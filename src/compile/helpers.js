@@ -278,10 +278,6 @@ __ly.ss = function (o, k, v, self, strict) {
 /* A read of super.x (an operator assignment's, ++'s) where k6 notes no
  * position: sg, under a name src/js/errmsg.c does not count. */
 __ly.sv = __ly.sg;
-//@ sw ss
-/* A write of super.x whose position in k6 is not known: ss, under a
- * name src/js/errmsg.c does not count. */
-__ly.sw = __ly.ss;
 //@ ap
 /* f(...args): mujs 1.3.2's apply fails past about 250 arguments (its
  * stack has 256 slots).  Past 200, the functions spread is commonly used

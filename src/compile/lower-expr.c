@@ -790,9 +790,9 @@ super_at(const struct node *m)
 	return m->flags & NF_COMPUTED ? m->tok : m->b->pos;
 }
 
-/* The start of a super member's write, "__ly.ss(" at k6's position at
- * (recorded by super_set_end), or "__ly.sw(" where k6's is not known; 
- * its key. */
+/* The start of a super member's write, "__ly.ss(", at k6's position at
+ * (recorded by super_set_end); its key, 0 where k6's is not known (the
+ * line's other writes of super members then keep its start too). */
 static int
 super_set_start(struct gen *g, unsigned at)
 {
@@ -803,7 +803,7 @@ super_set_start(struct gen *g, unsigned at)
 		key = g->pline;
 		pos_claim(g, key);
 	}
-	emit(g, key != 0 ? "__ly.ss(" : "__ly.sw(");
+	emit(g, "__ly.ss(");
 	return key;
 }
 

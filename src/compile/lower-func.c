@@ -198,7 +198,7 @@ gen_function(struct gen *g, struct node *f, const char *name,
 	/* k6 checks a pattern's value after what it noted last: the
 	 * function's start (a method's: its key's, after static), then the
 	 * parameters before it */
-	g->dtrack = 1;
+	g->dtrack = g->map != NULL;
 	g->dlast = (f->tok != 0 ? f->tok : f->pos) + 1;
 	for (p = f->b, i = 0; p != NULL; p = p->next, i++) {
 		if (p->type == N_IDENT)
@@ -210,7 +210,7 @@ gen_function(struct gen *g, struct node *f, const char *name,
 			    (int)p->a->n, p->a->s, (int)p->a->n, p->a->s);
 			gen_expr(g, p->b, 1);
 			emit(g, ";");
-			if ((x = pos_last(p->b)) != POS_NONE)
+			if (g->dtrack && (x = pos_last(p->b)) != POS_NONE)
 				g->dlast = x;
 			continue;
 		}

@@ -960,7 +960,8 @@ ex_forof(struct gen *g, struct node *n, struct gtarget *tg)
 	int async = (n->flags & NF_ASYNC) != 0;
 	/* k6 checks the value after the source's code (for await: not
 	 * modelled) */
-	unsigned last = async ? POS_UNKNOWN : pos_last(n->b);
+	unsigned last = async || g->map == NULL ? POS_UNKNOWN :
+	    pos_last(n->b);
 
 	ex_value(g, &n->b);
 	emitf(g, " %s = __ly.%s(", it, async ? "ait" : "$iter");
@@ -1059,7 +1060,7 @@ ex_loop(struct gen *g, struct node *n)
 		break;
 	case N_FORIN: {
 		const char *keys = temp(g), *i = temp(g), *k2 = temp(g);
-		unsigned kl = pos_last(n->b);
+		unsigned kl = g->map != NULL ? pos_last(n->b) : POS_UNKNOWN;
 
 		ex_value(g, &n->b);
 		emitf(g, " %s = []; for (%s in (", keys, k2);

@@ -490,7 +490,8 @@ gen_forof(struct gen *g, struct node *n)
 	gen_expr(g, n->b, 1);
 	/* k6 checks the value after the source's code (for await: not
 	 * modelled) */
-	last = n->flags & NF_ASYNC ? POS_UNKNOWN : pos_last(n->b);
+	last = g->map == NULL || (n->flags & NF_ASYNC) ? POS_UNKNOWN :
+	    pos_last(n->b);
 	emitf(g, "), %s = typeof %s.next != \"function\", %s = 0, %s, %s = 0; "
 	    "%s ? %s < %s.length : (%s = 0, !(%s = %s.next()).done); %s++) { "
 	    TICK "();", isarr, it, i, st, op, isarr, i, it, op, st, it, i);
@@ -779,7 +780,8 @@ gen_stmt1(struct gen *g, struct node *n)
 		emit(g, " in ");
 		gen_expr(g, n->b, 1);
 		emit(g, ")");
-		g->keylast = pos_last(n->b);
+		if (g->map != NULL)
+			g->keylast = pos_last(n->b);
 		if (loop_names(g, n->a, n->c, &nm)) {
 			emit(g, " { " TICK "();");
 			gen_wrapped(g, n->c, &nm, label);

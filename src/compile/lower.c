@@ -1515,7 +1515,7 @@ destr_leaf(struct gen *g, struct node *t, const char *val, int mode,
 			key = g->pline;
 			pos_claim(g, key);
 		}
-		emitf(g, "__ly.%s(%s, ", key != 0 ? "ss" : "sw", cls_home(g, t));
+		emitf(g, "__ly.ss(%s, ", cls_home(g, t));
 		super_key(g, t, 0);
 		emitf(g, ", %s, ", val);
 		emit_this(g);
@@ -1564,20 +1564,24 @@ static void
 destr_check(struct gen *g, const char *tmp, const char *fn, const char *val,
     int n)
 {
-	int key = 0;
+	int key;
 
-	emitf(g, "%s = ", tmp);
-	if (g->dtrack && g->dlast != POS_NONE && g->dlast != POS_UNKNOWN) {
-		pos_fresh(g, 0);
-		key = g->pline;
-		pos_claim(g, key);
+	if (!g->dtrack || g->dlast == POS_NONE || g->dlast == POS_UNKNOWN) {
+		if (n >= 0)
+			emitf(g, "%s = __ly.%s(%s, %d)", tmp, fn, val, n);
+		else
+			emitf(g, "%s = __ly.%s(%s)", tmp, fn, val);
+		return;
 	}
+	emitf(g, "%s = ", tmp);
+	pos_fresh(g, 0);
+	key = g->pline;
+	pos_claim(g, key);
 	if (n >= 0)
 		emitf(g, "__ly.%s(%s, %d)", fn, val, n);
 	else
 		emitf(g, "__ly.%s(%s)", fn, val);
-	if (key != 0)
-		pos_add(g, POS_DESTR, key, g->dlast - 1);
+	pos_add(g, POS_DESTR, key, g->dlast - 1);
 }
 
 void
@@ -1587,7 +1591,7 @@ destr_from(struct gen *g, struct node *t, const char *val, int mode,
 	int dtrack = g->dtrack;
 	unsigned dlast = g->dlast;
 
-	g->dtrack = 1;
+	g->dtrack = g->map != NULL;
 	g->dlast = last;
 	destr(g, t, val, mode);
 	g->dtrack = dtrack;
@@ -1599,6 +1603,8 @@ destr_from(struct gen *g, struct node *t, const char *val, int mode,
 unsigned
 init_last(const struct gen *g, const struct node *e)
 {
+	if (g->map == NULL)
+		return POS_UNKNOWN;
 	if (e->type == N_IDENT && (e->flags & NF_FORKEY))
 		return g->keylast;
 	return pos_last(e);
@@ -1626,7 +1632,8 @@ destr(struct gen *g, struct node *t, const char *val, int mode)
 		destr_after(g, t->b);
 		if (u->type == N_IDENT || u->type == N_MEMBER) {
 			/* k6 reads a target's object before the default */
-			destr_leaf(g, u, tmp, mode, ref_last(u));
+			destr_leaf(g, u, tmp, mode, g->map != NULL ?
+			    ref_last(u) : POS_UNKNOWN);
 			destr_after(g, t->b);
 			return;
 		}
@@ -1636,7 +1643,8 @@ destr(struct gen *g, struct node *t, const char *val, int mode)
 	switch (t->type) {
 	case N_IDENT:
 	case N_MEMBER:
-		destr_leaf(g, t, val, mode, ref_last(t));
+		destr_leaf(g, t, val, mode, g->map != NULL ? ref_last(t) :
+		    POS_UNKNOWN);
 		return;
 	case N_ARRPAT:
 		tmp = temp(g);

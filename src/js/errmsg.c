@@ -494,8 +494,8 @@ own_object(const struct mj_function *F, unsigned short **ins, int i,
  * arguments and a super method (__ly.ap, __ly.sm: 3), new with them
  * (__ly.nw: 4), the check of a destructuring's value (__ly.oc, and
  * __ly.ad of an array pattern: 5), a read of super.x (__ly.sg: 6) and
- * a write (__ly.ss: 7); __ly.sv and __ly.sw, the same reads and writes
- * where k6's position is not known, are the compiler's. */
+ * a write (__ly.ss: 7); __ly.sv, the same read where k6 notes no
+ * position of its own, is the compiler's. */
 static int
 own_call(const struct mj_function *F, unsigned short **ins, int t)
 {
