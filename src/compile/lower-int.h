@@ -236,6 +236,7 @@ struct lexarg {
 #define destr(...)	lower_destr(__VA_ARGS__)
 #define destr_from(...)	lower_destr_from(__VA_ARGS__)
 #define init_last(...)	lower_init_last(__VA_ARGS__)
+#define stmts_last(...)	lower_stmts_last(__VA_ARGS__)
 #define quote(...)	lower_quote(__VA_ARGS__)
 #define access(...)	lower_access(__VA_ARGS__)
 #define bind(...)	lower_bind(__VA_ARGS__)
@@ -287,6 +288,8 @@ void	 destr(struct gen *, struct node *, const char *val, int mode);
 void	 destr_from(struct gen *, struct node *, const char *val, int mode,
 	    unsigned last);
 unsigned init_last(const struct gen *, const struct node *);
+/* pos_last of the code of a list of statements (its last one's) */
+unsigned stmts_last(const struct node *);
 /* A JavaScript string literal for s, safe for ES5 and mujs. */
 void	 quote(struct buf *, const char *s, size_t n);
 /* obj ".name" or obj "[key]" for an access with a literal key. */

@@ -908,7 +908,10 @@ gen_stmt1(struct gen *g, struct node *n)
 				}
 				emit(g, " var ");
 				g->first = 1;
-				destr(g, n->b, t, D_DECL);
+				/* k6 checks it after the try block's code */
+				destr_from(g, n->b, t, D_DECL, g->map != NULL &&
+				    n->a->type == N_BLOCK ? stmts_last(n->a->a) :
+				    POS_UNKNOWN);
 				emit(g, "; ");
 				gen_block(g, n->c);
 				scope_pop(g);

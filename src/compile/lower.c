@@ -369,6 +369,39 @@ pos_last(const struct node *e)
 	return POS_UNKNOWN;
 }
 
+unsigned
+stmts_last(const struct node *l)
+{
+	const struct node *d;
+	unsigned r = POS_UNKNOWN, x;
+
+	if (l == NULL)
+		return POS_UNKNOWN;
+	while (l->next != NULL)
+		l = l->next;
+	switch (l->type) {
+	case N_EXPRSTMT:
+		x = pos_last(l->a);
+		return x == POS_NONE ? POS_UNKNOWN : x;
+	case N_THROW:
+		/* noted after its value */
+		return l->pos + 1;
+	case N_VAR:
+		/* each name after its value */
+		for (d = l->a; d != NULL; d = d->next) {
+			if (d->a->type != N_IDENT)
+				return POS_UNKNOWN;
+			if (d->b == NULL)
+				continue;
+			if (pos_last(d->b) == POS_UNKNOWN)
+				return POS_UNKNOWN;
+			r = d->a->pos + 1;
+		}
+		return r;
+	}
+	return POS_UNKNOWN;
+}
+
 /* Whether the output from off is one name with a "$" in it, but for
  * _this$ and _args$ (the user's this and arguments in an arrow): the
  * compiler's own variables, whose members errmsg.c does not match. */

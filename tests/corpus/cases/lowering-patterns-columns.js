@@ -1,7 +1,7 @@
 // Destructuring in assignments, parameters and loop heads, as the
 // compiler writes it when it places k6's columns: member targets with
 // defaults, computed keys, nested patterns, for-in keys taken apart,
-// and the checks of undefined and null.
+// catch clauses, and the checks of undefined and null.
 const x = { a: undefined, n: null }, y = {}, log = [];
 let a, b, m;
 function g(v) { log.push(v); return v; }
@@ -25,6 +25,12 @@ const errs = [];
 for (const f of [() => { ({a: {b}} = x); }, () => { [a] = x.n; },
   () => f1(null), () => { for (const {a} of [x.n]) g(a); },
   () => { ({a: x.n.q} = {}); }, () => { [y.t, [b]] = [1, x.n]; }]) {
+  try { f(); errs.push('none'); } catch (e) { errs.push(e instanceof TypeError); }
+}
+try { g(0); throw { message: 'm', code: 3 }; } catch ({message, code: c = 4}) { out.push(message + c); }
+try { const q = g(1), r = [5, 6]; throw r; } catch ([e1, , e3 = 7]) { out.push(e1 + e3); }
+for (const f of [() => { try { g(2); throw null; } catch ({a}) { g(a); } },
+  () => { try { throw undefined; } catch ([a]) { g(a); } }]) {
   try { f(); errs.push('none'); } catch (e) { errs.push(e instanceof TypeError); }
 }
 console.log(JSON.stringify(out), JSON.stringify(errs), log.join());

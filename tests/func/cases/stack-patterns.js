@@ -2,11 +2,12 @@
 // undefined or null throws k6's TypeError at the last position k6's
 // engine noted before its check: the value's, a default's, a member
 // target's object (a name assigned notes none; a name declared does),
-// for a parameter the function's start or the parameters before it.
-export const options = { iterations: 19, vus: 1 };
+// for a parameter the function's start or the parameters before it, for
+// a catch clause's the try block's last statement.
+export const options = { iterations: 22, vus: 1 };
 const x = { a: undefined, n: null }, y = {};
 let a, b, m;
-function g(v) { return v; }
+function g(v) { return v; } function t(v) { throw v; }
 function f1({a}) { return a; }
 function f2(u = g(1), [a]) { return a; }
 const o = { m({a}) { return a; } };
@@ -35,4 +36,7 @@ export default function () {
   if (__ITER === 16) { for (const {a: {b}} in x) g(b); }
   if (__ITER === 17) { for ([a, {b}] in x) g(b); }
   if (__ITER === 18) { return (async () => { const {a} = await g(x.n); })(); }
+  if (__ITER === 19) { try { g(1); t(null); } catch ({a}) { g(a); } }
+  if (__ITER === 20) { try { throw undefined; } catch ([a]) { g(a); } }
+  if (__ITER === 21) { try { const q = g(1), r = t(); } catch ({a: {b}}) { g(b); } }
 }
