@@ -61,6 +61,9 @@ enum node_type {
 #define NF_TDZ		0x400000 /* N_IDENT: always before its let/const */
 #define NF_TDZCHECK	0x800000 /* N_IDENT: maybe before it (lower.c) */
 #define NF_TOPRETURN	0x1000000 /* N_RETURN: outside any function */
+#define NF_FORKEY	0x2000000 /* N_IDENT: a for-in's key its pattern takes */
+#define NF_STANDIN	0x4000000 /* N_IDENT: the compiler's, for an expression
+				     (lower-gen.c; tok: its pos_last) */
 
 /*
  * Children by type (lists are chained through next):
@@ -105,7 +108,8 @@ struct node {
 	unsigned	 pos;		/* byte offset in the source */
 	unsigned	 end;		/* byte offset past the node (functions) */
 	unsigned	 tok;		/* N_CALL: its "(", N_MEMBER computed:
-					   its "[" (byte offsets) */
+					   its "[", N_FUNC of a method: where
+					   it starts, or 0 (byte offsets) */
 	struct node	*a, *b, *c, *d;
 	struct node	*next;
 	const char	*s;

@@ -80,6 +80,10 @@ __ly.ai = function (v, n) {
 		__ly.ic(it);
 	return a;
 };
+//@ ad ai
+/* An array pattern's values: ai, under a name of its own, so that
+ * src/js/errmsg.c counts its call as the pattern's (k6's iterate). */
+__ly.ad = __ly.ai;
 //@ cc
 /* The array of a list with spreads: its parts, arrays, joined. */
 __ly.cc = function () {
@@ -270,6 +274,10 @@ __ly.ss = function (o, k, v, self, strict) {
 		    "' of object");
 	return v;
 };
+//@ sv sg
+/* A read of super.x (an operator assignment's, ++'s) where k6 notes no
+ * position: sg, under a name src/js/errmsg.c does not count. */
+__ly.sv = __ly.sg;
 //@ ap
 /* f(...args): mujs 1.3.2's apply fails past about 250 arguments (its
  * stack has 256 slots).  Past 200, the functions spread is commonly used

@@ -782,29 +782,66 @@ super_key(struct gen *g, struct node *m, int twice)
 	return k;
 }
 
+/* Where k6's engine places a write of the super member m: at its name
+ * or "[". */
+static unsigned
+super_at(const struct node *m)
+{
+	return m->flags & NF_COMPUTED ? m->tok : m->b->pos;
+}
+
+/* The start of a super member's write, "__ly.ss(", at k6's position at
+ * (recorded by super_set_end); its key, 0 where k6's is not known (the
+ * line's other writes of super members then keep its start too). */
+static int
+super_set_start(struct gen *g, unsigned at)
+{
+	int key = 0;
+
+	if (at != POS_NONE && at != POS_UNKNOWN) {
+		pos_fresh(g, 0);
+		key = g->pline;
+		pos_claim(g, key);
+	}
+	emit(g, "__ly.ss(");
+	return key;
+}
+
+static void
+super_set_end(struct gen *g, int key, unsigned at)
+{
+	if (key != 0)
+		pos_add(g, POS_SUPERSET, key, at);
+}
+
 /* super.x = v and its compound forms: a [[Set]] on the home object's
  * prototype with this as receiver (__ly.ss), after a get that calls
- * getters with this (__ly.sg). */
+ * getters with this (__ly.sv: __ly.sg, where k6 notes no position of
+ * its own, left unplaced).  k6 writes at the member's name or "[" but
+ * for &&=, ||= and ??=, whose write is after the value's code. */
 static void
 gen_super_assign(struct gen *g, struct node *m, int op, struct node *v)
 {
 	const char *home = cls_home(g, m), *k;
-	int strict = super_strict(g);
+	int strict = super_strict(g), key;
+	unsigned at = super_at(m);
 
 	if (op == '=') {
-		emitf(g, "__ly.ss(%s, ", home);
+		key = super_set_start(g, at);
+		emitf(g, "%s, ", home);
 		super_key(g, m, 0);
 		emit(g, ", ");
 		gen_expr(g, v, 1);
 		emit(g, ", ");
 		emit_this(g);
 		emitf(g, ", %d)", strict);
+		super_set_end(g, key, at);
 		return;
 	}
 	if (op == T_LAND_AS || op == T_LOR_AS || op == T_NULLISH_AS) {
 		const char *r = op == T_NULLISH_AS ? temp(g) : NULL;
 
-		emitf(g, "(%s__ly.sg(%s, ", r != NULL ? gprintf(g, "(%s = ", r) :
+		emitf(g, "(%s__ly.sv(%s, ", r != NULL ? gprintf(g, "(%s = ", r) :
 		    "", home);
 		k = super_key(g, m, 1);
 		emit(g, ", ");
@@ -814,20 +851,24 @@ gen_super_assign(struct gen *g, struct node *m, int op, struct node *v)
 			emitf(g, ") != null ? %s : ", r);
 		else
 			emit(g, op == T_LAND_AS ? " && " : " || ");
-		emitf(g, "__ly.ss(%s, %s, ", home, k);
+		at = pos_last(v);
+		key = super_set_start(g, at);
+		emitf(g, "%s, %s, ", home, k);
 		gen_expr(g, v, 1);
 		emit(g, ", ");
 		emit_this(g);
 		emitf(g, ", %d))", strict);
+		super_set_end(g, key, at - 1);
 		return;
 	}
 	/* x op= v: the key once, the old value, then the new one. */
-	emitf(g, "__ly.ss(%s, ", home);
+	key = super_set_start(g, at);
+	emitf(g, "%s, ", home);
 	k = super_key(g, m, 1);
 	emit(g, ", ");
 	if (op == T_EXP_AS)
 		emit(g, "Math.pow(");
-	emitf(g, "__ly.sg(%s, %s, ", home, k);
+	emitf(g, "__ly.sv(%s, %s, ", home, k);
 	emit_this(g);
 	emit(g, ")");
 	if (op == T_EXP_AS)
@@ -846,27 +887,32 @@ gen_super_assign(struct gen *g, struct node *m, int op, struct node *v)
 	emit(g, ", ");
 	emit_this(g);
 	emitf(g, ", %d)", strict);
+	super_set_end(g, key, at);
 }
 
-/* ++super.x, super.x-- */
+/* ++super.x, super.x--: the read unplaced, the write at the member's
+ * name or "[" (gen_super_assign) */
 static void
 gen_super_update(struct gen *g, struct node *n)
 {
 	struct node *m = n->a;
 	const char *home, *k, *old = temp(g);
-	int strict = super_strict(g);
+	int strict = super_strict(g), key;
 
 	while (m->type == N_PAREN)
 		m = m->a;
 	home = cls_home(g, m);
-	emitf(g, "(%s = +__ly.sg(%s, ", old, home);
+	emitf(g, "(%s = +__ly.sv(%s, ", old, home);
 	k = super_key(g, m, 1);
 	emit(g, ", ");
 	emit_this(g);
-	emitf(g, "), __ly.ss(%s, %s, %s %c 1, ", home, k, old,
+	emit(g, "), ");
+	key = super_set_start(g, super_at(m));
+	emitf(g, "%s, %s, %s %c 1, ", home, k, old,
 	    n->op == T_INC ? '+' : '-');
 	emit_this(g);
 	emitf(g, ", %d)", strict);
+	super_set_end(g, key, super_at(m));
 	if (!(n->flags & NF_PREFIX))
 		emitf(g, ", %s", old);
 	emit(g, ")");
@@ -918,7 +964,7 @@ gen_assign1(struct gen *g, struct node *n)
 		emitf(g, "(%s = ", v);
 		gen_expr(g, n->b, 1);
 		g->first = 0;
-		destr(g, t, v, D_ASSIGN);
+		destr_from(g, t, v, D_ASSIGN, init_last(g, n->b));
 		g->first = first;
 		emitf(g, ", %s)", v);
 		return;

@@ -87,6 +87,8 @@ gen_function(struct gen *g, struct node *f, const char *name,
 	struct node *p;
 	int i, arrow = (f->flags & NF_ARROW) != 0;
 	int named_scope = 0, simple = 1, saved_first, use_strict;
+	int saved_dtrack = g->dtrack;
+	unsigned saved_dlast = g->dlast;
 	struct loopwrap *saved_wrap;
 	struct names *saved_capture;
 	const char *capture_args = NULL, *inferred = NULL;
@@ -193,14 +195,23 @@ gen_function(struct gen *g, struct node *f, const char *name,
 	}
 	if (prologue != NULL)
 		emit(g, prologue);
+	/* k6 checks a pattern's value after what it noted last: the
+	 * function's start (a method's: its key's, after static), then the
+	 * parameters before it */
+	g->dtrack = g->map != NULL;
+	g->dlast = (f->tok != 0 ? f->tok : f->pos) + 1;
 	for (p = f->b, i = 0; p != NULL; p = p->next, i++) {
 		if (p->type == N_IDENT)
 			continue;
 		if (p->type == N_ASSIGNPAT && p->a->type == N_IDENT) {
+			unsigned x;
+
 			emitf(g, " if (%.*s === void 0) %.*s = ",
 			    (int)p->a->n, p->a->s, (int)p->a->n, p->a->s);
 			gen_expr(g, p->b, 1);
 			emit(g, ";");
+			if (g->dtrack && (x = pos_last(p->b)) != POS_NONE)
+				g->dlast = x;
 			continue;
 		}
 		emit(g, " var ");
@@ -212,6 +223,7 @@ gen_function(struct gen *g, struct node *f, const char *name,
 			destr(g, p, gprintf(g, "_$p%d", i), D_DECL);
 		emit(g, ";");
 	}
+	g->dtrack = 0;
 	if (!simple && !(f->flags & NF_EXPRBODY)) {
 		scope_push(g);
 		declare_block(g, f->c->a, 0);
@@ -245,6 +257,8 @@ gen_function(struct gen *g, struct node *f, const char *name,
 	g->capture = saved_capture;
 	g->wrap = saved_wrap;
 	g->first = saved_first;
+	g->dtrack = saved_dtrack;
+	g->dlast = saved_dlast;
 }
 
 /* Classes. */

@@ -310,9 +310,15 @@ static void
 replace(struct node **np, struct node *r)
 {
 	struct node *next = (*np)->next;
+	unsigned last = r->type == N_IDENT ? pos_last(*np) : 0;
 
 	**np = *r;
 	(*np)->next = next;
+	/* where k6 noted last in the expression it stands for */
+	if (r->type == N_IDENT) {
+		(*np)->flags |= NF_STANDIN;
+		(*np)->tok = last;
+	}
 }
 
 static void
@@ -898,7 +904,7 @@ ex_var(struct gen *g, struct node *v)
 
 /* The loop's value assigned to its left side (for-in, for-of). */
 static void
-assign_left(struct gen *g, struct node *left, const char *v)
+assign_left(struct gen *g, struct node *left, const char *v, unsigned last)
 {
 	struct node *target = left->type == N_VAR ? left->a->a : left;
 
@@ -909,7 +915,7 @@ assign_left(struct gen *g, struct node *left, const char *v)
 		emitf(g, " = %s;", v);
 		return;
 	}
-	destr(g, target, v, left->type == N_VAR ? D_DECL : D_ASSIGN);
+	destr_from(g, target, v, left->type == N_VAR ? D_DECL : D_ASSIGN, last);
 	emit(g, ";");
 }
 
@@ -952,6 +958,10 @@ ex_forof(struct gen *g, struct node *n, struct gtarget *tg)
 	const char *it = temp(g), *s = temp(g), *dn = temp(g);
 	int tl = newlab(g), fl = newlab(g);
 	int async = (n->flags & NF_ASYNC) != 0;
+	/* k6 checks the value after the source's code (for await: not
+	 * modelled) */
+	unsigned last = async || g->map == NULL ? POS_UNKNOWN :
+	    pos_last(n->b);
 
 	ex_value(g, &n->b);
 	emitf(g, " %s = __ly.%s(", it, async ? "ait" : "$iter");
@@ -975,7 +985,7 @@ ex_forof(struct gen *g, struct node *n, struct gtarget *tg)
 	emitf(g, " _$g.n = \1%d\2; continue _$l; }", fl);
 	emitf(g, " %s = 0;", dn);
 	loop_scope(g, n->a);
-	assign_left(g, n->a, gprintf(g, "%s.value", s));
+	assign_left(g, n->a, gprintf(g, "%s.value", s), last);
 	ex_block(g, n->c);
 	scope_pop(g);
 	jump(g, tg->cont);
@@ -1050,6 +1060,7 @@ ex_loop(struct gen *g, struct node *n)
 		break;
 	case N_FORIN: {
 		const char *keys = temp(g), *i = temp(g), *k2 = temp(g);
+		unsigned kl = g->map != NULL ? pos_last(n->b) : POS_UNKNOWN;
 
 		ex_value(g, &n->b);
 		emitf(g, " %s = []; for (%s in (", keys, k2);
@@ -1061,7 +1072,8 @@ ex_loop(struct gen *g, struct node *n)
 		emit(g, " }");
 		loop_scope(g, n->a);
 		k = n->a;
-		assign_left(g, k, gprintf(g, "%s[%s++]", keys, i));
+		assign_left(g, k, gprintf(g, "%s[%s++]", keys, i), POS_UNKNOWN);
+		g->keylast = kl;
 		ex_block(g, n->c);
 		scope_pop(g);
 		jump(g, tg.cont);

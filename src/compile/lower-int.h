@@ -158,10 +158,11 @@ struct gen {
 	struct node	*no_var;	/* the name typeof asks of next */
 	int		 target_op;	/* its operator */
 	int		 target_key;	/* its output line, 0: none */
-	/* In a destructuring declaration (dtrack): k6's last position so
-	 * far, as pos_last gives it */
+	/* In a destructuring (dtrack): k6's last position so far, as
+	 * pos_last gives it; keylast: the source's of the for-in whose key
+	 * the body's first statement destructures (NF_FORKEY) */
 	int		 dtrack;
-	unsigned	 dlast;
+	unsigned	 dlast, keylast;
 };
 
 struct names {
@@ -233,6 +234,9 @@ struct lexarg {
 #define fn_push(...)	lower_fn_push(__VA_ARGS__)
 #define fn_pop(...)	lower_fn_pop(__VA_ARGS__)
 #define destr(...)	lower_destr(__VA_ARGS__)
+#define destr_from(...)	lower_destr_from(__VA_ARGS__)
+#define init_last(...)	lower_init_last(__VA_ARGS__)
+#define stmts_last(...)	lower_stmts_last(__VA_ARGS__)
 #define quote(...)	lower_quote(__VA_ARGS__)
 #define access(...)	lower_access(__VA_ARGS__)
 #define bind(...)	lower_bind(__VA_ARGS__)
@@ -279,6 +283,13 @@ void	 tdz_set_names(struct gen *, struct node *pattern);
 struct fnctx *fn_push(struct gen *, int arrow);
 void	 fn_pop(struct gen *);
 void	 destr(struct gen *, struct node *, const char *val, int mode);
+/* destr of a value whose code k6 noted last at last (pos_last, or
+ * init_last of its expression) */
+void	 destr_from(struct gen *, struct node *, const char *val, int mode,
+	    unsigned last);
+unsigned init_last(const struct gen *, const struct node *);
+/* pos_last of the code of a list of statements (its last one's) */
+unsigned stmts_last(const struct node *);
 /* A JavaScript string literal for s, safe for ES5 and mujs. */
 void	 quote(struct buf *, const char *s, size_t n);
 /* obj ".name" or obj "[key]" for an access with a literal key. */

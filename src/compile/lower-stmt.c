@@ -77,17 +77,10 @@ gen_var(struct gen *g, struct node *v, int in_for)
 		{
 			const char *t = temp(g);
 
-			int dtrack = g->dtrack;
-			unsigned dlast = g->dlast;
-
 			piece(g);
 			emitf(g, "%s = ", t);
 			gen_expr(g, d->b, 1);
-			g->dtrack = 1;
-			g->dlast = pos_last(d->b);
-			destr(g, d->a, t, D_DECL);
-			g->dtrack = dtrack;
-			g->dlast = dlast;
+			destr_from(g, d->a, t, D_DECL, init_last(g, d->b));
 			if (lexical)
 				pattern_names(g, d->a, cb_tdz_set, NULL);
 		}
@@ -475,6 +468,7 @@ gen_forof(struct gen *g, struct node *n)
 	const char *label = g->loop_label;
 	const char *labels = g->forof_labels;
 	struct names nm;
+	unsigned last;
 
 	g->loop_label = NULL;
 	g->forof_labels = NULL;
@@ -494,6 +488,10 @@ gen_forof(struct gen *g, struct node *n)
 	emitf(g, "try { %sfor (var %s = __ly.it(", labels != NULL ? labels : "",
 	    it);
 	gen_expr(g, n->b, 1);
+	/* k6 checks the value after the source's code (for await: not
+	 * modelled) */
+	last = g->map == NULL || (n->flags & NF_ASYNC) ? POS_UNKNOWN :
+	    pos_last(n->b);
 	emitf(g, "), %s = typeof %s.next != \"function\", %s = 0, %s, %s = 0; "
 	    "%s ? %s < %s.length : (%s = 0, !(%s = %s.next()).done); %s++) { "
 	    TICK "();", isarr, it, i, st, op, isarr, i, it, op, st, it, i);
@@ -512,7 +510,7 @@ gen_forof(struct gen *g, struct node *n)
 			emit_ident_ref(g, target);
 			emitf(g, " = %s", v);
 		} else
-			destr(g, target, v, mode);
+			destr_from(g, target, v, mode, last);
 		emit(g, ";");
 	}
 	if (loop_names(g, left, n->c, &nm))
@@ -782,6 +780,8 @@ gen_stmt1(struct gen *g, struct node *n)
 		emit(g, " in ");
 		gen_expr(g, n->b, 1);
 		emit(g, ")");
+		if (g->map != NULL)
+			g->keylast = pos_last(n->b);
 		if (loop_names(g, n->a, n->c, &nm)) {
 			emit(g, " { " TICK "();");
 			gen_wrapped(g, n->c, &nm, label);
@@ -908,7 +908,10 @@ gen_stmt1(struct gen *g, struct node *n)
 				}
 				emit(g, " var ");
 				g->first = 1;
-				destr(g, n->b, t, D_DECL);
+				/* k6 checks it after the try block's code */
+				destr_from(g, n->b, t, D_DECL, g->map != NULL &&
+				    n->a->type == N_BLOCK ? stmts_last(n->a->a) :
+				    POS_UNKNOWN);
 				emit(g, "; ");
 				gen_block(g, n->c);
 				scope_pop(g);

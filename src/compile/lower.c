@@ -87,11 +87,11 @@ emitf(struct gen *g, const char *fmt, ...)
  * call and for the read of its method, the line mujs noted last while
  * compiling the callee's object, which ll models (the line of the last
  * operand or member before it).  Newlines stop at POS_MAX_LINE output
- * lines, and a map whose numbers would reach errmsg's marks (32768) keeps
- * its lines only.
+ * lines, which leaves the positions at least as many numbers below
+ * errmsg's marks (32768): the instructions of positions numbered past
+ * them keep their lines (posmap_id).
  */
 #define POS_MAX_LINE	16384
-#define POS_MAX_ID	32767
 /* k6 runs a script that neither imports nor exports inside
  * "(function(module, exports){" on its first line. */
 #define CJS_WRAP	((unsigned)sizeof "(function(module, exports){" - 1)
@@ -235,6 +235,25 @@ expr_start(const struct node *e)
 	return e->pos;
 }
 
+/* Whether k6's engine computes e as it compiles: literals and operators
+ * on them. */
+static int
+folded(const struct node *e)
+{
+	while (e->type == N_PAREN)
+		e = e->a;
+	switch (e->type) {
+	case N_NUM: case N_STR:
+		return 1;
+	case N_IDENT:
+		return is_word(e->s, e->n, "null") || is_word(e->s, e->n,
+		    "true") || is_word(e->s, e->n, "false");
+	case N_BINARY:
+		return folded(e->a) && folded(e->b);
+	}
+	return 0;
+}
+
 /* The last position k6's engine notes (addSrcMap) in the code of e, plus
  * one: POS_NONE for a literal, which notes none, POS_UNKNOWN for what
  * is not modelled here. */
@@ -247,7 +266,12 @@ pos_last(const struct node *e)
 	switch (e->type) {
 	case N_NUM: case N_STR: case N_REGEX: case N_HOLE:
 		return POS_NONE;
+	case N_FUNC:
+		/* its code is its own */
+		return POS_NONE;
 	case N_IDENT:
+		if (e->flags & NF_STANDIN)
+			return e->tok;
 		if (is_word(e->s, e->n, "null") || is_word(e->s, e->n, "true") ||
 		    is_word(e->s, e->n, "false"))
 			return POS_NONE;
@@ -262,16 +286,47 @@ pos_last(const struct node *e)
 		return (e->flags & NF_COMPUTED ? e->tok : e->b->pos) + 1;
 	case N_PAREN:
 	case N_CHAIN:	/* as without its "?." */
+	case N_SPREAD:
+	case N_AWAIT:	/* resumed after its operand's code */
 		return pos_last(e->a);
+	case N_YIELD:
+		return e->a != NULL ? pos_last(e->a) : POS_NONE;
+	case N_UNARY:
+		/* after the operand's code (delete notes its own) */
+		return e->op == 'd' ? POS_UNKNOWN : pos_last(e->a);
+	case N_TEMPLATE: case N_SEQ:
+		/* each substitution's, each expression's, in turn */
+		r = POS_NONE;
+		for (k = e->type == N_TEMPLATE ? e->b : e->a; k != NULL;
+		    k = k->next)
+			if ((x = pos_last(k)) == POS_UNKNOWN)
+				return x;
+			else if (x != POS_NONE)
+				r = x;
+		return r;
+	case N_ASSIGN:
+		/* a name: noted before the value; a member: after it */
+		if (e->op != '=')
+			return POS_UNKNOWN;
+		k = e->a;
+		while (k->type == N_PAREN)
+			k = k->a;
+		x = pos_last(e->b);
+		if (k->type == N_IDENT)
+			return x == POS_UNKNOWN || x != POS_NONE ? x : k->pos + 1;
+		if (k->type == N_MEMBER && k->a->type != N_SUPER &&
+		    !(k->flags & NF_PRIVATE))
+			return x == POS_UNKNOWN ? x :
+			    (k->flags & NF_COMPUTED ? k->tok : k->b->pos) + 1;
+		return POS_UNKNOWN;
 	case N_BINARY:
-		/* at its start, after its operands: none if both are
-		 * constants, which k6 folds */
+		/* at its start, after its operands: none if k6 folds it */
+		if (folded(e))
+			return POS_NONE;
 		r = pos_last(e->a);
 		x = pos_last(e->b);
 		if (r == POS_UNKNOWN || x == POS_UNKNOWN)
 			return POS_UNKNOWN;
-		if (r == POS_NONE && x == POS_NONE)
-			return POS_NONE;
 		return expr_start(e) + 1;
 	case N_LOGICAL:
 		/* at its start after the left operand, then the right's
@@ -299,9 +354,7 @@ pos_last(const struct node *e)
 		/* at the literal's start, then its values' */
 		r = e->pos + 1;
 		for (k = e->a; k != NULL; k = k->next) {
-			if (k->type == N_SPREAD || (k->type == N_PROP &&
-			    (k->flags & (NF_METHOD | NF_GET | NF_SET))))
-				return POS_UNKNOWN;
+			/* a method's value is a function, noting none */
 			if (k->type == N_PROP && (k->flags & NF_COMPUTED) &&
 			    (x = pos_last(k->a)) != POS_NONE)
 				r = x;
@@ -310,6 +363,39 @@ pos_last(const struct node *e)
 				r = x;
 			if (r == POS_UNKNOWN)
 				return r;
+		}
+		return r;
+	}
+	return POS_UNKNOWN;
+}
+
+unsigned
+stmts_last(const struct node *l)
+{
+	const struct node *d;
+	unsigned r = POS_UNKNOWN, x;
+
+	if (l == NULL)
+		return POS_UNKNOWN;
+	while (l->next != NULL)
+		l = l->next;
+	switch (l->type) {
+	case N_EXPRSTMT:
+		x = pos_last(l->a);
+		return x == POS_NONE ? POS_UNKNOWN : x;
+	case N_THROW:
+		/* noted after its value */
+		return l->pos + 1;
+	case N_VAR:
+		/* each name after its value */
+		for (d = l->a; d != NULL; d = d->next) {
+			if (d->a->type != N_IDENT)
+				return POS_UNKNOWN;
+			if (d->b == NULL)
+				continue;
+			if (pos_last(d->b) == POS_UNKNOWN)
+				return POS_UNKNOWN;
+			r = d->a->pos + 1;
 		}
 		return r;
 	}
@@ -1404,8 +1490,30 @@ piece(struct gen *g)
 	g->first = 0;
 }
 
+/* k6's last position after a member target's reference, its object
+ * and key (pos_last's), where a null object throws: its value, and a
+ * default, come after. */
+static unsigned
+ref_last(const struct node *t)
+{
+	unsigned r = POS_NONE, x;
+
+	while (t->type == N_PAREN)
+		t = t->a;
+	if (t->type != N_MEMBER)
+		return POS_NONE;
+	if ((x = pos_last(t->a)) != POS_NONE)
+		r = x;
+	if ((t->flags & NF_COMPUTED) && (x = pos_last(t->b)) != POS_NONE)
+		r = x;
+	return r;
+}
+
+/* The target t takes val; a member's reference is at last, as ref_last
+ * gives it (POS_NONE if none). */
 static void
-destr_leaf(struct gen *g, struct node *t, const char *val, int mode)
+destr_leaf(struct gen *g, struct node *t, const char *val, int mode,
+    unsigned last)
 {
 	if (t->type == N_IDENT && mode == D_ASSIGN) {
 		struct binding *b;
@@ -1431,11 +1539,39 @@ destr_leaf(struct gen *g, struct node *t, const char *val, int mode)
 		if (g->dtrack && mode == D_DECL)
 			g->dlast = t->pos + 1;
 	} else if (t->type == N_MEMBER && t->a->type == N_SUPER) {
+		/* k6 writes it where it noted last */
+		unsigned at = g->dtrack ? g->dlast : POS_UNKNOWN;
+		int key = 0;
+
+		if (at != POS_NONE && at != POS_UNKNOWN) {
+			pos_fresh(g, 0);
+			key = g->pline;
+			pos_claim(g, key);
+		}
 		emitf(g, "__ly.ss(%s, ", cls_home(g, t));
 		super_key(g, t, 0);
 		emitf(g, ", %s, ", val);
 		emit_this(g);
 		emitf(g, ", %d)", super_strict(g));
+		if (key != 0)
+			pos_add(g, POS_SUPERSET, key, at - 1);
+		return;
+	} else if (t->type == N_MEMBER && !(t->flags & NF_PRIVATE)) {
+		/* k6 makes its reference (which throws for a null object)
+		 * where it noted last: after its object and key */
+		int key;
+
+		g->as_target = t;
+		g->target_op = '=';
+		g->target_key = 0;
+		gen_expr(g, t, 0);
+		g->as_target = NULL;
+		key = g->target_key;
+		emitf(g, " = %s", val);
+		if (g->dtrack && last != POS_NONE)
+			g->dlast = last;
+		pos_add(g, POS_SET, key, last != POS_NONE && last != POS_UNKNOWN ?
+		    last - 1 : t->flags & NF_COMPUTED ? t->tok : t->b->pos);
 		return;
 	} else
 		gen_expr(g, t, 0);
@@ -1454,22 +1590,57 @@ destr_after(struct gen *g, const struct node *e)
 }
 
 /* "tmp = __ly.oc(val)", the check k6 makes of an object pattern's value
- * (checkObjectCoercible), at k6's last position where it is known. */
+ * (checkObjectCoercible), or "tmp = __ly.ad(val, n)", an array
+ * pattern's values (iterate; n < 0: all), at k6's last position where
+ * it is known. */
 static void
-destr_check(struct gen *g, const char *tmp, const char *val)
+destr_check(struct gen *g, const char *tmp, const char *fn, const char *val,
+    int n)
 {
 	int key;
 
 	if (!g->dtrack || g->dlast == POS_NONE || g->dlast == POS_UNKNOWN) {
-		emitf(g, "%s = __ly.oc(%s)", tmp, val);
+		if (n >= 0)
+			emitf(g, "%s = __ly.%s(%s, %d)", tmp, fn, val, n);
+		else
+			emitf(g, "%s = __ly.%s(%s)", tmp, fn, val);
 		return;
 	}
 	emitf(g, "%s = ", tmp);
 	pos_fresh(g, 0);
 	key = g->pline;
 	pos_claim(g, key);
-	emitf(g, "__ly.oc(%s)", val);
+	if (n >= 0)
+		emitf(g, "__ly.%s(%s, %d)", fn, val, n);
+	else
+		emitf(g, "__ly.%s(%s)", fn, val);
 	pos_add(g, POS_DESTR, key, g->dlast - 1);
+}
+
+void
+destr_from(struct gen *g, struct node *t, const char *val, int mode,
+    unsigned last)
+{
+	int dtrack = g->dtrack;
+	unsigned dlast = g->dlast;
+
+	g->dtrack = g->map != NULL;
+	g->dlast = last;
+	destr(g, t, val, mode);
+	g->dtrack = dtrack;
+	g->dlast = dlast;
+}
+
+/* pos_last of a destructuring's value: for a for-in's key, its
+ * source's (parser.c's forin_pattern). */
+unsigned
+init_last(const struct gen *g, const struct node *e)
+{
+	if (g->map == NULL)
+		return POS_UNKNOWN;
+	if (e->type == N_IDENT && (e->flags & NF_FORKEY))
+		return g->keylast;
+	return pos_last(e);
 }
 
 void
@@ -1482,19 +1653,31 @@ destr(struct gen *g, struct node *t, const char *val, int mode)
 	while (t->type == N_PAREN)
 		t = t->a;
 	if (t->type == N_ASSIGNPAT) {
+		struct node *u = t->a;
+
+		while (u->type == N_PAREN)
+			u = u->a;
 		tmp = temp(g);
 		piece(g);
 		emitf(g, "%s = %s === void 0 ? ", tmp, val);
 		gen_expr(g, t->b, 0);
 		emitf(g, " : %s", val);
 		destr_after(g, t->b);
+		if (u->type == N_IDENT || u->type == N_MEMBER) {
+			/* k6 reads a target's object before the default */
+			destr_leaf(g, u, tmp, mode, g->map != NULL ?
+			    ref_last(u) : POS_UNKNOWN);
+			destr_after(g, t->b);
+			return;
+		}
 		destr(g, t->a, tmp, mode);
 		return;
 	}
 	switch (t->type) {
 	case N_IDENT:
 	case N_MEMBER:
-		destr_leaf(g, t, val, mode);
+		destr_leaf(g, t, val, mode, g->map != NULL ? ref_last(t) :
+		    POS_UNKNOWN);
 		return;
 	case N_ARRPAT:
 		tmp = temp(g);
@@ -1503,10 +1686,7 @@ destr(struct gen *g, struct node *t, const char *val, int mode)
 		 * closed after them. */
 		for (k = t->a, i = 0; k != NULL && k->type != N_REST; k = k->next)
 			i++;
-		if (k != NULL)
-			emitf(g, "%s = __ly.ai(%s)", tmp, val);
-		else
-			emitf(g, "%s = __ly.ai(%s, %d)", tmp, val, i);
+		destr_check(g, tmp, "ad", val, k != NULL ? -1 : i);
 		for (k = t->a, i = 0; k != NULL; k = k->next, i++) {
 			if (k->type == N_HOLE)
 				continue;
@@ -1523,7 +1703,7 @@ destr(struct gen *g, struct node *t, const char *val, int mode)
 
 		tmp = temp(g);
 		piece(g);
-		destr_check(g, tmp, val);
+		destr_check(g, tmp, "oc", val, -1);
 		for (k = t->a; k != NULL; k = k->next) {
 			const char *sep = *keys ? ", " : "";
 
@@ -1910,9 +2090,6 @@ lower_module(const char *src, size_t len, const struct lower_options *opt,
 	fn_pop(g);
 	out = buf_steal(&g->out);
 	if (g->map != NULL) {
-		/* numbers past the marks': lines only */
-		if (g->map->nlines + g->map->npos >= POS_MAX_ID)
-			g->map->npos = 0;
 		*opt->map = g->map;
 		g->map = NULL;
 	}

@@ -551,12 +551,15 @@ parse_array(struct parser *p)
 	return n;
 }
 
+/* A method whose definition starts at start (its get, set, async, * or
+ * key: where k6's engine places the function). */
 static struct node *
-parse_method(struct parser *p, unsigned flags)
+parse_method(struct parser *p, unsigned flags, unsigned start)
 {
 	struct node *f = new_node(p, N_FUNC);
 
 	f->flags = flags & (NF_GET | NF_SET | NF_GEN | NF_ASYNC);
+	f->tok = start;
 	return parse_function_rest(p, f);
 }
 
@@ -602,13 +605,13 @@ parse_object(struct parser *p)
 			flags |= NF_METHOD;
 			if (!IS(p, '('))
 				unexpected(p);
-			prop->b = parse_method(p, flags);
+			prop->b = parse_method(p, flags, prop->pos);
 			flags &= ~(unsigned)(NF_GEN | NF_ASYNC);
 		} else if (flags & (NF_GET | NF_SET)) {
-			prop->b = parse_method(p, flags);
+			prop->b = parse_method(p, flags, prop->pos);
 		} else if (IS(p, '(')) {
 			flags |= NF_METHOD;
-			prop->b = parse_method(p, 0);
+			prop->b = parse_method(p, 0, prop->pos);
 		} else if (accept(p, ':')) {
 			prop->b = parse_assign(p);
 		} else {
@@ -1386,7 +1389,7 @@ parse_class(struct parser *p, int decl)
 	p->infunc = 1;
 	while (!IS(p, '}')) {
 		struct node *m;
-		unsigned flags = 0;
+		unsigned flags = 0, mstart;
 
 		if (accept(p, ';'))
 			continue;
@@ -1406,6 +1409,7 @@ parse_class(struct parser *p, int decl)
 				}
 			}
 		}
+		mstart = TOK(p).pos;
 		if (ISNAME(p, "get") || ISNAME(p, "set") || ISNAME(p, "async")) {
 			struct token t = peek(p);
 
@@ -1422,7 +1426,7 @@ parse_class(struct parser *p, int decl)
 		if ((flags & (NF_GEN | NF_ASYNC)) && !IS(p, '('))
 			unexpected(p);
 		if (IS(p, '(')) {
-			m->b = parse_method(p, flags);
+			m->b = parse_method(p, flags, mstart);
 			if ((flags & (NF_GEN | NF_ASYNC)) &&
 			    !(flags & (NF_STATIC | NF_COMPUTED | NF_PRIVATE)) &&
 			    m->a->type == N_IDENT && m->a->n == 11 &&
@@ -1505,6 +1509,7 @@ forin_pattern(struct parser *p, struct node *f)
 	use = new_at(p, N_IDENT, left);
 	use->s = key->s;
 	use->n = key->n;
+	use->flags |= NF_FORKEY;
 	if (left->type == N_VAR) {
 		/* D KEY in o, and D PATTERN = KEY in the body */
 		struct node *decl = new_at(p, N_DECL, left);

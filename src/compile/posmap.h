@@ -33,8 +33,9 @@ enum {
 	POS_NEW,	/* NEW */
 	POS_THROW,	/* the CALL of __ly.th in "throw __ly.th(x)" */
 	POS_VAR,	/* GETVAR of a name no function of the file declares */
-	POS_DESTR,	/* the CALL of __ly.oc, a destructuring's check */
-	POS_SUPER	/* the CALL of __ly.sg, a read of super.x */
+	POS_DESTR,	/* the CALL of __ly.oc or __ly.ad, a destructuring's check */
+	POS_SUPER,	/* the CALL of __ly.sg, a read of super.x */
+	POS_SUPERSET	/* the CALL of __ly.ss, a write of super.x */
 };
 
 struct posmap_pos {
@@ -51,8 +52,11 @@ struct posmap {
 	unsigned	 wrap;	/* columns k6's CommonJS wrapper adds to line 1 */
 };
 
-/* The number of pos[i] in a frame. */
+/* The number of pos[i] in a frame; mujs's lines are 16 bits, and
+ * errmsg.c's marks take those from POSMAP_MAX_ID up: a position numbered
+ * past them is not given to its instruction, which keeps its line. */
 #define posmap_id(m, i)	((unsigned)((m)->nlines + 1 + (i)))
+#define POSMAP_MAX_ID	32767
 
 void	posmap_free(struct posmap *);
 /* The source line (and column, 0 if unknown) of the number n of a frame

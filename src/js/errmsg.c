@@ -492,8 +492,10 @@ own_object(const struct mj_function *F, unsigned short **ins, int i,
  * its tick, or a helper of __ly or of a generator's state; but the
  * helpers that stand for the user's throw (__ly.th: 2), call with spread
  * arguments and a super method (__ly.ap, __ly.sm: 3), new with them
- * (__ly.nw: 4), the check of a destructuring's value (__ly.oc: 5) and a
- * read of super.x (__ly.sg: 6). */
+ * (__ly.nw: 4), the check of a destructuring's value (__ly.oc, and
+ * __ly.ad of an array pattern: 5), a read of super.x (__ly.sg: 6) and
+ * a write (__ly.ss: 7); __ly.sv, the same read where k6 notes no
+ * position of its own, is the compiler's. */
 static int
 own_call(const struct mj_function *F, unsigned short **ins, int t)
 {
@@ -509,7 +511,8 @@ own_call(const struct mj_function *F, unsigned short **ins, int t)
 		v = mj_insn_str(ins[t - 1]);
 		return strcmp(v, "th") == 0 ? 2 : strcmp(v, "ap") == 0 ||
 		    strcmp(v, "sm") == 0 ? 3 : strcmp(v, "nw") == 0 ? 4 :
-		    strcmp(v, "oc") == 0 ? 5 : strcmp(v, "sg") == 0 ? 6 : 1;
+		    strcmp(v, "oc") == 0 || strcmp(v, "ad") == 0 ? 5 :
+		    strcmp(v, "sg") == 0 ? 6 : strcmp(v, "ss") == 0 ? 7 : 1;
 	}
 	return strncmp(v, "_$", 2) == 0;
 }
@@ -620,7 +623,7 @@ columns(struct mj_function *F, const struct pmfile *pf, const struct nest *nest,
 			s[ns].pos.key = q[0];
 			s[ns].pos.kind = kind == 2 ? POS_THROW : kind == 4 ?
 			    POS_NEW : kind == 5 ? POS_DESTR : kind == 6 ?
-			    POS_SUPER : POS_CALL;
+			    POS_SUPER : kind == 7 ? POS_SUPERSET : POS_CALL;
 			s[ns++].insn = p;
 			continue;
 		case OP_GETPROP_S: case OP_GETPROP:
@@ -675,9 +678,13 @@ columns(struct mj_function *F, const struct pmfile *pf, const struct nest *nest,
 		ni = k - j;
 		if (ne == 0 || ni % ne != 0)
 			continue;
-		for (i = 0; (size_t)i < ni; i++)
-			s[j + (size_t)i].insn[0] = (unsigned short)posmap_id(m,
-			    pf->order[lo + (size_t)i % ne]);
+		for (i = 0; (size_t)i < ni; i++) {
+			unsigned id = posmap_id(m, pf->order[lo + (size_t)i %
+			    ne]);
+
+			if (id <= POSMAP_MAX_ID)
+				s[j + (size_t)i].insn[0] = (unsigned short)id;
+		}
 	}
 	free(s);
 	free(idx);
