@@ -1943,6 +1943,7 @@ regexp_define(js_State *J)
 	method(J, "split", Sp_split, 2);
 	js_pop(J, 2);
 
-	js_newcfunction(J, regexp_literal, "__ly_regexp", 2);
-	js_defglobal(J, "__ly_regexp", JS_DONTENUM);
+	js_pushglobal(J);
+	runtime_setfn(J, regexp_literal, "__ly_regexp", 2);
+	js_pop(J, 1);
 }

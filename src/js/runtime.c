@@ -819,13 +819,13 @@ runtime_define(js_State *J)
 	js_getglobal(J, "Object");
 	js_getproperty(J, -1, "defineProperty");
 	js_defglobal(J, "__ly_defp", JS_DONTENUM | JS_READONLY | JS_DONTCONF);
-	js_newcfunction(J, set_prototype_of, "Object.setPrototypeOf", 2);
-	js_defproperty(J, -2, "setPrototypeOf", JS_DONTENUM);
+	define_named(J, set_prototype_of, "setPrototypeOf",
+	    "Object.setPrototypeOf", 2, NULL, JS_DONTENUM);
 	js_pop(J, 1);
 	js_getglobal(J, "String");
 	js_getproperty(J, -1, "prototype");
-	js_newcfunction(J, normalize_string, "String.prototype.normalize", 0);
-	js_defproperty(J, -2, "normalize", JS_DONTENUM);
+	define_named(J, normalize_string, "normalize",
+	    "String.prototype.normalize", 0, NULL, JS_DONTENUM);
 	js_pop(J, 2);
 	fnname_define(J);
 	builtins_define(J);

@@ -474,6 +474,46 @@ test_getters(void **state)
 	    " delete RegExp.prototype.unicode + new RegExp('a', 'u').unicode");
 }
 
+/* The program's own globals and methods that scripts seldom call
+ * (escape, unescape, the compiler's regexp-literal helper, Error's
+ * stack accessor, String.prototype.normalize, Object.setPrototypeOf)
+ * are made on first use too. */
+static void
+test_own_builtins(void **state)
+{
+	static const char *const where[][2] = {
+		{ NULL, "escape" }, { NULL, "unescape" }, { NULL, "__ly_regexp" },
+		{ "Error", "stack" }, { "String", "normalize" },
+		{ "Object", "setPrototypeOf" },
+	};
+	js_State *J = loaded();
+	size_t i;
+
+	(void)state;
+	for (i = 0; i < sizeof where / sizeof where[0]; i++) {
+		if (where[i][0] == NULL)
+			js_pushglobal(J);
+		else {
+			js_getglobal(J, where[i][0]);
+			if (strcmp(where[i][0], "Object") != 0) {
+				js_getproperty(J, -1, "prototype");
+				js_rot2pop1(J);
+			}
+		}
+		if (mj_lookup(((struct mj_object *)js_toobject(J, -1))->properties,
+		    where[i][1]) != NULL)
+			fail_msg("%s is made at once", where[i][1]);
+		js_pop(J, 1);
+	}
+	js_freestate(J);
+	same("r = escape('a b') + unescape('%41') + typeof __ly_regexp +"
+	    " 'e\\u0301'.normalize('NFC').length + Object.setPrototypeOf({}, { z: 1 }).z");
+	same("var e = new Error('m'), d = Object.getOwnPropertyDescriptor(Error.prototype,"
+	    " 'stack'); r = typeof e.stack + typeof d.get + (d.get === d.set) +"
+	    " d.enumerable + d.configurable; e.stack = 'x'; r += e.stack");
+	same("escape = 1; r = escape + Object.getOwnPropertyNames(this).join()");
+}
+
 int
 main(void)
 {
@@ -497,6 +537,7 @@ main(void)
 		cmocka_unit_test(test_constructor_length),
 		cmocka_unit_test(test_trim),
 		cmocka_unit_test(test_getters),
+		cmocka_unit_test(test_own_builtins),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
