@@ -122,6 +122,25 @@ memory_cap(void)
 	return cap;
 }
 
+/* What vu_alloc does with a block of the home: freed, it is only
+ * uncounted; mujs resizes neither, but one would move out. */
+static void *
+home_realloc(struct vu *vu, void *ptr, int size)
+{
+	size_t old = block_size((struct vu_ext *)vu, ptr);
+	void *p;
+
+	if (size <= 0) {
+		vu->js_bytes -= old;
+		return NULL;
+	}
+	if ((p = vualloc_realloc(NULL, (size_t)size)) == NULL)
+		return NULL;
+	memcpy(p, ptr, old < (size_t)size ? old : (size_t)size);
+	vu->js_bytes += vualloc_size(p) - old;
+	return p;
+}
+
 /* mujs allocation hook: JavaScript memory comes from engine/vualloc.h,
  * js_newstate's from the VU's home; vu->js_bytes counts the bytes the
  * VU's blocks take. */
@@ -130,32 +149,28 @@ vu_alloc(void *actx, void *ptr, int size)
 {
 	struct vu	*vu = actx;
 	struct vu_ext	*x = actx;
-	size_t		 old = ptr != NULL ? block_size(x, ptr) : 0;
+	size_t		 old = 0;
 	void		*p;
 
+	if (ptr != NULL) {
+		if (in_home(x, ptr))
+			return home_realloc(vu, ptr, size);
+		old = vualloc_size(ptr);
+	}
 	if (size <= 0) {
-		if (!in_home(x, ptr))
-			vualloc_realloc(ptr, 0);
+		vualloc_realloc(ptr, 0);
 		vu->js_bytes -= old;
 		return NULL;
 	}
-	if (((struct vu_ext *)vu)->capped && (size_t)size > old &&
+	if (x->capped && (size_t)size > old &&
 	    vu->js_bytes + ((size_t)size - old) > memory_cap()) {
-		((struct vu_ext *)vu)->over = 1;
+		x->over = 1;
 		return NULL;	/* mujs throws "out of memory" */
 	}
 	/* js_newstate's first two blocks: the state, the value stack */
 	if (x->home_n < 2 && ptr == NULL &&
 	    (p = home_alloc(x, (size_t)size)) != NULL) {
 		vu->js_bytes += (size_t)size;
-		return p;
-	}
-	if (ptr != NULL && in_home(x, ptr)) {
-		/* mujs resizes neither; a home block moves out if it did */
-		if ((p = vualloc_realloc(NULL, (size_t)size)) == NULL)
-			return NULL;
-		memcpy(p, ptr, old < (size_t)size ? old : (size_t)size);
-		vu->js_bytes += vualloc_size(p) - old;
 		return p;
 	}
 	if ((p = vualloc_realloc(ptr, (size_t)size)) != NULL)
