@@ -555,8 +555,8 @@ runtime_lengthless(js_State *J, int on)
  * lists names in JavaScript's order (js/proporder.c), mujs's in its
  * tree's; Number's toFixed, toExponential and toPrecision are
  * JavaScript's (js/numfmt.c); js/builtins.c has the others. */
-static js_CFunction
-own_builtin(const char *name, js_CFunction fn)
+js_CFunction
+runtime_builtin(const char *name, js_CFunction fn)
 {
 	if (name == NULL)
 		return fn;
@@ -589,7 +589,7 @@ js_newcfunctionx(js_State *J, js_CFunction fn, const char *name, int length,
 		js_throw(J);
 	}
 	methodless = J;
-	real(J, own_builtin(name, fn), name, length, data, finalize);
+	real(J, runtime_builtin(name, fn), name, length, data, finalize);
 	methodless = NULL;
 	js_endtry(J);
 }
