@@ -70,8 +70,10 @@ __asm__(
 struct coro {
 	coro_fn	 fn;
 	void	*arg;
-	char	*map;		/* guard page + stack */
+	char	*map;		/* guard page + stack + above */
 	size_t	 mapsize;
+	size_t	 stack;		/* bytes of stack above the guard page */
+	char	*above;		/* coro_above, or NULL */
 	int	 done;
 	struct deep *deep;	/* lent for a coro_call_deep, or NULL */
 #ifdef CORO_ASM
@@ -169,16 +171,15 @@ uc_entry(unsigned hi, unsigned lo)
 }
 #endif
 
-/* A stack of stack_size bytes above a guard page: the mapping and its
- * size, or NULL with *cause. */
+/* A guard page and size bytes above it: the mapping and its size, or
+ * NULL with *cause. */
 static char *
-stack_map(size_t stack_size, size_t *mapsize, char **cause)
+stack_map(size_t size, size_t *mapsize, char **cause)
 {
 	size_t page = (size_t)sysconf(_SC_PAGESIZE);
 	char *map;
 
-	stack_size = (stack_size + page - 1) & ~(page - 1);
-	*mapsize = stack_size + page;
+	*mapsize = ((size + page - 1) & ~(page - 1)) + page;
 	/* Untouched stack pages cost nothing until a VU goes deep. */
 	map = mmap(NULL, *mapsize, PROT_READ | PROT_WRITE,
 	    MAP_PRIVATE | MAP_ANONYMOUS | MAP_NORESERVE | MAP_STACK, -1, 0);
@@ -197,11 +198,12 @@ stack_map(size_t stack_size, size_t *mapsize, char **cause)
 }
 
 #ifdef CORO_ASM
-/* The first frame of a stack: ly_coro_switch to it calls fn(arg). */
+/* The first frame of the stack [low, low + size): ly_coro_switch to it
+ * calls fn(arg). */
 static void *
-first_frame(char *map, size_t mapsize, void (*fn)(void *), void *arg)
+first_frame(char *low, size_t size, void (*fn)(void *), void *arg)
 {
-	uintptr_t top = ((uintptr_t)map + mapsize) & ~(uintptr_t)15;
+	uintptr_t top = ((uintptr_t)low + size) & ~(uintptr_t)15;
 	uint64_t *sp = (uint64_t *)top;
 
 	/* After the pops and the ret, rsp is 16-aligned in ly_coro_start,
@@ -220,17 +222,15 @@ first_frame(char *map, size_t mapsize, void (*fn)(void *), void *arg)
 #endif
 
 #ifndef CORO_ASM
-/* The context of a new stack: swapcontext to it calls entry with arg's
- * two halves. */
+/* The context of the new stack [low, low + size): swapcontext to it
+ * calls entry with arg's two halves. */
 static void
-first_context(ucontext_t *ctx, char *map, size_t mapsize,
+first_context(ucontext_t *ctx, char *low, size_t size,
     void (*entry)(unsigned, unsigned), void *arg)
 {
-	size_t page = (size_t)sysconf(_SC_PAGESIZE);
-
 	getcontext(ctx);
-	ctx->uc_stack.ss_sp = map + page;
-	ctx->uc_stack.ss_size = mapsize - page;
+	ctx->uc_stack.ss_sp = low;
+	ctx->uc_stack.ss_size = size;
 	ctx->uc_link = NULL;
 	makecontext(ctx, (void (*)(void))entry, 2, (unsigned)((uintptr_t)arg >> 32),
 	    (unsigned)(uintptr_t)arg);
@@ -238,23 +238,35 @@ first_context(ucontext_t *ctx, char *map, size_t mapsize,
 #endif
 
 struct coro *
-coro_new(coro_fn fn, void *arg, size_t stack_size, char **cause)
+coro_new(coro_fn fn, void *arg, size_t stack_size, size_t above, char **cause)
 {
+	size_t page = (size_t)sysconf(_SC_PAGESIZE);
 	struct coro *co;
 
 	co = xcalloc(1, sizeof *co);
 	co->fn = fn;
 	co->arg = arg;
-	if ((co->map = stack_map(stack_size, &co->mapsize, cause)) == NULL) {
+	co->stack = (stack_size + page - 1) & ~(page - 1);
+	if (above > 0)
+		co->stack += CORO_ABOVE_AT;
+	if ((co->map = stack_map(co->stack + above, &co->mapsize, cause)) == NULL) {
 		free(co);
 		return NULL;
 	}
+	if (above > 0)
+		co->above = co->map + page + co->stack;
 #ifdef CORO_ASM
-	co->sp = first_frame(co->map, co->mapsize, trampoline, co);
+	co->sp = first_frame(co->map + page, co->stack, trampoline, co);
 #else
-	first_context(&co->ctx, co->map, co->mapsize, uc_entry, co);
+	first_context(&co->ctx, co->map + page, co->stack, uc_entry, co);
 #endif
 	return co;
+}
+
+void *
+coro_above(const struct coro *co)
+{
+	return co->above;
 }
 
 void
@@ -282,7 +294,7 @@ coro_resume(struct coro *co)
 		void *fake = NULL;
 		size_t page = (size_t)sysconf(_SC_PAGESIZE);
 
-		__sanitizer_start_switch_fiber(&fake, co->map + page, co->mapsize - page);
+		__sanitizer_start_switch_fiber(&fake, co->map + page, co->stack);
 #endif
 #ifdef CORO_ASM
 	ly_coro_switch(&sched_sp, co->sp);
@@ -355,6 +367,7 @@ deep_entry(unsigned hi, unsigned lo)
 static struct deep *
 deep_get(void)
 {
+	size_t page = (size_t)sysconf(_SC_PAGESIZE);
 	struct deep *d;
 	char *cause = NULL;
 
@@ -370,9 +383,9 @@ deep_get(void)
 		return NULL;
 	}
 #ifdef CORO_ASM
-	d->sp = first_frame(d->map, d->mapsize, deep_main, d);
+	d->sp = first_frame(d->map + page, d->mapsize - page, deep_main, d);
 #else
-	first_context(&d->ctx, d->map, d->mapsize, deep_entry, d);
+	first_context(&d->ctx, d->map + page, d->mapsize - page, deep_entry, d);
 #endif
 	return d;
 }

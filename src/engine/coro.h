@@ -22,7 +22,15 @@ typedef void (*coro_fn)(void *);
 #define CORO_STACK_LARGE	(1024 * 1024)
 #define CORO_STACK_DEEP		(1024 * 1024)
 
-struct coro	*coro_new(coro_fn fn, void *arg, size_t stack_size, char **cause);
+/* With above > 0, the mapping also holds above bytes right over the
+ * stack's top for the caller, coro_above(co) (NULL without); the top is
+ * CORO_ABOVE_AT bytes into a page, so that a sleeping coroutine's
+ * frames, near the top, and what it keeps first above share a page (a
+ * VU keeps its mujs state there, vu.c). */
+#define CORO_ABOVE_AT	2048
+struct coro	*coro_new(coro_fn fn, void *arg, size_t stack_size, size_t above,
+		    char **cause);
+void		*coro_above(const struct coro *);
 void		 coro_free(struct coro *);
 /* Switch into co until it yields or fn returns. */
 void		 coro_resume(struct coro *co);

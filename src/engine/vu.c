@@ -8,6 +8,7 @@
 
 #include <event2/event.h>
 #include <math.h>
+#include <stdint.h>
 #include <mujs.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -43,7 +44,58 @@ struct vu_ext {
 	char		*init_error;
 	int		 capped;	/* in capped_pcall: the cap applies */
 	int		 over;		/* an allocation was refused */
+	char		*home;		/* above the coroutine's stack, or NULL */
+	size_t		 home_used;
+	int		 home_n;	/* blocks made there */
 };
+
+/*
+ * A VU's home: VU_HOME bytes right above its coroutine's stack
+ * (coro_above), where js_newstate's two blocks go, mujs's state (19,872
+ * bytes) and its value stack (4 KiB).  A sleeping VU touches the state's
+ * head (with the first entries of its call and environment stacks), its
+ * first try buffers 4.5 KiB further, and the first values of its stack;
+ * from malloc, the two blocks took about four pages of it besides the
+ * coroutine's top page.  Here the head shares that page with the
+ * coroutine's frames (coro.h's CORO_ABOVE_AT): three pages in all.  A
+ * block is its size, 16 bytes, then its bytes; home blocks are never
+ * reused, only dropped with the coroutine.
+ */
+#define VU_HOME		((size_t)24 << 10)
+#define HOME_HDR	16
+
+static int
+in_home(const struct vu_ext *x, const void *p)
+{
+	return (uintptr_t)p - (uintptr_t)x->home < VU_HOME;
+}
+
+static size_t
+block_size(const struct vu_ext *x, const void *p)
+{
+	size_t n;
+
+	if (!in_home(x, p))
+		return vualloc_size(p);
+	memcpy(&n, (const char *)p - HOME_HDR, sizeof n);
+	return n;
+}
+
+/* A block of the home, or NULL when it has no room. */
+static void *
+home_alloc(struct vu_ext *x, size_t size)
+{
+	size_t need = HOME_HDR + ((size + 15) & ~(size_t)15);
+	char *b;
+
+	if (x->home == NULL || VU_HOME - x->home_used < need)
+		return NULL;
+	b = x->home + x->home_used;
+	memcpy(b, &size, sizeof size);
+	x->home_used += need;
+	x->home_n++;
+	return b + HOME_HDR;
+}
 
 /* A VU's JavaScript memory may not pass this, so that one VU running away
  * ends its own iteration, not its worker: 1 GiB, or LYOCELL_VU_MEMORY
@@ -70,24 +122,56 @@ memory_cap(void)
 	return cap;
 }
 
-/* mujs allocation hook: JavaScript memory comes from engine/vualloc.h;
- * vu->js_bytes counts the bytes the VU's blocks take. */
+/* What vu_alloc does with a block of the home: freed, it is only
+ * uncounted; mujs resizes neither, but one would move out. */
+static void *
+home_realloc(struct vu *vu, void *ptr, int size)
+{
+	size_t old = block_size((struct vu_ext *)vu, ptr);
+	void *p;
+
+	if (size <= 0) {
+		vu->js_bytes -= old;
+		return NULL;
+	}
+	if ((p = vualloc_realloc(NULL, (size_t)size)) == NULL)
+		return NULL;
+	memcpy(p, ptr, old < (size_t)size ? old : (size_t)size);
+	vu->js_bytes += vualloc_size(p) - old;
+	return p;
+}
+
+/* mujs allocation hook: JavaScript memory comes from engine/vualloc.h,
+ * js_newstate's from the VU's home; vu->js_bytes counts the bytes the
+ * VU's blocks take. */
 static void *
 vu_alloc(void *actx, void *ptr, int size)
 {
 	struct vu	*vu = actx;
-	size_t		 old = ptr != NULL ? vualloc_size(ptr) : 0;
+	struct vu_ext	*x = actx;
+	size_t		 old = 0;
 	void		*p;
 
+	if (ptr != NULL) {
+		if (in_home(x, ptr))
+			return home_realloc(vu, ptr, size);
+		old = vualloc_size(ptr);
+	}
 	if (size <= 0) {
 		vualloc_realloc(ptr, 0);
 		vu->js_bytes -= old;
 		return NULL;
 	}
-	if (((struct vu_ext *)vu)->capped && (size_t)size > old &&
+	if (x->capped && (size_t)size > old &&
 	    vu->js_bytes + ((size_t)size - old) > memory_cap()) {
-		((struct vu_ext *)vu)->over = 1;
+		x->over = 1;
 		return NULL;	/* mujs throws "out of memory" */
+	}
+	/* js_newstate's first two blocks: the state, the value stack */
+	if (x->home_n < 2 && ptr == NULL &&
+	    (p = home_alloc(x, (size_t)size)) != NULL) {
+		vu->js_bytes += (size_t)size;
+		return p;
 	}
 	if ((p = vualloc_realloc(ptr, (size_t)size)) != NULL)
 		vu->js_bytes += vualloc_size(p) - old;
@@ -360,7 +444,7 @@ vu_init_js(struct vu *vu, char **cause)
 		vu->engine->script->trim(J);
 	vu->js_kept = vu->js_bytes;
 	/* mujs's state block, zeroed at js_newstate, is mostly zeros */
-	vualloc_trim(J);
+	vualloc_trim(J, block_size((struct vu_ext *)vu, J));
 	return 0;
 fail:
 	vu->in_init = 0;
@@ -496,9 +580,27 @@ vu_settle(struct vu *vu, int want_value)
  * a few VUs running flat out collect about as seldom as mujs would (a
  * collection of a 120 KiB heap every few iterations was 5% more
  * instructions per request for 1 VU).
+ *
+ * The VUs of a test start together and mostly make the same garbage
+ * each iteration: with the same threshold they would reach it together,
+ * and the process would hold every VU's whole slack at once (10,000 VUs
+ * doing check() + sleep(1): 8 KiB each, every 17 seconds).  So a VU's
+ * first collection comes early by a part of its slack, spread by its
+ * id (gc_lead); from then on the VUs collect in turn and hold half
+ * their slack on average.
  */
 #define GC_SLACK	((size_t)8 << 10)
 #define GC_BUDGET	((size_t)32 << 20)
+
+static size_t
+gc_lead(uint32_t id, size_t slack)
+{
+	/* the golden ratio's fractions of successive ids fill [0, 1)
+	 * evenly whichever ids a worker hosts */
+	double f = (double)id * 0.6180339887498949;
+
+	return (size_t)((f - floor(f)) * (double)slack);
+}
 
 static void
 collect(struct vu *vu)
@@ -512,11 +614,14 @@ collect(struct vu *vu)
 		slack = GC_SLACK;
 	if (vu->js_bytes > e->js_peak)
 		e->js_peak = vu->js_bytes;
+	if (!vu->collected)
+		slack -= gc_lead(vu->id, slack);
 	if (vu->js_bytes > vu->js_kept + slack) {
 		js_gc(vu->J, 0);
 		if (e->script->trim != NULL)
 			e->script->trim(vu->J);
 		vu->js_kept = vu->js_bytes;
+		vu->collected = 1;
 		e->js_collections++;
 	}
 }
@@ -755,7 +860,7 @@ vu_new(struct engine *e, uint32_t id, struct exec_run *run, char **cause)
 	vu->group = xstrdup("");
 	vu->tags = run != NULL ? run->tags : e->base_tags;
 	vu->timer = evtimer_new(e->base, vu_timer_cb, vu);
-	vu->co = coro_new(vu_main, x, stack_size(), &why);
+	vu->co = coro_new(vu_main, x, stack_size(), VU_HOME, &why);
 	if (vu->co == NULL) {
 		*cause = xasprintf("VU %u: %s", id, why);
 		free(why);
@@ -764,6 +869,7 @@ vu_new(struct engine *e, uint32_t id, struct exec_run *run, char **cause)
 		free(x);
 		return NULL;
 	}
+	x->home = coro_above(vu->co);
 	engine_wake(e, vu);
 	return vu;
 }

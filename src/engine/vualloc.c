@@ -302,19 +302,20 @@ vualloc_realloc(void *ptr, size_t size)
  * most (its exception stack of 64 jmp_bufs, its trace) stays zero while
  * a VU runs: 12 KiB of every VU that nothing reads.  Pages are 4 KiB;
  * a page of the block that is all zeros can go back to the system,
- * since an anonymous page reads as zeros again.
+ * since an anonymous page reads as zeros again.  (A VU's state is not
+ * malloc's but lies above its coroutine's stack, vu.c; the same holds.)
  */
 size_t
-vualloc_trim(void *p)
+vualloc_trim(void *p, size_t size)
 {
 	static const char zero[RUN];
 	uintptr_t first, end;
 	size_t back = 0;
 
-	if (p == NULL || is_small(p))
+	if (p == NULL)
 		return 0;
 	first = ((uintptr_t)p + RUN - 1) & ~(uintptr_t)(RUN - 1);
-	end = ((uintptr_t)p + vualloc_size(p)) & ~(uintptr_t)(RUN - 1);
+	end = ((uintptr_t)p + size) & ~(uintptr_t)(RUN - 1);
 	for (; first < end; first += RUN)
 		if (memcmp((void *)first, zero, RUN) == 0 &&
 		    madvise((void *)first, RUN, MADV_DONTNEED) == 0)

@@ -23,10 +23,11 @@
 void	*vualloc_realloc(void *ptr, size_t size);
 /* The bytes block p takes: its class's size, or its size if large. */
 size_t	 vualloc_size(const void *p);
-/* Give the system back the pages of block p that hold only zeros (they
- * read as zeros again, and take memory again once written).  Returns the
- * bytes given back. */
-size_t	 vualloc_trim(void *p);
+/* Give the system back the pages within [p, p + size), a block of
+ * anonymous memory, that hold only zeros (they read as zeros again, and
+ * take memory again once written).  Returns the bytes given back; a
+ * small block has no page of its own. */
+size_t	 vualloc_trim(void *p, size_t size);
 /* Give the system back the pages of the runs no block uses (and what
  * malloc keeps free): before the coordinator forks its workers, so that
  * they do not inherit the garbage of its init pass.  Returns the bytes of

@@ -18,6 +18,7 @@
 #include "engine/module.h"
 #include "js/builtins.h"
 #include "js/errmsg.h"
+#include "js/lazyprop.h"
 #include "js/modules.h"
 #include "js/mujs-layout.h"
 #include "js/runtime.h"
@@ -375,6 +376,17 @@ error_stack_set(js_State *J)
 	js_pushundefined(J);
 }
 
+/* The accessor's getter (called with no argument) and setter (one): one
+ * function, so that it can be made on first use (js/lazyprop.h). */
+static void
+error_stack(js_State *J)
+{
+	if (js_gettop(J) > 1)
+		error_stack_set(J);
+	else
+		error_stack_get(J);
+}
+
 static void	number_define(js_State *);
 
 void
@@ -382,18 +394,21 @@ builtins_define(js_State *J)
 {
 	js_getglobal(J, "Error");
 	js_getproperty(J, -1, "prototype");
-	js_newcfunction(J, error_stack_get, "stack", 0);
-	js_newcfunction(J, error_stack_set, "stack", 1);
-	js_defaccessor(J, -3, "stack", JS_DONTENUM);
+	if (!lazyprop_defer_accessor(J, -1, "stack", error_stack, "stack", 0,
+	    NULL, NULL, JS_DONTENUM)) {
+		js_newcfunction(J, error_stack, "stack", 0);
+		js_copy(J, -1);
+		js_defaccessor(J, -3, "stack", JS_DONTENUM);
+	}
 	js_pop(J, 2);
 	js_getglobal(J, "String");
 	js_getproperty(J, -1, "prototype");
 	runtime_setfn(J, string_substr, "substr", 2);
 	js_pop(J, 2);
-	js_newcfunction(J, global_escape, "escape", 1);
-	js_defglobal(J, "escape", JS_DONTENUM);
-	js_newcfunction(J, global_unescape, "unescape", 1);
-	js_defglobal(J, "unescape", JS_DONTENUM);
+	js_pushglobal(J);
+	runtime_setfn(J, global_escape, "escape", 1);
+	runtime_setfn(J, global_unescape, "unescape", 1);
+	js_pop(J, 1);
 	number_define(J);
 }
 

@@ -440,8 +440,10 @@ void
 k6_open_define(js_State *J)
 {
 	/* k6's name: the third closure of its Bundle's setInitGlobals */
-	js_newcfunction(J, k6_open, "go.k6.io/k6/internal/js.(*Bundle).setInitGlobals.func3", 2);
-	js_setglobal(J, "open");
+	js_pushglobal(J);
+	runtime_setfn_named(J, k6_open, "open",
+	    "go.k6.io/k6/internal/js.(*Bundle).setInitGlobals.func3", 2);
+	js_pop(J, 1);
 }
 
 /* k6/metrics: new Counter(name), Gauge, Rate, Trend(name, isTime). */

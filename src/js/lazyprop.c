@@ -647,6 +647,70 @@ lazyprop_deferred(js_State *J, void *obj, const char *name)
 	return pending_entry(h, name, hash) >= 0;
 }
 
+/* The sets made from one set by an override: the holders of every state
+ * that override the same entry after the same deferrals share them. */
+struct derived {
+	int		 from, to;
+	int		 i, n;	/* the entry, the entries copied */
+	js_CFunction	 fn;
+};
+static struct derived *derived;
+static int nderived, capderived;
+
+js_CFunction
+lazyprop_override(js_State *J, int idx, const char *prop, js_CFunction fn,
+    const char *name, int length)
+{
+	struct mj_object *o = js_toobject(J, idx);
+	struct lstate *s;
+	struct holder *h;
+	struct set *to;
+	struct entry *e;
+	js_CFunction orig;
+	int i, k;
+
+	if (!lazyprop_enabled || !(o->extensible & LAZYPROP_FNS) ||
+	    (s = state_find(J)) == NULL || (h = holder_find(s, o)) == NULL ||
+	    h->set < 0 || (i = pending_entry(h, prop, name_hash(prop))) < 0)
+		return NULL;
+	e = &sets[h->set].e[i];
+	if (e->accessor || e->after != NULL)
+		return NULL;
+	orig = e->fn;
+	for (k = 0; k < nderived; k++)
+		if (derived[k].from == h->set && derived[k].i == i &&
+		    derived[k].n == h->n && derived[k].fn == fn)
+			break;
+	if (k == nderived) {
+		if (nsets == capsets) {
+			capsets = capsets ? 2 * capsets : 32;
+			sets = xreallocarray(sets, (size_t)capsets, sizeof *sets);
+		}
+		to = &sets[nsets];
+		memcpy(to, &sets[h->set], sizeof *to);
+		to->n = to->cap = h->n;
+		to->e = xreallocarray(NULL, (size_t)h->n, sizeof *to->e);
+		memcpy(to->e, sets[h->set].e, (size_t)h->n * sizeof *to->e);
+		to->e[i].fn = fn;
+		to->e[i].name = js_intern(J, name);
+		to->e[i].length = length;
+		to->e[i].data = NULL;
+		if (nderived == capderived) {
+			capderived = capderived ? 2 * capderived : 8;
+			derived = xreallocarray(derived, (size_t)capderived,
+			    sizeof *derived);
+		}
+		derived[k].from = h->set;
+		derived[k].to = nsets++;
+		derived[k].i = i;
+		derived[k].n = h->n;
+		derived[k].fn = fn;
+		nderived++;
+	}
+	h->set = derived[k].to;
+	return orig;
+}
+
 size_t
 lazyprop_trim(js_State *J)
 {

@@ -70,6 +70,13 @@ int	lazyprop_defer_accessor(js_State *, int, const char *, js_CFunction,
 int	lazyprop_defer_getter(js_State *, int, const char *, js_CFunction,
 	    const char *, int, void *, int);
 
+/* Put the C function (fn, name, length) in the place of the built-in
+ * method prop of the object at idx while that is still deferred, made
+ * on first use as it would have been: the built-in's C function, or
+ * NULL when prop is not deferred there (nothing done). */
+js_CFunction lazyprop_override(js_State *, int, const char *, js_CFunction,
+	    const char *, int);
+
 /* Defer the length of the C function being made: 1 if done. */
 int	lazyprop_defer_length(void *);
 

@@ -1600,18 +1600,20 @@ this_string(js_State *J)
 	return js_tostring(J, 0);
 }
 
-/* The original String.prototype method w, for arguments that are not
- * regexps: its result replaces the stack. */
-static void
-call_original(js_State *J, const char *w, int nargs)
-{
-	int i;
+/* mujs's String.prototype.replace and split, the same C functions in
+ * every state (regexp_define). */
+static js_CFunction original_replace, original_split;
 
-	js_getregistry(J, w);
-	js_copy(J, 0);
-	for (i = 1; i <= nargs; i++)
-		js_copy(J, i);
-	js_call(J, nargs);
+/* The original String.prototype method w, for arguments that are not
+ * regexps: run in this call's place, it reads the same this and
+ * arguments and pushes the result.  Its error for a this of null or
+ * undefined names it, as when it was called as itself. */
+static void
+call_original(js_State *J, js_CFunction original, const char *w)
+{
+	if (!js_iscoercible(J, 0))
+		js_typeerror(J, "String.prototype.%s called on null or undefined", w);
+	original(J);
 }
 
 static void
@@ -1792,7 +1794,7 @@ Sp_replace(js_State *J)
 	const char *volatile rep = NULL;
 
 	if (!js_isregexp(J, 1)) {
-		call_original(J, "ly.re.replace", 2);
+		call_original(J, original_replace, "replace");
 		return;
 	}
 	this_string(J);
@@ -1832,7 +1834,7 @@ Sp_split(js_State *J)
 	int n = 0, i, ncap;
 
 	if (!js_isregexp(J, 1)) {
-		call_original(J, "ly.re.split", 2);
+		call_original(J, original_split, "split");
 		return;
 	}
 	settop(J, 3);
@@ -1903,6 +1905,24 @@ method(js_State *J, const char *name, js_CFunction f, int length)
 	js_defproperty(J, -2, name, JS_DONTENUM);
 }
 
+/* Method name of the object at -1 in the place of mujs's (called
+ * mname), made on first use when mujs's still is (js/lazyprop.h): the C
+ * function mujs's was or would have been made with. */
+static js_CFunction
+override(js_State *J, const char *name, const char *mname, js_CFunction f,
+    int length)
+{
+	js_CFunction orig;
+
+	if ((orig = lazyprop_override(J, -1, name, f, name, length)) != NULL)
+		return runtime_builtin(mname, orig);
+	js_getproperty(J, -1, name);
+	orig = ((struct mj_object *)js_toobject(J, -1))->u.c.function;
+	js_pop(J, 1);
+	method(J, name, f, length);
+	return orig;
+}
+
 void
 regexp_define(js_State *J)
 {
@@ -1919,9 +1939,9 @@ regexp_define(js_State *J)
 	js_setregistry(J, "ly.re.new");
 	js_getglobal(J, "RegExp");
 	js_getproperty(J, -1, "prototype");
-	method(J, "exec", Rp_exec, 1);
-	method(J, "test", Rp_test, 1);
-	method(J, "toString", Rp_toString, 0);
+	override(J, "exec", "RegExp.prototype.exec", Rp_exec, 1);
+	override(J, "test", "RegExp.prototype.test", Rp_test, 1);
+	override(J, "toString", "RegExp.prototype.toString", Rp_toString, 0);
 	getter(J, "flags", Rp_flags, 0);
 	for (i = 0; i < sizeof flaggetters / sizeof flaggetters[0]; i++)
 		getter(J, flaggetters[i].name, Rp_flag, flaggetters[i].bit);
@@ -1933,16 +1953,15 @@ regexp_define(js_State *J)
 
 	js_getglobal(J, "String");
 	js_getproperty(J, -1, "prototype");
-	js_getproperty(J, -1, "replace");
-	js_setregistry(J, "ly.re.replace");
-	js_getproperty(J, -1, "split");
-	js_setregistry(J, "ly.re.split");
-	method(J, "match", Sp_match, 1);
-	method(J, "search", Sp_search, 1);
-	method(J, "replace", Sp_replace, 2);
-	method(J, "split", Sp_split, 2);
+	override(J, "match", "String.prototype.match", Sp_match, 1);
+	override(J, "search", "String.prototype.search", Sp_search, 1);
+	original_replace = override(J, "replace",
+	    "String.prototype.replace", Sp_replace, 2);
+	original_split = override(J, "split",
+	    "String.prototype.split", Sp_split, 2);
 	js_pop(J, 2);
 
-	js_newcfunction(J, regexp_literal, "__ly_regexp", 2);
-	js_defglobal(J, "__ly_regexp", JS_DONTENUM);
+	js_pushglobal(J);
+	runtime_setfn(J, regexp_literal, "__ly_regexp", 2);
+	js_pop(J, 1);
 }

@@ -556,8 +556,8 @@ runtime_lengthless(js_State *J, int on)
  * lists names in JavaScript's order (js/proporder.c), mujs's in its
  * tree's; Number's toFixed, toExponential and toPrecision are
  * JavaScript's (js/numfmt.c); js/builtins.c has the others. */
-static js_CFunction
-own_builtin(const char *name, js_CFunction fn)
+js_CFunction
+runtime_builtin(const char *name, js_CFunction fn)
 {
 	if (name == NULL)
 		return fn;
@@ -590,7 +590,7 @@ js_newcfunctionx(js_State *J, js_CFunction fn, const char *name, int length,
 		js_throw(J);
 	}
 	methodless = J;
-	real(J, own_builtin(name, fn), name, length, data, finalize);
+	real(J, runtime_builtin(name, fn), name, length, data, finalize);
 	methodless = NULL;
 	js_endtry(J);
 }
@@ -810,13 +810,13 @@ runtime_define(js_State *J)
 	js_getglobal(J, "Object");
 	js_getproperty(J, -1, "defineProperty");
 	js_defglobal(J, "__ly_defp", JS_DONTENUM | JS_READONLY | JS_DONTCONF);
-	js_newcfunction(J, set_prototype_of, "Object.setPrototypeOf", 2);
-	js_defproperty(J, -2, "setPrototypeOf", JS_DONTENUM);
+	define_named(J, set_prototype_of, "setPrototypeOf",
+	    "Object.setPrototypeOf", 2, NULL, JS_DONTENUM);
 	js_pop(J, 1);
 	js_getglobal(J, "String");
 	js_getproperty(J, -1, "prototype");
-	js_newcfunction(J, normalize_string, "String.prototype.normalize", 0);
-	js_defproperty(J, -2, "normalize", JS_DONTENUM);
+	define_named(J, normalize_string, "normalize",
+	    "String.prototype.normalize", 0, NULL, JS_DONTENUM);
 	js_pop(J, 2);
 	fnname_define(J);
 	builtins_define(J);

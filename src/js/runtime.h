@@ -57,6 +57,9 @@ struct buf;
 void	runtime_pushbuf(js_State *J, struct buf *b);
 /* Define method name (a C function of n arguments) on the object on top
  * of the stack, not enumerable. */
+/* What a built-in of mujs's named name is made with: the program's own
+ * C function in fn's place where it has one (which may note fn). */
+void	(*runtime_builtin(const char *name, void (*fn)(js_State *)))(js_State *);
 void	runtime_setfn(js_State *J, void (*f)(js_State *), const char *name,
 	    int n);
 /* The same, enumerable, as a native module's functions are. */

@@ -28,6 +28,7 @@
 #include <string.h>
 
 #include "js/binary.h"
+#include "js/lazyprop.h"
 #include "js/modules.h"
 #include "js/runtime.h"
 #include "util/buf.h"
@@ -1032,8 +1033,11 @@ void
 webcrypto_define(js_State *J)
 {
 	js_pushglobal(J);
-	js_newcfunction(J, global_crypto, "crypto", 0);
-	js_copy(J, -1);
-	js_defaccessor(J, -3, "crypto", JS_DONTENUM);
+	if (!lazyprop_defer_accessor(J, -1, "crypto", global_crypto, "crypto",
+	    0, NULL, NULL, JS_DONTENUM)) {
+		js_newcfunction(J, global_crypto, "crypto", 0);
+		js_copy(J, -1);
+		js_defaccessor(J, -3, "crypto", JS_DONTENUM);
+	}
 	js_pop(J, 1);
 }

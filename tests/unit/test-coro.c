@@ -30,8 +30,8 @@ test_interleave(void **state)
 {
 	int a = 1, b = 2;
 	char *cause = NULL;
-	struct coro *ca = coro_new(counter, &a, CORO_STACK_DEFAULT, &cause);
-	struct coro *cb = coro_new(counter, &b, CORO_STACK_DEFAULT, &cause);
+	struct coro *ca = coro_new(counter, &a, CORO_STACK_DEFAULT, 0, &cause);
+	struct coro *cb = coro_new(counter, &b, CORO_STACK_DEFAULT, 0, &cause);
 
 	assert_non_null(ca);
 	assert_non_null(cb);
@@ -76,7 +76,7 @@ test_stack_and_fp(void **state)
 {
 	double out = 0;
 	char *cause = NULL;
-	struct coro *co = coro_new(deep, &out, CORO_STACK_DEFAULT, &cause);
+	struct coro *co = coro_new(deep, &out, CORO_STACK_DEFAULT, 0, &cause);
 
 	coro_resume(co);
 	assert_true(out == 7 * 1.5 + 0.25);
@@ -103,7 +103,7 @@ test_alignment(void **state)
 {
 	uintptr_t misaligned = 99;
 	char *cause = NULL;
-	struct coro *co = coro_new(aligned, &misaligned, CORO_STACK_DEFAULT, &cause);
+	struct coro *co = coro_new(aligned, &misaligned, CORO_STACK_DEFAULT, 0, &cause);
 
 	coro_resume(co);
 	assert_int_equal(misaligned, 0);
@@ -122,7 +122,7 @@ test_many(void **state)
 	ntrace = 0;
 	for (i = 0; i < N; i++) {
 		ids[i] = 0;
-		co[i] = coro_new(counter, &ids[i], CORO_STACK_DEFAULT, &cause);
+		co[i] = coro_new(counter, &ids[i], CORO_STACK_DEFAULT, 0, &cause);
 		assert_non_null(co[i]);
 	}
 	for (rounds = 0; rounds < 4; rounds++)
@@ -194,7 +194,7 @@ trim_body(void *arg)
 static void
 test_trim(void **state)
 {
-	struct coro *co = coro_new(trim_body, NULL, CORO_STACK_DEFAULT, NULL);
+	struct coro *co = coro_new(trim_body, NULL, CORO_STACK_DEFAULT, 0, NULL);
 
 	(void)state;
 	assert_non_null(co);
@@ -203,6 +203,47 @@ test_trim(void **state)
 	assert_true(trim_resident_before >= 12);
 	assert_int_equal(trim_resident_after, 0);
 #endif
+	coro_resume(co);
+	assert_true(coro_done(co));
+	coro_free(co);
+}
+
+static char *above_frame, *above_region;
+
+static void
+above_body(void *arg)
+{
+	char here = 1;
+
+	(void)arg;
+	above_frame = &here;
+	memset(above_region, 'a', 8192);	/* the caller's, all of it */
+	coro_yield();
+	assert_int_equal(here, 1);
+}
+
+/* What coro_new maps above the stack is the caller's, right over the
+ * top, which is CORO_ABOVE_AT bytes into a page: a shallow frame shares
+ * that page with the first bytes above; without above, nothing. */
+static void
+test_above(void **state)
+{
+	struct coro *co = coro_new(above_body, NULL, CORO_STACK_DEFAULT, 0, NULL);
+
+	(void)state;
+	assert_non_null(co);
+	assert_null(coro_above(co));
+	coro_free(co);
+	co = coro_new(above_body, NULL, CORO_STACK_DEFAULT, 8192, NULL);
+	assert_non_null(co);
+	above_region = coro_above(co);
+	assert_non_null(above_region);
+	assert_int_equal((uintptr_t)above_region % 4096, CORO_ABOVE_AT);
+	coro_resume(co);
+	assert_true(above_frame < above_region);
+	assert_int_equal((uintptr_t)above_frame / 4096,
+	    (uintptr_t)above_region / 4096);
+	assert_int_equal(above_region[8191], 'a');
 	coro_resume(co);
 	assert_true(coro_done(co));
 	coro_free(co);
@@ -217,6 +258,7 @@ main(void)
 		cmocka_unit_test(test_alignment),
 		cmocka_unit_test(test_many),
 		cmocka_unit_test(test_trim),
+		cmocka_unit_test(test_above),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);

@@ -474,6 +474,90 @@ test_getters(void **state)
 	    " delete RegExp.prototype.unicode + new RegExp('a', 'u').unicode");
 }
 
+/* The program's own globals and methods that scripts seldom call
+ * (escape, unescape, the compiler's regexp-literal helper, Error's
+ * stack accessor, String.prototype.normalize, Object.setPrototypeOf)
+ * are made on first use too. */
+static void
+test_own_builtins(void **state)
+{
+	static const char *const where[][2] = {
+		{ NULL, "escape" }, { NULL, "unescape" }, { NULL, "__ly_regexp" },
+		{ "Error", "stack" }, { "String", "normalize" },
+		{ "Object", "setPrototypeOf" },
+	};
+	js_State *J = loaded();
+	size_t i;
+
+	(void)state;
+	for (i = 0; i < sizeof where / sizeof where[0]; i++) {
+		if (where[i][0] == NULL)
+			js_pushglobal(J);
+		else {
+			js_getglobal(J, where[i][0]);
+			if (strcmp(where[i][0], "Object") != 0) {
+				js_getproperty(J, -1, "prototype");
+				js_rot2pop1(J);
+			}
+		}
+		if (mj_lookup(((struct mj_object *)js_toobject(J, -1))->properties,
+		    where[i][1]) != NULL)
+			fail_msg("%s is made at once", where[i][1]);
+		js_pop(J, 1);
+	}
+	js_freestate(J);
+	same("r = escape('a b') + unescape('%41') + typeof __ly_regexp +"
+	    " 'e\\u0301'.normalize('NFC').length + Object.setPrototypeOf({}, { z: 1 }).z");
+	same("var e = new Error('m'), d = Object.getOwnPropertyDescriptor(Error.prototype,"
+	    " 'stack'); r = typeof e.stack + typeof d.get + (d.get === d.set) +"
+	    " d.enumerable + d.configurable; e.stack = 'x'; r += e.stack");
+	same("escape = 1; r = escape + Object.getOwnPropertyNames(this).join()");
+}
+
+/* js/regexp.c's String.prototype and RegExp.prototype methods take the
+ * places of mujs's while those are deferred (lazyprop_override): made
+ * on first use, with their names, lengths and places in the order. */
+static void
+test_overrides(void **state)
+{
+	static const char *const where[][2] = {
+		{ "String", "match" }, { "String", "search" },
+		{ "String", "replace" }, { "String", "split" },
+		{ "RegExp", "exec" }, { "RegExp", "test" }, { "RegExp", "toString" },
+	};
+	js_State *J = loaded();
+	size_t i;
+
+	(void)state;
+	for (i = 0; i < sizeof where / sizeof where[0]; i++) {
+		js_getglobal(J, where[i][0]);
+		js_getproperty(J, -1, "prototype");
+		if (mj_lookup(((struct mj_object *)js_toobject(J, -1))->properties,
+		    where[i][1]) != NULL)
+			fail_msg("%s.prototype.%s is made at once", where[i][0],
+			    where[i][1]);
+		js_pop(J, 2);
+	}
+	assert_int_equal(js_dostring(J, "if ('a-b'.replace(/-/, '+') !== 'a+b' ||"
+	    " 'a-b'.replace('-', '+') !== 'a+b' || 'a1b'.split(/1/).length !== 2)"
+	    " throw new Error('wrong');"), 0);
+	js_freestate(J);
+	same("r = 'a-b-c'.replace('-', '+') + 'a-b-c'.replace(/-/g, '+') +"
+	    " 'a,b'.split(',').length + 'a1b2'.split(/\\d/).join('|') +"
+	    " 'abc'.match(/b/)[0] + 'abc'.search(/c/) + /x/.test('xx') +"
+	    " /y(z)/.exec('yz')[1] + String(/a/g)");
+	same("var s = String.prototype, p = RegExp.prototype; r = s.replace.name +"
+	    " s.replace.length + s.split.length + s.match.name + p.exec.length +"
+	    " p.toString.name + Object.getOwnPropertyNames(s).join() +"
+	    " Object.getOwnPropertyNames(p).join()");
+	/* mujs's replace and split, as the program makes them: UTF-16 */
+	same("r = '\\ud83d\\ude00-'.replace('-', function (m, i) { return i; }) +"
+	    " 'x\\ud83d\\ude00y'.split('').length");
+	same("try { String.prototype.replace.call(null, 'a', 'b'); } catch (e) {"
+	    " r = e.message; } try { ''.split.call(undefined); } catch (e) {"
+	    " r += e.message; }");
+}
+
 int
 main(void)
 {
@@ -497,6 +581,8 @@ main(void)
 		cmocka_unit_test(test_constructor_length),
 		cmocka_unit_test(test_trim),
 		cmocka_unit_test(test_getters),
+		cmocka_unit_test(test_own_builtins),
+		cmocka_unit_test(test_overrides),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);

@@ -108,7 +108,7 @@ test_trim(void **state)
 	memset(p, 0, n);
 	memset(s, 0, 64);
 	p[5000] = 'a';			/* in the second page, or the first full one */
-	back = vualloc_trim(p);
+	back = vualloc_trim(p, vualloc_size(p));
 	/* at least four of the five or six pages inside the block are zero */
 	assert_true(back >= 4 * 4096 && back <= n);
 	assert_int_equal(back % 4096, 0);
@@ -119,9 +119,9 @@ test_trim(void **state)
 	memset(p, 'b', n);		/* the pages come back when written */
 	for (i = 0; i < n; i += 4096)
 		assert_int_equal(p[i], 'b');
-	assert_int_equal(vualloc_trim(p), 0);
-	assert_int_equal(vualloc_trim(s), 0);
-	assert_int_equal(vualloc_trim(NULL), 0);
+	assert_int_equal(vualloc_trim(p, vualloc_size(p)), 0);
+	assert_int_equal(vualloc_trim(s, vualloc_size(s)), 0);
+	assert_int_equal(vualloc_trim(NULL, 0), 0);
 	vualloc_realloc(p, 0);
 	vualloc_realloc(s, 0);
 }
