@@ -6,6 +6,7 @@
 #include "config.h"
 
 #include <errno.h>
+#include <pthread.h>
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
@@ -87,6 +88,7 @@ struct coro {
 };
 
 static struct coro *current;
+__thread uintptr_t coro_stack_low;
 /* A stack coro_call_deep lends a coroutine for one call.  A coroutine
  * that yields in the call keeps it until the call returns. */
 struct deep {
@@ -105,6 +107,7 @@ struct deep {
 static struct deep *deep_free;
 static int deep_nfree;
 #define DEEP_KEEP	2	/* free deep stacks kept mapped */
+#define LEND_KEEP	(16 * 1024)	/* bytes at a lent stack's top kept */
 #endif
 #ifdef CORO_ASM
 static void *sched_sp;
@@ -115,6 +118,29 @@ static ucontext_t sched_ctx;
 static const void *sched_stack_bottom;
 static size_t sched_stack_size;
 #endif
+
+/* The main thread's stack, where the scheduler runs; other threads
+ * run no JavaScript and keep 0. */
+static void __attribute__((constructor))
+main_stack_low(void)
+{
+	pthread_attr_t a;
+	void *addr;
+	size_t size;
+
+	if (pthread_getattr_np(pthread_self(), &a) != 0)
+		return;
+	if (pthread_attr_getstack(&a, &addr, &size) == 0)
+		coro_stack_low = (uintptr_t)addr;
+	pthread_attr_destroy(&a);
+}
+
+/* Where a stack mapped by stack_map starts, above its guard page. */
+static uintptr_t
+map_low(const char *map)
+{
+	return (uintptr_t)map + (uintptr_t)sysconf(_SC_PAGESIZE);
+}
 
 struct coro *
 coro_current(void)
@@ -286,9 +312,12 @@ coro_free(struct coro *co)
 void
 coro_resume(struct coro *co)
 {
+	uintptr_t low = coro_stack_low;
+
 	if (co->done || current != NULL)
 		abort();
 	current = co;
+	coro_stack_low = map_low(co->deep != NULL ? co->deep->map : co->map);
 #ifdef CORO_ASAN
 	{
 		void *fake = NULL;
@@ -305,6 +334,7 @@ coro_resume(struct coro *co)
 		__sanitizer_finish_switch_fiber(fake, NULL, NULL);
 	}
 #endif
+	coro_stack_low = low;
 }
 
 void
@@ -404,26 +434,48 @@ deep_put(struct deep *d)
 }
 #endif
 
-void
-coro_call_deep(void (*fn)(void *), void *arg)
+/* Lend co a deep stack for fn(arg): 0 once it has returned, -1 when none
+ * can be lent.  trim: give back the pages the call touched. */
+static int
+lend(void (*fn)(void *), void *arg, int trim)
 {
 #ifndef CORO_ASAN
 	struct coro *co = current;
 	struct deep *d;
 
-	if (co != NULL && co->deep == NULL && (d = deep_get()) != NULL) {
-		d->fn = fn;
-		d->arg = arg;
-		co->deep = d;
+	if (co == NULL || co->deep != NULL || (d = deep_get()) == NULL)
+		return -1;
+	d->fn = fn;
+	d->arg = arg;
+	co->deep = d;
+	coro_stack_low = map_low(d->map);
 #ifdef CORO_ASM
-		ly_coro_switch(&d->ret_sp, d->sp);
+	ly_coro_switch(&d->ret_sp, d->sp);
 #else
-		swapcontext(&d->ret_ctx, &d->ctx);
+	swapcontext(&d->ret_ctx, &d->ctx);
 #endif
-		co->deep = NULL;
-		deep_put(d);
-		return;
-	}
+	coro_stack_low = map_low(co->map);
+	co->deep = NULL;
+	/* all but the top, where deep_main waits for the next loan */
+	if (trim)
+		(void)madvise(d->map, d->mapsize - LEND_KEEP, MADV_DONTNEED);
+	deep_put(d);
+	return 0;
+#else
+	(void)fn, (void)arg, (void)trim;
+	return -1;
 #endif
-	fn(arg);
+}
+
+void
+coro_call_deep(void (*fn)(void *), void *arg)
+{
+	if (lend(fn, arg, 0) != 0)
+		fn(arg);
+}
+
+int
+coro_call_stack(void (*fn)(void *), void *arg)
+{
+	return lend(fn, arg, 1);
 }

@@ -9,18 +9,19 @@
 #define LYOCELL_CORO_H
 
 #include <stddef.h>
+#include <stdint.h>
 
 struct coro;
 typedef void (*coro_fn)(void *);
 
-/* mujs 1.3.2's deepest C recursions on a VU's stack (measured: sort
- * callbacks at its call-depth limit, 46 KiB; JSON, 19 KiB) fit well in
- * 256 KiB; regular expressions run on PCRE2, which backtracks on the
- * heap (its JIT on 32 KiB of the stack).  Newer mujs allows calls 1,024
- * deep, which need the larger size (see vu.c). */
+/* A VU's stack.  mujs's deepest C recursions short of calls (JSON, 19
+ * KiB) fit well in 256 KiB; regular expressions run on PCRE2, which
+ * backtracks on the heap (its JIT on 32 KiB of the stack); calls nested
+ * deeper go on on a lent stack (js/deepcall.c). */
 #define CORO_STACK_DEFAULT	(256 * 1024)
-#define CORO_STACK_LARGE	(1024 * 1024)
-#define CORO_STACK_DEEP		(1024 * 1024)
+/* A stack lent for a call (coro_call_deep, coro_call_stack): the
+ * deepest JavaScript recursion runs on one (js/deepcall.c). */
+#define CORO_STACK_DEEP		(8 * 1024 * 1024)
 
 /* With above > 0, the mapping also holds above bytes right over the
  * stack's top for the caller, coro_above(co) (NULL without); the top is
@@ -53,5 +54,15 @@ int		 coro_done(const struct coro *);
  * stays with the coroutine until fn returns.  From the scheduler, inside
  * another such call, or when no stack can be had, fn runs where it is. */
 void		 coro_call_deep(void (*fn)(void *), void *arg);
+/* Run fn(arg) on a lent stack for a call whose recursion goes on until
+ * it meets a limit: 0 once fn has returned, -1 when no stack can be
+ * lent (from the scheduler, inside another loan, or none to be had) and
+ * fn did not run.  fn must return, never longjmp out.  The pages it
+ * touched are given back after the call. */
+int		 coro_call_stack(void (*fn)(void *), void *arg);
+/* The lowest address the running code's stack may use (above its guard
+ * page): the coroutine's, the one lent to it, or the thread's own when
+ * it is known; 0 when it is not.  For checks of the room left. */
+extern __thread uintptr_t coro_stack_low;
 
 #endif

@@ -813,38 +813,14 @@ vu_timer_cb(evutil_socket_t fd, short what, void *arg)
 	engine_wake(vu->engine, vu);
 }
 
-/* A VU's C stack: the small one fits mujs 1.3.2, whose calls stop about
- * 80 deep; a mujs that lets calls go 1,024 deep needs the large one.
- * Asked of mujs once per process, with a recursion that counts. */
-static size_t
-stack_size(void)
-{
-	static size_t size;
-	js_State *J;
-	int depth = 0;
-
-	if (size != 0)
-		return size;
+/* A VU's C stack: calls nested deeper than it holds go on on a stack
+ * lent for them (js/deepcall.c), so that every VU keeps a small one. */
 #if defined(__SANITIZE_ADDRESS__)
-	/* ASan's frames are larger, and coro.c lends no deep stack then:
-	 * regular expressions run here too. */
-	size = 2 * CORO_STACK_LARGE;
-	return size;
+/* ASan's frames are larger, and coro.c lends no stack then. */
+#define VU_STACK	(8 * CORO_STACK_DEFAULT)
+#else
+#define VU_STACK	CORO_STACK_DEFAULT
 #endif
-	size = CORO_STACK_LARGE;
-	if ((J = js_newstate(NULL, NULL, JS_STRICT)) == NULL)
-		return size;
-	if (js_ploadstring(J, "[probe]", "var d = 0; function r() { d++; r(); } "
-	    "try { r(); } catch (e) {} d") == 0) {
-		js_pushundefined(J);
-		if (js_pcall(J, 0) == 0)
-			depth = js_tointeger(J, -1);
-	}
-	js_freestate(J);
-	if (depth > 0 && depth < 200)
-		size = CORO_STACK_DEFAULT;
-	return size;
-}
 
 struct vu *
 vu_new(struct engine *e, uint32_t id, struct exec_run *run, char **cause)
@@ -860,7 +836,7 @@ vu_new(struct engine *e, uint32_t id, struct exec_run *run, char **cause)
 	vu->group = xstrdup("");
 	vu->tags = run != NULL ? run->tags : e->base_tags;
 	vu->timer = evtimer_new(e->base, vu_timer_cb, vu);
-	vu->co = coro_new(vu_main, x, stack_size(), VU_HOME, &why);
+	vu->co = coro_new(vu_main, x, VU_STACK, VU_HOME, &why);
 	if (vu->co == NULL) {
 		*cause = xasprintf("VU %u: %s", id, why);
 		free(why);

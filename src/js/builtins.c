@@ -452,6 +452,114 @@ static const char list_replacer[] =
 	"	return o;\n"
 	"};\n";
 
+/*
+ * mujs's stringify recurses in C with every holder on the value stack,
+ * which holds 256: past about 110 levels it throws "stack overflow".
+ * The value is then written again by JavaScript that recurses through
+ * calls, which nest as deep as the stack allows (js/deepcall.c), with
+ * the same words and order (a replacer array is a function by then).
+ */
+static const char deep_stringify[] =
+	"var gap = '', fn = typeof replacer === 'function' ? replacer : null,\n"
+	"    holders = [], parts = [], ts = Object.prototype.toString, i;\n"
+	"if (ts.call(space) === '[object Number]') {\n"
+	"	for (i = 0; i < Math.min(10, Math.floor(Number(space))); i++)\n"
+	"		gap += ' ';\n"
+	"} else if (ts.call(space) === '[object String]')\n"
+	"	gap = String(space).slice(0, 10);\n"
+	/* Write holder[key] to parts: false when it is left out. */
+	"function str(holder, key, indent) {\n"
+	"	var v = holder[key], t, i, keys, inner, n = 0, at, open;\n"
+	"	if (v !== null && (typeof v === 'object' || typeof v === 'function') &&\n"
+	"	    typeof v.toJSON === 'function')\n"
+	"		v = v.toJSON(key);\n"
+	"	if (fn)\n"
+	"		v = fn.call(holder, key, v);\n"
+	"	if (typeof v === 'function')\n"
+	"		return false;\n"
+	"	if (v !== null && typeof v === 'object') {\n"
+	"		t = ts.call(v);\n"
+	"		if (t === '[object Number]' || t === '[object String]' ||\n"
+	"		    t === '[object Boolean]')\n"
+	"			v = v.valueOf();\n"
+	"	}\n"
+	"	if (v === null || typeof v !== 'object') {\n"
+	"		v = JSON.stringify(v);\n"
+	"		if (v === undefined)\n"
+	"			return false;\n"
+	"		parts.push(v);\n"
+	"		return true;\n"
+	"	}\n"
+	/* A cycle repeats: looked for at each power of two deep, it is
+	 * found by twice its depth, the holders read O(depth) times. */
+	"	n = holders.length;\n"
+	"	if ((n & (n - 1)) === 0 && holders.indexOf(v) >= 0)\n"
+	"		throw new TypeError('Converting circular structure to JSON');\n"
+	"	n = 0;\n"
+	"	holders.push(v);\n"
+	"	inner = gap ? indent + gap : '';\n"
+	"	open = Array.isArray(v) ? '[' : '{';\n"
+	"	parts.push(open);\n"
+	"	keys = open === '[' ? null : Object.keys(v);\n"
+	"	for (i = 0; i < (keys ? keys.length : v.length); i++) {\n"
+	"		at = parts.length;\n"
+	"		if (n > 0)\n"
+	"			parts.push(',');\n"
+	"		if (gap)\n"
+	"			parts.push('\\n' + inner);\n"
+	"		if (keys)\n"
+	"			parts.push(JSON.stringify(keys[i]), gap ? ': ' : ':');\n"
+	"		if (str(v, keys ? keys[i] : String(i), inner))\n"
+	"			n++;\n"
+	"		else if (keys)\n"
+	"			parts.length = at;\n"
+	"		else {\n"
+	"			parts.push('null');\n"
+	"			n++;\n"
+	"		}\n"
+	"	}\n"
+	"	if (gap && n > 0)\n"
+	"		parts.push('\\n' + indent);\n"
+	"	parts.push(open === '[' ? ']' : '}');\n"
+	"	holders.pop();\n"
+	"	return true;\n"
+	"}\n"
+	"return str({ '': value }, '', '') ? parts.join('') : undefined;\n";
+
+/* Whether what mujs threw (on the top) is its value stack's overflow. */
+static int
+stack_overflow(js_State *J)
+{
+	return js_isstring(J, -1) && strcmp(js_tostring(J, -1), "stack overflow") == 0;
+}
+
+/* JSON.stringify(1, 2, 3) by deep_stringify. */
+static void
+stringify_deep(js_State *J)
+{
+	int i, n = js_gettop(J);
+
+	js_getregistry(J, "ly.json.deep");
+	if (!js_iscallable(J, -1)) {
+		js_pop(J, 1);
+		js_getglobal(J, "Function");
+		js_pushstring(J, "value");
+		js_pushstring(J, "replacer");
+		js_pushstring(J, "space");
+		js_pushstring(J, deep_stringify);
+		js_construct(J, 4);
+		js_copy(J, -1);
+		js_setregistry(J, "ly.json.deep");
+	}
+	js_pushundefined(J);
+	for (i = 1; i <= 3; i++)
+		if (i < n)
+			js_copy(J, i);
+		else
+			js_pushundefined(J);
+	js_call(J, 3);
+}
+
 static void
 json_stringify(js_State *J)
 {
@@ -474,7 +582,15 @@ json_stringify(js_State *J)
 		js_call(J, 1);
 		js_replace(J, 2);
 	}
-	stringify_real(J);
+	if (js_try(J)) {
+		if (!stack_overflow(J))
+			js_throw(J);
+		js_pop(J, 1);
+		stringify_deep(J);
+	} else {
+		stringify_real(J);
+		js_endtry(J);
+	}
 	if (!js_isstring(J, -1))
 		return;
 	s = (const unsigned char *)js_tostring(J, -1);

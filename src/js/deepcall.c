@@ -1,28 +1,48 @@
-/* Calls nested deeper than mujs's value stack.
+/* Calls nested deeper than mujs's fixed stacks, and than the C stack.
  *
- * Why: mujs 1.3.2 as Debian builds it has a value stack of 256 slots
- * (JS_STACKSIZE), checked against the index of its top, so JavaScript
- * recursion stopped at about 50 calls ("stack overflow") where k6 goes
- * thousands deep.  The limit is on the index, not on memory: js_call,
- * which every call goes through (libmujs calls it through its PLT),
- * takes the place of mujs's and, once the stack's top passes
- * DEEP_FROM, runs the call in a window: J->stack moved to where the
- * called function's slot is, so the callee sees an almost empty stack.
- * The windows lie one after the other in one array per state, made on
- * the first deep call (the state's own stack never moves: mujs keeps
- * pointers into it across calls); the first window starts with a copy
- * of the function, its this and its arguments.  Calls then nest until
- * mujs's other limit, 128 environments, about 2.5 times deeper.
+ * Why: mujs 1.3.2 as Debian builds it embeds its stacks in js_State,
+ * checked against the index of their top: 256 values (JS_STACKSIZE),
+ * 128 environments and as many frames of the stack trace (JS_ENVLIMIT),
+ * 64 tries (JS_TRYLIMIT).  JavaScript recursion stopped at about 125
+ * calls ("call stack overflow"), where k6 goes thousands deep.  The
+ * limits are on the indices, not on memory: js_call, which every call
+ * goes through (libmujs calls it through its PLT), takes the place of
+ * mujs's and, once a top passes its mark, runs the call in a window:
+ * - the values: J->stack moved to where the called function's slot is,
+ *   so the callee sees an almost empty stack.  The windows lie one after
+ *   the other in chunks of DEEP_CHUNK values (the state's own stack
+ *   never moves: mujs keeps pointers into it across calls); a window
+ *   that starts a chunk starts with a copy of the function, its this and
+ *   its arguments;
+ * - the environments: envstack's entries moved out, envtop 0;
+ * - the frames of the stack trace: those above the TRACE_KEEP outermost
+ *   moved out, so an error's stack names the frames nearest the throw
+ *   and the outermost ones, not those between;
+ * - the tries: trybuf's entries moved out, trytop 0.
+ * Returning closes the window: everything goes back where it was.
  *
  * What has to follow a window:
- * - returning: the result goes back where the function was;
- * - js_throw: a try saved before a window was opened is outside it, so
- *   the windows opened since are closed before mujs's js_throw resets
- *   the top to the try's, which is an index into the try's window;
- * - js_gc marks the values from J->stack to its top only: it is shown
- *   the whole array (a copy of the state's own stack, then the windows);
+ * - js_throw: a try saved before a window was opened holds depths of the
+ *   stacks outside it, so the windows opened since are closed (which
+ *   brings the tries they moved back) before mujs's js_throw resets the
+ *   depths to the try's;
+ * - js_gc marks the values from J->stack to its top and envstack's
+ *   entries only: it is shown the rest as objects of its own kind that
+ *   hold them (an array of each outer window's values, a function of
+ *   each moved environment), chained by their prototypes and reached
+ *   from one more environment on envstack while it runs;
  * - js_freestate frees J->stack: deepcall_free gives it the state's own.
- * A state that never calls deeper than DEEP_FROM pays one comparison
+ *
+ * The C stack: each JavaScript call level takes about 400 bytes of it.
+ * A call that finds less than STACK_RESERVE left on a VU's own stack
+ * (256 KiB) goes on on a stack lent for it (engine/coro.c, 8 MiB); one
+ * that finds less left on the lent stack, or on a thread's own, throws
+ * RangeError "Maximum call stack size exceeded", as browsers and node
+ * do, well before the guard page.  What throws on the lent stack is
+ * caught there and thrown again on the VU's: a longjmp never crosses
+ * stacks.
+ *
+ * A state that never calls deeper than the marks pays four comparisons
  * per call. */
 #include "config.h"
 
@@ -32,26 +52,47 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "engine/coro.h"
 #include "js/deepcall.h"
 #include "js/mujs-layout.h"
 #include "util/xmalloc.h"
 
-#define DEEP_FROM	128	/* a call from a top this high opens a window */
-#define DEEP_SLOTS	4096	/* values in all of a state's windows */
-#define DEEP_WINDOWS	MJ_ENVLIMIT
+void	*js_realloc(js_State *, void *, int);
+
+#define DEEP_FROM	128	/* a call from a value top this high moves them */
+#define DEEP_CHUNK	4096	/* values in a chunk of windows */
+#define TRACE_FROM	100	/* a call this many frames deep moves them */
+#define TRACE_KEEP	16	/* the outermost frames, which stay */
+#define TRY_FROM	48	/* a call inside this many tries moves them */
+/* C stack below a call for what runs before the next one is checked:
+ * mujs's own frames, a C function's (JSON of a 256-value stack deep,
+ * PCRE2's JIT takes 32 KiB), the error thrown at the limit. */
+#define STACK_RESERVE	(96 * 1024)
 
 struct window {
-	int	 from;		/* the outer window's offset in vals, -1: own stack */
-	int	 top, bot;	/* the outer window's, when this one opened */
-	int	 trytop;	/* tries saved before this window */
+	struct mj_value	*outer;		/* the outer window's values, NULL: not moved */
+	int		 top, bot;	/* the outer window's, when this one opened */
+	int		 chunk;		/* where the outer window's values are, -1: own */
+	int		 envs, frames, tries;	/* entries moved out */
+	int		 trybase;	/* trytop once open */
 };
 
 struct deep {
-	js_State	*J;
-	struct mj_value	*own;		/* the state's own stack */
-	struct mj_value	*vals;		/* MJ_STACKSIZE for a copy of own, then windows */
-	int		 nwin;
-	struct window	 win[DEEP_WINDOWS];
+	js_State		*J;
+	struct mj_value		*own;		/* the state's own stack */
+	struct mj_value		**chunks;
+	int			 nchunks;
+	int			 chunk;		/* the values' chunk now, -1: own */
+	struct window		*win;
+	int			 nwin, capwin;
+	void			**envs;		/* moved environments */
+	int			 nenvs, capenvs;
+	struct mj_trace		*frames;	/* moved frames */
+	int			 nframes, capframes;
+	struct mj_jumpbuf	*tries;		/* moved tries */
+	int			 ntries, captries;
+	struct mj_object	*fakes;		/* js_gc's view */
+	int			 capfakes;
 };
 
 /* The states with windows' arrays, by address (open addressing). */
@@ -62,6 +103,9 @@ static int windows_open;	/* over all states: 0 skips every lookup */
 static void (*mujs_call)(js_State *, int);
 static void (*mujs_throw)(js_State *) JS_NORETURN;
 static void (*mujs_gc)(js_State *, int);
+
+/* An empty property tree: its sentinel (level 0). */
+static struct mj_property no_properties;
 
 
 static void *
@@ -151,22 +195,135 @@ deep_remove(const struct deep *d)
 static struct deep *
 deep_get(js_State *J)
 {
-	struct mj_state *s = (struct mj_state *)J;
-	js_Alloc alloc = (js_Alloc)s->alloc;
 	struct deep *d = deep_find(J);
 
 	if (d != NULL)
 		return d;
 	d = xcalloc(1, sizeof *d);
-	d->vals = alloc(s->actx, NULL, (int)(DEEP_SLOTS * sizeof *d->vals));
-	if (d->vals == NULL) {
-		free(d);
-		return NULL;
-	}
 	d->J = J;
-	d->own = s->stack;
+	d->own = ((struct mj_state *)J)->stack;
+	d->chunk = -1;
 	deep_insert(d);
 	return d;
+}
+
+/* Room in *p (of *cap elements of size) for want: mujs's allocator, so
+ * that the VU's memory counts it; it throws "out of memory". */
+static void
+grow(js_State *J, void *p, int *cap, int want, size_t size)
+{
+	int n = *cap;
+
+	if (want <= n)
+		return;
+	while (n < want)
+		n = n ? n * 2 : 64;
+	*(void **)p = js_realloc(J, *(void **)p, (int)((size_t)n * size));
+	*cap = n;
+}
+
+/* The chunk of values c, made if it is not yet. */
+static struct mj_value *
+chunk_get(js_State *J, struct deep *d, int c)
+{
+	if (c == d->nchunks) {
+		int cap = d->nchunks;
+
+		grow(J, &d->chunks, &cap, c + 1, sizeof *d->chunks);
+		d->chunks[c] = js_malloc(J, (int)(DEEP_CHUNK * sizeof **d->chunks));
+		d->nchunks++;
+	}
+	return d->chunks[c];
+}
+
+/* Open a window for the call of the function n arguments below the top:
+ * each stack whose top passed its mark moves out of the way. */
+static void
+open_window(struct mj_state *s, struct deep *d, int n)
+{
+	js_State *J = (js_State *)s;
+	struct window *w;
+	int fn = s->top - n - 2, moved;
+
+	grow(J, &d->win, &d->capwin, d->nwin + 1, sizeof *d->win);
+	if (s->tracetop >= TRACE_FROM) {
+		grow(J, &d->envs, &d->capenvs, d->nenvs + s->envtop, sizeof *d->envs);
+		grow(J, &d->frames, &d->capframes,
+		    d->nframes + s->tracetop - TRACE_KEEP, sizeof *d->frames);
+	}
+	if (s->trytop >= TRY_FROM)
+		grow(J, &d->tries, &d->captries, d->ntries + s->trytop, sizeof *d->tries);
+	w = &d->win[d->nwin];
+	memset(w, 0, sizeof *w);
+	w->chunk = d->chunk;
+	if (s->top >= DEEP_FROM && fn >= 0) {
+		struct mj_value *to;
+		int c = d->chunk, at = 0;
+
+		if (c >= 0)
+			at = (int)(s->stack - d->chunks[c]) + fn;
+		if (c < 0 || at + MJ_STACKSIZE > DEEP_CHUNK) {
+			to = chunk_get(J, d, ++c);
+			memcpy(to, s->stack + fn, (size_t)(n + 2) * sizeof *to);
+		} else
+			to = d->chunks[c] + at;
+		w->outer = s->stack;
+		/* The outer top without the call's values, which the result takes. */
+		w->top = fn;
+		w->bot = s->bot;
+		s->stack = to;
+		s->top = n + 2;
+		s->bot = 0;
+		d->chunk = c;
+	}
+	if (s->tracetop >= TRACE_FROM) {
+		moved = s->envtop;
+		memcpy(d->envs + d->nenvs, s->envstack, (size_t)moved * sizeof *d->envs);
+		d->nenvs += moved;
+		w->envs = moved;
+		s->envtop = 0;
+		moved = s->tracetop - TRACE_KEEP;
+		memcpy(d->frames + d->nframes, &s->trace[TRACE_KEEP + 1],
+		    (size_t)moved * sizeof *d->frames);
+		d->nframes += moved;
+		w->frames = moved;
+		s->tracetop = TRACE_KEEP;
+	}
+	if (s->trytop >= TRY_FROM) {
+		moved = s->trytop;
+		memcpy(d->tries + d->ntries, s->trybuf, (size_t)moved * sizeof *d->tries);
+		d->ntries += moved;
+		w->tries = moved;
+		s->trytop = 0;
+	}
+	w->trybase = s->trytop;
+	d->nwin++;
+	windows_open++;
+}
+
+/* The chunks and the arrays a deep recursion grew, back to mujs. */
+static void
+deep_shrink(struct mj_state *s, struct deep *d)
+{
+	js_State *J = (js_State *)s;
+	int i;
+
+	for (i = 0; i < d->nchunks; i++)
+		js_free(J, d->chunks[i]);
+	js_free(J, d->chunks);
+	js_free(J, d->win);
+	js_free(J, d->envs);
+	js_free(J, d->frames);
+	js_free(J, d->tries);
+	js_free(J, d->fakes);
+	d->chunks = NULL;
+	d->win = NULL;
+	d->envs = NULL;
+	d->frames = NULL;
+	d->tries = NULL;
+	d->fakes = NULL;
+	d->nchunks = d->capwin = d->capenvs = d->capframes = d->captries =
+	    d->capfakes = 0;
 }
 
 /* Close the innermost window, leaving the value at its top (the result
@@ -175,55 +332,100 @@ static void
 close_window(struct mj_state *s, struct deep *d, int keep)
 {
 	struct window *w = &d->win[--d->nwin];
-	struct mj_value v = s->stack[s->top - 1];
 
-	s->stack = w->from < 0 ? d->own : d->vals + w->from;
-	s->top = w->top;
-	s->bot = w->bot;
-	if (keep)
-		s->stack[s->top++] = v;
+	if (w->outer != NULL) {
+		struct mj_value v = s->stack[s->top - 1];
+
+		s->stack = w->outer;
+		s->top = w->top;
+		s->bot = w->bot;
+		d->chunk = w->chunk;
+		if (keep)
+			s->stack[s->top++] = v;
+	}
+	if (w->envs > 0 || w->frames > 0) {
+		d->nenvs -= w->envs;
+		memcpy(s->envstack, d->envs + d->nenvs, (size_t)w->envs * sizeof *d->envs);
+		s->envtop = w->envs;
+		d->nframes -= w->frames;
+		memcpy(&s->trace[TRACE_KEEP + 1], d->frames + d->nframes,
+		    (size_t)w->frames * sizeof *d->frames);
+		s->tracetop = TRACE_KEEP + w->frames;
+	}
+	if (w->tries > 0) {
+		d->ntries -= w->tries;
+		memcpy(s->trybuf, d->tries + d->ntries, (size_t)w->tries * sizeof *d->tries);
+		s->trytop = w->tries;
+	}
 	windows_open--;
+	/* Back out of a recursion deeper than one chunk: its memory goes. */
+	if (d->nwin == 0 && d->nchunks > 1)
+		deep_shrink(s, d);
 }
 
-/* Out of line, so that js_call's common path is a compare and a jump. */
+struct lent {
+	js_State	*J;
+	int		 n;
+	int		 thrown;
+};
+
+/* On the lent stack: the call, and what it throws caught here. */
+static void
+lent_call(void *arg)
+{
+	struct lent *l = arg;
+
+	if (js_try(l->J)) {
+		l->thrown = 1;
+		return;
+	}
+	mujs_call(l->J, l->n);
+	js_endtry(l->J);
+}
+
+static int
+stack_low(void)
+{
+	return coro_stack_low != 0 &&
+	    (uintptr_t)__builtin_frame_address(0) < coro_stack_low + STACK_RESERVE;
+}
+
+/* Out of line, so that js_call's common path is four compares. */
 static void __attribute__((noinline))
 deep_call(js_State *J, int n)
 {
 	struct mj_state *s = (struct mj_state *)J;
-	struct deep *d = n < 0 ? NULL : deep_get(J);
-	struct window *w;
-	int from, at, fn = s->top - n - 2;
+	struct deep *d;
+	struct lent l = { J, n, 0 };
+	int low = stack_low();
 
-	if (n < 0 || fn < 0 || d == NULL || d->nwin == DEEP_WINDOWS) {
+	if (n < 0 || s->top - n - 2 < 0) {
+		mujs_call(J, n);	/* mujs says what is wrong */
+		return;
+	}
+	d = deep_get(J);
+	open_window(s, d, n);
+	if (!low) {
 		mujs_call(J, n);
+		close_window(s, d, 1);
 		return;
 	}
-	from = s->stack == d->own ? -1 : (int)(s->stack - d->vals);
-	at = from < 0 ? MJ_STACKSIZE : from + fn;
-	if (at + MJ_STACKSIZE > DEEP_SLOTS) {
-		mujs_call(J, n);	/* mujs says "stack overflow" */
-		return;
+	if (coro_call_stack(lent_call, &l) != 0) {
+		close_window(s, d, 0);
+		js_rangeerror(J, "Maximum call stack size exceeded");
 	}
-	w = &d->win[d->nwin++];
-	windows_open++;
-	w->from = from;
-	w->bot = s->bot;
-	w->trytop = s->trytop;
-	/* The outer top without the call's values, which the result takes. */
-	w->top = fn;
-	if (from < 0)
-		memcpy(d->vals + at, s->stack + fn, (size_t)(n + 2) * sizeof *s->stack);
-	s->stack = d->vals + at;
-	s->top = n + 2;
-	s->bot = 0;
-	mujs_call(J, n);
+	if (l.thrown)
+		js_throw(J);
 	close_window(s, d, 1);
 }
 
 void
 js_call(js_State *J, int n)
 {
-	if (((struct mj_state *)J)->top < DEEP_FROM)
+	const struct mj_state *s = (const struct mj_state *)J;
+
+	if (s->top < DEEP_FROM && s->tracetop < TRACE_FROM && s->trytop < TRY_FROM &&
+	    (uintptr_t)__builtin_frame_address(0) > coro_stack_low + STACK_RESERVE)
 		mujs_call(J, n);
 	else
 		deep_call(J, n);
@@ -235,8 +437,9 @@ js_throw(js_State *J)
 	struct mj_state *s = (struct mj_state *)J;
 	struct deep *d;
 
-	if (windows_open > 0 && s->trytop > 0 && (d = deep_find(J)) != NULL)
-		while (d->nwin > 0 && d->win[d->nwin - 1].trytop > s->trytop - 1)
+	/* The windows opened since the try it lands in was saved. */
+	if (windows_open > 0 && (d = deep_find(J)) != NULL)
+		while (d->nwin > 0 && d->win[d->nwin - 1].trybase >= s->trytop)
 			close_window(s, d, 1);
 	mujs_throw(J);
 	abort();	/* mujs's js_throw does not return */
@@ -246,31 +449,61 @@ void
 js_gc(js_State *J, int report)
 {
 	struct mj_state *s = (struct mj_state *)J;
+	struct mj_environment head = { NULL, NULL, NULL, 0 };
+	struct mj_object *o;
 	struct deep *d;
-	struct mj_value *stack;
-	int top, i;
+	int i, n;
 
-	if (windows_open == 0 || (d = deep_find(J)) == NULL || d->nwin == 0) {
+	/* Paused (while a sort holds values), mujs's returns at once: it
+	 * is called at every instruction then, and its view is not needed. */
+	if (windows_open == 0 || s->gcpause || (d = deep_find(J)) == NULL ||
+	    d->nwin == 0) {
 		mujs_gc(J, report);
 		return;
 	}
-	/* The collector marks J->stack up to its top: show it the state's
-	 * own stack (copied in front of the windows) and every window. */
-	stack = s->stack;
-	top = s->top;
-	i = d->win[0].top;
-	memcpy(d->vals, d->own, (size_t)i * sizeof *d->vals);
-	/* Zeros are empty short strings, which hold nothing to mark. */
-	memset(d->vals + i, 0, (size_t)(MJ_STACKSIZE - i) * sizeof *d->vals);
-	s->stack = d->vals;
-	s->top = (int)(stack - d->vals) + top;
+	n = d->nwin + d->nenvs;
+	if (n > d->capfakes) {
+		/* Not js_realloc, which would throw out of the collector. */
+		o = ((js_Alloc)s->alloc)(s->actx, d->fakes, (int)((size_t)n * sizeof *o));
+		if (o == NULL)
+			return;	/* no collection rather than a wrong one */
+		d->fakes = o;
+		d->capfakes = n;
+	}
+	n = 0;
+	for (i = 0; i < d->nwin; i++) {
+		if (d->win[i].outer == NULL)
+			continue;
+		o = &d->fakes[n++];
+		memset(o, 0, sizeof *o);
+		o->type = MJ_CARRAY;
+		o->u.a.simple = 1;
+		o->u.a.array = d->win[i].outer;
+		o->u.a.length = d->win[i].top;
+	}
+	for (i = 0; i < d->nenvs; i++) {
+		o = &d->fakes[n++];
+		memset(o, 0, sizeof *o);
+		o->type = MJ_CFUNCTION;
+		o->u.f.scope = d->envs[i];
+	}
+	for (i = 0; i < n; i++) {
+		d->fakes[i].properties = &no_properties;
+		d->fakes[i].prototype = i + 1 < n ? &d->fakes[i + 1] : NULL;
+	}
+	if (n == 0) {
+		mujs_gc(J, report);
+		return;
+	}
+	/* envtop stays below MJ_ENVLIMIT - 1: a slot is free for the chain. */
+	head.variables = &d->fakes[0];
+	s->envstack[s->envtop++] = &head;
 	mujs_gc(J, report);
-	s->stack = stack;
-	s->top = top;
+	s->envtop--;
 }
 
 /* Before mujs frees a state (js/lazyprop.c's js_freestate): its own
- * stack back in J->stack, its windows' array freed. */
+ * stack back in J->stack, its windows' memory freed. */
 void
 deepcall_free(js_State *J)
 {
@@ -282,6 +515,6 @@ deepcall_free(js_State *J)
 	windows_open -= d->nwin;
 	s->stack = d->own;
 	deep_remove(d);
-	((js_Alloc)s->alloc)(s->actx, d->vals, 0);
+	deep_shrink(s, d);
 	free(d);
 }

@@ -17,6 +17,26 @@ nothing(js_State *J)
 	js_pushundefined(J);
 }
 
+/* What frames() saw of the call stack. */
+static struct {
+	int		 envtop, tracetop;
+	void		*env;
+	const char	*name, *outer;
+} seen;
+
+static void
+frames(js_State *J)
+{
+	const struct mj_state *s = (const void *)J;
+
+	seen.envtop = s->envtop;
+	seen.env = s->envtop > 0 ? s->envstack[s->envtop - 1] : NULL;
+	seen.tracetop = s->tracetop;
+	seen.name = s->trace[s->tracetop].name;
+	seen.outer = s->tracetop > 0 ? s->trace[s->tracetop - 1].name : "";
+	js_pushundefined(J);
+}
+
 static const struct mj_property *
 find(const struct mj_property *p, const char *name)
 {
@@ -98,11 +118,35 @@ probe(js_State *J)
 		js_pop(J, 1);
 		if (js_try(J))
 			return "try stack";
-		if (s->trytop != trytop + 1) {
+		if (s->trytop != trytop + 1 || s->trybuf[trytop].top != top ||
+		    s->trybuf[trytop].bot != s->bot ||
+		    s->trybuf[trytop].envtop != s->envtop ||
+		    s->trybuf[trytop].tracetop != s->tracetop ||
+		    s->trybuf[trytop].E != s->E || s->trybuf[trytop].pc != NULL) {
 			js_endtry(J);
 			return "try stack";
 		}
 		js_endtry(J);
+	}
+	/* the environments and frames of a call, as js/deepcall.c moves them */
+	{
+		const struct mj_state *s = (const void *)J;
+		int envtop = s->envtop, tracetop = s->tracetop;
+
+		js_newcfunction(J, frames, "frames", 0);
+		js_setglobal(J, "frames");
+		js_loadstring(J, "[layout]", "(function inner() { frames(); })");
+		js_pushundefined(J);
+		js_call(J, 0);
+		js_pushundefined(J);
+		js_call(J, 0);
+		js_pop(J, 1);
+		if (seen.envtop != envtop + 1 || seen.env != s->E ||
+		    seen.tracetop != tracetop + 2 ||
+		    strcmp(seen.name, "frames") != 0 ||
+		    strcmp(seen.outer, "inner") != 0 ||
+		    s->envtop != envtop || s->tracetop != tracetop)
+			return "call stack";
 	}
 	/* the call stack that js/errmsg.c reads */
 	{

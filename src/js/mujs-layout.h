@@ -7,6 +7,7 @@
 #define LYOCELL_JS_MUJS_LAYOUT_H
 
 #include <mujs.h>
+#include <setjmp.h>
 #include <string.h>
 
 /* enum js_Class */
@@ -124,10 +125,30 @@ struct mj_trace {
 };
 
 #define MJ_ENVLIMIT	128
+#define MJ_TRYLIMIT	64
 
-/* js_State (jsi.h), as far as its call stack and the depth of its try
- * stack (js/errmsg.c, js/deepcall.c); the fields before are here for
- * their offsets. */
+/* js_Environment: a scope, its variables and the scope around it. */
+struct mj_environment {
+	struct mj_environment	*outer;
+	void			*variables;	/* struct mj_object */
+	struct mj_environment	*gcnext;
+	int			 gcmark;
+};
+
+/* js_Jumpbuf: a try, and the depths of the stacks it goes back to. */
+struct mj_jumpbuf {
+	jmp_buf		 buf;
+	void		*E;
+	int		 envtop;
+	int		 tracetop;
+	int		 top, bot;
+	int		 strict;
+	void		*pc;
+};
+
+/* js_State (jsi.h), to the end: its call stack and try stack
+ * (js/errmsg.c, js/deepcall.c); the fields before are here for their
+ * offsets. */
 struct mj_state {
 	void		*actx, *uctx;
 	js_Alloc	 alloc;
@@ -161,6 +182,7 @@ struct mj_state {
 	int		 tracetop;
 	struct mj_trace	 trace[MJ_ENVLIMIT];
 	int		 trytop;
+	struct mj_jumpbuf trybuf[MJ_TRYLIMIT];
 };
 #define MJ_STACKSIZE	256	/* JS_STACKSIZE: values a stack holds */
 

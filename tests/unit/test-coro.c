@@ -249,6 +249,85 @@ test_above(void **state)
 	coro_free(co);
 }
 
+/* What a call on a lent stack saw. */
+static struct {
+	uintptr_t	 own_low, lent_low, after_yield, after_loan;
+	uintptr_t	 own_here, lent_here;
+	int		 nested, ran, touched;
+} lend;
+
+static void
+nested_fn(void *arg)
+{
+	(void)arg;
+	lend.ran++;
+}
+
+static void
+lent_fn(void *arg)
+{
+	volatile char here = 0;
+
+	(void)arg;
+	lend.lent_low = coro_stack_low;
+	lend.lent_here = (uintptr_t)&here;
+	lend.nested = coro_call_stack(nested_fn, NULL);
+	coro_yield();
+	lend.after_yield = coro_stack_low;
+	/* 64 KiB touched below this frame, given back after the loan */
+	(void)trim_deep(&here);
+	lend.touched = 1;
+}
+
+static void
+lend_body(void *arg)
+{
+	volatile char here = 0;
+
+	(void)arg;
+	lend.own_low = coro_stack_low;
+	lend.own_here = (uintptr_t)&here;
+	assert_int_equal(coro_call_stack(lent_fn, NULL), 0);
+	lend.after_loan = coro_stack_low;
+}
+
+/* coro_call_stack runs its function on another stack, only inside a
+ * coroutine and not inside another loan, and coro_stack_low follows
+ * the stack that runs. */
+static void
+test_lend(void **state)
+{
+	struct coro *co = coro_new(lend_body, NULL, CORO_STACK_DEFAULT, 0, NULL);
+	uintptr_t main_low = coro_stack_low;
+	volatile char here = 0;
+
+	(void)state;
+	assert_true(main_low != 0 && main_low < (uintptr_t)&here);
+	assert_int_equal(coro_call_stack(nested_fn, NULL), -1);
+	assert_int_equal(lend.ran, 0);
+	assert_non_null(co);
+	coro_resume(co);
+	assert_true(coro_stack_low == main_low);	/* yielded in the loan */
+	coro_resume(co);
+	assert_true(coro_done(co));
+	coro_free(co);
+#ifndef __SANITIZE_ADDRESS__
+	assert_true(lend.own_here > lend.own_low &&
+	    lend.own_here < lend.own_low + CORO_STACK_DEFAULT);
+	assert_true(lend.lent_here > lend.lent_low &&
+	    lend.lent_here < lend.lent_low + CORO_STACK_DEEP);
+	assert_true(lend.lent_low != lend.own_low);
+	assert_true(lend.after_yield == lend.lent_low);
+	assert_true(lend.after_loan == lend.own_low);
+	assert_int_equal(lend.nested, -1);
+	assert_int_equal(lend.ran, 0);
+	assert_true(lend.touched);
+	/* the loan's pages below the top it keeps (16 KiB) were given back */
+	assert_int_equal(resident((const char *)(lend.lent_here - TRIM_DEPTH),
+	    TRIM_DEPTH - 24 * 1024), 0);
+#endif
+}
+
 int
 main(void)
 {
@@ -259,6 +338,7 @@ main(void)
 		cmocka_unit_test(test_many),
 		cmocka_unit_test(test_trim),
 		cmocka_unit_test(test_above),
+		cmocka_unit_test(test_lend),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);

@@ -1,0 +1,6 @@
+// Endless recursion in the init code.
+function forever(n) {
+	return forever(n + 1) + 1;
+}
+forever(0);
+export default function () {}
