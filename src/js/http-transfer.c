@@ -396,6 +396,17 @@ http_user_agent(struct http_vu *hv)
 	    "lyocell/" PACKAGE_VERSION;
 }
 
+/* Whether r's host is an IPv6 address with a zone ("[fe80::1%25eth0]"). */
+static int
+has_zone(const struct http_req *r)
+{
+	const char *b;
+
+	if (r->host[0] != '[' || (b = strchr(r->url, '[')) == NULL)
+		return 0;
+	return memchr(b, '%', strcspn(b, "]")) != NULL;
+}
+
 static void
 setup_easy(struct http_req *r)
 {
@@ -459,9 +470,19 @@ setup_easy(struct http_req *r)
 	curl_easy_setopt(e, CURLOPT_HTTP09_ALLOWED, 1L);
 #endif
 	curl_easy_setopt(e, CURLOPT_TIMEOUT_MS, (long)(left > 0 ? left : 1));
-	if (o == NULL || !o->no_connection_reuse)
-		curl_easy_setopt(e, CURLOPT_SHARE, hv_share(hv));
-	else {
+	if (o == NULL || !o->no_connection_reuse) {
+		int zoned = has_zone(r);
+
+		curl_easy_setopt(e, CURLOPT_SHARE, hv_share(hv, zoned));
+		/* The VU's connections apart from its group's others' (a
+		 * scope only reaches the kernel for link-local IPv6, where
+		 * a URL's zone is the scope); no TLS session of another VU
+		 * resumed: k6 resumes none. */
+		if (!zoned && hv->group != NULL) {
+			curl_easy_setopt(e, CURLOPT_ADDRESS_SCOPE, (long)hv->scope);
+			curl_easy_setopt(e, CURLOPT_SSL_SESSIONID_CACHE, 0L);
+		}
+	} else {
 		curl_easy_setopt(e, CURLOPT_FRESH_CONNECT, 1L);
 		curl_easy_setopt(e, CURLOPT_FORBID_REUSE, 1L);
 	}
