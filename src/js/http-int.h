@@ -171,7 +171,8 @@ struct http_vu {
 	size_t			 npool;
 	struct buf		 key;
 	struct buf		 meta;		/* http-response.c's scratch */
-	struct http_tagcache	 tagcache[HTTP_TAGCACHE];
+	struct http_tagcache	*tagcache;	/* grown to HTTP_TAGCACHE */
+	unsigned		 ntagcache;
 	unsigned		 tagnext;
 	struct http_cookie_jar	*jar;
 	struct http_req		*reqs;

@@ -1236,13 +1236,14 @@ http_vu_free(struct vu *vu)
 	free(hv->pool_key);
 	buf_free(&hv->key);
 	buf_free(&hv->meta);
-	for (i = 0; i < HTTP_TAGCACHE; i++) {
+	for (i = 0; i < hv->ntagcache; i++) {
 		free(hv->tagcache[i].method);
 		free(hv->tagcache[i].url);
 		free(hv->tagcache[i].name);
 		free(hv->tagcache[i].tls);
 		free(hv->tagcache[i].error);
 	}
+	free(hv->tagcache);
 	hv_share_free(hv);
 	http_cookie_jar_free(hv->jar);
 	free(hv->ranges);
