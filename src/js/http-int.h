@@ -168,6 +168,10 @@ struct http_vu {
 	char			**pool_key;	/* what each was set up for */
 	CURLU			**pool_url;	/* its URL, parsed once */
 	struct curl_slist	**pool_slist;	/* the headers it points at */
+	struct http_for {
+		const struct http_req	*r;	/* the callbacks' argument */
+		int			 auth;
+	}			*pool_for;	/* ... and what else, beyond the key */
 	size_t			 npool;
 	struct buf		 key;
 	struct buf		 meta;		/* http-response.c's scratch */

@@ -1233,6 +1233,7 @@ http_vu_free(struct vu *vu)
 	free(hv->pool);
 	free(hv->pool_url);
 	free(hv->pool_slist);
+	free(hv->pool_for);
 	free(hv->pool_key);
 	buf_free(&hv->key);
 	buf_free(&hv->meta);
