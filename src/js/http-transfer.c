@@ -397,6 +397,26 @@ has_zone(const struct http_req *r)
 	return memchr(b, '%', strcspn(b, "]")) != NULL;
 }
 
+/* The headers of a request that has none of its own, the same for every
+ * request of the process (the options' User-Agent): one list, not one
+ * per handle. */
+static struct curl_slist *
+default_headers(struct http_vu *hv)
+{
+	static struct curl_slist *sl;
+	char *ua;
+
+	if (sl == NULL) {
+		ua = xasprintf("User-Agent: %s", http_user_agent(hv));
+		sl = curl_slist_append(sl, ua);
+		sl = curl_slist_append(sl, "Accept:");
+		sl = curl_slist_append(sl, "Accept-Encoding:");
+		sl = curl_slist_append(sl, "Expect:");
+		free(ua);
+	}
+	return sl;
+}
+
 static void
 setup_easy(struct http_req *r)
 {
@@ -542,6 +562,11 @@ setup_easy(struct http_req *r)
 	curl_slist_free_all(hv->pool_slist[r->slot]);
 	hv->pool_slist[r->slot] = NULL;
 	r->slist = NULL;
+	if (r->nhdrs == 0 && !r->form && !r->has_body && r->cookie_hdr == NULL &&
+	    r->authz == NULL) {
+		curl_easy_setopt(e, CURLOPT_HTTPHEADER, default_headers(hv));
+		return;
+	}
 	for (i = 0; i < r->nhdrs; i++) {
 		/* libcurl computes Content-Length, as k6 does */
 		if (strcasecmp(r->hdrs[i].name, "Content-Length") == 0)
