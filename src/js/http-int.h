@@ -15,6 +15,7 @@
 
 typedef struct js_State js_State;
 struct event;
+struct http_share;
 struct resolver_query;
 struct vu;
 
@@ -159,16 +160,23 @@ struct http_tagcache {
 
 struct http_vu {
 	struct vu		*vu;
-	CURLSH			*share;		/* hv_share's */
+	struct http_share	*group;		/* hv_share's: its group's, */
+	unsigned		 scope;		/* ... with this address scope, */
+	CURLSH			*own;		/* ... or its own */
 	int			 renewed;	/* ... renewed by an iteration */
 	CURL			**pool;		/* easy handles by slot */
 	char			**pool_key;	/* what each was set up for */
 	CURLU			**pool_url;	/* its URL, parsed once */
 	struct curl_slist	**pool_slist;	/* the headers it points at */
+	struct http_for {
+		const struct http_req	*r;	/* the callbacks' argument */
+		int			 auth;
+	}			*pool_for;	/* ... and what else, beyond the key */
 	size_t			 npool;
 	struct buf		 key;
 	struct buf		 meta;		/* http-response.c's scratch */
-	struct http_tagcache	 tagcache[HTTP_TAGCACHE];
+	struct http_tagcache	*tagcache;	/* grown to HTTP_TAGCACHE */
+	unsigned		 ntagcache;
 	unsigned		 tagnext;
 	struct http_cookie_jar	*jar;
 	struct http_req		*reqs;
@@ -256,7 +264,10 @@ void	http_async_free(struct http_vu *hv);
 int	http_async_run_ready(struct vu *vu);
 int	http_async_pending(struct vu *vu);
 void	http_async_iteration_end(struct vu *vu);
-CURLSH *hv_share(struct http_vu *hv);
+/* The share for a request: the VU's group's (the request then takes
+ * the VU's address scope), or with own or under noVUConnectionReuse
+ * the VU's own. */
+CURLSH *hv_share(struct http_vu *hv, int own);
 /* http-transfer.c */
 CURL *	hv_easy(struct http_vu *hv, size_t i);
 /* Swap slots i and j with everything set up on their handles. */

@@ -102,7 +102,7 @@ hop_tags(struct http_req *r)
 	uint32_t t;
 	size_t i;
 
-	for (i = 0; i < HTTP_TAGCACHE; i++) {
+	for (i = 0; i < hv->ntagcache; i++) {
 		c = &hv->tagcache[i];
 		if (c->id != 0 && c->base == r->tags && c->status == r->status &&
 		    c->error_code == r->error_code && c->expected == r->expected &&
@@ -113,7 +113,15 @@ hop_tags(struct http_req *r)
 			return c->id;
 	}
 	t = emit_tags(r);
-	c = &hv->tagcache[hv->tagnext++ % HTTP_TAGCACHE];
+	/* an entry per set of tags the VU uses, up to HTTP_TAGCACHE, then
+	 * each in turn: most scripts use one or two */
+	if (hv->ntagcache < HTTP_TAGCACHE) {
+		hv->tagcache = xreallocarray(hv->tagcache, hv->ntagcache + 1,
+		    sizeof *hv->tagcache);
+		c = &hv->tagcache[hv->ntagcache++];
+		memset(c, 0, sizeof *c);
+	} else
+		c = &hv->tagcache[hv->tagnext++ % HTTP_TAGCACHE];
 	free(c->method);
 	free(c->url);
 	free(c->name);

@@ -291,28 +291,18 @@ ssl_ctx_cb(CURL *e, void *ctx, void *arg)
 }
 
 /* The "same request as last time" key of setup_easy: the fields below,
- * each followed by a newline.  A request is compared with the key of
- * its handle's last one field by field, and a key is built only when
- * they differ (building one for every request was 3.5 % of a request's
- * instructions with printf, 0.7 % with plain copies). */
+ * each followed by a newline (the request record the callbacks point at
+ * and the authentication scheme are compared apart, in pool_for).  A
+ * request is compared with the key of its handle's last one field by
+ * field, and a key is built only when they differ (building one for
+ * every request was 3.5 % of a request's instructions with printf, 0.7 %
+ * with plain copies). */
 static int
 key_fields(const struct http_req *r, int (*fn)(void *, const char *),
     void *arg)
 {
-	char hex[2][2 * sizeof(uintptr_t) + 1];
-	uintptr_t v[2] = { (uintptr_t)r, (uintptr_t)r->auth };
-	size_t i, n;
+	size_t i;
 
-	for (i = 0; i < 2; i++) {
-		n = sizeof hex[i] - 1;
-		hex[i][n] = '\0';
-		do {
-			hex[i][--n] = "0123456789abcdef"[v[i] & 15];
-			v[i] >>= 4;
-		} while (v[i] != 0);
-		if (!fn(arg, hex[i] + n))
-			return 0;
-	}
 	if (!fn(arg, r->method) || !fn(arg, r->url) ||
 	    !fn(arg, r->cookie_hdr != NULL ? r->cookie_hdr : ""))
 		return 0;
@@ -396,6 +386,37 @@ http_user_agent(struct http_vu *hv)
 	    "lyocell/" PACKAGE_VERSION;
 }
 
+/* Whether r's host is an IPv6 address with a zone ("[fe80::1%25eth0]"). */
+static int
+has_zone(const struct http_req *r)
+{
+	const char *b;
+
+	if (r->host[0] != '[' || (b = strchr(r->url, '[')) == NULL)
+		return 0;
+	return memchr(b, '%', strcspn(b, "]")) != NULL;
+}
+
+/* The headers of a request that has none of its own, the same for every
+ * request of the process (the options' User-Agent): one list, not one
+ * per handle. */
+static struct curl_slist *
+default_headers(struct http_vu *hv)
+{
+	static struct curl_slist *sl;
+	char *ua;
+
+	if (sl == NULL) {
+		ua = xasprintf("User-Agent: %s", http_user_agent(hv));
+		sl = curl_slist_append(sl, ua);
+		sl = curl_slist_append(sl, "Accept:");
+		sl = curl_slist_append(sl, "Accept-Encoding:");
+		sl = curl_slist_append(sl, "Expect:");
+		free(ua);
+	}
+	return sl;
+}
+
 static void
 setup_easy(struct http_req *r)
 {
@@ -415,6 +436,7 @@ setup_easy(struct http_req *r)
 	/* A handle that made the same request last time keeps its options:
 	 * only the timeout changes (most scripts repeat their requests). */
 	if (!r->has_body && (k = hv->pool_key[r->slot]) != NULL &&
+	    hv->pool_for[r->slot].r == r && hv->pool_for[r->slot].auth == r->auth &&
 	    key_fields(r, key_match, &k) && *k == '\0') {
 		curl_easy_setopt(e, CURLOPT_TIMEOUT_MS, (long)(left > 0 ? left : 1));
 		return;
@@ -425,6 +447,8 @@ setup_easy(struct http_req *r)
 		buf_reset(&hv->key);
 		key_fields(r, key_put, &hv->key);
 		hv->pool_key[r->slot] = xstrdup(hv->key.data);
+		hv->pool_for[r->slot].r = r;
+		hv->pool_for[r->slot].auth = r->auth;
 	}
 
 	curl_easy_reset(e);
@@ -459,9 +483,19 @@ setup_easy(struct http_req *r)
 	curl_easy_setopt(e, CURLOPT_HTTP09_ALLOWED, 1L);
 #endif
 	curl_easy_setopt(e, CURLOPT_TIMEOUT_MS, (long)(left > 0 ? left : 1));
-	if (o == NULL || !o->no_connection_reuse)
-		curl_easy_setopt(e, CURLOPT_SHARE, hv_share(hv));
-	else {
+	if (o == NULL || !o->no_connection_reuse) {
+		int zoned = has_zone(r);
+
+		curl_easy_setopt(e, CURLOPT_SHARE, hv_share(hv, zoned));
+		/* The VU's connections apart from its group's others' (a
+		 * scope only reaches the kernel for link-local IPv6, where
+		 * a URL's zone is the scope); no TLS session of another VU
+		 * resumed: k6 resumes none. */
+		if (!zoned && hv->group != NULL) {
+			curl_easy_setopt(e, CURLOPT_ADDRESS_SCOPE, (long)hv->scope);
+			curl_easy_setopt(e, CURLOPT_SSL_SESSIONID_CACHE, 0L);
+		}
+	} else {
 		curl_easy_setopt(e, CURLOPT_FRESH_CONNECT, 1L);
 		curl_easy_setopt(e, CURLOPT_FORBID_REUSE, 1L);
 	}
@@ -528,6 +562,11 @@ setup_easy(struct http_req *r)
 	curl_slist_free_all(hv->pool_slist[r->slot]);
 	hv->pool_slist[r->slot] = NULL;
 	r->slist = NULL;
+	if (r->nhdrs == 0 && !r->form && !r->has_body && r->cookie_hdr == NULL &&
+	    r->authz == NULL) {
+		curl_easy_setopt(e, CURLOPT_HTTPHEADER, default_headers(hv));
+		return;
+	}
 	for (i = 0; i < r->nhdrs; i++) {
 		/* libcurl computes Content-Length, as k6 does */
 		if (strcasecmp(r->hdrs[i].name, "Content-Length") == 0)
@@ -607,10 +646,12 @@ hv_easy(struct http_vu *hv, size_t i)
 		hv->pool_url = xreallocarray(hv->pool_url, i + 1, sizeof *hv->pool_url);
 		hv->pool_slist = xreallocarray(hv->pool_slist, i + 1,
 		    sizeof *hv->pool_slist);
+		hv->pool_for = xreallocarray(hv->pool_for, i + 1, sizeof *hv->pool_for);
 		while (hv->npool <= i) {
 			hv->pool_key[hv->npool] = NULL;
 			hv->pool_url[hv->npool] = NULL;
 			hv->pool_slist[hv->npool] = NULL;
+			hv->pool_for[hv->npool].r = NULL;
 			hv->pool[hv->npool++] = NULL;
 		}
 	}
@@ -830,6 +871,7 @@ hv_pool_swap(struct http_vu *hv, size_t i, size_t j)
 	char *k;
 	CURLU *u;
 	struct curl_slist *sl;
+	struct http_for f;
 
 	hv_easy(hv, i);
 	hv_easy(hv, j);
@@ -845,4 +887,7 @@ hv_pool_swap(struct http_vu *hv, size_t i, size_t j)
 	sl = hv->pool_slist[i];
 	hv->pool_slist[i] = hv->pool_slist[j];
 	hv->pool_slist[j] = sl;
+	f = hv->pool_for[i];
+	hv->pool_for[i] = hv->pool_for[j];
+	hv->pool_for[j] = f;
 }

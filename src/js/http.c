@@ -16,6 +16,7 @@
 #include <string.h>
 #include <strings.h>
 #include <time.h>
+#include <unistd.h>
 
 #include "engine/module.h"
 #include "js/binary.h"
@@ -88,26 +89,94 @@ hv_of(js_State *J)
 	return hv;
 }
 
-/* The VU's connection cache, DNS and TLS session cache, made on its
- * first request: about 8 KiB (libcurl 7.88 gives a share's connection
- * cache a whole closure handle), which a VU that imports k6/http and
- * never sends a request does not need.  Renewed at each iteration's
- * start under noVUConnectionReuse, without the TLS sessions. */
+/* A share's connection cache costs about 11 KiB in libcurl 7.88 (a
+ * whole easy handle to close connections with, a hash table of 103
+ * slots made with its first connection, the DNS cache's table, the TLS
+ * session slots), so the VUs of a process share one by groups of
+ * SHARE_VUS.  Each VU of a group has its own address scope
+ * (CURLOPT_ADDRESS_SCOPE, part of the key libcurl files a connection
+ * under), so it finds only its own connections, as with k6's per-VU
+ * transport.  The group taking VUs is share_open; a group ends with its
+ * last VU. */
+#define SHARE_VUS	32
+
+struct http_share {
+	CURLSH		*share;
+	unsigned	 scopes;	/* given out */
+	unsigned	 vus;		/* holding it */
+	pid_t		 pid;		/* the process it is for */
+};
+
+static struct http_share *share_open;
+
+static CURLSH *
+share_new(int tls_sessions)
+{
+	CURLSH *sh;
+
+	if ((sh = curl_share_init()) == NULL)
+		fatalx(1, "cannot create a libcurl share: out of memory");
+	curl_share_setopt(sh, CURLSHOPT_SHARE, CURL_LOCK_DATA_CONNECT);
+	curl_share_setopt(sh, CURLSHOPT_SHARE, CURL_LOCK_DATA_DNS);
+	if (tls_sessions)
+		curl_share_setopt(sh, CURLSHOPT_SHARE, CURL_LOCK_DATA_SSL_SESSION);
+	return sh;
+}
+
+/* The share for a request of the VU, taken on its first: a VU that
+ * imports k6/http and never sends one holds none.  A VU has one of its
+ * own under noVUConnectionReuse (renewed at each iteration's start,
+ * closing its connections, without the TLS sessions after the first)
+ * and for a URL whose IPv6 zone the address scope must carry (own). */
 CURLSH *
-hv_share(struct http_vu *hv)
+hv_share(struct http_vu *hv, int own)
 {
 	const struct runopts *o = vu_opts(hv->vu);
+	struct http_share *g;
+	long most;
 
-	if (hv->share != NULL)
-		return hv->share;
-	if ((hv->share = curl_share_init()) == NULL)
-		fatalx(1, "cannot create a libcurl share: out of memory");
-	curl_share_setopt(hv->share, CURLSHOPT_SHARE, CURL_LOCK_DATA_CONNECT);
-	curl_share_setopt(hv->share, CURLSHOPT_SHARE, CURL_LOCK_DATA_DNS);
-	if (o == NULL || !o->no_vu_connection_reuse || !hv->renewed)
-		curl_share_setopt(hv->share, CURLSHOPT_SHARE,
-		    CURL_LOCK_DATA_SSL_SESSION);
-	return hv->share;
+	if (own || (o != NULL && o->no_vu_connection_reuse)) {
+		if (hv->own == NULL)
+			hv->own = share_new(!hv->renewed);
+		return hv->own;
+	}
+	if (hv->group != NULL)
+		return hv->group->share;
+	/* a worker does not join its coordinator's group (setup()'s VU),
+	 * whose connections are the coordinator's */
+	if ((g = share_open) == NULL || g->pid != getpid()) {
+		g = share_open = xcalloc(1, sizeof *g);
+		g->share = share_new(1);
+		g->pid = getpid();
+		/* libcurl closes the oldest idle connection of a share past
+		 * four per transfer in flight: too few for a group of mostly
+		 * sleeping VUs.  k6 keeps up to options.batch idle per VU. */
+		most = SHARE_VUS * (o != NULL && o->batch > 0 ? (long)o->batch : 20);
+		curl_multi_setopt(net_multi(vu_net(hv->vu)), CURLMOPT_MAXCONNECTS, most);
+	}
+	g->vus++;
+	hv->scope = ++g->scopes;
+	if (g->scopes == SHARE_VUS)
+		share_open = NULL;
+	hv->group = g;
+	return g->share;
+}
+
+/* Leave the VU's shares (its easy handles already cleaned up). */
+static void
+hv_share_free(struct http_vu *hv)
+{
+	struct http_share *g = hv->group;
+
+	curl_share_cleanup(hv->own);
+	hv->own = NULL;
+	if (g != NULL && --g->vus == 0) {
+		if (share_open == g)
+			share_open = NULL;
+		curl_share_cleanup(g->share);
+		free(g);
+	}
+	hv->group = NULL;
 }
 
 /* hv_of for a call the init context may not make: what is the message
@@ -1164,17 +1233,19 @@ http_vu_free(struct vu *vu)
 	free(hv->pool);
 	free(hv->pool_url);
 	free(hv->pool_slist);
+	free(hv->pool_for);
 	free(hv->pool_key);
 	buf_free(&hv->key);
 	buf_free(&hv->meta);
-	for (i = 0; i < HTTP_TAGCACHE; i++) {
+	for (i = 0; i < hv->ntagcache; i++) {
 		free(hv->tagcache[i].method);
 		free(hv->tagcache[i].url);
 		free(hv->tagcache[i].name);
 		free(hv->tagcache[i].tls);
 		free(hv->tagcache[i].error);
 	}
-	curl_share_cleanup(hv->share);
+	free(hv->tagcache);
+	hv_share_free(hv);
 	http_cookie_jar_free(hv->jar);
 	free(hv->ranges);
 	free(hv->last_url);
@@ -1231,8 +1302,8 @@ http_iteration_start(struct vu *vu)
 			free(hv->pool_key[i]);
 			hv->pool_key[i] = NULL;
 		}
-		curl_share_cleanup(hv->share);
-		hv->share = NULL;
+		curl_share_cleanup(hv->own);
+		hv->own = NULL;
 		hv->renewed = 1;
 	}
 }

@@ -11,6 +11,7 @@ export default function () {
   check(h, {
     'no Accept': (h) => h.Accept === undefined,
     'User-Agent': (h) => /^lyocell\//.test(h['User-Agent']),
+    'no Accept-Encoding': (h) => h['Accept-Encoding'] === undefined,
   });
   h = http.get(`${B}/headers`, { headers: { Accept: 'text/html' } }).json().headers;
   check(h, { 'Accept as set': (h) => h.Accept === 'text/html' });
