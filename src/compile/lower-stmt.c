@@ -407,6 +407,26 @@ gen_loop_body(struct gen *g, struct node *s)
 	emit(g, " }");
 }
 
+/*
+ * A symbol is a string "@@sym:..." to the engine, and a property keyed
+ * by one is enumerable, which for-in must not show: the loop skips such
+ * a key before its body.  A member on the left (for (o.k in x)) is
+ * assigned before the test could run, and is left as it is.
+ */
+static void
+forin_skip(struct gen *g, struct node *left)
+{
+	struct node *id = left->type == N_VAR ? left->a->a : left;
+
+	if (id->type != N_IDENT)
+		return;
+	emit(g, " if (");
+	emit_ident_ref(g, id);
+	emit(g, " >= \"" SYMBOL_PREFIX "\" && ");
+	emit_ident_ref(g, id);
+	emit(g, " < \"" SYMBOL_END "\") continue;");
+}
+
 /* "op = op && 2, ..." for the for...of loops a jump leaves (type N_BREAK,
  * N_CONTINUE or N_RETURN, with label or NULL), or "" for none: their
  * finally then closes the iterator as for a jump, not an exception. */
@@ -779,15 +799,18 @@ gen_stmt1(struct gen *g, struct node *n)
 			gfail(g, n->a, "not supported yet: destructuring in for-in");
 		emit(g, " in ");
 		gen_expr(g, n->b, 1);
-		emit(g, ")");
+		emit(g, ") { " TICK "();");
 		if (g->map != NULL)
 			g->keylast = pos_last(n->b);
-		if (loop_names(g, n->a, n->c, &nm)) {
-			emit(g, " { " TICK "();");
+		forin_skip(g, n->a);
+		if (loop_names(g, n->a, n->c, &nm))
 			gen_wrapped(g, n->c, &nm, label);
-			emit(g, " }");
-		} else
-			gen_loop_body(g, n->c);
+		else {
+			wrap_enter(g, 1);
+			gen_body_stmt(g, n->c);
+			wrap_leave(g, 1);
+		}
+		emit(g, " }");
 		scope_pop(g);
 		break;
 	case N_FOROF:

@@ -560,28 +560,45 @@ stringify_deep(js_State *J)
 	js_call(J, 3);
 }
 
-static void
-json_stringify(js_State *J)
-{
-	struct buf out = BUF_INIT;
-	const unsigned char *s, *p, *q;
+/*
+ * A symbol is a string "@@sym:..." to the engine, so mujs wrote symbol
+ * keys and values as strings.  A text that holds one is written again
+ * with a replacer that leaves them out (null in an array, as for any
+ * symbol), around the script's own; texts without one cost a search.
+ */
+static const char symbol_replacer[] =
+	"return function (k, v) {\n"
+	"	if (k >= '@@sym:' && k < '@@sym;')\n"
+	"		return undefined;\n"
+	"	if (typeof fn === 'function')\n"
+	"		v = fn.call(this, k, v);\n"
+	"	return typeof v === 'string' && v >= '@@sym:' && v < '@@sym;' ?\n"
+	"	    undefined : v;\n"
+	"};\n";
 
-	if (js_gettop(J) > 2 && js_isarray(J, 2)) {
-		js_getregistry(J, "ly.json.list");
-		if (!js_iscallable(J, -1)) {
-			js_pop(J, 1);
-			js_getglobal(J, "Function");
-			js_pushstring(J, "list");
-			js_pushstring(J, list_replacer);
-			js_construct(J, 2);
-			js_copy(J, -1);
-			js_setregistry(J, "ly.json.list");
-		}
-		js_pushundefined(J);
-		js_copy(J, 2);
-		js_call(J, 1);
-		js_replace(J, 2);
-	}
+/* Push the function made once per state from body, with one parameter
+ * named param, kept in the registry under key. */
+static void
+function_from(js_State *J, const char *key, const char *param,
+    const char *body)
+{
+	js_getregistry(J, key);
+	if (js_iscallable(J, -1))
+		return;
+	js_pop(J, 1);
+	js_getglobal(J, "Function");
+	js_pushstring(J, param);
+	js_pushstring(J, body);
+	js_construct(J, 2);
+	js_copy(J, -1);
+	js_setregistry(J, key);
+}
+
+/* mujs's stringify of the arguments, or deep_stringify's past its
+ * value stack. */
+static void
+stringify_run(js_State *J)
+{
 	if (js_try(J)) {
 		if (!stack_overflow(J))
 			js_throw(J);
@@ -590,6 +607,33 @@ json_stringify(js_State *J)
 	} else {
 		stringify_real(J);
 		js_endtry(J);
+	}
+}
+
+static void
+json_stringify(js_State *J)
+{
+	struct buf out = BUF_INIT;
+	const unsigned char *s, *p, *q;
+
+	if (js_gettop(J) > 2 && js_isarray(J, 2)) {
+		function_from(J, "ly.json.list", "list", list_replacer);
+		js_pushundefined(J);
+		js_copy(J, 2);
+		js_call(J, 1);
+		js_replace(J, 2);
+	}
+	stringify_run(J);
+	if (js_isstring(J, -1) && strstr(js_tostring(J, -1), "\"@@sym:")) {
+		js_pop(J, 1);
+		while (js_gettop(J) < 3)
+			js_pushundefined(J);
+		function_from(J, "ly.json.sym", "fn", symbol_replacer);
+		js_pushundefined(J);
+		js_copy(J, 2);
+		js_call(J, 1);
+		js_replace(J, 2);
+		stringify_run(J);
 	}
 	if (!js_isstring(J, -1))
 		return;
