@@ -12,6 +12,7 @@
 #include "cli.h"
 #include "exitcode.h"
 #include "metrics/aggregator.h"
+#include "net/ippool.h"
 #include "util/format.h"
 #include "util/xmalloc.h"
 #include "app/coord-int.h"
@@ -265,6 +266,7 @@ free_runopts(struct runopts *o)
 	free(o->system_tags);
 	free(o->user_agent);
 	free(o->http_debug);
+	ippool_free(o->local_ips);
 	memset(o, 0, sizeof *o);
 }
 
