@@ -293,6 +293,21 @@ is_id_part(int c)
 	return is_id_start(c) || (c >= '0' && c <= '9');
 }
 
+/* Whether an identifier character starts at lx->pos: one not ASCII that
+ * is a line terminator or a space ends a token as the ASCII ones do. */
+static int
+id_part_at(const struct lexer *lx)
+{
+	unsigned char c;
+
+	if (lx->pos >= lx->len)
+		return 0;
+	c = (unsigned char)lx->src[lx->pos];
+	return is_id_part(c) && (c < 0x80 ||
+	    (!lt_len(lx->src, lx->len, lx->pos) &&
+	    !uspace_len(lx->src, lx->len, lx->pos)));
+}
+
 /* Scan \uXXXX or \u{...} after the backslash-u; returns the code point or
  * -1 when malformed.  lx->pos ends past the escape. */
 static long
@@ -529,8 +544,7 @@ suffix:
 		t->flags |= TF_BIGINT;
 		lx->pos++;
 	}
-	c = peekc(lx, 0);
-	if (c >= 0 && (is_id_start(c) || (c >= '0' && c <= '9')))
+	if (id_part_at(lx))
 		lexer_fail(lx, (unsigned)lx->pos, lx->line,
 		    "Invalid or unexpected token");
 #undef b
@@ -848,8 +862,7 @@ lexer_regex(struct lexer *lx)
 		else if (c == '/' && !inclass)
 			break;
 	}
-	while (lx->pos < lx->len && is_id_part((unsigned char)lx->src[lx->pos]) &&
-	    lx->src[lx->pos] != '\\')
+	while (id_part_at(lx) && lx->src[lx->pos] != '\\')
 		lx->pos++;
 	t->type = T_REGEX;
 	t->s = lx->src + t->pos;
