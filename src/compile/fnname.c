@@ -21,6 +21,7 @@
 #include "compile/ast.h"
 #include "compile/lexer.h"
 #include "compile/lower-int.h"
+#include "compile/username.h"
 
 /* Marks (in raw) a function named after a computed key at run time. */
 static const char computed[] = "computed";
@@ -52,6 +53,19 @@ set_name(struct arena *a, struct node *v, const char *prefix,
 	name[pn + n] = '\0';
 	v->s = name;
 	v->n = pn + n;
+}
+
+/* The name of a binding the user wrote, in the user's spelling. */
+static void
+set_binding_name(struct arena *a, struct node *v, const struct node *id)
+{
+	struct buf b = BUF_INIT;
+
+	if (username_unescape(&b, id->s, id->n))
+		set_name(a, v, "", b.data, b.len);
+	else
+		set_name(a, v, "", id->s, id->n);
+	buf_free(&b);
 }
 
 /* The name a literal key gives, or 0 for a computed or odd one. */
@@ -125,13 +139,13 @@ infer(struct arena *a, struct node *n)
 		case N_ASSIGNPAT:
 			if (n->a != NULL && n->a->type == N_IDENT &&
 			    anonymous(n->b))
-				set_name(a, n->b, "", n->a->s, n->a->n);
+				set_binding_name(a, n->b, n->a);
 			break;
 		case N_ASSIGN:
 			if ((n->op == '=' || n->op == T_LAND_AS ||
 			    n->op == T_LOR_AS || n->op == T_NULLISH_AS) &&
 			    n->a->type == N_IDENT && anonymous(n->b))
-				set_name(a, n->b, "", n->a->s, n->a->n);
+				set_binding_name(a, n->b, n->a);
 			break;
 		case N_PROP:
 			if (n->b != NULL && n->b->type != N_ASSIGNPAT)

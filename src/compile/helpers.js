@@ -351,22 +351,42 @@ __ly.proto = function (o, p) {
 	return r;
 };
 //@ ex $h $d
-/* Module exports as live getters. */
+/* Module exports as live getters, in the order of their names, as a
+ * module namespace lists them. */
 __ly.ex = function (e, getters) {
-	var k;
+	var k, keys = [], i;
 
 	for (k in getters)
 		if (__ly.$h.call(getters, k))
-			__ly.$d(e, k, { get: getters[k], enumerable: true });
+			keys.push(k);
+	keys.sort();
+	for (i = 0; i < keys.length; i++)
+		__ly.$d(e, keys[i], { get: getters[keys[i]], enumerable: true,
+		    configurable: true });
 };
 //@ star $h $d
-/* export * from */
+/* export * from: the names it adds go among the module's own in order. */
 __ly.star = function (e, ns) {
-	var k;
+	var k, all = {}, keys = [], i, added = 0;
 
 	for (k in ns)
-		if (k !== "default" && !__ly.$h.call(e, k))
-			__ly.$d(e, k, { get: __ly.$star(ns, k), enumerable: true });
+		if (k !== "default" && !__ly.$h.call(e, k)) {
+			all[k] = __ly.$star(ns, k);
+			added = 1;
+		}
+	if (!added)
+		return;
+	for (k in e)
+		if (__ly.$h.call(e, k)) {
+			all[k] = Object.getOwnPropertyDescriptor(e, k).get;
+			delete e[k];
+		}
+	for (k in all)
+		keys.push(k);
+	keys.sort();
+	for (i = 0; i < keys.length; i++)
+		__ly.$d(e, keys[i], { get: all[keys[i]], enumerable: true,
+		    configurable: true });
 };
 __ly.$star = function (ns, k) {
 	return function () { return ns[k]; };

@@ -6,6 +6,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <utf8proc.h>
 
 #include "compile/ast.h"
 #include "compile/lexer.h"
@@ -293,6 +294,65 @@ is_id_part(int c)
 	return is_id_start(c) || (c >= '0' && c <= '9');
 }
 
+/* Whether code point cp (not ASCII) may start, or with part continue, an
+ * identifier: Unicode's ID_Start and ID_Continue, as JavaScript takes
+ * them (utf8proc's categories, and the few the categories leave out). */
+static int
+uid_ok(unsigned cp, int part)
+{
+	if (cp == 0x1885 || cp == 0x1886 || cp == 0x2118 || cp == 0x212e ||
+	    cp == 0x309b || cp == 0x309c)
+		return 1;
+	if (part && (cp == 0x200c || cp == 0x200d || cp == 0xb7 ||
+	    cp == 0x387 || (cp >= 0x1369 && cp <= 0x1371) || cp == 0x19da))
+		return 1;
+	switch (utf8proc_category((utf8proc_int32_t)cp)) {
+	case UTF8PROC_CATEGORY_LU:
+	case UTF8PROC_CATEGORY_LL:
+	case UTF8PROC_CATEGORY_LT:
+	case UTF8PROC_CATEGORY_LM:
+	case UTF8PROC_CATEGORY_LO:
+	case UTF8PROC_CATEGORY_NL:
+		return 1;
+	case UTF8PROC_CATEGORY_MN:
+	case UTF8PROC_CATEGORY_MC:
+	case UTF8PROC_CATEGORY_ND:
+	case UTF8PROC_CATEGORY_PC:
+		return part;
+	default:
+		return 0;
+	}
+}
+
+/* Length of the identifier character (not ASCII) at p, or 0 for bytes
+ * that are not one: bad UTF-8, spaces, symbols. */
+static int
+uid_len(const char *s, size_t len, size_t p, int part)
+{
+	unsigned cp;
+	int n = utf8_decode(s, len, p, &cp), i;
+
+	if (n < 2)
+		return 0;
+	for (i = 1; i < n; i++)
+		if (((unsigned char)s[p + i] & 0xc0) != 0x80)
+			return 0;
+	return uid_ok(cp, part) ? n : 0;
+}
+
+/* Whether an identifier character starts at lx->pos: one not ASCII that
+ * is a line terminator or a space ends a token as the ASCII ones do. */
+static int
+id_part_at(const struct lexer *lx)
+{
+	unsigned char c;
+
+	if (lx->pos >= lx->len)
+		return 0;
+	c = (unsigned char)lx->src[lx->pos];
+	return c < 0x80 ? is_id_part(c) : uid_len(lx->src, lx->len, lx->pos, 1);
+}
+
 /* Scan \uXXXX or \u{...} after the backslash-u; returns the code point or
  * -1 when malformed.  lx->pos ends past the escape. */
 static long
@@ -399,6 +459,7 @@ scan_name(struct lexer *lx, struct token *t)
 			/* The escape must stand for an identifier character. */
 			if (cp < 0 || (cp < 0x80 && (first ?
 			    !is_id_start((int)cp) : !is_id_part((int)cp))) ||
+			    (cp >= 0x80 && !uid_ok((unsigned)cp, !first)) ||
 			    cp == '\\' || cp == 0x2028 || cp == 0x2029 ||
 			    cp == 0xfeff || cp == 0xa0 || (cp >= 0xd800 && cp <= 0xdfff))
 				lexer_fail(lx, (unsigned)lx->pos, lx->line,
@@ -406,9 +467,17 @@ scan_name(struct lexer *lx, struct token *t)
 			utf8_put(&b, (unsigned)cp);
 			continue;
 		}
-		if (c >= 0x80 && (lt_len(lx->src, lx->len, lx->pos) ||
-		    uspace_len(lx->src, lx->len, lx->pos)))
-			break;
+		if (c >= 0x80) {
+			int n = uid_len(lx->src, lx->len, lx->pos,
+			    lx->pos != start);
+
+			if (n == 0)
+				break;
+			if (escaped)
+				buf_add(&b, lx->src + lx->pos, (size_t)n);
+			lx->pos += (size_t)n;
+			continue;
+		}
 		if (!is_id_part(c))
 			break;
 		if (escaped)
@@ -529,8 +598,7 @@ suffix:
 		t->flags |= TF_BIGINT;
 		lx->pos++;
 	}
-	c = peekc(lx, 0);
-	if (c >= 0 && (is_id_start(c) || (c >= '0' && c <= '9')))
+	if (id_part_at(lx))
 		lexer_fail(lx, (unsigned)lx->pos, lx->line,
 		    "Invalid or unexpected token");
 #undef b
@@ -777,7 +845,7 @@ lexer_next(struct lexer *lx)
 		return;
 	}
 	c = (unsigned char)lx->src[lx->pos];
-	if (is_id_start(c)) {
+	if (c < 0x80 ? is_id_start(c) : uid_len(lx->src, lx->len, lx->pos, 0) > 0) {
 		scan_name(lx, t);
 	} else if (c >= '0' && c <= '9') {
 		scan_number(lx, t);
@@ -848,8 +916,7 @@ lexer_regex(struct lexer *lx)
 		else if (c == '/' && !inclass)
 			break;
 	}
-	while (lx->pos < lx->len && is_id_part((unsigned char)lx->src[lx->pos]) &&
-	    lx->src[lx->pos] != '\\')
+	while (id_part_at(lx) && lx->src[lx->pos] != '\\')
 		lx->pos++;
 	t->type = T_REGEX;
 	t->s = lx->src + t->pos;

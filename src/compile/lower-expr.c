@@ -1115,6 +1115,29 @@ gen_json(struct gen *g, struct node *n)
 	return 0;
 }
 
+/* A regular expression literal as written, but for the bytes 1 and 2,
+ * which mark a generator's jumps in the output (lower-gen.c): written
+ * \x01 and \x02, alone or after a backslash, they match the same. */
+static void
+emit_regex(struct gen *g, const char *s, size_t n)
+{
+	size_t i;
+
+	for (i = 0; i < n; i++) {
+		if (s[i] == '\\' && i + 1 < n && s[i + 1] != '\1' &&
+		    s[i + 1] != '\2') {
+			buf_add(&g->out, s + i, 2);
+			i++;
+		} else if (s[i] == '\\' && i + 1 < n) {
+			buf_printf(&g->out, "\\x0%d", s[i + 1]);
+			i++;
+		} else if (s[i] == '\1' || s[i] == '\2')
+			buf_printf(&g->out, "\\x0%d", s[i]);
+		else
+			buf_add(&g->out, s + i, 1);
+	}
+}
+
 void
 gen_expr(struct gen *g, struct node *n, int top)
 {
@@ -1144,7 +1167,7 @@ gen_expr(struct gen *g, struct node *n, int top)
 		while (end > 0 && n->s[end - 1] != '/')
 			end--;
 		if (strspn(n->s + end, "gim") == n->n - end) {
-			buf_add(&g->out, n->s, n->n);
+			emit_regex(g, n->s, n->n);
 			break;
 		}
 		emit(g, "__ly_regexp(");

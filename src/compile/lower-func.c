@@ -86,7 +86,7 @@ gen_function(struct gen *g, struct node *f, const char *name,
 	struct fnctx *fc;
 	struct node *p;
 	int i, arrow = (f->flags & NF_ARROW) != 0;
-	int named_scope = 0, simple = 1, saved_first, use_strict;
+	int named_scope = 0, simple = 1, saved_first, use_strict, nformal;
 	int saved_dtrack = g->dtrack;
 	unsigned saved_dlast = g->dlast;
 	struct loopwrap *saved_wrap;
@@ -149,25 +149,28 @@ gen_function(struct gen *g, struct node *f, const char *name,
 	else
 		fc->fname = inferred;
 	scope_push(g);
+	/* The function's length counts the parameters before the first
+	 * with a default or the rest: only those are the ES5 function's,
+	 * the others are read from arguments in the body. */
+	for (p = f->b, nformal = 0; p != NULL && p->type != N_REST &&
+	    p->type != N_ASSIGNPAT; p = p->next)
+		nformal++;
 	/* Parameters: simple names stay; the rest is done in the body. */
 	for (p = f->b, i = 0; p != NULL; p = p->next, i++) {
 		if (p->type == N_REST)
 			break;
-		if (i > 0)
+		if (i > 0 && i < nformal)
 			emit(g, ", ");
 		if (p->type == N_IDENT) {
 			strict_name(g, p);
 			declare_var(g, p->s, p->n);
-			buf_add(&g->out, p->s, p->n);
+			if (i < nformal)
+				buf_add(&g->out, p->s, p->n);
 		} else if (p->type == N_ASSIGNPAT && p->a->type == N_IDENT) {
 			strict_name(g, p->a);
 			declare_var(g, p->a->s, p->a->n);
-			buf_add(&g->out, p->a->s, p->a->n);
-		} else {
-			const char *t = gprintf(g, "_$p%d", i);
-
-			emit(g, t);
-		}
+		} else if (i < nformal)
+			emit(g, gprintf(g, "_$p%d", i));
 	}
 	emit(g, ") {");
 	/* Before the declarations inserted at the mark: a directive must
@@ -200,6 +203,17 @@ gen_function(struct gen *g, struct node *f, const char *name,
 	 * parameters before it */
 	g->dtrack = g->map != NULL;
 	g->dlast = (f->tok != 0 ? f->tok : f->pos) + 1;
+	for (p = f->b, i = 0; p != NULL && p->type != N_REST; p = p->next, i++) {
+		if (i < nformal)
+			continue;
+		if (p->type == N_IDENT)
+			emitf(g, " var %.*s = arguments[%d];", (int)p->n, p->s, i);
+		else if (p->type == N_ASSIGNPAT && p->a->type == N_IDENT)
+			emitf(g, " var %.*s = arguments[%d];", (int)p->a->n,
+			    p->a->s, i);
+		else
+			emitf(g, " var _$p%d = arguments[%d];", i, i);
+	}
 	for (p = f->b, i = 0; p != NULL; p = p->next, i++) {
 		if (p->type == N_IDENT)
 			continue;

@@ -35,6 +35,7 @@
 #include "compile/nametab.h"
 #include "compile/parser.h"
 #include "compile/posmap.h"
+#include "compile/username.h"
 #include "util/xmalloc.h"
 
 #include "compile/lower-int.h"
@@ -679,6 +680,21 @@ declare_var(struct gen *g, const char *name, size_t n)
 		fn_add_name(g, g->fn, s);
 }
 
+/* A name as the user wrote it (username.h), for messages and exports. */
+static const char *
+spelled(struct gen *g, const char *s, size_t n)
+{
+	struct buf b = BUF_INIT;
+	const char *r;
+
+	if (username_unescape(&b, s, n)) {
+		r = arena_strndup(g->arena, b.data, b.len);
+		buf_free(&b);
+		return r;
+	}
+	return arena_strndup(g->arena, s, n);
+}
+
 /* Declare a block-scoped name in the current scope, renamed if the plain
  * name would clash in the function's var scope. */
 static void
@@ -692,7 +708,8 @@ declare_lexical(struct gen *g, struct node *id, int kind, int fntop, int dup_ok)
 	strict_name(g, id);
 	if (scope_find(g->scope, name, n) != NULL) {
 		if (!dup_ok)
-			gfail(g, id, "Identifier '%s' has already been declared", s);
+			gfail(g, id, "Identifier '%s' has already been declared",
+			    spelled(g, name, n));
 		return;
 	}
 	if (!fntop && (fn_has_name(g->fn, s) || lookup(g, name, n) != NULL))
@@ -1356,6 +1373,12 @@ emit_ident_ref(struct gen *g, struct node *n)
 	b = lookup(g, n->s, n->n);
 	if (b != NULL)
 		emit(g, b->emit);
+	else if (username_unescape(NULL, n->s, n->n) &&
+	    strncmp(n->s + 3, "_$$", 3) != 0 && strncmp(n->s + 3, "__ly", 4) != 0)
+		/* A global the file does not declare, with a "$" but not
+		 * one of the compiler's prefixes: the user's own spelling
+		 * reaches it. */
+		emit(g, spelled(g, n->s, n->n));
 	else
 		buf_add(&g->out, n->s, n->n);
 }
@@ -1831,8 +1854,9 @@ static void
 cb_export(struct gen *g, struct node *id, void *arg)
 {
 	struct binding *b = lookup(g, id->s, id->n);
+	const char *name = spelled(g, id->s, id->n);
 
-	export_getter(g, id->s, id->n, b ? b->emit :
+	export_getter(g, name, strlen(name), b ? b->emit :
 	    arena_strndup(g->arena, id->s, id->n));
 }
 
@@ -1867,8 +1891,8 @@ module_scan(struct gen *g, struct node *prog)
 						info_import(g, s->a, n->a);
 				}
 				if (scope_find(g->scope, s->b->s, s->b->n) != NULL)
-					gfail(g, s->b, "Identifier '%.*s' has already "
-					    "been declared", (int)s->b->n, s->b->s);
+					gfail(g, s->b, "Identifier '%s' has already "
+					    "been declared", spelled(g, s->b->s, s->b->n));
 				bind(g, g->scope, s->b->s, s->b->n, e, B_IMPORT);
 			}
 		}

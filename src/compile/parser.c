@@ -14,6 +14,7 @@
 #include "compile/ast.h"
 #include "compile/lexer.h"
 #include "compile/parser.h"
+#include "compile/username.h"
 #include "util/xmalloc.h"
 
 struct parser {
@@ -232,6 +233,19 @@ list_add(struct list *l, struct node *n)
 		l->tail = l->tail->next;
 }
 
+/* A name the user binds or reads, kept apart from the compiler's own. */
+static void
+user_name(struct parser *p, struct node *n)
+{
+	size_t len;
+	char *e = username_escape(p->arena, n->s, n->n, &len);
+
+	if (e != NULL) {
+		n->s = e;
+		n->n = len;
+	}
+}
+
 static struct node *
 parse_ident(struct parser *p)
 {
@@ -246,6 +260,7 @@ parse_ident(struct parser *p)
 	n = new_node(p, N_IDENT);
 	n->s = TOK(p).s;
 	n->n = TOK(p).n;
+	user_name(p, n);
 	next(p);
 	return n;
 }
@@ -626,6 +641,7 @@ parse_object(struct parser *p)
 			prop->b = new_at(p, N_IDENT, k);
 			prop->b->s = k->s;
 			prop->b->n = k->n;
+			user_name(p, prop->b);
 			if (IS(p, '=')) {
 				/* CoverInitializedName: only valid as a pattern. */
 				struct node *d = new_at(p, N_ASSIGNPAT, k);
@@ -1897,7 +1913,10 @@ parse_import(struct parser *p)
 				if (s->a->type != N_IDENT || is_reserved(&(struct token){
 				    .type = T_NAME, .s = s->a->s, .n = s->a->n }))
 					fail_at(p, s->a, "Unexpected reserved word");
-				s->b = s->a;
+				s->b = new_at(p, N_IDENT, s->a);
+				s->b->s = s->a->s;
+				s->b->n = s->a->n;
+				user_name(p, s->b);
 			}
 			list_add(&l, s);
 			if (!IS(p, '}'))
@@ -1976,9 +1995,19 @@ parse_export(struct parser *p)
 		} else {
 			struct node *s;
 
-			for (s = n->b; s != NULL; s = s->next)
+			for (s = n->b; s != NULL; s = s->next) {
+				struct node *local;
+
 				if (s->a->type != N_IDENT)
 					fail_at(p, s->a, "Unexpected string");
+				/* The local name is the user's binding; the
+				 * exported one stays as written. */
+				local = new_at(p, N_IDENT, s->a);
+				local->s = s->a->s;
+				local->n = s->a->n;
+				user_name(p, local);
+				s->a = local;
+			}
 		}
 		semicolon(p);
 		return n;

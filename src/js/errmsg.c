@@ -40,9 +40,11 @@
 #include <string.h>
 
 #include "compile/posmap.h"
+#include "compile/username.h"
 #include "js/errmsg.h"
 #include "js/jsonerr.h"
 #include "js/mujs-layout.h"
+#include "util/buf.h"
 #include "util/xmalloc.h"
 
 
@@ -1073,9 +1075,18 @@ reword(js_State *J, int kind, char *buf, size_t size, const char *fmt,
 			snprintf(buf, size, "Value is not an object: %s",
 			    shown(J, -1));
 	} else if (IS('R', "'%s' is not defined") ||
-	    IS('R', "assignment to undeclared variable '%s'"))
-		snprintf(buf, size, "%s is not defined", va_arg(ap, const char *));
-	else if (IS('G', "invalid array length"))
+	    IS('R', "assignment to undeclared variable '%s'")) {
+		const char *v = va_arg(ap, const char *);
+		struct buf b = BUF_INIT;
+
+		/* The user's spelling of a name the compiler kept apart. */
+		if (username_unescape(&b, v, strlen(v))) {
+			buf_add(&b, "", 1);
+			v = b.data;
+		}
+		snprintf(buf, size, "%s is not defined", v);
+		buf_free(&b);
+	} else if (IS('G', "invalid array length"))
 		snprintf(buf, size, "Invalid array length");
 	else if (IS('T', "callback is not a function"))
 		callback_not_callable(J, buf, size);

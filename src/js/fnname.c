@@ -17,6 +17,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "compile/username.h"
 #include "js/fnname.h"
 #include "js/mujs-layout.h"
 #include "util/buf.h"
@@ -47,6 +48,12 @@ decode(js_State *J, const char *name)
 
 	if (strcmp(name, "_default$") == 0)
 		return "default";
+	if (username_unescape(&b, name, strlen(name))) {
+		buf_add(&b, "", 1);
+		r = js_intern(J, b.data);
+		buf_free(&b);
+		return r;
+	}
 	if (strncmp(name, PREFIX, PREFIX_LEN) != 0)
 		return NULL;
 	for (s = name + PREFIX_LEN; *s != '\0'; s++) {

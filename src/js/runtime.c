@@ -885,6 +885,18 @@ runtime_symbol_text(const char *s)
 	return xasprintf("Symbol(%.*s)", (int)len, desc);
 }
 
+/* A debugger statement: mujs prints its whole state to stdout; with no
+ * debugger attached k6's engine does nothing, and so do we.  (libmujs
+ * exports js_trap without declaring it.) */
+void	js_trap(js_State *, int);
+
+void
+js_trap(js_State *J, int pc)
+{
+	(void)J;
+	(void)pc;
+}
+
 void *const mujs_replacements[] = {
 	(void *)js_strtod, (void *)js_stringtofloat, (void *)js_grisu2,
 	(void *)jsV_setproperty,
@@ -898,5 +910,5 @@ void *const mujs_replacements[] = {
 	(void *)js_utfidxtoptr, (void *)js_compare,
 	(void *)jsV_getproperty, (void *)jsV_getpropertyx,
 	(void *)js_toobject, (void *)js_typeerror, (void *)js_newtypeerror,
-	(void *)js_hasproperty,
+	(void *)js_hasproperty, (void *)js_trap,
 };
