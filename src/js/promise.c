@@ -210,10 +210,10 @@ state(js_State *J, int p)
 	*at(J, -1) = n->value;
 }
 
-/* Make the object on top of the stack a pending promise: its state is a
- * new array of ST_N values, ST_S 0 and the others undefined. */
-static void
-pending(js_State *J)
+/* Push a new array of n values, undefined, made whole in one block;
+ * its block. */
+static struct mj_value *
+newarr(js_State *J, int n)
 {
 	struct mj_object *t;
 	struct mj_value *v;
@@ -221,14 +221,24 @@ pending(js_State *J)
 
 	js_newarray(J);
 	t = js_toobject(J, -1);
-	v = js_malloc(J, ST_N * (int)sizeof *v);
-	for (i = 0; i < ST_N; i++)
+	v = js_malloc(J, n * (int)sizeof *v);
+	for (i = 0; i < n; i++)
 		v[i] = undef;
+	t->u.a.array = v;
+	t->u.a.capacity = n;
+	t->u.a.length = n;
+	return v;
+}
+
+/* Make the object on top of the stack a pending promise: its state is a
+ * new array of ST_N values, ST_S 0 and the others undefined. */
+static void
+pending(js_State *J)
+{
+	struct mj_value *v = newarr(J, ST_N);
+
 	v[ST_S].type = MJ_TNUMBER;
 	v[ST_S].u.number = 0;
-	t->u.a.array = v;
-	t->u.a.capacity = ST_N;
-	t->u.a.length = ST_N;
 	js_defproperty(J, -2, KEY, JS_DONTENUM);
 }
 
@@ -251,7 +261,8 @@ awaits(js_State *J, struct promise *P, int x)
 }
 
 /* A settled promise's reaction x, its state at t: an await's queues the
- * awaiting body's step, another the group's react(x, t). */
+ * awaiting body's step, then_fn's (an array) then_react(x, t), another
+ * (the group's then's, an object) the group's react(x, t). */
 static void
 reaction(js_State *J, struct promise *P, int x, int t, int s, int v)
 {
@@ -259,6 +270,10 @@ reaction(js_State *J, struct promise *P, int x, int t, int s, int v)
 		js_pushnumber(J, s == 1 ? 0 : 1);
 		js_copy(J, x);
 		js_copy(J, v);
+	} else if (((struct mj_object *)js_toobject(J, x))->type == MJ_CARRAY) {
+		js_pushobject(J, P->treact);
+		js_copy(J, x);
+		js_copy(J, t);
 	} else {
 		js_pushobject(J, P->react);
 		js_copy(J, x);
@@ -482,6 +497,155 @@ value:
 	qpush(J, P);
 }
 
+/* then's reaction made by then_fn: an array of R_N values, its handlers
+ * and the promise then returned, where the group's then makes an object
+ * {f, j, c} and c an object {p, i} (two objects and five nodes). */
+#define R_F	0	/* the handler if fulfilled */
+#define R_J	1	/* the handler if rejected */
+#define R_P	2	/* the promise then returned */
+#define R_N	3
+
+/* Push element i of the reaction at r (made whole by then_fn, never
+ * seen by a script). */
+static void
+r_get(js_State *J, int r, int i)
+{
+	struct mj_object *o = js_toobject(J, r);
+
+	js_pushundefined(J);
+	*at(J, -1) = ((struct mj_value *)o->u.a.array)[i];
+}
+
+/*
+ * Promise.prototype.then(a, b) of a promise whose constructor is
+ * Promise (or undefined), in C: its state marked handled, a new pending
+ * promise, and a reaction of three values added to the state or, once
+ * it is settled, queued.  Any other this (no promise the group made, a
+ * proxy, a subclass's, whose constructor makes its promise) goes to the
+ * group's then (P->then), with the constructor and state read here when
+ * this holds a state, so that a getter of constructor runs once.
+ */
+static void
+then_fn(js_State *J)
+{
+	struct promise *P = js_currentfunctiondata(J);
+	struct mj_property *n = NULL;
+	struct mj_value *r;
+	int t = js_gettop(J);
+
+	if (js_isobject(J, 0))
+		n = mj_lookup(((struct mj_object *)js_toobject(J, 0))->properties, KEY);
+	if (n == NULL) {
+		js_pushobject(J, P->then);
+		js_copy(J, 0);
+		js_copy(J, 1);
+		js_copy(J, 2);
+		js_call(J, 2);
+		return;
+	}
+	state(J, 0);	/* t */
+	js_pushboolean(J, 1);
+	st_set(J, t, ST_H);
+	js_getproperty(J, 0, "constructor");	/* t + 1 */
+	if (!js_isundefined(J, t + 1) && (!js_isobject(J, t + 1) ||
+	    js_toobject(J, t + 1) != P->ctor)) {
+		js_pushobject(J, P->then);
+		js_copy(J, 0);
+		js_copy(J, 1);
+		js_copy(J, 2);
+		js_copy(J, t + 1);
+		js_copy(J, t);
+		js_call(J, 4);
+		return;
+	}
+	promise_new(J, P);	/* t + 2, what then returns */
+	r = newarr(J, R_N);
+	r[R_F] = *at(J, 1);
+	r[R_J] = *at(J, 2);
+	r[R_P] = *at(J, t + 2);
+	if (st_state(J, t) != 0) {
+		js_pushobject(J, P->treact);
+		js_rot2(J);
+		js_copy(J, t);
+		qpush(J, P);
+	} else
+		react_add(J, t);
+	js_copy(J, t + 2);
+}
+
+/*
+ * The job of then_fn's reaction r (1) once the state t (2) is settled,
+ * as the group's react: the handler for the state, called with its
+ * value, and the promise then returned resolved with what it returns or
+ * rejected with what it throws; with no handler (not callable), the
+ * promise takes the state's value or reason.
+ */
+static void
+then_react(js_State *J)
+{
+	struct promise *P = js_currentfunctiondata(J);
+	int k = js_gettop(J), s = st_state(J, 2);
+
+	r_get(J, 1, s == 1 ? R_F : R_J);	/* k */
+	r_get(J, 1, R_P);			/* k + 1 */
+	st_get(J, 2, ST_V);			/* k + 2 */
+	if (!js_iscallable(J, k)) {
+		if (s == 1)
+			promise_resolve(J, P, k + 1, k + 2);
+		else
+			promise_settle(J, P, k + 1, 2, k + 2);
+		js_pushundefined(J);
+		return;
+	}
+	if (js_try(J)) {
+		promise_settle(J, P, k + 1, 2, k + 3);
+		js_pushundefined(J);
+		return;
+	}
+	js_copy(J, k);
+	js_pushundefined(J);
+	js_copy(J, k + 2);
+	js_call(J, 1);
+	js_endtry(J);
+	promise_resolve(J, P, k + 1, k + 3);
+	js_pushundefined(J);
+}
+
+/*
+ * Promise.resolve(x) called on Promise, in C: x itself when it is a
+ * Promise (instanceof) whose constructor is Promise, else a new promise
+ * resolved with x.  Called on anything else (a subclass), the group's
+ * resolve (P->resolve) takes it.
+ */
+static void
+resolve_fn(js_State *J)
+{
+	struct promise *P = js_currentfunctiondata(J);
+	int t = js_gettop(J), is;
+
+	if (!js_isobject(J, 0) || js_toobject(J, 0) != P->ctor) {
+		js_pushobject(J, P->resolve);
+		js_copy(J, 0);
+		js_copy(J, 1);
+		js_call(J, 1);
+		return;
+	}
+	js_copy(J, 1);
+	js_copy(J, 0);
+	is = js_instanceof(J);
+	js_pop(J, 2);
+	if (is) {
+		js_getproperty(J, 1, "constructor");	/* t */
+		if (js_isobject(J, t) && js_toobject(J, t) == P->ctor) {
+			js_copy(J, 1);
+			return;
+		}
+		js_pop(J, 1);
+	}
+	promise_new(J, P);	/* t */
+	promise_resolve(J, P, t, 1);
+}
+
 /* rt.mkp(proto, o): o, or a new object of prototype proto, made a
  * pending promise: its hidden "@@ly:p" holds its state (pending). */
 static void
@@ -612,17 +776,20 @@ drain(js_State *J)
 	js_call(J, 0);
 }
 
-/* rt.pinit(q, unhandled, react, adopt, Promise): the group's. */
+/* rt.pinit(q, unhandled, react, adopt, Promise, then, resolve): the
+ * group's. */
 static void
 pinit(js_State *J)
 {
 	struct promise *P = js_currentfunctiondata(J);
-	const char *name[] = { "q", "un", "react", "adopt", "ctor" };
-	void **slot[] = { &P->q, &P->un, &P->react, &P->adopt, &P->ctor };
+	const char *name[] = { "q", "un", "react", "adopt", "ctor", "thn",
+	    "pres" };
+	void **slot[] = { &P->q, &P->un, &P->react, &P->adopt, &P->ctor,
+	    &P->then, &P->resolve };
 	int i;
 
 	js_pushobject(J, P->roots);
-	for (i = 0; i < 5; i++) {
+	for (i = 0; i < 7; i++) {
 		*slot[i] = js_toobject(J, i + 1);
 		js_copy(J, i + 1);
 		js_setproperty(J, -2, name[i]);
@@ -677,12 +844,17 @@ promise_install(js_State *J)
 	promise_define(J, P, rej, "rej", 2);
 	promise_define(J, P, res, "res", 2);
 	promise_define(J, P, aw, "aw", 2);
-	promise_define(J, P, pinit, "pinit", 5);
+	promise_define(J, P, pinit, "pinit", 7);
 	promise_define(J, P, drain, "drain", 1);
+	promise_define(J, P, then_fn, "thn", 2);
+	promise_define(J, P, resolve_fn, "pres", 1);
 	js_pushobject(J, P->roots);
 	js_getproperty(J, -2, "drain");
 	P->drain = js_toobject(J, -1);
 	js_setproperty(J, -2, "drain");
+	js_newcfunctionx(J, then_react, "react", 2, P, NULL);
+	P->treact = js_toobject(J, -1);
+	js_setproperty(J, -2, "treact");
 	js_pop(J, 1);
 	return P;
 }

@@ -13,6 +13,9 @@ struct promise {
 	void	*q;		/* the job queue, an array of (f, a, b) */
 	void	*un;		/* rejected promises that had no handler */
 	void	*react, *adopt;	/* the group's job functions */
+	void	*then;		/* the group's then, for what then_fn leaves */
+	void	*resolve;	/* the group's Promise.resolve, resolve_fn's */
+	void	*treact;	/* then_fn's reactions' job, in C */
 	void	*ctor, *proto;	/* Promise, Promise.prototype */
 	void	*C, *X;		/* __ly.$C, __ly.$X.prototype */
 	void	*cx;		/* async contexts to use again (js/asyncfn.c) */

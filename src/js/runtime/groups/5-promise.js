@@ -169,9 +169,46 @@ function Promise(ex) {
 		f[1](e);
 	}
 }
+/*
+ * Promise.prototype.then is js/promise.c's then_fn, which takes a
+ * promise whose constructor is Promise (or undefined) and calls pthen
+ * for any other this: a subclass's promise, its constructor C and state
+ * t read already, or anything else, C and t undefined.  (No name of the
+ * group's is "then": a property so named, even in the group's scope,
+ * tells the await path that any object may be a thenable.)
+ */
+function pthen(a, b, C, t) {
+	var c;
+
+	if (t === undefined) {
+		if (!h.isObj(this) || !Object.prototype.hasOwnProperty.call(this, P))
+			throw new TypeError("Method Promise.prototype.then called on incompatible receiver " + this);
+		t = this[P];
+		t[4] = true;
+		C = this.constructor;
+	}
+	/* the species: a subclass's then makes its own kind */
+	c = cap(C === undefined || C === Promise ? Promise : C, true);
+	if (t[0])
+		job(react, { f: a, j: b, c: c }, t);
+	else
+		react_add(t, { f: a, j: b, c: c });
+	return c.p;
+}
+/* Promise.resolve is js/promise.c's resolve_fn, which calls presolve
+ * for a this other than Promise. */
+function presolve(a) {
+	var c, C = this;
+
+	if (a instanceof Promise && a.constructor === C)
+		return a;
+	c = cap(C, true);
+	cres(c, a);
+	return c.p;
+}
 Proto = Promise.prototype;
 h.tag(Proto, "Promise");
-rt.pinit(q, unhandled, react, adopt, Promise);
+rt.pinit(q, unhandled, react, adopt, Promise, pthen, presolve);
 function AggregateError(errors, msg, opts) {
 	var e = this instanceof AggregateError ? this : Object.create(AggregateError.prototype);
 	if (msg !== undefined)
@@ -192,21 +229,8 @@ Promise, "reject", Promise, "all", Promise, "allSettled", Promise, "any",
 Promise, "race", G, "queueMicrotask"];
 for (i = 0; i < names.length; i += 2) {
 	f = function m(a, b) {
-		var c, t, C = this;
+		var c, C = this;
 		switch (m.prototype) {
-		case 0:
-			if (!h.isObj(this) || !Object.prototype.hasOwnProperty.call(this, P))
-				throw new TypeError("Method Promise.prototype.then called on incompatible receiver " + this);
-			t = this[P];
-			t[4] = true;
-			/* the species: a subclass's then makes its own kind */
-			C = this.constructor;
-			c = cap(C === undefined || C === Promise ? Promise : C, true);
-			if (t[0])
-				job(react, { f: a, j: b, c: c }, t);
-			else
-				react_add(t, { f: a, j: b, c: c });
-			return c.p;
 		case 1:
 			return this.then(undefined, a);
 		case 2:
@@ -217,12 +241,6 @@ for (i = 0; i < names.length; i += 2) {
 			}, function (e) {
 				return Promise.resolve(a()).then(function () { throw e; });
 			});
-		case 3:
-			if (a instanceof Promise && a.constructor === C)
-				return a;
-			c = cap(C, true);
-			cres(c, a);
-			return c.p;
 		case 4:
 			c = cap(C, true);
 			crej(c, a);
@@ -247,6 +265,10 @@ for (i = 0; i < names.length; i += 2) {
 		}
 	};
 	f.prototype = i / 2;
+	if (i === 0)
+		f = rt.thn;
+	else if (i === 6)
+		f = rt.pres;
 	rt.def(f, "name", names[i + 1]);
 	rt.def(names[i], names[i + 1], f);
 }
