@@ -574,32 +574,30 @@ then_fn(js_State *J)
 }
 
 /*
- * The job of then_fn's reaction r (1) once the state t (2) is settled,
- * as the group's react: the handler for the state, called with its
- * value, and the promise then returned resolved with what it returns or
+ * The job of then_fn's reaction at r once the state at t is settled, as
+ * the group's react: the handler for the state, called with its value,
+ * and the promise then returned resolved with what it returns or
  * rejected with what it throws; with no handler (not callable), the
- * promise takes the state's value or reason.
+ * promise takes the state's value or reason.  Leaves three values or
+ * four on the stack, the drain's to pop.
  */
 static void
-then_react(js_State *J)
+then_run(js_State *J, struct promise *P, int r, int t)
 {
-	struct promise *P = js_currentfunctiondata(J);
-	int k = js_gettop(J), s = st_state(J, 2);
+	int k = js_gettop(J), s = st_state(J, t);
 
-	r_get(J, 1, s == 1 ? R_F : R_J);	/* k */
-	r_get(J, 1, R_P);			/* k + 1 */
-	st_get(J, 2, ST_V);			/* k + 2 */
+	r_get(J, r, s == 1 ? R_F : R_J);	/* k */
+	r_get(J, r, R_P);			/* k + 1 */
+	st_get(J, t, ST_V);			/* k + 2 */
 	if (!js_iscallable(J, k)) {
 		if (s == 1)
 			promise_resolve(J, P, k + 1, k + 2);
 		else
 			promise_settle(J, P, k + 1, 2, k + 2);
-		js_pushundefined(J);
 		return;
 	}
 	if (js_try(J)) {
 		promise_settle(J, P, k + 1, 2, k + 3);
-		js_pushundefined(J);
 		return;
 	}
 	js_copy(J, k);
@@ -608,6 +606,14 @@ then_react(js_State *J)
 	js_call(J, 1);
 	js_endtry(J);
 	promise_resolve(J, P, k + 1, k + 3);
+}
+
+/* then_react(r, t): then_run as a function, the job then_fn queues
+ * (the drain runs it without the call). */
+static void
+then_react(js_State *J)
+{
+	then_run(J, js_currentfunctiondata(J), 1, 2);
 	js_pushundefined(J);
 }
 
@@ -718,8 +724,9 @@ compact(js_State *J, struct promise *P, int q, int n)
 /*
  * The drain, rt.drain(report): run the jobs until the queue is empty (a
  * job may queue more), f(a, b) or, for an await (f a number), the step
- * of the async function's context a (js/asyncfn.c), called here
- * without a call through mujs.  An exception of a job (a callback of
+ * of the async function's context a (js/asyncfn.c), and for then_fn's
+ * reactions (f then_react) then_run, both called here without a call
+ * through mujs.  An exception of a job (a callback of
  * queueMicrotask) goes to the caller, the jobs after it still queued.
  * It returns how many ran, or with report true, what rt.uncaught()
  * returns.
@@ -752,7 +759,11 @@ drain(js_State *J)
 			compact(J, P, q, len);
 		if (js_isnumber(J, q + 1))
 			asyncfn_run(J, P, q + 2, q + 1, q + 3);
-		else {
+		else if (js_isobject(J, q + 1) &&
+		    js_toobject(J, q + 1) == P->treact) {
+			then_run(J, P, q + 2, q + 3);
+			js_pop(J, js_gettop(J) - (q + 4));
+		} else {
 			js_copy(J, q + 1);
 			js_pushundefined(J);
 			js_copy(J, q + 2);
