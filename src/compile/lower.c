@@ -695,6 +695,15 @@ spelled(struct gen *g, const char *s, size_t n)
 	return arena_strndup(g->arena, s, n);
 }
 
+static int
+ascii(const char *s)
+{
+	for (; *s != '\0'; s++)
+		if ((unsigned char)*s >= 0x80)
+			return 0;
+	return 1;
+}
+
 /* Declare a block-scoped name in the current scope, renamed if the plain
  * name would clash in the function's var scope. */
 static void
@@ -1374,10 +1383,12 @@ emit_ident_ref(struct gen *g, struct node *n)
 	if (b != NULL)
 		emit(g, b->emit);
 	else if (username_unescape(NULL, n->s, n->n) &&
-	    strncmp(n->s + 3, "_$$", 3) != 0 && strncmp(n->s + 3, "__ly", 4) != 0)
+	    strncmp(n->s + 3, "_$$", 3) != 0 && strncmp(n->s + 3, "__ly", 4) != 0 &&
+	    ascii(spelled(g, n->s, n->n)))
 		/* A global the file does not declare, with a "$" but not
 		 * one of the compiler's prefixes: the user's own spelling
-		 * reaches it. */
+		 * reaches it.  A name not ASCII keeps its ASCII form, which
+		 * mujs reads (and names in "is not defined"). */
 		emit(g, spelled(g, n->s, n->n));
 	else
 		buf_add(&g->out, n->s, n->n);

@@ -6,7 +6,11 @@
  * of either form is spelled "_$$" and the name with each "$" doubled: no
  * name of the compiler's begins "_$$", and a name it makes from an
  * escaped one ends in an odd run of "$" (plus a suffix), so none meets
- * another.  The runtime turns the spelling back where names show.
+ * another.  A name with a byte not ASCII (mujs's lexer knows fewer
+ * letters than JavaScript) is spelled "_$$$", an odd run of "$" the
+ * ASCII form never starts with, and the name with "$" and "_" doubled and
+ * each run of bytes not ASCII written "_" hex "_" (名x: _$$$_e5908d_x).
+ * The runtime turns the spelling back where names show.
  *
  * username_escape returns an arena string, or NULL when the name stays
  * as it is. */
