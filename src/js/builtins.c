@@ -561,6 +561,30 @@ stringify_deep(js_State *J)
 }
 
 /*
+ * typeof: a symbol is a string "@@sym:..." to the engine, and typeof
+ * gives "symbol" for it, as the language does.  js_typeof, which mujs's
+ * typeof operator calls through libmujs's PLT, takes the place of
+ * mujs's: a prefix test on strings, nothing more for other values.
+ */
+const char *
+js_typeof(js_State *J, int idx)
+{
+	static const char *(*real)(js_State *, int);
+	const char *t, *s;
+
+	if (real == NULL && (*(void **)&real = dlsym(RTLD_NEXT,
+	    "js_typeof")) == NULL)
+		abort();	/* not libmujs.so: cannot be */
+	t = real(J, idx);
+	if (t[0] == 's' && t[1] == 't') {	/* "string" */
+		s = js_tostring(J, idx);
+		if (s[0] == '@' && s[1] == '@' && strncmp(s, "@@sym:", 6) == 0)
+			return "symbol";
+	}
+	return t;
+}
+
+/*
  * A symbol is a string "@@sym:..." to the engine, so mujs wrote symbol
  * keys and values as strings.  A text that holds one is written again
  * with a replacer that leaves them out (null in an array, as for any
@@ -572,8 +596,7 @@ static const char symbol_replacer[] =
 	"		return undefined;\n"
 	"	if (typeof fn === 'function')\n"
 	"		v = fn.call(this, k, v);\n"
-	"	return typeof v === 'string' && v >= '@@sym:' && v < '@@sym;' ?\n"
-	"	    undefined : v;\n"
+	"	return typeof v === 'symbol' ? undefined : v;\n"
 	"};\n";
 
 /* Push the function made once per state from body, with one parameter

@@ -669,11 +669,17 @@ js_compare(js_State *J, int *okay)
 {
 	double x, y;
 
-	js_toprimitive(J, -2, JS_HNUMBER);
-	js_toprimitive(J, -1, JS_HNUMBER);
 	*okay = 1;
-	if (js_isstring(J, -2) && js_isstring(J, -1))
-		return utf16_cmp(js_tostring(J, -2), js_tostring(J, -1));
+	/* two numbers or two strings, the common cases, are primitive
+	 * already: no ToPrimitive */
+	if (!js_isnumber(J, -2) || !js_isnumber(J, -1)) {
+		if (!js_isstring(J, -2) || !js_isstring(J, -1)) {
+			js_toprimitive(J, -2, JS_HNUMBER);
+			js_toprimitive(J, -1, JS_HNUMBER);
+		}
+		if (js_isstring(J, -2) && js_isstring(J, -1))
+			return utf16_cmp(js_tostring(J, -2), js_tostring(J, -1));
+	}
 	x = js_tonumber(J, -2);
 	y = js_tonumber(J, -1);
 	if (isnan(x) || isnan(y))

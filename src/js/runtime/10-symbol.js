@@ -39,9 +39,10 @@
  * runtime has an accessor (obj[Symbol.iterator] = f), are non-enumerable,
  * so Object.keys, for-in and JSON.stringify skip them;
  * Object.getOwnPropertyNames and Object.keys are wrapped to hide them too.
- * Known differences: typeof a symbol is "string", String(sym) gives the
- * key rather than "Symbol(x)", and other symbol-keyed properties created
- * by plain assignment are enumerable.  Runtime internals use keys
+ * typeof a symbol is "symbol" (js_typeof in js/builtins.c); the
+ * compiler's for-in and JSON.stringify skip symbol keys that plain
+ * assignment made enumerable.  Known difference: String(sym) gives the
+ * key rather than "Symbol(x)".  Runtime internals use keys
  * starting "@@ly:", hidden the same way.
  *
  * Functions must work when called from strict code; the files themselves

@@ -34,7 +34,7 @@ function clone(v, seen) {
 	var t, r, i, k, keys, f;
 	if (typeof v === "function")
 		throw DataCloneError(String(v));
-	if (typeof v === "string" && v.lastIndexOf("@@sym:", 0) === 0)
+	if (typeof v === "symbol")
 		throw DataCloneError("Symbol()");
 	if (!h.isObj(v))
 		return v;

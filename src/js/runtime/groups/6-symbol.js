@@ -19,7 +19,7 @@ rt.def(Symbol, "for", function (k) {
 	return reg[k] || (reg[k] = S + k + ":");
 });
 rt.def(Symbol, "keyFor", function (s) {
-	if (typeof s !== "string" || s.lastIndexOf(S, 0) !== 0)
+	if (typeof s !== "symbol")
 		throw new TypeError(s + " is not a symbol");
 	var k = s.slice(S.length, -1);
 	return reg[k] === s ? k : undefined;
