@@ -533,24 +533,32 @@ stack_overflow(js_State *J)
 	return js_isstring(J, -1) && strcmp(js_tostring(J, -1), "stack overflow") == 0;
 }
 
+/* Push the function made once per state from body, with the parameters
+ * params ("a, b"), kept in the registry under key. */
+static void
+function_from(js_State *J, const char *key, const char *params,
+    const char *body)
+{
+	js_getregistry(J, key);
+	if (js_iscallable(J, -1))
+		return;
+	js_pop(J, 1);
+	js_getglobal(J, "Function");
+	js_pushstring(J, params);
+	js_pushstring(J, body);
+	js_construct(J, 2);
+	js_copy(J, -1);
+	js_setregistry(J, key);
+}
+
 /* JSON.stringify(1, 2, 3) by deep_stringify. */
 static void
 stringify_deep(js_State *J)
 {
 	int i, n = js_gettop(J);
 
-	js_getregistry(J, "ly.json.deep");
-	if (!js_iscallable(J, -1)) {
-		js_pop(J, 1);
-		js_getglobal(J, "Function");
-		js_pushstring(J, "value");
-		js_pushstring(J, "replacer");
-		js_pushstring(J, "space");
-		js_pushstring(J, deep_stringify);
-		js_construct(J, 4);
-		js_copy(J, -1);
-		js_setregistry(J, "ly.json.deep");
-	}
+	function_from(J, "ly.json.deep", "value, replacer, space",
+	    deep_stringify);
 	js_pushundefined(J);
 	for (i = 1; i <= 3; i++)
 		if (i < n)
@@ -599,23 +607,6 @@ static const char symbol_replacer[] =
 	"	return typeof v === 'symbol' ? undefined : v;\n"
 	"};\n";
 
-/* Push the function made once per state from body, with one parameter
- * named param, kept in the registry under key. */
-static void
-function_from(js_State *J, const char *key, const char *param,
-    const char *body)
-{
-	js_getregistry(J, key);
-	if (js_iscallable(J, -1))
-		return;
-	js_pop(J, 1);
-	js_getglobal(J, "Function");
-	js_pushstring(J, param);
-	js_pushstring(J, body);
-	js_construct(J, 2);
-	js_copy(J, -1);
-	js_setregistry(J, key);
-}
 
 /* mujs's stringify of the arguments, or deep_stringify's past its
  * value stack. */
