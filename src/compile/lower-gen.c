@@ -1065,8 +1065,8 @@ ex_loop(struct gen *g, struct node *n)
 		ex_value(g, &n->b);
 		emitf(g, " %s = []; for (%s in (", keys, k2);
 		gen_expr(g, n->b, 1);
-		emitf(g, ")) if (!(%s >= \"" SYMBOL_PREFIX "\" && %s < \""
-		    SYMBOL_END "\")) %s.push(%s); %s = 0;", k2, k2, keys, k2, i);
+		emitf(g, ")) if (typeof %s !== \"symbol\") %s.push(%s); %s = 0;",
+		    k2, keys, k2, i);
 		mark(g, tg.cont);
 		emitf(g, " if (!(%s < %s.length)) {", i, keys);
 		jump(g, tg.brk);

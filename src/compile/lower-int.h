@@ -27,10 +27,6 @@ enum bkind { B_VAR, B_LET, B_CONST, B_IMPORT };
 /* The interrupt check every loop, function and catch starts with (see
  * lower.c). */
 #define TICK		"__ly_tick"
-/* Symbols are the strings from SYMBOL_PREFIX up to, not including,
- * SYMBOL_END (js/runtime/10-symbol.js). */
-#define SYMBOL_PREFIX	"@@sym:"
-#define SYMBOL_END	"@@sym;"
 
 struct binding {
 	const char	*name;

@@ -420,11 +420,9 @@ forin_skip(struct gen *g, struct node *left)
 
 	if (id->type != N_IDENT)
 		return;
-	emit(g, " if (");
+	emit(g, " if (typeof ");
 	emit_ident_ref(g, id);
-	emit(g, " >= \"" SYMBOL_PREFIX "\" && ");
-	emit_ident_ref(g, id);
-	emit(g, " < \"" SYMBOL_END "\") continue;");
+	emit(g, " === \"symbol\") continue;");
 }
 
 /* "op = op && 2, ..." for the for...of loops a jump leaves (type N_BREAK,

@@ -600,7 +600,7 @@ js_typeof(js_State *J, int idx)
  */
 static const char symbol_replacer[] =
 	"return function (k, v) {\n"
-	"	if (k >= '@@sym:' && k < '@@sym;')\n"
+	"	if (typeof k === 'symbol')\n"
 	"		return undefined;\n"
 	"	if (typeof fn === 'function')\n"
 	"		v = fn.call(this, k, v);\n"
