@@ -1100,10 +1100,26 @@ reword(js_State *J, int kind, char *buf, size_t size, const char *fmt,
 }
 
 /*
- * Every error mujs makes: its stack gets the lines of marked frames, and
- * the messages goja words otherwise are reworded.  mujs makes them with
- * js_newKIND and throws them with js_KIND, which does not call js_newKIND
- * but mujs's own helper: both are here.
+ * mujs sets the message and stackTrace of an error it makes itself as
+ * plain (enumerable) properties, where its constructors and k6's engine
+ * define them hidden: JSON.stringify of a caught TypeError would show
+ * them, and so would for-in, Object.keys and a spread.
+ */
+static void
+hide_own(js_State *J, const char *name)
+{
+	struct mj_property *ref;
+
+	if ((ref = jsV_getownproperty(J, js_toobject(J, -1), name)) != NULL)
+		ref->atts |= MJ_DONTENUM;
+}
+
+/*
+ * Every error mujs makes: its stack gets the lines of marked frames, the
+ * messages goja words otherwise are reworded, and its own properties are
+ * hidden (hide_own).  mujs makes them with js_newKIND and throws them
+ * with js_KIND, which does not call js_newKIND but mujs's own helper:
+ * both are here.
  */
 #define ERRMSG_KIND(kind, letter) \
 	void \
@@ -1119,6 +1135,8 @@ reword(js_State *J, int kind, char *buf, size_t size, const char *fmt,
 		if (letter == 'S' && json_error(J, buf, sizeof buf)) \
 			message = buf; \
 		real(J, message); \
+		hide_own(J, "message"); \
+		hide_own(J, "stackTrace"); \
 	} \
 	void \
 	js_##kind(js_State *J, const char *fmt, ...) \
