@@ -14,7 +14,14 @@
  * instruction, the ES5's line or the number of a position of the
  * compiler's map (compile/posmap.h, js/errmsg.c), which gives the source
  * line and column; a line alone has the column where its text starts
- * (bundle.h's cols). */
+ * (bundle.h's cols).
+ *
+ * An async function is a named function of the compiler's that hands an
+ * anonymous body to the runtime's "as" (js/asyncfn.c), which runs it to
+ * its first await: until then mujs shows the body, "as" and the named
+ * function at its first line, where k6 shows one frame, the function's,
+ * where the body is.  Such a run is written as that one frame (see
+ * async_outer). */
 #include "config.h"
 
 #include <stdlib.h>
@@ -88,48 +95,111 @@ put_frame(struct buf *out, const char *f, size_t n,
 	buf_add(out, loc + locn, (size_t)(f + n - (loc + locn)));
 }
 
+/* One frame of mujs's text: f its first byte, n its length, loc and locn
+ * its location (in the parentheses, or the whole frame), next the next
+ * frame's FRAME or NULL. */
+struct frame {
+	const char	*f, *loc, *next;
+	size_t		 n, locn;
+};
+
+static void
+frame_at(const char *p, struct frame *fr)
+{
+	const char *f = p + strlen(FRAME);
+	size_t n;
+
+	fr->f = f;
+	fr->next = strstr(f, FRAME);
+	fr->n = n = fr->next != NULL ? (size_t)(fr->next - f) : strlen(f);
+	/* a native's name may hold parentheses ("(*K6).Fail-fm") */
+	fr->loc = f;
+	fr->locn = n;
+	if (n > sizeof NATIVE - 1 &&
+	    memcmp(f + n - (sizeof NATIVE - 1), NATIVE, sizeof NATIVE - 1) == 0) {
+		fr->loc = f + n - (sizeof NATIVE - 1) + 2;
+		fr->locn = 6;
+	} else if (n > 0 && f[n - 1] == ')' &&
+	    (fr->loc = memchr(f, '(', n)) != NULL) {
+		fr->loc++;
+		fr->locn = (size_t)(f + n - 1 - fr->loc);
+	} else
+		fr->loc = f;
+}
+
+static int
+is_native(const struct frame *fr)
+{
+	return fr->locn == 6 && memcmp(fr->loc, "native", 6) == 0;
+}
+
+/*
+ * Where p is the frame after an anonymous frame of the user's: the
+ * async function that frame is the body of, when p is "as" and the
+ * next user frame, past the helpers', is the function's own call of it;
+ * then *w is that frame.
+ */
+static int
+async_outer(const struct bundle *b, const char *p, struct frame *w)
+{
+	static const char as[] = "as" NATIVE;
+
+	if (p == NULL)
+		return 0;
+	frame_at(p, w);
+	if (w->n != sizeof as - 1 || memcmp(w->f, as, w->n) != 0)
+		return 0;
+	for (p = w->next; p != NULL; p = w->next) {
+		frame_at(p, w);
+		if (is_native(w))
+			return 0;
+		if (user_file(b, w->loc, w->locn) != NULL)
+			return 1;
+	}
+	return 0;
+}
+
 char *
 stack_clean(const struct bundle *b, const char *text)
 {
-	const char *p = strstr(text, FRAME), *f, *next, *loc;
+	const char *p = strstr(text, FRAME), *next;
 	const char *native = NULL;
 	const struct bundle_unit *u;
-	size_t n, native_n = 0, locn;
-	struct buf out = BUF_INIT;
+	struct frame fr, w;
+	size_t native_n = 0;
+	struct buf out = BUF_INIT, named = BUF_INIT;
 
 	if (p == NULL || b == NULL)
 		return xstrdup(text);
 	buf_add(&out, text, (size_t)(p - text));
 	for (; p != NULL; p = next) {
-		f = p + strlen(FRAME);
-		next = strstr(f, FRAME);
-		n = next != NULL ? (size_t)(next - f) : strlen(f);
-		/* the location: in the parentheses, or the whole frame; a
-		 * native's name may hold parentheses ("(*K6).Fail-fm") */
-		loc = f;
-		locn = n;
-		if (n > sizeof NATIVE - 1 &&
-		    memcmp(f + n - (sizeof NATIVE - 1), NATIVE, sizeof NATIVE - 1) == 0) {
-			loc = f + n - (sizeof NATIVE - 1) + 2;
-			locn = 6;
-		} else if (n > 0 && f[n - 1] == ')' &&
-		    (loc = memchr(f, '(', n)) != NULL) {
-			loc++;
-			locn = (size_t)(f + n - 1 - loc);
-		} else
-			loc = f;
-		if (locn == 6 && memcmp(loc, "native", 6) == 0) {
-			native = f;
-			native_n = n;
+		frame_at(p, &fr);
+		next = fr.next;
+		if (is_native(&fr)) {
+			native = fr.f;
+			native_n = fr.n;
 			continue;
 		}
-		if ((u = user_file(b, loc, locn)) != NULL) {
+		if ((u = user_file(b, fr.loc, fr.locn)) != NULL) {
 			if (native != NULL)
 				put_frame(&out, native, native_n, NULL, NULL, 0);
-			put_frame(&out, f, n, u, loc, locn);
+			if (fr.loc == fr.f && async_outer(b, next, &w)) {
+				/* the body's location under the function's
+				 * name ("NAME (" of its frame) */
+				buf_reset(&named);
+				buf_add(&named, w.f, (size_t)(w.loc - w.f));
+				buf_add(&named, fr.loc, fr.locn);
+				if (w.loc != w.f)
+					buf_putc(&named, ')');
+				put_frame(&out, named.data, named.len, u,
+				    named.data + (w.loc - w.f), fr.locn);
+				next = w.next;
+			} else
+				put_frame(&out, fr.f, fr.n, u, fr.loc, fr.locn);
 		}
 		native = NULL;
 	}
+	buf_free(&named);
 	return buf_steal(&out);
 }
 
