@@ -199,8 +199,11 @@ worker_main(struct coord *c, int k)
 	w.ctl_in = wp->ctl_to;
 	w.ctl_out = wp->ctl_from;
 	w.setup_fd = c->paused_start ? c->setup_fd : -1;
-	signal(SIGINT, SIG_IGN);	/* the coordinator decides */
-	signal(SIGTERM, SIG_DFL);
+	/* The coordinator decides, also when a signal goes to the whole
+	 * process group (Ctrl-C, timeout(1), systemd's stop): it stops the
+	 * workers gracefully, and they die with it (PR_SET_PDEATHSIG). */
+	signal(SIGINT, SIG_IGN);
+	signal(SIGTERM, SIG_IGN);
 	signal(SIGPIPE, SIG_IGN);
 	for (i = 0; i < c->nworkers; i++)
 		if (i != k) {

@@ -78,5 +78,21 @@ fi
 
 # 5. ... and a second SIGINT stops a handleSummary that spins.
 twice INT busy-summary.js "summary started" "a second SIGINT stops a busy handleSummary"
+# 6. SIGTERM to the whole process group, as timeout(1) and systemd's stop
+# of a service send it: the workers leave the stop to the coordinator, as
+# they do SIGINT's; none is reported dead, the stop is graceful.
+(cd "$CASES" && exec setsid "$LYOCELL" run --summary-export "$tmp/e6.json" long-run.js) \
+    >"$tmp/out" 2>"$tmp/err" </dev/null &
+pid=$!
+sleep 1.5
+kill -TERM -- -$pid
+wait $pid; rc=$?
+if [ $rc -eq 105 ] && ! grep -q "died" "$tmp/err" && grep -q "teardown ran" "$tmp/err" &&
+    "$JCHECK" "$tmp/e6.json" 'm.iterations.count > 20'; then
+	ok "SIGTERM to the process group stops gracefully with exit 105"
+else
+	notok "SIGTERM to the process group stops gracefully with exit 105 (exit $rc)"
+	grep "died" "$tmp/err"
+fi
 echo "$passed passed, $failed failed"
 [ "$failed" -eq 0 ]
