@@ -6,6 +6,8 @@
 # of 0 ms too, and one that awaits http.asyncRequest instead).  Each figure is the difference of two runs (N and 2N
 # iterations) divided by N, so start-up and exit cancel out.
 # Usage: bench/async-cost.sh [BUILD_DIR [N]]; results in bench/engine.md.
+# KEEP=DIR keeps each run's callgrind files there (DIR/SCRIPT-ITERATIONS.PID)
+# for callgrind_annotate.
 set -eu
 build=$(cd "${1:-.}" && pwd)
 n=${2:-400}
@@ -56,17 +58,23 @@ for _ in $(seq 100); do [ -s "$tmp/port" ] && break; sleep 0.05; done
 T=http://127.0.0.1:$(cat "$tmp/port")
 
 # Instructions of a whole run (all processes).
-ir() {
+ir() {	# ir NAME ARGS...
+	local name=$1 f
+	shift
 	rm -f "$tmp"/cg.*
 	valgrind --tool=callgrind --trace-children=yes \
 	    --callgrind-out-file="$tmp/cg.%p" "$build/lyocell" run -q --no-summary \
 	    --workers 1 "$@" >/dev/null 2>&1
 	cat "$tmp"/cg.* | awk '/^totals:/ { s += $2 } END { print s }'
+	if [ -n "${KEEP:-}" ]; then
+		mkdir -p "$KEEP"
+		for f in "$tmp"/cg.*; do cp "$f" "$KEEP/$name.${f##*/cg.}"; done
+	fi
 }
 per() {	# per SCRIPT
 	local a b
-	a=$(ir -e N=$n -e T=$T "$tmp/$1")
-	b=$(ir -e N=$((2 * n)) -e T=$T "$tmp/$1")
+	a=$(ir "${1%.js}-$n" -e N=$n -e T=$T "$tmp/$1")
+	b=$(ir "${1%.js}-$((2 * n))" -e N=$((2 * n)) -e T=$T "$tmp/$1")
 	echo $(( (b - a) / n ))
 }
 s=$(per sync.js)

@@ -103,9 +103,10 @@ drop(struct http_vu *hv, struct http_async *a, js_State *J)
 		js_pop(J, 1);
 	}
 	/* kept for the next request: the same struct in the same slot
-	 * finds its handle set up (http-transfer.c's pool key) */
+	 * finds its handle set up (http-transfer.c's pool key), its
+	 * buffers their storage and its strings their copies */
 	slot = a->r.slot;
-	req_reset(&a->r);
+	req_recycle(&a->r);
 	a->r.slot = slot;
 	a->next = hv->afree;
 	hv->afree = a;
@@ -129,6 +130,7 @@ http_async_free(struct http_vu *hv)
 	http_async_cancel(hv);
 	while ((a = hv->afree) != NULL) {
 		hv->afree = a->next;
+		req_reset(&a->r);
 		free(a);
 	}
 }

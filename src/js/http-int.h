@@ -250,6 +250,9 @@ void	read_params(js_State *J, struct http_req *r, int idx);
 struct http_vu *	hv_get(js_State *J, const char *what);
 void	req_init(struct http_vu *hv, struct http_req *r);
 void	req_reset(struct http_req *r);
+/* req_reset, but r keeps its buffers' storage and its strings as spares
+ * for the next request made in it. */
+void	req_recycle(struct http_req *r);
 void	req_finish_hop(struct http_req *r);
 void	read_request(js_State *J, struct http_req *r, int iurl, int ibody,
     int iparams);
