@@ -186,7 +186,8 @@ struct http_vu {
 	struct http_async	*async;		/* http.asyncRequest's, in flight */
 	struct http_async	*afree;		/* ... kept for the next ones */
 	int			 arunning;	/* of which transfers running */
-	int			 aregistry;	/* their promises' registry array made */
+	void			*apromises;	/* their promises' array (http-async.c) */
+	int			 astale;	/* it holds dropped ones' promises */
 	unsigned		 aslots;	/* its slots, one per struct made */
 	int			 busy;		/* reading a call's arguments */
 	enum http_cb		 cb;
