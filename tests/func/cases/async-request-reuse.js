@@ -1,7 +1,7 @@
 // http.asyncRequest one after another and several at once: each
 // response is its own request's, whatever the request before it in the
-// same struct and handle had (a body, headers, a redirect, an error, a
-// large response), as the synchronous form gives it.
+// same struct and handle had (a body, headers, a name tag, a redirect,
+// an error, a large response), as the synchronous form gives it.
 import http from 'k6/http';
 import { check } from 'k6';
 
@@ -9,7 +9,11 @@ const T = __ENV.TARGET;
 
 export const options = {
   iterations: 3,
-  thresholds: { checks: ['rate==1'] },
+  thresholds: {
+    checks: ['rate==1'],
+    'http_reqs{name:named}': ['count>0'],
+    [`http_reqs{name:${T}/anything/after-name}`]: ['count>0'],
+  },
 };
 
 // what of a response must match its synchronous twin
@@ -28,7 +32,8 @@ function shape(r) {
 const requests = [
   ['GET', `${T}/bytes/70000?seed=7`, null, null],
   ['POST', `${T}/post`, 'a body that is long enough to leave something behind', { headers: { 'X-First': 'one', 'Content-Type': 'text/plain' } }],
-  ['GET', `${T}/anything/after-post`, null, null],
+  ['GET', `${T}/anything/after-post`, null, { tags: { name: 'named' } }],
+  ['GET', `${T}/anything/after-name`, null, null],
   ['GET', `${T}/redirect/2`, null, null],
   ['GET', `${T}/headers`, null, { headers: { 'X-Second': 'two' } }],
   ['GET', 'http://127.0.0.1:1/', null, null],
