@@ -41,7 +41,7 @@ void	js_pushobject(js_State *, void *);
 
 struct http_async {
 	struct http_async	*next;
-	unsigned		 ix;	/* its promise's index in the registry */
+	unsigned		 ix;	/* its promise's index in the promises' array */
 	struct http_req		 r;
 };
 
