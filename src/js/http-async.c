@@ -14,10 +14,14 @@
  * digest) and settles the promise of a complete request: its Response,
  * or, for a request that failed with throw set, the Go error k6 rejects
  * with: a value whose text is what http.request throws, not an Error.
- * The promises wait in the registry array "ly.http.async", each at the
- * index of its request's struct, which the struct keeps for its life (a
- * property made, found and deleted per request cost more).  An
- * interrupted or ended iteration drops what is left. */
+ * The promises wait in an array, each at the index of its request's
+ * struct, which the struct keeps for its life (a property made, found
+ * and deleted per request cost more).  The array is made once a VU and
+ * held by the registry ("ly.http.async") and by address (hv->apromises),
+ * its slots read and written in place: a lookup of the registry's key,
+ * among names that all begin "ly.", and js_getindex's index as a string
+ * were three of each request's lookups, and a new array per iteration.
+ * An interrupted or ended iteration drops what is left. */
 #include "config.h"
 
 #include <mujs.h>
@@ -26,15 +30,18 @@
 #include "engine/module.h"
 #include "js/http-int.h"
 #include "js/modules.h"
+#include "js/mujs-layout.h"
 #include "js/promise.h"
 #include "net/net.h"
 #include "util/xmalloc.h"
 
 #define REGKEY	"ly.http.async"
 
+void	js_pushobject(js_State *, void *);
+
 struct http_async {
 	struct http_async	*next;
-	unsigned		 ix;	/* its promise's index in the registry */
+	unsigned		 ix;	/* its promise's index in the promises' array */
 	struct http_req		 r;
 };
 
@@ -77,6 +84,53 @@ http_async_make_room(struct http_vu *hv, size_t n)
 	}
 }
 
+/* The value of slot ix of the promises' array, where mujs keeps it (the
+ * array is simple: its slots are only ever set below its length), or
+ * NULL when it is not so. */
+static struct mj_value *
+slot_at(struct http_vu *hv, unsigned ix)
+{
+	struct mj_object *o = hv->apromises;
+
+	if (o == NULL || o->type != MJ_CARRAY || !o->u.a.simple ||
+	    ix >= (unsigned)o->u.a.length)
+		return NULL;
+	return (struct mj_value *)o->u.a.array + ix;
+}
+
+/* Push the value of slot ix. */
+static void
+slot_get(js_State *J, struct http_vu *hv, unsigned ix)
+{
+	struct mj_value *v = slot_at(hv, ix);
+
+	if (v == NULL) {
+		js_pushobject(J, hv->apromises);
+		js_getindex(J, -1, (int)ix);
+		js_rot2pop1(J);
+		return;
+	}
+	js_pushundefined(J);
+	((struct mj_state *)J)->stack[((struct mj_state *)J)->top - 1] = *v;
+}
+
+/* Set slot ix to the value on top of the stack, popped. */
+static void
+slot_set(js_State *J, struct http_vu *hv, unsigned ix)
+{
+	struct mj_value *v = slot_at(hv, ix);
+
+	if (v == NULL) {
+		js_pushobject(J, hv->apromises);
+		js_rot2(J);
+		js_setindex(J, -2, (int)ix);
+		js_pop(J, 1);
+		return;
+	}
+	*v = ((struct mj_state *)J)->stack[((struct mj_state *)J)->top - 1];
+	js_pop(J, 1);
+}
+
 /* Unlink a, cancel its transfer, forget its promise (J may be NULL when
  * not on the VU) and keep a for a next request (hv->afree). */
 static void
@@ -95,17 +149,15 @@ drop(struct http_vu *hv, struct http_async *a, js_State *J)
 		hv->arunning--;
 	}
 	if (J != NULL) {
-		js_getregistry(J, REGKEY);
-		if (js_isobject(J, -1)) {
-			js_pushundefined(J);
-			js_setindex(J, -2, (int)a->ix);
-		}
-		js_pop(J, 1);
-	}
+		js_pushundefined(J);
+		slot_set(J, hv, a->ix);
+	} else
+		hv->astale = 1;
 	/* kept for the next request: the same struct in the same slot
-	 * finds its handle set up (http-transfer.c's pool key) */
+	 * finds its handle set up (http-transfer.c's pool key), its
+	 * buffers their storage and its strings their copies */
 	slot = a->r.slot;
-	req_reset(&a->r);
+	req_recycle(&a->r);
 	a->r.slot = slot;
 	a->next = hv->afree;
 	hv->afree = a;
@@ -129,6 +181,7 @@ http_async_free(struct http_vu *hv)
 	http_async_cancel(hv);
 	while ((a = hv->afree) != NULL) {
 		hv->afree = a->next;
+		req_reset(&a->r);
 		free(a);
 	}
 }
@@ -161,15 +214,20 @@ http_async_iteration_end(struct vu *vu)
 {
 	struct http_vu *hv = vu_module_data(vu, &http_engine_module);
 	js_State *J = vu_js(vu);
+	unsigned ix;
 
 	if (hv == NULL)
 		return;
-	http_async_cancel(hv);
-	/* an iteration without asyncRequest left nothing there */
-	if (hv->aregistry) {
-		js_pushundefined(J);
-		js_setregistry(J, REGKEY);
-		hv->aregistry = 0;
+	while (hv->async != NULL)
+		drop(hv, hv->async, J);
+	hv->arunning = 0;
+	/* the promises of those an interrupt dropped */
+	if (hv->astale) {
+		for (ix = 0; ix < hv->aslots; ix++) {
+			js_pushundefined(J);
+			slot_set(J, hv, ix);
+		}
+		hv->astale = 0;
 	}
 }
 
@@ -230,9 +288,7 @@ settle(js_State *J, struct http_vu *hv, struct http_async *a)
 	    r->throw_errors;
 	int p;
 
-	js_getregistry(J, REGKEY);
-	js_getindex(J, -1, (int)a->ix);
-	js_rot2pop1(J);
+	slot_get(J, hv, a->ix);
 	p = js_gettop(J) - 1;
 	if (js_try(J)) {
 		/* out of memory making the Response: the promise rejects */
@@ -286,22 +342,19 @@ http_async_run_ready(struct vu *vu)
 	return 1;
 }
 
-/* Push a new pending promise, kept in the registry at index ix. */
+/* Push a new pending promise, kept in the array at index ix (the array
+ * made first, on the VU's first request). */
 static void
 new_promise(js_State *J, struct http_vu *hv, unsigned ix)
 {
-	promise_new(J, promises(J));
-	js_getregistry(J, REGKEY);
-	if (!js_isobject(J, -1)) {
-		js_pop(J, 1);
+	if (hv->apromises == NULL) {
 		js_newarray(J);
-		js_copy(J, -1);
+		hv->apromises = js_toobject(J, -1);
 		js_setregistry(J, REGKEY);
-		hv->aregistry = 1;
 	}
-	js_copy(J, -2);
-	js_setindex(J, -2, (int)ix);
-	js_pop(J, 1);
+	promise_new(J, promises(J));
+	js_copy(J, -1);
+	slot_set(J, hv, ix);
 }
 
 /* Read a's request from the arguments and start it; the promise (at 5)

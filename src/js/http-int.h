@@ -186,7 +186,8 @@ struct http_vu {
 	struct http_async	*async;		/* http.asyncRequest's, in flight */
 	struct http_async	*afree;		/* ... kept for the next ones */
 	int			 arunning;	/* of which transfers running */
-	int			 aregistry;	/* their promises' registry array made */
+	void			*apromises;	/* their promises' array (http-async.c) */
+	int			 astale;	/* it holds dropped ones' promises */
 	unsigned		 aslots;	/* its slots, one per struct made */
 	int			 busy;		/* reading a call's arguments */
 	enum http_cb		 cb;
@@ -250,6 +251,9 @@ void	read_params(js_State *J, struct http_req *r, int idx);
 struct http_vu *	hv_get(js_State *J, const char *what);
 void	req_init(struct http_vu *hv, struct http_req *r);
 void	req_reset(struct http_req *r);
+/* req_reset, but r keeps its buffers' storage and its strings as spares
+ * for the next request made in it. */
+void	req_recycle(struct http_req *r);
 void	req_finish_hop(struct http_req *r);
 void	read_request(js_State *J, struct http_req *r, int iurl, int ibody,
     int iparams);

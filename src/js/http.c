@@ -264,7 +264,7 @@ spare_keep(char **spare, char **s)
  * request of the slot (unless a big body made them large), and its
  * strings are kept for it as spares: malloc and free of six strings
  * were about 1,000 instructions of every request. */
-static void
+void
 req_recycle(struct http_req *r)
 {
 	struct buf keep[3] = { r->body, r->rbody, r->rhead };
