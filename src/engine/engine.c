@@ -364,15 +364,26 @@ void
 engine_emit_n(struct engine *e, uint32_t tags, const uint32_t *metric,
     const double *value, size_t n)
 {
+	if (e->running != NULL)
+		engine_emit_meta(e, tags, metric, value, n, e->running->meta,
+		    e->running->meta_len);
+	else
+		engine_emit_meta(e, tags, metric, value, n, NULL, 0);
+}
+
+void
+engine_emit_meta(struct engine *e, uint32_t tags, const uint32_t *metric,
+    const double *value, size_t n, const char *meta, size_t meta_len)
+{
 	struct wire_sample s;
 
 	memset(&s, 0, sizeof s);
 	s.tags = tags;
 	s.time = wall_ns();
-	if (e->running != NULL && e->running->meta_len > 0) {
+	if (meta_len > 0) {
 		s.flags |= WIRE_SAMPLE_UMETA;
-		s.meta = e->running->meta;
-		s.meta_len = (uint32_t)e->running->meta_len;
+		s.meta = meta;
+		s.meta_len = (uint32_t)meta_len;
 	}
 	e->emitted += n;
 	emit_samples(e, &s, metric, value, n);

@@ -78,6 +78,9 @@ void		 engine_emit(struct engine *, uint32_t metric, uint32_t tags, double value
  * metric[i] with value[i], as k6 stamps a request's samples. */
 void		 engine_emit_n(struct engine *, uint32_t tags, const uint32_t *metric,
 		    const double *value, size_t n);
+void		 engine_emit_meta(struct engine *, uint32_t tags,
+		    const uint32_t *metric, const double *value, size_t n,
+		    const char *meta, size_t meta_len);
 /* Encode the pending samples and hand them on. */
 void		 engine_flush(struct engine *);
 /* Send a control message after the pending samples: done, or the

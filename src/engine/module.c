@@ -150,6 +150,13 @@ vu_emit_n(struct vu *vu, uint32_t tags, const uint32_t *metric,
 }
 
 void
+vu_emit_meta(struct vu *vu, uint32_t tags, const uint32_t *metric,
+    const double *value, size_t n, const char *meta, size_t meta_len)
+{
+	engine_emit_meta(vu->engine, tags, metric, value, n, meta, meta_len);
+}
+
+void
 vu_add_traffic(struct vu *vu, uint64_t sent, uint64_t received)
 {
 	vu->data_sent += sent;

@@ -220,6 +220,10 @@ void	 vu_emit(struct vu *, uint32_t metric, uint32_t tags, double value);
  * (n at most 16). */
 void	 vu_emit_n(struct vu *, uint32_t tags, const uint32_t *metric,
 	    const double *value, size_t n);
+/* vu_emit_n with the metadata given (sorted "key\0value\0" pairs, as
+ * vu_meta's; NULL: none), not the running VU's. */
+void	 vu_emit_meta(struct vu *, uint32_t tags, const uint32_t *metric,
+	    const double *value, size_t n, const char *meta, size_t meta_len);
 /* Bytes the VU sent and received: data_sent and data_received. */
 void	 vu_add_traffic(struct vu *, uint64_t sent, uint64_t received);
 /* The registry custom metrics are declared in (k6/metrics). */

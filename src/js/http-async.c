@@ -26,6 +26,7 @@
 
 #include <mujs.h>
 #include <stdlib.h>
+#include <string.h>
 
 #include "engine/module.h"
 #include "js/http-int.h"
@@ -380,6 +381,25 @@ start(js_State *J, struct http_vu *hv, struct http_async *a)
 	}
 }
 
+/* k6 takes a request's metadata (exec.vu.metrics.metadata) with its tags,
+ * as it reads the request: an async request's samples carry what the VU
+ * held when the script made it, not when it ended, when no VU runs. */
+static void
+meta_take(struct http_req *r, struct vu *vu)
+{
+	const char *m;
+	size_t n;
+
+	free(r->meta);
+	r->meta = NULL;
+	r->meta_len = 0;
+	if ((m = vu_meta(vu, &n)) != NULL && n > 0) {
+		r->meta = xmalloc(n);
+		memcpy(r->meta, m, n);
+		r->meta_len = n;
+	}
+}
+
 void
 http_async_request(js_State *J)
 {
@@ -398,6 +418,7 @@ http_async_request(js_State *J)
 	new_promise(J, hv, a->ix);
 	req_init(hv, &a->r);
 	a->r.async = 1;
+	meta_take(&a->r, hv->vu);
 	/* last in the list: the order they were made */
 	for (pp = &hv->async; *pp != NULL; pp = &(*pp)->next)
 		;

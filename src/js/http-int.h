@@ -127,6 +127,8 @@ struct http_req {
 	int			 expected;
 	int			 url_fault;	/* enum http_url_fault */
 	int			 async;		/* http.asyncRequest's (http-async.c) */
+	char			*meta;		/* an async request's: the VU's */
+	size_t			 meta_len;	/* metadata when it was made */
 	/* options.dns (http-transfer.c's dns_start) */
 	struct resolver_query	*lookup;	/* the hop's lookup in flight */
 	struct event		*lookup_ev;	/* its deadline: the request's */

@@ -195,7 +195,11 @@ emit_metrics(struct http_req *r)
 	};
 
 	/* one moment and one tag set, as k6 sends a request's samples */
-	vu_emit_n(vu, hop_tags(r), metric, value, cb_active(r) ? 9 : 8);
+	if (r->async)
+		vu_emit_meta(vu, hop_tags(r), metric, value,
+		    cb_active(r) ? 9 : 8, r->meta, r->meta_len);
+	else
+		vu_emit_n(vu, hop_tags(r), metric, value, cb_active(r) ? 9 : 8);
 }
 
 void

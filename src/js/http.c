@@ -224,6 +224,7 @@ req_reset(struct http_req *r)
 	free(r->tls_version);
 	free(r->tls_cipher);
 	free(r->remote_ip);
+	free(r->meta);
 	http_debug_end(&r->debug);
 	if (r->lookup != NULL)
 		req_cancel(r);
