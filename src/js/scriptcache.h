@@ -11,5 +11,8 @@
 
 /* How many scripts the process has compiled for all its states. */
 size_t	scriptcache_count(void);
+/* Whether a compiled function (a js_Function) is a script's or
+ * function body's the cache holds. */
+int	scriptcache_shared(const void *);
 
 #endif
