@@ -154,7 +154,11 @@ fnsource_mark(void *fun)
 	if (F == NULL)
 		return;
 	if ((m = errmsg_map(F->filename)) == NULL) {
-		/* the program's own: k6's built-ins */
+		/* a Function constructor's text the compiler lowered is the
+		 * user's; the rest is the program's own: k6's built-ins */
+		if (F->filename != NULL && strncmp(F->filename,
+		    SCRIPTCACHE_FUNCTION, strlen(SCRIPTCACHE_FUNCTION)) == 0)
+			return;
 		collect(F, &v, &n, &cap, 0);
 		for (i = 0; i < n; i++)
 			note(v[i].F, NULL, NULL);

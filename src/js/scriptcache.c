@@ -306,7 +306,7 @@ lowered(js_State *J, const char *filename, const char *params,
 	js_Ast *P;
 	int i;
 
-	id = xasprintf("[Function %u]", ++seq);
+	id = xasprintf(SCRIPTCACHE_FUNCTION "%u]", ++seq);
 	/* mujs ends the parameters it joined with their ")" */
 	args = xstrndup(params != NULL ? params : "",
 	    params != NULL && *params != '\0' ? strlen(params) - 1 : 0);
