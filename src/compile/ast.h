@@ -110,6 +110,8 @@ struct node {
 	unsigned	 tok;		/* N_CALL: its "(", N_MEMBER computed:
 					   its "[", N_FUNC of a method: where
 					   it starts, or 0 (byte offsets) */
+	unsigned	 from;		/* N_FUNC of "async (...) =>": one
+					   past where its text starts, or 0 */
 	struct node	*a, *b, *c, *d;
 	struct node	*next;
 	const char	*s;

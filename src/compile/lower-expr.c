@@ -652,6 +652,9 @@ gen_object(struct gen *g, struct node *o)
 			check_cover(g, p);
 			sync(g, p->line);
 			if (p->flags & (NF_GET | NF_SET)) {
+				/* mujs knows the accessor by its get's line */
+				fn_begin(g, p->b, "");
+				g->fn_begun = g->map != NULL;
 				emit(g, (p->flags & NF_GET) ? "get " : "set ");
 				emit_key_literal(g, p->a);
 				/* Reuse the function printer, then drop "function". */

@@ -92,7 +92,10 @@ gen_function(struct gen *g, struct node *f, const char *name,
 	struct loopwrap *saved_wrap;
 	struct names *saved_capture;
 	const char *capture_args = NULL, *inferred = NULL;
+	const struct node *span = g->fn_span != NULL ? g->fn_span : f;
+	const char *es5name = "";
 
+	g->fn_span = NULL;
 	sync(g, f->line);
 	if (name == NULL)
 		inferred = fnname_ident(g, f);
@@ -122,17 +125,22 @@ gen_function(struct gen *g, struct node *f, const char *name,
 		}
 		if (cb.len > 0) {
 			capture_args = gstrdup(g, cb.data);
-			emitf(g, "(function (%s) { return ", capture_args);
+			emit(g, "(");
+			fn_begin(g, NULL, "");
+			emitf(g, "function (%s) { return ", capture_args);
 		}
 		buf_free(&cb);
 	}
-	emit(g, "function");
 	if (name != NULL)
-		emitf(g, " %s", name);
+		es5name = name;
 	else if (f->a != NULL && !arrow)
-		emitf(g, " %.*s", (int)f->a->n, f->a->s);
+		es5name = arena_strndup(g->arena, f->a->s, f->a->n);
 	else if (inferred != NULL)
-		emitf(g, " %s", inferred);
+		es5name = inferred;
+	fn_begin(g, span, es5name);
+	emit(g, "function");
+	if (*es5name != '\0')
+		emitf(g, " %s", es5name);
 	else
 		emit(g, " ");
 	emit(g, "(");
@@ -313,7 +321,9 @@ gen_class(struct gen *g, struct node *c, const char *bindname)
 		sup = gprintf(g, "_super$%d", ++g->uid);
 		cc.super = sup;
 	}
-	emitf(g, "(function (%s) {", sup ? sup : "");
+	emit(g, "(");
+	fn_begin(g, NULL, "");
+	emitf(g, "function (%s) {", sup ? sup : "");
 	/* Class bodies are strict code. */
 	was_strict = g->fn->strict;
 	if (!was_strict) {
@@ -333,7 +343,9 @@ gen_class(struct gen *g, struct node *c, const char *bindname)
 	fieldpro = gstrdup(g, fb.data != NULL ? fb.data : "");
 	buf_free(&fb);
 	if (ctor == NULL) {
-		emitf(g, " function %s() {", name);
+		emit(g, " ");
+		fn_begin(g, c, name);
+		emitf(g, "function %s() {", name);
 		if (sup != NULL) {
 			emitf(g, " __ly.sup(this, %s, arguments)", sup);
 			for (i = 0; i < cc.nfields; i++)
@@ -392,9 +404,12 @@ gen_class(struct gen *g, struct node *c, const char *bindname)
 			ret.n = 9;
 			if (cc.is_static)
 				emitf(g, " __ly.fd(%s, ", name);
-			else
-				emitf(g, " function %s() { __ly.fd(this, ",
+			else {
+				emit(g, " ");
+				fn_begin(g, NULL, cc.fields[nf]);
+				emitf(g, "function %s() { __ly.fd(this, ",
 				    cc.fields[nf++]);
+			}
 			if (key != NULL)
 				emit(g, key);
 			else
@@ -409,6 +424,8 @@ gen_class(struct gen *g, struct node *c, const char *bindname)
 		}
 		if (m->flags & NF_CTOR) {
 			emit(g, " ");
+			/* the constructor is the class */
+			g->fn_span = c;
 			gen_function(g, m->b, name, sup == NULL ? fieldpro : NULL);
 			continue;
 		}

@@ -1476,8 +1476,9 @@ lowergen_body(struct gen *g, struct node *f)
 	hoist_vars(g, body, outer);
 	start = g->out.len;
 	/* Each turn of the state machine is a back-edge: it ticks. */
-	emitf(g, " return __ly.%s(function (_$g, _$s) {%s _$l: for (;; " TICK "()) "
-	    "switch (", lg->flat ? "flat" : helper[lg->kind],
+	emitf(g, " return __ly.%s(", lg->flat ? "flat" : helper[lg->kind]);
+	fn_begin(g, NULL, "");
+	emitf(g, "function (_$g, _$s) {%s _$l: for (;; " TICK "()) switch (",
 	    g->step_pro != NULL ? g->step_pro : "");
 	pset = g->out.len;
 	emit(g, PSET "_$g.n) { case 0:");

@@ -163,6 +163,16 @@ struct gen {
 	 * the body's first statement destructures (NF_FORKEY) */
 	int		 dtrack;
 	unsigned	 dlast, keylast;
+	/* Functions (posmap.h fns): the output line that holds the last
+	 * "function" recorded, the node whose source the next function
+	 * gen_function prints stands for (a class, for its constructor),
+	 * whether the next one is recorded already (an object literal's
+	 * accessor), the export getters' count */
+	int		 fline;
+	const struct node *fn_span;
+	int		 fn_begun;
+	size_t		 nexport_fns;
+	size_t		 fns_cap;
 };
 
 struct names {
@@ -212,6 +222,7 @@ struct lexarg {
 #define emitf(...)	lower_emitf(__VA_ARGS__)
 #define sync(...)	lower_sync(__VA_ARGS__)
 #define pos_add(...)	lower_pos_add(__VA_ARGS__)
+#define fn_begin(...)	lower_fn_begin(__VA_ARGS__)
 #define pos_fresh(...)	lower_pos_fresh(__VA_ARGS__)
 #define pos_claim(...)	lower_pos_claim(__VA_ARGS__)
 #define pos_end(...)	lower_pos_end(__VA_ARGS__)
@@ -253,6 +264,11 @@ void	 emitf(struct gen *, const char *, ...)
 	    __attribute__((format(printf, 2, 3)));
 void	 sync(struct gen *, int line);
 void	 pos_add(struct gen *, int kind, int key, unsigned pos);
+/* A "function" of the output comes next, standing for the source of
+ * span (a function, method or class) or, NULL, the compiler's own, whose
+ * ES5 name is name: on an output line of its own where it can, it is
+ * recorded (posmap.h fns). */
+void	 fn_begin(struct gen *, const struct node *span, const char *name);
 void	 pos_fresh(struct gen *, int stmt);
 void	 pos_claim(struct gen *, int key);
 unsigned pos_end(const struct node *);

@@ -333,7 +333,9 @@ gen_wrapped(struct gen *g, struct node *body, struct names *nm,
 	memset(&w, 0, sizeof w);
 	w.up = g->wrap;
 	w.label = label;
-	emitf(g, " var %s = (function (%s) {", r, names);
+	emitf(g, " var %s = (", r);
+	fn_begin(g, NULL, "");
+	emitf(g, "function (%s) {", names);
 	fc = fn_push(g, 1);
 	fc->wrapper = 1;
 	fc->mark = g->out.len;

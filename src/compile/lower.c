@@ -210,6 +210,40 @@ pos_add(struct gen *g, int kind, int key, unsigned pos)
 	g->lowner = g->fn->id;
 }
 
+void
+fn_begin(struct gen *g, const struct node *span, const char *name)
+{
+	struct posmap_fn *f;
+
+	if (g->map == NULL)
+		return;
+	if (g->fn_begun) {
+		g->fn_begun = 0;
+		return;
+	}
+	/* mujs knows a function by the line of its "function": one a line
+	 * tells them apart (js/fnsource.c) */
+	if (g->fline == g->pline && g->pline < POS_MAX_LINE && can_break(g)) {
+		newline(g);
+		g->ll = g->pline;
+	}
+	if (g->map->nfns == g->fns_cap) {
+		g->fns_cap = g->fns_cap ? g->fns_cap * 2 : 64;
+		g->map->fns = xreallocarray(g->map->fns, g->fns_cap,
+		    sizeof *g->map->fns);
+	}
+	f = &g->map->fns[g->map->nfns++];
+	f->key = (unsigned)g->pline;
+	f->name = posmap_name(name, strlen(name));
+	f->start = f->end = 0;
+	if (span != NULL && span->end > 0) {
+		f->start = span->type != N_FUNC ? span->pos : span->tok != 0 ?
+		    span->tok : span->from != 0 ? span->from - 1 : span->pos;
+		f->end = span->end;
+	}
+	g->fline = g->pline;
+}
+
 /* Where k6's engine places the read of a method of e: where it placed
  * e's last part. */
 unsigned
@@ -1859,6 +1893,26 @@ export_getter(struct gen *g, const char *name, size_t n, const char *expr)
 		buf_puts(&g->exports, ", ");
 	quote(&g->exports, name, n);
 	buf_printf(&g->exports, ": function () { return %s; }", expr);
+	g->nexport_fns++;
+}
+
+/* The export getters' functions, on the line of the module's function
+ * and just after its "{": after it in fns. */
+static void
+export_fns(struct gen *g)
+{
+	struct posmap *m = g->map;
+	size_t n = g->nexport_fns, i;
+
+	m->fns = xreallocarray(m->fns, m->nfns + n, sizeof *m->fns);
+	g->fns_cap = m->nfns + n;
+	memmove(m->fns + 1 + n, m->fns + 1, (m->nfns - 1) * sizeof *m->fns);
+	for (i = 1; i <= n; i++) {
+		m->fns[i].key = m->fns[0].key;
+		m->fns[i].start = m->fns[i].end = 0;
+		m->fns[i].name = posmap_name("", 0);
+	}
+	m->nfns += n;
 }
 
 static void
@@ -2049,8 +2103,10 @@ lower_module(const char *src, size_t len, const struct lower_options *opt,
 	}
 	emit(g, "__lymod(");
 	emit_quoted(g, opt->id, strlen(opt->id));
-	emit(g, g->esm ? ", function (__ly_exports, module, require, __ly_import, "
-	    TICK ") {" : ", function (exports, module, require, __ly_import, "
+	emit(g, ", ");
+	fn_begin(g, NULL, "");
+	emit(g, g->esm ? "function (__ly_exports, module, require, __ly_import, "
+	    TICK ") {" : "function (exports, module, require, __ly_import, "
 	    TICK ") {");
 	top = fn_push(g, 0);
 	top->top = 1;
@@ -2121,10 +2177,16 @@ lower_module(const char *src, size_t len, const struct lower_options *opt,
 		buf_puts(&pro, g->stars.data);
 	if (pro.len)
 		insert_at(g, top->mark, pro.data);
+	if (g->map != NULL && g->nexport_fns > 0)
+		export_fns(g);
 	scope_pop(g);
 	fn_pop(g);
 	out = buf_steal(&g->out);
 	if (g->map != NULL) {
+		g->map->src = xmalloc(len + 1);
+		memcpy(g->map->src, src, len);
+		g->map->src[len] = '\0';
+		g->map->srclen = len;
 		*opt->map = g->map;
 		g->map = NULL;
 	}

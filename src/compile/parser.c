@@ -35,6 +35,7 @@ struct parser {
 	int		 nlabels;
 	int		 loops, breakables;
 	int		 depth;		/* nesting, against C stack overflow */
+	unsigned	 prev_end;	/* past the token before the current */
 };
 
 /* Deeper nesting than this is refused: the parser and the lowering
@@ -126,6 +127,7 @@ unexpected(struct parser *p)
 static void
 next(struct parser *p)
 {
+	p->prev_end = TOK(p).end;
 	lexer_next(&p->lx);
 	if (IS(p, T_NUM) && (TOK(p).flags & TF_BIGINT))
 		unsupported(p, "BigInt literals");
@@ -527,7 +529,7 @@ parse_arrow_body(struct parser *p, struct node *f)
 		f->flags |= NF_EXPRBODY;
 		f->c = parse_assign(p);
 		p->infunc = infunc;
-		f->end = TOK(p).pos;
+		f->end = p->prev_end;
 	}
 	p->fn = fn;
 	return f;
@@ -829,10 +831,13 @@ parse_primary(struct parser *p)
 			}
 			if (!nt.nlb && nt.type == '(' && async_arrow_ahead(p)) {
 				struct node *f;
+				unsigned at = TOK(p).pos;
 
 				next(p);
 				p->arrow_async = 1;
 				f = parse_paren(p);
+				if (f->type == N_FUNC)
+					f->from = at + 1;
 				return f;
 			}
 		}

@@ -12,6 +12,8 @@ posmap_free(struct posmap *m)
 		return;
 	free(m->lines);
 	free(m->pos);
+	free(m->fns);
+	free(m->src);
 	free(m);
 }
 

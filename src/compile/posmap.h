@@ -14,6 +14,16 @@
  * posmap_where turns a number found in a stack frame back into a source
  * line and column.
  *
+ * fns[] lists every function the output defines, in the order of its
+ * "function" in the output, each keyed by the output line of that word
+ * (the line mujs gives the compiled function) with the span of the
+ * source it stands for in src, the source itself, or an empty span for a
+ * function of the compiler's own (a class's scope, a state machine, a
+ * loop body, an export's getter), and the hash of the name mujs gives it
+ * (its ES5 name), which tells apart the functions of a line past the
+ * lines the compiler adds: js/fnsource.c gives a function's
+ * Function.prototype.toString from it.
+ *
  * The positions are k6's (its engine's): a call's "(", a new's "new", a
  * member's name or its "[", a throw's "throw", a global's name, and for a
  * method read the end of its object (see docs/design.md); columns count
@@ -44,12 +54,33 @@ struct posmap_pos {
 	unsigned	line, col;	/* in the source */
 };
 
+struct posmap_fn {
+	unsigned	key;		/* the output line of its "function" */
+	unsigned	start, end;	/* its source text, src[start..end) */
+	unsigned	name;		/* posmap_name of its ES5 name */
+};
+
+/* FNV-1a of a function's ES5 name. */
+static inline unsigned
+posmap_name(const char *s, size_t n)
+{
+	unsigned h = 2166136261u;
+
+	while (n-- > 0)
+		h = (h ^ (unsigned char)*s++) * 16777619u;
+	return h;
+}
+
 struct posmap {
 	unsigned	*lines;		/* lines[i]: source line of output line i+1 */
 	size_t		 nlines;
 	struct posmap_pos *pos;
 	size_t		 npos;
 	unsigned	 wrap;	/* columns k6's CommonJS wrapper adds to line 1 */
+	struct posmap_fn *fns;		/* by key, then order in the output */
+	size_t		 nfns;
+	char		*src;		/* the source (owned), for fns */
+	size_t		 srclen;
 };
 
 /* The number of pos[i] in a frame; mujs's lines are 16 bits, and

@@ -438,6 +438,17 @@ pmfile_of(const char *filename)
 	return NULL;
 }
 
+const struct posmap *
+errmsg_map(const char *filename)
+{
+	size_t i;
+
+	for (i = 0; filename != NULL && i < npmfiles; i++)
+		if (strcmp(pmfiles[i].filename, filename) == 0)
+			return pmfiles[i].map;
+	return NULL;
+}
+
 /* An instruction a position may name. */
 struct site {
 	struct posmap_pos	 pos;	/* key and kind */

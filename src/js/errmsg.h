@@ -17,6 +17,8 @@ void	errmsg_mark(void *);
  * borrowed: compilations of it get their columns.  Before loading it. */
 struct posmap;
 void	errmsg_posmap(const char *filename, const struct posmap *);
+/* The map of the file loaded under a name, or NULL. */
+const struct posmap *errmsg_map(const char *filename);
 
 /* Whether the value at idx is a function the compiler made of an async
  * function (its body returns __ly.async(...)), as k6's engine tells an

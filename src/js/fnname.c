@@ -135,6 +135,12 @@ push_name(js_State *J, int idx, int depth)
 	js_pushstring(J, name != NULL ? name : "");
 }
 
+void
+fnname_push(js_State *J, int idx)
+{
+	push_name(J, idx, 0);
+}
+
 static void
 name_get(js_State *J)
 {

@@ -11,6 +11,8 @@
 void	fnname_fix(js_State *, void *F);
 /* Name the function the Function constructor compiled "anonymous". */
 void	fnname_anonymous(void *F);
+/* Push the name of the function at idx, as its name property reads. */
+void	fnname_push(js_State *, int idx);
 /* Define Function.prototype.name, a getter, in a new state. */
 void	fnname_define(js_State *);
 

@@ -13,6 +13,7 @@
 #include "js/errmsg.h"
 #include "js/numfmt.h"
 #include "js/fnname.h"
+#include "js/fnsource.h"
 #include "js/lazyprop.h"
 #include "js/modules.h"
 #include "js/mujs-layout.h"
@@ -819,6 +820,7 @@ runtime_define(js_State *J)
 	    "String.prototype.normalize", 0, NULL, JS_DONTENUM);
 	js_pop(J, 2);
 	fnname_define(J);
+	fnsource_define(J);
 	builtins_define(J);
 	js_newcfunction(J, rtsrc, "__ly_rtsrc", 1);
 	js_defglobal(J, "__ly_rtsrc", JS_DONTENUM);

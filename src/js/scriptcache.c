@@ -44,6 +44,7 @@
 #include "compile/bundle.h"
 #include "js/errmsg.h"
 #include "js/fnname.h"
+#include "js/fnsource.h"
 #include "js/jsmod.h"
 #include "js/lightfn.h"
 #include "js/runtime.h"
@@ -170,10 +171,15 @@ compile(int strict)
 	if (strict == -1) {
 		P = real.parsefunction(T, pending.filename, pending.params,
 		    pending.src);
-		F = anonymous(T, real.compilefunction(T, P));
+		F = real.compilefunction(T, P);
+		fnsource_mark(F);
+		F = anonymous(T, F);
 	} else {
 		P = real.parse(T, pending.filename, pending.src);
-		F = named(T, real.compilescript(T, P, strict));
+		F = real.compilescript(T, P, strict);
+		/* shared, the compilation lives as long as the process */
+		fnsource_mark(F);
+		F = named(T, F);
 	}
 	js_endtry(T);
 	jsP_freeparse(T);
@@ -300,7 +306,7 @@ lowered(js_State *J, const char *filename, const char *params,
 	js_Ast *P;
 	int i;
 
-	id = xasprintf("[Function %u]", ++seq);
+	id = xasprintf(SCRIPTCACHE_FUNCTION "%u]", ++seq);
 	/* mujs ends the parameters it joined with their ")" */
 	args = xstrndup(params != NULL ? params : "",
 	    params != NULL && *params != '\0' ? strlen(params) - 1 : 0);
@@ -405,6 +411,17 @@ jsC_compilefunction(js_State *J, js_Ast *P)
 		return F;
 	return anonymous(J, real.compilefunction(J, real.parsefunction(J,
 	    pending.filename, pending.params, pending.src)));
+}
+
+int
+scriptcache_shared(const void *F)
+{
+	size_t i;
+
+	for (i = 0; i < nentries; i++)
+		if (entries[i].F == F)
+			return 1;
+	return 0;
 }
 
 size_t

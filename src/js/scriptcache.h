@@ -9,7 +9,14 @@
 
 #include <stddef.h>
 
+/* The start of the name a Function constructor text is compiled under
+ * when mujs cannot parse it ("[Function 1]"): the user's code. */
+#define SCRIPTCACHE_FUNCTION	"[Function "
+
 /* How many scripts the process has compiled for all its states. */
 size_t	scriptcache_count(void);
+/* Whether a compiled function (a js_Function) is a script's or
+ * function body's the cache holds. */
+int	scriptcache_shared(const void *);
 
 #endif
