@@ -14,8 +14,9 @@ __ly.$d = __ly_defp;	/* Object.defineProperty; see src/js/runtime.c */
 __ly.none = {};
 //@ $iter
 __ly.$iter = function (v) {
-	var f = v == null || typeof Symbol === "undefined" ? undefined :
-	    v[Symbol.iterator];
+	/* a symbol has String.prototype's iterator, not its own */
+	var f = v == null || typeof v === "symbol" ||
+	    typeof Symbol === "undefined" ? undefined : v[Symbol.iterator];
 
 	/* k6's engine's words */
 	if (v == null)
@@ -49,7 +50,7 @@ __ly.ic = function (it, op) {
 		return;
 	r = f.call(it);
 	if (r === null || (typeof r !== "object" && typeof r !== "function"))
-		throw new TypeError("Iterator result " + r + " is not an object");
+		throw new TypeError("Iterator result " + String(r) + " is not an object");
 };
 //@ it $iter $av
 /* for...of: arrays are indexed, strings as their characters (a
@@ -114,7 +115,7 @@ __ly.or = function (o, keys) {
 __ly.os = function (t, s) {
 	var k;
 
-	if (s == null)
+	if (s == null || typeof s === "symbol")
 		return t;
 	if (typeof s === "string") {
 		for (k = 0; k < s.length; k++)
@@ -156,7 +157,7 @@ __ly.m = function (o, k, f) {
 //@ nk
 /* A computed key that names the function defined with it (__ly.nf). */
 __ly.nk = function (k) {
-	return (__ly.$k = String(k));
+	return (__ly.$k = typeof k === "symbol" ? k : String(k));
 };
 //@ nf nk $d
 /* Name f after the last computed key: a symbol's is "[description]". */
@@ -253,14 +254,14 @@ __ly.ss = function (o, k, v, self, strict) {
 		if (d.set !== undefined)
 			d.set.call(self, v);
 		else if (strict)
-			throw new TypeError("Cannot set property " + k + " of " +
-			    self + " which has only a getter");
+			throw new TypeError("Cannot set property " + String(k) +
+			    " of " + self + " which has only a getter");
 		return v;
 	}
 	if (d !== undefined && !d.writable) {
 		if (strict)
 			throw new TypeError("Cannot assign to read only property '" +
-			    k + "' of object");
+			    String(k) + "' of object");
 		return v;
 	}
 	own = Object.getOwnPropertyDescriptor(self, k);
@@ -270,8 +271,8 @@ __ly.ss = function (o, k, v, self, strict) {
 	else if (own.writable)
 		self[k] = v;
 	else if (strict)
-		throw new TypeError("Cannot assign to read only property '" + k +
-		    "' of object");
+		throw new TypeError("Cannot assign to read only property '" +
+		    String(k) + "' of object");
 	return v;
 };
 //@ sv sg
@@ -617,7 +618,7 @@ __ly.$dg = function (c) {
 	try {
 		r = f.call(d, c.a);
 		if (r === null || (typeof r !== "object" && typeof r !== "function"))
-			throw new TypeError("Iterator result " + r + " is not an object");
+			throw new TypeError("Iterator result " + String(r) + " is not an object");
 	} catch (e) {
 		c.dg = null;
 		c.m = 1;

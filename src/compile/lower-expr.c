@@ -489,7 +489,7 @@ gen_template(struct gen *g, struct node *n)
 				emit(g, ", ");
 			emit_quoted(g, q->s, q->n);
 			if (e != NULL) {
-				emit(g, ", String(");
+				emit(g, ", __ly_str(");
 				gen_expr(g, e, 1);
 				emit(g, ")");
 				e = e->next;
@@ -507,14 +507,16 @@ gen_template(struct gen *g, struct node *n)
 		}
 		if (e != NULL) {
 			/* ToString, not the + operator's ToPrimitive: an
-			 * object's toString wins over its valueOf. */
+			 * object's toString wins over its valueOf.  __ly_str
+			 * is String() but for a symbol, which throws
+			 * (js/symbol.c). */
 			if (e->type == N_STR || e->type == N_NUM ||
 			    e->type == N_TEMPLATE) {
 				emit(g, " + (");
 				gen_expr(g, e, 1);
 				emit(g, ")");
 			} else {
-				emit(g, " + String(");
+				emit(g, " + __ly_str(");
 				gen_expr(g, e, 1);
 				emit(g, ")");
 			}

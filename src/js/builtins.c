@@ -22,6 +22,7 @@
 #include "js/modules.h"
 #include "js/mujs-layout.h"
 #include "js/runtime.h"
+#include "js/symbol.h"
 #include "js/utf16.h"
 #include "util/buf.h"
 #include "util/xmalloc.h"
@@ -112,6 +113,8 @@ js_newcconstructor(js_State *J, js_CFunction fun, js_CFunction con,
 		fun = date_call;
 		con = date_new;
 	}
+	if (name != NULL)
+		symbol_constructor(name, &fun, &con);
 	cconstructor(J, real, fun, con, name, length);
 }
 
@@ -128,6 +131,10 @@ static js_CFunction tostring_real;
 static void
 object_tostring(js_State *J)
 {
+	if (symbol_at(J, 0)) {
+		js_pushliteral(J, "[object Symbol]");
+		return;
+	}
 	if (js_isobject(J, 0) && js_hasproperty(J, 0, TO_STRING_TAG)) {
 		if (js_isstring(J, -1)) {
 			js_pushliteral(J, "[object ");
@@ -566,30 +573,6 @@ stringify_deep(js_State *J)
 		else
 			js_pushundefined(J);
 	js_call(J, 3);
-}
-
-/*
- * typeof: a symbol is a string "@@sym:..." to the engine, and typeof
- * gives "symbol" for it, as the language does.  js_typeof, which mujs's
- * typeof operator calls through libmujs's PLT, takes the place of
- * mujs's: a prefix test on strings, nothing more for other values.
- */
-const char *
-js_typeof(js_State *J, int idx)
-{
-	static const char *(*real)(js_State *, int);
-	const char *t, *s;
-
-	if (real == NULL && (*(void **)&real = dlsym(RTLD_NEXT,
-	    "js_typeof")) == NULL)
-		abort();	/* not libmujs.so: cannot be */
-	t = real(J, idx);
-	if (t[0] == 's' && t[1] == 't') {	/* "string" */
-		s = js_tostring(J, idx);
-		if (s[0] == '@' && s[1] == '@' && strncmp(s, "@@sym:", 6) == 0)
-			return "symbol";
-	}
-	return t;
 }
 
 /*

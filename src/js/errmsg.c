@@ -44,6 +44,8 @@
 #include "js/errmsg.h"
 #include "js/jsonerr.h"
 #include "js/mujs-layout.h"
+#include "js/runtime.h"
+#include "js/symbol.h"
 #include "util/buf.h"
 #include "util/xmalloc.h"
 
@@ -881,6 +883,25 @@ insn_before(const struct mj_function *F, const unsigned short *p)
 	return prev;
 }
 
+/* String(value at idx) for a message, without running the script's
+ * code when it is an object; a symbol as Symbol(desc), cut to fit. */
+static const char *
+shown(js_State *J, int idx)
+{
+	static char sym[128];
+	char *text;
+
+	if (js_isobject(J, idx))
+		return js_iscallable(J, idx) ? "function" : "[object Object]";
+	if (symbol_at(J, idx)) {
+		text = runtime_symbol_text(js_tostring(J, idx));
+		snprintf(sym, sizeof sym, "%s", text);
+		free(text);
+		return sym;
+	}
+	return js_tostring(J, idx);
+}
+
 /* A member of undefined or null (the value at idx) read, written or
  * deleted by the running instruction: throws goja's TypeError. */
 static void
@@ -903,7 +924,7 @@ nullish(js_State *J, int idx)
 		    call ? " or null" : "");
 	if (idx == -2 && on_line(J, F, line, OP_GETPROP, NULL, &call) > 0 &&
 	    on_line(J, F, line, OP_SETPROP_S, NULL, &call) == 0) {
-		name = js_tostring(J, -1);
+		name = symbol_at(J, -1) ? shown(J, -1) : js_tostring(J, -1);
 		js_typeerror(J, "Cannot read property '%s' of undefined", name);
 	}
 generic:
@@ -926,15 +947,6 @@ js_toobject(js_State *J, int idx)
 	return jsV_toobject(J, v);
 }
 
-/* String(value at idx) for a message, without running the script's
- * code when it is an object. */
-static const char *
-shown(js_State *J, int idx)
-{
-	if (js_isobject(J, idx))
-		return js_iscallable(J, idx) ? "function" : "[object Object]";
-	return js_tostring(J, idx);
-}
 
 /* An array method's callback (argument 1 of the running C function,
  * whose frame mujs names "Array.prototype.NAME") that cannot be called:

@@ -116,6 +116,20 @@ probe(js_State *J)
 		    s->stack[top].type != MJ_TNUMBER || s->stack[top].u.number != 42)
 			return "value stack";
 		js_pop(J, 1);
+		/* the three kinds of string value (js/symbol.c) */
+		js_pushliteral(J, "a literal");
+		js_pushstring(J, "short");
+		js_pushstring(J, "a string too long to be short");
+		if (mj_slot(J, -3)->type != MJ_TLITSTR ||
+		    mj_slot(J, -2)->type != MJ_TSHRSTR ||
+		    mj_slot(J, -1)->type != MJ_TMEMSTR ||
+		    strcmp(mj_value_string(mj_slot(J, -3)), "a literal") != 0 ||
+		    strcmp(mj_value_string(mj_slot(J, -2)), "short") != 0 ||
+		    strcmp(mj_value_string(mj_slot(J, -1)),
+		    "a string too long to be short") != 0 ||
+		    mj_slot(J, -1) != &s->stack[top + 2])
+			return "string values";
+		js_pop(J, 3);
 		if (js_try(J))
 			return "try stack";
 		if (s->trytop != trytop + 1 || s->trybuf[trytop].top != top ||

@@ -17,10 +17,15 @@ enum {
 	MJ_CMATH, MJ_CJSON, MJ_CARGUMENTS, MJ_CITERATOR, MJ_CUSERDATA
 };
 
-/* enum js_Type: the type of a value */
+/* enum js_Type: the type of a value.  A string is short (held in the
+ * value, whose type byte 0 ends it), a literal or a js_String. */
+#define MJ_TSHRSTR	0
 #define MJ_TUNDEFINED	1
 #define MJ_TNULL	2
+#define MJ_TBOOLEAN	3
 #define MJ_TNUMBER	4
+#define MJ_TLITSTR	5
+#define MJ_TMEMSTR	6
 #define MJ_TOBJECT	7
 
 /* Property attributes: the low three bits of mj_property.atts. */
@@ -37,6 +42,29 @@ struct mj_value {
 	char		 pad[7];
 	char		 type;
 };
+
+/* js_String: a string of the heap */
+struct mj_string {
+	void		*gcnext;
+	char		 gcmark;
+	char		 p[1];
+};
+
+/* The text of a string value, or NULL for a value of another type. */
+static inline const char *
+mj_value_string(const struct mj_value *v)
+{
+	switch (v->type) {
+	case MJ_TSHRSTR:
+		return v->u.shrstr;
+	case MJ_TLITSTR:
+		return v->u.ptr;
+	case MJ_TMEMSTR:
+		return ((const struct mj_string *)v->u.ptr)->p;
+	default:
+		return NULL;
+	}
+}
 
 /* A node of an object's AA tree of properties, ordered by strcmp of the
  * names; the tree's shared sentinel is the one node of level 0. */
@@ -185,6 +213,17 @@ struct mj_state {
 	struct mj_jumpbuf trybuf[MJ_TRYLIMIT];
 };
 #define MJ_STACKSIZE	256	/* JS_STACKSIZE: values a stack holds */
+
+/* The value at idx of the stack, as mujs's stackidx finds it, or NULL
+ * past its ends (where mujs reads undefined). */
+static inline struct mj_value *
+mj_slot(js_State *J, int idx)
+{
+	struct mj_state *S = (void *)J;
+	int i = idx < 0 ? S->top + idx : S->bot + idx;
+
+	return i < 0 || i >= S->top ? NULL : &S->stack[i];
+}
 
 struct mj_iterator {
 	const char		*name;

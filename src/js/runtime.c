@@ -19,6 +19,7 @@
 #include "js/mujs-layout.h"
 #include "js/proporder.h"
 #include "js/runtime.h"
+#include "js/symbol.h"
 #include "js/textcodec.h"
 #include "js/utf16.h"
 #include "js/normalize.h"
@@ -570,6 +571,8 @@ runtime_builtin(const char *name, js_CFunction fn)
 		return numfmt_builtin(name, fn);
 	if (name[0] == 'S' || name[0] == 'e' || name[0] == 'A')
 		fn = utf16_builtin(name, fn);
+	if (name[0] == 'S')
+		fn = symbol_builtin(name, fn);
 	return builtins_own(name, fn);
 }
 
@@ -828,6 +831,7 @@ runtime_define(js_State *J)
 	js_defglobal(J, "__ly_rtinstall", JS_DONTENUM);
 	regexp_define(J);
 	utf16_define(J);
+	symbol_define(J);
 	js_pushglobal(J);
 	if (js_hasproperty(J, -1, "__ly_tick")) {
 		js_pop(J, 2);
@@ -880,8 +884,9 @@ runtime_symbol_text(const char *s)
 		return NULL;
 	desc = s + 6;
 	len = strlen(desc);
-	/* A made symbol ends in ":N"; a well-known one does not. */
-	if ((colon = strrchr(desc, ':')) != NULL && colon[1] != '\0' &&
+	/* A made symbol ends in ":N", one of Symbol.for in ":"; a
+	 * well-known one has no colon. */
+	if ((colon = strrchr(desc, ':')) != NULL &&
 	    strspn(colon + 1, "0123456789") == strlen(colon + 1))
 		len = (size_t)(colon - desc);
 	return xasprintf("Symbol(%.*s)", (int)len, desc);
@@ -912,5 +917,7 @@ void *const mujs_replacements[] = {
 	(void *)js_utfidxtoptr, (void *)js_compare,
 	(void *)jsV_getproperty, (void *)jsV_getpropertyx,
 	(void *)js_toobject, (void *)js_typeerror, (void *)js_newtypeerror,
-	(void *)js_hasproperty, (void *)js_trap,
+	(void *)js_hasproperty, (void *)js_trap, (void *)js_typeof,
+	(void *)js_concat, (void *)js_tonumber, (void *)js_toint32,
+	(void *)js_touint32, (void *)js_equal,
 };

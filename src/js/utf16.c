@@ -32,6 +32,7 @@
 
 #include "js/mujs-layout.h"
 #include "js/runtime.h"
+#include "js/symbol.h"
 #include "js/utf16.h"
 #include "util/buf.h"
 #include "util/xmalloc.h"
@@ -663,7 +664,8 @@ utf16_cmp(const char *a, const char *b)
 }
 
 /* The relational operators (libmujs calls it through its PLT): mujs's
- * with the strings' order above. */
+ * with the strings' order above.  A symbol is no string to compare: its
+ * ToNumber throws (js/symbol.c's js_tonumber). */
 int
 js_compare(js_State *J, int *okay)
 {
@@ -677,7 +679,9 @@ js_compare(js_State *J, int *okay)
 			js_toprimitive(J, -2, JS_HNUMBER);
 			js_toprimitive(J, -1, JS_HNUMBER);
 		}
-		if (js_isstring(J, -2) && js_isstring(J, -1))
+		if (js_isstring(J, -2) && js_isstring(J, -1) &&
+		    !symbol_key(js_tostring(J, -2)) &&
+		    !symbol_key(js_tostring(J, -1)))
 			return utf16_cmp(js_tostring(J, -2), js_tostring(J, -1));
 	}
 	x = js_tonumber(J, -2);

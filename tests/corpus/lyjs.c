@@ -13,6 +13,7 @@
 #include "js/errmsg.h"
 #include "js/runtime.h"
 #include "js/surrogate.h"
+#include "js/symbol.h"
 #include "util/buf.h"
 
 static void
@@ -22,9 +23,15 @@ console_log(js_State *J)
 	struct buf b = BUF_INIT;
 
 	for (i = 1; i < n; i++) {
+		char *sym = NULL;
+
 		if (i > 1)
 			buf_putc(&b, ' ');
-		buf_puts(&b, js_tostring(J, i));
+		/* a symbol as node prints it: Symbol(desc) */
+		if (symbol_at(J, i))
+			sym = runtime_symbol_text(js_tostring(J, i));
+		buf_puts(&b, sym != NULL ? sym : js_tostring(J, i));
+		free(sym);
 	}
 	buf_putc(&b, '\n');
 	surrogate_fffd(b.data, b.len);	/* as node writes them */

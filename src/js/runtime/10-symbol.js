@@ -39,10 +39,11 @@
  * runtime has an accessor (obj[Symbol.iterator] = f), are non-enumerable,
  * so Object.keys, for-in and JSON.stringify skip them;
  * Object.getOwnPropertyNames and Object.keys are wrapped to hide them too.
- * typeof a symbol is "symbol" (js_typeof in js/builtins.c); the
- * compiler's for-in and JSON.stringify skip symbol keys that plain
- * assignment made enumerable.  Known difference: String(sym) gives the
- * key rather than "Symbol(x)".  Runtime internals use keys
+ * typeof a symbol is "symbol", String(sym) "Symbol(desc)", and the
+ * operators that convert one to a string or a number throw
+ * (js/symbol.c); the runtime builds keys with String.prototype.concat,
+ * never +.  The compiler's for-in and JSON.stringify skip symbol keys
+ * that plain assignment made enumerable.  Runtime internals use keys
  * starting "@@ly:", hidden the same way.
  *
  * Functions must work when called from strict code; the files themselves

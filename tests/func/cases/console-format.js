@@ -9,4 +9,7 @@ export default function () {
 		new Int16Array([-1, 2]), function () {}, new Error("top"), Symbol("q"));
 	console.warn(new Uint8ClampedArray([3]), new ArrayBuffer(0), new Map([[1, 2]]),
 		new Date(86400000), [{ k: [o.nested] }]);
+	/* symbols inside, keyed by one, registered, a Symbol object */
+	console.log([Symbol("q"), 1], { a: Symbol.for("app"), [Symbol("k")]: 2 },
+		Object(Symbol("q")), Symbol.iterator, Symbol(), String(Symbol.for("x")));
 }

@@ -37,7 +37,8 @@ function d(op, o, a, b, c, args) {
 			h.fn(b);
 		o = typeof o === "function" && o !== Array ? new o() : [];
 		j = 0;
-		if (a != null && a[rt.ITER] != null)
+		/* a symbol has String.prototype's iterator, not its own */
+		if (a != null && typeof a !== "symbol" && a[rt.ITER] != null)
 			h.each(a, function (x) {
 			o[j] = b ? b.call(c, x, j) : x;
 			j++;

@@ -187,7 +187,7 @@ function d(op, s, a, b, c, args) {
 		for (t = "", i = 0; i < n; i++) {
 			t += String(r[i]);
 			if (i + 1 < n && i + 1 < args.length)
-				t += String(args[i + 1]);
+				t += G.__ly_str(args[i + 1]);	/* js/symbol.c */
 		}
 		return t;
 	}

@@ -16,11 +16,11 @@ function names(o, m) {
 	if (m === 2) {
 		for (k in o)
 			if (hasOwn.call(o, k))
-			a.push(k + "");
+			a.push(k);
 	} else
 		a = gopn(o);
 	for (i = 0; i < a.length; i++) {
-		k = String(a[i]);
+		k = a[i];
 		if (m === 1 ? k.lastIndexOf("@@sym:", 0) === 0 : k.charAt(0) !== "@" ||
 		k.lastIndexOf("@@sym:", 0) && k.lastIndexOf("@@ly:", 0))
 		r.push(k);
@@ -52,7 +52,7 @@ rt.def(Object, "fromEntries", function fromEntries(it) {
 	var r = {};
 	h.each(it, function (e) {
 		if (!h.isObj(e))
-			throw new TypeError("Iterator value " + e + " is not an entry object");
+			throw new TypeError("Iterator value " + String(e) + " is not an entry object");
 		r[e[0]] = e[1];
 	});
 	return r;
@@ -100,7 +100,7 @@ rt.def(Object, "groupBy", function groupBy(it, f) {
 	h.fn(f);
 	h.each(it, function (v) {
 		var k = f(v, i++);
-		k = typeof k === "string" ? k : String(k);
+		k = typeof k === "string" || typeof k === "symbol" ? k : String(k);
 		if (hasOwn.call(r, k))
 			r[k].push(v);
 		else

@@ -33,6 +33,8 @@ function hkey(k) {
 		return "s" + k;
 	case "number":
 		return k === 0 ? "n0" : "n" + k;
+	case "symbol":	/* + throws for one */
+		return "y".concat(k);
 	case "object":
 	case "function":
 		if (k === null)
@@ -66,7 +68,7 @@ function init(o, t, it) {
 			if (t & 1)
 				return add.call(o, e);
 			if (!h.isObj(e))
-				throw new TypeError("Iterator value " + e + " is not an entry object");
+				throw new TypeError("Iterator value " + String(e) + " is not an entry object");
 			add.call(o, e[0], e[1]);
 		});
 	}

@@ -160,7 +160,7 @@ function Promise(ex) {
 	if (!(this instanceof Promise) || Object.prototype.hasOwnProperty.call(this, P))
 		throw new TypeError("Promise constructor cannot be invoked without \x27new\x27");
 	if (typeof ex !== "function")
-		throw new TypeError("Promise resolver " + ex + " is not a function");
+		throw new TypeError("Promise resolver " + String(ex) + " is not a function");
 	mkp(Proto, this);
 	f = fns(this);
 	try {

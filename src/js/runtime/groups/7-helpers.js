@@ -21,21 +21,22 @@ var h = {
 	},
 	fn: function (f) {
 		if (typeof f !== "function")
-			throw new TypeError(f + " is not a function");
+			throw new TypeError(String(f) + " is not a function");
 		return f;
 	},
 	isObj: function (v) {
 		return v !== null && (typeof v === "object" || typeof v === "function");
 	},
 	each: function (x, f) {
-		var m = x == null ? undefined : x[rt.ITER], it, r;
+		var m = x == null || typeof x === "symbol" ? undefined : x[rt.ITER],
+		    it, r;
 		if (typeof m !== "function")
-			throw new TypeError(x + " is not iterable");
+			throw new TypeError(String(x) + " is not iterable");
 		it = m.call(x);
 		for (;;) {
 			r = it.next();
 			if (!h.isObj(r))
-				throw new TypeError("Iterator result " + r + " is not an object");
+				throw new TypeError("Iterator result " + String(r) + " is not an object");
 			if (r.done)
 				return;
 			try {

@@ -1,0 +1,46 @@
+#!/bin/bash
+# What telling symbols from strings costs the operators that convert
+# values: CPU instructions (callgrind, tests/corpus/lyjs) per iteration of
+# a loop doing one kind of conversion.  Each figure is the difference of
+# two runs (N and 2N rounds) divided by N, so start-up and exit cancel out.
+# Usage: bench/symbol-cost.sh [BUILD_DIR [CASE...]], CASE one of empty,
+# concat, template, template1, arith, equal (default: all); results in
+# bench/engine.md.
+set -eu
+build=$(cd "${1:-.}" && pwd)
+tmp=$(mktemp -d "${TMPDIR:-/tmp}/lyocell-sym.XXXXXX")
+trap 'rm -rf "$tmp"' EXIT
+
+body() {
+	case $1 in
+	empty) echo 'for (let i = 0; i < N; i++) {}' ;;
+	concat) echo 'for (let i = 0; i < N; i++) s = "k" + a[i & 7] + "-";' ;;
+	template) echo 'for (let i = 0; i < N; i++) s = `k${a[i & 7]}-${i}`;' ;;
+	template1) echo 'for (let i = 0; i < N; i++) s = `${a[i & 7]}`;' ;;
+	arith) echo 'for (let i = 0; i < N; i++) x = x * 1.5 - i / 3 + -x % 7;' ;;
+	equal) echo 'for (let i = 0; i < N; i++) x += a[i & 7] == "b" ? 1 : i == 3;' ;;
+	*) echo "unknown case $1" >&2; exit 1 ;;
+	esac
+}
+
+ir() {	# ir CASE ROUNDS
+	{
+		echo "const N = $2;"
+		echo 'const a = ["a", "b", "c", "d", 1, 2, 3, 4];'
+		echo 'let s = "", x = 1;'
+		body "$1"
+		echo 'console.log(s.length, x > 0);'
+	} >"$tmp/loop.js"
+	rm -f "$tmp"/cg.*
+	valgrind --tool=callgrind --callgrind-out-file="$tmp/cg.out" \
+	    "$build/tests/corpus/lyjs" "$tmp/loop.js" >/dev/null 2>&1
+	awk '/^totals:/ { print $2 }' "$tmp/cg.out"
+}
+
+n=${N:-200000}
+shift || true
+for k in ${*:-empty concat template template1 arith equal}; do
+	a=$(ir "$k" "$n")
+	b=$(ir "$k" $((2 * n)))
+	echo "$k $(( (b - a) / n ))"
+done
