@@ -367,6 +367,42 @@ push_env(struct vu *vu)
 	js_pop(J, 1);
 }
 
+/*
+ * The exported functions as the init code left them, in a plain object:
+ * k6's VU keeps a map of them when it is made and calls those, whatever
+ * the exports' bindings hold later; and reading the exports costs a
+ * getter's call (the compiler's live binding) every iteration.  An
+ * export whose getter throws leaves the exports to be read live.
+ */
+static void
+keep_functions(js_State *J)
+{
+	const char *k;
+
+	js_getregistry(J, "ly.exports");
+	if (!js_isobject(J, -1)) {
+		js_pop(J, 1);
+		return;
+	}
+	js_newobject(J);
+	if (js_try(J)) {
+		js_pop(J, 3);
+		return;
+	}
+	js_pushiterator(J, -2, 1);
+	while ((k = js_nextiterator(J, -1)) != NULL) {
+		js_getproperty(J, -3, k);
+		if (js_iscallable(J, -1))
+			js_setproperty(J, -3, k);
+		else
+			js_pop(J, 1);
+	}
+	js_pop(J, 1);
+	js_endtry(J);
+	js_setregistry(J, "ly.fns");
+	js_pop(J, 1);
+}
+
 /* Create the state and run the init code: the runtime library, the
  * native modules, the bundle, then the entry module's graph.  0, or -1
  * with an owned message in *cause. */
@@ -430,6 +466,7 @@ vu_init_js(struct vu *vu, char **cause)
 	if (capped_pcall(vu, 1))
 		goto fail;
 	js_pop(J, 1);
+	keep_functions(J);
 	for (i = 0; i < vu->engine->nmodules; i++)
 		if (vu->engine->modules[i]->init_end != NULL)
 			vu->engine->modules[i]->init_end(vu);
@@ -457,7 +494,11 @@ fail:
 static int
 push_export(js_State *J, const char *name)
 {
-	js_getregistry(J, "ly.exports");
+	js_getregistry(J, "ly.fns");
+	if (!js_isobject(J, -1)) {
+		js_pop(J, 1);
+		js_getregistry(J, "ly.exports");
+	}
 	js_getproperty(J, -1, name);
 	js_rot2(J);
 	js_pop(J, 1);
