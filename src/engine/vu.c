@@ -340,19 +340,25 @@ env_accessor(js_State *J)
 	const struct runopts *o = vu->engine->opts;
 	const struct scenario *sc = vu->env_run != NULL ? vu->env_run->sc : NULL;
 
+	/* Once read or set, a plain property of the global, as k6 sets
+	 * it: no getter's call per read from then on. */
 	js_currentfunction(J);
 	if (js_gettop(J) > 2) {		/* this, value, the function */
 		js_copy(J, 1);
 		js_setproperty(J, -2, "v");
+		env_global_plain(J, "__ENV", -1, 1);
 		js_pushundefined(J);
 		return;
 	}
-	if (js_hasproperty(J, -1, "v"))
+	if (js_hasproperty(J, -1, "v")) {
+		env_global_plain(J, "__ENV", -2, -1);
 		return;
+	}
 	env_push(J, o != NULL ? o->env : NULL, o != NULL ? o->nenv : 0,
 	    sc != NULL ? sc->env : NULL, sc != NULL ? sc->nenv : 0);
 	js_copy(J, -1);
 	js_setproperty(J, -3, "v");
+	env_global_plain(J, "__ENV", -2, -1);
 }
 
 static void
