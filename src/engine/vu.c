@@ -340,19 +340,25 @@ env_accessor(js_State *J)
 	const struct runopts *o = vu->engine->opts;
 	const struct scenario *sc = vu->env_run != NULL ? vu->env_run->sc : NULL;
 
+	/* Once read or set, a plain property of the global, as k6 sets
+	 * it: no getter's call per read from then on. */
 	js_currentfunction(J);
 	if (js_gettop(J) > 2) {		/* this, value, the function */
 		js_copy(J, 1);
 		js_setproperty(J, -2, "v");
+		env_global_plain(J, "__ENV", -1, 1);
 		js_pushundefined(J);
 		return;
 	}
-	if (js_hasproperty(J, -1, "v"))
+	if (js_hasproperty(J, -1, "v")) {
+		env_global_plain(J, "__ENV", -2, -1);
 		return;
+	}
 	env_push(J, o != NULL ? o->env : NULL, o != NULL ? o->nenv : 0,
 	    sc != NULL ? sc->env : NULL, sc != NULL ? sc->nenv : 0);
 	js_copy(J, -1);
 	js_setproperty(J, -3, "v");
+	env_global_plain(J, "__ENV", -2, -1);
 }
 
 static void
@@ -364,6 +370,42 @@ push_env(struct vu *vu)
 	js_newcfunction(J, env_accessor, "__ENV", 0);
 	js_copy(J, -1);
 	js_defaccessor(J, -3, "__ENV", 0);
+	js_pop(J, 1);
+}
+
+/*
+ * The exported functions as the init code left them, in a plain object:
+ * k6's VU keeps a map of them when it is made and calls those, whatever
+ * the exports' bindings hold later; and reading the exports costs a
+ * getter's call (the compiler's live binding) every iteration.  An
+ * export whose getter throws leaves the exports to be read live.
+ */
+static void
+keep_functions(js_State *J)
+{
+	const char *k;
+
+	js_getregistry(J, "ly.exports");
+	if (!js_isobject(J, -1)) {
+		js_pop(J, 1);
+		return;
+	}
+	js_newobject(J);
+	if (js_try(J)) {
+		js_pop(J, 3);
+		return;
+	}
+	js_pushiterator(J, -2, 1);
+	while ((k = js_nextiterator(J, -1)) != NULL) {
+		js_getproperty(J, -3, k);
+		if (js_iscallable(J, -1))
+			js_setproperty(J, -3, k);
+		else
+			js_pop(J, 1);
+	}
+	js_pop(J, 1);
+	js_endtry(J);
+	js_setregistry(J, "ly.fns");
 	js_pop(J, 1);
 }
 
@@ -430,6 +472,7 @@ vu_init_js(struct vu *vu, char **cause)
 	if (capped_pcall(vu, 1))
 		goto fail;
 	js_pop(J, 1);
+	keep_functions(J);
 	for (i = 0; i < vu->engine->nmodules; i++)
 		if (vu->engine->modules[i]->init_end != NULL)
 			vu->engine->modules[i]->init_end(vu);
@@ -457,7 +500,11 @@ fail:
 static int
 push_export(js_State *J, const char *name)
 {
-	js_getregistry(J, "ly.exports");
+	js_getregistry(J, "ly.fns");
+	if (!js_isobject(J, -1)) {
+		js_pop(J, 1);
+		js_getregistry(J, "ly.exports");
+	}
 	js_getproperty(J, -1, name);
 	js_rot2(J);
 	js_pop(J, 1);

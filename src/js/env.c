@@ -12,8 +12,10 @@
 #include "js/env.h"
 #include "js/mujs-layout.h"
 
-/* mujs exports it without declaring it in mujs.h */
+/* mujs exports these without declaring them in mujs.h */
 void	js_pushobject(js_State *, void *);
+void	*js_toobject(js_State *, int);
+void	*jsV_getproperty(js_State *, void *, const char *);
 
 static const char TAG[] = "Object";
 
@@ -116,4 +118,21 @@ void
 env_own(js_State *J, int idx)
 {
 	own(J, js_touserdata(J, idx, TAG), idx);
+}
+
+void
+env_global_plain(js_State *J, const char *name, int fn, int idx)
+{
+	struct mj_state *S = (void *)J;
+	struct mj_property *ref;
+	void *f = js_toobject(J, fn);
+
+	if (idx < 0)
+		idx += js_gettop(J);
+	ref = jsV_getproperty(J, S->G, name);
+	if (ref == NULL || ref->getter != f)
+		return;
+	ref->value = S->stack[S->bot + idx];
+	ref->getter = ref->setter = NULL;
+	ref->atts &= ~(MJ_READONLY | MJ_DONTENUM | MJ_DONTCONF);
 }

@@ -21,5 +21,9 @@ void	env_push(js_State *, const struct kv *, size_t, const struct kv *,
 int	env_unowned(const char *tag, const void *data);
 /* Make the properties of the object at idx own (see above). */
 void	env_own(js_State *, int idx);
+/* Make the global's name, an accessor whose getter is the function at
+ * fn, a plain property (writable, enumerable, configurable) holding the
+ * value at idx, as k6 sets __ENV; any other property is left alone. */
+void	env_global_plain(js_State *, const char *name, int fn, int idx);
 
 #endif

@@ -38,6 +38,20 @@ struct slot {
 static struct slot *slots;
 static size_t nslots, nused;
 
+/* Strings interned lately, by their address: mujs interns the name of
+ * every property it makes, and most such names are the code's
+ * constants, interned when it was compiled (an object literal's keys,
+ * made again each time it runs).  An interned string lives as long as
+ * the process, so a string at its address is that string. */
+#define RECENT	256
+static const char *recent[RECENT];
+
+static inline size_t
+recent_slot(const char *s)
+{
+	return (size_t)((uintptr_t)s >> 4) & (RECENT - 1);
+}
+
 static uint32_t
 hash(const char *s, int *ed)
 {
@@ -86,6 +100,8 @@ js_intern(js_State *J, const char *s)
 	const char *r;
 	int ed;
 
+	if (recent[recent_slot(s)] == s)
+		return s;
 	h = hash(s, &ed);
 	/* a literal's or name's surrogate pairs, as js/surrogate.c */
 	if (ed && (surrogate_join(s, strlen(s), &joined), joined != NULL)) {
@@ -101,6 +117,7 @@ js_intern(js_State *J, const char *s)
 		e->hash = h;
 		nused++;
 	}
+	recent[recent_slot(e->s)] = e->s;
 	return e->s;
 }
 

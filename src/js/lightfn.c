@@ -1,24 +1,27 @@
-/* The compiler's state-machine bodies as mujs's lightweight functions.
+/* Functions that make closures as mujs's lightweight functions.
  *
  * mujs runs a function "lightweight", its variables in slots of the value
  * stack, unless the function makes a closure, reads arguments or has a
  * catch, a with or an eval; otherwise each call makes an object for its
- * variables and each read of one is a lookup by name through the scope.
- * The state-machine bodies that src/compile/lower-gen.c makes of async
- * functions and generators, function (_$g, _$s) { switch (_$g.n) ... },
- * have two variables, the context and the value sent in, and make the
- * closures of the user's code, which never name them: the user's variables live in the enclosing
- * function.  An async body runs once per await, so each await paid for
- * an object of two variables and their lookups by name.
+ * variables and each read of one is a lookup by name through the scope,
+ * as is each read of a name of the scopes around it.  Most functions that
+ * make closures never let them name their variables: a VU's default
+ * function passing (r) => r.status === 200 to check(), the compiler's
+ * state-machine bodies of async functions and generators (lower-gen.c:
+ * the user's variables live in the enclosing function), a module's
+ * helpers.  Each call of such a function paid for an object, a property
+ * per variable and a lookup by name of each; each name its code read
+ * from the scopes around it one lookup more.
  *
- * A closure captures the scope its maker runs in: a lightweight body's
- * is the scope the body was made in, where every name its closures read
- * resolves all the same, since none is a variable of the body.  So once
- * mujs has compiled a script, a body whose inner functions, at any depth,
- * name none of its variables and eval nothing, and which has no catch,
- * with or eval of its own, is marked lightweight: mujs compiles a
- * variable's reads and writes as the same instructions either way and
- * chooses at run time by that mark.
+ * A closure captures the scope its maker runs in: a lightweight maker's
+ * is the scope the maker was made in, where every name its closures read
+ * resolves all the same, since none is a variable of the maker (a scope's
+ * object has no prototype).  So once mujs has compiled a script, a
+ * function whose inner functions, at any depth, name none of its
+ * variables and eval nothing, and which has no catch, with, eval or
+ * arguments of its own, is marked lightweight: mujs compiles a variable's
+ * reads and writes as the same instructions either way and chooses at
+ * run time by that mark.
  */
 #include "config.h"
 
@@ -26,10 +29,6 @@
 
 #include "js/lightfn.h"
 #include "js/mujs-layout.h"
-
-/* lower-gen.c's names: the context and the value sent in */
-#define BODY_CTX	"_$g"
-#define BODY_SENT	"_$s"
 
 /* Whether F's code has instruction op. */
 static int
@@ -75,9 +74,7 @@ can_promote(const struct mj_function *F)
 {
 	int i;
 
-	if (F->lightweight || F->script || F->arguments || F->numparams != 2 ||
-	    F->varlen != 2 || strcmp(F->vartab[0], BODY_CTX) != 0 ||
-	    strcmp(F->vartab[1], BODY_SENT) != 0)
+	if (F->lightweight || F->script || F->arguments)
 		return 0;
 	if (has_op(F, OP_EVAL) || has_op(F, OP_WITH) || has_op(F, OP_CATCH))
 		return 0;

@@ -61,6 +61,31 @@ test_growth(void **state)
 	js_freestate(J);
 }
 
+/* An interned string given back is itself; a buffer of the caller's,
+ * whatever it held before, is looked up by what it holds now. */
+static void
+test_again(void **state)
+{
+	js_State *J = js_newstate(NULL, NULL, 0);
+	const char *got[600];
+	char buf[32];
+	int i, round;
+
+	for (i = 0; i < 600; i++) {
+		snprintf(buf, sizeof buf, "again%d", i);
+		got[i] = js_intern(J, buf);
+		assert_ptr_not_equal(got[i], buf);
+		assert_string_equal(got[i], buf);
+	}
+	for (round = 0; round < 2; round++)
+		for (i = 0; i < 600; i++) {
+			assert_ptr_equal(js_intern(J, got[i]), got[i]);
+			snprintf(buf, sizeof buf, "again%d", 599 - i);
+			assert_ptr_equal(js_intern(J, buf), got[599 - i]);
+		}
+	js_freestate(J);
+}
+
 /* mujs itself on shared names: properties, literals, JSON, for-in. */
 static void
 test_mujs(void **state)
@@ -93,6 +118,7 @@ main(void)
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_shared),
 		cmocka_unit_test(test_growth),
+		cmocka_unit_test(test_again),
 		cmocka_unit_test(test_mujs),
 	};
 

@@ -16,6 +16,11 @@ function eq(what, got, want) {
 const mine = (keys) => keys.filter((k) => ['A', 'B', 'C', 'Z'].indexOf(k) >= 0);
 export function reads() {
   eq('init', initA, 'a');
+  // read once, a plain property of the global, as k6 sets it
+  const env = __ENV;
+  const d = Object.getOwnPropertyDescriptor(globalThis, '__ENV');
+  eq('global', [typeof d.get, d.value === env, d.writable, d.enumerable, d.configurable],
+    ['undefined', true, true, true, true]);
   eq('values', [__ENV.A, __ENV.B, __ENV.Z, __ENV.NOPE], ['over', 'scen', 'zz', undefined]);
   eq('in', ['A' in __ENV, 'NOPE' in __ENV, 'toString' in __ENV], [true, false, true]);
   eq('class', [typeof __ENV, Object.prototype.toString.call(__ENV),
