@@ -6,7 +6,11 @@
 # doing http.get + one check, no sleep; all of it $RUNS times.
 #
 #   bench/http-bench.sh [BUILD_DIR]  (K6=/path/to/k6 DURATION=10 VUS=50 RUNS=1
-#                                     FLOOR_ARGS=-u)
+#                                     FLOOR_ARGS=-u ALLOC=LIB.so)
+#
+# ALLOC names a malloc library (libmimalloc.so.2, ...): each run then also
+# runs the floor and Lyocell with it preloaded (LD_PRELOAD, which forked
+# workers inherit), after the same two without it.
 #
 # The floor runs with FLOOR_ARGS, by default -u: Lyocell hands libcurl
 # each URL parsed once (CURLOPT_CURLU), and so does the floor with it.
@@ -93,6 +97,18 @@ for run in $(seq "$RUNS"); do
 	row "$ly_name$sfx" "$(json_count "$tmp/ly.json")" "$t"
 	ratios+=("Lyocell/floor $(ratio "$last" "$floor_rps"), Lyocell/wrk $(ratio "$last" "$wrk_rps")$sfx")
 
+	if [ -n "${ALLOC:-}" ]; then
+		with=" + ${ALLOC##*/}"
+		# shellcheck disable=SC2086
+		t=$(cpu_of env LD_PRELOAD="$ALLOC" "$floor" $FLOOR_ARGS -c "$VUS" -d "$DURATION" "$url")
+		row "curl-floor ($FLOOR_ARGS -c $VUS)$with$sfx" "$(awk '{ print $1 }' "$tmp/out")" "$t"
+		afloor_rps=$last
+		t=$(cpu_of env LD_PRELOAD="$ALLOC" "$ly" run -q --summary-export "$tmp/ly.json" \
+			-e URL="$url" -e VUS="$VUS" -e DURATION="$DURATION" "$tmp/script.js")
+		row "$ly_name$with$sfx" "$(json_count "$tmp/ly.json")" "$t"
+		ratios+=("Lyocell$with/floor$with $(ratio "$last" "$afloor_rps"), Lyocell$with/floor $(ratio "$last" "$floor_rps")$sfx")
+	fi
+
 	if [ -n "$K6" ]; then
 		t=$(cpu_of "$K6" run -q --summary-export "$tmp/k6.json" \
 			-e URL="$url" -e VUS="$VUS" -e DURATION="$DURATION" "$tmp/script.js")
@@ -126,7 +142,7 @@ cat "$tmp/table"
 	echo "- machine: $(nproc) x $(awk -F': ' '/model name/ { print $2; exit }' /proc/cpuinfo), $(uname -sr)"
 	echo "- target: nginx $("$(command -v nginx || echo /usr/sbin/nginx)" -v 2>&1 | sed 's/.*nginx\///'), 2 workers, a 612-byte static file, keep-alive, on 127.0.0.1"
 	echo "- load: $VUS VUs / connections, ${DURATION} s each, \`http.get\` + one \`check\`, no sleep"
-	echo "- command: \`DURATION=$DURATION VUS=$VUS RUNS=$RUNS${K6:+ K6=$K6} bench/http-bench.sh BUILD_DIR\`"
+	echo "- command: \`DURATION=$DURATION VUS=$VUS RUNS=$RUNS${K6:+ K6=$K6}${ALLOC:+ ALLOC=$ALLOC} bench/http-bench.sh BUILD_DIR\`"
 	echo
 	cat "$tmp/table"
 	echo

@@ -14,7 +14,10 @@
 #                                   HANDLE_SUMMARY=1 adds a handleSummary
 #                                   that prints nothing; FLOOR_ARGS, by
 #                                   default -u: the URL parsed once, as
-#                                   Lyocell hands it to libcurl)
+#                                   Lyocell hands it to libcurl; ALLOC=LIB.so
+#                                   preloads another malloc into Lyocell and
+#                                   the floor: callgrind, unlike memcheck,
+#                                   replaces no malloc, so LD_PRELOAD works)
 #
 # Prints a markdown table per program; bench/perf.md has the results.
 set -eu
@@ -40,7 +43,7 @@ if [ -n "${HANDLE_SUMMARY:-}" ]; then
 fi
 
 cg() {	# cg TAG CMD...: callgrind files $tmp/cg.TAG.PID, every process
-	valgrind --tool=callgrind --trace-children=yes \
+	${ALLOC:+env LD_PRELOAD="$ALLOC"} valgrind --tool=callgrind --trace-children=yes \
 	    --callgrind-out-file="$tmp/cg.$1.%p" "${@:2}" >/dev/null 2>"$tmp/err" || {
 		echo "request-cost: $2 failed:" >&2; tail -5 "$tmp/err" >&2; exit 1; }
 }
@@ -108,11 +111,29 @@ def parse(path):
             pending = True
     return own, calls
 
+MALLOC_LIBS = ('mimalloc', 'jemalloc', 'tcmalloc')
+MALLOC_FNS = re.compile(r'^(__libc_|_int_|__GI___libc_|__)?(malloc|free|calloc|'
+                        r'realloc|memalign|posix_memalign|aligned_alloc)(\b|_)|'
+                        r'^(malloc_consolidate|unlink_chunk|sysmalloc|tcache_|'
+                        r'alloc_perturb|free_perturb|systrim|heap_trim|ptmalloc_)')
+
+def is_malloc(f):
+    """The allocator's own functions: glibc's in libc, or a preloaded one."""
+    ob, fl, fn = f
+    base = ob.rsplit('/', 1)[-1]
+    if any(m in base for m in MALLOC_LIBS):
+        return True
+    # tcmalloc's malloc and free lie in a section of their own, which
+    # callgrind names no object for
+    return ('libc.so' in ob or base in ('', '???')) and \
+        MALLOC_FNS.match(fn) is not None
+
 def neutral(f):
     ob, fl, fn = f
     # not ld.so: its lazy-binding trampoline is the caller of record of
     # whole call trees, which would pull their libc share into a cycle
-    return 'libc.so' in ob or 'libm.so' in ob or '/src/util/' in fl
+    return ('libc.so' in ob or 'libm.so' in ob or '/src/util/' in fl or
+            is_malloc(f))
 
 def attribute(own, calls):
     """Give the own Ir of neutral functions (libc, src/util) to their
@@ -159,10 +180,14 @@ CURL_SETUP = {'curl_easy_setopt', 'curl_easy_reset', 'curl_slist_append',
               'curl_multi_remove_handle', 'curl_easy_init'}
 CURL_INFO = {'curl_easy_getinfo'}
 
+MALLOC = 'malloc'
+
 def group(f):
     ob, fl, fn = f
     fn = re.sub(r"(\.constprop|\.isra|\.part)[.0-9]*|'\d+$", '', fn)
     base = fl.rsplit('/', 1)[-1]
+    if any(m in ob.rsplit('/', 1)[-1] for m in MALLOC_LIBS):
+        return 'the preloaded malloc (ALLOC)'
     if 'libmujs' in ob or base in JS:
         return 'mujs interpreter (incl. intern, property order)'
     if base == 'vualloc.c' or fn == 'vu_alloc':
@@ -200,6 +225,7 @@ def groups(tag):
         g = collections.Counter()
         for f, v in att.items():
             g[group(f)] += v
+        g[MALLOC] = sum(v for f, v in own.items() if is_malloc(f))
         # Lyocell's calls that set up a transfer or read its results run
         # inside libcurl: move them out of "libcurl itself".
         for caller, callees in calls.items():
@@ -227,14 +253,17 @@ def table(title, a, b):
     print('| group | Ir per request | share |')
     print('|---|---:|---:|')
     d = {k: (b['worker'][k] - a['worker'].get(k, 0)) / n for k in b['worker']}
+    m = d.pop(MALLOC, 0)
     tot = sum(d.values())
     for k, v in sorted(d.items(), key=lambda kv: -kv[1]):
         if abs(v) >= 100:
             print('| %s | %.0f | %.1f%% |' % (k, v, 100 * v / tot))
     print('| **total, the process doing the requests** | **%.0f** | |' % tot)
+    print('| malloc itself (glibc\'s or ALLOC\'s functions), in the rows above | %.0f | %.1f%% |'
+          % (m, 100 * m / tot))
     if 'coordinator' in b:
-        c = (sum(b['coordinator'].values()) -
-             sum(a['coordinator'].values())) / n
+        c = (sum(v for k, v in b['coordinator'].items() if k != MALLOC) -
+             sum(v for k, v in a['coordinator'].items() if k != MALLOC)) / n
         print('| coordinator (aggregation), not in the total | %.0f | |' % c)
     print()
     return tot

@@ -6,7 +6,8 @@
 # stacks' resident pages (the MAP_STACK mappings of coro.c, from
 # /proc/PID/smaps) and the largest VU heap mujs reported (-v).
 #
-#   bench/vu-memory.sh [BUILD_DIR] [N]        (DURATION=30 CASES="...")
+#   bench/vu-memory.sh [BUILD_DIR] [N]        (DURATION=30 CASES="..."
+#                                             ALLOC=LIB.so, preloaded)
 #
 # Cases: empty (sleep only), check (check() + sleep(1)), http (http.get
 # of a local nginx on one keep-alive connection per VU + check() +
@@ -76,7 +77,7 @@ kib() {
 # measure CASE VUS: "pss_kib stack_kib heap_kib"
 measure() {
 	local c=$1 vus=$2 pid best=0 bstk=0 t pss stk heap
-	"$build/lyocell" run -q --no-summary -v -e N="$vus" -e D="$DURATION" \
+	${ALLOC:+env LD_PRELOAD="$ALLOC"} "$build/lyocell" run -q --no-summary -v -e N="$vus" -e D="$DURATION" \
 	    -e URL="$NGINX_URL" "$tmp/$c.js" >"$tmp/out" 2>"$tmp/err" &
 	pid=$!
 	for t in $(seq $((DURATION - 2))); do

@@ -1,5 +1,6 @@
 #!/bin/bash
-# CPU per VU start: bench/vu-start.sh [BUILD_DIR] [N]
+# CPU per VU start: bench/vu-start.sh [BUILD_DIR] [N]   (ALLOC=LIB.so preloads
+# another malloc into Lyocell)
 # Runs N VUs and 1 VU of a script that imports k6 and k6/http and does one
 # empty iteration each, and prints (CPU(N) - CPU(1)) / (N - 1), user +
 # system time of the whole process tree: load on the machine disturbs
@@ -17,7 +18,7 @@ export const options = { scenarios: { s: { executor: 'per-vu-iterations',
 export default function () {}
 JS
 cpu() {
-	/usr/bin/time -f "%U %S" "$build/lyocell" run -q --no-summary -e N="$1" \
+	/usr/bin/time -f "%U %S" ${ALLOC:+env LD_PRELOAD="$ALLOC"} "$build/lyocell" run -q --no-summary -e N="$1" \
 	    "$tmp/init.js" 2>&1 >/dev/null | tail -1
 }
 one=$(cpu 1)
