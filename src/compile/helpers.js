@@ -477,7 +477,8 @@ __ly.$X.prototype = {
 			this.n = after;
 		return __ly.$C;
 	},
-	/* The end of the finally block at state f. */
+	/* The end of the finally block at state f: a jump it held goes on
+	 * through the finally blocks around it. */
 	fin: function (f) {
 		var t = this.t, i, r;
 
@@ -485,6 +486,8 @@ __ly.$X.prototype = {
 			if (t[i][2] === f) {
 				r = this.r[i] || [0];
 				this.r[i] = null;
+				if (r[0] === 2)
+					return this.ab(r[1]);
 				return this.cm(r, t[i][3]);
 			}
 	},

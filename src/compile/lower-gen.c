@@ -61,6 +61,9 @@ struct lgen {
 	struct gtarget	*targets;
 	int		 kind;		/* 0 generator, 1 async, 2 async gen */
 	int		 flat;		/* a plain function too deep for mujs */
+	int		 deep;		/* flat, or a body as deep: statements
+					 * without a yield nested deeper than
+					 * GEN_FLAT_KEEP are taken apart too */
 	/* Labels waiting for the loop they label. */
 	const char	*pend[GEN_MAX_LABELS];
 	size_t		 pendn[GEN_MAX_LABELS];
@@ -1197,9 +1200,10 @@ ex_stmt(struct gen *g, struct node *n)
 {
 	struct lgen *lg = LG(g);
 
-	/* A flat function takes apart the statements nested too deep to
-	 * stay as they are (N_WITH cannot be taken apart). */
-	if (!has_yield(n) && (!lg->flat || n->type == N_WITH ||
+	/* A deep body takes apart the statements nested too deep to stay
+	 * as they are (N_WITH cannot be taken apart): mujs's parser would
+	 * refuse them, and nested try statements past 64 fail at run time. */
+	if (!has_yield(n) && (!lg->deep || n->type == N_WITH ||
 	    lowergen_depth(n) <= GEN_FLAT_KEEP)) {
 		emit(g, " ");
 		gen_stmt(g, n);
@@ -1455,6 +1459,7 @@ lowergen_body(struct gen *g, struct node *f)
 		body = &ret;
 	} else
 		body = f->c->a;
+	lg->deep = lg->flat || lowergen_depth(f->c) > LOWER_FLAT_DEPTH;
 	/* The body's names are the outer function's variables. */
 	s = g->scope;
 	for (i = 0; i < s->nb; i++) {

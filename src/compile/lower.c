@@ -2056,6 +2056,7 @@ lower_module(const char *src, size_t len, const struct lower_options *opt,
 	char *out = NULL;
 	size_t i;
 	int tla;
+	struct node body;
 
 	if (opt->info != NULL)
 		memset(opt->info, 0, sizeof *opt->info);
@@ -2127,27 +2128,30 @@ lower_module(const char *src, size_t len, const struct lower_options *opt,
 	tla = lowergen_awaits(prog->a);
 	if (g->map != NULL && !g->esm && !tla)
 		g->map->wrap = CJS_WRAP;
-	if (tla) {
+	memset(&body, 0, sizeof body);
+	body.type = N_BLOCK;
+	body.a = prog->a;
+	body.line = prog->line;
+	if (tla || lowergen_depth(&body) > LOWER_FLAT_DEPTH) {
 		/* top-level await: the body is an async function's, and the
-		 * factory returns its promise (01-modules.js waits for it) */
-		struct node body, fn;
+		 * factory returns its promise (01-modules.js waits for it);
+		 * statements nested too deep for mujs: a flat function's */
+		struct node fn;
 
-		memset(&body, 0, sizeof body);
 		memset(&fn, 0, sizeof fn);
-		body.type = N_BLOCK;
-		body.a = prog->a;
-		body.line = prog->line;
 		fn.type = N_FUNC;
-		fn.flags = NF_ASYNC;
+		fn.flags = tla ? NF_ASYNC : 0;
 		fn.c = &body;
 		fn.line = prog->line;
-		/* after an await, open() resolves from this module again */
-		buf_reset(&pro);
-		buf_puts(&pro, " __lymod.current = ");
-		quote(&pro, opt->id, strlen(opt->id));
-		buf_puts(&pro, ";");
-		g->step_pro = arena_strndup(&arena, pro.data, pro.len);
-		buf_reset(&pro);
+		if (tla) {
+			/* after an await, open() resolves from this module again */
+			buf_reset(&pro);
+			buf_puts(&pro, " __lymod.current = ");
+			quote(&pro, opt->id, strlen(opt->id));
+			buf_puts(&pro, ";");
+			g->step_pro = arena_strndup(&arena, pro.data, pro.len);
+			buf_reset(&pro);
+		}
 		lowergen_body(g, &fn);
 	} else
 		gen_stmts(g, prog->a);

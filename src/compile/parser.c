@@ -39,7 +39,9 @@ struct parser {
 };
 
 /* Deeper nesting than this is refused: the parser and the lowering
- * recurse once per level. */
+ * recurse once per level, 1 to 2 KiB of C stack a level with both (the
+ * coordinator's own stack; an 8 MiB one lent in a VU, for the Function
+ * constructor, js/scriptcache.c). */
 #define PARSE_MAX_DEPTH	1000
 
 #define TOK(p)		((p)->lx.tok)

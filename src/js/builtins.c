@@ -17,6 +17,7 @@
 
 #include "engine/module.h"
 #include "js/builtins.h"
+#include "js/jsonparse.h"
 #include "js/errmsg.h"
 #include "js/lazyprop.h"
 #include "js/modules.h"
@@ -1218,6 +1219,7 @@ static const struct {
 	{ "Date.prototype.toLocaleDateString", date_tolocaledatestring, NULL },
 	{ "Date.prototype.toLocaleTimeString", date_tolocaletimestring, NULL },
 	{ "JSON.stringify", json_stringify, &stringify_real },
+	{ "JSON.parse", jsonparse_builtin, &jsonparse_mujs },
 	/* true for a SharedArray too (js/data.c) */
 	{ "Array.isArray", data_isarray, NULL },
 };

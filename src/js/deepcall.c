@@ -21,6 +21,16 @@
  * - the tries: trybuf's entries moved out, trytop 0.
  * Returning closes the window: everything goes back where it was.
  *
+ * Tries nest past JS_TRYLIMIT without a call too (65 try statements in
+ * one function, which the compiler keeps as they are in a module's code
+ * or the Function constructor's): js_savetry and js_savetrypc, which
+ * every try goes through (mujs's OP_TRY and its js_pcall), take the
+ * place of mujs's and, at TRY_SPILL_AT, move the TRY_SPILL outermost
+ * entries out ("spill"), on top of the windows' tries; js_endtry and
+ * js_throw bring them back once trytop is 0.  Entries moved out, by
+ * windows or spills, sit below trybuf's: a try's depth is ntries +
+ * trytop, which no move changes, and a window's trybase is one.
+ *
  * What has to follow a window:
  * - js_throw: a try saved before a window was opened holds depths of the
  *   stacks outside it, so the windows opened since are closed (which
@@ -64,6 +74,10 @@ void	*js_realloc(js_State *, void *, int);
 #define TRACE_FROM	100	/* a call this many frames deep moves them */
 #define TRACE_KEEP	16	/* the outermost frames, which stay */
 #define TRY_FROM	48	/* a call inside this many tries moves them */
+/* A try saved at this depth spills: below JS_TRYLIMIT, where mujs's
+ * js_pcall refuses without a try of its own. */
+#define TRY_SPILL_AT	56
+#define TRY_SPILL	32	/* entries a spill moves out */
 /* C stack below a call for what runs before the next one is checked:
  * mujs's own frames, a C function's (JSON of a 256-value stack deep,
  * PCRE2's JIT takes 32 KiB), the error thrown at the limit. */
@@ -74,7 +88,8 @@ struct window {
 	int		 top, bot;	/* the outer window's, when this one opened */
 	int		 chunk;		/* where the outer window's values are, -1: own */
 	int		 envs, frames, tries;	/* entries moved out */
-	int		 trybase;	/* trytop once open */
+	int		 trybase;	/* ntries + trytop once open */
+	int		 spills;	/* spills made while innermost */
 };
 
 struct deep {
@@ -91,6 +106,7 @@ struct deep {
 	int			 nframes, capframes;
 	struct mj_jumpbuf	*tries;		/* moved tries */
 	int			 ntries, captries;
+	int			 spills;	/* spills made outside windows */
 	struct mj_object	*fakes;		/* js_gc's view */
 	int			 capfakes;
 };
@@ -99,10 +115,14 @@ struct deep {
 static struct deep **deeps;
 static size_t ndeeps, capdeeps;
 static int windows_open;	/* over all states: 0 skips every lookup */
+static int spills_open;		/* the same, for spills */
 
 static void (*mujs_call)(js_State *, int);
 static void (*mujs_throw)(js_State *) JS_NORETURN;
 static void (*mujs_gc)(js_State *, int);
+static void *(*mujs_savetry)(js_State *);
+static void *(*mujs_savetrypc)(js_State *, void *);
+static void (*mujs_endtry)(js_State *);
 
 /* An empty property tree: its sentinel (level 0). */
 static struct mj_property no_properties;
@@ -125,6 +145,9 @@ deepcall_init(void)
 	mujs_call = mujs_fn("js_call");
 	mujs_throw = mujs_fn("js_throw");
 	mujs_gc = mujs_fn("js_gc");
+	mujs_savetry = mujs_fn("js_savetry");
+	mujs_savetrypc = mujs_fn("js_savetrypc");
+	mujs_endtry = mujs_fn("js_endtry");
 }
 
 static size_t
@@ -296,7 +319,7 @@ open_window(struct mj_state *s, struct deep *d, int n)
 		w->tries = moved;
 		s->trytop = 0;
 	}
-	w->trybase = s->trytop;
+	w->trybase = d->ntries + s->trytop;
 	d->nwin++;
 	windows_open++;
 }
@@ -359,7 +382,7 @@ close_window(struct mj_state *s, struct deep *d, int keep)
 	}
 	windows_open--;
 	/* Back out of a recursion deeper than one chunk: its memory goes. */
-	if (d->nwin == 0 && d->nchunks > 1)
+	if (d->nwin == 0 && d->nchunks > 1 && d->ntries == 0)
 		deep_shrink(s, d);
 }
 
@@ -431,16 +454,100 @@ js_call(js_State *J, int n)
 		deep_call(J, n);
 }
 
+/* The spills of the innermost window, or made outside every window. */
+static int *
+spills_of(struct deep *d)
+{
+	return d->nwin > 0 ? &d->win[d->nwin - 1].spills : &d->spills;
+}
+
+static int
+spilled(struct deep *d)
+{
+	return *spills_of(d);
+}
+
+/* The TRY_SPILL outermost entries of trybuf out, the others down. */
+static void
+spill(struct mj_state *s)
+{
+	js_State *J = (js_State *)s;
+	struct deep *d = deep_get(J);
+
+	grow(J, &d->tries, &d->captries, d->ntries + TRY_SPILL, sizeof *d->tries);
+	memcpy(d->tries + d->ntries, s->trybuf, TRY_SPILL * sizeof *d->tries);
+	d->ntries += TRY_SPILL;
+	memmove(s->trybuf, s->trybuf + TRY_SPILL,
+	    (size_t)(s->trytop - TRY_SPILL) * sizeof *s->trybuf);
+	s->trytop -= TRY_SPILL;
+	(*spills_of(d))++;
+	spills_open++;
+}
+
+/* The last spill back into trybuf, which is empty. */
+static void
+unspill(struct mj_state *s, struct deep *d)
+{
+	d->ntries -= TRY_SPILL;
+	memcpy(s->trybuf, d->tries + d->ntries, TRY_SPILL * sizeof *s->trybuf);
+	s->trytop = TRY_SPILL;
+	(*spills_of(d))--;
+	spills_open--;
+}
+
+void *js_savetrypc(js_State *, void *);
+
+void *
+js_savetry(js_State *J)
+{
+	struct mj_state *s = (struct mj_state *)J;
+
+	if (s->trytop >= TRY_SPILL_AT)
+		spill(s);
+	return mujs_savetry(J);
+}
+
+/* OP_TRY's; pc is mujs's js_Instruction *. */
+void *
+js_savetrypc(js_State *J, void *pc)
+{
+	struct mj_state *s = (struct mj_state *)J;
+
+	if (s->trytop >= TRY_SPILL_AT)
+		spill(s);
+	return mujs_savetrypc(J, pc);
+}
+
+void
+js_endtry(js_State *J)
+{
+	struct mj_state *s = (struct mj_state *)J;
+	struct deep *d;
+
+	if (s->trytop == 0 && spills_open > 0 && (d = deep_find(J)) != NULL &&
+	    spilled(d) > 0)
+		unspill(s, d);
+	mujs_endtry(J);
+}
+
 void
 js_throw(js_State *J)
 {
 	struct mj_state *s = (struct mj_state *)J;
 	struct deep *d;
 
-	/* The windows opened since the try it lands in was saved. */
-	if (windows_open > 0 && (d = deep_find(J)) != NULL)
-		while (d->nwin > 0 && d->win[d->nwin - 1].trybase >= s->trytop)
-			close_window(s, d, 1);
+	/* The windows opened since the try it lands in was saved, and
+	 * the tries spilled, back. */
+	if ((windows_open > 0 || spills_open > 0) && (d = deep_find(J)) != NULL)
+		for (;;) {
+			if (s->trytop == 0 && spilled(d) > 0)
+				unspill(s, d);
+			else if (d->nwin > 0 &&
+			    d->win[d->nwin - 1].trybase >= d->ntries + s->trytop)
+				close_window(s, d, 1);
+			else
+				break;
+		}
 	mujs_throw(J);
 	abort();	/* mujs's js_throw does not return */
 }
@@ -509,10 +616,14 @@ deepcall_free(js_State *J)
 {
 	struct mj_state *s = (struct mj_state *)J;
 	struct deep *d;
+	int i;
 
 	if (J == NULL || (d = deep_find(J)) == NULL)
 		return;
 	windows_open -= d->nwin;
+	spills_open -= d->spills;
+	for (i = 0; i < d->nwin; i++)
+		spills_open -= d->win[i].spills;
 	s->stack = d->own;
 	deep_remove(d);
 	deep_shrink(s, d);

@@ -6,7 +6,10 @@
  * the end of the text is "Unexpected end of JSON input (EOF)" between
  * tokens and "unexpected EOF" inside one, and a token after the value is
  * "Unexpected token at the end: TOKEN".  js/errmsg.c asks, when mujs's
- * JSON.parse refuses a text, what k6's engine says of it.  (Reading every
+ * JSON.parse refuses a text, what k6's engine says of it; js/jsonparse.c
+ * reads with the same reader, token by token, a text nested deeper than
+ * mujs's parser goes (its stack of open levels grows with the text, so
+ * no depth is too deep for a message either).  (Reading every
  * text this way before mujs does would also refuse the few that mujs
  * takes and Go does not, "{} 1", "01", "\u12g4", for a tenth more of
  * JSON.parse's time: not done.) */
@@ -18,22 +21,12 @@
 #include <string.h>
 
 #include "js/jsonerr.h"
+#include "util/xmalloc.h"
 
 /* the Decoder's token states */
 enum {
 	TOP, ARR_START, ARR_VALUE, ARR_COMMA, OBJ_START, OBJ_KEY, OBJ_COLON,
 	OBJ_VALUE, OBJ_COMMA
-};
-
-#define MAX_DEPTH	10000
-
-struct jr {
-	const unsigned char	*s;
-	size_t			 i, n;
-	char			*msg;
-	size_t			 size;
-	int			 go;	/* Go's Unmarshal's words, not the Decoder's */
-	size_t			 at;	/* Go's offset of the error */
 };
 
 /* Go's quoteChar: the byte as strconv.Quote writes the rune it is. */
@@ -64,7 +57,7 @@ quote_char(int c, char *out, size_t size)
 
 /* The byte at pos is not what the context wants. */
 static int
-fail(struct jr *r, size_t pos, const char *context)
+fail(struct jsonerr_reader *r, size_t pos, const char *context)
 {
 	char q[16];
 
@@ -75,7 +68,7 @@ fail(struct jr *r, size_t pos, const char *context)
 }
 
 static int
-eof_inside(struct jr *r)
+eof_inside(struct jsonerr_reader *r)
 {
 	r->at = r->n;
 	snprintf(r->msg, r->size, r->go ? "unexpected end of JSON input" :
@@ -98,7 +91,7 @@ is_hex(int c)
 /* The digits a number's fraction or exponent must have from j on; *i
  * past them. */
 static int
-digits(struct jr *r, size_t *i, size_t j, const char *context)
+digits(struct jsonerr_reader *r, size_t *i, size_t j, const char *context)
 {
 	if (j == r->n)
 		return eof_inside(r);
@@ -125,7 +118,7 @@ plain_init(void)
 /* The scanner on one value that is not an array or an object, from
  * r->i; 0 with r->i past it, or -1 with the message. */
 static int
-scalar(struct jr *r)
+scalar(struct jsonerr_reader *r)
 {
 	const unsigned char *s = r->s;
 	size_t n = r->n, i = r->i;
@@ -200,7 +193,7 @@ scalar(struct jr *r)
 }
 
 static int
-token_error(struct jr *r, int state)
+token_error(struct jsonerr_reader *r, int state)
 {
 	static const char *const context[] = {
 		[TOP] = " looking for beginning of value",
@@ -250,11 +243,18 @@ number(const unsigned char *s, size_t len, char *out, size_t size)
 /* The token after the value, as Go's %v prints it; "<nil>" for an
  * error or null. */
 static void
-trailing(struct jr *r, char *out, size_t size)
+trailing(struct jsonerr_reader *r, char *out, size_t size)
 {
 	const unsigned char *s = r->s + r->i;
 	char msg[128];
-	struct jr t = { r->s, r->i, r->n, msg, sizeof msg, 0, 0 };
+	struct jsonerr_reader t;
+
+	memset(&t, 0, sizeof t);
+	t.s = r->s;
+	t.i = r->i;
+	t.n = r->n;
+	t.msg = msg;
+	t.size = sizeof msg;
 
 	if (*s == '[' || *s == '{') {
 		snprintf(out, size, "%c", *s);
@@ -276,95 +276,155 @@ trailing(struct jr *r, char *out, size_t size)
 	number(s, t.i - r->i, out, size);
 }
 
+void
+jsonerr_open(struct jsonerr_reader *r, const char *text, size_t len, int go,
+    char *msg, size_t size)
+{
+	memset(r, 0, sizeof *r);
+	r->s = (const unsigned char *)text;
+	r->n = len;
+	r->msg = msg;
+	r->size = size;
+	r->go = go;
+	r->state = TOP;
+	if (plain[' '] == 0)
+		plain_init();
+}
+
+void
+jsonerr_close(struct jsonerr_reader *r)
+{
+	free(r->stack);
+	r->stack = NULL;
+}
+
+/* The token error of the state, for the byte at r->i. */
+static int
+state_error(struct jsonerr_reader *r)
+{
+	token_error(r, r->state);
+	return JSONERR_ERROR;
+}
+
+/* A value ended: the state of its container goes on. */
+static void
+value_end(struct jsonerr_reader *r)
+{
+	if (r->state == ARR_START || r->state == ARR_VALUE)
+		r->state = ARR_COMMA;
+	else if (r->state == OBJ_VALUE)
+		r->state = OBJ_COMMA;
+	if (r->depth == 0)
+		r->done = 1;
+}
+
+static int
+value_allowed(const struct jsonerr_reader *r)
+{
+	return r->state == TOP || r->state == ARR_START ||
+	    r->state == ARR_VALUE || r->state == OBJ_VALUE;
+}
+
+int
+jsonerr_next(struct jsonerr_reader *r, size_t *start)
+{
+	int c;
+
+	for (;;) {
+		while (r->i < r->n && is_space(r->s[r->i]))
+			r->i++;
+		if (r->i == r->n) {
+			if (r->done)
+				return JSONERR_END;
+			r->at = r->n;
+			snprintf(r->msg, r->size, r->go ?
+			    "unexpected end of JSON input" :
+			    "Unexpected end of JSON input (EOF)");
+			return JSONERR_ERROR;
+		}
+		if (r->done && r->go) {
+			fail(r, r->i, " after top-level value");
+			return JSONERR_ERROR;
+		}
+		if (r->done) {
+			char tok[64];
+
+			trailing(r, tok, sizeof tok);
+			snprintf(r->msg, r->size, "Unexpected token at the end: %s",
+			    tok);
+			return JSONERR_ERROR;
+		}
+		*start = r->i;
+		c = r->s[r->i];
+		switch (c) {
+		case '[': case '{':
+			if (!value_allowed(r))
+				return state_error(r);
+			if (r->depth == r->cap) {
+				r->cap = r->cap ? r->cap * 2 : 64;
+				r->stack = xrealloc(r->stack, r->cap);
+			}
+			r->stack[r->depth++] = (unsigned char)r->state;
+			r->state = c == '[' ? ARR_START : OBJ_START;
+			r->i++;
+			return c;
+		case ']': case '}':
+			if (c == ']' ? r->state != ARR_START &&
+			    r->state != ARR_COMMA : r->state != OBJ_START &&
+			    r->state != OBJ_COMMA)
+				return state_error(r);
+			r->state = r->stack[--r->depth];
+			r->i++;
+			value_end(r);
+			return c;
+		case ':':
+			if (r->state != OBJ_COLON)
+				return state_error(r);
+			r->state = OBJ_VALUE;
+			r->i++;
+			continue;
+		case ',':
+			if (r->state == ARR_COMMA)
+				r->state = ARR_VALUE;
+			else if (r->state == OBJ_COMMA)
+				r->state = OBJ_KEY;
+			else
+				return state_error(r);
+			r->i++;
+			continue;
+		default:
+			if (c == '"' && (r->state == OBJ_START ||
+			    r->state == OBJ_KEY)) {
+				if (scalar(r) == -1)
+					return JSONERR_ERROR;
+				r->state = OBJ_COLON;
+				return JSONERR_KEY;
+			}
+			if (!value_allowed(r))
+				return state_error(r);
+			if (scalar(r) == -1)
+				return JSONERR_ERROR;
+			value_end(r);
+			return c == '-' || is_digit(c) ? '0' : c;
+		}
+	}
+}
+
 static int
 check(const char *text, size_t len, char *msg, size_t size, int go, size_t *at)
 {
-	struct jr r = { (const unsigned char *)text, 0, len, msg, size, go, 0 };
-	static int stack[MAX_DEPTH];
-	int depth = 0, state = TOP, done = 0, c;
+	struct jsonerr_reader r;
+	size_t start;
+	int t;
 
-	if (plain[' '] == 0)
-		plain_init();
-
-	for (;;) {
-		while (r.i < r.n && is_space(r.s[r.i]))
-			r.i++;
-		if (r.i == r.n) {
-			if (done)
-				return 0;	/* Go reads it: mujs's words stay */
-			*at = r.n;
-			snprintf(msg, size, go ? "unexpected end of JSON input" :
-			    "Unexpected end of JSON input (EOF)");
-			return 1;
-		}
-		if (done && go) {
-			fail(&r, r.i, " after top-level value");
-			*at = r.at;
-			return 1;
-		}
-		if (done) {
-			char tok[64];
-
-			trailing(&r, tok, sizeof tok);
-			snprintf(msg, size, "Unexpected token at the end: %s", tok);
-			return 1;
-		}
-		c = r.s[r.i];
-		switch (c) {
-		case '[': case '{':
-			if (state != TOP && state != ARR_START &&
-			    state != ARR_VALUE && state != OBJ_VALUE)
-				return token_error(&r, state), *at = r.at, 1;
-			if (depth == MAX_DEPTH)
-				return 0;
-			stack[depth++] = state;
-			state = c == '[' ? ARR_START : OBJ_START;
-			r.i++;
-			continue;
-		case ']': case '}':
-			if (c == ']' ? state != ARR_START && state != ARR_COMMA :
-			    state != OBJ_START && state != OBJ_COMMA)
-				return token_error(&r, state), *at = r.at, 1;
-			state = stack[--depth];
-			r.i++;
-			break;
-		case ':':
-			if (state != OBJ_COLON)
-				return token_error(&r, state), *at = r.at, 1;
-			state = OBJ_VALUE;
-			r.i++;
-			continue;
-		case ',':
-			if (state == ARR_COMMA)
-				state = ARR_VALUE;
-			else if (state == OBJ_COMMA)
-				state = OBJ_KEY;
-			else
-				return token_error(&r, state), *at = r.at, 1;
-			r.i++;
-			continue;
-		default:
-			if (c == '"' && (state == OBJ_START || state == OBJ_KEY)) {
-				if (scalar(&r) == -1)
-					return *at = r.at, 1;
-				state = OBJ_COLON;
-				continue;
-			}
-			if (state != TOP && state != ARR_START &&
-			    state != ARR_VALUE && state != OBJ_VALUE)
-				return token_error(&r, state), *at = r.at, 1;
-			if (scalar(&r) == -1)
-				return *at = r.at, 1;
-		}
-		/* the end of a value */
-		if (state == ARR_START || state == ARR_VALUE)
-			state = ARR_COMMA;
-		else if (state == OBJ_VALUE)
-			state = OBJ_COMMA;
-		if (depth == 0)
-			done = 1;
-	}
+	jsonerr_open(&r, text, len, go, msg, size);
+	while ((t = jsonerr_next(&r, &start)) > 0)
+		;
+	jsonerr_close(&r);
+	*at = r.at;
+	return t == JSONERR_ERROR;
 }
+
 
 
 int

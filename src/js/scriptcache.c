@@ -42,6 +42,7 @@
 #include <string.h>
 
 #include "compile/bundle.h"
+#include "engine/coro.h"
 #include "js/errmsg.h"
 #include "js/fnname.h"
 #include "js/fnsource.h"
@@ -288,6 +289,20 @@ fnlow(js_State *J)
 	js_getindex(J, -1, js_toint32(J, 1));
 }
 
+struct lowering {
+	const char	*id, *args, *body;
+	char		*es5, *helpers, *cause;
+};
+
+static void
+lower_run(void *arg)
+{
+	struct lowering *l = arg;
+
+	l->es5 = bundle_lower_function(l->id, l->args, l->body, &l->helpers,
+	    &l->cause);
+}
+
 /*
  * A Function constructor text mujs cannot parse (modern syntax, or
  * statements nested deeper than its parser's limit): the program's
@@ -303,6 +318,7 @@ lowered(js_State *J, const char *filename, const char *params,
 {
 	static unsigned seq;
 	char *id, *args, *es5, *helpers, *cause, *tramp;
+	struct lowering l;
 	js_Ast *P;
 	int i;
 
@@ -310,7 +326,16 @@ lowered(js_State *J, const char *filename, const char *params,
 	/* mujs ends the parameters it joined with their ")" */
 	args = xstrndup(params != NULL ? params : "",
 	    params != NULL && *params != '\0' ? strlen(params) - 1 : 0);
-	es5 = bundle_lower_function(id, args, body, &helpers, &cause);
+	/* The compiler recurses 1 to 2 KiB a level of nesting, which it
+	 * takes up to 1,000 deep: more than a VU's stack holds. */
+	l.id = id;
+	l.args = args;
+	l.body = body;
+	l.es5 = l.helpers = l.cause = NULL;
+	coro_call_deep(lower_run, &l);
+	es5 = l.es5;
+	helpers = l.helpers;
+	cause = l.cause;
 	free(args);
 	if (es5 == NULL) {
 		free(id);
