@@ -9,7 +9,8 @@
  * native functions in between go.  A native frame right before a user
  * frame stays: it is the function the script called (check, http.get).
  * The compiler's name for an anonymous default export, _default$, reads
- * "default", k6's name for it.  Frames are written as k6 writes them,
+ * "default", k6's name for it; an accessor's, "get x", reads "x", as k6
+ * names the frames of getters and setters after their keys.  Frames are written as k6 writes them,
  * with the module's URL, the line and a column: mujs keeps a number per
  * instruction, the ES5's line or the number of a position of the
  * compiler's map (compile/posmap.h, js/errmsg.c), which gives the source
@@ -70,6 +71,12 @@ put_frame(struct buf *out, const char *f, size_t n,
 		buf_puts(out, "default (");
 		f += sizeof internal - 1;
 		n -= sizeof internal - 1;
+	}
+	/* an accessor's frame names its key, where its name is "get x" */
+	if (u != NULL && n > 5 && (memcmp(f, "get ", 4) == 0 ||
+	    memcmp(f, "set ", 4) == 0) && f[4] != '(' && f[4] != ' ') {
+		f += 4;
+		n -= 4;
 	}
 	if (u == NULL) {
 		buf_add(out, f, n);

@@ -41,6 +41,7 @@
 
 #include "compile/posmap.h"
 #include "compile/username.h"
+#include "js/asyncfn.h"
 #include "js/errmsg.h"
 #include "js/jsonerr.h"
 #include "js/mujs-layout.h"
@@ -693,6 +694,53 @@ columns(struct mj_function *F, const struct pmfile *pf, const struct nest *nest,
 	free(ins);
 }
 
+/*
+ * A generator or async function, lowered, returns __ly.gen(body) (or
+ * async, agen, flat, with its try table), which runs the body: k6 shows
+ * the body's frames under the function's name (js/fnname.c) and no
+ * frame of the function around it nor of the helper.  That call gets line 0, with which mujs
+ * writes the frame "NAME (FILE)", which names no line of the user's
+ * (engine/stack.c leaves it out, and the helper's native frame with it).
+ * A frame of the same function elsewhere (its parameters' defaults)
+ * keeps its line.
+ */
+static void
+wrapper_calls(struct mj_function *F, const int *d)
+{
+	unsigned short *c = F->code, *p, *q, **ins;
+	const char *v;
+	int *idx, off, n = 0, i, t;
+
+	/* the body is a closure of F's */
+	if (F->funlen == 0)
+		return;
+	ins = xreallocarray(NULL, (size_t)F->codelen, sizeof *ins);
+	idx = xreallocarray(NULL, (size_t)F->codelen, sizeof *idx);
+	for (off = 0; off < F->codelen; off += mj_insn_len(c + off)) {
+		idx[off] = n;
+		ins[n++] = c + off;
+	}
+	for (t = 0; t < n; t++) {
+		p = ins[t];
+		if (p[1] != OP_CALL || p[2] < 1 || p[2] > 2 || d[p - c] < 0 ||
+		    (q = before_args(F, d, (int)(p - c))) == NULL)
+			continue;
+		/* "__ly DUP GETPROP_S name ROT2" */
+		i = idx[q - c];
+		if (i < 3 || q[1] != OP_ROT2 || ins[i - 1][1] != OP_GETPROP_S ||
+		    ins[i - 2][1] != OP_DUP ||
+		    (v = var_read(F, ins[i - 3])) == NULL ||
+		    strcmp(v, "__ly") != 0)
+			continue;
+		v = mj_insn_str(ins[i - 1]);
+		if (strcmp(v, "gen") == 0 || strcmp(v, "async") == 0 ||
+		    strcmp(v, "agen") == 0 || strcmp(v, "flat") == 0)
+			p[0] = 0;
+	}
+	free(idx);
+	free(ins);
+}
+
 /* The lines of calls over several lines, then the columns (pf, if the
  * file has a map), of F and the functions in it. */
 static void
@@ -710,6 +758,7 @@ lines_all(struct mj_function *F, const struct pmfile *pf,
 			call_lines(F, d);
 			if (pf != NULL)
 				columns(F, pf, &nest, d);
+			wrapper_calls(F, d);
 		}
 		free(d);
 	}
@@ -752,6 +801,62 @@ errmsg_trace_fix(js_State *J)
 {
 	if (nmarks > 0)
 		trace_fix(J);
+}
+
+/*
+ * Where the lowered async body F waits to resume at state n: its await
+ * is "_$g.n = n; return (x)" (compile/lower-gen.c).  k6 places a waiting
+ * frame at the last position its engine noted before the await: here the
+ * last instruction with a position before that return (x's call, or one
+ * before it); with none, the return's line.  The line slot as a frame
+ * names it (a line or a position of the file's map, posmap.h), or 0.
+ */
+#define OP_POP		0
+#define OP_RETURN	83
+
+/* The position the instruction at p has in the map of pf, else last. */
+static int
+position(const struct pmfile *pf, const unsigned short *p, int last)
+{
+	const struct mark *m = mark_of(p[0]);
+	int slot = m != NULL ? m->line : p[0];
+
+	return pf != NULL && (size_t)slot > pf->map->nlines ? slot : last;
+}
+
+int
+errmsg_await_line(const void *fun, int n)
+{
+	const struct mj_function *F = fun;
+	const struct pmfile *pf = pmfile_of(F->filename);
+	const unsigned short *c = F->code, *end = c + F->codelen, *p, *q;
+	const unsigned short *r[4] = { NULL, NULL, NULL, NULL };
+	const char *v;
+	int line = 0;
+
+	for (p = c; p < end; p += mj_insn_len(p)) {
+		line = position(pf, p, line);
+		r[0] = r[1];
+		r[1] = r[2];
+		r[2] = r[3];
+		r[3] = p;
+		/* "_$g INTEGER n SETPROP_S n POP", then x, not a jump to
+		 * state n ("_$g.n = n; continue") */
+		q = p + mj_insn_len(p);
+		if (p[1] != OP_POP || r[0] == NULL || q >= end ||
+		    q[1] == OP_JUMP || r[1][1] != OP_INTEGER ||
+		    r[1][2] != n + 32768 || r[2][1] != OP_SETPROP_S ||
+		    strcmp(mj_insn_str(r[2]), "n") != 0 ||
+		    (v = var_read(F, r[0])) == NULL || strcmp(v, "_$g") != 0)
+			continue;
+		for (; q < end; q += mj_insn_len(q)) {
+			if (q[1] == OP_RETURN)
+				return line != 0 ? line : q[0];
+			line = position(pf, q, line);
+		}
+		break;
+	}
+	return 0;
 }
 
 /* The function the innermost frame runs, if it is bytecode, and the line
@@ -1119,6 +1224,7 @@ reword(js_State *J, int kind, char *buf, size_t size, const char *fmt,
 		if (letter == 'S' && json_error(J, buf, sizeof buf)) \
 			message = buf; \
 		real(J, message); \
+		asyncfn_trace(J, -1); \
 	} \
 	void \
 	js_##kind(js_State *J, const char *fmt, ...) \
