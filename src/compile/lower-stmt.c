@@ -511,8 +511,20 @@ gen_forof(struct gen *g, struct node *n)
 	last = g->map == NULL || (n->flags & NF_ASYNC) ? POS_UNKNOWN :
 	    pos_last(n->b);
 	emitf(g, "), %s = typeof %s.next != \"function\", %s = 0, %s, %s = 0; "
-	    "%s ? %s < %s.length : (%s = 0, !(%s = %s.next()).done); %s++) { "
-	    TICK "();", isarr, it, i, st, op, isarr, i, it, op, st, it, i);
+	    "%s ? %s < %s.length : (%s = 0, !(%s = ", isarr, it, i, st, op,
+	    isarr, i, it, op, st);
+	/* its next() where k6 iterates: the last position before */
+	if (last != POS_NONE && last != POS_UNKNOWN) {
+		int key;
+
+		pos_fresh(g, 0);
+		key = g->pline;
+		pos_claim(g, key);
+		emitf(g, "%s.next()", it);
+		pos_add(g, POS_ITER, key, last - 1);
+	} else
+		emitf(g, "%s.next()", it);
+	emitf(g, ").done); %s++) { " TICK "();", i);
 	{
 		const char *v = temp(g);
 		struct node *target = left->type == N_VAR ? left->a->a : left;

@@ -15,7 +15,9 @@
  * instruction, the ES5's line or the number of a position of the
  * compiler's map (compile/posmap.h, js/errmsg.c), which gives the source
  * line and column; a line alone has the column where its text starts
- * (bundle.h's cols). */
+ * (bundle.h's cols).  A generator's next, throw and return are the
+ * helpers' and k6's are native: the frame of one the user's code called
+ * (at a call of the user's, not a for-of's) reads "next (native)". */
 #include "config.h"
 
 #include <stdlib.h>
@@ -50,6 +52,49 @@ user_file(const struct bundle *b, const char *loc, size_t n)
 		    memcmp(b->units[i].name, loc, len) == 0)
 			return &b->units[i];
 	return NULL;
+}
+
+/* Whether a frame's location is in the compiler's helpers. */
+static int
+helpers_file(const struct bundle *b, const char *loc, size_t n)
+{
+	size_t i, len;
+
+	for (i = 0; i < b->nunits; i++) {
+		len = strlen(b->units[i].name);
+		if (strcmp(b->units[i].id, BUNDLE_HELPERS_ID) == 0 &&
+		    n > len && loc[len] == ':' &&
+		    memcmp(b->units[i].name, loc, len) == 0)
+			return 1;
+	}
+	return 0;
+}
+
+/* The native frame k6 shows for a generator's method the frame f (in the
+ * helpers) runs, "next (native)", or NULL. */
+static const char *
+generator_method(const char *f, size_t n)
+{
+	static const char *const frames[] = { "next (native)",
+	    "throw (native)", "return (native)" };
+	size_t i, len;
+
+	for (i = 0; i < sizeof frames / sizeof frames[0]; i++) {
+		len = strchr(frames[i], ' ') - frames[i] + 2;
+		if (n > len && memcmp(f, frames[i], len) == 0)
+			return frames[i];
+	}
+	return NULL;
+}
+
+/* Whether the frame of user file u at loc is at a call the user wrote. */
+static int
+at_call(const struct bundle_unit *u, const char *loc)
+{
+	unsigned long n = strtoul(loc + strlen(u->name) + 1, NULL, 10);
+
+	return u->map != NULL && n <= 65535 &&
+	    posmap_kind(u->map, (unsigned)n) == POS_CALL;
 }
 
 /* A frame as k6 prints it: "NAME (URL:LINE:COL)" or "URL:LINE:COL",
@@ -99,7 +144,7 @@ char *
 stack_clean(const struct bundle *b, const char *text)
 {
 	const char *p = strstr(text, FRAME), *f, *next, *loc;
-	const char *native = NULL;
+	const char *native = NULL, *method = NULL;
 	const struct bundle_unit *u;
 	size_t n, native_n = 0, locn;
 	struct buf out = BUF_INIT;
@@ -128,14 +173,21 @@ stack_clean(const struct bundle *b, const char *text)
 		if (locn == 6 && memcmp(loc, "native", 6) == 0) {
 			native = f;
 			native_n = n;
+			method = NULL;
 			continue;
 		}
 		if ((u = user_file(b, loc, locn)) != NULL) {
 			if (native != NULL)
 				put_frame(&out, native, native_n, NULL, NULL, 0);
+			else if (method != NULL && at_call(u, loc))
+				put_frame(&out, method, strlen(method), NULL,
+				    NULL, 0);
 			put_frame(&out, f, n, u, loc, locn);
 		}
 		native = NULL;
+		/* a generator's next(), native in k6, when the user calls it */
+		method = helpers_file(b, loc, locn) ? generator_method(f, n) :
+		    NULL;
 	}
 	return buf_steal(&out);
 }

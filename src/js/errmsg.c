@@ -497,8 +497,9 @@ own_object(const struct mj_function *F, unsigned short **ins, int i,
  * arguments and a super method (__ly.ap, __ly.sm: 3), new with them
  * (__ly.nw: 4), the check of a destructuring's value (__ly.oc, and
  * __ly.ad of an array pattern: 5), a read of super.x (__ly.sg: 6) and
- * a write (__ly.ss: 7); __ly.sv, the same read where k6 notes no
- * position of its own, is the compiler's. */
+ * a write (__ly.ss: 7), and a for-of's it.next() of a variable of the
+ * compiler's (8); __ly.sv, the same read where k6 notes no position of
+ * its own, is the compiler's. */
 static int
 own_call(const struct mj_function *F, unsigned short **ins, int t)
 {
@@ -517,7 +518,9 @@ own_call(const struct mj_function *F, unsigned short **ins, int t)
 		    strcmp(v, "oc") == 0 || strcmp(v, "ad") == 0 ? 5 :
 		    strcmp(v, "sg") == 0 ? 6 : strcmp(v, "ss") == 0 ? 7 : 1;
 	}
-	return strncmp(v, "_$", 2) == 0;
+	if (strncmp(v, "_$", 2) != 0)
+		return 0;
+	return strcmp(mj_insn_str(ins[t - 1]), "next") == 0 ? 8 : 1;
 }
 
 /* F and the functions it is in, innermost first, each with the names it
@@ -626,7 +629,8 @@ columns(struct mj_function *F, const struct pmfile *pf, const struct nest *nest,
 			s[ns].pos.key = q[0];
 			s[ns].pos.kind = kind == 2 ? POS_THROW : kind == 4 ?
 			    POS_NEW : kind == 5 ? POS_DESTR : kind == 6 ?
-			    POS_SUPER : kind == 7 ? POS_SUPERSET : POS_CALL;
+			    POS_SUPER : kind == 7 ? POS_SUPERSET : kind == 8 ?
+			    POS_ITER : POS_CALL;
 			s[ns++].insn = p;
 			continue;
 		case OP_GETPROP_S: case OP_GETPROP:
