@@ -31,7 +31,6 @@
 #include "compile/ast.h"
 #include "compile/lexer.h"
 #include "compile/lower-int.h"
-#include "compile/posmap.h"
 #include "util/xmalloc.h"
 
 /* A loop, switch or labelled statement taken apart: where break and
@@ -980,18 +979,11 @@ ex_forof(struct gen *g, struct node *n, struct gtarget *tg)
 		emitf(g, " %s = _$s; if (Object(%s) !== %s) throw new "
 		    "TypeError(\"Iterator result \" + %s + \" is not an object\");",
 		    s, s, s, s);
-	} else if (last != POS_NONE && last != POS_UNKNOWN) {
-		/* its next() where k6 iterates: the last position before */
-		int key;
-
+	} else {
 		emitf(g, " %s = 1; %s = ", dn, s);
-		pos_fresh(g, 0);
-		key = g->pline;
-		pos_claim(g, key);
-		emitf(g, "%s.next();", it);
-		pos_add(g, POS_ITER, key, last - 1);
-	} else
-		emitf(g, " %s = 1; %s = %s.next();", dn, s, it);
+		pos_next(g, it, last);
+		emit(g, ";");
+	}
 	emitf(g, " if (%s.done) {", s);
 	emitf(g, " _$g.n = \1%d\2; continue _$l; }", fl);
 	emitf(g, " %s = 0;", dn);

@@ -468,6 +468,22 @@ jump_marks(struct gen *g, int type, const char *label, size_t labeln)
 	return r;
 }
 
+void
+pos_next(struct gen *g, const char *it, unsigned last)
+{
+	int key;
+
+	if (last == POS_NONE || last == POS_UNKNOWN) {
+		emitf(g, "%s.next()", it);
+		return;
+	}
+	pos_fresh(g, 0);
+	key = g->pline;
+	pos_claim(g, key);
+	emitf(g, "%s.next()", it);
+	pos_add(g, POS_ITER, key, last - 1);
+}
+
 /* for (x of v) becomes an indexed loop over arrays that keep the
  * built-in iterator (and strings), else a loop over v's iterator.  The
  * loop sits in a try whose finally closes the iterator when the loop is
@@ -513,17 +529,7 @@ gen_forof(struct gen *g, struct node *n)
 	emitf(g, "), %s = typeof %s.next != \"function\", %s = 0, %s, %s = 0; "
 	    "%s ? %s < %s.length : (%s = 0, !(%s = ", isarr, it, i, st, op,
 	    isarr, i, it, op, st);
-	/* its next() where k6 iterates: the last position before */
-	if (last != POS_NONE && last != POS_UNKNOWN) {
-		int key;
-
-		pos_fresh(g, 0);
-		key = g->pline;
-		pos_claim(g, key);
-		emitf(g, "%s.next()", it);
-		pos_add(g, POS_ITER, key, last - 1);
-	} else
-		emitf(g, "%s.next()", it);
+	pos_next(g, it, last);
 	emitf(g, ").done); %s++) { " TICK "();", i);
 	{
 		const char *v = temp(g);

@@ -596,6 +596,23 @@ set_object(const struct mj_function *F, unsigned short **ins, const int *d,
 	return NULL;
 }
 
+/* F's instructions in order (*ins, owned) and the index of each by its
+ * code offset (*idx, owned); their count. */
+static int
+insns(struct mj_function *F, unsigned short ***ins, int **idx)
+{
+	unsigned short *c = F->code;
+	int off, n = 0;
+
+	*ins = xreallocarray(NULL, (size_t)F->codelen, sizeof **ins);
+	*idx = xreallocarray(NULL, (size_t)F->codelen, sizeof **idx);
+	for (off = 0; off < F->codelen; off += mj_insn_len(c + off)) {
+		(*idx)[off] = n;
+		(*ins)[n++] = c + off;
+	}
+	return n;
+}
+
 static void
 columns(struct mj_function *F, const struct pmfile *pf, const struct nest *nest,
     const int *d)
@@ -603,16 +620,11 @@ columns(struct mj_function *F, const struct pmfile *pf, const struct nest *nest,
 	const struct posmap *m = pf->map;
 	unsigned short *c = F->code, *p, *q, **ins = NULL;
 	struct site *s = NULL;
-	int *idx = NULL, off, n = 0, i, kind;
+	int *idx = NULL, n, i, kind;
 	size_t ns = 0, j, k, lo, hi, ne, ni;
 
-	ins = xreallocarray(NULL, (size_t)F->codelen, sizeof *ins);
-	idx = xreallocarray(NULL, (size_t)F->codelen, sizeof *idx);
+	n = insns(F, &ins, &idx);
 	s = xreallocarray(NULL, (size_t)F->codelen, sizeof *s);
-	for (off = 0; off < F->codelen; off += mj_insn_len(c + off)) {
-		idx[off] = n;
-		ins[n++] = c + off;
-	}
 	for (i = 0; i < n; i++) {
 		p = ins[i];
 		kind = 0;
@@ -713,17 +725,12 @@ wrapper_calls(struct mj_function *F, const int *d)
 {
 	unsigned short *c = F->code, *p, *q, **ins;
 	const char *v;
-	int *idx, off, n = 0, i, t;
+	int *idx, n, i, t;
 
 	/* the body is a closure of F's */
 	if (F->funlen == 0)
 		return;
-	ins = xreallocarray(NULL, (size_t)F->codelen, sizeof *ins);
-	idx = xreallocarray(NULL, (size_t)F->codelen, sizeof *idx);
-	for (off = 0; off < F->codelen; off += mj_insn_len(c + off)) {
-		idx[off] = n;
-		ins[n++] = c + off;
-	}
+	n = insns(F, &ins, &idx);
 	for (t = 0; t < n; t++) {
 		p = ins[t];
 		if (p[1] != OP_CALL || p[2] < 1 || p[2] > 2 || d[p - c] < 0 ||

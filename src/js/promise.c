@@ -782,11 +782,10 @@ drain(js_State *J)
 		if (js_isnumber(J, q + 1)) {
 			void *resumed = P->resumed;
 
-			P->resumed = js_toobject(J, q + 2);
+			P->resumed = at(J, q + 2)->u.ptr;
 			asyncfn_run(J, P, q + 2, q + 1, q + 3);
 			P->resumed = resumed;
-		}
-		else if (js_isobject(J, q + 1) &&
+		} else if (js_isobject(J, q + 1) &&
 		    js_toobject(J, q + 1) == P->treact) {
 			then_run(J, P, q + 2, q + 3);
 			js_pop(J, js_gettop(J) - (q + 4));
