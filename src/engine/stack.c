@@ -15,7 +15,9 @@
  * instruction, the ES5's line or the number of a position of the
  * compiler's map (compile/posmap.h, js/errmsg.c), which gives the source
  * line and column; a line alone has the column where its text starts
- * (bundle.h's cols).  A generator's next, throw and return are the
+ * (bundle.h's cols).  A native frame names the function as its name
+ * property does ("map", where mujs has "Array.prototype.map"), as k6's
+ * do.  A generator's next, throw and return are the
  * helpers' and k6's are native: the frame of one the user's code called
  * (at a call of the user's, not a for-of's) reads "next (native)". */
 #include "config.h"
@@ -124,6 +126,19 @@ put_frame(struct buf *out, const char *f, size_t n,
 		n -= 4;
 	}
 	if (u == NULL) {
+		/* k6 names a native by its name property: mujs's
+		 * "Array.prototype.map" is "map"; k6's Go names stay whole */
+		const char *end = f + n - (sizeof NATIVE - 1), *dot = NULL, *p;
+
+		if (n > sizeof NATIVE - 1 && strncmp(f, "go.k6.io/", 9) != 0 &&
+		    strncmp(f, "reflect.methodValueCall ", 24) != 0)
+			for (p = f; p < end; p++)
+				if (*p == '.')
+					dot = p;
+		if (dot != NULL) {
+			n -= (size_t)(dot + 1 - f);
+			f = dot + 1;
+		}
 		buf_add(out, f, n);
 		return;
 	}
