@@ -10,16 +10,17 @@
  * frame stays: it is the function the script called (check, http.get).
  * The compiler's name for an anonymous default export, _default$, reads
  * "default", k6's name for it; an accessor's, "get x", reads "x", as k6
- * names the frames of getters and setters after their keys.  Frames are written as k6 writes them,
- * with the module's URL, the line and a column: mujs keeps a number per
- * instruction, the ES5's line or the number of a position of the
- * compiler's map (compile/posmap.h, js/errmsg.c), which gives the source
- * line and column; a line alone has the column where its text starts
- * (bundle.h's cols).  A native frame names the function as its name
- * property does ("map", where mujs has "Array.prototype.map"), as k6's
- * do.  A generator's next, throw and return are the
- * helpers' and k6's are native: the frame of one the user's code called
- * (at a call of the user's, not a for-of's) reads "next (native)". */
+ * names the frames of getters and setters after their keys.  Frames are
+ * written as k6 writes them, with the module's URL, the line and a
+ * column: mujs keeps a number per instruction, the ES5's line or the
+ * number of a position of the compiler's map (compile/posmap.h,
+ * js/errmsg.c), which gives the source line and column; a line alone has
+ * the column where its text starts (bundle.h's cols).  A native frame
+ * names the function as its name property does ("map", where mujs has
+ * "Array.prototype.map"), as k6's do.  A generator's next, throw and
+ * return are the helpers' functions where k6's are native: the frame of
+ * one that the user's code called (at a call of the user's, not a
+ * for-of's) reads "next (native)". */
 #include "config.h"
 
 #include <stdlib.h>
