@@ -637,11 +637,17 @@ __ly.$dg = function (c) {
 	return __ly.$C;
 };
 __ly.$G = {};
-__ly.$d(__ly.$G, "next", { value: function (v) { return __ly.$gi(this, 0, v); },
+/* Named (js/fnname.c reads "next") for the frame k6 shows of a call of
+ * g.next() in the user's code, "next (native)" (engine/stack.c); the
+ * parameter of the same name spares mujs binding the name at each call. */
+__ly.$d(__ly.$G, "next", { value: function __ly$n$next$$0(__ly$n$next$$0) {
+	return __ly.$gi(this, 0, __ly$n$next$$0); },
     writable: true, configurable: true });
-__ly.$d(__ly.$G, "throw", { value: function (v) { return __ly.$gi(this, 1, v); },
+__ly.$d(__ly.$G, "throw", { value: function __ly$n$throw$$0(__ly$n$throw$$0) {
+	return __ly.$gi(this, 1, __ly$n$throw$$0); },
     writable: true, configurable: true });
-__ly.$d(__ly.$G, "return", { value: function (v) { return __ly.$gi(this, 2, v); },
+__ly.$d(__ly.$G, "return", { value: function __ly$n$return$$0(__ly$n$return$$0) {
+	return __ly.$gi(this, 2, __ly$n$return$$0); },
     writable: true, configurable: true });
 __ly.$d(__ly.$G, "@@sym:Symbol.iterator", { value: function () { return this; },
     writable: true, configurable: true });

@@ -44,6 +44,29 @@ has_spread(struct node *args)
 	return 0;
 }
 
+/* A spread's values, __ly.ai(e), where k6 iterates e: at the last
+ * position before, as __ly.ad, which errmsg.c counts, where it is known. */
+static void
+spread(struct gen *g, struct node *e)
+{
+	unsigned last = g->map != NULL ? pos_last(e) : POS_UNKNOWN;
+	int key;
+
+	if (last == POS_NONE || last == POS_UNKNOWN) {
+		emit(g, "__ly.ai(");
+		gen_expr(g, e, 1);
+		emit(g, ")");
+		return;
+	}
+	pos_fresh(g, 0);
+	key = g->pline;
+	pos_claim(g, key);
+	emit(g, "__ly.ad(");
+	gen_expr(g, e, 1);
+	emit(g, ")");
+	pos_add(g, POS_DESTR, key, last - 1);
+}
+
 /* An array value built from a list with spreads: __ly.cc([a], __ly.ai(b)),
  * a helper's call where [].concat would be a call errmsg.c counts as the
  * user's. */
@@ -60,10 +83,9 @@ gen_spread_array(struct gen *g, struct node *l)
 				emit(g, "]");
 				open = 0;
 			}
-			emit(g, first ? "__ly.ai(" : ", __ly.ai(");
+			emit(g, first ? "" : ", ");
 			first = 0;
-			gen_expr(g, l->a, 1);
-			emit(g, ")");
+			spread(g, l->a);
 			continue;
 		}
 		if (!open) {

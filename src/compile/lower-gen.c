@@ -982,8 +982,11 @@ ex_forof(struct gen *g, struct node *n, struct gtarget *tg)
 		emitf(g, " %s = _$s; if (Object(%s) !== %s) throw new "
 		    "TypeError(\"Iterator result \" + %s + \" is not an object\");",
 		    s, s, s, s);
-	} else
-		emitf(g, " %s = 1; %s = %s.next();", dn, s, it);
+	} else {
+		emitf(g, " %s = 1; %s = ", dn, s);
+		pos_next(g, it, last);
+		emit(g, ";");
+	}
 	emitf(g, " if (%s.done) {", s);
 	emitf(g, " _$g.n = \1%d\2; continue _$l; }", fl);
 	emitf(g, " %s = 0;", dn);

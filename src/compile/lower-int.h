@@ -228,6 +228,7 @@ struct lexarg {
 #define pos_end(...)	lower_pos_end(__VA_ARGS__)
 #define pos_dollar(...)	lower_pos_dollar(__VA_ARGS__)
 #define pos_last(...)	lower_pos_last(__VA_ARGS__)
+#define pos_next(...)	lower_pos_next(__VA_ARGS__)
 #define gfail(...)	lower_gfail(__VA_ARGS__)
 #define gprintf(...)	lower_gprintf(__VA_ARGS__)
 #define temp(...)	lower_temp(__VA_ARGS__)
@@ -277,6 +278,9 @@ int	 pos_dollar(const struct gen *, size_t off);
 #define POS_NONE	0u
 #define POS_UNKNOWN	(~0u)
 unsigned pos_last(const struct node *);
+/* "it.next()", a for-of's step, where k6 iterates: at last, the
+ * iterable's pos_last, where that is known (lower-stmt.c). */
+void	 pos_next(struct gen *, const char *it, unsigned last);
 void	 gfail(struct gen *, const struct node *, const char *, ...)
 	    __attribute__((noreturn, format(printf, 3, 4)));
 char	*gprintf(struct gen *, const char *, ...)

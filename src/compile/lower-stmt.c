@@ -470,6 +470,22 @@ jump_marks(struct gen *g, int type, const char *label, size_t labeln)
 	return r;
 }
 
+void
+pos_next(struct gen *g, const char *it, unsigned last)
+{
+	int key;
+
+	if (last == POS_NONE || last == POS_UNKNOWN) {
+		emitf(g, "%s.next()", it);
+		return;
+	}
+	pos_fresh(g, 0);
+	key = g->pline;
+	pos_claim(g, key);
+	emitf(g, "%s.next()", it);
+	pos_add(g, POS_ITER, key, last - 1);
+}
+
 /* for (x of v) becomes an indexed loop over arrays that keep the
  * built-in iterator (and strings), else a loop over v's iterator.  The
  * loop sits in a try whose finally closes the iterator when the loop is
@@ -513,8 +529,10 @@ gen_forof(struct gen *g, struct node *n)
 	last = g->map == NULL || (n->flags & NF_ASYNC) ? POS_UNKNOWN :
 	    pos_last(n->b);
 	emitf(g, "), %s = typeof %s.next != \"function\", %s = 0, %s, %s = 0; "
-	    "%s ? %s < %s.length : (%s = 0, !(%s = %s.next()).done); %s++) { "
-	    TICK "();", isarr, it, i, st, op, isarr, i, it, op, st, it, i);
+	    "%s ? %s < %s.length : (%s = 0, !(%s = ", isarr, it, i, st, op,
+	    isarr, i, it, op, st);
+	pos_next(g, it, last);
+	emitf(g, ").done); %s++) { " TICK "();", i);
 	{
 		const char *v = temp(g);
 		struct node *target = left->type == N_VAR ? left->a->a : left;

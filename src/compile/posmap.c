@@ -31,3 +31,11 @@ posmap_where(const struct posmap *m, unsigned n, unsigned *col)
 	}
 	return 0;
 }
+
+unsigned
+posmap_kind(const struct posmap *m, unsigned n)
+{
+	if (n > m->nlines && n - m->nlines - 1 < m->npos)
+		return m->pos[n - m->nlines - 1].kind;
+	return 0;
+}

@@ -45,7 +45,8 @@ enum {
 	POS_VAR,	/* GETVAR of a name no function of the file declares */
 	POS_DESTR,	/* the CALL of __ly.oc or __ly.ad, a destructuring's check */
 	POS_SUPER,	/* the CALL of __ly.sg, a read of super.x */
-	POS_SUPERSET	/* the CALL of __ly.ss, a write of super.x */
+	POS_SUPERSET,	/* the CALL of __ly.ss, a write of super.x */
+	POS_ITER	/* the CALL of a for-of's it.next() */
 };
 
 struct posmap_pos {
@@ -94,5 +95,7 @@ void	posmap_free(struct posmap *);
  * of the map's file; 0 if n is neither an output line nor a position.
  * A column that is known includes wrap. */
 unsigned posmap_where(const struct posmap *, unsigned n, unsigned *col);
+/* The kind of the position numbered n, or 0 if n is none. */
+unsigned posmap_kind(const struct posmap *, unsigned n);
 
 #endif

@@ -9,19 +9,18 @@
  * native functions in between go.  A native frame right before a user
  * frame stays: it is the function the script called (check, http.get).
  * The compiler's name for an anonymous default export, _default$, reads
- * "default", k6's name for it.  Frames are written as k6 writes them,
- * with the module's URL, the line and a column: mujs keeps a number per
- * instruction, the ES5's line or the number of a position of the
- * compiler's map (compile/posmap.h, js/errmsg.c), which gives the source
- * line and column; a line alone has the column where its text starts
- * (bundle.h's cols).
- *
- * An async function is a named function of the compiler's that hands an
- * anonymous body to the runtime's "as" (js/asyncfn.c), which runs it to
- * its first await: until then mujs shows the body, "as" and the named
- * function at its first line, where k6 shows one frame, the function's,
- * where the body is.  Such a run is written as that one frame (see
- * async_outer). */
+ * "default", k6's name for it; an accessor's, "get x", reads "x", as k6
+ * names the frames of getters and setters after their keys.  Frames are
+ * written as k6 writes them, with the module's URL, the line and a
+ * column: mujs keeps a number per instruction, the ES5's line or the
+ * number of a position of the compiler's map (compile/posmap.h,
+ * js/errmsg.c), which gives the source line and column; a line alone has
+ * the column where its text starts (bundle.h's cols).  A native frame
+ * names the function as its name property does ("map", where mujs has
+ * "Array.prototype.map"), as k6's do.  A generator's next, throw and
+ * return are the helpers' functions where k6's are native: the frame of
+ * one that the user's code called (at a call of the user's, not a
+ * for-of's) reads "next (native)". */
 #include "config.h"
 
 #include <stdlib.h>
@@ -58,6 +57,49 @@ user_file(const struct bundle *b, const char *loc, size_t n)
 	return NULL;
 }
 
+/* Whether a frame's location is in the compiler's helpers. */
+static int
+helpers_file(const struct bundle *b, const char *loc, size_t n)
+{
+	size_t i, len;
+
+	for (i = 0; i < b->nunits; i++) {
+		len = strlen(b->units[i].name);
+		if (strcmp(b->units[i].id, BUNDLE_HELPERS_ID) == 0 &&
+		    n > len && loc[len] == ':' &&
+		    memcmp(b->units[i].name, loc, len) == 0)
+			return 1;
+	}
+	return 0;
+}
+
+/* The native frame k6 shows for a generator's method the frame f (in the
+ * helpers) runs, "next (native)", or NULL. */
+static const char *
+generator_method(const char *f, size_t n)
+{
+	static const char *const frames[] = { "next (native)",
+	    "throw (native)", "return (native)" };
+	size_t i, len;
+
+	for (i = 0; i < sizeof frames / sizeof frames[0]; i++) {
+		len = strchr(frames[i], ' ') - frames[i] + 2;
+		if (n > len && memcmp(f, frames[i], len) == 0)
+			return frames[i];
+	}
+	return NULL;
+}
+
+/* Whether the frame of user file u at loc is at a call the user wrote. */
+static int
+at_call(const struct bundle_unit *u, const char *loc)
+{
+	unsigned long n = strtoul(loc + strlen(u->name) + 1, NULL, 10);
+
+	return u->map != NULL && n <= 65535 &&
+	    posmap_kind(u->map, (unsigned)n) == POS_CALL;
+}
+
 /* A frame as k6 prints it: "NAME (URL:LINE:COL)" or "URL:LINE:COL",
  * where mujs wrote "NAME (FILE:N)" or "FILE:N" with the file's display
  * name, N read through the unit's map.  u is NULL for a native frame,
@@ -78,7 +120,26 @@ put_frame(struct buf *out, const char *f, size_t n,
 		f += sizeof internal - 1;
 		n -= sizeof internal - 1;
 	}
+	/* an accessor's frame names its key, where its name is "get x" */
+	if (u != NULL && n > 5 && (memcmp(f, "get ", 4) == 0 ||
+	    memcmp(f, "set ", 4) == 0) && f[4] != '(' && f[4] != ' ') {
+		f += 4;
+		n -= 4;
+	}
 	if (u == NULL) {
+		/* k6 names a native by its name property: mujs's
+		 * "Array.prototype.map" is "map"; k6's Go names stay whole */
+		const char *end = f + n - (sizeof NATIVE - 1), *dot = NULL, *p;
+
+		if (n > sizeof NATIVE - 1 && strncmp(f, "go.k6.io/", 9) != 0 &&
+		    strncmp(f, "reflect.methodValueCall ", 24) != 0)
+			for (p = f; p < end; p++)
+				if (*p == '.')
+					dot = p;
+		if (dot != NULL) {
+			n -= (size_t)(dot + 1 - f);
+			f = dot + 1;
+		}
 		buf_add(out, f, n);
 		return;
 	}
@@ -95,111 +156,55 @@ put_frame(struct buf *out, const char *f, size_t n,
 	buf_add(out, loc + locn, (size_t)(f + n - (loc + locn)));
 }
 
-/* One frame of mujs's text: f its first byte, n its length, loc and locn
- * its location (in the parentheses, or the whole frame), next the next
- * frame's FRAME or NULL. */
-struct frame {
-	const char	*f, *loc, *next;
-	size_t		 n, locn;
-};
-
-static void
-frame_at(const char *p, struct frame *fr)
-{
-	const char *f = p + strlen(FRAME);
-	size_t n;
-
-	fr->f = f;
-	fr->next = strstr(f, FRAME);
-	fr->n = n = fr->next != NULL ? (size_t)(fr->next - f) : strlen(f);
-	/* a native's name may hold parentheses ("(*K6).Fail-fm") */
-	fr->loc = f;
-	fr->locn = n;
-	if (n > sizeof NATIVE - 1 &&
-	    memcmp(f + n - (sizeof NATIVE - 1), NATIVE, sizeof NATIVE - 1) == 0) {
-		fr->loc = f + n - (sizeof NATIVE - 1) + 2;
-		fr->locn = 6;
-	} else if (n > 0 && f[n - 1] == ')' &&
-	    (fr->loc = memchr(f, '(', n)) != NULL) {
-		fr->loc++;
-		fr->locn = (size_t)(f + n - 1 - fr->loc);
-	} else
-		fr->loc = f;
-}
-
-static int
-is_native(const struct frame *fr)
-{
-	return fr->locn == 6 && memcmp(fr->loc, "native", 6) == 0;
-}
-
-/*
- * Where p is the frame after an anonymous frame of the user's: the
- * async function that frame is the body of, when p is "as" and the
- * next user frame, past the helpers', is the function's own call of it;
- * then *w is that frame.
- */
-static int
-async_outer(const struct bundle *b, const char *p, struct frame *w)
-{
-	static const char as[] = "as" NATIVE;
-
-	if (p == NULL)
-		return 0;
-	frame_at(p, w);
-	if (w->n != sizeof as - 1 || memcmp(w->f, as, w->n) != 0)
-		return 0;
-	for (p = w->next; p != NULL; p = w->next) {
-		frame_at(p, w);
-		if (is_native(w))
-			return 0;
-		if (user_file(b, w->loc, w->locn) != NULL)
-			return 1;
-	}
-	return 0;
-}
-
 char *
 stack_clean(const struct bundle *b, const char *text)
 {
-	const char *p = strstr(text, FRAME), *next;
-	const char *native = NULL;
+	const char *p = strstr(text, FRAME), *f, *next, *loc;
+	const char *native = NULL, *method = NULL;
 	const struct bundle_unit *u;
-	struct frame fr, w;
-	size_t native_n = 0;
-	struct buf out = BUF_INIT, named = BUF_INIT;
+	size_t n, native_n = 0, locn;
+	struct buf out = BUF_INIT;
 
 	if (p == NULL || b == NULL)
 		return xstrdup(text);
 	buf_add(&out, text, (size_t)(p - text));
 	for (; p != NULL; p = next) {
-		frame_at(p, &fr);
-		next = fr.next;
-		if (is_native(&fr)) {
-			native = fr.f;
-			native_n = fr.n;
+		f = p + strlen(FRAME);
+		next = strstr(f, FRAME);
+		n = next != NULL ? (size_t)(next - f) : strlen(f);
+		/* the location: in the parentheses, or the whole frame; a
+		 * native's name may hold parentheses ("(*K6).Fail-fm") */
+		loc = f;
+		locn = n;
+		if (n > sizeof NATIVE - 1 &&
+		    memcmp(f + n - (sizeof NATIVE - 1), NATIVE, sizeof NATIVE - 1) == 0) {
+			loc = f + n - (sizeof NATIVE - 1) + 2;
+			locn = 6;
+		} else if (n > 0 && f[n - 1] == ')' &&
+		    (loc = memchr(f, '(', n)) != NULL) {
+			loc++;
+			locn = (size_t)(f + n - 1 - loc);
+		} else
+			loc = f;
+		if (locn == 6 && memcmp(loc, "native", 6) == 0) {
+			native = f;
+			native_n = n;
+			method = NULL;
 			continue;
 		}
-		if ((u = user_file(b, fr.loc, fr.locn)) != NULL) {
+		if ((u = user_file(b, loc, locn)) != NULL) {
 			if (native != NULL)
 				put_frame(&out, native, native_n, NULL, NULL, 0);
-			if (fr.loc == fr.f && async_outer(b, next, &w)) {
-				/* the body's location under the function's
-				 * name ("NAME (" of its frame) */
-				buf_reset(&named);
-				buf_add(&named, w.f, (size_t)(w.loc - w.f));
-				buf_add(&named, fr.loc, fr.locn);
-				if (w.loc != w.f)
-					buf_putc(&named, ')');
-				put_frame(&out, named.data, named.len, u,
-				    named.data + (w.loc - w.f), fr.locn);
-				next = w.next;
-			} else
-				put_frame(&out, fr.f, fr.n, u, fr.loc, fr.locn);
+			else if (method != NULL && at_call(u, loc))
+				put_frame(&out, method, strlen(method), NULL,
+				    NULL, 0);
+			put_frame(&out, f, n, u, loc, locn);
 		}
 		native = NULL;
+		/* a generator's next(), native in k6, when the user calls it */
+		method = helpers_file(b, loc, locn) ? generator_method(f, n) :
+		    NULL;
 	}
-	buf_free(&named);
 	return buf_steal(&out);
 }
 

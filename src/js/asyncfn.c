@@ -36,9 +36,11 @@
 
 #include <mujs.h>
 #include <stddef.h>
+#include <stdio.h>
 #include <string.h>
 
 #include "js/asyncfn.h"
+#include "js/errmsg.h"
 #include "js/mujs-layout.h"
 #include "js/promise.h"
 
@@ -411,6 +413,79 @@ asyncfn_as(js_State *J)
 	js_pushundefined(J);		/* 6 */
 	asyncfn_run(J, P, 3, 5, 6);
 	js_pop(J, 2);
+}
+
+/*
+ * An error made while the body of an async function that the drain
+ * resumed runs (or what it calls) has, in k6's engine, the frames of the
+ * async functions awaiting it below the running ones: the function
+ * whose await is the only reaction to its promise, at that await, then
+ * the one awaiting that one's promise, and so on.  Here they go at the
+ * end of the error's stackTrace (at e), in mujs's words.  Only errors
+ * pay for it.
+ */
+#define TRACE_MAX	64	/* frames, as mujs's call stack */
+#define DRAIN		"\n\tat drain (native)"
+
+void
+asyncfn_trace(js_State *J, int e)
+{
+	struct promise *P = promise_get(J);
+	struct mj_object *c, *f;
+	struct mj_property *n;
+	const struct mj_function *F;
+	struct mj_value *v;
+	char buf[256];
+	int i, line;
+
+	if (P == NULL || P->resumed == NULL || !js_isobject(J, e))
+		return;
+	js_getproperty(J, e, "stackTrace");
+	if (!js_isstring(J, -1)) {
+		js_pop(J, 1);
+		js_pushliteral(J, "");
+	} else {
+		/* the drain's own frame, at the bottom, is k6's job queue,
+		 * which shows none: the awaiting frames take its place */
+		const char *t = js_tostring(J, -1);
+		size_t len = strlen(t), dn = sizeof DRAIN - 1;
+
+		if (len >= dn && strcmp(t + len - dn, DRAIN) == 0) {
+			js_pushlstring(J, t, len - dn);
+			js_rot2pop1(J);
+		}
+	}
+	for (c = P->resumed, i = 0; i < TRACE_MAX; i++) {
+		if ((v = block(c, CX_N)) == NULL || v[CX_PR].type != MJ_TOBJECT ||
+		    (c = promise_awaiter(P, v[CX_PR].u.ptr)) == NULL ||
+		    (v = block(c, CX_N)) == NULL || v[CX_F].type != MJ_TOBJECT)
+			break;
+		f = v[CX_F].u.ptr;
+		if (f->type != MJ_CFUNCTION || (F = f->u.f.function) == NULL)
+			break;
+		n = mj_lookup(c->properties, "n");
+		line = n != NULL && n->value.type == MJ_TNUMBER ?
+		    errmsg_await_line(F, (int)n->value.u.number) : 0;
+		if (line == 0)
+			line = F->line;
+		if (F->name != NULL && F->name[0] != '\0')
+			snprintf(buf, sizeof buf, "\n\tat %s (%s:%d)", F->name,
+			    F->filename, line);
+		else
+			snprintf(buf, sizeof buf, "\n\tat %s:%d", F->filename,
+			    line);
+		js_pushstring(J, buf);
+		js_concat(J);
+	}
+	if (i == 0) {
+		js_pop(J, 1);
+		return;
+	}
+	if (js_hasproperty(J, e < 0 ? e - 1 : e, "stackTrace")) {
+		js_pop(J, 1);
+		js_setproperty(J, e < 0 ? e - 1 : e, "stackTrace");
+	} else
+		js_defproperty(J, e < 0 ? e - 1 : e, "stackTrace", JS_DONTENUM);
 }
 
 void

@@ -16,6 +16,7 @@
 #include <unicode/utypes.h>
 
 #include "engine/module.h"
+#include "js/asyncfn.h"
 #include "js/builtins.h"
 #include "js/jsonparse.h"
 #include "js/errmsg.h"
@@ -52,6 +53,7 @@ error_with_cause(js_State *J, int i)
 {
 	errmsg_trace_fix(J);
 	error_real[i](J);
+	asyncfn_trace(J, -1);
 	if (js_gettop(J) > 3 && js_isobject(J, 2) && js_hasproperty(J, 2, "cause"))
 		js_defproperty(J, -2, "cause", JS_DONTENUM);
 }

@@ -41,6 +41,7 @@
 
 #include "compile/posmap.h"
 #include "compile/username.h"
+#include "js/asyncfn.h"
 #include "js/errmsg.h"
 #include "js/jsonerr.h"
 #include "js/mujs-layout.h"
@@ -509,8 +510,9 @@ own_object(const struct mj_function *F, unsigned short **ins, int i,
  * arguments and a super method (__ly.ap, __ly.sm: 3), new with them
  * (__ly.nw: 4), the check of a destructuring's value (__ly.oc, and
  * __ly.ad of an array pattern: 5), a read of super.x (__ly.sg: 6) and
- * a write (__ly.ss: 7); __ly.sv, the same read where k6 notes no
- * position of its own, is the compiler's. */
+ * a write (__ly.ss: 7), and a for-of's it.next() of a variable of the
+ * compiler's (8); __ly.sv, the same read where k6 notes no position of
+ * its own, is the compiler's. */
 static int
 own_call(const struct mj_function *F, unsigned short **ins, int t)
 {
@@ -529,7 +531,9 @@ own_call(const struct mj_function *F, unsigned short **ins, int t)
 		    strcmp(v, "oc") == 0 || strcmp(v, "ad") == 0 ? 5 :
 		    strcmp(v, "sg") == 0 ? 6 : strcmp(v, "ss") == 0 ? 7 : 1;
 	}
-	return strncmp(v, "_$", 2) == 0;
+	if (strncmp(v, "_$", 2) != 0)
+		return 0;
+	return strcmp(mj_insn_str(ins[t - 1]), "next") == 0 ? 8 : 1;
 }
 
 /* F and the functions it is in, innermost first, each with the names it
@@ -605,6 +609,23 @@ set_object(const struct mj_function *F, unsigned short **ins, const int *d,
 	return NULL;
 }
 
+/* F's instructions in order (*ins, owned) and the index of each by its
+ * code offset (*idx, owned); their count. */
+static int
+insns(struct mj_function *F, unsigned short ***ins, int **idx)
+{
+	unsigned short *c = F->code;
+	int off, n = 0;
+
+	*ins = xreallocarray(NULL, (size_t)F->codelen, sizeof **ins);
+	*idx = xreallocarray(NULL, (size_t)F->codelen, sizeof **idx);
+	for (off = 0; off < F->codelen; off += mj_insn_len(c + off)) {
+		(*idx)[off] = n;
+		(*ins)[n++] = c + off;
+	}
+	return n;
+}
+
 static void
 columns(struct mj_function *F, const struct pmfile *pf, const struct nest *nest,
     const int *d)
@@ -612,16 +633,11 @@ columns(struct mj_function *F, const struct pmfile *pf, const struct nest *nest,
 	const struct posmap *m = pf->map;
 	unsigned short *c = F->code, *p, *q, **ins = NULL;
 	struct site *s = NULL;
-	int *idx = NULL, off, n = 0, i, kind;
+	int *idx = NULL, n, i, kind;
 	size_t ns = 0, j, k, lo, hi, ne, ni;
 
-	ins = xreallocarray(NULL, (size_t)F->codelen, sizeof *ins);
-	idx = xreallocarray(NULL, (size_t)F->codelen, sizeof *idx);
+	n = insns(F, &ins, &idx);
 	s = xreallocarray(NULL, (size_t)F->codelen, sizeof *s);
-	for (off = 0; off < F->codelen; off += mj_insn_len(c + off)) {
-		idx[off] = n;
-		ins[n++] = c + off;
-	}
 	for (i = 0; i < n; i++) {
 		p = ins[i];
 		kind = 0;
@@ -638,7 +654,8 @@ columns(struct mj_function *F, const struct pmfile *pf, const struct nest *nest,
 			s[ns].pos.key = q[0];
 			s[ns].pos.kind = kind == 2 ? POS_THROW : kind == 4 ?
 			    POS_NEW : kind == 5 ? POS_DESTR : kind == 6 ?
-			    POS_SUPER : kind == 7 ? POS_SUPERSET : POS_CALL;
+			    POS_SUPER : kind == 7 ? POS_SUPERSET : kind == 8 ?
+			    POS_ITER : POS_CALL;
 			s[ns++].insn = p;
 			continue;
 		case OP_GETPROP_S: case OP_GETPROP:
@@ -706,6 +723,48 @@ columns(struct mj_function *F, const struct pmfile *pf, const struct nest *nest,
 	free(ins);
 }
 
+/*
+ * A generator or async function, lowered, returns __ly.gen(body) (or
+ * async, agen, flat, with its try table), which runs the body: k6 shows
+ * the body's frames under the function's name (js/fnname.c) and no
+ * frame of the function around it nor of the helper.  That call gets line 0, with which mujs
+ * writes the frame "NAME (FILE)", which names no line of the user's
+ * (engine/stack.c leaves it out, and the helper's native frame with it).
+ * A frame of the same function elsewhere (its parameters' defaults)
+ * keeps its line.
+ */
+static void
+wrapper_calls(struct mj_function *F, const int *d)
+{
+	unsigned short *c = F->code, *p, *q, **ins;
+	const char *v;
+	int *idx, n, i, t;
+
+	/* the body is a closure of F's */
+	if (F->funlen == 0)
+		return;
+	n = insns(F, &ins, &idx);
+	for (t = 0; t < n; t++) {
+		p = ins[t];
+		if (p[1] != OP_CALL || p[2] < 1 || p[2] > 2 || d[p - c] < 0 ||
+		    (q = before_args(F, d, (int)(p - c))) == NULL)
+			continue;
+		/* "__ly DUP GETPROP_S name ROT2" */
+		i = idx[q - c];
+		if (i < 3 || q[1] != OP_ROT2 || ins[i - 1][1] != OP_GETPROP_S ||
+		    ins[i - 2][1] != OP_DUP ||
+		    (v = var_read(F, ins[i - 3])) == NULL ||
+		    strcmp(v, "__ly") != 0)
+			continue;
+		v = mj_insn_str(ins[i - 1]);
+		if (strcmp(v, "gen") == 0 || strcmp(v, "async") == 0 ||
+		    strcmp(v, "agen") == 0 || strcmp(v, "flat") == 0)
+			p[0] = 0;
+	}
+	free(idx);
+	free(ins);
+}
+
 /* The lines of calls over several lines, then the columns (pf, if the
  * file has a map), of F and the functions in it. */
 static void
@@ -723,6 +782,7 @@ lines_all(struct mj_function *F, const struct pmfile *pf,
 			call_lines(F, d);
 			if (pf != NULL)
 				columns(F, pf, &nest, d);
+			wrapper_calls(F, d);
 		}
 		free(d);
 	}
@@ -765,6 +825,62 @@ errmsg_trace_fix(js_State *J)
 {
 	if (nmarks > 0)
 		trace_fix(J);
+}
+
+/*
+ * Where the lowered async body F waits to resume at state n: its await
+ * is "_$g.n = n; return (x)" (compile/lower-gen.c).  k6 places a waiting
+ * frame at the last position its engine noted before the await: here the
+ * last instruction with a position before that return (x's call, or one
+ * before it); with none, the return's line.  The line slot as a frame
+ * names it (a line or a position of the file's map, posmap.h), or 0.
+ */
+#define OP_POP		0
+#define OP_RETURN	83
+
+/* The position the instruction at p has in the map of pf, else last. */
+static int
+position(const struct pmfile *pf, const unsigned short *p, int last)
+{
+	const struct mark *m = mark_of(p[0]);
+	int slot = m != NULL ? m->line : p[0];
+
+	return pf != NULL && (size_t)slot > pf->map->nlines ? slot : last;
+}
+
+int
+errmsg_await_line(const void *fun, int n)
+{
+	const struct mj_function *F = fun;
+	const struct pmfile *pf = pmfile_of(F->filename);
+	const unsigned short *c = F->code, *end = c + F->codelen, *p, *q;
+	const unsigned short *r[4] = { NULL, NULL, NULL, NULL };
+	const char *v;
+	int line = 0;
+
+	for (p = c; p < end; p += mj_insn_len(p)) {
+		line = position(pf, p, line);
+		r[0] = r[1];
+		r[1] = r[2];
+		r[2] = r[3];
+		r[3] = p;
+		/* "_$g INTEGER n SETPROP_S n POP", then x, not a jump to
+		 * state n ("_$g.n = n; continue") */
+		q = p + mj_insn_len(p);
+		if (p[1] != OP_POP || r[0] == NULL || q >= end ||
+		    q[1] == OP_JUMP || r[1][1] != OP_INTEGER ||
+		    r[1][2] != n + 32768 || r[2][1] != OP_SETPROP_S ||
+		    strcmp(mj_insn_str(r[2]), "n") != 0 ||
+		    (v = var_read(F, r[0])) == NULL || strcmp(v, "_$g") != 0)
+			continue;
+		for (; q < end; q += mj_insn_len(q)) {
+			if (q[1] == OP_RETURN)
+				return line != 0 ? line : q[0];
+			line = position(pf, q, line);
+		}
+		break;
+	}
+	return 0;
 }
 
 /* The function the innermost frame runs, if it is bytecode, and the line
@@ -1158,6 +1274,7 @@ hide_own(js_State *J, const char *name)
 		if (letter == 'S' && json_error(J, buf, sizeof buf)) \
 			message = buf; \
 		real(J, message); \
+		asyncfn_trace(J, -1); \
 		hide_own(J, "message"); \
 		hide_own(J, "stackTrace"); \
 	} \

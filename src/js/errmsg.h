@@ -25,6 +25,11 @@ const struct posmap *errmsg_map(const char *filename);
  * async function: check() and group() refuse them. */
 int	errmsg_is_async(js_State *, int idx);
 
+/* The line slot (a line or a position of the file's map) where the
+ * lowered async body F (a js_Function) waits to resume at state n, as a
+ * frame names it; 0 if it has no such await. */
+int	errmsg_await_line(const void *F, int n);
+
 /* Gives the frames of the call stack their lines where they run a marked
  * instruction: before anything records the stack. */
 void	errmsg_trace_fix(js_State *);

@@ -73,10 +73,20 @@ decode(js_State *J, const char *name)
 	return r;
 }
 
+/* Whether F is the body of a generator or async function as the
+ * compiler lowers it (src/compile/lower-gen.c): "function (_$g, _$s)",
+ * run by a helper of the function the user wrote. */
+static int
+lowered_body(const struct mj_function *F)
+{
+	return (F->name == NULL || F->name[0] == '\0') && F->numparams == 2 &&
+	    F->varlen >= 1 && strcmp(F->vartab[0], "_$g") == 0;
+}
+
 void
 fnname_fix(js_State *J, void *fun)
 {
-	struct mj_function *F = fun;
+	struct mj_function *F = fun, *B;
 	const char *name;
 	int i;
 
@@ -84,8 +94,13 @@ fnname_fix(js_State *J, void *fun)
 		return;
 	if (F->name != NULL && (name = decode(J, F->name)) != NULL)
 		F->name = name;
-	for (i = 0; i < F->funlen; i++)
-		fnname_fix(J, F->funtab[i]);
+	for (i = 0; i < F->funlen; i++) {
+		B = F->funtab[i];
+		/* the body's frames are the function's, as in k6 */
+		if (B != NULL && B != F && lowered_body(B))
+			B->name = F->name;
+		fnname_fix(J, B);
+	}
 }
 
 void

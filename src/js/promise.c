@@ -497,6 +497,28 @@ value:
 	qpush(J, P);
 }
 
+void *
+promise_awaiter(struct promise *P, void *o)
+{
+	struct mj_property *n = mj_lookup(((struct mj_object *)o)->properties,
+	    KEY);
+	struct mj_object *t, *x;
+	struct mj_value *v;
+
+	if (n == NULL || n->getter != NULL || n->value.type != MJ_TOBJECT)
+		return NULL;
+	t = n->value.u.ptr;
+	if (t->type != MJ_CARRAY || !t->u.a.simple || t->u.a.length != ST_N)
+		return NULL;
+	v = t->u.a.array;
+	/* pending, with one reaction (ST_RS holds the others) */
+	if (v[ST_S].type != MJ_TNUMBER || v[ST_S].u.number != 0 ||
+	    v[ST_R].type != MJ_TOBJECT || v[ST_RS].type == MJ_TOBJECT)
+		return NULL;
+	x = v[ST_R].u.ptr;
+	return P->X != NULL && x->prototype == P->X ? x : NULL;
+}
+
 /* then's reaction made by then_fn: an array of R_N values, its handlers
  * and the promise then returned, where the group's then makes an object
  * {f, j, c} and c an object {p, i} (two objects and five nodes). */
@@ -757,9 +779,13 @@ drain(js_State *J)
 			P->qh = 0;
 		} else if (P->qh > 3000 && P->qh * 2 > len)
 			compact(J, P, q, len);
-		if (js_isnumber(J, q + 1))
+		if (js_isnumber(J, q + 1)) {
+			void *resumed = P->resumed;
+
+			P->resumed = at(J, q + 2)->u.ptr;
 			asyncfn_run(J, P, q + 2, q + 1, q + 3);
-		else if (js_isobject(J, q + 1) &&
+			P->resumed = resumed;
+		} else if (js_isobject(J, q + 1) &&
 		    js_toobject(J, q + 1) == P->treact) {
 			then_run(J, P, q + 2, q + 3);
 			js_pop(J, js_gettop(J) - (q + 4));

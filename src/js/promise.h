@@ -22,6 +22,7 @@ struct promise {
 	void	*ab;		/* __ly.$X.prototype's ab, in JavaScript */
 	void	*drain;		/* rt.drain */
 	void	*run;		/* the async context whose body runs */
+	void	*resumed;	/* the one the drain resumed (asyncfn_trace) */
 	int	 stopped;	/* its body ended (js/asyncfn.c's stop) */
 	int	 qh;		/* the next job's index in q */
 };
@@ -53,5 +54,8 @@ void	 promise_settle(js_State *, struct promise *, int, int, int);
 void	 promise_resolve(js_State *, struct promise *, int, int);
 /* await: queue the step of the context at s once the value at v settles. */
 void	 promise_await(js_State *, struct promise *, int, int);
+/* The async context awaiting the pending promise o (an object) when that
+ * await is its one reaction, else NULL. */
+void	*promise_awaiter(struct promise *, void *o);
 
 #endif

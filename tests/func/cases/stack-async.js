@@ -1,25 +1,42 @@
-// An async function's frame, until its first await, is one frame named
-// as the function, at the line it has reached, as k6 shows it: not the
-// body's anonymous frame, the engine's "as" and the function's own line.
-function inner() {
-  return new Error('x').stack;
+// Stacks through async functions as k6's engine (sobek) has them: the
+// body's frame under the function's name, no frame of the runtime's, the
+// caller at its call; after an await the frames of the functions that
+// wait on it, each at its await.  Do not move lines: the case names them.
+class A {
+  async m() { throw new Error('meth'); }
+  static async s() { await 0; throw new Error('stat'); }
+  get v() { return work(0); }
+  static get w() { return this.s(); }
 }
-
-async function named() {
-  return inner();
+const arrow = async () => { throw new Error('arrow'); };
+async function work(n) { if (n) await null; throw new Error('in work ' + n); }
+const o = { async om() { await null; let u; return u.x; } };
+async function foo(x) {
+  await bar(x);
 }
+async function bar(x) {
+  await x;
+  throw new Error("Let's have a look...");
+}
+async function outer() { return await middle(); }
+async function middle() { const r = work(1); return await r; }
 
-const o = {
-  async method() {
-    return inner();
-  },
-};
+export const options = { iterations: 1 };
 
 export default async function () {
-  console.log('body ' + inner());
-  console.log('named ' + (await named()));
-  const arrow = async () => inner();
-  console.log('arrow ' + (await arrow()));
-  console.log('method ' + (await o.method()));
-  console.log('iife ' + (await (async () => inner())()));
+  try { await new A().m() } catch (e) { console.log(e.stack) }
+  try { await A.s() } catch (e) { console.log(e.stack) }
+  try { await arrow() } catch (e) { console.log(e.stack) }
+  try { await work(0) } catch (e) { console.log(e.stack) }
+  try { await work(1) } catch (e) { console.log(e.stack) }
+  try { await new A().v } catch (e) { console.log(e.stack) }
+  try { await A.w } catch (e) { console.log(e.stack) }
+  try { await o.om() } catch (e) { console.log(e.stack) }
+  try { await foo(1) } catch (e) { console.log(e.stack) }
+  try { await outer() } catch (e) { console.log(e.stack) }
+  await null;
+  try { await work(0) } catch (e) { console.log(e.stack) }
+  const p = work(1);
+  try { await p } catch (e) { console.log(e.stack) }
+  await work(1);
 }
