@@ -1,5 +1,5 @@
-// An async function's frame, until its first await, is one frame named
-// as the function, at the line it has reached, as k6 shows it: not the
+// An async function's frame is one frame named as the function (also
+// after an await), at the line it has reached, as k6 shows it: not the
 // body's anonymous frame, the engine's "as" and the function's own line.
 function inner() {
   return new Error('x').stack;
