@@ -1398,6 +1398,18 @@ add_name(struct fnctx *f, const char *name)
 	buf_printf(&f->temps, "%s%s", f->temps.len ? ", " : "", name);
 }
 
+/* The function a statement of a body declares, or NULL: a declaration,
+ * or one a module exports (export function f, export default function
+ * f), which a module with top-level await hoists as any module does. */
+static struct node *
+declared_fn(struct node *k)
+{
+	if (k->type == N_EXPORT && k->a != NULL && k->a->type == N_FUNC &&
+	    (!(k->flags & NF_DEFAULT) || (k->a->flags & NF_DECL)))
+		k = k->a;
+	return k->type == N_FUNC && k->a != NULL ? k : NULL;
+}
+
 /*
  * The body's statements.  Its function declarations are hoisted: each
  * stays where it stands, so that lines keep their places, in a state of
@@ -1407,11 +1419,11 @@ add_name(struct fnctx *f, const char *name)
 static void
 ex_body(struct gen *g, struct node *body)
 {
-	struct node *k;
+	struct node *k, *d;
 	int next = -1, start = -1, after;
 
 	for (k = body; k != NULL; k = k->next)
-		if (k->type == N_FUNC && k->a != NULL) {
+		if (declared_fn(k) != NULL) {
 			start = newlab(g);
 			next = newlab(g);
 			jump(g, next);
@@ -1419,14 +1431,14 @@ ex_body(struct gen *g, struct node *body)
 			break;
 		}
 	for (k = body; k != NULL; k = k->next) {
-		if (k->type != N_FUNC || k->a == NULL) {
+		if ((d = declared_fn(k)) == NULL) {
 			ex_stmt(g, k);
 			continue;
 		}
 		after = newlab(g);
 		jump(g, after);
 		mark(g, next);
-		ex_stmt(g, k);
+		ex_stmt(g, d);
 		next = newlab(g);
 		jump(g, next);
 		mark(g, after);
@@ -1475,11 +1487,13 @@ lowergen_body(struct gen *g, struct node *f)
 	{
 		struct node *k;
 
+		struct node *d;
+
 		for (k = body; k != NULL; k = k->next)
-			if (k->type == N_FUNC && k->a != NULL)
-				add_name(outer, lookup(g, k->a->s, k->a->n) ?
-				    lookup(g, k->a->s, k->a->n)->emit :
-				    gprintf(g, "%.*s", (int)k->a->n, k->a->s));
+			if ((d = declared_fn(k)) != NULL)
+				add_name(outer, lookup(g, d->a->s, d->a->n) ?
+				    lookup(g, d->a->s, d->a->n)->emit :
+				    gprintf(g, "%.*s", (int)d->a->n, d->a->s));
 	}
 	hoist_vars(g, body, outer);
 	start = g->out.len;
