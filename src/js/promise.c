@@ -242,12 +242,25 @@ pending(js_State *J)
 	js_defproperty(J, -2, KEY, JS_DONTENUM);
 }
 
+/* A new pending promise: the object is new, extensible and without a
+ * property, so that its hidden KEY is made in its tree at once, where
+ * js_defproperty (pending) goes through mujs's checks of attributes,
+ * getters and setters and of the object's class. */
 void
 promise_new(js_State *J, struct promise *P)
 {
+	struct mj_property *k;
+	struct mj_value *v;
+
 	js_pushobject(J, P->proto);
 	js_newobjectx(J);
-	pending(J);
+	v = newarr(J, ST_N);
+	v[ST_S].type = MJ_TNUMBER;
+	v[ST_S].u.number = 0;
+	k = jsV_setproperty(J, at(J, -2)->u.ptr, KEY);
+	k->value = *at(J, -1);
+	k->atts |= MJ_DONTENUM;
+	js_pop(J, 1);
 }
 
 /* Whether the reaction at x is an await's: the awaiting async context
