@@ -309,8 +309,20 @@ void
 promise_settle(js_State *J, struct promise *P, int p, int s, int v)
 {
 	int t = js_gettop(J), r = t + 1, rs = t + 2, n, j;
+	struct mj_value *b;
 
 	state(J, p);
+	/* fulfilled with no reaction (an async call's promise that nothing
+	 * awaits, as an iteration's): its state and value written in place */
+	b = slot(J, t, 0);
+	if (s == 1 && b != NULL && b[ST_S].type == MJ_TNUMBER &&
+	    b[ST_S].u.number == 0 && b[ST_R].type != MJ_TOBJECT &&
+	    b[ST_RS].type != MJ_TOBJECT) {
+		b[ST_S].u.number = 1;
+		b[ST_V] = *at(J, v);
+		js_pop(J, 1);
+		return;
+	}
 	if (st_state(J, t) != 0) {
 		js_pop(J, 1);
 		return;
