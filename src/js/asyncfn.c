@@ -59,8 +59,10 @@ void	js_pushobject(js_State *, void *);
 static int
 own(js_State *J, int idx, const char *name)
 {
-	struct mj_object *o = js_toobject(J, idx);
+	struct mj_object *o = mj_object_at(J, idx);
 
+	if (o == NULL)
+		o = js_toobject(J, idx);
 	return mj_lookup(o->properties, name) != NULL;
 }
 
@@ -87,7 +89,8 @@ block(struct mj_object *o, int n)
 static void
 element(js_State *J, int c, int i)
 {
-	struct mj_value *v = block(js_toobject(J, c), CX_N);
+	struct mj_object *o = mj_object_at(J, c);
+	struct mj_value *v = o != NULL ? block(o, CX_N) : NULL;
 
 	if (v == NULL) {
 		js_getindex(J, c, i);
@@ -102,7 +105,7 @@ element(js_State *J, int c, int i)
 static int
 running(js_State *J, struct promise *P)
 {
-	return js_isobject(J, 0) && js_toobject(J, 0) == P->run;
+	return mj_object_at(J, 0) == P->run && P->run != NULL;
 }
 
 /* c.stop(), where the body ends (helpers.js has the same in JavaScript,
@@ -334,7 +337,7 @@ asyncfn_run(js_State *J, struct promise *P, int c, int m, int a)
 		done = P->stopped;
 		P->run = run;
 		P->stopped = stopped;
-		if (!js_isobject(J, -1) || js_toobject(J, -1) != P->C)
+		if (mj_object_at(J, -1) != P->C)
 			break;
 		/* run again, as a method of the context left it */
 		js_pop(J, 1);
@@ -356,7 +359,7 @@ asyncfn_run(js_State *J, struct promise *P, int c, int m, int a)
 	if (done) {
 		element(J, c, CX_PR);
 		/* a value that is no object is no thenable either */
-		if (js_isobject(J, v))
+		if (mj_object_at(J, v) != NULL)
 			promise_resolve(J, P, v + 1, v);
 		else
 			promise_settle(J, P, v + 1, 1, v);

@@ -225,6 +225,16 @@ mj_slot(js_State *J, int idx)
 	return i < 0 || i >= S->top ? NULL : &S->stack[i];
 }
 
+/* The object at idx of the stack, or NULL for a value of another type
+ * (js_isobject and js_toobject in one, without their calls). */
+static inline void *
+mj_object_at(js_State *J, int idx)
+{
+	struct mj_value *v = mj_slot(J, idx);
+
+	return v != NULL && v->type == MJ_TOBJECT ? v->u.ptr : NULL;
+}
+
 struct mj_iterator {
 	const char		*name;
 	struct mj_iterator	*next;

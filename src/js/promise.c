@@ -197,10 +197,11 @@ st_state(js_State *J, int t)
 static void
 state(js_State *J, int p)
 {
+	struct mj_object *o = mj_object_at(J, p);
 	struct mj_property *n = NULL;
 
-	if (js_isobject(J, p))
-		n = mj_lookup(((struct mj_object *)js_toobject(J, p))->properties, KEY);
+	if (o != NULL)
+		n = mj_lookup(o->properties, KEY);
 	if (n == NULL || n->getter != NULL || n->setter != NULL ||
 	    n->value.type != MJ_TOBJECT) {
 		js_getproperty(J, p, KEY);
@@ -242,12 +243,34 @@ pending(js_State *J)
 	js_defproperty(J, -2, KEY, JS_DONTENUM);
 }
 
+/* A new pending promise: the object is new, extensible and without a
+ * property, so that its hidden KEY is made in its tree at once, where
+ * js_defproperty (pending) goes through mujs's checks of attributes,
+ * getters and setters and of the object's class. */
 void
 promise_new(js_State *J, struct promise *P)
 {
+	struct mj_property *k;
+	struct mj_value *v;
+
 	js_pushobject(J, P->proto);
 	js_newobjectx(J);
-	pending(J);
+	v = newarr(J, ST_N);
+	v[ST_S].type = MJ_TNUMBER;
+	v[ST_S].u.number = 0;
+	k = jsV_setproperty(J, at(J, -2)->u.ptr, KEY);
+	k->value = *at(J, -1);
+	k->atts |= MJ_DONTENUM;
+	js_pop(J, 1);
+}
+
+/* The object at idx, as js_toobject gives it, sooner when it is one. */
+static struct mj_object *
+obj(js_State *J, int idx)
+{
+	struct mj_object *o = mj_object_at(J, idx);
+
+	return o != NULL ? o : js_toobject(J, idx);
 }
 
 /* Whether the reaction at x is an await's: the awaiting async context
@@ -257,7 +280,7 @@ static int
 awaits(js_State *J, struct promise *P, int x)
 {
 	return P->X != NULL &&
-	    ((struct mj_object *)js_toobject(J, x))->prototype == P->X;
+	    obj(J, x)->prototype == P->X;
 }
 
 /* A settled promise's reaction x, its state at t: an await's queues the
@@ -270,7 +293,7 @@ reaction(js_State *J, struct promise *P, int x, int t, int s, int v)
 		js_pushnumber(J, s == 1 ? 0 : 1);
 		js_copy(J, x);
 		js_copy(J, v);
-	} else if (((struct mj_object *)js_toobject(J, x))->type == MJ_CARRAY) {
+	} else if (obj(J, x)->type == MJ_CARRAY) {
 		js_pushobject(J, P->treact);
 		js_copy(J, x);
 		js_copy(J, t);
@@ -286,8 +309,20 @@ void
 promise_settle(js_State *J, struct promise *P, int p, int s, int v)
 {
 	int t = js_gettop(J), r = t + 1, rs = t + 2, n, j;
+	struct mj_value *b;
 
 	state(J, p);
+	/* fulfilled with no reaction (an async call's promise that nothing
+	 * awaits, as an iteration's): its state and value written in place */
+	b = slot(J, t, 0);
+	if (s == 1 && b != NULL && b[ST_S].type == MJ_TNUMBER &&
+	    b[ST_S].u.number == 0 && b[ST_R].type != MJ_TOBJECT &&
+	    b[ST_RS].type != MJ_TOBJECT) {
+		b[ST_S].u.number = 1;
+		b[ST_V] = *at(J, v);
+		js_pop(J, 1);
+		return;
+	}
 	if (st_state(J, t) != 0) {
 		js_pop(J, 1);
 		return;
@@ -298,11 +333,11 @@ promise_settle(js_State *J, struct promise *P, int p, int s, int v)
 	st_set(J, t, ST_V);
 	st_get(J, t, ST_R);
 	st_get(J, t, ST_RS);
-	if (js_isobject(J, r)) {
+	if (mj_object_at(J, r) != NULL) {
 		js_pushundefined(J);
 		st_set(J, t, ST_R);
 	}
-	if (js_isobject(J, rs)) {
+	if (mj_object_at(J, rs) != NULL) {
 		js_pushundefined(J);
 		st_set(J, t, ST_RS);
 	}
@@ -316,9 +351,9 @@ promise_settle(js_State *J, struct promise *P, int p, int s, int v)
 		}
 		js_pop(J, 1);
 	}
-	if (js_isobject(J, r))
+	if (mj_object_at(J, r) != NULL)
 		reaction(J, P, r, t, s, v);
-	if (js_isobject(J, rs)) {
+	if (mj_object_at(J, rs) != NULL) {
 		n = js_getlength(J, rs);
 		for (j = 0; j < n; j++) {
 			js_getindex(J, rs, j);
@@ -442,9 +477,8 @@ promise_await(js_State *J, struct promise *P, int v, int s)
 	struct mj_object *o;
 	int t = js_gettop(J), m;
 
-	if (!js_isobject(J, v))
+	if ((o = mj_object_at(J, v)) == NULL)
 		goto value;
-	o = js_toobject(J, v);
 	if (no_then(P, o))
 		goto value;
 	if (mj_lookup(o->properties, KEY) != NULL) {
@@ -785,8 +819,7 @@ drain(js_State *J)
 			P->resumed = at(J, q + 2)->u.ptr;
 			asyncfn_run(J, P, q + 2, q + 1, q + 3);
 			P->resumed = resumed;
-		} else if (js_isobject(J, q + 1) &&
-		    js_toobject(J, q + 1) == P->treact) {
+		} else if (mj_object_at(J, q + 1) == P->treact) {
 			then_run(J, P, q + 2, q + 3);
 			js_pop(J, js_gettop(J) - (q + 4));
 		} else {
