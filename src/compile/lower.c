@@ -8,7 +8,9 @@
  * remembered offset; it never holds a newline, so line numbers stay.
  *
  * Block scoping is done by renaming: let, const and class become var, with
- * a fresh name when the plain one would clash inside the function.
+ * a fresh name when the plain one would clash inside the function, and
+ * always in an inner block, whose var would be seen outside it (a block's
+ * function keeps its name: sloppy code sees it after the block).
  *
  * Every loop body, function body and catch clause starts with a call of
  * TICK, the module function's last parameter (01-modules.js passes the
@@ -738,8 +740,8 @@ ascii(const char *s)
 	return 1;
 }
 
-/* Declare a block-scoped name in the current scope, renamed if the plain
- * name would clash in the function's var scope. */
+/* Declare a block-scoped name in the current scope, renamed if not at the
+ * function's top (dup_ok: a block's function, only on a clash). */
 static void
 declare_lexical(struct gen *g, struct node *id, int kind, int fntop, int dup_ok)
 {
@@ -755,7 +757,8 @@ declare_lexical(struct gen *g, struct node *id, int kind, int fntop, int dup_ok)
 			    spelled(g, name, n));
 		return;
 	}
-	if (!fntop && (fn_has_name(g->fn, s) || lookup(g, name, n) != NULL))
+	if (!fntop && (!dup_ok || fn_has_name(g->fn, s) ||
+	    lookup(g, name, n) != NULL))
 		e = gprintf(g, "%s$%d", s, ++g->uid);
 	bind(g, g->scope, s, n, e, kind);
 	if (!fn_has_name(g->fn, e))
