@@ -197,13 +197,14 @@ gen_capture_push(struct gen *g, struct node *decl, struct node *body)
 {
 	struct names *saved = g->capture, all, one, *nm;
 	struct node *d;
-	int i;
+	int i, head;
 
 	all.n = 0;
 	if (decl != NULL && decl->type == N_VAR &&
 	    (decl->flags & (NF_LET | NF_CONST)))
 		for (d = decl->a; d != NULL; d = d->next)
 			pattern_names(g, d->a, cb_collect, &all);
+	head = all.n;
 	body_lexicals(g, body, &all);
 	nm = arena_alloc(g->arena, sizeof *nm);
 	nm->n = 0;
@@ -213,8 +214,16 @@ gen_capture_push(struct gen *g, struct node *decl, struct node *body)
 	for (i = 0; i < all.n && nm->n < 32; i++) {
 		one.n = 1;
 		one.v[0] = all.v[i];
-		if (captured(body, &one, 0) && !assigned(body, &one))
-			nm->v[nm->n++] = all.v[i];
+		if (!captured(body, &one, 0))
+			continue;
+		/* one the body assigns is shared by the closures of a turn:
+		 * a property of a box made when its block is entered */
+		if (assigned(body, &one)) {
+			if (i < head)
+				continue;
+			all.v[i]->flags |= NF_BOXED;
+		}
+		nm->v[nm->n++] = all.v[i];
 	}
 	if (nm->n > 0)
 		g->capture = nm;

@@ -757,6 +757,15 @@ declare_lexical(struct gen *g, struct node *id, int kind, int fntop, int dup_ok)
 			    spelled(g, name, n));
 		return;
 	}
+	if (id->flags & NF_BOXED) {
+		struct binding *b;
+		const char *box = temp(g);
+
+		bind(g, g->scope, s, n, gprintf(g, "%s.v", box), kind);
+		if ((b = scope_find(g->scope, name, n)) != NULL)
+			b->box = box;
+		return;
+	}
 	if (!fntop && (!dup_ok || fn_has_name(g->fn, s) ||
 	    lookup(g, name, n) != NULL))
 		e = gprintf(g, "%s$%d", s, ++g->uid);
@@ -1145,7 +1154,7 @@ tdz_created(struct tdzpass *t, struct node *f, int depth)
 static void
 tdz_flag(struct gen *g, struct binding *b)
 {
-	b->flag = gprintf(g, "%s$tdz", b->emit);
+	b->flag = gprintf(g, "%s$tdz", b->box != NULL ? b->box : b->emit);
 	if (g->fn->gen != NULL)
 		fn_add_name(g, g->fn, b->flag);
 }
@@ -1363,15 +1372,19 @@ tdz_set_names(struct gen *g, struct node *pattern)
 	pattern_names(g, pattern, cb_tdz_set, NULL);
 }
 
-/* Emit the resets of a block's flags (the block may run again). */
+/* Emit the resets of a block's flags and its new boxes (the block may
+ * run again). */
 void
 tdz_resets(struct gen *g)
 {
 	size_t i;
 
-	for (i = 0; i < g->scope->nb; i++)
+	for (i = 0; i < g->scope->nb; i++) {
 		if (g->scope->b[i].flag != NULL)
 			emitf(g, " %s = 0;", g->scope->b[i].flag);
+		if (g->scope->b[i].box != NULL)
+			emitf(g, " %s = {};", g->scope->b[i].box);
+	}
 }
 
 struct fnctx *

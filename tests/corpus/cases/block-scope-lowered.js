@@ -41,13 +41,27 @@ async function a7() {
 	{ await null; let j = "block"; r.push(j); }
 	return r.join("|") + typeof j;
 }
+async function a8() {
+	const fs = [];
+	let n = 0;
+	while (n < 3) { let m = n++; fs.push(() => m); await null; m += 10; }
+	for (let i = 0; i < 3; i++) {
+		let v;
+		if (i !== 1) v = i;
+		await null;
+		fs.push(() => v);
+		const w = i;
+		{ let u = w; fs.push(() => u); await null; u *= 100; }
+	}
+	return fs.map(f => f()).join(",");
+}
 { let top = 1; }
 log("top", typeof top);
 for (const g of [g1, g2, g3, g4, g5, g6, g7, g8, g9, g10, g11])
 	log(g.name, [...g()].join(","));
 log("plain", plain());
 (async () => {
-	for (const f of [a1, a2, a3, a4, a5, a6, a7])
+	for (const f of [a1, a2, a3, a4, a5, a6, a7, a8])
 		log(f.name, await f());
 	console.log(out.join("\n"));
 })();
