@@ -55,13 +55,24 @@ async function a8() {
 	}
 	return fs.map(f => f()).join(",");
 }
+async function a9() {
+	const fs = [];
+	for (let i = 0; i < 3; i++) { try { throw i; } catch (e) { await null; fs.push(() => e); e = e * 10; } }
+	for (let i = 0; i < 3; i++) { await null; try { throw i; } catch (e) { fs.push(() => e); e = e * 10; } }
+	for (let i = 0; i < 2; i++) { try { throw { k: i }; } catch ({ k }) { await null; fs.push(() => k); k++; } }
+	for (let i = 0; i < 2; i++) { await null; { let { a } = { a: i }; fs.push(() => a); a += 5; } }
+	for (let i = 0; i < 2; i++) { let [b] = [i]; await null; fs.push(() => b); b += 7; }
+	for (const x of [1, 2]) { let d = x; await null; fs.push(function named() { return d; }); d *= 3; }
+	for (let i = 0; i < 2; i++) { class K { m() { return e; } } let e = i; await null; fs.push(() => new K().m()); e--; }
+	return fs.map(f => f()).join(",");
+}
 { let top = 1; }
 log("top", typeof top);
 for (const g of [g1, g2, g3, g4, g5, g6, g7, g8, g9, g10, g11])
 	log(g.name, [...g()].join(","));
 log("plain", plain());
 (async () => {
-	for (const f of [a1, a2, a3, a4, a5, a6, a7, a8])
+	for (const f of [a1, a2, a3, a4, a5, a6, a7, a8, a9])
 		log(f.name, await f());
 	console.log(out.join("\n"));
 })();
