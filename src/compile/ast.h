@@ -62,6 +62,9 @@ enum node_type {
 #define NF_TDZCHECK	0x800000 /* N_IDENT: maybe before it (lower.c) */
 #define NF_TOPRETURN	0x1000000 /* N_RETURN: outside any function */
 #define NF_FORKEY	0x2000000 /* N_IDENT: a for-in's key its pattern takes */
+#define NF_BOXED	0x8000000 /* N_IDENT: a let/const of a loop body of a
+				     state machine, captured and assigned:
+				     a property of a box made each turn */
 #define NF_STANDIN	0x4000000 /* N_IDENT: the compiler's, for an expression
 				     (lower-gen.c; tok: its pos_last) */
 

@@ -121,7 +121,8 @@ gen_function(struct gen *g, struct node *f, const char *name,
 			struct binding *b = lookup(g, id->s, id->n);
 
 			if (b != NULL)
-				buf_printf(&cb, "%s%s", cb.len ? ", " : "", b->emit);
+				buf_printf(&cb, "%s%s", cb.len ? ", " : "",
+				    b->box != NULL ? b->box : b->emit);
 		}
 		if (cb.len > 0) {
 			capture_args = gstrdup(g, cb.data);

@@ -1156,7 +1156,19 @@ ex_try(struct gen *g, struct node *n)
 		sync(g, n->c->line);
 		mark_p(g, cl);
 		scope_push(g);
-		if (n->b != NULL && n->b->type == N_IDENT) {
+		if (n->b != NULL && n->b->type == N_IDENT &&
+		    (n->b->flags & NF_BOXED)) {
+			/* lower.c's declare_lexical makes the box */
+			struct lexarg la;
+
+			memset(&la, 0, sizeof la);
+			la.kind = B_LET;
+			cb_lexical(g, n->b, &la);
+			tdz_resets(g);
+			emitf(g, " %s = _$g.cat(%d);",
+			    scope_find(g->scope, n->b->s, n->b->n)->emit,
+			    lg->labs[tl]);
+		} else if (n->b != NULL && n->b->type == N_IDENT) {
 			const char *e = gprintf(g, "%.*s$%d", (int)n->b->n,
 			    n->b->s, ++g->uid);
 
@@ -1171,6 +1183,7 @@ ex_try(struct gen *g, struct node *n)
 			memset(&la, 0, sizeof la);
 			la.kind = B_LET;
 			pattern_names(g, n->b, cb_lexical, &la);
+			tdz_resets(g);
 			emitf(g, " %s = _$g.cat(%d); ", t, lg->labs[tl]);
 			g->first = 1;
 			destr(g, n->b, t, D_ASSIGN);

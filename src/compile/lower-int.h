@@ -40,6 +40,8 @@ struct binding {
 	int		 tdz;		/* its uses were classified (tdz_scope) */
 	const char	*flag;		/* "x$tdz", set once initialised, if
 					   some use needs a check at run time */
+	const char	*box;		/* NF_BOXED: the variable of the box
+					   whose property v it is (emit) */
 };
 
 struct scope {

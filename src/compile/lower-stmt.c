@@ -141,9 +141,9 @@ assigned(struct node *n, struct names *nm)
 }
 
 /* The let/const/class names declared anywhere in a loop body (not in
- * nested functions). */
+ * nested functions), and with catches, the catch clauses' parameters. */
 static void
-body_lexicals(struct gen *g, struct node *n, struct names *nm)
+body_lexicals(struct gen *g, struct node *n, struct names *nm, int catches)
 {
 	struct node *k;
 
@@ -159,37 +159,45 @@ body_lexicals(struct gen *g, struct node *n, struct names *nm)
 				cb_collect(g, n->a, nm);
 			break;
 		case N_BLOCK:
-			body_lexicals(g, n->a, nm);
+			body_lexicals(g, n->a, nm, catches);
 			break;
 		case N_IF:
-			body_lexicals(g, n->b, nm);
-			body_lexicals(g, n->c, nm);
+			body_lexicals(g, n->b, nm, catches);
+			body_lexicals(g, n->c, nm, catches);
 			break;
 		case N_TRY:
-			body_lexicals(g, n->a, nm);
-			body_lexicals(g, n->c, nm);
-			body_lexicals(g, n->d, nm);
+			if (catches && n->b != NULL)
+				pattern_names(g, n->b, cb_collect, nm);
+			body_lexicals(g, n->a, nm, catches);
+			body_lexicals(g, n->c, nm, catches);
+			body_lexicals(g, n->d, nm, catches);
 			break;
 		case N_SWITCH:
 			for (k = n->b; k != NULL; k = k->next)
-				body_lexicals(g, k->b, nm);
+				body_lexicals(g, k->b, nm, catches);
 			break;
 		case N_LABEL:
 		case N_WHILE:
-			body_lexicals(g, n->b, nm);
+			body_lexicals(g, n->b, nm, catches);
 			break;
 		case N_DOWHILE:
-			body_lexicals(g, n->a, nm);
+			body_lexicals(g, n->a, nm, catches);
 			break;
 		case N_FOR:
-			body_lexicals(g, n->d, nm);
+			body_lexicals(g, n->d, nm, catches);
 			break;
 		case N_FORIN:
 		case N_FOROF:
-			body_lexicals(g, n->c, nm);
+			body_lexicals(g, n->c, nm, catches);
 			break;
 		}
 	}
+}
+
+static void
+cb_unbox(struct gen *g, struct node *id, void *arg)
+{
+	id->flags &= ~NF_BOXED;
 }
 
 struct names *
@@ -197,14 +205,16 @@ gen_capture_push(struct gen *g, struct node *decl, struct node *body)
 {
 	struct names *saved = g->capture, all, one, *nm;
 	struct node *d;
-	int i;
+	int i, head;
 
 	all.n = 0;
 	if (decl != NULL && decl->type == N_VAR &&
 	    (decl->flags & (NF_LET | NF_CONST)))
 		for (d = decl->a; d != NULL; d = d->next)
 			pattern_names(g, d->a, cb_collect, &all);
-	body_lexicals(g, body, &all);
+	head = all.n;
+	/* a catch clause taken apart binds a variable of the function */
+	body_lexicals(g, body, &all, 1);
 	nm = arena_alloc(g->arena, sizeof *nm);
 	nm->n = 0;
 	/* an inner loop's closures copy the outer loops' bindings too */
@@ -213,8 +223,16 @@ gen_capture_push(struct gen *g, struct node *decl, struct node *body)
 	for (i = 0; i < all.n && nm->n < 32; i++) {
 		one.n = 1;
 		one.v[0] = all.v[i];
-		if (captured(body, &one, 0) && !assigned(body, &one))
-			nm->v[nm->n++] = all.v[i];
+		if (!captured(body, &one, 0))
+			continue;
+		/* one the body assigns is shared by the closures of a turn:
+		 * a property of a box made when its block is entered */
+		if (assigned(body, &one)) {
+			if (i < head)
+				continue;
+			all.v[i]->flags |= NF_BOXED;
+		}
+		nm->v[nm->n++] = all.v[i];
 	}
 	if (nm->n > 0)
 		g->capture = nm;
@@ -251,7 +269,7 @@ loop_names(struct gen *g, struct node *decl, struct node *body,
 		return 1;
 	/* let/const inside the body: fresh per iteration when wrapped. */
 	all.n = 0;
-	body_lexicals(g, body, &all);
+	body_lexicals(g, body, &all, 0);
 	if (all.n == 32)
 		return 0;
 	if (all.n > 0 && captured(body, &all, 0)) {
@@ -930,7 +948,20 @@ gen_stmt1(struct gen *g, struct node *n)
 		gen_block(g, n->a);
 		if (n->c != NULL) {
 			sync(g, n->c->line);
-			if (n->b != NULL && n->b->type == N_IDENT) {
+			if (n->b != NULL && n->b->type == N_IDENT &&
+			    (n->b->flags & NF_BOXED)) {
+				/* the turn's closures share it (gen_capture_push) */
+				struct lexarg la = { B_LET, 0 };
+				const struct binding *b;
+
+				emitf(g, " catch (%.*s) ", (int)n->b->n, n->b->s);
+				scope_push(g);
+				cb_lexical(g, n->b, &la);
+				b = scope_find(g->scope, n->b->s, n->b->n);
+				gen_block_pre(g, n->c, gprintf(g, " %s = {}; %s = %.*s; "
+				    TICK "();", b->box, b->emit, (int)n->b->n, n->b->s));
+				scope_pop(g);
+			} else if (n->b != NULL && n->b->type == N_IDENT) {
 				emitf(g, " catch (%.*s) ", (int)n->b->n, n->b->s);
 				scope_push(g);
 				bind(g, g->scope, n->b->s, n->b->n,
@@ -945,6 +976,8 @@ gen_stmt1(struct gen *g, struct node *n)
 				{
 					struct lexarg la = { B_LET, 0 };
 
+					/* declared by a var: not boxed */
+					pattern_names(g, n->b, cb_unbox, NULL);
 					pattern_names(g, n->b, cb_lexical, &la);
 				}
 				emit(g, " var ");

@@ -8,7 +8,9 @@
  * remembered offset; it never holds a newline, so line numbers stay.
  *
  * Block scoping is done by renaming: let, const and class become var, with
- * a fresh name when the plain one would clash inside the function.
+ * a fresh name when the plain one would clash inside the function, and
+ * always in an inner block, whose var would be seen outside it (a block's
+ * function keeps its name: sloppy code sees it after the block).
  *
  * Every loop body, function body and catch clause starts with a call of
  * TICK, the module function's last parameter (01-modules.js passes the
@@ -738,8 +740,8 @@ ascii(const char *s)
 	return 1;
 }
 
-/* Declare a block-scoped name in the current scope, renamed if the plain
- * name would clash in the function's var scope. */
+/* Declare a block-scoped name in the current scope, renamed if not at the
+ * function's top (dup_ok: a block's function, only on a clash). */
 static void
 declare_lexical(struct gen *g, struct node *id, int kind, int fntop, int dup_ok)
 {
@@ -755,7 +757,17 @@ declare_lexical(struct gen *g, struct node *id, int kind, int fntop, int dup_ok)
 			    spelled(g, name, n));
 		return;
 	}
-	if (!fntop && (fn_has_name(g->fn, s) || lookup(g, name, n) != NULL))
+	if (id->flags & NF_BOXED) {
+		struct binding *b;
+		const char *box = temp(g);
+
+		bind(g, g->scope, s, n, gprintf(g, "%s.v", box), kind);
+		if ((b = scope_find(g->scope, name, n)) != NULL)
+			b->box = box;
+		return;
+	}
+	if (!fntop && (!dup_ok || fn_has_name(g->fn, s) ||
+	    lookup(g, name, n) != NULL))
 		e = gprintf(g, "%s$%d", s, ++g->uid);
 	bind(g, g->scope, s, n, e, kind);
 	if (!fn_has_name(g->fn, e))
@@ -1142,7 +1154,7 @@ tdz_created(struct tdzpass *t, struct node *f, int depth)
 static void
 tdz_flag(struct gen *g, struct binding *b)
 {
-	b->flag = gprintf(g, "%s$tdz", b->emit);
+	b->flag = gprintf(g, "%s$tdz", b->box != NULL ? b->box : b->emit);
 	if (g->fn->gen != NULL)
 		fn_add_name(g, g->fn, b->flag);
 }
@@ -1360,15 +1372,19 @@ tdz_set_names(struct gen *g, struct node *pattern)
 	pattern_names(g, pattern, cb_tdz_set, NULL);
 }
 
-/* Emit the resets of a block's flags (the block may run again). */
+/* Emit the resets of a block's flags and its new boxes (the block may
+ * run again). */
 void
 tdz_resets(struct gen *g)
 {
 	size_t i;
 
-	for (i = 0; i < g->scope->nb; i++)
+	for (i = 0; i < g->scope->nb; i++) {
 		if (g->scope->b[i].flag != NULL)
 			emitf(g, " %s = 0;", g->scope->b[i].flag);
+		if (g->scope->b[i].box != NULL)
+			emitf(g, " %s = {};", g->scope->b[i].box);
+	}
 }
 
 struct fnctx *

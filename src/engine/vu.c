@@ -18,6 +18,7 @@
 #include "engine/coro.h"
 #include "engine/engine-int.h"
 #include "engine/vualloc.h"
+#include "js/codelimit.h"
 #include "js/env.h"
 #include "js/errmsg.h"
 #include "util/buf.h"
@@ -443,7 +444,7 @@ vu_init_js(struct vu *vu, char **cause)
 
 		if (u->map != NULL)
 			errmsg_posmap(u->name, u->map);
-		if (js_ploadstring(J, u->name, u->es5))
+		if (codelimit_load(J, u->name, u->es5))
 			goto fail;
 		js_pushundefined(J);
 		if (capped_pcall(vu, 0))

@@ -180,13 +180,14 @@ probe(js_State *J)
 		    F->codelen < 4 ||
 		    F->code[1] != 13 /* OP_UNDEF */ || F->code[2] != 3)
 			return "function";
+		/* the newest function, as js/codelimit.c walks the list */
 		js_pop(J, 1);
 	}
 	/* what js/lazyprop.c's js_newfunction reads: Function.prototype
 	 * among the state's prototypes, a function's parameter count */
 	{
 		const struct mj_state *S = (const void *)J;
-		const struct mj_function *F;
+		const struct mj_function *F, *script;
 
 		js_getglobal(J, "Function");
 		js_getproperty(J, -1, "prototype");
@@ -194,12 +195,24 @@ probe(js_State *J)
 			return "Function.prototype";
 		js_pop(J, 2);
 		js_loadstring(J, "[layout]", "(function (a, b, c) {})");
+		o = js_toobject(J, -1);
+		script = o->u.f.function;
 		js_pushundefined(J);
 		js_call(J, 0);
 		o = js_toobject(J, -1);
 		F = o->u.f.function;
 		if (o->type != MJ_CFUNCTION || F == NULL || F->numparams != 3)
 			return "function object";
+		/* the list of functions, newest first, that js/codelimit.c
+		 * walks after a compilation fails in the calling state */
+		if (F->gcnext != script ||
+		    js_ploadstring(J, "[layout]", "\nfunction f() { break; }") == 0)
+			return "function list";
+		js_pop(J, 1);
+		F = S->gcfun;
+		if (F == NULL || strcmp(F->name, "f") != 0 || F->line != 2 ||
+		    F->gcnext == NULL || !F->gcnext->script)
+			return "function list";
 		js_pop(J, 1);
 	}
 	return NULL;

@@ -77,7 +77,7 @@ struct mj_property {
 	void			*getter, *setter;
 };
 
-/* A compiled function (js_Function), as far as its first line.  Its code
+/* A compiled function (js_Function).  Its code
  * is a sequence of instructions, each its line, its opcode and the
  * opcode's operands (js/errmsg.c reads them). */
 struct mj_function {
@@ -92,6 +92,8 @@ struct mj_function {
 	int			  varcap, varlen;
 	const char		 *filename;
 	int			  line, lastline;
+	struct mj_function	 *gcnext;	/* J's gcfun list */
+	int			  gcmark;
 };
 
 /* enum js_OpCode of mujs 1.3.2, the ones read here */
