@@ -404,26 +404,29 @@ pos_last(const struct node *e)
 	return POS_UNKNOWN;
 }
 
-unsigned
-stmts_last(const struct node *l)
+static unsigned list_last(const struct node *);
+
+/* pos_last of the code of a statement: k6 compiles an if's test, then
+ * its branches, a block's statements in turn. */
+static unsigned
+stmt_last(const struct node *s)
 {
 	const struct node *d;
-	unsigned r = POS_UNKNOWN, x;
+	unsigned r = POS_NONE, x;
 
-	if (l == NULL)
-		return POS_UNKNOWN;
-	while (l->next != NULL)
-		l = l->next;
-	switch (l->type) {
+	switch (s->type) {
+	case N_EMPTY: case N_BREAK: case N_CONTINUE:
+		return POS_NONE;
 	case N_EXPRSTMT:
-		x = pos_last(l->a);
-		return x == POS_NONE ? POS_UNKNOWN : x;
+		return pos_last(s->a);
+	case N_RETURN:
+		return s->a != NULL ? pos_last(s->a) : POS_NONE;
 	case N_THROW:
 		/* noted after its value */
-		return l->pos + 1;
+		return s->pos + 1;
 	case N_VAR:
 		/* each name after its value */
-		for (d = l->a; d != NULL; d = d->next) {
+		for (d = s->a; d != NULL; d = d->next) {
 			if (d->a->type != N_IDENT)
 				return POS_UNKNOWN;
 			if (d->b == NULL)
@@ -433,8 +436,46 @@ stmts_last(const struct node *l)
 			r = d->a->pos + 1;
 		}
 		return r;
+	case N_BLOCK:
+		/* its functions are made first (not modelled) */
+		for (d = s->a; d != NULL; d = d->next)
+			if (d->type == N_FUNC)
+				return POS_UNKNOWN;
+		return list_last(s->a);
+	case N_IF:
+		/* a test k6 folds leaves one branch's code only */
+		if (folded(s->a) || (r = pos_last(s->a)) == POS_UNKNOWN)
+			return POS_UNKNOWN;
+		for (d = s->b; d != NULL; d = d == s->b ? s->c : NULL) {
+			if (d->type == N_FUNC)
+				return POS_UNKNOWN;
+			if ((x = stmt_last(d)) != POS_NONE)
+				r = x;
+		}
+		return r;
 	}
 	return POS_UNKNOWN;
+}
+
+/* The last statement's of l that notes one (POS_NONE if none does). */
+static unsigned
+list_last(const struct node *l)
+{
+	unsigned r = POS_NONE, x;
+
+	for (; l != NULL; l = l->next)
+		if ((x = stmt_last(l)) != POS_NONE)
+			r = x;
+	return r;
+}
+
+unsigned
+stmts_last(const struct node *l)
+{
+	unsigned r = list_last(l);
+
+	/* none: what came before, not modelled */
+	return r == POS_NONE ? POS_UNKNOWN : r;
 }
 
 /* Whether the output from off is one name with a "$" in it, but for
