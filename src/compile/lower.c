@@ -289,6 +289,14 @@ folded(const struct node *e)
 	return 0;
 }
 
+/* Whether e is a member that is neither super's nor private. */
+static int
+plain_member(const struct node *e)
+{
+	return e->type == N_MEMBER && e->a->type != N_SUPER &&
+	    !(e->flags & NF_PRIVATE);
+}
+
 /* The last position k6's engine notes (addSrcMap) in the code of e, plus
  * one: POS_NONE for a literal, which notes none, POS_UNKNOWN for what
  * is not modelled here. */
@@ -327,8 +335,18 @@ pos_last(const struct node *e)
 	case N_YIELD:
 		return e->a != NULL ? pos_last(e->a) : POS_NONE;
 	case N_UNARY:
-		/* after the operand's code (delete notes its own) */
-		return e->op == 'd' ? POS_UNKNOWN : pos_last(e->a);
+		/* after the operand's code; delete of a member at it */
+		if (e->op != 'd')
+			return pos_last(e->a);
+		return plain_member(e->a) ? pos_last(e->a) : POS_UNKNOWN;
+	case N_UPDATE:
+		/* a member's write at it; a name at its start, but ++x as a
+		 * value (k6's toNumber) at the ++ (not modelled) */
+		if (plain_member(e->a))
+			return pos_last(e->a);
+		if (e->a->type == N_IDENT && !(e->flags & NF_PREFIX))
+			return e->a->pos + 1;
+		return POS_UNKNOWN;
 	case N_TEMPLATE: case N_SEQ:
 		/* each substitution's, each expression's, in turn */
 		r = POS_NONE;
@@ -340,13 +358,24 @@ pos_last(const struct node *e)
 				r = x;
 		return r;
 	case N_ASSIGN:
-		/* a name: noted before the value; a member: after it */
-		if (e->op != '=')
-			return POS_UNKNOWN;
+		/* a name: noted before the value; a member: after it (an
+		 * operator assignment as "=") */
 		k = e->a;
 		while (k->type == N_PAREN)
 			k = k->a;
 		x = pos_last(e->b);
+		if (e->op >= T_LAND_AS && e->op <= T_NULLISH_AS) {
+			/* the reference, then the value if it notes one */
+			if (x != POS_NONE)
+				return x;
+			if (!plain_member(k))
+				return POS_UNKNOWN;
+			r = pos_last(k->a);
+			if ((k->flags & NF_COMPUTED) &&
+			    (x = pos_last(k->b)) != POS_NONE)
+				r = x;
+			return r == POS_NONE ? POS_UNKNOWN : r;
+		}
 		if (k->type == N_IDENT)
 			return x == POS_UNKNOWN || x != POS_NONE ? x : k->pos + 1;
 		if (k->type == N_MEMBER && k->a->type != N_SUPER &&

@@ -4,7 +4,7 @@
 // target's object (a name assigned notes none; a name declared does),
 // for a parameter the function's start or the parameters before it, for
 // a catch clause's the try block's last statement that notes one (if, {}).
-export const options = { iterations: 28, vus: 1 };
+export const options = { iterations: 34, vus: 1 };
 const x = { a: undefined, n: null }, y = {};
 let a, b, m;
 function g(v) { return v; } function t(v) { throw v; }
@@ -45,4 +45,10 @@ export default function () {
   if (__ITER === 25) { try { g(1); t(undefined); let z; var w; } catch ([a]) { g(a); } }
   if (__ITER === 26) { try { if (t(null)) { } } catch ({a}) { g(a); } }
   if (__ITER === 27) { try { if (g(1)) t(null); else { ; } } catch ({a}) { g(a); } }
+  if (__ITER === 28) { const {a} = void y.c++; }
+  if (__ITER === 29) { let q = 1; const [a] = void q--; }
+  if (__ITER === 30) { const {a} = void (y.d += g(2)); }
+  if (__ITER === 31) { let q = null; const {a} = (q ??= x.n); }
+  if (__ITER === 32) { const {a} = (y.e ||= 0, void delete y.e); }
+  if (__ITER === 33) { const [a] = void (y.f &&= 1); }
 }
