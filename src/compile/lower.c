@@ -289,6 +289,8 @@ folded(const struct node *e)
 	return 0;
 }
 
+static unsigned ref_last(const struct node *);
+
 /* Whether e is a member that is neither super's nor private. */
 static int
 plain_member(const struct node *e)
@@ -368,18 +370,13 @@ pos_last(const struct node *e)
 			/* the reference, then the value if it notes one */
 			if (x != POS_NONE)
 				return x;
-			if (!plain_member(k))
+			if (!plain_member(k) || (r = ref_last(k)) == POS_NONE)
 				return POS_UNKNOWN;
-			r = pos_last(k->a);
-			if ((k->flags & NF_COMPUTED) &&
-			    (x = pos_last(k->b)) != POS_NONE)
-				r = x;
-			return r == POS_NONE ? POS_UNKNOWN : r;
+			return r;
 		}
 		if (k->type == N_IDENT)
 			return x == POS_UNKNOWN || x != POS_NONE ? x : k->pos + 1;
-		if (k->type == N_MEMBER && k->a->type != N_SUPER &&
-		    !(k->flags & NF_PRIVATE))
+		if (plain_member(k))
 			return x == POS_UNKNOWN ? x :
 			    (k->flags & NF_COMPUTED ? k->tok : k->b->pos) + 1;
 		return POS_UNKNOWN;
