@@ -299,6 +299,28 @@ plain_member(const struct node *e)
 	    !(e->flags & NF_PRIVATE);
 }
 
+/* pos_last of e whose value k6 drops (a statement, void's operand, a
+ * sequence's but the last): a name's ++x at the name, as x++. */
+static unsigned
+pos_void(const struct node *e)
+{
+	const struct node *k;
+	unsigned r = POS_NONE, x;
+
+	while (e->type == N_PAREN)
+		e = e->a;
+	if (e->type == N_UPDATE && e->a->type == N_IDENT)
+		return e->a->pos + 1;
+	if (e->type != N_SEQ)
+		return pos_last(e);
+	for (k = e->a; k != NULL; k = k->next)
+		if ((x = pos_void(k)) == POS_UNKNOWN)
+			return x;
+		else if (x != POS_NONE)
+			r = x;
+	return r;
+}
+
 /* The last position k6's engine notes (addSrcMap) in the code of e, plus
  * one: POS_NONE for a literal, which notes none, POS_UNKNOWN for what
  * is not modelled here. */
@@ -338,23 +360,27 @@ pos_last(const struct node *e)
 		return e->a != NULL ? pos_last(e->a) : POS_NONE;
 	case N_UNARY:
 		/* after the operand's code; delete of a member at it */
+		if (e->op == 'v')
+			return pos_void(e->a);
 		if (e->op != 'd')
 			return pos_last(e->a);
 		return plain_member(e->a) ? pos_last(e->a) : POS_UNKNOWN;
 	case N_UPDATE:
-		/* a member's write at it; a name at its start, but ++x as a
-		 * value (k6's toNumber) at the ++ (not modelled) */
+		/* a member's write at it; a name at its start, ++x as a
+		 * value at the ++ (k6's toNumber, where it keeps the value:
+		 * pos_void) */
 		if (plain_member(e->a))
 			return pos_last(e->a);
-		if (e->a->type == N_IDENT && !(e->flags & NF_PREFIX))
-			return e->a->pos + 1;
+		if (e->a->type == N_IDENT)
+			return e->pos + 1;
 		return POS_UNKNOWN;
 	case N_TEMPLATE: case N_SEQ:
 		/* each substitution's, each expression's, in turn */
 		r = POS_NONE;
 		for (k = e->type == N_TEMPLATE ? e->b : e->a; k != NULL;
 		    k = k->next)
-			if ((x = pos_last(k)) == POS_UNKNOWN)
+			if ((x = e->type == N_SEQ && k->next != NULL ?
+			    pos_void(k) : pos_last(k)) == POS_UNKNOWN)
 				return x;
 			else if (x != POS_NONE)
 				r = x;
@@ -444,7 +470,7 @@ stmt_last(const struct node *s)
 	case N_EMPTY: case N_BREAK: case N_CONTINUE:
 		return POS_NONE;
 	case N_EXPRSTMT:
-		return pos_last(s->a);
+		return pos_void(s->a);
 	case N_RETURN:
 		return s->a != NULL ? pos_last(s->a) : POS_NONE;
 	case N_THROW:

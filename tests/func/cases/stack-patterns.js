@@ -4,7 +4,7 @@
 // target's object (a name assigned notes none; a name declared does),
 // for a parameter the function's start or the parameters before it, for
 // a catch clause's the try block's last statement that notes one (if, {}).
-export const options = { iterations: 34, vus: 1 };
+export const options = { iterations: 37, vus: 1 };
 const x = { a: undefined, n: null }, y = {};
 let a, b, m;
 function g(v) { return v; } function t(v) { throw v; }
@@ -51,4 +51,7 @@ export default function () {
   if (__ITER === 31) { let q = null; const {a} = (q ??= x.n); }
   if (__ITER === 32) { const {a} = (y.e ||= 0, void delete y.e); }
   if (__ITER === 33) { const [a] = void (y.f &&= 1); }
+  if (__ITER === 34) { let q = 1; const [a] = void ++q; }
+  if (__ITER === 35) { let q = 1; const {a} = (++q, --q, void 0); }
+  if (__ITER === 36) { let q = 1; try { g(1); t(); ++q; } catch ([a]) { g(a); } }
 }
