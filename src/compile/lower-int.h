@@ -310,7 +310,9 @@ void	 destr(struct gen *, struct node *, const char *val, int mode);
 void	 destr_from(struct gen *, struct node *, const char *val, int mode,
 	    unsigned last);
 unsigned init_last(const struct gen *, const struct node *);
-/* pos_last of the code of a list of statements (its last one's) */
+/* pos_last of the code of a list of statements (the last one that
+ * notes a position: an expression, return, throw, declaration of names,
+ * if or block) */
 unsigned stmts_last(const struct node *);
 /* A JavaScript string literal for s, safe for ES5 and mujs. */
 void	 quote(struct buf *, const char *s, size_t n);

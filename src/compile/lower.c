@@ -291,6 +291,38 @@ folded(const struct node *e)
 	return 0;
 }
 
+static unsigned ref_last(const struct node *);
+
+/* Whether e is a member that is neither super's nor private. */
+static int
+plain_member(const struct node *e)
+{
+	return e->type == N_MEMBER && e->a->type != N_SUPER &&
+	    !(e->flags & NF_PRIVATE);
+}
+
+/* pos_last of e whose value k6 drops (a statement, void's operand, a
+ * sequence's but the last): a name's ++x at the name, as x++. */
+static unsigned
+pos_void(const struct node *e)
+{
+	const struct node *k;
+	unsigned r = POS_NONE, x;
+
+	while (e->type == N_PAREN)
+		e = e->a;
+	if (e->type == N_UPDATE && e->a->type == N_IDENT)
+		return e->a->pos + 1;
+	if (e->type != N_SEQ)
+		return pos_last(e);
+	for (k = e->a; k != NULL; k = k->next)
+		if ((x = pos_void(k)) == POS_UNKNOWN)
+			return x;
+		else if (x != POS_NONE)
+			r = x;
+	return r;
+}
+
 /* The last position k6's engine notes (addSrcMap) in the code of e, plus
  * one: POS_NONE for a literal, which notes none, POS_UNKNOWN for what
  * is not modelled here. */
@@ -329,30 +361,50 @@ pos_last(const struct node *e)
 	case N_YIELD:
 		return e->a != NULL ? pos_last(e->a) : POS_NONE;
 	case N_UNARY:
-		/* after the operand's code (delete notes its own) */
-		return e->op == 'd' ? POS_UNKNOWN : pos_last(e->a);
+		/* after the operand's code; delete of a member at it */
+		if (e->op == 'v')
+			return pos_void(e->a);
+		if (e->op != 'd')
+			return pos_last(e->a);
+		return plain_member(e->a) ? pos_last(e->a) : POS_UNKNOWN;
+	case N_UPDATE:
+		/* a member's write at it; a name at its start, ++x as a
+		 * value at the ++ (k6's toNumber, where it keeps the value:
+		 * pos_void) */
+		if (plain_member(e->a))
+			return pos_last(e->a);
+		if (e->a->type == N_IDENT)
+			return e->pos + 1;
+		return POS_UNKNOWN;
 	case N_TEMPLATE: case N_SEQ:
 		/* each substitution's, each expression's, in turn */
 		r = POS_NONE;
 		for (k = e->type == N_TEMPLATE ? e->b : e->a; k != NULL;
 		    k = k->next)
-			if ((x = pos_last(k)) == POS_UNKNOWN)
+			if ((x = e->type == N_SEQ && k->next != NULL ?
+			    pos_void(k) : pos_last(k)) == POS_UNKNOWN)
 				return x;
 			else if (x != POS_NONE)
 				r = x;
 		return r;
 	case N_ASSIGN:
-		/* a name: noted before the value; a member: after it */
-		if (e->op != '=')
-			return POS_UNKNOWN;
+		/* a name: noted before the value; a member: after it (an
+		 * operator assignment as "=") */
 		k = e->a;
 		while (k->type == N_PAREN)
 			k = k->a;
 		x = pos_last(e->b);
+		if (e->op >= T_LAND_AS && e->op <= T_NULLISH_AS) {
+			/* the reference, then the value if it notes one */
+			if (x != POS_NONE)
+				return x;
+			if (!plain_member(k) || (r = ref_last(k)) == POS_NONE)
+				return POS_UNKNOWN;
+			return r;
+		}
 		if (k->type == N_IDENT)
 			return x == POS_UNKNOWN || x != POS_NONE ? x : k->pos + 1;
-		if (k->type == N_MEMBER && k->a->type != N_SUPER &&
-		    !(k->flags & NF_PRIVATE))
+		if (plain_member(k))
 			return x == POS_UNKNOWN ? x :
 			    (k->flags & NF_COMPUTED ? k->tok : k->b->pos) + 1;
 		return POS_UNKNOWN;
@@ -406,26 +458,29 @@ pos_last(const struct node *e)
 	return POS_UNKNOWN;
 }
 
-unsigned
-stmts_last(const struct node *l)
+static unsigned list_last(const struct node *);
+
+/* pos_last of the code of a statement: k6 compiles an if's test, then
+ * its branches, a block's statements in turn. */
+static unsigned
+stmt_last(const struct node *s)
 {
 	const struct node *d;
-	unsigned r = POS_UNKNOWN, x;
+	unsigned r = POS_NONE, x;
 
-	if (l == NULL)
-		return POS_UNKNOWN;
-	while (l->next != NULL)
-		l = l->next;
-	switch (l->type) {
+	switch (s->type) {
+	case N_EMPTY: case N_BREAK: case N_CONTINUE:
+		return POS_NONE;
 	case N_EXPRSTMT:
-		x = pos_last(l->a);
-		return x == POS_NONE ? POS_UNKNOWN : x;
+		return pos_void(s->a);
+	case N_RETURN:
+		return s->a != NULL ? pos_last(s->a) : POS_NONE;
 	case N_THROW:
 		/* noted after its value */
-		return l->pos + 1;
+		return s->pos + 1;
 	case N_VAR:
 		/* each name after its value */
-		for (d = l->a; d != NULL; d = d->next) {
+		for (d = s->a; d != NULL; d = d->next) {
 			if (d->a->type != N_IDENT)
 				return POS_UNKNOWN;
 			if (d->b == NULL)
@@ -435,8 +490,46 @@ stmts_last(const struct node *l)
 			r = d->a->pos + 1;
 		}
 		return r;
+	case N_BLOCK:
+		/* its functions are made first (not modelled) */
+		for (d = s->a; d != NULL; d = d->next)
+			if (d->type == N_FUNC)
+				return POS_UNKNOWN;
+		return list_last(s->a);
+	case N_IF:
+		/* a test k6 folds leaves one branch's code only */
+		if (folded(s->a) || (r = pos_last(s->a)) == POS_UNKNOWN)
+			return POS_UNKNOWN;
+		for (d = s->b; d != NULL; d = d == s->b ? s->c : NULL) {
+			if (d->type == N_FUNC)
+				return POS_UNKNOWN;
+			if ((x = stmt_last(d)) != POS_NONE)
+				r = x;
+		}
+		return r;
 	}
 	return POS_UNKNOWN;
+}
+
+/* The last statement's of l that notes one (POS_NONE if none does). */
+static unsigned
+list_last(const struct node *l)
+{
+	unsigned r = POS_NONE, x;
+
+	for (; l != NULL; l = l->next)
+		if ((x = stmt_last(l)) != POS_NONE)
+			r = x;
+	return r;
+}
+
+unsigned
+stmts_last(const struct node *l)
+{
+	unsigned r = list_last(l);
+
+	/* none: what came before, not modelled */
+	return r == POS_NONE ? POS_UNKNOWN : r;
 }
 
 /* Whether the output from off is one name with a "$" in it, but for

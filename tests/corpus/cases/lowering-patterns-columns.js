@@ -29,6 +29,7 @@ for (const f of [() => { ({a: {b}} = x); }, () => { [a] = x.n; },
 }
 try { g(0); throw { message: 'm', code: 3 }; } catch ({message, code: c = 4}) { out.push(message + c); }
 try { const q = g(1), r = [5, 6]; throw r; } catch ([e1, , e3 = 7]) { out.push(e1 + e3); }
+try { if (g(3)) { throw { message: 'i', code: 8 }; } else g(4); } catch ({message, code: c}) { out.push(message + c); }
 for (const f of [() => { try { g(2); throw null; } catch ({a}) { g(a); } },
   () => { try { throw undefined; } catch ([a]) { g(a); } }]) {
   try { f(); errs.push('none'); } catch (e) { errs.push(e instanceof TypeError); }

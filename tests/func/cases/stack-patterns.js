@@ -3,8 +3,8 @@
 // engine noted before its check: the value's, a default's, a member
 // target's object (a name assigned notes none; a name declared does),
 // for a parameter the function's start or the parameters before it, for
-// a catch clause's the try block's last statement.
-export const options = { iterations: 22, vus: 1 };
+// a catch clause's the try block's last statement that notes one (if, {}).
+export const options = { iterations: 37, vus: 1 };
 const x = { a: undefined, n: null }, y = {};
 let a, b, m;
 function g(v) { return v; } function t(v) { throw v; }
@@ -39,4 +39,19 @@ export default function () {
   if (__ITER === 19) { try { g(1); t(null); } catch ({a}) { g(a); } }
   if (__ITER === 20) { try { throw undefined; } catch ([a]) { g(a); } }
   if (__ITER === 21) { try { const q = g(1), r = t(); } catch ({a: {b}}) { g(b); } }
+  if (__ITER === 22) { try { if (x.a) g(1); else t(null); } catch ({a}) { g(a); } }
+  if (__ITER === 23) { try { { g(1); t(null); ; } } catch ({a}) { g(a); } }
+  if (__ITER === 24) { try { return t(null); } catch ({a}) { g(a); } }
+  if (__ITER === 25) { try { g(1); t(undefined); let z; var w; } catch ([a]) { g(a); } }
+  if (__ITER === 26) { try { if (t(null)) { } } catch ({a}) { g(a); } }
+  if (__ITER === 27) { try { if (g(1)) t(null); else { ; } } catch ({a}) { g(a); } }
+  if (__ITER === 28) { const {a} = void y.c++; }
+  if (__ITER === 29) { let q = 1; const [a] = void q--; }
+  if (__ITER === 30) { const {a} = void (y.d += g(2)); }
+  if (__ITER === 31) { let q = null; const {a} = (q ??= x.n); }
+  if (__ITER === 32) { const {a} = (y.e ||= 0, void delete y.e); }
+  if (__ITER === 33) { const [a] = void (y.f &&= 1); }
+  if (__ITER === 34) { let q = 1; const [a] = void ++q; }
+  if (__ITER === 35) { let q = 1; const {a} = (++q, --q, void 0); }
+  if (__ITER === 36) { let q = 1; try { g(1); t(); ++q; } catch ([a]) { g(a); } }
 }
