@@ -25,6 +25,10 @@
 #include "util/timeunit.h"
 #include "util/xmalloc.h"
 
+/* mujs exports these without declaring them in mujs.h */
+void	js_pushobject(js_State *, void *);
+void	*js_toobject(js_State *, int);
+
 #define VU_INTERRUPTED	"lyocell: iteration interrupted"
 
 /* The call job of vu_call. */
@@ -381,8 +385,9 @@ push_env(struct vu *vu)
  * export whose getter throws leaves the exports to be read live.
  */
 static void
-keep_functions(js_State *J)
+keep_functions(struct vu *vu)
 {
+	js_State *J = vu->J;
 	const char *k;
 
 	js_getregistry(J, "ly.exports");
@@ -405,6 +410,8 @@ keep_functions(js_State *J)
 	}
 	js_pop(J, 1);
 	js_endtry(J);
+	/* the registry keeps it alive; an iteration pushes it by address */
+	vu->fns = js_toobject(J, -1);
 	js_setregistry(J, "ly.fns");
 	js_pop(J, 1);
 }
@@ -419,6 +426,7 @@ vu_init_js(struct vu *vu, char **cause)
 	js_State *J;
 	size_t i;
 
+	vu->fns = NULL;
 	J = vu->J = js_newstate(vu_alloc, vu, 0);
 	if (J == NULL) {
 		*cause = xstrdup("cannot create a JavaScript state: out of memory");
@@ -472,7 +480,7 @@ vu_init_js(struct vu *vu, char **cause)
 	if (capped_pcall(vu, 1))
 		goto fail;
 	js_pop(J, 1);
-	keep_functions(J);
+	keep_functions(vu);
 	for (i = 0; i < vu->engine->nmodules; i++)
 		if (vu->engine->modules[i]->init_end != NULL)
 			vu->engine->modules[i]->init_end(vu);
@@ -498,13 +506,14 @@ fail:
 
 /* Push the exported function name, or return -1 (nothing pushed). */
 static int
-push_export(js_State *J, const char *name)
+push_export(struct vu *vu, const char *name)
 {
-	js_getregistry(J, "ly.fns");
-	if (!js_isobject(J, -1)) {
-		js_pop(J, 1);
+	js_State *J = vu->J;
+
+	if (vu->fns != NULL)
+		js_pushobject(J, vu->fns);
+	else
 		js_getregistry(J, "ly.exports");
-	}
 	js_getproperty(J, -1, name);
 	js_rot2(J);
 	js_pop(J, 1);
@@ -709,7 +718,7 @@ vu_iteration(struct vu *vu)
 	for (i = 0; i < e->nmodules; i++)
 		if (e->modules[i]->iteration_start != NULL)
 			e->modules[i]->iteration_start(vu);
-	if (push_export(J, run->sc->exec) == -1) {
+	if (push_export(vu, run->sc->exec) == -1) {
 		log_exception(vu, "the exported function is gone", 0);
 		js_pushundefined(J);
 	} else {
@@ -753,7 +762,7 @@ vu_do_call(struct vu *vu, struct vu_call *c)
 	js_State *J = vu->J;
 
 	c->rc = -1;
-	if (push_export(J, c->fn) == -1) {
+	if (push_export(vu, c->fn) == -1) {
 		c->rc = 0;	/* not exported: nothing to do */
 		return;
 	}
