@@ -20,6 +20,7 @@
 #include "engine/vualloc.h"
 #include "js/env.h"
 #include "js/errmsg.h"
+#include "js/mujs-layout.h"
 #include "util/buf.h"
 #include "util/log.h"
 #include "util/timeunit.h"
@@ -28,6 +29,7 @@
 /* mujs exports these without declaring them in mujs.h */
 void	js_pushobject(js_State *, void *);
 void	*js_toobject(js_State *, int);
+const char *js_intern(js_State *, const char *);
 
 #define VU_INTERRUPTED	"lyocell: iteration interrupted"
 
@@ -328,6 +330,33 @@ set_number(js_State *J, const char *name, double v)
 {
 	js_pushnumber(J, v);
 	js_setglobal(J, name);
+}
+
+/*
+ * __ITER's number at each iteration, as k6 sets it.  js_setglobal looks
+ * for a setter up the global's prototypes, then for the own property
+ * (about 270 instructions); while __ITER is the global's own plain
+ * writable property, as the VU made it, its value is written in place,
+ * which is all js_setglobal does then.  A script that deleted it, made
+ * it an accessor or read-only goes through js_setglobal as before.
+ */
+static void
+set_iter(js_State *J, double v)
+{
+	static const char *name;	/* interned: for the process */
+	struct mj_state *S = (void *)J;
+	struct mj_property *p;
+
+	if (name == NULL)
+		name = js_intern(J, "__ITER");
+	p = mj_lookup(((struct mj_object *)S->G)->properties, name);
+	if (p != NULL && p->getter == NULL && p->setter == NULL &&
+	    !(p->atts & MJ_READONLY)) {
+		p->value.type = MJ_TNUMBER;
+		p->value.u.number = v;
+		return;
+	}
+	set_number(J, "__ITER", v);
 }
 
 /* __ENV: the run's variables, and those of the scenario the VU serves;
@@ -714,7 +743,7 @@ vu_iteration(struct vu *vu)
 	vu->interrupted = 0;
 	vu->mid_iteration = 1;
 	vu->iter_start = t0;
-	set_number(J, "__ITER", (double)vu->iter);
+	set_iter(J, (double)vu->iter);
 	for (i = 0; i < e->nmodules; i++)
 		if (e->modules[i]->iteration_start != NULL)
 			e->modules[i]->iteration_start(vu);
