@@ -51,6 +51,7 @@ struct vu {
 	uint64_t	 data_sent, data_received;
 	size_t		 js_bytes;	/* what mujs has allocated */
 	size_t		 js_kept;	/* js_bytes after our last collection */
+	void		*fns;		/* "ly.fns" (keep_functions), or NULL */
 	int		 collected;	/* collect() has collected once */
 	void		*module_data[ENGINE_MODULES_MAX];	/* vu_module_data */
 	int		 setup_ref;	/* setup data decoded for this VU */

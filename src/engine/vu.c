@@ -21,10 +21,16 @@
 #include "js/codelimit.h"
 #include "js/env.h"
 #include "js/errmsg.h"
+#include "js/mujs-layout.h"
 #include "util/buf.h"
 #include "util/log.h"
 #include "util/timeunit.h"
 #include "util/xmalloc.h"
+
+/* mujs exports these without declaring them in mujs.h */
+void	js_pushobject(js_State *, void *);
+void	*js_toobject(js_State *, int);
+const char *js_intern(js_State *, const char *);
 
 #define VU_INTERRUPTED	"lyocell: iteration interrupted"
 
@@ -327,6 +333,33 @@ set_number(js_State *J, const char *name, double v)
 	js_setglobal(J, name);
 }
 
+/*
+ * __ITER's number at each iteration, as k6 sets it.  js_setglobal looks
+ * for a setter up the global's prototypes, then for the own property
+ * (about 270 instructions); while __ITER is the global's own plain
+ * writable property, as the VU made it, its value is written in place,
+ * which is all js_setglobal does then.  A script that deleted it, made
+ * it an accessor or read-only goes through js_setglobal as before.
+ */
+static void
+set_iter(js_State *J, double v)
+{
+	static const char *name;	/* interned: for the process */
+	struct mj_state *S = (void *)J;
+	struct mj_property *p;
+
+	if (name == NULL)
+		name = js_intern(J, "__ITER");
+	p = mj_lookup(((struct mj_object *)S->G)->properties, name);
+	if (p != NULL && p->getter == NULL && p->setter == NULL &&
+	    !(p->atts & MJ_READONLY)) {
+		p->value.type = MJ_TNUMBER;
+		p->value.u.number = v;
+		return;
+	}
+	set_number(J, "__ITER", v);
+}
+
 /* __ENV: the run's variables, and those of the scenario the VU serves;
  * the init code sees only the former, as in k6.  k6 run passes the
  * system environment too, often 50 variables, so the object is made on
@@ -382,8 +415,9 @@ push_env(struct vu *vu)
  * export whose getter throws leaves the exports to be read live.
  */
 static void
-keep_functions(js_State *J)
+keep_functions(struct vu *vu)
 {
+	js_State *J = vu->J;
 	const char *k;
 
 	js_getregistry(J, "ly.exports");
@@ -406,6 +440,8 @@ keep_functions(js_State *J)
 	}
 	js_pop(J, 1);
 	js_endtry(J);
+	/* the registry keeps it alive; an iteration pushes it by address */
+	vu->fns = js_toobject(J, -1);
 	js_setregistry(J, "ly.fns");
 	js_pop(J, 1);
 }
@@ -420,6 +456,7 @@ vu_init_js(struct vu *vu, char **cause)
 	js_State *J;
 	size_t i;
 
+	vu->fns = NULL;
 	J = vu->J = js_newstate(vu_alloc, vu, 0);
 	if (J == NULL) {
 		*cause = xstrdup("cannot create a JavaScript state: out of memory");
@@ -473,7 +510,7 @@ vu_init_js(struct vu *vu, char **cause)
 	if (capped_pcall(vu, 1))
 		goto fail;
 	js_pop(J, 1);
-	keep_functions(J);
+	keep_functions(vu);
 	for (i = 0; i < vu->engine->nmodules; i++)
 		if (vu->engine->modules[i]->init_end != NULL)
 			vu->engine->modules[i]->init_end(vu);
@@ -499,13 +536,14 @@ fail:
 
 /* Push the exported function name, or return -1 (nothing pushed). */
 static int
-push_export(js_State *J, const char *name)
+push_export(struct vu *vu, const char *name)
 {
-	js_getregistry(J, "ly.fns");
-	if (!js_isobject(J, -1)) {
-		js_pop(J, 1);
+	js_State *J = vu->J;
+
+	if (vu->fns != NULL)
+		js_pushobject(J, vu->fns);
+	else
 		js_getregistry(J, "ly.exports");
-	}
 	js_getproperty(J, -1, name);
 	js_rot2(J);
 	js_pop(J, 1);
@@ -706,11 +744,11 @@ vu_iteration(struct vu *vu)
 	vu->interrupted = 0;
 	vu->mid_iteration = 1;
 	vu->iter_start = t0;
-	set_number(J, "__ITER", (double)vu->iter);
+	set_iter(J, (double)vu->iter);
 	for (i = 0; i < e->nmodules; i++)
 		if (e->modules[i]->iteration_start != NULL)
 			e->modules[i]->iteration_start(vu);
-	if (push_export(J, run->sc->exec) == -1) {
+	if (push_export(vu, run->sc->exec) == -1) {
 		log_exception(vu, "the exported function is gone", 0);
 		js_pushundefined(J);
 	} else {
@@ -754,7 +792,7 @@ vu_do_call(struct vu *vu, struct vu_call *c)
 	js_State *J = vu->J;
 
 	c->rc = -1;
-	if (push_export(J, c->fn) == -1) {
+	if (push_export(vu, c->fn) == -1) {
 		c->rc = 0;	/* not exported: nothing to do */
 		return;
 	}

@@ -181,6 +181,7 @@ struct http_vu {
 	unsigned		 ntagcache;
 	unsigned		 tagnext;
 	struct http_cookie_jar	*jar;
+	void			*proto;		/* "ly.http.Response" once made */
 	struct http_req		*reqs;
 	size_t			 nreqs, creqs;
 	int			 batch_fault;	/* batch_fail threw */

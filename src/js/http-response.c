@@ -34,6 +34,8 @@
 /* mujs exports these without declaring them in mujs.h */
 void	*js_malloc(js_State *, int);
 void	 js_free(js_State *, void *);
+void	 js_pushobject(js_State *, void *);
+void	*js_toobject(js_State *, int);
 
 #define TAG	http_response_tag
 #define JSONKEY	"@@ly:json"	/* res.json()'s parsed body */
@@ -653,7 +655,14 @@ http_response_push(js_State *J, struct http_req *r)
 	int body_inline = null ||
 	    (r->rtype == RT_TEXT && r->rbody.len <= BODY_INLINE);
 
-	http_js(J);
+	/* the registry keeps the prototype; pushed by address after the
+	 * first Response, without the registry's lookup */
+	if (r->hv->proto != NULL)
+		js_pushobject(J, r->hv->proto);
+	else {
+		http_js(J);
+		r->hv->proto = js_toobject(J, -1);
+	}
 	js_newuserdatax(J, TAG, res_new(J, r, body_inline), res_has, res_shadow,
 	    res_shadow, res_free);
 	if (body_inline)

@@ -49,11 +49,15 @@ static const struct mj_value undef = { .type = MJ_TUNDEFINED };
  * state, so that no state made later at the same address finds it. */
 static js_State *last_J;
 static struct promise *last_P;
+/* Structs alive in the process: none, and no state has one to look up
+ * (a script without promises asks at every turn of its loop). */
+static size_t nlive;
 
 static void
 promise_finalize(js_State *J, void *data)
 {
 	(void)J;
+	nlive--;
 	if (data == last_P) {
 		last_J = NULL;
 		last_P = NULL;
@@ -887,6 +891,8 @@ promise_get(js_State *J)
 
 	if (J == last_J)
 		return last_P;
+	if (nlive == 0)
+		return NULL;
 	js_getregistry(J, "ly.promise");
 	if (js_isuserdata(J, -1, "promise"))
 		P = js_touserdata(J, -1, "promise");
@@ -905,6 +911,7 @@ promise_install(js_State *J)
 
 	js_pushnull(J);
 	js_newuserdata(J, "promise", P, promise_finalize);
+	nlive++;
 	P->roots = js_toobject(J, -1);
 	js_setregistry(J, "ly.promise");
 	promise_define(J, P, mkp, "mkp", 2);

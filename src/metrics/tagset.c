@@ -37,6 +37,7 @@ struct tagset_table {
 	uint32_t	  mask;
 
 	struct derived	 *derived;	/* allocated on first tagset_with */
+	struct derived	 *last;		/* ... the entry it last gave */
 	uint64_t	  refused;
 };
 
@@ -322,6 +323,15 @@ tagset_with(struct tagset_table *t, uint32_t base, const char *key,
 		*cause = xasprintf("unknown tag set %u", base);
 		return -1;
 	}
+	/* A check's tag set, asked for again at every call of the check:
+	 * two short compares where hashing both strings cost twice as much.
+	 * The strings are compared, not their addresses, which a caller's
+	 * buffer may reuse for other names. */
+	if ((d = t->last) != NULL && d->base == base && d->key != NULL &&
+	    strcmp(d->key, key) == 0 && strcmp(d->value, value) == 0) {
+		*id = d->id;
+		return 0;
+	}
 	hash = tagset_hash_str(tagset_hash_str(base * 2654435761U, key),
 	    value);
 	if (t->derived == NULL)
@@ -330,6 +340,7 @@ tagset_with(struct tagset_table *t, uint32_t base, const char *key,
 	if (d->id != 0 && d->base == base && d->hash == hash &&
 	    strcmp(d->key, key) == 0 && strcmp(d->value, value) == 0) {
 		*id = d->id;
+		t->last = d;
 		return 0;
 	}
 
@@ -359,6 +370,7 @@ tagset_with(struct tagset_table *t, uint32_t base, const char *key,
 			break;
 		}
 	}
+	t->last = d;
 	return 0;
 }
 

@@ -110,6 +110,44 @@ test_with(void **state)
 	tagset_table_free(t);
 }
 
+/* The same call again, its strings in a buffer that then holds others:
+ * what the strings say decides, not where they are. */
+static void
+test_with_reused_buffer(void **state)
+{
+	struct tagset_table *t = tagset_table_new(0);
+	struct tag base[] = { { "scenario", "default" } };
+	struct tag ok[] = { { "check", "ok" }, { "scenario", "default" } };
+	struct tag ko[] = { { "check", "ko" }, { "scenario", "default" } };
+	struct tag other[] = { { "name", "ok" }, { "scenario", "default" } };
+	char key[16], value[16];
+	uint32_t b, b2, r;
+	char *cause = NULL;
+
+	(void)state;
+	b = intern(t, base, 1);
+	strcpy(key, "check");
+	strcpy(value, "ok");
+	assert_int_equal(tagset_with(t, b, key, value, &r, &cause), 0);
+	assert_int_equal(r, intern(t, ok, 2));
+	assert_int_equal(tagset_with(t, b, key, value, &r, &cause), 0);
+	assert_int_equal(r, intern(t, ok, 2));
+	strcpy(value, "ko");
+	assert_int_equal(tagset_with(t, b, key, value, &r, &cause), 0);
+	assert_int_equal(r, intern(t, ko, 2));
+	strcpy(key, "name");
+	strcpy(value, "ok");
+	assert_int_equal(tagset_with(t, b, key, value, &r, &cause), 0);
+	assert_int_equal(r, intern(t, other, 2));
+	/* another base, the same tag */
+	b2 = intern(t, ok, 2);
+	assert_int_equal(tagset_with(t, b2, key, value, &r, &cause), 0);
+	assert_int_equal(r, intern(t, (struct tag[]){ { "check", "ok" },
+	    { "name", "ok" }, { "scenario", "default" } }, 3));
+	assert_null(cause);
+	tagset_table_free(t);
+}
+
 static void
 test_contains(void **state)
 {
@@ -275,6 +313,7 @@ main(void)
 		cmocka_unit_test(test_intern_same_id),
 		cmocka_unit_test(test_get_sorted_dedup),
 		cmocka_unit_test(test_with),
+		cmocka_unit_test(test_with_reused_buffer),
 		cmocka_unit_test(test_contains),
 		cmocka_unit_test(test_cap),
 		cmocka_unit_test(test_limits),
