@@ -201,27 +201,21 @@ __ly.inh = function (C, P) {
 			} catch (e) {
 			}
 };
-//@ sup $d
+//@ sup
 /* super(...args).  Native Error constructors make a new object (and
- * calling them as functions upsets mujs's stack): construct one and copy
- * what it set onto this. */
+ * calling them as functions upsets mujs's stack): construct one and give
+ * this its stack, message, frames and cause, as the constructor would. */
 __ly.sup = function (self, P, args) {
 	var r;
 
 	if (P === Error || P === TypeError || P === RangeError ||
 	    P === SyntaxError || P === ReferenceError || P === EvalError ||
 	    P === URIError)
-		r = new P(args[0]);
+		r = new P(args[0], args[1]);
 	else
 		r = P.apply(self, args);
-	if (r !== self && r instanceof Error) {
-		if (args.length > 0 && args[0] !== undefined)
-			__ly.$d(self, "message", { value: r.message,
-			    writable: true, configurable: true });
-		if (r.stackTrace !== undefined)
-			__ly.$d(self, "stackTrace", { value: r.stackTrace,
-			    writable: true, configurable: true });
-	}
+	if (r !== self && r instanceof Error)
+		Error["@@ly:es"](self, r);
 	return self;
 };
 //@ sg
@@ -833,7 +827,7 @@ __ly.ait = function (v) {
  * kept beside it, for the VU's error message (src/engine/vu.c). */
 __ly.th = function (v) {
 	if (!(v instanceof Error))
-		__ly_thrown = { v: v, s: new Error().stackTrace };
+		__ly_thrown = { v: v, s: new Error()["@@ly:st"] };
 	return v;
 };
 //@ jp

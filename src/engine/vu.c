@@ -22,6 +22,7 @@
 #include "js/env.h"
 #include "js/errmsg.h"
 #include "js/mujs-layout.h"
+#include "js/error.h"
 #include "util/buf.h"
 #include "util/log.h"
 #include "util/timeunit.h"
@@ -279,7 +280,7 @@ error_text(js_State *J)
 	} else
 		buf_puts(&b, js_trystring(J, -1, "Error"));
 	js_pop(J, 1);
-	if (js_isobject(J, -1) && js_hasproperty(J, -1, "stackTrace")) {
+	if (js_isobject(J, -1) && js_hasproperty(J, -1, ERROR_FRAMES)) {
 		buf_puts(&b, js_trystring(J, -1, ""));
 		js_pop(J, 1);
 	} else

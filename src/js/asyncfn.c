@@ -41,6 +41,7 @@
 
 #include "js/asyncfn.h"
 #include "js/errmsg.h"
+#include "js/error.h"
 #include "js/mujs-layout.h"
 #include "js/promise.h"
 
@@ -424,8 +425,8 @@ asyncfn_as(js_State *J)
  * async functions awaiting it below the running ones: the function
  * whose await is the only reaction to its promise, at that await, then
  * the one awaiting that one's promise, and so on.  Here they go at the
- * end of the error's stackTrace (at e), in mujs's words.  Only errors
- * pay for it.
+ * end of the error's frames (at e, js/error.h), in mujs's words.  Only
+ * errors pay for it.
  */
 #define TRACE_MAX	64	/* frames, as mujs's call stack */
 #define DRAIN		"\n\tat drain (native)"
@@ -443,7 +444,7 @@ asyncfn_trace(js_State *J, int e)
 
 	if (P == NULL || P->resumed == NULL || !js_isobject(J, e))
 		return;
-	js_getproperty(J, e, "stackTrace");
+	js_getproperty(J, e, ERROR_FRAMES);
 	if (!js_isstring(J, -1)) {
 		js_pop(J, 1);
 		js_pushliteral(J, "");
@@ -484,11 +485,11 @@ asyncfn_trace(js_State *J, int e)
 		js_pop(J, 1);
 		return;
 	}
-	if (js_hasproperty(J, e < 0 ? e - 1 : e, "stackTrace")) {
+	if (js_hasproperty(J, e < 0 ? e - 1 : e, ERROR_FRAMES)) {
 		js_pop(J, 1);
-		js_setproperty(J, e < 0 ? e - 1 : e, "stackTrace");
+		js_setproperty(J, e < 0 ? e - 1 : e, ERROR_FRAMES);
 	} else
-		js_defproperty(J, e < 0 ? e - 1 : e, "stackTrace", JS_DONTENUM);
+		js_defproperty(J, e < 0 ? e - 1 : e, ERROR_FRAMES, JS_DONTENUM);
 }
 
 void

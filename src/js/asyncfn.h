@@ -12,8 +12,8 @@ void	asyncfn_install(js_State *, struct promise *);
  * await's job, run by the drain); it never throws. */
 void	asyncfn_run(js_State *, struct promise *, int, int, int);
 
-/* Add to the stackTrace of the error at index e the frames of the async
- * functions waiting on the running one that the drain resumed. */
+/* Add to the frames of the error at index e (js/error.h) those of the
+ * async functions waiting on the running one that the drain resumed. */
 void	asyncfn_trace(js_State *, int e);
 
 #endif

@@ -20,6 +20,7 @@
 #include "js/builtins.h"
 #include "js/jsonparse.h"
 #include "js/errmsg.h"
+#include "js/error.h"
 #include "js/lazyprop.h"
 #include "js/modules.h"
 #include "js/mujs-layout.h"
@@ -30,36 +31,34 @@
 #include "util/xmalloc.h"
 
 /*
- * Error's cause option (ES2022): new Error(message, { cause }) gives the
- * error an own, non-enumerable cause.  mujs 1.3.2 makes its seven error
- * constructors in jsB_initerror with js_newcconstructor, which libmujs.so
- * calls through its PLT, so the definition below takes its place for
- * them and hands mujs a wrapper of each: the wrapper runs mujs's own
- * constructor as a plain C call (the same JavaScript frame, so the stack
- * trace mujs records is unchanged) and then adds the cause.
+ * The error constructors.  mujs 1.3.2 makes its seven in jsB_initerror
+ * with js_newcconstructor, which libmujs.so calls through its PLT, so
+ * the definition below takes its place for them and hands mujs these
+ * instead: each makes its error as js/error.c does, with the stack
+ * trace mujs's would record (the same JavaScript frame), and ES2022's
+ * cause: new Error(message, { cause }) gives the error an own,
+ * non-enumerable cause.
  */
 static const char *const error_names[] = {
 	"Error", "EvalError", "RangeError", "ReferenceError", "SyntaxError",
 	"TypeError", "URIError",
 };
 #define NERRORS	(sizeof error_names / sizeof error_names[0])
+#define ERROR_PROTO	8	/* Error_prototype's place in the state's */
 
-static js_CFunction error_real[NERRORS];
-
-/* The error mujs's constructor i left on the stack gets argument 2's
- * cause, if it has one. */
 static void
-error_with_cause(js_State *J, int i)
+error_construct(js_State *J, int i)
 {
 	errmsg_trace_fix(J);
-	error_real[i](J);
+	error_new(J, ((struct mj_state *)(void *)J)->prototypes[ERROR_PROTO + i],
+	    js_isdefined(J, 1) ? js_tostring(J, 1) : NULL, 1);
 	asyncfn_trace(J, -1);
 	if (js_gettop(J) > 3 && js_isobject(J, 2) && js_hasproperty(J, 2, "cause"))
 		js_defproperty(J, -2, "cause", JS_DONTENUM);
 }
 
 #define ERROR_CTOR(i) \
-	static void error_ctor##i(js_State *J) { error_with_cause(J, i); }
+	static void error_ctor##i(js_State *J) { error_construct(J, i); }
 ERROR_CTOR(0) ERROR_CTOR(1) ERROR_CTOR(2) ERROR_CTOR(3) ERROR_CTOR(4)
 ERROR_CTOR(5) ERROR_CTOR(6)
 
@@ -107,7 +106,6 @@ js_newcconstructor(js_State *J, js_CFunction fun, js_CFunction con,
 	for (i = 0; i < NERRORS; i++)
 		if (fun == con && name != NULL &&
 		    strcmp(name, error_names[i]) == 0) {
-			error_real[i] = fun;
 			fun = con = error_ctors[i];
 			break;
 		}
@@ -340,77 +338,14 @@ global_unescape(js_State *J)
 	runtime_pushbuf(J, &out);
 }
 
-/*
- * error.stack, as k6's engine has it: the error's text, then a line
- * "\tat FRAME" for each of the script's frames (js/stack via
- * vu_stack_text: file URLs, line and column), each line ending in a
- * newline.  mujs keeps the frames in stackTrace and has no stack; it is
- * made when read, and a script may set its own.
- */
-static void
-error_stack_get(js_State *J)
-{
-	struct buf b = BUF_INIT;
-	char *clean;
-
-	if (!js_isobject(J, 0)) {
-		js_pushundefined(J);
-		return;
-	}
-	js_getproperty(J, 0, "stackTrace");
-	if (!js_isstring(J, -1)) {
-		js_pushundefined(J);
-		return;
-	}
-	js_copy(J, 0);
-	buf_puts(&b, js_trystring(J, -1, "Error"));
-	js_pop(J, 1);
-	buf_puts(&b, js_tostring(J, -1));
-	js_pop(J, 1);
-	if ((clean = vu_stack_text(J, b.data)) != NULL) {
-		buf_reset(&b);
-		buf_puts(&b, clean);
-		free(clean);
-	}
-	buf_putc(&b, '\n');
-	runtime_pushbuf(J, &b);
-}
-
-static void
-error_stack_set(js_State *J)
-{
-	if (js_isobject(J, 0)) {
-		js_copy(J, 1);
-		js_defproperty(J, 0, "stack", JS_DONTENUM);
-	}
-	js_pushundefined(J);
-}
-
-/* The accessor's getter (called with no argument) and setter (one): one
- * function, so that it can be made on first use (js/lazyprop.h). */
-static void
-error_stack(js_State *J)
-{
-	if (js_gettop(J) > 1)
-		error_stack_set(J);
-	else
-		error_stack_get(J);
-}
-
 static void	number_define(js_State *);
 
 void
 builtins_define(js_State *J)
 {
 	js_getglobal(J, "Error");
-	js_getproperty(J, -1, "prototype");
-	if (!lazyprop_defer_accessor(J, -1, "stack", error_stack, "stack", 0,
-	    NULL, NULL, JS_DONTENUM)) {
-		js_newcfunction(J, error_stack, "stack", 0);
-		js_copy(J, -1);
-		js_defaccessor(J, -3, "stack", JS_DONTENUM);
-	}
-	js_pop(J, 2);
+	runtime_setfn(J, error_adopt, "@@ly:es", 2);
+	js_pop(J, 1);
 	js_getglobal(J, "String");
 	js_getproperty(J, -1, "prototype");
 	runtime_setfn(J, string_substr, "substr", 2);

@@ -43,6 +43,7 @@
 #include "compile/username.h"
 #include "js/asyncfn.h"
 #include "js/errmsg.h"
+#include "js/error.h"
 #include "js/jsonerr.h"
 #include "js/mujs-layout.h"
 #include "js/runtime.h"
@@ -1239,44 +1240,26 @@ reword(js_State *J, int kind, char *buf, size_t size, const char *fmt,
 }
 
 /*
- * mujs sets the message and stackTrace of an error it makes itself as
- * plain (enumerable) properties, where its constructors and k6's engine
- * define them hidden: JSON.stringify of a caught TypeError would show
- * them, and so would for-in, Object.keys and a spread.
+ * Every error mujs makes: its stack gets the lines of marked frames and
+ * the messages goja words otherwise are reworded; it is made as the
+ * constructors make theirs (js/error.c), where mujs set its message and
+ * frames as enumerable properties.  mujs makes them with js_newKIND and
+ * throws them with js_KIND, which does not call js_newKIND but mujs's
+ * own helper: both are here.  proto is the kind's place in the state's
+ * prototypes.
  */
-static void
-hide_own(js_State *J, const char *name)
-{
-	struct mj_property *ref;
-
-	if ((ref = jsV_getownproperty(J, js_toobject(J, -1), name)) != NULL)
-		ref->atts |= MJ_DONTENUM;
-}
-
-/*
- * Every error mujs makes: its stack gets the lines of marked frames, the
- * messages goja words otherwise are reworded, and its own properties are
- * hidden (hide_own).  mujs makes them with js_newKIND and throws them
- * with js_KIND, which does not call js_newKIND but mujs's own helper:
- * both are here.
- */
-#define ERRMSG_KIND(kind, letter) \
+#define ERRMSG_KIND(kind, letter, proto) \
 	void \
 	js_new##kind(js_State *J, const char *message) \
 	{ \
-		static void (*real)(js_State *, const char *); \
 		char buf[256]; \
 		\
-		if (real == NULL && (*(void **)&real = dlsym(RTLD_NEXT, \
-		    "js_new" #kind)) == NULL) \
-			abort();	/* not libmujs.so: cannot be */ \
 		errmsg_trace_fix(J); \
 		if (letter == 'S' && json_error(J, buf, sizeof buf)) \
 			message = buf; \
-		real(J, message); \
+		error_new(J, ((struct mj_state *)(void *)J)->prototypes[proto], \
+		    message, 0); \
 		asyncfn_trace(J, -1); \
-		hide_own(J, "message"); \
-		hide_own(J, "stackTrace"); \
 	} \
 	void \
 	js_##kind(js_State *J, const char *fmt, ...) \
@@ -1291,13 +1274,13 @@ hide_own(js_State *J, const char *name)
 		js_throw(J); \
 	}
 
-ERRMSG_KIND(error, 'E')
-ERRMSG_KIND(evalerror, 'V')
-ERRMSG_KIND(rangeerror, 'G')
-ERRMSG_KIND(referenceerror, 'R')
-ERRMSG_KIND(syntaxerror, 'S')
-ERRMSG_KIND(typeerror, 'T')
-ERRMSG_KIND(urierror, 'U')
+ERRMSG_KIND(error, 'E', 8)
+ERRMSG_KIND(evalerror, 'V', 9)
+ERRMSG_KIND(rangeerror, 'G', 10)
+ERRMSG_KIND(referenceerror, 'R', 11)
+ERRMSG_KIND(syntaxerror, 'S', 12)
+ERRMSG_KIND(typeerror, 'T', 13)
+ERRMSG_KIND(urierror, 'U', 14)
 
 /* Where the `in` operator calls js_hasproperty from; found by a probe. */
 static void *in_site;

@@ -36,6 +36,7 @@
 #include <string.h>
 
 #include "js/deepcall.h"
+#include "js/error.h"
 #include "js/lazyprop.h"
 #include "js/mujs-layout.h"
 #include "js/proporder.h"
@@ -593,6 +594,10 @@ lazyprop_make(js_State *J, void *obj, const char *name)
 		make_proto(J, o);
 		return mj_lookup(o->properties, name);
 	}
+	if ((o->extensible & LAZYPROP_STACK) && strcmp(name, "stack") == 0) {
+		error_make_stack(J, o);
+		return mj_lookup(o->properties, name);
+	}
 	if (!(o->extensible & LAZYPROP_FNS) ||
 	    !filter_has(filter, FILTER_BITS, hash = name_hash(name)))
 		return NULL;
@@ -618,6 +623,8 @@ lazyprop_make_all(js_State *J, void *obj)
 		make_length(J, o);
 	if (o->extensible & LAZYPROP_PROTO)
 		make_proto(J, o);
+	if (o->extensible & LAZYPROP_STACK)
+		error_make_stack(J, o);
 	while ((o->extensible & LAZYPROP_FNS) && (s = state_find(J)) != NULL &&
 	    (h = holder_find(s, o)) != NULL) {
 		for (i = 0; !is_pending(h, i); i++)
@@ -638,6 +645,8 @@ lazyprop_deferred(js_State *J, void *obj, const char *name)
 	if ((o->extensible & LAZYPROP_LENGTH) && strcmp(name, "length") == 0)
 		return 1;
 	if ((o->extensible & LAZYPROP_PROTO) && strcmp(name, "prototype") == 0)
+		return 1;
+	if ((o->extensible & LAZYPROP_STACK) && strcmp(name, "stack") == 0)
 		return 1;
 	if (!(o->extensible & LAZYPROP_FNS) ||
 	    !filter_has(filter, FILTER_BITS, hash = name_hash(name)) ||
@@ -744,6 +753,8 @@ may_defer(const struct mj_object *o, const char *name)
 	if ((o->extensible & LAZYPROP_LENGTH) && name[0] == 'l')
 		return 1;
 	if ((o->extensible & LAZYPROP_PROTO) && name[0] == 'p')
+		return 1;
+	if ((o->extensible & LAZYPROP_STACK) && name[0] == 's')
 		return 1;
 	return (o->extensible & LAZYPROP_FNS) &&
 	    filter_has(filter, FILTER_BITS, name_hash(name));

@@ -9,6 +9,8 @@
  * goes through js/proporder.c and js/lazyprop.c, which make what it
  * needs first; nothing changes for the script but the memory it takes.
  *
+ * An error's stack (js/error.c) waits the same way, listed first.
+ *
  * A JavaScript function (js_newfunction: every function expression,
  * declaration and closure a script evaluates) gets its length and its
  * prototype property, with the prototype object and its constructor,
@@ -33,7 +35,10 @@
 /* Some of its deferred methods are enumerable (a native module's): what
  * lists its enumerable properties makes them first. */
 #define LAZYPROP_ENUM		16
-#define LAZYPROP_ANY		(LAZYPROP_FNS | LAZYPROP_LENGTH | LAZYPROP_PROTO)
+/* An error's stack, made from its frames (js/error.c). */
+#define LAZYPROP_STACK		32
+#define LAZYPROP_ANY		(LAZYPROP_FNS | LAZYPROP_LENGTH | LAZYPROP_PROTO | \
+				 LAZYPROP_STACK)
 
 /* Non-zero while the functions made are to be deferred when they can. */
 extern int lazyprop_capturing;

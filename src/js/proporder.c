@@ -521,7 +521,7 @@ void
 proporder_names(js_State *J)
 {
 	struct mj_object *o;
-	int i = 0, length;
+	int i = 0, length, stack;
 	size_t k, n;
 	uint32_t len = 0;
 
@@ -529,7 +529,12 @@ proporder_names(js_State *J)
 		js_typeerror(J, "not an object");
 	o = js_toobject(J, 1);
 	own_fields(J, o);
+	/* an error's stack is listed first, not made (its text costs as
+	 * much as the error): nothing else is deferred on an error */
+	stack = o->extensible & LAZYPROP_STACK;
+	o->extensible &= ~LAZYPROP_STACK;
 	lazyprop_make_all(J, o);
+	o->extensible |= stack;
 	if (proxy_keys(J, o))
 		return;
 	js_newarray(J);
@@ -557,11 +562,20 @@ proporder_names(js_State *J)
 			js_setindex(J, -2, i++);
 			length = 0;
 		}
+		if (stack && vec[k].index == UINT32_MAX) {
+			js_pushliteral(J, "stack");
+			js_setindex(J, -2, i++);
+			stack = 0;
+		}
 		js_pushstring(J, vec[k].p->name);
 		js_setindex(J, -2, i++);
 	}
 	if (length) {
 		js_pushliteral(J, "length");
+		js_setindex(J, -2, i++);
+	}
+	if (stack) {
+		js_pushliteral(J, "stack");
 		js_setindex(J, -2, i++);
 	}
 }

@@ -11,6 +11,7 @@
 #include "js/binary.h"
 #include "js/builtins.h"
 #include "js/errmsg.h"
+#include "js/error.h"
 #include "js/numfmt.h"
 #include "js/fnname.h"
 #include "js/fnsource.h"
@@ -726,7 +727,7 @@ uncaught(js_State *J)
 	js_copy(J, -1);
 	buf_puts(&b, js_trystring(J, -1, "error"));
 	js_pop(J, 1);
-	if (js_isobject(J, -1) && js_hasproperty(J, -1, "stackTrace")) {
+	if (js_isobject(J, -1) && js_hasproperty(J, -1, ERROR_FRAMES)) {
 		buf_puts(&b, js_trystring(J, -1, ""));
 		js_pop(J, 1);
 	}

@@ -11,6 +11,7 @@
 #include "compile/bundle.h"
 #include "engine/engine.h"
 #include "js/errmsg.h"
+#include "js/error.h"
 #include "js/runtime.h"
 #include "js/surrogate.h"
 #include "js/symbol.h"
@@ -54,7 +55,7 @@ fail(js_State *J, const char *what)
 
 	/* Read the trace first: js_trystring converts the slot in place. */
 	if (js_isobject(J, -1)) {
-		js_getproperty(J, -1, "stackTrace");
+		js_getproperty(J, -1, ERROR_FRAMES);
 		if (js_isstring(J, -1)) {
 			char *cut;
 

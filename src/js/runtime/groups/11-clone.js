@@ -56,11 +56,10 @@ function clone(v, seen) {
 		r = v instanceof G.DataView ? new G.DataView(f, v.byteOffset, v.byteLength) :
 		new v.constructor(f, v.byteOffset, v.length);
 	} else if (t === "[object Error]") {
-		r = new (errorCtor(v.name))(v.message);
+		r = new (errorCtor(v.name))(v.message, hasOwn.call(v, "cause") ?
+		{ cause: clone(v.cause, seen) } : undefined);
 		if (v.stack !== undefined)
 			r.stack = v.stack;
-		if (hasOwn.call(v, "cause"))
-			r.cause = clone(v.cause, seen);
 	} else if (v instanceof G.Map) {
 		r = new G.Map();
 		seen.push(v, r);

@@ -211,11 +211,11 @@ h.tag(Proto, "Promise");
 rt.pinit(q, unhandled, react, adopt, Promise, pthen, presolve);
 function AggregateError(errors, msg, opts) {
 	var e = this instanceof AggregateError ? this : Object.create(AggregateError.prototype);
-	if (msg !== undefined)
-		rt.def(e, "message", String(msg));
+	/* stack, message, errors, cause: k6's order */
+	Error["@@ly:es"](e, msg !== undefined ? new Error(String(msg)) : new Error());
+	rt.def(e, "errors", Array.from(errors));
 	if (h.isObj(opts) && "cause" in opts)
 		rt.def(e, "cause", opts.cause);
-	rt.def(e, "errors", Array.from(errors));
 	return e;
 }
 AggregateError.prototype = Object.create(Error.prototype);
