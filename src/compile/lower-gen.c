@@ -1498,9 +1498,7 @@ lowergen_body(struct gen *g, struct node *f)
 			add_name(outer, s->b[i].flag);
 	}
 	{
-		struct node *k;
-
-		struct node *d;
+		struct node *k, *d;
 
 		for (k = body; k != NULL; k = k->next)
 			if ((d = declared_fn(k)) != NULL)
