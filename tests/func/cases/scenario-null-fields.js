@@ -10,7 +10,7 @@ export const options = {
 		arrivals: {
 			executor: 'constant-arrival-rate', startTime: null, gracefulStop: null,
 			env: null, exec: null, tags: null, rate: 2, timeUnit: null,
-			duration: '1s', preAllocatedVUs: 1, maxVUs: null,
+			duration: '2s', preAllocatedVUs: 1, maxVUs: null,
 		},
 	},
 };
