@@ -9,8 +9,6 @@
 # (default: all); results in bench/engine.md.
 set -eu
 build=$(cd "${1:-.}" && pwd)
-tmp=$(mktemp -d "${TMPDIR:-/tmp}/lyocell-err.XXXXXX")
-trap 'rm -rf "$tmp"' EXIT
 
 body() {
 	case $1 in
@@ -22,26 +20,16 @@ body() {
 	esac
 }
 
-ir() {	# ir CASE ROUNDS
-	{
-		echo "const N = $2;"
-		echo 'let e, s, o = {};'
-		echo 'function f() {'
-		body "$1"
-		echo '}'
-		echo 'f();'
-		echo 'console.log(typeof e, typeof s);'
-	} >"$tmp/loop.js"
-	rm -f "$tmp"/cg.*
-	valgrind --tool=callgrind --callgrind-out-file="$tmp/cg.out" \
-	    "$build/tests/corpus/lyjs" "$tmp/loop.js" >/dev/null 2>&1
-	awk '/^totals:/ { print $2 }' "$tmp/cg.out"
+program() {	# program CASE ROUNDS
+	echo "const N = $2;"
+	echo 'let e, s, o = {};'
+	echo 'function f() {'
+	body "$1"
+	echo '}'
+	echo 'f();'
+	echo 'console.log(typeof e, typeof s);'
 }
 
-n=${N:-100000}
+. "$(dirname "$0")/loop-cost.sh"
 shift || true
-for k in ${*:-new caught stack names}; do
-	a=$(ir "$k" "$n")
-	b=$(ir "$k" $((2 * n)))
-	echo "$k $(( (b - a) / n ))"
-done
+loop_cost "${N:-100000}" ${*:-new caught stack names}

@@ -8,8 +8,6 @@
 # bench/engine.md.
 set -eu
 build=$(cd "${1:-.}" && pwd)
-tmp=$(mktemp -d "${TMPDIR:-/tmp}/lyocell-sym.XXXXXX")
-trap 'rm -rf "$tmp"' EXIT
 
 body() {
 	case $1 in
@@ -23,24 +21,14 @@ body() {
 	esac
 }
 
-ir() {	# ir CASE ROUNDS
-	{
-		echo "const N = $2;"
-		echo 'const a = ["a", "b", "c", "d", 1, 2, 3, 4];'
-		echo 'let s = "", x = 1;'
-		body "$1"
-		echo 'console.log(s.length, x > 0);'
-	} >"$tmp/loop.js"
-	rm -f "$tmp"/cg.*
-	valgrind --tool=callgrind --callgrind-out-file="$tmp/cg.out" \
-	    "$build/tests/corpus/lyjs" "$tmp/loop.js" >/dev/null 2>&1
-	awk '/^totals:/ { print $2 }' "$tmp/cg.out"
+program() {	# program CASE ROUNDS
+	echo "const N = $2;"
+	echo 'const a = ["a", "b", "c", "d", 1, 2, 3, 4];'
+	echo 'let s = "", x = 1;'
+	body "$1"
+	echo 'console.log(s.length, x > 0);'
 }
 
-n=${N:-200000}
+. "$(dirname "$0")/loop-cost.sh"
 shift || true
-for k in ${*:-empty concat template template1 arith equal}; do
-	a=$(ir "$k" "$n")
-	b=$(ir "$k" $((2 * n)))
-	echo "$k $(( (b - a) / n ))"
-done
+loop_cost "${N:-200000}" ${*:-empty concat template template1 arith equal}
